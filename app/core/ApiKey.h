@@ -1,0 +1,57 @@
+#pragma once
+
+#include "Environment.h"
+#include "KeySecret.h"
+#include "KeyStatus.h"
+#include "RateLimit.h"
+#include "Role.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+namespace Keyward {
+
+// The configuration an integration holds. Secrets are attached (one, or two during a grace
+// period after a regeneration); the token itself never lives here.
+struct ApiKey
+{
+    qint64 id = 0;
+    QString name;
+    QString notes;
+    Environment environment = Environment::Development;
+    Role role = Role::Viewer;
+    QStringList grants; // sorted grant ids, a subset of the role's grants
+    KeyState state = KeyState::Active;
+    std::optional<qint64> expiresAtMs; // empty: never expires
+    RateLimit rateLimit;
+    std::optional<qint64> usageLimit; // total credits; empty: unlimited
+    qint64 usageCount = 0;
+    QString customer; // optional customer scope
+    qint64 createdById = 0;
+    QString createdByName;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+    std::optional<qint64> revokedAtMs;
+    // Deactivated because its creator was demoted or removed; the table flags it.
+    bool flagged = false;
+    qint64 version = 1;
+    QVector<KeySecret> secrets; // newest first
+
+    // The newest secret's hint: what the table shows in its Key column.
+    QString hint() const { return secrets.isEmpty() ? QString() : secrets.constFirst().hint; }
+    // The latest use over all secrets.
+    std::optional<qint64> lastUsedAtMs() const
+    {
+        std::optional<qint64> latest;
+        for (const KeySecret &secret : secrets) {
+            if (secret.lastUsedAtMs && (!latest || *secret.lastUsedAtMs > *latest))
+                latest = secret.lastUsedAtMs;
+        }
+        return latest;
+    }
+};
+
+} // namespace Keyward

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "ApiKey.h"
+#include "GrantCatalogue.h"
+#include "Member.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace Keyward {
+
+enum class KeyAction { Create, Edit, Deactivate, Activate, Regenerate, Revoke, Delete };
+
+// Every rule about who may do what to which key lives here. The UI asks it to enable actions;
+// the store asks it again before every write, so a rule never lives only in a widget.
+class Permissions
+{
+    Q_DECLARE_TR_FUNCTIONS(Permissions)
+public:
+    // The lowest member role that may perform the action at all.
+    static Role minimumRoleFor(KeyAction action);
+    // "Only Developers, Admins and Owners can generate keys." — for tooltips and refusals.
+    static QString roleNeededMessage(KeyAction action);
+
+    static Result<void> mayCreateKey(const Member &actor, Role keyRole, const QStringList &grants,
+                                     const GrantCatalogue &catalogue);
+    // May the member perform this action on this existing key, in its current state?
+    static Result<void> mayActOnKey(const Member &actor, const ApiKey &key, KeyAction action);
+    // Expiry may only get shorter, and never into the past.
+    static Result<void> mayChangeExpiry(const ApiKey &key, std::optional<qint64> newExpiresAtMs,
+                                        qint64 nowMs);
+    static Result<void> mayManageMembers(const Member &actor);
+
+    static Result<void> validateKeyName(const QString &name);
+    static Result<void> validateNotes(const QString &notes);
+    static Result<void> validateCustomer(const QString &customer);
+    static Result<void> validateMemberName(const QString &name);
+    static Result<void> validatePrefix(const QString &prefix);
+    // Length only: strength is advice (shown by the UI), length is a rule.
+    static Result<void> validatePassphraseLength(int length);
+    static constexpr int kMinPassphraseLength = 8;
+
+    static constexpr int kMaxNameLength = 16 * 1024;
+    static constexpr int kMaxNotesLength = 64 * 1024;
+    static constexpr int kMaxCustomerLength = 256;
+    static constexpr int kMaxMemberNameLength = 64;
+};
+
+} // namespace Keyward

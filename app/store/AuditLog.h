@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/AuditEvent.h"
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace Keyward {
+
+struct AuditVerification;
+
+// The append-only, hash-chained audit log. Each row's hash is
+// SHA-256(prev_hash || canonical(row)); the first row links to 32 zero bytes.
+class AuditLog
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditLog)
+public:
+    // Appends inside the caller's write transaction (which serialises appends). Fills in id,
+    // prevHash and hash of the event.
+    static Result<void> append(QSqlDatabase &db, AuditEvent &event);
+    static Result<AuditVerification> verify(QSqlDatabase &db);
+    // Length-prefixed fields, so no two different rows share a canonical form.
+    static QByteArray canonical(const AuditEvent &event);
+    static QByteArray chainHash(const QByteArray &prevHash, const AuditEvent &event);
+    static QByteArray genesisHash();
+};
+
+} // namespace Keyward

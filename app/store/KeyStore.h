@@ -1,0 +1,112 @@
+#pragma once
+
+#include "core/ApiKey.h"
+#include "core/AuditEvent.h"
+#include "core/ExpiryPolicy.h"
+#include "core/GrantCatalogue.h"
+#include "core/Member.h"
+#include "core/Result.h"
+#include "crypto/SecretString.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+namespace Keyward {
+
+struct NewKeyRequest
+{
+    QString name;
+    QString notes;
+    Environment environment = Environment::Development;
+    Role role = Role::Developer;
+    QStringList grants;
+    std::optional<qint64> expiresAtMs; // empty: never
+    RateLimit rateLimit;
+    std::optional<qint64> usageLimit;
+    QString customer;
+};
+
+// What an Edit may change. Grants and role are deliberately absent: they are immutable.
+struct KeyEdit
+{
+    QString name;
+    QString notes;
+    RateLimit rateLimit;
+    std::optional<qint64> expiresAtMs;
+};
+
+// A freshly issued secret: the only moment the token exists outside the integration.
+struct IssuedKey
+{
+    ApiKey key;
+    SecretString token;
+};
+
+struct AuditVerification
+{
+    bool intact = true;
+    qint64 rowsChecked = 0;
+    qint64 firstBadId = 0; // the first row whose hash or link does not match
+    QString problem;       // translated description when !intact
+};
+
+// A secret found by its hash, with its key, for verification.
+struct SecretMatch
+{
+    ApiKey key;
+    KeySecret secret;
+};
+
+// The operations every store offers (SQLite vault, PostgreSQL). Each mutating call:
+// checks the signed-in member's permission in core, writes in one transaction together with
+// its audit row, and refuses a stale version with ErrorCode::StaleVersion.
+class KeyStore
+{
+public:
+    virtual ~KeyStore() = default;
+
+    // Identity of the store for titles and recent lists ("vault.keyward", "db@host").
+    virtual QString displayName() const = 0;
+    virtual QString prefix() const = 0;
+    virtual const GrantCatalogue &grantCatalogue() const = 0;
+
+    // Session. Every mutating call requires a signed-in member.
+    virtual Result<Member> signIn(const QString &memberName, const SecretString &passphrase) = 0;
+    virtual void signOut() = 0;
+    virtual std::optional<Member> currentMember() const = 0;
+
+    // Keys.
+    virtual Result<IssuedKey> createKey(const NewKeyRequest &request) = 0;
+    virtual Result<QVector<ApiKey>> listKeys(bool includeRevoked = true) = 0;
+    virtual Result<ApiKey> key(qint64 id) = 0;
+    virtual Result<ApiKey> editKey(qint64 id, qint64 expectedVersion, const KeyEdit &edit) = 0;
+    virtual Result<ApiKey> setKeyActive(qint64 id, qint64 expectedVersion, bool active) = 0;
+    virtual Result<ApiKey> revokeKey(qint64 id, qint64 expectedVersion) = 0;
+    virtual Result<void> deleteKey(qint64 id, qint64 expectedVersion) = 0;
+    // New secret, same configuration; the old secret retires after graceMs (0: at once).
+    virtual Result<IssuedKey> regenerateKey(qint64 id, qint64 expectedVersion, qint64 graceMs) = 0;
+
+    // Members (Owner only for changes).
+    virtual Result<QVector<Member>> listMembers() = 0;
+    virtual Result<Member> addMember(const QString &name, Role role,
+                                     const SecretString &passphrase) = 0;
+    // Demotion deactivates and flags the member's keys above the new role.
+    virtual Result<Member> setMemberRole(qint64 memberId, qint64 expectedVersion, Role role) = 0;
+    virtual Result<void> removeMember(qint64 memberId) = 0;
+
+    // Audit.
+    virtual Result<QVector<AuditEvent>> auditEvents(std::optional<qint64> keyId = std::nullopt,
+                                                    int limit = 1000) = 0;
+    virtual Result<AuditVerification> verifyAudit() = 0;
+
+    // Verification support: no member needed.
+    virtual Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) = 0;
+
+    // A number that changes whenever any process commits a change (for refresh and caches).
+    virtual Result<qint64> changeCounter() = 0;
+};
+
+} // namespace Keyward

@@ -1,0 +1,93 @@
+#include "Migrations.h"
+
+#include "SqlErrors.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace Keyward {
+
+namespace {
+
+const QStringList &migrationFiles()
+{
+    static const QStringList files{QStringLiteral(":/keyward/migrations/001_initial.sql")};
+    return files;
+}
+
+QStringList statementsOf(const QString &sql)
+{
+    QStringList statements;
+    QString current;
+    const QStringList lines = sql.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        if (line.trimmed().startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (line.trimmed().endsWith(QLatin1Char(';'))) {
+            statements.append(current.trimmed());
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements.append(current.trimmed());
+    return statements;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return int(migrationFiles().size());
+}
+
+Result<int> Migrations::currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!db.tables().contains(QStringLiteral("schema_version")))
+        return 0;
+    if (!query.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")))
+        return SqlErrors::fromQuery(query, tr("Could not read the schema version."));
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+Result<void> Migrations::migrate(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs)
+{
+    QSqlQuery query(db);
+    if (!query.exec(dialect.beginWrite()))
+        return SqlErrors::fromQuery(query, tr("Could not start the schema upgrade."));
+    auto fail = [&](const QSqlQuery &failed, const QString &what) -> Result<void> {
+        const Error error = SqlErrors::fromQuery(failed, what);
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return error;
+    };
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
+                                   "PRIMARY KEY, applied_at BIGINT NOT NULL)")))
+        return fail(query, tr("Could not create the schema version table."));
+    // Read inside the transaction so two processes cannot apply the same step twice.
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"))
+        || !query.next())
+        return fail(query, tr("Could not read the schema version."));
+    const int current = query.value(0).toInt();
+    for (int version = current + 1; version <= latestVersion(); ++version) {
+        QFile file(migrationFiles().at(version - 1));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(query, tr("Migration %1 is missing from this build.").arg(version));
+        const QString sql = dialect.expandMigration(QString::fromUtf8(file.readAll()));
+        for (const QString &statement : statementsOf(sql)) {
+            if (!query.exec(statement))
+                return fail(query, tr("Migration %1 failed.").arg(version));
+        }
+        query.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
+        query.addBindValue(version);
+        query.addBindValue(nowMs);
+        if (!query.exec())
+            return fail(query, tr("Could not record migration %1.").arg(version));
+    }
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return fail(query, tr("Could not commit the schema upgrade."));
+    return {};
+}
+
+} // namespace Keyward

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "SqlDialect.h"
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace Keyward {
+
+// Numbered SQL files in resources/migrations, applied in one transaction and recorded in
+// schema_version.
+class Migrations
+{
+    Q_DECLARE_TR_FUNCTIONS(Migrations)
+public:
+    static int latestVersion();
+    // 0 for a database without a schema_version table.
+    static Result<int> currentVersion(QSqlDatabase &db);
+    // Brings the schema to latestVersion() in one transaction; the caller holds no transaction.
+    static Result<void> migrate(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs);
+};
+
+} // namespace Keyward

@@ -1,0 +1,1014 @@
+#include "SqlKeyStore.h"
+
+#include "AuditLog.h"
+#include "Migrations.h"
+#include "SqlErrors.h"
+#include "VaultFile.h"
+#include "core/Permissions.h"
+#include "crypto/KeyToken.h"
+#include "crypto/PassphraseHasher.h"
+#include "crypto/Sha256.h"
+
+#include <QAtomicInteger>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace Keyward {
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("keyward-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+QVariant nullableInt(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+std::optional<qint64> optionalInt(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+QString toJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+const QString kKeyColumns = QStringLiteral(
+    "k.id, k.name, k.notes, k.environment, k.role, k.grants, k.state, k.expires_at, "
+    "k.rate_count, k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.created_by, m.name, "
+    "k.created_at, k.updated_at, k.revoked_at, k.flagged, k.version");
+constexpr int kKeyColumnCount = 20;
+const QString kKeyFrom = QStringLiteral(" FROM api_keys k JOIN members m ON m.id = k.created_by");
+const QString kSecretColumns = QStringLiteral(
+    "s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
+    "s.last_used_source");
+
+ApiKey keyFromRow(const QSqlQuery &q)
+{
+    ApiKey key;
+    key.id = q.value(0).toLongLong();
+    key.name = q.value(1).toString();
+    key.notes = q.value(2).toString();
+    key.environment = environmentFromInt(q.value(3).toInt()).value_or(Environment::Development);
+    key.role = roleFromInt(q.value(4).toInt()).value_or(Role::Viewer);
+    key.grants = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    key.state = keyStateFromInt(q.value(6).toInt()).value_or(KeyState::Inactive);
+    key.expiresAtMs = optionalInt(q.value(7));
+    key.rateLimit.count = q.value(8).toInt();
+    key.rateLimit.unit = static_cast<RateLimit::Unit>(qBound(0, q.value(9).toInt(), 2));
+    key.usageLimit = optionalInt(q.value(10));
+    key.usageCount = q.value(11).toLongLong();
+    key.customer = q.value(12).toString();
+    key.createdById = q.value(13).toLongLong();
+    key.createdByName = q.value(14).toString();
+    key.createdAtMs = q.value(15).toLongLong();
+    key.updatedAtMs = q.value(16).toLongLong();
+    key.revokedAtMs = optionalInt(q.value(17));
+    key.flagged = q.value(18).toInt() != 0;
+    key.version = q.value(19).toLongLong();
+    return key;
+}
+
+KeySecret secretFromRow(const QSqlQuery &q, int first)
+{
+    KeySecret secret;
+    secret.id = q.value(first).toLongLong();
+    secret.keyId = q.value(first + 1).toLongLong();
+    secret.hash = q.value(first + 2).toByteArray();
+    secret.hint = q.value(first + 3).toString();
+    secret.createdAtMs = q.value(first + 4).toLongLong();
+    secret.retiresAtMs = optionalInt(q.value(first + 5));
+    secret.lastUsedAtMs = optionalInt(q.value(first + 6));
+    secret.lastUsedSource = q.value(first + 7).toString();
+    return secret;
+}
+
+Member memberFromRow(const QSqlQuery &q)
+{
+    Member member;
+    member.id = q.value(0).toLongLong();
+    member.name = q.value(1).toString();
+    member.role = roleFromInt(q.value(2).toInt()).value_or(Role::Viewer);
+    member.createdAtMs = q.value(3).toLongLong();
+    member.version = q.value(4).toLongLong();
+    return member;
+}
+
+const QString kMemberColumns
+    = QStringLiteral("id, name, role, created_at, version");
+
+Error staleError()
+{
+    return makeError(ErrorCode::StaleVersion,
+                     SqlKeyStore::tr("The key was changed by someone else. It has been reloaded; "
+                                     "check it and try again."));
+}
+
+} // namespace
+
+SqlKeyStore::SqlKeyStore(const QString &connectionName, SqlEngine engine, const Clock &clock)
+    : m_connectionName(connectionName)
+    , m_dialect(engine)
+    , m_clock(clock)
+{
+}
+
+SqlKeyStore::~SqlKeyStore()
+{
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString SqlKeyStore::displayName() const
+{
+    return m_location;
+}
+
+Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openSqlite(const QString &path,
+                                                             const Clock &clock,
+                                                             const VaultOptions &options,
+                                                             bool readOnly)
+{
+    std::unique_ptr<SqlKeyStore> store(
+        new SqlKeyStore(uniqueConnectionName(), SqlEngine::Sqlite, clock));
+    store->m_location = path;
+    store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
+    if (!store->m_db.isValid())
+        return makeError(ErrorCode::StorageError,
+                         tr("The Qt SQLite driver (QSQLITE) is not installed."));
+    store->m_db.setDatabaseName(path);
+    QString options_ = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+    if (readOnly)
+        options_ += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    store->m_db.setConnectOptions(options_);
+    if (!store->m_db.open())
+        return SqlErrors::fromSqlError(store->m_db.lastError(), tr("Cannot open %1.").arg(path));
+    QSqlQuery query(store->m_db);
+    if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+        return SqlErrors::fromQuery(query, tr("Cannot open %1.").arg(path));
+    return store;
+}
+
+Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::createVault(const QString &path,
+                                                              const QString &prefix,
+                                                              const QString &ownerName,
+                                                              const SecretString &passphrase,
+                                                              const Clock &clock,
+                                                              VaultOptions options)
+{
+    if (auto valid = Permissions::validatePrefix(prefix); !valid)
+        return valid.error();
+    if (auto valid = Permissions::validateMemberName(ownerName); !valid)
+        return valid.error();
+    if (auto valid = Permissions::validatePassphraseLength(int(passphrase.size())); !valid)
+        return valid.error();
+    if (auto created = VaultFile::createEmpty(path); !created)
+        return created.error();
+
+    auto opened = openSqlite(path, clock, options, false);
+    if (!opened) {
+        QFile::remove(path);
+        return opened.error();
+    }
+    std::unique_ptr<SqlKeyStore> store = std::move(opened).value();
+    auto setUp = [&]() -> Result<void> {
+        QSqlQuery query(store->m_db);
+        // application_id first, while still in rollback mode, so it lands in the main file.
+        if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(VaultFile::kApplicationId))
+            || !query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+            return SqlErrors::fromQuery(query, tr("Cannot prepare the new vault."));
+        if (auto migrated = Migrations::migrate(store->m_db, store->m_dialect, clock.nowMs());
+            !migrated)
+            return migrated;
+        return store->seedNewVault(prefix, ownerName, passphrase);
+    };
+    if (auto done = setUp(); !done) {
+        store.reset();
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        return done.error();
+    }
+    return store;
+}
+
+Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &ownerName,
+                                       const SecretString &passphrase)
+{
+    const QString phc = PassphraseHasher::hash(passphrase);
+    if (phc.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
+    const GrantCatalogue catalogue = GrantCatalogue::defaults();
+    const qint64 now = m_clock.nowMs();
+    std::optional<Member> owner;
+    auto seeded = inWriteTransaction([&]() -> Result<void> {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES (?, ?)"));
+        const QList<QPair<QString, QString>> meta{{QStringLiteral("prefix"), prefix},
+                                                  {QStringLiteral("change_seq"), QStringLiteral("0")}};
+        for (const auto &[name, value] : meta) {
+            q.addBindValue(name);
+            q.addBindValue(value);
+            if (!q.exec())
+                return SqlErrors::fromQuery(q, tr("Cannot write the vault settings."));
+        }
+        int order = 0;
+        for (const GrantInfo &grant : catalogue.grants()) {
+            q.prepare(QStringLiteral("INSERT INTO grants (id, label, description, sort_order) "
+                                     "VALUES (?, ?, ?, ?)"));
+            q.addBindValue(grant.id);
+            q.addBindValue(grant.label);
+            q.addBindValue(grant.description);
+            q.addBindValue(order++);
+            if (!q.exec())
+                return SqlErrors::fromQuery(q, tr("Cannot write the grant catalogue."));
+        }
+        for (Role role : kAllRoles) {
+            for (const QString &grant : catalogue.roleGrants(role)) {
+                q.prepare(QStringLiteral("INSERT INTO role_grants (role, grant_id) VALUES (?, ?)"));
+                q.addBindValue(roleToInt(role));
+                q.addBindValue(grant);
+                if (!q.exec())
+                    return SqlErrors::fromQuery(q, tr("Cannot write the grant catalogue."));
+            }
+        }
+        q.prepare(QStringLiteral("INSERT INTO members (name, role, passphrase_hash, created_at) "
+                                 "VALUES (?, ?, ?, ?) RETURNING id"));
+        q.addBindValue(ownerName);
+        q.addBindValue(roleToInt(Role::Owner));
+        q.addBindValue(phc);
+        q.addBindValue(now);
+        if (!q.exec() || !q.next())
+            return SqlErrors::fromQuery(q, tr("Cannot add the owner."));
+        owner = Member{q.value(0).toLongLong(), ownerName, Role::Owner, now, 1};
+        m_member = owner;
+        return appendAudit(QStringLiteral("vault.create"), std::nullopt,
+                           toJson({{QStringLiteral("prefix"), prefix},
+                                   {QStringLiteral("owner"), ownerName}}));
+    });
+    if (!seeded)
+        return seeded;
+    return loadVaultSettings();
+}
+
+Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path, const Clock &clock,
+                                                            VaultOptions options)
+{
+    if (auto inspected = VaultFile::inspect(path); !inspected)
+        return inspected.error();
+
+    // Look before touching: a read-only connection checks integrity and version first.
+    {
+        auto probe = openSqlite(path, clock, options, true);
+        if (!probe)
+            return probe.error();
+        QSqlDatabase &db = probe.value()->m_db;
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
+            const Error error = SqlErrors::fromQuery(query, tr("Cannot read %1.").arg(path));
+            if (error.code == ErrorCode::VaultLocked)
+                return makeError(ErrorCode::VaultLocked,
+                                 tr("%1 is locked by another program. Close it there, or wait "
+                                    "and try again.")
+                                     .arg(path));
+            return makeError(ErrorCode::VaultCorrupt,
+                             tr("%1 is damaged and cannot be read.").arg(path));
+        }
+        if (query.value(0).toString() != QLatin1String("ok"))
+            return makeError(ErrorCode::VaultCorrupt,
+                             tr("%1 is damaged: %2").arg(path, query.value(0).toString()));
+        query.finish();
+        auto version = Migrations::currentVersion(db);
+        if (!version)
+            return version.error();
+        if (*version > Migrations::latestVersion())
+            return makeError(ErrorCode::VaultTooNew,
+                             tr("%1 was written by a newer Keyward (schema %2; this one knows up "
+                                "to %3). Update Keyward to open it.")
+                                 .arg(path)
+                                 .arg(*version)
+                                 .arg(Migrations::latestVersion()));
+        if (*version == 0)
+            return makeError(ErrorCode::NotAVault, tr("%1 is not a Keyward vault.").arg(path));
+    }
+
+    auto opened = openSqlite(path, clock, options, false);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<SqlKeyStore> store = std::move(opened).value();
+    if (auto migrated = Migrations::migrate(store->m_db, store->m_dialect, clock.nowMs()); !migrated)
+        return migrated.error();
+    if (auto loaded = store->loadVaultSettings(); !loaded)
+        return loaded.error();
+    return store;
+}
+
+Result<void> SqlKeyStore::loadVaultSettings()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'prefix'")) || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot read the vault settings."));
+    m_prefix = q.value(0).toString();
+
+    GrantCatalogue catalogue;
+    if (!q.exec(QStringLiteral("SELECT id, label, description FROM grants ORDER BY sort_order, id")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the grant catalogue."));
+    while (q.next())
+        catalogue.addGrant({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    QHash<int, QStringList> roleGrants;
+    if (!q.exec(QStringLiteral("SELECT r.role, r.grant_id FROM role_grants r JOIN grants g ON "
+                               "g.id = r.grant_id ORDER BY g.sort_order")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the grant catalogue."));
+    while (q.next())
+        roleGrants[q.value(0).toInt()].append(q.value(1).toString());
+    for (Role role : kAllRoles)
+        catalogue.setRoleGrants(role, roleGrants.value(roleToInt(role)));
+    m_catalogue = catalogue;
+    return {};
+}
+
+Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()> &work)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(m_dialect.beginWrite()))
+        return SqlErrors::fromQuery(q, tr("Could not start the change."));
+    auto rollback = [&] { QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK")); };
+    Result<void> result = work();
+    if (!result) {
+        rollback();
+        return result;
+    }
+    if (!q.exec(QStringLiteral("UPDATE vault_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS "
+                               "TEXT) WHERE name = 'change_seq'"))) {
+        const Error error = SqlErrors::fromQuery(q, tr("Could not save the change."));
+        rollback();
+        return error;
+    }
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const Error error = SqlErrors::fromQuery(q, tr("Could not save the change."));
+        rollback();
+        return error;
+    }
+    return {};
+}
+
+Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint64> keyId,
+                                      const QString &details)
+{
+    AuditEvent event;
+    event.atMs = m_clock.nowMs();
+    event.actor = m_member ? m_member->name : QStringLiteral("system");
+    event.action = action;
+    event.keyId = keyId;
+    event.details = details;
+    return AuditLog::append(m_db, event);
+}
+
+// ---- session ---------------------------------------------------------------------------------
+
+Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString &passphrase)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT ") + kMemberColumns
+              + QStringLiteral(", passphrase_hash FROM members WHERE name = ? AND removed_at IS NULL"));
+    q.addBindValue(memberName);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+    const Error refused = makeError(ErrorCode::AuthenticationFailed,
+                                    tr("Wrong member name or passphrase."));
+    if (!q.next()) {
+        // Spend the same time as a real check so timing does not reveal member names.
+        static const QString dummy = PassphraseHasher::hash(SecretString("keyward", 7));
+        PassphraseHasher::verify(passphrase, dummy);
+        return refused;
+    }
+    const Member member = memberFromRow(q);
+    const QString phc = q.value(5).toString();
+    if (!PassphraseHasher::verify(passphrase, phc))
+        return refused;
+    m_member = member;
+    return member;
+}
+
+void SqlKeyStore::signOut()
+{
+    m_member.reset();
+}
+
+Result<Member> SqlKeyStore::requireMember() const
+{
+    if (!m_member)
+        return makeError(ErrorCode::PermissionDenied, tr("Sign in first."));
+    // Re-read the role: another Owner may have demoted or removed this member meanwhile.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT ") + kMemberColumns
+              + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
+    q.addBindValue(m_member->id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+    if (!q.next())
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("Your membership of this vault was removed."));
+    return memberFromRow(q);
+}
+
+// ---- keys ------------------------------------------------------------------------------------
+
+Result<QVector<ApiKey>> SqlKeyStore::listKeys(bool includeRevoked)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom;
+    if (!includeRevoked)
+        sql += QStringLiteral(" WHERE k.state <> 2");
+    sql += QStringLiteral(" ORDER BY k.id");
+    if (!q.exec(sql))
+        return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
+    QVector<ApiKey> keys;
+    QHash<qint64, int> indexById;
+    while (q.next()) {
+        indexById.insert(q.value(0).toLongLong(), int(keys.size()));
+        keys.append(keyFromRow(q));
+    }
+    if (!q.exec(QStringLiteral("SELECT ") + kSecretColumns
+                + QStringLiteral(" FROM key_secrets s ORDER BY s.id DESC")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
+    while (q.next()) {
+        const auto it = indexById.constFind(q.value(1).toLongLong());
+        if (it != indexById.constEnd())
+            keys[*it].secrets.append(secretFromRow(q, 0));
+    }
+    return keys;
+}
+
+Result<ApiKey> SqlKeyStore::loadKey(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom + QStringLiteral(" WHERE k.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the key."));
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, tr("There is no key with id %1.").arg(id));
+    ApiKey key = keyFromRow(q);
+    q.prepare(QStringLiteral("SELECT ") + kSecretColumns
+              + QStringLiteral(" FROM key_secrets s WHERE s.key_id = ? ORDER BY s.id DESC"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the key."));
+    while (q.next())
+        key.secrets.append(secretFromRow(q, 0));
+    return key;
+}
+
+Result<ApiKey> SqlKeyStore::key(qint64 id)
+{
+    return loadKey(id);
+}
+
+Result<qint64> SqlKeyStore::insertSecret(qint64 keyId, const SecretString &token)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO key_secrets (key_id, hash, hint, created_at) VALUES "
+                             "(?, ?, ?, ?) RETURNING id"));
+    q.addBindValue(keyId);
+    q.addBindValue(Sha256::hash(token));
+    q.addBindValue(KeyToken::hint(token));
+    q.addBindValue(m_clock.nowMs());
+    if (!q.exec() || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot store the new secret."));
+    return q.value(0).toLongLong();
+}
+
+Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    QStringList grants = request.grants;
+    grants.removeDuplicates();
+    grants.sort();
+    for (const Result<void> &check :
+         {Permissions::mayCreateKey(*actor, request.role, grants, m_catalogue),
+          Permissions::validateKeyName(request.name), Permissions::validateNotes(request.notes),
+          Permissions::validateCustomer(request.customer)}) {
+        if (!check)
+            return check.error();
+    }
+    const qint64 now = m_clock.nowMs();
+    if (request.expiresAtMs && *request.expiresAtMs <= now)
+        return makeError(ErrorCode::InvalidInput, tr("The expiry date is in the past."));
+    if (request.usageLimit && *request.usageLimit < 1)
+        return makeError(ErrorCode::InvalidInput, tr("A usage limit must be at least 1."));
+
+    qint64 keyId = 0;
+    SecretString token = KeyToken::generate(m_prefix, request.environment);
+    if (token.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not generate a key."));
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO api_keys (name, notes, environment, role, grants, state, expires_at, "
+            "rate_count, rate_unit, usage_limit, customer, created_by, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+        q.addBindValue(request.name);
+        q.addBindValue(request.notes);
+        q.addBindValue(environmentToInt(request.environment));
+        q.addBindValue(roleToInt(request.role));
+        q.addBindValue(grants.join(QLatin1Char(' ')));
+        q.addBindValue(nullableInt(request.expiresAtMs));
+        q.addBindValue(request.rateLimit.isUnlimited() ? 0 : request.rateLimit.count);
+        q.addBindValue(static_cast<int>(request.rateLimit.unit));
+        q.addBindValue(nullableInt(request.usageLimit));
+        q.addBindValue(request.customer);
+        q.addBindValue(actor->id);
+        q.addBindValue(now);
+        q.addBindValue(now);
+        if (!q.exec() || !q.next())
+            return SqlErrors::fromQuery(q, tr("Cannot store the new key."));
+        keyId = q.value(0).toLongLong();
+        if (auto secret = insertSecret(keyId, token); !secret)
+            return secret.error();
+        return appendAudit(
+            QStringLiteral("key.create"), keyId,
+            toJson({{QStringLiteral("name"), request.name},
+                    {QStringLiteral("environment"), environmentCode(request.environment)},
+                    {QStringLiteral("role"), roleCode(request.role)},
+                    {QStringLiteral("grants"), QJsonArray::fromStringList(grants)},
+                    {QStringLiteral("expires_at"),
+                     request.expiresAtMs ? QJsonValue(double(*request.expiresAtMs)) : QJsonValue()},
+                    {QStringLiteral("hint"), KeyToken::hint(token)}}));
+    });
+    if (!written)
+        return written.error();
+    auto created = loadKey(keyId);
+    if (!created)
+        return created.error();
+    return IssuedKey{std::move(created).value(), std::move(token)};
+}
+
+Result<void> SqlKeyStore::updateKeyRow(const ApiKey &before, const QString &assignments,
+                                       const QVariantList &values)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE api_keys SET ") + assignments
+              + QStringLiteral(", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    q.addBindValue(m_clock.nowMs());
+    q.addBindValue(before.id);
+    q.addBindValue(before.version);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot change the key."));
+    if (q.numRowsAffected() != 1)
+        return staleError();
+    return {};
+}
+
+namespace {
+
+// Loads the key inside the transaction and checks the caller saw the current version.
+Result<ApiKey> currentKey(Result<ApiKey> loaded, qint64 expectedVersion)
+{
+    if (!loaded)
+        return loaded;
+    if (loaded->version != expectedVersion)
+        return staleError();
+    return loaded;
+}
+
+} // namespace
+
+Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const KeyEdit &edit)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        auto before = currentKey(loadKey(id), expectedVersion);
+        if (!before)
+            return before.error();
+        for (const Result<void> &check :
+             {Permissions::mayActOnKey(*actor, *before, KeyAction::Edit),
+              Permissions::validateKeyName(edit.name), Permissions::validateNotes(edit.notes),
+              Permissions::mayChangeExpiry(*before, edit.expiresAtMs, m_clock.nowMs())}) {
+            if (!check)
+                return check.error();
+        }
+        QJsonObject changes;
+        if (edit.name != before->name)
+            changes.insert(QStringLiteral("name"), QJsonArray{before->name, edit.name});
+        if (edit.notes != before->notes)
+            changes.insert(QStringLiteral("notes"), true);
+        if (edit.rateLimit != before->rateLimit)
+            changes.insert(QStringLiteral("rate_limit"),
+                           QJsonArray{before->rateLimit.toCode(), edit.rateLimit.toCode()});
+        if (edit.expiresAtMs != before->expiresAtMs)
+            changes.insert(QStringLiteral("expires_at"), double(*edit.expiresAtMs));
+        if (changes.isEmpty())
+            return {};
+        if (auto updated = updateKeyRow(
+                *before,
+                QStringLiteral("name = ?, notes = ?, rate_count = ?, rate_unit = ?, expires_at = ?"),
+                {edit.name, edit.notes, edit.rateLimit.isUnlimited() ? 0 : edit.rateLimit.count,
+                 static_cast<int>(edit.rateLimit.unit), nullableInt(edit.expiresAtMs)});
+            !updated)
+            return updated;
+        return appendAudit(QStringLiteral("key.edit"), id, toJson(changes));
+    });
+    if (!written)
+        return written.error();
+    return loadKey(id);
+}
+
+Result<ApiKey> SqlKeyStore::setKeyActive(qint64 id, qint64 expectedVersion, bool active)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        auto before = currentKey(loadKey(id), expectedVersion);
+        if (!before)
+            return before.error();
+        const KeyAction action = active ? KeyAction::Activate : KeyAction::Deactivate;
+        if (auto allowed = Permissions::mayActOnKey(*actor, *before, action); !allowed)
+            return allowed;
+        if (auto updated = updateKeyRow(*before, QStringLiteral("state = ?, flagged = 0"),
+                                        {keyStateToInt(active ? KeyState::Active : KeyState::Inactive)});
+            !updated)
+            return updated;
+        return appendAudit(active ? QStringLiteral("key.activate") : QStringLiteral("key.deactivate"),
+                           id, toJson({{QStringLiteral("name"), before->name}}));
+    });
+    if (!written)
+        return written.error();
+    return loadKey(id);
+}
+
+Result<ApiKey> SqlKeyStore::revokeKey(qint64 id, qint64 expectedVersion)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        auto before = currentKey(loadKey(id), expectedVersion);
+        if (!before)
+            return before.error();
+        if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Revoke); !allowed)
+            return allowed;
+        if (auto updated = updateKeyRow(*before, QStringLiteral("state = ?, revoked_at = ?"),
+                                        {keyStateToInt(KeyState::Revoked), m_clock.nowMs()});
+            !updated)
+            return updated;
+        return appendAudit(QStringLiteral("key.revoke"), id,
+                           toJson({{QStringLiteral("name"), before->name}}));
+    });
+    if (!written)
+        return written.error();
+    return loadKey(id);
+}
+
+Result<void> SqlKeyStore::deleteKey(qint64 id, qint64 expectedVersion)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    return inWriteTransaction([&]() -> Result<void> {
+        auto before = currentKey(loadKey(id), expectedVersion);
+        if (!before)
+            return before.error();
+        if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Delete); !allowed)
+            return allowed;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("DELETE FROM api_keys WHERE id = ? AND version = ?"));
+        q.addBindValue(id);
+        q.addBindValue(expectedVersion);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot delete the key."));
+        if (q.numRowsAffected() != 1)
+            return staleError();
+        return appendAudit(QStringLiteral("key.delete"), id,
+                           toJson({{QStringLiteral("name"), before->name},
+                                   {QStringLiteral("hint"), before->hint()}}));
+    });
+}
+
+Result<IssuedKey> SqlKeyStore::regenerateKey(qint64 id, qint64 expectedVersion, qint64 graceMs)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    if (graceMs < 0 || graceMs > 7 * kDayMs)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("The grace period must be between none and 7 days."));
+    SecretString token;
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        auto before = currentKey(loadKey(id), expectedVersion);
+        if (!before)
+            return before.error();
+        if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Regenerate);
+            !allowed)
+            return allowed;
+        token = KeyToken::generate(m_prefix, before->environment);
+        if (token.isEmpty())
+            return makeError(ErrorCode::CryptoFailure, tr("Could not generate a key."));
+        const qint64 retiresAt = m_clock.nowMs() + graceMs;
+        QSqlQuery q(m_db);
+        // Secrets already in a grace period keep their earlier deadline.
+        q.prepare(QStringLiteral("UPDATE key_secrets SET retires_at = ? WHERE key_id = ? AND "
+                                 "(retires_at IS NULL OR retires_at > ?)"));
+        q.addBindValue(retiresAt);
+        q.addBindValue(id);
+        q.addBindValue(retiresAt);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot retire the old secret."));
+        if (auto secret = insertSecret(id, token); !secret)
+            return secret.error();
+        if (auto updated = updateKeyRow(*before, QStringLiteral("flagged = flagged"), {});
+            !updated)
+            return updated;
+        return appendAudit(QStringLiteral("key.regenerate"), id,
+                           toJson({{QStringLiteral("name"), before->name},
+                                   {QStringLiteral("grace_ms"), double(graceMs)},
+                                   {QStringLiteral("old_hint"), before->hint()},
+                                   {QStringLiteral("hint"), KeyToken::hint(token)}}));
+    });
+    if (!written)
+        return written.error();
+    auto loaded = loadKey(id);
+    if (!loaded)
+        return loaded.error();
+    return IssuedKey{std::move(loaded).value(), std::move(token)};
+}
+
+// ---- members ---------------------------------------------------------------------------------
+
+Result<QVector<Member>> SqlKeyStore::listMembers()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT ") + kMemberColumns
+                + QStringLiteral(" FROM members WHERE removed_at IS NULL ORDER BY role DESC, name")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+    QVector<Member> members;
+    while (q.next())
+        members.append(memberFromRow(q));
+    return members;
+}
+
+Result<Member> SqlKeyStore::addMember(const QString &name, Role role, const SecretString &passphrase)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    for (const Result<void> &check :
+         {Permissions::mayManageMembers(*actor), Permissions::validateMemberName(name),
+          Permissions::validatePassphraseLength(int(passphrase.size()))}) {
+        if (!check)
+            return check.error();
+    }
+    const QString phc = PassphraseHasher::hash(passphrase);
+    if (phc.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
+    Member added;
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM members WHERE lower(name) = lower(?)"));
+        q.addBindValue(name);
+        if (!q.exec() || !q.next())
+            return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+        if (q.value(0).toInt() > 0)
+            return makeError(ErrorCode::InvalidInput,
+                             tr("A member called \"%1\" already exists (or existed).").arg(name));
+        const qint64 now = m_clock.nowMs();
+        q.prepare(QStringLiteral("INSERT INTO members (name, role, passphrase_hash, created_at) "
+                                 "VALUES (?, ?, ?, ?) RETURNING id"));
+        q.addBindValue(name);
+        q.addBindValue(roleToInt(role));
+        q.addBindValue(phc);
+        q.addBindValue(now);
+        if (!q.exec() || !q.next())
+            return SqlErrors::fromQuery(q, tr("Cannot add the member."));
+        added = Member{q.value(0).toLongLong(), name, role, now, 1};
+        return appendAudit(QStringLiteral("member.add"), std::nullopt,
+                           toJson({{QStringLiteral("member"), name},
+                                   {QStringLiteral("role"), roleCode(role)}}));
+    });
+    if (!written)
+        return written.error();
+    return added;
+}
+
+Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optional<Role> ceiling,
+                                              const QString &reason)
+{
+    QSqlQuery q(m_db);
+    QString sql = QStringLiteral("SELECT id, name FROM api_keys WHERE created_by = ? AND state = 0");
+    if (ceiling)
+        sql += QStringLiteral(" AND role > ?");
+    q.prepare(sql);
+    q.addBindValue(member.id);
+    if (ceiling)
+        q.addBindValue(roleToInt(*ceiling));
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the member's keys."));
+    QVector<QPair<qint64, QString>> affected;
+    while (q.next())
+        affected.append({q.value(0).toLongLong(), q.value(1).toString()});
+    for (const auto &[keyId, keyName] : affected) {
+        QSqlQuery update(m_db);
+        update.prepare(QStringLiteral("UPDATE api_keys SET state = 1, flagged = 1, updated_at = ?, "
+                                      "version = version + 1 WHERE id = ?"));
+        update.addBindValue(m_clock.nowMs());
+        update.addBindValue(keyId);
+        if (!update.exec())
+            return SqlErrors::fromQuery(update, tr("Cannot deactivate the member's keys."));
+        if (auto audited = appendAudit(QStringLiteral("key.deactivate"), keyId,
+                                       toJson({{QStringLiteral("name"), keyName},
+                                               {QStringLiteral("reason"), reason}}));
+            !audited)
+            return audited;
+    }
+    return {};
+}
+
+namespace {
+
+Result<int> countOwners(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM members WHERE role = 3 AND removed_at IS NULL"))
+        || !q.next())
+        return SqlErrors::fromQuery(q, SqlKeyStore::tr("Cannot read the members."));
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersion, Role role)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
+        return allowed.error();
+    Member changed;
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT ") + kMemberColumns
+                  + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
+        q.addBindValue(memberId);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+        if (!q.next())
+            return makeError(ErrorCode::NotFound, tr("There is no such member."));
+        const Member before = memberFromRow(q);
+        if (before.version != expectedVersion)
+            return makeError(ErrorCode::StaleVersion,
+                             tr("The member was changed by someone else. Reload and try again."));
+        if (before.role == Role::Owner && role != Role::Owner) {
+            auto owners = countOwners(m_db);
+            if (!owners)
+                return owners.error();
+            if (*owners <= 1)
+                return makeError(ErrorCode::InvalidInput,
+                                 tr("A vault needs at least one Owner. Make someone else an Owner "
+                                    "first."));
+        }
+        q.prepare(QStringLiteral("UPDATE members SET role = ?, version = version + 1 WHERE id = ? "
+                                 "AND version = ?"));
+        q.addBindValue(roleToInt(role));
+        q.addBindValue(memberId);
+        q.addBindValue(expectedVersion);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot change the member."));
+        changed = before;
+        changed.role = role;
+        changed.version = before.version + 1;
+        if (auto audited = appendAudit(QStringLiteral("member.role"), std::nullopt,
+                                       toJson({{QStringLiteral("member"), before.name},
+                                               {QStringLiteral("from"), roleCode(before.role)},
+                                               {QStringLiteral("to"), roleCode(role)}}));
+            !audited)
+            return audited;
+        // A demoted member keeps no power through keys above the new role.
+        return deactivateKeysAbove(before, role, QStringLiteral("creator demoted"));
+    });
+    if (!written)
+        return written.error();
+    return changed;
+}
+
+Result<void> SqlKeyStore::removeMember(qint64 memberId)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
+        return allowed.error();
+    return inWriteTransaction([&]() -> Result<void> {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT ") + kMemberColumns
+                  + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
+        q.addBindValue(memberId);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+        if (!q.next())
+            return makeError(ErrorCode::NotFound, tr("There is no such member."));
+        const Member member = memberFromRow(q);
+        if (member.role == Role::Owner) {
+            auto owners = countOwners(m_db);
+            if (!owners)
+                return owners.error();
+            if (*owners <= 1)
+                return makeError(ErrorCode::InvalidInput,
+                                 tr("The last Owner cannot be removed."));
+        }
+        q.prepare(QStringLiteral("UPDATE members SET removed_at = ?, passphrase_hash = NULL, "
+                                 "version = version + 1 WHERE id = ?"));
+        q.addBindValue(m_clock.nowMs());
+        q.addBindValue(memberId);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot remove the member."));
+        if (auto audited = appendAudit(QStringLiteral("member.remove"), std::nullopt,
+                                       toJson({{QStringLiteral("member"), member.name}}));
+            !audited)
+            return audited;
+        return deactivateKeysAbove(member, std::nullopt, QStringLiteral("creator removed"));
+    });
+}
+
+// ---- audit, verification support -------------------------------------------------------------
+
+Result<QVector<AuditEvent>> SqlKeyStore::auditEvents(std::optional<qint64> keyId, int limit)
+{
+    QSqlQuery q(m_db);
+    QString sql = QStringLiteral("SELECT id, at, actor, action, key_id, details, prev_hash, hash "
+                                 "FROM audit_log");
+    if (keyId)
+        sql += QStringLiteral(" WHERE key_id = ?");
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    q.prepare(sql);
+    if (keyId)
+        q.addBindValue(*keyId);
+    q.addBindValue(qMax(1, limit));
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the audit log."));
+    QVector<AuditEvent> events;
+    while (q.next()) {
+        AuditEvent event;
+        event.id = q.value(0).toLongLong();
+        event.atMs = q.value(1).toLongLong();
+        event.actor = q.value(2).toString();
+        event.action = q.value(3).toString();
+        event.keyId = optionalInt(q.value(4));
+        event.details = q.value(5).toString();
+        event.prevHash = q.value(6).toByteArray();
+        event.hash = q.value(7).toByteArray();
+        events.append(event);
+    }
+    return events;
+}
+
+Result<AuditVerification> SqlKeyStore::verifyAudit()
+{
+    return AuditLog::verify(m_db);
+}
+
+Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &hash)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT ") + kKeyColumns + QStringLiteral(", ") + kSecretColumns
+              + kKeyFrom + QStringLiteral(" JOIN key_secrets s ON s.key_id = k.id WHERE s.hash = ?"));
+    q.addBindValue(hash);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot look up the key."));
+    if (!q.next())
+        return std::optional<SecretMatch>();
+    SecretMatch match{keyFromRow(q), secretFromRow(q, kKeyColumnCount)};
+    match.key.secrets.append(match.secret);
+    return std::optional<SecretMatch>(std::move(match));
+}
+
+Result<qint64> SqlKeyStore::changeCounter()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'")) || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
+    return q.value(0).toString().toLongLong();
+}
+
+} // namespace Keyward

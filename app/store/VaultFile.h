@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Keyward {
+
+// Checks on a vault file made with plain reads, before SQLite touches it, so that a file that
+// is not a vault, is truncated or is empty is refused without being modified.
+class VaultFile
+{
+    Q_DECLARE_TR_FUNCTIONS(VaultFile)
+public:
+    // PRAGMA application_id of every Keyward vault ("KWRD").
+    static constexpr qint32 kApplicationId = 0x4B575244;
+
+    static QString defaultPath(); // $XDG_DATA_HOME/keyward/vault.keyward
+    static Result<void> inspect(const QString &path);
+    // Creates an empty file with mode 0600 (and its folder with 0700); refuses to overwrite.
+    static Result<void> createEmpty(const QString &path);
+};
+
+} // namespace Keyward

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Keyward set-up on a fresh Debian 12 machine (root or sudo).
+#   scripts/setup.sh run    install packages, build, start the app on the default vault
+#   scripts/setup.sh test   install packages, build, run every test through ctest
+set -euo pipefail
+mode=${1:-run}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${KEYWARD_BUILD_DIR:-$here/build}
+
+sudo_cmd=""
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+
+packages=(cmake g++ make pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
+    libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libbotan-2-dev libsqlite3-dev libpq-dev)
+if [ "$mode" = test ]; then
+    packages+=(postgresql xvfb xauth)
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo_cmd apt-get update -qq
+$sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build" --parallel "$(nproc)"
+
+case "$mode" in
+run)
+    exec "$build/keyward"
+    ;;
+test)
+    cd "$build"
+    ctest --output-on-failure --timeout 900
+    ;;
+*)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,1 @@
+namespace Keyward { void uiPlaceholder() {} }
