@@ -12,7 +12,7 @@ struct AuditEvent
 {
     qint64 id = 0;
     qint64 atMs = 0;
-    QString actor;  // member name, or "keywardctl"/"system" for automatic actions
+    QString actor; // member name, or "keywardctl"/"system" for automatic actions
     QString action; // e.g. "key.create", "key.revoke", "member.add"
     std::optional<qint64> keyId;
     QString details; // compact JSON object, never a secret

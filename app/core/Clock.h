@@ -26,7 +26,9 @@ public:
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(qint64 startMs = 1'800'000'000'000) : m_now(startMs) { }
+    explicit ManualClock(qint64 startMs = 1'800'000'000'000)
+        : m_now(startMs)
+    { }
     qint64 nowMs() const override { return m_now.load(); }
     void setNowMs(qint64 ms) { m_now.store(ms); }
     void advanceMs(qint64 ms) { m_now.fetch_add(ms); }

@@ -18,7 +18,8 @@ QString environmentCode(Environment env)
 std::optional<Environment> environmentFromCode(const QString &code)
 {
     const QString c = code.trimmed().toLower();
-    if (c == QLatin1String("live") || c == QLatin1String("production") || c == QLatin1String("prod"))
+    if (c == QLatin1String("live") || c == QLatin1String("production")
+        || c == QLatin1String("prod"))
         return Environment::Production;
     if (c == QLatin1String("stg") || c == QLatin1String("staging"))
         return Environment::Staging;

@@ -5,27 +5,44 @@ namespace Keyward {
 GrantCatalogue GrantCatalogue::defaults()
 {
     GrantCatalogue catalogue;
-    catalogue.addGrant({QStringLiteral("licenses:read"), QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "License Read")),
-                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Look up licenses and their state"))});
-    catalogue.addGrant({QStringLiteral("customers:read"), QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Customer Read")),
-                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Read customer records"))});
-    catalogue.addGrant({QStringLiteral("billing:read"), QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Billing Read")),
-                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Read invoices and billing data"))});
-    catalogue.addGrant({QStringLiteral("telemetry:write"), QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Telemetry Upload")),
-                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Send usage telemetry"))});
-    catalogue.addGrant({QStringLiteral("licenses:manage"), QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "License Management")),
-                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Issue, renew and suspend licenses"))});
-    catalogue.addGrant({QStringLiteral("customers:write"), QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Customer Management")),
-                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Create and change customer records"))});
-    catalogue.addGrant({QStringLiteral("admin:full"), QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Full Administration")),
-                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Every operation, including account settings"))});
+    catalogue.addGrant({QStringLiteral("licenses:read"),
+                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "License Read")),
+                        QString::fromLatin1(QT_TRANSLATE_NOOP(
+                            "GrantCatalogue", "Look up licenses and their state"))});
+    catalogue.addGrant(
+        {QStringLiteral("customers:read"),
+         QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Customer Read")),
+         QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Read customer records"))});
+    catalogue.addGrant({QStringLiteral("billing:read"),
+                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Billing Read")),
+                        QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue",
+                                                              "Read invoices and billing data"))});
+    catalogue.addGrant(
+        {QStringLiteral("telemetry:write"),
+         QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Telemetry Upload")),
+         QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Send usage telemetry"))});
+    catalogue.addGrant(
+        {QStringLiteral("licenses:manage"),
+         QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "License Management")),
+         QString::fromLatin1(
+             QT_TRANSLATE_NOOP("GrantCatalogue", "Issue, renew and suspend licenses"))});
+    catalogue.addGrant(
+        {QStringLiteral("customers:write"),
+         QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Customer Management")),
+         QString::fromLatin1(
+             QT_TRANSLATE_NOOP("GrantCatalogue", "Create and change customer records"))});
+    catalogue.addGrant(
+        {QStringLiteral("admin:full"),
+         QString::fromLatin1(QT_TRANSLATE_NOOP("GrantCatalogue", "Full Administration")),
+         QString::fromLatin1(
+             QT_TRANSLATE_NOOP("GrantCatalogue", "Every operation, including account settings"))});
 
-    const QStringList viewer{QStringLiteral("licenses:read"), QStringLiteral("customers:read"),
-                             QStringLiteral("billing:read")};
-    const QStringList developer
-        = viewer + QStringList{QStringLiteral("telemetry:write"), QStringLiteral("licenses:manage")};
-    const QStringList admin = developer + QStringList{QStringLiteral("customers:write")};
-    const QStringList owner = admin + QStringList{QStringLiteral("admin:full")};
+    const QStringList viewer {QStringLiteral("licenses:read"), QStringLiteral("customers:read"),
+                              QStringLiteral("billing:read")};
+    const QStringList developer =
+        viewer + QStringList {QStringLiteral("telemetry:write"), QStringLiteral("licenses:manage")};
+    const QStringList admin = developer + QStringList {QStringLiteral("customers:write")};
+    const QStringList owner = admin + QStringList {QStringLiteral("admin:full")};
     catalogue.setRoleGrants(Role::Viewer, viewer);
     catalogue.setRoleGrants(Role::Developer, developer);
     catalogue.setRoleGrants(Role::Admin, admin);
@@ -75,7 +92,8 @@ QString GrantCatalogue::label(const QString &grantId) const
     return grant ? tr(grant->label.toUtf8().constData()) : grantId;
 }
 
-bool GrantCatalogue::allowedFor(Role role, const QStringList &grantIds, QString *firstOffender) const
+bool GrantCatalogue::allowedFor(Role role, const QStringList &grantIds,
+                                QString *firstOffender) const
 {
     const QStringList allowed = roleGrants(role);
     for (const QString &id : grantIds) {

@@ -13,8 +13,8 @@ namespace Keyward {
 
 struct GrantInfo
 {
-    QString id;          // "customers:read"
-    QString label;       // "Customer Read", shown to people
+    QString id; // "customers:read"
+    QString label; // "Customer Read", shown to people
     QString description; // one line
 };
 

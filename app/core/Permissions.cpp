@@ -68,15 +68,16 @@ Result<void> Permissions::mayCreateKey(const Member &actor, Role keyRole, const 
     if (!roleAtLeast(actor.role, minimumRoleFor(KeyAction::Create)))
         return denied(roleNeededMessage(KeyAction::Create));
     if (!roleAtLeast(actor.role, keyRole))
-        return denied(tr("A key's role cannot be above your own role (%1).").arg(roleCode(actor.role)));
+        return denied(
+            tr("A key's role cannot be above your own role (%1).").arg(roleCode(actor.role)));
     if (grants.isEmpty())
         return invalid(tr("Choose at least one grant."));
     QString offender;
     if (!catalogue.allowedFor(keyRole, grants, &offender)) {
         if (!catalogue.contains(offender))
             return invalid(tr("Unknown grant \"%1\".").arg(offender));
-        return denied(tr("The grant \"%1\" is not part of the %2 role.")
-                          .arg(offender, roleCode(keyRole)));
+        return denied(
+            tr("The grant \"%1\" is not part of the %2 role.").arg(offender, roleCode(keyRole)));
     }
     return {};
 }
@@ -154,8 +155,8 @@ Result<void> Permissions::validateNotes(const QString &notes)
 Result<void> Permissions::validateCustomer(const QString &customer)
 {
     if (customer.size() > kMaxCustomerLength)
-        return invalid(tr("The customer is too long (at most %1 characters).")
-                           .arg(kMaxCustomerLength));
+        return invalid(
+            tr("The customer is too long (at most %1 characters).").arg(kMaxCustomerLength));
     if (hasControlCharacters(customer, false))
         return invalid(tr("The customer cannot contain control characters."));
     return {};
@@ -168,8 +169,8 @@ Result<void> Permissions::validateMemberName(const QString &name)
     if (name != name.trimmed())
         return invalid(tr("A member name cannot start or end with spaces."));
     if (name.size() > kMaxMemberNameLength)
-        return invalid(tr("The member name is too long (at most %1 characters).")
-                           .arg(kMaxMemberNameLength));
+        return invalid(
+            tr("The member name is too long (at most %1 characters).").arg(kMaxMemberNameLength));
     if (hasControlCharacters(name, false))
         return invalid(tr("The member name cannot contain control characters."));
     return {};
@@ -177,7 +178,9 @@ Result<void> Permissions::validateMemberName(const QString &name)
 
 Result<void> Permissions::validatePrefix(const QString &prefix)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]{2,12}$"));
+    // anchoredPattern (\A...\z), not ^...$: "$" also matches before a final newline.
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]{2,12}")));
     if (!pattern.match(prefix).hasMatch())
         return invalid(tr("The key prefix must be 2 to 12 lowercase letters or digits."));
     return {};
@@ -186,8 +189,8 @@ Result<void> Permissions::validatePrefix(const QString &prefix)
 Result<void> Permissions::validatePassphraseLength(int length)
 {
     if (length < kMinPassphraseLength)
-        return invalid(tr("The passphrase must have at least %1 characters.")
-                           .arg(kMinPassphraseLength));
+        return invalid(
+            tr("The passphrase must have at least %1 characters.").arg(kMinPassphraseLength));
     return {};
 }
 

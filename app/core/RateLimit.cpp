@@ -22,7 +22,7 @@ std::optional<RateLimit> RateLimit::parse(const QString &text)
     const QString t = text.trimmed().toLower();
     if (t.isEmpty() || t == QLatin1String("none") || t == QLatin1String("unlimited")
         || t == QLatin1String("0"))
-        return RateLimit{};
+        return RateLimit {};
     const int slash = t.indexOf(QLatin1Char('/'));
     if (slash <= 0)
         return std::nullopt;
@@ -33,7 +33,8 @@ std::optional<RateLimit> RateLimit::parse(const QString &text)
     const QString unit = t.mid(slash + 1);
     RateLimit limit;
     limit.count = count;
-    if (unit == QLatin1String("s") || unit == QLatin1String("sec") || unit == QLatin1String("second"))
+    if (unit == QLatin1String("s") || unit == QLatin1String("sec")
+        || unit == QLatin1String("second"))
         limit.unit = Unit::Second;
     else if (unit == QLatin1String("min") || unit == QLatin1String("m")
              || unit == QLatin1String("minute"))
@@ -51,8 +52,7 @@ QString RateLimit::toCode() const
     if (isUnlimited())
         return QStringLiteral("none");
     static const char *const units[] = {"s", "min", "hour"};
-    return QString::number(count) + QLatin1Char('/')
-        + QLatin1String(units[static_cast<int>(unit)]);
+    return QString::number(count) + QLatin1Char('/') + QLatin1String(units[static_cast<int>(unit)]);
 }
 
 } // namespace Keyward

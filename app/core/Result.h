@@ -37,8 +37,12 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) { }
-    Result(Error error) : m_value(std::move(error)) { }
+    Result(T value)
+        : m_value(std::move(value))
+    { }
+    Result(Error error)
+        : m_value(std::move(error))
+    { }
 
     bool isOk() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return isOk(); }
@@ -62,7 +66,9 @@ class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) { }
+    Result(Error error)
+        : m_error(std::move(error))
+    { }
 
     bool isOk() const { return !m_error.has_value(); }
     explicit operator bool() const { return isOk(); }
@@ -76,7 +82,7 @@ private:
 
 inline Error makeError(ErrorCode code, const QString &message)
 {
-    return Error{code, message};
+    return Error {code, message};
 }
 
 } // namespace Keyward

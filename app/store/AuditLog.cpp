@@ -62,7 +62,8 @@ Result<void> AuditLog::append(QSqlDatabase &db, AuditEvent &event)
     query.addBindValue(event.atMs);
     query.addBindValue(event.actor);
     query.addBindValue(event.action);
-    query.addBindValue(event.keyId ? QVariant(*event.keyId) : QVariant(QMetaType::fromType<qint64>()));
+    query.addBindValue(event.keyId ? QVariant(*event.keyId)
+                                   : QVariant(QMetaType::fromType<qint64>()));
     query.addBindValue(event.details);
     query.addBindValue(event.prevHash);
     query.addBindValue(event.hash);
@@ -99,7 +100,9 @@ Result<AuditVerification> AuditLog::verify(QSqlDatabase &db)
             result.problem = problem;
         };
         if (event.id != expectedId) {
-            broken(tr("Audit row %1 is missing: the log jumps to row %2.").arg(expectedId).arg(event.id));
+            broken(tr("Audit row %1 is missing: the log jumps to row %2.")
+                       .arg(expectedId)
+                       .arg(event.id));
             break;
         }
         if (!constantTimeEquals(event.prevHash, expectedPrev)) {

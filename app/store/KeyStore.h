@@ -50,7 +50,7 @@ struct AuditVerification
     bool intact = true;
     qint64 rowsChecked = 0;
     qint64 firstBadId = 0; // the first row whose hash or link does not match
-    QString problem;       // translated description when !intact
+    QString problem; // translated description when !intact
 };
 
 // A secret found by its hash, with its key, for verification.

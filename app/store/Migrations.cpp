@@ -12,7 +12,7 @@ namespace {
 
 const QStringList &migrationFiles()
 {
-    static const QStringList files{QStringLiteral(":/keyward/migrations/001_initial.sql")};
+    static const QStringList files {QStringLiteral(":/keyward/migrations/001_initial.sql")};
     return files;
 }
 
@@ -79,7 +79,8 @@ Result<void> Migrations::migrate(QSqlDatabase &db, const SqlDialect &dialect, qi
             if (!query.exec(statement))
                 return fail(query, tr("Migration %1 failed.").arg(version));
         }
-        query.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
+        query.prepare(
+            QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
         query.addBindValue(version);
         query.addBindValue(nowMs);
         if (!query.exec())

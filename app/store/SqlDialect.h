@@ -10,7 +10,9 @@ enum class SqlEngine { Sqlite, Postgres };
 class SqlDialect
 {
 public:
-    explicit SqlDialect(SqlEngine engine) : m_engine(engine) { }
+    explicit SqlDialect(SqlEngine engine)
+        : m_engine(engine)
+    { }
     SqlEngine engine() const { return m_engine; }
     bool isSqlite() const { return m_engine == SqlEngine::Sqlite; }
 

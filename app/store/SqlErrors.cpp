@@ -29,9 +29,9 @@ bool SqlErrors::isConnectionLost(const QSqlError &error)
 Error SqlErrors::fromSqlError(const QSqlError &error, const QString &what)
 {
     if (isBusy(error))
-        return makeError(ErrorCode::VaultLocked,
-                         tr("%1 The vault is locked by another program; try again in a moment.")
-                             .arg(what));
+        return makeError(
+            ErrorCode::VaultLocked,
+            tr("%1 The vault is locked by another program; try again in a moment.").arg(what));
     if (isConnectionLost(error))
         return makeError(ErrorCode::ConnectionLost,
                          tr("%1 The connection to the database was lost.").arg(what));

@@ -33,6 +33,12 @@ QVariant nullableInt(const std::optional<qint64> &value)
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
 }
 
+// Qt SQL binds a null QString as NULL; text columns are NOT NULL, so bind "" instead.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 std::optional<qint64> optionalInt(const QVariant &value)
 {
     if (value.isNull())
@@ -51,9 +57,9 @@ const QString kKeyColumns = QStringLiteral(
     "k.created_at, k.updated_at, k.revoked_at, k.flagged, k.version");
 constexpr int kKeyColumnCount = 20;
 const QString kKeyFrom = QStringLiteral(" FROM api_keys k JOIN members m ON m.id = k.created_by");
-const QString kSecretColumns = QStringLiteral(
-    "s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
-    "s.last_used_source");
+const QString kSecretColumns =
+    QStringLiteral("s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
+                   "s.last_used_source");
 
 ApiKey keyFromRow(const QSqlQuery &q)
 {
@@ -106,8 +112,7 @@ Member memberFromRow(const QSqlQuery &q)
     return member;
 }
 
-const QString kMemberColumns
-    = QStringLiteral("id, name, role, created_at, version");
+const QString kMemberColumns = QStringLiteral("id, name, role, created_at, version");
 
 Error staleError()
 {
@@ -122,8 +127,7 @@ SqlKeyStore::SqlKeyStore(const QString &connectionName, SqlEngine engine, const 
     : m_connectionName(connectionName)
     , m_dialect(engine)
     , m_clock(clock)
-{
-}
+{ }
 
 SqlKeyStore::~SqlKeyStore()
 {
@@ -163,12 +167,9 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openSqlite(const QString &path
     return store;
 }
 
-Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::createVault(const QString &path,
-                                                              const QString &prefix,
-                                                              const QString &ownerName,
-                                                              const SecretString &passphrase,
-                                                              const Clock &clock,
-                                                              VaultOptions options)
+Result<std::unique_ptr<SqlKeyStore>>
+SqlKeyStore::createVault(const QString &path, const QString &prefix, const QString &ownerName,
+                         const SecretString &passphrase, const Clock &clock, VaultOptions options)
 {
     if (auto valid = Permissions::validatePrefix(prefix); !valid)
         return valid.error();
@@ -191,6 +192,7 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::createVault(const QString &pat
         if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(VaultFile::kApplicationId))
             || !query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
             return SqlErrors::fromQuery(query, tr("Cannot prepare the new vault."));
+        query.finish(); // a pragma's result row would keep the statement open past COMMIT
         if (auto migrated = Migrations::migrate(store->m_db, store->m_dialect, clock.nowMs());
             !migrated)
             return migrated;
@@ -218,8 +220,9 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
     auto seeded = inWriteTransaction([&]() -> Result<void> {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES (?, ?)"));
-        const QList<QPair<QString, QString>> meta{{QStringLiteral("prefix"), prefix},
-                                                  {QStringLiteral("change_seq"), QStringLiteral("0")}};
+        const QList<QPair<QString, QString>> meta {
+            {QStringLiteral("prefix"), prefix},
+            {QStringLiteral("change_seq"), QStringLiteral("0")}};
         for (const auto &[name, value] : meta) {
             q.addBindValue(name);
             q.addBindValue(value);
@@ -254,11 +257,11 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
         q.addBindValue(now);
         if (!q.exec() || !q.next())
             return SqlErrors::fromQuery(q, tr("Cannot add the owner."));
-        owner = Member{q.value(0).toLongLong(), ownerName, Role::Owner, now, 1};
+        owner = Member {q.value(0).toLongLong(), ownerName, Role::Owner, now, 1};
         m_member = owner;
-        return appendAudit(QStringLiteral("vault.create"), std::nullopt,
-                           toJson({{QStringLiteral("prefix"), prefix},
-                                   {QStringLiteral("owner"), ownerName}}));
+        return appendAudit(
+            QStringLiteral("vault.create"), std::nullopt,
+            toJson({{QStringLiteral("prefix"), prefix}, {QStringLiteral("owner"), ownerName}}));
     });
     if (!seeded)
         return seeded;
@@ -310,7 +313,8 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
     if (!opened)
         return opened.error();
     std::unique_ptr<SqlKeyStore> store = std::move(opened).value();
-    if (auto migrated = Migrations::migrate(store->m_db, store->m_dialect, clock.nowMs()); !migrated)
+    if (auto migrated = Migrations::migrate(store->m_db, store->m_dialect, clock.nowMs());
+        !migrated)
         return migrated.error();
     if (auto loaded = store->loadVaultSettings(); !loaded)
         return loaded.error();
@@ -325,7 +329,8 @@ Result<void> SqlKeyStore::loadVaultSettings()
     m_prefix = q.value(0).toString();
 
     GrantCatalogue catalogue;
-    if (!q.exec(QStringLiteral("SELECT id, label, description FROM grants ORDER BY sort_order, id")))
+    if (!q.exec(
+            QStringLiteral("SELECT id, label, description FROM grants ORDER BY sort_order, id")))
         return SqlErrors::fromQuery(q, tr("Cannot read the grant catalogue."));
     while (q.next())
         catalogue.addGrant({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
@@ -346,7 +351,9 @@ Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()>
     QSqlQuery q(m_db);
     if (!q.exec(m_dialect.beginWrite()))
         return SqlErrors::fromQuery(q, tr("Could not start the change."));
-    auto rollback = [&] { QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK")); };
+    auto rollback = [&] {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    };
     Result<void> result = work();
     if (!result) {
         rollback();
@@ -383,13 +390,14 @@ Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint6
 Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString &passphrase)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT ") + kMemberColumns
-              + QStringLiteral(", passphrase_hash FROM members WHERE name = ? AND removed_at IS NULL"));
+    q.prepare(
+        QStringLiteral("SELECT ") + kMemberColumns
+        + QStringLiteral(", passphrase_hash FROM members WHERE name = ? AND removed_at IS NULL"));
     q.addBindValue(memberName);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot read the members."));
-    const Error refused = makeError(ErrorCode::AuthenticationFailed,
-                                    tr("Wrong member name or passphrase."));
+    const Error refused =
+        makeError(ErrorCode::AuthenticationFailed, tr("Wrong member name or passphrase."));
     if (!q.next()) {
         // Spend the same time as a real check so timing does not reveal member names.
         static const QString dummy = PassphraseHasher::hash(SecretString("keyward", 7));
@@ -458,7 +466,8 @@ Result<QVector<ApiKey>> SqlKeyStore::listKeys(bool includeRevoked)
 Result<ApiKey> SqlKeyStore::loadKey(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom + QStringLiteral(" WHERE k.id = ?"));
+    q.prepare(QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom
+              + QStringLiteral(" WHERE k.id = ?"));
     q.addBindValue(id);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot read the key."));
@@ -526,7 +535,7 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
             "rate_count, rate_unit, usage_limit, customer, created_by, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
         q.addBindValue(request.name);
-        q.addBindValue(request.notes);
+        q.addBindValue(nonNull(request.notes));
         q.addBindValue(environmentToInt(request.environment));
         q.addBindValue(roleToInt(request.role));
         q.addBindValue(grants.join(QLatin1Char(' ')));
@@ -534,7 +543,7 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
         q.addBindValue(request.rateLimit.isUnlimited() ? 0 : request.rateLimit.count);
         q.addBindValue(static_cast<int>(request.rateLimit.unit));
         q.addBindValue(nullableInt(request.usageLimit));
-        q.addBindValue(request.customer);
+        q.addBindValue(nonNull(request.customer));
         q.addBindValue(actor->id);
         q.addBindValue(now);
         q.addBindValue(now);
@@ -558,15 +567,16 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
     auto created = loadKey(keyId);
     if (!created)
         return created.error();
-    return IssuedKey{std::move(created).value(), std::move(token)};
+    return IssuedKey {std::move(created).value(), std::move(token)};
 }
 
 Result<void> SqlKeyStore::updateKeyRow(const ApiKey &before, const QString &assignments,
                                        const QVariantList &values)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE api_keys SET ") + assignments
-              + QStringLiteral(", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE api_keys SET ") + assignments
+        + QStringLiteral(", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
     for (const QVariant &value : values)
         q.addBindValue(value);
     q.addBindValue(m_clock.nowMs());
@@ -611,20 +621,22 @@ Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const Key
         }
         QJsonObject changes;
         if (edit.name != before->name)
-            changes.insert(QStringLiteral("name"), QJsonArray{before->name, edit.name});
+            changes.insert(QStringLiteral("name"), QJsonArray {before->name, edit.name});
         if (edit.notes != before->notes)
             changes.insert(QStringLiteral("notes"), true);
         if (edit.rateLimit != before->rateLimit)
             changes.insert(QStringLiteral("rate_limit"),
-                           QJsonArray{before->rateLimit.toCode(), edit.rateLimit.toCode()});
+                           QJsonArray {before->rateLimit.toCode(), edit.rateLimit.toCode()});
         if (edit.expiresAtMs != before->expiresAtMs)
             changes.insert(QStringLiteral("expires_at"), double(*edit.expiresAtMs));
         if (changes.isEmpty())
             return {};
         if (auto updated = updateKeyRow(
                 *before,
-                QStringLiteral("name = ?, notes = ?, rate_count = ?, rate_unit = ?, expires_at = ?"),
-                {edit.name, edit.notes, edit.rateLimit.isUnlimited() ? 0 : edit.rateLimit.count,
+                QStringLiteral(
+                    "name = ?, notes = ?, rate_count = ?, rate_unit = ?, expires_at = ?"),
+                {edit.name, nonNull(edit.notes),
+                 edit.rateLimit.isUnlimited() ? 0 : edit.rateLimit.count,
                  static_cast<int>(edit.rateLimit.unit), nullableInt(edit.expiresAtMs)});
             !updated)
             return updated;
@@ -647,11 +659,13 @@ Result<ApiKey> SqlKeyStore::setKeyActive(qint64 id, qint64 expectedVersion, bool
         const KeyAction action = active ? KeyAction::Activate : KeyAction::Deactivate;
         if (auto allowed = Permissions::mayActOnKey(*actor, *before, action); !allowed)
             return allowed;
-        if (auto updated = updateKeyRow(*before, QStringLiteral("state = ?, flagged = 0"),
-                                        {keyStateToInt(active ? KeyState::Active : KeyState::Inactive)});
+        if (auto updated =
+                updateKeyRow(*before, QStringLiteral("state = ?, flagged = 0"),
+                             {keyStateToInt(active ? KeyState::Active : KeyState::Inactive)});
             !updated)
             return updated;
-        return appendAudit(active ? QStringLiteral("key.activate") : QStringLiteral("key.deactivate"),
+        return appendAudit(active ? QStringLiteral("key.activate")
+                                  : QStringLiteral("key.deactivate"),
                            id, toJson({{QStringLiteral("name"), before->name}}));
     });
     if (!written)
@@ -738,8 +752,7 @@ Result<IssuedKey> SqlKeyStore::regenerateKey(qint64 id, qint64 expectedVersion, 
             return SqlErrors::fromQuery(q, tr("Cannot retire the old secret."));
         if (auto secret = insertSecret(id, token); !secret)
             return secret.error();
-        if (auto updated = updateKeyRow(*before, QStringLiteral("flagged = flagged"), {});
-            !updated)
+        if (auto updated = updateKeyRow(*before, QStringLiteral("flagged = flagged"), {}); !updated)
             return updated;
         return appendAudit(QStringLiteral("key.regenerate"), id,
                            toJson({{QStringLiteral("name"), before->name},
@@ -752,7 +765,7 @@ Result<IssuedKey> SqlKeyStore::regenerateKey(qint64 id, qint64 expectedVersion, 
     auto loaded = loadKey(id);
     if (!loaded)
         return loaded.error();
-    return IssuedKey{std::move(loaded).value(), std::move(token)};
+    return IssuedKey {std::move(loaded).value(), std::move(token)};
 }
 
 // ---- members ---------------------------------------------------------------------------------
@@ -760,8 +773,9 @@ Result<IssuedKey> SqlKeyStore::regenerateKey(qint64 id, qint64 expectedVersion, 
 Result<QVector<Member>> SqlKeyStore::listMembers()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT ") + kMemberColumns
-                + QStringLiteral(" FROM members WHERE removed_at IS NULL ORDER BY role DESC, name")))
+    if (!q.exec(
+            QStringLiteral("SELECT ") + kMemberColumns
+            + QStringLiteral(" FROM members WHERE removed_at IS NULL ORDER BY role DESC, name")))
         return SqlErrors::fromQuery(q, tr("Cannot read the members."));
     QVector<Member> members;
     while (q.next())
@@ -769,7 +783,8 @@ Result<QVector<Member>> SqlKeyStore::listMembers()
     return members;
 }
 
-Result<Member> SqlKeyStore::addMember(const QString &name, Role role, const SecretString &passphrase)
+Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
+                                      const SecretString &passphrase)
 {
     auto actor = requireMember();
     if (!actor)
@@ -802,10 +817,10 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role, const Secr
         q.addBindValue(now);
         if (!q.exec() || !q.next())
             return SqlErrors::fromQuery(q, tr("Cannot add the member."));
-        added = Member{q.value(0).toLongLong(), name, role, now, 1};
-        return appendAudit(QStringLiteral("member.add"), std::nullopt,
-                           toJson({{QStringLiteral("member"), name},
-                                   {QStringLiteral("role"), roleCode(role)}}));
+        added = Member {q.value(0).toLongLong(), name, role, now, 1};
+        return appendAudit(
+            QStringLiteral("member.add"), std::nullopt,
+            toJson({{QStringLiteral("member"), name}, {QStringLiteral("role"), roleCode(role)}}));
     });
     if (!written)
         return written.error();
@@ -816,7 +831,8 @@ Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optiona
                                               const QString &reason)
 {
     QSqlQuery q(m_db);
-    QString sql = QStringLiteral("SELECT id, name FROM api_keys WHERE created_by = ? AND state = 0");
+    QString sql =
+        QStringLiteral("SELECT id, name FROM api_keys WHERE created_by = ? AND state = 0");
     if (ceiling)
         sql += QStringLiteral(" AND role > ?");
     q.prepare(sql);
@@ -836,9 +852,9 @@ Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optiona
         update.addBindValue(keyId);
         if (!update.exec())
             return SqlErrors::fromQuery(update, tr("Cannot deactivate the member's keys."));
-        if (auto audited = appendAudit(QStringLiteral("key.deactivate"), keyId,
-                                       toJson({{QStringLiteral("name"), keyName},
-                                               {QStringLiteral("reason"), reason}}));
+        if (auto audited = appendAudit(
+                QStringLiteral("key.deactivate"), keyId,
+                toJson({{QStringLiteral("name"), keyName}, {QStringLiteral("reason"), reason}}));
             !audited)
             return audited;
     }
@@ -850,7 +866,8 @@ namespace {
 Result<int> countOwners(QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM members WHERE role = 3 AND removed_at IS NULL"))
+    if (!q.exec(
+            QStringLiteral("SELECT COUNT(*) FROM members WHERE role = 3 AND removed_at IS NULL"))
         || !q.next())
         return SqlErrors::fromQuery(q, SqlKeyStore::tr("Cannot read the members."));
     return q.value(0).toInt();
@@ -934,8 +951,7 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
             if (!owners)
                 return owners.error();
             if (*owners <= 1)
-                return makeError(ErrorCode::InvalidInput,
-                                 tr("The last Owner cannot be removed."));
+                return makeError(ErrorCode::InvalidInput, tr("The last Owner cannot be removed."));
         }
         q.prepare(QStringLiteral("UPDATE members SET removed_at = ?, passphrase_hash = NULL, "
                                  "version = version + 1 WHERE id = ?"));
@@ -992,13 +1008,14 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT ") + kKeyColumns + QStringLiteral(", ") + kSecretColumns
-              + kKeyFrom + QStringLiteral(" JOIN key_secrets s ON s.key_id = k.id WHERE s.hash = ?"));
+              + kKeyFrom
+              + QStringLiteral(" JOIN key_secrets s ON s.key_id = k.id WHERE s.hash = ?"));
     q.addBindValue(hash);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot look up the key."));
     if (!q.next())
         return std::optional<SecretMatch>();
-    SecretMatch match{keyFromRow(q), secretFromRow(q, kKeyColumnCount)};
+    SecretMatch match {keyFromRow(q), secretFromRow(q, kKeyColumnCount)};
     match.key.secrets.append(match.secret);
     return std::optional<SecretMatch>(std::move(match));
 }
@@ -1006,7 +1023,8 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
 Result<qint64> SqlKeyStore::changeCounter()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'"))
+        || !q.next())
         return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
     return q.value(0).toString().toLongLong();
 }

@@ -24,12 +24,9 @@ class SqlKeyStore final : public KeyStore
 {
     Q_DECLARE_TR_FUNCTIONS(SqlKeyStore)
 public:
-    static Result<std::unique_ptr<SqlKeyStore>> createVault(const QString &path,
-                                                            const QString &prefix,
-                                                            const QString &ownerName,
-                                                            const SecretString &passphrase,
-                                                            const Clock &clock,
-                                                            VaultOptions options = {});
+    static Result<std::unique_ptr<SqlKeyStore>>
+    createVault(const QString &path, const QString &prefix, const QString &ownerName,
+                const SecretString &passphrase, const Clock &clock, VaultOptions options = {});
     // Refuses (and leaves byte-identical) a file that is missing, foreign, corrupt, truncated,
     // locked or from a newer Keyward.
     static Result<std::unique_ptr<SqlKeyStore>> openVault(const QString &path, const Clock &clock,
@@ -80,9 +77,8 @@ public:
 
 private:
     SqlKeyStore(const QString &connectionName, SqlEngine engine, const Clock &clock);
-    static Result<std::unique_ptr<SqlKeyStore>> openSqlite(const QString &path, const Clock &clock,
-                                                           const VaultOptions &options,
-                                                           bool readOnly);
+    static Result<std::unique_ptr<SqlKeyStore>>
+    openSqlite(const QString &path, const Clock &clock, const VaultOptions &options, bool readOnly);
     Result<void> loadVaultSettings();
     Result<void> seedNewVault(const QString &prefix, const QString &ownerName,
                               const SecretString &passphrase);

@@ -41,9 +41,9 @@ Result<void> VaultFile::inspect(const QString &path)
         return makeError(ErrorCode::VaultCorrupt, tr("%1 is damaged (bad page size).").arg(path));
     if (validFor == changeCounter && pageCount > 0
         && quint64(info.size()) < quint64(pageSize) * pageCount)
-        return makeError(ErrorCode::VaultCorrupt,
-                         tr("%1 is damaged: the file is shorter than it should be (truncated).")
-                             .arg(path));
+        return makeError(
+            ErrorCode::VaultCorrupt,
+            tr("%1 is damaged: the file is shorter than it should be (truncated).").arg(path));
     const qint32 applicationId = qFromBigEndian<qint32>(header.constData() + 68);
     if (applicationId != kApplicationId)
         return makeError(ErrorCode::NotAVault,

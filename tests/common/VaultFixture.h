@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "crypto/SecretString.h"
+#include "store/SqlKeyStore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cstring>
+
+#include <memory>
+
+namespace Keyward::Testing {
+
+inline SecretString secret(const char *text)
+{
+    return SecretString(text, std::strlen(text));
+}
+
+inline constexpr const char *kOwnerPassphrase = "correct horse battery";
+
+// A fresh vault in a temp dir with an Owner "alice" signed in, on a ManualClock.
+struct VaultFixture
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    std::unique_ptr<SqlKeyStore> store;
+    QString path;
+
+    explicit VaultFixture(const QString &prefix = QStringLiteral("kw"))
+    {
+        path = dir.filePath(QStringLiteral("vault.keyward"));
+        auto created = SqlKeyStore::createVault(path, prefix, QStringLiteral("alice"),
+                                                secret(kOwnerPassphrase), clock);
+        if (!created)
+            qFatal("createVault failed: %s", qPrintable(created.errorMessage()));
+        store = std::move(created).value();
+    }
+
+    // A second connection to the same file, as another process would have.
+    std::unique_ptr<SqlKeyStore> openSecond(const QString &member = QStringLiteral("alice"),
+                                            const char *passphrase = kOwnerPassphrase)
+    {
+        auto opened = SqlKeyStore::openVault(path, clock);
+        if (!opened)
+            qFatal("openVault failed: %s", qPrintable(opened.errorMessage()));
+        auto second = std::move(opened).value();
+        if (!member.isEmpty() && !second->signIn(member, secret(passphrase)))
+            qFatal("signIn failed");
+        return second;
+    }
+
+    NewKeyRequest request(const QString &name, Environment env = Environment::Production,
+                          Role role = Role::Developer) const
+    {
+        NewKeyRequest r;
+        r.name = name;
+        r.environment = env;
+        r.role = role;
+        r.grants = store->grantCatalogue().roleGrants(role);
+        r.expiresAtMs = clock.nowMs() + 90 * kDayMs;
+        return r;
+    }
+};
+
+inline QByteArray fileDigest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+} // namespace Keyward::Testing

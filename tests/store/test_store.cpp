@@ -1,0 +1,368 @@
+// Key lifecycle, permissions and optimistic versions through the SQLite vault.
+#include "VaultFixture.h"
+
+#include "crypto/KeyToken.h"
+#include "crypto/Sha256.h"
+
+#include <QtTest>
+
+using namespace Keyward;
+using namespace Keyward::Testing;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void createKeyStoresOnlyHashes();
+    void createKeyRefusesBadInput_data();
+    void createKeyRefusesBadInput();
+    void hostileNamesStoredVerbatim_data();
+    void hostileNamesStoredVerbatim();
+    void lifecycleWritesAuditRows();
+    void staleVersionRefusedAndNothingOverwritten();
+    void editRules();
+    void regenerateWithGraceKeepsTwoSecrets();
+    void regenerateRacesExactlyOneWins();
+    void developerOnlyTouchesOwnKeys();
+    void viewerCannotWrite();
+    void demotionDeactivatesKeysAboveNewRole();
+    void removedMemberLosesAccessAndKeys();
+    void lastOwnerIsKept();
+    void wrongPassphraseRefused();
+    void changeCounterMovesAcrossConnections();
+};
+
+void TestStore::createKeyStoresOnlyHashes()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("CI deploy")));
+    QVERIFY2(issued, qPrintable(issued.errorMessage()));
+    const KeyToken::Parsed parsed = KeyToken::parse(issued->token, QStringLiteral("kw"));
+    QVERIFY(parsed.isOk());
+    QCOMPARE(parsed.environment, Environment::Production);
+    QCOMPARE(issued->key.secrets.size(), 1);
+    QCOMPARE(issued->key.secrets.first().hash, Sha256::hash(issued->token));
+    QCOMPARE(issued->key.hint(), KeyToken::hint(issued->token));
+    QCOMPARE(issued->key.createdByName, QStringLiteral("alice"));
+    QCOMPARE(issued->key.version, 1);
+
+    auto found = f.store->findSecret(Sha256::hash(issued->token));
+    QVERIFY(found && found->has_value());
+    QCOMPARE(found->value().key.id, issued->key.id);
+    auto missing = f.store->findSecret(QByteArray(32, 'x'));
+    QVERIFY(missing && !missing->has_value());
+}
+
+void TestStore::createKeyRefusesBadInput_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("role");
+    QTest::addColumn<QStringList>("grants");
+    QTest::addColumn<qint64>("expiresInMs");
+    QTest::addColumn<int>("expectedCode");
+
+    const QStringList dev {QStringLiteral("licenses:read")};
+    QTest::newRow("empty name") << QString() << int(Role::Developer) << dev << 1000LL
+                                << int(ErrorCode::InvalidInput);
+    QTest::newRow("blank name") << QStringLiteral("   ") << int(Role::Developer) << dev << 1000LL
+                                << int(ErrorCode::InvalidInput);
+    QTest::newRow("newline in name") << QStringLiteral("a\nb") << int(Role::Developer) << dev
+                                     << 1000LL << int(ErrorCode::InvalidInput);
+    QTest::newRow("no grants") << QStringLiteral("k") << int(Role::Developer) << QStringList()
+                               << 1000LL << int(ErrorCode::InvalidInput);
+    QTest::newRow("unknown grant")
+        << QStringLiteral("k") << int(Role::Developer) << QStringList {QStringLiteral("nuke:all")}
+        << 1000LL << int(ErrorCode::InvalidInput);
+    QTest::newRow("grant above role") << QStringLiteral("k") << int(Role::Viewer)
+                                      << QStringList {QStringLiteral("customers:write")} << 1000LL
+                                      << int(ErrorCode::PermissionDenied);
+    QTest::newRow("expiry in the past") << QStringLiteral("k") << int(Role::Developer) << dev
+                                        << -1LL << int(ErrorCode::InvalidInput);
+}
+
+void TestStore::createKeyRefusesBadInput()
+{
+    QFETCH(QString, name);
+    QFETCH(int, role);
+    QFETCH(QStringList, grants);
+    QFETCH(qint64, expiresInMs);
+    QFETCH(int, expectedCode);
+    VaultFixture f;
+    NewKeyRequest r = f.request(name, Environment::Staging, Role(role));
+    r.grants = grants;
+    r.expiresAtMs = f.clock.nowMs() + expiresInMs;
+    auto issued = f.store->createKey(r);
+    QVERIFY(!issued);
+    QCOMPARE(int(issued.code()), expectedCode);
+    QVERIFY(!issued.errorMessage().isEmpty());
+    QCOMPARE(f.store->listKeys()->size(), 0); // nothing half-written
+    QCOMPARE(f.store->auditEvents()->size(), 1); // only vault.create
+}
+
+void TestStore::hostileNamesStoredVerbatim_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("quotes") << QStringLiteral("it's \"quoted\" `x`");
+    QTest::newRow("sql") << QStringLiteral("'; DROP TABLE api_keys; --");
+    QTest::newRow("html") << QStringLiteral("<b>bold</b><script>alert(1)</script>");
+    QTest::newRow("unicode") << QStringLiteral("Schlüssel 🔑 ключ");
+    QTest::newRow("10 kB") << QString(10'000, QLatin1Char('x'));
+}
+
+void TestStore::hostileNamesStoredVerbatim()
+{
+    QFETCH(QString, name);
+    VaultFixture f;
+    NewKeyRequest r = f.request(name);
+    r.notes = name;
+    r.customer = name.left(200);
+    auto issued = f.store->createKey(r);
+    QVERIFY2(issued, qPrintable(issued.errorMessage()));
+    auto keys = f.store->listKeys();
+    QVERIFY(keys);
+    QCOMPARE(keys->size(), 1);
+    QCOMPARE(keys->first().name, name);
+    QCOMPARE(keys->first().notes, name);
+    QCOMPARE(keys->first().customer, name.left(200));
+    QVERIFY(f.store->database().tables().contains(QStringLiteral("api_keys")));
+}
+
+void TestStore::lifecycleWritesAuditRows()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("billing")));
+    QVERIFY(issued);
+    const qint64 id = issued->key.id;
+    auto off = f.store->setKeyActive(id, 1, false);
+    QVERIFY2(off, qPrintable(off.errorMessage()));
+    QCOMPARE(off->state, KeyState::Inactive);
+    QCOMPARE(off->version, 2);
+    auto again = f.store->setKeyActive(id, 2, false);
+    QVERIFY(!again);
+    QCOMPARE(again.code(), ErrorCode::InvalidInput);
+    auto on = f.store->setKeyActive(id, 2, true);
+    QVERIFY(on);
+    QCOMPARE(on->state, KeyState::Active);
+    auto revoked = f.store->revokeKey(id, 3);
+    QVERIFY(revoked);
+    QCOMPARE(effectiveStatus(*revoked, f.clock.nowMs()), KeyStatus::Revoked);
+    QVERIFY(revoked->revokedAtMs.has_value());
+    auto reactivate = f.store->setKeyActive(id, 4, true);
+    QVERIFY(!reactivate); // revocation is permanent
+    QCOMPARE(f.store->listKeys(false)->size(), 0);
+    QCOMPARE(f.store->listKeys(true)->size(), 1);
+    QVERIFY(f.store->deleteKey(id, 4));
+    QCOMPARE(f.store->listKeys(true)->size(), 0);
+    QCOMPARE(f.store->key(id).code(), ErrorCode::NotFound);
+
+    auto events = f.store->auditEvents(id);
+    QVERIFY(events);
+    QStringList actions;
+    for (const AuditEvent &e : *events)
+        actions.prepend(e.action);
+    QCOMPARE(actions,
+             (QStringList {QStringLiteral("key.create"), QStringLiteral("key.deactivate"),
+                           QStringLiteral("key.activate"), QStringLiteral("key.revoke"),
+                           QStringLiteral("key.delete")}));
+    for (const AuditEvent &e : *events)
+        QCOMPARE(e.actor, QStringLiteral("alice"));
+    QVERIFY(f.store->verifyAudit()->intact);
+}
+
+void TestStore::staleVersionRefusedAndNothingOverwritten()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("original")));
+    QVERIFY(issued);
+    auto second = f.openSecond();
+    KeyEdit edit {QStringLiteral("renamed by bob"), {}, {}, issued->key.expiresAtMs};
+    QVERIFY(second->editKey(issued->key.id, 1, edit));
+
+    KeyEdit mine {
+        QStringLiteral("renamed by me"), QStringLiteral("notes"), {}, issued->key.expiresAtMs};
+    const int auditBefore = int(f.store->auditEvents()->size());
+    auto stale = f.store->editKey(issued->key.id, 1, mine);
+    QVERIFY(!stale);
+    QCOMPARE(stale.code(), ErrorCode::StaleVersion);
+    QVERIFY(stale.errorMessage().contains(QStringLiteral("changed by someone else")));
+    QCOMPARE(f.store->key(issued->key.id)->name, QStringLiteral("renamed by bob"));
+    QCOMPARE(int(f.store->auditEvents()->size()), auditBefore);
+    QCOMPARE(f.store->revokeKey(issued->key.id, 1).code(), ErrorCode::StaleVersion);
+    QCOMPARE(f.store->deleteKey(issued->key.id, 1).code(), ErrorCode::StaleVersion);
+    QCOMPARE(f.store->regenerateKey(issued->key.id, 1, 0).code(), ErrorCode::StaleVersion);
+    QCOMPARE(f.store->key(issued->key.id)->secrets.size(), 1);
+}
+
+void TestStore::editRules()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("edit me")));
+    QVERIFY(issued);
+    const qint64 expiry = *issued->key.expiresAtMs;
+    KeyEdit longer {QStringLiteral("edit me"), {}, {}, expiry + kDayMs};
+    QCOMPARE(f.store->editKey(issued->key.id, 1, longer).code(), ErrorCode::PermissionDenied);
+    KeyEdit never {QStringLiteral("edit me"), {}, {}, std::nullopt};
+    QCOMPARE(f.store->editKey(issued->key.id, 1, never).code(), ErrorCode::PermissionDenied);
+    KeyEdit shorter {QStringLiteral("edited"), QStringLiteral("n"),
+                     *RateLimit::parse(QStringLiteral("5/s")), expiry - kDayMs};
+    auto edited = f.store->editKey(issued->key.id, 1, shorter);
+    QVERIFY2(edited, qPrintable(edited.errorMessage()));
+    QCOMPARE(edited->name, QStringLiteral("edited"));
+    QCOMPARE(*edited->expiresAtMs, expiry - kDayMs);
+    QCOMPARE(edited->rateLimit.toCode(), QStringLiteral("5/s"));
+    QCOMPARE(edited->grants, issued->key.grants); // immutable
+    QCOMPARE(edited->role, issued->key.role);
+}
+
+void TestStore::regenerateWithGraceKeepsTwoSecrets()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("rotating")));
+    QVERIFY(issued);
+    auto regenerated = f.store->regenerateKey(issued->key.id, 1, 24 * kHourMs);
+    QVERIFY2(regenerated, qPrintable(regenerated.errorMessage()));
+    const ApiKey &key = regenerated->key;
+    QCOMPARE(key.secrets.size(), 2);
+    QCOMPARE(key.secrets.at(0).hash, Sha256::hash(regenerated->token));
+    QVERIFY(!key.secrets.at(0).retiresAtMs);
+    QCOMPARE(*key.secrets.at(1).retiresAtMs, f.clock.nowMs() + 24 * kHourMs);
+    QVERIFY(key.secrets.at(1).isInGracePeriodAt(f.clock.nowMs()));
+    f.clock.advanceMs(24 * kHourMs);
+    QVERIFY(key.secrets.at(1).isRetiredAt(f.clock.nowMs()));
+    QCOMPARE(key.grants, issued->key.grants);
+    QCOMPARE(f.store->regenerateKey(issued->key.id, 2, 8 * kDayMs).code(), ErrorCode::InvalidInput);
+}
+
+void TestStore::regenerateRacesExactlyOneWins()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("raced")));
+    QVERIFY(issued);
+    auto second = f.openSecond();
+    auto first = f.store->regenerateKey(issued->key.id, 1, 0);
+    auto late = second->regenerateKey(issued->key.id, 1, 0);
+    QVERIFY(first);
+    QVERIFY(!late);
+    QCOMPARE(late.code(), ErrorCode::StaleVersion);
+    QCOMPARE(f.store->key(issued->key.id)->secrets.size(), 2);
+}
+
+void TestStore::developerOnlyTouchesOwnKeys()
+{
+    VaultFixture f;
+    QVERIFY(f.store->addMember(QStringLiteral("dave"), Role::Developer, secret("dave-passphrase")));
+    auto alices = f.store->createKey(
+        f.request(QStringLiteral("alice's"), Environment::Production, Role::Admin));
+    QVERIFY(alices);
+    auto dave = f.openSecond(QStringLiteral("dave"), "dave-passphrase");
+    auto own = dave->createKey(
+        f.request(QStringLiteral("dave's"), Environment::Development, Role::Developer));
+    QVERIFY2(own, qPrintable(own.errorMessage()));
+    auto above = dave->createKey(
+        f.request(QStringLiteral("too high"), Environment::Development, Role::Admin));
+    QCOMPARE(above.code(), ErrorCode::PermissionDenied);
+    auto refused = dave->revokeKey(alices->key.id, 1);
+    QCOMPARE(refused.code(), ErrorCode::PermissionDenied);
+    QVERIFY(refused.errorMessage().contains(QStringLiteral("alice")));
+    QCOMPARE(f.store->key(alices->key.id)->state, KeyState::Active);
+    QVERIFY(dave->revokeKey(own->key.id, 1));
+}
+
+void TestStore::viewerCannotWrite()
+{
+    VaultFixture f;
+    QVERIFY(f.store->addMember(QStringLiteral("vic"), Role::Viewer, secret("viewer-pass")));
+    auto key = f.store->createKey(f.request(QStringLiteral("k")));
+    QVERIFY(key);
+    auto vic = f.openSecond(QStringLiteral("vic"), "viewer-pass");
+    QCOMPARE(vic->createKey(f.request(QStringLiteral("v"), Environment::Development, Role::Viewer))
+                 .code(),
+             ErrorCode::PermissionDenied);
+    QCOMPARE(vic->setKeyActive(key->key.id, 1, false).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(vic->deleteKey(key->key.id, 1).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(vic->addMember(QStringLiteral("eve"), Role::Owner, secret("12345678")).code(),
+             ErrorCode::PermissionDenied);
+    QVERIFY(vic->listKeys()); // reading is fine
+    auto unsigned_ = f.openSecond(QString());
+    QCOMPARE(unsigned_->createKey(f.request(QStringLiteral("x"))).code(),
+             ErrorCode::PermissionDenied);
+}
+
+void TestStore::demotionDeactivatesKeysAboveNewRole()
+{
+    VaultFixture f;
+    auto adam = f.store->addMember(QStringLiteral("adam"), Role::Admin, secret("adam-passphrase"));
+    QVERIFY(adam);
+    auto adamStore = f.openSecond(QStringLiteral("adam"), "adam-passphrase");
+    auto high = adamStore->createKey(
+        f.request(QStringLiteral("admin key"), Environment::Production, Role::Admin));
+    auto low = adamStore->createKey(
+        f.request(QStringLiteral("dev key"), Environment::Production, Role::Developer));
+    QVERIFY(high && low);
+    QVERIFY(f.store->setMemberRole(adam->id, adam->version, Role::Developer));
+    auto highAfter = f.store->key(high->key.id);
+    QCOMPARE(highAfter->state, KeyState::Inactive);
+    QVERIFY(highAfter->flagged);
+    QCOMPARE(f.store->key(low->key.id)->state, KeyState::Active);
+    // The open session sees the new role at once.
+    QCOMPARE(adamStore->setKeyActive(high->key.id, highAfter->version, true).code(),
+             ErrorCode::PermissionDenied);
+}
+
+void TestStore::removedMemberLosesAccessAndKeys()
+{
+    VaultFixture f;
+    auto dora =
+        f.store->addMember(QStringLiteral("dora"), Role::Developer, secret("dora-passphrase"));
+    QVERIFY(dora);
+    auto doraStore = f.openSecond(QStringLiteral("dora"), "dora-passphrase");
+    auto key = doraStore->createKey(f.request(QStringLiteral("dora key"), Environment::Staging));
+    QVERIFY(key);
+    QVERIFY(f.store->removeMember(dora->id));
+    QCOMPARE(f.store->key(key->key.id)->state, KeyState::Inactive);
+    QCOMPARE(doraStore->createKey(f.request(QStringLiteral("more"), Environment::Staging)).code(),
+             ErrorCode::PermissionDenied);
+    auto again = f.openSecond(QString());
+    QCOMPARE(again->signIn(QStringLiteral("dora"), secret("dora-passphrase")).code(),
+             ErrorCode::AuthenticationFailed);
+    QVERIFY(f.store->verifyAudit()->intact);
+}
+
+void TestStore::lastOwnerIsKept()
+{
+    VaultFixture f;
+    const Member alice = *f.store->currentMember();
+    QCOMPARE(f.store->setMemberRole(alice.id, alice.version, Role::Admin).code(),
+             ErrorCode::InvalidInput);
+    QCOMPARE(f.store->removeMember(alice.id).code(), ErrorCode::InvalidInput);
+    QCOMPARE(f.store->addMember(QStringLiteral("ALICE"), Role::Viewer, secret("whatever12")).code(),
+             ErrorCode::InvalidInput);
+    QCOMPARE(f.store->addMember(QStringLiteral("bob"), Role::Viewer, secret("short")).code(),
+             ErrorCode::InvalidInput);
+}
+
+void TestStore::wrongPassphraseRefused()
+{
+    VaultFixture f;
+    auto other = f.openSecond(QString());
+    auto wrong = other->signIn(QStringLiteral("alice"), secret("not the passphrase"));
+    QCOMPARE(wrong.code(), ErrorCode::AuthenticationFailed);
+    QVERIFY(!other->currentMember());
+    auto unknown = other->signIn(QStringLiteral("mallory"), secret(kOwnerPassphrase));
+    QCOMPARE(unknown.code(), ErrorCode::AuthenticationFailed);
+    QCOMPARE(unknown.errorMessage(), wrong.errorMessage()); // no hint which part was wrong
+    QVERIFY(other->signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)));
+}
+
+void TestStore::changeCounterMovesAcrossConnections()
+{
+    VaultFixture f;
+    auto reader = f.openSecond(QString());
+    const qint64 before = *reader->changeCounter();
+    QVERIFY(f.store->createKey(f.request(QStringLiteral("k"))));
+    QCOMPARE(*reader->changeCounter(), before + 1);
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "test_store.moc"

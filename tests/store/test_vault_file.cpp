@@ -1,0 +1,331 @@
+// Opening, refusing and creating vault files: refused files stay byte-identical.
+#include "VaultFixture.h"
+
+#include "crypto/KeyToken.h"
+#include "crypto/SecureRandom.h"
+#include "crypto/Sha256.h"
+#include "store/Migrations.h"
+#include "store/VaultFile.h"
+
+#include <QDir>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace Keyward;
+using namespace Keyward::Testing;
+
+namespace {
+
+// Runs statements on a plain Qt SQL connection, as a foreign program would.
+class RawConnection
+{
+public:
+    explicit RawConnection(const QString &path, const QString &name = QStringLiteral("raw"))
+        : m_name(name)
+    {
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        m_db.setDatabaseName(path);
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=100"));
+        if (!m_db.open())
+            qFatal("raw open failed");
+    }
+    ~RawConnection()
+    {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool exec(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        const bool ok = q.exec(sql);
+        if (!ok)
+            qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return ok;
+    }
+
+private:
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
+QString closedVault(QTemporaryDir &dir, ManualClock &clock, int keys = 0)
+{
+    const QString path = dir.filePath(QStringLiteral("v.keyward"));
+    auto store = SqlKeyStore::createVault(path, QStringLiteral("kw"), QStringLiteral("alice"),
+                                          secret(kOwnerPassphrase), clock);
+    if (!store)
+        qFatal("create failed");
+    for (int i = 0; i < keys; ++i) {
+        NewKeyRequest r;
+        r.name = QStringLiteral("key %1 ").arg(i) + QString(200, QLatin1Char('n'));
+        r.role = Role::Developer;
+        r.grants = QStringList {QStringLiteral("licenses:read")};
+        if (!store.value()->createKey(r))
+            qFatal("createKey failed");
+    }
+    return path;
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+}
+
+} // namespace
+
+class TestVaultFile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void newVaultHasSchemaAndPrivateMode();
+    void reopenKeepsData();
+    void createRefusesExistingFileAndBadInput();
+    void refusedFilesStayByteIdentical_data();
+    void refusedFilesStayByteIdentical();
+    void newerSchemaRefused();
+    void truncatedVaultRefused();
+    void lockedVaultRefusedOnOpen();
+    void writeBlockedByAnotherWriterReportsLocked();
+    void noSecretsInVaultFiles();
+    void defaultPathIsInAppData();
+};
+
+void TestVaultFile::newVaultHasSchemaAndPrivateMode()
+{
+    VaultFixture f;
+    auto version = Migrations::currentVersion(f.store->database());
+    QVERIFY(version);
+    QCOMPARE(*version, Migrations::latestVersion());
+    const QStringList tables = f.store->database().tables();
+    for (const char *table : {"schema_version", "vault_meta", "members", "grants", "role_grants",
+                              "api_keys", "key_secrets", "audit_log"})
+        QVERIFY2(tables.contains(QLatin1String(table)), table);
+    QSqlQuery q(f.store->database());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    QCOMPARE(QFile::permissions(f.path)
+                 & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFileDevice::Permissions());
+    QCOMPARE(f.store->prefix(), QStringLiteral("kw"));
+    QVERIFY(!f.store->grantCatalogue().isEmpty());
+}
+
+void TestVaultFile::reopenKeepsData()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    const QString path = closedVault(dir, clock, 3);
+    auto reopened = SqlKeyStore::openVault(path, clock);
+    QVERIFY2(reopened, qPrintable(reopened.errorMessage()));
+    QCOMPARE(reopened.value()->listKeys()->size(), 3);
+    QCOMPARE(reopened.value()->prefix(), QStringLiteral("kw"));
+    QVERIFY(reopened.value()->signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)));
+}
+
+void TestVaultFile::createRefusesExistingFileAndBadInput()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    const QString path = closedVault(dir, clock);
+    const QByteArray before = fileDigest(path);
+    auto again = SqlKeyStore::createVault(path, QStringLiteral("kw"), QStringLiteral("bob"),
+                                          secret(kOwnerPassphrase), clock);
+    QCOMPARE(again.code(), ErrorCode::VaultExists);
+    QCOMPARE(fileDigest(path), before);
+    const QString other = dir.filePath(QStringLiteral("other.keyward"));
+    QCOMPARE(SqlKeyStore::createVault(other, QStringLiteral("KW!"), QStringLiteral("bob"),
+                                      secret(kOwnerPassphrase), clock)
+                 .code(),
+             ErrorCode::InvalidInput);
+    QCOMPARE(SqlKeyStore::createVault(other, QStringLiteral("kw"), QStringLiteral("bob"),
+                                      secret("short"), clock)
+                 .code(),
+             ErrorCode::InvalidInput);
+    QVERIFY(!QFile::exists(other));
+}
+
+void TestVaultFile::refusedFilesStayByteIdentical_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("expectedCode");
+    QTest::newRow("missing") << QStringLiteral("missing") << int(ErrorCode::VaultNotFound);
+    QTest::newRow("empty file") << QStringLiteral("empty") << int(ErrorCode::NotAVault);
+    QTest::newRow("random bytes") << QStringLiteral("random") << int(ErrorCode::NotAVault);
+    QTest::newRow("text file") << QStringLiteral("text") << int(ErrorCode::NotAVault);
+    QTest::newRow("foreign sqlite") << QStringLiteral("foreign") << int(ErrorCode::NotAVault);
+    QTest::newRow("damaged pages") << QStringLiteral("damaged") << int(ErrorCode::VaultCorrupt);
+}
+
+void TestVaultFile::refusedFilesStayByteIdentical()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, expectedCode);
+    QTemporaryDir dir;
+    ManualClock clock;
+    QString path = dir.filePath(QStringLiteral("x.keyward"));
+    if (kind == QLatin1String("empty")) {
+        writeFile(path, {});
+    } else if (kind == QLatin1String("random")) {
+        writeFile(path, SecureRandom::bytes(8192));
+    } else if (kind == QLatin1String("text")) {
+        writeFile(path, "name,key\nfoo,bar\n");
+    } else if (kind == QLatin1String("foreign")) {
+        RawConnection raw(path);
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO notes (body) VALUES ('hello')")));
+    } else if (kind == QLatin1String("damaged")) {
+        path = closedVault(dir, clock, 40);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        // Overwrite the middle of the file (b-tree pages) with garbage, keep the header.
+        const qint64 size = file.size();
+        QVERIFY(size > 16384);
+        file.seek(4096);
+        file.write(QByteArray(int(size - 8192), '\xA5'));
+    }
+    const bool existed = QFile::exists(path);
+    const QByteArray before = fileDigest(path);
+    auto opened = SqlKeyStore::openVault(path, clock);
+    QVERIFY(!opened);
+    QCOMPARE(int(opened.code()), expectedCode);
+    QVERIFY(!opened.errorMessage().isEmpty());
+    QCOMPARE(QFile::exists(path), existed);
+    QCOMPARE(fileDigest(path), before);
+}
+
+void TestVaultFile::newerSchemaRefused()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    const QString path = closedVault(dir, clock, 1);
+    {
+        RawConnection raw(path);
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO schema_version VALUES (99, 0)")));
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    }
+    const QByteArray before = fileDigest(path);
+    auto opened = SqlKeyStore::openVault(path, clock);
+    QCOMPARE(opened.code(), ErrorCode::VaultTooNew);
+    QVERIFY(opened.errorMessage().contains(QStringLiteral("newer")));
+    QCOMPARE(fileDigest(path), before);
+}
+
+void TestVaultFile::truncatedVaultRefused()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    const QString path = closedVault(dir, clock, 60);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.resize(file.size() / 2));
+    file.close();
+    const QByteArray before = fileDigest(path);
+    auto opened = SqlKeyStore::openVault(path, clock);
+    QCOMPARE(opened.code(), ErrorCode::VaultCorrupt);
+    QCOMPARE(fileDigest(path), before);
+}
+
+void TestVaultFile::lockedVaultRefusedOnOpen()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    const QString path = closedVault(dir, clock, 1);
+    const QByteArray before = fileDigest(path);
+    {
+        // Another program holds the vault exclusively (locking_mode=EXCLUSIVE keeps readers out).
+        RawConnection raw(path, QStringLiteral("locker"));
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
+        QVERIFY(raw.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QVERIFY(
+            raw.exec(QStringLiteral("UPDATE vault_meta SET value = value WHERE name = 'prefix'")));
+        VaultOptions options;
+        options.busyTimeoutMs = 200;
+        auto opened = SqlKeyStore::openVault(path, clock, options);
+        QCOMPARE(opened.code(), ErrorCode::VaultLocked);
+        QVERIFY(opened.errorMessage().contains(QStringLiteral("locked")));
+        QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
+    }
+    QCOMPARE(fileDigest(path), before);
+}
+
+void TestVaultFile::writeBlockedByAnotherWriterReportsLocked()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("k")));
+    QVERIFY(issued);
+    auto second = SqlKeyStore::openVault(f.path, f.clock, VaultOptions {150});
+    QVERIFY(second);
+    QVERIFY(second.value()->signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)));
+    RawConnection raw(f.path, QStringLiteral("writer"));
+    QVERIFY(raw.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    auto blocked = second.value()->revokeKey(issued->key.id, 1);
+    QCOMPARE(blocked.code(), ErrorCode::VaultLocked);
+    QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
+    QCOMPARE(f.store->key(issued->key.id)->state, KeyState::Active); // nothing written
+    QVERIFY(second.value()->revokeKey(issued->key.id, 1)); // and it works once free
+}
+
+void TestVaultFile::noSecretsInVaultFiles()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    const QString path = dir.filePath(QStringLiteral("s.keyward"));
+    QList<QByteArray> tokens;
+    QByteArray someHash;
+    {
+        auto store = SqlKeyStore::createVault(path, QStringLiteral("kw"), QStringLiteral("alice"),
+                                              secret(kOwnerPassphrase), clock);
+        QVERIFY(store);
+        for (int i = 0; i < 100; ++i) {
+            NewKeyRequest r;
+            r.name = QStringLiteral("key %1").arg(i);
+            r.environment = kAllEnvironments[i % 3];
+            r.role = Role::Developer;
+            r.grants = QStringList {QStringLiteral("licenses:read")};
+            auto issued = store.value()->createKey(r);
+            QVERIFY(issued);
+            tokens.append(QByteArray(issued->token.data(), int(issued->token.size())));
+            someHash = Sha256::hash(issued->token);
+        }
+        // Leave the WAL in place too: it is part of what a thief would copy.
+        QByteArray all;
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QFile file(path + suffix);
+            if (file.open(QIODevice::ReadOnly))
+                all += file.readAll();
+        }
+        QVERIFY(all.contains(someHash)); // proves the search can see stored bytes
+        for (const QByteArray &token : tokens) {
+            QVERIFY(!all.contains(token));
+            QVERIFY(!all.contains(token.mid(token.lastIndexOf('_') + 1, 20))); // no body fragment
+        }
+        QVERIFY(!all.contains(QByteArray(kOwnerPassphrase)));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray closed = file.readAll();
+    QVERIFY(closed.contains(someHash));
+    for (const QByteArray &token : tokens)
+        QVERIFY(!closed.contains(token));
+    QVERIFY(!closed.contains(QByteArray(kOwnerPassphrase)));
+}
+
+void TestVaultFile::defaultPathIsInAppData()
+{
+    const QString path = VaultFile::defaultPath();
+    QVERIFY(path.endsWith(QStringLiteral("/keyward/vault.keyward")));
+    QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)));
+}
+
+QTEST_GUILESS_MAIN(TestVaultFile)
+#include "test_vault_file.moc"

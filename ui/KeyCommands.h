@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/ApiKey.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QWidget;
+
+namespace Keyward {
+
+class ClipboardGuard;
+class Clock;
+class KeyStore;
+
+// Commands own flows: each user action checks permission in core, runs its dialog(s), calls the
+// store and reports. The window only wires actions to these and enables them.
+class KeyCommands : public QObject
+{
+    Q_OBJECT
+public:
+    KeyCommands(KeyStore &store, const Clock &clock, ClipboardGuard &clipboard,
+                QWidget *dialogParent, QObject *parent = nullptr);
+
+    // Each returns true when the store changed. Refusals and failures are reported through
+    // failed() (and shown to the user), never silently ignored.
+    bool generate(const std::optional<ApiKey> &prefillFrom = std::nullopt);
+    bool edit(const ApiKey &key);
+    bool regenerate(const ApiKey &key);
+    bool setActive(const ApiKey &key, bool active);
+    bool revoke(const ApiKey &key);
+    bool remove(const ApiKey &key);
+
+Q_SIGNALS:
+    // A key was created or changed (id), or deleted (id of the deleted key).
+    void keysChanged(qint64 keyId);
+    // For the status bar: "Key “CI deploy” revoked."
+    void message(const QString &text);
+    // A refusal or error, already shown to the user; a stale version also triggers keysChanged.
+    void failed(const QString &text);
+
+private:
+    KeyStore &m_store;
+    const Clock &m_clock;
+    ClipboardGuard &m_clipboard;
+    QPointer<QWidget> m_dialogParent;
+};
+
+} // namespace Keyward

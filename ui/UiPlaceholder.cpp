@@ -1,1 +1,0 @@
-namespace Keyward { void uiPlaceholder() {} }
