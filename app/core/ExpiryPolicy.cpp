@@ -3,6 +3,7 @@
 #include "Clock.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 
 namespace Keyward {
 
@@ -65,7 +66,9 @@ std::optional<ExpiryPolicy> ExpiryPolicy::parse(const QString &text)
     const QString t = text.trimmed().toLower();
     if (t == QLatin1String("never"))
         return never();
-    if (t.endsWith(QLatin1Char('d'))) {
+    static const QRegularExpression daysPattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{1,4}d")));
+    if (daysPattern.match(t).hasMatch()) {
         bool ok = false;
         const int n = t.chopped(1).toInt(&ok);
         if (ok && n >= 1 && n <= 3660)

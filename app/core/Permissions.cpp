@@ -26,6 +26,9 @@ bool hasControlCharacters(const QString &text, bool allowLineBreaks)
             continue;
         if (u < 0x20 || u == 0x7f || c.category() == QChar::Other_Control)
             return true;
+        // Bidirectional overrides make a name display as something else (U+202A..E, U+2066..9).
+        if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
+            return true;
     }
     return false;
 }

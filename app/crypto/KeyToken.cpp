@@ -1,0 +1,297 @@
+#include "KeyToken.h"
+
+#include "SecureRandom.h"
+#include "Sha256.h"
+
+#include <botan/mem_ops.h>
+#include <botan/secmem.h>
+
+#include <array>
+#include <string_view>
+
+namespace Keyward {
+
+namespace {
+
+constexpr std::size_t kRandomBytes = 32;
+constexpr std::size_t kTailLength = KeyToken::kBodyLength + KeyToken::kCheckLength;
+constexpr std::size_t kMinPrefixLength = 2;
+constexpr std::size_t kMaxPrefixLength = 12;
+// Longest environment segment still reported as "unknown environment" rather than garbage.
+constexpr std::size_t kMaxEnvironmentLength = 12;
+
+constexpr char kBase62Alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+// Table for the reflected IEEE 802.3 polynomial, as used by zlib, PNG and gzip, so that
+// `crc32` from any language reproduces our check characters.
+constexpr std::array<quint32, 256> makeCrcTable()
+{
+    std::array<quint32, 256> table {};
+    for (quint32 n = 0; n < 256; ++n) {
+        quint32 c = n;
+        for (int k = 0; k < 8; ++k)
+            c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        table[n] = c;
+    }
+    return table;
+}
+constexpr std::array<quint32, 256> kCrcTable = makeCrcTable();
+
+// Appends bytes (a big-endian number) in base62, left-padded with '0' to at least width digits.
+// Always produces `width` digits before checking for more, so that generating a key takes the
+// same time whatever its random bytes are.
+void appendBase62(const std::uint8_t *bytes, std::size_t size, int width,
+                  Botan::secure_vector<char> &out)
+{
+    Botan::secure_vector<std::uint8_t> number(bytes, bytes + size);
+    Botan::secure_vector<char> digits; // least significant first
+    auto isZero = [&number] {
+        for (std::uint8_t b : number) {
+            if (b != 0)
+                return false;
+        }
+        return true;
+    };
+    while (int(digits.size()) < width || !isZero()) {
+        unsigned remainder = 0;
+        for (std::uint8_t &b : number) {
+            const unsigned acc = (remainder << 8) | b;
+            b = std::uint8_t(acc / 62);
+            remainder = acc % 62;
+        }
+        digits.push_back(kBase62Alphabet[remainder]);
+    }
+    out.insert(out.end(), digits.rbegin(), digits.rend());
+}
+
+void appendChecksum(Botan::secure_vector<char> &token)
+{
+    const quint32 crc = KeyToken::crc32(token.data(), token.size());
+    const std::uint8_t bigEndian[4] = {std::uint8_t(crc >> 24), std::uint8_t(crc >> 16),
+                                       std::uint8_t(crc >> 8), std::uint8_t(crc)};
+    appendBase62(bigEndian, sizeof bigEndian, KeyToken::kCheckLength, token);
+}
+
+bool isAsciiSpace(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// UTF-8 of the non-ASCII white space (and the invisible BOM / zero-width space) that copying from
+// web pages, chat and PDF viewers tends to drag along around a key.
+constexpr std::array<std::string_view, 21> kUnicodeSpaces = {
+    "\xC2\x85",     "\xC2\xA0",     "\xE1\x9A\x80", "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82",
+    "\xE2\x80\x83", "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88",
+    "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF",
+    "\xE2\x81\x9F", "\xE3\x80\x80", "\xEF\xBB\xBF",
+};
+
+// Length of the white-space character at the start (or end) of text, 0 if there is none.
+std::size_t spaceLengthAt(std::string_view text, bool atEnd)
+{
+    if (text.empty())
+        return 0;
+    if (isAsciiSpace(static_cast<unsigned char>(atEnd ? text.back() : text.front())))
+        return 1;
+    auto matches = [&](std::string_view space) {
+        return atEnd
+            ? text.size() >= space.size() && text.substr(text.size() - space.size()) == space
+            : text.substr(0, space.size()) == space;
+    };
+    for (std::string_view space : kUnicodeSpaces) {
+        if (matches(space))
+            return space.size();
+    }
+    return 0;
+}
+
+// Only the outside is trimmed: white space inside a key is an error, not something to forgive.
+std::string_view trimmed(std::string_view text)
+{
+    while (std::size_t n = spaceLengthAt(text, false))
+        text.remove_prefix(n);
+    while (std::size_t n = spaceLengthAt(text, true))
+        text.remove_suffix(n);
+    return text;
+}
+
+bool isAsciiAlnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+bool isPrefixShaped(std::string_view prefix)
+{
+    if (prefix.size() < kMinPrefixLength || prefix.size() > kMaxPrefixLength)
+        return false;
+    for (char c : prefix) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            return false;
+    }
+    return true;
+}
+
+// The exact lowercase code only: environmentFromCode() is lenient ("prod", any case) for people
+// typing on a command line, but a token has one spelling.
+std::optional<Environment> environmentInToken(std::string_view code)
+{
+    for (Environment env : kAllEnvironments) {
+        if (environmentCode(env).toLatin1() == QByteArrayView(code.data(), qsizetype(code.size())))
+            return env;
+    }
+    return std::nullopt;
+}
+
+struct Segments
+{
+    std::string_view prefix;
+    std::string_view environment;
+    std::string_view tail; // body + check
+};
+
+// Splits "<prefix>_<env>_<tail>"; nullopt unless there are exactly two underscores.
+std::optional<Segments> split(std::string_view token)
+{
+    const std::size_t first = token.find('_');
+    if (first == std::string_view::npos)
+        return std::nullopt;
+    const std::size_t second = token.find('_', first + 1);
+    if (second == std::string_view::npos || token.find('_', second + 1) != std::string_view::npos)
+        return std::nullopt;
+    return Segments {token.substr(0, first), token.substr(first + 1, second - first - 1),
+                     token.substr(second + 1)};
+}
+
+bool checksumMatches(std::string_view token)
+{
+    const std::string_view covered = token.substr(0, token.size() - KeyToken::kCheckLength);
+    Botan::secure_vector<char> expected(covered.begin(), covered.end());
+    appendChecksum(expected);
+    return Botan::constant_time_compare(reinterpret_cast<const std::uint8_t *>(expected.data()),
+                                        reinterpret_cast<const std::uint8_t *>(token.data()),
+                                        token.size());
+}
+
+// The order matters: each status is the most useful thing to tell someone who pasted this.
+KeyToken::ParseStatus classify(std::string_view token, const QString &expectedPrefix,
+                               KeyToken::Parsed &result)
+{
+    using Status = KeyToken::ParseStatus;
+    for (char c : token) {
+        if (!isAsciiAlnum(c) && c != '_')
+            return Status::Malformed; // also NULs, non-ASCII look-alikes and broken UTF-8
+    }
+    const std::optional<Segments> parts = split(token);
+    if (!parts || !isPrefixShaped(parts->prefix) || parts->environment.empty()
+        || parts->environment.size() > kMaxEnvironmentLength)
+        return Status::Malformed;
+    result.prefix = QString::fromLatin1(parts->prefix.data(), qsizetype(parts->prefix.size()));
+    // Another product's key can have any length: judge its prefix before anything else.
+    if (!expectedPrefix.isEmpty() && result.prefix != expectedPrefix)
+        return Status::WrongPrefix;
+    const std::optional<Environment> env = environmentInToken(parts->environment);
+    if (!env)
+        return parts->tail.size() == kTailLength ? Status::UnknownEnvironment : Status::Malformed;
+    result.environment = *env;
+    // "kw_live_" with nothing after it is a key cut short too.
+    if (parts->tail.size() < kTailLength)
+        return Status::Truncated;
+    if (parts->tail.size() > kTailLength)
+        return Status::Malformed;
+    return checksumMatches(token) ? Status::Ok : Status::ChecksumMismatch;
+}
+
+} // namespace
+
+SecretString KeyToken::generate(const QString &prefix, Environment env)
+{
+    const QByteArray prefixBytes = prefix.toLatin1();
+    // Same rule parse() applies, so we never hand out a key we would reject.
+    if (!isPrefixShaped(std::string_view(prefixBytes.constData(), std::size_t(prefixBytes.size()))))
+        return {};
+    const QByteArray envCode = environmentCode(env).toLatin1();
+
+    Botan::secure_vector<char> token;
+    token.reserve(std::size_t(prefixBytes.size() + envCode.size()) + 2 + kTailLength);
+    token.insert(token.end(), prefixBytes.begin(), prefixBytes.end());
+    token.push_back('_');
+    token.insert(token.end(), envCode.begin(), envCode.end());
+    token.push_back('_');
+
+    Botan::secure_vector<std::uint8_t> random(kRandomBytes);
+    SecureRandom::fill(random.data(), random.size());
+    appendBase62(random.data(), random.size(), kBodyLength, token);
+    appendChecksum(token);
+    return SecretString(token.data(), token.size());
+}
+
+KeyToken::Parsed KeyToken::parse(const char *data, std::size_t size, const QString &expectedPrefix)
+{
+    Parsed result;
+    const std::string_view token = trimmed(std::string_view(data ? data : "", data ? size : 0));
+    if (token.empty()) {
+        result.status = ParseStatus::Empty;
+        return result;
+    }
+    result.status = classify(token, expectedPrefix, result);
+    if (result.isOk())
+        result.hash = Sha256::hash(token.data(), token.size());
+    return result;
+}
+
+KeyToken::Parsed KeyToken::parse(const SecretString &token, const QString &expectedPrefix)
+{
+    return parse(token.data(), token.size(), expectedPrefix);
+}
+
+QString KeyToken::hint(const SecretString &token)
+{
+    const std::string_view text = trimmed(std::string_view(token.data(), token.size()));
+    const std::optional<Segments> parts = split(text);
+    constexpr std::size_t kShownHead = 3;
+    constexpr std::size_t kShownTail = 2;
+    if (!parts || parts->tail.size() < kShownHead + kShownTail)
+        return {};
+    const std::size_t headLength = text.size() - parts->tail.size() + kShownHead;
+    return QString::fromUtf8(text.data(), qsizetype(headLength)) + QChar(0x2026)
+        + QString::fromUtf8(text.data() + text.size() - kShownTail, kShownTail);
+}
+
+QString KeyToken::describe(ParseStatus status)
+{
+    switch (status) {
+    case ParseStatus::Ok:
+        return tr("The key is well-formed.");
+    case ParseStatus::Empty:
+        return tr("No key was given.");
+    case ParseStatus::Malformed:
+        return tr("This is not a Keyward key: it does not have the shape "
+                  "<prefix>_<live|stg|dev>_<49 letters and digits>.");
+    case ParseStatus::WrongPrefix:
+        return tr("The key belongs to another vault or product: its prefix does not match.");
+    case ParseStatus::UnknownEnvironment:
+        return tr("The key names an unknown environment; expected live, stg or dev.");
+    case ParseStatus::ChecksumMismatch:
+    case ParseStatus::Truncated:
+        return tr("The key is malformed: it was not copied in full or was changed.");
+    }
+    return {};
+}
+
+QString KeyToken::base62Encode(const QByteArray &bytes, int width)
+{
+    Botan::secure_vector<char> out;
+    appendBase62(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
+                 std::size_t(bytes.size()), width, out);
+    return QString::fromLatin1(out.data(), qsizetype(out.size()));
+}
+
+quint32 KeyToken::crc32(const char *data, std::size_t size)
+{
+    quint32 crc = 0xFFFFFFFFu;
+    for (std::size_t i = 0; i < size; ++i)
+        crc = kCrcTable[(crc ^ static_cast<unsigned char>(data[i])) & 0xFFu] ^ (crc >> 8);
+    return crc ^ 0xFFFFFFFFu;
+}
+
+} // namespace Keyward
