@@ -1,0 +1,183 @@
+#include "Application.h"
+
+#include "AuditCommands.h"
+#include "CommandContext.h"
+#include "InitCommand.h"
+#include "KeyCreateCommand.h"
+#include "KeyEditCommands.h"
+#include "KeyQueryCommands.h"
+#include "KeyStateCommands.h"
+#include "MemberCommands.h"
+#include "Output.h"
+#include "VerifyCommand.h"
+
+#include <algorithm>
+
+namespace Keyward::Cli {
+
+Application::Application(Output &output, const Clock &clock)
+    : m_output(output)
+    , m_clock(clock)
+{ }
+
+const QVector<Application::Command> &Application::commands()
+{
+    static const QVector<Command> table {
+        {QStringLiteral("init"), QString(), &InitCommand::run,
+         QT_TR_NOOP("Create a new vault; you become its Owner")},
+        {QStringLiteral("key"), QStringLiteral("create"), &KeyCreateCommand::run,
+         QT_TR_NOOP("Create a key and print its token, once")},
+        {QStringLiteral("key"), QStringLiteral("list"), &KeyQueryCommands::list,
+         QT_TR_NOOP("List the keys")},
+        {QStringLiteral("key"), QStringLiteral("show"), &KeyQueryCommands::show,
+         QT_TR_NOOP("Show one key")},
+        {QStringLiteral("key"), QStringLiteral("rename"), &KeyEditCommands::rename,
+         QT_TR_NOOP("Rename a key")},
+        {QStringLiteral("key"), QStringLiteral("edit"), &KeyEditCommands::edit,
+         QT_TR_NOOP("Change notes, rate limit or (shorten) expiry")},
+        {QStringLiteral("key"), QStringLiteral("deactivate"), &KeyStateCommands::deactivate,
+         QT_TR_NOOP("Stop a key until it is activated again")},
+        {QStringLiteral("key"), QStringLiteral("activate"), &KeyStateCommands::activate,
+         QT_TR_NOOP("Activate a deactivated key")},
+        {QStringLiteral("key"), QStringLiteral("revoke"), &KeyStateCommands::revoke,
+         QT_TR_NOOP("Revoke a key for good")},
+        {QStringLiteral("key"), QStringLiteral("delete"), &KeyStateCommands::remove,
+         QT_TR_NOOP("Delete a key (the audit log keeps its history)")},
+        {QStringLiteral("key"), QStringLiteral("regenerate"), &KeyEditCommands::regenerate,
+         QT_TR_NOOP("Give a key a new secret and print it, once")},
+        {QStringLiteral("verify"), QString(), &VerifyCommand::run,
+         QT_TR_NOOP("Check a token as an API would (no login needed)")},
+        {QStringLiteral("member"), QStringLiteral("add"), &MemberCommands::add,
+         QT_TR_NOOP("Add a member")},
+        {QStringLiteral("member"), QStringLiteral("list"), &MemberCommands::list,
+         QT_TR_NOOP("List the members")},
+        {QStringLiteral("member"), QStringLiteral("remove"), &MemberCommands::remove,
+         QT_TR_NOOP("Remove a member; their keys are deactivated")},
+        {QStringLiteral("member"), QStringLiteral("role"), &MemberCommands::role,
+         QT_TR_NOOP("Change a member's role")},
+        {QStringLiteral("audit"), QStringLiteral("list"), &AuditCommands::list,
+         QT_TR_NOOP("Show the audit log")},
+        {QStringLiteral("audit"), QStringLiteral("verify"), &AuditCommands::verify,
+         QT_TR_NOOP("Check that no audit entry was changed or removed")},
+    };
+    return table;
+}
+
+QString Application::commandName(const Command &command)
+{
+    return command.name.isEmpty() ? command.group : command.group + QLatin1Char(' ') + command.name;
+}
+
+ExitCode Application::run(const QStringList &arguments)
+{
+    GlobalOptions globals;
+    QStringList rest = arguments.mid(1);
+    // Global options come before the command; the command's parser accepts them too.
+    while (!rest.isEmpty() && rest.constFirst().startsWith(QLatin1Char('-'))) {
+        const QString option = rest.takeFirst();
+        if (option == QLatin1String("--"))
+            break;
+        if (option == QLatin1String("-h") || option == QLatin1String("--help")) {
+            m_output.print(usage());
+            return ExitCode::Success;
+        }
+        if (option == QLatin1String("--version")) {
+            m_output.print(QStringLiteral("keywardctl ") + QCoreApplication::applicationVersion());
+            return ExitCode::Success;
+        }
+        if (option == QLatin1String("--json")) {
+            globals.json = true;
+            continue;
+        }
+        bool matched = false;
+        for (auto [name, target] : {std::pair {QStringLiteral("--vault"), &globals.vaultPath},
+                                    std::pair {QStringLiteral("--member"), &globals.memberName}}) {
+            if (option == name) {
+                if (rest.isEmpty())
+                    return usageError(tr("Missing value after \"%1\".").arg(name));
+                *target = rest.takeFirst();
+                matched = true;
+            } else if (option.startsWith(name + QLatin1Char('='))) {
+                *target = option.mid(name.size() + 1);
+                matched = true;
+            }
+        }
+        if (!matched)
+            return usageError(tr("Unknown option \"%1\".").arg(option));
+    }
+    if (rest.isEmpty())
+        return usageError(tr("Give a command."));
+    m_output.setJson(globals.json);
+    return dispatch(rest, globals);
+}
+
+ExitCode Application::dispatch(QStringList words, const GlobalOptions &globals)
+{
+    const QString group = words.takeFirst();
+    if (group == QLatin1String("help")) {
+        if (words.isEmpty()) {
+            m_output.print(usage());
+            return ExitCode::Success;
+        }
+        words.append(QStringLiteral("--help"));
+        return dispatch(words, globals);
+    }
+    QStringList names;
+    for (const Command &command : commands()) {
+        if (command.group != group)
+            continue;
+        if (command.name.isEmpty() || (!words.isEmpty() && words.constFirst() == command.name)) {
+            if (!command.name.isEmpty())
+                words.removeFirst();
+            CommandContext context(commandName(command), words, globals, m_output, m_clock);
+            return command.handler(context);
+        }
+        names.append(command.name);
+    }
+    if (names.isEmpty())
+        return usageError(tr("Unknown command \"%1\".").arg(group));
+    const QString known = names.join(QStringLiteral(", "));
+    if (words.isEmpty() || words.constFirst().startsWith(QLatin1Char('-'))) {
+        if (words.contains(QLatin1String("--help")) || words.contains(QLatin1String("-h"))) {
+            m_output.print(tr("keywardctl %1 commands: %2").arg(group, known));
+            return ExitCode::Success;
+        }
+        return usageError(tr("Say which %1 command: %2.").arg(group, known));
+    }
+    return usageError(tr("Unknown command \"%1 %2\"; %1 commands are: %3.")
+                          .arg(group, words.constFirst(), known));
+}
+
+ExitCode Application::usageError(const QString &message)
+{
+    m_output.error(ExitCode::Usage, message);
+    m_output.message(tr("Run \"keywardctl --help\" for the commands."));
+    return ExitCode::Usage;
+}
+
+QString Application::usage() const
+{
+    QStringList lines {
+        tr("Usage: keywardctl [--vault FILE] [--member NAME] [--json] COMMAND [ARGUMENTS]"),
+        QString(), tr("Manage a Keyward vault's API keys from scripts and services."), QString(),
+        tr("Commands:")};
+    int width = 0;
+    for (const Command &command : commands())
+        width = std::max(width, int(commandName(command).size()));
+    for (const Command &command : commands())
+        lines.append(QStringLiteral("  ") + commandName(command).leftJustified(width + 2)
+                     + tr(command.summary));
+    lines << QString() << tr("Run \"keywardctl COMMAND --help\" for a command's options.")
+          << QString() << tr("Environment:")
+          << tr("  KEYWARD_MEMBER          who you are, unless --member is given")
+          << tr("  KEYWARD_PASSPHRASE      your passphrase (otherwise asked on the terminal)")
+          << tr("  KEYWARD_NEW_PASSPHRASE  the new member's passphrase for \"member add\"")
+          << QString() << tr("Exit codes:") << tr("  0  done; verify: the key is valid (HTTP 200)")
+          << tr("  1  refused (permission, invalid input, not found, wrong passphrase, changed "
+                "by someone else); verify: any other outcome")
+          << tr("  2  usage error: unknown command or option, missing or unreadable argument")
+          << tr("  3  vault error: missing, damaged, locked, not a vault, too new, storage");
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace Keyward::Cli

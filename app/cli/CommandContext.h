@@ -1,0 +1,62 @@
+#pragma once
+
+#include "ExitCode.h"
+#include "GlobalOptions.h"
+#include "Output.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace Keyward {
+class Clock;
+class SqlKeyStore;
+} // namespace Keyward
+
+namespace Keyward::Cli {
+
+// What a command works with: the global options, its own arguments, the output, and the vault
+// (opened on first use, signed in when the command changes or reads anything but a token).
+// When opening or signing in fails, the error is already reported and failure() says how to exit.
+class CommandContext
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandContext)
+public:
+    CommandContext(const QString &commandName, const QStringList &arguments,
+                   const GlobalOptions &globals, Output &output, const Clock &clock);
+    ~CommandContext();
+    CommandContext(const CommandContext &) = delete;
+    CommandContext &operator=(const CommandContext &) = delete;
+
+    const QString &commandName() const { return m_commandName; } // "key create"
+    const QStringList &arguments() const { return m_arguments; } // after the command words
+    GlobalOptions &globals() { return m_globals; }
+    Output &output() { return m_output; }
+    const Clock &clock() const { return m_clock; }
+
+    QString vaultPath() const;
+    // --member, else $KEYWARD_MEMBER; empty when neither is given.
+    QString memberName() const;
+
+    // The vault without a member: for `verify`, which services run with read access only.
+    SqlKeyStore *openStore();
+    // The vault with the member signed in (passphrase from KEYWARD_PASSPHRASE or a prompt).
+    SqlKeyStore *signIn();
+    ExitCode failure() const { return m_failure; }
+
+    ExitCode fail(const Error &error);
+    ExitCode fail(ExitCode code, const QString &message);
+
+private:
+    QString m_commandName;
+    QStringList m_arguments;
+    GlobalOptions m_globals;
+    Output &m_output;
+    const Clock &m_clock;
+    std::unique_ptr<SqlKeyStore> m_store;
+    ExitCode m_failure = ExitCode::Success;
+};
+
+} // namespace Keyward::Cli

@@ -1,0 +1,171 @@
+#include "KeyEditCommands.h"
+
+#include "CommandContext.h"
+#include "CommandParser.h"
+#include "KeyLookup.h"
+#include "KeyPresenter.h"
+#include "TextFormat.h"
+#include "ValueParser.h"
+#include "core/Clock.h"
+#include "store/SqlKeyStore.h"
+
+namespace Keyward::Cli {
+
+namespace {
+
+const QString kName = QStringLiteral("name");
+const QString kNotes = QStringLiteral("notes");
+const QString kRateLimit = QStringLiteral("rate-limit");
+const QString kExpires = QStringLiteral("expires");
+const QString kGrace = QStringLiteral("grace");
+
+KeyEdit editOf(const ApiKey &key)
+{
+    return KeyEdit {key.name, key.notes, key.rateLimit, key.expiresAtMs};
+}
+
+ExitCode reportEdited(CommandContext &context, const ApiKey &key)
+{
+    Output &output = context.output();
+    if (output.isJson())
+        output.printJson(KeyPresenter::toJson(key, context.clock().nowMs()));
+    else
+        output.message(KeyEditCommands::tr("Saved key %1.").arg(KeyPresenter::reference(key)));
+    return ExitCode::Success;
+}
+
+} // namespace
+
+ExitCode KeyEditCommands::rename(CommandContext &context)
+{
+    CommandParser parser(context, QStringLiteral("ID NAME"), tr("Renames a key."));
+    if (auto done = parser.parse(2, 2))
+        return *done;
+    const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
+    if (!id)
+        return context.failure();
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
+    if (!key)
+        return context.failure();
+    KeyEdit edit = editOf(*key);
+    edit.name = parser.positional().at(1);
+    auto saved = store->editKey(key->id, key->version, edit);
+    if (!saved)
+        return context.fail(saved.error());
+    return reportEdited(context, *saved);
+}
+
+ExitCode KeyEditCommands::edit(CommandContext &context)
+{
+    CommandParser parser(context,
+                         QStringLiteral("ID [--name NAME] [--notes TEXT] [--rate-limit RATE] "
+                                        "[--expires 30d|DATE]"),
+                         tr("Changes what may change after creation. The expiry can only be "
+                            "made shorter; role and grants never change."));
+    parser.addValueOption(kName, tr("NAME"), tr("A new name."));
+    parser.addValueOption(kNotes, tr("TEXT"), tr("New notes (\"\" clears them)."));
+    parser.addValueOption(kRateLimit, tr("RATE"), tr("e.g. 100/min, or none."));
+    parser.addValueOption(kExpires, tr("WHEN"),
+                          tr("A shorter expiry: 30d (from now) or a date such as 2027-01-31."));
+    if (auto done = parser.parse(1, 1))
+        return *done;
+    const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
+    if (!id)
+        return context.failure();
+    if (!parser.isSet(kName) && !parser.isSet(kNotes) && !parser.isSet(kRateLimit)
+        && !parser.isSet(kExpires))
+        return parser.usageError(tr("Say what to change: --name, --notes, --rate-limit or "
+                                    "--expires."));
+    std::optional<RateLimit> rate;
+    if (parser.isSet(kRateLimit)) {
+        rate = RateLimit::parse(parser.value(kRateLimit));
+        if (!rate)
+            return parser.usageError(tr("Cannot read the rate limit \"%1\"; use e.g. 100/min.")
+                                         .arg(parser.value(kRateLimit)));
+    }
+    std::optional<ExpiryPolicy> expiry;
+    if (parser.isSet(kExpires)) {
+        expiry = ExpiryPolicy::parse(parser.value(kExpires));
+        if (!expiry)
+            return parser.usageError(
+                tr("Cannot read the expiry \"%1\"; use e.g. 30d or 2027-01-31.")
+                    .arg(parser.value(kExpires)));
+    }
+
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
+    if (!key)
+        return context.failure();
+    KeyEdit edit = editOf(*key);
+    if (parser.isSet(kName))
+        edit.name = parser.value(kName);
+    if (parser.isSet(kNotes))
+        edit.notes = parser.value(kNotes).isNull() ? QStringLiteral("") : parser.value(kNotes);
+    if (rate)
+        edit.rateLimit = *rate;
+    if (expiry)
+        edit.expiresAtMs = expiry->expiresAtMs(context.clock().nowMs());
+    auto saved = store->editKey(key->id, key->version, edit);
+    if (!saved)
+        return context.fail(saved.error());
+    return reportEdited(context, *saved);
+}
+
+ExitCode KeyEditCommands::regenerate(CommandContext &context)
+{
+    CommandParser parser(context, QStringLiteral("ID [--grace 0|1h|24h|3d|7d]"),
+                         tr("Gives a key a new secret and prints it on stdout, once. The old "
+                            "secret keeps working for the grace period (default 0: it stops at "
+                            "once). With --json, prints {\"id\":...,\"token\":...}."));
+    parser.addValueOption(kGrace, tr("TIME"),
+                          tr("How long the old secret keeps working: 0, 1h, 24h, 3d or 7d."));
+    if (auto done = parser.parse(1, 1))
+        return *done;
+    const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
+    if (!id)
+        return context.failure();
+    qint64 graceMs = 0;
+    if (parser.isSet(kGrace)) {
+        const std::optional<qint64> grace = ValueParser::duration(parser.value(kGrace));
+        if (!grace)
+            return parser.usageError(tr("Cannot read the grace period \"%1\"; use 0, 1h, 24h, 3d "
+                                        "or 7d.")
+                                         .arg(parser.value(kGrace)));
+        graceMs = *grace;
+    }
+
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
+    if (!key)
+        return context.failure();
+    auto issued = store->regenerateKey(key->id, key->version, graceMs);
+    if (!issued)
+        return context.fail(issued.error());
+
+    Output &output = context.output();
+    if (output.isJson())
+        output.printTokenJson(issued->key.id, issued->token);
+    else
+        output.printToken(issued->token);
+    issued->token.clear();
+    const QString reference = KeyPresenter::reference(issued->key);
+    if (graceMs > 0)
+        output.message(
+            tr("Regenerated key %1. The old secret keeps working until %2. This is the "
+               "only time the new token is shown: store it now.")
+                .arg(reference, TextFormat::humanTime(context.clock().nowMs() + graceMs)));
+    else
+        output.message(tr("Regenerated key %1. The old secret has stopped working. This is the "
+                          "only time the new token is shown: store it now.")
+                           .arg(reference));
+    return ExitCode::Success;
+}
+
+} // namespace Keyward::Cli

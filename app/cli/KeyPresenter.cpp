@@ -1,0 +1,133 @@
+#include "KeyPresenter.h"
+
+#include "TextFormat.h"
+#include "core/KeyStatus.h"
+
+#include <QJsonArray>
+
+namespace Keyward::Cli {
+
+namespace {
+
+// Long names are legal (up to 16 K characters) but would wreck a table.
+constexpr int kNameColumnWidth = 40;
+
+QJsonValue optionalNumber(const std::optional<qint64> &value)
+{
+    return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject KeyPresenter::toJson(const ApiKey &key, qint64 nowMs)
+{
+    QJsonArray secrets;
+    for (const KeySecret &secret : key.secrets) {
+        secrets.append(QJsonObject {
+            {QStringLiteral("id"), double(secret.id)},
+            {QStringLiteral("hint"), secret.hint},
+            {QStringLiteral("created_at"), TextFormat::isoTime(secret.createdAtMs)},
+            {QStringLiteral("retires_at"), TextFormat::isoTimeOrNull(secret.retiresAtMs)},
+            {QStringLiteral("last_used_at"), TextFormat::isoTimeOrNull(secret.lastUsedAtMs)},
+            {QStringLiteral("last_used_source"), secret.lastUsedSource},
+        });
+    }
+    return QJsonObject {
+        {QStringLiteral("id"), double(key.id)},
+        {QStringLiteral("name"), key.name},
+        {QStringLiteral("notes"), key.notes},
+        {QStringLiteral("environment"), environmentCode(key.environment)},
+        {QStringLiteral("role"), roleCode(key.role)},
+        {QStringLiteral("grants"), QJsonArray::fromStringList(key.grants)},
+        {QStringLiteral("state"), TextFormat::stateCode(key.state)},
+        {QStringLiteral("status"), TextFormat::statusCode(effectiveStatus(key, nowMs))},
+        {QStringLiteral("expires_at"), TextFormat::isoTimeOrNull(key.expiresAtMs)},
+        {QStringLiteral("rate_limit"),
+         key.rateLimit.isUnlimited() ? QJsonValue(QJsonValue::Null)
+                                     : QJsonValue(key.rateLimit.toCode())},
+        {QStringLiteral("usage_limit"), optionalNumber(key.usageLimit)},
+        {QStringLiteral("usage_count"), double(key.usageCount)},
+        {QStringLiteral("customer"), key.customer},
+        {QStringLiteral("created_by"), key.createdByName},
+        {QStringLiteral("created_at"), TextFormat::isoTime(key.createdAtMs)},
+        {QStringLiteral("updated_at"), TextFormat::isoTime(key.updatedAtMs)},
+        {QStringLiteral("revoked_at"), TextFormat::isoTimeOrNull(key.revokedAtMs)},
+        {QStringLiteral("last_used_at"), TextFormat::isoTimeOrNull(key.lastUsedAtMs())},
+        {QStringLiteral("flagged"), key.flagged},
+        {QStringLiteral("version"), double(key.version)},
+        {QStringLiteral("hint"), key.hint()},
+        {QStringLiteral("secrets"), secrets},
+    };
+}
+
+QStringList KeyPresenter::table(const QVector<ApiKey> &keys, qint64 nowMs)
+{
+    const QStringList header {tr("ID"),  tr("NAME"),    tr("ENV"),      tr("STATUS"),
+                              tr("KEY"), tr("EXPIRES"), tr("LAST USED")};
+    QVector<QStringList> rows;
+    for (const ApiKey &key : keys) {
+        QString status = TextFormat::statusName(effectiveStatus(key, nowMs));
+        if (key.flagged)
+            status += QLatin1Char('!');
+        rows.append({QString::number(key.id), TextFormat::elided(key.name, kNameColumnWidth),
+                     environmentCode(key.environment), status, key.hint(),
+                     TextFormat::humanTimeOr(key.expiresAtMs, tr("never")),
+                     TextFormat::humanTimeOr(key.lastUsedAtMs(), tr("never"))});
+    }
+    return TextFormat::table(header, rows);
+}
+
+QStringList KeyPresenter::details(const ApiKey &key, qint64 nowMs, const GrantCatalogue &catalogue)
+{
+    QStringList grants;
+    for (const QString &grant : key.grants)
+        grants.append(QStringLiteral("%1 (%2)").arg(catalogue.label(grant), grant));
+    QStringList lines {
+        tr("Key %1: %2").arg(key.id).arg(key.name),
+        tr("  Status:      %1").arg(TextFormat::statusName(effectiveStatus(key, nowMs))),
+        tr("  Environment: %1 (%2)")
+            .arg(TextFormat::environmentName(key.environment), environmentCode(key.environment)),
+        tr("  Role:        %1").arg(TextFormat::roleName(key.role)),
+        tr("  Grants:      %1").arg(grants.join(QStringLiteral(", "))),
+        tr("  Expires:     %1").arg(TextFormat::humanTimeOr(key.expiresAtMs, tr("never"))),
+        tr("  Rate limit:  %1")
+            .arg(key.rateLimit.isUnlimited() ? tr("none") : key.rateLimit.toCode()),
+        tr("  Usage:       %1 of %2")
+            .arg(key.usageCount)
+            .arg(key.usageLimit ? QString::number(*key.usageLimit) : tr("unlimited")),
+    };
+    if (!key.customer.isEmpty())
+        lines.append(tr("  Customer:    %1").arg(key.customer));
+    lines.append(tr("  Created:     %1 by %2")
+                     .arg(TextFormat::humanTime(key.createdAtMs), key.createdByName));
+    if (key.revokedAtMs)
+        lines.append(tr("  Revoked:     %1").arg(TextFormat::humanTime(*key.revokedAtMs)));
+    if (key.flagged)
+        lines.append(tr("  Flagged:     deactivated because its creator was removed or demoted"));
+    for (const KeySecret &secret : key.secrets) {
+        QString state;
+        if (secret.isRetiredAt(nowMs))
+            state = tr("retired %1").arg(TextFormat::humanTime(*secret.retiresAtMs));
+        else if (secret.isInGracePeriodAt(nowMs))
+            state = tr("stops working %1").arg(TextFormat::humanTime(*secret.retiresAtMs));
+        else
+            state = tr("current");
+        lines.append(tr("  Secret %1:  %2, created %3, %4, last used %5")
+                         .arg(secret.id)
+                         .arg(secret.hint, TextFormat::humanTime(secret.createdAtMs), state,
+                              TextFormat::humanTimeOr(secret.lastUsedAtMs, tr("never"))));
+    }
+    if (!key.notes.isEmpty()) {
+        lines.append(tr("  Notes:"));
+        for (const QString &line : key.notes.split(QLatin1Char('\n')))
+            lines.append(QStringLiteral("    ") + line);
+    }
+    return lines;
+}
+
+QString KeyPresenter::reference(const ApiKey &key)
+{
+    return tr("%1 \"%2\" (%3)").arg(key.id).arg(TextFormat::elided(key.name, 80), key.hint());
+}
+
+} // namespace Keyward::Cli

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "ExitCode.h"
+
+#include <QCoreApplication>
+
+namespace Keyward::Cli {
+
+class CommandContext;
+
+// `keywardctl key list|show`: read-only, any member.
+class KeyQueryCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyQueryCommands)
+public:
+    static ExitCode list(CommandContext &context);
+    static ExitCode show(CommandContext &context);
+};
+
+} // namespace Keyward::Cli

@@ -1,0 +1,141 @@
+#include "KeyStateCommands.h"
+
+#include "CommandContext.h"
+#include "CommandParser.h"
+#include "KeyLookup.h"
+#include "KeyPresenter.h"
+#include "Terminal.h"
+#include "core/Clock.h"
+#include "core/Permissions.h"
+#include "store/SqlKeyStore.h"
+
+#include <QJsonObject>
+
+namespace Keyward::Cli {
+
+ExitCode KeyStateCommands::activate(CommandContext &context)
+{
+    return run(context, Change::Activate);
+}
+
+ExitCode KeyStateCommands::deactivate(CommandContext &context)
+{
+    return run(context, Change::Deactivate);
+}
+
+ExitCode KeyStateCommands::revoke(CommandContext &context)
+{
+    return run(context, Change::Revoke);
+}
+
+ExitCode KeyStateCommands::remove(CommandContext &context)
+{
+    return run(context, Change::Delete);
+}
+
+std::optional<ExitCode> KeyStateCommands::confirm(CommandContext &context, const ApiKey &key,
+                                                  Change change, bool yes)
+{
+    const bool destructive = change == Change::Revoke || change == Change::Delete;
+    if (!destructive || yes || key.environment != Environment::Production)
+        return std::nullopt;
+    const QString reference = KeyPresenter::reference(key);
+    if (!Terminal::isInteractive())
+        return context.fail(
+            ExitCode::Refused,
+            change == Change::Revoke
+                ? tr("Not revoking the Production key %1 without confirmation: add --yes.")
+                      .arg(reference)
+                : tr("Not deleting the Production key %1 without confirmation: add --yes.")
+                      .arg(reference));
+    const QString question = change == Change::Revoke
+        ? tr("Revoke the Production key %1? Services using it stop working at once, and "
+             "revocation cannot be undone. Type \"yes\" to revoke:")
+              .arg(reference)
+        : tr("Delete the Production key %1? Services using it stop working at once; the audit "
+             "log keeps its history. Type \"yes\" to delete:")
+              .arg(reference);
+    auto answer = Terminal::confirm(question);
+    if (!answer)
+        return context.fail(ExitCode::Refused, answer.errorMessage());
+    if (!*answer)
+        return context.fail(ExitCode::Refused, tr("Cancelled; nothing was changed."));
+    return std::nullopt;
+}
+
+ExitCode KeyStateCommands::run(CommandContext &context, Change change)
+{
+    const bool destructive = change == Change::Revoke || change == Change::Delete;
+    QString summary;
+    switch (change) {
+    case Change::Activate:
+        summary = tr("Activates a deactivated key again.");
+        break;
+    case Change::Deactivate:
+        summary = tr("Deactivates a key: it stops working until it is activated again.");
+        break;
+    case Change::Revoke:
+        summary = tr("Revokes a key for good; its history stays. A Production key asks for "
+                     "confirmation (or --yes).");
+        break;
+    case Change::Delete:
+        summary = tr("Deletes a key from the list; the audit log keeps its history. A "
+                     "Production key asks for confirmation (or --yes).");
+        break;
+    }
+    CommandParser parser(context, destructive ? QStringLiteral("ID [--yes]") : QStringLiteral("ID"),
+                         summary);
+    if (destructive)
+        parser.addFlag(QStringLiteral("yes"), tr("Do not ask for confirmation."));
+    if (auto done = parser.parse(1, 1))
+        return *done;
+    const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
+    if (!id)
+        return context.failure();
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
+    if (!key)
+        return context.failure();
+    if (destructive) {
+        // Refuse before asking, rather than after a "yes" that was never going to count.
+        const KeyAction action = change == Change::Revoke ? KeyAction::Revoke : KeyAction::Delete;
+        if (auto allowed = Permissions::mayActOnKey(*store->currentMember(), *key, action);
+            !allowed)
+            return context.fail(allowed.error());
+        if (auto refused = confirm(context, *key, change, parser.isSet(QStringLiteral("yes"))))
+            return *refused;
+    }
+
+    Output &output = context.output();
+    const QString reference = KeyPresenter::reference(*key);
+    if (change == Change::Delete) {
+        if (auto deleted = store->deleteKey(key->id, key->version); !deleted)
+            return context.fail(deleted.error());
+        if (output.isJson())
+            output.printJson(
+                {{QStringLiteral("id"), double(key->id)}, {QStringLiteral("deleted"), true}});
+        else
+            output.message(tr("Deleted key %1.").arg(reference));
+        return ExitCode::Success;
+    }
+
+    Result<ApiKey> changed = change == Change::Revoke
+        ? store->revokeKey(key->id, key->version)
+        : store->setKeyActive(key->id, key->version, change == Change::Activate);
+    if (!changed)
+        return context.fail(changed.error());
+    if (output.isJson()) {
+        output.printJson(KeyPresenter::toJson(*changed, context.clock().nowMs()));
+    } else if (change == Change::Revoke) {
+        output.message(tr("Revoked key %1.").arg(reference));
+    } else if (change == Change::Activate) {
+        output.message(tr("Activated key %1.").arg(reference));
+    } else {
+        output.message(tr("Deactivated key %1.").arg(reference));
+    }
+    return ExitCode::Success;
+}
+
+} // namespace Keyward::Cli

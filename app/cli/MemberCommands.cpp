@@ -1,0 +1,171 @@
+#include "MemberCommands.h"
+
+#include "CommandContext.h"
+#include "CommandParser.h"
+#include "Terminal.h"
+#include "TextFormat.h"
+#include "store/SqlKeyStore.h"
+
+#include <QJsonObject>
+
+namespace Keyward::Cli {
+
+namespace {
+
+const QString kRoleOption = QStringLiteral("role");
+
+QJsonObject memberJson(const Member &member)
+{
+    return {{QStringLiteral("id"), double(member.id)},
+            {QStringLiteral("name"), member.name},
+            {QStringLiteral("role"), roleCode(member.role)},
+            {QStringLiteral("created_at"), TextFormat::isoTime(member.createdAtMs)}};
+}
+
+// Names are unique regardless of case, so "Alice" finds "alice".
+std::optional<Member> findMember(CommandContext &context, KeyStore &store, const QString &name)
+{
+    auto members = store.listMembers();
+    if (!members) {
+        context.fail(members.error());
+        return std::nullopt;
+    }
+    for (const Member &member : *members) {
+        if (member.name.compare(name, Qt::CaseInsensitive) == 0)
+            return member;
+    }
+    context.fail(makeError(ErrorCode::NotFound,
+                           MemberCommands::tr("There is no member called \"%1\".").arg(name)));
+    return std::nullopt;
+}
+
+std::optional<Role> parseRole(CommandParser &parser, const QString &text)
+{
+    const std::optional<Role> role = roleFromCode(text);
+    if (!role)
+        parser.usageError(
+            MemberCommands::tr("Unknown role \"%1\"; use owner, admin, developer or viewer.")
+                .arg(text));
+    return role;
+}
+
+} // namespace
+
+ExitCode MemberCommands::add(CommandContext &context)
+{
+    CommandParser parser(context, QStringLiteral("NAME --role owner|admin|developer|viewer"),
+                         tr("Adds a member. Their passphrase comes from KEYWARD_NEW_PASSPHRASE or "
+                            "is asked for twice. Only Owners can add members."));
+    parser.addValueOption(kRoleOption, tr("ROLE"), tr("The new member's role."));
+    if (auto done = parser.parse(1, 1))
+        return *done;
+    if (!parser.isSet(kRoleOption))
+        return parser.usageError(tr("Give the new member a role with --role."));
+    const std::optional<Role> role = parseRole(parser, parser.value(kRoleOption));
+    if (!role)
+        return context.failure();
+    const QString name = parser.positional().constFirst();
+
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    std::optional<SecretString> passphrase =
+        Terminal::secretFromEnvironment("KEYWARD_NEW_PASSPHRASE");
+    if (!passphrase) {
+        auto typed = Terminal::promptNewSecret(tr("New passphrase for %1: ").arg(name),
+                                               tr("Repeat the passphrase: "));
+        if (!typed)
+            return context.fail(ExitCode::Usage, typed.errorMessage());
+        passphrase = std::move(typed).value();
+    }
+    auto added = store->addMember(name, *role, *passphrase);
+    passphrase->clear();
+    if (!added)
+        return context.fail(added.error());
+    if (context.output().isJson())
+        context.output().printJson(memberJson(*added));
+    else
+        context.output().message(
+            tr("Added %1 as %2.").arg(added->name, TextFormat::roleName(added->role)));
+    return ExitCode::Success;
+}
+
+ExitCode MemberCommands::list(CommandContext &context)
+{
+    CommandParser parser(context, QString(), tr("Lists the vault's members and their roles."));
+    if (auto done = parser.parse(0, 0))
+        return *done;
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    auto members = store->listMembers();
+    if (!members)
+        return context.fail(members.error());
+    Output &output = context.output();
+    if (output.isJson()) {
+        for (const Member &member : *members)
+            output.printJson(memberJson(member));
+        return ExitCode::Success;
+    }
+    QVector<QStringList> rows;
+    for (const Member &member : *members)
+        rows.append({member.name, TextFormat::roleName(member.role),
+                     TextFormat::humanTime(member.createdAtMs)});
+    for (const QString &line : TextFormat::table({tr("NAME"), tr("ROLE"), tr("ADDED")}, rows))
+        output.print(line);
+    return ExitCode::Success;
+}
+
+ExitCode MemberCommands::remove(CommandContext &context)
+{
+    CommandParser parser(context, QStringLiteral("NAME"),
+                         tr("Removes a member. Their active keys are deactivated and flagged. "
+                            "Only Owners can remove members."));
+    if (auto done = parser.parse(1, 1))
+        return *done;
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    const std::optional<Member> member =
+        findMember(context, *store, parser.positional().constFirst());
+    if (!member)
+        return context.failure();
+    if (auto removed = store->removeMember(member->id); !removed)
+        return context.fail(removed.error());
+    if (context.output().isJson())
+        context.output().printJson(memberJson(*member));
+    else
+        context.output().message(
+            tr("Removed %1; their active keys were deactivated.").arg(member->name));
+    return ExitCode::Success;
+}
+
+ExitCode MemberCommands::role(CommandContext &context)
+{
+    CommandParser parser(context, QStringLiteral("NAME owner|admin|developer|viewer"),
+                         tr("Changes a member's role. Keys they created above the new role are "
+                            "deactivated and flagged. Only Owners can change roles."));
+    if (auto done = parser.parse(2, 2))
+        return *done;
+    const std::optional<Role> role = parseRole(parser, parser.positional().at(1));
+    if (!role)
+        return context.failure();
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    const std::optional<Member> member =
+        findMember(context, *store, parser.positional().constFirst());
+    if (!member)
+        return context.failure();
+    auto changed = store->setMemberRole(member->id, member->version, *role);
+    if (!changed)
+        return context.fail(changed.error());
+    if (context.output().isJson())
+        context.output().printJson(memberJson(*changed));
+    else
+        context.output().message(
+            tr("%1 is now %2.").arg(changed->name, TextFormat::roleName(changed->role)));
+    return ExitCode::Success;
+}
+
+} // namespace Keyward::Cli

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "ExitCode.h"
+
+#include <QCoreApplication>
+
+namespace Keyward::Cli {
+
+class CommandContext;
+
+// `keywardctl member add|list|remove|role`. Changes need an Owner; the store checks that.
+class MemberCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(MemberCommands)
+public:
+    static ExitCode add(CommandContext &context);
+    static ExitCode list(CommandContext &context);
+    static ExitCode remove(CommandContext &context);
+    static ExitCode role(CommandContext &context);
+};
+
+} // namespace Keyward::Cli

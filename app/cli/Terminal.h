@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/Result.h"
+#include "crypto/SecretString.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <cstddef>
+#include <optional>
+
+namespace Keyward::Cli {
+
+// Everything keywardctl reads from a person or a pipe. Secrets (passphrases, tokens) go from
+// the file descriptor into SecretString through a small stack buffer that is wiped; they never
+// pass through a QString and never come from argv.
+class Terminal
+{
+    Q_DECLARE_TR_FUNCTIONS(Terminal)
+public:
+    // Prompts are only shown when stdin is a terminal, so a script that forgot
+    // KEYWARD_PASSPHRASE fails at once instead of hanging on a prompt nobody sees.
+    static bool isInteractive();
+
+    // The variable's value, if it is set and not empty.
+    static std::optional<SecretString> secretFromEnvironment(const char *name);
+
+    // Reads a line from /dev/tty with echo off (restored on return and on Ctrl-C).
+    static Result<SecretString> promptSecret(const QString &prompt);
+    // Prompts twice and insists both match: for a new passphrase.
+    static Result<SecretString> promptNewSecret(const QString &prompt, const QString &again);
+    // Asks on /dev/tty; true only for "yes" (or "y").
+    static Result<bool> confirm(const QString &question);
+
+    // One line from stdin (for `verify -`), at most maxBytes; the rest of a longer line is
+    // dropped, which leaves a token that no longer parses rather than a wrong verdict.
+    static SecretString readLineFromStdin(std::size_t maxBytes = 4096);
+};
+
+} // namespace Keyward::Cli

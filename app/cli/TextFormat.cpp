@@ -1,0 +1,134 @@
+#include "TextFormat.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace Keyward::Cli {
+
+QString TextFormat::isoTime(qint64 atMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonValue TextFormat::isoTimeOrNull(const std::optional<qint64> &atMs)
+{
+    return atMs ? QJsonValue(isoTime(*atMs)) : QJsonValue(QJsonValue::Null);
+}
+
+QString TextFormat::humanTime(qint64 atMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC)
+               .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+        + QStringLiteral(" UTC");
+}
+
+QString TextFormat::humanTimeOr(const std::optional<qint64> &atMs, const QString &fallback)
+{
+    return atMs ? humanTime(*atMs) : fallback;
+}
+
+QString TextFormat::environmentName(Environment env)
+{
+    switch (env) {
+    case Environment::Production:
+        return tr("Production");
+    case Environment::Staging:
+        return tr("Staging");
+    case Environment::Development:
+        return tr("Development");
+    }
+    return {};
+}
+
+QString TextFormat::roleName(Role role)
+{
+    switch (role) {
+    case Role::Owner:
+        return tr("Owner");
+    case Role::Admin:
+        return tr("Admin");
+    case Role::Developer:
+        return tr("Developer");
+    case Role::Viewer:
+        return tr("Viewer");
+    }
+    return {};
+}
+
+QString TextFormat::statusCode(KeyStatus status)
+{
+    switch (status) {
+    case KeyStatus::Active:
+        return QStringLiteral("active");
+    case KeyStatus::Inactive:
+        return QStringLiteral("inactive");
+    case KeyStatus::Expired:
+        return QStringLiteral("expired");
+    case KeyStatus::Revoked:
+        return QStringLiteral("revoked");
+    }
+    return {};
+}
+
+QString TextFormat::statusName(KeyStatus status)
+{
+    switch (status) {
+    case KeyStatus::Active:
+        return tr("Active");
+    case KeyStatus::Inactive:
+        return tr("Inactive");
+    case KeyStatus::Expired:
+        return tr("Expired");
+    case KeyStatus::Revoked:
+        return tr("Revoked");
+    }
+    return {};
+}
+
+QString TextFormat::stateCode(KeyState state)
+{
+    switch (state) {
+    case KeyState::Active:
+        return QStringLiteral("active");
+    case KeyState::Inactive:
+        return QStringLiteral("inactive");
+    case KeyState::Revoked:
+        return QStringLiteral("revoked");
+    }
+    return {};
+}
+
+QString TextFormat::elided(const QString &text, int maxLength)
+{
+    if (text.size() <= maxLength)
+        return text;
+    return text.left(std::max(0, maxLength - 1)) + QChar(0x2026);
+}
+
+QStringList TextFormat::table(const QStringList &header, const QVector<QStringList> &rows)
+{
+    QVector<int> widths(header.size(), 0);
+    auto measure = [&widths](const QStringList &row) {
+        for (int i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], int(row.at(i).size()));
+    };
+    measure(header);
+    for (const QStringList &row : rows)
+        measure(row);
+    auto render = [&widths](const QStringList &row) {
+        QString line;
+        for (int i = 0; i < row.size(); ++i) {
+            const bool last = i == row.size() - 1;
+            line +=
+                last ? row.at(i) : row.at(i).leftJustified(widths.value(i)) + QStringLiteral("  ");
+        }
+        return line;
+    };
+    QStringList lines {render(header)};
+    for (const QStringList &row : rows)
+        lines.append(render(row));
+    return lines;
+}
+
+} // namespace Keyward::Cli

@@ -1,0 +1,62 @@
+#include "VerifyOutcome.h"
+
+namespace Keyward {
+
+int verifyHttpStatus(VerifyOutcome outcome)
+{
+    switch (outcome) {
+    case VerifyOutcome::Valid:
+        return 200;
+    case VerifyOutcome::Malformed:
+    case VerifyOutcome::NotFound:
+    case VerifyOutcome::WrongEnvironment:
+    case VerifyOutcome::Inactive:
+    case VerifyOutcome::Revoked:
+    case VerifyOutcome::Expired:
+        return 401;
+    case VerifyOutcome::InsufficientGrants:
+        return 403;
+    case VerifyOutcome::RateLimited:
+    case VerifyOutcome::UsageExceeded:
+        return 429;
+    }
+    return 401;
+}
+
+QString verifyOutcomeCode(VerifyOutcome outcome)
+{
+    switch (outcome) {
+    case VerifyOutcome::Valid:
+        return QStringLiteral("Valid");
+    case VerifyOutcome::Malformed:
+        return QStringLiteral("Malformed");
+    case VerifyOutcome::NotFound:
+        return QStringLiteral("NotFound");
+    case VerifyOutcome::WrongEnvironment:
+        return QStringLiteral("WrongEnvironment");
+    case VerifyOutcome::Inactive:
+        return QStringLiteral("Inactive");
+    case VerifyOutcome::Revoked:
+        return QStringLiteral("Revoked");
+    case VerifyOutcome::Expired:
+        return QStringLiteral("Expired");
+    case VerifyOutcome::InsufficientGrants:
+        return QStringLiteral("InsufficientGrants");
+    case VerifyOutcome::RateLimited:
+        return QStringLiteral("RateLimited");
+    case VerifyOutcome::UsageExceeded:
+        return QStringLiteral("UsageExceeded");
+    }
+    return {};
+}
+
+std::optional<VerifyOutcome> verifyOutcomeFromCode(const QString &code)
+{
+    for (VerifyOutcome outcome : kAllVerifyOutcomes) {
+        if (verifyOutcomeCode(outcome) == code)
+            return outcome;
+    }
+    return std::nullopt;
+}
+
+} // namespace Keyward

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+// Runs the built keywardctl in a private HOME, like a script would.
+class CliRunner
+{
+public:
+    struct Run
+    {
+        int exitCode = -1;
+        bool crashed = false;
+        QByteArray out;
+        QByteArray err;
+
+        QString errText() const { return QString::fromUtf8(err); }
+        // stdout as one JSON object per line.
+        QVector<QJsonObject> jsonLines() const;
+        QJsonObject json() const;
+        // For QVERIFY2 messages.
+        QByteArray describe() const;
+    };
+
+    explicit CliRunner(const QString &home);
+
+    // Values set for every run; an empty value removes the variable.
+    void setEnvironment(const QString &name, const QString &value);
+    // One run; `overrides` apply to this run only (empty value: unset).
+    Run run(const QStringList &arguments, const QByteArray &input = {},
+            const QHash<QString, QString> &overrides = {}) const;
+
+    QString defaultVaultPath() const;
+
+private:
+    static void apply(QProcessEnvironment &environment, const QHash<QString, QString> &values);
+
+    QString m_home;
+    QHash<QString, QString> m_environment;
+};

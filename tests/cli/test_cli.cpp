@@ -1,0 +1,442 @@
+// keywardctl end to end: the built binary, a real vault file, exit codes and output streams.
+#include "CliRunner.h"
+#include "crypto/KeyToken.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString kOwnerPassphrase = QStringLiteral("correct horse battery");
+const QString kViewerPassphrase = QStringLiteral("viewer passphrase");
+const QRegularExpression kTokenLine(QStringLiteral("^(kw_(live|stg|dev)_[0-9A-Za-z]{49})\\n$"));
+
+QStringList args(std::initializer_list<const char *> list)
+{
+    QStringList result;
+    for (const char *item : list)
+        result.append(QString::fromUtf8(item));
+    return result;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Creates a key as the Owner; returns its token (stdout must be that token alone).
+    QString createKey(const QStringList &extra, const QString &env = QStringLiteral("live"))
+    {
+        const CliRunner::Run run = m_cli->run(
+            QStringList {QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("--env"),
+                         env, QStringLiteral("--role"), QStringLiteral("developer")}
+            + extra);
+        if (run.exitCode != 0 || run.crashed) {
+            qWarning("%s", run.describe().constData());
+            return {};
+        }
+        const QRegularExpressionMatch match = kTokenLine.match(QString::fromUtf8(run.out));
+        if (!match.hasMatch()) {
+            qWarning("stdout is not exactly one token line: %s", run.describe().constData());
+            return {};
+        }
+        if (run.err.contains(match.captured(1).toUtf8())) {
+            qWarning("the token leaked to stderr");
+            return {};
+        }
+        return match.captured(1);
+    }
+
+    CliRunner::Run verify(const QString &token, const QString &env = QStringLiteral("live"),
+                          const QStringList &extra = {})
+    {
+        return m_cli->run(QStringList {QStringLiteral("--json"), QStringLiteral("verify"),
+                                       QStringLiteral("--env"), env}
+                          + extra + QStringList {token});
+    }
+
+    QTemporaryDir m_home;
+    std::unique_ptr<CliRunner> m_cli;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        m_cli = std::make_unique<CliRunner>(m_home.path());
+        m_cli->setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
+        m_cli->setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
+        const CliRunner::Run run = m_cli->run(args({"init", "--prefix", "kw", "--owner", "alice"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY(run.out.isEmpty());
+        // No --vault: the default under XDG_DATA_HOME, private to the user.
+        const QFileInfo vault(m_cli->defaultVaultPath());
+        QVERIFY2(vault.exists(), qPrintable(vault.filePath()));
+        QCOMPARE(vault.permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+    }
+
+    void initRefusesAnExistingVault()
+    {
+        const CliRunner::Run run = m_cli->run(args({"init", "--owner", "mallory"}));
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.errText().contains(QStringLiteral("already exists")),
+                 run.describe().constData());
+    }
+
+    void keyLifecycle()
+    {
+        const QString token = createKey(args(
+            {"--name", "Billing sync", "--grant", "licenses:read", "--grant", "customers:read"}));
+        QVERIFY(!token.isEmpty());
+
+        CliRunner::Run run = verify(token, QStringLiteral("live"),
+                                    args({"--grant", "licenses:read", "--source", "10.0.0.1"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QJsonObject result = run.json();
+        QCOMPARE(result.value(QStringLiteral("outcome")).toString(), QStringLiteral("Valid"));
+        QCOMPARE(result.value(QStringLiteral("http")).toInt(), 200);
+        QCOMPARE(result.value(QStringLiteral("grants")).toArray(),
+                 QJsonArray({QStringLiteral("customers:read"), QStringLiteral("licenses:read")}));
+        const QString id = QString::number(result.value(QStringLiteral("key_id")).toInt());
+        QVERIFY(id != QLatin1String("0"));
+
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("deactivate"), id});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        run = verify(token);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("Inactive"));
+        QCOMPARE(run.json().value(QStringLiteral("http")).toInt(), 401);
+        QVERIFY(!run.json().value(QStringLiteral("reason")).toString().isEmpty());
+
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("activate"), id});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        run = verify(token);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("http")).toInt(), 200);
+
+        // A Production key is not revoked without confirmation, and stdin is no terminal here.
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("revoke"), id});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QStringLiteral("--yes")), run.describe().constData());
+        QCOMPARE(verify(token).exitCode, 0);
+
+        run = m_cli->run(
+            {QStringLiteral("key"), QStringLiteral("revoke"), id, QStringLiteral("--yes")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        run = verify(token);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("Revoked"));
+        QCOMPARE(run.json().value(QStringLiteral("http")).toInt(), 401);
+
+        // Without --json the answer is one line for people, still with the exit code.
+        run = m_cli->run(args({"verify", "--env", "live"}) + QStringList {token});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.startsWith("Revoked (401)"), run.describe().constData());
+
+        run = m_cli->run(args({"audit", "verify"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.out.contains("intact"), run.describe().constData());
+
+        run = m_cli->run({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list"),
+                          QStringLiteral("--key"), id});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QStringList actions;
+        for (const QJsonObject &event : run.jsonLines())
+            actions.append(event.value(QStringLiteral("action")).toString());
+        QCOMPARE(actions,
+                 QStringList({QStringLiteral("key.revoke"), QStringLiteral("key.activate"),
+                              QStringLiteral("key.deactivate"), QStringLiteral("key.create")}));
+        // The audit log never holds the token.
+        QVERIFY(!run.out.contains(token.toUtf8()));
+    }
+
+    void viewerCannotCreate()
+    {
+        CliRunner::Run run =
+            m_cli->run(args({"member", "add", "victor", "--role", "viewer"}), {},
+                       {{QStringLiteral("KEYWARD_NEW_PASSPHRASE"), kViewerPassphrase}});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+
+        run = m_cli->run(
+            args({"key", "create", "--name", "nope", "--env", "dev", "--role", "viewer"}), {},
+            {{QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("victor")},
+             {QStringLiteral("KEYWARD_PASSPHRASE"), kViewerPassphrase}});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.errText().contains(QStringLiteral("Developers")), run.describe().constData());
+    }
+
+    void tokenFromStdin()
+    {
+        const QString token = createKey(args({"--name", "stdin reader"}), QStringLiteral("dev"));
+        QVERIFY(!token.isEmpty());
+        // Pasted with spaces and a Windows line end: trimmed, then valid.
+        CliRunner::Run run = m_cli->run(args({"verify", "--json", "--env", "dev", "-"}),
+                                        "  " + token.toUtf8() + " \r\n");
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("Valid"));
+        // Only the first line is the token.
+        run = m_cli->run(args({"verify", "--json", "--env", "dev", "-"}),
+                         token.toUtf8() + "\nkw_dev_garbage\n");
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        // Nothing on stdin is "no key", not a hang.
+        run = m_cli->run(args({"verify", "--json", "--env", "dev", "-"}));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("Malformed"));
+    }
+
+    void malformedToken()
+    {
+        const QString token = createKey(args({"--name", "cut short"}));
+        QVERIFY(!token.isEmpty());
+        CliRunner::Run run = verify(token.chopped(3));
+        QCOMPARE(run.exitCode, 1);
+        QJsonObject result = run.json();
+        QCOMPARE(result.value(QStringLiteral("outcome")).toString(), QStringLiteral("Malformed"));
+        QCOMPARE(result.value(QStringLiteral("http")).toInt(), 401);
+        QVERIFY2(result.value(QStringLiteral("reason"))
+                     .toString()
+                     .contains(QStringLiteral("not copied in full")),
+                 run.describe().constData());
+        QVERIFY(!result.contains(QStringLiteral("key_id")));
+
+        run = m_cli->run(args({"verify", "--env", "live"}) + QStringList {token.chopped(3)});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("not copied in full"), run.describe().constData());
+    }
+
+    void verifyOutcomes()
+    {
+        const QString token = createKey(args({"--name", "scoped", "--grant", "licenses:read"}),
+                                        QStringLiteral("stg"));
+        QVERIFY(!token.isEmpty());
+        CliRunner::Run run = verify(token, QStringLiteral("live"));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("WrongEnvironment"));
+        run = verify(token, QStringLiteral("stg"), args({"--grant", "licenses:manage"}));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("InsufficientGrants"));
+        QCOMPARE(run.json().value(QStringLiteral("http")).toInt(), 403);
+        QCOMPARE(run.json().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Missing grant licenses:manage"));
+        // A well-formed key this vault never issued.
+        const Keyward::SecretString stranger =
+            Keyward::KeyToken::generate(QStringLiteral("kw"), Keyward::Environment::Production);
+        run = verify(stranger.toQString());
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("NotFound"));
+        QCOMPARE(run.json().value(QStringLiteral("http")).toInt(), 401);
+    }
+
+    void hostileNamesStayData()
+    {
+        const QStringList names {
+            QStringLiteral("Robert \"Bobby\" O'Brien"),
+            QStringLiteral("'; DROP TABLE api_keys; --"),
+            QStringLiteral("<b>html</b> & <script>alert(1)</script>"),
+            QStringLiteral("-starts with a dash %1 %n \\ \u00e9\u00e8 \U0001F511"),
+            QString(10000, QLatin1Char('x')),
+        };
+        for (const QString &name : names) {
+            const QString token =
+                createKey({QStringLiteral("--name"), name, QStringLiteral("--notes"), name,
+                           QStringLiteral("--customer"), name.left(200)});
+            QVERIFY2(!token.isEmpty(), qPrintable(name.left(60)));
+        }
+        CliRunner::Run run = m_cli->run(args({"key", "list", "--json"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QSet<QString> listedNames;
+        const QVector<QJsonObject> keys = run.jsonLines();
+        for (const QJsonObject &key : keys) {
+            QVERIFY(!key.isEmpty()); // every line is a JSON object
+            const QString name = key.value(QStringLiteral("name")).toString();
+            listedNames.insert(name);
+            if (names.contains(name)) {
+                QCOMPARE(key.value(QStringLiteral("notes")).toString(), name);
+                QCOMPARE(key.value(QStringLiteral("customer")).toString(), name.left(200));
+            }
+        }
+        for (const QString &name : names)
+            QVERIFY2(listedNames.contains(name), qPrintable(name.left(60)));
+        // Revoked keys are hidden unless --all; the table exists, the human list works.
+        run = m_cli->run(args({"key", "list"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY(run.out.contains("DROP TABLE"));
+        QVERIFY(!run.out.contains(QString(10000, QLatin1Char('x')).toUtf8())); // elided
+    }
+
+    void revokedKeysOnlyWithAll()
+    {
+        CliRunner::Run run = m_cli->run(args({"key", "list", "--json", "--all"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        int revokedWithAll = 0;
+        for (const QJsonObject &key : run.jsonLines())
+            revokedWithAll +=
+                key.value(QStringLiteral("state")).toString() == QLatin1String("revoked");
+        QVERIFY(revokedWithAll >= 1); // from keyLifecycle
+        run = m_cli->run(args({"key", "list", "--json"}));
+        for (const QJsonObject &key : run.jsonLines())
+            QVERIFY(key.value(QStringLiteral("state")).toString() != QLatin1String("revoked"));
+    }
+
+    void regenerateWithGrace()
+    {
+        const QString oldToken = createKey(args({"--name", "rotating"}));
+        QVERIFY(!oldToken.isEmpty());
+        CliRunner::Run run = verify(oldToken);
+        const QString id = QString::number(run.json().value(QStringLiteral("key_id")).toInt());
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("regenerate"), id,
+                          QStringLiteral("--grace"), QStringLiteral("1h")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QRegularExpressionMatch match = kTokenLine.match(QString::fromUtf8(run.out));
+        QVERIFY2(match.hasMatch(), run.describe().constData());
+        const QString newToken = match.captured(1);
+        QVERIFY(newToken != oldToken);
+        QVERIFY(!run.err.contains(newToken.toUtf8()));
+        for (const QString &token : {oldToken, newToken}) {
+            run = verify(token);
+            QVERIFY2(run.exitCode == 0, run.describe().constData());
+            QCOMPARE(QString::number(run.json().value(QStringLiteral("key_id")).toInt()), id);
+        }
+    }
+
+    void unknownAndStaleIds()
+    {
+        const QString token = createKey(args({"--name", "short-lived"}), QStringLiteral("dev"));
+        QVERIFY(!token.isEmpty());
+        CliRunner::Run run = verify(token, QStringLiteral("dev"));
+        const QString id = QString::number(run.json().value(QStringLiteral("key_id")).toInt());
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("delete"), id});
+        QVERIFY2(run.exitCode == 0, run.describe().constData()); // not Production: no confirmation
+        QCOMPARE(verify(token, QStringLiteral("dev")).json().value(QStringLiteral("outcome")),
+                 QJsonValue(QStringLiteral("NotFound")));
+
+        for (const QString &command : {QStringLiteral("show"), QStringLiteral("deactivate")}) {
+            run = m_cli->run({QStringLiteral("key"), command, id});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.errText().contains(QStringLiteral("no key with id")),
+                     run.describe().constData());
+        }
+        run = m_cli->run(args({"key", "regenerate", "999999"}));
+        QCOMPARE(run.exitCode, 1);
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("nothing") << QStringList();
+        QTest::newRow("unknown command") << args({"frobnicate"});
+        QTest::newRow("unknown key command") << args({"key", "steal"});
+        QTest::newRow("key without command") << args({"key"});
+        QTest::newRow("unknown global option") << args({"--colour", "key", "list"});
+        QTest::newRow("unknown option") << args({"key", "list", "--bogus"});
+        QTest::newRow("missing value") << args({"--vault"});
+        QTest::newRow("create without name")
+            << args({"key", "create", "--env", "dev", "--role", "developer"});
+        QTest::newRow("create with bad env")
+            << args({"key", "create", "--name", "n", "--env", "moon", "--role", "developer"});
+        QTest::newRow("create with bad expiry")
+            << args({"key", "create", "--name", "n", "--env", "dev", "--role", "developer",
+                     "--expires", "soonish"});
+        QTest::newRow("show without id") << args({"key", "show"});
+        QTest::newRow("show with a word") << args({"key", "show", "first"});
+        QTest::newRow("extra argument") << args({"key", "show", "1", "2"});
+        QTest::newRow("bad grace") << args({"key", "regenerate", "1", "--grace", "forever"});
+        QTest::newRow("verify without env") << args({"verify", "kw_live_x"});
+        QTest::newRow("verify without token") << args({"verify", "--env", "live"});
+        QTest::newRow("member add without role") << args({"member", "add", "zed"});
+        QTest::newRow("member role unknown") << args({"member", "role", "alice", "emperor"});
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        const CliRunner::Run run = m_cli->run(arguments);
+        QVERIFY2(run.exitCode == 2, run.describe().constData());
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.startsWith("keywardctl: "), run.describe().constData());
+        QVERIFY2(run.errText().contains(QStringLiteral("--help")), run.describe().constData());
+    }
+
+    void helpPerCommand()
+    {
+        const CliRunner::Run run = m_cli->run(args({"key", "create", "--help"}));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("--name") && run.out.contains("--grant"),
+                 run.describe().constData());
+        QCOMPARE(m_cli->run(args({"--help"})).exitCode, 0);
+    }
+
+    void memberIsRequired()
+    {
+        const CliRunner::Run run =
+            m_cli->run(args({"key", "list"}), {}, {{QStringLiteral("KEYWARD_MEMBER"), QString()}});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errText().contains(QStringLiteral("KEYWARD_MEMBER")),
+                 run.describe().constData());
+    }
+
+    void noPassphraseAndNoTerminalFailsAtOnce()
+    {
+        const CliRunner::Run run = m_cli->run(args({"key", "list"}), {},
+                                              {{QStringLiteral("KEYWARD_PASSPHRASE"), QString()}});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errText().contains(QStringLiteral("KEYWARD_PASSPHRASE")),
+                 run.describe().constData());
+    }
+
+    void wrongPassphrase()
+    {
+        const CliRunner::Run run =
+            m_cli->run(args({"key", "list"}), {},
+                       {{QStringLiteral("KEYWARD_PASSPHRASE"), QStringLiteral("not the one")}});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.errText().contains(QStringLiteral("Wrong member name or passphrase")),
+                 run.describe().constData());
+    }
+
+    void vaultErrors()
+    {
+        const QString notAVault = m_home.filePath(QStringLiteral("notes.txt"));
+        QFile file(notAVault);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+
+        CliRunner::Run run = m_cli->run(
+            {QStringLiteral("--vault"), notAVault, QStringLiteral("key"), QStringLiteral("list")});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.errText().contains(QStringLiteral("not a Keyward vault")),
+                 run.describe().constData());
+        // verify needs no login, but still a vault.
+        run = m_cli->run({QStringLiteral("verify"), QStringLiteral("--env"), QStringLiteral("live"),
+                          QStringLiteral("--vault"), notAVault, QStringLiteral("kw_live_x")});
+        QCOMPARE(run.exitCode, 3);
+        // The file is refused, not modified.
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray(4096, 'x'));
+        file.close();
+
+        run = m_cli->run({QStringLiteral("--vault"),
+                          m_home.filePath(QStringLiteral("missing.keyward")), QStringLiteral("key"),
+                          QStringLiteral("list")});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.errText().contains(QStringLiteral("There is no vault")),
+                 run.describe().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
