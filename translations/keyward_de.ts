@@ -1,4 +1,4020 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Application</name>
+    <message>
+        <source>Create a new vault; you become its Owner</source>
+        <translation>Einen neuen Tresor anlegen; Sie werden sein Besitzer</translation>
+    </message>
+    <message>
+        <source>Create a key and print its token, once</source>
+        <translation>Einen Schlüssel erstellen und sein Token einmalig ausgeben</translation>
+    </message>
+    <message>
+        <source>List the keys</source>
+        <translation>Die Schlüssel auflisten</translation>
+    </message>
+    <message>
+        <source>Show one key</source>
+        <translation>Einen Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Rename a key</source>
+        <translation>Einen Schlüssel umbenennen</translation>
+    </message>
+    <message>
+        <source>Change notes, rate limit or (shorten) expiry</source>
+        <translation>Notizen, Ratenlimit oder Ablauf (verkürzen) ändern</translation>
+    </message>
+    <message>
+        <source>Stop a key until it is activated again</source>
+        <translation>Einen Schlüssel anhalten, bis er wieder aktiviert wird</translation>
+    </message>
+    <message>
+        <source>Activate a deactivated key</source>
+        <translation>Einen deaktivierten Schlüssel aktivieren</translation>
+    </message>
+    <message>
+        <source>Revoke a key for good</source>
+        <translation>Einen Schlüssel endgültig widerrufen</translation>
+    </message>
+    <message>
+        <source>Delete a key (the audit log keeps its history)</source>
+        <translation>Einen Schlüssel löschen (das Prüfprotokoll behält seinen Verlauf)</translation>
+    </message>
+    <message>
+        <source>Give a key a new secret and print it, once</source>
+        <translation>Einem Schlüssel ein neues Geheimnis geben und es einmalig ausgeben</translation>
+    </message>
+    <message>
+        <source>Check a token as an API would (no login needed)</source>
+        <translation>Ein Token wie eine API prüfen (ohne Anmeldung)</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>Ein Mitglied hinzufügen</translation>
+    </message>
+    <message>
+        <source>List the members</source>
+        <translation>Die Mitglieder auflisten</translation>
+    </message>
+    <message>
+        <source>Remove a member; their keys are deactivated</source>
+        <translation>Ein Mitglied entfernen; seine Schlüssel werden deaktiviert</translation>
+    </message>
+    <message>
+        <source>Change a member&apos;s role</source>
+        <translation>Die Rolle eines Mitglieds ändern</translation>
+    </message>
+    <message>
+        <source>Show the audit log</source>
+        <translation>Das Prüfprotokoll anzeigen</translation>
+    </message>
+    <message>
+        <source>Check that no audit entry was changed or removed</source>
+        <translation>Prüfen, dass kein Protokolleintrag geändert oder entfernt wurde</translation>
+    </message>
+    <message>
+        <source>Missing value after &quot;%1&quot;.</source>
+        <translation>Fehlender Wert nach „%1“.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;.</source>
+        <translation>Unbekannte Option „%1“.</translation>
+    </message>
+    <message>
+        <source>Give a command.</source>
+        <translation>Geben Sie einen Befehl an.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Unbekannter Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>keywardctl %1 commands: %2</source>
+        <translation>Befehle von keywardctl %1: %2</translation>
+    </message>
+    <message>
+        <source>Say which %1 command: %2.</source>
+        <translation>Geben Sie einen %1-Befehl an: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1 %2&quot;; %1 commands are: %3.</source>
+        <translation>Unbekannter Befehl „%1 %2“; die %1-Befehle sind: %3.</translation>
+    </message>
+    <message>
+        <source>Run &quot;keywardctl --help&quot; for the commands.</source>
+        <translation>Führen Sie „keywardctl --help“ aus, um die Befehle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Usage: keywardctl [--vault FILE] [--member NAME] [--json] COMMAND [ARGUMENTS]</source>
+        <translation>Aufruf: keywardctl [--vault FILE] [--member NAME] [--json] BEFEHL [ARGUMENTE]</translation>
+    </message>
+    <message>
+        <source>Manage a Keyward vault&apos;s API keys from scripts and services.</source>
+        <translation>Die API-Schlüssel eines Keyward-Tresors aus Skripten und Diensten verwalten.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run &quot;keywardctl COMMAND --help&quot; for a command&apos;s options.</source>
+        <translation>Führen Sie „keywardctl BEFEHL --help“ aus, um die Optionen eines Befehls zu sehen.</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebungsvariablen:</translation>
+    </message>
+    <message>
+        <source>  KEYWARD_MEMBER          who you are, unless --member is given</source>
+        <translation>  KEYWARD_MEMBER          wer Sie sind, sofern --member nicht angegeben ist</translation>
+    </message>
+    <message>
+        <source>  KEYWARD_PASSPHRASE      your passphrase (otherwise asked on the terminal)</source>
+        <translation>  KEYWARD_PASSPHRASE      Ihre Passphrase (sonst wird im Terminal danach gefragt)</translation>
+    </message>
+    <message>
+        <source>  KEYWARD_NEW_PASSPHRASE  the new member&apos;s passphrase for &quot;member add&quot;</source>
+        <translation>  KEYWARD_NEW_PASSPHRASE  die Passphrase des neuen Mitglieds für „member add“</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>Exit-Codes:</translation>
+    </message>
+    <message>
+        <source>  0  done; verify: the key is valid (HTTP 200)</source>
+        <translation>  0  erledigt; verify: der Schlüssel ist gültig (HTTP 200)</translation>
+    </message>
+    <message>
+        <source>  1  refused (permission, invalid input, not found, wrong passphrase, changed by someone else); verify: any other outcome</source>
+        <translation>  1  abgelehnt (Berechtigung, ungültige Eingabe, nicht gefunden, falsche Passphrase, von jemand anderem geändert); verify: jedes andere Ergebnis</translation>
+    </message>
+    <message>
+        <source>  2  usage error: unknown command or option, missing or unreadable argument</source>
+        <translation>  2  Aufruffehler: unbekannter Befehl oder unbekannte Option, fehlendes oder unlesbares Argument</translation>
+    </message>
+    <message>
+        <source>  3  vault error: missing, damaged, locked, not a vault, too new, storage</source>
+        <translation>  3  Tresorfehler: fehlt, beschädigt, gesperrt, kein Tresor, zu neu, Speicher</translation>
+    </message>
+    <message>
+        <source>Show a key&apos;s requests per hour and its newest requests</source>
+        <translation>Die Anfragen eines Schlüssels pro Stunde und seine neuesten Anfragen anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <source>Lists the audit log, newest first.</source>
+        <translation>Listet das Prüfprotokoll auf, neueste Einträge zuerst.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Only the entries about this key.</source>
+        <translation>Nur die Einträge zu diesem Schlüssel.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>At most this many entries (default: %1).</source>
+        <translation>Höchstens so viele Einträge (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>The limit must be a whole number from 1 to 1000000.</source>
+        <translation>Das Limit muss eine ganze Zahl von 1 bis 1000000 sein.</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>ACTOR</source>
+        <translation>MITGLIED</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>AKTION</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>DETAILS</translation>
+    </message>
+    <message>
+        <source>Checks the audit log&apos;s hash chain: exit 0 when no entry was changed or removed, 1 when one was.</source>
+        <translation>Prüft die Hash-Kette des Prüfprotokolls: Exit-Code 0, wenn kein Eintrag geändert oder entfernt wurde, 1, wenn doch.</translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with at entry %1: %2</source>
+        <translation>Das Prüfprotokoll wurde bei Eintrag %1 manipuliert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log is intact (%n entries checked).</source>
+        <translation>
+            <numerusform>Das Prüfprotokoll ist intakt (%n Eintrag geprüft).</numerusform>
+            <numerusform>Das Prüfprotokoll ist intakt (%n Einträge geprüft).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>Could not read the audit log.</source>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not write the audit log.</source>
+        <translation>Das Prüfprotokoll konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 is missing: the log jumps to row %2.</source>
+        <translation>Protokolleintrag %1 fehlt: Das Protokoll springt zu Eintrag %2.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 does not link to the row before it: rows were deleted or reordered.</source>
+        <translation>Protokolleintrag %1 ist nicht mit dem vorherigen Eintrag verkettet: Einträge wurden gelöscht oder umsortiert.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 was changed after it was written.</source>
+        <translation>Protokolleintrag %1 wurde nach dem Schreiben geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditText</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>its creator was demoted</source>
+        <translation>sein Ersteller wurde herabgestuft</translation>
+    </message>
+    <message>
+        <source>its creator was removed</source>
+        <translation>sein Ersteller wurde entfernt</translation>
+    </message>
+    <message>
+        <source>Created the vault</source>
+        <translation>Tresor angelegt</translation>
+    </message>
+    <message>
+        <source>Generated key</source>
+        <translation>Schlüssel erzeugt</translation>
+    </message>
+    <message>
+        <source>Edited key</source>
+        <translation>Schlüssel bearbeitet</translation>
+    </message>
+    <message>
+        <source>Activated key</source>
+        <translation>Schlüssel aktiviert</translation>
+    </message>
+    <message>
+        <source>Deactivated key</source>
+        <translation>Schlüssel deaktiviert</translation>
+    </message>
+    <message>
+        <source>Regenerated key</source>
+        <translation>Schlüssel neu erzeugt</translation>
+    </message>
+    <message>
+        <source>Revoked key</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Deleted key</source>
+        <translation>Schlüssel gelöscht</translation>
+    </message>
+    <message>
+        <source>Added member</source>
+        <translation>Mitglied hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Changed member role</source>
+        <translation>Rolle eines Mitglieds geändert</translation>
+    </message>
+    <message>
+        <source>Removed member</source>
+        <translation>Mitglied entfernt</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>Key prefix “%1”, first Owner %2</source>
+        <translation>Schlüsselpräfix „%1“, erster Besitzer %2</translation>
+    </message>
+    <message>
+        <source>%1 role</source>
+        <translation>Rolle %1</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>läuft ab am %1</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>läuft nie ab</translation>
+    </message>
+    <message>
+        <source>renamed from “%1” to “%2”</source>
+        <translation>umbenannt von „%1“ in „%2“</translation>
+    </message>
+    <message>
+        <source>notes changed</source>
+        <translation>Notizen geändert</translation>
+    </message>
+    <message>
+        <source>rate limit %1 → %2</source>
+        <translation>Ratenlimit %1 → %2</translation>
+    </message>
+    <message>
+        <source>expiry shortened to %1</source>
+        <translation>Ablauf verkürzt auf %1</translation>
+    </message>
+    <message>
+        <source>new secret %1; the old secret %2 stopped working at once</source>
+        <translation>neues Geheimnis %1; das alte Geheimnis %2 wurde sofort ungültig</translation>
+    </message>
+    <message>
+        <source>new secret %1; the old secret %2 kept working for %3</source>
+        <translation>neues Geheimnis %1; das alte Geheimnis %2 blieb noch %3 gültig</translation>
+    </message>
+    <message>
+        <source>because %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 als %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>CommandContext</name>
+    <message>
+        <source>Say which member you are: --member NAME, or set KEYWARD_MEMBER.</source>
+        <translation>Geben Sie an, welches Mitglied Sie sind: mit --member NAME oder über KEYWARD_MEMBER.</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1: </source>
+        <translation>Passphrase für %1: </translation>
+    </message>
+</context>
+<context>
+    <name>CommandParser</name>
+    <message>
+        <source>The vault file.</source>
+        <translation>Die Tresordatei.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Who you are (default: $KEYWARD_MEMBER).</source>
+        <translation>Wer Sie sind (Standard: $KEYWARD_MEMBER).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Print JSON: one object per line.</source>
+        <translation>JSON ausgeben: ein Objekt pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>The vault file (default: %1).</source>
+        <translation>Die Tresordatei (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Missing arguments.</source>
+        <translation>Fehlende Argumente.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>Run &quot;keywardctl %1 --help&quot; for details.</source>
+        <translation>Führen Sie „keywardctl %1 --help“ aus, um Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Globale Optionen:</translation>
+    </message>
+</context>
+<context>
+    <name>CryptoSelfTest</name>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>CRC32</source>
+        <translation>CRC32</translation>
+    </message>
+    <message>
+        <source>base62 encoding</source>
+        <translation>Base62-Kodierung</translation>
+    </message>
+    <message>
+        <source>Argon2id</source>
+        <translation>Argon2id</translation>
+    </message>
+    <message>
+        <source>the system random number generator</source>
+        <translation>der Zufallszahlengenerator des Systems</translation>
+    </message>
+    <message>
+        <source>key generation</source>
+        <translation>Schlüsselerzeugung</translation>
+    </message>
+    <message>
+        <source>Keyward&apos;s cryptography self-test failed (%1), so it will not run. The installation or its Botan library may be damaged; reinstall Keyward.</source>
+        <translation>Der Kryptografie-Selbsttest von Keyward ist fehlgeschlagen (%1), daher wird Keyward nicht ausgeführt. Die Installation oder ihre Botan-Bibliothek ist möglicherweise beschädigt; installieren Sie Keyward neu.</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>Everything, including members and vault policy</source>
+        <translation>Alles, einschließlich Mitgliedern und Tresorrichtlinien</translation>
+    </message>
+    <message>
+        <source>Manages every key</source>
+        <translation>Verwaltet alle Schlüssel</translation>
+    </message>
+    <message>
+        <source>Creates keys and manages the keys they created</source>
+        <translation>Erstellt Schlüssel und verwaltet die selbst erstellten</translation>
+    </message>
+    <message>
+        <source>Reads keys and the audit log, changes nothing</source>
+        <translation>Liest Schlüssel und Prüfprotokoll, ändert nichts</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>%L1 per second</source>
+        <translation>%L1 pro Sekunde</translation>
+    </message>
+    <message>
+        <source>%L1 per minute</source>
+        <translation>%L1 pro Minute</translation>
+    </message>
+    <message>
+        <source>%L1 per hour</source>
+        <translation>%L1 pro Stunde</translation>
+    </message>
+    <message>
+        <source>Unlimited (%L1 used)</source>
+        <translation>Unbegrenzt (%L1 verbraucht)</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 used</source>
+        <translation>%L1 von %L2 verbraucht</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>60 days</source>
+        <translation>60 Tage</translation>
+    </message>
+    <message>
+        <source>90 days (recommended)</source>
+        <translation>90 Tage (empfohlen)</translation>
+    </message>
+    <message>
+        <source>180 days</source>
+        <translation>180 Tage</translation>
+    </message>
+    <message>
+        <source>365 days</source>
+        <translation>365 Tage</translation>
+    </message>
+    <message>
+        <source>Custom date…</source>
+        <translation>Eigenes Datum…</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>No grants</source>
+        <translation>Keine Berechtigungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 +%n more</source>
+        <translation>
+            <numerusform>%1 +%n weitere</numerusform>
+            <numerusform>%1 +%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n month(s)</source>
+        <translation>
+            <numerusform>in %n Monat</numerusform>
+            <numerusform>in %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n year(s)</source>
+        <translation>
+            <numerusform>in %n Jahr</numerusform>
+            <numerusform>in %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GrantCatalogue</name>
+    <message>
+        <source>License Read</source>
+        <translation>Lizenzen lesen</translation>
+    </message>
+    <message>
+        <source>Look up licenses and their state</source>
+        <translation>Lizenzen und ihren Status abfragen</translation>
+    </message>
+    <message>
+        <source>Customer Read</source>
+        <translation>Kunden lesen</translation>
+    </message>
+    <message>
+        <source>Read customer records</source>
+        <translation>Kundendatensätze lesen</translation>
+    </message>
+    <message>
+        <source>Billing Read</source>
+        <translation>Abrechnung lesen</translation>
+    </message>
+    <message>
+        <source>Read invoices and billing data</source>
+        <translation>Rechnungen und Abrechnungsdaten lesen</translation>
+    </message>
+    <message>
+        <source>Telemetry Upload</source>
+        <translation>Telemetrie hochladen</translation>
+    </message>
+    <message>
+        <source>Send usage telemetry</source>
+        <translation>Nutzungstelemetrie senden</translation>
+    </message>
+    <message>
+        <source>License Management</source>
+        <translation>Lizenzverwaltung</translation>
+    </message>
+    <message>
+        <source>Issue, renew and suspend licenses</source>
+        <translation>Lizenzen ausstellen, verlängern und aussetzen</translation>
+    </message>
+    <message>
+        <source>Customer Management</source>
+        <translation>Kundenverwaltung</translation>
+    </message>
+    <message>
+        <source>Create and change customer records</source>
+        <translation>Kundendatensätze anlegen und ändern</translation>
+    </message>
+    <message>
+        <source>Full Administration</source>
+        <translation>Vollständige Verwaltung</translation>
+    </message>
+    <message>
+        <source>Every operation, including account settings</source>
+        <translation>Alle Vorgänge, einschließlich Kontoeinstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>InitCommand</name>
+    <message>
+        <source>Creates a new vault. The first member is its Owner; the passphrase comes from KEYWARD_PASSPHRASE or is asked for twice.</source>
+        <translation>Legt einen neuen Tresor an. Das erste Mitglied ist sein Besitzer; die Passphrase stammt aus KEYWARD_PASSPHRASE oder wird zweimal abgefragt.</translation>
+    </message>
+    <message>
+        <source>PREFIX</source>
+        <translation>PREFIX</translation>
+    </message>
+    <message>
+        <source>Start of every key, 2 to 12 lowercase letters or digits (default: kw).</source>
+        <translation>Anfang jedes Schlüssels, 2 bis 12 Kleinbuchstaben oder Ziffern (Standard: kw).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The first member (default: --member or $KEYWARD_MEMBER).</source>
+        <translation>Das erste Mitglied (Standard: --member oder $KEYWARD_MEMBER).</translation>
+    </message>
+    <message>
+        <source>Name the vault&apos;s Owner with --owner NAME.</source>
+        <translation>Geben Sie den Besitzer des Tresors mit --owner NAME an.</translation>
+    </message>
+    <message>
+        <source>New passphrase for %1: </source>
+        <translation>Neue Passphrase für %1: </translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase: </source>
+        <translation>Passphrase wiederholen: </translation>
+    </message>
+    <message>
+        <source>Created the vault %1. %2 is its Owner; its keys start with %3_.</source>
+        <translation>Tresor %1 angelegt. %2 ist sein Besitzer; seine Schlüssel beginnen mit %3_.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCreateCommand</name>
+    <message>
+        <source>Creates a key and prints its token on stdout, once: it cannot be shown again, only regenerated. With --json, prints {&quot;id&quot;:...,&quot;token&quot;:...}.</source>
+        <translation>Erstellt einen Schlüssel und gibt sein Token einmalig auf stdout aus: Es kann nicht erneut angezeigt, nur neu erzeugt werden. Mit --json wird {&quot;id&quot;:...,&quot;token&quot;:...} ausgegeben.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>What the key is for.</source>
+        <translation>Wofür der Schlüssel dient.</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>ENV</translation>
+    </message>
+    <message>
+        <source>live (Production), stg (Staging) or dev.</source>
+        <translation>live (Produktion), stg (Staging) oder dev.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLE</translation>
+    </message>
+    <message>
+        <source>owner, admin, developer or viewer; not above your own role.</source>
+        <translation>owner, admin, developer oder viewer; nicht höher als Ihre eigene Rolle.</translation>
+    </message>
+    <message>
+        <source>GRANT</source>
+        <translation>GRANT</translation>
+    </message>
+    <message>
+        <source>A grant of the role, e.g. customers:read; repeat for more (default: all of the role&apos;s grants).</source>
+        <translation>Eine Berechtigung der Rolle, z. B. customers:read; für weitere wiederholen (Standard: alle Berechtigungen der Rolle).</translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation>WHEN</translation>
+    </message>
+    <message>
+        <source>90d, 7d, ..., a date such as 2027-01-31, or never (default: 90d).</source>
+        <translation>90d, 7d, ..., ein Datum wie 2027-01-31 oder never (Standard: 90d).</translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation>RATE</translation>
+    </message>
+    <message>
+        <source>e.g. 100/min, 5/s, 1000/hour (default: none).</source>
+        <translation>z. B. 100/min, 5/s, 1000/hour (Standard: keines).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Total requests allowed (default: unlimited).</source>
+        <translation>Insgesamt erlaubte Anfragen (Standard: unbegrenzt).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Customer the key is scoped to.</source>
+        <translation>Kunde, auf den der Schlüssel beschränkt ist.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Free-form notes.</source>
+        <translation>Notizen in freier Form.</translation>
+    </message>
+    <message>
+        <source>--%1 is required.</source>
+        <translation>--%1 ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
+        <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
+        <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
+    </message>
+    <message>
+        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 90d, 2027-01-31 or never.</source>
+        <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 90d, 2027-01-31 oder never.</translation>
+    </message>
+    <message>
+        <source>Cannot read the rate limit &quot;%1&quot;; use e.g. 100/min.</source>
+        <translation>Das Ratenlimit „%1“ ist nicht lesbar; verwenden Sie z. B. 100/min.</translation>
+    </message>
+    <message>
+        <source>The usage limit must be a whole number of at least 1.</source>
+        <translation>Das Nutzungslimit muss eine ganze Zahl von mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>Created key %1 for %2, expiring %3. This is the only time its token is shown: store it now.</source>
+        <translation>Schlüssel %1 für %2 erstellt, Ablauf: %3. Sein Token wird nur dieses eine Mal angezeigt: Speichern Sie es jetzt.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
+    <name>KeyEditCommands</name>
+    <message>
+        <source>Saved key %1.</source>
+        <translation>Schlüssel %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Renames a key.</source>
+        <translation>Benennt einen Schlüssel um.</translation>
+    </message>
+    <message>
+        <source>Changes what may change after creation. The expiry can only be made shorter; role and grants never change.</source>
+        <translation>Ändert, was nach der Erstellung geändert werden darf. Der Ablauf kann nur verkürzt werden; Rolle und Berechtigungen ändern sich nie.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>A new name.</source>
+        <translation>Ein neuer Name.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>New notes (&quot;&quot; clears them).</source>
+        <translation>Neue Notizen (&quot;&quot; leert sie).</translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation>RATE</translation>
+    </message>
+    <message>
+        <source>e.g. 100/min, or none.</source>
+        <translation>z. B. 100/min oder none.</translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation>WHEN</translation>
+    </message>
+    <message>
+        <source>A shorter expiry: 30d (from now) or a date such as 2027-01-31.</source>
+        <translation>Ein kürzerer Ablauf: 30d (ab jetzt) oder ein Datum wie 2027-01-31.</translation>
+    </message>
+    <message>
+        <source>Say what to change: --name, --notes, --rate-limit or --expires.</source>
+        <translation>Geben Sie an, was geändert werden soll: --name, --notes, --rate-limit oder --expires.</translation>
+    </message>
+    <message>
+        <source>Cannot read the rate limit &quot;%1&quot;; use e.g. 100/min.</source>
+        <translation>Das Ratenlimit „%1“ ist nicht lesbar; verwenden Sie z. B. 100/min.</translation>
+    </message>
+    <message>
+        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 30d or 2027-01-31.</source>
+        <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 30d oder 2027-01-31.</translation>
+    </message>
+    <message>
+        <source>Gives a key a new secret and prints it on stdout, once. The old secret keeps working for the grace period (default 0: it stops at once). With --json, prints {&quot;id&quot;:...,&quot;token&quot;:...}.</source>
+        <translation>Gibt einem Schlüssel ein neues Geheimnis und gibt es einmalig auf stdout aus. Das alte Geheimnis bleibt während der Übergangsfrist gültig (Standard 0: es wird sofort ungültig). Mit --json wird {&quot;id&quot;:...,&quot;token&quot;:...} ausgegeben.</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <source>How long the old secret keeps working: 0, 1h, 24h, 3d or 7d.</source>
+        <translation>Wie lange das alte Geheimnis gültig bleibt: 0, 1h, 24h, 3d oder 7d.</translation>
+    </message>
+    <message>
+        <source>Cannot read the grace period &quot;%1&quot;; use 0, 1h, 24h, 3d or 7d.</source>
+        <translation>Die Übergangsfrist „%1“ ist nicht lesbar; verwenden Sie 0, 1h, 24h, 3d oder 7d.</translation>
+    </message>
+    <message>
+        <source>Regenerated key %1. The old secret keeps working until %2. This is the only time the new token is shown: store it now.</source>
+        <translation>Schlüssel %1 neu erzeugt. Das alte Geheimnis bleibt bis %2 gültig. Das neue Token wird nur dieses eine Mal angezeigt: Speichern Sie es jetzt.</translation>
+    </message>
+    <message>
+        <source>Regenerated key %1. The old secret has stopped working. This is the only time the new token is shown: store it now.</source>
+        <translation>Schlüssel %1 neu erzeugt. Das alte Geheimnis ist nicht mehr gültig. Das neue Token wird nur dieses eine Mal angezeigt: Speichern Sie es jetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyLookup</name>
+    <message>
+        <source>&quot;%1&quot; is not a key id; ids are the numbers in &quot;keywardctl key list&quot;.</source>
+        <translation>„%1“ ist keine Schlüssel-ID; IDs sind die Zahlen in „keywardctl key list“.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPresenter</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>UMGEBUNG</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>LÄUFT AB</translation>
+    </message>
+    <message>
+        <source>LAST USED</source>
+        <translation>ZULETZT VERWENDET</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Key %1: %2</source>
+        <translation>Schlüssel %1: %2</translation>
+    </message>
+    <message>
+        <source>  Status:      %1</source>
+        <translation>  Status:         %1</translation>
+    </message>
+    <message>
+        <source>  Environment: %1 (%2)</source>
+        <translation>  Umgebung:       %1 (%2)</translation>
+    </message>
+    <message>
+        <source>  Role:        %1</source>
+        <translation>  Rolle:          %1</translation>
+    </message>
+    <message>
+        <source>  Grants:      %1</source>
+        <translation>  Berechtigungen: %1</translation>
+    </message>
+    <message>
+        <source>  Expires:     %1</source>
+        <translation>  Läuft ab:       %1</translation>
+    </message>
+    <message>
+        <source>  Rate limit:  %1</source>
+        <translation>  Ratenlimit:     %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>  Usage:       %1 of %2</source>
+        <translation>  Nutzung:        %1 von %2</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>  Customer:    %1</source>
+        <translation>  Kunde:          %1</translation>
+    </message>
+    <message>
+        <source>  Created:     %1 by %2</source>
+        <translation>  Erstellt:       %1 von %2</translation>
+    </message>
+    <message>
+        <source>  Revoked:     %1</source>
+        <translation>  Widerrufen:     %1</translation>
+    </message>
+    <message>
+        <source>  Flagged:     deactivated because its creator was removed or demoted</source>
+        <translation>  Markiert:       deaktiviert, weil sein Ersteller entfernt oder herabgestuft wurde</translation>
+    </message>
+    <message>
+        <source>retired %1</source>
+        <translation>außer Kraft seit %1</translation>
+    </message>
+    <message>
+        <source>stops working %1</source>
+        <translation>gültig bis %1</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>  Secret %1:  %2, created %3, %4, last used %5</source>
+        <translation>  Geheimnis %1:  %2, erstellt %3, %4, zuletzt verwendet %5</translation>
+    </message>
+    <message>
+        <source>  Notes:</source>
+        <translation>  Notizen:</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; (%3)</source>
+        <translation>%1 „%2“ (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyQueryCommands</name>
+    <message>
+        <source>Lists the keys (revoked keys only with --all). With --json, one object per key and line; names and notes are given verbatim.</source>
+        <translation>Listet die Schlüssel auf (widerrufene nur mit --all). Mit --json ein Objekt pro Schlüssel und Zeile; Namen und Notizen werden unverändert ausgegeben.</translation>
+    </message>
+    <message>
+        <source>Include revoked keys.</source>
+        <translation>Widerrufene Schlüssel einbeziehen.</translation>
+    </message>
+    <message>
+        <source>No keys yet. Create one with &quot;keywardctl key create&quot;.</source>
+        <translation>Noch keine Schlüssel. Erstellen Sie einen mit „keywardctl key create“.</translation>
+    </message>
+    <message>
+        <source>Shows one key: its configuration, status and secrets (hints only).</source>
+        <translation>Zeigt einen Schlüssel: seine Konfiguration, seinen Status und seine Geheimnisse (nur Kurzformen).</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStateCommands</name>
+    <message>
+        <source>Not revoking the Production key %1 without confirmation: add --yes.</source>
+        <translation>Der Produktionsschlüssel %1 wird ohne Bestätigung nicht widerrufen: Fügen Sie --yes hinzu.</translation>
+    </message>
+    <message>
+        <source>Not deleting the Production key %1 without confirmation: add --yes.</source>
+        <translation>Der Produktionsschlüssel %1 wird ohne Bestätigung nicht gelöscht: Fügen Sie --yes hinzu.</translation>
+    </message>
+    <message>
+        <source>Revoke the Production key %1? Services using it stop working at once, and revocation cannot be undone. Type &quot;yes&quot; to revoke:</source>
+        <translation>Den Produktionsschlüssel %1 widerrufen? Dienste, die ihn verwenden, funktionieren sofort nicht mehr, und der Widerruf kann nicht rückgängig gemacht werden. Geben Sie zum Widerrufen „ja“ ein:</translation>
+    </message>
+    <message>
+        <source>Delete the Production key %1? Services using it stop working at once; the audit log keeps its history. Type &quot;yes&quot; to delete:</source>
+        <translation>Den Produktionsschlüssel %1 löschen? Dienste, die ihn verwenden, funktionieren sofort nicht mehr; das Prüfprotokoll behält seinen Verlauf. Geben Sie zum Löschen „ja“ ein:</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Activates a deactivated key again.</source>
+        <translation>Aktiviert einen deaktivierten Schlüssel wieder.</translation>
+    </message>
+    <message>
+        <source>Deactivates a key: it stops working until it is activated again.</source>
+        <translation>Deaktiviert einen Schlüssel: Er funktioniert nicht mehr, bis er wieder aktiviert wird.</translation>
+    </message>
+    <message>
+        <source>Revokes a key for good; its history stays. A Production key asks for confirmation (or --yes).</source>
+        <translation>Widerruft einen Schlüssel endgültig; sein Verlauf bleibt erhalten. Bei einem Produktionsschlüssel wird eine Bestätigung verlangt (oder --yes).</translation>
+    </message>
+    <message>
+        <source>Deletes a key from the list; the audit log keeps its history. A Production key asks for confirmation (or --yes).</source>
+        <translation>Löscht einen Schlüssel aus der Liste; das Prüfprotokoll behält seinen Verlauf. Bei einem Produktionsschlüssel wird eine Bestätigung verlangt (oder --yes).</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation>Nicht nach einer Bestätigung fragen.</translation>
+    </message>
+    <message>
+        <source>Deleted key %1.</source>
+        <translation>Schlüssel %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Revoked key %1.</source>
+        <translation>Schlüssel %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Activated key %1.</source>
+        <translation>Schlüssel %1 aktiviert.</translation>
+    </message>
+    <message>
+        <source>Deactivated key %1.</source>
+        <translation>Schlüssel %1 deaktiviert.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyToken</name>
+    <message>
+        <source>The key is well-formed.</source>
+        <translation>Der Schlüssel ist korrekt aufgebaut.</translation>
+    </message>
+    <message>
+        <source>No key was given.</source>
+        <translation>Es wurde kein Schlüssel angegeben.</translation>
+    </message>
+    <message>
+        <source>This is not a Keyward key: it does not have the shape &lt;prefix&gt;_&lt;live|stg|dev&gt;_&lt;49 letters and digits&gt;.</source>
+        <translation>Dies ist kein Keyward-Schlüssel: Er hat nicht die Form &lt;Präfix&gt;_&lt;live|stg|dev&gt;_&lt;49 Buchstaben und Ziffern&gt;.</translation>
+    </message>
+    <message>
+        <source>The key belongs to another vault or product: its prefix does not match.</source>
+        <translation>Der Schlüssel gehört zu einem anderen Tresor oder Produkt: Sein Präfix passt nicht.</translation>
+    </message>
+    <message>
+        <source>The key names an unknown environment; expected live, stg or dev.</source>
+        <translation>Der Schlüssel nennt eine unbekannte Umgebung; erwartet wird live, stg oder dev.</translation>
+    </message>
+    <message>
+        <source>The key is malformed: it was not copied in full or was changed.</source>
+        <translation>Der Schlüssel ist fehlerhaft: Er wurde nicht vollständig kopiert oder wurde verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyUsageCommand</name>
+    <message>
+        <source>Shows how a key was used: requests per hour and outcome (UTC), last use per secret and the newest requests. Verifiers save usage every few seconds, so the last moments may be missing.</source>
+        <translation>Zeigt, wie ein Schlüssel verwendet wurde: Anfragen pro Stunde und Ergebnis (UTC), letzte Verwendung pro Geheimnis und die neuesten Anfragen. Prüfer speichern die Nutzung alle paar Sekunden, daher können die letzten Augenblicke fehlen.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Hours to show, up to now (default 24, max 2160).</source>
+        <translation>Anzuzeigende Stunden bis jetzt (Standard 24, höchstens 2160).</translation>
+    </message>
+    <message>
+        <source>How many of the newest requests to list (default 20).</source>
+        <translation>Wie viele der neuesten Anfragen aufgelistet werden (Standard 20).</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number from 1 to %2.</source>
+        <translation>--%1 erwartet eine Zahl von 1 bis %2.</translation>
+    </message>
+    <message>
+        <source>Used %1 of %2 requests.</source>
+        <translation>%1 von %2 Anfragen verbraucht.</translation>
+    </message>
+    <message>
+        <source>Used %1 times (no usage limit).</source>
+        <translation>%1-mal verwendet (kein Nutzungslimit).</translation>
+    </message>
+    <message>
+        <source>Last use per secret:</source>
+        <translation>Letzte Verwendung pro Geheimnis:</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>(keine Quelle)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source> (retired %1)</source>
+        <translation> (außer Kraft seit %1)</translation>
+    </message>
+    <message>
+        <source> (retires %1)</source>
+        <translation> (gültig bis %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests per hour, last %n hour(s) (UTC):</source>
+        <translation>
+            <numerusform>Anfragen pro Stunde, letzte %n Stunde (UTC):</numerusform>
+            <numerusform>Anfragen pro Stunde, letzte %n Stunden (UTC):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  none</source>
+        <translation>  keine</translation>
+    </message>
+    <message>
+        <source>Newest requests:</source>
+        <translation>Neueste Anfragen:</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::AddMemberDialog</name>
+    <message>
+        <source>Add Member</source>
+        <translation>Mitglied hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Give the new member this first passphrase in person, not by e-mail or chat.</source>
+        <translation>Geben Sie dem neuen Mitglied diese erste Passphrase persönlich, nicht per E-Mail oder Chat.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Member</source>
+        <translation>Mitglied &amp;hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ApiKeysPage</name>
+    <message>
+        <source>Search name, key, notes or customer…</source>
+        <translation>Name, Schlüssel, Notizen oder Kunde suchen…</translation>
+    </message>
+    <message>
+        <source>Paste a whole key here to find which entry it belongs to.</source>
+        <translation>Fügen Sie hier einen vollständigen Schlüssel ein, um den zugehörigen Eintrag zu finden.</translation>
+    </message>
+    <message>
+        <source>All environments</source>
+        <translation>Alle Umgebungen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>Läuft bald ab</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Show &amp;revoked</source>
+        <translation>&amp;Widerrufene anzeigen</translation>
+    </message>
+    <message>
+        <source>Revoked keys no longer work; they stay listed for their history.</source>
+        <translation>Widerrufene Schlüssel funktionieren nicht mehr; sie bleiben wegen ihres Verlaufs aufgelistet.</translation>
+    </message>
+    <message>
+        <source>No API keys yet</source>
+        <translation>Noch keine API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Generate one key for each service or integration that calls your API.
+The key is shown once; Keyward keeps only a hint of it, so store it in the service&apos;s secret settings.</source>
+        <translation>Erzeugen Sie einen Schlüssel für jeden Dienst und jede Integration, die Ihre API aufruft.
+Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf, speichern Sie ihn daher in den geheimen Einstellungen des Dienstes.</translation>
+    </message>
+    <message>
+        <source>No keys match the search and filters.</source>
+        <translation>Keine Schlüssel entsprechen der Suche und den Filtern.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Search and Filters</source>
+        <translation>Suche und Filter &amp;zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n Schlüssel</numerusform>
+            <numerusform>%n Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n key(s) shown</source>
+        <translation>
+            <numerusform>%1 von %n Schlüssel angezeigt</numerusform>
+            <numerusform>%1 von %n Schlüsseln angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>1,000 per minute</source>
+        <translation>1.000 pro Minute</translation>
+    </message>
+    <message>
+        <source>in 12 months</source>
+        <translation>in 12 Monaten</translation>
+    </message>
+    <message>
+        <source>59 minutes ago</source>
+        <translation>vor 59 Minuten</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::AuditLogModel</name>
+    <message>
+        <source>Key ID %1</source>
+        <translation>Schlüssel-ID %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::AuditLogPage</name>
+    <message>
+        <source>Search member, action, key or details…</source>
+        <translation>Mitglied, Aktion, Schlüssel oder Details suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify Chain</source>
+        <translation>Kette &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Check that no audit row was changed or removed since it was written</source>
+        <translation>Prüfen, dass kein Protokolleintrag seit dem Schreiben geändert oder entfernt wurde</translation>
+    </message>
+    <message>
+        <source>Latest %L1 events</source>
+        <translation>Die neuesten %L1 Ereignisse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit chain is intact: %Ln row(s) checked.</source>
+        <translation>
+            <numerusform>Die Protokollkette ist intakt: %Ln Eintrag geprüft.</numerusform>
+            <numerusform>Die Protokollkette ist intakt: %Ln Einträge geprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with at row %1: %2</source>
+        <translation>Das Prüfprotokoll wurde bei Eintrag %1 manipuliert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ChangeRoleDialog</name>
+    <message>
+        <source>Change Role of %1</source>
+        <translation>Rolle von %1 ändern</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Mitglied:</translation>
+    </message>
+    <message>
+        <source>Current role:</source>
+        <translation>Aktuelle Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;New role:</source>
+        <translation>&amp;Neue Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Change Role</source>
+        <translation>&amp;Rolle ändern</translation>
+    </message>
+    <message>
+        <source>Keys that %1 created with a role above %2 will be deactivated and flagged, so the demotion leaves no extra power behind.</source>
+        <translation>Schlüssel, die %1 mit einer höheren Rolle als %2 erstellt hat, werden deaktiviert und markiert, damit nach der Herabstufung keine zusätzlichen Rechte zurückbleiben.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ChangeWatcher</name>
+    <message>
+        <source>Cannot listen for changes on %1.</source>
+        <translation>Auf Änderungen an %1 kann nicht gewartet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot watch %1 for changes.</source>
+        <translation>%1 kann nicht auf Änderungen überwacht werden.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>Die Verbindung zu %1 wurde unterbrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ConfirmDestructiveDialog</name>
+    <message>
+        <source>Revoke API Key</source>
+        <translation>API-Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Delete API Key</source>
+        <translation>API-Schlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Revoke “%1”?</source>
+        <translation>„%1“ widerrufen?</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>„%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Every integration that uses this key will get 401 Unauthorized.</source>
+        <translation>Jede Integration, die diesen Schlüssel verwendet, erhält 401 Unauthorized.</translation>
+    </message>
+    <message>
+        <source>The key is inactive, so nothing that works now stops working; but no integration can ever use it again.</source>
+        <translation>Der Schlüssel ist inaktiv, es fällt also nichts aus, was derzeit funktioniert; aber keine Integration kann ihn je wieder verwenden.</translation>
+    </message>
+    <message>
+        <source>The key has expired, so nothing that works now stops working.</source>
+        <translation>Der Schlüssel ist abgelaufen, es fällt also nichts aus, was derzeit funktioniert.</translation>
+    </message>
+    <message>
+        <source>The key is revoked already, so nothing that works now stops working.</source>
+        <translation>Der Schlüssel ist bereits widerrufen, es fällt also nichts aus, was derzeit funktioniert.</translation>
+    </message>
+    <message>
+        <source>Last used: %1 (%2).</source>
+        <translation>Zuletzt verwendet: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Last used: %1.</source>
+        <translation>Zuletzt verwendet: %1.</translation>
+    </message>
+    <message>
+        <source>Revoking is permanent: the key can never be activated again. It stays in the list as Revoked, with its history. To stop it for a while, deactivate it instead.</source>
+        <translation>Ein Widerruf ist endgültig: Der Schlüssel kann nie wieder aktiviert werden. Er bleibt mit seinem Verlauf als „Widerrufen“ in der Liste. Um ihn nur vorübergehend anzuhalten, deaktivieren Sie ihn stattdessen.</translation>
+    </message>
+    <message>
+        <source>The key is removed from the list. The audit log keeps its history. This cannot be undone.</source>
+        <translation>Der Schlüssel wird aus der Liste entfernt. Das Prüfprotokoll behält seinen Verlauf. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>This is a Production key. To confirm, type its name exactly:</source>
+        <translation>Dies ist ein Produktionsschlüssel. Geben Sie zur Bestätigung seinen Namen exakt ein:</translation>
+    </message>
+    <message>
+        <source>Type the key&apos;s name to confirm</source>
+        <translation>Zur Bestätigung den Namen des Schlüssels eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke Key</source>
+        <translation>Schlüssel &amp;widerrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Key</source>
+        <translation>Schlüssel &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>Schlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Type the key&apos;s name exactly to enable this.</source>
+        <translation>Geben Sie den Namen des Schlüssels exakt ein, um dies zu aktivieren.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::EditKeyDialog</name>
+    <message>
+        <source>Edit API Key</source>
+        <translation>API-Schlüssel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rate limit, requests</source>
+        <translation>Ratenlimit, Anfragen</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Rate limit, period</source>
+        <translation>Ratenlimit, Zeitraum</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>pro Stunde</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Keep: %1</source>
+        <translation>Beibehalten: %1</translation>
+    </message>
+    <message>
+        <source>Keep: never expires</source>
+        <translation>Beibehalten: läuft nie ab</translation>
+    </message>
+    <message>
+        <source>An earlier date…</source>
+        <translation>Ein früheres Datum…</translation>
+    </message>
+    <message>
+        <source>New expiry date</source>
+        <translation>Neues Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Save Changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Rate &amp;limit:</source>
+        <translation>Ratenl&amp;imit:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires:</source>
+        <translation>&amp;Läuft ab:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otizen:</translation>
+    </message>
+    <message>
+        <source>Fixed when the key was generated</source>
+        <translation>Bei der Erzeugung des Schlüssels festgelegt</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <source>Grants:</source>
+        <translation>Berechtigungen:</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>Nutzung:</translation>
+    </message>
+    <message>
+        <source>To change these, or to extend the expiry, make a new key and revoke this one when nothing uses it any more.</source>
+        <translation>Um diese Angaben zu ändern oder den Ablauf zu verlängern, erstellen Sie einen neuen Schlüssel und widerrufen diesen, sobald ihn nichts mehr verwendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate with Other Grants…</source>
+        <translation>Mit anderen Berechtigungen &amp;duplizieren…</translation>
+    </message>
+    <message>
+        <source>Duplicate with other grants</source>
+        <translation>Mit anderen Berechtigungen duplizieren</translation>
+    </message>
+    <message>
+        <source>An expiry can only be brought forward. Extending it needs a new key: use “Duplicate with Other Grants…”.</source>
+        <translation>Ein Ablauf kann nur vorgezogen werden. Für eine Verlängerung ist ein neuer Schlüssel nötig: Verwenden Sie „Mit anderen Berechtigungen duplizieren…“.</translation>
+    </message>
+    <message>
+        <source>The key has expired. Extending it needs a new key: use “Duplicate with Other Grants…”.</source>
+        <translation>Der Schlüssel ist abgelaufen. Für eine Verlängerung ist ein neuer Schlüssel nötig: Verwenden Sie „Mit anderen Berechtigungen duplizieren…“.</translation>
+    </message>
+    <message>
+        <source>The key expires today, so there is no earlier date to choose. Deactivate or revoke it to stop it now.</source>
+        <translation>Der Schlüssel läuft heute ab, daher gibt es kein früheres Datum zur Auswahl. Deaktivieren oder widerrufen Sie ihn, um ihn sofort anzuhalten.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet.</source>
+        <translation>Es wurde noch nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::GenerateKeyDialog</name>
+    <message>
+        <source>Generate API Key</source>
+        <translation>API-Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>What uses this key, e.g. “CI deploy”</source>
+        <translation>Wer diesen Schlüssel verwendet, z. B. „CI-Deployment“</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>Keys that never expire are discouraged: a leaked key keeps working until someone notices and revokes it.</source>
+        <translation>Von Schlüsseln ohne Ablauf wird abgeraten: Ein durchgesickerter Schlüssel funktioniert weiter, bis es jemand bemerkt und ihn widerruft.</translation>
+    </message>
+    <message>
+        <source>Rate limit, requests</source>
+        <translation>Ratenlimit, Anfragen</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Rate limit, period</source>
+        <translation>Ratenlimit, Zeitraum</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>pro Stunde</translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation>Begrenzen auf</translation>
+    </message>
+    <message>
+        <source>Limit total requests</source>
+        <translation>Gesamtzahl der Anfragen begrenzen</translation>
+    </message>
+    <message>
+        <source>Total requests allowed</source>
+        <translation>Insgesamt erlaubte Anfragen</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> Anfragen</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Optional: the customer this key is limited to</source>
+        <translation>Optional: der Kunde, auf den dieser Schlüssel beschränkt ist</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Optional: where the key is stored, who to ask</source>
+        <translation>Optional: wo der Schlüssel gespeichert ist, wen man fragen kann</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Key</source>
+        <translation>Schlüssel &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate key</source>
+        <translation>Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Grants:</source>
+        <translation>Berechtigungen:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires:</source>
+        <translation>&amp;Läuft ab:</translation>
+    </message>
+    <message>
+        <source>Rate &amp;limit:</source>
+        <translation>Ratenl&amp;imit:</translation>
+    </message>
+    <message>
+        <source>Usage limit:</source>
+        <translation>Nutzungslimit:</translation>
+    </message>
+    <message>
+        <source>Cus&amp;tomer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otizen:</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>The role&apos;s grants; untick what this integration does not need.</source>
+        <translation>Die Berechtigungen der Rolle; entfernen Sie das Häkchen bei allem, was diese Integration nicht braucht.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1
+Not part of the %2 role.</source>
+        <translation>%1
+Nicht Teil der Rolle %2.</translation>
+    </message>
+    <message>
+        <source>until the end of that day (UTC)</source>
+        <translation>bis zum Ende dieses Tages (UTC)</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>Duplicate API Key</source>
+        <translation>API-Schlüssel duplizieren</translation>
+    </message>
+    <message>
+        <source>Based on “%1”. A key&apos;s role and grants cannot change, so this makes a new key with its own secret; “%1” keeps working until you revoke it.</source>
+        <translation>Basiert auf „%1“. Rolle und Berechtigungen eines Schlüssels können sich nicht ändern, daher wird ein neuer Schlüssel mit eigenem Geheimnis erstellt; „%1“ funktioniert weiter, bis Sie ihn widerrufen.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>The expiry date is in the past.</source>
+        <translation>Das Ablaufdatum liegt in der Vergangenheit.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::KeyActions</name>
+    <message>
+        <source>&amp;Generate Key…</source>
+        <translation>Schlüssel &amp;erzeugen…</translation>
+    </message>
+    <message>
+        <source>Generate a new API key</source>
+        <translation>Einen neuen API-Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Rename the key, change its notes, rate limit or shorten its expiry</source>
+        <translation>Den Schlüssel umbenennen, seine Notizen oder sein Ratenlimit ändern oder seinen Ablauf verkürzen</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate…</source>
+        <translation>&amp;Neu erzeugen…</translation>
+    </message>
+    <message>
+        <source>Issue a new secret for this key and retire the old one</source>
+        <translation>Ein neues Geheimnis für diesen Schlüssel ausstellen und das alte außer Kraft setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Stop the key from working until it is activated again</source>
+        <translation>Den Schlüssel anhalten, bis er wieder aktiviert wird</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Stop the key permanently; its history is kept</source>
+        <translation>Den Schlüssel dauerhaft anhalten; sein Verlauf bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Remove the key from the list; the audit log keeps its history</source>
+        <translation>Den Schlüssel aus der Liste entfernen; das Prüfprotokoll behält seinen Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Key ID</source>
+        <translation>Schlüssel-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the key&apos;s ID (not the secret) to the clipboard</source>
+        <translation>Die ID des Schlüssels (nicht das Geheimnis) in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>Der Tresor ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Let the key work again</source>
+        <translation>Den Schlüssel wieder funktionieren lassen</translation>
+    </message>
+    <message>
+        <source>Select a key first.</source>
+        <translation>Wählen Sie zuerst einen Schlüssel aus.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::KeyCommands</name>
+    <message>
+        <source>“%1” was changed by someone else while you were working on it. The list has been reloaded; check the key and try again.</source>
+        <translation>„%1“ wurde von jemand anderem geändert, während Sie daran gearbeitet haben. Die Liste wurde neu geladen; prüfen Sie den Schlüssel und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>“%1” no longer exists; someone else deleted it.</source>
+        <translation>„%1“ existiert nicht mehr; jemand anderes hat ihn gelöscht.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Cannot Generate Key</source>
+        <translation>Schlüssel kann nicht erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Key “%1” generated.</source>
+        <translation>Schlüssel „%1“ erzeugt.</translation>
+    </message>
+    <message>
+        <source>Cannot Edit Key</source>
+        <translation>Schlüssel kann nicht bearbeitet werden</translation>
+    </message>
+    <message>
+        <source>Key “%1” saved.</source>
+        <translation>Schlüssel „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot Regenerate Key</source>
+        <translation>Schlüssel kann nicht neu erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Key “%1” regenerated. The previous secret works for %2 more.</source>
+        <translation>Schlüssel „%1“ neu erzeugt. Das vorherige Geheimnis bleibt noch %2 gültig.</translation>
+    </message>
+    <message>
+        <source>Key “%1” regenerated. The previous secret no longer works.</source>
+        <translation>Schlüssel „%1“ neu erzeugt. Das vorherige Geheimnis ist nicht mehr gültig.</translation>
+    </message>
+    <message>
+        <source>Cannot Activate Key</source>
+        <translation>Schlüssel kann nicht aktiviert werden</translation>
+    </message>
+    <message>
+        <source>Cannot Deactivate Key</source>
+        <translation>Schlüssel kann nicht deaktiviert werden</translation>
+    </message>
+    <message>
+        <source>Deactivate Key</source>
+        <translation>Schlüssel deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate “%1”? Integrations that use it get 401 Unauthorized until you activate it again.</source>
+        <translation>„%1“ deaktivieren? Integrationen, die ihn verwenden, erhalten 401 Unauthorized, bis Sie ihn wieder aktivieren.</translation>
+    </message>
+    <message>
+        <source>Key “%1” activated.</source>
+        <translation>Schlüssel „%1“ aktiviert.</translation>
+    </message>
+    <message>
+        <source>Key “%1” deactivated.</source>
+        <translation>Schlüssel „%1“ deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Cannot Revoke Key</source>
+        <translation>Schlüssel kann nicht widerrufen werden</translation>
+    </message>
+    <message>
+        <source>Key “%1” revoked.</source>
+        <translation>Schlüssel „%1“ widerrufen.</translation>
+    </message>
+    <message>
+        <source>Cannot Delete Key</source>
+        <translation>Schlüssel kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Key “%1” deleted.</source>
+        <translation>Schlüssel „%1“ gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::KeyDetailsPane</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select a key to see its details and history.</source>
+        <translation>Wählen Sie einen Schlüssel aus, um seine Details und seinen Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Deactivated automatically because the member who created it was demoted or removed. An Admin or Owner can activate it again.</source>
+        <translation>Automatisch deaktiviert, weil das Mitglied, das ihn erstellt hat, herabgestuft oder entfernt wurde. Ein Administrator oder Besitzer kann ihn wieder aktivieren.</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>Schlüssel-ID:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <source>Grants:</source>
+        <translation>Berechtigungen:</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>Any customer</source>
+        <translation>Jeder Kunde</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Ratenlimit:</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>Nutzung:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Changed:</source>
+        <translation>Geändert:</translation>
+    </message>
+    <message>
+        <source>Revoked:</source>
+        <translation>Widerrufen:</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>A key is shown only once, when it is generated. If it is lost, regenerate it.</source>
+        <translation>Ein Schlüssel wird nur einmal angezeigt, wenn er erzeugt wird. Falls er verloren geht, erzeugen Sie ihn neu.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation>Keine Notizen.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Previous secret: still works until %1 (grace period, %2)</source>
+        <translation>Vorheriges Geheimnis: noch gültig bis %1 (Übergangsfrist, %2)</translation>
+    </message>
+    <message>
+        <source>Retired %1</source>
+        <translation>Außer Kraft seit %1</translation>
+    </message>
+    <message>
+        <source>Current secret</source>
+        <translation>Aktuelles Geheimnis</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Erstellt am %1</translation>
+    </message>
+    <message>
+        <source>Last used %1</source>
+        <translation>Zuletzt verwendet am %1</translation>
+    </message>
+    <message>
+        <source>Never used</source>
+        <translation>Nie verwendet</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>No recorded history.</source>
+        <translation>Kein Verlauf aufgezeichnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::KeyTableModel</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>role: grants summary</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Only a hint of the key is kept; the key itself cannot be shown again.</source>
+        <translation>Nur eine Kurzform des Schlüssels wird aufbewahrt; der Schlüssel selbst kann nicht erneut angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Role: %1
+Grants:
+%2</source>
+        <translation>Rolle: %1
+Berechtigungen:
+%2</translation>
+    </message>
+    <message>
+        <source>Expires %1.</source>
+        <translation>Läuft %1 ab.</translation>
+    </message>
+    <message>
+        <source>Deactivated because its creator was demoted or removed.</source>
+        <translation>Deaktiviert, weil sein Ersteller herabgestuft oder entfernt wurde.</translation>
+    </message>
+    <message>
+        <source>The previous secret %1 still works until %2.</source>
+        <translation>Das vorherige Geheimnis %1 ist noch bis %2 gültig.</translation>
+    </message>
+    <message>
+        <source>Revoked %1.</source>
+        <translation>Widerrufen am %1.</translation>
+    </message>
+    <message>
+        <source>Never used</source>
+        <translation>Nie verwendet</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Created by %1 on %2</source>
+        <translation>Erstellt von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Role and grants</source>
+        <translation>Rolle und Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::LoginDialog</name>
+    <message>
+        <source>Unlock %1</source>
+        <translation>%1 entsperren</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>&amp;Mitglied:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Wrong member name or passphrase. Check both and try again.</source>
+        <translation>Falscher Mitgliedsname oder falsche Passphrase. Prüfen Sie beides und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::MainWindow</name>
+    <message>
+        <source>Your role is now %1.</source>
+        <translation>Ihre Rolle ist jetzt %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>Nach %n Minute ohne Aktivität gesperrt.</numerusform>
+            <numerusform>Nach %n Minuten ohne Aktivität gesperrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;New Vault…</source>
+        <translation>&amp;Neuer Tresor…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Vault…</source>
+        <translation>Tresor ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>Hide every key until you sign in again (%1)</source>
+        <translation>Alle Schlüssel ausblenden, bis Sie sich erneut anmelden (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Configure Keyward…</source>
+        <translation>Keyward &amp;einrichten…</translation>
+    </message>
+    <message>
+        <source>&amp;About Keyward</source>
+        <translation>&amp;Über Keyward</translation>
+    </message>
+    <message>
+        <source>About Keyward</source>
+        <translation>Über Keyward</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Keyward %1&lt;/h3&gt;&lt;p&gt;An API key manager for administrators: generate, rotate, revoke and audit the keys your services use.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Keyward %1&lt;/h3&gt;&lt;p&gt;Eine API-Schlüsselverwaltung für Administratoren: Erzeugen, rotieren, widerrufen und prüfen Sie die Schlüssel, die Ihre Dienste verwenden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Haupt-Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Permissions and API</source>
+        <translation>Berechtigungen und API</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>Tresor</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>There is no vault at %1.</source>
+        <translation>Unter %1 gibt es keinen Tresor.</translation>
+    </message>
+    <message>
+        <source>Vault %1 created. Generate your first key.</source>
+        <translation>Tresor %1 angelegt. Erzeugen Sie Ihren ersten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Open Vault</source>
+        <translation>Tresor öffnen</translation>
+    </message>
+    <message>
+        <source>Keyward vaults (*.keyward);;All files (*)</source>
+        <translation>Keyward-Tresore (*.keyward);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Angemeldet als %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (locked)</source>
+        <translation>%1 (gesperrt)</translation>
+    </message>
+    <message>
+        <source>Copied the ID of “%1” (%2). The key itself is never copied from here.</source>
+        <translation>Die ID von „%1“ (%2) wurde kopiert. Der Schlüssel selbst wird von hier aus nie kopiert.</translation>
+    </message>
+    <message>
+        <source>No recent vaults</source>
+        <translation>Keine zuletzt geöffneten Tresore</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::MembersPage</name>
+    <message>
+        <source>Members sign in to this vault with their own passphrase. Their role decides what they may do with keys; a key can never have more power than the member who created it.</source>
+        <translation>Mitglieder melden sich mit ihrer eigenen Passphrase an diesem Tresor an. Ihre Rolle bestimmt, was sie mit Schlüsseln tun dürfen; ein Schlüssel kann nie mehr Rechte haben als das Mitglied, das ihn erstellt hat.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>What they may do</source>
+        <translation>Befugnisse</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>Mitglied seit</translation>
+    </message>
+    <message>
+        <source>&amp;Add Member…</source>
+        <translation>Mitglied &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Change Role…</source>
+        <translation>&amp;Rolle ändern…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (Sie)</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Select a member first.</source>
+        <translation>Wählen Sie zuerst ein Mitglied aus.</translation>
+    </message>
+    <message>
+        <source>%1 was added to the vault.</source>
+        <translation>%1 wurde zum Tresor hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Remove Member</source>
+        <translation>Mitglied entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this vault?
+
+They can no longer sign in, and the active keys they created are deactivated and flagged. The audit log keeps their history.</source>
+        <translation>%1 aus diesem Tresor entfernen?
+
+Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die es erstellt hat, werden deaktiviert und markiert. Das Prüfprotokoll behält seinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the vault.</source>
+        <translation>%1 wurde aus dem Tresor entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::PassphraseFields</name>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Use several unrelated words, or a long mix of letters, digits and symbols.</source>
+        <translation>Verwenden Sie mehrere voneinander unabhängige Wörter oder eine lange Mischung aus Buchstaben, Ziffern und Symbolen.</translation>
+    </message>
+    <message>
+        <source>Strength: weak. Anyone with a copy of the vault could guess it; add more words.</source>
+        <translation>Stärke: schwach. Jeder mit einer Kopie des Tresors könnte sie erraten; fügen Sie weitere Wörter hinzu.</translation>
+    </message>
+    <message>
+        <source>Strength: fair. A few more words would make it much harder to guess.</source>
+        <translation>Stärke: mittel. Ein paar weitere Wörter würden sie viel schwerer zu erraten machen.</translation>
+    </message>
+    <message>
+        <source>Strength: good.</source>
+        <translation>Stärke: gut.</translation>
+    </message>
+    <message>
+        <source>Strength: strong.</source>
+        <translation>Stärke: stark.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::PasswordLineEdit</name>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Passphrase anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the passphrase</source>
+        <translation>Passphrase verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::PreferencesDialog</name>
+    <message>
+        <source>Configure Keyward</source>
+        <translation>Keyward einrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after</source>
+        <translation>Sperren &amp;nach</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>without keyboard or mouse input</source>
+        <translation>ohne Tastatur- oder Mauseingabe</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A copied key is removed from the clipboard after this time, unless you copied something else since.</source>
+        <translation>Ein kopierter Schlüssel wird nach dieser Zeit aus der Zwischenablage entfernt, sofern Sie seitdem nichts anderes kopiert haben.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>A new language is used the next time Keyward starts.</source>
+        <translation>Eine neue Sprache wird beim nächsten Start von Keyward verwendet.</translation>
+    </message>
+    <message>
+        <source>Auto-lock:</source>
+        <translation>Automatisch sperren:</translation>
+    </message>
+    <message>
+        <source>&amp;Clear copied keys after:</source>
+        <translation>Kopierte Schlüssel &amp;entfernen nach:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::RegenerateKeyDialog</name>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 Tage</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>no time</source>
+        <translation>keine Zeit</translation>
+    </message>
+    <message>
+        <source>Regenerate API Key</source>
+        <translation>API-Schlüssel neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Regenerate “%1”?</source>
+        <translation>„%1“ neu erzeugen?</translation>
+    </message>
+    <message>
+        <source>Keyward makes a new secret for this key and shows it once. Name, grants, expiry and limits stay as they are.</source>
+        <translation>Keyward erzeugt ein neues Geheimnis für diesen Schlüssel und zeigt es einmal an. Name, Berechtigungen, Ablauf und Limits bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>The current secret (%1) was last used %2, on %3.</source>
+        <translation>Das aktuelle Geheimnis (%1) wurde zuletzt %2 verwendet, am %3.</translation>
+    </message>
+    <message>
+        <source>The current secret (%1) has never been used.</source>
+        <translation>Das aktuelle Geheimnis (%1) wurde noch nie verwendet.</translation>
+    </message>
+    <message>
+        <source>Keep the current secret working for</source>
+        <translation>Aktuelles Geheimnis weiterhin gültig für</translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation>&amp;Keine</translation>
+    </message>
+    <message>
+        <source>&amp;1 hour</source>
+        <translation>&amp;1 Stunde</translation>
+    </message>
+    <message>
+        <source>&amp;24 hours</source>
+        <translation>&amp;24 Stunden</translation>
+    </message>
+    <message>
+        <source>&amp;3 days</source>
+        <translation>&amp;3 Tage</translation>
+    </message>
+    <message>
+        <source>&amp;7 days</source>
+        <translation>&amp;7 Tage</translation>
+    </message>
+    <message>
+        <source>No grace period</source>
+        <translation>Keine Übergangsfrist</translation>
+    </message>
+    <message>
+        <source>Grace period of %1</source>
+        <translation>Übergangsfrist von %1</translation>
+    </message>
+    <message>
+        <source>The key is inactive: the new secret works only after you activate it.</source>
+        <translation>Der Schlüssel ist inaktiv: Das neue Geheimnis funktioniert erst, nachdem Sie ihn aktiviert haben.</translation>
+    </message>
+    <message>
+        <source>The key has expired; a new secret does not change that.</source>
+        <translation>Der Schlüssel ist abgelaufen; ein neues Geheimnis ändert daran nichts.</translation>
+    </message>
+    <message>
+        <source>An older secret (%1) is still in its grace period; it stops at %2 whatever you choose here.</source>
+        <translation>Ein älteres Geheimnis (%1) befindet sich noch in seiner Übergangsfrist; es wird am %2 ungültig, unabhängig davon, was Sie hier wählen.</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate Key</source>
+        <translation>Schlüssel &amp;neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Regenerate key</source>
+        <translation>Schlüssel neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The current secret stops working at once. Every integration that still uses it gets 401 Unauthorized until it has the new key.</source>
+        <translation>Das aktuelle Geheimnis wird sofort ungültig. Jede Integration, die es noch verwendet, erhält 401 Unauthorized, bis sie den neuen Schlüssel hat.</translation>
+    </message>
+    <message>
+        <source>Both secrets work for %1, until %2, so you can update your integrations without downtime. After that the current secret gets 401 Unauthorized.</source>
+        <translation>Beide Geheimnisse bleiben %1 lang gültig, bis %2, sodass Sie Ihre Integrationen ohne Ausfallzeit aktualisieren können. Danach führt das aktuelle Geheimnis zu 401 Unauthorized.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::RevealKeyDialog</name>
+    <message>
+        <source>New API Key</source>
+        <translation>Neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Regenerated API Key</source>
+        <translation>Neu erzeugter API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Copy the new key for “%1” now</source>
+        <translation>Kopieren Sie jetzt den neuen Schlüssel für „%1“</translation>
+    </message>
+    <message>
+        <source>Copy the new secret for “%1” now</source>
+        <translation>Kopieren Sie jetzt das neue Geheimnis für „%1“</translation>
+    </message>
+    <message>
+        <source>%1 · %2 role · expires %3</source>
+        <translation>%1 · Rolle %2 · läuft %3 ab</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Read-only. Use Copy to put it on the clipboard; it is cleared again automatically.</source>
+        <translation>Schreibgeschützt. Verwenden Sie „Kopieren“, um ihn in die Zwischenablage zu legen; sie wird automatisch wieder geleert.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy key to clipboard</source>
+        <translation>Schlüssel in die Zwischenablage kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies the key; the clipboard is cleared after %n second(s)</source>
+        <translation>
+            <numerusform>Kopiert den Schlüssel; die Zwischenablage wird nach %n Sekunde geleert</numerusform>
+            <numerusform>Kopiert den Schlüssel; die Zwischenablage wird nach %n Sekunden geleert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not copied yet.</source>
+        <translation>Noch nicht kopiert.</translation>
+    </message>
+    <message>
+        <source>This key will not be shown again. Keyward keeps only a fingerprint of it, so store it now, for example in your password manager or your CI&apos;s secret store. If it is lost, regenerate the key.</source>
+        <translation>Dieser Schlüssel wird nicht noch einmal angezeigt. Keyward bewahrt nur einen Fingerabdruck davon auf, speichern Sie ihn daher jetzt, zum Beispiel in Ihrem Passwortmanager oder im Geheimnisspeicher Ihrer CI. Falls er verloren geht, erzeugen Sie den Schlüssel neu.</translation>
+    </message>
+    <message>
+        <source>The previous secret keeps working until %1 (%2). Update your integrations before then.</source>
+        <translation>Das vorherige Geheimnis bleibt bis %1 (%2) gültig. Aktualisieren Sie Ihre Integrationen bis dahin.</translation>
+    </message>
+    <message>
+        <source>The previous secret has stopped working. Integrations that still use it get 401 Unauthorized.</source>
+        <translation>Das vorherige Geheimnis ist nicht mehr gültig. Integrationen, die es noch verwenden, erhalten 401 Unauthorized.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Again</source>
+        <translation>&amp;Erneut kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clipboard clears in %n s</source>
+        <translation>
+            <numerusform>Zwischenablage wird in %n s geleert</numerusform>
+            <numerusform>Zwischenablage wird in %n s geleert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clipboard cleared. Copy again if you still need the key.</source>
+        <translation>Zwischenablage geleert. Kopieren Sie erneut, falls Sie den Schlüssel noch benötigen.</translation>
+    </message>
+    <message>
+        <source>The clipboard now holds something else; nothing to clear.</source>
+        <translation>Die Zwischenablage enthält jetzt etwas anderes; es gibt nichts zu leeren.</translation>
+    </message>
+    <message>
+        <source>Close Without Copying?</source>
+        <translation>Ohne Kopieren schließen?</translation>
+    </message>
+    <message>
+        <source>You have not copied the key. Have you stored the key? It will not be shown again.</source>
+        <translation>Sie haben den Schlüssel nicht kopiert. Haben Sie ihn gespeichert? Er wird nicht noch einmal angezeigt.</translation>
+    </message>
+    <message>
+        <source>The key is no longer shown.</source>
+        <translation>Der Schlüssel wird nicht mehr angezeigt.</translation>
+    </message>
+    <message>
+        <source>Copy Key</source>
+        <translation>Schlüssel kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::StatusBadgeDelegate</name>
+    <message>
+        <source>Expires soon</source>
+        <translation>Läuft bald ab</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>Übergangsfrist</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::VaultSession</name>
+    <message>
+        <source>The new vault has no owner.</source>
+        <translation>Der neue Tresor hat keinen Besitzer.</translation>
+    </message>
+    <message>
+        <source>No vault is open.</source>
+        <translation>Es ist kein Tresor geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::VaultStatusPage</name>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Entsperren…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Another Vault…</source>
+        <translation>Anderen Tresor ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;New Vault…</source>
+        <translation>&amp;Neuer Tresor…</translation>
+    </message>
+    <message>
+        <source>%1 is locked</source>
+        <translation>%1 ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Every key is hidden until a member signs in again.</source>
+        <translation>Alle Schlüssel sind ausgeblendet, bis sich ein Mitglied erneut anmeldet.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The file was not changed. Open another vault, or create a new one.</source>
+        <translation>Die Datei wurde nicht verändert. Öffnen Sie einen anderen Tresor oder legen Sie einen neuen an.</translation>
+    </message>
+    <message>
+        <source>No vault is open</source>
+        <translation>Kein Tresor geöffnet</translation>
+    </message>
+    <message>
+        <source>Open an existing vault, or create a new one.</source>
+        <translation>Öffnen Sie einen vorhandenen Tresor oder legen Sie einen neuen an.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Keyward</source>
+        <translation>Willkommen bei Keyward</translation>
+    </message>
+    <message>
+        <source>New Vault</source>
+        <translation>Neuer Tresor</translation>
+    </message>
+    <message>
+        <source>New vault</source>
+        <translation>Neuer Tresor</translation>
+    </message>
+    <message>
+        <source>Keyward keeps your API keys in a vault: a single file protected by member passphrases. Create your vault to start; you become its Owner and can invite others later.</source>
+        <translation>Keyward bewahrt Ihre API-Schlüssel in einem Tresor auf: einer einzelnen Datei, die durch die Passphrasen der Mitglieder geschützt ist. Legen Sie zu Beginn Ihren Tresor an; Sie werden sein Besitzer und können später andere einladen.</translation>
+    </message>
+    <message>
+        <source>A new vault starts empty. You become its Owner and can invite others later.</source>
+        <translation>Ein neuer Tresor ist zunächst leer. Sie werden sein Besitzer und können später andere einladen.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>2 to 12 lowercase letters or digits. It starts every key, so secret scanners and people can tell your keys apart.</source>
+        <translation>2 bis 12 Kleinbuchstaben oder Ziffern. Jeder Schlüssel beginnt damit, sodass Secret-Scanner und Menschen Ihre Schlüssel erkennen können.</translation>
+    </message>
+    <message>
+        <source>The name you will sign in with</source>
+        <translation>Der Name, mit dem Sie sich anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Speicherort:</translation>
+    </message>
+    <message>
+        <source>Key &amp;prefix:</source>
+        <translation>Schlüsselprä&amp;fix:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>You will be the vault&apos;s Owner.</source>
+        <translation>Sie werden der Besitzer des Tresors.</translation>
+    </message>
+    <message>
+        <source>&amp;Create Vault</source>
+        <translation>Tresor &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Choose where to save the vault.</source>
+        <translation>Wählen Sie, wo der Tresor gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file name.</source>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Keys will look like %1_live_3Zq…Cd</source>
+        <translation>Schlüssel sehen dann so aus: %1_live_3Zq…Cd</translation>
+    </message>
+    <message>
+        <source>Keyward vaults (*.keyward);;All files (*)</source>
+        <translation>Keyward-Tresore (*.keyward);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCommands</name>
+    <message>
+        <source>There is no member called &quot;%1&quot;.</source>
+        <translation>Es gibt kein Mitglied namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
+        <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
+    </message>
+    <message>
+        <source>Adds a member. Their passphrase comes from KEYWARD_NEW_PASSPHRASE or is asked for twice. Only Owners can add members.</source>
+        <translation>Fügt ein Mitglied hinzu. Seine Passphrase stammt aus KEYWARD_NEW_PASSPHRASE oder wird zweimal abgefragt. Nur Besitzer können Mitglieder hinzufügen.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>The new member&apos;s role.</source>
+        <translation>Die Rolle des neuen Mitglieds.</translation>
+    </message>
+    <message>
+        <source>Give the new member a role with --role.</source>
+        <translation>Geben Sie dem neuen Mitglied mit --role eine Rolle.</translation>
+    </message>
+    <message>
+        <source>New passphrase for %1: </source>
+        <translation>Neue Passphrase für %1: </translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase: </source>
+        <translation>Passphrase wiederholen: </translation>
+    </message>
+    <message>
+        <source>Added %1 as %2.</source>
+        <translation>%1 als %2 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Lists the vault&apos;s members and their roles.</source>
+        <translation>Listet die Mitglieder des Tresors und ihre Rollen auf.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>ADDED</source>
+        <translation>HINZUGEFÜGT</translation>
+    </message>
+    <message>
+        <source>Removes a member. Their active keys are deactivated and flagged. Only Owners can remove members.</source>
+        <translation>Entfernt ein Mitglied. Seine aktiven Schlüssel werden deaktiviert und markiert. Nur Besitzer können Mitglieder entfernen.</translation>
+    </message>
+    <message>
+        <source>Removed %1; their active keys were deactivated.</source>
+        <translation>%1 entfernt; seine aktiven Schlüssel wurden deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Changes a member&apos;s role. Keys they created above the new role are deactivated and flagged. Only Owners can change roles.</source>
+        <translation>Ändert die Rolle eines Mitglieds. Von ihm erstellte Schlüssel mit einer höheren als der neuen Rolle werden deaktiviert und markiert. Nur Besitzer können Rollen ändern.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ist jetzt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <source>Could not read the schema version.</source>
+        <translation>Die Schemaversion konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not start the schema upgrade.</source>
+        <translation>Die Schemaaktualisierung konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Could not create the schema version table.</source>
+        <translation>Die Tabelle für die Schemaversion konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Migration %1 is missing from this build.</source>
+        <translation>Migration %1 fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed.</source>
+        <translation>Migration %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Could not record migration %1.</source>
+        <translation>Migration %1 konnte nicht vermerkt werden.</translation>
+    </message>
+    <message>
+        <source>Could not commit the schema upgrade.</source>
+        <translation>Die Schemaaktualisierung konnte nicht festgeschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Only Developers, Admins and Owners can generate keys. Ask an Owner to change your role.</source>
+        <translation>Nur Entwickler, Administratoren und Besitzer können Schlüssel erzeugen. Bitten Sie einen Besitzer, Ihre Rolle zu ändern.</translation>
+    </message>
+    <message>
+        <source>Only Admins, Owners and the Developer who created a key can edit it.</source>
+        <translation>Nur Administratoren, Besitzer und der Entwickler, der einen Schlüssel erstellt hat, können ihn bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Only Admins, Owners and the Developer who created a key can change whether it is active.</source>
+        <translation>Nur Administratoren, Besitzer und der Entwickler, der einen Schlüssel erstellt hat, können ihn aktivieren oder deaktivieren.</translation>
+    </message>
+    <message>
+        <source>Only Admins, Owners and the Developer who created a key can regenerate it.</source>
+        <translation>Nur Administratoren, Besitzer und der Entwickler, der einen Schlüssel erstellt hat, können ihn neu erzeugen.</translation>
+    </message>
+    <message>
+        <source>Only Admins, Owners and the Developer who created a key can revoke it.</source>
+        <translation>Nur Administratoren, Besitzer und der Entwickler, der einen Schlüssel erstellt hat, können ihn widerrufen.</translation>
+    </message>
+    <message>
+        <source>Only Admins, Owners and the Developer who created a key can delete it.</source>
+        <translation>Nur Administratoren, Besitzer und der Entwickler, der einen Schlüssel erstellt hat, können ihn löschen.</translation>
+    </message>
+    <message>
+        <source>A key&apos;s role cannot be above your own role (%1).</source>
+        <translation>Die Rolle eines Schlüssels kann nicht höher sein als Ihre eigene Rolle (%1).</translation>
+    </message>
+    <message>
+        <source>Choose at least one grant.</source>
+        <translation>Wählen Sie mindestens eine Berechtigung.</translation>
+    </message>
+    <message>
+        <source>Unknown grant &quot;%1&quot;.</source>
+        <translation>Unbekannte Berechtigung „%1“.</translation>
+    </message>
+    <message>
+        <source>The grant &quot;%1&quot; is not part of the %2 role.</source>
+        <translation>Die Berechtigung „%1“ ist nicht Teil der Rolle %2.</translation>
+    </message>
+    <message>
+        <source>Use key creation for new keys.</source>
+        <translation>Verwenden Sie für neue Schlüssel die Schlüsselerstellung.</translation>
+    </message>
+    <message>
+        <source>Developers can only change keys they created. &quot;%1&quot; was created by %2.</source>
+        <translation>Entwickler können nur selbst erstellte Schlüssel ändern. „%1“ wurde von %2 erstellt.</translation>
+    </message>
+    <message>
+        <source>This key has the %1 role, above your own (%2).</source>
+        <translation>Dieser Schlüssel hat die Rolle %1, die höher ist als Ihre eigene (%2).</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is revoked. Revocation is permanent; generate a new key instead.</source>
+        <translation>Der Schlüssel „%1“ ist widerrufen. Ein Widerruf ist endgültig; erzeugen Sie stattdessen einen neuen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is already active.</source>
+        <translation>Der Schlüssel „%1“ ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is already inactive.</source>
+        <translation>Der Schlüssel „%1“ ist bereits inaktiv.</translation>
+    </message>
+    <message>
+        <source>An expiry can only be shortened; generate a new key to extend it.</source>
+        <translation>Ein Ablauf kann nur verkürzt werden; erzeugen Sie einen neuen Schlüssel, um ihn zu verlängern.</translation>
+    </message>
+    <message>
+        <source>The new expiry is in the past. Deactivate or revoke the key to stop it now.</source>
+        <translation>Der neue Ablauf liegt in der Vergangenheit. Deaktivieren oder widerrufen Sie den Schlüssel, um ihn sofort anzuhalten.</translation>
+    </message>
+    <message>
+        <source>Only Owners can manage members.</source>
+        <translation>Nur Besitzer können Mitglieder verwalten.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the key.</source>
+        <translation>Geben Sie einen Namen für den Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>Der Name ist zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The name cannot contain control characters or line breaks.</source>
+        <translation>Der Name darf keine Steuerzeichen oder Zeilenumbrüche enthalten.</translation>
+    </message>
+    <message>
+        <source>The notes are too long (at most %1 characters).</source>
+        <translation>Die Notizen sind zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The notes cannot contain control characters.</source>
+        <translation>Die Notizen dürfen keine Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The customer is too long (at most %1 characters).</source>
+        <translation>Der Kunde ist zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The customer cannot contain control characters.</source>
+        <translation>Der Kunde darf keine Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Enter a member name.</source>
+        <translation>Geben Sie einen Mitgliedsnamen ein.</translation>
+    </message>
+    <message>
+        <source>A member name cannot start or end with spaces.</source>
+        <translation>Ein Mitgliedsname darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>The member name is too long (at most %1 characters).</source>
+        <translation>Der Mitgliedsname ist zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The member name cannot contain control characters.</source>
+        <translation>Der Mitgliedsname darf keine Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The key prefix must be 2 to 12 lowercase letters or digits.</source>
+        <translation>Das Schlüsselpräfix muss aus 2 bis 12 Kleinbuchstaben oder Ziffern bestehen.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Die Passphrase muss mindestens %1 Zeichen lang sein.</translation>
+    </message>
+</context>
+<context>
+    <name>PgConnInfo</name>
+    <message>
+        <source>&quot;%1&quot; is not a connection setting. Write settings as keyword=value, for example host=db.example.com dbname=keys.</source>
+        <translation>„%1“ ist keine Verbindungseinstellung. Schreiben Sie Einstellungen als keyword=value, zum Beispiel host=db.example.com dbname=keys.</translation>
+    </message>
+    <message>
+        <source>The connection setting &quot;%1&quot; has no value (expected %1=value).</source>
+        <translation>Die Verbindungseinstellung „%1“ hat keinen Wert (erwartet: %1=value).</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; has an opening quote but no closing one.</source>
+        <translation>Der Wert von „%1“ hat ein öffnendes, aber kein schließendes Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>The connection URI is not valid (%1). Several hosts or a socket directory need the keyword=value form.</source>
+        <translation>Die Verbindungs-URI ist ungültig (%1). Mehrere Hosts oder ein Socket-Verzeichnis erfordern die Form keyword=value.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a connection setting.</source>
+        <translation>„%1“ ist keine Verbindungseinstellung.</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>%1 (service %2)</source>
+        <translation>%1 (Dienst %2)</translation>
+    </message>
+    <message>
+        <source>local server</source>
+        <translation>lokaler Server</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; contains &apos;;&apos;, which the Qt PostgreSQL driver cannot pass on. Put it in a service file and use service=NAME.</source>
+        <translation>Der Wert von „%1“ enthält „;“, was der Qt-PostgreSQL-Treiber nicht weitergeben kann. Tragen Sie ihn in eine Dienstdatei ein und verwenden Sie service=NAME.</translation>
+    </message>
+</context>
+<context>
+    <name>PostgresSetup</name>
+    <message>
+        <source>The role prefix must start with a lowercase letter and have at most 40 lowercase letters, digits or underscores.</source>
+        <translation>Das Rollenpräfix muss mit einem Kleinbuchstaben beginnen und darf höchstens 40 Kleinbuchstaben, Ziffern oder Unterstriche enthalten.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL security script is missing from this build.</source>
+        <translation>Das PostgreSQL-Sicherheitsskript fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>The password is empty.</source>
+        <translation>Das Passwort ist leer.</translation>
+    </message>
+    <message>
+        <source>A password cannot contain a NUL byte.</source>
+        <translation>Ein Passwort darf kein NUL-Byte enthalten.</translation>
+    </message>
+    <message>
+        <source>This is not a PostgreSQL connection.</source>
+        <translation>Dies ist keine PostgreSQL-Verbindung.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost.</source>
+        <translation>Die Verbindung zur Datenbank wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Could not encrypt the password: %1</source>
+        <translation>Das Passwort konnte nicht verschlüsselt werden: %1</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL login name has at most 63 bytes.</source>
+        <translation>Ein PostgreSQL-Anmeldename hat höchstens 63 Byte.</translation>
+    </message>
+    <message>
+        <source>Cannot add the member %1.</source>
+        <translation>Das Mitglied %1 kann nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot add the verifier login %1.</source>
+        <translation>Die Prüfer-Anmeldung %1 kann nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>The database setup is for PostgreSQL; a local vault needs none.</source>
+        <translation>Die Datenbankeinrichtung ist für PostgreSQL gedacht; ein lokaler Tresor benötigt keine.</translation>
+    </message>
+    <message>
+        <source>Cannot ask the server who is connected.</source>
+        <translation>Der Server kann nicht gefragt werden, wer verbunden ist.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a member&apos;s login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
+        <translation>„%1“ kann keine Mitgliedsanmeldung sein: Namen, die mit pg_ oder %2_ beginnen, sind reserviert, und eine Anmeldung hat höchstens 63 Byte.</translation>
+    </message>
+    <message>
+        <source>This database was set up by a newer Keyward (schema %1; this one knows up to %2). Update Keyward first.</source>
+        <translation>Diese Datenbank wurde von einer neueren Keyward-Version eingerichtet (Schema %1; diese Version kennt bis %2). Aktualisieren Sie zuerst Keyward.</translation>
+    </message>
+    <message>
+        <source>Cannot list the tables.</source>
+        <translation>Die Tabellen können nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>The database is not empty (%1 tables). Set Keyward up in a database of its own.</source>
+        <translation>Die Datenbank ist nicht leer (%1 Tabellen). Richten Sie Keyward in einer eigenen Datenbank ein.</translation>
+    </message>
+    <message>
+        <source>Created the Keyward schema (version %1).</source>
+        <translation>Keyward-Schema angelegt (Version %1).</translation>
+    </message>
+    <message>
+        <source>Upgraded the schema from version %1 to %2.</source>
+        <translation>Schema von Version %1 auf %2 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>The schema is current (version %1).</source>
+        <translation>Das Schema ist aktuell (Version %1).</translation>
+    </message>
+    <message>
+        <source>Could not start the setup.</source>
+        <translation>Die Einrichtung konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the vault settings.</source>
+        <translation>Die Tresoreinstellungen können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Wrote the vault settings: key prefix &quot;%1&quot;, the default grant catalogue.</source>
+        <translation>Tresoreinstellungen geschrieben: Schlüsselpräfix „%1“, der Standardkatalog der Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>This vault uses the role prefix &quot;%1&quot;, not &quot;%2&quot;.</source>
+        <translation>Dieser Tresor verwendet das Rollenpräfix „%1“, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>The setup failed at:
+%1
+</source>
+        <translation>Die Einrichtung ist fehlgeschlagen bei:
+%1
+</translation>
+    </message>
+    <message>
+        <source>Created the group roles %1_owner, %1_admin, %1_developer, %1_viewer and %1_verifier, and granted each only what its role needs.</source>
+        <translation>Gruppenrollen %1_owner, %1_admin, %1_developer, %1_viewer und %1_verifier angelegt; jede erhält nur die Rechte, die ihre Rolle benötigt.</translation>
+    </message>
+    <message>
+        <source>Enabled row-level security: Developers change only the keys they created, Viewers change nothing, the verifier writes only usage.</source>
+        <translation>Sicherheit auf Zeilenebene aktiviert: Entwickler ändern nur selbst erstellte Schlüssel, Betrachter ändern nichts, der Prüfer schreibt nur Nutzungsdaten.</translation>
+    </message>
+    <message>
+        <source>Made the audit log append-only for every role, the table owner included.</source>
+        <translation>Prüfprotokoll für jede Rolle auf reines Anhängen beschränkt, auch für den Tabellenbesitzer.</translation>
+    </message>
+    <message>
+        <source>Only members of the %1_* roles may connect to this database.</source>
+        <translation>Nur Mitglieder der Rollen %1_* dürfen sich mit dieser Datenbank verbinden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the members.</source>
+        <translation>Die Mitglieder können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is already a member (%2).</source>
+        <translation>%1 ist bereits Mitglied (%2).</translation>
+    </message>
+    <message>
+        <source>Added the login %1 as the first Owner.</source>
+        <translation>Anmeldung %1 als ersten Besitzer hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Could not finish the setup.</source>
+        <translation>Die Einrichtung konnte nicht abgeschlossen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SqlErrors</name>
+    <message>
+        <source>%1 The vault is locked by another program; try again in a moment.</source>
+        <translation>%1 Der Tresor ist durch ein anderes Programm gesperrt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 The connection to the database was lost.</source>
+        <translation>%1 Die Verbindung zur Datenbank wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>%1 The database refused it: %2</source>
+        <translation>%1 Die Datenbank hat dies abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The server %1 asks for a password. Enter it, or put it in your password file (PGPASSFILE, ~/.pgpass).</source>
+        <translation>Der Server %1 verlangt ein Passwort. Geben Sie es ein oder tragen Sie es in Ihre Passwortdatei ein (PGPASSFILE, ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>The server %1 did not accept the login: %2</source>
+        <translation>Der Server %1 hat die Anmeldung nicht akzeptiert: %2</translation>
+    </message>
+    <message>
+        <source>The server %1 has no such database: %2</source>
+        <translation>Der Server %1 hat keine solche Datenbank: %2</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection: %2</source>
+        <translation>Der Server %1 hat die Verbindung abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Verbindung zu %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>SqlKeyStore</name>
+    <message>
+        <source>The key was changed by someone else. It has been reloaded; check it and try again.</source>
+        <translation>Der Schlüssel wurde von jemand anderem geändert. Er wurde neu geladen; prüfen Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1.</source>
+        <translation>%1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the new vault.</source>
+        <translation>Der neue Tresor kann nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>Could not hash the passphrase.</source>
+        <translation>Der Hash der Passphrase konnte nicht berechnet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot add the owner.</source>
+        <translation>Der Besitzer kann nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program. Close it there, or wait and try again.</source>
+        <translation>%1 ist durch ein anderes Programm gesperrt. Schließen Sie die Datei dort oder warten Sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be read.</source>
+        <translation>%1 ist beschädigt und kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Keyward (schema %2; this one knows up to %3). Update Keyward to open it.</source>
+        <translation>%1 wurde von einer neueren Keyward-Version geschrieben (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyward, um die Datei zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Keyward vault.</source>
+        <translation>%1 ist kein Keyward-Tresor.</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
+        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert (Debian: libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>The database %1 holds no Keyward vault. Its owner sets one up once with &quot;keywardctl --db ... db setup&quot;.</source>
+        <translation>Die Datenbank %1 enthält keinen Keyward-Tresor. Ihr Besitzer richtet ihn einmalig mit „keywardctl --db ... db setup“ ein.</translation>
+    </message>
+    <message>
+        <source>The vault in %1 was set up by a newer Keyward (schema %2; this one knows up to %3). Update Keyward to use it.</source>
+        <translation>Der Tresor in %1 wurde von einer neueren Keyward-Version eingerichtet (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyward, um ihn zu verwenden.</translation>
+    </message>
+    <message>
+        <source>The vault in %1 needs a schema upgrade (from %2 to %3) that only the database owner can run: &quot;keywardctl --db ... db setup&quot;.</source>
+        <translation>Der Tresor in %1 benötigt eine Schemaaktualisierung (von %2 auf %3), die nur der Besitzer der Datenbank ausführen kann: „keywardctl --db ... db setup“.</translation>
+    </message>
+    <message>
+        <source>Cannot start the session on %1.</source>
+        <translation>Die Sitzung auf %1 kann nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the vault settings.</source>
+        <translation>Die Tresoreinstellungen können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the grant catalogue.</source>
+        <translation>Der Berechtigungskatalog kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not start the change.</source>
+        <translation>Die Änderung konnte nicht begonnen werden.</translation>
+    </message>
+    <message>
+        <source>Could not save the change.</source>
+        <translation>Die Änderung konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost while the change was being saved, and whether it was saved is not known. Reconnect and check before you try again.</source>
+        <translation>Die Verbindung zur Datenbank wurde während des Speicherns unterbrochen; ob die Änderung gespeichert wurde, ist nicht bekannt. Verbinden Sie sich erneut und prüfen Sie dies, bevor Sie es noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the members.</source>
+        <translation>Die Mitglieder können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Wrong member name or passphrase.</source>
+        <translation>Falscher Mitgliedsname oder falsche Passphrase.</translation>
+    </message>
+    <message>
+        <source>You are connected to %1 as &quot;%2&quot;. On a server vault you act as your database login: connect as &quot;%3&quot; to act as that member.</source>
+        <translation>Sie sind mit %1 als „%2“ verbunden. Bei einem Server-Tresor handeln Sie als Ihre Datenbankanmeldung: Verbinden Sie sich als „%3“, um als dieses Mitglied zu handeln.</translation>
+    </message>
+    <message>
+        <source>The database login &quot;%1&quot; is not a member of the Keyward vault in %2. An Owner can add it.</source>
+        <translation>Die Datenbankanmeldung „%1“ ist kein Mitglied des Keyward-Tresors in %2. Ein Besitzer kann sie hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Your membership of this vault was removed.</source>
+        <translation>Ihre Mitgliedschaft in diesem Tresor wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Cannot read the keys.</source>
+        <translation>Die Schlüssel können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key.</source>
+        <translation>Der Schlüssel kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>There is no key with id %1.</source>
+        <translation>Es gibt keinen Schlüssel mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Cannot store the new secret.</source>
+        <translation>Das neue Geheimnis kann nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The expiry date is in the past.</source>
+        <translation>Das Ablaufdatum liegt in der Vergangenheit.</translation>
+    </message>
+    <message>
+        <source>A usage limit must be at least 1.</source>
+        <translation>Ein Nutzungslimit muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>Could not generate a key.</source>
+        <translation>Es konnte kein Schlüssel erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot store the new key.</source>
+        <translation>Der neue Schlüssel kann nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot change the key.</source>
+        <translation>Der Schlüssel kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the key.</source>
+        <translation>Der Schlüssel kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>The grace period must be between none and 7 days.</source>
+        <translation>Die Übergangsfrist muss zwischen keiner und 7 Tagen liegen.</translation>
+    </message>
+    <message>
+        <source>Cannot retire the old secret.</source>
+        <translation>Das alte Geheimnis kann nicht außer Kraft gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>A member called &quot;%1&quot; already exists (or existed).</source>
+        <translation>Ein Mitglied namens „%1“ existiert bereits (oder existierte früher).</translation>
+    </message>
+    <message>
+        <source>Cannot add the member.</source>
+        <translation>Das Mitglied kann nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the member&apos;s keys.</source>
+        <translation>Die Schlüssel des Mitglieds können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot deactivate the member&apos;s keys.</source>
+        <translation>Die Schlüssel des Mitglieds können nicht deaktiviert werden.</translation>
+    </message>
+    <message>
+        <source>There is no such member.</source>
+        <translation>Dieses Mitglied gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The member was changed by someone else. Reload and try again.</source>
+        <translation>Das Mitglied wurde von jemand anderem geändert. Laden Sie neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>A vault needs at least one Owner. Make someone else an Owner first.</source>
+        <translation>Ein Tresor braucht mindestens einen Besitzer. Machen Sie zuerst jemand anderen zum Besitzer.</translation>
+    </message>
+    <message>
+        <source>Cannot change the member.</source>
+        <translation>Das Mitglied kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>The last Owner cannot be removed.</source>
+        <translation>Der letzte Besitzer kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the member.</source>
+        <translation>Das Mitglied kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log.</source>
+        <translation>Das Prüfprotokoll kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot look up the key.</source>
+        <translation>Der Schlüssel kann nicht nachgeschlagen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the vault.</source>
+        <translation>Der Tresor kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost while the change was being saved. It was not saved; try again.</source>
+        <translation>Die Verbindung zur Datenbank wurde während des Speicherns unterbrochen. Die Änderung wurde nicht gespeichert; versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Terminal</name>
+    <message>
+        <source>No passphrase: set KEYWARD_PASSPHRASE, or run keywardctl in a terminal to be asked.</source>
+        <translation>Keine Passphrase: Setzen Sie KEYWARD_PASSPHRASE oder führen Sie keywardctl in einem Terminal aus, um danach gefragt zu werden.</translation>
+    </message>
+    <message>
+        <source>No passphrase was entered.</source>
+        <translation>Es wurde keine Passphrase eingegeben.</translation>
+    </message>
+    <message>
+        <source>The passphrase is empty.</source>
+        <translation>Die Passphrase ist leer.</translation>
+    </message>
+    <message>
+        <source>The passphrases do not match.</source>
+        <translation>Die Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Cannot ask for confirmation: not a terminal.</source>
+        <translation>Bestätigung kann nicht abgefragt werden: kein Terminal.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+</context>
+<context>
+    <name>TextFormat</name>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>UsageRepository</name>
+    <message>
+        <source>Cannot open the vault to record usage.</source>
+        <translation>Der Tresor kann nicht geöffnet werden, um die Nutzung zu erfassen.</translation>
+    </message>
+    <message>
+        <source>Could not start recording usage.</source>
+        <translation>Die Erfassung der Nutzung konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Could not save the usage.</source>
+        <translation>Die Nutzung konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Could not read the usage count.</source>
+        <translation>Der Nutzungszähler konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not trim the request log.</source>
+        <translation>Das Anfrageprotokoll konnte nicht gekürzt werden.</translation>
+    </message>
+    <message>
+        <source>Could not trim the usage history.</source>
+        <translation>Der Nutzungsverlauf konnte nicht gekürzt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the usage of the key.</source>
+        <translation>Die Nutzung des Schlüssels kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the request log of the key.</source>
+        <translation>Das Anfrageprotokoll des Schlüssels kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultFile</name>
+    <message>
+        <source>There is no vault at %1.</source>
+        <translation>Unter %1 gibt es keinen Tresor.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Keyward vault.</source>
+        <translation>%1 ist kein Keyward-Tresor.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (bad page size).</source>
+        <translation>%1 ist beschädigt (ungültige Seitengröße).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the file is shorter than it should be (truncated).</source>
+        <translation>%1 ist beschädigt: Die Datei ist kürzer als vorgesehen (abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not a Keyward vault.</source>
+        <translation>%1 ist eine SQLite-Datenbank, aber kein Keyward-Tresor.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file name.</source>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>VaultSeed</name>
+    <message>
+        <source>Cannot write the vault settings.</source>
+        <translation>Die Tresoreinstellungen können nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the grant catalogue.</source>
+        <translation>Der Berechtigungskatalog kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Verifier</name>
+    <message>
+        <source>No key matches. It may have been deleted, or it belongs to another vault.</source>
+        <translation>Kein Schlüssel passt. Er wurde möglicherweise gelöscht oder gehört zu einem anderen Tresor.</translation>
+    </message>
+    <message>
+        <source>The key was revoked on %1.</source>
+        <translation>Der Schlüssel wurde am %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>The key was revoked.</source>
+        <translation>Der Schlüssel wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>The key was regenerated; this old secret stopped working on %1. Use the new secret.</source>
+        <translation>Der Schlüssel wurde neu erzeugt; dieses alte Geheimnis ist seit %1 ungültig. Verwenden Sie das neue Geheimnis.</translation>
+    </message>
+    <message>
+        <source>The key is deactivated because its creator was removed or lost the role it needs.</source>
+        <translation>Der Schlüssel ist deaktiviert, weil sein Ersteller entfernt wurde oder die nötige Rolle verloren hat.</translation>
+    </message>
+    <message>
+        <source>The key is deactivated. An admin can activate it again.</source>
+        <translation>Der Schlüssel ist deaktiviert. Ein Administrator kann ihn wieder aktivieren.</translation>
+    </message>
+    <message>
+        <source>The key expired on %1.</source>
+        <translation>Der Schlüssel ist am %1 abgelaufen.</translation>
+    </message>
+    <message>
+        <source>This is a %1 key, but the request is for %2.</source>
+        <translation>Dieser Schlüssel gehört zur Umgebung %1, die Anfrage aber zu %2.</translation>
+    </message>
+    <message>
+        <source>Missing grant %1</source>
+        <translation>Fehlende Berechtigung %1</translation>
+    </message>
+    <message>
+        <source>Missing grants %1</source>
+        <translation>Fehlende Berechtigungen %1</translation>
+    </message>
+    <message>
+        <source>The key is valid.</source>
+        <translation>Der Schlüssel ist gültig.</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>The rate limit of %1 is reached; the next request passes in %2 ms.</source>
+        <translation>Das Ratenlimit von %1 ist erreicht; die nächste Anfrage wird in %2 ms zugelassen.</translation>
+    </message>
+    <message>
+        <source>The usage limit of %1 requests is used up (%2 used). An admin can raise the limit or issue a new key.</source>
+        <translation>Das Nutzungslimit von %1 Anfragen ist ausgeschöpft (%2 verbraucht). Ein Administrator kann das Limit erhöhen oder einen neuen Schlüssel ausstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCommand</name>
+    <message>
+        <source>ENV</source>
+        <translation>ENV</translation>
+    </message>
+    <message>
+        <source>The environment the request is for.</source>
+        <translation>Die Umgebung, für die die Anfrage gilt.</translation>
+    </message>
+    <message>
+        <source>GRANT</source>
+        <translation>GRANT</translation>
+    </message>
+    <message>
+        <source>A grant the request needs; repeat for more.</source>
+        <translation>Eine Berechtigung, die die Anfrage benötigt; für weitere wiederholen.</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>Who presented the key (an IP address or service name).</source>
+        <translation>Wer den Schlüssel vorgelegt hat (eine IP-Adresse oder ein Dienstname).</translation>
+    </message>
+    <message>
+        <source>--env is required.</source>
+        <translation>--env ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
+        <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): key %3 &quot;%4&quot;, grants %5</source>
+        <translation>%1 (%2): Schlüssel %3 „%4“, Berechtigungen %5</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. &quot;-&quot; reads one token from stdin, which keeps it out of the process list. --stdin reads one token per line and prints one result per line, in order (a blank line is answered Malformed). Needs no member login. With --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; and &quot;caller_message&quot; are for the API client, &quot;reason&quot; and the key fields only for your logs.</source>
+        <translation>Prüft einen Schlüssel wie eine API: Exit-Code 0, wenn er gültig ist (HTTP 200), sonst 1. „-“ liest ein Token von stdin, wodurch es nicht in der Prozessliste erscheint. --stdin liest ein Token pro Zeile und gibt der Reihe nach ein Ergebnis pro Zeile aus (eine leere Zeile wird mit Malformed beantwortet). Benötigt keine Mitgliedsanmeldung. Mit --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; und &quot;caller_message&quot; sind für den API-Client bestimmt, &quot;reason&quot; und die Schlüsselfelder nur für Ihre Protokolle.</translation>
+    </message>
+    <message>
+        <source>Verify one token per line of stdin, one result per line.</source>
+        <translation>Ein Token pro Zeile von stdin prüfen, ein Ergebnis pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Give either --stdin or a token, not both.</source>
+        <translation>Geben Sie entweder --stdin oder ein Token an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Give a token, &quot;-&quot; to read one from stdin, or --stdin.</source>
+        <translation>Geben Sie ein Token an, „-“, um eines von stdin zu lesen, oder --stdin.</translation>
+    </message>
+    <message>
+        <source>keywardctl: warning: usage was not recorded: %1</source>
+        <translation>keywardctl: Warnung: Die Nutzung wurde nicht erfasst: %1</translation>
+    </message>
+    <message>
+        <source>The line is empty.</source>
+        <translation>Die Zeile ist leer.</translation>
+    </message>
+    <message>
+        <source>Could not read stdin.</source>
+        <translation>stdin konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, retry after %3 s): %4</source>
+        <translation>%1 (%2, erneut versuchen nach %3 s): %4</translation>
+    </message>
+    <message>
+        <source>Error (503): %1</source>
+        <translation>Fehler (503): %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Keyward</source>
+        <translation>Keyward</translation>
+    </message>
+    <message>
+        <source>Keyward: generate, rotate, revoke and audit API keys.</source>
+        <translation>Keyward: API-Schlüssel erzeugen, rotieren, widerrufen und prüfen.</translation>
+    </message>
+    <message>
+        <source>The vault file to open.</source>
+        <translation>Die zu öffnende Tresordatei.</translation>
+    </message>
+    <message>
+        <source>Keyward cannot start</source>
+        <translation>Keyward kann nicht starten</translation>
+    </message>
+    <message>
+        <source>A self-test of Keyward&apos;s cryptography failed, so no key can be trusted:
+
+%1</source>
+        <translation>Ein Selbsttest der Kryptografie von Keyward ist fehlgeschlagen, daher kann keinem Schlüssel vertraut werden:
+
+%1</translation>
+    </message>
+</context>
 </TS>
