@@ -1,6 +1,71 @@
+// The GUI entry point: translations, the crypto self-test, then the main window.
+#include "core/Clock.h"
+#include "crypto/CryptoSelfTest.h"
+#include "store/VaultFile.h"
+#include "ui/Icons.h"
+#include "ui/MainWindow.h"
+#include "ui/Settings.h"
+#include "ui/Translations.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QMessageBox>
+
+using namespace Keyward;
+
+namespace {
+
+// The vault named on the command line, else the one used last, else the default location
+// (whose absence means first run).
+QString initialVault(const QCommandLineParser &parser, const Settings &settings)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return QFileInfo(parser.positionalArguments().constFirst()).absoluteFilePath();
+    const QString last = settings.lastVault();
+    if (!last.isEmpty() && QFileInfo::exists(last))
+        return last;
+    return VaultFile::defaultPath();
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("Keyward"));
+    QApplication::setApplicationName(QStringLiteral("keyward"));
+    QApplication::setApplicationVersion(QStringLiteral(KEYWARD_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.keyward.Keyward"));
+
+    Settings settings;
+    Translations::install(app, settings.language());
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Keyward"));
+    QApplication::setWindowIcon(Icons::app());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Keyward: generate, rotate, revoke and audit API keys."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("vault"),
+                                 QApplication::translate("main", "The vault file to open."),
+                                 QStringLiteral("[vault]"));
+    parser.process(app);
+
+    // Refuse to run with broken cryptography rather than issue weak keys.
+    const QString selfTest = CryptoSelfTest::run();
+    if (!selfTest.isEmpty()) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Keyward cannot start"),
+                              QApplication::translate("main",
+                                                      "A self-test of Keyward's cryptography "
+                                                      "failed, so no key can be trusted:\n\n%1")
+                                  .arg(selfTest));
+        return 1;
+    }
+
+    MainWindow window(settings, SystemClock::instance());
+    window.show();
+    window.start(initialVault(parser, settings));
+    return app.exec();
 }

@@ -7,6 +7,7 @@
 #include "KeyEditCommands.h"
 #include "KeyQueryCommands.h"
 #include "KeyStateCommands.h"
+#include "KeyUsageCommand.h"
 #include "MemberCommands.h"
 #include "Output.h"
 #include "VerifyCommand.h"
@@ -45,6 +46,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Delete a key (the audit log keeps its history)")},
         {QStringLiteral("key"), QStringLiteral("regenerate"), &KeyEditCommands::regenerate,
          QT_TR_NOOP("Give a key a new secret and print it, once")},
+        {QStringLiteral("key"), QStringLiteral("usage"), &KeyUsageCommand::run,
+         QT_TR_NOOP("Show a key's requests per hour and its newest requests")},
         {QStringLiteral("verify"), QString(), &VerifyCommand::run,
          QT_TR_NOOP("Check a token as an API would (no login needed)")},
         {QStringLiteral("member"), QStringLiteral("add"), &MemberCommands::add,

@@ -1,19 +1,28 @@
 #pragma once
 
 #include "ExitCode.h"
+#include "core/Environment.h"
 
 #include <QCoreApplication>
+#include <QStringList>
+
+#include <optional>
 
 namespace Keyward {
+class Verifier;
 struct VerifyResult;
-}
+} // namespace Keyward
 
 namespace Keyward::Cli {
 
 class CommandContext;
 
-// `keywardctl verify`: what a service runs to check a presented key. No member login; exit 0
-// for HTTP 200, 1 for any other outcome.
+// `keywardctl verify`: what a service runs to check a presented key. No member login.
+// One token (argv or "-"): exit 0 for HTTP 200, 1 for any other outcome.
+// `--stdin`: one token per line in, one result per line out, in the same order (a blank line is
+// answered Malformed without being recorded), one process and one cache for all lines; exit 0
+// when every line was valid, 1 when any was refused, 3 when the vault failed on any line.
+// Usage (last use, counts, request log) is recorded write-behind and saved before exiting.
 class VerifyCommand
 {
     Q_DECLARE_TR_FUNCTIONS(VerifyCommand)
@@ -21,7 +30,18 @@ public:
     static ExitCode run(CommandContext &context);
 
 private:
+    struct Request
+    {
+        Environment environment;
+        QStringList grants;
+        QString source;
+    };
+    static ExitCode verifyOne(CommandContext &context, Verifier &verifier, const Request &request,
+                              const QString &argument);
+    static ExitCode verifyLines(CommandContext &context, Verifier &verifier,
+                                const Request &request);
     static void report(CommandContext &context, const VerifyResult &result);
+    static void reportError(CommandContext &context, const QString &message);
 };
 
 } // namespace Keyward::Cli

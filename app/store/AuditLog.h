@@ -16,8 +16,10 @@ class AuditLog
 {
     Q_DECLARE_TR_FUNCTIONS(AuditLog)
 public:
-    // Appends inside the caller's write transaction (which serialises appends). Fills in id,
-    // prevHash and hash of the event.
+    // Appends inside the caller's write transaction, which must serialise appends: SQLite's
+    // BEGIN IMMEDIATE, or SqlDialect::lockWriters() on PostgreSQL (otherwise two writers read
+    // the same chain head and one of them fails on the duplicate id). Fills in id, prevHash and
+    // hash of the event.
     static Result<void> append(QSqlDatabase &db, AuditEvent &event);
     static Result<AuditVerification> verify(QSqlDatabase &db);
     // Length-prefixed fields, so no two different rows share a canonical form.

@@ -25,4 +25,19 @@ QString SqlDialect::beginWrite() const
     return isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
 }
 
+QString SqlDialect::lockWriters() const
+{
+    if (isSqlite())
+        return {};
+    return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriterLockKey);
+}
+
+QString SqlDialect::notifyChanged() const
+{
+    if (isSqlite())
+        return {};
+    return QStringLiteral("SELECT pg_notify('keyward_changed', value) FROM vault_meta WHERE name = "
+                          "'change_seq'");
+}
+
 } // namespace Keyward

@@ -2,8 +2,10 @@
 
 #include "AuditLog.h"
 #include "Migrations.h"
+#include "PostgresSetup.h"
 #include "SqlErrors.h"
 #include "VaultFile.h"
+#include "VaultSeed.h"
 #include "core/Permissions.h"
 #include "crypto/KeyToken.h"
 #include "crypto/PassphraseHasher.h"
@@ -131,6 +133,7 @@ SqlKeyStore::SqlKeyStore(const QString &connectionName, SqlEngine engine, const 
 
 SqlKeyStore::~SqlKeyStore()
 {
+    m_findSecretQuery.reset(); // before its connection goes
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
@@ -218,37 +221,9 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
     const qint64 now = m_clock.nowMs();
     std::optional<Member> owner;
     auto seeded = inWriteTransaction([&]() -> Result<void> {
+        if (auto seeded = VaultSeed::write(m_db, prefix, catalogue); !seeded)
+            return seeded;
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES (?, ?)"));
-        const QList<QPair<QString, QString>> meta {
-            {QStringLiteral("prefix"), prefix},
-            {QStringLiteral("change_seq"), QStringLiteral("0")}};
-        for (const auto &[name, value] : meta) {
-            q.addBindValue(name);
-            q.addBindValue(value);
-            if (!q.exec())
-                return SqlErrors::fromQuery(q, tr("Cannot write the vault settings."));
-        }
-        int order = 0;
-        for (const GrantInfo &grant : catalogue.grants()) {
-            q.prepare(QStringLiteral("INSERT INTO grants (id, label, description, sort_order) "
-                                     "VALUES (?, ?, ?, ?)"));
-            q.addBindValue(grant.id);
-            q.addBindValue(grant.label);
-            q.addBindValue(grant.description);
-            q.addBindValue(order++);
-            if (!q.exec())
-                return SqlErrors::fromQuery(q, tr("Cannot write the grant catalogue."));
-        }
-        for (Role role : kAllRoles) {
-            for (const QString &grant : catalogue.roleGrants(role)) {
-                q.prepare(QStringLiteral("INSERT INTO role_grants (role, grant_id) VALUES (?, ?)"));
-                q.addBindValue(roleToInt(role));
-                q.addBindValue(grant);
-                if (!q.exec())
-                    return SqlErrors::fromQuery(q, tr("Cannot write the grant catalogue."));
-            }
-        }
         q.prepare(QStringLiteral("INSERT INTO members (name, role, passphrase_hash, created_at) "
                                  "VALUES (?, ?, ?, ?) RETURNING id"));
         q.addBindValue(ownerName);
@@ -321,6 +296,108 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
     return store;
 }
 
+Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::connectPostgres(const QString &conninfo,
+                                                                  const Clock &clock)
+{
+    auto parsed = PgConnInfo::parse(conninfo);
+    if (!parsed)
+        return parsed.error();
+    return connectPostgres(*parsed, clock);
+}
+
+Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::connectPostgres(const PgConnInfo &conninfo,
+                                                                  const Clock &clock)
+{
+    PgConnInfo info = conninfo;
+    // Fail in seconds, not minutes, when the server is unreachable; name ourselves in
+    // pg_stat_activity so a DBA sees who is connected.
+    if (!info.contains(QStringLiteral("connect_timeout")))
+        info.setValue(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+    if (!info.contains(QStringLiteral("application_name")))
+        info.setValue(QStringLiteral("application_name"), QStringLiteral("keyward"));
+
+    std::unique_ptr<SqlKeyStore> store(
+        new SqlKeyStore(uniqueConnectionName(), SqlEngine::Postgres, clock));
+    store->m_location = info.displayName();
+    store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), store->m_connectionName);
+    if (!store->m_db.isValid())
+        return makeError(ErrorCode::StorageError,
+                         tr("The Qt PostgreSQL driver (QPSQL) is not installed (Debian: "
+                            "libqt6sql6-psql)."));
+    if (auto applied = info.applyTo(store->m_db); !applied)
+        return applied.error();
+    if (!store->m_db.open())
+        return SqlErrors::fromConnectError(store->m_db.lastError(), store->m_location);
+    if (auto session = store->initPostgresSession(); !session)
+        return session.error();
+
+    auto version = Migrations::currentVersion(store->m_db);
+    if (!version)
+        return version.error();
+    if (*version == 0)
+        return makeError(ErrorCode::NotAVault,
+                         tr("The database %1 holds no Keyward vault. Its owner sets one up once "
+                            "with \"keywardctl --db ... db setup\".")
+                             .arg(store->m_location));
+    if (*version > Migrations::latestVersion())
+        return makeError(ErrorCode::VaultTooNew,
+                         tr("The vault in %1 was set up by a newer Keyward (schema %2; this one "
+                            "knows up to %3). Update Keyward to use it.")
+                             .arg(store->m_location)
+                             .arg(*version)
+                             .arg(Migrations::latestVersion()));
+    if (*version < Migrations::latestVersion())
+        return makeError(ErrorCode::VaultTooNew,
+                         tr("The vault in %1 needs a schema upgrade (from %2 to %3) that only "
+                            "the database owner can run: \"keywardctl --db ... db setup\".")
+                             .arg(store->m_location)
+                             .arg(*version)
+                             .arg(Migrations::latestVersion()));
+    if (auto loaded = store->loadVaultSettings(); !loaded)
+        return loaded.error();
+    return store;
+}
+
+Result<void> SqlKeyStore::initPostgresSession()
+{
+    QSqlQuery q(m_db);
+    // A writer waits at most this long for another writer's lock, then reports "busy".
+    // Server NOTICEs would go to stderr through libpq, in the middle of CLI output.
+    if (!q.exec(QStringLiteral("SET lock_timeout = '10s'"))
+        || !q.exec(QStringLiteral("SET client_min_messages = warning"))
+        || !q.exec(QStringLiteral("SELECT current_user")) || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot start the session on %1.").arg(m_location));
+    m_serverLogin = q.value(0).toString();
+    return {};
+}
+
+bool SqlKeyStore::isConnected() const
+{
+    return m_db.isOpen();
+}
+
+Result<void> SqlKeyStore::reconnect()
+{
+    if (m_dialect.isSqlite() && m_db.isOpen())
+        return {};
+    m_findSecretQuery.reset(); // its server-side statement dies with the connection
+    m_db.close();
+    if (!m_db.open())
+        return SqlErrors::fromConnectError(m_db.lastError(), m_location);
+    if (m_dialect.isSqlite()) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+            return SqlErrors::fromQuery(q, tr("Cannot open %1.").arg(m_location));
+        return {};
+    }
+    const QString previousLogin = m_serverLogin;
+    if (auto session = initPostgresSession(); !session)
+        return session;
+    if (m_member && m_serverLogin != previousLogin)
+        m_member.reset(); // cannot happen with the same settings; never keep a stale identity
+    return {};
+}
+
 Result<void> SqlKeyStore::loadVaultSettings()
 {
     QSqlQuery q(m_db);
@@ -349,28 +426,68 @@ Result<void> SqlKeyStore::loadVaultSettings()
 Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()> &work)
 {
     QSqlQuery q(m_db);
-    if (!q.exec(m_dialect.beginWrite()))
-        return SqlErrors::fromQuery(q, tr("Could not start the change."));
-    auto rollback = [&] {
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    m_lastAuditHash.clear();
+    auto failed = [&](Error error) -> Result<void> {
+        if (m_db.isOpen())
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        if (error.code == ErrorCode::ConnectionLost)
+            error.message += QLatin1Char(' ') + tr("Nothing was saved.");
+        return error;
     };
+    if (!q.exec(m_dialect.beginWrite()))
+        return failed(SqlErrors::fromQuery(q, tr("Could not start the change.")));
+    if (const QString lock = m_dialect.lockWriters(); !lock.isEmpty() && !q.exec(lock))
+        return failed(SqlErrors::fromQuery(q, tr("Could not start the change.")));
     Result<void> result = work();
-    if (!result) {
-        rollback();
-        return result;
-    }
+    if (!result)
+        return failed(result.error());
+    if (m_beforeCommitHook)
+        m_beforeCommitHook();
     if (!q.exec(QStringLiteral("UPDATE vault_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS "
-                               "TEXT) WHERE name = 'change_seq'"))) {
-        const Error error = SqlErrors::fromQuery(q, tr("Could not save the change."));
-        rollback();
-        return error;
+                               "TEXT) WHERE name = 'change_seq'")))
+        return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
+    if (const QString notify = m_dialect.notifyChanged(); !notify.isEmpty() && !q.exec(notify))
+        return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
+    if (m_dialect.isSqlite()) {
+        if (!q.exec(QStringLiteral("COMMIT")))
+            return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
+        return {};
     }
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const Error error = SqlErrors::fromQuery(q, tr("Could not save the change."));
-        rollback();
-        return error;
+    // QSqlDatabase::commit(), not a plain "COMMIT": the driver also notices a COMMIT that the
+    // server turned into a ROLLBACK.
+    if (!m_db.commit()) {
+        const Error error =
+            SqlErrors::fromSqlError(m_db.lastError(), tr("Could not save the change."));
+        if (error.code == ErrorCode::ConnectionLost || !m_db.isOpen())
+            return resolveLostCommit();
+        return failed(error);
     }
     return {};
+}
+
+Result<void> SqlKeyStore::resolveLostCommit()
+{
+    const Error unknown = makeError(
+        ErrorCode::ConnectionLost,
+        tr("The connection to the database was lost while the change was being saved, and "
+           "whether it was saved is not known. Reconnect and check before you try again."));
+    const QByteArray hash = m_lastAuditHash;
+    if (hash.isEmpty())
+        return unknown;
+    if (auto reconnected = reconnect(); !reconnected)
+        return unknown;
+    QSqlQuery q(m_db);
+    // By id (the primary key) and hash: another writer may have taken the id meanwhile.
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE id = ? AND hash = ?"));
+    q.addBindValue(m_lastAuditId);
+    q.addBindValue(hash);
+    if (!q.exec() || !q.next())
+        return unknown;
+    if (q.value(0).toInt() > 0)
+        return {}; // it committed; only the answer was lost
+    return makeError(ErrorCode::ConnectionLost,
+                     tr("The connection to the database was lost while the change was being "
+                        "saved. It was not saved; try again."));
 }
 
 Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint64> keyId,
@@ -382,13 +499,20 @@ Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint6
     event.action = action;
     event.keyId = keyId;
     event.details = details;
-    return AuditLog::append(m_db, event);
+    auto appended = AuditLog::append(m_db, event);
+    if (appended) {
+        m_lastAuditId = event.id;
+        m_lastAuditHash = event.hash;
+    }
+    return appended;
 }
 
 // ---- session ---------------------------------------------------------------------------------
 
 Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString &passphrase)
 {
+    if (!m_dialect.isSqlite())
+        return signInPostgres(memberName);
     QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("SELECT ") + kMemberColumns
@@ -410,6 +534,31 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
         return refused;
     m_member = member;
     return member;
+}
+
+Result<Member> SqlKeyStore::signInPostgres(const QString &memberName)
+{
+    if (!memberName.isEmpty() && memberName != m_serverLogin)
+        return makeError(ErrorCode::AuthenticationFailed,
+                         tr("You are connected to %1 as \"%2\". On a server vault you act as "
+                            "your database login: connect as \"%3\" to act as that member.")
+                             .arg(m_location, m_serverLogin, memberName));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT ") + kMemberColumns
+              + QStringLiteral(" FROM members WHERE name = ? AND removed_at IS NULL"));
+    q.addBindValue(m_serverLogin);
+    if (!q.exec()) {
+        const Error error = SqlErrors::fromQuery(q, tr("Cannot read the members."));
+        if (error.code != ErrorCode::PermissionDenied)
+            return error;
+    } else if (q.next()) {
+        m_member = memberFromRow(q);
+        return *m_member;
+    }
+    return makeError(ErrorCode::AuthenticationFailed,
+                     tr("The database login \"%1\" is not a member of the Keyward vault in %2. "
+                        "An Owner can add it.")
+                         .arg(m_serverLogin, m_location));
 }
 
 void SqlKeyStore::signOut()
@@ -789,15 +938,21 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
     auto actor = requireMember();
     if (!actor)
         return actor.error();
+    // A server login may authenticate without a password (peer, certificate): none is fine.
+    const bool needsPassphrase = m_dialect.isSqlite() || !passphrase.isEmpty();
     for (const Result<void> &check :
          {Permissions::mayManageMembers(*actor), Permissions::validateMemberName(name),
-          Permissions::validatePassphraseLength(int(passphrase.size()))}) {
+          needsPassphrase ? Permissions::validatePassphraseLength(int(passphrase.size()))
+                          : Result<void>()}) {
         if (!check)
             return check.error();
     }
-    const QString phc = PassphraseHasher::hash(passphrase);
-    if (phc.isEmpty())
-        return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
+    QString phc;
+    if (m_dialect.isSqlite()) {
+        phc = PassphraseHasher::hash(passphrase);
+        if (phc.isEmpty())
+            return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
+    }
     Member added;
     auto written = inWriteTransaction([&]() -> Result<void> {
         QSqlQuery q(m_db);
@@ -809,15 +964,22 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
             return makeError(ErrorCode::InvalidInput,
                              tr("A member called \"%1\" already exists (or existed).").arg(name));
         const qint64 now = m_clock.nowMs();
-        q.prepare(QStringLiteral("INSERT INTO members (name, role, passphrase_hash, created_at) "
-                                 "VALUES (?, ?, ?, ?) RETURNING id"));
-        q.addBindValue(name);
-        q.addBindValue(roleToInt(role));
-        q.addBindValue(phc);
-        q.addBindValue(now);
-        if (!q.exec() || !q.next())
-            return SqlErrors::fromQuery(q, tr("Cannot add the member."));
-        added = Member {q.value(0).toLongLong(), name, role, now, 1};
+        if (m_dialect.isSqlite()) {
+            q.prepare(QStringLiteral("INSERT INTO members (name, role, passphrase_hash, "
+                                     "created_at) VALUES (?, ?, ?, ?) RETURNING id"));
+            q.addBindValue(name);
+            q.addBindValue(roleToInt(role));
+            q.addBindValue(phc);
+            q.addBindValue(now);
+            if (!q.exec() || !q.next())
+                return SqlErrors::fromQuery(q, tr("Cannot add the member."));
+            added = Member {q.value(0).toLongLong(), name, role, now, 1};
+        } else {
+            auto id = PostgresSetup::addMemberLogin(m_db, name, role, passphrase, now);
+            if (!id)
+                return id.error();
+            added = Member {*id, name, role, now, 1};
+        }
         return appendAudit(
             QStringLiteral("member.add"), std::nullopt,
             toJson({{QStringLiteral("member"), name}, {QStringLiteral("role"), roleCode(role)}}));
@@ -825,6 +987,25 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
     if (!written)
         return written.error();
     return added;
+}
+
+Result<void> SqlKeyStore::addVerifierLogin(const QString &login, const SecretString &password)
+{
+    if (m_dialect.isSqlite())
+        return makeError(ErrorCode::InvalidInput,
+                         tr("A local vault has no logins: services open the vault file to "
+                            "verify keys."));
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
+        return allowed;
+    return inWriteTransaction([&]() -> Result<void> {
+        if (auto added = PostgresSetup::addVerifierLogin(m_db, login, password); !added)
+            return added;
+        return appendAudit(QStringLiteral("verifier.add"), std::nullopt,
+                           toJson({{QStringLiteral("login"), login}}));
+    });
 }
 
 Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optional<Role> ceiling,
@@ -905,13 +1086,24 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
                                  tr("A vault needs at least one Owner. Make someone else an Owner "
                                     "first."));
         }
-        q.prepare(QStringLiteral("UPDATE members SET role = ?, version = version + 1 WHERE id = ? "
-                                 "AND version = ?"));
-        q.addBindValue(roleToInt(role));
-        q.addBindValue(memberId);
-        q.addBindValue(expectedVersion);
+        if (m_dialect.isSqlite()) {
+            q.prepare(QStringLiteral("UPDATE members SET role = ?, version = version + 1 WHERE "
+                                     "id = ? AND version = ?"));
+            q.addBindValue(roleToInt(role));
+            q.addBindValue(memberId);
+            q.addBindValue(expectedVersion);
+        } else {
+            // Also moves the login to the new role's group, in this transaction.
+            q.prepare(QStringLiteral("SELECT keyward_member_set_role(?, ?, ?)"));
+            q.addBindValue(memberId);
+            q.addBindValue(expectedVersion);
+            q.addBindValue(roleToInt(role));
+        }
         if (!q.exec())
             return SqlErrors::fromQuery(q, tr("Cannot change the member."));
+        if (!m_dialect.isSqlite() && (!q.next() || q.value(0).isNull()))
+            return makeError(ErrorCode::StaleVersion,
+                             tr("The member was changed by someone else. Reload and try again."));
         changed = before;
         changed.role = role;
         changed.version = before.version + 1;
@@ -953,10 +1145,17 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
             if (*owners <= 1)
                 return makeError(ErrorCode::InvalidInput, tr("The last Owner cannot be removed."));
         }
-        q.prepare(QStringLiteral("UPDATE members SET removed_at = ?, passphrase_hash = NULL, "
-                                 "version = version + 1 WHERE id = ?"));
-        q.addBindValue(m_clock.nowMs());
-        q.addBindValue(memberId);
+        if (m_dialect.isSqlite()) {
+            q.prepare(QStringLiteral("UPDATE members SET removed_at = ?, passphrase_hash = NULL, "
+                                     "version = version + 1 WHERE id = ?"));
+            q.addBindValue(m_clock.nowMs());
+            q.addBindValue(memberId);
+        } else {
+            // Also revokes the login's groups; the login itself is the DBA's to drop.
+            q.prepare(QStringLiteral("SELECT keyward_member_remove(?, ?)"));
+            q.addBindValue(memberId);
+            q.addBindValue(m_clock.nowMs());
+        }
         if (!q.exec())
             return SqlErrors::fromQuery(q, tr("Cannot remove the member."));
         if (auto audited = appendAudit(QStringLiteral("member.remove"), std::nullopt,
@@ -1006,18 +1205,31 @@ Result<AuditVerification> SqlKeyStore::verifyAudit()
 
 Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &hash)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT ") + kKeyColumns + QStringLiteral(", ") + kSecretColumns
-              + kKeyFrom
-              + QStringLiteral(" JOIN key_secrets s ON s.key_id = k.id WHERE s.hash = ?"));
-    q.addBindValue(hash);
-    if (!q.exec())
-        return SqlErrors::fromQuery(q, tr("Cannot look up the key."));
-    if (!q.next())
-        return std::optional<SecretMatch>();
-    SecretMatch match {keyFromRow(q), secretFromRow(q, kKeyColumnCount)};
-    match.key.secrets.append(match.secret);
-    return std::optional<SecretMatch>(std::move(match));
+    // The verification hot path keeps its statement prepared: QPSQL spends three round trips
+    // (PREPARE, EXECUTE, DEALLOCATE) on a fresh QSqlQuery, and one on a reused one.
+    if (!m_findSecretQuery) {
+        auto query = std::make_unique<QSqlQuery>(m_db);
+        if (!query->prepare(QStringLiteral("SELECT ") + kKeyColumns + QStringLiteral(", ")
+                            + kSecretColumns + kKeyFrom
+                            + QStringLiteral(" JOIN key_secrets s ON s.key_id = k.id WHERE "
+                                             "s.hash = ?")))
+            return SqlErrors::fromQuery(*query, tr("Cannot look up the key."));
+        m_findSecretQuery = std::move(query);
+    }
+    QSqlQuery &q = *m_findSecretQuery;
+    q.bindValue(0, hash);
+    if (!q.exec()) {
+        const Error error = SqlErrors::fromQuery(q, tr("Cannot look up the key."));
+        m_findSecretQuery.reset(); // prepare afresh next time (after a reconnect, say)
+        return error;
+    }
+    std::optional<SecretMatch> found;
+    if (q.next()) {
+        found = SecretMatch {keyFromRow(q), secretFromRow(q, kKeyColumnCount)};
+        found->key.secrets.append(found->secret);
+    }
+    q.finish(); // an SQLite statement left open would hold its read snapshot
+    return found;
 }
 
 Result<qint64> SqlKeyStore::changeCounter()

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "KeyStore.h"
+#include "PgConnInfo.h"
 #include "SqlDialect.h"
 #include "core/Clock.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <functional>
 #include <memory>
@@ -31,6 +33,16 @@ public:
     // locked or from a newer Keyward.
     static Result<std::unique_ptr<SqlKeyStore>> openVault(const QString &path, const Clock &clock,
                                                           VaultOptions options = {});
+    // A vault in a PostgreSQL database set up by PostgresSetup (`keywardctl db setup`). The
+    // conninfo is libpq's ("host=... port=... dbname=... user=... sslmode=...", "service=NAME"
+    // or a postgresql:// URI); whatever it leaves out (the password, typically) libpq takes from
+    // PGPASSFILE/~/.pgpass and the PG* environment. The server authenticates the login; then
+    // signIn() maps it to its member. Refuses a database without a Keyward schema, and one from
+    // a newer Keyward, with a clear message.
+    static Result<std::unique_ptr<SqlKeyStore>> connectPostgres(const QString &conninfo,
+                                                                const Clock &clock);
+    static Result<std::unique_ptr<SqlKeyStore>> connectPostgres(const PgConnInfo &conninfo,
+                                                                const Clock &clock);
 
     ~SqlKeyStore() override;
     SqlKeyStore(const SqlKeyStore &) = delete;
@@ -45,6 +57,20 @@ public:
     // The connection, for the parts of store/ and verify/ that add their own queries.
     QSqlDatabase &database() { return m_db; }
 
+    // Connection state, for a "connection lost" banner. After an error with
+    // ErrorCode::ConnectionLost, isConnected() is false until reconnect() succeeds. A change that
+    // failed that way was not saved (or, when the loss hit the COMMIT itself and the store could
+    // not find out, the error says so); nothing is ever half-saved.
+    bool isConnected() const;
+    // Opens the connection again with the same settings (PostgreSQL); the session keeps its
+    // member. A no-op for a local vault that is open.
+    Result<void> reconnect();
+    // The server login of a PostgreSQL store (empty for a local vault).
+    QString serverLogin() const { return m_serverLogin; }
+
+    // On PostgreSQL the server has already authenticated the login: memberName may be empty or
+    // must equal the login, the passphrase is ignored, and a login that is not a (current)
+    // member is refused with AuthenticationFailed.
     Result<Member> signIn(const QString &memberName, const SecretString &passphrase) override;
     void signOut() override;
     std::optional<Member> currentMember() const override { return m_member; }
@@ -59,9 +85,15 @@ public:
     Result<IssuedKey> regenerateKey(qint64 id, qint64 expectedVersion, qint64 graceMs) override;
 
     Result<QVector<Member>> listMembers() override;
+    // On PostgreSQL the name is a login: created when missing (the passphrase becomes its
+    // password, sent only as a SCRAM verifier; empty for peer/certificate logins), granted the
+    // role's group, and mapped in members. An existing login keeps its own password.
     Result<Member> addMember(const QString &name, Role role,
                              const SecretString &passphrase) override;
     Result<Member> setMemberRole(qint64 memberId, qint64 expectedVersion, Role role) override;
+    // PostgreSQL only, Owner only: a login for a verifying service (created when missing, with
+    // the password if one is given), granted the vault's verifier group, with an audit row.
+    Result<void> addVerifierLogin(const QString &login, const SecretString &password);
     Result<void> removeMember(qint64 memberId) override;
 
     Result<QVector<AuditEvent>> auditEvents(std::optional<qint64> keyId = std::nullopt,
@@ -71,15 +103,25 @@ public:
     Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) override;
     Result<qint64> changeCounter() override;
 
-    // Runs work inside one write transaction (BEGIN IMMEDIATE on SQLite): commit when it
-    // returns success, roll back otherwise. Bumps the change counter.
+    // Runs work inside one write transaction (BEGIN IMMEDIATE on SQLite; BEGIN plus the writers'
+    // advisory lock on PostgreSQL): commit when it returns success, roll back otherwise. Bumps
+    // the change counter and, on PostgreSQL, sends NOTIFY keyward_changed with it.
     Result<void> inWriteTransaction(const std::function<Result<void>()> &work);
+
+    // Test seam: runs inside every write transaction after its work and before the change
+    // counter, NOTIFY and COMMIT (tests kill the connection there). Empty function: none.
+    void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommitHook = std::move(hook); }
 
 private:
     SqlKeyStore(const QString &connectionName, SqlEngine engine, const Clock &clock);
     static Result<std::unique_ptr<SqlKeyStore>>
     openSqlite(const QString &path, const Clock &clock, const VaultOptions &options, bool readOnly);
     Result<void> loadVaultSettings();
+    Result<void> initPostgresSession();
+    Result<Member> signInPostgres(const QString &memberName);
+    // After the connection broke during COMMIT: reconnect and look for the transaction's last
+    // audit row, which exists exactly when the transaction committed.
+    Result<void> resolveLostCommit();
     Result<void> seedNewVault(const QString &prefix, const QString &ownerName,
                               const SecretString &passphrase);
     Result<Member> requireMember() const;
@@ -102,6 +144,11 @@ private:
     QString m_prefix;
     GrantCatalogue m_catalogue;
     std::optional<Member> m_member;
+    QString m_serverLogin;
+    qint64 m_lastAuditId = 0; // the last audit row of the current write transaction
+    QByteArray m_lastAuditHash;
+    std::function<void()> m_beforeCommitHook;
+    std::unique_ptr<QSqlQuery> m_findSecretQuery; // prepared once, see findSecret()
 };
 
 } // namespace Keyward

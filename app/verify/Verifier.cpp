@@ -1,9 +1,13 @@
 #include "Verifier.h"
 
+#include "StoreChangeSource.h"
+#include "UsageRecorder.h"
 #include "core/KeyStatus.h"
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
 #include "store/KeyStore.h"
+#include "store/SecretLookup.h"
+#include "store/SqlKeyStore.h"
 
 #include <QDateTime>
 
@@ -35,7 +39,27 @@ QStringList normalisedGrants(const QStringList &grants)
 Verifier::Verifier(KeyStore &store, const Clock &clock)
     : m_store(store)
     , m_clock(clock)
+    , m_find([&store](const QByteArray &hash) { return store.findSecret(hash); })
+    , m_prefix(store.prefix())
+    , m_validReason(tr("The key is valid."))
+    , m_limiter(clock)
 { }
+
+Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
+    : Verifier(static_cast<KeyStore &>(store), clock)
+{
+    m_lookup = std::make_unique<SecretLookup>(store);
+    m_find = [lookup = m_lookup.get()](const QByteArray &hash) { return lookup->find(hash); };
+}
+
+Verifier::~Verifier() = default;
+
+void Verifier::enableCache(VerifierCacheOptions options, std::unique_ptr<ChangeSource> changes)
+{
+    if (!changes)
+        changes = std::make_unique<StoreChangeSource>(m_store);
+    m_cache = std::make_unique<VerifierCache>(m_find, std::move(changes), options);
+}
 
 Result<VerifyResult> Verifier::verify(const SecretString &token, Environment environment,
                                       const QStringList &requiredGrants, const QString &source)
@@ -46,37 +70,140 @@ Result<VerifyResult> Verifier::verify(const SecretString &token, Environment env
 Result<VerifyResult> Verifier::verify(const char *token, std::size_t size, Environment environment,
                                       const QStringList &requiredGrants, const QString &source)
 {
-    // Recorded with the last use once the write-behind recorder exists (later issue).
-    Q_UNUSED(source)
+    return evaluate(Mode::Verify, token, size, environment, requiredGrants, source);
+}
 
-    const KeyToken::Parsed parsed = KeyToken::parse(token, size, m_store.prefix());
-    if (!parsed.isOk())
+Result<VerifyResult> Verifier::explain(const SecretString &token,
+                                       std::optional<Environment> environment,
+                                       const QStringList &requiredGrants)
+{
+    return explain(token.data(), token.size(), environment, requiredGrants);
+}
+
+Result<VerifyResult> Verifier::explain(const char *token, std::size_t size,
+                                       std::optional<Environment> environment,
+                                       const QStringList &requiredGrants)
+{
+    return evaluate(Mode::Explain, token, size, environment, requiredGrants, QString());
+}
+
+Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_t size,
+                                        std::optional<Environment> environment,
+                                        const QStringList &requiredGrants, const QString &source)
+{
+    const qint64 now = m_clock.nowMs();
+    const KeyToken::Parsed parsed = KeyToken::parse(token, size, m_prefix);
+    if (!parsed.isOk()) {
         // describe() says "not copied in full" for a truncated or altered key, which is the
         // most common trouble and distinct from an unknown one.
-        return refused(VerifyOutcome::Malformed, KeyToken::describe(parsed.status));
+        VerifyResult result = refused(VerifyOutcome::Malformed, KeyToken::describe(parsed.status));
+        if (mode == Mode::Verify)
+            record(result, false, now, source);
+        return result;
+    }
 
-    auto found = m_store.findSecret(parsed.hash);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return refused(VerifyOutcome::NotFound,
-                       tr("No key matches. It may have been deleted, or it belongs to another "
-                          "vault."));
+    const SecretMatch *match = nullptr;
+    bool fromStore = true;
+    std::optional<SecretMatch> uncached;
+    if (m_cache) {
+        auto found = m_cache->find(parsed.hash);
+        if (!found)
+            return found.error();
+        match = found->match;
+        fromStore = found->fromStore;
+    } else {
+        auto found = m_find(parsed.hash);
+        if (!found)
+            return found.error();
+        uncached = std::move(*found);
+        match = uncached ? &*uncached : nullptr;
+    }
+    if (!match) {
+        VerifyResult result = refused(VerifyOutcome::NotFound,
+                                      tr("No key matches. It may have been deleted, or it belongs "
+                                         "to another vault."));
+        if (mode == Mode::Verify)
+            record(result, false, now, source);
+        return result;
+    }
 
+    const ApiKey &key = match->key;
+    const bool hasUsageLimit = key.usageLimit.has_value();
+    if (hasUsageLimit) {
+        applySavedUsage();
+        if (fromStore || !m_credits.isKnown(key.id))
+            m_credits.observeStored(key.id, key.usageCount);
+    }
     VerifyResult result =
-        judge(**found, parsed.environment, environment, normalisedGrants(requiredGrants));
-    // Later issue: RateLimiter and usage credits decide RateLimited / UsageExceeded here (only
-    // for an otherwise valid key), and LastUsedRecorder queues (secretId, source, now) for
-    // every matched secret, so that verification never waits for a write.
+        judge(*match, parsed.environment, environment.value_or(parsed.environment),
+              requiredGrants.isEmpty() ? requiredGrants : normalisedGrants(requiredGrants), now);
+    if (result.isValid())
+        applyLimits(result, key, mode);
+    if (hasUsageLimit) {
+        result.usageLimit = key.usageLimit;
+        result.usageCount = m_credits.used(key.id);
+    }
+    if (mode == Mode::Verify)
+        record(result, hasUsageLimit, now, source);
     return result;
 }
 
+void Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
+{
+    const qint64 retryAfter = m_limiter.retryAfterMs(key.id, key.rateLimit);
+    if (retryAfter > 0) {
+        result.outcome = VerifyOutcome::RateLimited;
+        result.retryAfterMs = retryAfter;
+        result.reason = tr("The rate limit of %1 is reached; the next request passes in %2 ms.")
+                            .arg(key.rateLimit.toCode())
+                            .arg(retryAfter);
+        return;
+    }
+    if (key.usageLimit && m_credits.used(key.id) >= *key.usageLimit) {
+        result.outcome = VerifyOutcome::UsageExceeded;
+        result.reason = tr("The usage limit of %1 requests is used up (%2 used). An admin can "
+                           "raise the limit or issue a new key.")
+                            .arg(*key.usageLimit)
+                            .arg(m_credits.used(key.id));
+        return;
+    }
+    if (mode == Mode::Verify) {
+        m_limiter.consume(key.id, key.rateLimit);
+        if (key.usageLimit)
+            m_credits.consume(key.id);
+    }
+}
+
+void Verifier::record(const VerifyResult &result, bool hasUsageLimit, qint64 now,
+                      const QString &source)
+{
+    if (!m_recorder)
+        return;
+    UsageEvent event;
+    event.atMs = now;
+    event.keyId = result.keyId;
+    event.secretId = result.secretId;
+    event.outcome = verifyOutcomeToInt(result.outcome);
+    event.consumesCredit = result.isValid();
+    event.readsBackUsage = hasUsageLimit;
+    event.source = source;
+    m_recorder->record(std::move(event));
+}
+
+void Verifier::applySavedUsage()
+{
+    if (!m_recorder || !m_recorder->hasSavedUsage())
+        return;
+    const QVector<SavedUsage> saved = m_recorder->takeSavedUsage();
+    for (const SavedUsage &usage : saved)
+        m_credits.observeSaved(usage.keyId, usage.savedCredits, usage.storedCount);
+}
+
 VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironment,
-                             Environment requestedEnvironment,
-                             const QStringList &requiredGrants) const
+                             Environment requestedEnvironment, const QStringList &requiredGrants,
+                             qint64 now) const
 {
     const ApiKey &key = match.key;
-    const qint64 now = m_clock.nowMs();
 
     VerifyResult result;
     result.keyId = key.id;
@@ -135,7 +262,7 @@ VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironm
         return result;
     }
     result.outcome = VerifyOutcome::Valid;
-    result.reason = tr("The key is valid.");
+    result.reason = m_validReason;
     return result;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "RateLimiter.h"
+#include "UsageCredits.h"
+#include "VerifierCache.h"
 #include "VerifyResult.h"
 #include "core/Clock.h"
 #include "core/Result.h"
@@ -9,26 +12,50 @@
 #include <QStringList>
 
 #include <cstddef>
+#include <memory>
+#include <optional>
 
 namespace Keyward {
 
+struct ApiKey;
 class KeyStore;
+class SecretLookup;
 class SecretString;
+class SqlKeyStore;
+class UsageRecorder;
 struct SecretMatch;
 
 // Answers "may this token make this request?" for services, the CLI and the GUI's test box.
-// Checks run in a fixed order and the first failure wins, so a revoked key missing a grant is
-// reported as Revoked (401), never as InsufficientGrants (403): a caller must not learn what a
-// dead key could have done. No member login is needed; only the token's SHA-256 is looked up.
+// Checks run in a fixed order and the first failure wins:
+//   parse (malformed, checksum) -> look up the hash -> revoked (a retired secret past its grace
+//   period counts as revoked) -> inactive -> expired -> environment -> grants (403)
+//   -> rate limit -> usage limit (429)
+// so a revoked key missing a grant is reported as Revoked (401), never as InsufficientGrants
+// (403): a caller must not learn what a dead key could have done. Only a Valid answer takes a
+// rate-limit token and a usage credit; 401, 403 and 429 answers consume nothing.
 //
-// Not here yet (a later issue): rate and usage limits (RateLimited, UsageExceeded) and the
-// write-behind last-use recording. Both belong after the grant check in verify(); until then
-// those outcomes are never returned and `source` is not recorded.
+// No member login is needed; only the token's SHA-256 is looked up. Optional parts: a cache
+// (enableCache) and write-behind usage recording (setRecorder). Single-threaded, like the store.
 class Verifier
 {
     Q_DECLARE_TR_FUNCTIONS(Verifier)
 public:
     Verifier(KeyStore &store, const Clock &clock);
+    // The same, with the SQL store's prepared look-up (see store/SecretLookup): what services
+    // and keywardctl use.
+    Verifier(SqlKeyStore &store, const Clock &clock);
+    ~Verifier();
+    Verifier(const Verifier &) = delete;
+    Verifier &operator=(const Verifier &) = delete;
+
+    // Keeps looked-up keys in memory, watched through `changes` (default: the store's change
+    // counter) so a change made anywhere is honoured within options.checkIntervalMs.
+    void enableCache(VerifierCacheOptions options = {}, std::unique_ptr<ChangeSource> changes = {});
+    VerifierCache *cache() { return m_cache.get(); }
+    // Records every verification (not explain()); nullptr: nothing is recorded. Not owned: the
+    // recorder must outlive its use here.
+    void setRecorder(UsageRecorder *recorder) { m_recorder = recorder; }
+    RateLimiter &rateLimiter() { return m_limiter; }
 
     // The token is raw bytes (UTF-8) so that it never has to live in a QString; surrounding
     // white space is forgiven. An Error means the store could not answer (vault locked,
@@ -38,14 +65,41 @@ public:
     Result<VerifyResult> verify(const SecretString &token, Environment environment,
                                 const QStringList &requiredGrants, const QString &source);
 
+    // "Why is this key rejected?": the verdict verify() would give now, with the reason in
+    // words, but without taking a rate-limit token or a credit and without recording anything.
+    // Without an environment the token's own is assumed. Rate limits are per process, so from
+    // another process (the GUI) a key is only reported RateLimited by its own earlier use.
+    Result<VerifyResult> explain(const char *token, std::size_t size,
+                                 std::optional<Environment> environment = std::nullopt,
+                                 const QStringList &requiredGrants = {});
+    Result<VerifyResult> explain(const SecretString &token,
+                                 std::optional<Environment> environment = std::nullopt,
+                                 const QStringList &requiredGrants = {});
+
 private:
+    enum class Mode { Verify, Explain };
+    Result<VerifyResult> evaluate(Mode mode, const char *token, std::size_t size,
+                                  std::optional<Environment> environment,
+                                  const QStringList &requiredGrants, const QString &source);
     VerifyResult judge(const SecretMatch &match, Environment tokenEnvironment,
-                       Environment requestedEnvironment, const QStringList &requiredGrants) const;
+                       Environment requestedEnvironment, const QStringList &requiredGrants,
+                       qint64 now) const;
+    void applyLimits(VerifyResult &result, const ApiKey &key, Mode mode);
+    void record(const VerifyResult &result, bool hasUsageLimit, qint64 now, const QString &source);
+    void applySavedUsage();
     static QString environmentName(Environment environment);
     static QString formatTime(qint64 atMs);
 
     KeyStore &m_store;
     const Clock &m_clock;
+    std::unique_ptr<SecretLookup> m_lookup;
+    VerifierCache::FindFunction m_find;
+    const QString m_prefix;
+    const QString m_validReason; // translated once: verify() is on every API request's path
+    RateLimiter m_limiter;
+    UsageCredits m_credits;
+    std::unique_ptr<VerifierCache> m_cache;
+    UsageRecorder *m_recorder = nullptr;
 };
 
 } // namespace Keyward

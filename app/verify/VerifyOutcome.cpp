@@ -59,4 +59,40 @@ std::optional<VerifyOutcome> verifyOutcomeFromCode(const QString &code)
     return std::nullopt;
 }
 
+int verifyOutcomeToInt(VerifyOutcome outcome)
+{
+    switch (outcome) {
+    case VerifyOutcome::Valid:
+        return 0;
+    case VerifyOutcome::Malformed:
+        return 1;
+    case VerifyOutcome::NotFound:
+        return 2;
+    case VerifyOutcome::WrongEnvironment:
+        return 3;
+    case VerifyOutcome::Inactive:
+        return 4;
+    case VerifyOutcome::Revoked:
+        return 5;
+    case VerifyOutcome::Expired:
+        return 6;
+    case VerifyOutcome::InsufficientGrants:
+        return 7;
+    case VerifyOutcome::RateLimited:
+        return 8;
+    case VerifyOutcome::UsageExceeded:
+        return 9;
+    }
+    return 1;
+}
+
+std::optional<VerifyOutcome> verifyOutcomeFromInt(int value)
+{
+    for (VerifyOutcome outcome : kAllVerifyOutcomes) {
+        if (verifyOutcomeToInt(outcome) == value)
+            return outcome;
+    }
+    return std::nullopt;
+}
+
 } // namespace Keyward

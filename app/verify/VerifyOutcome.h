@@ -35,5 +35,9 @@ int verifyHttpStatus(VerifyOutcome outcome);
 // "Valid", "Malformed", ... : never translated.
 QString verifyOutcomeCode(VerifyOutcome outcome);
 std::optional<VerifyOutcome> verifyOutcomeFromCode(const QString &code);
+// The integer stored in key_usage_hourly.outcome and request_log.outcome. Fixed per outcome (not
+// the enum's position), so reordering the enum never rewrites history.
+int verifyOutcomeToInt(VerifyOutcome outcome);
+std::optional<VerifyOutcome> verifyOutcomeFromInt(int value);
 
 } // namespace Keyward

@@ -21,6 +21,20 @@ inline SecretString secret(const char *text)
 
 inline constexpr const char *kOwnerPassphrase = "correct horse battery";
 
+// A valid request: the role's default grants, expiring in 90 days.
+inline NewKeyRequest makeRequest(const KeyStore &store, const Clock &clock, const QString &name,
+                                 Environment env = Environment::Production,
+                                 Role role = Role::Developer)
+{
+    NewKeyRequest r;
+    r.name = name;
+    r.environment = env;
+    r.role = role;
+    r.grants = store.grantCatalogue().roleGrants(role);
+    r.expiresAtMs = clock.nowMs() + 90 * kDayMs;
+    return r;
+}
+
 // A fresh vault in a temp dir with an Owner "alice" signed in, on a ManualClock.
 struct VaultFixture
 {
@@ -55,14 +69,11 @@ struct VaultFixture
     NewKeyRequest request(const QString &name, Environment env = Environment::Production,
                           Role role = Role::Developer) const
     {
-        NewKeyRequest r;
-        r.name = name;
-        r.environment = env;
-        r.role = role;
-        r.grants = store->grantCatalogue().roleGrants(role);
-        r.expiresAtMs = clock.nowMs() + 90 * kDayMs;
-        return r;
+        return makeRequest(*store, clock, name, env, role);
     }
+
+    // The connection to tamper with behind Keyward's back (the vault file itself, here).
+    QSqlDatabase &tamperDatabase() { return store->database(); }
 };
 
 inline QByteArray fileDigest(const QString &path)

@@ -1,5 +1,5 @@
 // The hash-chained audit log: intact chains verify, any edit of history is detected.
-#include "VaultFixture.h"
+#include "StoreFixture.h"
 
 #include "store/AuditLog.h"
 
@@ -23,7 +23,7 @@ private Q_SLOTS:
 
 namespace {
 
-void populate(VaultFixture &f)
+void populate(StoreFixture &f)
 {
     for (int i = 0; i < 5; ++i) {
         auto issued = f.store->createKey(f.request(QStringLiteral("key %1").arg(i)));
@@ -36,7 +36,7 @@ void populate(VaultFixture &f)
 
 void TestAudit::everyChangeIsChained()
 {
-    VaultFixture f;
+    StoreFixture f;
     populate(f);
     auto events = f.store->auditEvents();
     QVERIFY(events);
@@ -86,9 +86,9 @@ void TestAudit::tamperingDetected()
 {
     QFETCH(QStringList, statements);
     QFETCH(qint64, firstBadId);
-    VaultFixture f;
+    StoreFixture f;
     populate(f);
-    QSqlQuery q(f.store->database());
+    QSqlQuery q(f.tamperDatabase());
     for (const QString &sql : statements)
         QVERIFY2(q.exec(sql), qPrintable(sql));
     auto verified = f.store->verifyAudit();
@@ -116,7 +116,7 @@ void TestAudit::canonicalFormIsUnambiguous()
 
 void TestAudit::failedChangeWritesNoAuditRow()
 {
-    VaultFixture f;
+    StoreFixture f;
     auto issued = f.store->createKey(f.request(QStringLiteral("k")));
     QVERIFY(issued);
     const int before = int(f.store->auditEvents()->size());

@@ -1,0 +1,90 @@
+#include "TokenLineReader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <string.h>
+#include <unistd.h>
+
+namespace Keyward::Cli {
+
+namespace {
+
+constexpr std::size_t kChunk = 64 * 1024;
+
+void wipe(std::vector<char> &bytes)
+{
+    // explicit_bzero: a plain memset before freeing may be optimised away.
+    if (!bytes.empty())
+        explicit_bzero(bytes.data(), bytes.size());
+}
+
+} // namespace
+
+TokenLineReader::TokenLineReader(int fd, std::size_t maxLineBytes)
+    : m_fd(fd)
+    , m_maxLine(std::max<std::size_t>(1, maxLineBytes))
+    , m_buffer(kChunk)
+{
+    m_line.reserve(m_maxLine);
+}
+
+TokenLineReader::~TokenLineReader()
+{
+    wipe(m_buffer);
+    m_line.resize(m_line.capacity());
+    wipe(m_line);
+}
+
+bool TokenLineReader::fill()
+{
+    if (m_eof)
+        return false;
+    for (;;) {
+        const ssize_t got = ::read(m_fd, m_buffer.data(), m_buffer.size());
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            m_readError = got < 0;
+            m_eof = true;
+            return false;
+        }
+        m_begin = 0;
+        m_end = std::size_t(got);
+        return true;
+    }
+}
+
+bool TokenLineReader::next(const char *&data, std::size_t &size)
+{
+    std::fill(m_line.begin(), m_line.end(), '\0');
+    m_line.clear();
+    bool sawAnything = false;
+    for (;;) {
+        if (m_begin == m_end && !fill())
+            break;
+        sawAnything = true;
+        const char *start = m_buffer.data() + m_begin;
+        const char *stop = m_buffer.data() + m_end;
+        const char *newline = static_cast<const char *>(std::memchr(start, '\n', stop - start));
+        const char *lineEnd = newline ? newline : stop;
+        const std::size_t room = m_maxLine - m_line.size();
+        m_line.insert(m_line.end(), start, start + std::min<std::size_t>(room, lineEnd - start));
+        // Wipe what has been consumed: the buffer is reused, but need not keep old secrets.
+        const std::size_t consumed = std::size_t(lineEnd - start) + (newline ? 1 : 0);
+        explicit_bzero(m_buffer.data() + m_begin, consumed);
+        m_begin += consumed;
+        if (newline)
+            break;
+    }
+    if (!sawAnything)
+        return false;
+    if (!m_line.empty() && m_line.back() == '\r')
+        m_line.pop_back();
+    data = m_line.data();
+    size = m_line.size();
+    return true;
+}
+
+} // namespace Keyward::Cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace Keyward::Cli {
+
+// Reads tokens line by line from a file descriptor for `verify --stdin`: large reads into a
+// buffer instead of one read() per byte, and every buffer wiped when done, since the lines are
+// secrets. A line longer than maxLineBytes keeps its first maxLineBytes (which then no longer
+// parses as a key, so it is answered Malformed rather than mistaken for a shorter key).
+class TokenLineReader
+{
+public:
+    explicit TokenLineReader(int fd, std::size_t maxLineBytes = 4096);
+    ~TokenLineReader();
+    TokenLineReader(const TokenLineReader &) = delete;
+    TokenLineReader &operator=(const TokenLineReader &) = delete;
+
+    // The next line without its "\n" (or "\r\n"); false at the end of the input. The bytes stay
+    // valid until the next call. A last line without a newline still counts.
+    bool next(const char *&data, std::size_t &size);
+    bool hadReadError() const { return m_readError; }
+
+private:
+    bool fill();
+
+    int m_fd;
+    std::size_t m_maxLine;
+    std::vector<char> m_buffer;
+    std::size_t m_begin = 0;
+    std::size_t m_end = 0;
+    std::vector<char> m_line;
+    bool m_eof = false;
+    bool m_readError = false;
+};
+
+} // namespace Keyward::Cli

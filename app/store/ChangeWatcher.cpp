@@ -1,0 +1,161 @@
+#include "ChangeWatcher.h"
+
+#include "SqlErrors.h"
+#include "SqlKeyStore.h"
+
+#include <QAtomicInteger>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+namespace Keyward {
+
+namespace {
+
+const QString kChannel = QStringLiteral("keyward_changed");
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("keyward-listen-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+ChangeWatcher::ChangeWatcher(SqlKeyStore &store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, &ChangeWatcher::poll);
+}
+
+ChangeWatcher::~ChangeWatcher()
+{
+    stop();
+}
+
+void ChangeWatcher::setPollIntervalMs(int ms)
+{
+    m_timer.setInterval(qMax(10, ms));
+}
+
+bool ChangeWatcher::start()
+{
+    if (auto counter = m_store.changeCounter())
+        m_lastCounter = *counter;
+    m_timer.start();
+    if (m_store.engine() == SqlEngine::Sqlite)
+        return true;
+    return openListener();
+}
+
+void ChangeWatcher::stop()
+{
+    m_timer.stop();
+    closeListener();
+}
+
+bool ChangeWatcher::openListener()
+{
+    closeListener();
+    m_connectionName = uniqueConnectionName();
+    // Same server, login and options as the store: no second password prompt.
+    m_listener = QSqlDatabase::cloneDatabase(m_store.database(), m_connectionName);
+    if (!m_listener.open()) {
+        m_error =
+            SqlErrors::fromConnectError(m_listener.lastError(), m_store.displayName()).message;
+        closeListener();
+        return false;
+    }
+    QSqlDriver *driver = m_listener.driver();
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                onNotification(name, payload);
+            });
+    if (!driver->subscribeToNotification(kChannel)) {
+        m_error = SqlErrors::fromSqlError(
+                      driver->lastError(),
+                      tr("Cannot listen for changes on %1.").arg(m_store.displayName()))
+                      .message;
+        closeListener();
+        return false;
+    }
+    m_listening = true;
+    m_error.clear();
+    return true;
+}
+
+void ChangeWatcher::closeListener()
+{
+    m_listening = false;
+    if (m_listener.isValid())
+        m_listener.close();
+    m_listener = QSqlDatabase();
+    if (!m_connectionName.isEmpty()) {
+        QSqlDatabase::removeDatabase(m_connectionName);
+        m_connectionName.clear();
+    }
+}
+
+void ChangeWatcher::poll()
+{
+    if (m_store.engine() == SqlEngine::Sqlite) {
+        if (auto counter = m_store.changeCounter())
+            report(*counter);
+        return;
+    }
+    auto markLost = [this](const QString &message) {
+        m_error = message;
+        closeListener();
+        if (!m_lost) {
+            m_lost = true;
+            Q_EMIT connectionLost(message);
+        }
+    };
+    if (m_listening && !m_listener.isOpen())
+        markLost(tr("The connection to %1 was lost.").arg(m_store.displayName()));
+    if (!m_listening) {
+        if (!openListener()) {
+            markLost(m_error);
+            return;
+        }
+        if (m_lost) {
+            m_lost = false;
+            Q_EMIT connectionRestored();
+        }
+    }
+    // Also the safety net for a notification that sits unread in the driver.
+    QSqlQuery q(m_listener);
+    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'"))
+        || !q.next()) {
+        markLost(
+            SqlErrors::fromQuery(q, tr("Cannot watch %1 for changes.").arg(m_store.displayName()))
+                .message);
+        return;
+    }
+    report(q.value(0).toString().toLongLong());
+}
+
+void ChangeWatcher::onNotification(const QString &name, const QVariant &payload)
+{
+    if (name != kChannel)
+        return;
+    bool ok = false;
+    const qint64 counter = payload.toString().toLongLong(&ok);
+    if (ok)
+        report(counter);
+    else
+        Q_EMIT changed(-1);
+}
+
+void ChangeWatcher::report(qint64 counter)
+{
+    // The counter only grows; an older value arriving late (a poll racing a notification)
+    // is no news.
+    if (counter <= m_lastCounter)
+        return;
+    m_lastCounter = counter;
+    Q_EMIT changed(counter);
+}
+
+} // namespace Keyward

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QTimer>
+
+namespace Keyward {
+
+class SqlKeyStore;
+
+// Tells an open window or a verifier cache that the vault changed, whoever changed it.
+// PostgreSQL: LISTEN keyward_changed on a connection of its own (a connection that also runs
+// queries can sit on a notification until its next query), so changes arrive within
+// milliseconds; the same connection is polled as a safety net and reopened when it drops.
+// SQLite: polls the change counter. Lives in, and must be used from, the store's thread.
+class ChangeWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ChangeWatcher(SqlKeyStore &store, QObject *parent = nullptr);
+    ~ChangeWatcher() override;
+
+    // Starts watching; false (with errorString()) if the listening connection cannot be opened.
+    // Polling still starts then, and keeps retrying the connection.
+    bool start();
+    void stop();
+    bool isListening() const { return m_listening; }
+    QString errorString() const { return m_error; }
+    // How often to poll (SQLite) or check the listening connection (PostgreSQL). Default 1 s.
+    void setPollIntervalMs(int ms);
+
+Q_SIGNALS:
+    // The change counter moved (counter: its new value, -1 when unknown).
+    void changed(qint64 counter);
+    // The listening connection dropped / came back (then changed() follows, as notifications
+    // may have been missed meanwhile).
+    void connectionLost(const QString &message);
+    void connectionRestored();
+
+private:
+    bool openListener();
+    void closeListener();
+    void poll();
+    void onNotification(const QString &name, const QVariant &payload);
+    void report(qint64 counter);
+
+    SqlKeyStore &m_store;
+    QString m_connectionName;
+    QSqlDatabase m_listener;
+    QTimer m_timer;
+    qint64 m_lastCounter = -1;
+    bool m_listening = false;
+    bool m_lost = false;
+    QString m_error;
+};
+
+} // namespace Keyward

@@ -1,0 +1,70 @@
+#include "UsageBatch.h"
+
+#include "core/Clock.h"
+
+#include <QHashFunctions>
+
+namespace Keyward {
+
+UsageBatch::UsageBatch(int maxRequests)
+    : m_maxRequests(qMax(1, maxRequests))
+{ }
+
+qint64 UsageBatch::hourOf(qint64 atMs)
+{
+    // Floor, not truncation, so a (theoretical) time before 1970 lands in its own hour.
+    qint64 hour = atMs / kHourMs;
+    if (atMs < 0 && hour * kHourMs != atMs)
+        --hour;
+    return hour * kHourMs;
+}
+
+void UsageBatch::add(const UsageEvent &event)
+{
+    ++m_events;
+    if (event.secretId != 0) {
+        LastUse &use = m_lastUses[event.secretId];
+        // Events normally arrive in time order; a clock step backwards must not make the
+        // recorded last use go back in time.
+        if (event.atMs >= use.atMs) {
+            use.atMs = event.atMs;
+            use.source = event.source;
+        }
+    }
+    if (event.keyId != 0) {
+        ++m_hourly[HourSlot {event.keyId, hourOf(event.atMs), event.outcome}];
+        if (event.consumesCredit)
+            ++m_credits[event.keyId];
+        if (event.readsBackUsage)
+            m_readBack[event.keyId] += event.consumesCredit ? 1 : 0;
+    }
+    if (int(m_requests.size()) >= m_maxRequests) {
+        m_requests.pop_front();
+        ++m_droppedRequests;
+    }
+    m_requests.push_back(
+        RequestLogRow {event.atMs, event.keyId, event.secretId, event.source, event.outcome});
+}
+
+bool UsageBatch::isEmpty() const
+{
+    return m_events == 0;
+}
+
+void UsageBatch::clear()
+{
+    m_lastUses.clear();
+    m_hourly.clear();
+    m_credits.clear();
+    m_readBack.clear();
+    m_requests.clear();
+    m_droppedRequests = 0;
+    m_events = 0;
+}
+
+size_t qHash(const UsageBatch::HourSlot &slot, size_t seed) noexcept
+{
+    return qHashMulti(seed, slot.keyId, slot.hourMs, slot.outcome);
+}
+
+} // namespace Keyward

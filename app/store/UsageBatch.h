@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <deque>
+
+namespace Keyward {
+
+// One answered verification, as the write-behind recorder hands it to the store. The outcome is
+// the persisted integer of verify/VerifyOutcome.h (store/ sits below verify/ and never sees the
+// enum itself).
+struct UsageEvent
+{
+    qint64 atMs = 0;
+    qint64 keyId = 0; // 0: no key matched (malformed or unknown token)
+    qint64 secretId = 0;
+    int outcome = 0;
+    bool consumesCredit = false; // a Valid answer: usage_count + 1
+    bool readsBackUsage = false; // the key has a usage limit: read usage_count back after writing
+    QString source;
+};
+
+struct RequestLogRow
+{
+    qint64 atMs = 0;
+    qint64 keyId = 0; // 0: no key
+    qint64 secretId = 0; // 0: no secret
+    QString source;
+    int outcome = 0;
+};
+
+// Usage not yet written: the latest use per secret, counts per key, hour and outcome, credits
+// per key, and the newest request-log rows. Adding aggregates at once, so memory grows with the
+// number of distinct keys and hours, not with the request rate; the request log part is capped
+// and drops its oldest rows first (the counts stay exact).
+class UsageBatch
+{
+public:
+    struct LastUse
+    {
+        qint64 atMs = 0;
+        QString source;
+    };
+    struct HourSlot
+    {
+        qint64 keyId = 0;
+        qint64 hourMs = 0; // start of the UTC hour, epoch ms
+        int outcome = 0;
+        bool operator==(const HourSlot &other) const
+        {
+            return keyId == other.keyId && hourMs == other.hourMs && outcome == other.outcome;
+        }
+    };
+
+    static constexpr int kDefaultMaxRequests = 100000;
+
+    explicit UsageBatch(int maxRequests = kDefaultMaxRequests);
+
+    void add(const UsageEvent &event);
+    bool isEmpty() const;
+    void clear();
+
+    static qint64 hourOf(qint64 atMs);
+
+    const QHash<qint64, LastUse> &lastUses() const { return m_lastUses; } // by secret id
+    const QHash<HourSlot, qint64> &hourlyCounts() const { return m_hourly; }
+    const QHash<qint64, qint64> &credits() const { return m_credits; } // key id -> valid uses
+    // Keys with a usage limit, each with the credits the batch adds for it (possibly 0): their
+    // usage_count is read back after the write so every verifier process learns the others' use.
+    const QHash<qint64, qint64> &readBackKeys() const { return m_readBack; }
+    const std::deque<RequestLogRow> &requests() const { return m_requests; } // oldest first
+    // Request-log rows dropped because the batch was full (kept for the admin's information).
+    qint64 droppedRequests() const { return m_droppedRequests; }
+    qint64 eventCount() const { return m_events; }
+
+private:
+    int m_maxRequests;
+    QHash<qint64, LastUse> m_lastUses;
+    QHash<HourSlot, qint64> m_hourly;
+    QHash<qint64, qint64> m_credits;
+    QHash<qint64, qint64> m_readBack;
+    std::deque<RequestLogRow> m_requests;
+    qint64 m_droppedRequests = 0;
+    qint64 m_events = 0;
+};
+
+size_t qHash(const UsageBatch::HourSlot &slot, size_t seed = 0) noexcept;
+
+} // namespace Keyward

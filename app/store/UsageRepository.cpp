@@ -1,0 +1,315 @@
+#include "UsageRepository.h"
+
+#include "SqlErrors.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace Keyward {
+
+namespace {
+
+QVariant nullableId(qint64 id)
+{
+    return id != 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+// Sorted, so that concurrent writers (other verifier processes, admins) lock rows in the same
+// order and do not deadlock each other on PostgreSQL.
+template<typename Map>
+QVector<qint64> sortedKeys(const Map &map)
+{
+    QVector<qint64> keys;
+    keys.reserve(map.size());
+    for (auto it = map.constBegin(); it != map.constEnd(); ++it)
+        keys.append(it.key());
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+} // namespace
+
+UsageRepository::UsageRepository(const QSqlDatabase &db, SqlEngine engine)
+    : m_db(db)
+    , m_dialect(engine)
+{ }
+
+Result<QSqlDatabase> UsageRepository::openConnection(const QString &sourceConnection,
+                                                     const QString &newConnection, SqlEngine engine)
+{
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(sourceConnection, newConnection);
+    if (!db.open()) {
+        const Error error =
+            SqlErrors::fromSqlError(db.lastError(), tr("Cannot open the vault to record usage."));
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(newConnection);
+        return error;
+    }
+    if (engine == SqlEngine::Sqlite) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
+            const Error error =
+                SqlErrors::fromQuery(q, tr("Cannot open the vault to record usage."));
+            q = QSqlQuery();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(newConnection);
+            return error;
+        }
+    }
+    return db;
+}
+
+void UsageRepository::closeConnection(const QString &connectionName)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+Result<QVector<UsageCountReading>>
+UsageRepository::write(const UsageBatch &batch, const UsageRetention &retention, qint64 nowMs)
+{
+    if (batch.isEmpty())
+        return QVector<UsageCountReading>();
+    QSqlQuery q(m_db);
+    auto failed = [&](const Error &error) -> Result<QVector<UsageCountReading>> {
+        if (m_db.isOpen())
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        return error;
+    };
+    if (!q.exec(m_dialect.beginWrite()))
+        return failed(SqlErrors::fromQuery(q, tr("Could not start recording usage.")));
+    if (auto written = writeRows(batch); !written)
+        return failed(written.error());
+    auto readings = readBack(batch);
+    if (!readings)
+        return failed(readings.error());
+    if (auto trimmed = trim(batch, retention, nowMs); !trimmed)
+        return failed(trimmed.error());
+    if (m_dialect.isSqlite() ? !q.exec(QStringLiteral("COMMIT")) : !m_db.commit()) {
+        return failed(
+            m_dialect.isSqlite()
+                ? SqlErrors::fromQuery(q, tr("Could not save the usage."))
+                : SqlErrors::fromSqlError(m_db.lastError(), tr("Could not save the usage.")));
+    }
+    return readings;
+}
+
+Result<void> UsageRepository::writeRows(const UsageBatch &batch)
+{
+    const QString what = tr("Could not save the usage.");
+
+    QSqlQuery lastUse(m_db);
+    // Never moves last use backwards: another verifier process may have written a newer one.
+    lastUse.prepare(QStringLiteral("UPDATE key_secrets SET last_used_at = ?, last_used_source = ? "
+                                   "WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"));
+    for (qint64 secretId : sortedKeys(batch.lastUses())) {
+        const UsageBatch::LastUse &use = batch.lastUses().value(secretId);
+        lastUse.addBindValue(use.atMs);
+        lastUse.addBindValue(use.source.isNull() ? QStringLiteral("") : use.source);
+        lastUse.addBindValue(secretId);
+        lastUse.addBindValue(use.atMs);
+        if (!lastUse.exec())
+            return SqlErrors::fromQuery(lastUse, what);
+    }
+
+    QSqlQuery credit(m_db);
+    // usage_count = usage_count + n: several verifier processes add to it without losing counts.
+    credit.prepare(
+        QStringLiteral("UPDATE api_keys SET usage_count = usage_count + ? WHERE id = ?"));
+    for (qint64 keyId : sortedKeys(batch.credits())) {
+        credit.addBindValue(batch.credits().value(keyId));
+        credit.addBindValue(keyId);
+        if (!credit.exec())
+            return SqlErrors::fromQuery(credit, what);
+    }
+
+    QSqlQuery hourly(m_db);
+    // INSERT ... SELECT ... WHERE EXISTS: a key deleted since the request is skipped instead of
+    // failing the whole batch on the foreign key. The casts type the parameters for PostgreSQL.
+    hourly.prepare(QStringLiteral(
+        "INSERT INTO key_usage_hourly (key_id, hour, outcome, count) "
+        "SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT) "
+        "WHERE EXISTS (SELECT 1 FROM api_keys WHERE id = ?) "
+        "ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count + "
+        "excluded.count"));
+    for (auto it = batch.hourlyCounts().constBegin(); it != batch.hourlyCounts().constEnd(); ++it) {
+        hourly.addBindValue(it.key().keyId);
+        hourly.addBindValue(it.key().hourMs);
+        hourly.addBindValue(it.key().outcome);
+        hourly.addBindValue(it.value());
+        hourly.addBindValue(it.key().keyId);
+        if (!hourly.exec())
+            return SqlErrors::fromQuery(hourly, what);
+    }
+
+    QSqlQuery request(m_db);
+    request.prepare(QStringLiteral(
+        "INSERT INTO request_log (at, key_id, secret_id, source, outcome) "
+        "SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), ?, CAST(? AS INTEGER) "
+        "WHERE CAST(? AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = ?)"));
+    for (const RequestLogRow &row : batch.requests()) {
+        const QVariant keyId = nullableId(row.keyId);
+        request.addBindValue(row.atMs);
+        request.addBindValue(keyId);
+        request.addBindValue(nullableId(row.secretId));
+        request.addBindValue(row.source.isNull() ? QStringLiteral("") : row.source);
+        request.addBindValue(row.outcome);
+        request.addBindValue(keyId);
+        request.addBindValue(keyId);
+        if (!request.exec())
+            return SqlErrors::fromQuery(request, what);
+    }
+    return {};
+}
+
+Result<QVector<UsageCountReading>> UsageRepository::readBack(const UsageBatch &batch)
+{
+    QVector<UsageCountReading> readings;
+    if (batch.readBackKeys().isEmpty())
+        return readings;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT usage_count FROM api_keys WHERE id = ?"));
+    for (qint64 keyId : sortedKeys(batch.readBackKeys())) {
+        q.addBindValue(keyId);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Could not read the usage count."));
+        if (q.next())
+            readings.append(UsageCountReading {keyId, q.value(0).toLongLong()});
+    }
+    return readings;
+}
+
+Result<void> UsageRepository::trim(const UsageBatch &batch, const UsageRetention &retention,
+                                   qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SAVEPOINT keyward_usage_trim")))
+        return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    auto trimAll = [&]() -> Result<void> {
+        QSet<qint64> keys;
+        for (const RequestLogRow &row : batch.requests())
+            keys.insert(row.keyId);
+        QVector<qint64> sorted(keys.cbegin(), keys.cend());
+        std::sort(sorted.begin(), sorted.end());
+        for (qint64 keyId : std::as_const(sorted)) {
+            if (auto trimmed = trimKey(keyId, retention.requestsPerKey); !trimmed)
+                return trimmed;
+        }
+        // AUTOINCREMENT / identity ids only grow, so "the newest N" is an id range: cheap, and
+        // it keeps at most N rows (fewer where older rows were already trimmed per key).
+        QSqlQuery total(m_db);
+        if (!total.exec(QStringLiteral("SELECT MAX(id) FROM request_log")))
+            return SqlErrors::fromQuery(total, tr("Could not trim the request log."));
+        if (total.next() && !total.value(0).isNull()) {
+            const qint64 newest = total.value(0).toLongLong();
+            total.prepare(QStringLiteral("DELETE FROM request_log WHERE id <= ?"));
+            total.addBindValue(newest - qMax(1, retention.requestsTotal));
+            if (!total.exec())
+                return SqlErrors::fromQuery(total, tr("Could not trim the request log."));
+        }
+        // Old hourly counts: a full scan, so at most once an hour per writer.
+        if (nowMs - m_lastHourlyTrimMs >= kHourMs) {
+            QSqlQuery hourly(m_db);
+            hourly.prepare(QStringLiteral("DELETE FROM key_usage_hourly WHERE hour < ?"));
+            hourly.addBindValue(nowMs - retention.hourlyKeepMs);
+            if (!hourly.exec())
+                return SqlErrors::fromQuery(hourly, tr("Could not trim the usage history."));
+            m_lastHourlyTrimMs = nowMs;
+        }
+        return {};
+    };
+    if (auto trimmed = trimAll(); !trimmed) {
+        m_trimProblem = trimmed.errorMessage();
+        if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT keyward_usage_trim")))
+            return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    } else {
+        m_trimProblem.clear();
+    }
+    if (!q.exec(QStringLiteral("RELEASE SAVEPOINT keyward_usage_trim")))
+        return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    return {};
+}
+
+Result<void> UsageRepository::trimKey(qint64 keyId, int keep)
+{
+    const QString what = tr("Could not trim the request log.");
+    const QString match =
+        keyId != 0 ? QStringLiteral("key_id = ?") : QStringLiteral("key_id IS NULL");
+    QSqlQuery q(m_db);
+    // The oldest row to keep, found through the (key_id, at) index.
+    q.prepare(QStringLiteral("SELECT at, id FROM request_log WHERE ") + match
+              + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"));
+    if (keyId != 0)
+        q.addBindValue(keyId);
+    q.addBindValue(qMax(1, keep) - 1);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, what);
+    if (!q.next())
+        return {};
+    const qint64 at = q.value(0).toLongLong();
+    const qint64 id = q.value(1).toLongLong();
+    q.prepare(QStringLiteral("DELETE FROM request_log WHERE ") + match
+              + QStringLiteral(" AND (at < ? OR (at = ? AND id < ?))"));
+    if (keyId != 0)
+        q.addBindValue(keyId);
+    q.addBindValue(at);
+    q.addBindValue(at);
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, what);
+    return {};
+}
+
+Result<QVector<HourlyUsage>> UsageRepository::hourlyUsage(qint64 keyId, qint64 fromMs, qint64 toMs)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT hour, outcome, count FROM key_usage_hourly "
+                             "WHERE key_id = ? AND hour >= ? AND hour < ? ORDER BY hour, outcome"));
+    q.addBindValue(keyId);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the usage of the key."));
+    QVector<HourlyUsage> rows;
+    while (q.next())
+        rows.append(
+            HourlyUsage {q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong()});
+    return rows;
+}
+
+Result<QVector<RequestLogEntry>> UsageRepository::lastRequests(qint64 keyId, int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT r.id, r.at, r.key_id, r.secret_id, COALESCE(s.hint, ''), r.source, r.outcome "
+        "FROM request_log r LEFT JOIN key_secrets s ON s.id = r.secret_id "
+        "WHERE r.key_id = ? ORDER BY r.at DESC, r.id DESC LIMIT ?"));
+    q.addBindValue(keyId);
+    q.addBindValue(qMax(0, limit));
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the request log of the key."));
+    QVector<RequestLogEntry> rows;
+    while (q.next()) {
+        RequestLogEntry entry;
+        entry.id = q.value(0).toLongLong();
+        entry.atMs = q.value(1).toLongLong();
+        entry.keyId = q.value(2).toLongLong();
+        entry.secretId = q.value(3).toLongLong();
+        entry.secretHint = q.value(4).toString();
+        entry.source = q.value(5).toString();
+        entry.outcome = q.value(6).toInt();
+        rows.append(entry);
+    }
+    return rows;
+}
+
+} // namespace Keyward

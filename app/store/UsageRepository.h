@@ -1,0 +1,93 @@
+#pragma once
+
+#include "SqlDialect.h"
+#include "UsageBatch.h"
+#include "core/Clock.h"
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+namespace Keyward {
+
+// usage_count of a key right after a write, with everything this writer has added to it so far.
+struct UsageCountReading
+{
+    qint64 keyId = 0;
+    qint64 usageCount = 0;
+};
+
+struct HourlyUsage
+{
+    qint64 hourMs = 0; // start of the UTC hour, epoch ms
+    int outcome = 0; // persisted outcome code, see verify/VerifyOutcome.h
+    qint64 count = 0;
+};
+
+struct RequestLogEntry
+{
+    qint64 id = 0;
+    qint64 atMs = 0;
+    qint64 keyId = 0;
+    qint64 secretId = 0; // 0: unknown (no secret matched)
+    QString secretHint; // "kw_live_3Zq…Cd"; empty once the secret is gone
+    QString source;
+    int outcome = 0;
+};
+
+// How much usage history a vault keeps. The request log is for "what happened lately", not an
+// archive: the newest rows per key and overall stay, older ones go at the next write.
+struct UsageRetention
+{
+    int requestsPerKey = 1000; // also for the rows without a key (malformed, unknown tokens)
+    int requestsTotal = 100000;
+    qint64 hourlyKeepMs = 90 * kDayMs;
+};
+
+// All usage SQL: the write-behind flush (last use per secret, hourly counts, credits, request
+// log, in one transaction) and the reads behind `keywardctl key usage` and the details pane.
+// Works on whatever connection it is given, so the recorder can write from a thread of its own.
+// Usage is not a configuration change: writes do not touch change_seq or any key's version, so
+// they neither invalidate verifier caches nor make an admin's edit "stale".
+class UsageRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageRepository)
+public:
+    UsageRepository(const QSqlDatabase &db, SqlEngine engine);
+
+    // A new connection to the same vault, for use in the calling thread only. sourceConnection is
+    // the store's connection name (QSqlDatabase::connectionName()); cloning by name is what Qt
+    // allows from another thread.
+    static Result<QSqlDatabase> openConnection(const QString &sourceConnection,
+                                               const QString &newConnection, SqlEngine engine);
+    static void closeConnection(const QString &connectionName);
+
+    // Writes the batch in one transaction. Returns usage_count for the batch's read-back keys.
+    // A key or secret deleted meanwhile is skipped, never an error. Trimming old history runs in
+    // a savepoint: when it fails (a PostgreSQL verifier login may lack DELETE), the usage itself
+    // is still saved and trimProblem() says why.
+    Result<QVector<UsageCountReading>> write(const UsageBatch &batch,
+                                             const UsageRetention &retention, qint64 nowMs);
+    QString trimProblem() const { return m_trimProblem; }
+
+    // Counts per hour and outcome for one key, hours in [fromMs, toMs), oldest first. Hours and
+    // outcomes without requests are absent.
+    Result<QVector<HourlyUsage>> hourlyUsage(qint64 keyId, qint64 fromMs, qint64 toMs);
+    // The newest request-log rows of one key, newest first.
+    Result<QVector<RequestLogEntry>> lastRequests(qint64 keyId, int limit);
+
+private:
+    Result<void> writeRows(const UsageBatch &batch);
+    Result<QVector<UsageCountReading>> readBack(const UsageBatch &batch);
+    Result<void> trim(const UsageBatch &batch, const UsageRetention &retention, qint64 nowMs);
+    Result<void> trimKey(qint64 keyId, int keep);
+
+    QSqlDatabase m_db;
+    SqlDialect m_dialect;
+    QString m_trimProblem;
+    qint64 m_lastHourlyTrimMs = 0;
+};
+
+} // namespace Keyward

@@ -1,0 +1,61 @@
+#include "UsageRecorder.h"
+
+#include "store/SqlKeyStore.h"
+
+namespace Keyward {
+
+UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecorderOptions options,
+                             QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_intervalMs(qMax(1, options.flushIntervalMs))
+    , m_writer(std::make_unique<UsageWriter>(store.database().connectionName(), store.engine(),
+                                             clock, options.retention,
+                                             options.maxBufferedRequests))
+{
+    m_options.handOffEvents = qMax(1, m_options.handOffEvents);
+    m_events.reserve(m_options.handOffEvents);
+    m_sinceFlush.start();
+    m_timer.setInterval(m_intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &UsageRecorder::requestFlush);
+    m_timer.start();
+}
+
+UsageRecorder::~UsageRecorder()
+{
+    const Result<void> flushed = flush();
+    if (!flushed)
+        qWarning("Keyward: usage could not be saved: %s", qPrintable(flushed.errorMessage()));
+}
+
+void UsageRecorder::setFlushIntervalMs(int ms)
+{
+    m_intervalMs = qMax(1, ms);
+    m_timer.setInterval(m_intervalMs);
+}
+
+void UsageRecorder::handOff()
+{
+    const bool due = m_sinceFlush.hasExpired(m_intervalMs);
+    if (due)
+        m_sinceFlush.restart();
+    m_writer->submit(m_events, due);
+    m_events.reserve(m_options.handOffEvents);
+}
+
+void UsageRecorder::requestFlush()
+{
+    m_sinceFlush.restart();
+    // Also when nothing is new: a write that failed is retried this way.
+    m_writer->submit(m_events, true);
+    m_events.reserve(m_options.handOffEvents);
+}
+
+Result<void> UsageRecorder::flush()
+{
+    m_sinceFlush.restart();
+    const quint64 ticket = m_writer->submit(m_events, true);
+    return m_writer->waitFor(ticket);
+}
+
+} // namespace Keyward

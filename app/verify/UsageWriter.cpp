@@ -1,0 +1,157 @@
+#include "UsageWriter.h"
+
+#include <QAtomicInteger>
+#include <QMutexLocker>
+#include <QThread>
+
+namespace Keyward {
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("keyward-usage-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+UsageWriter::UsageWriter(const QString &storeConnection, SqlEngine engine, const Clock &clock,
+                         UsageRetention retention, int maxBufferedRequests)
+    : m_storeConnection(storeConnection)
+    , m_engine(engine)
+    , m_clock(clock)
+    , m_retention(retention)
+    , m_pending(maxBufferedRequests)
+{
+    m_thread.reset(QThread::create([this] { run(); }));
+    m_thread->setObjectName(QStringLiteral("keyward-usage-writer"));
+    m_thread->start();
+}
+
+UsageWriter::~UsageWriter()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_wake.wakeAll();
+    }
+    m_thread->wait();
+}
+
+quint64 UsageWriter::submit(QVector<UsageEvent> &events, bool writeNow)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_incoming.isEmpty())
+        m_incoming.swap(events); // the common case: no copy, and the caller gets our old buffer
+    else {
+        m_incoming += events;
+        events.clear();
+    }
+    const quint64 ticket = ++m_submitted;
+    if (writeNow)
+        m_writeRequested = ticket;
+    m_wake.wakeAll();
+    return ticket;
+}
+
+Result<void> UsageWriter::waitFor(quint64 ticket)
+{
+    QMutexLocker lock(&m_mutex);
+    while (m_writeDone < ticket)
+        m_done.wait(&m_mutex);
+    return m_lastResult;
+}
+
+QVector<SavedUsage> UsageWriter::takeSavedUsage()
+{
+    QMutexLocker lock(&m_mutex);
+    m_hasSaved.store(false, std::memory_order_release);
+    return std::exchange(m_saved, {});
+}
+
+QString UsageWriter::lastError() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_lastError;
+}
+
+void UsageWriter::run()
+{
+    const QString connectionName = uniqueConnectionName();
+    std::unique_ptr<UsageRepository> repository;
+    QVector<UsageEvent> events;
+    for (;;) {
+        quint64 writeTicket = 0;
+        bool stopping = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            while (m_incoming.isEmpty() && m_writeRequested <= m_writeDone && !m_stopping)
+                m_wake.wait(&m_mutex);
+            events.swap(m_incoming);
+            stopping = m_stopping;
+            // On stop, everything handed over is written.
+            writeTicket = stopping ? m_submitted : m_writeRequested;
+        }
+        // Aggregating here, not in verify(), keeps the verifier's cost at one append.
+        for (const UsageEvent &event : std::as_const(events))
+            m_pending.add(event);
+        events.clear();
+
+        if (writeTicket > m_writeDone || stopping) {
+            Result<void> result;
+            if (!repository) {
+                // Opened here, lazily: Qt SQL connections belong to the thread that opens them.
+                auto opened =
+                    UsageRepository::openConnection(m_storeConnection, connectionName, m_engine);
+                if (opened)
+                    repository = std::make_unique<UsageRepository>(*opened, m_engine);
+                else
+                    result = opened.error();
+            }
+            if (repository)
+                result = writePending(*repository);
+            if (!result)
+                ++m_failures;
+            QMutexLocker lock(&m_mutex);
+            m_lastResult = result;
+            m_lastError = result.errorMessage();
+            m_writeDone = qMax(m_writeDone, writeTicket);
+            m_done.wakeAll();
+        }
+        if (stopping) {
+            QMutexLocker lock(&m_mutex);
+            if (m_incoming.isEmpty())
+                break;
+        }
+    }
+    repository.reset();
+    UsageRepository::closeConnection(connectionName);
+}
+
+Result<void> UsageWriter::writePending(UsageRepository &repository)
+{
+    if (m_pending.isEmpty())
+        return {};
+    auto readings = repository.write(m_pending, m_retention, m_clock.nowMs());
+    if (!readings)
+        return readings.error(); // m_pending stays and goes out with the next write
+    ++m_writes;
+    QVector<SavedUsage> saved;
+    saved.reserve(readings->size());
+    for (auto it = m_pending.readBackKeys().constBegin(); it != m_pending.readBackKeys().constEnd();
+         ++it)
+        m_savedCredits[it.key()] += it.value();
+    for (const UsageCountReading &reading : std::as_const(*readings))
+        saved.append(
+            SavedUsage {reading.keyId, m_savedCredits.value(reading.keyId), reading.usageCount});
+    m_pending.clear();
+    if (!saved.isEmpty()) {
+        QMutexLocker lock(&m_mutex);
+        m_saved += saved;
+        m_hasSaved.store(true, std::memory_order_release);
+    }
+    return {};
+}
+
+} // namespace Keyward

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "store/SqlDialect.h"
+#include "store/UsageBatch.h"
+#include "store/UsageRepository.h"
+
+#include <QMutex>
+#include <QString>
+#include <QVector>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace Keyward {
+
+// After a save: the credits this process has saved for a key so far, and usage_count as read in
+// the same transaction (so it includes other processes' saved use too).
+struct SavedUsage
+{
+    qint64 keyId = 0;
+    qint64 savedCredits = 0;
+    qint64 storedCount = 0;
+};
+
+// The recorder's thread: takes batches of usage events, aggregates them and writes them in one
+// transaction on a connection of its own, so no verification ever waits for the disk, a busy
+// vault or a slow PostgreSQL server. A failed write keeps its data and is retried with the next
+// one (the batch stays bounded, see UsageBatch).
+class UsageWriter
+{
+public:
+    UsageWriter(const QString &storeConnection, SqlEngine engine, const Clock &clock,
+                UsageRetention retention, int maxBufferedRequests);
+    // Writes what is left, then stops the thread.
+    ~UsageWriter();
+    UsageWriter(const UsageWriter &) = delete;
+    UsageWriter &operator=(const UsageWriter &) = delete;
+
+    // Hands events over (the vector is left empty). With writeNow, everything handed over so far
+    // is written as soon as possible; the returned ticket can be waited for.
+    quint64 submit(QVector<UsageEvent> &events, bool writeNow);
+    // Blocks until the write for ticket (and everything before it) has been attempted; returns
+    // the outcome of the latest attempt.
+    Result<void> waitFor(quint64 ticket);
+
+    // Read-backs waiting for the verifier thread; cheap to poll.
+    bool hasSavedUsage() const { return m_hasSaved.load(std::memory_order_acquire); }
+    QVector<SavedUsage> takeSavedUsage();
+
+    QString lastError() const;
+    qint64 writeCount() const { return m_writes.load(); }
+    qint64 failureCount() const { return m_failures.load(); }
+
+private:
+    void run();
+    Result<void> writePending(UsageRepository &repository);
+
+    const QString m_storeConnection;
+    const SqlEngine m_engine;
+    const Clock &m_clock;
+    const UsageRetention m_retention;
+    UsageBatch m_pending; // owned by the thread
+
+    mutable QMutex m_mutex;
+    QWaitCondition m_wake; // to the thread: work or stop
+    QWaitCondition m_done; // from the thread: a write ticket finished
+    QVector<UsageEvent> m_incoming;
+    quint64 m_submitted = 0;
+    quint64 m_writeRequested = 0;
+    quint64 m_writeDone = 0;
+    bool m_stopping = false;
+    Result<void> m_lastResult;
+    QString m_lastError;
+    QVector<SavedUsage> m_saved;
+    std::atomic<bool> m_hasSaved {false};
+    std::atomic<qint64> m_writes {0};
+    std::atomic<qint64> m_failures {0};
+    QHash<qint64, qint64> m_savedCredits; // owned by the thread
+
+    std::unique_ptr<QThread> m_thread;
+};
+
+} // namespace Keyward

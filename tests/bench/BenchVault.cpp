@@ -1,0 +1,86 @@
+#include "BenchVault.h"
+
+#include "crypto/KeyToken.h"
+#include "crypto/SecretString.h"
+#include "crypto/Sha256.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Keyward::Bench {
+
+namespace {
+
+Error sqlError(const QSqlQuery &q)
+{
+    return makeError(ErrorCode::StorageError, q.lastError().text());
+}
+
+} // namespace
+
+Result<std::unique_ptr<BenchVault>> BenchVault::create(const QString &path, int keyCount,
+                                                       const Clock &clock)
+{
+    auto created = SqlKeyStore::createVault(path, QStringLiteral("kw"), QStringLiteral("owner"),
+                                            SecretString("benchmark passphrase", 20), clock);
+    if (!created)
+        return created.error();
+    std::unique_ptr<BenchVault> vault(new BenchVault);
+    vault->m_path = path;
+    vault->m_store = std::move(created).value();
+    vault->m_tokens.reserve(std::size_t(keyCount));
+    vault->m_hashes.reserve(std::size_t(keyCount));
+
+    QSqlDatabase &db = vault->m_store->database();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT id FROM members WHERE name = 'owner'")) || !q.next())
+        return sqlError(q);
+    const qint64 owner = q.value(0).toLongLong();
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sqlError(q);
+    QSqlQuery key(db);
+    key.prepare(QStringLiteral(
+        "INSERT INTO api_keys (id, name, notes, environment, role, grants, state, expires_at, "
+        "rate_count, rate_unit, usage_limit, usage_count, customer, created_by, created_at, "
+        "updated_at, revoked_at, flagged, version) VALUES (?, ?, ?, 0, 1, ?, 0, ?, 0, 1, NULL, 0, "
+        "?, ?, ?, ?, NULL, 0, 1)"));
+    QSqlQuery secret(db);
+    secret.prepare(QStringLiteral("INSERT INTO key_secrets (id, key_id, hash, hint, created_at, "
+                                  "retires_at, last_used_at, last_used_source) VALUES (?, ?, ?, ?, "
+                                  "?, NULL, NULL, '')"));
+    const qint64 now = clock.nowMs();
+    const QString grants = QStringLiteral("customers:read licenses:read telemetry:write");
+    for (int i = 1; i <= keyCount; ++i) {
+        const SecretString token = KeyToken::generate(QStringLiteral("kw"), Environment::Production);
+        const QByteArray hash = Sha256::hash(token);
+        key.addBindValue(i);
+        key.addBindValue(QStringLiteral("Integration %1").arg(i));
+        key.addBindValue(i % 10 == 0 ? QStringLiteral("Owned by the billing team; rotate yearly.")
+                                     : QStringLiteral(""));
+        key.addBindValue(grants);
+        key.addBindValue(now + qint64(30 + i % 300) * kDayMs);
+        key.addBindValue(QStringLiteral("customer-%1").arg(i % 500));
+        key.addBindValue(owner);
+        key.addBindValue(now - qint64(i % 1000) * kHourMs);
+        key.addBindValue(now - qint64(i % 1000) * kHourMs);
+        if (!key.exec())
+            return sqlError(key);
+        secret.addBindValue(i);
+        secret.addBindValue(i);
+        secret.addBindValue(hash);
+        secret.addBindValue(KeyToken::hint(token));
+        secret.addBindValue(now - qint64(i % 1000) * kHourMs);
+        if (!secret.exec())
+            return sqlError(secret);
+        vault->m_tokens.emplace_back(token.data(), token.size());
+        vault->m_hashes.push_back(hash);
+    }
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return sqlError(q);
+    // A checkpoint, so every measure reads the same file state.
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    q.exec(QStringLiteral("ANALYZE"));
+    return vault;
+}
+
+} // namespace Keyward::Bench

@@ -1,0 +1,301 @@
+// keyward_bench: how fast verification and the key table are, measured against what the same
+// work costs without Keyward, in the same run. Prints one line per measure:
+//   name ns_per_op ratio target
+// See docs/verification.md ("Benchmark") for how to run it and what the numbers mean.
+#include "BenchTimer.h"
+#include "BenchVault.h"
+#include "RawSqlite.h"
+#include "crypto/CryptoSelfTest.h"
+#include "crypto/KeyToken.h"
+#include "crypto/Sha256.h"
+#include "store/SqlKeyStore.h"
+#include "ui/KeyTableModel.h"
+#include "verify/UsageRecorder.h"
+#include "verify/Verifier.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QProcess>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <string_view>
+#include <unordered_map>
+
+using namespace Keyward;
+using namespace Keyward::Bench;
+
+namespace {
+
+const QString kSource = QStringLiteral("10.0.0.1");
+
+struct Options
+{
+    int keys = 100000;
+    int runs = 5;
+    QString modelVault; // child mode: load this vault into the model, report peak RSS
+    QStringList only; // measure groups to run (for profiling); empty: all
+    bool wants(const char *group) const
+    {
+        return only.isEmpty() || only.contains(QLatin1String(group));
+    }
+};
+
+// A verification loop over every token in a shuffled order (no cache-friendly sequence), that
+// also checks the answers: a benchmark that measures refusals measures the wrong thing.
+qint64 verifyAll(Verifier &verifier, const std::vector<std::string> &tokens,
+                 const std::vector<int> &order)
+{
+    qint64 valid = 0;
+    for (int index : order) {
+        const std::string &token = tokens[std::size_t(index)];
+        auto result =
+            verifier.verify(token.data(), token.size(), Environment::Production, {}, kSource);
+        valid += result && result->isValid();
+    }
+    return valid;
+}
+
+void requireAllValid(qint64 valid, std::size_t expected, const char *what)
+{
+    if (valid != qint64(expected)) {
+        std::fprintf(stderr, "keyward_bench: %s: %lld of %zu tokens valid\n", what,
+                     static_cast<long long>(valid), expected);
+        std::exit(1);
+    }
+}
+
+// Child mode: a fresh process that does what the GUI does with a vault of many keys (open,
+// list, fill the table model behind a view) and reports its peak memory.
+int modelChild(const QString &path)
+{
+    auto opened = SqlKeyStore::openVault(path, SystemClock::instance());
+    if (!opened) {
+        std::fprintf(stderr, "keyward_bench: %s\n", qPrintable(opened.errorMessage()));
+        return 1;
+    }
+    SqlKeyStore &store = **opened;
+    auto keys = store.listKeys();
+    if (!keys)
+        return 1;
+    KeyTableModel model(SystemClock::instance());
+    model.setKeys(*keys, store.grantCatalogue());
+    keys->clear();
+    QTableView view;
+    view.setModel(&model);
+    view.resize(1200, 800);
+    view.show();
+    QCoreApplication::processEvents();
+    std::printf("%.1f %d\n", peakRssMiB(), model.rowCount());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Keyward verification and model benchmark"));
+    parser.addHelpOption();
+    const QCommandLineOption keysOption(QStringLiteral("keys"), QStringLiteral("Keys in the vault."),
+                                        QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Runs per measure (the best counts)."),
+                                        QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption modelOption(QStringLiteral("model-rss"),
+                                         QStringLiteral("Internal: the peak-RSS child."),
+                                         QStringLiteral("VAULT"));
+    const QCommandLineOption onlyOption(
+        QStringLiteral("only"),
+        QStringLiteral("Run only these groups (repeatable): baseline, uncached, cached, "
+                       "recording, model, rss. For profiling one path under perf or callgrind."),
+        QStringLiteral("GROUP"));
+    parser.addOptions({keysOption, runsOption, modelOption, onlyOption});
+    parser.process(app);
+    Options options;
+    options.keys = qMax(1, parser.value(keysOption).toInt());
+    options.runs = qMax(1, parser.value(runsOption).toInt());
+    options.only = parser.values(onlyOption);
+    if (parser.isSet(modelOption))
+        return modelChild(parser.value(modelOption));
+
+    if (const QString failed = CryptoSelfTest::run(); !failed.isEmpty()) {
+        std::fprintf(stderr, "keyward_bench: %s\n", qPrintable(failed));
+        return 1;
+    }
+    QTemporaryDir dir;
+    const Clock &clock = SystemClock::instance();
+    std::fprintf(stderr, "Seeding %d keys...\n", options.keys);
+    auto created = BenchVault::create(dir.filePath(QStringLiteral("bench.keyward")), options.keys,
+                                      clock);
+    if (!created) {
+        std::fprintf(stderr, "keyward_bench: %s\n", qPrintable(created.errorMessage()));
+        return 1;
+    }
+    BenchVault &vault = **created;
+    SqlKeyStore &store = vault.store();
+    const std::vector<std::string> &tokens = vault.tokens();
+    std::vector<int> order(tokens.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::shuffle(order.begin(), order.end(), std::mt19937(20270115));
+    const qint64 ops = qint64(order.size());
+    const int runs = options.runs;
+
+    std::printf("# keyward_bench: %d keys, best of %d runs, %s\n", options.keys, runs,
+#ifdef NDEBUG
+                "optimised build"
+#else
+                "DEBUG BUILD (numbers are not representative)"
+#endif
+    );
+    std::printf("# %-32s %12s %7s  %s\n", "name", "ns_per_op", "ratio", "target");
+
+    // Baseline A: raw sqlite3, prepared once, same query and file, plus SHA-256.
+    RawSqlite raw(vault.path());
+    if (!raw.isOpen())
+        return 1;
+    qint64 found = 0;
+    const bool needsBaselines = options.wants("baseline") || options.wants("uncached")
+        || options.wants("cached");
+    const double baselineA = !needsBaselines ? 1.0 : bestNsPerOp(runs, ops, [&] {
+        found = 0;
+        for (int index : order) {
+            const std::string &token = tokens[std::size_t(index)];
+            found += raw.findByHash(Sha256::hash(token.data(), token.size())) != 0;
+        }
+    });
+    if (needsBaselines) {
+        requireAllValid(found, tokens.size(), "baseline A");
+        printMeasure(QStringLiteral("baseline_A_sqlite3_select+sha256"), baselineA, 1.0,
+                     QStringLiteral("-"));
+    }
+
+    // Limit B: SHA-256 and a hash-map lookup, the least any verifier can do.
+    std::unordered_map<std::string_view, qint64> byHash;
+    byHash.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        byHash.emplace(std::string_view(vault.hashes()[i].constData(), 32), qint64(i + 1));
+    const double limitB = !needsBaselines ? 1.0 : bestNsPerOp(runs, ops, [&] {
+        found = 0;
+        for (int index : order) {
+            const std::string &token = tokens[std::size_t(index)];
+            const QByteArray hash = Sha256::hash(token.data(), token.size());
+            found += byHash.find(std::string_view(hash.constData(), std::size_t(hash.size())))
+                != byHash.end();
+        }
+    });
+    if (needsBaselines) {
+        requireAllValid(found, tokens.size(), "limit B");
+        printMeasure(QStringLiteral("limit_B_sha256+unordered_map"), limitB, 1.0,
+                     QStringLiteral("-"));
+    }
+
+    // Keyward, no cache: every verification reads the vault.
+    if (options.wants("uncached")) {
+        Verifier verifier(store, clock);
+        qint64 valid = 0;
+        const double uncached = bestNsPerOp(runs, ops, [&] { valid = verifyAll(verifier, tokens, order); });
+        requireAllValid(valid, tokens.size(), "uncached verify");
+        printMeasure(QStringLiteral("verify_uncached"), uncached, uncached / baselineA,
+                     QStringLiteral("<=1.5 x A"));
+    }
+
+    // Keyward with its cache and the revocation watch on (default 200 ms check interval), with
+    // usage recording off and on, interleaved so drift on a shared machine hits both alike.
+    if (options.wants("cached") || options.wants("recording")) {
+        // For reading the cached numbers: what KeyToken::parse (shape, checksum, SHA-256) alone
+        // costs, since every verification starts with it.
+        const QString prefix = store.prefix();
+        const double parse = bestNsPerOp(runs, ops, [&] {
+            found = 0;
+            for (int index : order) {
+                const std::string &token = tokens[std::size_t(index)];
+                found += KeyToken::parse(token.data(), token.size(), prefix).isOk();
+            }
+        });
+        requireAllValid(found, tokens.size(), "parse");
+        printMeasure(QStringLiteral("info_keytoken_parse_only"), parse, parse / limitB,
+                     QStringLiteral("(part of every verify)"));
+        Verifier plain(store, clock);
+        plain.enableCache();
+        Verifier recording(store, clock);
+        recording.enableCache();
+        UsageRecorder recorder(store, clock);
+        recording.setRecorder(&recorder);
+        requireAllValid(verifyAll(plain, tokens, order), tokens.size(), "cache warm-up");
+        requireAllValid(verifyAll(recording, tokens, order), tokens.size(), "cache warm-up");
+        double off = std::numeric_limits<double>::max();
+        double on = std::numeric_limits<double>::max();
+        for (int i = 0; i < runs; ++i) {
+            qint64 valid = 0;
+            off = std::min(off, bestNsPerOp(1, ops, [&] { valid = verifyAll(plain, tokens, order); }));
+            requireAllValid(valid, tokens.size(), "cached verify");
+            on = std::min(on, bestNsPerOp(1, ops, [&] { valid = verifyAll(recording, tokens, order); }));
+            requireAllValid(valid, tokens.size(), "cached verify, recording");
+        }
+        printMeasure(QStringLiteral("verify_cached_watch_on"), off, off / limitB,
+                     QStringLiteral("<=3 x B"));
+        printMeasure(QStringLiteral("verify_cached_recording_on"), on, on / off,
+                     QStringLiteral("<=1.05 x recording off"));
+        if (auto flushed = recorder.flush(); !flushed)
+            std::fprintf(stderr, "keyward_bench: flush: %s\n", qPrintable(flushed.errorMessage()));
+    }
+    if (options.wants("recording")) {
+        Verifier plain(store, clock);
+        Verifier recording(store, clock);
+        UsageRecorder recorder(store, clock);
+        recording.setRecorder(&recorder);
+        double off = std::numeric_limits<double>::max();
+        double on = std::numeric_limits<double>::max();
+        for (int i = 0; i < runs; ++i) {
+            off = std::min(off, bestNsPerOp(1, ops, [&] { verifyAll(plain, tokens, order); }));
+            on = std::min(on, bestNsPerOp(1, ops, [&] { verifyAll(recording, tokens, order); }));
+        }
+        printMeasure(QStringLiteral("verify_uncached_recording_on"), on, on / off,
+                     QStringLiteral("<=1.05 x recording off"));
+    }
+
+    // The key table: listKeys() and KeyTableModel::setKeys() into a fresh model, against the
+    // raw SELECT of the same rows. ns per key.
+    if (options.wants("model")) {
+        const double rawAll = bestNsPerOp(runs, ops, [&] { found = raw.selectAllKeys(); });
+        printMeasure(QStringLiteral("model_raw_select_all_per_key"), rawAll, 1.0,
+                     QStringLiteral("-"));
+        const GrantCatalogue catalogue = store.grantCatalogue();
+        int rows = 0;
+        const double load = bestNsPerOp(runs, ops, [&] {
+            auto keys = store.listKeys();
+            KeyTableModel model(clock);
+            model.setKeys(*keys, catalogue);
+            rows = model.rowCount();
+        });
+        if (rows != options.keys)
+            return 1;
+        printMeasure(QStringLiteral("model_load_per_key"), load, load / rawAll,
+                     QStringLiteral("<=3 x raw select"));
+    }
+
+    // Peak memory of a fresh process holding the vault in the table model behind a view.
+    if (!options.wants("rss"))
+        return 0;
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--model-rss"), vault.path()});
+    if (child.waitForFinished(600000) && child.exitCode() == 0) {
+        const QList<QByteArray> parts = child.readAllStandardOutput().trimmed().split(' ');
+        const double mib = parts.value(0).toDouble();
+        printMeasure(QStringLiteral("model_peak_rss_MiB"), mib, mib / 150.0,
+                     QStringLiteral("<=150 MiB (value is MiB, not ns)"));
+    } else {
+        std::fprintf(stderr, "keyward_bench: the model child failed: %s\n",
+                     child.readAllStandardError().constData());
+    }
+    return 0;
+}

@@ -1,0 +1,185 @@
+#include "UiTestSupport.h"
+
+#include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSqlQuery>
+#include <QTest>
+
+namespace Keyward::UiTest {
+
+void isolateUserDirectories(const QString &root)
+{
+    const QString data = root + QStringLiteral("/data");
+    const QString config = root + QStringLiteral("/config");
+    QDir().mkpath(data);
+    QDir().mkpath(config);
+    qputenv("XDG_DATA_HOME", QFile::encodeName(data));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, config);
+}
+
+SecretString secret(const QString &text)
+{
+    return SecretString::fromQString(text);
+}
+
+Vault::Vault(qint64 startMs)
+    : m_clock(startMs)
+{
+    m_path = m_dir.filePath(QStringLiteral("vault.keyward"));
+    auto created = SqlKeyStore::createVault(m_path, QStringLiteral("kw"), QStringLiteral("alice"),
+                                            secret(kOwnerPassphrase), m_clock);
+    if (created)
+        m_store = std::move(created).value();
+    else
+        qWarning("Cannot create the test vault: %s", qPrintable(created.errorMessage()));
+}
+
+Vault::~Vault() = default;
+
+ApiKey Vault::createKey(const QString &name, Environment env, Role role, const QStringList &grants,
+                        qint64 expiresInMs)
+{
+    NewKeyRequest request;
+    request.name = name;
+    request.environment = env;
+    request.role = role;
+    request.grants = grants.isEmpty() ? QStringList {QStringLiteral("licenses:read")} : grants;
+    if (expiresInMs > 0)
+        request.expiresAtMs = m_clock.nowMs() + expiresInMs;
+    auto issued = m_store->createKey(request);
+    if (!issued) {
+        qWarning("createKey(%s) failed: %s", qPrintable(name), qPrintable(issued.errorMessage()));
+        return {};
+    }
+    return issued->key;
+}
+
+Member Vault::addMember(const QString &name, Role role)
+{
+    auto added = m_store->addMember(name, role, secret(kMemberPassphrase));
+    if (!added) {
+        qWarning("addMember(%s) failed: %s", qPrintable(name), qPrintable(added.errorMessage()));
+        return {};
+    }
+    return *added;
+}
+
+void Vault::setLastUsed(qint64 keyId, qint64 atMs, const QString &source)
+{
+    QSqlQuery q(m_store->database());
+    q.prepare(QStringLiteral("UPDATE key_secrets SET last_used_at = ?, last_used_source = ? "
+                             "WHERE id = (SELECT MAX(id) FROM key_secrets WHERE key_id = ?)"));
+    q.addBindValue(atMs);
+    q.addBindValue(source);
+    q.addBindValue(keyId);
+    if (!q.exec())
+        qWarning("setLastUsed failed");
+}
+
+void Vault::seedVariedKeys()
+{
+    SqlKeyStore &s = *m_store;
+    const auto issue = [&s](const NewKeyRequest &request) {
+        auto issued = s.createKey(request);
+        if (!issued) {
+            qWarning("createKey(%s) failed: %s", qPrintable(request.name),
+                     qPrintable(issued.errorMessage()));
+            return ApiKey();
+        }
+        return issued->key;
+    };
+    const QStringList viewerGrants {QStringLiteral("licenses:read")};
+
+    NewKeyRequest billing;
+    billing.name = QStringLiteral("Billing webhook");
+    billing.notes = QStringLiteral("Used by the payment provider to confirm invoices.");
+    billing.environment = Environment::Production;
+    billing.role = Role::Developer;
+    billing.grants = {QStringLiteral("billing:read"), QStringLiteral("customers:read")};
+    billing.expiresAtMs = m_clock.nowMs() + 120 * kDayMs;
+    billing.rateLimit = *RateLimit::parse(QStringLiteral("100/min"));
+    billing.customer = QStringLiteral("acme-corp");
+    const ApiKey billingKey = issue(billing);
+
+    const ApiKey ci = createKey(QStringLiteral("CI deploy"), Environment::Staging, Role::Admin,
+                                {QStringLiteral("licenses:manage"), QStringLiteral("licenses:read"),
+                                 QStringLiteral("customers:write")},
+                                0);
+    NewKeyRequest mobile;
+    mobile.name = QStringLiteral("Mobile app (iOS)");
+    mobile.environment = Environment::Production;
+    mobile.role = Role::Viewer;
+    mobile.grants = viewerGrants;
+    mobile.expiresAtMs = m_clock.nowMs() + 33 * kDayMs; // expires soon after the clock moves
+    mobile.rateLimit = *RateLimit::parse(QStringLiteral("1000/hour"));
+    const ApiKey mobileKey = issue(mobile);
+    const ApiKey legacy = createKey(QStringLiteral("Legacy importer"), Environment::Development,
+                                    Role::Developer, {}, 10 * kDayMs);
+    const ApiKey support = createKey(QStringLiteral("Support dashboard"), Environment::Production,
+                                     Role::Viewer, {QStringLiteral("customers:read")});
+    const ApiKey partner = createKey(QStringLiteral("Old partner integration"),
+                                     Environment::Production, Role::Developer);
+    NewKeyRequest analytics;
+    analytics.name = QStringLiteral("Analytics export");
+    analytics.notes = QStringLiteral("Nightly export to the data warehouse. Owned by the data "
+                                     "team; ask before rotating.");
+    analytics.environment = Environment::Staging;
+    analytics.role = Role::Developer;
+    analytics.grants = {QStringLiteral("licenses:read"), QStringLiteral("customers:read"),
+                        QStringLiteral("billing:read"), QStringLiteral("telemetry:write")};
+    analytics.expiresAtMs = m_clock.nowMs() + 180 * kDayMs;
+    analytics.rateLimit = *RateLimit::parse(QStringLiteral("5/s"));
+    issue(analytics);
+
+    (void)s.setKeyActive(support.id, support.version, false);
+    (void)s.revokeKey(partner.id, partner.version);
+
+    // A Developer's key, flagged when the Developer is demoted.
+    const Member dave = addMember(QStringLiteral("dave"), Role::Developer);
+    {
+        auto daves = SqlKeyStore::openVault(m_path, m_clock);
+        if (daves && (*daves)->signIn(QStringLiteral("dave"), secret(kMemberPassphrase))) {
+            NewKeyRequest telemetry;
+            telemetry.name = QStringLiteral("Telemetry collector");
+            telemetry.environment = Environment::Development;
+            telemetry.role = Role::Developer;
+            telemetry.grants = {QStringLiteral("telemetry:write")};
+            telemetry.expiresAtMs = m_clock.nowMs() + 60 * kDayMs;
+            (void)(*daves)->createKey(telemetry);
+        }
+    }
+
+    m_clock.advanceMs(30 * kDayMs);
+    (void)s.setMemberRole(dave.id, dave.version, Role::Viewer);
+    const ApiKey ciNow = *s.key(ci.id);
+    setLastUsed(ci.id, m_clock.nowMs() - 5 * kMinuteMs, QStringLiteral("ci-runner-03"));
+    (void)s.regenerateKey(ci.id, ciNow.version, 24 * kHourMs);
+    setLastUsed(billingKey.id, m_clock.nowMs() - 2 * kHourMs, QStringLiteral("10.0.4.12"));
+    setLastUsed(mobileKey.id, m_clock.nowMs() - 3 * kDayMs, QStringLiteral("app-gateway"));
+    setLastUsed(legacy.id, m_clock.nowMs() - 25 * kDayMs, QStringLiteral("importer"));
+}
+
+bool submitLogin(MainWindow &window, const QString &member, const QString &passphrase)
+{
+    LoginDialog *dialog = window.loginDialog();
+    if (!dialog || !dialog->isVisible())
+        return false;
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("memberNameEdit"));
+    auto *pass = dialog->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"));
+    auto *unlock = dialog->findChild<QPushButton *>(QStringLiteral("unlockButton"));
+    if (!name || !pass || !unlock)
+        return false;
+    name->setText(member);
+    pass->setText(passphrase);
+    QTest::mouseClick(unlock, Qt::LeftButton);
+    return true;
+}
+
+} // namespace Keyward::UiTest

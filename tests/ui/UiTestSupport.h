@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/ApiKey.h"
+#include "core/Clock.h"
+#include "crypto/SecretString.h"
+#include "store/SqlKeyStore.h"
+
+#include <QApplication>
+#include <QString>
+#include <QTemporaryDir>
+#include <QWidget>
+
+#include <memory>
+
+namespace Keyward {
+
+class MainWindow;
+
+namespace UiTest {
+
+inline const QString kOwnerPassphrase = QStringLiteral("correct horse battery");
+inline const QString kMemberPassphrase = QStringLiteral("staple paper clip");
+
+// Points XDG_DATA_HOME/XDG_CONFIG_HOME and QSettings into root, so tests never touch the real
+// home directory and VaultFile::defaultPath() lands in the temporary directory.
+void isolateUserDirectories(const QString &root);
+
+SecretString secret(const QString &text);
+
+// A real vault file in a temporary directory, with the Owner "alice" signed in.
+class Vault
+{
+public:
+    explicit Vault(qint64 startMs = 1'800'000'000'000);
+    ~Vault();
+
+    bool isValid() const { return m_store != nullptr; }
+    QString path() const { return m_path; }
+    QString directory() const { return m_dir.path(); }
+    SqlKeyStore &store() { return *m_store; }
+    ManualClock &clock() { return m_clock; }
+
+    // A key created by whoever is signed in; expiresInMs <= 0 means never.
+    ApiKey createKey(const QString &name, Environment env = Environment::Production,
+                     Role role = Role::Developer, const QStringList &grants = {},
+                     qint64 expiresInMs = 90 * kDayMs);
+    // Adds a member (passphrase kMemberPassphrase).
+    Member addMember(const QString &name, Role role);
+    // Writes a last use directly, as the verifier's write-behind recorder would.
+    void setLastUsed(qint64 keyId, qint64 atMs, const QString &source);
+
+    // Eight keys covering every status and badge: active, expiring soon, grace period,
+    // expired, inactive, revoked, flagged (creator demoted), never used. Moves the clock 30
+    // days forward so creation times look lived-in. Adds the member "dave".
+    void seedVariedKeys();
+
+    // Closes the store's connection so another (the window's) is the only one writing.
+    void closeStore() { m_store.reset(); }
+
+private:
+    QTemporaryDir m_dir;
+    ManualClock m_clock;
+    QString m_path;
+    std::unique_ptr<SqlKeyStore> m_store;
+};
+
+// The first visible, not yet destroyed child of type T, or nullptr.
+template<typename T>
+T *findVisible(const QObject *parent)
+{
+    const auto children = parent->findChildren<T *>();
+    for (T *child : children) {
+        if (child->isVisible())
+            return child;
+    }
+    return nullptr;
+}
+
+// Fills the window's login dialog and presses Unlock. Returns false if no dialog was shown.
+bool submitLogin(MainWindow &window, const QString &member, const QString &passphrase);
+
+} // namespace UiTest
+} // namespace Keyward

@@ -1,0 +1,111 @@
+#include "UiTestSupportDialogs.h"
+
+#include "ui/MessageBox.h"
+
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+
+namespace Keyward::DialogTest {
+
+bool addDeveloper(Testing::VaultFixture &vault)
+{
+    auto added = vault.store->addMember(kDeveloperName, Role::Developer,
+                                        Testing::secret(kDeveloperPassphrase));
+    if (!added)
+        qWarning("addMember failed: %s", qPrintable(added.errorMessage()));
+    return added.isOk();
+}
+
+ApiKey createKey(Testing::VaultFixture &vault, const QString &name, Environment environment,
+                 Role role)
+{
+    auto issued = vault.store->createKey(vault.request(name, environment, role));
+    if (!issued) {
+        qWarning("createKey failed: %s", qPrintable(issued.errorMessage()));
+        return {};
+    }
+    return issued->key;
+}
+
+QStringList unnamedInteractiveWidgets(const QWidget *root)
+{
+    QStringList unnamed;
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (const QWidget *widget : widgets) {
+        const bool interactive = qobject_cast<const QAbstractButton *>(widget)
+            || qobject_cast<const QLineEdit *>(widget) || qobject_cast<const QComboBox *>(widget)
+            || qobject_cast<const QAbstractSpinBox *>(widget)
+            || qobject_cast<const QPlainTextEdit *>(widget);
+        if (!interactive)
+            continue;
+        const QWidget *parent = widget->parentWidget();
+        if (qobject_cast<const QAbstractSpinBox *>(parent)
+            || qobject_cast<const QComboBox *>(parent) || qobject_cast<const QLineEdit *>(parent))
+            continue; // Qt's own insides: the spin box's editor, a line edit's clear button
+        if (widget->objectName().isEmpty() || widget->accessibleName().isEmpty()) {
+            unnamed.append(QStringLiteral("%1 \"%2\" (%3)")
+                               .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                    widget->objectName(), widget->accessibleName()));
+        }
+    }
+    return unnamed;
+}
+
+QString buttonText(const QAbstractButton *button)
+{
+    QString text = button->text();
+    text.remove(QLatin1Char('&'));
+    return text;
+}
+
+ModalDriver::ModalDriver(int timeoutMs)
+{
+    m_deadlineMs = QDateTime::currentMSecsSinceEpoch() + timeoutMs;
+    m_timer.setInterval(10);
+    connect(&m_timer, &QTimer::timeout, this, &ModalDriver::poll);
+    m_timer.start();
+}
+
+ModalDriver::~ModalDriver()
+{
+    m_timer.stop();
+}
+
+void ModalDriver::poll()
+{
+    QWidget *modal = QApplication::activeModalWidget();
+    if (QDateTime::currentMSecsSinceEpoch() > m_deadlineMs) {
+        // A step that failed half-way, or a dialog nobody expected: close it so the test fails
+        // on its assertions instead of hanging in exec(). From a fresh event, and answering
+        // "Yes" to any "are you sure", so closing cannot open a modal we would wait on.
+        if (!modal) {
+            m_timer.stop();
+            m_timedOut = m_timedOut || !m_steps.isEmpty();
+            return;
+        }
+        m_timedOut = true;
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTimer::singleShot(0, modal, [modal]() { modal->close(); });
+        return;
+    }
+    if (m_steps.isEmpty() || !modal || !m_steps.constFirst().matches(modal))
+        return;
+    for (const QPointer<QWidget> &handled : std::as_const(m_handled)) {
+        if (handled == modal)
+            return; // a dialog that refused to close after its step; the next step waits
+    }
+    const Step step = m_steps.takeFirst();
+    m_handled.append(modal);
+    ++m_stepsRun;
+    QPointer<QWidget> target(modal);
+    // From a fresh event: the step may open a nested modal, and a timer does not re-enter.
+    QTimer::singleShot(0, this, [step, target]() {
+        if (target)
+            step.run(target);
+    });
+}
+
+} // namespace Keyward::DialogTest

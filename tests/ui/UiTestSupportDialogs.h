@@ -1,0 +1,74 @@
+#pragma once
+
+#include "VaultFixture.h"
+#include "core/ApiKey.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+
+// Helpers for the dialog, clipboard and command tests, on top of tests/common/VaultFixture.h
+// (a real SQLite vault in a temporary directory on a ManualClock): a second member, keys made
+// directly in the store, and a driver for modal dialogs run with exec().
+namespace Keyward::DialogTest {
+
+inline const QString kDeveloperName = QStringLiteral("dave");
+inline constexpr const char *kDeveloperPassphrase = "developer passphrase";
+
+// Adds dave (Developer) through the fixture's store, whose owner is signed in.
+bool addDeveloper(Testing::VaultFixture &vault);
+// A key made straight through the store, as its signed-in member.
+ApiKey createKey(Testing::VaultFixture &vault, const QString &name,
+                 Environment environment = Environment::Development, Role role = Role::Developer);
+
+// Interactive widgets under root that lack an objectName or an accessibleName (the parts Qt
+// builds inside spin boxes, combo boxes and line edits are skipped). Empty is good.
+QStringList unnamedInteractiveWidgets(const QWidget *root);
+// A button's text as people read it: "&Revoke Key" -> "Revoke Key".
+QString buttonText(const QAbstractButton *button);
+
+// Acts on modal dialogs as they appear, in order: on<GenerateKeyDialog>(...) then
+// on<RevealKeyDialog>(...). Each step waits for the active modal widget to be of its type and
+// runs from a fresh event, so a step may itself open (and drive) another modal. Past the
+// timeout, any modal still open is closed so a failing test cannot hang in exec().
+class ModalDriver : public QObject
+{
+public:
+    explicit ModalDriver(int timeoutMs = 5000);
+    ~ModalDriver() override;
+
+    template<typename T>
+    void on(std::function<void(T *)> action)
+    {
+        m_steps.append({[](QWidget *w) { return qobject_cast<T *>(w) != nullptr; },
+                        [action](QWidget *w) {
+                            action(qobject_cast<T *>(w));
+                        }});
+    }
+    int pendingSteps() const { return int(m_steps.size()); }
+    int stepsRun() const { return m_stepsRun; }
+    bool timedOut() const { return m_timedOut; }
+
+private:
+    struct Step
+    {
+        std::function<bool(QWidget *)> matches;
+        std::function<void(QWidget *)> run;
+    };
+    void poll();
+
+    QTimer m_timer;
+    QList<Step> m_steps;
+    QList<QPointer<QWidget>> m_handled;
+    qint64 m_deadlineMs = 0;
+    int m_stepsRun = 0;
+    bool m_timedOut = false;
+};
+
+} // namespace Keyward::DialogTest

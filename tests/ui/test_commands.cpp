@@ -1,0 +1,450 @@
+// KeyCommands end to end: permission first, the real dialogs run with exec() and driven as a
+// person would, the real SQLite vault changed (or, when refused, left exactly as it was).
+
+#include "UiTestSupportDialogs.h"
+
+#include "ui/ClipboardGuard.h"
+#include "ui/ConfirmDestructiveDialog.h"
+#include "ui/EditKeyDialog.h"
+#include "ui/GenerateKeyDialog.h"
+#include "ui/KeyCommands.h"
+#include "ui/MessageBox.h"
+#include "ui/RegenerateKeyDialog.h"
+#include "ui/RevealKeyDialog.h"
+
+#include "crypto/Sha256.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Keyward;
+using namespace Keyward::DialogTest;
+
+namespace {
+
+QPushButton *button(QWidget *dialog, const char *name)
+{
+    return dialog->findChild<QPushButton *>(QLatin1String(name));
+}
+
+// Copies the token (so closing asks nothing) and remembers it, then closes.
+std::function<void(RevealKeyDialog *)> copyAndClose(QString *token)
+{
+    return [token](RevealKeyDialog *reveal) {
+        *token = reveal->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->text();
+        QTest::mouseClick(button(reveal, "copyButton"), Qt::LeftButton);
+        QTest::mouseClick(button(reveal, "closeButton"), Qt::LeftButton);
+    };
+}
+
+qint64 auditCount(KeyStore &store)
+{
+    auto events = store.auditEvents();
+    return events ? events->size() : -1;
+}
+
+// The whole command under test, with the pieces every test needs.
+struct Harness
+{
+    Testing::VaultFixture vault;
+    ClipboardGuard guard {QGuiApplication::clipboard(), vault.clock};
+    KeyCommands commands {*vault.store, vault.clock, guard, nullptr};
+    QSignalSpy changed {&commands, &KeyCommands::keysChanged};
+    QSignalSpy messages {&commands, &KeyCommands::message};
+    QSignalSpy failures {&commands, &KeyCommands::failed};
+};
+
+} // namespace
+
+class TestCommands : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        MessageBox::clearNextAnswer();
+        QGuiApplication::clipboard()->clear();
+    }
+    void cleanup() { MessageBox::clearNextAnswer(); }
+
+    void generateCreatesKeyEndToEnd();
+    void generateCancelledChangesNothing();
+    void generateNeedsSignIn();
+    void developerRefusedOnOthersKey_data();
+    void developerRefusedOnOthersKey();
+    void developerMayManageOwnKey();
+    void editSaves();
+    void editDuplicateOpensGeneratePrefilled();
+    void staleEditSaysChangedBySomeoneElse();
+    void regenerateWithGraceKeepsTwoSecrets();
+    void deactivateAsksFirst();
+    void revokeKey();
+    void deleteProductionKeyNeedsItsName();
+};
+
+void TestCommands::generateCreatesKeyEndToEnd()
+{
+    Harness h;
+    const QString hostile = QStringLiteral("Robert'); DROP TABLE api_keys;-- <b>x</b>");
+    QString token;
+    ModalDriver driver;
+    driver.on<GenerateKeyDialog>([&](GenerateKeyDialog *dialog) {
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), hostile);
+        auto *environment = dialog->findChild<QComboBox *>(QStringLiteral("environmentCombo"));
+        environment->setCurrentIndex(environment->findData(environmentToInt(Environment::Staging)));
+        QTest::mouseClick(
+            dialog->findChild<QCheckBox *>(QStringLiteral("grantCheck_licenses_manage")),
+            Qt::LeftButton);
+        QTest::mouseClick(button(dialog, "generateButton"), Qt::LeftButton);
+    });
+    driver.on<RevealKeyDialog>(copyAndClose(&token));
+
+    QVERIFY(h.commands.generate());
+    QCOMPARE(driver.pendingSteps(), 0);
+    QVERIFY(!driver.timedOut());
+
+    auto keys = h.vault.store->listKeys();
+    QVERIFY(keys);
+    QCOMPARE(keys->size(), 1);
+    const ApiKey key = keys->constFirst();
+    QCOMPARE(key.name, hostile); // data, stored as typed
+    QCOMPARE(key.environment, Environment::Staging);
+    QCOMPARE(key.role, Role::Developer);
+    QVERIFY(!key.grants.contains(QStringLiteral("licenses:manage")));
+    QVERIFY(key.grants.contains(QStringLiteral("telemetry:write")));
+    QCOMPARE(key.expiresAtMs, std::optional<qint64>(h.vault.clock.nowMs() + 90 * kDayMs));
+
+    // The token shown once is the key's only secret, and it went to the clipboard.
+    QVERIFY(token.startsWith(QLatin1String("kw_stg_")));
+    auto found = h.vault.store->findSecret(Sha256::hash(token.toUtf8()));
+    QVERIFY(found && found->has_value());
+    QCOMPARE((*found)->key.id, key.id);
+    QCOMPARE(QGuiApplication::clipboard()->text(), token);
+
+    QCOMPARE(h.changed.size(), 1);
+    QCOMPARE(h.changed.at(0).at(0).toLongLong(), key.id);
+    QCOMPARE(h.messages.size(), 1);
+    QVERIFY(h.messages.at(0).at(0).toString().contains(QLatin1String("generated")));
+    QCOMPARE(h.failures.size(), 0);
+}
+
+void TestCommands::generateCancelledChangesNothing()
+{
+    Harness h;
+    const qint64 auditBefore = auditCount(*h.vault.store);
+    ModalDriver driver;
+    driver.on<GenerateKeyDialog>([](GenerateKeyDialog *dialog) {
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")),
+                         QStringLiteral("never mind"));
+        QTest::mouseClick(button(dialog, "cancelButton"), Qt::LeftButton);
+    });
+    QVERIFY(!h.commands.generate());
+    QCOMPARE(driver.pendingSteps(), 0);
+    QCOMPARE(h.vault.store->listKeys()->size(), 0);
+    QCOMPARE(auditCount(*h.vault.store), auditBefore);
+    QCOMPARE(h.changed.size(), 0);
+    QCOMPARE(h.failures.size(), 0);
+}
+
+void TestCommands::generateNeedsSignIn()
+{
+    Harness h;
+    h.vault.store->signOut();
+    ModalDriver driver;
+    driver.on<QDialog>([](QDialog *dialog) { dialog->reject(); }); // must not be needed
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QVERIFY(!h.commands.generate());
+    QCOMPARE(driver.stepsRun(), 0);
+    QCOMPARE(h.failures.size(), 1);
+    QCOMPARE(MessageBox::lastText(), h.failures.at(0).at(0).toString());
+}
+
+void TestCommands::developerRefusedOnOthersKey_data()
+{
+    QTest::addColumn<QString>("action");
+    for (const char *action : {"edit", "regenerate", "deactivate", "revoke", "delete"})
+        QTest::newRow(action) << QString::fromLatin1(action);
+}
+
+void TestCommands::developerRefusedOnOthersKey()
+{
+    QFETCH(QString, action);
+    Testing::VaultFixture vault;
+    QVERIFY(addDeveloper(vault));
+    const ApiKey alicesKey = createKey(vault, QStringLiteral("Alice's deploy key"));
+    QVERIFY(alicesKey.id > 0);
+    std::unique_ptr<SqlKeyStore> daveStore = vault.openSecond(kDeveloperName, kDeveloperPassphrase);
+    const qint64 auditBefore = auditCount(*vault.store);
+
+    ClipboardGuard guard(QGuiApplication::clipboard(), vault.clock);
+    KeyCommands commands(*daveStore, vault.clock, guard, nullptr);
+    QSignalSpy failures(&commands, &KeyCommands::failed);
+    QSignalSpy changed(&commands, &KeyCommands::keysChanged);
+    ModalDriver driver;
+    driver.on<QDialog>([](QDialog *dialog) { dialog->reject(); }); // no dialog may open
+
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    bool result = true;
+    if (action == QLatin1String("edit"))
+        result = commands.edit(alicesKey);
+    else if (action == QLatin1String("regenerate"))
+        result = commands.regenerate(alicesKey);
+    else if (action == QLatin1String("deactivate"))
+        result = commands.setActive(alicesKey, false);
+    else if (action == QLatin1String("revoke"))
+        result = commands.revoke(alicesKey);
+    else
+        result = commands.remove(alicesKey);
+
+    QVERIFY(!result);
+    QCOMPARE(driver.stepsRun(), 0);
+    QCOMPARE(failures.size(), 1);
+    const QString refusal = failures.at(0).at(0).toString();
+    QVERIFY2(refusal.contains(QLatin1String("Developers can only change keys they created")),
+             qPrintable(refusal));
+    QCOMPARE(MessageBox::lastText(), refusal); // shown, not only signalled
+    QCOMPARE(changed.size(), 0);
+
+    auto after = vault.store->key(alicesKey.id);
+    QVERIFY(after);
+    QCOMPARE(after->version, alicesKey.version);
+    QCOMPARE(after->state, KeyState::Active);
+    QCOMPARE(after->secrets.size(), 1);
+    QCOMPARE(auditCount(*vault.store), auditBefore);
+}
+
+void TestCommands::developerMayManageOwnKey()
+{
+    Testing::VaultFixture vault;
+    QVERIFY(addDeveloper(vault));
+    std::unique_ptr<SqlKeyStore> daveStore = vault.openSecond(kDeveloperName, kDeveloperPassphrase);
+    ClipboardGuard guard(QGuiApplication::clipboard(), vault.clock);
+    KeyCommands commands(*daveStore, vault.clock, guard, nullptr);
+    QString token;
+    ModalDriver driver;
+    driver.on<GenerateKeyDialog>([](GenerateKeyDialog *dialog) {
+        // The role picker stops at Developer for a Developer.
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("roleCombo"))->count(), 2);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")),
+                         QStringLiteral("Dave's key"));
+        QTest::mouseClick(button(dialog, "generateButton"), Qt::LeftButton);
+    });
+    driver.on<RevealKeyDialog>(copyAndClose(&token));
+    QVERIFY(commands.generate());
+    auto keys = daveStore->listKeys();
+    QCOMPARE(keys->size(), 1);
+
+    ModalDriver revokeDriver;
+    revokeDriver.on<ConfirmDestructiveDialog>([](ConfirmDestructiveDialog *dialog) {
+        QTest::mouseClick(button(dialog, "confirmButton"), Qt::LeftButton);
+    });
+    QVERIFY(commands.revoke(keys->constFirst()));
+    QCOMPARE(daveStore->key(keys->constFirst().id)->state, KeyState::Revoked);
+}
+
+void TestCommands::editSaves()
+{
+    Harness h;
+    const ApiKey key = createKey(h.vault, QStringLiteral("Old name"));
+    ModalDriver driver;
+    driver.on<EditKeyDialog>([](EditKeyDialog *dialog) {
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("New name"));
+        dialog->findChild<QComboBox *>(QStringLiteral("expiryCombo"))->setCurrentIndex(1);
+        QTest::mouseClick(button(dialog, "saveButton"), Qt::LeftButton);
+    });
+    QVERIFY(h.commands.edit(key));
+    QCOMPARE(driver.pendingSteps(), 0);
+    auto after = h.vault.store->key(key.id);
+    QCOMPARE(after->name, QStringLiteral("New name"));
+    QVERIFY(*after->expiresAtMs < *key.expiresAtMs);
+    QCOMPARE(h.changed.size(), 1);
+    QVERIFY(h.messages.at(0).at(0).toString().contains(QLatin1String("saved")));
+}
+
+void TestCommands::editDuplicateOpensGeneratePrefilled()
+{
+    Harness h;
+    const ApiKey key = createKey(h.vault, QStringLiteral("Reporting"), Environment::Production);
+    QString token;
+    ModalDriver driver;
+    driver.on<EditKeyDialog>([](EditKeyDialog *dialog) {
+        QTest::mouseClick(button(dialog, "duplicateButton"), Qt::LeftButton);
+    });
+    driver.on<GenerateKeyDialog>([](GenerateKeyDialog *dialog) {
+        QCOMPARE(dialog->request().name, QStringLiteral("Reporting (copy)"));
+        QCOMPARE(dialog->request().environment, Environment::Production);
+        QTest::mouseClick(dialog->findChild<QCheckBox *>(QStringLiteral("grantCheck_billing_read")),
+                          Qt::LeftButton);
+        QTest::mouseClick(button(dialog, "generateButton"), Qt::LeftButton);
+    });
+    driver.on<RevealKeyDialog>(copyAndClose(&token));
+    QVERIFY(h.commands.edit(key));
+    QCOMPARE(driver.pendingSteps(), 0);
+    auto keys = h.vault.store->listKeys();
+    QCOMPARE(keys->size(), 2);
+    const ApiKey copy = keys->at(1);
+    QCOMPARE(copy.name, QStringLiteral("Reporting (copy)"));
+    QVERIFY(!copy.grants.contains(QStringLiteral("billing:read")));
+    QCOMPARE(h.vault.store->key(key.id)->version, key.version); // the original is untouched
+}
+
+void TestCommands::staleEditSaysChangedBySomeoneElse()
+{
+    Harness h;
+    const ApiKey seen = createKey(h.vault, QStringLiteral("Shared key"));
+    // Someone else, in another window or process, renames it first.
+    std::unique_ptr<SqlKeyStore> other = h.vault.openSecond();
+    KeyEdit theirs {QStringLiteral("Renamed elsewhere"), seen.notes, seen.rateLimit,
+                    seen.expiresAtMs};
+    QVERIFY(other->editKey(seen.id, seen.version, theirs));
+
+    ModalDriver driver;
+    driver.on<EditKeyDialog>([](EditKeyDialog *dialog) {
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("My name"));
+        QTest::mouseClick(button(dialog, "saveButton"), Qt::LeftButton);
+    });
+    MessageBox::setNextAnswer(QMessageBox::Ok); // acknowledges the warning
+    QVERIFY(!h.commands.edit(seen));
+    QCOMPARE(driver.pendingSteps(), 0);
+
+    QCOMPARE(h.failures.size(), 1);
+    const QString text = h.failures.at(0).at(0).toString();
+    QVERIFY2(text.contains(QLatin1String("changed by someone else")), qPrintable(text));
+    QCOMPARE(MessageBox::lastText(), text);
+    // The view is told to reload.
+    QCOMPARE(h.changed.size(), 1);
+    QCOMPARE(h.changed.at(0).at(0).toLongLong(), seen.id);
+    // Their change stands; ours did not overwrite it.
+    QCOMPARE(h.vault.store->key(seen.id)->name, QStringLiteral("Renamed elsewhere"));
+}
+
+void TestCommands::regenerateWithGraceKeepsTwoSecrets()
+{
+    Harness h;
+    const ApiKey key = createKey(h.vault, QStringLiteral("Webhook signer"));
+    QString token;
+    ModalDriver driver;
+    driver.on<RegenerateKeyDialog>([](RegenerateKeyDialog *dialog) {
+        QTest::mouseClick(dialog->findChild<QRadioButton *>(QStringLiteral("grace24hRadio")),
+                          Qt::LeftButton);
+        QTest::mouseClick(button(dialog, "regenerateButton"), Qt::LeftButton);
+    });
+    driver.on<RevealKeyDialog>([&](RevealKeyDialog *reveal) {
+        QCOMPARE(reveal->windowTitle(), QStringLiteral("Regenerated API Key"));
+        copyAndClose (&token)(reveal);
+    });
+    QVERIFY(h.commands.regenerate(key));
+    QCOMPARE(driver.pendingSteps(), 0);
+
+    auto after = h.vault.store->key(key.id);
+    QVERIFY(after);
+    QCOMPARE(after->secrets.size(), 2);
+    const qint64 now = h.vault.clock.nowMs();
+    QVERIFY(!after->secrets.at(0).retiresAtMs);
+    QCOMPARE(after->secrets.at(1).retiresAtMs, std::optional<qint64>(now + 24 * kHourMs));
+    QCOMPARE(after->secrets.at(1).hash, key.secrets.at(0).hash);
+    auto found = h.vault.store->findSecret(Sha256::hash(token.toUtf8()));
+    QVERIFY(found && found->has_value());
+    QCOMPARE((*found)->secret.id, after->secrets.at(0).id);
+    QVERIFY(h.messages.at(0).at(0).toString().contains(QLatin1String("regenerated")));
+}
+
+void TestCommands::deactivateAsksFirst()
+{
+    Harness h;
+    const ApiKey key = createKey(h.vault, QStringLiteral("Nightly export"));
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QVERIFY(!h.commands.setActive(key, false));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("Deactivate “Nightly export”?")));
+    QCOMPARE(h.vault.store->key(key.id)->state, KeyState::Active);
+    QCOMPARE(h.failures.size(), 0); // declining is not a failure
+
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QVERIFY(h.commands.setActive(key, false));
+    const ApiKey inactive = *h.vault.store->key(key.id);
+    QCOMPARE(inactive.state, KeyState::Inactive);
+
+    // Activating takes nothing away: no question.
+    QVERIFY(h.commands.setActive(inactive, true));
+    QCOMPARE(h.vault.store->key(key.id)->state, KeyState::Active);
+    QCOMPARE(h.changed.size(), 2);
+}
+
+void TestCommands::revokeKey()
+{
+    Harness h;
+    const ApiKey key = createKey(h.vault, QStringLiteral("Old integration"));
+    ModalDriver driver;
+    driver.on<ConfirmDestructiveDialog>([](ConfirmDestructiveDialog *dialog) {
+        QCOMPARE(dialog->mode(), ConfirmDestructiveDialog::Mode::Revoke);
+        QVERIFY(!dialog->needsTypedName()); // Development key
+        QTest::mouseClick(button(dialog, "confirmButton"), Qt::LeftButton);
+    });
+    QVERIFY(h.commands.revoke(key));
+    QCOMPARE(driver.pendingSteps(), 0);
+    const ApiKey after = *h.vault.store->key(key.id);
+    QCOMPARE(after.state, KeyState::Revoked);
+    QVERIFY(after.revokedAtMs.has_value());
+    QCOMPARE(h.messages.at(0).at(0).toString(), QStringLiteral("Key “Old integration” revoked."));
+
+    // Revoked is permanent: a second revoke is refused before any dialog.
+    ModalDriver none;
+    none.on<QDialog>([](QDialog *dialog) { dialog->reject(); });
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QVERIFY(!h.commands.revoke(after));
+    QCOMPARE(none.stepsRun(), 0);
+    QVERIFY(MessageBox::lastText().contains(QLatin1String("permanent")));
+}
+
+void TestCommands::deleteProductionKeyNeedsItsName()
+{
+    Harness h;
+    const ApiKey key = createKey(h.vault, QStringLiteral("Payments live"), Environment::Production);
+    bool disabledUntilExact = false;
+    ModalDriver driver;
+    driver.on<ConfirmDestructiveDialog>([&](ConfirmDestructiveDialog *dialog) {
+        QPushButton *confirm = button(dialog, "confirmButton");
+        auto *typed = dialog->findChild<QLineEdit *>(QStringLiteral("confirmNameEdit"));
+        bool ok = typed && !confirm->isEnabled();
+        QTest::keyClicks(typed, QStringLiteral("Payments"));
+        ok = ok && !confirm->isEnabled();
+        QTest::keyClicks(typed, QStringLiteral(" LIVE"));
+        ok = ok && !confirm->isEnabled();
+        QTest::mouseClick(confirm, Qt::LeftButton); // disabled: nothing happens
+        ok = ok && dialog->isVisible();
+        typed->clear();
+        QTest::keyClicks(typed, QStringLiteral("Payments live"));
+        ok = ok && confirm->isEnabled();
+        disabledUntilExact = ok;
+        QTest::mouseClick(confirm, Qt::LeftButton);
+    });
+    QVERIFY(h.commands.remove(key));
+    QCOMPARE(driver.pendingSteps(), 0);
+    QVERIFY(disabledUntilExact);
+    auto gone = h.vault.store->key(key.id);
+    QVERIFY(!gone);
+    QCOMPARE(gone.code(), ErrorCode::NotFound);
+    QCOMPARE(h.changed.size(), 1);
+    QCOMPARE(h.changed.at(0).at(0).toLongLong(), key.id);
+    // The audit log keeps its history.
+    auto history = h.vault.store->auditEvents(key.id);
+    QVERIFY(history);
+    QVERIFY(std::any_of(history->cbegin(), history->cend(), [](const AuditEvent &event) {
+        return event.action == QLatin1String("key.delete");
+    }));
+}
+
+QTEST_MAIN(TestCommands)
+#include "test_commands.moc"

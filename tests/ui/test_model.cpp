@@ -1,0 +1,437 @@
+// KeyTableModel and KeyFilterProxyModel over a real vault: display, tooltip and sort roles,
+// in-place updates under QAbstractItemModelTester, search and filters.
+#include "UiTestSupport.h"
+
+#include "ui/Formatting.h"
+#include "ui/KeyFilterProxyModel.h"
+#include "ui/KeyTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Keyward;
+using namespace Keyward::UiTest;
+
+namespace {
+
+int rowOf(const KeyTableModel &model, const QString &name)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.keyAt(row)->name == name)
+            return row;
+    }
+    return -1;
+}
+
+QStringList proxyNames(const KeyFilterProxyModel &proxy)
+{
+    QStringList names;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        names.append(proxy.index(row, KeyTableModel::NameColumn).data().toString());
+    return names;
+}
+
+} // namespace
+
+class TestModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void columnsAndHeaders();
+    void displayAndToolTips();
+    void statusRoles();
+    void sortRoleKeepsRawValues();
+    void proxySortsTimesAsTimesWithNeverLast_data();
+    void proxySortsTimesAsTimesWithNeverLast();
+    void updatesInPlaceUnderTester();
+    void clearEmptiesTheModel();
+    void revokedHiddenByDefault();
+    void searchMatchesNameHintNotesCustomer_data();
+    void searchMatchesNameHintNotesCustomer();
+    void pastedTokenFindsItsKey();
+    void environmentAndStatusFilters_data();
+    void environmentAndStatusFilters();
+
+private:
+    std::unique_ptr<Vault> m_vault;
+    std::unique_ptr<KeyTableModel> m_model;
+    std::unique_ptr<KeyFilterProxyModel> m_proxy;
+    QString m_mobileToken;
+};
+
+void TestModel::initTestCase()
+{
+    m_vault = std::make_unique<Vault>();
+    QVERIFY(m_vault->isValid());
+    m_vault->seedVariedKeys();
+    // A key whose token this test keeps, for the "paste a whole key" search.
+    NewKeyRequest request;
+    request.name = QStringLiteral("Token lookup");
+    request.environment = Environment::Development;
+    request.role = Role::Viewer;
+    request.grants = {QStringLiteral("licenses:read")};
+    auto issued = m_vault->store().createKey(request);
+    QVERIFY(issued);
+    m_mobileToken = issued->token.toQString();
+
+    m_model = std::make_unique<KeyTableModel>(m_vault->clock());
+    auto keys = m_vault->store().listKeys(true);
+    QVERIFY(keys);
+    QCOMPARE(keys->size(), 9);
+    m_model->setKeys(*keys, m_vault->store().grantCatalogue());
+    m_proxy = std::make_unique<KeyFilterProxyModel>();
+    m_proxy->setSourceModel(m_model.get());
+}
+
+void TestModel::columnsAndHeaders()
+{
+    QCOMPARE(m_model->columnCount(), int(KeyTableModel::ColumnCount));
+    QCOMPARE(m_model->rowCount(), 9);
+    QCOMPARE(m_model->headerData(KeyTableModel::NameColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Name"));
+    QCOMPARE(m_model->headerData(KeyTableModel::RoleColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Role and grants"));
+    QCOMPARE(m_model->headerData(KeyTableModel::LastUsedColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Last used"));
+    // Out of range and child indexes have no data.
+    QVERIFY(!m_model->index(99, 0).isValid());
+    QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 0);
+}
+
+void TestModel::displayAndToolTips()
+{
+    const int billing = rowOf(*m_model, QStringLiteral("Billing webhook"));
+    QVERIFY(billing >= 0);
+    const auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+        return m_model->index(row, column).data(role);
+    };
+    QVERIFY(
+        cell(billing, KeyTableModel::KeyColumn).toString().startsWith(QStringLiteral("kw_live_")));
+    QVERIFY(cell(billing, KeyTableModel::KeyColumn).toString().contains(QChar(0x2026)));
+    QVERIFY(cell(billing, KeyTableModel::KeyColumn, Qt::FontRole).value<QFont>().fixedPitch()
+            || !cell(billing, KeyTableModel::KeyColumn, Qt::FontRole).isNull());
+    QCOMPARE(cell(billing, KeyTableModel::EnvironmentColumn).toString(),
+             QStringLiteral("Production"));
+    QCOMPARE(cell(billing, KeyTableModel::RoleColumn).toString(),
+             QStringLiteral("Developer: Billing Read, Customer Read"));
+    const QString grantsTip = cell(billing, KeyTableModel::RoleColumn, Qt::ToolTipRole).toString();
+    QVERIFY2(grantsTip.contains(QStringLiteral("billing:read"))
+                 && grantsTip.contains(QStringLiteral("customers:read")),
+             qPrintable(grantsTip));
+    QCOMPARE(cell(billing, KeyTableModel::RateLimitColumn).toString(),
+             QStringLiteral("100 per minute"));
+    // Plural endings come from the English translation once it exists: compare the stem.
+    QVERIFY(cell(billing, KeyTableModel::ExpiresColumn)
+                .toString()
+                .startsWith(QStringLiteral("in 3 month")));
+    const ApiKey *key = m_model->keyAt(billing);
+    QCOMPARE(cell(billing, KeyTableModel::ExpiresColumn, Qt::ToolTipRole).toString(),
+             Formatting::absoluteTime(*key->expiresAtMs));
+    QVERIFY(cell(billing, KeyTableModel::LastUsedColumn)
+                .toString()
+                .startsWith(QStringLiteral("2 hour")));
+    QVERIFY(cell(billing, KeyTableModel::LastUsedColumn, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("10.0.4.12")));
+    QCOMPARE(cell(billing, KeyTableModel::CreatedByColumn).toString(), QStringLiteral("alice"));
+
+    const int analytics = rowOf(*m_model, QStringLiteral("Analytics export"));
+    QCOMPARE(cell(analytics, KeyTableModel::LastUsedColumn).toString(), QStringLiteral("Never"));
+    QCOMPARE(cell(analytics, KeyTableModel::RoleColumn).toString(),
+             QStringLiteral("Developer: Billing Read, Customer Read +2 more"));
+    const int ci = rowOf(*m_model, QStringLiteral("CI deploy"));
+    QCOMPARE(cell(ci, KeyTableModel::ExpiresColumn).toString(), QStringLiteral("Never"));
+    QCOMPARE(cell(ci, KeyTableModel::ExpiresColumn, Qt::ToolTipRole).toString(),
+             QStringLiteral("Never"));
+    // Names are data: markup is shown as typed, not interpreted (the view uses plain text).
+    QCOMPARE(m_model->index(99, 0).data(), QVariant());
+}
+
+void TestModel::statusRoles()
+{
+    struct Expect
+    {
+        const char *name;
+        KeyStatus status;
+        bool soon;
+        bool grace;
+        bool flagged;
+    };
+    const QList<Expect> expectations {
+        {"Billing webhook", KeyStatus::Active, false, false, false},
+        {"CI deploy", KeyStatus::Active, false, true, false},
+        {"Mobile app (iOS)", KeyStatus::Active, true, false, false},
+        {"Legacy importer", KeyStatus::Expired, false, false, false},
+        {"Support dashboard", KeyStatus::Inactive, false, false, false},
+        {"Old partner integration", KeyStatus::Revoked, false, false, false},
+        {"Telemetry collector", KeyStatus::Inactive, false, false, true},
+    };
+    for (const Expect &e : expectations) {
+        const int row = rowOf(*m_model, QString::fromUtf8(e.name));
+        QVERIFY2(row >= 0, e.name);
+        const QModelIndex status = m_model->index(row, KeyTableModel::StatusColumn);
+        QCOMPARE(static_cast<KeyStatus>(status.data(KeyTableModel::StatusRole).toInt()), e.status);
+        QCOMPARE(status.data(KeyTableModel::ExpiresSoonRole).toBool(), e.soon);
+        QCOMPARE(status.data(KeyTableModel::GracePeriodRole).toBool(), e.grace);
+        QCOMPARE(status.data(KeyTableModel::FlaggedRole).toBool(), e.flagged);
+        QCOMPARE(status.data().toString(), Formatting::status(e.status));
+        QVERIFY(status.data(Qt::DecorationRole).canConvert<QColor>());
+    }
+    const int flagged = rowOf(*m_model, QStringLiteral("Telemetry collector"));
+    QVERIFY(m_model->index(flagged, KeyTableModel::StatusColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("demoted")));
+    const int ci = rowOf(*m_model, QStringLiteral("CI deploy"));
+    QVERIFY(m_model->index(ci, KeyTableModel::StatusColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("still works until")));
+}
+
+void TestModel::sortRoleKeepsRawValues()
+{
+    const int billing = rowOf(*m_model, QStringLiteral("Billing webhook"));
+    const int ci = rowOf(*m_model, QStringLiteral("CI deploy"));
+    const ApiKey *key = m_model->keyAt(billing);
+    QCOMPARE(m_model->index(billing, KeyTableModel::ExpiresColumn)
+                 .data(KeyTableModel::SortRole)
+                 .toLongLong(),
+             *key->expiresAtMs);
+    QCOMPARE(
+        m_model->index(ci, KeyTableModel::ExpiresColumn).data(KeyTableModel::SortRole).toLongLong(),
+        KeyTableModel::kNeverSortValue);
+    QCOMPARE(m_model->index(billing, KeyTableModel::LastUsedColumn)
+                 .data(KeyTableModel::SortRole)
+                 .toLongLong(),
+             *key->lastUsedAtMs());
+    // 100/min is more than 1000/hour.
+    const int mobile = rowOf(*m_model, QStringLiteral("Mobile app (iOS)"));
+    QVERIFY(m_model->index(billing, KeyTableModel::RateLimitColumn)
+                .data(KeyTableModel::SortRole)
+                .toLongLong()
+            > m_model->index(mobile, KeyTableModel::RateLimitColumn)
+                  .data(KeyTableModel::SortRole)
+                  .toLongLong());
+}
+
+void TestModel::proxySortsTimesAsTimesWithNeverLast_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QStringList>("expectedHead");
+    QTest::addColumn<QStringList>("expectedTail");
+    // Text order would put "in 3 days" after "in 30 days" and "2 hours ago" before "25 days ago".
+    const QStringList neverExpire {QStringLiteral("CI deploy"), QStringLiteral("Token lookup")};
+    const QStringList neverUsed {
+        QStringLiteral("Analytics export"), QStringLiteral("Support dashboard"),
+        QStringLiteral("Telemetry collector"), QStringLiteral("Token lookup")};
+    QTest::newRow("expires ascending")
+        << int(KeyTableModel::ExpiresColumn) << int(Qt::AscendingOrder)
+        << QStringList {QStringLiteral("Legacy importer"), QStringLiteral("Mobile app (iOS)"),
+                        QStringLiteral("Telemetry collector")}
+        << neverExpire;
+    QTest::newRow("expires descending")
+        << int(KeyTableModel::ExpiresColumn) << int(Qt::DescendingOrder)
+        << QStringList {QStringLiteral("Analytics export"), QStringLiteral("Billing webhook")}
+        << neverExpire;
+    QTest::newRow("last used descending")
+        << int(KeyTableModel::LastUsedColumn) << int(Qt::DescendingOrder)
+        << QStringList {QStringLiteral("CI deploy"), QStringLiteral("Billing webhook"),
+                        QStringLiteral("Mobile app (iOS)"), QStringLiteral("Legacy importer")}
+        << neverUsed;
+    QTest::newRow("last used ascending")
+        << int(KeyTableModel::LastUsedColumn) << int(Qt::AscendingOrder)
+        << QStringList {QStringLiteral("Legacy importer"), QStringLiteral("Mobile app (iOS)"),
+                        QStringLiteral("Billing webhook"), QStringLiteral("CI deploy")}
+        << neverUsed;
+}
+
+void TestModel::proxySortsTimesAsTimesWithNeverLast()
+{
+    QFETCH(int, column);
+    QFETCH(int, order);
+    QFETCH(QStringList, expectedHead);
+    QFETCH(QStringList, expectedTail);
+    m_proxy->setShowRevoked(false);
+    m_proxy->sort(column, static_cast<Qt::SortOrder>(order));
+    const QStringList names = proxyNames(*m_proxy);
+    QCOMPARE(names.mid(0, expectedHead.size()), expectedHead);
+    // Every "Never" row sits at the end, in either direction.
+    QStringList tail = names.mid(names.size() - expectedTail.size());
+    tail.sort();
+    QCOMPARE(tail, expectedTail);
+    for (int row = 0; row + 1 < m_proxy->rowCount(); ++row) {
+        const qint64 here = m_proxy->index(row, column).data(KeyTableModel::SortRole).toLongLong();
+        const qint64 next =
+            m_proxy->index(row + 1, column).data(KeyTableModel::SortRole).toLongLong();
+        if (next == KeyTableModel::kNeverSortValue)
+            continue;
+        QVERIFY2(here != KeyTableModel::kNeverSortValue, "a Never row sorted before a time");
+        QVERIFY(order == Qt::AscendingOrder ? here <= next : here >= next);
+    }
+}
+
+void TestModel::updatesInPlaceUnderTester()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    KeyTableModel model(vault.clock());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    KeyFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    const ApiKey a = vault.createKey(QStringLiteral("A"));
+    const ApiKey b = vault.createKey(QStringLiteral("B"));
+    model.setKeys(*vault.store().listKeys(), vault.store().grantCatalogue());
+    QCOMPARE(model.rowCount(), 2);
+
+    // A rename arrives as dataChanged on the same row, not a reset.
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    KeyEdit edit {QStringLiteral("A renamed"), QString(), a.rateLimit, a.expiresAtMs};
+    QVERIFY(vault.store().editKey(a.id, a.version, edit));
+    QVERIFY(vault.store().deleteKey(b.id, b.version));
+    vault.createKey(QStringLiteral("C"));
+    model.setKeys(*vault.store().listKeys(), vault.store().grantCatalogue());
+    QCOMPARE(reset.count(), 0);
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowForId(a.id), 0);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("A renamed"));
+    QCOMPARE(model.rowForId(b.id), -1);
+    QVERIFY(!model.keyById(b.id));
+    QCOMPARE(model.keyById(a.id)->name, QStringLiteral("A renamed"));
+
+    model.refreshTimes();
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestModel::clearEmptiesTheModel()
+{
+    KeyTableModel model(m_vault->clock());
+    model.setKeys(*m_vault->store().listKeys(), m_vault->store().grantCatalogue());
+    QVERIFY(model.rowCount() > 0);
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.keyAt(0), nullptr);
+}
+
+void TestModel::revokedHiddenByDefault()
+{
+    KeyFilterProxyModel proxy;
+    proxy.setSourceModel(m_model.get());
+    QVERIFY(!proxy.showRevoked());
+    QVERIFY(!proxyNames(proxy).contains(QStringLiteral("Old partner integration")));
+    QCOMPARE(proxy.rowCount(), m_model->rowCount() - 1);
+    proxy.setShowRevoked(true);
+    QVERIFY(proxyNames(proxy).contains(QStringLiteral("Old partner integration")));
+    proxy.setShowRevoked(false);
+    // Asking for revoked keys by status shows them anyway.
+    proxy.setStatusFilter(KeyFilterProxyModel::StatusFilter::Revoked);
+    QCOMPARE(proxyNames(proxy), QStringList {QStringLiteral("Old partner integration")});
+}
+
+void TestModel::searchMatchesNameHintNotesCustomer_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("name, any case")
+        << QStringLiteral("ci DEPLOY") << QStringList {QStringLiteral("CI deploy")};
+    QTest::newRow("notes") << QStringLiteral("warehouse")
+                           << QStringList {QStringLiteral("Analytics export")};
+    QTest::newRow("customer") << QStringLiteral("ACME")
+                              << QStringList {QStringLiteral("Billing webhook")};
+    QTest::newRow("surrounding spaces")
+        << QStringLiteral("  legacy  ") << QStringList {QStringLiteral("Legacy importer")};
+    QTest::newRow("nothing") << QStringLiteral("no such key") << QStringList {};
+    QTest::newRow("markup is text") << QStringLiteral("<b>") << QStringList {};
+    QTest::newRow("revoked stays hidden") << QStringLiteral("partner") << QStringList {};
+}
+
+void TestModel::searchMatchesNameHintNotesCustomer()
+{
+    QFETCH(QString, search);
+    QFETCH(QStringList, expected);
+    KeyFilterProxyModel proxy;
+    proxy.setSourceModel(m_model.get());
+    proxy.setSearchText(search);
+    QStringList names = proxyNames(proxy);
+    names.sort();
+    QCOMPARE(names, expected);
+    QCOMPARE(proxy.isFiltering(), !search.trimmed().isEmpty());
+}
+
+void TestModel::pastedTokenFindsItsKey()
+{
+    KeyFilterProxyModel proxy;
+    proxy.setSourceModel(m_model.get());
+    // Hints match by their visible start too.
+    const int billing = rowOf(*m_model, QStringLiteral("Billing webhook"));
+    const QString hint = m_model->keyAt(billing)->hint();
+    proxy.setSearchText(hint.left(11));
+    QVERIFY(proxyNames(proxy).contains(QStringLiteral("Billing webhook")));
+    // A whole token, pasted with spaces around it, finds exactly its key by hash.
+    proxy.setSearchText(QStringLiteral("  ") + m_mobileToken + QStringLiteral("\n"));
+    QCOMPARE(proxyNames(proxy), QStringList {QStringLiteral("Token lookup")});
+    // A token cut short is just text and matches nothing.
+    proxy.setSearchText(m_mobileToken.left(m_mobileToken.size() - 3));
+    QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestModel::environmentAndStatusFilters_data()
+{
+    using F = KeyFilterProxyModel::StatusFilter;
+    QTest::addColumn<int>("environment"); // -1: all
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("staging") << environmentToInt(Environment::Staging) << int(F::All)
+                             << QStringList {QStringLiteral("Analytics export"),
+                                             QStringLiteral("CI deploy")};
+    QTest::newRow("expiring soon")
+        << -1 << int(F::ExpiringSoon) << QStringList {QStringLiteral("Mobile app (iOS)")};
+    QTest::newRow("expired") << -1 << int(F::Expired)
+                             << QStringList {QStringLiteral("Legacy importer")};
+    QTest::newRow("inactive") << -1 << int(F::Inactive)
+                              << QStringList {QStringLiteral("Support dashboard"),
+                                              QStringLiteral("Telemetry collector")};
+    QTest::newRow("flagged") << -1 << int(F::Flagged)
+                             << QStringList {QStringLiteral("Telemetry collector")};
+    QTest::newRow("production active")
+        << environmentToInt(Environment::Production) << int(F::Active)
+        << QStringList {QStringLiteral("Billing webhook"), QStringLiteral("Mobile app (iOS)")};
+    QTest::newRow("development expired")
+        << environmentToInt(Environment::Development) << int(F::Expired)
+        << QStringList {QStringLiteral("Legacy importer")};
+    QTest::newRow("staging expired")
+        << environmentToInt(Environment::Staging) << int(F::Expired) << QStringList {};
+}
+
+void TestModel::environmentAndStatusFilters()
+{
+    QFETCH(int, environment);
+    QFETCH(int, status);
+    QFETCH(QStringList, expected);
+    KeyFilterProxyModel proxy;
+    proxy.setSourceModel(m_model.get());
+    proxy.setEnvironmentFilter(environment < 0 ? std::nullopt : environmentFromInt(environment));
+    proxy.setStatusFilter(static_cast<KeyFilterProxyModel::StatusFilter>(status));
+    QStringList names = proxyNames(proxy);
+    names.sort();
+    QCOMPARE(names, expected);
+    QVERIFY(proxy.isFiltering());
+}
+
+QTEST_MAIN(TestModel)
+#include "test_model.moc"

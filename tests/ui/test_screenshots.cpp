@@ -1,0 +1,279 @@
+// Renders every screen and dialog offscreen. With KEYWARD_SCREENSHOT_DIR set, writes them as
+// PNG files there (docs/screenshots/ in the repository); otherwise only checks that each one
+// renders at a sensible size and is not blank.
+#include "UiTestSupport.h"
+
+#include "crypto/KeyToken.h"
+#include "ui/AddMemberDialog.h"
+#include "ui/ApiKeysPage.h"
+#include "ui/AuditLogPage.h"
+#include "ui/ChangeRoleDialog.h"
+#include "ui/ClipboardGuard.h"
+#include "ui/ConfirmDestructiveDialog.h"
+#include "ui/EditKeyDialog.h"
+#include "ui/GenerateKeyDialog.h"
+#include "ui/KeyFilterProxyModel.h"
+#include "ui/KeyTableModel.h"
+#include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/PreferencesDialog.h"
+#include "ui/RegenerateKeyDialog.h"
+#include "ui/RevealKeyDialog.h"
+#include "ui/Settings.h"
+#include "ui/WelcomeDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+using namespace Keyward;
+using namespace Keyward::UiTest;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void mainWindow();
+    void emptyState();
+    void lockScreenAndLogin();
+    void openError();
+    void welcome();
+    void membersAndAuditLog();
+    void viewer();
+    void memberDialogs();
+    void keyDialogs();
+
+private:
+    void capture(QWidget *widget, const QString &name);
+    std::unique_ptr<MainWindow> signedInWindow(Vault &vault, const QString &member,
+                                               const QString &passphrase);
+
+    QTemporaryDir m_home;
+    std::unique_ptr<Settings> m_settings;
+    QString m_outDir;
+};
+
+void TestScreenshots::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    isolateUserDirectories(m_home.path());
+    m_settings = std::make_unique<Settings>(m_home.filePath(QStringLiteral("settings.ini")));
+    m_outDir = qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR");
+    if (!m_outDir.isEmpty())
+        QVERIFY(QDir().mkpath(m_outDir));
+    // Stable, readable output whatever the machine's style.
+    QApplication::setStyle(QStringLiteral("Fusion"));
+}
+
+void TestScreenshots::capture(QWidget *widget, const QString &name)
+{
+    widget->show();
+    QVERIFY(QTest::qWaitForWindowExposed(widget));
+    QCoreApplication::processEvents();
+    const QImage image = widget->grab().toImage();
+    QVERIFY2(image.width() >= 200 && image.height() >= 100, qPrintable(name));
+    // Not blank: the top-left colour does not fill the whole picture.
+    const QRgb corner = image.pixel(0, 0);
+    bool varied = false;
+    for (int y = 0; y < image.height() && !varied; y += 7) {
+        for (int x = 0; x < image.width() && !varied; x += 7)
+            varied = image.pixel(x, y) != corner;
+    }
+    QVERIFY2(varied, qPrintable(name + QStringLiteral(" rendered blank")));
+    if (!m_outDir.isEmpty())
+        QVERIFY(image.save(QDir(m_outDir).filePath(name + QStringLiteral(".png"))));
+}
+
+std::unique_ptr<MainWindow> TestScreenshots::signedInWindow(Vault &vault, const QString &member,
+                                                            const QString &passphrase)
+{
+    auto window = std::make_unique<MainWindow>(*m_settings, vault.clock());
+    window->resize(1440, 900);
+    window->show();
+    window->start(vault.path());
+    if (!submitLogin(*window, member, passphrase) || !window->session().isUnlocked())
+        return nullptr;
+    return window;
+}
+
+void TestScreenshots::mainWindow()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.seedVariedKeys();
+    auto window = signedInWindow(vault, QStringLiteral("alice"), kOwnerPassphrase);
+    QVERIFY(window);
+    ApiKeysPage *page = window->keysPage();
+    page->findChild<QCheckBox *>(QStringLiteral("showRevokedCheck"))->setChecked(true);
+    for (int row = 0; row < page->proxy()->rowCount(); ++row) {
+        const QModelIndex index = page->proxy()->index(row, 0);
+        if (index.data().toString() == QStringLiteral("CI deploy"))
+            page->table()->selectRow(row);
+    }
+    QVERIFY(page->selectedKey());
+    capture(window.get(), QStringLiteral("main-window"));
+    window->close();
+}
+
+void TestScreenshots::emptyState()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    auto window = signedInWindow(vault, QStringLiteral("alice"), kOwnerPassphrase);
+    QVERIFY(window);
+    QCOMPARE(window->keysPage()->currentStatePage(), window->keysPage()->emptyStatePage());
+    capture(window.get(), QStringLiteral("empty-state"));
+    window->close();
+}
+
+void TestScreenshots::lockScreenAndLogin()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.createKey(QStringLiteral("Payments"));
+    auto window = std::make_unique<MainWindow>(*m_settings, vault.clock());
+    window->resize(1440, 900);
+    window->show();
+    window->start(vault.path());
+    LoginDialog *login = window->loginDialog();
+    QVERIFY(login);
+    capture(window.get(), QStringLiteral("lock-screen"));
+    login->findChild<QLineEdit *>(QStringLiteral("memberNameEdit"))
+        ->setText(QStringLiteral("alice"));
+    login->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))
+        ->setText(QStringLiteral("wrong one"));
+    login->accept();
+    QVERIFY(!login->errorText().isEmpty());
+    capture(login, QStringLiteral("login-failed"));
+    LoginDialog fresh(window->session(), QStringLiteral("alice"));
+    fresh.findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))
+        ->setText(QStringLiteral("secret passphrase"));
+    capture(&fresh, QStringLiteral("login"));
+    window->close();
+}
+
+void TestScreenshots::openError()
+{
+    const QString path = m_home.filePath(QStringLiteral("report.keyward"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    ManualClock clock;
+    MainWindow window(*m_settings, clock);
+    window.resize(1440, 900);
+    window.start(path);
+    capture(&window, QStringLiteral("open-error"));
+    window.close();
+}
+
+void TestScreenshots::welcome()
+{
+    ManualClock clock;
+    VaultSession session(clock);
+    WelcomeDialog dialog(session, WelcomeDialog::Mode::FirstRun,
+                         QStringLiteral("/home/alice/.local/share/keyward/vault.keyward"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("ownerNameEdit"))
+        ->setText(QStringLiteral("alice"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("newPassphraseEdit"))
+        ->setText(QStringLiteral("tulip orbit"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("repeatPassphraseEdit"))
+        ->setText(QStringLiteral("tulip orb"));
+    capture(&dialog, QStringLiteral("welcome"));
+}
+
+void TestScreenshots::membersAndAuditLog()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.seedVariedKeys();
+    vault.addMember(QStringLiteral("bob"), Role::Admin);
+    auto window = signedInWindow(vault, QStringLiteral("alice"), kOwnerPassphrase);
+    QVERIFY(window);
+    window->showPage(MainWindow::Page::Members);
+    QCOMPARE(window->currentPage(), MainWindow::Page::Members);
+    capture(window.get(), QStringLiteral("members"));
+    window->showPage(MainWindow::Page::AuditLog);
+    window->auditLogPage()->verifyChain();
+    QVERIFY(window->auditLogPage()->verificationText().contains(QStringLiteral("intact")));
+    capture(window.get(), QStringLiteral("audit-log"));
+    window->close();
+}
+
+void TestScreenshots::viewer()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.addMember(QStringLiteral("vera"), Role::Viewer);
+    auto window = signedInWindow(vault, QStringLiteral("vera"), kMemberPassphrase);
+    QVERIFY(window);
+    capture(window.get(), QStringLiteral("empty-state-viewer"));
+    window->close();
+}
+
+void TestScreenshots::memberDialogs()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    AddMemberDialog add(vault.store());
+    add.findChild<QLineEdit *>(QStringLiteral("memberNameEdit"))->setText(QStringLiteral("carol"));
+    add.findChild<QLineEdit *>(QStringLiteral("newPassphraseEdit"))
+        ->setText(QStringLiteral("meadow lantern copper"));
+    add.findChild<QLineEdit *>(QStringLiteral("repeatPassphraseEdit"))
+        ->setText(QStringLiteral("meadow lantern copper"));
+    capture(&add, QStringLiteral("add-member"));
+
+    const Member bob = vault.addMember(QStringLiteral("bob"), Role::Admin);
+    ChangeRoleDialog change(vault.store(), bob);
+    change.findChild<QComboBox *>(QStringLiteral("roleCombo"))->setCurrentIndex(2); // Developer
+    capture(&change, QStringLiteral("change-role"));
+
+    PreferencesDialog preferences(*m_settings);
+    capture(&preferences, QStringLiteral("preferences"));
+}
+
+void TestScreenshots::keyDialogs()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.seedVariedKeys();
+    const Member owner = *vault.store().currentMember();
+    const GrantCatalogue &catalogue = vault.store().grantCatalogue();
+    ApiKey billing;
+    const auto keys = vault.store().listKeys();
+    QVERIFY(keys);
+    for (const ApiKey &key : *keys) {
+        if (key.name == QStringLiteral("Billing webhook"))
+            billing = key;
+    }
+    QVERIFY(billing.id > 0);
+
+    GenerateKeyDialog generate(catalogue, owner, vault.clock());
+    capture(&generate, QStringLiteral("generate-key"));
+
+    ClipboardGuard clipboard(QGuiApplication::clipboard(), vault.clock());
+    SecretString token = KeyToken::generate(QStringLiteral("kw"), Environment::Production);
+    RevealKeyDialog reveal(std::move(token), billing, RevealKeyDialog::Occasion::Generated,
+                           clipboard, vault.clock());
+    capture(&reveal, QStringLiteral("reveal-key"));
+
+    EditKeyDialog edit(billing, catalogue, vault.clock());
+    capture(&edit, QStringLiteral("edit-key"));
+    RegenerateKeyDialog regenerate(billing, vault.clock());
+    capture(&regenerate, QStringLiteral("regenerate-key"));
+    ConfirmDestructiveDialog revoke(ConfirmDestructiveDialog::Mode::Revoke, billing, vault.clock());
+    capture(&revoke, QStringLiteral("confirm-revoke"));
+    ConfirmDestructiveDialog remove(ConfirmDestructiveDialog::Mode::Delete, billing, vault.clock());
+    capture(&remove, QStringLiteral("confirm-delete"));
+    clipboard.clearNow();
+}
+
+QTEST_MAIN(TestScreenshots)
+#include "test_screenshots.moc"

@@ -1,0 +1,327 @@
+// Write-behind usage recording against a real SQLite vault: nothing is written while
+// verifying, everything is written in one go on flush and on shutdown, and what is written adds
+// up (last use per secret, hourly counts per outcome, credits, the bounded request log).
+#include "VerifyTestSupport.h"
+#include "crypto/KeyToken.h"
+#include "store/UsageRepository.h"
+#include "verify/UsageRecorder.h"
+#include "verify/UsageReport.h"
+
+#include <QTest>
+
+using namespace Keyward;
+using namespace Keyward::Testing;
+
+namespace {
+
+// Long enough that only an explicit flush (or the destructor) writes during a test.
+UsageRecorderOptions manualFlush()
+{
+    UsageRecorderOptions options;
+    options.flushIntervalMs = 3600 * 1000;
+    return options;
+}
+
+} // namespace
+
+class TestUsageRecorder : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<VaultFixture> m_vault;
+
+    SqlKeyStore &store() { return *m_vault->store; }
+    ManualClock &clock() { return m_vault->clock; }
+    qint64 count(const QString &sql, const QVariantList &binds = {})
+    {
+        return scalar(store().database(), sql, binds);
+    }
+    qint64 requestRows(qint64 keyId)
+    {
+        return count(QStringLiteral("SELECT COUNT(*) FROM request_log WHERE key_id = ?"), {keyId});
+    }
+    qint64 hourlyTotal(qint64 keyId)
+    {
+        return count(
+            QStringLiteral("SELECT COALESCE(SUM(count), 0) FROM key_usage_hourly WHERE key_id = ?"),
+            {keyId});
+    }
+
+private Q_SLOTS:
+    void init() { m_vault = std::make_unique<VaultFixture>(); }
+    void cleanup() { m_vault.reset(); }
+
+    void nothingIsWrittenUntilFlushThenEverything()
+    {
+        const IssuedToken issued = issue(store(), QStringLiteral("Billing"));
+        Verifier verifier(store(), clock());
+        UsageRecorder recorder(store(), clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        for (int i = 0; i < 25; ++i)
+            QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+        verifyToken(verifier, issued.token, Environment::Staging); // WrongEnvironment
+        // Write-behind: verification has not written a thing.
+        QCOMPARE(requestRows(issued.key.id), qint64(0));
+        QCOMPARE(hourlyTotal(issued.key.id), qint64(0));
+        QVERIFY(!store().key(issued.key.id)->secrets.constFirst().lastUsedAtMs);
+
+        QVERIFY(recorder.flush());
+        QCOMPARE(requestRows(issued.key.id), qint64(26));
+        QCOMPARE(hourlyTotal(issued.key.id), qint64(26));
+        const ApiKey key = *store().key(issued.key.id);
+        QCOMPARE(key.usageCount, qint64(25)); // only Valid answers use credits
+        QCOMPARE(key.secrets.constFirst().lastUsedAtMs, std::optional<qint64>(clock().nowMs()));
+        QCOMPARE(key.secrets.constFirst().lastUsedSource, QStringLiteral("test"));
+        QCOMPARE(count(QStringLiteral("SELECT count FROM key_usage_hourly WHERE key_id = ? AND "
+                                      "outcome = ?"),
+                       {issued.key.id, verifyOutcomeToInt(VerifyOutcome::WrongEnvironment)}),
+                 qint64(1));
+        // A second flush with nothing new writes nothing twice.
+        QVERIFY(recorder.flush());
+        QCOMPARE(requestRows(issued.key.id), qint64(26));
+        QCOMPARE(store().key(issued.key.id)->usageCount, qint64(25));
+    }
+
+    // A clean exit loses nothing: the destructor writes what is left, also after the writer
+    // thread got events in several hand-offs.
+    void shutdownWritesEverything()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        const IssuedToken b = issue(store(), QStringLiteral("B"));
+        const QByteArray unknown =
+            bytesOf(KeyToken::generate(QStringLiteral("kw"), Environment::Production));
+        {
+            Verifier verifier(store(), clock());
+            UsageRecorderOptions options = manualFlush();
+            options.handOffEvents = 7; // many hand-offs to the writer before the final write
+            UsageRecorder recorder(store(), clock(), options);
+            verifier.setRecorder(&recorder);
+            for (int i = 0; i < 100; ++i) {
+                verifyToken(verifier, a.token, Environment::Production, {},
+                            QStringLiteral("10.0.0.%1").arg(i % 3));
+                verifyToken(verifier, b.token, Environment::Production,
+                            {QStringLiteral("customers:write")});
+                clock().advanceMs(3 * kMinuteMs); // 300 minutes: five hours
+            }
+            verifyToken(verifier, unknown);
+            verifyToken(verifier, "not a key");
+        }
+        QCOMPARE(hourlyTotal(a.key.id), qint64(100));
+        QCOMPARE(hourlyTotal(b.key.id), qint64(100));
+        QCOMPARE(store().key(a.key.id)->usageCount, qint64(100));
+        QCOMPARE(store().key(b.key.id)->usageCount, qint64(0)); // 403s use no credits
+        QCOMPARE(requestRows(a.key.id), qint64(100));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM request_log WHERE key_id IS NULL")),
+                 qint64(2));
+        QVERIFY(count(QStringLiteral("SELECT COUNT(DISTINCT hour) FROM key_usage_hourly WHERE "
+                                     "key_id = ?"),
+                      {a.key.id})
+                >= 4);
+        QCOMPARE(store().key(a.key.id)->secrets.constFirst().lastUsedSource,
+                 QStringLiteral("10.0.0.0")); // i = 99 is the last one
+    }
+
+    // Regenerated with a grace period: the old secret works until the deadline and then
+    // answers 401; the admin sees the last use of each secret separately.
+    void gracePeriodRecordsBothSecrets()
+    {
+        const IssuedToken issued = issue(store(), QStringLiteral("Rotating"));
+        auto regenerated = store().regenerateKey(issued.key.id, issued.key.version, kHourMs);
+        QVERIFY2(regenerated, qPrintable(regenerated.errorMessage()));
+        const QByteArray fresh = bytesOf(regenerated->token);
+        const qint64 deadline = clock().nowMs() + kHourMs;
+
+        Verifier verifier(store(), clock());
+        verifier.enableCache();
+        UsageRecorder recorder(store(), clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        QCOMPARE(verifyToken(verifier, fresh, Environment::Production, {},
+                             QStringLiteral("new-deploy"))
+                     .outcome,
+                 VerifyOutcome::Valid);
+        clock().setNowMs(deadline - 1);
+        QCOMPARE(verifyToken(verifier, issued.token, Environment::Production, {},
+                             QStringLiteral("old-cron"))
+                     .outcome,
+                 VerifyOutcome::Valid);
+        clock().setNowMs(deadline);
+        const VerifyResult late = verifyToken(verifier, issued.token, Environment::Production, {},
+                                              QStringLiteral("old-cron"));
+        QCOMPARE(late.outcome, VerifyOutcome::Revoked);
+        QCOMPARE(late.httpStatus(), 401);
+        QCOMPARE(verifyToken(verifier, fresh).outcome, VerifyOutcome::Valid);
+        QVERIFY(recorder.flush());
+
+        const ApiKey key = *store().key(issued.key.id);
+        QCOMPARE(key.secrets.size(), 2);
+        const KeySecret &newest = key.secrets.at(0);
+        const KeySecret &oldest = key.secrets.at(1);
+        QCOMPARE(oldest.id, issued.key.secrets.constFirst().id);
+        // The old secret was still presented at the deadline (refused, but the admin must see
+        // that something still uses it).
+        QCOMPARE(oldest.lastUsedAtMs, std::optional<qint64>(deadline));
+        QCOMPARE(oldest.lastUsedSource, QStringLiteral("old-cron"));
+        QCOMPARE(newest.lastUsedAtMs, std::optional<qint64>(deadline));
+        QCOMPARE(newest.lastUsedSource, QStringLiteral("test"));
+        // The request log says which secret each request used.
+        auto report = UsageReport::load(store(), key.id, clock().nowMs());
+        QVERIFY(report);
+        QCOMPARE(report->requests().size(), 4);
+        QCOMPARE(report->requests().at(1).outcome, VerifyOutcome::Revoked);
+        QCOMPARE(report->requests().at(1).secretHint, oldest.hint);
+        QCOMPARE(report->requests().at(0).secretHint, newest.hint);
+    }
+
+    void requestLogIsBounded()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        const IssuedToken b = issue(store(), QStringLiteral("B"));
+        UsageRecorderOptions options = manualFlush();
+        options.retention.requestsPerKey = 5;
+        options.retention.requestsTotal = 8;
+        Verifier verifier(store(), clock());
+        UsageRecorder recorder(store(), clock(), options);
+        verifier.setRecorder(&recorder);
+        for (int i = 0; i < 12; ++i) {
+            clock().advanceMs(1000);
+            verifyToken(verifier, a.token, Environment::Production, {}, QString::number(i));
+        }
+        QVERIFY(recorder.flush());
+        QCOMPARE(requestRows(a.key.id), qint64(5));
+        // The newest stay.
+        auto report = UsageReport::load(store(), a.key.id, clock().nowMs());
+        QVERIFY(report);
+        QCOMPARE(report->requests().size(), 5);
+        QCOMPARE(report->requests().constFirst().source, QStringLiteral("11"));
+        QCOMPARE(report->requests().constLast().source, QStringLiteral("7"));
+        // The counts are not trimmed: they are the record of use.
+        QCOMPARE(hourlyTotal(a.key.id), qint64(12));
+
+        for (int i = 0; i < 4; ++i)
+            verifyToken(verifier, b.token);
+        QVERIFY(recorder.flush());
+        QCOMPARE(requestRows(b.key.id), qint64(4));
+        QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM request_log")) <= 8);
+    }
+
+    void bufferedRequestsAreBoundedWithExactCounts()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        UsageRecorderOptions options = manualFlush();
+        options.maxBufferedRequests = 10;
+        options.handOffEvents = 16;
+        Verifier verifier(store(), clock());
+        UsageRecorder recorder(store(), clock(), options);
+        verifier.setRecorder(&recorder);
+        for (int i = 0; i < 500; ++i)
+            verifyToken(verifier, a.token);
+        QVERIFY(recorder.flush());
+        QCOMPARE(requestRows(a.key.id), qint64(10));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(500));
+        QCOMPARE(store().key(a.key.id)->usageCount, qint64(500));
+    }
+
+    // The vault is busy (another process holds the write lock): the write fails, the usage is
+    // kept, and the next write saves it all.
+    void failedWriteKeepsUsageForTheNextOne()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        VaultOptions quick;
+        quick.busyTimeoutMs = 50;
+        auto opened = SqlKeyStore::openVault(m_vault->path, clock(), quick);
+        QVERIFY(opened);
+        std::unique_ptr<SqlKeyStore> verifierStore = std::move(opened).value();
+        auto blocker = m_vault->openSecond(QString());
+
+        Verifier verifier(*verifierStore, clock());
+        UsageRecorder recorder(*verifierStore, clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        for (int i = 0; i < 3; ++i)
+            verifyToken(verifier, a.token);
+
+        QSqlQuery lock(blocker->database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        const Result<void> blocked = recorder.flush();
+        QVERIFY(!blocked);
+        QVERIFY(!recorder.lastError().isEmpty());
+        // Verification goes on while the vault is locked for writing.
+        QCOMPARE(verifyToken(verifier, a.token).outcome, VerifyOutcome::Valid);
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+
+        QVERIFY(recorder.flush());
+        QCOMPARE(hourlyTotal(a.key.id), qint64(4));
+        QCOMPARE(store().key(a.key.id)->usageCount, qint64(4));
+        QVERIFY(recorder.lastError().isEmpty());
+    }
+
+    void deletedKeyIsSkippedNotFatal()
+    {
+        const IssuedToken gone = issue(store(), QStringLiteral("Gone"));
+        const IssuedToken kept = issue(store(), QStringLiteral("Kept"));
+        Verifier verifier(store(), clock());
+        UsageRecorder recorder(store(), clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        verifyToken(verifier, gone.token);
+        verifyToken(verifier, kept.token);
+        QVERIFY(store().deleteKey(gone.key.id, gone.key.version));
+        QVERIFY2(recorder.flush(), qPrintable(recorder.lastError()));
+        QCOMPARE(requestRows(gone.key.id), qint64(0));
+        QCOMPARE(hourlyTotal(gone.key.id), qint64(0));
+        QCOMPARE(requestRows(kept.key.id), qint64(1));
+    }
+
+    // The timer writes on its own when an event loop runs (the GUI, a server).
+    void timerFlushes()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        UsageRecorderOptions options;
+        options.flushIntervalMs = 50;
+        Verifier verifier(store(), clock());
+        UsageRecorder recorder(store(), clock(), options);
+        verifier.setRecorder(&recorder);
+        verifyToken(verifier, a.token);
+        QTRY_COMPARE(requestRows(a.key.id), qint64(1));
+    }
+
+    void usageReportIsDensePerHour()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        Verifier verifier(store(), clock());
+        UsageRecorder recorder(store(), clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        const qint64 start = UsageBatch::hourOf(clock().nowMs());
+        clock().setNowMs(start + 10 * kMinuteMs);
+        verifyToken(verifier, a.token);
+        verifyToken(verifier, a.token, Environment::Staging);
+        clock().setNowMs(start + 3 * kHourMs + 1);
+        verifyToken(verifier, a.token);
+        verifyToken(verifier, a.token);
+        QVERIFY(recorder.flush());
+
+        auto report = UsageReport::load(store(), a.key.id, clock().nowMs(), 6);
+        QVERIFY(report);
+        QCOMPARE(report->hours().size(), 6);
+        QCOMPARE(report->hours().constLast().hourMs, start + 3 * kHourMs);
+        QCOMPARE(report->hours().constFirst().hourMs, start - 2 * kHourMs);
+        QCOMPARE(report->hours().at(2).count(VerifyOutcome::Valid), qint64(1));
+        QCOMPARE(report->hours().at(2).count(VerifyOutcome::WrongEnvironment), qint64(1));
+        QCOMPARE(report->hours().at(3).total(), qint64(0));
+        QCOMPARE(report->hours().at(5).count(VerifyOutcome::Valid), qint64(2));
+        QCOMPARE(report->total(VerifyOutcome::Valid), qint64(3));
+        QCOMPARE(report->total(), qint64(4));
+        // The default window is the last seven days, for the details pane's chart.
+        auto week = UsageReport::load(store(), a.key.id, clock().nowMs());
+        QVERIFY(week);
+        QCOMPARE(week->hours().size(), 7 * 24);
+        QCOMPARE(week->total(), qint64(4));
+        // An unknown key has an empty report, not an error.
+        auto none = UsageReport::load(store(), 999'999, clock().nowMs(), 3);
+        QVERIFY(none);
+        QCOMPARE(none->total(), qint64(0));
+        QVERIFY(none->requests().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUsageRecorder)
+#include "test_usage_recorder.moc"

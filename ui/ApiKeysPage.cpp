@@ -1,0 +1,442 @@
+#include "ApiKeysPage.h"
+
+#include "Icons.h"
+#include "KeyDetailsPane.h"
+#include "KeyFilterProxyModel.h"
+#include "KeyTableModel.h"
+#include "Settings.h"
+#include "StatusBadgeDelegate.h"
+#include "core/Environment.h"
+#include "store/KeyStore.h"
+
+#include "Formatting.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Keyward {
+
+namespace {
+
+const QString kHeaderState = QStringLiteral("keys/header");
+const QString kSplitterState = QStringLiteral("keys/splitter");
+constexpr int kHistoryLimit = 50;
+
+QLabel *centeredLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    return label;
+}
+
+} // namespace
+
+ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(clock)
+    , m_model(new KeyTableModel(clock, this))
+    , m_proxy(new KeyFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("apiKeysPage"));
+    m_proxy->setSourceModel(m_model);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("keyTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(KeyTableModel::NameColumn, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->setItemDelegateForColumn(KeyTableModel::StatusColumn, new StatusBadgeDelegate(this));
+    setDefaultColumnWidths();
+
+    m_tablePage = m_table;
+    m_emptyPage = buildEmptyPage();
+    m_noMatchPage = buildNoMatchPage();
+    m_stateStack = new QStackedWidget(this);
+    m_stateStack->setObjectName(QStringLiteral("keyStateStack"));
+    m_stateStack->addWidget(m_tablePage);
+    m_stateStack->addWidget(m_emptyPage);
+    m_stateStack->addWidget(m_noMatchPage);
+
+    m_details = new KeyDetailsPane(clock, this);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("keySplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_stateStack);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({380, 420});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildFilterBar());
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateDetails();
+        Q_EMIT selectionChanged();
+    });
+    connect(m_table, &QTableView::activated, this, [this] { Q_EMIT keyActivated(); });
+    connect(m_table, &QTableView::customContextMenuRequested, this, &ApiKeysPage::showContextMenu);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_proxy, signal, this, [this] {
+            updateStatePage();
+            updateCount();
+        });
+    }
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        updateStatePage();
+        updateCount();
+    });
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] {
+        updateStatePage();
+        updateCount();
+    });
+    updateStatePage();
+    updateCount();
+}
+
+QWidget *ApiKeysPage::buildFilterBar()
+{
+    auto *bar = new QWidget(this);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(8, 8, 8, 8);
+
+    m_search = new QLineEdit(bar);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setPlaceholderText(tr("Search name, key, notes or customer…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(260);
+    m_search->setToolTip(tr("Paste a whole key here to find which entry it belongs to."));
+    connect(m_search, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_proxy->setSearchText(text); });
+
+    m_environment = new QComboBox(bar);
+    m_environment->setObjectName(QStringLiteral("environmentFilter"));
+    m_environment->addItem(tr("All environments"));
+    for (Environment env : kAllEnvironments)
+        m_environment->addItem(Formatting::environment(env), environmentToInt(env));
+    connect(m_environment, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QVariant value = m_environment->itemData(index);
+        m_proxy->setEnvironmentFilter(value.isValid() ? environmentFromInt(value.toInt())
+                                                      : std::nullopt);
+    });
+
+    using StatusFilter = KeyFilterProxyModel::StatusFilter;
+    m_status = new QComboBox(bar);
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    const QList<QPair<QString, StatusFilter>> statuses {
+        {tr("All statuses"), StatusFilter::All},
+        {tr("Active"), StatusFilter::Active},
+        {tr("Expiring soon"), StatusFilter::ExpiringSoon},
+        {tr("Inactive"), StatusFilter::Inactive},
+        {tr("Expired"), StatusFilter::Expired},
+        {tr("Revoked"), StatusFilter::Revoked},
+        {tr("Flagged"), StatusFilter::Flagged},
+    };
+    for (const auto &[text, filter] : statuses)
+        m_status->addItem(text, int(filter));
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_proxy->setStatusFilter(static_cast<StatusFilter>(m_status->itemData(index).toInt()));
+    });
+
+    m_showRevoked = new QCheckBox(tr("Show &revoked"), bar);
+    m_showRevoked->setObjectName(QStringLiteral("showRevokedCheck"));
+    m_showRevoked->setToolTip(
+        tr("Revoked keys no longer work; they stay listed for their history."));
+    connect(m_showRevoked, &QCheckBox::toggled, this,
+            [this](bool show) { m_proxy->setShowRevoked(show); });
+
+    m_count = new QLabel(bar);
+    m_count->setObjectName(QStringLiteral("keyCountLabel"));
+
+    layout->addWidget(m_search, 2);
+    layout->addWidget(m_environment);
+    layout->addWidget(m_status);
+    layout->addWidget(m_showRevoked);
+    layout->addStretch(1);
+    layout->addWidget(m_count);
+    return bar;
+}
+
+QWidget *ApiKeysPage::buildEmptyPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("emptyStatePage"));
+    page->setAutoFillBackground(true);
+    page->setBackgroundRole(QPalette::Base);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+
+    auto *picture = new QLabel(page);
+    picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("empty-keys")))
+                           .pixmap(QSize(128, 96), devicePixelRatioF()));
+    picture->setAlignment(Qt::AlignCenter);
+    layout->addWidget(picture);
+
+    QLabel *title = centeredLabel(tr("No API keys yet"), page);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+
+    QLabel *text = centeredLabel(tr("Generate one key for each service or integration that calls "
+                                    "your API.\nThe key is shown once; Keyward keeps only a hint "
+                                    "of it, so store it in the service's secret settings."),
+                                 page);
+    layout->addWidget(text);
+
+    auto *button = new QToolButton(page);
+    button->setObjectName(QStringLiteral("emptyGenerateButton"));
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAutoRaise(false);
+    button->setMinimumHeight(34);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(button);
+    buttonRow->addStretch(1);
+    layout->addSpacing(8);
+    layout->addLayout(buttonRow);
+
+    m_emptyHint = centeredLabel(QString(), page);
+    m_emptyHint->setObjectName(QStringLiteral("emptyStateHint"));
+    layout->addWidget(m_emptyHint);
+    layout->addStretch(2);
+    return page;
+}
+
+QWidget *ApiKeysPage::buildNoMatchPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("noMatchPage"));
+    page->setAutoFillBackground(true);
+    page->setBackgroundRole(QPalette::Base);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    layout->addWidget(centeredLabel(tr("No keys match the search and filters."), page));
+    auto *clear = new QPushButton(tr("&Clear Search and Filters"), page);
+    clear->setObjectName(QStringLiteral("clearFiltersButton"));
+    connect(clear, &QPushButton::clicked, this, &ApiKeysPage::clearFilters);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(clear);
+    row->addStretch(1);
+    layout->addLayout(row);
+    layout->addStretch(2);
+    return page;
+}
+
+void ApiKeysPage::setGenerateAction(QAction *action)
+{
+    m_generate = action;
+    auto *button = m_emptyPage->findChild<QToolButton *>(QStringLiteral("emptyGenerateButton"));
+    button->setDefaultAction(action);
+    const auto updateHint = [this] {
+        // A disabled button alone does not say why; the empty state has room to say it.
+        m_emptyHint->setText(m_generate->isEnabled() ? QString() : m_generate->toolTip());
+        m_emptyHint->setVisible(!m_generate->isEnabled());
+    };
+    connect(action, &QAction::changed, this, updateHint);
+    updateHint();
+}
+
+void ApiKeysPage::setContextActions(const QList<QAction *> &actions)
+{
+    m_contextActions = actions;
+}
+
+void ApiKeysPage::setDefaultColumnWidths()
+{
+    const QFontMetrics metrics = fontMetrics();
+    const auto fit = [&](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + 24;
+    };
+    QHeaderView *header = m_table->horizontalHeader();
+    // The role and grants summary takes what is left; the others fit their typical content.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(KeyTableModel::RoleColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(60);
+    header->resizeSection(KeyTableModel::NameColumn,
+                          fit(QStringLiteral("Old partner integration")));
+    header->resizeSection(KeyTableModel::KeyColumn,
+                          QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+                                  .horizontalAdvance(QStringLiteral("kw_live_3Zq…Cd"))
+                              + 24);
+    header->resizeSection(KeyTableModel::EnvironmentColumn, fit(tr("Development")));
+    header->resizeSection(
+        KeyTableModel::StatusColumn,
+        StatusBadgeDelegate::badgesSize(
+            StatusBadgeDelegate::badgesFor(KeyStatus::Active, true, false, false), font())
+                .width()
+            + 8);
+    header->resizeSection(KeyTableModel::RateLimitColumn, fit(tr("1,000 per minute")));
+    header->resizeSection(KeyTableModel::ExpiresColumn, fit(tr("in 12 months")));
+    header->resizeSection(KeyTableModel::LastUsedColumn, fit(tr("59 minutes ago")));
+    header->resizeSection(KeyTableModel::CreatedByColumn, fit(tr("Created by")) + 8);
+}
+
+void ApiKeysPage::setStore(KeyStore *store)
+{
+    m_store = store;
+    if (!store) {
+        m_model->clear();
+        m_details->clear();
+    }
+    updateStatePage();
+}
+
+Result<void> ApiKeysPage::reload()
+{
+    if (!m_store) {
+        m_model->clear();
+        m_details->clear();
+        return {};
+    }
+    auto keys = m_store->listKeys(true);
+    if (!keys) {
+        Q_EMIT errorOccurred(keys.errorMessage());
+        return keys.error();
+    }
+    const std::optional<ApiKey> before = selectedKey();
+    m_model->setKeys(*keys, m_store->grantCatalogue());
+    // When the selected key vanished, the view would move the selection to a neighbour; a
+    // different key silently becoming the target of the toolbar is worse than no selection.
+    if (before && m_model->rowForId(before->id) < 0) {
+        m_table->selectionModel()->clear();
+    } else if (before) {
+        const std::optional<ApiKey> after = selectedKey();
+        if (!after || after->id != before->id)
+            selectKey(before->id);
+    }
+    updateStatePage();
+    updateCount();
+    updateDetails();
+    Q_EMIT selectionChanged();
+    return {};
+}
+
+void ApiKeysPage::refreshTimes()
+{
+    m_model->refreshTimes();
+}
+
+std::optional<ApiKey> ApiKeysPage::selectedKey() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    const QModelIndex source = m_proxy->mapToSource(rows.constFirst());
+    const ApiKey *key = m_model->keyAt(source.row());
+    return key ? std::optional<ApiKey>(*key) : std::nullopt;
+}
+
+void ApiKeysPage::selectKey(qint64 id)
+{
+    const int row = m_model->rowForId(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return; // filtered out: do not fight the user's filter
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+QWidget *ApiKeysPage::currentStatePage() const
+{
+    return m_stateStack->currentWidget();
+}
+
+void ApiKeysPage::updateStatePage()
+{
+    QWidget *page = m_tablePage;
+    if (m_store && m_model->rowCount() == 0)
+        page = m_emptyPage;
+    else if (m_model->rowCount() > 0 && m_proxy->rowCount() == 0)
+        page = m_noMatchPage;
+    m_stateStack->setCurrentWidget(page);
+    m_details->setVisible(page == m_tablePage);
+}
+
+void ApiKeysPage::updateCount()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_count->setText(shown == total ? tr("%n key(s)", nullptr, total)
+                                    : tr("%1 of %n key(s) shown", nullptr, total).arg(shown));
+}
+
+void ApiKeysPage::updateDetails()
+{
+    const std::optional<ApiKey> key = selectedKey();
+    if (!key || !m_store) {
+        m_details->clear();
+        return;
+    }
+    auto history = m_store->auditEvents(key->id, kHistoryLimit);
+    m_details->showKey(*key, m_store->grantCatalogue(), history ? *history : QVector<AuditEvent>());
+}
+
+void ApiKeysPage::clearFilters()
+{
+    m_search->clear();
+    m_environment->setCurrentIndex(0);
+    m_status->setCurrentIndex(0);
+}
+
+void ApiKeysPage::showContextMenu(const QPoint &pos)
+{
+    if (!m_table->indexAt(pos).isValid())
+        return;
+    QMenu menu(this);
+    for (QAction *action : std::as_const(m_contextActions)) {
+        if (action)
+            menu.addAction(action);
+        else
+            menu.addSeparator();
+    }
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+void ApiKeysPage::saveState(Settings &settings) const
+{
+    settings.setState(kHeaderState, m_table->horizontalHeader()->saveState());
+    settings.setState(kSplitterState, m_splitter->saveState());
+}
+
+void ApiKeysPage::restoreState(const Settings &settings)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    if (header->restoreState(settings.state(kHeaderState)))
+        m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    m_splitter->restoreState(settings.state(kSplitterState));
+}
+
+} // namespace Keyward

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/ApiKey.h"
+#include "core/Result.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <optional>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace Keyward {
+
+class Clock;
+class KeyDetailsPane;
+class KeyFilterProxyModel;
+class KeyStore;
+class KeyTableModel;
+class Settings;
+
+// "Permissions and API": the key table with search and filters, a friendly empty state, and
+// the details of the selected key below it.
+class ApiKeysPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ApiKeysPage(const Clock &clock, QWidget *parent = nullptr);
+
+    // nullptr (locked or closed) clears everything shown.
+    void setStore(KeyStore *store);
+    // Reads the keys again, keeping the selection and scroll position.
+    Result<void> reload();
+    void refreshTimes();
+
+    std::optional<ApiKey> selectedKey() const;
+    void selectKey(qint64 id);
+
+    // The Generate action, shown as the empty state's button.
+    void setGenerateAction(QAction *action);
+    // Actions for the table's context menu; nullptr marks a separator.
+    void setContextActions(const QList<QAction *> &actions);
+
+    void saveState(Settings &settings) const;
+    void restoreState(const Settings &settings);
+
+    KeyTableModel *model() const { return m_model; }
+    KeyFilterProxyModel *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+    KeyDetailsPane *details() const { return m_details; }
+    QLineEdit *searchEdit() const { return m_search; }
+    // Which of the table, "no keys yet" and "nothing matches" pages is showing.
+    QWidget *currentStatePage() const;
+    QWidget *emptyStatePage() const { return m_emptyPage; }
+    QWidget *noMatchPage() const { return m_noMatchPage; }
+    QWidget *tablePage() const { return m_tablePage; }
+
+Q_SIGNALS:
+    void selectionChanged();
+    // Double-click or Return on a row.
+    void keyActivated();
+    void errorOccurred(const QString &message);
+
+private:
+    QWidget *buildFilterBar();
+    QWidget *buildEmptyPage();
+    QWidget *buildNoMatchPage();
+    void updateStatePage();
+    void updateDetails();
+    void updateCount();
+    void clearFilters();
+    void showContextMenu(const QPoint &pos);
+    void setDefaultColumnWidths();
+
+    const Clock &m_clock;
+    KeyStore *m_store = nullptr;
+    KeyTableModel *m_model = nullptr;
+    KeyFilterProxyModel *m_proxy = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_environment = nullptr;
+    QComboBox *m_status = nullptr;
+    QCheckBox *m_showRevoked = nullptr;
+    QLabel *m_count = nullptr;
+    QStackedWidget *m_stateStack = nullptr;
+    QWidget *m_tablePage = nullptr;
+    QWidget *m_emptyPage = nullptr;
+    QWidget *m_noMatchPage = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    QTableView *m_table = nullptr;
+    KeyDetailsPane *m_details = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QAction *m_generate = nullptr;
+    QList<QAction *> m_contextActions;
+};
+
+} // namespace Keyward

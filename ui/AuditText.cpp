@@ -1,0 +1,159 @@
+#include "AuditText.h"
+
+#include "Formatting.h"
+#include "core/Environment.h"
+#include "core/Role.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Keyward {
+
+namespace {
+
+QJsonObject parse(const QString &details)
+{
+    return QJsonDocument::fromJson(details.toUtf8()).object();
+}
+
+QString roleName(const QJsonValue &code)
+{
+    const auto role = roleFromCode(code.toString());
+    return role ? Formatting::role(*role) : code.toString();
+}
+
+QString plain(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(qint64(value.toDouble()));
+    if (value.isBool())
+        return value.toBool() ? AuditText::tr("yes") : AuditText::tr("no");
+    if (value.isArray()) {
+        QStringList parts;
+        for (const QJsonValue &item : value.toArray())
+            parts.append(plain(item));
+        return parts.join(QStringLiteral(", "));
+    }
+    return {};
+}
+
+QString reasonText(const QString &reason)
+{
+    if (reason == QLatin1String("creator demoted"))
+        return AuditText::tr("its creator was demoted");
+    if (reason == QLatin1String("creator removed"))
+        return AuditText::tr("its creator was removed");
+    return reason;
+}
+
+} // namespace
+
+QString AuditText::action(const QString &code)
+{
+    static const QHash<QString, const char *> phrases {
+        {QStringLiteral("vault.create"), QT_TR_NOOP("Created the vault")},
+        {QStringLiteral("key.create"), QT_TR_NOOP("Generated key")},
+        {QStringLiteral("key.edit"), QT_TR_NOOP("Edited key")},
+        {QStringLiteral("key.activate"), QT_TR_NOOP("Activated key")},
+        {QStringLiteral("key.deactivate"), QT_TR_NOOP("Deactivated key")},
+        {QStringLiteral("key.regenerate"), QT_TR_NOOP("Regenerated key")},
+        {QStringLiteral("key.revoke"), QT_TR_NOOP("Revoked key")},
+        {QStringLiteral("key.delete"), QT_TR_NOOP("Deleted key")},
+        {QStringLiteral("member.add"), QT_TR_NOOP("Added member")},
+        {QStringLiteral("member.role"), QT_TR_NOOP("Changed member role")},
+        {QStringLiteral("member.remove"), QT_TR_NOOP("Removed member")},
+    };
+    const auto it = phrases.constFind(code);
+    return it == phrases.constEnd() ? code : tr(*it);
+}
+
+QString AuditText::keyName(const AuditEvent &event)
+{
+    const QJsonObject details = parse(event.details);
+    const QJsonValue name = details.value(QStringLiteral("name"));
+    if (name.isString())
+        return name.toString();
+    // An edit records a rename as [old, new].
+    if (name.isArray())
+        return name.toArray().last().toString();
+    return event.keyId ? tr("Key %1").arg(*event.keyId) : QString();
+}
+
+QString AuditText::details(const AuditEvent &event)
+{
+    const QJsonObject d = parse(event.details);
+    const QString &a = event.action;
+    if (a == QLatin1String("vault.create"))
+        return tr("Key prefix “%1”, first Owner %2")
+            .arg(d.value(QStringLiteral("prefix")).toString(),
+                 d.value(QStringLiteral("owner")).toString());
+    if (a == QLatin1String("key.create")) {
+        QStringList parts;
+        if (const auto env = environmentFromCode(d.value(QStringLiteral("environment")).toString()))
+            parts.append(Formatting::environment(*env));
+        parts.append(tr("%1 role").arg(roleName(d.value(QStringLiteral("role")))));
+        const QJsonValue expires = d.value(QStringLiteral("expires_at"));
+        parts.append(
+            expires.isDouble()
+                ? tr("expires %1").arg(Formatting::absoluteTime(qint64(expires.toDouble())))
+                : tr("never expires"));
+        if (d.contains(QStringLiteral("hint")))
+            parts.append(d.value(QStringLiteral("hint")).toString());
+        return parts.join(QStringLiteral(", "));
+    }
+    if (a == QLatin1String("key.edit")) {
+        QStringList parts;
+        const QJsonArray name = d.value(QStringLiteral("name")).toArray();
+        if (name.size() == 2)
+            parts.append(
+                tr("renamed from “%1” to “%2”").arg(name.at(0).toString(), name.at(1).toString()));
+        if (d.contains(QStringLiteral("notes")))
+            parts.append(tr("notes changed"));
+        const QJsonArray rate = d.value(QStringLiteral("rate_limit")).toArray();
+        if (rate.size() == 2)
+            parts.append(
+                tr("rate limit %1 → %2").arg(rate.at(0).toString(), rate.at(1).toString()));
+        const QJsonValue expires = d.value(QStringLiteral("expires_at"));
+        if (expires.isDouble())
+            parts.append(tr("expiry shortened to %1")
+                             .arg(Formatting::absoluteTime(qint64(expires.toDouble()))));
+        return parts.join(QStringLiteral("; "));
+    }
+    if (a == QLatin1String("key.regenerate")) {
+        const qint64 grace = qint64(d.value(QStringLiteral("grace_ms")).toDouble());
+        const QString oldHint = d.value(QStringLiteral("old_hint")).toString();
+        const QString newHint = d.value(QStringLiteral("hint")).toString();
+        if (grace <= 0)
+            return tr("new secret %1; the old secret %2 stopped working at once")
+                .arg(newHint, oldHint);
+        return tr("new secret %1; the old secret %2 kept working for %3")
+            .arg(newHint, oldHint, Formatting::duration(grace));
+    }
+    if (a == QLatin1String("key.deactivate") && d.contains(QStringLiteral("reason")))
+        return tr("because %1").arg(reasonText(d.value(QStringLiteral("reason")).toString()));
+    if (a == QLatin1String("key.delete"))
+        return d.value(QStringLiteral("hint")).toString();
+    if (a.startsWith(QLatin1String("key.")))
+        return {};
+    if (a == QLatin1String("member.add"))
+        return tr("%1 as %2")
+            .arg(d.value(QStringLiteral("member")).toString(),
+                 roleName(d.value(QStringLiteral("role"))));
+    if (a == QLatin1String("member.role"))
+        return tr("%1: %2 → %3")
+            .arg(d.value(QStringLiteral("member")).toString(),
+                 roleName(d.value(QStringLiteral("from"))),
+                 roleName(d.value(QStringLiteral("to"))));
+    if (a == QLatin1String("member.remove"))
+        return d.value(QStringLiteral("member")).toString();
+
+    QStringList parts;
+    for (auto it = d.constBegin(); it != d.constEnd(); ++it)
+        parts.append(it.key() + QStringLiteral(": ") + plain(it.value()));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace Keyward

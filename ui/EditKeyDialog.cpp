@@ -1,0 +1,345 @@
+#include "EditKeyDialog.h"
+
+#include "Formatting.h"
+#include "core/Clock.h"
+#include "core/GrantCatalogue.h"
+#include "core/Permissions.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QStyle>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace Keyward {
+
+namespace {
+
+constexpr int kMaxRateCount = 1'000'000'000; // what RateLimit::parse accepts
+enum ExpiryItem { KeepExpiry = 0, EarlierDate = 1 };
+
+QWidget *noticeRow(QWidget *parent, const QString &objectName, const QString &themeIcon,
+                   QStyle::StandardPixmap fallback, QLabel **text)
+{
+    auto *row = new QWidget(parent);
+    row->setObjectName(objectName);
+    auto *icon = new QLabel(row);
+    const int size = row->style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(
+        QIcon::fromTheme(themeIcon, row->style()->standardIcon(fallback)).pixmap(size, size));
+    icon->setAlignment(Qt::AlignTop);
+    *text = new QLabel(row);
+    (*text)->setTextFormat(Qt::PlainText);
+    (*text)->setWordWrap(true);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(icon);
+    layout->addWidget(*text, 1);
+    return row;
+}
+
+QLabel *plainLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setText(text);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QDate utcDate(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+}
+
+} // namespace
+
+EditKeyDialog::EditKeyDialog(const ApiKey &key, const GrantCatalogue &catalogue, const Clock &clock,
+                             QWidget *parent)
+    : QDialog(parent)
+    , m_key(key)
+    , m_clock(clock)
+{
+    setObjectName(QStringLiteral("editKeyDialog"));
+    setWindowTitle(tr("Edit API Key"));
+    buildLayout(catalogue);
+    setUpExpiryRange();
+    validate();
+    m_nameEdit->setFocus();
+}
+
+void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
+{
+    m_nameEdit = new QLineEdit(m_key.name, this);
+    m_nameEdit->setObjectName(QStringLiteral("nameEdit"));
+    m_nameEdit->setAccessibleName(tr("Name"));
+    m_nameEdit->setClearButtonEnabled(true);
+
+    m_rateCountSpin = new QSpinBox(this);
+    m_rateCountSpin->setObjectName(QStringLiteral("rateCountSpin"));
+    m_rateCountSpin->setAccessibleName(tr("Rate limit, requests"));
+    m_rateCountSpin->setRange(0, kMaxRateCount);
+    m_rateCountSpin->setSpecialValueText(tr("Unlimited"));
+    m_rateCountSpin->setGroupSeparatorShown(true);
+    m_rateCountSpin->setValue(m_key.rateLimit.isUnlimited() ? 0 : m_key.rateLimit.count);
+    m_rateUnitCombo = new QComboBox(this);
+    m_rateUnitCombo->setObjectName(QStringLiteral("rateUnitCombo"));
+    m_rateUnitCombo->setAccessibleName(tr("Rate limit, period"));
+    m_rateUnitCombo->addItem(tr("per second"), static_cast<int>(RateLimit::Unit::Second));
+    m_rateUnitCombo->addItem(tr("per minute"), static_cast<int>(RateLimit::Unit::Minute));
+    m_rateUnitCombo->addItem(tr("per hour"), static_cast<int>(RateLimit::Unit::Hour));
+    m_rateUnitCombo->setCurrentIndex(
+        m_rateUnitCombo->findData(static_cast<int>(m_key.rateLimit.unit)));
+    m_rateUnitCombo->setEnabled(m_rateCountSpin->value() > 0);
+    auto *rateRow = new QHBoxLayout;
+    rateRow->addWidget(m_rateCountSpin);
+    rateRow->addWidget(m_rateUnitCombo);
+    rateRow->addStretch(1);
+
+    m_expiryCombo = new QComboBox(this);
+    m_expiryCombo->setObjectName(QStringLiteral("expiryCombo"));
+    m_expiryCombo->setAccessibleName(tr("Expiry"));
+    m_expiryCombo->addItem(m_key.expiresAtMs
+                               ? tr("Keep: %1").arg(Formatting::absoluteTime(*m_key.expiresAtMs))
+                               : tr("Keep: never expires"),
+                           KeepExpiry);
+    m_expiryCombo->addItem(tr("An earlier date…"), EarlierDate);
+    m_expiryDateEdit = new QDateEdit(this);
+    m_expiryDateEdit->setObjectName(QStringLiteral("expiryDateEdit"));
+    m_expiryDateEdit->setAccessibleName(tr("New expiry date"));
+    m_expiryDateEdit->setCalendarPopup(true);
+    m_expiryDateEdit->setTimeSpec(Qt::UTC);
+    m_expiryDateEdit->setVisible(false);
+    auto *expiryRow = new QHBoxLayout;
+    expiryRow->addWidget(m_expiryCombo);
+    expiryRow->addWidget(m_expiryDateEdit);
+    expiryRow->addStretch(1);
+    m_expiryHintLabel = new QLabel(this);
+    m_expiryHintLabel->setObjectName(QStringLiteral("expiryHintLabel"));
+    m_expiryHintLabel->setTextFormat(Qt::PlainText);
+    m_expiryHintLabel->setWordWrap(true);
+    m_expiryHintLabel->setForegroundRole(QPalette::PlaceholderText);
+    auto *expiryColumn = new QVBoxLayout;
+    expiryColumn->setSpacing(2);
+    expiryColumn->addLayout(expiryRow);
+    expiryColumn->addWidget(m_expiryHintLabel);
+
+    m_notesEdit = new QPlainTextEdit(m_key.notes, this);
+    m_notesEdit->setObjectName(QStringLiteral("notesEdit"));
+    m_notesEdit->setAccessibleName(tr("Notes"));
+    m_notesEdit->setTabChangesFocus(true);
+    m_notesEdit->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_notesEdit->setFixedHeight(m_notesEdit->fontMetrics().lineSpacing() * 3
+                                + 2 * m_notesEdit->frameWidth()
+                                + 2 * int(m_notesEdit->document()->documentMargin()) + 4);
+
+    QWidget *fixedBox = buildFixedBox(catalogue);
+
+    m_validationRow =
+        noticeRow(this, QStringLiteral("validationRow"), QStringLiteral("dialog-error"),
+                  QStyle::SP_MessageBoxCritical, &m_validationLabel);
+    m_validationLabel->setObjectName(QStringLiteral("validationLabel"));
+    QSizePolicy keepSpace = m_validationRow->sizePolicy();
+    keepSpace.setRetainSizeWhenHidden(true);
+    m_validationRow->setSizePolicy(keepSpace);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->setObjectName(QStringLiteral("buttonBox"));
+    m_saveButton = buttons->addButton(tr("&Save Changes"), QDialogButtonBox::AcceptRole);
+    m_saveButton->setObjectName(QStringLiteral("saveButton"));
+    m_saveButton->setAccessibleName(tr("Save changes"));
+    m_saveButton->setDefault(true);
+    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    cancel->setAccessibleName(tr("Cancel"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &EditKeyDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &EditKeyDialog::reject);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    auto addRow = [&](const QString &text, QWidget *buddy, auto field) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        form->addRow(label, field);
+    };
+    addRow(tr("&Name:"), m_nameEdit, m_nameEdit);
+    addRow(tr("Rate &limit:"), m_rateCountSpin, rateRow);
+    addRow(tr("E&xpires:"), m_expiryCombo, expiryColumn);
+    addRow(tr("N&otes:"), m_notesEdit, m_notesEdit);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(fixedBox);
+    layout->addWidget(m_validationRow);
+    layout->addWidget(buttons);
+    setMinimumWidth(qMax(560, fontMetrics().averageCharWidth() * 80));
+
+    connect(m_nameEdit, &QLineEdit::textChanged, this, &EditKeyDialog::validate);
+    connect(m_notesEdit, &QPlainTextEdit::textChanged, this, &EditKeyDialog::validate);
+    connect(m_rateCountSpin, &QSpinBox::valueChanged, this, [this](int count) {
+        m_rateUnitCombo->setEnabled(count > 0);
+        validate();
+    });
+    connect(m_rateUnitCombo, &QComboBox::currentIndexChanged, this, &EditKeyDialog::validate);
+    connect(m_expiryCombo, &QComboBox::currentIndexChanged, this, [this]() {
+        m_expiryDateEdit->setVisible(m_expiryCombo->currentData().toInt() == EarlierDate);
+        validate();
+    });
+    connect(m_expiryDateEdit, &QDateEdit::dateChanged, this, &EditKeyDialog::validate);
+    connect(m_duplicateButton, &QPushButton::clicked, this, [this]() { done(DuplicateRequested); });
+
+    const QList<QWidget *> order {m_nameEdit,        m_rateCountSpin,  m_rateUnitCombo,
+                                  m_expiryCombo,     m_expiryDateEdit, m_notesEdit,
+                                  m_duplicateButton, m_saveButton,     cancel};
+    for (int i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
+}
+
+QWidget *EditKeyDialog::buildFixedBox(const GrantCatalogue &catalogue)
+{
+    auto *box = new QGroupBox(tr("Fixed when the key was generated"), this);
+    box->setObjectName(QStringLiteral("fixedBox"));
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    auto *environment = plainLabel(Formatting::environment(m_key.environment), box);
+    environment->setObjectName(QStringLiteral("environmentLabel"));
+    form->addRow(tr("Environment:"), environment);
+    auto *role = plainLabel(
+        tr("%1 — %2").arg(Formatting::role(m_key.role), Formatting::roleDescription(m_key.role)),
+        box);
+    role->setObjectName(QStringLiteral("roleLabel"));
+    role->setWordWrap(false);
+    form->addRow(tr("Role:"), role);
+    auto *grants =
+        plainLabel(m_key.grants.isEmpty() ? Formatting::grantsSummary(m_key.grants, catalogue)
+                                          : Formatting::grantsList(m_key.grants, catalogue),
+                   box);
+    grants->setObjectName(QStringLiteral("grantsLabel"));
+    grants->setWordWrap(false); // one grant per line already
+    form->addRow(tr("Grants:"), grants);
+    if (!m_key.customer.isEmpty()) {
+        auto *customer = plainLabel(m_key.customer, box);
+        customer->setObjectName(QStringLiteral("customerLabel"));
+        form->addRow(tr("Customer:"), customer);
+    }
+    auto *usage = plainLabel(Formatting::usageLimit(m_key.usageLimit, m_key.usageCount), box);
+    usage->setObjectName(QStringLiteral("usageLabel"));
+    form->addRow(tr("Usage:"), usage);
+
+    auto *explanation = plainLabel(tr("To change these, or to extend the expiry, make a new key "
+                                      "and revoke this one when nothing uses it any more."),
+                                   box);
+    explanation->setForegroundRole(QPalette::PlaceholderText);
+    m_duplicateButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")),
+                                        tr("&Duplicate with Other Grants…"), box);
+    m_duplicateButton->setObjectName(QStringLiteral("duplicateButton"));
+    m_duplicateButton->setAccessibleName(tr("Duplicate with other grants"));
+    m_duplicateButton->setAutoDefault(false);
+    auto *duplicateRow = new QHBoxLayout;
+    duplicateRow->addStretch(1);
+    duplicateRow->addWidget(m_duplicateButton);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(form);
+    layout->addWidget(explanation);
+    layout->addLayout(duplicateRow);
+    return box;
+}
+
+void EditKeyDialog::setUpExpiryRange()
+{
+    const qint64 now = m_clock.nowMs();
+    // A date expires at the end of that day (UTC). Today still lies ahead; the latest date
+    // offered must end strictly before the current expiry, or it would extend the key.
+    const QDate earliest = utcDate(now);
+    const QDate latest =
+        m_key.expiresAtMs ? utcDate(*m_key.expiresAtMs - 1).addDays(-1) : earliest.addYears(10);
+    const bool canShorten = latest >= earliest;
+    if (canShorten) {
+        m_expiryDateEdit->setDateRange(earliest, latest);
+        m_expiryDateEdit->setDate(latest);
+        m_expiryHintLabel->setText(tr("An expiry can only be brought forward. Extending it needs "
+                                      "a new key: use “Duplicate with Other Grants…”."));
+    } else {
+        // Grey the choice out rather than hide it, so the reason below reads as an answer.
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_expiryCombo->model()))
+            model->item(EarlierDate)->setEnabled(false);
+        m_expiryHintLabel->setText(
+            m_key.expiresAtMs && *m_key.expiresAtMs <= now
+                ? tr("The key has expired. Extending it needs a new key: use “Duplicate with "
+                     "Other Grants…”.")
+                : tr("The key expires today, so there is no earlier date to choose. "
+                     "Deactivate or revoke it to stop it now."));
+    }
+}
+
+std::optional<qint64> EditKeyDialog::chosenExpiry() const
+{
+    if (m_expiryCombo->currentData().toInt() == KeepExpiry)
+        return m_key.expiresAtMs;
+    return ExpiryPolicy::onDate(m_expiryDateEdit->date()).expiresAtMs(m_clock.nowMs());
+}
+
+KeyEdit EditKeyDialog::edit() const
+{
+    KeyEdit edit;
+    edit.name = m_nameEdit->text().trimmed();
+    edit.notes = m_notesEdit->toPlainText();
+    edit.rateLimit.count = m_rateCountSpin->value();
+    edit.rateLimit.unit = static_cast<RateLimit::Unit>(m_rateUnitCombo->currentData().toInt());
+    edit.expiresAtMs = chosenExpiry();
+    return edit;
+}
+
+bool EditKeyDialog::hasChanges() const
+{
+    const KeyEdit e = edit();
+    return e.name != m_key.name || e.notes != m_key.notes || e.rateLimit != m_key.rateLimit
+        || e.expiresAtMs != m_key.expiresAtMs;
+}
+
+QString EditKeyDialog::validationMessage() const
+{
+    const KeyEdit e = edit();
+    for (const Result<void> &check :
+         {Permissions::validateKeyName(e.name), Permissions::validateNotes(e.notes),
+          Permissions::mayChangeExpiry(m_key, e.expiresAtMs, m_clock.nowMs())}) {
+        if (!check)
+            return check.errorMessage();
+    }
+    return {};
+}
+
+void EditKeyDialog::validate()
+{
+    const QString problem = validationMessage();
+    m_validationLabel->setText(problem);
+    m_validationRow->setVisible(!problem.isEmpty());
+    m_saveButton->setEnabled(problem.isEmpty() && hasChanges());
+    m_saveButton->setToolTip(problem.isEmpty() && !hasChanges() ? tr("Nothing has changed yet.")
+                                                                : problem);
+}
+
+void EditKeyDialog::accept()
+{
+    validate();
+    if (!validationMessage().isEmpty())
+        return;
+    QDialog::accept();
+}
+
+} // namespace Keyward

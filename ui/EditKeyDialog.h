@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/ApiKey.h"
+#include "store/KeyStore.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace Keyward {
+
+class Clock;
+class GrantCatalogue;
+
+// Changes what an existing key may change: name, notes, rate limit and a shorter expiry.
+// Role and grants are shown read-only; "Duplicate with other grants…" ends the dialog with
+// DuplicateRequested so the caller opens the Generate dialog prefilled instead.
+class EditKeyDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum ResultCode { DuplicateRequested = QDialog::Accepted + 1 };
+
+    EditKeyDialog(const ApiKey &key, const GrantCatalogue &catalogue, const Clock &clock,
+                  QWidget *parent = nullptr);
+
+    KeyEdit edit() const;
+    bool hasChanges() const;
+    // Why the input cannot be saved; empty when it can.
+    QString validationMessage() const;
+
+    void accept() override;
+
+private:
+    void buildLayout(const GrantCatalogue &catalogue);
+    QWidget *buildFixedBox(const GrantCatalogue &catalogue);
+    void setUpExpiryRange();
+    void validate();
+    std::optional<qint64> chosenExpiry() const;
+
+    const ApiKey m_key;
+    const Clock &m_clock;
+
+    QLineEdit *m_nameEdit = nullptr;
+    QPlainTextEdit *m_notesEdit = nullptr;
+    QSpinBox *m_rateCountSpin = nullptr;
+    QComboBox *m_rateUnitCombo = nullptr;
+    QComboBox *m_expiryCombo = nullptr;
+    QDateEdit *m_expiryDateEdit = nullptr;
+    QLabel *m_expiryHintLabel = nullptr;
+    QPushButton *m_duplicateButton = nullptr;
+    QWidget *m_validationRow = nullptr;
+    QLabel *m_validationLabel = nullptr;
+    QPushButton *m_saveButton = nullptr;
+};
+
+} // namespace Keyward

@@ -1,0 +1,111 @@
+#include "KeyActions.h"
+
+#include "Icons.h"
+#include "core/Permissions.h"
+
+#include <QAction>
+#include <QKeySequence>
+
+namespace Keyward {
+
+KeyActions::KeyActions(QObject *parent)
+    : QObject(parent)
+{
+    m_generate = makeAction(QStringLiteral("actionGenerate"), QStringLiteral("generate"),
+                            tr("&Generate Key…"), QKeySequence::New, tr("Generate a new API key"));
+    m_generate->setIconText(tr("Generate"));
+    m_edit = makeAction(QStringLiteral("actionEdit"), QStringLiteral("edit"), tr("&Edit…"),
+                        QKeySequence(Qt::Key_F2),
+                        tr("Rename the key, change its notes, rate limit or shorten its expiry"));
+    m_regenerate = makeAction(QStringLiteral("actionRegenerate"), QStringLiteral("regenerate"),
+                              tr("&Regenerate…"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                              tr("Issue a new secret for this key and retire the old one"));
+    m_toggleActive = makeAction(QStringLiteral("actionToggleActive"), QStringLiteral("deactivate"),
+                                tr("&Deactivate"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                                tr("Stop the key from working until it is activated again"));
+    m_revoke = makeAction(QStringLiteral("actionRevoke"), QStringLiteral("revoke"), tr("Re&voke…"),
+                          QKeySequence(), tr("Stop the key permanently; its history is kept"));
+    m_remove = makeAction(QStringLiteral("actionDelete"), QStringLiteral("delete"), tr("De&lete…"),
+                          QKeySequence::Delete,
+                          tr("Remove the key from the list; the audit log keeps its history"));
+    m_copyId = makeAction(QStringLiteral("actionCopyKeyId"), QStringLiteral("copy"),
+                          tr("&Copy Key ID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                          tr("Copy the key's ID (not the secret) to the clipboard"));
+    update(std::nullopt, nullptr);
+}
+
+QAction *KeyActions::makeAction(const QString &objectName, const QString &icon, const QString &text,
+                                const QKeySequence &shortcut, const QString &toolTip)
+{
+    auto *action = new QAction(Icons::icon(icon), text, this);
+    action->setObjectName(objectName);
+    action->setShortcut(shortcut);
+    // The table and its context menu share these: the shortcut works anywhere in the window.
+    action->setShortcutContext(Qt::WindowShortcut);
+    action->setProperty("baseToolTip", toolTip);
+    action->setStatusTip(toolTip);
+    return action;
+}
+
+QList<QAction *> KeyActions::keyActions() const
+{
+    return {m_edit, m_regenerate, m_toggleActive, nullptr, m_revoke, m_remove, nullptr, m_copyId};
+}
+
+void KeyActions::setAllowed(QAction *action, bool allowed, const QString &toolTip,
+                            const QString &why)
+{
+    action->setEnabled(allowed);
+    QString text = allowed || why.isEmpty() ? toolTip : why;
+    if (allowed && !action->shortcut().isEmpty())
+        text = tr("%1 (%2)").arg(text, action->shortcut().toString(QKeySequence::NativeText));
+    action->setToolTip(text);
+}
+
+void KeyActions::update(const std::optional<Member> &member, const ApiKey *selected)
+{
+    const auto base = [](QAction *action) {
+        return action->property("baseToolTip").toString();
+    };
+
+    if (!member) {
+        const QString locked = tr("The vault is locked.");
+        for (QAction *action :
+             {m_generate, m_edit, m_regenerate, m_toggleActive, m_revoke, m_remove, m_copyId})
+            setAllowed(action, false, base(action), locked);
+        return;
+    }
+
+    const bool mayCreate =
+        roleAtLeast(member->role, Permissions::minimumRoleFor(KeyAction::Create));
+    setAllowed(m_generate, mayCreate, base(m_generate),
+               Permissions::roleNeededMessage(KeyAction::Create));
+
+    m_toggleActivates = selected && selected->state == KeyState::Inactive;
+    m_toggleActive->setText(m_toggleActivates ? tr("&Activate") : tr("&Deactivate"));
+    m_toggleActive->setIconText(m_toggleActivates ? tr("Activate") : tr("Deactivate"));
+    m_toggleActive->setIcon(
+        Icons::icon(m_toggleActivates ? QStringLiteral("activate") : QStringLiteral("deactivate")));
+    m_toggleActive->setProperty("baseToolTip",
+                                m_toggleActivates
+                                    ? tr("Let the key work again")
+                                    : tr("Stop the key from working until it is activated again"));
+
+    const QString selectFirst = tr("Select a key first.");
+    const auto check = [&](QAction *action, KeyAction keyAction) {
+        if (!selected) {
+            setAllowed(action, false, base(action), selectFirst);
+            return;
+        }
+        const Result<void> allowed = Permissions::mayActOnKey(*member, *selected, keyAction);
+        setAllowed(action, allowed.isOk(), base(action), allowed.errorMessage());
+    };
+    check(m_edit, KeyAction::Edit);
+    check(m_regenerate, KeyAction::Regenerate);
+    check(m_toggleActive, m_toggleActivates ? KeyAction::Activate : KeyAction::Deactivate);
+    check(m_revoke, KeyAction::Revoke);
+    check(m_remove, KeyAction::Delete);
+    setAllowed(m_copyId, selected != nullptr, base(m_copyId), selectFirst);
+}
+
+} // namespace Keyward

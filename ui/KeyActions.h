@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/ApiKey.h"
+#include "core/Member.h"
+
+#include <QList>
+#include <QObject>
+
+#include <optional>
+
+class QAction;
+
+namespace Keyward {
+
+// The key actions of the toolbar, the Keys menu and the table's context menu. Enabled from the
+// selection and the member's role by asking Permissions; a disabled action's tooltip says why.
+class KeyActions : public QObject
+{
+    Q_OBJECT
+public:
+    explicit KeyActions(QObject *parent = nullptr);
+
+    QAction *generate() const { return m_generate; }
+    QAction *edit() const { return m_edit; }
+    QAction *regenerate() const { return m_regenerate; }
+    // "Deactivate" for an active key, "Activate" for an inactive one.
+    QAction *toggleActive() const { return m_toggleActive; }
+    QAction *revoke() const { return m_revoke; }
+    QAction *remove() const { return m_remove; }
+    QAction *copyId() const { return m_copyId; }
+
+    // Actions on the selected key, in menu order (nullptr marks a separator).
+    QList<QAction *> keyActions() const;
+    // True when toggleActive() would activate the selected key.
+    bool toggleActivates() const { return m_toggleActivates; }
+
+    void update(const std::optional<Member> &member, const ApiKey *selected);
+
+private:
+    QAction *makeAction(const QString &objectName, const QString &icon, const QString &text,
+                        const QKeySequence &shortcut, const QString &toolTip);
+    void setAllowed(QAction *action, bool allowed, const QString &toolTip, const QString &why);
+
+    QAction *m_generate = nullptr;
+    QAction *m_edit = nullptr;
+    QAction *m_regenerate = nullptr;
+    QAction *m_toggleActive = nullptr;
+    QAction *m_revoke = nullptr;
+    QAction *m_remove = nullptr;
+    QAction *m_copyId = nullptr;
+    bool m_toggleActivates = false;
+};
+
+} // namespace Keyward

@@ -1,0 +1,267 @@
+#include "KeyCommands.h"
+
+#include "ClipboardGuard.h"
+#include "ConfirmDestructiveDialog.h"
+#include "EditKeyDialog.h"
+#include "Formatting.h"
+#include "GenerateKeyDialog.h"
+#include "MessageBox.h"
+#include "RegenerateKeyDialog.h"
+#include "RevealKeyDialog.h"
+#include "core/Clock.h"
+#include "core/Permissions.h"
+#include "store/KeyStore.h"
+
+#include <QWidget>
+
+namespace Keyward {
+
+namespace {
+
+// Names are data of any length; a message box needs a readable handle, not 16 K characters.
+QString shortName(const QString &name)
+{
+    constexpr int kMaxShown = 80;
+    if (name.size() <= kMaxShown)
+        return name;
+    return name.left(kMaxShown - 1) + QChar(u'…');
+}
+
+void reportFailure(KeyCommands *commands, QWidget *parent, const QString &title,
+                   const QString &text)
+{
+    MessageBox::warning(parent, title, text);
+    Q_EMIT commands->failed(text);
+}
+
+void reportStoreError(KeyCommands *commands, QWidget *parent, const QString &title,
+                      const ApiKey &key, const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::StaleVersion: {
+        const QString text = KeyCommands::tr("“%1” was changed by someone else while you were "
+                                             "working on it. The list has been reloaded; check "
+                                             "the key and try again.")
+                                 .arg(shortName(key.name));
+        reportFailure(commands, parent, title, text);
+        Q_EMIT commands->keysChanged(key.id);
+        return;
+    }
+    case ErrorCode::NotFound: {
+        const QString text = KeyCommands::tr("“%1” no longer exists; someone else deleted it.")
+                                 .arg(shortName(key.name));
+        reportFailure(commands, parent, title, text);
+        Q_EMIT commands->keysChanged(key.id);
+        return;
+    }
+    default:
+        reportFailure(commands, parent, title, error.message);
+        return;
+    }
+}
+
+// The core's verdict before any dialog opens, so nobody fills in a form only to be refused.
+bool mayAct(KeyCommands *commands, const KeyStore &store, QWidget *parent, const ApiKey &key,
+            KeyAction action, const QString &title)
+{
+    const std::optional<Member> member = store.currentMember();
+    if (!member) {
+        reportFailure(commands, parent, title, KeyCommands::tr("Sign in first."));
+        return false;
+    }
+    if (const Result<void> allowed = Permissions::mayActOnKey(*member, key, action); !allowed) {
+        reportFailure(commands, parent, title, allowed.errorMessage());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+KeyCommands::KeyCommands(KeyStore &store, const Clock &clock, ClipboardGuard &clipboard,
+                         QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_clipboard(clipboard)
+    , m_dialogParent(dialogParent)
+{ }
+
+bool KeyCommands::generate(const std::optional<ApiKey> &prefillFrom)
+{
+    QWidget *parent = m_dialogParent.data();
+    const QString title = tr("Cannot Generate Key");
+    const std::optional<Member> member = m_store.currentMember();
+    if (!member) {
+        reportFailure(this, parent, title, tr("Sign in first."));
+        return false;
+    }
+    if (!roleAtLeast(member->role, Permissions::minimumRoleFor(KeyAction::Create))) {
+        reportFailure(this, parent, title, Permissions::roleNeededMessage(KeyAction::Create));
+        return false;
+    }
+
+    GenerateKeyDialog dialog(m_store.grantCatalogue(), *member, m_clock, parent);
+    if (prefillFrom)
+        dialog.prefillFrom(*prefillFrom);
+    std::optional<IssuedKey> issued;
+    while (!issued) {
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        Result<IssuedKey> created = m_store.createKey(dialog.request());
+        if (created) {
+            issued.emplace(std::move(created).value());
+        } else if (created.code() == ErrorCode::InvalidInput) {
+            // The store saw something the form did not (the clock moved past a date, say):
+            // keep the input and let the user fix it.
+            MessageBox::warning(parent, title, created.errorMessage());
+        } else {
+            reportFailure(this, parent, title, created.errorMessage());
+            return false;
+        }
+    }
+
+    const ApiKey key = issued->key;
+    Q_EMIT keysChanged(key.id);
+    Q_EMIT message(tr("Key “%1” generated.").arg(shortName(key.name)));
+    RevealKeyDialog reveal(std::move(issued->token), key, RevealKeyDialog::Occasion::Generated,
+                           m_clipboard, m_clock, parent);
+    issued.reset();
+    reveal.exec();
+    return true;
+}
+
+bool KeyCommands::edit(const ApiKey &key)
+{
+    QWidget *parent = m_dialogParent.data();
+    const QString title = tr("Cannot Edit Key");
+    if (!mayAct(this, m_store, parent, key, KeyAction::Edit, title))
+        return false;
+
+    int outcome = QDialog::Rejected;
+    KeyEdit change;
+    {
+        EditKeyDialog dialog(key, m_store.grantCatalogue(), m_clock, parent);
+        outcome = dialog.exec();
+        change = dialog.edit();
+    }
+    if (outcome == EditKeyDialog::DuplicateRequested)
+        return generate(key);
+    if (outcome != QDialog::Accepted)
+        return false;
+
+    Result<ApiKey> edited = m_store.editKey(key.id, key.version, change);
+    if (!edited) {
+        reportStoreError(this, parent, title, key, edited.error());
+        return false;
+    }
+    Q_EMIT keysChanged(key.id);
+    Q_EMIT message(tr("Key “%1” saved.").arg(shortName(edited->name)));
+    return true;
+}
+
+bool KeyCommands::regenerate(const ApiKey &key)
+{
+    QWidget *parent = m_dialogParent.data();
+    const QString title = tr("Cannot Regenerate Key");
+    if (!mayAct(this, m_store, parent, key, KeyAction::Regenerate, title))
+        return false;
+
+    qint64 graceMs = 0;
+    {
+        RegenerateKeyDialog dialog(key, m_clock, parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        graceMs = dialog.graceMs();
+    }
+    Result<IssuedKey> regenerated = m_store.regenerateKey(key.id, key.version, graceMs);
+    if (!regenerated) {
+        reportStoreError(this, parent, title, key, regenerated.error());
+        return false;
+    }
+
+    IssuedKey issued = std::move(regenerated).value();
+    const ApiKey updated = issued.key;
+    Q_EMIT keysChanged(key.id);
+    Q_EMIT message(graceMs > 0 ? tr("Key “%1” regenerated. The previous secret works for %2 more.")
+                                     .arg(shortName(key.name), Formatting::duration(graceMs))
+                               : tr("Key “%1” regenerated. The previous secret no longer works.")
+                                     .arg(shortName(key.name)));
+    RevealKeyDialog reveal(std::move(issued.token), updated, RevealKeyDialog::Occasion::Regenerated,
+                           m_clipboard, m_clock, parent);
+    reveal.exec();
+    return true;
+}
+
+bool KeyCommands::setActive(const ApiKey &key, bool active)
+{
+    QWidget *parent = m_dialogParent.data();
+    const QString title = active ? tr("Cannot Activate Key") : tr("Cannot Deactivate Key");
+    if (!mayAct(this, m_store, parent, key, active ? KeyAction::Activate : KeyAction::Deactivate,
+                title))
+        return false;
+    if (!active) {
+        const QMessageBox::StandardButton answer = MessageBox::question(
+            parent, tr("Deactivate Key"),
+            tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until you "
+               "activate it again.")
+                .arg(shortName(key.name)),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return false;
+    }
+    Result<ApiKey> changed = m_store.setKeyActive(key.id, key.version, active);
+    if (!changed) {
+        reportStoreError(this, parent, title, key, changed.error());
+        return false;
+    }
+    Q_EMIT keysChanged(key.id);
+    Q_EMIT message(active ? tr("Key “%1” activated.").arg(shortName(key.name))
+                          : tr("Key “%1” deactivated.").arg(shortName(key.name)));
+    return true;
+}
+
+bool KeyCommands::revoke(const ApiKey &key)
+{
+    QWidget *parent = m_dialogParent.data();
+    const QString title = tr("Cannot Revoke Key");
+    if (!mayAct(this, m_store, parent, key, KeyAction::Revoke, title))
+        return false;
+    {
+        ConfirmDestructiveDialog dialog(ConfirmDestructiveDialog::Mode::Revoke, key, m_clock,
+                                        parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+    }
+    Result<ApiKey> revoked = m_store.revokeKey(key.id, key.version);
+    if (!revoked) {
+        reportStoreError(this, parent, title, key, revoked.error());
+        return false;
+    }
+    Q_EMIT keysChanged(key.id);
+    Q_EMIT message(tr("Key “%1” revoked.").arg(shortName(key.name)));
+    return true;
+}
+
+bool KeyCommands::remove(const ApiKey &key)
+{
+    QWidget *parent = m_dialogParent.data();
+    const QString title = tr("Cannot Delete Key");
+    if (!mayAct(this, m_store, parent, key, KeyAction::Delete, title))
+        return false;
+    {
+        ConfirmDestructiveDialog dialog(ConfirmDestructiveDialog::Mode::Delete, key, m_clock,
+                                        parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+    }
+    if (Result<void> deleted = m_store.deleteKey(key.id, key.version); !deleted) {
+        reportStoreError(this, parent, title, key, deleted.error());
+        return false;
+    }
+    Q_EMIT keysChanged(key.id);
+    Q_EMIT message(tr("Key “%1” deleted.").arg(shortName(key.name)));
+    return true;
+}
+
+} // namespace Keyward

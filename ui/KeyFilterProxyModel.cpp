@@ -1,0 +1,168 @@
+#include "KeyFilterProxyModel.h"
+
+#include "KeyTableModel.h"
+#include "core/Clock.h"
+#include "core/KeyStatus.h"
+#include "crypto/KeyToken.h"
+
+namespace Keyward {
+
+KeyFilterProxyModel::KeyFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(KeyTableModel::SortRole);
+    setDynamicSortFilter(true);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void KeyFilterProxyModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_keys = qobject_cast<KeyTableModel *>(model);
+    Q_ASSERT_X(m_keys || !model, "KeyFilterProxyModel", "the source must be a KeyTableModel");
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void KeyFilterProxyModel::setSearchText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_search)
+        return;
+    m_search = trimmed;
+    const QByteArray utf8 = trimmed.toUtf8();
+    const KeyToken::Parsed parsed = KeyToken::parse(utf8.constData(), std::size_t(utf8.size()));
+    m_searchTokenHash = parsed.isOk() ? parsed.hash : QByteArray();
+    refilter();
+}
+
+void KeyFilterProxyModel::setEnvironmentFilter(std::optional<Environment> environment)
+{
+    if (environment == m_environment)
+        return;
+    m_environment = environment;
+    refilter();
+}
+
+void KeyFilterProxyModel::setStatusFilter(StatusFilter filter)
+{
+    if (filter == m_status)
+        return;
+    m_status = filter;
+    refilter();
+}
+
+void KeyFilterProxyModel::setShowRevoked(bool show)
+{
+    if (show == m_showRevoked)
+        return;
+    m_showRevoked = show;
+    refilter();
+}
+
+bool KeyFilterProxyModel::isFiltering() const
+{
+    return !m_search.isEmpty() || m_environment || m_status != StatusFilter::All;
+}
+
+void KeyFilterProxyModel::refilter()
+{
+    // Qt 6.4 has no begin/endFilterChange(); invalidateFilter() re-runs filterAcceptsRow().
+    invalidateFilter();
+}
+
+bool KeyFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_keys || sourceParent.isValid())
+        return false;
+    const ApiKey *key = m_keys->keyAt(sourceRow);
+    if (!key)
+        return false;
+    const qint64 now = m_keys->clock().nowMs();
+    const KeyStatus status = effectiveStatus(*key, now);
+
+    // Asking for revoked keys by status shows them even with "Show revoked" off.
+    if (status == KeyStatus::Revoked && !m_showRevoked && m_status != StatusFilter::Revoked)
+        return false;
+    if (m_environment && key->environment != *m_environment)
+        return false;
+    switch (m_status) {
+    case StatusFilter::All:
+        break;
+    case StatusFilter::Active:
+        if (status != KeyStatus::Active)
+            return false;
+        break;
+    case StatusFilter::ExpiringSoon:
+        if (!expiresSoon(*key, now))
+            return false;
+        break;
+    case StatusFilter::Inactive:
+        if (status != KeyStatus::Inactive)
+            return false;
+        break;
+    case StatusFilter::Expired:
+        if (status != KeyStatus::Expired)
+            return false;
+        break;
+    case StatusFilter::Revoked:
+        if (status != KeyStatus::Revoked)
+            return false;
+        break;
+    case StatusFilter::Flagged:
+        if (!key->flagged)
+            return false;
+        break;
+    }
+
+    if (m_search.isEmpty())
+        return true;
+    if (!m_searchTokenHash.isEmpty()) {
+        for (const KeySecret &secret : key->secrets) {
+            if (secret.hash == m_searchTokenHash)
+                return true;
+        }
+        return false;
+    }
+    const auto matches = [this](const QString &text) {
+        return text.contains(m_search, Qt::CaseInsensitive);
+    };
+    if (matches(key->name) || matches(key->notes) || matches(key->customer))
+        return true;
+    for (const KeySecret &secret : key->secrets) {
+        if (matches(secret.hint))
+            return true;
+    }
+    return false;
+}
+
+bool KeyFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant l = left.data(sortRole());
+    const QVariant r = right.data(sortRole());
+    const bool timeColumn = left.column() == KeyTableModel::ExpiresColumn
+        || left.column() == KeyTableModel::LastUsedColumn
+        || left.column() == KeyTableModel::RateLimitColumn;
+    if (timeColumn) {
+        // "Never" / "Unlimited" stay at the bottom whichever way the column is sorted: the
+        // view reverses lessThan() for descending order, so answer the reverse here.
+        const bool leftNever = l.toLongLong() == KeyTableModel::kNeverSortValue;
+        const bool rightNever = r.toLongLong() == KeyTableModel::kNeverSortValue;
+        if (leftNever != rightNever) {
+            const bool descending = sortOrder() == Qt::DescendingOrder;
+            return leftNever ? descending : !descending;
+        }
+    }
+    const QPartialOrdering order = QVariant::compare(l, r);
+    if (order == QPartialOrdering::Less || order == QPartialOrdering::Greater)
+        return order == QPartialOrdering::Less;
+    // Stable, predictable ties: by name, then by id.
+    const QModelIndex leftName = left.siblingAtColumn(KeyTableModel::NameColumn);
+    const QModelIndex rightName = right.siblingAtColumn(KeyTableModel::NameColumn);
+    const QString ln = leftName.data(KeyTableModel::SortRole).toString();
+    const QString rn = rightName.data(KeyTableModel::SortRole).toString();
+    if (ln != rn)
+        return ln < rn;
+    return left.data(KeyTableModel::KeyIdRole).toLongLong()
+        < right.data(KeyTableModel::KeyIdRole).toLongLong();
+}
+
+} // namespace Keyward

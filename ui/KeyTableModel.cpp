@@ -1,0 +1,315 @@
+#include "KeyTableModel.h"
+
+#include "Formatting.h"
+#include "StatusBadgeDelegate.h"
+#include "core/Clock.h"
+#include "core/KeyStatus.h"
+
+#include <QFontDatabase>
+#include <QHash>
+#include <QSet>
+
+namespace Keyward {
+
+namespace {
+
+qint64 timeOrNever(const std::optional<qint64> &atMs)
+{
+    return atMs ? *atMs : KeyTableModel::kNeverSortValue;
+}
+
+// Requests per hour, so "100 per minute" sorts above "1,000 per hour"; unlimited last.
+qint64 requestsPerHour(const RateLimit &limit)
+{
+    if (limit.isUnlimited())
+        return KeyTableModel::kNeverSortValue;
+    return qint64(limit.count) * kHourMs / qMax<qint64>(1, limit.periodMs());
+}
+
+bool inGracePeriod(const ApiKey &key, qint64 nowMs)
+{
+    for (const KeySecret &secret : key.secrets) {
+        if (secret.isInGracePeriodAt(nowMs))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+KeyTableModel::KeyTableModel(const Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock(clock)
+{ }
+
+void KeyTableModel::setKeys(const QVector<ApiKey> &keys, const GrantCatalogue &catalogue)
+{
+    m_catalogue = catalogue;
+    QHash<qint64, int> incoming;
+    for (int i = 0; i < keys.size(); ++i)
+        incoming.insert(keys.at(i).id, i);
+
+    // Remove vanished rows from the bottom up so earlier row numbers stay valid.
+    for (int row = int(m_keys.size()) - 1; row >= 0; --row) {
+        if (incoming.contains(m_keys.at(row).id))
+            continue;
+        beginRemoveRows({}, row, row);
+        m_keys.removeAt(row);
+        endRemoveRows();
+    }
+    QSet<qint64> present;
+    for (int row = 0; row < m_keys.size(); ++row) {
+        m_keys[row] = keys.at(incoming.value(m_keys.at(row).id));
+        present.insert(m_keys.at(row).id);
+    }
+    if (!m_keys.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_keys.size()) - 1, ColumnCount - 1));
+
+    QVector<ApiKey> added;
+    for (const ApiKey &key : keys) {
+        if (!present.contains(key.id))
+            added.append(key);
+    }
+    if (!added.isEmpty()) {
+        const int first = int(m_keys.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_keys += added;
+        endInsertRows();
+    }
+}
+
+void KeyTableModel::clear()
+{
+    if (m_keys.isEmpty())
+        return;
+    beginResetModel();
+    m_keys.clear();
+    // Secrets' hints and notes are not secret, but a locked vault shows nothing at all.
+    m_keys.squeeze();
+    endResetModel();
+}
+
+void KeyTableModel::refreshTimes()
+{
+    if (m_keys.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0, 0), index(int(m_keys.size()) - 1, ColumnCount - 1));
+}
+
+const ApiKey *KeyTableModel::keyAt(int row) const
+{
+    if (row < 0 || row >= m_keys.size())
+        return nullptr;
+    return &m_keys.at(row);
+}
+
+std::optional<ApiKey> KeyTableModel::keyById(qint64 id) const
+{
+    const int row = rowForId(id);
+    if (row < 0)
+        return std::nullopt;
+    return m_keys.at(row);
+}
+
+int KeyTableModel::rowForId(qint64 id) const
+{
+    for (int row = 0; row < m_keys.size(); ++row) {
+        if (m_keys.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+KeyStatus KeyTableModel::statusAt(int row) const
+{
+    const ApiKey *key = keyAt(row);
+    return key ? effectiveStatus(*key, m_clock.nowMs()) : KeyStatus::Inactive;
+}
+
+int KeyTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_keys.size());
+}
+
+int KeyTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant KeyTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ApiKey &key = m_keys.at(index.row());
+    const int column = index.column();
+    const qint64 now = m_clock.nowMs();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(key, column);
+    case Qt::ToolTipRole:
+        return toolTipData(key, column);
+    case SortRole:
+        return sortData(key, column);
+    case KeyIdRole:
+        return key.id;
+    case StatusRole:
+        return int(effectiveStatus(key, now));
+    case ExpiresSoonRole:
+        return expiresSoon(key, now);
+    case FlaggedRole:
+        return key.flagged;
+    case GracePeriodRole:
+        return inGracePeriod(key, now);
+    case Qt::FontRole:
+        if (column == KeyColumn)
+            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        return {};
+    case Qt::DecorationRole:
+        if (column == StatusColumn)
+            return StatusBadgeDelegate::statusColor(effectiveStatus(key, now));
+        return {};
+    case Qt::AccessibleTextRole:
+        if (column == StatusColumn)
+            return StatusBadgeDelegate::badgeTexts(index).join(QStringLiteral(", "));
+        return displayData(key, column);
+    default:
+        return {};
+    }
+}
+
+QVariant KeyTableModel::displayData(const ApiKey &key, int column) const
+{
+    const qint64 now = m_clock.nowMs();
+    switch (column) {
+    case NameColumn:
+        return key.name;
+    case KeyColumn:
+        return key.hint();
+    case EnvironmentColumn:
+        return Formatting::environment(key.environment);
+    case RoleColumn:
+        return tr("%1: %2", "role: grants summary")
+            .arg(Formatting::role(key.role), Formatting::grantsSummary(key.grants, m_catalogue));
+    case StatusColumn:
+        return Formatting::status(effectiveStatus(key, now));
+    case RateLimitColumn:
+        return Formatting::rateLimit(key.rateLimit);
+    case ExpiresColumn:
+        return Formatting::relativeOrNever(key.expiresAtMs, now);
+    case LastUsedColumn:
+        return Formatting::relativeOrNever(key.lastUsedAtMs(), now);
+    case CreatedByColumn:
+        return key.createdByName;
+    }
+    return {};
+}
+
+QVariant KeyTableModel::toolTipData(const ApiKey &key, int column) const
+{
+    const qint64 now = m_clock.nowMs();
+    switch (column) {
+    case NameColumn:
+        return key.notes.isEmpty() ? key.name : key.name + QLatin1Char('\n') + key.notes;
+    case KeyColumn:
+        return tr("Only a hint of the key is kept; the key itself cannot be shown again.");
+    case EnvironmentColumn:
+        return Formatting::environment(key.environment);
+    case RoleColumn:
+        return tr("Role: %1\nGrants:\n%2")
+            .arg(Formatting::role(key.role), Formatting::grantsList(key.grants, m_catalogue));
+    case StatusColumn: {
+        QStringList lines {Formatting::status(effectiveStatus(key, now))};
+        if (expiresSoon(key, now))
+            lines.append(tr("Expires %1.").arg(Formatting::relativeTime(*key.expiresAtMs, now)));
+        if (key.flagged)
+            lines.append(tr("Deactivated because its creator was demoted or removed."));
+        for (const KeySecret &secret : key.secrets) {
+            if (secret.isInGracePeriodAt(now))
+                lines.append(tr("The previous secret %1 still works until %2.")
+                                 .arg(secret.hint, Formatting::absoluteTime(*secret.retiresAtMs)));
+        }
+        if (key.revokedAtMs)
+            lines.append(tr("Revoked %1.").arg(Formatting::absoluteTime(*key.revokedAtMs)));
+        return lines.join(QLatin1Char('\n'));
+    }
+    case RateLimitColumn:
+        return Formatting::rateLimit(key.rateLimit);
+    case ExpiresColumn:
+        return Formatting::absoluteOrNever(key.expiresAtMs);
+    case LastUsedColumn: {
+        const auto lastUsed = key.lastUsedAtMs();
+        if (!lastUsed)
+            return tr("Never used");
+        for (const KeySecret &secret : key.secrets) {
+            if (secret.lastUsedAtMs == lastUsed && !secret.lastUsedSource.isEmpty())
+                return tr("%1 from %2")
+                    .arg(Formatting::absoluteTime(*lastUsed), secret.lastUsedSource);
+        }
+        return Formatting::absoluteTime(*lastUsed);
+    }
+    case CreatedByColumn:
+        return tr("Created by %1 on %2")
+            .arg(key.createdByName, Formatting::absoluteTime(key.createdAtMs));
+    }
+    return {};
+}
+
+QVariant KeyTableModel::sortData(const ApiKey &key, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return key.name.toCaseFolded();
+    case KeyColumn:
+        return key.hint();
+    case EnvironmentColumn:
+        return environmentToInt(key.environment);
+    case RoleColumn:
+        return roleToInt(key.role) * 1000 + int(key.grants.size());
+    case StatusColumn: {
+        // Needs attention first: active keys expiring soon, then by severity.
+        const qint64 now = m_clock.nowMs();
+        const int status = int(effectiveStatus(key, now));
+        return status * 2 + (expiresSoon(key, now) ? 0 : 1);
+    }
+    case RateLimitColumn:
+        return requestsPerHour(key.rateLimit);
+    case ExpiresColumn:
+        return timeOrNever(key.expiresAtMs);
+    case LastUsedColumn:
+        return timeOrNever(key.lastUsedAtMs());
+    case CreatedByColumn:
+        return key.createdByName.toCaseFolded();
+    }
+    return {};
+}
+
+QVariant KeyTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("Name");
+        case KeyColumn:
+            return tr("Key");
+        case EnvironmentColumn:
+            return tr("Environment");
+        case RoleColumn:
+            return tr("Role and grants");
+        case StatusColumn:
+            return tr("Status");
+        case RateLimitColumn:
+            return tr("Rate limit");
+        case ExpiresColumn:
+            return tr("Expires");
+        case LastUsedColumn:
+            return tr("Last used");
+        case CreatedByColumn:
+            return tr("Created by");
+        }
+    }
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+} // namespace Keyward

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/ApiKey.h"
+#include "core/GrantCatalogue.h"
+
+#include <QAbstractTableModel>
+#include <QVector>
+
+#include <limits>
+
+#include <optional>
+
+namespace Keyward {
+
+class Clock;
+
+// The keys of a vault as table rows. Display text is formatted for people; SortRole carries
+// raw values so times sort as times and "Never" sorts after every date.
+class KeyTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        KeyColumn,
+        EnvironmentColumn,
+        RoleColumn,
+        StatusColumn,
+        RateLimitColumn,
+        ExpiresColumn,
+        LastUsedColumn,
+        CreatedByColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Roles {
+        SortRole = Qt::UserRole + 1,
+        KeyIdRole,
+        StatusRole, // int(KeyStatus)
+        ExpiresSoonRole, // bool
+        FlaggedRole, // bool
+        GracePeriodRole, // bool: an old secret is still valid
+    };
+
+    // The sort value of "Never": after every real time.
+    static constexpr qint64 kNeverSortValue = std::numeric_limits<qint64>::max();
+
+    explicit KeyTableModel(const Clock &clock, QObject *parent = nullptr);
+
+    // Updates rows in place (keeps selection and scrolling), removes vanished keys, appends new.
+    void setKeys(const QVector<ApiKey> &keys, const GrantCatalogue &catalogue);
+    void clear();
+    // Relative times and statuses change with the clock alone.
+    void refreshTimes();
+
+    const ApiKey *keyAt(int row) const;
+    std::optional<ApiKey> keyById(qint64 id) const;
+    int rowForId(qint64 id) const;
+    KeyStatus statusAt(int row) const;
+    const Clock &clock() const { return m_clock; }
+    const GrantCatalogue &catalogue() const { return m_catalogue; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant displayData(const ApiKey &key, int column) const;
+    QVariant toolTipData(const ApiKey &key, int column) const;
+    QVariant sortData(const ApiKey &key, int column) const;
+
+    const Clock &m_clock;
+    GrantCatalogue m_catalogue;
+    QVector<ApiKey> m_keys;
+};
+
+} // namespace Keyward

@@ -1,0 +1,141 @@
+#include "LoginDialog.h"
+
+#include "BusyCursor.h"
+#include "Icons.h"
+#include "PasswordLineEdit.h"
+#include "VaultSession.h"
+#include "crypto/SecretString.h"
+
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Keyward {
+
+LoginDialog::LoginDialog(VaultSession &session, const QString &memberName, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("loginDialog"));
+    const QString file = QFileInfo(session.path()).fileName();
+    setWindowTitle(tr("Unlock %1").arg(file));
+
+    auto *icon = new QLabel(this);
+    icon->setPixmap(Icons::icon(QStringLiteral("lock")).pixmap(48, 48));
+    icon->setAlignment(Qt::AlignTop);
+    auto *title = new QLabel(tr("Unlock %1").arg(file), this);
+    title->setTextFormat(Qt::PlainText);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    title->setFont(titleFont);
+    auto *where = new QLabel(session.path(), this);
+    where->setTextFormat(Qt::PlainText);
+    where->setWordWrap(true);
+    QPalette hint = where->palette();
+    hint.setColor(QPalette::WindowText, hint.color(QPalette::PlaceholderText));
+    where->setPalette(hint);
+    m_reason = new QLabel(this);
+    m_reason->setObjectName(QStringLiteral("reasonLabel"));
+    m_reason->setWordWrap(true);
+    m_reason->hide();
+    auto *titleBox = new QVBoxLayout;
+    titleBox->addWidget(title);
+    titleBox->addWidget(where);
+    titleBox->addWidget(m_reason);
+    auto *header = new QHBoxLayout;
+    header->addWidget(icon);
+    header->addLayout(titleBox, 1);
+
+    m_member = new QLineEdit(memberName, this);
+    m_member->setObjectName(QStringLiteral("memberNameEdit"));
+    m_passphrase = new PasswordLineEdit(this);
+    m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Member:"), m_member);
+    form->addRow(tr("&Passphrase:"), m_passphrase);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xda, 0x44, 0x53));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_unlock = buttons->addButton(tr("&Unlock"), QDialogButtonBox::AcceptRole);
+    m_unlock->setObjectName(QStringLiteral("unlockButton"));
+    m_unlock->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &LoginDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addSpacing(8);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    connect(m_member, &QLineEdit::textChanged, this, &LoginDialog::updateState);
+    connect(m_passphrase, &QLineEdit::textChanged, this, &LoginDialog::updateState);
+    updateState();
+    setMinimumWidth(440);
+    (memberName.isEmpty() ? m_member : m_passphrase)->setFocus();
+}
+
+QString LoginDialog::memberName() const
+{
+    return m_member->text().trimmed();
+}
+
+QString LoginDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void LoginDialog::setReason(const QString &reason)
+{
+    m_reason->setText(reason);
+    m_reason->setVisible(!reason.isEmpty());
+}
+
+void LoginDialog::updateState()
+{
+    m_unlock->setEnabled(!memberName().isEmpty() && !m_passphrase->text().isEmpty());
+}
+
+void LoginDialog::accept()
+{
+    if (!m_unlock->isEnabled())
+        return;
+    m_unlock->setEnabled(false);
+    m_unlock->setText(tr("Checking…"));
+    Result<Member> signedIn = [&] {
+        BusyCursor busy(this);
+        SecretString passphrase = SecretString::fromQString(m_passphrase->text());
+        return m_session.signIn(memberName(), passphrase);
+    }();
+    m_unlock->setText(tr("&Unlock"));
+    if (!signedIn) {
+        ++m_failures;
+        m_error->setText(signedIn.code() == ErrorCode::AuthenticationFailed
+                             ? tr("Wrong member name or passphrase. Check both and try again.")
+                             : signedIn.errorMessage());
+        m_passphrase->clear();
+        m_error->show();
+        m_passphrase->setFocus();
+        updateState();
+        return;
+    }
+    m_error->hide();
+    m_passphrase->clear();
+    QDialog::accept();
+}
+
+} // namespace Keyward

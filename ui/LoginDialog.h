@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace Keyward {
+
+class VaultSession;
+
+// Signs a member in to the open vault. A wrong passphrase is said in place and the dialog stays
+// open for another try; accept() only closes it once the session is unlocked.
+class LoginDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    LoginDialog(VaultSession &session, const QString &memberName, QWidget *parent = nullptr);
+
+    QString memberName() const;
+    QString errorText() const;
+    int failedAttempts() const { return m_failures; }
+    // For the auto-lock case: say why the passphrase is asked again.
+    void setReason(const QString &reason);
+
+public Q_SLOTS:
+    void accept() override;
+
+private:
+    void updateState();
+
+    VaultSession &m_session;
+    QLabel *m_reason = nullptr;
+    QLineEdit *m_member = nullptr;
+    QLineEdit *m_passphrase = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_unlock = nullptr;
+    int m_failures = 0;
+};
+
+} // namespace Keyward

@@ -1,0 +1,661 @@
+#include "MainWindow.h"
+
+#include "ApiKeysPage.h"
+#include "AuditLogPage.h"
+#include "ClipboardGuard.h"
+#include "Formatting.h"
+#include "Icons.h"
+#include "KeyActions.h"
+#include "KeyCommands.h"
+#include "LoginDialog.h"
+#include "MembersPage.h"
+#include "PreferencesDialog.h"
+#include "Settings.h"
+#include "VaultStatusPage.h"
+#include "WelcomeDialog.h"
+#include "core/Clock.h"
+#include "core/Permissions.h"
+#include "store/SqlKeyStore.h"
+#include "store/VaultFile.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+
+namespace Keyward {
+
+namespace {
+
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kWindowState = QStringLiteral("window/state");
+const QString kPage = QStringLiteral("window/page");
+constexpr int kPageRole = Qt::UserRole + 1;
+constexpr int kMessageTimeoutMs = 8000;
+
+} // namespace
+
+MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_clock(clock)
+    , m_session(clock)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(Icons::app());
+    m_clipboard = new ClipboardGuard(QGuiApplication::clipboard(), clock, this);
+
+    buildActions();
+    m_statusPage = new VaultStatusPage(this);
+    m_workspace = buildWorkspace();
+    m_rootStack = new QStackedWidget(this);
+    m_rootStack->setObjectName(QStringLiteral("rootStack"));
+    m_rootStack->addWidget(m_statusPage);
+    m_rootStack->addWidget(m_workspace);
+    setCentralWidget(m_rootStack);
+    buildMenus();
+    buildToolBar();
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+
+    connect(m_statusPage, &VaultStatusPage::unlockRequested, this, [this] { showLogin(); });
+    connect(m_statusPage, &VaultStatusPage::openAnotherRequested, this,
+            &MainWindow::chooseVaultToOpen);
+    connect(m_statusPage, &VaultStatusPage::newVaultRequested, this, &MainWindow::newVault);
+
+    connect(&m_session, &VaultSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(&m_session, &VaultSession::changedElsewhere, this, [this] { reloadAll(); });
+    connect(&m_session, &VaultSession::memberChanged, this, [this] {
+        updateTitle();
+        updateNavigation();
+        updateActions();
+        showMessage(tr("Your role is now %1.").arg(Formatting::role(m_session.member()->role)));
+    });
+    connect(&m_session, &VaultSession::autoLocked, this, [this] {
+        const QString reason = tr("Locked after %n minute(s) without activity.", nullptr,
+                                  int(m_session.autoLockMs() / kMinuteMs));
+        showMessage(reason);
+        showLogin(reason);
+    });
+
+    // Relative times ("in 3 days") and statuses move with the clock alone.
+    m_timeRefresh = new QTimer(this);
+    m_timeRefresh->setInterval(30 * 1000);
+    connect(m_timeRefresh, &QTimer::timeout, m_keysPage, &ApiKeysPage::refreshTimes);
+    m_timeRefresh->start();
+
+    applySettings();
+    onLockedOrClosed(VaultSession::State::Closed);
+    // Nine columns and the details pane want room; never more than most of the screen.
+    QSize size(1440, 900);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableSize() * 0.9);
+    resize(size);
+    restoreWindowState();
+}
+
+MainWindow::~MainWindow()
+{
+    // Before members go: commands hold a reference to the session's store.
+    m_commands.reset();
+}
+
+void MainWindow::buildActions()
+{
+    m_keyActions = new KeyActions(this);
+    connect(m_keyActions->generate(), &QAction::triggered, this, [this] {
+        if (m_commands)
+            m_commands->generate();
+    });
+    connect(m_keyActions->edit(), &QAction::triggered, this,
+            [this] { runOnSelected(&KeyCommands::edit); });
+    connect(m_keyActions->regenerate(), &QAction::triggered, this,
+            [this] { runOnSelected(&KeyCommands::regenerate); });
+    connect(m_keyActions->toggleActive(), &QAction::triggered, this,
+            &MainWindow::toggleSelectedActive);
+    connect(m_keyActions->revoke(), &QAction::triggered, this,
+            [this] { runOnSelected(&KeyCommands::revoke); });
+    connect(m_keyActions->remove(), &QAction::triggered, this,
+            [this] { runOnSelected(&KeyCommands::remove); });
+    connect(m_keyActions->copyId(), &QAction::triggered, this, &MainWindow::copySelectedKeyId);
+
+    m_newVaultAction =
+        new QAction(Icons::icon(QStringLiteral("new-vault")), tr("&New Vault…"), this);
+    m_newVaultAction->setObjectName(QStringLiteral("actionNewVault"));
+    connect(m_newVaultAction, &QAction::triggered, this, &MainWindow::newVault);
+    m_openVaultAction = new QAction(Icons::icon(QStringLiteral("open")), tr("&Open Vault…"), this);
+    m_openVaultAction->setObjectName(QStringLiteral("actionOpenVault"));
+    m_openVaultAction->setShortcut(QKeySequence::Open);
+    connect(m_openVaultAction, &QAction::triggered, this, &MainWindow::chooseVaultToOpen);
+    m_lockAction = new QAction(Icons::icon(QStringLiteral("lock")), tr("&Lock"), this);
+    m_lockAction->setObjectName(QStringLiteral("actionLock"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lockAction->setToolTip(tr("Hide every key until you sign in again (%1)")
+                                 .arg(m_lockAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_lockAction, &QAction::triggered, this, &MainWindow::lock);
+    m_quitAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
+    m_preferencesAction =
+        new QAction(Icons::icon(QStringLiteral("settings")), tr("&Configure Keyward…"), this);
+    m_preferencesAction->setObjectName(QStringLiteral("actionPreferences"));
+    m_preferencesAction->setShortcut(QKeySequence::Preferences);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+    m_aboutAction = new QAction(Icons::app(), tr("&About Keyward"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Keyward"),
+                           tr("<h3>Keyward %1</h3><p>An API key manager for administrators: "
+                              "generate, rotate, revoke and audit the keys your services use.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newVaultAction);
+    file->addAction(m_openVaultAction);
+    m_recentMenu = file->addMenu(Icons::icon(QStringLiteral("open")), tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(m_lockAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *keys = menuBar()->addMenu(tr("&Keys"));
+    keys->addAction(m_keyActions->generate());
+    keys->addSeparator();
+    for (QAction *action : m_keyActions->keyActions()) {
+        if (action)
+            keys->addAction(action);
+        else
+            keys->addSeparator();
+    }
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(m_preferencesAction);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::buildToolBar()
+{
+    m_toolBar = addToolBar(tr("Main Toolbar"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setMovable(false);
+    m_toolBar->setIconSize(QSize(22, 22));
+    m_toolBar->addAction(m_keyActions->generate());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_keyActions->edit());
+    m_toolBar->addAction(m_keyActions->regenerate());
+    m_toolBar->addAction(m_keyActions->toggleActive());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_keyActions->revoke());
+    m_toolBar->addAction(m_keyActions->remove());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_keyActions->copyId());
+    auto *spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_toolBar->addAction(m_lockAction);
+}
+
+QWidget *MainWindow::buildWorkspace()
+{
+    auto *workspace = new QWidget(this);
+    workspace->setObjectName(QStringLiteral("workspace"));
+
+    m_navigation = new QListWidget(workspace);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setBackgroundRole(QPalette::Window);
+    m_navigation->setAutoFillBackground(true);
+    m_navigation->viewport()->setBackgroundRole(QPalette::Window);
+    m_navigation->setSpacing(1);
+    m_navigation->setFixedWidth(
+        qMax(190, fontMetrics().horizontalAdvance(tr("Permissions and API")) + 70));
+
+    m_keysPage = new ApiKeysPage(m_clock, workspace);
+    m_membersPage = new MembersPage(workspace);
+    m_auditPage = new AuditLogPage(m_clock, workspace);
+    m_pages = new QStackedWidget(workspace);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->addWidget(m_keysPage);
+    m_pages->addWidget(m_membersPage);
+    m_pages->addWidget(m_auditPage);
+
+    addNavigationHeading(tr("Profile"));
+    QListWidgetItem *keysItem =
+        addNavigationItem(QStringLiteral("keys"), tr("Permissions and API"), Page::Keys);
+    addNavigationHeading(tr("Vault"));
+    m_membersItem = addNavigationItem(QStringLiteral("members"), tr("Members"), Page::Members);
+    addNavigationItem(QStringLiteral("audit"), tr("Audit log"), Page::AuditLog);
+    m_navigation->setCurrentItem(keysItem);
+    connect(m_navigation, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *current) {
+        if (!current)
+            return;
+        const auto page = static_cast<Page>(current->data(kPageRole).toInt());
+        m_pages->setCurrentIndex(int(page));
+        if (page == Page::Members)
+            m_membersPage->reload();
+        else if (page == Page::AuditLog)
+            m_auditPage->reload();
+        updateActions();
+    });
+
+    m_keysPage->setGenerateAction(m_keyActions->generate());
+    QList<QAction *> contextActions = m_keyActions->keyActions();
+    m_keysPage->setContextActions(contextActions);
+    connect(m_keysPage, &ApiKeysPage::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_keysPage, &ApiKeysPage::keyActivated, this, [this] {
+        if (m_keyActions->edit()->isEnabled())
+            m_keyActions->edit()->trigger();
+    });
+    connect(m_keysPage, &ApiKeysPage::errorOccurred, this, &MainWindow::showMessage);
+    connect(m_membersPage, &MembersPage::message, this, &MainWindow::showMessage);
+    connect(m_membersPage, &MembersPage::membersChanged, this, [this] {
+        m_session.tick(); // picks up our own role if it changed, and the flagged keys
+        reloadAll();
+    });
+    connect(m_auditPage, &AuditLogPage::message, this, &MainWindow::showMessage);
+
+    auto *separator = new QFrame(workspace);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Plain);
+    separator->setForegroundRole(QPalette::Mid);
+
+    auto *layout = new QHBoxLayout(workspace);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(separator);
+    layout->addWidget(m_pages, 1);
+    return workspace;
+}
+
+QListWidgetItem *MainWindow::addNavigationHeading(const QString &text)
+{
+    auto *item = new QListWidgetItem(text.toUpper(), m_navigation);
+    item->setFlags(Qt::NoItemFlags);
+    QFont font = m_navigation->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    item->setFont(font);
+    item->setForeground(m_navigation->palette().color(QPalette::PlaceholderText));
+    item->setSizeHint(
+        QSize(0, QFontMetrics(font).height() + (m_navigation->count() > 1 ? 22 : 12)));
+    item->setTextAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    return item;
+}
+
+QListWidgetItem *MainWindow::addNavigationItem(const QString &icon, const QString &text, Page page)
+{
+    auto *item = new QListWidgetItem(Icons::icon(icon), text, m_navigation);
+    item->setData(kPageRole, int(page));
+    item->setSizeHint(QSize(0, fontMetrics().height() + 16));
+    return item;
+}
+
+void MainWindow::start(const QString &vaultPath)
+{
+    if (!QFileInfo::exists(vaultPath)) {
+        m_statusPage->showNoVault();
+        m_rootStack->setCurrentWidget(m_statusPage);
+        // First run: the default vault does not exist yet. Anything else that is missing was
+        // moved or deleted, which the user should hear about.
+        if (QFileInfo(vaultPath).absoluteFilePath()
+            == QFileInfo(VaultFile::defaultPath()).absoluteFilePath()) {
+            showWelcome(int(WelcomeDialog::Mode::FirstRun), vaultPath);
+        } else {
+            m_statusPage->showError(vaultPath, tr("There is no vault at %1.").arg(vaultPath));
+            m_settings.removeRecentVault(vaultPath);
+        }
+        return;
+    }
+    openVault(vaultPath);
+}
+
+bool MainWindow::openVault(const QString &path)
+{
+    closeChildDialogs();
+    auto opened = m_session.open(path);
+    if (!opened) {
+        m_statusPage->showError(path, opened.errorMessage());
+        m_rootStack->setCurrentWidget(m_statusPage);
+        updateTitle();
+        if (opened.code() == ErrorCode::VaultNotFound)
+            m_settings.removeRecentVault(path);
+        return false;
+    }
+    m_settings.addRecentVault(path);
+    m_settings.sync();
+    showLogin();
+    return true;
+}
+
+void MainWindow::newVault()
+{
+    QString path = VaultFile::defaultPath();
+    if (QFileInfo::exists(path)) {
+        // Suggest a fresh name beside the vault in use, never an existing file.
+        const QDir dir = QFileInfo(m_session.path().isEmpty() ? path : m_session.path()).dir();
+        for (int n = 2; QFileInfo::exists(path); ++n)
+            path = dir.filePath(QStringLiteral("vault-%1.keyward").arg(n));
+    }
+    showWelcome(int(WelcomeDialog::Mode::NewVault), path);
+}
+
+void MainWindow::showWelcome(int mode, const QString &path)
+{
+    if (m_welcomeDialog) {
+        m_welcomeDialog->raise();
+        return;
+    }
+    m_welcomeDialog =
+        new WelcomeDialog(m_session, static_cast<WelcomeDialog::Mode>(mode), path, this);
+    m_welcomeDialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Forget it at once: deletion is deferred, and a closed dialog must not be raised again.
+    connect(m_welcomeDialog, &QDialog::finished, this, [this] { m_welcomeDialog.clear(); });
+    connect(m_welcomeDialog, &QDialog::accepted, this, [this, dialog = m_welcomeDialog] {
+        m_settings.addRecentVault(dialog->path());
+        m_settings.sync();
+        showMessage(tr("Vault %1 created. Generate your first key.")
+                        .arg(QFileInfo(dialog->path()).fileName()));
+    });
+    m_welcomeDialog->open();
+}
+
+void MainWindow::showLogin(const QString &reason)
+{
+    if (m_session.state() != VaultSession::State::Locked)
+        return;
+    if (m_loginDialog) {
+        m_loginDialog->setReason(reason);
+        m_loginDialog->raise();
+        m_loginDialog->activateWindow();
+        return;
+    }
+    m_loginDialog = new LoginDialog(m_session, m_settings.lastMember(m_session.path()), this);
+    m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_loginDialog, &QDialog::finished, this, [this] { m_loginDialog.clear(); });
+    m_loginDialog->setReason(reason);
+    m_loginDialog->open();
+}
+
+void MainWindow::chooseVaultToOpen()
+{
+    const QString start = m_session.path().isEmpty() ? QFileInfo(VaultFile::defaultPath()).path()
+                                                     : QFileInfo(m_session.path()).path();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Vault"), start, tr("Keyward vaults (*.keyward);;All files (*)"));
+    if (!path.isEmpty())
+        openVault(path);
+}
+
+void MainWindow::lock()
+{
+    m_session.lock();
+}
+
+void MainWindow::onStateChanged(VaultSession::State state)
+{
+    if (state == VaultSession::State::Unlocked)
+        onUnlocked();
+    else
+        onLockedOrClosed(state);
+}
+
+void MainWindow::onUnlocked()
+{
+    SqlKeyStore *store = m_session.store();
+    const Member member = *m_session.member();
+    m_settings.setLastMember(m_session.path(), member.name);
+    m_commands = std::make_unique<KeyCommands>(*store, m_clock, *m_clipboard, this);
+    connect(m_commands.get(), &KeyCommands::keysChanged, this,
+            [this](qint64 keyId) { reloadAll(keyId); });
+    connect(m_commands.get(), &KeyCommands::message, this, &MainWindow::showMessage);
+    connect(m_commands.get(), &KeyCommands::failed, this, &MainWindow::showMessage);
+
+    m_keysPage->setStore(store);
+    m_membersPage->setStore(store, member);
+    m_auditPage->setStore(store);
+    reloadAll();
+    m_rootStack->setCurrentWidget(m_workspace);
+    updateNavigation();
+    updateTitle();
+    updateActions();
+    m_keysPage->table()->setFocus();
+    showMessage(tr("Signed in as %1 (%2).").arg(member.name, Formatting::role(member.role)));
+}
+
+void MainWindow::onLockedOrClosed(VaultSession::State state)
+{
+    closeChildDialogs();
+    // A copied secret should not outlive the session that revealed it.
+    m_clipboard->clearNow();
+    m_commands.reset();
+    m_keysPage->setStore(nullptr);
+    m_membersPage->setStore(nullptr, std::nullopt);
+    m_auditPage->setStore(nullptr);
+    if (state == VaultSession::State::Locked)
+        m_statusPage->showLocked(m_session.path());
+    else
+        m_statusPage->showNoVault();
+    m_rootStack->setCurrentWidget(m_statusPage);
+    updateNavigation();
+    updateTitle();
+    updateActions();
+}
+
+void MainWindow::closeChildDialogs()
+{
+    // Dialogs opened by commands (generate, reveal, …) must not stay up over a locked vault.
+    const auto dialogs = findChildren<QDialog *>();
+    for (QDialog *dialog : dialogs) {
+        if (dialog->isVisible() && dialog != m_loginDialog && dialog != m_welcomeDialog)
+            dialog->reject();
+    }
+}
+
+LoginDialog *MainWindow::loginDialog() const
+{
+    return m_loginDialog;
+}
+
+WelcomeDialog *MainWindow::welcomeDialog() const
+{
+    return m_welcomeDialog;
+}
+
+bool MainWindow::isShowingVault() const
+{
+    return m_rootStack->currentWidget() == m_workspace;
+}
+
+void MainWindow::reloadAll(qint64 selectKeyId)
+{
+    if (!m_session.isUnlocked())
+        return;
+    (void)m_keysPage->reload();
+    if (selectKeyId > 0)
+        m_keysPage->selectKey(selectKeyId);
+    if (currentPage() == Page::Members)
+        m_membersPage->reload();
+    if (currentPage() == Page::AuditLog)
+        m_auditPage->reload();
+    m_session.acknowledgeChanges();
+    updateActions();
+}
+
+void MainWindow::showPage(Page page)
+{
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        if (item->flags() != Qt::NoItemFlags && item->data(kPageRole).toInt() == int(page)
+            && !item->isHidden()) {
+            m_navigation->setCurrentItem(item);
+            return;
+        }
+    }
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_pages->currentIndex());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString file = QFileInfo(m_session.path()).fileName();
+    switch (m_session.state()) {
+    case VaultSession::State::Unlocked: {
+        const Member member = *m_session.member();
+        setWindowTitle(tr("%1 — %2 (%3)").arg(file, member.name, Formatting::role(member.role)));
+        break;
+    }
+    case VaultSession::State::Locked:
+        setWindowTitle(tr("%1 (locked)").arg(file));
+        break;
+    case VaultSession::State::Closed:
+        setWindowTitle(QString());
+        break;
+    }
+}
+
+void MainWindow::updateNavigation()
+{
+    const std::optional<Member> member = m_session.member();
+    const bool owner = member && Permissions::mayManageMembers(*member).isOk();
+    m_membersItem->setHidden(!owner);
+    if (!owner && currentPage() == Page::Members)
+        showPage(Page::Keys);
+    if (m_session.isUnlocked())
+        m_membersPage->setStore(m_session.store(), member);
+}
+
+void MainWindow::updateActions()
+{
+    const std::optional<ApiKey> selected =
+        currentPage() == Page::Keys ? m_keysPage->selectedKey() : std::nullopt;
+    m_keyActions->update(m_session.member(), selected ? &*selected : nullptr);
+    m_lockAction->setEnabled(m_session.isUnlocked());
+}
+
+void MainWindow::runOnSelected(bool (KeyCommands::*command)(const ApiKey &))
+{
+    const std::optional<ApiKey> key = m_keysPage->selectedKey();
+    if (!m_commands || !key)
+        return;
+    if ((m_commands.get()->*command)(*key))
+        reloadAll(key->id);
+}
+
+void MainWindow::toggleSelectedActive()
+{
+    const std::optional<ApiKey> key = m_keysPage->selectedKey();
+    if (!m_commands || !key)
+        return;
+    if (m_commands->setActive(*key, m_keyActions->toggleActivates()))
+        reloadAll(key->id);
+}
+
+void MainWindow::copySelectedKeyId()
+{
+    const std::optional<ApiKey> key = m_keysPage->selectedKey();
+    if (!key)
+        return;
+    QGuiApplication::clipboard()->setText(QString::number(key->id));
+    showMessage(tr("Copied the ID of “%1” (%2). The key itself is never copied from here.")
+                    .arg(key->name)
+                    .arg(key->id));
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, kMessageTimeoutMs);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings.recentVaults();
+    for (const QString &path : recent) {
+        if (!QFileInfo::exists(path))
+            continue;
+        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openVault(path); });
+    }
+    if (m_recentMenu->isEmpty()) {
+        m_recentMenu->addAction(tr("No recent vaults"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this, [this] {
+        for (const QString &path : m_settings.recentVaults())
+            m_settings.removeRecentVault(path);
+        rebuildRecentMenu();
+    });
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        applySettings();
+}
+
+void MainWindow::applySettings()
+{
+    m_session.setAutoLockMs(qint64(m_settings.autoLockMinutes()) * kMinuteMs);
+    m_clipboard->setTimeoutSeconds(m_settings.clipboardClearSeconds());
+}
+
+void MainWindow::saveWindowState()
+{
+    m_settings.setState(kGeometry, saveGeometry());
+    m_settings.setState(kWindowState, saveState());
+    m_settings.setState(kPage, QByteArray::number(int(currentPage())));
+    m_keysPage->saveState(m_settings);
+    m_auditPage->saveState(m_settings);
+    m_settings.sync();
+}
+
+void MainWindow::restoreWindowState()
+{
+    restoreGeometry(m_settings.state(kGeometry));
+    restoreState(m_settings.state(kWindowState));
+    m_keysPage->restoreState(m_settings);
+    m_auditPage->restoreState(m_settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    closeChildDialogs();
+    m_clipboard->clearNow();
+    m_session.close();
+    event->accept();
+}
+
+} // namespace Keyward

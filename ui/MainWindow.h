@@ -1,0 +1,134 @@
+#pragma once
+
+#include "VaultSession.h"
+#include "core/ApiKey.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+class QListWidget;
+class QListWidgetItem;
+class QMenu;
+class QStackedWidget;
+class QTimer;
+class QToolBar;
+
+namespace Keyward {
+
+class ApiKeysPage;
+class AuditLogPage;
+class ClipboardGuard;
+class Clock;
+class KeyActions;
+class KeyCommands;
+class LoginDialog;
+class MembersPage;
+class Settings;
+class VaultStatusPage;
+class WelcomeDialog;
+
+// The window: navigation, the pages, menus and toolbar. It wires actions to KeyCommands and
+// enables them from the selection and the member's role; the flows themselves live elsewhere.
+// Sign-in and vault creation run in window-modal dialogs opened with open(), never exec(), so
+// the window keeps painting and tests can fill them in.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class Page { Keys, Members, AuditLog };
+    Q_ENUM(Page)
+
+    MainWindow(Settings &settings, const Clock &clock, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the vault at path; when it does not exist yet, offers to create it (first run).
+    void start(const QString &vaultPath);
+    // Opens a vault and asks for the passphrase; an unreadable vault shows why in the window.
+    bool openVault(const QString &path);
+    void newVault();
+    void lock();
+    void showPage(Page page);
+    Page currentPage() const;
+    void showPreferences();
+
+    VaultSession &session() { return m_session; }
+    ApiKeysPage *keysPage() const { return m_keysPage; }
+    MembersPage *membersPage() const { return m_membersPage; }
+    AuditLogPage *auditLogPage() const { return m_auditPage; }
+    VaultStatusPage *statusPage() const { return m_statusPage; }
+    KeyActions *keyActions() const { return m_keyActions; }
+    QAction *lockAction() const { return m_lockAction; }
+    QListWidget *navigation() const { return m_navigation; }
+    ClipboardGuard *clipboardGuard() const { return m_clipboard; }
+    // The open sign-in or vault-creation dialog, if any.
+    LoginDialog *loginDialog() const;
+    WelcomeDialog *welcomeDialog() const;
+    // True while the keys (not the lock screen) are shown.
+    bool isShowingVault() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildToolBar();
+    QWidget *buildWorkspace();
+    QListWidgetItem *addNavigationHeading(const QString &text);
+    QListWidgetItem *addNavigationItem(const QString &icon, const QString &text, Page page);
+
+    void showLogin(const QString &reason = {});
+    void showWelcome(int mode, const QString &path);
+    void chooseVaultToOpen();
+    void onStateChanged(VaultSession::State state);
+    void onUnlocked();
+    void onLockedOrClosed(VaultSession::State state);
+    void closeChildDialogs();
+    void reloadAll(qint64 selectKeyId = 0);
+    void updateTitle();
+    void updateActions();
+    void updateNavigation();
+    void rebuildRecentMenu();
+    void applySettings();
+    void saveWindowState();
+    void restoreWindowState();
+    void runOnSelected(bool (KeyCommands::*command)(const ApiKey &));
+    void toggleSelectedActive();
+    void copySelectedKeyId();
+    void showMessage(const QString &text);
+
+    Settings &m_settings;
+    const Clock &m_clock;
+    VaultSession m_session;
+    ClipboardGuard *m_clipboard = nullptr;
+    std::unique_ptr<KeyCommands> m_commands;
+    KeyActions *m_keyActions = nullptr;
+
+    QStackedWidget *m_rootStack = nullptr;
+    VaultStatusPage *m_statusPage = nullptr;
+    QWidget *m_workspace = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QListWidgetItem *m_membersItem = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    ApiKeysPage *m_keysPage = nullptr;
+    MembersPage *m_membersPage = nullptr;
+    AuditLogPage *m_auditPage = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QTimer *m_timeRefresh = nullptr;
+
+    QAction *m_newVaultAction = nullptr;
+    QAction *m_openVaultAction = nullptr;
+    QAction *m_lockAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+
+    QPointer<LoginDialog> m_loginDialog;
+    QPointer<WelcomeDialog> m_welcomeDialog;
+};
+
+} // namespace Keyward

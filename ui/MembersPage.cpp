@@ -1,0 +1,188 @@
+#include "MembersPage.h"
+
+#include "AddMemberDialog.h"
+#include "ChangeRoleDialog.h"
+#include "Formatting.h"
+#include "Icons.h"
+#include "MessageBox.h"
+#include "RolePicker.h"
+#include "core/Permissions.h"
+#include "store/KeyStore.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Keyward {
+
+namespace {
+constexpr int kIdRole = Qt::UserRole + 1;
+}
+
+MembersPage::MembersPage(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("membersPage"));
+    m_intro = new QLabel(tr("Members sign in to this vault with their own passphrase. Their role "
+                            "decides what they may do with keys; a key can never have more power "
+                            "than the member who created it."),
+                         this);
+    m_intro->setWordWrap(true);
+
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(QStringLiteral("memberList"));
+    m_list->setRootIsDecorated(false);
+    m_list->setAlternatingRowColors(true);
+    m_list->setUniformRowHeights(true);
+    m_list->setHeaderLabels({tr("Name"), tr("Role"), tr("What they may do"), tr("Member since")});
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_list->setColumnWidth(0, 200);
+    m_list->setColumnWidth(1, 110);
+    m_list->setColumnWidth(3, 160);
+
+    m_add = new QPushButton(Icons::icon(QStringLiteral("add-member")), tr("&Add Member…"), this);
+    m_add->setObjectName(QStringLiteral("addMemberButton"));
+    m_change =
+        new QPushButton(Icons::icon(QStringLiteral("change-role")), tr("&Change Role…"), this);
+    m_change->setObjectName(QStringLiteral("changeRoleButton"));
+    m_remove = new QPushButton(Icons::icon(QStringLiteral("remove-member")), tr("&Remove…"), this);
+    m_remove->setObjectName(QStringLiteral("removeMemberButton"));
+    connect(m_add, &QPushButton::clicked, this, &MembersPage::addMember);
+    connect(m_change, &QPushButton::clicked, this, &MembersPage::changeRole);
+    connect(m_remove, &QPushButton::clicked, this, &MembersPage::removeMember);
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &MembersPage::updateButtons);
+    connect(m_list, &QTreeWidget::itemActivated, this, &MembersPage::changeRole);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_change);
+    buttons->addWidget(m_remove);
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(m_intro);
+    layout->addLayout(buttons);
+    layout->addWidget(m_list, 1);
+    updateButtons();
+}
+
+void MembersPage::setStore(KeyStore *store, const std::optional<Member> &self)
+{
+    m_store = store;
+    m_self = self;
+    reload();
+}
+
+void MembersPage::reload()
+{
+    const std::optional<Member> selected = selectedMember();
+    m_list->clear();
+    m_members.clear();
+    if (!m_store) {
+        updateButtons();
+        return;
+    }
+    auto members = m_store->listMembers();
+    if (!members) {
+        Q_EMIT message(members.errorMessage());
+        updateButtons();
+        return;
+    }
+    m_members = *members;
+    for (const Member &member : std::as_const(m_members)) {
+        const bool isSelf = m_self && m_self->id == member.id;
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, isSelf ? tr("%1 (you)").arg(member.name) : member.name);
+        item->setText(1, Formatting::role(member.role));
+        item->setText(2, Formatting::roleDescription(member.role));
+        item->setText(3, Formatting::absoluteTime(member.createdAtMs));
+        item->setData(0, kIdRole, member.id);
+        item->setSizeHint(0, QSize(0, m_list->fontMetrics().height() + 12));
+        if (selected && selected->id == member.id)
+            m_list->setCurrentItem(item);
+    }
+    updateButtons();
+}
+
+std::optional<Member> MembersPage::selectedMember() const
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    if (!item || !item->isSelected())
+        return std::nullopt;
+    const qint64 id = item->data(0, kIdRole).toLongLong();
+    for (const Member &member : m_members) {
+        if (member.id == id)
+            return member;
+    }
+    return std::nullopt;
+}
+
+void MembersPage::updateButtons()
+{
+    const Result<void> mayManage = m_self
+        ? Permissions::mayManageMembers(*m_self)
+        : Result<void>(makeError(ErrorCode::PermissionDenied, tr("Sign in first.")));
+    const bool hasSelection = selectedMember().has_value();
+    m_add->setEnabled(m_store && mayManage.isOk());
+    m_add->setToolTip(mayManage.errorMessage());
+    for (QPushButton *button : {m_change, m_remove}) {
+        button->setEnabled(m_store && mayManage.isOk() && hasSelection);
+        button->setToolTip(!mayManage ? mayManage.errorMessage()
+                                      : (hasSelection ? QString() : tr("Select a member first.")));
+    }
+}
+
+void MembersPage::addMember()
+{
+    if (!m_store)
+        return;
+    AddMemberDialog dialog(*m_store, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reload();
+    Q_EMIT message(tr("%1 was added to the vault.").arg(dialog.addedName()));
+    Q_EMIT membersChanged();
+}
+
+void MembersPage::changeRole()
+{
+    const std::optional<Member> member = selectedMember();
+    if (!m_store || !member || !m_change->isEnabled())
+        return;
+    ChangeRoleDialog dialog(*m_store, *member, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reload();
+    Q_EMIT message(
+        tr("%1 is now %2.").arg(member->name, Formatting::role(dialog.rolePicker()->role())));
+    Q_EMIT membersChanged();
+}
+
+void MembersPage::removeMember()
+{
+    const std::optional<Member> member = selectedMember();
+    if (!m_store || !member)
+        return;
+    const auto answer = MessageBox::question(
+        this, tr("Remove Member"),
+        tr("Remove %1 from this vault?\n\nThey can no longer sign in, and the active keys they "
+           "created are deactivated and flagged. The audit log keeps their history.")
+            .arg(member->name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (auto removed = m_store->removeMember(member->id); !removed) {
+        MessageBox::warning(this, tr("Remove Member"), removed.errorMessage());
+        return;
+    }
+    reload();
+    Q_EMIT message(tr("%1 was removed from the vault.").arg(member->name));
+    Q_EMIT membersChanged();
+}
+
+} // namespace Keyward

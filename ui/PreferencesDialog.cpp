@@ -1,0 +1,97 @@
+#include "PreferencesDialog.h"
+
+#include "Settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace Keyward {
+
+PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("preferencesDialog"));
+    setWindowTitle(tr("Configure Keyward"));
+
+    m_autoLock = new QCheckBox(tr("&Lock after"), this);
+    m_autoLock->setObjectName(QStringLiteral("autoLockCheck"));
+    m_autoLockMinutes = new QSpinBox(this);
+    m_autoLockMinutes->setObjectName(QStringLiteral("autoLockMinutesSpin"));
+    m_autoLockMinutes->setRange(1, 240);
+    m_autoLockMinutes->setSuffix(tr(" min"));
+    auto *idleLabel = new QLabel(tr("without keyboard or mouse input"), this);
+    const int minutes = settings.autoLockMinutes();
+    m_autoLock->setChecked(minutes > 0);
+    m_autoLockMinutes->setValue(minutes > 0 ? minutes : Settings::kDefaultAutoLockMinutes);
+    m_autoLockMinutes->setEnabled(minutes > 0);
+    connect(m_autoLock, &QCheckBox::toggled, m_autoLockMinutes, &QSpinBox::setEnabled);
+    auto *lockRow = new QHBoxLayout;
+    lockRow->addWidget(m_autoLock);
+    lockRow->addWidget(m_autoLockMinutes);
+    lockRow->addWidget(idleLabel, 1);
+
+    m_clipboardSeconds = new QSpinBox(this);
+    m_clipboardSeconds->setObjectName(QStringLiteral("clipboardSecondsSpin"));
+    m_clipboardSeconds->setRange(5, 600);
+    m_clipboardSeconds->setSuffix(tr(" s"));
+    m_clipboardSeconds->setValue(settings.clipboardClearSeconds());
+    m_clipboardSeconds->setToolTip(
+        tr("A copied key is removed from the clipboard after this time, unless you copied "
+           "something else since."));
+
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->addItem(tr("System default"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    const QStringList files =
+        QDir(QStringLiteral(":/i18n"))
+            .entryList({QStringLiteral("keyward_*.qm")}, QDir::Files, QDir::Name);
+    for (const QString &file : files) {
+        const QString code = file.mid(8, file.size() - 11); // keyward_<code>.qm
+        if (code == QLatin1String("en"))
+            continue;
+        const QLocale locale(code);
+        m_language->addItem(locale.nativeLanguageName(), code);
+    }
+    const int current = m_language->findData(settings.language());
+    m_language->setCurrentIndex(current < 0 ? 0 : current);
+    auto *languageNote =
+        new QLabel(tr("A new language is used the next time Keyward starts."), this);
+    languageNote->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    form->addRow(tr("Auto-lock:"), lockRow);
+    form->addRow(tr("&Clear copied keys after:"), m_clipboardSeconds);
+    form->addRow(tr("Lan&guage:"), m_language);
+    form->addRow(QString(), languageNote);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+}
+
+void PreferencesDialog::accept()
+{
+    m_settings.setAutoLockMinutes(m_autoLock->isChecked() ? m_autoLockMinutes->value() : 0);
+    m_settings.setClipboardClearSeconds(m_clipboardSeconds->value());
+    m_settings.setLanguage(m_language->currentData().toString());
+    m_settings.sync();
+    QDialog::accept();
+}
+
+} // namespace Keyward

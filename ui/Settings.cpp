@@ -1,0 +1,119 @@
+#include "Settings.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+
+namespace Keyward {
+
+namespace {
+
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kAutoLock = QStringLiteral("security/autoLockMinutes");
+const QString kClipboard = QStringLiteral("security/clipboardClearSeconds");
+const QString kRecent = QStringLiteral("vaults/recent");
+
+// Paths contain '/', which QSettings treats as groups: key per-vault values by a digest.
+QString vaultKey(const QString &vaultPath)
+{
+    const QByteArray digest = QCryptographicHash::hash(
+        QFileInfo(vaultPath).absoluteFilePath().toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("vault-") + QString::fromLatin1(digest.toHex().left(16));
+}
+
+} // namespace
+
+Settings::Settings() = default;
+
+Settings::Settings(const QString &iniFile)
+    : m_settings(iniFile, QSettings::IniFormat)
+{ }
+
+QString Settings::language() const
+{
+    return m_settings.value(kLanguage).toString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    m_settings.setValue(kLanguage, language);
+}
+
+int Settings::autoLockMinutes() const
+{
+    bool ok = false;
+    const int minutes = m_settings.value(kAutoLock, kDefaultAutoLockMinutes).toInt(&ok);
+    return ok && minutes >= 0 ? minutes : kDefaultAutoLockMinutes;
+}
+
+void Settings::setAutoLockMinutes(int minutes)
+{
+    m_settings.setValue(kAutoLock, qMax(0, minutes));
+}
+
+int Settings::clipboardClearSeconds() const
+{
+    bool ok = false;
+    const int seconds = m_settings.value(kClipboard, kDefaultClipboardSeconds).toInt(&ok);
+    return ok && seconds > 0 ? seconds : kDefaultClipboardSeconds;
+}
+
+void Settings::setClipboardClearSeconds(int seconds)
+{
+    m_settings.setValue(kClipboard, qMax(1, seconds));
+}
+
+QStringList Settings::recentVaults() const
+{
+    return m_settings.value(kRecent).toStringList();
+}
+
+void Settings::addRecentVault(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList recent = recentVaults();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecentVaults)
+        recent.removeLast();
+    m_settings.setValue(kRecent, recent);
+}
+
+void Settings::removeRecentVault(const QString &path)
+{
+    QStringList recent = recentVaults();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    m_settings.setValue(kRecent, recent);
+}
+
+QString Settings::lastVault() const
+{
+    const QStringList recent = recentVaults();
+    return recent.isEmpty() ? QString() : recent.constFirst();
+}
+
+QString Settings::lastMember(const QString &vaultPath) const
+{
+    return m_settings.value(vaultKey(vaultPath) + QStringLiteral("/member")).toString();
+}
+
+void Settings::setLastMember(const QString &vaultPath, const QString &member)
+{
+    m_settings.setValue(vaultKey(vaultPath) + QStringLiteral("/member"), member);
+}
+
+QByteArray Settings::state(const QString &key) const
+{
+    return m_settings.value(QStringLiteral("state/") + key).toByteArray();
+}
+
+void Settings::setState(const QString &key, const QByteArray &value)
+{
+    m_settings.setValue(QStringLiteral("state/") + key, value);
+}
+
+void Settings::sync()
+{
+    m_settings.sync();
+}
+
+} // namespace Keyward

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+namespace Keyward {
+
+// Typed access to the user's preferences and window state, so keys are spelled in one place.
+// Uses the application's QSettings location; tests redirect it with QSettings::setPath().
+class Settings
+{
+public:
+    static constexpr int kDefaultAutoLockMinutes = 10;
+    static constexpr int kDefaultClipboardSeconds = 30;
+    static constexpr int kMaxRecentVaults = 8;
+
+    Settings();
+    // A settings file of its own, for tests and portable installs.
+    explicit Settings(const QString &iniFile);
+
+    // Empty: follow the system locale.
+    QString language() const;
+    void setLanguage(const QString &language);
+
+    // 0 turns auto-lock off.
+    int autoLockMinutes() const;
+    void setAutoLockMinutes(int minutes);
+    int clipboardClearSeconds() const;
+    void setClipboardClearSeconds(int seconds);
+
+    // Most recent first; the first entry is the vault opened last.
+    QStringList recentVaults() const;
+    void addRecentVault(const QString &path);
+    void removeRecentVault(const QString &path);
+    QString lastVault() const;
+    QString lastMember(const QString &vaultPath) const;
+    void setLastMember(const QString &vaultPath, const QString &member);
+
+    // Opaque blobs from saveGeometry()/saveState(), keyed by what they belong to.
+    QByteArray state(const QString &key) const;
+    void setState(const QString &key, const QByteArray &value);
+
+    void sync();
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace Keyward

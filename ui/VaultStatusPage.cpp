@@ -1,0 +1,110 @@
+#include "VaultStatusPage.h"
+
+#include "Icons.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Keyward {
+
+VaultStatusPage::VaultStatusPage(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("vaultStatusPage"));
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+
+    m_picture = new QLabel(this);
+    m_picture->setAlignment(Qt::AlignCenter);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("statusTitle"));
+    m_title->setAlignment(Qt::AlignCenter);
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    m_title->setFont(titleFont);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("statusMessage"));
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Wide enough for a path and a sentence per line; word wrap alone would squeeze it.
+    m_message->setFixedWidth(qMax(420, m_message->fontMetrics().averageCharWidth() * 70));
+
+    m_unlock = new QPushButton(Icons::icon(QStringLiteral("lock")), tr("&Unlock…"), this);
+    m_unlock->setObjectName(QStringLiteral("unlockVaultButton"));
+    m_openAnother =
+        new QPushButton(Icons::icon(QStringLiteral("open")), tr("&Open Another Vault…"), this);
+    m_openAnother->setObjectName(QStringLiteral("openAnotherButton"));
+    m_newVault = new QPushButton(Icons::icon(QStringLiteral("new-vault")), tr("&New Vault…"), this);
+    m_newVault->setObjectName(QStringLiteral("newVaultButton"));
+    connect(m_unlock, &QPushButton::clicked, this, &VaultStatusPage::unlockRequested);
+    connect(m_openAnother, &QPushButton::clicked, this, &VaultStatusPage::openAnotherRequested);
+    connect(m_newVault, &QPushButton::clicked, this, &VaultStatusPage::newVaultRequested);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_unlock);
+    buttons->addWidget(m_openAnother);
+    buttons->addWidget(m_newVault);
+    buttons->addStretch(1);
+
+    auto *messageRow = new QHBoxLayout;
+    messageRow->addStretch(1);
+    messageRow->addWidget(m_message);
+    messageRow->addStretch(1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch(1);
+    layout->addWidget(m_picture);
+    layout->addWidget(m_title);
+    layout->addLayout(messageRow);
+    layout->addSpacing(12);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+    showNoVault();
+}
+
+void VaultStatusPage::showLocked(const QString &path)
+{
+    m_mode = Mode::Locked;
+    m_picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("locked-large")))
+                             .pixmap(QSize(96, 96), devicePixelRatioF()));
+    m_title->setText(tr("%1 is locked").arg(QFileInfo(path).fileName()));
+    m_message->setText(tr("Every key is hidden until a member signs in again."));
+    m_unlock->show();
+    m_unlock->setDefault(true);
+}
+
+void VaultStatusPage::showError(const QString &path, const QString &message)
+{
+    m_mode = Mode::Error;
+    m_picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("vault-error")))
+                             .pixmap(QSize(96, 96), devicePixelRatioF()));
+    m_title->setText(tr("Cannot open %1").arg(QFileInfo(path).fileName()));
+    m_message->setText(message + QStringLiteral("\n\n")
+                       + tr("The file was not changed. Open another vault, or create a new one."));
+    m_unlock->hide();
+}
+
+void VaultStatusPage::showNoVault()
+{
+    m_mode = Mode::NoVault;
+    m_picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("locked-large")))
+                             .pixmap(QSize(96, 96), devicePixelRatioF()));
+    m_title->setText(tr("No vault is open"));
+    m_message->setText(tr("Open an existing vault, or create a new one."));
+    m_unlock->hide();
+}
+
+QString VaultStatusPage::message() const
+{
+    return m_message->text();
+}
+
+} // namespace Keyward

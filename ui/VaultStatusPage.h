@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace Keyward {
+
+// What the window shows instead of the keys while no member is signed in: the vault is locked
+// (Unlock…), could not be opened (the store's reason, Open Another / New Vault), or none is open.
+class VaultStatusPage : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Mode { Locked, Error, NoVault };
+
+    explicit VaultStatusPage(QWidget *parent = nullptr);
+
+    void showLocked(const QString &path);
+    void showError(const QString &path, const QString &message);
+    void showNoVault();
+
+    Mode mode() const { return m_mode; }
+    QString message() const;
+
+Q_SIGNALS:
+    void unlockRequested();
+    void openAnotherRequested();
+    void newVaultRequested();
+
+private:
+    Mode m_mode = Mode::NoVault;
+    QLabel *m_picture = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_unlock = nullptr;
+    QPushButton *m_openAnother = nullptr;
+    QPushButton *m_newVault = nullptr;
+};
+
+} // namespace Keyward
