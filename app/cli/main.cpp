@@ -16,10 +16,15 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Keyward"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYWARD_VERSION));
 
-    // Messages in the user's language where a catalogue exists; English otherwise.
+    // English plural forms underneath, then the user's language where a catalogue exists.
+    QTranslator english;
+    if (english.load(QLocale(QLocale::English), QStringLiteral("keyward"), QStringLiteral("_"),
+                     QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&english);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("keyward"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
+    if (QLocale().language() != QLocale::English
+        && translator.load(QLocale(), QStringLiteral("keyward"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     Keyward::Cli::Output output;

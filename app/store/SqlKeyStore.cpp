@@ -514,17 +514,20 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
     if (!m_dialect.isSqlite())
         return signInPostgres(memberName);
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("SELECT ") + kMemberColumns
-        + QStringLiteral(", passphrase_hash FROM members WHERE name = ? AND removed_at IS NULL"));
+    q.prepare(QStringLiteral("SELECT ") + kMemberColumns
+              + QStringLiteral(", passphrase_hash FROM members WHERE lower(name) = lower(?) AND "
+                               "removed_at IS NULL"));
     q.addBindValue(memberName);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot read the members."));
     const Error refused =
         makeError(ErrorCode::AuthenticationFailed, tr("Wrong member name or passphrase."));
     if (!q.next()) {
-        // Spend the same time as a real check so timing does not reveal member names.
-        static const QString dummy = PassphraseHasher::hash(SecretString("keyward", 7));
+        // Spend the same time as a real check so timing does not reveal member names. A fixed
+        // hash with the real parameters: computing one here would cost a second Argon2 run.
+        static const QString dummy =
+            QStringLiteral("$argon2id$v=19$m=65536,t=3,p=1$qko9WguMzSFHcPoQx17WDQ$"
+                           "OVk35LaCYQPRnYVv3r3J3Ert5dWdJ09ZPQOEoQmKVx4");
         PassphraseHasher::verify(passphrase, dummy);
         return refused;
     }
