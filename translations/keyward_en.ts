@@ -116,6 +116,14 @@
     </message>
 </context>
 <context>
+    <name>Keyward::KeyDetailsPane</name>
+    <message numerus="yes">
+        <source>%Ln request(s): %1</source>
+        <translation>
+            <numerusform>%Ln request: %1</numerusform><numerusform>%Ln requests: %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Keyward::MainWindow</name>
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity.</source>
@@ -134,6 +142,37 @@
         <source>Clipboard clears in %n s</source>
         <translation>
             <numerusform>Clipboard clears in %n s</numerusform><numerusform>Clipboard clears in %n s</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::UsageChartView</name>
+    <message numerus="yes">
+        <source>%1: %n request(s)</source>
+        <translation>
+            <numerusform>%1: %n request</numerusform><numerusform>%1: %n requests</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeText</name>
+    <message numerus="yes">
+        <source>%Ln valid</source>
+        <translation>
+            <numerusform>%Ln valid</numerusform><numerusform>%Ln valid</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unauthorized (401)</source>
+        <translation>
+            <numerusform>%Ln unauthorized (401)</numerusform><numerusform>%Ln unauthorized (401)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln forbidden (403)</source>
+        <translation>
+            <numerusform>%Ln forbidden (403)</numerusform><numerusform>%Ln forbidden (403)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln too many (429)</source>
+        <translation>
+            <numerusform>%Ln too many (429)</numerusform><numerusform>%Ln too many (429)</numerusform></translation>
     </message>
 </context>
 </TS>

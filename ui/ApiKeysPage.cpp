@@ -304,6 +304,8 @@ void ApiKeysPage::setDefaultColumnWidths()
 void ApiKeysPage::setStore(KeyStore *store)
 {
     m_store = store;
+    // The details pane reads the selected key's usage and last use from the same store.
+    m_details->setStore(store);
     if (!store) {
         m_model->clear();
         m_details->clear();

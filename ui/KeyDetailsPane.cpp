@@ -2,23 +2,36 @@
 
 #include "AuditText.h"
 #include "Formatting.h"
+#include "OutcomeText.h"
+#include "RequestLogView.h"
 #include "StatusBadgeDelegate.h"
+#include "UsageChartView.h"
 #include "core/Clock.h"
-#include "core/GrantCatalogue.h"
 #include "core/KeyStatus.h"
+#include "store/SqlKeyStore.h"
+#include "verify/UsageReport.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QFrame>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QScrollBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <climits>
 
 namespace Keyward {
 
 namespace {
+
+constexpr int kDefaultRefreshMs = 30 * 1000;
 
 // Only long, free text wraps: a wrapping QLabel reserves height as if it were narrow, which
 // spreads short values apart.
@@ -28,8 +41,16 @@ QLabel *valueLabel(const QString &text, QWidget *parent, bool wrap = false)
     // Names and notes are data, never markup.
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(wrap);
+    // A wrapped label can be given more height than its lines need: keep the text at the top
+    // instead of floating in the middle, away from the line before it.
+    if (wrap)
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    // Without this flag (which a plain setSizePolicy() drops) layouts size a wrapping label for
+    // the narrow width of its size hint and leave gaps around it.
+    policy.setHeightForWidth(wrap);
+    label->setSizePolicy(policy);
     return label;
 }
 
@@ -44,12 +65,17 @@ QLabel *heading(const QString &text, QWidget *parent)
     return label;
 }
 
+void setTextColor(QLabel *label, const QColor &color)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+}
+
 QLabel *hintText(const QString &text, QWidget *parent, bool wrap = true)
 {
     QLabel *label = valueLabel(text, parent, wrap);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    label->setPalette(palette);
+    setTextColor(label, label->palette().color(QPalette::PlaceholderText));
     return label;
 }
 
@@ -57,6 +83,21 @@ QString timeWithRelative(qint64 atMs, qint64 nowMs)
 {
     return KeyDetailsPane::tr("%1 (%2)").arg(Formatting::absoluteTime(atMs),
                                              Formatting::relativeTime(atMs, nowMs));
+}
+
+// A refresh only needs to rebuild the key's part when a verifier wrote something it shows.
+bool sameUsage(const ApiKey &a, const ApiKey &b)
+{
+    if (a.usageCount != b.usageCount || a.secrets.size() != b.secrets.size())
+        return false;
+    for (int i = 0; i < a.secrets.size(); ++i) {
+        const KeySecret &x = a.secrets.at(i);
+        const KeySecret &y = b.secrets.at(i);
+        if (x.id != y.id || x.lastUsedAtMs != y.lastUsedAtMs
+            || x.lastUsedSource != y.lastUsedSource)
+            return false;
+    }
+    return true;
 }
 
 // The status pills of the table, at the top of the pane.
@@ -94,34 +135,132 @@ KeyDetailsPane::KeyDetailsPane(const Clock &clock, QWidget *parent)
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    m_content = new QWidget(this);
+    auto *layout = new QVBoxLayout(m_content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_placeholder = hintText(tr("Select a key to see its details, usage and history."), m_content);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_placeholder);
+    m_keyPartLayout = new QVBoxLayout;
+    m_keyPartLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_keyPartLayout, 1);
+
+    m_usageHeader = buildUsageHeader(m_content);
+    m_usageSummary = valueLabel(QString(), m_content, true);
+    m_usageSummary->setObjectName(QStringLiteral("usageSummary"));
+    m_chart = new UsageChartView(m_content);
+    m_chartLegend = UsageChartView::createLegend(m_content);
+    m_requestLogBox = new QWidget(m_content);
+    auto *logLayout = new QVBoxLayout(m_requestLogBox);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    logLayout->setSpacing(4);
+    logLayout->addWidget(heading(tr("Recent requests"), m_requestLogBox));
+    m_requestLog = new RequestLogView(m_requestLogBox);
+    m_requestLog->setMinimumHeight(220);
+    logLayout->addWidget(m_requestLog);
+    m_requestLogCaption = hintText(QString(), m_requestLogBox);
+    m_requestLogCaption->setObjectName(QStringLiteral("requestLogCaption"));
+    logLayout->addWidget(m_requestLogCaption);
+    for (QWidget *usageWidget : usageWidgets())
+        usageWidget->hide();
+    setWidget(m_content);
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setInterval(kDefaultRefreshMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] {
+        // Nobody looks at a hidden pane; the next showKey() reads everything anyway.
+        if (isVisible())
+            refreshUsage();
+    });
+    m_refreshTimer->start();
     clear();
+}
+
+QList<QWidget *> KeyDetailsPane::usageWidgets() const
+{
+    return {m_usageHeader, m_usageSummary, m_chart, m_chartLegend, m_requestLogBox};
+}
+
+void KeyDetailsPane::setStore(KeyStore *store)
+{
+    m_store = store;
+    // Usage has no place in the KeyStore interface (it is verify/'s business, read through the
+    // SQL store's connection); every real vault is an SqlKeyStore.
+    m_sqlStore = dynamic_cast<SqlKeyStore *>(store);
+    if (!store)
+        clear();
+}
+
+void KeyDetailsPane::setUsageRefreshIntervalMs(int ms)
+{
+    m_refreshTimer->setInterval(qMax(1000, ms));
 }
 
 void KeyDetailsPane::clear()
 {
     m_keyId = 0;
-    auto *content = new QWidget(this);
-    auto *layout = new QVBoxLayout(content);
-    QLabel *placeholder = hintText(tr("Select a key to see its details and history."), content);
-    placeholder->setAlignment(Qt::AlignCenter);
-    layout->addWidget(placeholder);
-    setWidget(content);
+    m_key = ApiKey();
+    m_history.clear();
+    rebuildKeyPart();
+    m_chart->clear();
+    m_requestLog->clear();
+    m_usageSummary->clear();
 }
 
 void KeyDetailsPane::showKey(const ApiKey &key, const GrantCatalogue &catalogue,
                              const QVector<AuditEvent> &history)
 {
-    const int scroll = key.id == m_keyId ? verticalScrollBar()->value() : 0;
+    const bool newKey = key.id != m_keyId;
+    const int scroll = newKey ? 0 : verticalScrollBar()->value();
     m_keyId = key.id;
-    setWidget(buildContent(key, catalogue, history));
+    m_key = key;
+    m_catalogue = catalogue;
+    m_history = history;
+    loadUsage(newKey);
+    rebuildKeyPart();
     verticalScrollBar()->setValue(scroll);
 }
 
-QWidget *KeyDetailsPane::buildContent(const ApiKey &key, const GrantCatalogue &catalogue,
-                                      const QVector<AuditEvent> &history)
+void KeyDetailsPane::refreshUsage()
 {
+    if (!m_keyId || !m_store)
+        return;
+    // The secrets' last use is on the key's row: read it again with the usage, so the two
+    // never disagree about the latest request.
+    auto fresh = m_store->key(m_keyId);
+    if (fresh && !sameUsage(*fresh, m_key)) {
+        const int scroll = verticalScrollBar()->value();
+        m_key = *fresh;
+        loadUsage(false);
+        rebuildKeyPart();
+        verticalScrollBar()->setValue(scroll);
+        return;
+    }
+    loadUsage(false);
+}
+
+void KeyDetailsPane::rebuildKeyPart()
+{
+    // The usage widgets outlive the part they sit in.
+    for (QWidget *usageWidget : usageWidgets()) {
+        usageWidget->hide();
+        usageWidget->setParent(m_content);
+    }
+    delete m_keyPart;
+    m_keyPart = nullptr;
+    m_placeholder->setVisible(m_keyId == 0);
+    if (m_keyId == 0)
+        return;
+    m_keyPart = buildKeyPart();
+    m_keyPartLayout->addWidget(m_keyPart);
+}
+
+QWidget *KeyDetailsPane::buildKeyPart()
+{
+    const ApiKey &key = m_key;
     const qint64 now = m_clock.nowMs();
-    auto *content = new QWidget(this);
+    auto *content = new QWidget(m_content);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(12, 8, 12, 12);
     layout->setSpacing(4);
@@ -147,23 +286,30 @@ QWidget *KeyDetailsPane::buildContent(const ApiKey &key, const GrantCatalogue &c
                                       "it again."),
                                    content));
 
-    // Three columns side by side: the pane sits below the table and is wider than tall.
-    auto *columns = new QHBoxLayout;
-    columns->setSpacing(24);
-    layout->addLayout(columns);
+    // The pane sits below the table and is wider than tall. The first row holds what the key is
+    // (settings, secrets, usage per day), the second what happened to it (requests, audit
+    // history), so both lists of events line up.
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(24);
+    grid->setVerticalSpacing(8);
+    grid->setColumnStretch(0, 4);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(2, 4);
+    layout->addLayout(grid);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
     form->setVerticalSpacing(3);
+    form->setHorizontalSpacing(12);
     const auto addRow = [&](const QString &label, const QString &value) {
         form->addRow(label, valueLabel(value, content));
     };
     addRow(tr("Key ID:"), QString::number(key.id));
     addRow(tr("Environment:"), Formatting::environment(key.environment));
     addRow(tr("Role:"), Formatting::role(key.role));
-    addRow(tr("Grants:"), Formatting::grantsList(key.grants, catalogue));
+    addRow(tr("Grants:"), Formatting::grantsList(key.grants, m_catalogue));
     addRow(tr("Customer:"), key.customer.isEmpty() ? tr("Any customer") : key.customer);
     addRow(tr("Rate limit:"), Formatting::rateLimit(key.rateLimit));
     addRow(tr("Usage:"), Formatting::usageLimit(key.usageLimit, key.usageCount));
@@ -178,34 +324,98 @@ QWidget *KeyDetailsPane::buildContent(const ApiKey &key, const GrantCatalogue &c
     settingsColumn->addWidget(heading(tr("Settings"), content));
     settingsColumn->addLayout(form);
     settingsColumn->addStretch(1);
-    columns->addLayout(settingsColumn, 4);
+    grid->addLayout(settingsColumn, 0, 0);
 
     auto *secretsColumn = new QVBoxLayout;
-    secretsColumn->addWidget(
-        heading(key.secrets.size() > 1 ? tr("Secrets") : tr("Secret"), content));
-    for (int i = 0; i < key.secrets.size(); ++i)
-        secretsColumn->addWidget(buildSecret(key.secrets.at(i), i == 0));
-    secretsColumn->addWidget(hintText(tr("A key is shown only once, when it is generated. If it "
-                                         "is lost, regenerate it."),
-                                      content));
+    secretsColumn->addWidget(buildSecrets(content));
     secretsColumn->addWidget(heading(tr("Notes"), content));
     secretsColumn->addWidget(key.notes.isEmpty() ? hintText(tr("No notes."), content)
                                                  : valueLabel(key.notes, content, true));
     secretsColumn->addStretch(1);
-    columns->addLayout(secretsColumn, 3);
+    grid->addLayout(secretsColumn, 0, 1);
 
     auto *historyColumn = new QVBoxLayout;
     historyColumn->addWidget(heading(tr("History"), content));
-    historyColumn->addWidget(buildHistory(history));
+    historyColumn->addWidget(buildHistory(content));
     historyColumn->addStretch(1);
-    columns->addLayout(historyColumn, 3);
+
+    if (m_sqlStore) {
+        auto *usageColumn = new QVBoxLayout;
+        usageColumn->setSpacing(2);
+        usageColumn->addWidget(m_usageHeader);
+        usageColumn->addWidget(m_usageSummary);
+        usageColumn->addWidget(m_chart, 1);
+        usageColumn->addWidget(m_chartLegend);
+        grid->addLayout(usageColumn, 0, 2);
+        grid->addWidget(m_requestLogBox, 1, 0, 1, 2, Qt::AlignTop);
+        grid->addLayout(historyColumn, 1, 2);
+        for (QWidget *usageWidget : usageWidgets())
+            usageWidget->show();
+    } else {
+        grid->addLayout(historyColumn, 0, 2);
+    }
     return content;
 }
 
-QWidget *KeyDetailsPane::buildSecret(const KeySecret &secret, bool newest)
+QWidget *KeyDetailsPane::buildSecrets(QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    box->setObjectName(QStringLiteral("keySecrets"));
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(heading(m_key.secrets.size() > 1 ? tr("Secrets") : tr("Secret"), box));
+    if (QLabel *rotation = buildRotationStatus(box))
+        layout->addWidget(rotation);
+    for (int i = 0; i < m_key.secrets.size(); ++i)
+        layout->addWidget(buildSecret(m_key.secrets.at(i), i, box));
+    layout->addWidget(hintText(tr("A key is shown only once, when it is generated. If it is lost, "
+                                  "regenerate it."),
+                               box));
+    layout->addStretch(1);
+    return box;
+}
+
+// During a rotation the question is whether anything still presents the previous secret: say
+// so in one sentence above the secrets, in the badges' colours.
+QLabel *KeyDetailsPane::buildRotationStatus(QWidget *parent)
+{
+    if (m_key.secrets.size() < 2)
+        return nullptr;
+    const qint64 now = m_clock.nowMs();
+    const KeySecret &current = m_key.secrets.constFirst();
+    const KeySecret &previous = m_key.secrets.at(1);
+    if (!previous.isInGracePeriodAt(now))
+        return nullptr;
+    const QString deadline = Formatting::relativeTime(*previous.retiresAtMs, now);
+    QString text;
+    QColor color;
+    if (previous.lastUsedAtMs && *previous.lastUsedAtMs >= current.createdAtMs) {
+        const QString when = Formatting::relativeTime(*previous.lastUsedAtMs, now);
+        text = previous.lastUsedSource.isEmpty()
+            ? tr("Still in use: the previous secret was used %1. Whatever sends it stops working "
+                 "%2 unless it gets the new secret.")
+                  .arg(when, deadline)
+            : tr("Still in use: the previous secret was used %1 from %2. It stops working %3: "
+                 "give %2 the new secret before then.")
+                  .arg(when, previous.lastUsedSource, deadline);
+        color = StatusBadgeDelegate::statusColor(KeyStatus::Expired);
+    } else {
+        text = tr("The previous secret has not been used since the key was regenerated %1. It "
+                  "stops working %2.")
+                   .arg(Formatting::relativeTime(current.createdAtMs, now), deadline);
+        color = StatusBadgeDelegate::statusColor(KeyStatus::Active);
+    }
+    QLabel *label = valueLabel(text, parent, true);
+    label->setObjectName(QStringLiteral("rotationStatus"));
+    setTextColor(label, color);
+    return label;
+}
+
+QWidget *KeyDetailsPane::buildSecret(const KeySecret &secret, int index, QWidget *parent)
 {
     const qint64 now = m_clock.nowMs();
-    auto *box = new QFrame(this);
+    auto *box = new QFrame(parent);
     box->setObjectName(QStringLiteral("secretBox"));
     box->setFrameShape(QFrame::StyledPanel);
     auto *layout = new QVBoxLayout(box);
@@ -216,6 +426,7 @@ QWidget *KeyDetailsPane::buildSecret(const KeySecret &secret, bool newest)
     hint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     layout->addWidget(hint);
 
+    const bool current = index == 0;
     QString state;
     if (secret.isInGracePeriodAt(now))
         state = tr("Previous secret, in its grace period:\nstill works until %1")
@@ -223,30 +434,46 @@ QWidget *KeyDetailsPane::buildSecret(const KeySecret &secret, bool newest)
     else if (secret.isRetiredAt(now))
         state = tr("Retired %1").arg(timeWithRelative(*secret.retiresAtMs, now));
     else
-        state = newest ? tr("Current secret") : tr("Valid");
+        state = current ? tr("Current secret") : tr("Valid");
     layout->addWidget(valueLabel(state, box));
     layout->addWidget(
         valueLabel(tr("Created %1").arg(timeWithRelative(secret.createdAtMs, now)), box));
-    QString used = secret.lastUsedAtMs
-        ? tr("Last used %1").arg(timeWithRelative(*secret.lastUsedAtMs, now))
-        : tr("Never used");
-    if (secret.lastUsedAtMs && !secret.lastUsedSource.isEmpty())
-        used = tr("%1 from %2").arg(used, secret.lastUsedSource);
-    layout->addWidget(valueLabel(used, box));
+
+    // Relative, as people ask "is the old one still in use right now?"; exact in the tooltip.
+    QString used;
+    if (!secret.lastUsedAtMs) {
+        used = current ? tr("Never used") : tr("Previous secret never used");
+    } else {
+        const QString when = Formatting::relativeTime(*secret.lastUsedAtMs, now);
+        if (secret.lastUsedSource.isEmpty())
+            used = current ? tr("Last used %1").arg(when)
+                           : tr("Previous secret last used %1").arg(when);
+        else
+            used = current
+                ? tr("Last used %1 from %2").arg(when, secret.lastUsedSource)
+                : tr("Previous secret last used %1 from %2").arg(when, secret.lastUsedSource);
+    }
+    QLabel *usedLabel = valueLabel(used, box, true);
+    usedLabel->setObjectName(current ? QStringLiteral("currentSecretLastUsed")
+                                     : QStringLiteral("previousSecretLastUsed"));
+    if (secret.lastUsedAtMs)
+        usedLabel->setToolTip(Formatting::absoluteTime(*secret.lastUsedAtMs));
+    layout->addWidget(usedLabel);
+    layout->addStretch(1);
     return box;
 }
 
-QWidget *KeyDetailsPane::buildHistory(const QVector<AuditEvent> &history)
+QWidget *KeyDetailsPane::buildHistory(QWidget *parent)
 {
-    auto *box = new QWidget(this);
+    auto *box = new QWidget(parent);
     box->setObjectName(QStringLiteral("keyHistory"));
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    if (history.isEmpty())
+    if (m_history.isEmpty())
         layout->addWidget(hintText(tr("No recorded history."), box));
     const qint64 now = m_clock.nowMs();
-    for (const AuditEvent &event : history) {
+    for (const AuditEvent &event : std::as_const(m_history)) {
         QString line = tr("%1 by %2").arg(AuditText::action(event.action), event.actor);
         const QString details = AuditText::details(event);
         if (!details.isEmpty())
@@ -260,12 +487,85 @@ QWidget *KeyDetailsPane::buildHistory(const QVector<AuditEvent> &history)
     return box;
 }
 
+QWidget *KeyDetailsPane::buildUsageHeader(QWidget *parent)
+{
+    auto *header = new QWidget(parent);
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(0, 0, 0, 0);
+    QLabel *title = heading(tr("Usage in the last 7 days"), header);
+    title->setToolTip(tr("Verifiers write usage every few seconds, so the newest requests can "
+                         "take a moment to appear."));
+    layout->addWidget(title, 1);
+    m_refreshButton = new QToolButton(header);
+    m_refreshButton->setObjectName(QStringLiteral("refreshUsageButton"));
+    m_refreshButton->setText(tr("Refresh"));
+    m_refreshButton->setToolTip(tr("Read this key's usage and last use again"));
+    m_refreshButton->setAutoRaise(true);
+    connect(m_refreshButton, &QToolButton::clicked, this, &KeyDetailsPane::refreshUsage);
+    layout->addWidget(m_refreshButton, 0, Qt::AlignBottom);
+    return header;
+}
+
+void KeyDetailsPane::loadUsage(bool newKey)
+{
+    if (!m_sqlStore || !m_keyId) {
+        m_chart->clear();
+        m_requestLog->clear();
+        m_usageSummary->clear();
+        return;
+    }
+    const qint64 now = m_clock.nowMs();
+    auto report = UsageReport::load(*m_sqlStore, m_keyId, now, UsageChartView::hoursNeeded(now),
+                                    kRequestLogLimit);
+    if (!report) {
+        m_chart->clear();
+        m_requestLog->clear();
+        m_usageSummary->setText(tr("Usage could not be read: %1").arg(report.errorMessage()));
+        setTextColor(m_usageSummary, StatusBadgeDelegate::statusColor(KeyStatus::Revoked));
+        return;
+    }
+    setTextColor(m_usageSummary, palette().color(QPalette::WindowText));
+    m_chart->setReport(*report, now);
+    m_requestLog->setRequests(report->requests(), m_key.secrets, now);
+    if (newKey)
+        m_requestLog->table()->scrollToTop();
+
+    // The chart's own days: the report may reach a few hours further back.
+    const qint64 total = m_chart->total();
+    if (total == 0) {
+        m_usageSummary->setText(tr("No requests in the last 7 days."));
+    } else {
+        QStringList parts;
+        for (const OutcomeText::Group group : OutcomeText::kAllGroups) {
+            const qint64 n = m_chart->total(group);
+            if (n > 0)
+                parts.append(OutcomeText::groupCount(group, n));
+        }
+        m_usageSummary->setText(tr("%Ln request(s): %1", nullptr, int(qMin<qint64>(total, INT_MAX)))
+                                    .arg(parts.join(tr(", "))));
+    }
+    const int shown = int(report->requests().size());
+    m_requestLogCaption->setText(shown >= kRequestLogLimit
+                                     ? tr("The newest %1 requests; times are when the service "
+                                          "checked the key.")
+                                           .arg(kRequestLogLimit)
+                                     : tr("Times are when the service checked the key; hover for "
+                                          "the exact time."));
+}
+
+QString KeyDetailsPane::usageSummary() const
+{
+    return m_usageSummary->text();
+}
+
 QString KeyDetailsPane::text() const
 {
     QStringList parts;
-    if (widget()) {
-        for (const QLabel *label : widget()->findChildren<QLabel *>())
+    if (m_keyPart) {
+        for (const QLabel *label : m_keyPart->findChildren<QLabel *>())
             parts.append(label->text());
+    } else {
+        parts.append(m_placeholder->text());
     }
     return parts.join(QLatin1Char('\n'));
 }

@@ -2,43 +2,96 @@
 
 #include "core/ApiKey.h"
 #include "core/AuditEvent.h"
+#include "core/GrantCatalogue.h"
 
 #include <QScrollArea>
 #include <QVector>
 
 class QFormLayout;
 class QLabel;
+class QTimer;
+class QToolButton;
 class QVBoxLayout;
 
 namespace Keyward {
 
 class Clock;
-class GrantCatalogue;
+class KeyStore;
+class RequestLogView;
+class SqlKeyStore;
+class UsageChartView;
 
 // Everything about the selected key: its settings, each secret (hint, created, grace period,
-// last use) and its audit history, so "who regenerated this and when" is answered in place.
+// last use and where from), its usage in the last seven days, its newest requests and its audit
+// history, so "who regenerated this and when" and "does anything still use the old secret?" are
+// answered in place.
+//
+// Usage is written by verifiers a few seconds late and does not count as a change of the vault,
+// so the pane reads it again on its own: whenever a key is shown, and every
+// usageRefreshIntervalMs while visible. Both reads are bounded (hourly counts of 7 days, the
+// newest kRequestLogLimit requests) and indexed, so they run on the GUI thread in milliseconds.
 class KeyDetailsPane : public QScrollArea
 {
     Q_OBJECT
 public:
+    static constexpr int kRequestLogLimit = 200;
+
     explicit KeyDetailsPane(const Clock &clock, QWidget *parent = nullptr);
 
+    // Where usage and fresh last-use times are read from (nullptr: none; usage needs a vault
+    // store, SqlKeyStore). Not owned.
+    void setStore(KeyStore *store);
     void showKey(const ApiKey &key, const GrantCatalogue &catalogue,
                  const QVector<AuditEvent> &history);
     void clear();
+    // Reads the shown key's usage and its secrets' last use again.
+    void refreshUsage();
+    void setUsageRefreshIntervalMs(int ms);
+
     // The key shown, or 0.
     qint64 keyId() const { return m_keyId; }
     // Plain text of every value shown, for tests and accessibility checks.
     QString text() const;
+    UsageChartView *usageChart() const { return m_chart; }
+    RequestLogView *requestLog() const { return m_requestLog; }
+    // "312 requests in the last 7 days: ..." or why usage could not be read.
+    QString usageSummary() const;
 
 private:
-    QWidget *buildContent(const ApiKey &key, const GrantCatalogue &catalogue,
-                          const QVector<AuditEvent> &history);
-    QWidget *buildSecret(const KeySecret &secret, bool newest);
-    QWidget *buildHistory(const QVector<AuditEvent> &history);
+    QWidget *buildKeyPart();
+    QWidget *buildSecrets(QWidget *parent);
+    QWidget *buildSecret(const KeySecret &secret, int index, QWidget *parent);
+    QLabel *buildRotationStatus(QWidget *parent);
+    QWidget *buildHistory(QWidget *parent);
+    QWidget *buildUsageHeader(QWidget *parent);
+    // Made once, moved into each rebuilt key part.
+    QList<QWidget *> usageWidgets() const;
+    void rebuildKeyPart();
+    void loadUsage(bool newKey);
 
     const Clock &m_clock;
+    KeyStore *m_store = nullptr;
+    SqlKeyStore *m_sqlStore = nullptr;
     qint64 m_keyId = 0;
+    ApiKey m_key;
+    GrantCatalogue m_catalogue;
+    QVector<AuditEvent> m_history;
+
+    QWidget *m_content = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QVBoxLayout *m_keyPartLayout = nullptr;
+    QWidget *m_keyPart = nullptr;
+    // Made once and moved into each rebuilt key part, so a refresh keeps the log's scroll
+    // position and the chart does not flicker.
+    QWidget *m_usageHeader = nullptr;
+    QLabel *m_usageSummary = nullptr;
+    QToolButton *m_refreshButton = nullptr;
+    UsageChartView *m_chart = nullptr;
+    QWidget *m_chartLegend = nullptr;
+    QWidget *m_requestLogBox = nullptr;
+    QLabel *m_requestLogCaption = nullptr;
+    RequestLogView *m_requestLog = nullptr;
+    QTimer *m_refreshTimer = nullptr;
 };
 
 } // namespace Keyward

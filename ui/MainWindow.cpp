@@ -3,16 +3,20 @@
 #include "ApiKeysPage.h"
 #include "AuditLogPage.h"
 #include "ClipboardGuard.h"
+#include "ConnectServerDialog.h"
+#include "ConnectionBanner.h"
 #include "Formatting.h"
 #include "Icons.h"
 #include "KeyActions.h"
 #include "KeyCommands.h"
 #include "LoginDialog.h"
 #include "MembersPage.h"
+#include "PasswordVault.h"
 #include "PreferencesDialog.h"
 #include "Settings.h"
 #include "VaultStatusPage.h"
 #include "WelcomeDialog.h"
+#include "WhyRejectedDialog.h"
 #include "core/Clock.h"
 #include "core/Permissions.h"
 #include "store/SqlKeyStore.h"
@@ -35,6 +39,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Keyward {
 
@@ -57,6 +62,7 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Icons::app());
     m_clipboard = new ClipboardGuard(QGuiApplication::clipboard(), clock, this);
+    m_passwordVault = new PasswordVault(this);
 
     buildActions();
     m_statusPage = new VaultStatusPage(this);
@@ -65,7 +71,15 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
     m_rootStack->setObjectName(QStringLiteral("rootStack"));
     m_rootStack->addWidget(m_statusPage);
     m_rootStack->addWidget(m_workspace);
-    setCentralWidget(m_rootStack);
+    // The connection banner sits above whatever the window shows, below the toolbar.
+    m_banner = new ConnectionBanner(this);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_rootStack, 1);
+    setCentralWidget(central);
     buildMenus();
     buildToolBar();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -89,6 +103,7 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
         showMessage(reason);
         showLogin(reason);
     });
+    connectSessionSignals();
 
     // Relative times ("in 3 days") and statuses move with the clock alone.
     m_timeRefresh = new QTimer(this);
@@ -139,6 +154,12 @@ void MainWindow::buildActions()
     m_openVaultAction->setObjectName(QStringLiteral("actionOpenVault"));
     m_openVaultAction->setShortcut(QKeySequence::Open);
     connect(m_openVaultAction, &QAction::triggered, this, &MainWindow::chooseVaultToOpen);
+    m_connectServerAction =
+        new QAction(Icons::icon(QStringLiteral("server")), tr("&Connect to Server…"), this);
+    m_connectServerAction->setObjectName(QStringLiteral("actionConnectServer"));
+    m_connectServerAction->setToolTip(tr("Open a team's vault in a PostgreSQL database"));
+    connect(m_connectServerAction, &QAction::triggered, this,
+            qOverload<>(&MainWindow::connectToServer));
     m_lockAction = new QAction(Icons::icon(QStringLiteral("lock")), tr("&Lock"), this);
     m_lockAction->setObjectName(QStringLiteral("actionLock"));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -172,6 +193,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newVaultAction);
     file->addAction(m_openVaultAction);
+    file->addAction(m_connectServerAction);
     m_recentMenu = file->addMenu(Icons::icon(QStringLiteral("open")), tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
@@ -190,10 +212,30 @@ void MainWindow::buildMenus()
         else
             keys->addSeparator();
     }
+    // Checks a pasted token against the open vault without recording anything. Also under Help:
+    // it is where people look when a service says 401.
+    auto *whyRejected =
+        new QAction(Icons::icon(QStringLiteral("verify")), tr("&Why Is This Key Rejected?…"), this);
+    whyRejected->setObjectName(QStringLiteral("whyRejectedAction"));
+    whyRejected->setStatusTip(tr("Paste a key to see the answer a service gets, and why"));
+    whyRejected->setEnabled(m_session.isUnlocked());
+    connect(&m_session, &VaultSession::stateChanged, whyRejected,
+            [this, whyRejected] { whyRejected->setEnabled(m_session.isUnlocked()); });
+    connect(whyRejected, &QAction::triggered, this, [this] {
+        if (!m_session.isUnlocked() || !m_session.store())
+            return;
+        auto *dialog = new WhyRejectedDialog(*m_session.store(), m_clock, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    keys->addSeparator();
+    keys->addAction(whyRejected);
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(m_preferencesAction);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(whyRejected);
+    help->addSeparator();
     help->addAction(m_aboutAction);
 }
 
@@ -324,8 +366,12 @@ void MainWindow::start(const QString &vaultPath)
         m_rootStack->setCurrentWidget(m_statusPage);
         // First run: the default vault does not exist yet. Anything else that is missing was
         // moved or deleted, which the user should hear about.
-        if (QFileInfo(vaultPath).absoluteFilePath()
-            == QFileInfo(VaultFile::defaultPath()).absoluteFilePath()) {
+        const bool isDefault = QFileInfo(vaultPath).absoluteFilePath()
+            == QFileInfo(VaultFile::defaultPath()).absoluteFilePath();
+        if (isDefault && !m_settings.recentServers().isEmpty()) {
+            // Not a first run after all: this user keeps the keys on a server.
+            connectToServer();
+        } else if (isDefault) {
             showWelcome(int(WelcomeDialog::Mode::FirstRun), vaultPath);
         } else {
             m_statusPage->showError(vaultPath, tr("There is no vault at %1.").arg(vaultPath));
@@ -390,6 +436,11 @@ void MainWindow::showLogin(const QString &reason)
 {
     if (m_session.state() != VaultSession::State::Locked)
         return;
+    // A server has no passphrase: unlocking is connecting again, as the server wants.
+    if (m_session.isRemote()) {
+        showConnectDialog(m_session.serverInfo(), reason, false);
+        return;
+    }
     if (m_loginDialog) {
         m_loginDialog->setReason(reason);
         m_loginDialog->raise();
@@ -430,12 +481,24 @@ void MainWindow::onUnlocked()
 {
     SqlKeyStore *store = m_session.store();
     const Member member = *m_session.member();
-    m_settings.setLastMember(m_session.path(), member.name);
+    if (m_session.isRemote()) {
+        m_settings.addRecentServer(m_session.serverInfo().toString());
+        m_settings.sync();
+    } else {
+        m_settings.setLastMember(m_session.path(), member.name);
+    }
     m_commands = std::make_unique<KeyCommands>(*store, m_clock, *m_clipboard, this);
     connect(m_commands.get(), &KeyCommands::keysChanged, this,
             [this](qint64 keyId) { reloadAll(keyId); });
     connect(m_commands.get(), &KeyCommands::message, this, &MainWindow::showMessage);
     connect(m_commands.get(), &KeyCommands::failed, this, &MainWindow::showMessage);
+    // A write that failed because the server went away: show the banner now, with the store's
+    // word on whether the change was saved.
+    connect(m_commands.get(), &KeyCommands::failed, this, [this](const QString &text) {
+        m_session.checkConnection();
+        if (!m_session.isConnected())
+            m_banner->showLost(m_session.displayName(), m_session.retryDelayMs(), text);
+    });
 
     m_keysPage->setStore(store);
     m_membersPage->setStore(store, member);
@@ -458,8 +521,9 @@ void MainWindow::onLockedOrClosed(VaultSession::State state)
     m_keysPage->setStore(nullptr);
     m_membersPage->setStore(nullptr, std::nullopt);
     m_auditPage->setStore(nullptr);
+    m_banner->dismiss();
     if (state == VaultSession::State::Locked)
-        m_statusPage->showLocked(m_session.path());
+        m_statusPage->showLocked(m_session.isRemote() ? m_session.displayName() : m_session.path());
     else
         m_statusPage->showNoVault();
     m_rootStack->setCurrentWidget(m_statusPage);
@@ -473,7 +537,8 @@ void MainWindow::closeChildDialogs()
     // Dialogs opened by commands (generate, reveal, …) must not stay up over a locked vault.
     const auto dialogs = findChildren<QDialog *>();
     for (QDialog *dialog : dialogs) {
-        if (dialog->isVisible() && dialog != m_loginDialog && dialog != m_welcomeDialog)
+        if (dialog->isVisible() && dialog != m_loginDialog && dialog != m_welcomeDialog
+            && dialog != m_connectDialog)
             dialog->reject();
     }
 }
@@ -488,6 +553,11 @@ WelcomeDialog *MainWindow::welcomeDialog() const
     return m_welcomeDialog;
 }
 
+ConnectServerDialog *MainWindow::connectDialog() const
+{
+    return m_connectDialog;
+}
+
 bool MainWindow::isShowingVault() const
 {
     return m_rootStack->currentWidget() == m_workspace;
@@ -497,6 +567,8 @@ void MainWindow::reloadAll(qint64 selectKeyId)
 {
     if (!m_session.isUnlocked())
         return;
+    // Before reading: a change that lands during the reload is then still news afterwards.
+    m_session.acknowledgeChanges();
     (void)m_keysPage->reload();
     if (selectKeyId > 0)
         m_keysPage->selectKey(selectKeyId);
@@ -504,7 +576,6 @@ void MainWindow::reloadAll(qint64 selectKeyId)
         m_membersPage->reload();
     if (currentPage() == Page::AuditLog)
         m_auditPage->reload();
-    m_session.acknowledgeChanges();
     updateActions();
 }
 
@@ -527,7 +598,7 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::updateTitle()
 {
-    const QString file = QFileInfo(m_session.path()).fileName();
+    const QString file = m_session.displayName();
     switch (m_session.state()) {
     case VaultSession::State::Unlocked: {
         const Member member = *m_session.member();
@@ -560,6 +631,19 @@ void MainWindow::updateActions()
         currentPage() == Page::Keys ? m_keysPage->selectedKey() : std::nullopt;
     m_keyActions->update(m_session.member(), selected ? &*selected : nullptr);
     m_lockAction->setEnabled(m_session.isUnlocked());
+    // A write cannot reach a server that is gone; what is shown can still be read.
+    const bool connected = m_session.isConnected();
+    if (m_session.isUnlocked() && !connected) {
+        const QString why =
+            tr("Not connected to %1. Keyward is reconnecting.").arg(m_session.displayName());
+        for (QAction *action :
+             {m_keyActions->generate(), m_keyActions->edit(), m_keyActions->regenerate(),
+              m_keyActions->toggleActive(), m_keyActions->revoke(), m_keyActions->remove()}) {
+            action->setEnabled(false);
+            action->setToolTip(why);
+        }
+    }
+    m_membersPage->setEnabled(connected);
 }
 
 void MainWindow::runOnSelected(bool (KeyCommands::*command)(const ApiKey &))
@@ -606,16 +690,117 @@ void MainWindow::rebuildRecentMenu()
         QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
         connect(action, &QAction::triggered, this, [this, path] { openVault(path); });
     }
+    const QStringList servers = m_settings.recentServers();
+    bool firstServer = true;
+    for (const QString &text : servers) {
+        const auto server = PgConnInfo::parse(text);
+        if (!server)
+            continue;
+        if (firstServer && !m_recentMenu->isEmpty())
+            m_recentMenu->addSeparator();
+        firstServer = false;
+        const QString user = server->value(QStringLiteral("user"));
+        QAction *action = m_recentMenu->addAction(
+            Icons::icon(QStringLiteral("server")),
+            user.isEmpty() ? server->displayName()
+                           : tr("%1 as %2").arg(server->displayName(), user));
+        action->setObjectName(QStringLiteral("recentServerAction"));
+        action->setToolTip(text);
+        action->setData(text);
+        connect(action, &QAction::triggered, this,
+                [this, info = *server] { connectToServer(info, true); });
+    }
     if (m_recentMenu->isEmpty()) {
-        m_recentMenu->addAction(tr("No recent vaults"))->setEnabled(false);
+        m_recentMenu->addAction(tr("No recent vaults or servers"))->setEnabled(false);
         return;
     }
     m_recentMenu->addSeparator();
     connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this, [this] {
         for (const QString &path : m_settings.recentVaults())
             m_settings.removeRecentVault(path);
+        for (const QString &server : m_settings.recentServers())
+            m_settings.removeRecentServer(server);
         rebuildRecentMenu();
     });
+}
+
+void MainWindow::connectToServer()
+{
+    // Most people use one server: offer the last one.
+    const QStringList servers = m_settings.recentServers();
+    const auto last = servers.isEmpty() ? Result<PgConnInfo>(PgConnInfo())
+                                        : PgConnInfo::parse(servers.constFirst());
+    connectToServer(last ? *last : PgConnInfo(), false);
+}
+
+void MainWindow::connectToServer(const PgConnInfo &server, bool connectAtOnce)
+{
+    showConnectDialog(server, QString(), connectAtOnce);
+}
+
+void MainWindow::showConnectDialog(const PgConnInfo &server, const QString &reason,
+                                   bool connectAtOnce)
+{
+    if (!m_connectDialog) {
+        m_connectDialog = new ConnectServerDialog(m_session, *m_passwordVault, this);
+        m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_connectDialog, &QDialog::finished, this, [this] { m_connectDialog.clear(); });
+        connect(m_connectDialog, &QDialog::accepted, this, [this, dialog = m_connectDialog] {
+            const std::optional<QString> password = dialog->passwordToRemember();
+            if (!password)
+                return;
+            const QString where = m_session.displayName();
+            m_passwordVault->write(m_session.serverInfo(), *password, this,
+                                   [this, where](const Result<void> &stored) {
+                                       showMessage(stored ? tr("The password for %1 is now in "
+                                                               "the system keychain.")
+                                                                .arg(where)
+                                                          : stored.errorMessage());
+                                   });
+        });
+    }
+    if (!server.isEmpty())
+        m_connectDialog->setServer(server);
+    m_connectDialog->setReason(reason);
+    if (m_connectDialog->isVisible()) {
+        m_connectDialog->raise();
+        m_connectDialog->activateWindow();
+    } else {
+        m_connectDialog->open();
+    }
+    if (connectAtOnce)
+        QTimer::singleShot(0, m_connectDialog, &ConnectServerDialog::connectNow);
+}
+
+void MainWindow::connectSessionSignals()
+{
+    const auto where = [this] {
+        return m_session.displayName();
+    };
+    connect(&m_session, &VaultSession::connectionLost, this,
+            [this, where](const QString &message, int retryInMs) {
+                m_banner->showLost(where(), retryInMs, message);
+                updateActions();
+            });
+    connect(&m_session, &VaultSession::reconnecting, this,
+            [this, where] { m_banner->showReconnecting(where()); });
+    connect(&m_session, &VaultSession::reconnectFailed, this,
+            [this, where](const QString &message, int retryInMs) {
+                m_banner->showLost(where(), retryInMs, message);
+            });
+    connect(&m_session, &VaultSession::connectionRestored, this, [this, where] {
+        m_banner->showReconnected(where());
+        reloadAll();
+        showMessage(tr("Reconnected to %1.").arg(where()));
+    });
+    connect(&m_session, &VaultSession::reconnectRefused, this, [this](const QString &message) {
+        showMessage(message);
+        showLogin(message);
+    });
+    connect(m_banner, &ConnectionBanner::retryRequested, this,
+            [this] { m_session.reconnectNow(); });
+    // A reload that failed may be the first sign that the server went away.
+    connect(m_keysPage, &ApiKeysPage::errorOccurred, this, [this] { m_session.checkConnection(); });
 }
 
 void MainWindow::showPreferences()

@@ -22,10 +22,14 @@ class ApiKeysPage;
 class AuditLogPage;
 class ClipboardGuard;
 class Clock;
+class ConnectServerDialog;
+class ConnectionBanner;
 class KeyActions;
 class KeyCommands;
 class LoginDialog;
 class MembersPage;
+class PasswordVault;
+class PgConnInfo;
 class Settings;
 class VaultStatusPage;
 class WelcomeDialog;
@@ -49,6 +53,10 @@ public:
     // Opens a vault and asks for the passphrase; an unreadable vault shows why in the window.
     bool openVault(const QString &path);
     void newVault();
+    // Opens "Connect to Server" (prefilled with server, if given; connectAtOnce: as if Connect
+    // was pressed, for a recent server).
+    void connectToServer();
+    void connectToServer(const PgConnInfo &server, bool connectAtOnce);
     void lock();
     void showPage(Page page);
     Page currentPage() const;
@@ -61,11 +69,15 @@ public:
     VaultStatusPage *statusPage() const { return m_statusPage; }
     KeyActions *keyActions() const { return m_keyActions; }
     QAction *lockAction() const { return m_lockAction; }
+    QAction *connectServerAction() const { return m_connectServerAction; }
+    ConnectionBanner *connectionBanner() const { return m_banner; }
+    PasswordVault *passwordVault() const { return m_passwordVault; }
     QListWidget *navigation() const { return m_navigation; }
     ClipboardGuard *clipboardGuard() const { return m_clipboard; }
     // The open sign-in or vault-creation dialog, if any.
     LoginDialog *loginDialog() const;
     WelcomeDialog *welcomeDialog() const;
+    ConnectServerDialog *connectDialog() const;
     // True while the keys (not the lock screen) are shown.
     bool isShowingVault() const;
 
@@ -82,6 +94,8 @@ private:
 
     void showLogin(const QString &reason = {});
     void showWelcome(int mode, const QString &path);
+    void showConnectDialog(const PgConnInfo &server, const QString &reason, bool connectAtOnce);
+    void connectSessionSignals();
     void chooseVaultToOpen();
     void onStateChanged(VaultSession::State state);
     void onUnlocked();
@@ -118,9 +132,12 @@ private:
     AuditLogPage *m_auditPage = nullptr;
     QToolBar *m_toolBar = nullptr;
     QTimer *m_timeRefresh = nullptr;
+    ConnectionBanner *m_banner = nullptr;
+    PasswordVault *m_passwordVault = nullptr;
 
     QAction *m_newVaultAction = nullptr;
     QAction *m_openVaultAction = nullptr;
+    QAction *m_connectServerAction = nullptr;
     QAction *m_lockAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_preferencesAction = nullptr;
@@ -129,6 +146,7 @@ private:
 
     QPointer<LoginDialog> m_loginDialog;
     QPointer<WelcomeDialog> m_welcomeDialog;
+    QPointer<ConnectServerDialog> m_connectDialog;
 };
 
 } // namespace Keyward

@@ -1,5 +1,7 @@
 #include "Settings.h"
 
+#include "store/PgConnInfo.h"
+
 #include <QCryptographicHash>
 #include <QFileInfo>
 
@@ -11,6 +13,7 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kAutoLock = QStringLiteral("security/autoLockMinutes");
 const QString kClipboard = QStringLiteral("security/clipboardClearSeconds");
 const QString kRecent = QStringLiteral("vaults/recent");
+const QString kRecentServers = QStringLiteral("servers/recent");
 
 // Paths contain '/', which QSettings treats as groups: key per-vault values by a digest.
 QString vaultKey(const QString &vaultPath)
@@ -89,6 +92,34 @@ QString Settings::lastVault() const
 {
     const QStringList recent = recentVaults();
     return recent.isEmpty() ? QString() : recent.constFirst();
+}
+
+QStringList Settings::recentServers() const
+{
+    return m_settings.value(kRecentServers).toStringList();
+}
+
+void Settings::addRecentServer(const QString &conninfo)
+{
+    // Settings files are readable by anything the user runs: a password must never get here,
+    // whatever the caller passed.
+    const auto parsed = PgConnInfo::parse(conninfo);
+    if (!parsed || parsed->isEmpty())
+        return;
+    const QString safe = parsed->toString(false);
+    QStringList recent = recentServers();
+    recent.removeAll(safe);
+    recent.prepend(safe);
+    while (recent.size() > kMaxRecentVaults)
+        recent.removeLast();
+    m_settings.setValue(kRecentServers, recent);
+}
+
+void Settings::removeRecentServer(const QString &conninfo)
+{
+    QStringList recent = recentServers();
+    recent.removeAll(conninfo);
+    m_settings.setValue(kRecentServers, recent);
 }
 
 QString Settings::lastMember(const QString &vaultPath) const

@@ -35,6 +35,10 @@ public:
     void addRecentVault(const QString &path);
     void removeRecentVault(const QString &path);
     QString lastVault() const;
+    // PostgreSQL servers as PgConnInfo::toString() (never with a password), most recent first.
+    QStringList recentServers() const;
+    void addRecentServer(const QString &conninfo);
+    void removeRecentServer(const QString &conninfo);
     QString lastMember(const QString &vaultPath) const;
     void setLastMember(const QString &vaultPath, const QString &member);
 

@@ -3,11 +3,20 @@
 #include "IdleWatcher.h"
 #include "core/Clock.h"
 #include "crypto/SecretString.h"
+#include "store/ChangeWatcher.h"
 #include "store/SqlKeyStore.h"
 
 #include <QFileInfo>
 
 namespace Keyward {
+
+namespace {
+
+// The connection is made on the GUI thread (QPSQL connects synchronously and a connection
+// belongs to its thread): an unreachable server must not freeze the window for long.
+const QString kConnectTimeoutSeconds = QStringLiteral("5");
+
+} // namespace
 
 VaultSession::VaultSession(const Clock &clock, QObject *parent)
     : QObject(parent)
@@ -15,10 +24,15 @@ VaultSession::VaultSession(const Clock &clock, QObject *parent)
     , m_idle(std::make_unique<IdleWatcher>(clock))
 {
     m_ticker.setInterval(1000);
-    connect(&m_ticker, &QTimer::timeout, this, &VaultSession::tick);
+    connect(&m_ticker, &QTimer::timeout, this, &VaultSession::onTimer);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &VaultSession::attemptReconnect);
 }
 
-VaultSession::~VaultSession() = default;
+VaultSession::~VaultSession()
+{
+    resetStore();
+}
 
 Result<void> VaultSession::open(const QString &path)
 {
@@ -52,6 +66,9 @@ Result<Member> VaultSession::create(const QString &path, const QString &prefix,
 
 Result<Member> VaultSession::signIn(const QString &memberName, const SecretString &passphrase)
 {
+    if (m_remote && !m_store)
+        return makeError(ErrorCode::AuthenticationFailed,
+                         tr("Connect to %1 again to unlock it.").arg(displayName()));
     if (!m_store)
         return makeError(ErrorCode::VaultNotFound, tr("No vault is open."));
     auto signedIn = m_store->signIn(memberName, passphrase);
@@ -64,12 +81,45 @@ Result<Member> VaultSession::signIn(const QString &memberName, const SecretStrin
     return signedIn;
 }
 
+Result<Member> VaultSession::connectServer(const PgConnInfo &server)
+{
+    PgConnInfo info = server;
+    if (!info.contains(QStringLiteral("connect_timeout")))
+        info.setValue(QStringLiteral("connect_timeout"), kConnectTimeoutSeconds);
+    auto connected = SqlKeyStore::connectPostgres(info, m_clock);
+    if (!connected)
+        return connected.error();
+    std::unique_ptr<SqlKeyStore> store = std::move(connected).value();
+    // The server has authenticated the login; it only has to be a member.
+    auto member = store->signIn(QString(), SecretString());
+    if (!member)
+        return makeError(member.code() == ErrorCode::AuthenticationFailed
+                             ? ErrorCode::PermissionDenied
+                             : member.code(),
+                         member.errorMessage());
+    close();
+    m_store = std::move(store);
+    m_remote = true;
+    m_server = server;
+    m_server.setValue(QStringLiteral("password"), QString()); // the store's connection keeps it
+    m_member = *member;
+    m_idle->noteActivity();
+    acknowledgeChanges();
+    setState(State::Unlocked);
+    return *member;
+}
+
 void VaultSession::lock()
 {
     if (m_state != State::Unlocked)
         return;
+    stopWatching();
     m_store->signOut();
     m_member.reset();
+    // A server session ends with its connection, so that the server authenticates whoever
+    // unlocks it (and the password leaves memory).
+    if (m_remote)
+        resetStore();
     setState(State::Locked);
 }
 
@@ -77,50 +127,198 @@ void VaultSession::close()
 {
     if (m_state == State::Closed)
         return;
+    stopWatching();
     if (m_store)
         m_store->signOut();
     m_member.reset();
-    m_store.reset();
+    resetStore();
     m_path.clear();
+    m_server = PgConnInfo();
+    m_remote = false;
     setState(State::Closed);
+}
+
+void VaultSession::resetStore()
+{
+    stopWatching();
+    m_store.reset();
+}
+
+QString VaultSession::displayName() const
+{
+    if (m_remote)
+        return m_server.displayName();
+    return QFileInfo(m_path).fileName();
 }
 
 void VaultSession::setState(State state)
 {
-    if (state == State::Unlocked)
+    if (state == State::Unlocked) {
         m_ticker.start();
-    else
+        if (!m_watcher)
+            startWatching();
+    } else {
         m_ticker.stop();
+        stopWatching();
+        m_retryTimer.stop();
+        m_connectionLost = false;
+    }
     if (m_state == state)
         return;
     m_state = state;
     Q_EMIT stateChanged(state);
 }
 
+void VaultSession::startWatching()
+{
+    m_watcher = std::make_unique<ChangeWatcher>(*m_store);
+    m_watcher->setPollIntervalMs(m_pollIntervalMs);
+    // Queued: what the session does about a change may end the watcher (a removed member is
+    // locked out), which must not happen inside the watcher's own signal.
+    connect(m_watcher.get(), &ChangeWatcher::changed, this, &VaultSession::checkForChanges,
+            Qt::QueuedConnection);
+    // The watcher has a connection of its own: when it drops, ours may have too (a server
+    // restart).
+    connect(m_watcher.get(), &ChangeWatcher::connectionLost, this, &VaultSession::checkConnection,
+            Qt::QueuedConnection);
+    // Without its listening connection it keeps polling and retrying; nothing to do here.
+    (void)m_watcher->start();
+}
+
+void VaultSession::stopWatching()
+{
+    m_watcher.reset();
+}
+
 void VaultSession::acknowledgeChanges()
 {
-    if (!m_store)
+    if (!m_store || m_connectionLost)
         return;
     if (auto counter = m_store->changeCounter())
         m_lastCounter = *counter;
 }
 
-void VaultSession::tick()
+bool VaultSession::checkIdle()
 {
     if (m_state != State::Unlocked)
-        return;
+        return false;
     if (m_autoLockMs > 0 && m_idle->idleMs() >= m_autoLockMs) {
         lock();
         Q_EMIT autoLocked();
-        return;
+        return false;
     }
-    auto counter = m_store->changeCounter();
-    if (!counter || *counter == m_lastCounter)
+    return true;
+}
+
+void VaultSession::onTimer()
+{
+    if (checkIdle() && m_remote)
+        checkConnection();
+}
+
+void VaultSession::tick()
+{
+    if (!checkIdle())
         return;
-    m_lastCounter = *counter;
+    if (m_remote)
+        checkConnection();
+    if (m_state != State::Unlocked || m_connectionLost)
+        return;
+    if (auto counter = m_store->changeCounter())
+        checkForChanges(*counter);
+}
+
+void VaultSession::checkConnection()
+{
+    if (m_state != State::Unlocked || !m_remote || m_connectionLost)
+        return;
+    // A killed backend goes unnoticed until the connection is used: ask the cheapest question.
+    QString message;
+    if (m_store->isConnected()) {
+        auto counter = m_store->changeCounter();
+        if (m_store->isConnected() && (counter || counter.code() != ErrorCode::ConnectionLost))
+            return;
+        if (!counter)
+            message = counter.errorMessage();
+    }
+    markConnectionLost(message.isEmpty() ? tr("The connection to %1 was lost.").arg(displayName())
+                                         : message);
+}
+
+void VaultSession::checkForChanges(qint64 counter)
+{
+    if (m_state != State::Unlocked || m_connectionLost)
+        return;
+    if (counter < 0) {
+        auto current = m_store->changeCounter();
+        if (!current)
+            return;
+        counter = *current;
+    }
+    // Our own writes were acknowledged already; the counter only grows.
+    if (counter <= m_lastCounter)
+        return;
+    m_lastCounter = counter;
     refreshMember();
     if (m_state == State::Unlocked)
         Q_EMIT changedElsewhere();
+}
+
+void VaultSession::setReconnectBackoff(int firstMs, int maxMs)
+{
+    m_firstRetryMs = qMax(1, firstMs);
+    m_maxRetryMs = qMax(m_firstRetryMs, maxMs);
+    if (!m_connectionLost)
+        m_retryDelayMs = m_firstRetryMs;
+}
+
+void VaultSession::markConnectionLost(const QString &message)
+{
+    if (m_connectionLost)
+        return;
+    m_connectionLost = true;
+    // The watcher would try to reconnect too, blocking for the connect timeout every second
+    // when the network is gone: the backoff below is the only one that retries.
+    stopWatching();
+    m_retryDelayMs = m_firstRetryMs;
+    m_retryTimer.start(m_retryDelayMs);
+    Q_EMIT connectionLost(message, m_retryDelayMs);
+}
+
+void VaultSession::reconnectNow()
+{
+    attemptReconnect();
+}
+
+void VaultSession::attemptReconnect()
+{
+    if (!m_connectionLost || !m_store || m_state != State::Unlocked)
+        return;
+    m_retryTimer.stop();
+    Q_EMIT reconnecting();
+    auto reconnected = m_store->reconnect();
+    if (reconnected && m_store->currentMember()) {
+        m_connectionLost = false;
+        m_retryDelayMs = m_firstRetryMs;
+        refreshMember(); // removed or demoted while we were away?
+        if (m_state != State::Unlocked)
+            return;
+        startWatching();
+        Q_EMIT connectionRestored();
+        return;
+    }
+    if (!reconnected && reconnected.code() != ErrorCode::AuthenticationFailed) {
+        m_retryDelayMs = qMin(m_retryDelayMs * 2, m_maxRetryMs);
+        m_retryTimer.start(m_retryDelayMs);
+        Q_EMIT reconnectFailed(reconnected.errorMessage(), m_retryDelayMs);
+        return;
+    }
+    // Retrying a refused password only adds failed logins to the server's log.
+    const QString message = reconnected
+        ? tr("%1 no longer maps this login to a member.").arg(displayName())
+        : reconnected.errorMessage();
+    lock();
+    Q_EMIT reconnectRefused(message);
 }
 
 void VaultSession::refreshMember()

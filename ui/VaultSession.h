@@ -2,6 +2,7 @@
 
 #include "core/Member.h"
 #include "core/Result.h"
+#include "store/PgConnInfo.h"
 
 #include <QObject>
 #include <QTimer>
@@ -11,14 +12,24 @@
 
 namespace Keyward {
 
+class ChangeWatcher;
 class Clock;
 class IdleWatcher;
 class SecretString;
 class SqlKeyStore;
 
-// One open vault and who is signed in to it. Locking signs out but keeps the file open, so
-// unlocking only needs the passphrase. A one-second tick polls the vault's change counter
-// (one cheap query) to notice changes made by other processes, and locks after idle time.
+// One open vault (a local file or a PostgreSQL database) and who is signed in to it.
+//
+// Local vault: locking signs out but keeps the file open, so unlocking only needs the
+// passphrase. PostgreSQL: the server authenticates the login and the login is the member, so
+// there is no passphrase; locking disconnects (and forgets the password), and unlocking means
+// connecting again.
+//
+// Changes made elsewhere arrive through a ChangeWatcher (NOTIFY on PostgreSQL, at once; a poll
+// of the change counter on SQLite, within a second). A one-second tick locks after idle time
+// and, on PostgreSQL, checks that the connection is alive: a dropped connection is retried with
+// exponential backoff until it works, and reported through connectionLost()/
+// connectionRestored().
 class VaultSession : public QObject
 {
     Q_OBJECT
@@ -36,23 +47,53 @@ public:
                           const SecretString &passphrase);
     // Wrong credentials leave the session Locked so the caller can ask again.
     Result<Member> signIn(const QString &memberName, const SecretString &passphrase);
+    // Connects to a PostgreSQL vault and signs its login in (state Unlocked). The session that
+    // was open stays as it was when this fails: AuthenticationFailed when the server refused
+    // the login (or wants a password that server lacks), PermissionDenied when the login is not
+    // a member, ConnectionLost when the server cannot be reached. Unless the conninfo sets one,
+    // connect_timeout is 5 s: the connection is made on the GUI thread.
+    Result<Member> connectServer(const PgConnInfo &server);
     void lock();
     void close();
 
     State state() const { return m_state; }
     bool isUnlocked() const { return m_state == State::Unlocked; }
     SqlKeyStore *store() const { return m_store.get(); }
+    // The vault file; empty for a server.
     QString path() const { return m_path; }
+    // True for a PostgreSQL vault, also while it is locked (disconnected).
+    bool isRemote() const { return m_remote; }
+    // The server as given to connectServer(), without its password; empty for a file.
+    PgConnInfo serverInfo() const { return m_server; }
+    // "vault.keyward" or "keys@db.example.com:5432", for titles and banners.
+    QString displayName() const;
     std::optional<Member> member() const { return m_member; }
     const Clock &clock() const { return m_clock; }
+
+    // False from a dropped connection until a reconnect succeeds. Writes are pointless then.
+    bool isConnected() const { return !m_connectionLost; }
+    // Retry delays after a dropped connection: first, doubled after each failure, at most max.
+    // Default 1 s .. 30 s; tests make them short.
+    void setReconnectBackoff(int firstMs, int maxMs);
+    // The delay before the next automatic retry, while disconnected.
+    int retryDelayMs() const { return m_retryDelayMs; }
+    // Tries to reconnect now (the banner's "Retry now"); the backoff goes on if it fails.
+    void reconnectNow();
+
+    // How often the watcher polls the change counter (SQLite) or checks its listening
+    // connection (PostgreSQL). Default 1 s; applies from the next sign-in.
+    void setChangePollIntervalMs(int ms) { m_pollIntervalMs = ms; }
 
     // 0 turns auto-lock off.
     void setAutoLockMs(qint64 ms) { m_autoLockMs = ms; }
     qint64 autoLockMs() const { return m_autoLockMs; }
     IdleWatcher &idleWatcher() const { return *m_idle; }
 
-    // Polls for changes and checks idleness; the timer calls it every second.
+    // Checks idleness and looks for changes now (the timer only checks idleness and, on
+    // PostgreSQL, the connection; changes come from the watcher).
     void tick();
+    // Checks the connection with one cheap query and starts reconnecting if it dropped.
+    void checkConnection();
     // Remembers the current change counter so our own writes do not count as outside changes.
     void acknowledgeChanges();
 
@@ -63,20 +104,50 @@ Q_SIGNALS:
     // The signed-in member's role changed (possibly elsewhere).
     void memberChanged();
     void autoLocked();
+    // The connection to the server dropped (message: why); a retry follows in retryInMs.
+    void connectionLost(const QString &message, int retryInMs);
+    // A retry is about to run (it blocks for up to the connect timeout).
+    void reconnecting();
+    // A retry failed; the next one follows in retryInMs.
+    void reconnectFailed(const QString &message, int retryInMs);
+    // Connected again; everything shown may be stale and should be reloaded.
+    void connectionRestored();
+    // The server no longer accepts the login (password changed, login removed): retrying would
+    // not help, so the session is locked and the user has to connect again.
+    void reconnectRefused(const QString &message);
 
 private:
     void setState(State state);
+    void startWatching();
+    void stopWatching();
+    void onTimer();
+    bool checkIdle();
+    void checkForChanges(qint64 counter);
     void refreshMember();
+    void markConnectionLost(const QString &message);
+    void attemptReconnect();
+    void resetStore();
 
     const Clock &m_clock;
     std::unique_ptr<SqlKeyStore> m_store;
+    // After m_store: it watches that store, so it must go first.
+    std::unique_ptr<ChangeWatcher> m_watcher;
     std::unique_ptr<IdleWatcher> m_idle;
     QString m_path;
+    PgConnInfo m_server;
+    bool m_remote = false;
     std::optional<Member> m_member;
     State m_state = State::Closed;
     qint64 m_autoLockMs = 0;
     qint64 m_lastCounter = -1;
+    int m_pollIntervalMs = 1000;
     QTimer m_ticker;
+
+    bool m_connectionLost = false;
+    int m_firstRetryMs = 1000;
+    int m_maxRetryMs = 30 * 1000;
+    int m_retryDelayMs = 1000;
+    QTimer m_retryTimer;
 };
 
 } // namespace Keyward

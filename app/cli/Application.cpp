@@ -2,6 +2,7 @@
 
 #include "AuditCommands.h"
 #include "CommandContext.h"
+#include "DbCommands.h"
 #include "InitCommand.h"
 #include "KeyCreateCommand.h"
 #include "KeyEditCommands.h"
@@ -9,6 +10,7 @@
 #include "KeyStateCommands.h"
 #include "KeyUsageCommand.h"
 #include "MemberCommands.h"
+#include "MigrateCommand.h"
 #include "Output.h"
 #include "VerifyCommand.h"
 
@@ -62,6 +64,14 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Show the audit log")},
         {QStringLiteral("audit"), QStringLiteral("verify"), &AuditCommands::verify,
          QT_TR_NOOP("Check that no audit entry was changed or removed")},
+        {QStringLiteral("db"), QStringLiteral("setup"), &DbCommands::setup,
+         QT_TR_NOOP("Turn an empty PostgreSQL database into a vault (database owner, once)")},
+        {QStringLiteral("db"), QStringLiteral("add-login"), &DbCommands::addLogin,
+         QT_TR_NOOP("Make a PostgreSQL login a member of the vault")},
+        {QStringLiteral("db"), QStringLiteral("add-verifier"), &DbCommands::addVerifier,
+         QT_TR_NOOP("Make a PostgreSQL login a verifier (for services)")},
+        {QStringLiteral("migrate"), QString(), &MigrateCommand::run,
+         QT_TR_NOOP("Copy a whole vault between a file and a PostgreSQL database")},
     };
     return table;
 }
@@ -94,6 +104,7 @@ ExitCode Application::run(const QStringList &arguments)
         }
         bool matched = false;
         for (auto [name, target] : {std::pair {QStringLiteral("--vault"), &globals.vaultPath},
+                                    std::pair {QStringLiteral("--db"), &globals.dbConninfo},
                                     std::pair {QStringLiteral("--member"), &globals.memberName}}) {
             if (option == name) {
                 if (rest.isEmpty())
@@ -161,7 +172,8 @@ ExitCode Application::usageError(const QString &message)
 QString Application::usage() const
 {
     QStringList lines {
-        tr("Usage: keywardctl [--vault FILE] [--member NAME] [--json] COMMAND [ARGUMENTS]"),
+        tr("Usage: keywardctl [--vault FILE | --db CONNINFO] [--member NAME] [--json] COMMAND "
+           "[ARGUMENTS]"),
         QString(), tr("Manage a Keyward vault's API keys from scripts and services."), QString(),
         tr("Commands:")};
     int width = 0;
@@ -175,11 +187,14 @@ QString Application::usage() const
           << tr("  KEYWARD_MEMBER          who you are, unless --member is given")
           << tr("  KEYWARD_PASSPHRASE      your passphrase (otherwise asked on the terminal)")
           << tr("  KEYWARD_NEW_PASSPHRASE  the new member's passphrase for \"member add\"")
+          << tr("  KEYWARD_DB              a PostgreSQL vault's connection string, unless --vault "
+                "is given (the password: ~/.pgpass, PGPASSWORD or a prompt)")
           << QString() << tr("Exit codes:") << tr("  0  done; verify: the key is valid (HTTP 200)")
           << tr("  1  refused (permission, invalid input, not found, wrong passphrase, changed "
                 "by someone else); verify: any other outcome")
           << tr("  2  usage error: unknown command or option, missing or unreadable argument")
-          << tr("  3  vault error: missing, damaged, locked, not a vault, too new, storage");
+          << tr("  3  vault error: missing, damaged, locked, not a vault, too new, storage; "
+                "database unreachable or not a valid connection string");
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -1,5 +1,6 @@
 #include "CommandContext.h"
 
+#include "ServerConnInfo.h"
 #include "Terminal.h"
 #include "store/SqlKeyStore.h"
 #include "store/VaultFile.h"
@@ -22,6 +23,28 @@ QString CommandContext::vaultPath() const
     return m_globals.vaultPath.isEmpty() ? VaultFile::defaultPath() : m_globals.vaultPath;
 }
 
+QString CommandContext::dbConninfo() const
+{
+    if (!m_globals.dbConninfo.isEmpty())
+        return m_globals.dbConninfo;
+    // An explicit --vault beats the environment, as --member beats KEYWARD_MEMBER.
+    if (!m_globals.vaultPath.isEmpty())
+        return {};
+    return qEnvironmentVariable("KEYWARD_DB");
+}
+
+std::optional<PgConnInfo> CommandContext::serverConnInfo()
+{
+    const bool fromOption = !m_globals.dbConninfo.isEmpty();
+    auto parsed = ServerConnInfo::parse(
+        dbConninfo(), fromOption ? m_serverOrigin : QStringLiteral("KEYWARD_DB"), m_output);
+    if (!parsed) {
+        fail(parsed.error());
+        return std::nullopt;
+    }
+    return *parsed;
+}
+
 QString CommandContext::memberName() const
 {
     if (!m_globals.memberName.isEmpty())
@@ -33,6 +56,22 @@ SqlKeyStore *CommandContext::openStore()
 {
     if (m_store)
         return m_store.get();
+    if (usesServer()) {
+        const std::optional<PgConnInfo> info = serverConnInfo();
+        if (!info)
+            return nullptr;
+        const Clock &clock = m_clock;
+        auto connected = ServerConnInfo::connect<std::unique_ptr<SqlKeyStore>>(
+            *info, [&clock](const PgConnInfo &attempt) {
+                return SqlKeyStore::connectPostgres(attempt, clock);
+            });
+        if (!connected) {
+            fail(connected.error());
+            return nullptr;
+        }
+        m_store = std::move(connected).value();
+        return m_store.get();
+    }
     auto opened = SqlKeyStore::openVault(vaultPath(), m_clock);
     if (!opened) {
         fail(opened.error());
@@ -44,6 +83,21 @@ SqlKeyStore *CommandContext::openStore()
 
 SqlKeyStore *CommandContext::signIn()
 {
+    if (usesServer()) {
+        SqlKeyStore *store = openStore();
+        if (!store)
+            return nullptr;
+        if (store->currentMember())
+            return store;
+        // Only an explicit --member is checked against the login: KEYWARD_MEMBER may be set for
+        // a local vault in the same shell.
+        auto signedIn = store->signIn(m_globals.memberName, SecretString());
+        if (!signedIn) {
+            fail(signedIn.error());
+            return nullptr;
+        }
+        return store;
+    }
     const QString member = memberName();
     if (member.isEmpty()) {
         fail(ExitCode::Usage,

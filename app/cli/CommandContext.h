@@ -9,9 +9,11 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace Keyward {
 class Clock;
+class PgConnInfo;
 class SqlKeyStore;
 } // namespace Keyward
 
@@ -37,12 +39,25 @@ public:
     const Clock &clock() const { return m_clock; }
 
     QString vaultPath() const;
+    // --db, else $KEYWARD_DB unless --vault is given; empty: the vault is a file.
+    QString dbConninfo() const;
+    bool usesServer() const { return !dbConninfo().isEmpty(); }
+    // The server's connection description, parsed (with a warning when it holds a password);
+    // nullopt after reporting why it is unusable (exit 3).
+    std::optional<PgConnInfo> serverConnInfo();
+    // What the messages about a connection string given in GlobalOptions::dbConninfo call it
+    // ("--db"; migrate: "--from").
+    void setServerOrigin(const QString &origin) { m_serverOrigin = origin; }
     // --member, else $KEYWARD_MEMBER; empty when neither is given.
     QString memberName() const;
 
-    // The vault without a member: for `verify`, which services run with read access only.
+    // The vault without a member: for `verify`, which services run with read access only. With
+    // --db the server authenticates the login (password from the conninfo, ~/.pgpass,
+    // PGPASSWORD or a prompt).
     SqlKeyStore *openStore();
-    // The vault with the member signed in (passphrase from KEYWARD_PASSPHRASE or a prompt).
+    // The vault with the member signed in: from a file with the passphrase from
+    // KEYWARD_PASSPHRASE or a prompt; on a server the login is the member (--member, if given,
+    // must name it).
     SqlKeyStore *signIn();
     ExitCode failure() const { return m_failure; }
 
@@ -55,6 +70,7 @@ private:
     GlobalOptions m_globals;
     Output &m_output;
     const Clock &m_clock;
+    QString m_serverOrigin = QStringLiteral("--db");
     std::unique_ptr<SqlKeyStore> m_store;
     ExitCode m_failure = ExitCode::Success;
 };

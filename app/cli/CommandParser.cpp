@@ -9,6 +9,7 @@ namespace Keyward::Cli {
 namespace {
 
 const QString kVault = QStringLiteral("vault");
+const QString kDb = QStringLiteral("db");
 const QString kMember = QStringLiteral("member");
 const QString kJson = QStringLiteral("json");
 const QString kHelp = QStringLiteral("help");
@@ -35,15 +36,21 @@ CommandParser::CommandParser(CommandContext &context, const QString &synopsis,
 {
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption vault(kVault, tr("The vault file."), tr("FILE"));
+    const QCommandLineOption db(kDb, tr("A PostgreSQL vault."), tr("CONNINFO"));
     const QCommandLineOption member(kMember, tr("Who you are (default: $KEYWARD_MEMBER)."),
                                     tr("NAME"));
     const QCommandLineOption json(kJson, tr("Print JSON: one object per line."));
     const QCommandLineOption help({QStringLiteral("h"), kHelp}, tr("Show this help."));
-    for (const QCommandLineOption &option : {vault, member, json, help})
+    for (const QCommandLineOption &option : {vault, db, member, json, help})
         m_parser.addOption(option);
     m_globalOptions = {
         {QStringLiteral("--vault FILE"),
          tr("The vault file (default: %1).").arg(context.vaultPath())},
+        {QStringLiteral("--db CONNINFO"),
+         tr("A PostgreSQL vault instead: a libpq connection string (\"host=... dbname=... "
+            "user=...\", \"service=NAME\") or a postgresql:// URI (default: $KEYWARD_DB). The "
+            "server authenticates you; the password comes from ~/.pgpass, PGPASSWORD or a "
+            "prompt.")},
         {QStringLiteral("--member NAME"), member.description()},
         {QStringLiteral("--json"), json.description()},
         {QStringLiteral("-h, --help"), help.description()},
@@ -80,11 +87,19 @@ std::optional<ExitCode> CommandParser::parse(int minPositional, int maxPositiona
     GlobalOptions &globals = m_context.globals();
     if (m_parser.isSet(kVault))
         globals.vaultPath = m_parser.value(kVault);
+    if (m_parser.isSet(kDb)) {
+        globals.dbConninfo = m_parser.value(kDb);
+        if (globals.dbConninfo.trimmed().isEmpty())
+            return usageError(tr("--db needs a connection string."));
+    }
     if (m_parser.isSet(kMember))
         globals.memberName = m_parser.value(kMember);
     if (m_parser.isSet(kJson))
         globals.json = true;
     m_context.output().setJson(globals.json);
+    if (!globals.vaultPath.isEmpty() && !globals.dbConninfo.isEmpty())
+        return usageError(tr("Give either --vault (a vault file) or --db (a PostgreSQL vault), "
+                             "not both."));
 
     const int count = int(m_parser.positionalArguments().size());
     if (count < minPositional)

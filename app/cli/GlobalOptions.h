@@ -8,6 +8,9 @@ namespace Keyward::Cli {
 struct GlobalOptions
 {
     QString vaultPath; // --vault; empty: VaultFile::defaultPath()
+    // --db: a PostgreSQL vault (libpq conninfo or URI); empty: $KEYWARD_DB unless --vault is
+    // given. --vault and --db together are a usage error.
+    QString dbConninfo;
     QString memberName; // --member; empty: $KEYWARD_MEMBER
     bool json = false; // --json
 };

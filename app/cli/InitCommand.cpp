@@ -21,6 +21,10 @@ ExitCode InitCommand::run(CommandContext &context)
                           tr("The first member (default: --member or $KEYWARD_MEMBER)."));
     if (auto done = parser.parse(0, 0))
         return *done;
+    if (context.usesServer())
+        return parser.usageError(tr("init creates a vault file. A PostgreSQL vault is set up "
+                                    "once by the database owner: keywardctl --db CONNINFO db "
+                                    "setup --owner LOGIN."));
 
     const QString owner = parser.isSet(QStringLiteral("owner"))
         ? parser.value(QStringLiteral("owner"))

@@ -59,7 +59,8 @@ ExitCode KeyUsageCommand::run(CommandContext &context)
             continue;
         const std::optional<qint64> value = ValueParser::positiveInteger(parser.value(name));
         if (!value || *value > maximum)
-            return parser.usageError(tr("--%1 takes a number from 1 to %2.").arg(name).arg(maximum));
+            return parser.usageError(
+                tr("--%1 takes a number from 1 to %2.").arg(name).arg(maximum));
         *target = int(*value);
     }
 
@@ -153,8 +154,7 @@ ExitCode KeyUsageCommand::run(CommandContext &context)
     for (const UsageReport::Request &request : report->requests()) {
         rows.append({TextFormat::isoTime(request.atMs),
                      verifyOutcomeCode(request.outcome) + QStringLiteral(" (")
-                         + QString::number(verifyHttpStatus(request.outcome))
-                         + QLatin1Char(')'),
+                         + QString::number(verifyHttpStatus(request.outcome)) + QLatin1Char(')'),
                      request.source.isEmpty() ? QStringLiteral("-") : request.source,
                      request.secretHint});
     }

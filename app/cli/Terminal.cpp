@@ -162,6 +162,14 @@ Result<SecretString> Terminal::promptNewSecret(const QString &prompt, const QStr
     return std::move(first).value();
 }
 
+Result<SecretString> Terminal::newSecret(const char *variable, const QString &prompt,
+                                         const QString &again)
+{
+    if (std::optional<SecretString> fromEnvironment = secretFromEnvironment(variable))
+        return std::move(*fromEnvironment);
+    return promptNewSecret(prompt, again);
+}
+
 Result<bool> Terminal::confirm(const QString &question)
 {
     if (!isInteractive())

@@ -29,6 +29,9 @@ public:
     static Result<SecretString> promptSecret(const QString &prompt);
     // Prompts twice and insists both match: for a new passphrase.
     static Result<SecretString> promptNewSecret(const QString &prompt, const QString &again);
+    // A new passphrase or password: the variable's value if set, else promptNewSecret().
+    static Result<SecretString> newSecret(const char *variable, const QString &prompt,
+                                          const QString &again);
     // Asks on /dev/tty; true only for "yes" (or "y").
     static Result<bool> confirm(const QString &question);
 

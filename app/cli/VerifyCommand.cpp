@@ -37,8 +37,7 @@ QStringList splitGrants(const QStringList &values)
 ExitCode VerifyCommand::run(CommandContext &context)
 {
     CommandParser parser(
-        context,
-        QStringLiteral("--env live|stg|dev [--grant G]... [--source S] TOKEN|-|--stdin"),
+        context, QStringLiteral("--env live|stg|dev [--grant G]... [--source S] TOKEN|-|--stdin"),
         tr("Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. "
            "\"-\" reads one token from stdin, which keeps it out of the process list. --stdin "
            "reads one token per line and prints one result per line, in order (a blank line is "
@@ -127,8 +126,8 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
             allValid = false;
             continue;
         }
-        auto result = verifier.verify(data, size, request.environment, request.grants,
-                                      request.source);
+        auto result =
+            verifier.verify(data, size, request.environment, request.grants, request.source);
         if (!result) {
             // Keep going: the line gets an answer, and the vault may be back for the next one.
             reportError(context, result.errorMessage());

@@ -91,8 +91,13 @@ std::size_t spaceLengthAt(std::string_view text, bool atEnd)
 {
     if (text.empty())
         return 0;
-    if (isAsciiSpace(static_cast<unsigned char>(atEnd ? text.back() : text.front())))
+    const unsigned char edge = static_cast<unsigned char>(atEnd ? text.back() : text.front());
+    if (isAsciiSpace(edge))
         return 1;
+    // Every sequence below starts with a lead byte and ends with a continuation byte, both >= 0x80:
+    // an ASCII byte at this end cannot belong to one (the common case, checked on every verify).
+    if (edge < 0x80)
+        return 0;
     auto matches = [&](std::string_view space) {
         return atEnd
             ? text.size() >= space.size() && text.substr(text.size() - space.size()) == space
@@ -162,14 +167,25 @@ std::optional<Segments> split(std::string_view token)
                      token.substr(second + 1)};
 }
 
+// The same digits appendChecksum() appends (base62, big-endian, six digits: 62^6 > 2^32), into a
+// stack buffer: verification runs this for every request, and the three secure_vector
+// allocations of the general path (each through Botan's locked-memory pool and its mutex) cost
+// more than the SHA-256 that follows.
 bool checksumMatches(std::string_view token)
 {
     const std::string_view covered = token.substr(0, token.size() - KeyToken::kCheckLength);
-    Botan::secure_vector<char> expected(covered.begin(), covered.end());
-    appendChecksum(expected);
-    return Botan::constant_time_compare(reinterpret_cast<const std::uint8_t *>(expected.data()),
-                                        reinterpret_cast<const std::uint8_t *>(token.data()),
-                                        token.size());
+    quint32 crc = KeyToken::crc32(covered.data(), covered.size());
+    char expected[KeyToken::kCheckLength];
+    for (int i = KeyToken::kCheckLength - 1; i >= 0; --i) {
+        expected[i] = kBase62Alphabet[crc % 62];
+        crc /= 62;
+    }
+    const bool same = Botan::constant_time_compare(
+        reinterpret_cast<const std::uint8_t *>(expected),
+        reinterpret_cast<const std::uint8_t *>(token.data() + covered.size()),
+        KeyToken::kCheckLength);
+    Botan::secure_scrub_memory(expected, sizeof expected); // derived from the secret
+    return same;
 }
 
 // The order matters: each status is the most useful thing to tell someone who pasted this.

@@ -57,37 +57,47 @@ Result<void> Migrations::migrate(QSqlDatabase &db, const SqlDialect &dialect, qi
     QSqlQuery query(db);
     if (!query.exec(dialect.beginWrite()))
         return SqlErrors::fromQuery(query, tr("Could not start the schema upgrade."));
-    auto fail = [&](const QSqlQuery &failed, const QString &what) -> Result<void> {
-        const Error error = SqlErrors::fromQuery(failed, what);
+    if (auto applied = applyPending(db, dialect, nowMs); !applied) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return applied;
+    }
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        const Error error = SqlErrors::fromQuery(query, tr("Could not commit the schema upgrade."));
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return error;
-    };
+    }
+    return {};
+}
+
+Result<void> Migrations::applyPending(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs)
+{
+    QSqlQuery query(db);
     if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
                                    "PRIMARY KEY, applied_at BIGINT NOT NULL)")))
-        return fail(query, tr("Could not create the schema version table."));
+        return SqlErrors::fromQuery(query, tr("Could not create the schema version table."));
     // Read inside the transaction so two processes cannot apply the same step twice.
     if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"))
         || !query.next())
-        return fail(query, tr("Could not read the schema version."));
+        return SqlErrors::fromQuery(query, tr("Could not read the schema version."));
     const int current = query.value(0).toInt();
+    query.finish();
     for (int version = current + 1; version <= latestVersion(); ++version) {
         QFile file(migrationFiles().at(version - 1));
         if (!file.open(QIODevice::ReadOnly))
-            return fail(query, tr("Migration %1 is missing from this build.").arg(version));
+            return makeError(ErrorCode::StorageError,
+                             tr("Migration %1 is missing from this build.").arg(version));
         const QString sql = dialect.expandMigration(QString::fromUtf8(file.readAll()));
         for (const QString &statement : statementsOf(sql)) {
             if (!query.exec(statement))
-                return fail(query, tr("Migration %1 failed.").arg(version));
+                return SqlErrors::fromQuery(query, tr("Migration %1 failed.").arg(version));
         }
         query.prepare(
             QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
         query.addBindValue(version);
         query.addBindValue(nowMs);
         if (!query.exec())
-            return fail(query, tr("Could not record migration %1.").arg(version));
+            return SqlErrors::fromQuery(query, tr("Could not record migration %1.").arg(version));
     }
-    if (!query.exec(QStringLiteral("COMMIT")))
-        return fail(query, tr("Could not commit the schema upgrade."));
     return {};
 }
 

@@ -19,6 +19,9 @@ public:
     static Result<int> currentVersion(QSqlDatabase &db);
     // Brings the schema to latestVersion() in one transaction; the caller holds no transaction.
     static Result<void> migrate(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs);
+    // The same steps inside a transaction the caller holds, commits or rolls back: for building
+    // a whole vault in one transaction (VaultMigrator).
+    static Result<void> applyPending(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs);
 };
 
 } // namespace Keyward

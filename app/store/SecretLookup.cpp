@@ -70,9 +70,7 @@ Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
         key.version = m_query.value(13).toLongLong();
         found.secret.id = m_query.value(14).toLongLong();
         found.secret.keyId = key.id;
-        found.secret.hash = hash;
         found.secret.retiresAtMs = optionalInt(m_query.value(15));
-        key.secrets.append(found.secret);
         match = std::move(found);
     }
     // Ends the statement's read transaction now, not at the next call.

@@ -17,7 +17,8 @@ class SqlKeyStore;
 // prepares its three-table join on every call, which profiling showed to be ~95% of an uncached
 // verification (SQLite parsing and planning the statement, Qt building and tearing down the
 // result); this keeps one prepared statement per connection and reads only what verification
-// uses: the match's ApiKey has no notes, role or creator (the verdict never needs them).
+// uses: the match's ApiKey has no notes, role, creator or secrets list, and the secret no hash
+// or hint (the verdict never needs them, and verifier caches hold many of these).
 //
 // The statement is reset after every call, so no read transaction stays open between
 // verifications (an open one would pin an old snapshot: changes by other processes would go

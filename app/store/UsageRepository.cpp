@@ -29,6 +29,26 @@ QVector<qint64> sortedKeys(const Map &map)
     return keys;
 }
 
+// The rows worth writing: per key only the newest `perKey` of the batch, since more would be
+// trimmed again at once (a hot key must not make the writer insert thousands of rows per flush
+// to keep the last thousand). Oldest first, as they happened.
+QVector<RequestLogRow> newestRequests(const UsageBatch &batch, int perKey)
+{
+    const std::deque<RequestLogRow> &all = batch.requests();
+    QHash<qint64, int> taken;
+    QVector<RequestLogRow> rows;
+    rows.reserve(qsizetype(all.size()));
+    for (auto it = all.crbegin(); it != all.crend(); ++it) {
+        int &count = taken[it->keyId];
+        if (count < perKey) {
+            ++count;
+            rows.append(*it);
+        }
+    }
+    std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
 } // namespace
 
 UsageRepository::UsageRepository(const QSqlDatabase &db, SqlEngine engine)
@@ -83,14 +103,16 @@ UsageRepository::write(const UsageBatch &batch, const UsageRetention &retention,
             QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
         return error;
     };
+    const QVector<RequestLogRow> requests =
+        newestRequests(batch, qMax(1, retention.requestsPerKey));
     if (!q.exec(m_dialect.beginWrite()))
         return failed(SqlErrors::fromQuery(q, tr("Could not start recording usage.")));
-    if (auto written = writeRows(batch); !written)
+    if (auto written = writeRows(batch, requests); !written)
         return failed(written.error());
     auto readings = readBack(batch);
     if (!readings)
         return failed(readings.error());
-    if (auto trimmed = trim(batch, retention, nowMs); !trimmed)
+    if (auto trimmed = trim(requests, retention, nowMs); !trimmed)
         return failed(trimmed.error());
     if (m_dialect.isSqlite() ? !q.exec(QStringLiteral("COMMIT")) : !m_db.commit()) {
         return failed(
@@ -98,10 +120,12 @@ UsageRepository::write(const UsageBatch &batch, const UsageRetention &retention,
                 ? SqlErrors::fromQuery(q, tr("Could not save the usage."))
                 : SqlErrors::fromSqlError(m_db.lastError(), tr("Could not save the usage.")));
     }
+    m_rowsSinceTrim = std::move(m_pendingRowsSinceTrim);
     return readings;
 }
 
-Result<void> UsageRepository::writeRows(const UsageBatch &batch)
+Result<void> UsageRepository::writeRows(const UsageBatch &batch,
+                                        const QVector<RequestLogRow> &requests)
 {
     const QString what = tr("Could not save the usage.");
 
@@ -130,41 +154,103 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch)
             return SqlErrors::fromQuery(credit, what);
     }
 
+    // Keys deleted since their requests are skipped, not a foreign-key error that would lose the
+    // whole batch. Checked once per key: the transaction holds the write lock, so no key can go
+    // away between this check and the inserts.
+    auto existing = existingKeys(batch, requests);
+    if (!existing)
+        return existing.error();
+
     QSqlQuery hourly(m_db);
-    // INSERT ... SELECT ... WHERE EXISTS: a key deleted since the request is skipped instead of
-    // failing the whole batch on the foreign key. The casts type the parameters for PostgreSQL.
     hourly.prepare(QStringLiteral(
-        "INSERT INTO key_usage_hourly (key_id, hour, outcome, count) "
-        "SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT) "
-        "WHERE EXISTS (SELECT 1 FROM api_keys WHERE id = ?) "
+        "INSERT INTO key_usage_hourly (key_id, hour, outcome, count) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count + "
         "excluded.count"));
     for (auto it = batch.hourlyCounts().constBegin(); it != batch.hourlyCounts().constEnd(); ++it) {
+        if (!existing->contains(it.key().keyId))
+            continue;
         hourly.addBindValue(it.key().keyId);
         hourly.addBindValue(it.key().hourMs);
         hourly.addBindValue(it.key().outcome);
         hourly.addBindValue(it.value());
-        hourly.addBindValue(it.key().keyId);
         if (!hourly.exec())
             return SqlErrors::fromQuery(hourly, what);
     }
 
-    QSqlQuery request(m_db);
-    request.prepare(QStringLiteral(
-        "INSERT INTO request_log (at, key_id, secret_id, source, outcome) "
-        "SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), ?, CAST(? AS INTEGER) "
-        "WHERE CAST(? AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = ?)"));
-    for (const RequestLogRow &row : batch.requests()) {
-        const QVariant keyId = nullableId(row.keyId);
-        request.addBindValue(row.atMs);
-        request.addBindValue(keyId);
-        request.addBindValue(nullableId(row.secretId));
-        request.addBindValue(row.source.isNull() ? QStringLiteral("") : row.source);
-        request.addBindValue(row.outcome);
-        request.addBindValue(keyId);
-        request.addBindValue(keyId);
-        if (!request.exec())
-            return SqlErrors::fromQuery(request, what);
+    QVector<const RequestLogRow *> rows;
+    rows.reserve(requests.size());
+    for (const RequestLogRow &row : requests) {
+        if (row.keyId == 0 || existing->contains(row.keyId))
+            rows.append(&row);
+    }
+    return insertRequests(rows);
+}
+
+Result<QSet<qint64>> UsageRepository::existingKeys(const UsageBatch &batch,
+                                                   const QVector<RequestLogRow> &requests)
+{
+    QSet<qint64> wanted;
+    for (auto it = batch.hourlyCounts().constBegin(); it != batch.hourlyCounts().constEnd(); ++it)
+        wanted.insert(it.key().keyId);
+    for (const RequestLogRow &row : requests) {
+        if (row.keyId != 0)
+            wanted.insert(row.keyId);
+    }
+    QSet<qint64> existing;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT 1 FROM api_keys WHERE id = ?"));
+    for (qint64 keyId : std::as_const(wanted)) {
+        q.addBindValue(keyId);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+        if (q.next())
+            existing.insert(keyId);
+        q.finish();
+    }
+    return existing;
+}
+
+// Several rows per statement: the request log is one row per request, and a statement per row
+// made it the writer's main cost (Qt's per-execution overhead, not SQLite's). Few rows, though:
+// Qt 6's QSQLite looks up the name of every positional parameter on each exec(), a linear scan
+// in SQLite, so a statement's cost grows with the square of its parameters (100 rows x 5 values
+// was slower than one row at a time).
+Result<void> UsageRepository::insertRequests(const QVector<const RequestLogRow *> &rows)
+{
+    constexpr int kRowsPerStatement = 16;
+    auto prepared = [this](int count) {
+        QString sql = QStringLiteral("INSERT INTO request_log (at, key_id, secret_id, source, "
+                                     "outcome) VALUES (?, ?, ?, ?, ?)");
+        for (int i = 1; i < count; ++i)
+            sql += QStringLiteral(", (?, ?, ?, ?, ?)");
+        QSqlQuery q(m_db);
+        q.prepare(sql);
+        return q;
+    };
+    QSqlQuery full; // for every complete chunk, prepared once
+    bool fullPrepared = false;
+    for (qsizetype first = 0; first < rows.size(); first += kRowsPerStatement) {
+        const int count = int(qMin<qsizetype>(kRowsPerStatement, rows.size() - first));
+        QSqlQuery tail;
+        if (count == kRowsPerStatement && !fullPrepared) {
+            full = prepared(count);
+            fullPrepared = true;
+        } else if (count < kRowsPerStatement) {
+            tail = prepared(count);
+        }
+        QSqlQuery &q = count == kRowsPerStatement ? full : tail;
+        for (int i = 0; i < count; ++i) {
+            const RequestLogRow &row = *rows.at(first + i);
+            const int base = i * 5;
+            q.bindValue(base, row.atMs);
+            q.bindValue(base + 1, nullableId(row.keyId));
+            q.bindValue(base + 2, nullableId(row.secretId));
+            q.bindValue(base + 3, row.source.isNull() ? QStringLiteral("") : row.source);
+            q.bindValue(base + 4, row.outcome);
+        }
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Could not save the usage."));
     }
     return {};
 }
@@ -186,21 +272,30 @@ Result<QVector<UsageCountReading>> UsageRepository::readBack(const UsageBatch &b
     return readings;
 }
 
-Result<void> UsageRepository::trim(const UsageBatch &batch, const UsageRetention &retention,
-                                   qint64 nowMs)
+Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
+                                   const UsageRetention &retention, qint64 nowMs)
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SAVEPOINT keyward_usage_trim")))
         return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    const int keep = qMax(1, retention.requestsPerKey);
+    const int trimEvery = qMax(1, keep / 4);
+    // Kept only when the transaction commits; without the trims when they were rolled back.
+    QHash<qint64, int> counted = m_rowsSinceTrim;
+    for (const RequestLogRow &row : requests)
+        ++counted[row.keyId];
+    QHash<qint64, int> rowsSinceTrim = counted;
     auto trimAll = [&]() -> Result<void> {
-        QSet<qint64> keys;
-        for (const RequestLogRow &row : batch.requests())
-            keys.insert(row.keyId);
-        QVector<qint64> sorted(keys.cbegin(), keys.cend());
-        std::sort(sorted.begin(), sorted.end());
-        for (qint64 keyId : std::as_const(sorted)) {
-            if (auto trimmed = trimKey(keyId, retention.requestsPerKey); !trimmed)
+        QVector<qint64> due;
+        for (auto it = rowsSinceTrim.constBegin(); it != rowsSinceTrim.constEnd(); ++it) {
+            if (it.value() >= trimEvery)
+                due.append(it.key());
+        }
+        std::sort(due.begin(), due.end());
+        for (qint64 keyId : std::as_const(due)) {
+            if (auto trimmed = trimKey(keyId, keep); !trimmed)
                 return trimmed;
+            rowsSinceTrim.remove(keyId);
         }
         // AUTOINCREMENT / identity ids only grow, so "the newest N" is an id range: cheap, and
         // it keeps at most N rows (fewer where older rows were already trimmed per key).
@@ -227,6 +322,7 @@ Result<void> UsageRepository::trim(const UsageBatch &batch, const UsageRetention
     };
     if (auto trimmed = trimAll(); !trimmed) {
         m_trimProblem = trimmed.errorMessage();
+        rowsSinceTrim = std::move(counted);
         if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT keyward_usage_trim")))
             return SqlErrors::fromQuery(q, tr("Could not save the usage."));
     } else {
@@ -234,6 +330,7 @@ Result<void> UsageRepository::trim(const UsageBatch &batch, const UsageRetention
     }
     if (!q.exec(QStringLiteral("RELEASE SAVEPOINT keyward_usage_trim")))
         return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    m_pendingRowsSinceTrim = std::move(rowsSinceTrim);
     return {};
 }
 

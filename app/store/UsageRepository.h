@@ -6,6 +6,7 @@
 #include "core/Result.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVector>
@@ -39,6 +40,9 @@ struct RequestLogEntry
 
 // How much usage history a vault keeps. The request log is for "what happened lately", not an
 // archive: the newest rows per key and overall stay, older ones go at the next write.
+// A key is trimmed once it has gained a quarter of its allowance since its last trim, so a
+// writer does not run two extra statements per key on every flush: a key holds at most
+// requestsPerKey * 5/4 rows (plus what other writers added since their last trim).
 struct UsageRetention
 {
     int requestsPerKey = 1000; // also for the rows without a key (malformed, unknown tokens)
@@ -79,15 +83,21 @@ public:
     Result<QVector<RequestLogEntry>> lastRequests(qint64 keyId, int limit);
 
 private:
-    Result<void> writeRows(const UsageBatch &batch);
+    Result<void> writeRows(const UsageBatch &batch, const QVector<RequestLogRow> &requests);
+    Result<QSet<qint64>> existingKeys(const UsageBatch &batch,
+                                      const QVector<RequestLogRow> &requests);
+    Result<void> insertRequests(const QVector<const RequestLogRow *> &rows);
     Result<QVector<UsageCountReading>> readBack(const UsageBatch &batch);
-    Result<void> trim(const UsageBatch &batch, const UsageRetention &retention, qint64 nowMs);
+    Result<void> trim(const QVector<RequestLogRow> &requests, const UsageRetention &retention,
+                      qint64 nowMs);
     Result<void> trimKey(qint64 keyId, int keep);
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     QString m_trimProblem;
     qint64 m_lastHourlyTrimMs = 0;
+    QHash<qint64, int> m_rowsSinceTrim; // key id (0: none) -> rows added since its last trim
+    QHash<qint64, int> m_pendingRowsSinceTrim; // the same, once the current write commits
 };
 
 } // namespace Keyward

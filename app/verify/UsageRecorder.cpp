@@ -9,13 +9,12 @@ UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecord
     : QObject(parent)
     , m_options(options)
     , m_intervalMs(qMax(1, options.flushIntervalMs))
+    , m_nextWriteAtMs(clock.nowMs() + m_intervalMs)
     , m_writer(std::make_unique<UsageWriter>(store.database().connectionName(), store.engine(),
-                                             clock, options.retention,
-                                             options.maxBufferedRequests))
+                                             clock, options.retention, options.maxBufferedRequests))
 {
     m_options.handOffEvents = qMax(1, m_options.handOffEvents);
-    m_events.reserve(m_options.handOffEvents);
-    m_sinceFlush.start();
+    m_batch.events.reserve(m_options.handOffEvents);
     m_timer.setInterval(m_intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &UsageRecorder::requestFlush);
     m_timer.start();
@@ -34,27 +33,26 @@ void UsageRecorder::setFlushIntervalMs(int ms)
     m_timer.setInterval(m_intervalMs);
 }
 
-void UsageRecorder::handOff()
+void UsageRecorder::handOff(qint64 atMs)
 {
-    const bool due = m_sinceFlush.hasExpired(m_intervalMs);
+    // Due when the interval has passed since the last write, or the clock stepped back.
+    const bool due = atMs >= m_nextWriteAtMs || atMs < m_nextWriteAtMs - m_intervalMs;
     if (due)
-        m_sinceFlush.restart();
-    m_writer->submit(m_events, due);
-    m_events.reserve(m_options.handOffEvents);
+        m_nextWriteAtMs = atMs + m_intervalMs;
+    m_writer->submit(m_batch, due);
+    m_batch.events.reserve(m_options.handOffEvents);
 }
 
 void UsageRecorder::requestFlush()
 {
-    m_sinceFlush.restart();
     // Also when nothing is new: a write that failed is retried this way.
-    m_writer->submit(m_events, true);
-    m_events.reserve(m_options.handOffEvents);
+    m_writer->submit(m_batch, true);
+    m_batch.events.reserve(m_options.handOffEvents);
 }
 
 Result<void> UsageRecorder::flush()
 {
-    m_sinceFlush.restart();
-    const quint64 ticket = m_writer->submit(m_events, true);
+    const quint64 ticket = m_writer->submit(m_batch, true);
     return m_writer->waitFor(ticket);
 }
 

@@ -6,7 +6,6 @@
 #include "store/UsageBatch.h"
 #include "store/UsageRepository.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <QVector>
@@ -32,7 +31,7 @@ struct UsageRecorderOptions
 // Write-behind recording of verifications: last use per secret, per key/hour/outcome counts,
 // usage credits and the request log. record() only appends to a vector; a thread of its own
 // aggregates and writes everything recorded in one transaction every flushIntervalMs (a QTimer,
-// and also checked on record() for callers without an event loop), and on flush() and
+// and also by the events' own times for callers without an event loop), and on flush() and
 // destruction. So verification never waits for the disk, and a crash loses at most one interval.
 //
 // Lives in, and must be used from, the verifier's thread. The store must outlive the recorder.
@@ -45,11 +44,15 @@ public:
     // Writes everything recorded (waiting for it), then stops the writer thread.
     ~UsageRecorder() override;
 
-    void record(UsageEvent &&event)
+    // Keeps one verification for the next write. The event's own time paces the writes, so
+    // recording reads no clock of its own; its sourceIndex is filled in here.
+    void record(RecordedEvent event, const QString &source)
     {
-        m_events.append(std::move(event));
-        if (m_events.size() >= m_options.handOffEvents || m_sinceFlush.hasExpired(m_intervalMs))
-            handOff();
+        event.sourceIndex = sourceIndex(source);
+        m_batch.events.append(event);
+        if (m_batch.events.size() >= m_options.handOffEvents || event.atMs >= m_nextWriteAtMs
+            || event.atMs < m_nextWriteAtMs - m_intervalMs)
+            handOff(event.atMs);
     }
 
     // Writes everything recorded so far and waits for it: for a clean exit and for tests.
@@ -69,12 +72,24 @@ public:
     qint64 writeCount() const { return m_writer->writeCount(); }
 
 private:
-    void handOff();
+    void handOff(qint64 atMs);
+    int sourceIndex(const QString &source)
+    {
+        // Same data (the usual case: one caller passes one string) or same text as the last one.
+        if (!m_batch.sources.isEmpty()) {
+            const QString &last = m_batch.sources.constLast();
+            if ((last.constData() == source.constData() && last.size() == source.size())
+                || last == source)
+                return int(m_batch.sources.size()) - 1;
+        }
+        m_batch.sources.append(source);
+        return int(m_batch.sources.size()) - 1;
+    }
 
     UsageRecorderOptions m_options;
     int m_intervalMs;
-    QVector<UsageEvent> m_events;
-    QElapsedTimer m_sinceFlush;
+    EventBatch m_batch;
+    qint64 m_nextWriteAtMs; // by the recording clock
     QTimer m_timer;
     std::unique_ptr<UsageWriter> m_writer;
 };

@@ -39,15 +39,11 @@ UsageWriter::~UsageWriter()
     m_thread->wait();
 }
 
-quint64 UsageWriter::submit(QVector<UsageEvent> &events, bool writeNow)
+quint64 UsageWriter::submit(EventBatch &batch, bool writeNow)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_incoming.isEmpty())
-        m_incoming.swap(events); // the common case: no copy, and the caller gets our old buffer
-    else {
-        m_incoming += events;
-        events.clear();
-    }
+    if (!batch.events.isEmpty())
+        m_incoming.append(std::exchange(batch, EventBatch()));
     const quint64 ticket = ++m_submitted;
     if (writeNow)
         m_writeRequested = ticket;
@@ -80,7 +76,7 @@ void UsageWriter::run()
 {
     const QString connectionName = uniqueConnectionName();
     std::unique_ptr<UsageRepository> repository;
-    QVector<UsageEvent> events;
+    QVector<EventBatch> batches;
     for (;;) {
         quint64 writeTicket = 0;
         bool stopping = false;
@@ -88,15 +84,26 @@ void UsageWriter::run()
             QMutexLocker lock(&m_mutex);
             while (m_incoming.isEmpty() && m_writeRequested <= m_writeDone && !m_stopping)
                 m_wake.wait(&m_mutex);
-            events.swap(m_incoming);
+            batches.swap(m_incoming);
             stopping = m_stopping;
             // On stop, everything handed over is written.
             writeTicket = stopping ? m_submitted : m_writeRequested;
         }
         // Aggregating here, not in verify(), keeps the verifier's cost at one append.
-        for (const UsageEvent &event : std::as_const(events))
-            m_pending.add(event);
-        events.clear();
+        UsageEvent event;
+        for (const EventBatch &batch : std::as_const(batches)) {
+            for (const RecordedEvent &recorded : batch.events) {
+                event.atMs = recorded.atMs;
+                event.keyId = recorded.keyId;
+                event.secretId = recorded.secretId;
+                event.outcome = recorded.outcome;
+                event.consumesCredit = recorded.consumesCredit;
+                event.readsBackUsage = recorded.readsBackUsage;
+                event.source = batch.sources.value(recorded.sourceIndex);
+                m_pending.add(event);
+            }
+        }
+        batches.clear();
 
         if (writeTicket > m_writeDone || stopping) {
             Result<void> result;

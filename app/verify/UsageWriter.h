@@ -8,6 +8,7 @@
 
 #include <QMutex>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <QWaitCondition>
 
@@ -17,6 +18,26 @@
 class QThread;
 
 namespace Keyward {
+
+// One verification as the recorder keeps it: no string, so that recording does no reference
+// counting (a shared string's counter bouncing between the verifier's and the writer's core
+// costs more than the rest of recording). The source is an index into EventBatch::sources.
+struct RecordedEvent
+{
+    qint64 atMs = 0;
+    qint64 keyId = 0; // 0: no key matched
+    qint64 secretId = 0;
+    int outcome = 0; // persisted outcome code
+    int sourceIndex = 0;
+    bool consumesCredit = false;
+    bool readsBackUsage = false;
+};
+
+struct EventBatch
+{
+    QVector<RecordedEvent> events;
+    QStringList sources; // distinct in a row: a run of requests from one source shares one
+};
 
 // After a save: the credits this process has saved for a key so far, and usage_count as read in
 // the same transaction (so it includes other processes' saved use too).
@@ -41,9 +62,9 @@ public:
     UsageWriter(const UsageWriter &) = delete;
     UsageWriter &operator=(const UsageWriter &) = delete;
 
-    // Hands events over (the vector is left empty). With writeNow, everything handed over so far
+    // Hands events over (the batch is left empty). With writeNow, everything handed over so far
     // is written as soon as possible; the returned ticket can be waited for.
-    quint64 submit(QVector<UsageEvent> &events, bool writeNow);
+    quint64 submit(EventBatch &batch, bool writeNow);
     // Blocks until the write for ticket (and everything before it) has been attempted; returns
     // the outcome of the latest attempt.
     Result<void> waitFor(quint64 ticket);
@@ -69,7 +90,7 @@ private:
     mutable QMutex m_mutex;
     QWaitCondition m_wake; // to the thread: work or stop
     QWaitCondition m_done; // from the thread: a write ticket finished
-    QVector<UsageEvent> m_incoming;
+    QVector<EventBatch> m_incoming;
     quint64 m_submitted = 0;
     quint64 m_writeRequested = 0;
     quint64 m_writeDone = 0;

@@ -49,7 +49,9 @@ Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
     : Verifier(static_cast<KeyStore &>(store), clock)
 {
     m_lookup = std::make_unique<SecretLookup>(store);
-    m_find = [lookup = m_lookup.get()](const QByteArray &hash) { return lookup->find(hash); };
+    m_find = [lookup = m_lookup.get()](const QByteArray &hash) {
+        return lookup->find(hash);
+    };
 }
 
 Verifier::~Verifier() = default;
@@ -106,7 +108,7 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
     bool fromStore = true;
     std::optional<SecretMatch> uncached;
     if (m_cache) {
-        auto found = m_cache->find(parsed.hash);
+        auto found = m_cache->find(parsed.hash, now);
         if (!found)
             return found.error();
         match = found->match;
@@ -179,15 +181,14 @@ void Verifier::record(const VerifyResult &result, bool hasUsageLimit, qint64 now
 {
     if (!m_recorder)
         return;
-    UsageEvent event;
+    RecordedEvent event;
     event.atMs = now;
     event.keyId = result.keyId;
     event.secretId = result.secretId;
     event.outcome = verifyOutcomeToInt(result.outcome);
     event.consumesCredit = result.isValid();
     event.readsBackUsage = hasUsageLimit;
-    event.source = source;
-    m_recorder->record(std::move(event));
+    m_recorder->record(event, source);
 }
 
 void Verifier::applySavedUsage()

@@ -1,5 +1,8 @@
 #include "VerifierCache.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace Keyward {
 
 VerifierCache::VerifierCache(FindFunction lookup, std::unique_ptr<ChangeSource> changes,
@@ -9,9 +12,27 @@ VerifierCache::VerifierCache(FindFunction lookup, std::unique_ptr<ChangeSource> 
     , m_options(options)
 { }
 
-Result<void> VerifierCache::checkForChanges()
+VerifierCache::HashKey VerifierCache::HashKey::of(const QByteArray &hash)
 {
-    m_sinceCheck.start();
+    HashKey key;
+    std::memcpy(key.words, hash.constData(), std::min<std::size_t>(sizeof key.words, hash.size()));
+    return key;
+}
+
+bool VerifierCache::HashKey::operator==(const HashKey &other) const
+{
+    return words[0] == other.words[0] && words[1] == other.words[1] && words[2] == other.words[2]
+        && words[3] == other.words[3];
+}
+
+const QString &VerifierCache::interned(const QString &text)
+{
+    return *m_strings.insert(text);
+}
+
+Result<void> VerifierCache::checkForChanges(qint64 nowMs)
+{
+    m_lastCheckMs = nowMs;
     auto stamp = m_changes->currentStamp();
     if (!stamp) {
         // Without an answer nothing cached can be trusted; the lookup itself will report.
@@ -33,20 +54,22 @@ void VerifierCache::invalidate()
         ++m_invalidations;
     m_entries.clear();
     m_missing.clear();
+    m_strings.clear();
 }
 
-Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash)
+Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash, qint64 nowMs)
 {
-    if (m_options.checkIntervalMs <= 0 || !m_sinceCheck.isValid()
-        || m_sinceCheck.hasExpired(m_options.checkIntervalMs)) {
-        if (auto checked = checkForChanges(); !checked)
+    if (m_options.checkIntervalMs <= 0 || !m_lastCheckMs || nowMs < *m_lastCheckMs
+        || nowMs - *m_lastCheckMs >= m_options.checkIntervalMs) {
+        if (auto checked = checkForChanges(nowMs); !checked)
             return checked.error();
     }
-    if (const auto it = m_entries.constFind(hash); it != m_entries.constEnd()) {
+    const HashKey key = HashKey::of(hash);
+    if (const auto it = m_entries.constFind(key); it != m_entries.constEnd()) {
         ++m_hits;
         return Lookup {&*it, false};
     }
-    if (m_missing.contains(hash)) {
+    if (m_missing.contains(key)) {
         ++m_hits;
         return Lookup {nullptr, false};
     }
@@ -57,12 +80,18 @@ Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash)
     if (!found->has_value()) {
         if (m_missing.size() >= m_options.maxMissingEntries)
             m_missing.clear();
-        m_missing.insert(hash);
+        m_missing.insert(key);
         return Lookup {nullptr, true};
     }
-    if (m_entries.size() >= m_options.maxEntries)
+    if (m_entries.size() >= m_options.maxEntries) {
         m_entries.clear();
-    const auto it = m_entries.insert(hash, std::move(**found));
+        m_strings.clear();
+    }
+    SecretMatch &match = **found;
+    for (QString &grant : match.key.grants)
+        grant = interned(grant);
+    match.key.customer = interned(match.key.customer);
+    const auto it = m_entries.insert(key, std::move(match));
     return Lookup {&*it, true};
 }
 

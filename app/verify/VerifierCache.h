@@ -5,7 +5,6 @@
 #include "store/KeyStore.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 
@@ -51,9 +50,11 @@ public:
     VerifierCache(FindFunction lookup, std::unique_ptr<ChangeSource> changes,
                   VerifierCacheOptions options = {});
 
-    Result<Lookup> find(const QByteArray &hash);
+    // nowMs: the verifier's clock, which also paces the change checks (one clock read per
+    // verification, not two); a clock that steps back counts as "due".
+    Result<Lookup> find(const QByteArray &hash, qint64 nowMs);
     // Asks the ChangeSource now and empties the cache if anything changed.
-    Result<void> checkForChanges();
+    Result<void> checkForChanges(qint64 nowMs);
     void invalidate();
 
     const VerifierCacheOptions &options() const { return m_options; }
@@ -63,17 +64,37 @@ public:
     qint64 storeLookups() const { return m_storeLookups; }
     qint64 invalidations() const { return m_invalidations; }
 
+    // The key of the maps: the 32 hash bytes inline (no allocation per entry, one cache line).
+    struct HashKey
+    {
+        quint64 words[4] = {};
+        static HashKey of(const QByteArray &hash);
+        bool operator==(const HashKey &other) const;
+    };
+
 private:
+    const QString &interned(const QString &text);
+
     FindFunction m_lookup;
     std::unique_ptr<ChangeSource> m_changes;
     VerifierCacheOptions m_options;
     std::optional<qint64> m_stamp;
-    QElapsedTimer m_sinceCheck;
-    QHash<QByteArray, SecretMatch> m_entries;
-    QSet<QByteArray> m_missing;
+    std::optional<qint64> m_lastCheckMs;
+    QHash<HashKey, SecretMatch> m_entries;
+    QSet<HashKey> m_missing;
+    // Grants and customer scopes repeat across keys: one shared copy each keeps the cache small
+    // and the strings a verification copies into its result hot in the CPU cache.
+    QSet<QString> m_strings;
     qint64 m_hits = 0;
     qint64 m_storeLookups = 0;
     qint64 m_invalidations = 0;
 };
+
+// SHA-256 output is uniformly distributed and cannot be steered by a client (that would be a
+// preimage attack), so its first eight bytes are a good hash on their own.
+inline size_t qHash(const VerifierCache::HashKey &key, size_t seed = 0) noexcept
+{
+    return size_t(key.words[0]) ^ seed;
+}
 
 } // namespace Keyward

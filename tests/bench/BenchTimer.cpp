@@ -2,23 +2,41 @@
 
 #include <QFile>
 
-#include <chrono>
 #include <cstdio>
 #include <limits>
 
+#include <time.h>
+
 namespace Keyward::Bench {
+
+namespace {
+
+qint64 cpuNs(clockid_t clock)
+{
+    timespec now {};
+    clock_gettime(clock, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+} // namespace
+
+qint64 threadCpuNs()
+{
+    return cpuNs(CLOCK_THREAD_CPUTIME_ID);
+}
+
+qint64 processCpuNs()
+{
+    return cpuNs(CLOCK_PROCESS_CPUTIME_ID);
+}
 
 double bestNsPerOp(int runs, qint64 opsPerRun, const std::function<void()> &run)
 {
     double best = std::numeric_limits<double>::max();
     for (int i = 0; i < runs; ++i) {
-        const auto start = std::chrono::steady_clock::now();
+        const qint64 start = threadCpuNs();
         run();
-        const auto stop = std::chrono::steady_clock::now();
-        const double ns = double(std::chrono::duration_cast<std::chrono::nanoseconds>(stop - start)
-                                     .count())
-            / double(opsPerRun);
-        best = std::min(best, ns);
+        best = std::min(best, double(threadCpuNs() - start) / double(opsPerRun));
     }
     return best;
 }

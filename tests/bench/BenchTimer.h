@@ -6,9 +6,14 @@
 
 namespace Keyward::Bench {
 
-// Best of several runs, in nanoseconds per operation. The minimum, not the mean: on a shared
-// machine the noise only ever adds time, so the fastest run is the best estimate of the cost.
+// Best of several runs, in nanoseconds of this thread's CPU time per operation. CPU time, not
+// wall time, because on a shared machine other processes (and our own usage writer thread) take
+// turns on the cores; the minimum, not the mean, because noise only ever adds time.
 double bestNsPerOp(int runs, qint64 opsPerRun, const std::function<void()> &run);
+
+// CPU time used so far by this thread / by the whole process, in ns.
+qint64 threadCpuNs();
+qint64 processCpuNs();
 
 // Peak resident set size of this process (VmHWM), in MiB; -1 when unknown.
 double peakRssMiB();

@@ -51,7 +51,8 @@ Result<std::unique_ptr<BenchVault>> BenchVault::create(const QString &path, int 
     const qint64 now = clock.nowMs();
     const QString grants = QStringLiteral("customers:read licenses:read telemetry:write");
     for (int i = 1; i <= keyCount; ++i) {
-        const SecretString token = KeyToken::generate(QStringLiteral("kw"), Environment::Production);
+        const SecretString token =
+            KeyToken::generate(QStringLiteral("kw"), Environment::Production);
         const QByteArray hash = Sha256::hash(token);
         key.addBindValue(i);
         key.addBindValue(QStringLiteral("Integration %1").arg(i));

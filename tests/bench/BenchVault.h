@@ -20,7 +20,7 @@ class BenchVault
 {
 public:
     static Result<std::unique_ptr<BenchVault>> create(const QString &path, int keyCount,
-                                                     const Clock &clock);
+                                                      const Clock &clock);
 
     SqlKeyStore &store() { return *m_store; }
     const QString &path() const { return m_path; }

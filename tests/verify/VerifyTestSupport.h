@@ -58,8 +58,8 @@ inline VerifyResult verifyToken(Verifier &verifier, const QByteArray &token,
                                 const QStringList &grants = {},
                                 const QString &source = QStringLiteral("test"))
 {
-    auto result = verifier.verify(token.constData(), std::size_t(token.size()), environment, grants,
-                                  source);
+    auto result =
+        verifier.verify(token.constData(), std::size_t(token.size()), environment, grants, source);
     if (!result)
         qFatal("verify failed: %s", qPrintable(result.errorMessage()));
     return *result;

@@ -136,10 +136,10 @@ private Q_SLOTS:
         verifier.enableCache();
         UsageRecorder recorder(store(), clock(), manualFlush());
         verifier.setRecorder(&recorder);
-        QCOMPARE(verifyToken(verifier, fresh, Environment::Production, {},
-                             QStringLiteral("new-deploy"))
-                     .outcome,
-                 VerifyOutcome::Valid);
+        QCOMPARE(
+            verifyToken(verifier, fresh, Environment::Production, {}, QStringLiteral("new-deploy"))
+                .outcome,
+            VerifyOutcome::Valid);
         clock().setNowMs(deadline - 1);
         QCOMPARE(verifyToken(verifier, issued.token, Environment::Production, {},
                              QStringLiteral("old-cron"))

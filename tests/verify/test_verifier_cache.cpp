@@ -79,8 +79,7 @@ private Q_SLOTS:
         auto regenerated = store().regenerateKey(b.key.id, b.key.version, 0);
         QVERIFY(regenerated);
         QCOMPARE(verifyToken(verifier, b.token).outcome, VerifyOutcome::Revoked);
-        QCOMPARE(verifyToken(verifier, bytesOf(regenerated->token)).outcome,
-                 VerifyOutcome::Valid);
+        QCOMPARE(verifyToken(verifier, bytesOf(regenerated->token)).outcome, VerifyOutcome::Valid);
     }
 
     // A key created after the verifier started is found (a miss goes to the store), also
@@ -188,13 +187,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(verifyToken(verifier, a.token).outcome == VerifyOutcome::Revoked,
                                  1000);
 
-        const CliRunner::Run deactivated = cli.run(
-            {QStringLiteral("--vault"), m_vault->path, QStringLiteral("key"),
-             QStringLiteral("deactivate"), QString::number(b.key.id)});
+        const CliRunner::Run deactivated =
+            cli.run({QStringLiteral("--vault"), m_vault->path, QStringLiteral("key"),
+                     QStringLiteral("deactivate"), QString::number(b.key.id)});
         QVERIFY2(deactivated.exitCode == 0, deactivated.describe().constData());
         QTRY_VERIFY_WITH_TIMEOUT(verifyToken(verifier, b.token).outcome == VerifyOutcome::Inactive,
                                  1000);
-
     }
 };
 

@@ -109,9 +109,8 @@ private Q_SLOTS:
                 break;
             }
         }
-        const CliRunner::Run run =
-            m_cli->run(args({"--json", "verify", "--stdin", "--env", "live", "--source", "batch"}),
-                       input);
+        const CliRunner::Run run = m_cli->run(
+            args({"--json", "verify", "--stdin", "--env", "live", "--source", "batch"}), input);
         QVERIFY2(!run.crashed, run.describe().constData());
         QCOMPARE(run.exitCode, 1); // some lines were refused
         const QList<QByteArray> lines = run.out.split('\n');
@@ -146,11 +145,12 @@ private Q_SLOTS:
                                        "AND outcome = ?"),
                         {revoked.key.id, verifyOutcomeToInt(VerifyOutcome::Revoked)}),
                  qint64(1000));
-        // The request log is bounded per key (newest 1000 kept).
-        QCOMPARE(scalar(store().database(),
-                        QStringLiteral("SELECT COUNT(*) FROM request_log WHERE key_id = ?"),
-                        {live.key.id}),
-                 qint64(1000));
+        // The request log is bounded per key: the newest 1000, trimmed once a quarter more
+        // has accumulated.
+        const qint64 logged = scalar(
+            store().database(), QStringLiteral("SELECT COUNT(*) FROM request_log WHERE key_id = ?"),
+            {live.key.id});
+        QVERIFY2(logged >= 1000 && logged <= 1250, QByteArray::number(logged).constData());
     }
 
     void stdinTextOutputAndEmptyInput()
@@ -175,11 +175,9 @@ private Q_SLOTS:
     void stdinBadCommandLines_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("token and --stdin") << QStringList {QStringLiteral("verify"),
-                                                           QStringLiteral("--stdin"),
-                                                           QStringLiteral("--env"),
-                                                           QStringLiteral("live"),
-                                                           QStringLiteral("kw_live_x")};
+        QTest::newRow("token and --stdin") << QStringList {
+            QStringLiteral("verify"), QStringLiteral("--stdin"), QStringLiteral("--env"),
+            QStringLiteral("live"), QStringLiteral("kw_live_x")};
         QTest::newRow("--stdin without env")
             << QStringList {QStringLiteral("verify"), QStringLiteral("--stdin")};
         QTest::newRow("neither") << QStringList {QStringLiteral("verify"), QStringLiteral("--env"),
@@ -200,12 +198,14 @@ private Q_SLOTS:
         KeyOptions options;
         options.rateLimit = perMinute(1);
         const IssuedToken limited = issue(store(), QStringLiteral("Limited"), options);
-        const CliRunner::Run run = m_cli->run(args({"--json", "verify", "--stdin", "--env", "live"}),
-                                              limited.token + '\n' + limited.token + '\n');
+        const CliRunner::Run run =
+            m_cli->run(args({"--json", "verify", "--stdin", "--env", "live"}),
+                       limited.token + '\n' + limited.token + '\n');
         const QVector<QJsonObject> objects = run.jsonLines();
         QCOMPARE(objects.size(), 2);
         const QJsonObject refused = objects.at(1);
-        QCOMPARE(refused.value(QStringLiteral("outcome")).toString(), QStringLiteral("RateLimited"));
+        QCOMPARE(refused.value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("RateLimited"));
         QCOMPARE(refused.value(QStringLiteral("http")).toInt(), 429);
         const qint64 retryMs = qint64(refused.value(QStringLiteral("retry_after_ms")).toDouble());
         QVERIFY(retryMs > 59'000 && retryMs <= 60'000);
@@ -218,22 +218,24 @@ private Q_SLOTS:
     void keyUsageShowsHoursAndRequests()
     {
         const IssuedToken live = issue(store(), QStringLiteral("Live"));
-        CliRunner::Run run = m_cli->run(
-            args({"verify", "--stdin", "--env", "live", "--source", "10.1.2.3"}),
-            live.token + '\n' + live.token + '\n' + live.token + '\n');
+        CliRunner::Run run =
+            m_cli->run(args({"verify", "--stdin", "--env", "live", "--source", "10.1.2.3"}),
+                       live.token + '\n' + live.token + '\n' + live.token + '\n');
         QCOMPARE(run.exitCode, 0);
         run = m_cli->run(args({"verify", "--env", "stg", "--source", "ci", "-"}), live.token);
         QCOMPARE(run.exitCode, 1);
 
-        run = m_cli->run(args({"--json", "key", "usage", QByteArray::number(live.key.id).constData(),
-                               "--hours", "2", "--requests", "3"}));
+        run =
+            m_cli->run(args({"--json", "key", "usage", QByteArray::number(live.key.id).constData(),
+                             "--hours", "2", "--requests", "3"}));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         const QJsonObject usage = run.json();
         QCOMPARE(usage.value(QStringLiteral("usage_count")).toInt(), 3);
         QVERIFY(usage.value(QStringLiteral("usage_limit")).isNull());
         const QJsonArray hours = usage.value(QStringLiteral("hours")).toArray();
         QCOMPARE(hours.size(), 1);
-        const QJsonObject counts = hours.at(0).toObject().value(QStringLiteral("counts")).toObject();
+        const QJsonObject counts =
+            hours.at(0).toObject().value(QStringLiteral("counts")).toObject();
         QCOMPARE(counts.value(QStringLiteral("Valid")).toInt(), 3);
         QCOMPARE(counts.value(QStringLiteral("WrongEnvironment")).toInt(), 1);
         const QJsonArray requests = usage.value(QStringLiteral("requests")).toArray();
@@ -250,7 +252,8 @@ private Q_SLOTS:
         run = m_cli->run(args({"key", "usage", QByteArray::number(live.key.id).constData()}));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         const QString text = QString::fromUtf8(run.out);
-        QVERIFY2(text.contains(QStringLiteral("Valid 3, WrongEnvironment 1")), run.describe().constData());
+        QVERIFY2(text.contains(QStringLiteral("Valid 3, WrongEnvironment 1")),
+                 run.describe().constData());
         QVERIFY2(text.contains(QStringLiteral("10.1.2.3")), run.describe().constData());
         QVERIFY2(text.contains(live.key.secrets.constFirst().hint), run.describe().constData());
     }
@@ -261,9 +264,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::newRow("no id") << QStringList {} << 2;
         QTest::newRow("not a number") << QStringList {QStringLiteral("abc")} << 2;
-        QTest::newRow("hours zero") << QStringList {QStringLiteral("1"), QStringLiteral("--hours"),
-                                                    QStringLiteral("0")}
-                                    << 2;
+        QTest::newRow("hours zero")
+            << QStringList {QStringLiteral("1"), QStringLiteral("--hours"), QStringLiteral("0")}
+            << 2;
         QTest::newRow("hours too many")
             << QStringList {QStringLiteral("1"), QStringLiteral("--hours"),
                             QStringLiteral("100000")}
@@ -276,10 +279,10 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(int, exitCode);
         issue(store(), QStringLiteral("Live"));
-        const CliRunner::Run run = m_cli->run(
-            QStringList {QStringLiteral("--vault"), m_vault->path, QStringLiteral("key"),
-                         QStringLiteral("usage")}
-            + arguments);
+        const CliRunner::Run run =
+            m_cli->run(QStringList {QStringLiteral("--vault"), m_vault->path, QStringLiteral("key"),
+                                    QStringLiteral("usage")}
+                       + arguments);
         QVERIFY2(run.exitCode == exitCode, run.describe().constData());
         QVERIFY(run.out.isEmpty());
         QVERIFY(!run.err.isEmpty());

@@ -217,8 +217,8 @@ private Q_SLOTS:
 
         const IssuedToken revoked = issueKey(options);
         QVERIFY(store().revokeKey(revoked.key.id, revoked.key.version));
-        const VerifyResult dead = verifyToken(verifier, revoked.token, Environment::Production,
-                                              {kWrite});
+        const VerifyResult dead =
+            verifyToken(verifier, revoked.token, Environment::Production, {kWrite});
         QCOMPARE(dead.outcome, VerifyOutcome::Revoked);
         QCOMPARE(dead.httpStatus(), 401);
         QVERIFY(dead.missingGrants.isEmpty());
@@ -308,8 +308,8 @@ private Q_SLOTS:
         UsageRecorder recorder(store(), clock());
         verifier.setRecorder(&recorder);
         for (int i = 0; i < 5; ++i) {
-            auto explained = verifier.explain(issued.token.constData(),
-                                              std::size_t(issued.token.size()));
+            auto explained =
+                verifier.explain(issued.token.constData(), std::size_t(issued.token.size()));
             QVERIFY(explained);
             QCOMPARE(explained->outcome, VerifyOutcome::Valid);
         }

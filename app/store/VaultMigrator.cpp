@@ -1,0 +1,839 @@
+#include "VaultMigrator.h"
+
+#include "AuditLog.h"
+#include "KeyStore.h"
+#include "Migrations.h"
+#include "PostgresSetup.h"
+#include "SqlDialect.h"
+#include "SqlErrors.h"
+#include "SqlKeyStore.h"
+#include "VaultFile.h"
+#include "core/Permissions.h"
+#include "crypto/PassphraseHasher.h"
+
+#include <QAtomicInteger>
+#include <QFile>
+#include <QHash>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVector>
+
+#include <algorithm>
+#include <utility>
+
+namespace Keyward {
+
+namespace {
+
+enum class Kind { Int, Text, Blob };
+
+struct Column
+{
+    QLatin1String name;
+    Kind kind;
+};
+
+struct Table
+{
+    QLatin1String name;
+    QVector<Column> columns;
+};
+
+// Copied as they are, in an order that satisfies the foreign keys. vault_meta and members are
+// copied on their own: they differ between the engines.
+const QVector<Table> &plainTables()
+{
+    using L = QLatin1String;
+    static const QVector<Table> tables {
+        {L("grants"),
+         {{L("id"), Kind::Text},
+          {L("label"), Kind::Text},
+          {L("description"), Kind::Text},
+          {L("sort_order"), Kind::Int}}},
+        {L("role_grants"), {{L("role"), Kind::Int}, {L("grant_id"), Kind::Text}}},
+        {L("api_keys"),
+         {{L("id"), Kind::Int},
+          {L("name"), Kind::Text},
+          {L("notes"), Kind::Text},
+          {L("environment"), Kind::Int},
+          {L("role"), Kind::Int},
+          {L("grants"), Kind::Text},
+          {L("state"), Kind::Int},
+          {L("expires_at"), Kind::Int},
+          {L("rate_count"), Kind::Int},
+          {L("rate_unit"), Kind::Int},
+          {L("usage_limit"), Kind::Int},
+          {L("usage_count"), Kind::Int},
+          {L("customer"), Kind::Text},
+          {L("created_by"), Kind::Int},
+          {L("created_at"), Kind::Int},
+          {L("updated_at"), Kind::Int},
+          {L("revoked_at"), Kind::Int},
+          {L("flagged"), Kind::Int},
+          {L("version"), Kind::Int}}},
+        {L("key_secrets"),
+         {{L("id"), Kind::Int},
+          {L("key_id"), Kind::Int},
+          {L("hash"), Kind::Blob},
+          {L("hint"), Kind::Text},
+          {L("created_at"), Kind::Int},
+          {L("retires_at"), Kind::Int},
+          {L("last_used_at"), Kind::Int},
+          {L("last_used_source"), Kind::Text}}},
+        {L("audit_log"),
+         {{L("id"), Kind::Int},
+          {L("at"), Kind::Int},
+          {L("actor"), Kind::Text},
+          {L("action"), Kind::Text},
+          {L("key_id"), Kind::Int},
+          {L("details"), Kind::Text},
+          {L("prev_hash"), Kind::Blob},
+          {L("hash"), Kind::Blob}}},
+        {L("key_usage_hourly"),
+         {{L("key_id"), Kind::Int},
+          {L("hour"), Kind::Int},
+          {L("outcome"), Kind::Int},
+          {L("count"), Kind::Int}}},
+        {L("request_log"),
+         {{L("id"), Kind::Int},
+          {L("at"), Kind::Int},
+          {L("key_id"), Kind::Int},
+          {L("secret_id"), Kind::Int},
+          {L("source"), Kind::Text},
+          {L("outcome"), Kind::Int}}},
+    };
+    return tables;
+}
+
+// The tables whose ids come from a sequence (AUTOINCREMENT, IDENTITY).
+const QStringList &identityTables()
+{
+    static const QStringList tables {QStringLiteral("members"), QStringLiteral("api_keys"),
+                                     QStringLiteral("key_secrets"), QStringLiteral("request_log")};
+    return tables;
+}
+
+// The same value whichever engine it came from: SQLite has no column types to speak of, and
+// Qt binds a null QString as NULL (an empty text must stay empty, not become NULL).
+QVariant normalised(const QVariant &value, Kind kind)
+{
+    switch (kind) {
+    case Kind::Int:
+        return value.isNull() ? QVariant(QMetaType::fromType<qint64>())
+                              : QVariant(value.toLongLong());
+    case Kind::Text: {
+        if (value.isNull())
+            return QVariant(QMetaType::fromType<QString>());
+        const QString text = value.toString();
+        return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
+    }
+    case Kind::Blob:
+        return value.isNull() ? QVariant(QMetaType::fromType<QByteArray>())
+                              : QVariant(value.toByteArray());
+    }
+    return value;
+}
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("keyward-migrate-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// A connection of the migrator's own to the target, removed when it goes.
+class TargetConnection
+{
+public:
+    explicit TargetConnection(const QString &driver)
+        : m_name(uniqueConnectionName())
+    {
+        m_db = QSqlDatabase::addDatabase(driver, m_name);
+    }
+    ~TargetConnection()
+    {
+        if (m_db.isOpen())
+            m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    TargetConnection(const TargetConnection &) = delete;
+    TargetConnection &operator=(const TargetConnection &) = delete;
+    QSqlDatabase &db() { return m_db; }
+
+private:
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
+struct CurrentMember
+{
+    QString name;
+    Role role = Role::Viewer;
+};
+
+// State of one copy: the two connections and what was seen on the way.
+struct CopyRun
+{
+    CopyRun(QSqlDatabase &source, QSqlDatabase &target, SqlEngine sourceEngine,
+            SqlEngine targetEngine, MigrationReport &out)
+        : from(source)
+        , to(target)
+        , fromEngine(sourceEngine)
+        , toEngine(targetEngine)
+        , report(out)
+    { }
+
+    QSqlDatabase &from;
+    QSqlDatabase &to;
+    SqlEngine fromEngine;
+    SqlEngine toEngine;
+    MigrationReport &report;
+    // Highest id per identity table, counting ids that only other rows still mention (the audit
+    // log names deleted keys; the request log, deleted secrets): the copy must never hand them
+    // out again.
+    QHash<QString, qint64> highestId;
+    QHash<QString, qint64> sourceNext; // from the source's sequences, where it lets us read them
+    QVector<CurrentMember> currentMembers;
+    AuditVerification sourceAudit;
+};
+
+void noteId(CopyRun &run, const QString &table, const QVariant &id)
+{
+    if (id.isNull())
+        return;
+    qint64 &highest = run.highestId[table];
+    highest = std::max(highest, id.toLongLong());
+}
+
+Result<Member> signedInOwner(SqlKeyStore &source)
+{
+    const std::optional<Member> member = source.currentMember();
+    const Error refused = makeError(
+        ErrorCode::PermissionDenied,
+        VaultMigrator::tr("Only an Owner of the vault can copy it: a copy holds every key's hash "
+                          "and the whole audit log."));
+    if (!member)
+        return refused;
+    // Read again: the role may have changed since signing in.
+    auto members = source.listMembers();
+    if (!members)
+        return members.error();
+    for (const Member &current : *members) {
+        if (current.id == member->id)
+            return current.role == Role::Owner ? Result<Member>(current) : Result<Member>(refused);
+    }
+    return refused;
+}
+
+// One consistent picture of the source, however long the copy takes.
+// A later schema may add columns: copying without them would lose data quietly, so a column the
+// copy does not know stops it instead (and a test notices when a migration forgets this file).
+Result<void> requireKnownColumns(QSqlDatabase &db, const QString &table, const QStringList &known)
+{
+    const QSqlRecord actual = db.record(table);
+    for (int i = 0; i < actual.count(); ++i) {
+        if (!known.contains(actual.fieldName(i)))
+            return makeError(ErrorCode::StorageError,
+                             VaultMigrator::tr("The table %1 has a column %2 that this Keyward "
+                                               "cannot copy. Nothing was written.")
+                                 .arg(table, actual.fieldName(i)));
+    }
+    return {};
+}
+
+Result<void> beginSnapshot(QSqlDatabase &db, SqlEngine engine)
+{
+    QSqlQuery q(db);
+    const QString begin = engine == SqlEngine::Sqlite
+        ? QStringLiteral("BEGIN")
+        : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (!q.exec(begin))
+        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot read the source vault."));
+    return {};
+}
+
+void endSnapshot(QSqlDatabase &db)
+{
+    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<void> readSourceSequences(CopyRun &run)
+{
+    QSqlQuery q(run.from);
+    const QString what = VaultMigrator::tr("Cannot read the source's id sequences.");
+    if (run.fromEngine == SqlEngine::Sqlite) {
+        if (!q.exec(QStringLiteral("SELECT name, seq FROM sqlite_sequence")))
+            return SqlErrors::fromQuery(q, what);
+        while (q.next())
+            run.sourceNext.insert(q.value(0).toString(), q.value(1).toLongLong() + 1);
+        return {};
+    }
+    // A member who does not own the tables may lack the right to read a sequence; the highest
+    // ids in use (and mentioned) are then the floor, which is just as safe.
+    q.prepare(QStringLiteral(
+        "SELECT CASE WHEN has_sequence_privilege(s, 'SELECT') THEN pg_sequence_last_value(s) END "
+        "FROM (SELECT CAST(pg_get_serial_sequence(?, 'id') AS regclass) AS s) AS q"));
+    for (const QString &table : identityTables()) {
+        q.addBindValue(QString(QStringLiteral("public.") + table));
+        if (!q.exec() || !q.next())
+            return SqlErrors::fromQuery(q, what);
+        if (!q.value(0).isNull())
+            run.sourceNext.insert(table, q.value(0).toLongLong() + 1);
+    }
+    return {};
+}
+
+Result<void> copyVaultMeta(CopyRun &run, const QString &rolePrefix)
+{
+    if (auto known = requireKnownColumns(run.from, QStringLiteral("vault_meta"),
+                                         {QStringLiteral("name"), QStringLiteral("value")});
+        !known)
+        return known;
+    QSqlQuery read(run.from);
+    if (!read.exec(QStringLiteral("SELECT name, value FROM vault_meta ORDER BY name")))
+        return SqlErrors::fromQuery(read, VaultMigrator::tr("Cannot read the vault settings."));
+    QSqlQuery write(run.to);
+    write.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES (?, ?)"));
+    auto insert = [&](const QString &name, const QVariant &value) -> Result<void> {
+        write.addBindValue(name);
+        write.addBindValue(normalised(value, Kind::Text));
+        if (!write.exec())
+            return SqlErrors::fromQuery(write,
+                                        VaultMigrator::tr("Cannot write the vault settings."));
+        return {};
+    };
+    // The group roles belong to the server the vault lives on, not to the vault.
+    static const QString kRolePrefix = QStringLiteral("pg_role_prefix");
+    while (read.next()) {
+        const QString name = read.value(0).toString();
+        if (name == kRolePrefix)
+            continue;
+        if (auto inserted = insert(name, read.value(1)); !inserted)
+            return inserted;
+    }
+    if (run.toEngine == SqlEngine::Postgres)
+        return insert(kRolePrefix, rolePrefix);
+    return {};
+}
+
+// From a server, passphrase_hash is neither readable nor meaningful (the server authenticates):
+// a server copy gets none, a file copy of a server vault only the one for passphraseMember.
+Result<void> copyMembers(CopyRun &run, const QString &passphraseMember, const QString &phc)
+{
+    const bool hashesCopied =
+        run.fromEngine == SqlEngine::Sqlite && run.toEngine == SqlEngine::Sqlite;
+    if (auto known = requireKnownColumns(run.from, QStringLiteral("members"),
+                                         {QStringLiteral("id"), QStringLiteral("name"),
+                                          QStringLiteral("role"), QStringLiteral("passphrase_hash"),
+                                          QStringLiteral("created_at"),
+                                          QStringLiteral("removed_at"), QStringLiteral("version")});
+        !known)
+        return known;
+    QSqlQuery read(run.from);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT id, name, role, created_at, removed_at, version")
+                   + (hashesCopied ? QStringLiteral(", passphrase_hash") : QString())
+                   + QStringLiteral(" FROM members ORDER BY id")))
+        return SqlErrors::fromQuery(read, VaultMigrator::tr("Cannot read the members."));
+    QSqlQuery write(run.to);
+    write.prepare(QStringLiteral("INSERT INTO members (id, name, role, created_at, removed_at, "
+                                 "version, passphrase_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    while (read.next()) {
+        const QString name = read.value(1).toString();
+        const bool current = read.value(4).isNull();
+        QVariant hash(QMetaType::fromType<QString>());
+        if (hashesCopied)
+            hash = normalised(read.value(6), Kind::Text);
+        else if (current && run.toEngine == SqlEngine::Sqlite && name == passphraseMember)
+            hash = phc;
+        else if (current && run.toEngine == SqlEngine::Sqlite)
+            run.report.membersWithoutPassphrase.append(name);
+        write.addBindValue(normalised(read.value(0), Kind::Int));
+        write.addBindValue(name);
+        write.addBindValue(normalised(read.value(2), Kind::Int));
+        write.addBindValue(normalised(read.value(3), Kind::Int));
+        write.addBindValue(normalised(read.value(4), Kind::Int));
+        write.addBindValue(normalised(read.value(5), Kind::Int));
+        write.addBindValue(hash);
+        if (!write.exec())
+            return SqlErrors::fromQuery(write,
+                                        VaultMigrator::tr("Cannot copy the member %1.").arg(name));
+        noteId(run, QStringLiteral("members"), read.value(0));
+        ++run.report.members;
+        if (current)
+            run.currentMembers.append(
+                {name, roleFromInt(read.value(2).toInt()).value_or(Role::Viewer)});
+    }
+    return {};
+}
+
+Result<void> copyTable(CopyRun &run, const Table &table)
+{
+    QStringList names;
+    for (const Column &column : table.columns)
+        names.append(column.name);
+    if (auto known = requireKnownColumns(run.from, table.name, names); !known)
+        return known;
+    const QString list = names.join(QStringLiteral(", "));
+    QSqlQuery read(run.from);
+    read.setForwardOnly(true);
+    // Every table's first column is (part of) its key, so the order is stable.
+    if (!read.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+                       .arg(list, table.name, table.columns.constFirst().name)))
+        return SqlErrors::fromQuery(read, VaultMigrator::tr("Cannot read %1.").arg(table.name));
+    QSqlQuery write(run.to);
+    write.prepare(
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+            .arg(table.name, list,
+                 QStringList(names.size(), QStringLiteral("?")).join(QLatin1String(", "))));
+    const QString name = table.name;
+    qint64 rows = 0;
+    while (read.next()) {
+        for (int i = 0; i < table.columns.size(); ++i)
+            write.addBindValue(normalised(read.value(i), table.columns.at(i).kind));
+        if (!write.exec())
+            return SqlErrors::fromQuery(write, VaultMigrator::tr("Cannot copy %1.").arg(name));
+        ++rows;
+        if (identityTables().contains(name))
+            noteId(run, name, read.value(0));
+        if (name == QLatin1String("audit_log")) {
+            noteId(run, QStringLiteral("api_keys"), read.value(4));
+            run.report.auditHead = read.value(7).toByteArray();
+        } else if (name == QLatin1String("request_log")) {
+            noteId(run, QStringLiteral("key_secrets"), read.value(3));
+        }
+    }
+    MigrationReport &report = run.report;
+    if (name == QLatin1String("api_keys"))
+        report.keys = rows;
+    else if (name == QLatin1String("key_secrets"))
+        report.secrets = rows;
+    else if (name == QLatin1String("audit_log"))
+        report.auditRows = rows;
+    else if (name == QLatin1String("key_usage_hourly"))
+        report.usageRows = rows;
+    else if (name == QLatin1String("request_log"))
+        report.requestRows = rows;
+    return {};
+}
+
+// The next id each sequence hands out continues after the source's, not after the highest id
+// copied: a key deleted last keeps its id to itself, in its audit rows.
+Result<void> continueSequences(CopyRun &run)
+{
+    QSqlQuery q(run.to);
+    const QString what = VaultMigrator::tr("Cannot set the id sequences.");
+    for (const QString &table : identityTables()) {
+        const qint64 next =
+            std::max(run.sourceNext.value(table, 1), run.highestId.value(table, 0) + 1);
+        if (run.toEngine == SqlEngine::Postgres) {
+            q.prepare(QStringLiteral("SELECT setval(pg_get_serial_sequence(?, 'id'), ?, false)"));
+            q.addBindValue(QString(QStringLiteral("public.") + table));
+            q.addBindValue(next);
+            if (!q.exec())
+                return SqlErrors::fromQuery(q, what);
+            continue;
+        }
+        if (next <= 1)
+            continue;
+        q.prepare(QStringLiteral("UPDATE sqlite_sequence SET seq = ? WHERE name = ?"));
+        q.addBindValue(next - 1);
+        q.addBindValue(table);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, what);
+        if (q.numRowsAffected() > 0)
+            continue;
+        q.prepare(QStringLiteral("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)"));
+        q.addBindValue(table);
+        q.addBindValue(next - 1);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, what);
+    }
+    return {};
+}
+
+Result<void> copyEverything(CopyRun &run, const QString &rolePrefix,
+                            const QString &passphraseMember, const QString &phc)
+{
+    if (auto read = readSourceSequences(run); !read)
+        return read;
+    auto audit = AuditLog::verify(run.from);
+    if (!audit)
+        return audit.error();
+    run.sourceAudit = *audit;
+    run.report.auditIntact = audit->intact;
+    if (auto copied = copyVaultMeta(run, rolePrefix); !copied)
+        return copied;
+    const QVector<Table> &tables = plainTables();
+    // grants and role_grants before members, the rest after: created_by needs its member.
+    for (int i = 0; i < 2; ++i) {
+        if (auto copied = copyTable(run, tables.at(i)); !copied)
+            return copied;
+    }
+    if (auto copied = copyMembers(run, passphraseMember, phc); !copied)
+        return copied;
+    for (int i = 2; i < tables.size(); ++i) {
+        if (auto copied = copyTable(run, tables.at(i)); !copied)
+            return copied;
+    }
+    return continueSequences(run);
+}
+
+// The copy's chain must check out exactly as the source's did, row for row.
+Result<void> checkAuditCopy(CopyRun &run)
+{
+    auto copied = AuditLog::verify(run.to);
+    if (!copied)
+        return copied.error();
+    const AuditVerification &source = run.sourceAudit;
+    if (copied->intact != source.intact || copied->rowsChecked != source.rowsChecked
+        || copied->firstBadId != source.firstBadId)
+        return makeError(ErrorCode::StorageError,
+                         VaultMigrator::tr("The copied audit log does not check out like the "
+                                           "source's (%1 of %2 rows). Nothing was written.")
+                             .arg(copied->rowsChecked)
+                             .arg(source.rowsChecked));
+    return {};
+}
+
+void describeCopy(MigrationReport &report)
+{
+    report.actions << VaultMigrator::tr("Copied members: %1; keys: %2, with %3 secrets; hourly "
+                                        "usage counters: %4; request log rows: %5.")
+                          .arg(report.members)
+                          .arg(report.keys)
+                          .arg(report.secrets)
+                          .arg(report.usageRows)
+                          .arg(report.requestRows);
+    report.actions << VaultMigrator::tr("Copied the audit log as it is: %1 rows, the last with "
+                                        "the hash %2.")
+                          .arg(report.auditRows)
+                          .arg(QString::fromLatin1(report.auditHead.toHex().left(16)));
+    if (!report.auditIntact)
+        report.actions << VaultMigrator::tr("Warning: the source's audit log was already "
+                                            "damaged; it was copied as it is, so \"audit verify\" "
+                                            "reports the same damage on the copy.");
+}
+
+// ---- PostgreSQL target -------------------------------------------------------------------
+
+Result<void> requireEmptyDatabase(QSqlDatabase &db, const QString &where)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN "
+                               "pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE "
+                               "n.nspname = 'public'"))
+        || !q.next())
+        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot look into %1.").arg(where));
+    const qint64 objects = q.value(0).toLongLong();
+    if (objects > 0)
+        return makeError(ErrorCode::VaultExists,
+                         VaultMigrator::tr("The database %1 is not empty (%2 tables or other "
+                                           "objects). A copy goes into an empty database only, "
+                                           "never merged into another vault.")
+                             .arg(where)
+                             .arg(objects));
+    return {};
+}
+
+QString groupOf(const QString &rolePrefix, Role role)
+{
+    return rolePrefix + QLatin1Char('_') + roleCode(role);
+}
+
+Result<QString> serverText(QSqlDatabase &db, const QString &sql, const QStringList &values)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QString &value : values)
+        q.addBindValue(value);
+    if (!q.exec() || !q.next())
+        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot prepare a login statement."));
+    return q.value(0).toString();
+}
+
+// Why a member's name cannot be a login of this vault, or an empty string.
+QString loginProblem(const QString &name, const QString &rolePrefix, bool exists, bool canLogin,
+                     bool isVerifier)
+{
+    if (name.toUtf8().size() > 63 || name.startsWith(QLatin1String("pg_"))
+        || name.startsWith(rolePrefix + QLatin1Char('_')) || name == QLatin1String("public"))
+        return VaultMigrator::tr("\"%1\" cannot be a login: names starting with pg_ or %2_ are "
+                                 "reserved, and a login has at most 63 bytes.")
+            .arg(name, rolePrefix);
+    if (exists && !canLogin)
+        return VaultMigrator::tr("\"%1\" is a group role on this server, not a login.").arg(name);
+    if (isVerifier)
+        return VaultMigrator::tr("\"%1\" is a verifier login; a member needs a login of its own.")
+            .arg(name);
+    return {};
+}
+
+// Members of a server vault are logins: create them (createLogins) or say what a DBA must do.
+Result<void> mapLogins(CopyRun &run, const MigrationOptions &options)
+{
+    QSqlDatabase &db = run.to;
+    MigrationReport &report = run.report;
+    const QString verifierGroup = options.rolePrefix + QStringLiteral("_verifier");
+    QSqlQuery q(db);
+    for (const CurrentMember &member : std::as_const(run.currentMembers)) {
+        const QString group = groupOf(options.rolePrefix, member.role);
+        q.prepare(QStringLiteral("SELECT rolcanlogin, pg_has_role(rolname, ?, 'MEMBER'), "
+                                 "pg_has_role(rolname, ?, 'MEMBER') FROM pg_catalog.pg_roles "
+                                 "WHERE rolname = ?"));
+        q.addBindValue(group);
+        q.addBindValue(verifierGroup);
+        q.addBindValue(member.name);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot look up the logins."));
+        const bool exists = q.next();
+        const bool canLogin = exists && q.value(0).toBool();
+        const bool inGroup = exists && q.value(1).toBool();
+        const bool isVerifier = exists && q.value(2).toBool();
+        q.finish();
+        if (const QString problem =
+                loginProblem(member.name, options.rolePrefix, exists, canLogin, isVerifier);
+            !problem.isEmpty()) {
+            if (options.createLogins)
+                return makeError(ErrorCode::InvalidInput, problem);
+            report.actions
+                << VaultMigrator::tr("Warning: %1 The member cannot sign in.").arg(problem);
+            continue;
+        }
+        if (!options.createLogins) {
+            if (exists && inGroup)
+                continue;
+            report.missingLogins.append({member.name, group, exists});
+            if (!exists) {
+                auto create = serverText(
+                    db, QStringLiteral("SELECT format('CREATE ROLE %I LOGIN;', CAST(? AS text))"),
+                    {member.name});
+                if (!create)
+                    return create.error();
+                report.dbaStatements << *create;
+            }
+            auto grant = serverText(
+                db,
+                QStringLiteral(
+                    "SELECT format('GRANT %I TO %I;', CAST(? AS text), CAST(? AS text))"),
+                {group, member.name});
+            if (!grant)
+                return grant.error();
+            report.dbaStatements << *grant;
+            continue;
+        }
+        if (!exists) {
+            QVariant verifier(QMetaType::fromType<QString>());
+            if (!options.loginPassword.isEmpty()) {
+                auto computed =
+                    PostgresSetup::passwordVerifier(db, member.name, options.loginPassword);
+                if (!computed)
+                    return computed.error();
+                verifier = *computed;
+            }
+            q.prepare(QStringLiteral("SELECT keyward_ensure_login(?, ?)"));
+            q.addBindValue(member.name);
+            q.addBindValue(verifier);
+            if (!q.exec())
+                return SqlErrors::fromQuery(
+                    q, VaultMigrator::tr("Cannot create the login %1.").arg(member.name));
+            report.loginsCreated.append(member.name);
+        }
+        q.prepare(QStringLiteral("SELECT keyward_revoke_groups(?)"));
+        q.addBindValue(member.name);
+        if (!q.exec())
+            return SqlErrors::fromQuery(
+                q, VaultMigrator::tr("Cannot set the groups of %1.").arg(member.name));
+        // GRANT takes no parameters: the server quotes the names (format %I).
+        auto grant = serverText(
+            db, QStringLiteral("SELECT format('GRANT %I TO %I', CAST(? AS text), CAST(? AS text))"),
+            {group, member.name});
+        if (!grant)
+            return grant.error();
+        if (!q.exec(*grant))
+            return SqlErrors::fromQuery(
+                q, VaultMigrator::tr("Cannot grant %1 to %2.").arg(group, member.name));
+    }
+    if (options.createLogins)
+        report.actions << VaultMigrator::tr("Put every member's login in its group; logins "
+                                            "created: %1.")
+                              .arg(report.loginsCreated.isEmpty()
+                                       ? VaultMigrator::tr("none")
+                                       : report.loginsCreated.join(QStringLiteral(", ")));
+    return {};
+}
+
+Result<void> buildPostgresVault(CopyRun &run, const MigrationOptions &options,
+                                const QStringList &securityStatements, qint64 nowMs)
+{
+    const SqlDialect dialect(SqlEngine::Postgres);
+    if (auto schema = Migrations::applyPending(run.to, dialect, nowMs); !schema)
+        return schema;
+    run.report.actions << VaultMigrator::tr("Created the Keyward schema (version %1).")
+                              .arg(Migrations::latestVersion());
+    if (auto copied = copyEverything(run, options.rolePrefix, QString(), QString()); !copied)
+        return copied;
+    describeCopy(run.report);
+    QSqlQuery q(run.to);
+    for (const QString &statement : securityStatements) {
+        if (!q.exec(statement))
+            return SqlErrors::fromQuery(
+                q, VaultMigrator::tr("The setup failed at:\n%1\n").arg(statement.left(400)));
+    }
+    run.report.actions << VaultMigrator::tr("Created or updated the group roles %1_owner, "
+                                            "%1_admin, %1_developer, %1_viewer and %1_verifier, "
+                                            "their privileges and row-level security.")
+                              .arg(options.rolePrefix);
+    if (auto mapped = mapLogins(run, options); !mapped)
+        return mapped;
+    return checkAuditCopy(run);
+}
+
+// ---- SQLite target -----------------------------------------------------------------------
+
+void removeVaultFiles(const QString &path)
+{
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+        QFile::remove(path + suffix);
+}
+
+Result<void> buildSqliteVault(CopyRun &run, const QString &passphraseMember, const QString &phc,
+                              qint64 nowMs)
+{
+    QSqlQuery q(run.to);
+    // application_id before anything else, so that it lands in the main file.
+    if (!q.exec(QStringLiteral("PRAGMA application_id = %1").arg(VaultFile::kApplicationId))
+        || !q.exec(QStringLiteral("PRAGMA journal_mode = WAL"))
+        || !q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot prepare the new vault."));
+    q.finish();
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot prepare the new vault."));
+    const SqlDialect dialect(SqlEngine::Sqlite);
+    if (auto schema = Migrations::applyPending(run.to, dialect, nowMs); !schema)
+        return schema;
+    if (auto copied = copyEverything(run, QString(), passphraseMember, phc); !copied)
+        return copied;
+    describeCopy(run.report);
+    return checkAuditCopy(run);
+}
+
+} // namespace
+
+Result<MigrationReport> VaultMigrator::copyToPostgres(SqlKeyStore &source, const PgConnInfo &target,
+                                                      const MigrationOptions &options,
+                                                      const Clock &clock)
+{
+    if (auto valid = PostgresSetup::validateRolePrefix(options.rolePrefix); !valid)
+        return valid.error();
+    if (auto owner = signedInOwner(source); !owner)
+        return owner.error();
+    if (!options.loginPassword.isEmpty()) {
+        if (auto valid = Permissions::validatePassphraseLength(int(options.loginPassword.size()));
+            !valid)
+            return valid.error();
+    }
+    auto security = PostgresSetup::securityStatements(options.rolePrefix);
+    if (!security)
+        return security.error();
+
+    const QString where = target.displayName();
+    TargetConnection connection(QStringLiteral("QPSQL"));
+    QSqlDatabase &db = connection.db();
+    if (!db.isValid())
+        return makeError(ErrorCode::StorageError,
+                         tr("The Qt PostgreSQL driver (QPSQL) is not installed (Debian: "
+                            "libqt6sql6-psql)."));
+    PgConnInfo info = target;
+    if (!info.contains(QStringLiteral("connect_timeout")))
+        info.setValue(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+    if (!info.contains(QStringLiteral("application_name")))
+        info.setValue(QStringLiteral("application_name"), QStringLiteral("keyward-migrate"));
+    if (auto applied = info.applyTo(db); !applied)
+        return applied.error();
+    if (!db.open())
+        return SqlErrors::fromConnectError(db.lastError(), where);
+    QSqlQuery q(db);
+    // Re-applied policies and roles would otherwise print a NOTICE each.
+    q.exec(QStringLiteral("SET client_min_messages = warning"));
+    if (auto empty = requireEmptyDatabase(db, where); !empty)
+        return empty.error();
+
+    MigrationReport report;
+    CopyRun run {source.database(), db, source.engine(), SqlEngine::Postgres, report};
+    if (!q.exec(QStringLiteral("BEGIN")))
+        return SqlErrors::fromQuery(q, tr("Cannot start writing to %1.").arg(where));
+    if (auto snapshot = beginSnapshot(run.from, run.fromEngine); !snapshot) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return snapshot.error();
+    }
+    Result<void> built = buildPostgresVault(run, options, *security, clock.nowMs());
+    endSnapshot(run.from);
+    if (!built) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return built.error();
+    }
+    // QSqlDatabase::commit() also notices a COMMIT that the server turned into a ROLLBACK.
+    if (!db.commit()) {
+        const Error error = SqlErrors::fromSqlError(
+            db.lastError(), tr("Could not save the copy in %1; nothing was written.").arg(where));
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return error;
+    }
+    return report;
+}
+
+Result<MigrationReport> VaultMigrator::copyToSqlite(SqlKeyStore &source, const QString &path,
+                                                    const MigrationOptions &options,
+                                                    const Clock &clock)
+{
+    auto owner = signedInOwner(source);
+    if (!owner)
+        return owner.error();
+    // A server vault has no passphrases to copy: the Owner making the copy chooses theirs.
+    QString phc;
+    if (source.engine() == SqlEngine::Postgres) {
+        if (auto valid = Permissions::validatePassphraseLength(int(options.newPassphrase.size()));
+            !valid)
+            return valid.error();
+        phc = PassphraseHasher::hash(options.newPassphrase);
+        if (phc.isEmpty())
+            return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
+    }
+    if (auto created = VaultFile::createEmpty(path); !created)
+        return created.error();
+
+    MigrationReport report;
+    Result<void> built;
+    {
+        TargetConnection connection(QStringLiteral("QSQLITE"));
+        QSqlDatabase &db = connection.db();
+        db.setDatabaseName(path);
+        if (!db.isValid()) {
+            built = makeError(ErrorCode::StorageError,
+                              tr("The Qt SQLite driver (QSQLITE) is not installed."));
+        } else if (!db.open()) {
+            built = SqlErrors::fromSqlError(db.lastError(), tr("Cannot create %1.").arg(path));
+        } else {
+            CopyRun run {source.database(), db, source.engine(), SqlEngine::Sqlite, report};
+            built = beginSnapshot(run.from, run.fromEngine);
+            if (built) {
+                built = buildSqliteVault(run, owner->name, phc, clock.nowMs());
+                endSnapshot(run.from);
+            }
+            QSqlQuery q(db);
+            if (built && !q.exec(QStringLiteral("COMMIT")))
+                built = SqlErrors::fromQuery(q, tr("Could not save %1.").arg(path));
+            if (!built)
+                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        }
+    }
+    if (!built) {
+        removeVaultFiles(path);
+        return built.error();
+    }
+    return report;
+}
+
+} // namespace Keyward
