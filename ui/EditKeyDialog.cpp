@@ -1,6 +1,7 @@
 #include "EditKeyDialog.h"
 
 #include "Formatting.h"
+#include "NoticeRow.h"
 #include "core/Clock.h"
 #include "core/GrantCatalogue.h"
 #include "core/Permissions.h"
@@ -29,26 +30,6 @@ namespace {
 
 constexpr int kMaxRateCount = 1'000'000'000; // what RateLimit::parse accepts
 enum ExpiryItem { KeepExpiry = 0, EarlierDate = 1 };
-
-QWidget *noticeRow(QWidget *parent, const QString &objectName, const QString &themeIcon,
-                   QStyle::StandardPixmap fallback, QLabel **text)
-{
-    auto *row = new QWidget(parent);
-    row->setObjectName(objectName);
-    auto *icon = new QLabel(row);
-    const int size = row->style()->pixelMetric(QStyle::PM_SmallIconSize);
-    icon->setPixmap(
-        QIcon::fromTheme(themeIcon, row->style()->standardIcon(fallback)).pixmap(size, size));
-    icon->setAlignment(Qt::AlignTop);
-    *text = new QLabel(row);
-    (*text)->setTextFormat(Qt::PlainText);
-    (*text)->setWordWrap(true);
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(icon);
-    layout->addWidget(*text, 1);
-    return row;
-}
 
 QLabel *plainLabel(const QString &text, QWidget *parent)
 {
