@@ -108,10 +108,6 @@
         <translation>Führen Sie „keywardctl --help“ aus, um die Befehle zu sehen.</translation>
     </message>
     <message>
-        <source>Usage: keywardctl [--vault FILE] [--member NAME] [--json] COMMAND [ARGUMENTS]</source>
-        <translation>Aufruf: keywardctl [--vault FILE] [--member NAME] [--json] BEFEHL [ARGUMENTE]</translation>
-    </message>
-    <message>
         <source>Manage a Keyward vault&apos;s API keys from scripts and services.</source>
         <translation>Die API-Schlüssel eines Keyward-Tresors aus Skripten und Diensten verwalten.</translation>
     </message>
@@ -156,12 +152,36 @@
         <translation>  2  Aufruffehler: unbekannter Befehl oder unbekannte Option, fehlendes oder unlesbares Argument</translation>
     </message>
     <message>
-        <source>  3  vault error: missing, damaged, locked, not a vault, too new, storage</source>
-        <translation>  3  Tresorfehler: fehlt, beschädigt, gesperrt, kein Tresor, zu neu, Speicher</translation>
-    </message>
-    <message>
         <source>Show a key&apos;s requests per hour and its newest requests</source>
         <translation>Die Anfragen eines Schlüssels pro Stunde und seine neuesten Anfragen anzeigen</translation>
+    </message>
+    <message>
+        <source>Turn an empty PostgreSQL database into a vault (database owner, once)</source>
+        <translation>Eine leere PostgreSQL-Datenbank in einen Tresor umwandeln (Datenbankbesitzer, einmalig)</translation>
+    </message>
+    <message>
+        <source>Make a PostgreSQL login a member of the vault</source>
+        <translation>Eine PostgreSQL-Anmeldung zu einem Mitglied des Tresors machen</translation>
+    </message>
+    <message>
+        <source>Make a PostgreSQL login a verifier (for services)</source>
+        <translation>Eine PostgreSQL-Anmeldung zu einem Prüfer machen (für Dienste)</translation>
+    </message>
+    <message>
+        <source>Copy a whole vault between a file and a PostgreSQL database</source>
+        <translation>Einen ganzen Tresor zwischen einer Datei und einer PostgreSQL-Datenbank kopieren</translation>
+    </message>
+    <message>
+        <source>Usage: keywardctl [--vault FILE | --db CONNINFO] [--member NAME] [--json] COMMAND [ARGUMENTS]</source>
+        <translation>Aufruf: keywardctl [--vault FILE | --db CONNINFO] [--member NAME] [--json] BEFEHL [ARGUMENTE]</translation>
+    </message>
+    <message>
+        <source>  KEYWARD_DB              a PostgreSQL vault&apos;s connection string, unless --vault is given (the password: ~/.pgpass, PGPASSWORD or a prompt)</source>
+        <translation>  KEYWARD_DB              die Verbindungszeichenfolge eines PostgreSQL-Tresors, sofern --vault nicht angegeben ist (das Passwort: ~/.pgpass, PGPASSWORD oder eine Abfrage)</translation>
+    </message>
+    <message>
+        <source>  3  vault error: missing, damaged, locked, not a vault, too new, storage; database unreachable or not a valid connection string</source>
+        <translation>  3  Tresorfehler: fehlt, beschädigt, gesperrt, kein Tresor, zu neu, Speicher; Datenbank nicht erreichbar oder keine gültige Verbindungszeichenfolge</translation>
     </message>
 </context>
 <context>
@@ -433,6 +453,26 @@
         <source>Global options:</source>
         <translation>Globale Optionen:</translation>
     </message>
+    <message>
+        <source>A PostgreSQL vault.</source>
+        <translation>Ein PostgreSQL-Tresor.</translation>
+    </message>
+    <message>
+        <source>CONNINFO</source>
+        <translation>CONNINFO</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL vault instead: a libpq connection string (&quot;host=... dbname=... user=...&quot;, &quot;service=NAME&quot;) or a postgresql:// URI (default: $KEYWARD_DB). The server authenticates you; the password comes from ~/.pgpass, PGPASSWORD or a prompt.</source>
+        <translation>Stattdessen ein PostgreSQL-Tresor: eine libpq-Verbindungszeichenfolge („host=... dbname=... user=...“, „service=NAME“) oder eine postgresql://-URI (Standard: $KEYWARD_DB). Der Server authentifiziert Sie; das Passwort stammt aus ~/.pgpass, PGPASSWORD oder einer Abfrage.</translation>
+    </message>
+    <message>
+        <source>--db needs a connection string.</source>
+        <translation>--db erfordert eine Verbindungszeichenfolge.</translation>
+    </message>
+    <message>
+        <source>Give either --vault (a vault file) or --db (a PostgreSQL vault), not both.</source>
+        <translation>Geben Sie entweder --vault (eine Tresordatei) oder --db (einen PostgreSQL-Tresor) an, nicht beides.</translation>
+    </message>
 </context>
 <context>
     <name>CryptoSelfTest</name>
@@ -463,6 +503,120 @@
     <message>
         <source>Keyward&apos;s cryptography self-test failed (%1), so it will not run. The installation or its Botan library may be damaged; reinstall Keyward.</source>
         <translation>Der Kryptografie-Selbsttest von Keyward ist fehlgeschlagen (%1), daher wird Keyward nicht ausgeführt. Die Installation oder ihre Botan-Bibliothek ist möglicherweise beschädigt; installieren Sie Keyward neu.</translation>
+    </message>
+</context>
+<context>
+    <name>DbCommands</name>
+    <message>
+        <source>%1 is for a PostgreSQL vault: give it with --db CONNINFO (or KEYWARD_DB). In a vault file, use &quot;member add&quot;.</source>
+        <translation>%1 ist für einen PostgreSQL-Tresor gedacht: Geben Sie ihn mit --db CONNINFO (oder KEYWARD_DB) an. Verwenden Sie in einer Tresordatei „member add“.</translation>
+    </message>
+    <message>
+        <source>Create a missing login without a password (peer or certificate authentication, or set one later with \password in psql). An existing login always keeps its password.</source>
+        <translation>Eine fehlende Anmeldung ohne Passwort anlegen (Peer- oder Zertifikatsauthentifizierung, oder legen Sie später eines mit \password in psql fest). Eine vorhandene Anmeldung behält immer ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>No password for %1: set KEYWARD_NEW_PASSPHRASE, run keywardctl in a terminal to be asked, or give --no-password.</source>
+        <translation>Kein Passwort für %1: Setzen Sie KEYWARD_NEW_PASSPHRASE, führen Sie keywardctl in einem Terminal aus, um danach gefragt zu werden, oder geben Sie --no-password an.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Passwort für %1: </translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>Passwort wiederholen: </translation>
+    </message>
+    <message>
+        <source>Turns an empty PostgreSQL database into a Keyward vault. Run it once, as the database&apos;s owner (a login with CREATEROLE). It creates the schema; the group roles PREFIX_owner, _admin, _developer, _viewer and _verifier with only the privileges each needs; row-level security; an audit log nobody can change; and makes LOGIN the first Owner (a missing login is created with the password from KEYWARD_NEW_PASSPHRASE, or asked twice). It prints what it did. Run again on a vault, it upgrades the schema and re-applies privileges and policies without touching data.</source>
+        <translation>Wandelt eine leere PostgreSQL-Datenbank in einen Keyward-Tresor um. Führen Sie den Befehl einmalig als Besitzer der Datenbank aus (eine Anmeldung mit CREATEROLE). Er legt das Schema an; die Gruppenrollen PREFIX_owner, _admin, _developer, _viewer und _verifier mit jeweils nur den nötigen Rechten; Sicherheit auf Zeilenebene; ein Prüfprotokoll, das niemand ändern kann; und macht LOGIN zum ersten Besitzer (eine fehlende Anmeldung wird mit dem Passwort aus KEYWARD_NEW_PASSPHRASE angelegt, oder es wird zweimal danach gefragt). Er gibt aus, was er getan hat. Erneut auf einem Tresor ausgeführt, aktualisiert er das Schema und wendet Rechte und Richtlinien neu an, ohne Daten zu verändern.</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>LOGIN</translation>
+    </message>
+    <message>
+        <source>The login that becomes the first Owner.</source>
+        <translation>Die Anmeldung, die zum ersten Besitzer wird.</translation>
+    </message>
+    <message>
+        <source>PREFIX</source>
+        <translation>PREFIX</translation>
+    </message>
+    <message>
+        <source>Start of every key, 2 to 12 lowercase letters or digits (default: kw).</source>
+        <translation>Anfang jedes Schlüssels, 2 bis 12 Kleinbuchstaben oder Ziffern (Standard: kw).</translation>
+    </message>
+    <message>
+        <source>Start of the group roles&apos; names (default: keyward). Roles belong to the whole server: vaults that must not share members need different prefixes.</source>
+        <translation>Anfang der Namen der Gruppenrollen (Standard: keyward). Rollen gehören zum ganzen Server: Tresore, die keine Mitglieder teilen dürfen, brauchen unterschiedliche Präfixe.</translation>
+    </message>
+    <message>
+        <source>Also print every role, privilege and policy statement run.</source>
+        <translation>Auch jede ausgeführte Rollen-, Rechte- und Richtlinienanweisung ausgeben.</translation>
+    </message>
+    <message>
+        <source>Only print the role, privilege and policy statements, for review; connects to nothing.</source>
+        <translation>Nur die Rollen-, Rechte- und Richtlinienanweisungen zur Prüfung ausgeben; stellt keine Verbindung her.</translation>
+    </message>
+    <message>
+        <source>-- Keyward on PostgreSQL, role prefix %1: the roles, privileges and row-level security that &quot;db setup&quot; applies after creating the schema, in one transaction.</source>
+        <translation>-- Keyward auf PostgreSQL, Rollenpräfix %1: die Rollen, Rechte und Sicherheit auf Zeilenebene, die „db setup“ nach dem Anlegen des Schemas in einer Transaktion anwendet.</translation>
+    </message>
+    <message>
+        <source>Give the database to set up with --db CONNINFO (or KEYWARD_DB).</source>
+        <translation>Geben Sie die einzurichtende Datenbank mit --db CONNINFO (oder KEYWARD_DB) an.</translation>
+    </message>
+    <message>
+        <source>Name the vault&apos;s first Owner with --owner LOGIN.</source>
+        <translation>Nennen Sie den ersten Besitzer des Tresors mit --owner LOGIN.</translation>
+    </message>
+    <message>
+        <source>the login %1</source>
+        <translation>die Anmeldung %1</translation>
+    </message>
+    <message>
+        <source>Set up the Keyward vault in %1:</source>
+        <translation>Keyward-Tresor in %1 eingerichtet:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Statements run (%n):</source>
+        <translation>
+            <numerusform>Ausgeführte Anweisung (%n):</numerusform>
+            <numerusform>Ausgeführte Anweisungen (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Makes a PostgreSQL login a member of the server vault: creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice), grants it its role&apos;s group and maps it in the members table, with an audit row. For the database owner or an Owner of the vault.</source>
+        <translation>Macht eine PostgreSQL-Anmeldung zu einem Mitglied des Server-Tresors: legt die Anmeldung an, wenn sie nicht existiert (Passwort aus KEYWARD_NEW_PASSPHRASE, oder es wird zweimal danach gefragt), weist ihr die Gruppe ihrer Rolle zu und trägt sie mit einem Protokolleintrag in die Mitgliedertabelle ein. Für den Besitzer der Datenbank oder einen Besitzer des Tresors.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>The member&apos;s role.</source>
+        <translation>Die Rolle des Mitglieds.</translation>
+    </message>
+    <message>
+        <source>Give the member a role with --role.</source>
+        <translation>Geben Sie dem Mitglied mit --role eine Rolle.</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
+        <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
+    </message>
+    <message>
+        <source>Added the login %1 to the vault in %2 as %3.</source>
+        <translation>Anmeldung %1 dem Tresor in %2 als %3 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Makes a PostgreSQL login a verifier: a service that checks keys (&quot;keywardctl --db ... verify&quot;) may read what verification needs and record usage, nothing else. Creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice). For the database owner or an Owner of the vault.</source>
+        <translation>Macht eine PostgreSQL-Anmeldung zu einem Prüfer: Ein Dienst, der Schlüssel prüft („keywardctl --db ... verify“), darf lesen, was die Prüfung benötigt, und die Nutzung erfassen, sonst nichts. Legt die Anmeldung an, wenn sie nicht existiert (Passwort aus KEYWARD_NEW_PASSPHRASE, oder es wird zweimal danach gefragt). Für den Besitzer der Datenbank oder einen Besitzer des Tresors.</translation>
+    </message>
+    <message>
+        <source>Added the login %1 to the vault in %2 as a verifier.</source>
+        <translation>Anmeldung %1 dem Tresor in %2 als Prüfer hinzugefügt.</translation>
     </message>
 </context>
 <context>
@@ -794,6 +948,10 @@
     <message>
         <source>Created the vault %1. %2 is its Owner; its keys start with %3_.</source>
         <translation>Tresor %1 angelegt. %2 ist sein Besitzer; seine Schlüssel beginnen mit %3_.</translation>
+    </message>
+    <message>
+        <source>init creates a vault file. A PostgreSQL vault is set up once by the database owner: keywardctl --db CONNINFO db setup --owner LOGIN.</source>
+        <translation>init erstellt eine Tresordatei. Ein PostgreSQL-Tresor wird einmalig vom Besitzer der Datenbank eingerichtet: keywardctl --db CONNINFO db setup --owner LOGIN.</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1777,149 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
     </message>
 </context>
 <context>
+    <name>Keyward::ConnectServerDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <source>Connect to a PostgreSQL server</source>
+        <translation>Mit einem PostgreSQL-Server verbinden</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s keys in a shared database. The server checks who you are: your database login is your Keyward member.</source>
+        <translation>Die Schlüssel Ihres Teams in einer gemeinsamen Datenbank. Der Server prüft, wer Sie sind: Ihre Datenbankanmeldung ist Ihr Keyward-Mitglied.</translation>
+    </message>
+    <message>
+        <source>Server &amp;details</source>
+        <translation>Server&amp;angaben</translation>
+    </message>
+    <message>
+        <source>Connection &amp;string or service</source>
+        <translation>Verbindungs&amp;zeichenfolge oder Dienst</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>keyward</source>
+        <translation>keyward</translation>
+    </message>
+    <message>
+        <source>Your database login</source>
+        <translation>Ihre Datenbankanmeldung</translation>
+    </message>
+    <message>
+        <source>disable — never encrypt</source>
+        <translation>disable — nie verschlüsseln</translation>
+    </message>
+    <message>
+        <source>prefer — encrypt when the server can</source>
+        <translation>prefer — verschlüsseln, wenn der Server es kann</translation>
+    </message>
+    <message>
+        <source>require — always encrypt, do not check the certificate</source>
+        <translation>require — immer verschlüsseln, Zertifikat nicht prüfen</translation>
+    </message>
+    <message>
+        <source>verify-ca — encrypt, check the certificate authority</source>
+        <translation>verify-ca — verschlüsseln, Zertifizierungsstelle prüfen</translation>
+    </message>
+    <message>
+        <source>verify-full — encrypt, check the authority and the host name</source>
+        <translation>verify-full — verschlüsseln, Zertifizierungsstelle und Hostnamen prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>&amp;SSL-Modus:</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>Verbind&amp;ung:</translation>
+    </message>
+    <message>
+        <source>libpq keyword=value pairs, a postgresql:// URI, or service=NAME from your pg_service.conf.</source>
+        <translation>libpq-Paare keyword=value, eine postgresql://-URI oder service=NAME aus Ihrer pg_service.conf.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>The password comes from your password file (~/.pgpass) or the system keychain. Keyward asks for it only when the server wants one that neither has.</source>
+        <translation>Das Passwort stammt aus Ihrer Passwortdatei (~/.pgpass) oder dem Schlüsselbund des Systems. Keyward fragt nur danach, wenn der Server eines verlangt, das in keinem von beiden steht.</translation>
+    </message>
+    <message>
+        <source>Enter a connection string.</source>
+        <translation>Geben Sie eine Verbindungszeichenfolge ein.</translation>
+    </message>
+    <message>
+        <source>Enter the database that holds the vault.</source>
+        <translation>Geben Sie die Datenbank ein, die den Tresor enthält.</translation>
+    </message>
+    <message>
+        <source>Looking for a remembered password…</source>
+        <translation>Gemerktes Passwort wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The password remembered in the system keychain was not accepted; enter the current one.
+%1</source>
+        <translation>Das im Schlüsselbund des Systems gemerkte Passwort wurde nicht akzeptiert; geben Sie das aktuelle ein.
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ConnectionBanner</name>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost — reconnecting…</source>
+        <translation>Verbindung zu %1 unterbrochen — Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Reconnected to %1.</source>
+        <translation>Wieder mit %1 verbunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection to %1 lost — retrying in %n s…</source>
+        <translation>
+            <numerusform>Verbindung zu %1 unterbrochen — neuer Versuch in %n s…</numerusform>
+            <numerusform>Verbindung zu %1 unterbrochen — neuer Versuch in %n s…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keyward::EditKeyDialog</name>
     <message>
         <source>Edit API Key</source>
@@ -1918,10 +2219,6 @@ Not part of the %2 role.</source>
 Nicht Teil der Rolle %2.</translation>
     </message>
     <message>
-        <source>until the end of that day (UTC)</source>
-        <translation>bis zum Ende dieses Tages (UTC)</translation>
-    </message>
-    <message>
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
@@ -1940,6 +2237,10 @@ Nicht Teil der Rolle %2.</translation>
     <message>
         <source>The expiry date is in the past.</source>
         <translation>Das Ablaufdatum liegt in der Vergangenheit.</translation>
+    </message>
+    <message>
+        <source>end of day (UTC)</source>
+        <translation>Tagesende (UTC)</translation>
     </message>
 </context>
 <context>
@@ -2123,10 +2424,6 @@ Nicht Teil der Rolle %2.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Select a key to see its details and history.</source>
-        <translation>Wählen Sie einen Schlüssel aus, um seine Details und seinen Verlauf zu sehen.</translation>
-    </message>
-    <message>
         <source>Deactivated automatically because the member who created it was demoted or removed. An Admin or Owner can activate it again.</source>
         <translation>Automatisch deaktiviert, weil das Mitglied, das ihn erstellt hat, herabgestuft oder entfernt wurde. Ein Administrator oder Besitzer kann ihn wieder aktivieren.</translation>
     </message>
@@ -2215,10 +2512,6 @@ Nicht Teil der Rolle %2.</translation>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <source>Previous secret: still works until %1 (grace period, %2)</source>
-        <translation>Vorheriges Geheimnis: noch gültig bis %1 (Übergangsfrist, %2)</translation>
-    </message>
-    <message>
         <source>Retired %1</source>
         <translation>Außer Kraft seit %1</translation>
     </message>
@@ -2243,12 +2536,93 @@ Nicht Teil der Rolle %2.</translation>
         <translation>Nie verwendet</translation>
     </message>
     <message>
-        <source>%1 from %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
         <source>No recorded history.</source>
         <translation>Kein Verlauf aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Select a key to see its details, usage and history.</source>
+        <translation>Wählen Sie einen Schlüssel aus, um seine Details, Nutzung und seinen Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Recent requests</source>
+        <translation>Letzte Anfragen</translation>
+    </message>
+    <message>
+        <source>Still in use: the previous secret was used %1. Whatever sends it stops working %2 unless it gets the new secret.</source>
+        <translation>Noch in Verwendung: Das vorherige Geheimnis wurde %1 verwendet. Was es sendet, funktioniert %2 nicht mehr, sofern es nicht das neue Geheimnis erhält.</translation>
+    </message>
+    <message>
+        <source>Still in use: the previous secret was used %1 from %2. It stops working %3: give %2 the new secret before then.</source>
+        <translation>Noch in Verwendung: Das vorherige Geheimnis wurde %1 von %2 verwendet. Es wird %3 ungültig: Geben Sie %2 vorher das neue Geheimnis.</translation>
+    </message>
+    <message>
+        <source>The previous secret has not been used since the key was regenerated %1. It stops working %2.</source>
+        <translation>Das vorherige Geheimnis wurde nicht mehr verwendet, seit der Schlüssel %1 neu erzeugt wurde. Es wird %2 ungültig.</translation>
+    </message>
+    <message>
+        <source>Previous secret, in its grace period:
+still works until %1</source>
+        <translation>Vorheriges Geheimnis, in der Übergangsfrist:
+gültig bis %1</translation>
+    </message>
+    <message>
+        <source>Previous secret never used</source>
+        <translation>Vorheriges Geheimnis nie verwendet</translation>
+    </message>
+    <message>
+        <source>Previous secret last used %1</source>
+        <translation>Vorheriges Geheimnis zuletzt verwendet %1</translation>
+    </message>
+    <message>
+        <source>Last used %1 from %2</source>
+        <translation>Zuletzt verwendet %1 von %2</translation>
+    </message>
+    <message>
+        <source>Previous secret last used %1 from %2</source>
+        <translation>Vorheriges Geheimnis zuletzt verwendet %1 von %2</translation>
+    </message>
+    <message>
+        <source>Usage in the last 7 days</source>
+        <translation>Nutzung in den letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Verifiers write usage every few seconds, so the newest requests can take a moment to appear.</source>
+        <translation>Prüfer schreiben die Nutzung alle paar Sekunden, daher kann es einen Moment dauern, bis die neuesten Anfragen erscheinen.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read this key&apos;s usage and last use again</source>
+        <translation>Nutzung und letzte Verwendung dieses Schlüssels erneut lesen</translation>
+    </message>
+    <message>
+        <source>Usage could not be read: %1</source>
+        <translation>Die Nutzung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No requests in the last 7 days.</source>
+        <translation>Keine Anfragen in den letzten 7 Tagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s): %1</source>
+        <translation>
+            <numerusform>%Ln Anfrage: %1</numerusform>
+            <numerusform>%Ln Anfragen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>The newest %1 requests; times are when the service checked the key.</source>
+        <translation>Die neuesten %1 Anfragen; die Zeiten geben an, wann der Dienst den Schlüssel geprüft hat.</translation>
+    </message>
+    <message>
+        <source>Times are when the service checked the key; hover for the exact time.</source>
+        <translation>Die Zeiten geben an, wann der Dienst den Schlüssel geprüft hat; zeigen Sie mit der Maus darauf, um die genaue Zeit zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2488,12 +2862,44 @@ Berechtigungen:
         <translation>Die ID von „%1“ (%2) wurde kopiert. Der Schlüssel selbst wird von hier aus nie kopiert.</translation>
     </message>
     <message>
-        <source>No recent vaults</source>
-        <translation>Keine zuletzt geöffneten Tresore</translation>
-    </message>
-    <message>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Server…</source>
+        <translation>Mit Server &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Open a team&apos;s vault in a PostgreSQL database</source>
+        <translation>Den Tresor eines Teams in einer PostgreSQL-Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Why Is This Key Rejected?…</source>
+        <translation>Wa&amp;rum wird dieser Schlüssel abgelehnt?…</translation>
+    </message>
+    <message>
+        <source>Paste a key to see the answer a service gets, and why</source>
+        <translation>Fügen Sie einen Schlüssel ein, um zu sehen, welche Antwort ein Dienst erhält und warum</translation>
+    </message>
+    <message>
+        <source>Not connected to %1. Keyward is reconnecting.</source>
+        <translation>Nicht mit %1 verbunden. Keyward stellt die Verbindung wieder her.</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 als %2</translation>
+    </message>
+    <message>
+        <source>No recent vaults or servers</source>
+        <translation>Keine zuletzt verwendeten Tresore oder Server</translation>
+    </message>
+    <message>
+        <source>The password for %1 is now in the system keychain.</source>
+        <translation>Das Passwort für %1 ist jetzt im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Reconnected to %1.</source>
+        <translation>Wieder mit %1 verbunden.</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +3017,25 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Hide the passphrase</source>
         <translation>Passphrase verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::PasswordVault</name>
+    <message>
+        <source>No system keychain is available (%1), so Keyward cannot remember the password.</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar (%1), daher kann Keyward das Passwort nicht speichern.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so Keyward cannot remember the password.</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher kann Keyward das Passwort nicht speichern.</translation>
+    </message>
+    <message>
+        <source>Use a password file (~/.pgpass) instead.</source>
+        <translation>Verwenden Sie stattdessen eine Passwortdatei (~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>The system keychain did not keep the password: %1</source>
+        <translation>Der Schlüsselbund des Systems hat das Passwort nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +3193,80 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     </message>
 </context>
 <context>
+    <name>Keyward::RequestLogModel</name>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
+    </message>
+    <message>
+        <source>%1 (previous)</source>
+        <translation>%1 (vorherig)</translation>
+    </message>
+    <message>
+        <source>A removed secret</source>
+        <translation>Ein entferntes Geheimnis</translation>
+    </message>
+    <message>
+        <source>%1 (earlier)</source>
+        <translation>%1 (früher)</translation>
+    </message>
+    <message>
+        <source>The request presented no secret of this key.</source>
+        <translation>Die Anfrage enthielt kein Geheimnis dieses Schlüssels.</translation>
+    </message>
+    <message>
+        <source>The key&apos;s current secret.</source>
+        <translation>Das aktuelle Geheimnis des Schlüssels.</translation>
+    </message>
+    <message>
+        <source>The previous secret, which stops working %1 (%2). Give the tool that sent this request the new secret.</source>
+        <translation>Das vorherige Geheimnis, das %1 (%2) ungültig wird. Geben Sie dem Werkzeug, das diese Anfrage gesendet hat, das neue Geheimnis.</translation>
+    </message>
+    <message>
+        <source>The previous secret, retired %1 (%2).</source>
+        <translation>Das vorherige Geheimnis, außer Kraft seit %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The previous secret.</source>
+        <translation>Das vorherige Geheimnis.</translation>
+    </message>
+    <message>
+        <source>A secret replaced by an earlier regeneration.</source>
+        <translation>Ein Geheimnis, das bei einem früheren Neu-Erzeugen ersetzt wurde.</translation>
+    </message>
+    <message>
+        <source>The service did not say where the request came from.</source>
+        <translation>Der Dienst hat nicht angegeben, woher die Anfrage kam.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::RequestLogView</name>
+    <message>
+        <source>Recent requests</source>
+        <translation>Letzte Anfragen</translation>
+    </message>
+    <message>
+        <source>No requests recorded for this key yet. Requests appear here a few seconds after a service checked the key.</source>
+        <translation>Für diesen Schlüssel wurden noch keine Anfragen erfasst. Anfragen erscheinen hier einige Sekunden, nachdem ein Dienst den Schlüssel geprüft hat.</translation>
+    </message>
+</context>
+<context>
     <name>Keyward::RevealKeyDialog</name>
     <message>
         <source>New API Key</source>
@@ -2888,6 +3387,37 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     </message>
 </context>
 <context>
+    <name>Keyward::UsageChartView</name>
+    <message>
+        <source>Requests per day in the last 7 days</source>
+        <translation>Anfragen pro Tag in den letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>ddd d</source>
+        <comment>short day label in the usage chart</comment>
+        <translation>ddd d.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s)</source>
+        <translation>
+            <numerusform>%1: %n Anfrage</numerusform>
+            <numerusform>%1: %n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Gesamt: %1</translation>
+    </message>
+</context>
+<context>
     <name>Keyward::VaultSession</name>
     <message>
         <source>The new vault has no owner.</source>
@@ -2896,6 +3426,18 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>No vault is open.</source>
         <translation>Es ist kein Tresor geöffnet.</translation>
+    </message>
+    <message>
+        <source>Connect to %1 again to unlock it.</source>
+        <translation>Verbinden Sie sich erneut mit %1, um ihn zu entsperren.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>Die Verbindung zu %1 wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>%1 no longer maps this login to a member.</source>
+        <translation>%1 ordnet diese Anmeldung keinem Mitglied mehr zu.</translation>
     </message>
 </context>
 <context>
@@ -3009,6 +3551,189 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     </message>
 </context>
 <context>
+    <name>Keyward::WhyRejectedDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Why Is This Key Rejected?</source>
+        <translation>Warum wird dieser Schlüssel abgelehnt?</translation>
+    </message>
+    <message>
+        <source>Paste a key that a service refused. Keyward shows the answer the service gets and explains why.</source>
+        <translation>Fügen Sie einen Schlüssel ein, den ein Dienst abgelehnt hat. Keyward zeigt die Antwort, die der Dienst erhält, und erklärt, warum.</translation>
+    </message>
+    <message>
+        <source>kw_live_…</source>
+        <translation>kw_live_…</translation>
+    </message>
+    <message>
+        <source>API key to check</source>
+        <translation>Zu prüfender API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the key</source>
+        <translation>Schlüssel ausblenden</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>The key&apos;s own environment</source>
+        <translation>Die eigene Umgebung des Schlüssels</translation>
+    </message>
+    <message>
+        <source>The environment the service runs in. A Staging key is refused by a Production service.</source>
+        <translation>Die Umgebung, in der der Dienst läuft. Ein Staging-Schlüssel wird von einem Produktionsdienst abgelehnt.</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Grants the service requires</source>
+        <translation>Berechtigungen, die der Dienst verlangt</translation>
+    </message>
+    <message>
+        <source>Tick what the service asks for; leave all unticked to check only that the key works.</source>
+        <translation>Kreuzen Sie an, was der Dienst verlangt; lassen Sie alles leer, um nur zu prüfen, ob der Schlüssel funktioniert.</translation>
+    </message>
+    <message>
+        <source>Required &amp;grants:</source>
+        <translation>Erforderliche &amp;Berechtigungen:</translation>
+    </message>
+    <message>
+        <source>Paste a key and press Check.</source>
+        <translation>Fügen Sie einen Schlüssel ein und klicken Sie auf „Prüfen“.</translation>
+    </message>
+    <message>
+        <source>Checking records nothing: no usage, no last use, no rate limit. The key is not stored and is cleared when this window closes.</source>
+        <translation>Die Prüfung erfasst nichts: keine Nutzung, keine letzte Verwendung, kein Ratenlimit. Der Schlüssel wird nicht gespeichert und beim Schließen dieses Fensters gelöscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Paste a key first</source>
+        <translation>Fügen Sie zuerst einen Schlüssel ein</translation>
+    </message>
+    <message>
+        <source>Could not check the key</source>
+        <translation>Der Schlüssel konnte nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>The vault could not be read. Try again once it is reachable.</source>
+        <translation>Der Tresor konnte nicht gelesen werden. Versuchen Sie es erneut, sobald er erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>%1 — HTTP %2</source>
+        <translation>%1 — HTTP %2</translation>
+    </message>
+    <message>
+        <source>Key: %1 (ID %2), %3</source>
+        <translation>Schlüssel: %1 (ID %2), %3</translation>
+    </message>
+    <message>
+        <source>Secret: %1, the current one</source>
+        <translation>Geheimnis: %1, das aktuelle</translation>
+    </message>
+    <message>
+        <source>Secret: %1, the previous one</source>
+        <translation>Geheimnis: %1, das vorherige</translation>
+    </message>
+    <message>
+        <source>Key: %1 (ID %2)</source>
+        <translation>Schlüssel: %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>This is an old secret: %1 regenerated the key, and this secret stopped working on %2.</source>
+        <translation>Dies ist ein altes Geheimnis: %1 hat den Schlüssel neu erzeugt, und dieses Geheimnis ist am %2 ungültig geworden.</translation>
+    </message>
+    <message>
+        <source>This is an old secret: %1 regenerated the key on %2.</source>
+        <translation>Dies ist ein altes Geheimnis: %1 hat den Schlüssel am %2 neu erzeugt.</translation>
+    </message>
+    <message>
+        <source>Revoked on %1 by %2.</source>
+        <translation>Am %1 von %2 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoked on %1.</source>
+        <translation>Am %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Deactivated on %1 by %2.</source>
+        <translation>Am %1 von %2 deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Expired on %1.</source>
+        <translation>Am %1 abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Wrong environment: this is a %1 key, but the service runs in %2.</source>
+        <translation>Falsche Umgebung: Dies ist ein %1-Schlüssel, aber der Dienst läuft in %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Missing grant %1.</source>
+        <translation>Fehlende Berechtigung %1.</translation>
+    </message>
+    <message>
+        <source>Missing grants %1.</source>
+        <translation>Fehlende Berechtigungen %1.</translation>
+    </message>
+    <message>
+        <source>A service asking for this environment and these grants accepts the key.</source>
+        <translation>Ein Dienst, der diese Umgebung und diese Berechtigungen verlangt, akzeptiert den Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Copy the whole key again from where the service keeps it, without spaces or line breaks. Keyward cannot show a key again; if it is lost, regenerate it.</source>
+        <translation>Kopieren Sie den ganzen Schlüssel erneut von dort, wo der Dienst ihn aufbewahrt, ohne Leerzeichen oder Zeilenumbrüche. Keyward kann einen Schlüssel nicht erneut anzeigen; wenn er verloren ist, erzeugen Sie ihn neu.</translation>
+    </message>
+    <message>
+        <source>Keys of this vault start with %1_. The key may have been deleted, or it belongs to another vault.</source>
+        <translation>Schlüssel dieses Tresors beginnen mit %1_. Der Schlüssel wurde möglicherweise gelöscht oder gehört zu einem anderen Tresor.</translation>
+    </message>
+    <message>
+        <source>Give the service a key made for its environment.</source>
+        <translation>Geben Sie dem Dienst einen Schlüssel, der für seine Umgebung erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>An Admin or Owner can activate the key again.</source>
+        <translation>Ein Administrator oder Besitzer kann den Schlüssel wieder aktivieren.</translation>
+    </message>
+    <message>
+        <source>Give the service the key&apos;s current secret.</source>
+        <translation>Geben Sie dem Dienst das aktuelle Geheimnis des Schlüssels.</translation>
+    </message>
+    <message>
+        <source>A revoked key never works again. Generate a new key for this integration.</source>
+        <translation>Ein widerrufener Schlüssel funktioniert nie wieder. Erzeugen Sie einen neuen Schlüssel für diese Integration.</translation>
+    </message>
+    <message>
+        <source>An expired key cannot be extended. Generate a new key for this integration.</source>
+        <translation>Ein abgelaufener Schlüssel kann nicht verlängert werden. Erzeugen Sie einen neuen Schlüssel für diese Integration.</translation>
+    </message>
+    <message>
+        <source>A key&apos;s grants cannot change after it is made. Generate a new key with the grants the service needs.</source>
+        <translation>Die Berechtigungen eines Schlüssels können nach dem Erstellen nicht geändert werden. Erzeugen Sie einen neuen Schlüssel mit den Berechtigungen, die der Dienst benötigt.</translation>
+    </message>
+    <message>
+        <source>The service should wait for the Retry-After time, or an Admin can raise the key&apos;s rate limit.</source>
+        <translation>Der Dienst sollte die Retry-After-Zeit abwarten, oder ein Administrator kann das Ratenlimit des Schlüssels erhöhen.</translation>
+    </message>
+</context>
+<context>
     <name>MemberCommands</name>
     <message>
         <source>There is no member called &quot;%1&quot;.</source>
@@ -3076,6 +3801,105 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     </message>
 </context>
 <context>
+    <name>MigrateCommand</name>
+    <message>
+        <source>Copies a whole vault into a new vault file or an empty PostgreSQL database: settings, grant catalogue, members, keys with their secrets&apos; hashes (so every token keeps working), usage, and the audit log byte for byte (same ids, actors, details and hashes: &quot;audit verify&quot; passes on the copy). VAULT and TARGET are each a file or a PostgreSQL connection string (postgresql://... or keyword=value). The source is not changed; you sign in to it as an Owner. The target is written in one transaction and must be empty: an existing file or a database with tables is refused, never merged, and on any failure it is left as it was (a new file is deleted).
+
+To PostgreSQL: run it as the database&apos;s owner (a login with CREATEROLE), as for &quot;db setup&quot;. Members are server logins there: without --create-logins it prints the logins a DBA must create; with it, it creates the missing ones (password from KEYWARD_NEW_PASSPHRASE, asked twice, or none with --no-password) and puts every member&apos;s login in its group.
+
+From PostgreSQL to a file: a server keeps no passphrases, so only you (the Owner running the copy) get one in the file, from KEYWARD_NEW_PASSPHRASE or asked twice. The other members are copied without one: they stay in the member list and the audit log but cannot sign in to the file. From a file, every member keeps their passphrase.</source>
+        <translation>Kopiert einen ganzen Tresor in eine neue Tresordatei oder eine leere PostgreSQL-Datenbank: Einstellungen, Berechtigungskatalog, Mitglieder, Schlüssel mit den Hashes ihrer Geheimnisse (sodass jedes Token weiter funktioniert), Nutzung und das Prüfprotokoll Byte für Byte (gleiche IDs, Mitglieder, Details und Hashes: „audit verify“ ist auf der Kopie erfolgreich). VAULT und TARGET sind jeweils eine Datei oder eine PostgreSQL-Verbindungszeichenfolge (postgresql://... oder keyword=value). Die Quelle wird nicht verändert; Sie melden sich dort als Besitzer an. Das Ziel wird in einer Transaktion geschrieben und muss leer sein: Eine vorhandene Datei oder eine Datenbank mit Tabellen wird abgelehnt, nie zusammengeführt, und bei jedem Fehler bleibt sie unverändert (eine neue Datei wird gelöscht).
+
+Nach PostgreSQL: Führen Sie den Befehl als Besitzer der Datenbank aus (eine Anmeldung mit CREATEROLE), wie bei „db setup“. Mitglieder sind dort Serveranmeldungen: Ohne --create-logins gibt der Befehl die Anmeldungen aus, die ein DBA anlegen muss; mit der Option legt er die fehlenden an (Passwort aus KEYWARD_NEW_PASSPHRASE, zweimal abgefragt oder keines mit --no-password) und nimmt die Anmeldung jedes Mitglieds in seine Gruppe auf.
+
+Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erhalten nur Sie (der Besitzer, der die Kopie ausführt) eine in der Datei, aus KEYWARD_NEW_PASSPHRASE oder zweimal abgefragt. Die anderen Mitglieder werden ohne Passphrase kopiert: Sie bleiben in der Mitgliederliste und im Prüfprotokoll, können sich aber nicht an der Datei anmelden. Aus einer Datei behält jedes Mitglied seine Passphrase.</translation>
+    </message>
+    <message>
+        <source>VAULT</source>
+        <translation>VAULT</translation>
+    </message>
+    <message>
+        <source>The vault to copy: a vault file or a PostgreSQL connection string (default: --vault, --db or KEYWARD_DB).</source>
+        <translation>Der zu kopierende Tresor: eine Tresordatei oder eine PostgreSQL-Verbindungszeichenfolge (Standard: --vault, --db oder KEYWARD_DB).</translation>
+    </message>
+    <message>
+        <source>TARGET</source>
+        <translation>TARGET</translation>
+    </message>
+    <message>
+        <source>Where to: a vault file that does not exist yet, or an empty PostgreSQL database.</source>
+        <translation>Wohin: eine noch nicht vorhandene Tresordatei oder eine leere PostgreSQL-Datenbank.</translation>
+    </message>
+    <message>
+        <source>PREFIX</source>
+        <translation>PREFIX</translation>
+    </message>
+    <message>
+        <source>PostgreSQL target: start of the group roles&apos; names (default: keyward), as for &quot;db setup&quot;.</source>
+        <translation>PostgreSQL-Ziel: Anfang der Namen der Gruppenrollen (Standard: keyward), wie bei „db setup“.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL target: create the members&apos; missing logins and grant each its group.</source>
+        <translation>PostgreSQL-Ziel: die fehlenden Anmeldungen der Mitglieder anlegen und jeder ihre Gruppe zuweisen.</translation>
+    </message>
+    <message>
+        <source>Say where to copy the vault with --to.</source>
+        <translation>Geben Sie mit --to an, wohin der Tresor kopiert werden soll.</translation>
+    </message>
+    <message>
+        <source>--from needs a vault file or a connection string.</source>
+        <translation>--from erfordert eine Tresordatei oder eine Verbindungszeichenfolge.</translation>
+    </message>
+    <message>
+        <source>--create-logins and --role-prefix are for a PostgreSQL target.</source>
+        <translation>--create-logins und --role-prefix sind für ein PostgreSQL-Ziel gedacht.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. migrate writes a new vault file only; it never overwrites or merges.</source>
+        <translation>%1 existiert bereits. migrate schreibt nur eine neue Tresordatei; es überschreibt oder führt nie zusammen.</translation>
+    </message>
+    <message>
+        <source>the new logins</source>
+        <translation>die neuen Anmeldungen</translation>
+    </message>
+    <message>
+        <source>No passphrase for %1 in the new vault file: set KEYWARD_NEW_PASSPHRASE or run keywardctl in a terminal to be asked.</source>
+        <translation>Keine Passphrase für %1 in der neuen Tresordatei: Setzen Sie KEYWARD_NEW_PASSPHRASE oder führen Sie keywardctl in einem Terminal aus, um danach gefragt zu werden.</translation>
+    </message>
+    <message>
+        <source>New passphrase for %1 in %2: </source>
+        <translation>Neue Passphrase für %1 in %2: </translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase: </source>
+        <translation>Passphrase wiederholen: </translation>
+    </message>
+    <message>
+        <source>Copied the vault %1 to %2:</source>
+        <translation>Tresor %1 nach %2 kopiert:</translation>
+    </message>
+    <message>
+        <source>Each new login can change its password with \password in psql.</source>
+        <translation>Jede neue Anmeldung kann ihr Passwort mit \password in psql ändern.</translation>
+    </message>
+    <message>
+        <source>These members cannot sign in yet: a DBA creates their logins and puts them in their groups (or runs migrate with --create-logins):</source>
+        <translation>Diese Mitglieder können sich noch nicht anmelden: Ein DBA legt ihre Anmeldungen an und nimmt sie in ihre Gruppen auf (oder führt migrate mit --create-logins aus):</translation>
+    </message>
+    <message>
+        <source>Then give each new login a password with \password NAME in psql (or use peer or certificate authentication).</source>
+        <translation>Geben Sie dann jeder neuen Anmeldung mit \password NAME in psql ein Passwort (oder verwenden Sie Peer- oder Zertifikatsauthentifizierung).</translation>
+    </message>
+    <message>
+        <source>Copied without a passphrase (they cannot sign in to the file; a server keeps no passphrases to copy): %1.</source>
+        <translation>Ohne Passphrase kopiert (diese Mitglieder können sich nicht an der Datei anmelden; ein Server speichert keine Passphrasen, die kopiert werden könnten): %1.</translation>
+    </message>
+    <message>
+        <source>Check the copy with &quot;keywardctl audit verify&quot;: it ends in the same hash.</source>
+        <translation>Prüfen Sie die Kopie mit „keywardctl audit verify“: Sie endet mit demselben Hash.</translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>Could not read the schema version.</source>
@@ -3104,6 +3928,97 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Could not commit the schema upgrade.</source>
         <translation>Die Schemaaktualisierung konnte nicht festgeschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeText</name>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Unknown key</source>
+        <translation>Unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <source>Wrong environment</source>
+        <translation>Falsche Umgebung</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Missing grant</source>
+        <translation>Fehlende Berechtigung</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Ratenlimit erreicht</translation>
+    </message>
+    <message>
+        <source>Usage limit reached</source>
+        <translation>Nutzungslimit erreicht</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Valid (200)</source>
+        <translation>Gültig (200)</translation>
+    </message>
+    <message>
+        <source>Unauthorized (401)</source>
+        <translation>Nicht autorisiert (401)</translation>
+    </message>
+    <message>
+        <source>Forbidden (403)</source>
+        <translation>Verboten (403)</translation>
+    </message>
+    <message>
+        <source>Too many requests (429)</source>
+        <translation>Zu viele Anfragen (429)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln valid</source>
+        <translation>
+            <numerusform>%Ln gültig</numerusform>
+            <numerusform>%Ln gültig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unauthorized (401)</source>
+        <translation>
+            <numerusform>%Ln nicht autorisiert (401)</numerusform>
+            <numerusform>%Ln nicht autorisiert (401)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln forbidden (403)</source>
+        <translation>
+            <numerusform>%Ln verboten (403)</numerusform>
+            <numerusform>%Ln verboten (403)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln too many (429)</source>
+        <translation>
+            <numerusform>%Ln zu viele (429)</numerusform>
+            <numerusform>%Ln zu viele (429)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3416,6 +4331,36 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     </message>
 </context>
 <context>
+    <name>SecretLookup</name>
+    <message>
+        <source>Cannot look up the key.</source>
+        <translation>Der Schlüssel kann nicht nachgeschlagen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnInfo</name>
+    <message>
+        <source>%1 is empty: give a connection string such as &quot;host=db.example.com dbname=keys user=alice&quot; or a postgresql:// URI.</source>
+        <translation>%1 ist leer: Geben Sie eine Verbindungszeichenfolge wie „host=db.example.com dbname=keys user=alice“ oder eine postgresql://-URI an.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid PostgreSQL connection string: %2</source>
+        <translation>%1 ist keine gültige PostgreSQL-Verbindungszeichenfolge: %2</translation>
+    </message>
+    <message>
+        <source>keywardctl: warning: the connection string of %1 contains a password, which other users can read in the process list and your shell keeps in its history. Put it in ~/.pgpass (or PGPASSFILE) instead, or leave it out to be asked.</source>
+        <translation>keywardctl: Warnung: Die Verbindungszeichenfolge von %1 enthält ein Passwort, das andere Benutzer in der Prozessliste lesen können und das Ihre Shell in ihrem Verlauf speichert. Tragen Sie es stattdessen in ~/.pgpass (oder PGPASSFILE) ein, oder lassen Sie es weg, um danach gefragt zu werden.</translation>
+    </message>
+    <message>
+        <source>keywardctl: warning: the connection string in %1 contains a password. Put it in ~/.pgpass (or PGPASSFILE) instead.</source>
+        <translation>keywardctl: Warnung: Die Verbindungszeichenfolge in %1 enthält ein Passwort. Tragen Sie es stattdessen in ~/.pgpass (oder PGPASSFILE) ein.</translation>
+    </message>
+    <message>
+        <source>Password for %1 on %2: </source>
+        <translation>Passwort für %1 auf %2: </translation>
+    </message>
+</context>
+<context>
     <name>SqlErrors</name>
     <message>
         <source>%1 The vault is locked by another program; try again in a moment.</source>
@@ -3680,6 +4625,10 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>The connection to the database was lost while the change was being saved. It was not saved; try again.</source>
         <translation>Die Verbindung zur Datenbank wurde während des Speicherns unterbrochen. Die Änderung wurde nicht gespeichert; versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>A local vault has no logins: services open the vault file to verify keys.</source>
+        <translation>Ein lokaler Tresor hat keine Anmeldungen: Dienste öffnen die Tresordatei, um Schlüssel zu prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>
@@ -3831,6 +4780,169 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Cannot create %1: %2</source>
         <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>VaultMigrator</name>
+    <message>
+        <source>Only an Owner of the vault can copy it: a copy holds every key&apos;s hash and the whole audit log.</source>
+        <translation>Nur ein Besitzer des Tresors kann ihn kopieren: Eine Kopie enthält den Hash jedes Schlüssels und das gesamte Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>The table %1 has a column %2 that this Keyward cannot copy. Nothing was written.</source>
+        <translation>Die Tabelle %1 hat eine Spalte %2, die diese Keyward-Version nicht kopieren kann. Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot read the source vault.</source>
+        <translation>Der Quelltresor kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the source&apos;s id sequences.</source>
+        <translation>Die ID-Sequenzen der Quelle können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the vault settings.</source>
+        <translation>Die Tresoreinstellungen können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the vault settings.</source>
+        <translation>Die Tresoreinstellungen können nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the members.</source>
+        <translation>Die Mitglieder können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the member %1.</source>
+        <translation>Das Mitglied %1 kann nicht kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1.</source>
+        <translation>%1 kann nicht kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot set the id sequences.</source>
+        <translation>Die ID-Sequenzen können nicht gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>The copied audit log does not check out like the source&apos;s (%1 of %2 rows). Nothing was written.</source>
+        <translation>Das kopierte Prüfprotokoll stimmt bei der Prüfung nicht mit dem der Quelle überein (%1 von %2 Zeilen). Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Copied members: %1; keys: %2, with %3 secrets; hourly usage counters: %4; request log rows: %5.</source>
+        <translation>Kopierte Mitglieder: %1; Schlüssel: %2, mit %3 Geheimnissen; stündliche Nutzungszähler: %4; Zeilen des Anfrageprotokolls: %5.</translation>
+    </message>
+    <message>
+        <source>Copied the audit log as it is: %1 rows, the last with the hash %2.</source>
+        <translation>Prüfprotokoll unverändert kopiert: %1 Zeilen, die letzte mit dem Hash %2.</translation>
+    </message>
+    <message>
+        <source>Warning: the source&apos;s audit log was already damaged; it was copied as it is, so &quot;audit verify&quot; reports the same damage on the copy.</source>
+        <translation>Warnung: Das Prüfprotokoll der Quelle war bereits beschädigt; es wurde unverändert kopiert, daher meldet „audit verify“ auf der Kopie dieselbe Beschädigung.</translation>
+    </message>
+    <message>
+        <source>Cannot look into %1.</source>
+        <translation>In %1 kann nicht nachgesehen werden.</translation>
+    </message>
+    <message>
+        <source>The database %1 is not empty (%2 tables or other objects). A copy goes into an empty database only, never merged into another vault.</source>
+        <translation>Die Datenbank %1 ist nicht leer (%2 Tabellen oder andere Objekte). Eine Kopie wird nur in eine leere Datenbank geschrieben und nie mit einem anderen Tresor zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Cannot prepare a login statement.</source>
+        <translation>Eine Anmeldeanweisung kann nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
+        <translation>„%1“ kann keine Anmeldung sein: Namen, die mit pg_ oder %2_ beginnen, sind reserviert, und eine Anmeldung hat höchstens 63 Byte.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a group role on this server, not a login.</source>
+        <translation>„%1“ ist auf diesem Server eine Gruppenrolle, keine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a verifier login; a member needs a login of its own.</source>
+        <translation>„%1“ ist eine Prüfer-Anmeldung; ein Mitglied braucht eine eigene Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Cannot look up the logins.</source>
+        <translation>Die Anmeldungen können nicht nachgeschlagen werden.</translation>
+    </message>
+    <message>
+        <source>Warning: %1 The member cannot sign in.</source>
+        <translation>Warnung: %1 Das Mitglied kann sich nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the login %1.</source>
+        <translation>Die Anmeldung %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot set the groups of %1.</source>
+        <translation>Die Gruppen von %1 können nicht gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot grant %1 to %2.</source>
+        <translation>%1 kann %2 nicht zugewiesen werden.</translation>
+    </message>
+    <message>
+        <source>Put every member&apos;s login in its group; logins created: %1.</source>
+        <translation>Die Anmeldung jedes Mitglieds in seine Gruppe aufgenommen; angelegte Anmeldungen: %1.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Created the Keyward schema (version %1).</source>
+        <translation>Keyward-Schema angelegt (Version %1).</translation>
+    </message>
+    <message>
+        <source>The setup failed at:
+%1
+</source>
+        <translation>Die Einrichtung ist fehlgeschlagen bei:
+%1
+</translation>
+    </message>
+    <message>
+        <source>Created or updated the group roles %1_owner, %1_admin, %1_developer, %1_viewer and %1_verifier, their privileges and row-level security.</source>
+        <translation>Gruppenrollen %1_owner, %1_admin, %1_developer, %1_viewer und %1_verifier, ihre Rechte und die Sicherheit auf Zeilenebene angelegt oder aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the new vault.</source>
+        <translation>Der neue Tresor kann nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
+        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert (Debian: libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot start writing to %1.</source>
+        <translation>Das Schreiben nach %1 kann nicht begonnen werden.</translation>
+    </message>
+    <message>
+        <source>Could not save the copy in %1; nothing was written.</source>
+        <translation>Die Kopie konnte nicht in %1 gespeichert werden; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Could not hash the passphrase.</source>
+        <translation>Der Hash der Passphrase konnte nicht berechnet werden.</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>%1 konnte nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>

@@ -277,6 +277,7 @@ QWidget *GenerateKeyDialog::buildGrantsBox()
         new QLabel(tr("The role's grants; untick what this integration does not need."), box);
     hint->setObjectName(QStringLiteral("grantsHintLabel"));
     hint->setForegroundRole(QPalette::PlaceholderText);
+    hint->setWordWrap(true); // longer in German than in English
     grid->addWidget(hint, row++, 0, 1, 2);
     QFont idFont = font();
     idFont.setPointSizeF(idFont.pointSizeF() * 0.9);

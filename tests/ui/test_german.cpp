@@ -1,0 +1,100 @@
+// The German UI: the embedded catalogue is loaded and labels are German, and no fixed-width
+// label is cut off in the longer German texts.
+#include "UiTestSupport.h"
+
+#include "core/GrantCatalogue.h"
+#include "ui/Formatting.h"
+#include "ui/GenerateKeyDialog.h"
+#include "ui/KeyTableModel.h"
+#include "ui/MainWindow.h"
+#include "ui/Settings.h"
+#include "ui/Translations.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QLabel>
+#include <QtTest>
+
+using namespace Keyward;
+using namespace Keyward::UiTest;
+
+class TestGerman : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void formattingIsGerman();
+    void mainWindowActionsAreGerman();
+    void generateDialogIsGermanAndNothingCutOff();
+
+private:
+    QTemporaryDir m_home;
+};
+
+void TestGerman::initTestCase()
+{
+    isolateUserDirectories(m_home.path());
+    const QString used = Translations::install(*QCoreApplication::instance(), QStringLiteral("de"));
+    QVERIFY2(used.startsWith(QStringLiteral("de")), qPrintable(used));
+}
+
+void TestGerman::formattingIsGerman()
+{
+    QCOMPARE(Formatting::environment(Environment::Production), QStringLiteral("Produktion"));
+    QCOMPARE(Formatting::status(KeyStatus::Revoked), QStringLiteral("Widerrufen"));
+    QCOMPARE(Formatting::relativeOrNever(std::nullopt, 0), QStringLiteral("Nie"));
+    // Plural forms come from the German catalogue, not the "(s)" source text.
+    QVERIFY(!Formatting::relativeTime(3 * kDayMs, 0).contains(QStringLiteral("(s)")));
+    QVERIFY(Formatting::relativeTime(3 * kDayMs, 0).contains(QStringLiteral("Tag")));
+}
+
+void TestGerman::mainWindowActionsAreGerman()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.createKey(QStringLiteral("CI deploy"));
+    const QString path = vault.path();
+    vault.closeStore();
+    Settings settings(m_home.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, vault.clock());
+    window.show();
+    window.start(path);
+    QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
+    auto *generate = window.findChild<QAction *>(QStringLiteral("actionGenerate"));
+    QVERIFY(generate);
+    QCOMPARE(generate->text(), QStringLiteral("Schlüssel &erzeugen…"));
+    const auto *model = window.findChild<KeyTableModel *>();
+    QVERIFY(model);
+    QStringList headers;
+    for (int c = 0; c < model->columnCount(); ++c)
+        headers << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+    QVERIFY2(headers.contains(QStringLiteral("Umgebung")), qPrintable(headers.join(u',')));
+    QVERIFY(!headers.contains(QStringLiteral("Environment")));
+}
+
+void TestGerman::generateDialogIsGermanAndNothingCutOff()
+{
+    const Member owner {1, QStringLiteral("alice"), Role::Owner, 0, 1};
+    ManualClock clock;
+    GenerateKeyDialog dialog(GrantCatalogue::defaults(), owner, clock);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *generate = dialog.findChild<QAbstractButton *>(QStringLiteral("generateButton"));
+    QVERIFY(generate);
+    QVERIFY2(generate->text().contains(QStringLiteral("erzeugen")), qPrintable(generate->text()));
+    const auto labels = dialog.findChildren<QLabel *>();
+    int checked = 0;
+    for (const QLabel *label : labels) {
+        if (!label->isVisible() || label->wordWrap() || label->text().isEmpty()
+            || !label->pixmap().isNull())
+            continue;
+        ++checked;
+        QVERIFY2(label->width() >= label->minimumSizeHint().width(),
+                 qPrintable(QStringLiteral("cut off: ") + label->text()));
+    }
+    QVERIFY(checked > 5);
+}
+
+QTEST_MAIN(TestGerman)
+#include "test_german.moc"
