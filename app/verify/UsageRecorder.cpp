@@ -22,8 +22,11 @@ UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecord
 
 UsageRecorder::~UsageRecorder()
 {
+    // A failure of an explicit flush() was reported to its caller already; warn only about
+    // usage nobody has been told about.
+    const bool unreported = m_recordedSinceFlush;
     const Result<void> flushed = flush();
-    if (!flushed)
+    if (!flushed && unreported)
         qWarning("Keyward: usage could not be saved: %s", qPrintable(flushed.errorMessage()));
 }
 
@@ -52,6 +55,7 @@ void UsageRecorder::requestFlush()
 
 Result<void> UsageRecorder::flush()
 {
+    m_recordedSinceFlush = false;
     const quint64 ticket = m_writer->submit(m_batch, true);
     return m_writer->waitFor(ticket);
 }

@@ -50,6 +50,7 @@ public:
     {
         event.sourceIndex = sourceIndex(source);
         m_batch.events.append(event);
+        m_recordedSinceFlush = true;
         if (m_batch.events.size() >= m_options.handOffEvents || event.atMs >= m_nextWriteAtMs
             || event.atMs < m_nextWriteAtMs - m_intervalMs)
             handOff(event.atMs);
@@ -89,6 +90,7 @@ private:
     UsageRecorderOptions m_options;
     int m_intervalMs;
     EventBatch m_batch;
+    bool m_recordedSinceFlush = false; // for the destructor: anything flush() has not reported
     qint64 m_nextWriteAtMs; // by the recording clock
     QTimer m_timer;
     std::unique_ptr<UsageWriter> m_writer;
