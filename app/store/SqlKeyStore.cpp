@@ -13,10 +13,12 @@
 
 #include <QAtomicInteger>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -131,8 +133,44 @@ SqlKeyStore::SqlKeyStore(const QString &connectionName, SqlEngine engine, const 
     , m_clock(clock)
 { }
 
+namespace {
+
+// Vault files this process holds open through SQLite, with a count per file. Closing any other
+// descriptor of such a file drops the process's POSIX locks on it (a POSIX rule SQLite works
+// around only for its own descriptors), so the raw header check must not reopen it.
+QHash<QString, int> &openVaultFiles()
+{
+    static QHash<QString, int> files;
+    return files;
+}
+
+QMutex &openVaultFilesMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QString vaultFileKey(const QString &path)
+{
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    return canonical.isEmpty() ? QFileInfo(path).absoluteFilePath() : canonical;
+}
+
+bool isVaultFileOpen(const QString &path)
+{
+    QMutexLocker lock(&openVaultFilesMutex());
+    return openVaultFiles().value(vaultFileKey(path)) > 0;
+}
+
+} // namespace
+
 SqlKeyStore::~SqlKeyStore()
 {
+    if (!m_openFileKey.isEmpty()) {
+        QMutexLocker lock(&openVaultFilesMutex());
+        if (--openVaultFiles()[m_openFileKey] <= 0)
+            openVaultFiles().remove(m_openFileKey);
+    }
     m_findSecretQuery.reset(); // before its connection goes
     if (m_db.isOpen())
         m_db.close();
@@ -164,6 +202,11 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openSqlite(const QString &path
     store->m_db.setConnectOptions(options_);
     if (!store->m_db.open())
         return SqlErrors::fromSqlError(store->m_db.lastError(), tr("Cannot open %1.").arg(path));
+    {
+        QMutexLocker lock(&openVaultFilesMutex());
+        store->m_openFileKey = vaultFileKey(path);
+        ++openVaultFiles()[store->m_openFileKey];
+    }
     QSqlQuery query(store->m_db);
     if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         return SqlErrors::fromQuery(query, tr("Cannot open %1.").arg(path));
@@ -246,8 +289,12 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
 Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path, const Clock &clock,
                                                             VaultOptions options)
 {
-    if (auto inspected = VaultFile::inspect(path); !inspected)
-        return inspected.error();
+    // A file this process already has open was checked when it was first opened; reading it
+    // again through another descriptor would release this process's SQLite locks on it.
+    if (!isVaultFileOpen(path)) {
+        if (auto inspected = VaultFile::inspect(path); !inspected)
+            return inspected.error();
+    }
 
     // Look before touching: a read-only connection checks integrity and version first.
     {

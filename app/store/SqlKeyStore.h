@@ -137,6 +137,7 @@ private:
                                      const QString &reason);
 
     QString m_connectionName;
+    QString m_openFileKey; // set while this store holds an SQLite vault file open
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     const Clock &m_clock;
