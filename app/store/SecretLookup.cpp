@@ -1,17 +1,39 @@
 #include "SecretLookup.h"
 
+#include "SecretRow.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
+#include "SqliteSecretStatement.h"
+
+#include <QSqlDriver>
 
 namespace Keyward {
 
 namespace {
 
-std::optional<qint64> optionalInt(const QVariant &value)
+class QtRow
 {
-    if (value.isNull())
-        return std::nullopt;
-    return value.toLongLong();
+public:
+    explicit QtRow(const QSqlQuery &query)
+        : m_query(query)
+    { }
+    qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
+    bool isNull(int column) const { return m_query.isNull(column); }
+    QString text(int column) const { return m_query.value(column).toString(); }
+
+private:
+    const QSqlQuery &m_query;
+};
+
+// The driver's sqlite3 connection, or null for another driver. The type name is how Qt's
+// documentation identifies the handle; the QSQLite plugin and Keyward link the same system
+// libsqlite3 (Debian's libqt6sql6-sqlite does not bundle its own).
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 } // namespace
@@ -20,15 +42,20 @@ SecretLookup::SecretLookup(SqlKeyStore &store)
     : m_store(store)
 { }
 
+SecretLookup::~SecretLookup() = default;
+
 Result<void> SecretLookup::prepare()
 {
+    if (m_store.engine() == SqlEngine::Sqlite) {
+        m_native = SqliteSecretStatement::prepare(sqliteHandle(m_store.database()));
+        if (m_native) {
+            m_prepared = true;
+            return {};
+        }
+    }
     m_query = QSqlQuery(m_store.database());
     m_query.setForwardOnly(true);
-    if (!m_query.prepare(QStringLiteral(
-            "SELECT k.id, k.name, k.environment, k.grants, k.state, k.expires_at, k.rate_count, "
-            "k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.revoked_at, k.flagged, "
-            "k.version, s.id, s.retires_at FROM key_secrets s JOIN api_keys k ON k.id = s.key_id "
-            "WHERE s.hash = ?")))
+    if (!m_query.prepare(QLatin1String(kSecretRowSelect) + QLatin1Char('?')))
         return SqlErrors::fromQuery(m_query, tr("Cannot look up the key."));
     m_prepared = true;
     return {};
@@ -40,6 +67,13 @@ Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
         if (auto prepared = prepare(); !prepared)
             return prepared.error();
     }
+    if (m_native)
+        return m_native->find(hash);
+    return findWithQt(hash);
+}
+
+Result<std::optional<SecretMatch>> SecretLookup::findWithQt(const QByteArray &hash)
+{
     m_query.bindValue(0, hash);
     if (!m_query.exec()) {
         const Error error = SqlErrors::fromQuery(m_query, tr("Cannot look up the key."));
@@ -49,30 +83,8 @@ Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
         return error;
     }
     std::optional<SecretMatch> match;
-    if (m_query.next()) {
-        SecretMatch found;
-        ApiKey &key = found.key;
-        key.id = m_query.value(0).toLongLong();
-        key.name = m_query.value(1).toString();
-        key.environment =
-            environmentFromInt(m_query.value(2).toInt()).value_or(Environment::Development);
-        key.grants = m_query.value(3).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        // An unknown state from a newer Keyward is treated as not active.
-        key.state = keyStateFromInt(m_query.value(4).toInt()).value_or(KeyState::Inactive);
-        key.expiresAtMs = optionalInt(m_query.value(5));
-        key.rateLimit.count = m_query.value(6).toInt();
-        key.rateLimit.unit = static_cast<RateLimit::Unit>(qBound(0, m_query.value(7).toInt(), 2));
-        key.usageLimit = optionalInt(m_query.value(8));
-        key.usageCount = m_query.value(9).toLongLong();
-        key.customer = m_query.value(10).toString();
-        key.revokedAtMs = optionalInt(m_query.value(11));
-        key.flagged = m_query.value(12).toInt() != 0;
-        key.version = m_query.value(13).toLongLong();
-        found.secret.id = m_query.value(14).toLongLong();
-        found.secret.keyId = key.id;
-        found.secret.retiresAtMs = optionalInt(m_query.value(15));
-        match = std::move(found);
-    }
+    if (m_query.next())
+        match = readSecretRow(QtRow(m_query));
     // Ends the statement's read transaction now, not at the next call.
     m_query.finish();
     return match;

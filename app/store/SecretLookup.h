@@ -7,34 +7,42 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 
+#include <memory>
 #include <optional>
 
 namespace Keyward {
 
 class SqlKeyStore;
+class SqliteSecretStatement;
 
 // The verifier's look-up of a secret by hash, prepared once and reused. SqlKeyStore::findSecret
 // prepares its three-table join on every call, which profiling showed to be ~95% of an uncached
-// verification (SQLite parsing and planning the statement, Qt building and tearing down the
-// result); this keeps one prepared statement per connection and reads only what verification
-// uses: the match's ApiKey has no notes, role, creator or secrets list, and the secret no hash
-// or hint (the verdict never needs them, and verifier caches hold many of these).
+// verification; this keeps one prepared statement per connection and reads only what a verdict
+// needs (see SecretRow.h). On a SQLite vault the statement runs through the sqlite3 C API on the
+// driver's connection (SqliteSecretStatement), elsewhere through Qt SQL.
 //
 // The statement is reset after every call, so no read transaction stays open between
 // verifications (an open one would pin an old snapshot: changes by other processes would go
-// unseen and the WAL could not be checkpointed). Same thread as the store.
+// unseen and the WAL could not be checkpointed). Same thread as the store, which must outlive
+// this.
 class SecretLookup
 {
     Q_DECLARE_TR_FUNCTIONS(SecretLookup)
 public:
     explicit SecretLookup(SqlKeyStore &store);
+    ~SecretLookup();
 
     Result<std::optional<SecretMatch>> find(const QByteArray &hash);
 
+    // True when the native SQLite statement is in use (for tests and the benchmark).
+    bool usesNativeSqlite() const { return m_native != nullptr; }
+
 private:
     Result<void> prepare();
+    Result<std::optional<SecretMatch>> findWithQt(const QByteArray &hash);
 
     SqlKeyStore &m_store;
+    std::unique_ptr<SqliteSecretStatement> m_native;
     QSqlQuery m_query;
     bool m_prepared = false;
 };

@@ -1,0 +1,158 @@
+// SecretLookup, the verifier's prepared look-up by hash: on a SQLite vault it runs through the
+// sqlite3 C API on Qt's connection, on PostgreSQL through Qt SQL. Built twice (see
+// CMakeLists.txt): both must answer exactly what SqlKeyStore::findSecret answers.
+#include "StoreFixture.h"
+#include "crypto/Sha256.h"
+#include "store/SecretLookup.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Keyward;
+using namespace Keyward::Testing;
+
+class TestSecretLookup : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QByteArray hashOf(const SecretString &token) { return Sha256::hash(token); }
+
+    static void compareMatches(const SecretMatch &actual, const SecretMatch &expected)
+    {
+        const ApiKey &a = actual.key;
+        const ApiKey &e = expected.key;
+        QCOMPARE(a.id, e.id);
+        QCOMPARE(a.name, e.name);
+        QCOMPARE(a.environment, e.environment);
+        QCOMPARE(a.grants, e.grants);
+        QCOMPARE(a.state, e.state);
+        QCOMPARE(a.expiresAtMs, e.expiresAtMs);
+        QCOMPARE(a.rateLimit.count, e.rateLimit.count);
+        QCOMPARE(a.rateLimit.unit, e.rateLimit.unit);
+        QCOMPARE(a.usageLimit, e.usageLimit);
+        QCOMPARE(a.usageCount, e.usageCount);
+        QCOMPARE(a.customer, e.customer);
+        QCOMPARE(a.revokedAtMs, e.revokedAtMs);
+        QCOMPARE(a.flagged, e.flagged);
+        QCOMPARE(a.version, e.version);
+        QCOMPARE(actual.secret.id, expected.secret.id);
+        QCOMPARE(actual.secret.keyId, e.id);
+        QCOMPARE(actual.secret.retiresAtMs, expected.secret.retiresAtMs);
+    }
+
+private Q_SLOTS:
+    void usesTheNativeStatementOnSqliteOnly()
+    {
+        StoreFixture f;
+        auto issued = f.store->createKey(f.request(QStringLiteral("native")));
+        QVERIFY2(issued, qPrintable(issued.errorMessage()));
+        SecretLookup lookup(*f.store);
+        auto found = lookup.find(hashOf(issued->token));
+        QVERIFY2(found, qPrintable(found.errorMessage()));
+        QVERIFY(found->has_value());
+        QCOMPARE(lookup.usesNativeSqlite(), !kTestingPostgres);
+    }
+
+    // Every field a verdict reads, including NULLs, non-ASCII text and a retiring secret.
+    void answersWhatTheStoreAnswers()
+    {
+        StoreFixture f;
+        NewKeyRequest request = f.request(QStringLiteral("Zahlungsabgleich \u00e9\u00f8 \u2014 "
+                                                         "O'Brien \"quoted\"; DROP TABLE x"));
+        request.customer = QStringLiteral("kunde-\u00fc-42");
+        request.rateLimit = RateLimit {25, RateLimit::Unit::Second};
+        request.usageLimit = 1000;
+        auto limited = f.store->createKey(request);
+        QVERIFY2(limited, qPrintable(limited.errorMessage()));
+        NewKeyRequest plain = f.request(QStringLiteral("never expires"), Environment::Staging);
+        plain.expiresAtMs = std::nullopt;
+        auto open = f.store->createKey(plain);
+        QVERIFY2(open, qPrintable(open.errorMessage()));
+        // A regeneration with a grace period leaves a retiring secret next to the new one.
+        auto regenerated = f.store->regenerateKey(open->key.id, open->key.version, 2 * kHourMs);
+        QVERIFY2(regenerated, qPrintable(regenerated.errorMessage()));
+
+        SecretLookup lookup(*f.store);
+        for (const SecretString *token : {&limited->token, &open->token, &regenerated->token}) {
+            auto expected = f.store->findSecret(hashOf(*token));
+            QVERIFY2(expected, qPrintable(expected.errorMessage()));
+            QVERIFY(expected->has_value());
+            auto actual = lookup.find(hashOf(*token));
+            QVERIFY2(actual, qPrintable(actual.errorMessage()));
+            QVERIFY(actual->has_value());
+            compareMatches(**actual, **expected);
+        }
+        auto old = lookup.find(hashOf(open->token));
+        QVERIFY(old && old->has_value());
+        QVERIFY((*old)->secret.retiresAtMs.has_value());
+        QCOMPARE((*old)->key.usageLimit, std::nullopt);
+        QCOMPARE((*old)->key.expiresAtMs, std::nullopt);
+    }
+
+    void unknownAndOddHashesFindNothing()
+    {
+        StoreFixture f;
+        SecretLookup lookup(*f.store);
+        for (const QByteArray &hash : {QByteArray(32, '\0'), QByteArray(32, '\xff'), QByteArray(),
+                                       QByteArray("short"), QByteArray(4096, 'x')}) {
+            auto found = lookup.find(hash);
+            QVERIFY2(found, qPrintable(found.errorMessage()));
+            QVERIFY(!found->has_value());
+        }
+    }
+
+    // The statement is reset after each call: a change by another connection is seen at once,
+    // and (SQLite) no read transaction pins the WAL.
+    void seesOtherConnectionsAndHoldsNoSnapshot()
+    {
+        StoreFixture f;
+        auto issued = f.store->createKey(f.request(QStringLiteral("watched")));
+        QVERIFY(issued);
+        SecretLookup lookup(*f.store);
+        auto before = lookup.find(hashOf(issued->token));
+        QVERIFY(before && before->has_value());
+        QCOMPARE((*before)->key.state, KeyState::Active);
+
+        auto other = f.openSecond();
+        QVERIFY(other->revokeKey(issued->key.id, issued->key.version));
+        auto after = lookup.find(hashOf(issued->token));
+        QVERIFY(after && after->has_value());
+        QCOMPARE((*after)->key.state, KeyState::Revoked);
+
+        if (!kTestingPostgres) {
+            QSqlQuery checkpoint(other->database());
+            QVERIFY(checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            QVERIFY(checkpoint.next());
+            QCOMPARE(checkpoint.value(0).toInt(), 0); // 1 would mean a reader blocked it
+        }
+    }
+
+    // A failing statement is an error with a translated message, and the look-up recovers once
+    // the cause is gone.
+    void failureIsAnErrorAndRecovers()
+    {
+        StoreFixture f;
+        auto issued = f.store->createKey(f.request(QStringLiteral("table goes away")));
+        QVERIFY(issued);
+        SecretLookup lookup(*f.store);
+        QVERIFY(lookup.find(hashOf(issued->token)));
+
+        QSqlDatabase &db = f.tamperDatabase();
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(QStringLiteral("ALTER TABLE key_secrets RENAME TO key_secrets_away")),
+                 qPrintable(q.lastError().text()));
+        auto failed = lookup.find(hashOf(issued->token));
+        QVERIFY(!failed);
+        QVERIFY(failed.errorMessage().contains(QStringLiteral("Cannot look up the key.")));
+
+        QVERIFY2(q.exec(QStringLiteral("ALTER TABLE key_secrets_away RENAME TO key_secrets")),
+                 qPrintable(q.lastError().text()));
+        auto again = lookup.find(hashOf(issued->token));
+        QVERIFY2(again, qPrintable(again.errorMessage()));
+        QVERIFY(again->has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecretLookup)
+#include "test_secret_lookup.moc"
