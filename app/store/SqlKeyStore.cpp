@@ -4,6 +4,7 @@
 #include "Migrations.h"
 #include "PostgresSetup.h"
 #include "SqlErrors.h"
+#include "StringPool.h"
 #include "VaultFile.h"
 #include "VaultSeed.h"
 #include "core/Permissions.h"
@@ -21,6 +22,8 @@
 #include <QMutex>
 #include <QSqlQuery>
 #include <QSqlRecord>
+
+#include <algorithm>
 
 namespace Keyward {
 
@@ -65,7 +68,8 @@ const QString kSecretColumns =
     QStringLiteral("s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
                    "s.last_used_source");
 
-ApiKey keyFromRow(const QSqlQuery &q)
+// With a pool, repeated texts (grants, customer, creator) share one copy; see StringPool.
+ApiKey keyFromRow(const QSqlQuery &q, StringPool *pool = nullptr)
 {
     ApiKey key;
     key.id = q.value(0).toLongLong();
@@ -73,16 +77,17 @@ ApiKey keyFromRow(const QSqlQuery &q)
     key.notes = q.value(2).toString();
     key.environment = environmentFromInt(q.value(3).toInt()).value_or(Environment::Development);
     key.role = roleFromInt(q.value(4).toInt()).value_or(Role::Viewer);
-    key.grants = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    key.grants = pool ? pool->spaceSeparated(q.value(5).toString())
+                      : q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     key.state = keyStateFromInt(q.value(6).toInt()).value_or(KeyState::Inactive);
     key.expiresAtMs = optionalInt(q.value(7));
     key.rateLimit.count = q.value(8).toInt();
     key.rateLimit.unit = static_cast<RateLimit::Unit>(qBound(0, q.value(9).toInt(), 2));
     key.usageLimit = optionalInt(q.value(10));
     key.usageCount = q.value(11).toLongLong();
-    key.customer = q.value(12).toString();
+    key.customer = pool ? pool->string(q.value(12).toString()) : q.value(12).toString();
     key.createdById = q.value(13).toLongLong();
-    key.createdByName = q.value(14).toString();
+    key.createdByName = pool ? pool->string(q.value(14).toString()) : q.value(14).toString();
     key.createdAtMs = q.value(15).toLongLong();
     key.updatedAtMs = q.value(16).toLongLong();
     key.revokedAtMs = optionalInt(q.value(17));
@@ -91,7 +96,7 @@ ApiKey keyFromRow(const QSqlQuery &q)
     return key;
 }
 
-KeySecret secretFromRow(const QSqlQuery &q, int first)
+KeySecret secretFromRow(const QSqlQuery &q, int first, StringPool *pool = nullptr)
 {
     KeySecret secret;
     secret.id = q.value(first).toLongLong();
@@ -101,7 +106,8 @@ KeySecret secretFromRow(const QSqlQuery &q, int first)
     secret.createdAtMs = q.value(first + 4).toLongLong();
     secret.retiresAtMs = optionalInt(q.value(first + 5));
     secret.lastUsedAtMs = optionalInt(q.value(first + 6));
-    secret.lastUsedSource = q.value(first + 7).toString();
+    secret.lastUsedSource =
+        pool ? pool->string(q.value(first + 7).toString()) : q.value(first + 7).toString();
     return secret;
 }
 
@@ -645,19 +651,28 @@ Result<QVector<ApiKey>> SqlKeyStore::listKeys(bool includeRevoked)
     sql += QStringLiteral(" ORDER BY k.id");
     if (!q.exec(sql))
         return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
+    // Sized up front: growing a vector of 100,000 keys by doubling briefly holds both copies,
+    // which showed as the app's peak memory.
     QVector<ApiKey> keys;
-    QHash<qint64, int> indexById;
-    while (q.next()) {
-        indexById.insert(q.value(0).toLongLong(), int(keys.size()));
-        keys.append(keyFromRow(q));
-    }
+    QSqlQuery count(m_db);
+    if (count.exec(QStringLiteral("SELECT COUNT(*) FROM api_keys")) && count.next())
+        keys.reserve(count.value(0).toLongLong());
+    count.finish();
+    StringPool pool;
+    while (q.next())
+        keys.append(keyFromRow(q, &pool));
     if (!q.exec(QStringLiteral("SELECT ") + kSecretColumns
                 + QStringLiteral(" FROM key_secrets s ORDER BY s.id DESC")))
         return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
+    // The keys are in id order, so a binary search finds a secret's key without an index.
+    const auto byId = [](const ApiKey &key, qint64 id) {
+        return key.id < id;
+    };
     while (q.next()) {
-        const auto it = indexById.constFind(q.value(1).toLongLong());
-        if (it != indexById.constEnd())
-            keys[*it].secrets.append(secretFromRow(q, 0));
+        const qint64 keyId = q.value(1).toLongLong();
+        const auto it = std::lower_bound(keys.begin(), keys.end(), keyId, byId);
+        if (it != keys.end() && it->id == keyId)
+            it->secrets.append(secretFromRow(q, 0, &pool));
     }
     return keys;
 }
