@@ -132,10 +132,6 @@
         <translation>  KEYWARD_PASSPHRASE      Ihre Passphrase (sonst wird im Terminal danach gefragt)</translation>
     </message>
     <message>
-        <source>  KEYWARD_NEW_PASSPHRASE  the new member&apos;s passphrase for &quot;member add&quot;</source>
-        <translation>  KEYWARD_NEW_PASSPHRASE  die Passphrase des neuen Mitglieds für „member add“</translation>
-    </message>
-    <message>
         <source>Exit codes:</source>
         <translation>Exit-Codes:</translation>
     </message>
@@ -182,6 +178,14 @@
     <message>
         <source>  3  vault error: missing, damaged, locked, not a vault, too new, storage; database unreachable or not a valid connection string</source>
         <translation>  3  Tresorfehler: fehlt, beschädigt, gesperrt, kein Tresor, zu neu, Speicher; Datenbank nicht erreichbar oder keine gültige Verbindungszeichenfolge</translation>
+    </message>
+    <message>
+        <source>Set a member&apos;s passphrase, or your own (vault files)</source>
+        <translation>Die Passphrase eines Mitglieds oder die eigene festlegen (Tresordateien)</translation>
+    </message>
+    <message>
+        <source>  KEYWARD_NEW_PASSPHRASE  the new passphrase for &quot;member add&quot; and &quot;member passphrase&quot;</source>
+        <translation>  KEYWARD_NEW_PASSPHRASE  die neue Passphrase für „member add“ und „member passphrase“</translation>
     </message>
 </context>
 <context>
@@ -386,6 +390,14 @@
     <message>
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Set member passphrase</source>
+        <translation>Passphrase eines Mitglieds festgelegt</translation>
+    </message>
+    <message>
+        <source>%1, their own</source>
+        <translation>%1, die eigene</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +2913,14 @@ Berechtigungen:
         <source>Reconnected to %1.</source>
         <translation>Wieder mit %1 verbunden.</translation>
     </message>
+    <message>
+        <source>Change My &amp;Passphrase…</source>
+        <translation>Meine &amp;Passphrase ändern…</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Use it the next time you sign in.</source>
+        <translation>Ihre Passphrase wurde geändert. Verwenden Sie sie bei der nächsten Anmeldung.</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::MembersPage</name>
@@ -2971,6 +2991,18 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>%1 was removed from the vault.</source>
         <translation>%1 wurde aus dem Tresor entfernt.</translation>
+    </message>
+    <message>
+        <source>Set &amp;Passphrase…</source>
+        <translation>&amp;Passphrase festlegen…</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed.</source>
+        <translation>Ihre Passphrase wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 was changed.</source>
+        <translation>Die Passphrase von %1 wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3401,37 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Copy Key</source>
         <translation>Schlüssel kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::SetPassphraseDialog</name>
+    <message>
+        <source>Change My Passphrase</source>
+        <translation>Meine Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>Set Passphrase of %1</source>
+        <translation>Passphrase von %1 festlegen</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Mitglied:</translation>
+    </message>
+    <message>
+        <source>Use the new passphrase the next time you sign in. The old one stops working at once.</source>
+        <translation>Verwenden Sie die neue Passphrase bei der nächsten Anmeldung. Die alte gilt ab sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The old passphrase stops working at once. Give %1 the new one in person, not by e-mail or chat.</source>
+        <translation>Die alte Passphrase gilt ab sofort nicht mehr. Geben Sie %1 die neue persönlich, nicht per E-Mail oder Chat.</translation>
+    </message>
+    <message>
+        <source>&amp;Change Passphrase</source>
+        <translation>Passphrase &amp;ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Set Passphrase</source>
+        <translation>Passphrase &amp;festlegen</translation>
     </message>
 </context>
 <context>
@@ -3799,6 +3862,14 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>%1 is now %2.</source>
         <translation>%1 ist jetzt %2.</translation>
     </message>
+    <message>
+        <source>Sets a member&apos;s passphrase in a vault file. The new passphrase comes from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members set their own; Owners set anyone&apos;s, for instance for members copied from a server by &quot;migrate&quot;, which have none yet.</source>
+        <translation>Legt die Passphrase eines Mitglieds in einer Tresordatei fest. Die neue Passphrase stammt aus KEYWARD_NEW_PASSPHRASE oder wird zweimal abgefragt. Mitglieder legen ihre eigene fest, Besitzer die jedes Mitglieds, etwa für Mitglieder, die „migrate“ von einem Server kopiert hat und die noch keine haben.</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 was changed.</source>
+        <translation>Die Passphrase von %1 wurde geändert.</translation>
+    </message>
 </context>
 <context>
     <name>MigrateCommand</name>
@@ -4150,6 +4221,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>The passphrase must have at least %1 characters.</source>
         <translation>Die Passphrase muss mindestens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Only Owners can set another member&apos;s passphrase. You can change your own.</source>
+        <translation>Nur Besitzer können die Passphrase eines anderen Mitglieds festlegen. Ihre eigene können Sie ändern.</translation>
     </message>
 </context>
 <context>
@@ -4628,6 +4703,21 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>A local vault has no logins: services open the vault file to verify keys.</source>
         <translation>Ein lokaler Tresor hat keine Anmeldungen: Dienste öffnen die Tresordatei, um Schlüssel zu prüfen.</translation>
+    </message>
+    <message>
+        <source>On a server vault the database server checks the passwords; Keyward keeps none. Change it on the server: with \password in psql for your own login, or a database administrator with ALTER ROLE … PASSWORD.</source>
+        <translation>Bei einem Server-Tresor prüft der Datenbankserver die Passwörter; Keyward speichert keine. Ändern Sie es auf dem Server: mit \password in psql für Ihre eigene Anmeldung, oder ein Datenbankadministrator mit ALTER ROLE … PASSWORD.</translation>
+    </message>
+    <message>
+        <source>Cannot change the passphrase.</source>
+        <translation>Die Passphrase kann nicht geändert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteSecretStatement</name>
+    <message>
+        <source>Cannot look up the key.</source>
+        <translation type="unfinished">Der Schlüssel kann nicht nachgeschlagen werden.</translation>
     </message>
 </context>
 <context>

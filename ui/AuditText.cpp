@@ -65,6 +65,7 @@ QString AuditText::action(const QString &code)
         {QStringLiteral("member.add"), QT_TR_NOOP("Added member")},
         {QStringLiteral("member.role"), QT_TR_NOOP("Changed member role")},
         {QStringLiteral("member.remove"), QT_TR_NOOP("Removed member")},
+        {QStringLiteral("member.passphrase"), QT_TR_NOOP("Set member passphrase")},
     };
     const auto it = phrases.constFind(code);
     return it == phrases.constEnd() ? code : tr(*it);
@@ -149,6 +150,11 @@ QString AuditText::details(const AuditEvent &event)
                  roleName(d.value(QStringLiteral("to"))));
     if (a == QLatin1String("member.remove"))
         return d.value(QStringLiteral("member")).toString();
+    if (a == QLatin1String("member.passphrase")) {
+        const QString member = d.value(QStringLiteral("member")).toString();
+        // Changing one's own is routine; an Owner setting someone else's is worth spotting.
+        return member == event.actor ? tr("%1, their own").arg(member) : member;
+    }
 
     QStringList parts;
     for (auto it = d.constBegin(); it != d.constEnd(); ++it)

@@ -13,6 +13,7 @@
 #include "MembersPage.h"
 #include "PasswordVault.h"
 #include "PreferencesDialog.h"
+#include "SetPassphraseDialog.h"
 #include "Settings.h"
 #include "VaultStatusPage.h"
 #include "WelcomeDialog.h"
@@ -200,6 +201,17 @@ void MainWindow::buildMenus()
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(m_lockAction);
+    // Only where Keyward keeps the passphrase: a vault file, open and signed in.
+    m_changePassphraseAction = file->addAction(tr("Change My &Passphrase…"));
+    m_changePassphraseAction->setObjectName(QStringLiteral("actionChangePassphrase"));
+    const auto updateChangePassphrase = [this] {
+        m_changePassphraseAction->setVisible(!m_session.isRemote());
+        m_changePassphraseAction->setEnabled(m_session.isUnlocked() && !m_session.isRemote());
+    };
+    updateChangePassphrase();
+    connect(&m_session, &VaultSession::stateChanged, m_changePassphraseAction,
+            updateChangePassphrase);
+    connect(m_changePassphraseAction, &QAction::triggered, this, &MainWindow::changeOwnPassphrase);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -808,6 +820,19 @@ void MainWindow::showPreferences()
     PreferencesDialog dialog(m_settings, this);
     if (dialog.exec() == QDialog::Accepted)
         applySettings();
+}
+
+void MainWindow::changeOwnPassphrase()
+{
+    if (!m_session.isUnlocked() || m_session.isRemote() || !m_session.store()
+        || !m_session.member())
+        return;
+    auto *dialog = new SetPassphraseDialog(*m_session.store(), *m_session.member(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        showMessage(tr("Your passphrase was changed. Use it the next time you sign in."));
+    });
+    dialog->open();
 }
 
 void MainWindow::applySettings()

@@ -61,6 +61,8 @@ public:
     void showPage(Page page);
     Page currentPage() const;
     void showPreferences();
+    // A vault file only: a server checks its logins' passwords itself.
+    void changeOwnPassphrase();
 
     VaultSession &session() { return m_session; }
     ApiKeysPage *keysPage() const { return m_keysPage; }
@@ -70,6 +72,7 @@ public:
     KeyActions *keyActions() const { return m_keyActions; }
     QAction *lockAction() const { return m_lockAction; }
     QAction *connectServerAction() const { return m_connectServerAction; }
+    QAction *changePassphraseAction() const { return m_changePassphraseAction; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
     PasswordVault *passwordVault() const { return m_passwordVault; }
     QListWidget *navigation() const { return m_navigation; }
@@ -139,6 +142,7 @@ private:
     QAction *m_openVaultAction = nullptr;
     QAction *m_connectServerAction = nullptr;
     QAction *m_lockAction = nullptr;
+    QAction *m_changePassphraseAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_preferencesAction = nullptr;
     QAction *m_aboutAction = nullptr;

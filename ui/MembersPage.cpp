@@ -6,6 +6,7 @@
 #include "Icons.h"
 #include "MessageBox.h"
 #include "RolePicker.h"
+#include "SetPassphraseDialog.h"
 #include "core/Permissions.h"
 #include "store/KeyStore.h"
 
@@ -51,9 +52,12 @@ MembersPage::MembersPage(QWidget *parent)
     m_change->setObjectName(QStringLiteral("changeRoleButton"));
     m_remove = new QPushButton(Icons::icon(QStringLiteral("remove-member")), tr("&Remove…"), this);
     m_remove->setObjectName(QStringLiteral("removeMemberButton"));
+    m_setPassphrase = new QPushButton(tr("Set &Passphrase…"), this);
+    m_setPassphrase->setObjectName(QStringLiteral("setPassphraseButton"));
     connect(m_add, &QPushButton::clicked, this, &MembersPage::addMember);
     connect(m_change, &QPushButton::clicked, this, &MembersPage::changeRole);
     connect(m_remove, &QPushButton::clicked, this, &MembersPage::removeMember);
+    connect(m_setPassphrase, &QPushButton::clicked, this, &MembersPage::setPassphrase);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &MembersPage::updateButtons);
     connect(m_list, &QTreeWidget::itemActivated, this, &MembersPage::changeRole);
 
@@ -61,6 +65,7 @@ MembersPage::MembersPage(QWidget *parent)
     buttons->addWidget(m_add);
     buttons->addWidget(m_change);
     buttons->addWidget(m_remove);
+    buttons->addWidget(m_setPassphrase);
     buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
@@ -135,6 +140,16 @@ void MembersPage::updateButtons()
         button->setToolTip(!mayManage ? mayManage.errorMessage()
                                       : (hasSelection ? QString() : tr("Select a member first.")));
     }
+    // A server keeps no passphrases (it checks the logins' passwords), so nothing to set there.
+    m_setPassphrase->setVisible(!m_store || m_store->keepsPassphrases());
+    const std::optional<Member> selected = selectedMember();
+    Result<void> mayChange = !m_self ? mayManage : Result<void>();
+    if (m_self && !selected)
+        mayChange = makeError(ErrorCode::InvalidInput, tr("Select a member first."));
+    else if (m_self)
+        mayChange = Permissions::mayChangePassphrase(*m_self, *selected);
+    m_setPassphrase->setEnabled(m_store && m_store->keepsPassphrases() && mayChange.isOk());
+    m_setPassphrase->setToolTip(mayChange.errorMessage());
 }
 
 void MembersPage::addMember()
@@ -183,6 +198,20 @@ void MembersPage::removeMember()
     reload();
     Q_EMIT message(tr("%1 was removed from the vault.").arg(member->name));
     Q_EMIT membersChanged();
+}
+
+void MembersPage::setPassphrase()
+{
+    const std::optional<Member> member = selectedMember();
+    if (!m_store || !member || !m_setPassphrase->isEnabled())
+        return;
+    SetPassphraseDialog dialog(*m_store, *member, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reload();
+    Q_EMIT message(dialog.isOwnPassphrase()
+                       ? tr("Your passphrase was changed.")
+                       : tr("The passphrase of %1 was changed.").arg(member->name));
 }
 
 } // namespace Keyward

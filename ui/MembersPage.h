@@ -15,8 +15,8 @@ namespace Keyward {
 
 class KeyStore;
 
-// Members of the vault and their roles (Owner only): add, change role, remove — each through
-// the store, which checks the rules again.
+// Members of the vault and their roles (Owner only): add, change role, remove, and in a vault
+// file set a passphrase — each through the store, which checks the rules again.
 class MembersPage : public QWidget
 {
     Q_OBJECT
@@ -33,6 +33,7 @@ public Q_SLOTS:
     void addMember();
     void changeRole();
     void removeMember();
+    void setPassphrase();
 
 Q_SIGNALS:
     // Members changed: keys may have been deactivated and flagged too.
@@ -50,6 +51,7 @@ private:
     QPushButton *m_add = nullptr;
     QPushButton *m_change = nullptr;
     QPushButton *m_remove = nullptr;
+    QPushButton *m_setPassphrase = nullptr;
 };
 
 } // namespace Keyward

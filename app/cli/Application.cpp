@@ -60,6 +60,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Remove a member; their keys are deactivated")},
         {QStringLiteral("member"), QStringLiteral("role"), &MemberCommands::role,
          QT_TR_NOOP("Change a member's role")},
+        {QStringLiteral("member"), QStringLiteral("passphrase"), &MemberCommands::passphrase,
+         QT_TR_NOOP("Set a member's passphrase, or your own (vault files)")},
         {QStringLiteral("audit"), QStringLiteral("list"), &AuditCommands::list,
          QT_TR_NOOP("Show the audit log")},
         {QStringLiteral("audit"), QStringLiteral("verify"), &AuditCommands::verify,
@@ -186,7 +188,8 @@ QString Application::usage() const
           << QString() << tr("Environment:")
           << tr("  KEYWARD_MEMBER          who you are, unless --member is given")
           << tr("  KEYWARD_PASSPHRASE      your passphrase (otherwise asked on the terminal)")
-          << tr("  KEYWARD_NEW_PASSPHRASE  the new member's passphrase for \"member add\"")
+          << tr("  KEYWARD_NEW_PASSPHRASE  the new passphrase for \"member add\" and \"member "
+                "passphrase\"")
           << tr("  KEYWARD_DB              a PostgreSQL vault's connection string, unless --vault "
                 "is given (the password: ~/.pgpass, PGPASSWORD or a prompt)")
           << QString() << tr("Exit codes:") << tr("  0  done; verify: the key is valid (HTTP 200)")

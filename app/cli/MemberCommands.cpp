@@ -4,6 +4,7 @@
 #include "CommandParser.h"
 #include "Terminal.h"
 #include "TextFormat.h"
+#include "core/Permissions.h"
 #include "store/SqlKeyStore.h"
 
 #include <QJsonObject>
@@ -165,6 +166,47 @@ ExitCode MemberCommands::role(CommandContext &context)
     else
         context.output().message(
             tr("%1 is now %2.").arg(changed->name, TextFormat::roleName(changed->role)));
+    return ExitCode::Success;
+}
+
+ExitCode MemberCommands::passphrase(CommandContext &context)
+{
+    CommandParser parser(context, QStringLiteral("NAME"),
+                         tr("Sets a member's passphrase in a vault file. The new passphrase comes "
+                            "from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members set their "
+                            "own; Owners set anyone's, for instance for members copied from a "
+                            "server by \"migrate\", which have none yet."));
+    if (auto done = parser.parse(1, 1))
+        return *done;
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    const std::optional<Member> member =
+        findMember(context, *store, parser.positional().constFirst());
+    if (!member)
+        return context.failure();
+    // Refuse before asking for a passphrase that could not be used: a server keeps none (the
+    // store says so whatever it is given), and only an Owner sets someone else's.
+    if (!store->keepsPassphrases())
+        return context.fail(store->setMemberPassphrase(member->id, SecretString()).error());
+    if (const std::optional<Member> self = store->currentMember()) {
+        if (auto allowed = Permissions::mayChangePassphrase(*self, *member); !allowed)
+            return context.fail(allowed.error());
+    }
+    auto typed = Terminal::newSecret("KEYWARD_NEW_PASSPHRASE",
+                                     tr("New passphrase for %1: ").arg(member->name),
+                                     tr("Repeat the passphrase: "));
+    if (!typed)
+        return context.fail(ExitCode::Usage, typed.errorMessage());
+    SecretString passphrase = std::move(typed).value();
+    auto changed = store->setMemberPassphrase(member->id, passphrase);
+    passphrase.clear();
+    if (!changed)
+        return context.fail(changed.error());
+    if (context.output().isJson())
+        context.output().printJson(memberJson(*member));
+    else
+        context.output().message(tr("The passphrase of %1 was changed.").arg(member->name));
     return ExitCode::Success;
 }
 

@@ -8,7 +8,8 @@ namespace Keyward::Cli {
 
 class CommandContext;
 
-// `keywardctl member add|list|remove|role`. Changes need an Owner; the store checks that.
+// `keywardctl member add|list|remove|role|passphrase`. Changes need an Owner, except that
+// members set their own passphrase; the store checks that.
 class MemberCommands
 {
     Q_DECLARE_TR_FUNCTIONS(MemberCommands)
@@ -17,6 +18,7 @@ public:
     static ExitCode list(CommandContext &context);
     static ExitCode remove(CommandContext &context);
     static ExitCode role(CommandContext &context);
+    static ExitCode passphrase(CommandContext &context);
 };
 
 } // namespace Keyward::Cli

@@ -135,6 +135,13 @@ Result<void> Permissions::mayManageMembers(const Member &actor)
     return {};
 }
 
+Result<void> Permissions::mayChangePassphrase(const Member &actor, const Member &target)
+{
+    if (actor.id == target.id || actor.role == Role::Owner)
+        return {};
+    return denied(tr("Only Owners can set another member's passphrase. You can change your own."));
+}
+
 Result<void> Permissions::validateKeyName(const QString &name)
 {
     if (name.trimmed().isEmpty())

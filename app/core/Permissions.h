@@ -32,6 +32,9 @@ public:
     static Result<void> mayChangeExpiry(const ApiKey &key, std::optional<qint64> newExpiresAtMs,
                                         qint64 nowMs);
     static Result<void> mayManageMembers(const Member &actor);
+    // Members set their own passphrase; an Owner may set anyone's (a first one after a copy from
+    // a server, which keeps none, or a reset for someone who forgot theirs).
+    static Result<void> mayChangePassphrase(const Member &actor, const Member &target);
 
     static Result<void> validateKeyName(const QString &name);
     static Result<void> validateNotes(const QString &notes);

@@ -96,6 +96,12 @@ public:
     // Demotion deactivates and flags the member's keys above the new role.
     virtual Result<Member> setMemberRole(qint64 memberId, qint64 expectedVersion, Role role) = 0;
     virtual Result<void> removeMember(qint64 memberId) = 0;
+    // Whether this store keeps the members' passphrases (a vault file) and so can set them; a
+    // server vault does not: its server checks the passwords.
+    virtual bool keepsPassphrases() const = 0;
+    // The member themself or an Owner sets a new passphrase (vault files only). The passphrase
+    // is hashed, never stored or logged; an audit row records who set whose.
+    virtual Result<void> setMemberPassphrase(qint64 memberId, const SecretString &passphrase) = 0;
 
     // Audit.
     virtual Result<QVector<AuditEvent>> auditEvents(std::optional<qint64> keyId = std::nullopt,

@@ -1231,6 +1231,70 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
     });
 }
 
+namespace {
+
+Result<Member> readCurrentMember(QSqlDatabase &db, qint64 memberId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT ") + kMemberColumns
+              + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
+    q.addBindValue(memberId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, SqlKeyStore::tr("Cannot read the members."));
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, SqlKeyStore::tr("There is no such member."));
+    return memberFromRow(q);
+}
+
+} // namespace
+
+Result<void> SqlKeyStore::setMemberPassphrase(qint64 memberId, const SecretString &passphrase)
+{
+    if (!m_dialect.isSqlite())
+        return makeError(ErrorCode::InvalidInput,
+                         tr("On a server vault the database server checks the passwords; Keyward "
+                            "keeps none. Change it on the server: with \\password in psql for "
+                            "your own login, or a database administrator with ALTER ROLE … "
+                            "PASSWORD."));
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    auto target = readCurrentMember(m_db, memberId);
+    if (!target)
+        return target.error();
+    for (const Result<void> &check :
+         {Permissions::mayChangePassphrase(*actor, *target),
+          Permissions::validatePassphraseLength(int(passphrase.size()))}) {
+        if (!check)
+            return check.error();
+    }
+    // Hashed before the transaction: Argon2 takes a moment, and other writers should not wait.
+    const QString phc = PassphraseHasher::hash(passphrase);
+    if (phc.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        // Removed meanwhile? Then nobody should be able to sign in as them again.
+        auto current = readCurrentMember(m_db, memberId);
+        if (!current)
+            return current.error();
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE members SET passphrase_hash = ?, version = version + 1 "
+                                 "WHERE id = ? AND removed_at IS NULL"));
+        q.addBindValue(phc);
+        q.addBindValue(memberId);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot change the passphrase."));
+        // Who set it is the row's actor; the passphrase and its hash stay out of the log.
+        return appendAudit(QStringLiteral("member.passphrase"), std::nullopt,
+                           toJson({{QStringLiteral("member"), current->name}}));
+    });
+    if (!written)
+        return written;
+    if (m_member && m_member->id == memberId)
+        ++m_member->version;
+    return {};
+}
+
 // ---- audit, verification support -------------------------------------------------------------
 
 Result<QVector<AuditEvent>> SqlKeyStore::auditEvents(std::optional<qint64> keyId, int limit)

@@ -95,6 +95,10 @@ public:
     // the password if one is given), granted the vault's verifier group, with an audit row.
     Result<void> addVerifierLogin(const QString &login, const SecretString &password);
     Result<void> removeMember(qint64 memberId) override;
+    bool keepsPassphrases() const override { return m_dialect.isSqlite(); }
+    // On PostgreSQL refused with InvalidInput: the server keeps the passwords (\password in
+    // psql, or ALTER ROLE ... PASSWORD by the DBA).
+    Result<void> setMemberPassphrase(qint64 memberId, const SecretString &passphrase) override;
 
     Result<QVector<AuditEvent>> auditEvents(std::optional<qint64> keyId = std::nullopt,
                                             int limit = 1000) override;

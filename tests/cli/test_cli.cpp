@@ -173,6 +173,61 @@ private Q_SLOTS:
         QVERIFY2(run.errText().contains(QStringLiteral("Developers")), run.describe().constData());
     }
 
+    void memberPassphrase()
+    {
+        const QString first = QStringLiteral("paula first passphrase");
+        const QString second = QStringLiteral("paula second passphrase");
+        const auto as = [](const QString &member, const QString &passphrase) {
+            return QHash<QString, QString> {{QStringLiteral("KEYWARD_MEMBER"), member},
+                                            {QStringLiteral("KEYWARD_PASSPHRASE"), passphrase}};
+        };
+        CliRunner::Run run = m_cli->run(args({"member", "add", "paula", "--role", "developer"}), {},
+                                        {{QStringLiteral("KEYWARD_NEW_PASSPHRASE"), first}});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+
+        // The Owner sets it; names are found ignoring case, as everywhere.
+        run = m_cli->run(args({"--json", "member", "passphrase", "Paula"}), {},
+                         {{QStringLiteral("KEYWARD_NEW_PASSPHRASE"), second}});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("name")).toString(), QStringLiteral("paula"));
+        QCOMPARE(run.json().value(QStringLiteral("role")).toString(), QStringLiteral("developer"));
+        QVERIFY(!run.out.contains(second.toUtf8()) && !run.err.contains(second.toUtf8()));
+
+        run = m_cli->run(args({"member", "list"}), {}, as(QStringLiteral("paula"), second));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        run = m_cli->run(args({"member", "list"}), {}, as(QStringLiteral("paula"), first));
+        QCOMPARE(run.exitCode, 1);
+
+        // Not an Owner: refused before any new passphrase is asked for (there is none here).
+        run = m_cli->run(args({"member", "passphrase", "alice"}), {},
+                         as(QStringLiteral("paula"), second));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QStringLiteral("Only Owners")), run.describe().constData());
+        // Her own, but too short: refused, and the old one still works afterwards (below).
+        QHash<QString, QString> tooShort = as(QStringLiteral("paula"), second);
+        tooShort.insert(QStringLiteral("KEYWARD_NEW_PASSPHRASE"), QStringLiteral("short"));
+        run = m_cli->run(args({"member", "passphrase", "paula"}), {}, tooShort);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QStringLiteral("at least 8")), run.describe().constData());
+        // No new passphrase and no terminal to ask on: a usage error at once, not a hang.
+        run = m_cli->run(args({"member", "passphrase", "paula"}), {},
+                         as(QStringLiteral("paula"), second));
+        QCOMPARE(run.exitCode, 2);
+        run = m_cli->run(args({"member", "passphrase", "nobody"}), {},
+                         {{QStringLiteral("KEYWARD_NEW_PASSPHRASE"), second}});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QStringLiteral("no member called")),
+                 run.describe().constData());
+
+        run = m_cli->run(args({"--json", "audit", "list", "--limit", "1"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonObject newest = run.jsonLines().value(0);
+        QCOMPARE(newest.value(QStringLiteral("action")).toString(),
+                 QStringLiteral("member.passphrase"));
+        QCOMPARE(newest.value(QStringLiteral("actor")).toString(), QStringLiteral("alice"));
+        QVERIFY(!run.out.contains(second.toUtf8()));
+    }
+
     void tokenFromStdin()
     {
         const QString token = createKey(args({"--name", "stdin reader"}), QStringLiteral("dev"));
@@ -357,6 +412,7 @@ private Q_SLOTS:
         QTest::newRow("verify without token") << args({"verify", "--env", "live"});
         QTest::newRow("member add without role") << args({"member", "add", "zed"});
         QTest::newRow("member role unknown") << args({"member", "role", "alice", "emperor"});
+        QTest::newRow("member passphrase without name") << args({"member", "passphrase"});
     }
 
     void usageErrors()

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void demotionDeactivatesKeysAboveNewRole();
     void removedMemberLosesAccessAndKeys();
     void lastOwnerIsKept();
+    void passphrasesAreSetOnlyInVaultFiles();
 #ifndef KEYWARD_TEST_POSTGRES // on a server, the server checks the password at connect
     void wrongPassphraseRefused();
 #endif
@@ -346,6 +347,22 @@ void TestStore::lastOwnerIsKept()
              ErrorCode::InvalidInput);
     QCOMPARE(f.store->addMember(QStringLiteral("bob"), Role::Viewer, secret("short")).code(),
              ErrorCode::InvalidInput);
+}
+
+// The SQLite side is tests/store/test_store_passphrase.cpp; here only what differs per engine.
+void TestStore::passphrasesAreSetOnlyInVaultFiles()
+{
+    StoreFixture f;
+    const Member alice = *f.store->currentMember();
+    QCOMPARE(f.store->keepsPassphrases(), !kTestingPostgres);
+    if (!kTestingPostgres)
+        return;
+    const qint64 auditRows = f.store->auditEvents()->size();
+    auto refused = f.store->setMemberPassphrase(alice.id, secret("a new password here"));
+    QCOMPARE(refused.code(), ErrorCode::InvalidInput);
+    QVERIFY2(refused.errorMessage().contains(QStringLiteral("ALTER ROLE")),
+             qPrintable(refused.errorMessage()));
+    QCOMPARE(f.store->auditEvents()->size(), auditRows);
 }
 
 #ifndef KEYWARD_TEST_POSTGRES

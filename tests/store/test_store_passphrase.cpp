@@ -1,0 +1,185 @@
+// Setting a member's passphrase in a vault file: who may set whose, the length rule, the audit
+// row, and members copied from a server (no passphrase yet). Each Argon2 run costs ~0.3 s, so
+// every test hashes and signs in as little as it can; "nothing changed" is read from the file.
+#include "VaultFixture.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace Keyward;
+using namespace Keyward::Testing;
+
+namespace {
+
+// What sign-in checks against, straight from the file (no Argon2 run needed to compare).
+QVariant storedHash(SqlKeyStore &store, qint64 memberId)
+{
+    QSqlQuery q(store.database());
+    q.prepare(QStringLiteral("SELECT passphrase_hash FROM members WHERE id = ?"));
+    q.addBindValue(memberId);
+    if (!q.exec() || !q.next())
+        return QStringLiteral("<no row>");
+    return q.value(0);
+}
+
+std::optional<Member> memberNamed(SqlKeyStore &store, const QString &name)
+{
+    const auto members = store.listMembers();
+    if (!members)
+        return std::nullopt;
+    for (const Member &member : *members) {
+        if (member.name == name)
+            return member;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+class TestStorePassphrase : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void ownerSetsAnotherMembersPassphrase();
+    void membersSetOnlyTheirOwn();
+    void badRequestsChangeNothing();
+    void migratedMemberCanSignInOnceOwnerSetsOne();
+};
+
+void TestStorePassphrase::ownerSetsAnotherMembersPassphrase()
+{
+    VaultFixture f;
+    auto bob =
+        f.store->addMember(QStringLiteral("bob"), Role::Admin, secret("bob first passphrase"));
+    QVERIFY(bob);
+    const qint64 auditRowsBefore = f.store->auditEvents()->size();
+
+    auto set = f.store->setMemberPassphrase(bob->id, secret("bob second passphrase"));
+    QVERIFY2(set, qPrintable(set.errorMessage()));
+
+    auto other = f.openSecond(QString());
+    QCOMPARE(other->signIn(QStringLiteral("bob"), secret("bob first passphrase")).code(),
+             ErrorCode::AuthenticationFailed);
+    auto signedIn = other->signIn(QStringLiteral("bob"), secret("bob second passphrase"));
+    QVERIFY2(signedIn, qPrintable(signedIn.errorMessage()));
+    QCOMPARE(signedIn->version, bob->version + 1); // a change to the member, like a role change
+
+    // One audit row, by the Owner, naming the member and nothing secret; the chain still holds.
+    const auto events = f.store->auditEvents();
+    QVERIFY(events);
+    QCOMPARE(events->size(), auditRowsBefore + 1);
+    const AuditEvent &event = events->first();
+    QCOMPARE(event.action, QStringLiteral("member.passphrase"));
+    QCOMPARE(event.actor, QStringLiteral("alice"));
+    QCOMPARE(event.details, QStringLiteral(R"({"member":"bob"})"));
+    QVERIFY(!event.details.contains(QStringLiteral("passphrase")));
+    QVERIFY(!event.details.contains(QStringLiteral("argon2")));
+    const auto verified = f.store->verifyAudit();
+    QVERIFY(verified);
+    QVERIFY2(verified->intact, qPrintable(verified->problem));
+}
+
+void TestStorePassphrase::membersSetOnlyTheirOwn()
+{
+    VaultFixture f;
+    auto dave =
+        f.store->addMember(QStringLiteral("dave"), Role::Developer, secret("dave passphrase"));
+    auto erin = f.store->addMember(QStringLiteral("erin"), Role::Admin, secret("erin passphrase"));
+    QVERIFY(dave && erin);
+    auto daveStore = f.openSecond(QStringLiteral("dave"), "dave passphrase");
+    const QVariant erinHash = storedHash(*f.store, erin->id);
+    const QVariant aliceHash = storedHash(*f.store, f.store->currentMember()->id);
+
+    // Not even an Admin's or the Owner's: only Owners set other members' passphrases.
+    for (const qint64 id : {erin->id, f.store->currentMember()->id}) {
+        auto refused = daveStore->setMemberPassphrase(id, secret("taken over passphrase"));
+        QCOMPARE(refused.code(), ErrorCode::PermissionDenied);
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("Only Owners")),
+                 qPrintable(refused.errorMessage()));
+    }
+    QCOMPARE(storedHash(*f.store, erin->id), erinHash);
+    QCOMPARE(storedHash(*f.store, f.store->currentMember()->id), aliceHash);
+
+    auto own = daveStore->setMemberPassphrase(dave->id, secret("dave new passphrase"));
+    QVERIFY2(own, qPrintable(own.errorMessage()));
+    // The session goes on; the new passphrase is the one to sign in with.
+    QVERIFY(daveStore->listKeys());
+    auto again = f.openSecond(QString());
+    QVERIFY(again->signIn(QStringLiteral("dave"), secret("dave new passphrase")));
+    const auto events = f.store->auditEvents(std::nullopt, 1);
+    QCOMPARE(events->first().actor, QStringLiteral("dave"));
+    QCOMPARE(events->first().action, QStringLiteral("member.passphrase"));
+}
+
+void TestStorePassphrase::badRequestsChangeNothing()
+{
+    VaultFixture f;
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Viewer, secret("bob passphrase"));
+    QVERIFY(bob);
+    const qint64 alice = f.store->currentMember()->id;
+    const QVariant aliceHash = storedHash(*f.store, alice);
+    const qint64 counter = *f.store->changeCounter();
+    const qint64 auditRows = f.store->auditEvents()->size();
+
+    auto tooShort = f.store->setMemberPassphrase(bob->id, secret("seven77"));
+    QCOMPARE(tooShort.code(), ErrorCode::InvalidInput);
+    QVERIFY2(tooShort.errorMessage().contains(QStringLiteral("at least 8")),
+             qPrintable(tooShort.errorMessage()));
+    QCOMPARE(f.store->setMemberPassphrase(alice, SecretString()).code(), ErrorCode::InvalidInput);
+    QCOMPARE(f.store->setMemberPassphrase(987654, secret("long enough passphrase")).code(),
+             ErrorCode::NotFound);
+    auto signedOut = f.openSecond(QString());
+    QCOMPARE(signedOut->setMemberPassphrase(bob->id, secret("long enough passphrase")).code(),
+             ErrorCode::PermissionDenied);
+
+    // A removed member stays unable to sign in: no passphrase can be set for them.
+    QVERIFY(f.store->removeMember(bob->id));
+    const qint64 afterRemoval = *f.store->changeCounter();
+    QCOMPARE(f.store->setMemberPassphrase(bob->id, secret("long enough passphrase")).code(),
+             ErrorCode::NotFound);
+    QVERIFY(storedHash(*f.store, bob->id).isNull());
+
+    QCOMPARE(storedHash(*f.store, alice), aliceHash);
+    QCOMPARE(*f.store->changeCounter(), afterRemoval);
+    QVERIFY(afterRemoval > counter);
+    // Only the removal's rows were written (member.remove), none for the refusals.
+    const auto events = f.store->auditEvents();
+    QCOMPARE(events->size(), auditRows + 1);
+    QCOMPARE(events->first().action, QStringLiteral("member.remove"));
+}
+
+void TestStorePassphrase::migratedMemberCanSignInOnceOwnerSetsOne()
+{
+    VaultFixture f;
+    // What VaultMigrator writes for a member copied from a server into a file: a NULL hash
+    // (the server keeps no passphrase to copy).
+    QSqlQuery q(f.store->database());
+    q.prepare(QStringLiteral("INSERT INTO members (name, role, created_at, removed_at, version, "
+                             "passphrase_hash) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    q.addBindValue(QStringLiteral("carol"));
+    q.addBindValue(roleToInt(Role::Developer));
+    q.addBindValue(f.clock.nowMs());
+    q.addBindValue(QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(3);
+    q.addBindValue(QVariant(QMetaType::fromType<QString>()));
+    QVERIFY2(q.exec() && q.next(), qPrintable(q.lastError().text()));
+    const qint64 carolId = q.value(0).toLongLong();
+    q.finish();
+
+    auto carolStore = f.openSecond(QString());
+    // No hash matches nothing, not even an empty passphrase.
+    QCOMPARE(carolStore->signIn(QStringLiteral("carol"), SecretString()).code(),
+             ErrorCode::AuthenticationFailed);
+
+    QVERIFY(f.store->setMemberPassphrase(carolId, secret("carol first passphrase")));
+    auto signedIn = carolStore->signIn(QStringLiteral("carol"), secret("carol first passphrase"));
+    QVERIFY2(signedIn, qPrintable(signedIn.errorMessage()));
+    QCOMPARE(signedIn->version, 4);
+    QCOMPARE(memberNamed(*f.store, QStringLiteral("carol"))->role, Role::Developer);
+    QVERIFY(f.store->verifyAudit()->intact);
+}
+
+QTEST_GUILESS_MAIN(TestStorePassphrase)
+#include "test_store_passphrase.moc"

@@ -1,0 +1,93 @@
+#include "SetPassphraseDialog.h"
+
+#include "BusyCursor.h"
+#include "MessageBox.h"
+#include "PassphraseFields.h"
+#include "store/KeyStore.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Keyward {
+
+SetPassphraseDialog::SetPassphraseDialog(KeyStore &store, const Member &member, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_member(member)
+{
+    setObjectName(QStringLiteral("setPassphraseDialog"));
+    const std::optional<Member> self = store.currentMember();
+    m_own = self && self->id == member.id;
+    setWindowTitle(m_own ? tr("Change My Passphrase")
+                         : tr("Set Passphrase of %1").arg(member.name));
+
+    m_passphrase = new PassphraseFields(this);
+    auto *name = new QLabel(member.name, this);
+    name->setTextFormat(Qt::PlainText);
+    m_passphrase->formLayout()->insertRow(0, tr("Member:"), name);
+
+    auto *note = new QLabel(m_own ? tr("Use the new passphrase the next time you sign in. The old "
+                                       "one stops working at once.")
+                                  : tr("The old passphrase stops working at once. Give %1 the new "
+                                       "one in person, not by e-mail or chat.")
+                                        .arg(member.name),
+                            this);
+    note->setObjectName(QStringLiteral("passphraseNoteLabel"));
+    note->setWordWrap(true);
+    note->setTextFormat(Qt::PlainText);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_set = buttons->addButton(m_own ? tr("&Change Passphrase") : tr("&Set Passphrase"),
+                               QDialogButtonBox::AcceptRole);
+    m_set->setObjectName(QStringLiteral("changePassphraseButton"));
+    m_set->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SetPassphraseDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SetPassphraseDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_passphrase);
+    layout->addWidget(note);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    connect(m_passphrase, &PassphraseFields::changed, this, &SetPassphraseDialog::updateState);
+    updateState();
+    setMinimumWidth(460);
+}
+
+void SetPassphraseDialog::updateState()
+{
+    const QString problem = m_passphrase->problem();
+    m_set->setEnabled(problem.isEmpty());
+    m_set->setToolTip(problem);
+}
+
+void SetPassphraseDialog::accept()
+{
+    if (!m_passphrase->isAcceptable())
+        return;
+    SecretString passphrase = m_passphrase->passphrase();
+    // Typed once, used once: a refusal (say, a lost Owner role) is not fixed by the same text.
+    m_passphrase->clear();
+    const Result<void> changed = [&] {
+        BusyCursor busy(this);
+        return m_store.setMemberPassphrase(m_member.id, passphrase);
+    }();
+    passphrase.clear();
+    if (!changed) {
+        MessageBox::warning(this, windowTitle(), changed.errorMessage());
+        return;
+    }
+    QDialog::accept();
+}
+
+void SetPassphraseDialog::done(int result)
+{
+    m_passphrase->clear();
+    QDialog::done(result);
+}
+
+} // namespace Keyward

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/Member.h"
+
+#include <QDialog>
+
+class QPushButton;
+
+namespace Keyward {
+
+class KeyStore;
+class PassphraseFields;
+
+// Sets a member's passphrase in a vault file: members change their own, an Owner sets anyone's
+// (a first one for a member copied from a server, or a reset). The store checks who may, again.
+class SetPassphraseDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SetPassphraseDialog(KeyStore &store, const Member &member, QWidget *parent = nullptr);
+
+    bool isOwnPassphrase() const { return m_own; }
+    PassphraseFields *fields() const { return m_passphrase; }
+
+public Q_SLOTS:
+    void accept() override;
+    // The typed passphrase leaves the widgets however the dialog ends.
+    void done(int result) override;
+
+private:
+    void updateState();
+
+    KeyStore &m_store;
+    Member m_member;
+    bool m_own = false;
+    PassphraseFields *m_passphrase = nullptr;
+    QPushButton *m_set = nullptr;
+};
+
+} // namespace Keyward
