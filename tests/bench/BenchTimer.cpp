@@ -41,6 +41,17 @@ double bestNsPerOp(int runs, qint64 opsPerRun, const std::function<void()> &run)
     return best;
 }
 
+double bestWallNsPerOp(int runs, qint64 opsPerRun, const std::function<void()> &run)
+{
+    double best = std::numeric_limits<double>::max();
+    for (int i = 0; i < runs; ++i) {
+        const qint64 start = cpuNs(CLOCK_MONOTONIC);
+        run();
+        best = std::min(best, double(cpuNs(CLOCK_MONOTONIC) - start) / double(opsPerRun));
+    }
+    return best;
+}
+
 double peakRssMiB()
 {
     QFile status(QStringLiteral("/proc/self/status"));

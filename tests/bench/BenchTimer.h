@@ -11,6 +11,9 @@ namespace Keyward::Bench {
 // turns on the cores; the minimum, not the mean, because noise only ever adds time.
 double bestNsPerOp(int runs, qint64 opsPerRun, const std::function<void()> &run);
 
+// The same in wall-clock time: for a database server, whose work happens in another process
+// and whose round trips are waiting, not CPU.
+double bestWallNsPerOp(int runs, qint64 opsPerRun, const std::function<void()> &run);
 // CPU time used so far by this thread / by the whole process, in ns.
 qint64 threadCpuNs();
 qint64 processCpuNs();

@@ -4,6 +4,8 @@
 // See docs/verification.md ("Benchmark") for how to run it and what the numbers mean.
 #include "BenchTimer.h"
 #include "BenchVault.h"
+#include "PgBenchVault.h"
+#include "RawPostgres.h"
 #include "RawSqlite.h"
 #include "crypto/CryptoSelfTest.h"
 #include "crypto/KeyToken.h"
@@ -39,6 +41,7 @@ struct Options
     int runs = 5;
     QString modelVault; // child mode: load this vault into the model, report peak RSS
     QStringList only; // measure groups to run (for profiling); empty: all
+    QString server; // a PostgreSQL superuser conninfo: run the PostgreSQL measures instead
     bool wants(const char *group) const
     {
         return only.isEmpty() || only.contains(QLatin1String(group));
@@ -99,6 +102,98 @@ int modelChild(const QString &path)
     return 0;
 }
 
+// Limit B over these hashes: SHA-256 and an unordered_map find, the least any verifier can do.
+double measureLimitB(int runs, const std::vector<std::string> &tokens,
+                     const std::vector<QByteArray> &hashes, const std::vector<int> &order)
+{
+    std::unordered_map<std::string_view, qint64> byHash;
+    byHash.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        byHash.emplace(std::string_view(hashes[i].constData(), 32), qint64(i + 1));
+    qint64 found = 0;
+    const double limitB = bestNsPerOp(runs, qint64(order.size()), [&] {
+        found = 0;
+        for (int index : order) {
+            const std::string &token = tokens[std::size_t(index)];
+            const QByteArray hash = Sha256::hash(token.data(), token.size());
+            found += byHash.find(std::string_view(hash.constData(), std::size_t(hash.size())))
+                != byHash.end();
+        }
+    });
+    requireAllValid(found, tokens.size(), "limit B");
+    return limitB;
+}
+
+// Verification over PostgreSQL, as a service runs it: connected as a verifier login, against a
+// libpq baseline on the same server. Round trips are waiting, not CPU, so the uncached measures
+// are wall-clock time; the cached one (no round trip) is thread CPU time as for SQLite.
+int runPostgres(const Options &options, const std::vector<int> &order)
+{
+    auto server = PgConnInfo::parse(options.server);
+    if (!server) {
+        std::fprintf(stderr, "keyward_bench: %s\n", qPrintable(server.errorMessage()));
+        return 1;
+    }
+    const Clock &clock = SystemClock::instance();
+    std::fprintf(stderr, "Seeding %d keys in PostgreSQL...\n", options.keys);
+    auto created = PgBenchVault::create(*server, options.keys, clock);
+    if (!created) {
+        std::fprintf(stderr, "keyward_bench: %s\n", qPrintable(created.errorMessage()));
+        return 1;
+    }
+    PgBenchVault &vault = **created;
+    const std::vector<std::string> &tokens = vault.tokens();
+    const qint64 ops = qint64(order.size());
+    const int runs = options.runs;
+    std::printf("# keyward_bench PostgreSQL: %d keys, best of %d runs, server %s\n", options.keys,
+                runs, qPrintable(server->displayName()));
+    std::printf("# %-32s %12s %7s  %s\n", "name", "ns_per_op", "ratio", "target");
+
+    RawPostgres raw(vault.verifierConninfo().toString(true));
+    if (!raw.isOpen()) {
+        std::fprintf(stderr, "keyward_bench: libpq: %s\n", qPrintable(raw.errorMessage()));
+        return 1;
+    }
+    qint64 found = 0;
+    const double baseline = bestWallNsPerOp(runs, ops, [&] {
+        found = 0;
+        for (int index : order) {
+            const std::string &token = tokens[std::size_t(index)];
+            found += raw.findByHash(Sha256::hash(token.data(), token.size())) != 0;
+        }
+    });
+    requireAllValid(found, tokens.size(), "libpq baseline");
+    printMeasure(QStringLiteral("pg_baseline_libpq_prepared+sha256"), baseline, 1.0,
+                 QStringLiteral("- (wall time)"));
+
+    auto connected = SqlKeyStore::connectPostgres(vault.verifierConninfo(), clock);
+    if (!connected) {
+        std::fprintf(stderr, "keyward_bench: %s\n", qPrintable(connected.errorMessage()));
+        return 1;
+    }
+    SqlKeyStore &store = **connected;
+    {
+        Verifier verifier(store, clock);
+        qint64 valid = 0;
+        const double uncached =
+            bestWallNsPerOp(runs, ops, [&] { valid = verifyAll(verifier, tokens, order); });
+        requireAllValid(valid, tokens.size(), "PostgreSQL uncached verify");
+        printMeasure(QStringLiteral("pg_verify_uncached"), uncached, uncached / baseline,
+                     QStringLiteral("<=1.5 x libpq (wall time)"));
+    }
+    const double limitB = measureLimitB(runs, tokens, vault.hashes(), order);
+    printMeasure(QStringLiteral("limit_B_sha256+unordered_map"), limitB, 1.0, QStringLiteral("-"));
+    Verifier cached(store, clock);
+    cached.enableCache();
+    requireAllValid(verifyAll(cached, tokens, order), tokens.size(), "cache warm-up");
+    qint64 valid = 0;
+    const double hit = bestNsPerOp(runs, ops, [&] { valid = verifyAll(cached, tokens, order); });
+    requireAllValid(valid, tokens.size(), "PostgreSQL cached verify");
+    printMeasure(QStringLiteral("pg_verify_cached_watch_on"), hit, hit / limitB,
+                 QStringLiteral("<=3 x B"));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -123,12 +218,18 @@ int main(int argc, char **argv)
         QStringLiteral("Run only these groups (repeatable): baseline, uncached, cached, "
                        "recording, model, rss. For profiling one path under perf or callgrind."),
         QStringLiteral("GROUP"));
-    parser.addOptions({keysOption, runsOption, modelOption, onlyOption});
+    const QCommandLineOption serverOption(
+        QStringLiteral("db"),
+        QStringLiteral("Measure verification over PostgreSQL instead: a superuser's conninfo "
+                       "(a scratch database and roles are created and dropped again)."),
+        QStringLiteral("CONNINFO"));
+    parser.addOptions({keysOption, runsOption, modelOption, onlyOption, serverOption});
     parser.process(app);
     Options options;
     options.keys = qMax(1, parser.value(keysOption).toInt());
     options.runs = qMax(1, parser.value(runsOption).toInt());
     options.only = parser.values(onlyOption);
+    options.server = parser.value(serverOption);
     if (parser.isSet(modelOption))
         return modelChild(parser.value(modelOption));
 
@@ -136,6 +237,16 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "keyward_bench: %s\n", qPrintable(failed));
         return 1;
     }
+    const auto shuffled = [](int count) {
+        std::vector<int> order(std::size_t(count), 0);
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = int(i);
+        std::shuffle(order.begin(), order.end(), std::mt19937(20270115));
+        return order;
+    };
+    if (!options.server.isEmpty())
+        return runPostgres(options, shuffled(options.keys));
+
     QTemporaryDir dir;
     const Clock &clock = SystemClock::instance();
     std::fprintf(stderr, "Seeding %d keys...\n", options.keys);
@@ -148,10 +259,7 @@ int main(int argc, char **argv)
     BenchVault &vault = **created;
     SqlKeyStore &store = vault.store();
     const std::vector<std::string> &tokens = vault.tokens();
-    std::vector<int> order(tokens.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = int(i);
-    std::shuffle(order.begin(), order.end(), std::mt19937(20270115));
+    const std::vector<int> order = shuffled(int(tokens.size()));
     const qint64 ops = qint64(order.size());
     const int runs = options.runs;
 
@@ -186,21 +294,9 @@ int main(int argc, char **argv)
     }
 
     // Limit B: SHA-256 and a hash-map lookup, the least any verifier can do.
-    std::unordered_map<std::string_view, qint64> byHash;
-    byHash.reserve(tokens.size());
-    for (std::size_t i = 0; i < tokens.size(); ++i)
-        byHash.emplace(std::string_view(vault.hashes()[i].constData(), 32), qint64(i + 1));
-    const double limitB = !needsBaselines ? 1.0 : bestNsPerOp(runs, ops, [&] {
-        found = 0;
-        for (int index : order) {
-            const std::string &token = tokens[std::size_t(index)];
-            const QByteArray hash = Sha256::hash(token.data(), token.size());
-            found += byHash.find(std::string_view(hash.constData(), std::size_t(hash.size())))
-                != byHash.end();
-        }
-    });
+    const double limitB =
+        !needsBaselines ? 1.0 : measureLimitB(runs, tokens, vault.hashes(), order);
     if (needsBaselines) {
-        requireAllValid(found, tokens.size(), "limit B");
         printMeasure(QStringLiteral("limit_B_sha256+unordered_map"), limitB, 1.0,
                      QStringLiteral("-"));
     }
