@@ -63,6 +63,19 @@ Result<void> SecretLookup::prepare()
 
 Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
 {
+    auto found = findOnce(hash);
+    if (found || found.error().code != ErrorCode::ConnectionLost
+        || m_store.engine() != SqlEngine::Postgres || !mayReconnectNow())
+        return found;
+    // A service verifying over PostgreSQL must survive a server restart: reconnect once and
+    // ask again (a read, so repeating it is harmless).
+    if (auto reconnected = m_store.reconnect(); !reconnected)
+        return found;
+    return findOnce(hash);
+}
+
+Result<std::optional<SecretMatch>> SecretLookup::findOnce(const QByteArray &hash)
+{
     if (!m_prepared) {
         if (auto prepared = prepare(); !prepared)
             return prepared.error();
@@ -70,6 +83,16 @@ Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
     if (m_native)
         return m_native->find(hash);
     return findWithQt(hash);
+}
+
+bool SecretLookup::mayReconnectNow()
+{
+    // At most one attempt a second: with the server down, each attempt can take up to its
+    // connect_timeout, and every request would pay it.
+    if (m_sinceReconnect.isValid() && m_sinceReconnect.elapsed() < 1000)
+        return false;
+    m_sinceReconnect.start();
+    return true;
 }
 
 Result<std::optional<SecretMatch>> SecretLookup::findWithQt(const QByteArray &hash)

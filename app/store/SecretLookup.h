@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSqlQuery>
 
 #include <memory>
@@ -23,8 +24,9 @@ class SqliteSecretStatement;
 //
 // The statement is reset after every call, so no read transaction stays open between
 // verifications (an open one would pin an old snapshot: changes by other processes would go
-// unseen and the WAL could not be checkpointed). Same thread as the store, which must outlive
-// this.
+// unseen and the WAL could not be checkpointed). A lost server connection is re-established
+// (once a second at most), so a verifying service outlives a server restart. Same thread as the
+// store, which must outlive this.
 class SecretLookup
 {
     Q_DECLARE_TR_FUNCTIONS(SecretLookup)
@@ -39,12 +41,15 @@ public:
 
 private:
     Result<void> prepare();
+    Result<std::optional<SecretMatch>> findOnce(const QByteArray &hash);
     Result<std::optional<SecretMatch>> findWithQt(const QByteArray &hash);
+    bool mayReconnectNow();
 
     SqlKeyStore &m_store;
     std::unique_ptr<SqliteSecretStatement> m_native;
     QSqlQuery m_query;
     bool m_prepared = false;
+    QElapsedTimer m_sinceReconnect;
 };
 
 } // namespace Keyward

@@ -120,6 +120,12 @@ void UsageWriter::run()
                 result = writePending(*repository);
             if (!result)
                 ++m_failures;
+            if (!result && result.error().code == ErrorCode::ConnectionLost) {
+                // The server went away (restart, pg_terminate_backend): a new connection next
+                // time, or usage would never be saved again. What was pending stays pending.
+                repository.reset();
+                UsageRepository::closeConnection(connectionName);
+            }
             QMutexLocker lock(&m_mutex);
             m_lastResult = result;
             m_lastError = result.errorMessage();

@@ -152,6 +152,43 @@ private Q_SLOTS:
         QVERIFY2(again, qPrintable(again.errorMessage()));
         QVERIFY(again->has_value());
     }
+
+    // PostgreSQL: a verifying service outlives a dropped connection (server restart,
+    // pg_terminate_backend). The look-up reconnects by itself, at most once a second.
+    void lostServerConnectionIsReestablished()
+    {
+        if (!kTestingPostgres)
+            QSKIP("A vault file has no server connection to lose.");
+#ifdef KEYWARD_TEST_POSTGRES
+        StoreFixture f;
+        auto issued = f.store->createKey(f.request(QStringLiteral("survives restarts")));
+        QVERIFY(issued);
+        auto service = f.connect(QStringLiteral("alice"), kOwnerPassphrase);
+        SecretLookup lookup(*service);
+        QVERIFY(lookup.find(hashOf(issued->token)));
+        const auto terminate = [&] {
+            QSqlQuery pid(service->database());
+            QVERIFY(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
+            QVERIFY(f.pg.admin().exec(
+                QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.value(0).toInt())));
+        };
+        terminate();
+        auto again = lookup.find(hashOf(issued->token));
+        QVERIFY2(again, qPrintable(again.errorMessage()));
+        QVERIFY(again->has_value());
+        QCOMPARE((*again)->key.id, issued->key.id);
+
+        // Lost again at once: no second attempt within the second, a clear error instead.
+        terminate();
+        auto refused = lookup.find(hashOf(issued->token));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::ConnectionLost);
+        QTest::qWait(1100);
+        auto later = lookup.find(hashOf(issued->token));
+        QVERIFY2(later, qPrintable(later.errorMessage()));
+        QVERIFY(later->has_value());
+#endif
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSecretLookup)

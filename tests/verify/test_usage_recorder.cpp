@@ -1,6 +1,9 @@
-// Write-behind usage recording against a real SQLite vault: nothing is written while
-// verifying, everything is written in one go on flush and on shutdown, and what is written adds
-// up (last use per secret, hourly counts per outcome, credits, the bounded request log).
+// Write-behind usage recording: nothing is written while verifying, everything is written in
+// one go on flush and on shutdown, and what is written adds up (last use per secret, hourly
+// counts per outcome, credits, the bounded request log). Built twice (see CMakeLists.txt): on a
+// vault file, and on PostgreSQL where the verifier and its writer are a verifier login, as a
+// service would be, so the database's grants for that role are exercised too.
+#include "StoreFixture.h"
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
 #include "store/UsageRepository.h"
@@ -29,9 +32,14 @@ class TestUsageRecorder : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<VaultFixture> m_vault;
+    std::unique_ptr<StoreFixture> m_vault;
+    std::unique_ptr<SqlKeyStore> m_serviceStore;
+    QString m_verifierLogin; // PostgreSQL: the service's login
 
+    // The admin's store: creates keys, reads results.
     SqlKeyStore &store() { return *m_vault->store; }
+    // What verifies and records: the same vault file, or a verifier login on PostgreSQL.
+    SqlKeyStore &service() { return m_serviceStore ? *m_serviceStore : store(); }
     ManualClock &clock() { return m_vault->clock; }
     qint64 count(const QString &sql, const QVariantList &binds = {})
     {
@@ -49,14 +57,31 @@ private:
     }
 
 private Q_SLOTS:
-    void init() { m_vault = std::make_unique<VaultFixture>(); }
-    void cleanup() { m_vault.reset(); }
+    void init()
+    {
+        m_vault = std::make_unique<StoreFixture>();
+#ifdef KEYWARD_TEST_POSTGRES
+        const QString login = m_verifierLogin = QStringLiteral("kwv_") + randomToken();
+        auto added = PostgresSetup::addVerifierLogin(m_vault->pg.admin().db(), login,
+                                                     secret("verifier password"));
+        QVERIFY2(added, qPrintable(added.errorMessage()));
+        auto connected = SqlKeyStore::connectPostgres(
+            m_vault->pg.conninfo(login, QStringLiteral("verifier password")), clock());
+        QVERIFY2(connected, qPrintable(connected.errorMessage()));
+        m_serviceStore = std::move(connected).value();
+#endif
+    }
+    void cleanup()
+    {
+        m_serviceStore.reset();
+        m_vault.reset();
+    }
 
     void nothingIsWrittenUntilFlushThenEverything()
     {
         const IssuedToken issued = issue(store(), QStringLiteral("Billing"));
-        Verifier verifier(store(), clock());
-        UsageRecorder recorder(store(), clock(), manualFlush());
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), manualFlush());
         verifier.setRecorder(&recorder);
         for (int i = 0; i < 25; ++i)
             QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
@@ -92,10 +117,10 @@ private Q_SLOTS:
         const QByteArray unknown =
             bytesOf(KeyToken::generate(QStringLiteral("kw"), Environment::Production));
         {
-            Verifier verifier(store(), clock());
+            Verifier verifier(service(), clock());
             UsageRecorderOptions options = manualFlush();
             options.handOffEvents = 7; // many hand-offs to the writer before the final write
-            UsageRecorder recorder(store(), clock(), options);
+            UsageRecorder recorder(service(), clock(), options);
             verifier.setRecorder(&recorder);
             for (int i = 0; i < 100; ++i) {
                 verifyToken(verifier, a.token, Environment::Production, {},
@@ -132,9 +157,9 @@ private Q_SLOTS:
         const QByteArray fresh = bytesOf(regenerated->token);
         const qint64 deadline = clock().nowMs() + kHourMs;
 
-        Verifier verifier(store(), clock());
+        Verifier verifier(service(), clock());
         verifier.enableCache();
-        UsageRecorder recorder(store(), clock(), manualFlush());
+        UsageRecorder recorder(service(), clock(), manualFlush());
         verifier.setRecorder(&recorder);
         QCOMPARE(
             verifyToken(verifier, fresh, Environment::Production, {}, QStringLiteral("new-deploy"))
@@ -180,8 +205,8 @@ private Q_SLOTS:
         UsageRecorderOptions options = manualFlush();
         options.retention.requestsPerKey = 5;
         options.retention.requestsTotal = 8;
-        Verifier verifier(store(), clock());
-        UsageRecorder recorder(store(), clock(), options);
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), options);
         verifier.setRecorder(&recorder);
         for (int i = 0; i < 12; ++i) {
             clock().advanceMs(1000);
@@ -211,8 +236,8 @@ private Q_SLOTS:
         UsageRecorderOptions options = manualFlush();
         options.maxBufferedRequests = 10;
         options.handOffEvents = 16;
-        Verifier verifier(store(), clock());
-        UsageRecorder recorder(store(), clock(), options);
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), options);
         verifier.setRecorder(&recorder);
         for (int i = 0; i < 500; ++i)
             verifyToken(verifier, a.token);
@@ -222,6 +247,43 @@ private Q_SLOTS:
         QCOMPARE(store().key(a.key.id)->usageCount, qint64(500));
     }
 
+#ifdef KEYWARD_TEST_POSTGRES
+    // The server drops the service's connections (a restart, pg_terminate_backend): the write
+    // fails, the usage is kept, verification reconnects, and the next write, on a connection of
+    // its own again, saves it all.
+    void failedWriteKeepsUsageForTheNextOne()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        for (int i = 0; i < 3; ++i)
+            verifyToken(verifier, a.token);
+        QVERIFY2(recorder.flush(), qPrintable(recorder.lastError()));
+        for (int i = 0; i < 3; ++i)
+            verifyToken(verifier, a.token);
+
+        int terminated = 0;
+        QVERIFY(m_vault->pg.admin().exec(
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename "
+                           "= '%1'")
+                .arg(m_verifierLogin),
+            nullptr, &terminated));
+        QTRY_COMPARE(m_vault->pg.admin()
+                         .scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE "
+                                                "usename = '%1'")
+                                     .arg(m_verifierLogin))
+                         .toInt(),
+                     0);
+        QVERIFY(!recorder.flush());
+        QVERIFY(!recorder.lastError().isEmpty());
+        QCOMPARE(verifyToken(verifier, a.token).outcome, VerifyOutcome::Valid);
+        QVERIFY2(recorder.flush(), qPrintable(recorder.lastError()));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(7));
+        QCOMPARE(store().key(a.key.id)->usageCount, qint64(7));
+        QCOMPARE(requestRows(a.key.id), qint64(7));
+    }
+#else
     // The vault is busy (another process holds the write lock): the write fails, the usage is
     // kept, and the next write saves it all.
     void failedWriteKeepsUsageForTheNextOne()
@@ -254,13 +316,14 @@ private Q_SLOTS:
         QCOMPARE(store().key(a.key.id)->usageCount, qint64(4));
         QVERIFY(recorder.lastError().isEmpty());
     }
+#endif
 
     void deletedKeyIsSkippedNotFatal()
     {
         const IssuedToken gone = issue(store(), QStringLiteral("Gone"));
         const IssuedToken kept = issue(store(), QStringLiteral("Kept"));
-        Verifier verifier(store(), clock());
-        UsageRecorder recorder(store(), clock(), manualFlush());
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), manualFlush());
         verifier.setRecorder(&recorder);
         verifyToken(verifier, gone.token);
         verifyToken(verifier, kept.token);
@@ -277,8 +340,8 @@ private Q_SLOTS:
         const IssuedToken a = issue(store(), QStringLiteral("A"));
         UsageRecorderOptions options;
         options.flushIntervalMs = 50;
-        Verifier verifier(store(), clock());
-        UsageRecorder recorder(store(), clock(), options);
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), options);
         verifier.setRecorder(&recorder);
         verifyToken(verifier, a.token);
         QTRY_COMPARE(requestRows(a.key.id), qint64(1));
@@ -287,8 +350,8 @@ private Q_SLOTS:
     void usageReportIsDensePerHour()
     {
         const IssuedToken a = issue(store(), QStringLiteral("A"));
-        Verifier verifier(store(), clock());
-        UsageRecorder recorder(store(), clock(), manualFlush());
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), manualFlush());
         verifier.setRecorder(&recorder);
         const qint64 start = UsageBatch::hourOf(clock().nowMs());
         clock().setNowMs(start + 10 * kMinuteMs);
