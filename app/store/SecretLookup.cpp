@@ -76,6 +76,12 @@ Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
 
 Result<std::optional<SecretMatch>> SecretLookup::findOnce(const QByteArray &hash)
 {
+    // Someone closed (or reopened) the store's connection behind our back: never answer from
+    // the old one. Qt could not close it while our statement lived, and has let go of it.
+    if (m_native && sqliteHandle(m_store.database()) != m_native->connection()) {
+        SqliteSecretStatement::closeAbandoned(std::move(m_native));
+        m_prepared = false;
+    }
     if (!m_prepared) {
         if (auto prepared = prepare(); !prepared)
             return prepared.error();

@@ -59,6 +59,15 @@ std::unique_ptr<SqliteSecretStatement> SqliteSecretStatement::prepare(sqlite3 *d
     return std::unique_ptr<SqliteSecretStatement>(new SqliteSecretStatement(db, statement));
 }
 
+void SqliteSecretStatement::closeAbandoned(std::unique_ptr<SqliteSecretStatement> statement)
+{
+    if (!statement)
+        return;
+    sqlite3 *db = statement->m_db;
+    statement.reset();
+    sqlite3_close(db);
+}
+
 Error SqliteSecretStatement::lastError(int code) const
 {
     // Through SqlErrors so that "locked" and the rest read as they do everywhere else.

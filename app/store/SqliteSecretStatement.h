@@ -31,6 +31,10 @@ public:
     static std::unique_ptr<SqliteSecretStatement> prepare(sqlite3 *db);
 
     sqlite3 *connection() const { return m_db; }
+    // For a statement whose connection Qt closed meanwhile: QSQLite's sqlite3_close() fails
+    // while a statement is open and Qt then drops the handle, so the connection (and its file
+    // locks) would live on. Finalizes the statement and closes that connection.
+    static void closeAbandoned(std::unique_ptr<SqliteSecretStatement> statement);
     Result<std::optional<SecretMatch>> find(const QByteArray &hash);
 
 private:

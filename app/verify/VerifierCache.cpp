@@ -61,8 +61,18 @@ Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash, qint64
 {
     if (m_options.checkIntervalMs <= 0 || !m_lastCheckMs || nowMs < *m_lastCheckMs
         || nowMs - *m_lastCheckMs >= m_options.checkIntervalMs) {
-        if (auto checked = checkForChanges(nowMs); !checked)
-            return checked.error();
+        if (auto checked = checkForChanges(nowMs); !checked) {
+            // Nothing cached can be trusted without an answer, so this one is asked of the
+            // store directly and not kept. The look-up may repair the cause itself (it
+            // reconnects to a server that dropped the connection); if not, its error is the
+            // one to report.
+            ++m_storeLookups;
+            auto found = m_lookup(hash);
+            if (!found)
+                return found.error();
+            m_uncached = std::move(*found);
+            return Lookup {m_uncached ? &*m_uncached : nullptr, true};
+        }
     }
     const HashKey key = HashKey::of(hash);
     if (const auto it = m_entries.constFind(key); it != m_entries.constEnd()) {

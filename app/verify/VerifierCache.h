@@ -82,6 +82,7 @@ private:
     std::optional<qint64> m_lastCheckMs;
     QHash<HashKey, SecretMatch> m_entries;
     QSet<HashKey> m_missing;
+    std::optional<SecretMatch> m_uncached; // the last answer given while changes were unknown
     // Grants and customer scopes repeat across keys: one shared copy each keeps the cache small
     // and the strings a verification copies into its result hot in the CPU cache.
     QSet<QString> m_strings;

@@ -4,6 +4,8 @@
 #include "StoreFixture.h"
 #include "crypto/Sha256.h"
 #include "store/SecretLookup.h"
+#include "verify/Verifier.h"
+#include "verify/VerifierCache.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -153,6 +155,30 @@ private Q_SLOTS:
         QVERIFY(again->has_value());
     }
 
+    // The store's connection closed under the look-up: an error, never an answer from the old
+    // connection; after the store reopens, the look-up prepares itself again.
+    void closedConnectionIsNeverUsed()
+    {
+        if (kTestingPostgres)
+            QSKIP("The server case is lostServerConnectionIsReestablished.");
+        StoreFixture f;
+        auto issued = f.store->createKey(f.request(QStringLiteral("closed")));
+        QVERIFY(issued);
+        SecretLookup lookup(*f.store);
+        QVERIFY(lookup.find(hashOf(issued->token)));
+        QVERIFY(lookup.usesNativeSqlite());
+        f.store->database().close();
+        QTest::ignoreMessage(QtWarningMsg, "QSqlQuery::prepare: database not open");
+        auto closed = lookup.find(hashOf(issued->token));
+        QVERIFY(!closed);
+        QVERIFY(!closed.errorMessage().isEmpty());
+        QVERIFY(f.store->reconnect());
+        auto reopened = lookup.find(hashOf(issued->token));
+        QVERIFY2(reopened, qPrintable(reopened.errorMessage()));
+        QVERIFY(reopened->has_value());
+        QVERIFY(lookup.usesNativeSqlite());
+    }
+
     // PostgreSQL: a verifying service outlives a dropped connection (server restart,
     // pg_terminate_backend). The look-up reconnects by itself, at most once a second.
     void lostServerConnectionIsReestablished()
@@ -187,6 +213,40 @@ private Q_SLOTS:
         auto later = lookup.find(hashOf(issued->token));
         QVERIFY2(later, qPrintable(later.errorMessage()));
         QVERIFY(later->has_value());
+#endif
+    }
+
+    // The same for a verifier with its cache on: the change check fails on the dead connection,
+    // the look-up reconnects, and revocations are honoured again afterwards.
+    void cachedVerifierRecoversFromALostConnection()
+    {
+        if (!kTestingPostgres)
+            QSKIP("A vault file has no server connection to lose.");
+#ifdef KEYWARD_TEST_POSTGRES
+        StoreFixture f;
+        auto issued = f.store->createKey(f.request(QStringLiteral("cached")));
+        QVERIFY(issued);
+        const QByteArray token(issued->token.data(), qsizetype(issued->token.size()));
+        auto service = f.connect(QStringLiteral("alice"), kOwnerPassphrase);
+        Verifier verifier(*service, f.clock);
+        VerifierCacheOptions checkAlways;
+        checkAlways.checkIntervalMs = 0;
+        verifier.enableCache(checkAlways);
+        const auto verify = [&] {
+            auto result = verifier.verify(token.constData(), std::size_t(token.size()),
+                                          Environment::Production, {}, QStringLiteral("test"));
+            if (!result)
+                qFatal("verify failed: %s", qPrintable(result.errorMessage()));
+            return result->outcome;
+        };
+        QCOMPARE(verify(), VerifyOutcome::Valid);
+        QSqlQuery pid(service->database());
+        QVERIFY(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
+        QVERIFY(f.pg.admin().exec(
+            QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.value(0).toInt())));
+        QCOMPARE(verify(), VerifyOutcome::Valid);
+        QVERIFY(f.store->revokeKey(issued->key.id, issued->key.version));
+        QCOMPARE(verify(), VerifyOutcome::Revoked);
 #endif
     }
 };
