@@ -1,42 +1,12 @@
 #include "SecretLookup.h"
 
+#include "KeyRows.h"
 #include "SecretRow.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
-#include "SqliteSecretStatement.h"
-
-#include <QSqlDriver>
+#include "SqliteStatement.h"
 
 namespace Keyward {
-
-namespace {
-
-class QtRow
-{
-public:
-    explicit QtRow(const QSqlQuery &query)
-        : m_query(query)
-    { }
-    qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
-    bool isNull(int column) const { return m_query.isNull(column); }
-    QString text(int column) const { return m_query.value(column).toString(); }
-
-private:
-    const QSqlQuery &m_query;
-};
-
-// The driver's sqlite3 connection, or null for another driver. The type name is how Qt's
-// documentation identifies the handle; the QSQLite plugin and Keyward link the same system
-// libsqlite3 (Debian's libqt6sql6-sqlite does not bundle its own).
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
-} // namespace
 
 SecretLookup::SecretLookup(SqlKeyStore &store)
     : m_store(store)
@@ -47,7 +17,8 @@ SecretLookup::~SecretLookup() = default;
 Result<void> SecretLookup::prepare()
 {
     if (m_store.engine() == SqlEngine::Sqlite) {
-        m_native = SqliteSecretStatement::prepare(sqliteHandle(m_store.database()));
+        static const QByteArray sql = QByteArray(kSecretRowSelect) + '?';
+        m_native = SqliteStatement::prepare(sqliteHandle(m_store.database()), sql, true);
         if (m_native) {
             m_prepared = true;
             return {};
@@ -79,7 +50,7 @@ Result<std::optional<SecretMatch>> SecretLookup::findOnce(const QByteArray &hash
     // Someone closed (or reopened) the store's connection behind our back: never answer from
     // the old one. Qt could not close it while our statement lived, and has let go of it.
     if (m_native && sqliteHandle(m_store.database()) != m_native->connection()) {
-        SqliteSecretStatement::closeAbandoned(std::move(m_native));
+        SqliteStatement::closeAbandoned(std::move(m_native));
         m_prepared = false;
     }
     if (!m_prepared) {
@@ -87,8 +58,23 @@ Result<std::optional<SecretMatch>> SecretLookup::findOnce(const QByteArray &hash
             return prepared.error();
     }
     if (m_native)
-        return m_native->find(hash);
+        return findWithSqlite(hash);
     return findWithQt(hash);
+}
+
+Result<std::optional<SecretMatch>> SecretLookup::findWithSqlite(const QByteArray &hash)
+{
+    m_native->bindBlob(1, hash);
+    std::optional<SecretMatch> match;
+    if (m_native->step())
+        match = readSecretRow(*m_native);
+    const bool failed = m_native->failed();
+    const Error error = failed ? m_native->error(tr("Cannot look up the key.")) : Error();
+    // Resetting ends the statement's read transaction now, not at the next call.
+    m_native->reset();
+    if (failed)
+        return error;
+    return match;
 }
 
 bool SecretLookup::mayReconnectNow()
@@ -113,7 +99,7 @@ Result<std::optional<SecretMatch>> SecretLookup::findWithQt(const QByteArray &ha
     }
     std::optional<SecretMatch> match;
     if (m_query.next())
-        match = readSecretRow(QtRow(m_query));
+        match = readSecretRow(QueryRow(m_query));
     // Ends the statement's read transaction now, not at the next call.
     m_query.finish();
     return match;

@@ -1,9 +1,11 @@
 #include "SqlKeyStore.h"
 
 #include "AuditLog.h"
+#include "KeyRows.h"
 #include "Migrations.h"
 #include "PostgresSetup.h"
 #include "SqlErrors.h"
+#include "SqliteStatement.h"
 #include "StringPool.h"
 #include "VaultFile.h"
 #include "VaultSeed.h"
@@ -68,47 +70,14 @@ const QString kSecretColumns =
     QStringLiteral("s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
                    "s.last_used_source");
 
-// With a pool, repeated texts (grants, customer, creator) share one copy; see StringPool.
-ApiKey keyFromRow(const QSqlQuery &q, StringPool *pool = nullptr)
+ApiKey keyFromRow(QSqlQuery &q)
 {
-    ApiKey key;
-    key.id = q.value(0).toLongLong();
-    key.name = q.value(1).toString();
-    key.notes = q.value(2).toString();
-    key.environment = environmentFromInt(q.value(3).toInt()).value_or(Environment::Development);
-    key.role = roleFromInt(q.value(4).toInt()).value_or(Role::Viewer);
-    key.grants = pool ? pool->spaceSeparated(q.value(5).toString())
-                      : q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    key.state = keyStateFromInt(q.value(6).toInt()).value_or(KeyState::Inactive);
-    key.expiresAtMs = optionalInt(q.value(7));
-    key.rateLimit.count = q.value(8).toInt();
-    key.rateLimit.unit = static_cast<RateLimit::Unit>(qBound(0, q.value(9).toInt(), 2));
-    key.usageLimit = optionalInt(q.value(10));
-    key.usageCount = q.value(11).toLongLong();
-    key.customer = pool ? pool->string(q.value(12).toString()) : q.value(12).toString();
-    key.createdById = q.value(13).toLongLong();
-    key.createdByName = pool ? pool->string(q.value(14).toString()) : q.value(14).toString();
-    key.createdAtMs = q.value(15).toLongLong();
-    key.updatedAtMs = q.value(16).toLongLong();
-    key.revokedAtMs = optionalInt(q.value(17));
-    key.flagged = q.value(18).toInt() != 0;
-    key.version = q.value(19).toLongLong();
-    return key;
+    return readKeyColumns(QueryRow(q));
 }
 
-KeySecret secretFromRow(const QSqlQuery &q, int first, StringPool *pool = nullptr)
+KeySecret secretFromRow(QSqlQuery &q, int first)
 {
-    KeySecret secret;
-    secret.id = q.value(first).toLongLong();
-    secret.keyId = q.value(first + 1).toLongLong();
-    secret.hash = q.value(first + 2).toByteArray();
-    secret.hint = q.value(first + 3).toString();
-    secret.createdAtMs = q.value(first + 4).toLongLong();
-    secret.retiresAtMs = optionalInt(q.value(first + 5));
-    secret.lastUsedAtMs = optionalInt(q.value(first + 6));
-    secret.lastUsedSource =
-        pool ? pool->string(q.value(first + 7).toString()) : q.value(first + 7).toString();
-    return secret;
+    return readSecretColumns(QueryRow(q), first);
 }
 
 Member memberFromRow(const QSqlQuery &q)
@@ -643,37 +612,50 @@ Result<Member> SqlKeyStore::requireMember() const
 
 Result<QVector<ApiKey>> SqlKeyStore::listKeys(bool includeRevoked)
 {
+    QString keysSql = QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom;
+    if (!includeRevoked)
+        keysSql += QStringLiteral(" WHERE k.state <> 2");
+    keysSql += QStringLiteral(" ORDER BY k.id");
+    const QString secretsSql = QStringLiteral("SELECT ") + kSecretColumns
+        + QStringLiteral(" FROM key_secrets s ORDER BY s.id DESC");
+    const QString what = tr("Cannot read the keys.");
+
+    // Sized up front: growing a vector of 100,000 keys by doubling briefly holds both copies,
+    // which showed as the app's peak memory. (Counted first: QPSQL drops the rest of a running
+    // result when another query starts.)
+    QVector<ApiKey> keys;
+    {
+        QSqlQuery count(m_db);
+        if (count.exec(QStringLiteral("SELECT COUNT(*) FROM api_keys")) && count.next())
+            keys.reserve(count.value(0).toLongLong());
+    }
+    StringPool pool;
+    // A vault file through the sqlite3 API: Qt SQL's QVariant per column and row was most of
+    // the key table's load time (profiled).
+    if (sqlite3 *db = m_dialect.isSqlite() ? sqliteHandle(m_db) : nullptr) {
+        auto keyRows = SqliteStatement::prepare(db, keysSql.toUtf8(), false);
+        auto secretRows = SqliteStatement::prepare(db, secretsSql.toUtf8(), false);
+        if (!keyRows || !secretRows)
+            return makeError(ErrorCode::StorageError, what);
+        readKeys(*keyRows, keys, pool);
+        if (keyRows->failed())
+            return keyRows->error(what);
+        keyRows.reset(); // ends its read before the next one starts
+        attachSecrets(*secretRows, keys, pool);
+        if (secretRows->failed())
+            return secretRows->error(what);
+        return keys;
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom;
-    if (!includeRevoked)
-        sql += QStringLiteral(" WHERE k.state <> 2");
-    sql += QStringLiteral(" ORDER BY k.id");
-    if (!q.exec(sql))
-        return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
-    // Sized up front: growing a vector of 100,000 keys by doubling briefly holds both copies,
-    // which showed as the app's peak memory.
-    QVector<ApiKey> keys;
-    QSqlQuery count(m_db);
-    if (count.exec(QStringLiteral("SELECT COUNT(*) FROM api_keys")) && count.next())
-        keys.reserve(count.value(0).toLongLong());
-    count.finish();
-    StringPool pool;
-    while (q.next())
-        keys.append(keyFromRow(q, &pool));
-    if (!q.exec(QStringLiteral("SELECT ") + kSecretColumns
-                + QStringLiteral(" FROM key_secrets s ORDER BY s.id DESC")))
-        return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
-    // The keys are in id order, so a binary search finds a secret's key without an index.
-    const auto byId = [](const ApiKey &key, qint64 id) {
-        return key.id < id;
-    };
-    while (q.next()) {
-        const qint64 keyId = q.value(1).toLongLong();
-        const auto it = std::lower_bound(keys.begin(), keys.end(), keyId, byId);
-        if (it != keys.end() && it->id == keyId)
-            it->secrets.append(secretFromRow(q, 0, &pool));
-    }
+    if (!q.exec(keysSql))
+        return SqlErrors::fromQuery(q, what);
+    QueryRow keyRows(q);
+    readKeys(keyRows, keys, pool);
+    if (!q.exec(secretsSql))
+        return SqlErrors::fromQuery(q, what);
+    QueryRow secretRows(q);
+    attachSecrets(secretRows, keys, pool);
     return keys;
 }
 
