@@ -1,6 +1,5 @@
 #include "ConnectServerDialog.h"
 
-#include "BusyCursor.h"
 #include "Icons.h"
 #include "PasswordLineEdit.h"
 #include "PasswordVault.h"
@@ -126,6 +125,8 @@ ConnectServerDialog::ConnectServerDialog(VaultSession &session, PasswordVault &k
     m_busyLabel->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    // Stays enabled while connecting: then it stops the attempt (see reject()).
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
     m_connect = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
     m_connect->setObjectName(QStringLiteral("connectButton"));
     m_connect->setIcon(Icons::icon(QStringLiteral("server")));
@@ -487,13 +488,17 @@ void ConnectServerDialog::readKeychainThenConnect(const PgConnInfo &server)
     m_keychain.read(server, this, proceed);
 }
 
-void ConnectServerDialog::attempt(PgConnInfo server, PasswordSource source)
+void ConnectServerDialog::attempt(const PgConnInfo &server, PasswordSource source)
 {
     setBusy(true, tr("Connecting to %1…").arg(server.displayName()));
-    Result<Member> connected = [&] {
-        BusyCursor busy(this);
-        return m_session.connectServer(server);
-    }();
+    // The session drops the answer if this dialog is gone by then, or after cancelAttempt().
+    m_session.connectServerInBackground(
+        server, this,
+        [this, source](const Result<Member> &connected) { onAttemptFinished(connected, source); });
+}
+
+void ConnectServerDialog::onAttemptFinished(const Result<Member> &connected, PasswordSource source)
+{
     setBusy(false);
     if (!connected) {
         handleFailure(connected.error(), source);
@@ -503,6 +508,32 @@ void ConnectServerDialog::attempt(PgConnInfo server, PasswordSource source)
         m_passwordToRemember = m_password->text();
     m_password->clear();
     QDialog::accept();
+}
+
+void ConnectServerDialog::cancelAttempt()
+{
+    if (!m_busy)
+        return;
+    ++m_keychainTicket; // a keychain answer still on its way starts nothing
+    m_session.cancelConnect();
+    setBusy(false);
+}
+
+void ConnectServerDialog::reject()
+{
+    // Escape and Cancel while connecting mean "stop trying", not "forget what I entered".
+    if (m_busy) {
+        cancelAttempt();
+        return;
+    }
+    QDialog::reject();
+}
+
+void ConnectServerDialog::closeEvent(QCloseEvent *event)
+{
+    // The title bar's close button closes, connecting or not.
+    cancelAttempt();
+    QDialog::closeEvent(event);
 }
 
 void ConnectServerDialog::handleFailure(const Error &error, PasswordSource source)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Member.h"
 #include "core/Result.h"
 #include "store/PgConnInfo.h"
 
@@ -8,6 +9,7 @@
 #include <optional>
 
 class QCheckBox;
+class QCloseEvent;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -30,7 +32,9 @@ class VaultSession;
 // field appears when the server asks for one. It is remembered in the keychain only when the
 // user ticks the box and the connection worked, and never anywhere else.
 // A failed attempt is explained in place and the dialog stays open; accept() closes it only
-// once the session is connected.
+// once the session is connected. The attempt runs in the background (the window stays alive
+// while an unreachable server keeps it waiting); Cancel or Escape stops it and leaves the
+// dialog as it was, and closing the dialog stops it too.
 class ConnectServerDialog : public QDialog
 {
     Q_OBJECT
@@ -57,10 +61,15 @@ public:
 
 public Q_SLOTS:
     void accept() override;
+    // While connecting: stops the attempt and keeps the dialog open. Otherwise closes it.
+    void reject() override;
     // Connects with what the form holds, as if Connect was pressed (for Open Recent).
     void connectNow();
     // Shows the password field (the server wants a password libpq could not find).
     void requestPassword();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     enum class PasswordSource { None, Given, Typed, Keychain };
@@ -72,7 +81,9 @@ private:
     void updateState();
     void updateKeychainRow();
     void readKeychainThenConnect(const PgConnInfo &server);
-    void attempt(PgConnInfo server, PasswordSource source);
+    void attempt(const PgConnInfo &server, PasswordSource source);
+    void onAttemptFinished(const Result<Member> &connected, PasswordSource source);
+    void cancelAttempt();
     void handleFailure(const Error &error, PasswordSource source);
     void setBusy(bool busy, const QString &what = QString());
     void showError(const QString &text);

@@ -103,10 +103,9 @@ void ConnectionBanner::showReconnecting(const QString &where)
     m_hideTimer.stop();
     setTone(true);
     m_text->setText(tr("Connection to %1 lost — reconnecting…").arg(where));
+    // One attempt at a time: it runs in the background until the session reports its outcome.
     m_retry->setEnabled(false);
     show();
-    // The attempt blocks the event loop for up to the connect timeout: show this first.
-    repaint();
 }
 
 void ConnectionBanner::showReconnected(const QString &where)

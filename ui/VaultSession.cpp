@@ -8,13 +8,13 @@
 
 #include <QFileInfo>
 
+#include <utility>
+
 namespace Keyward {
 
 namespace {
 
-// The connection is made on the GUI thread (QPSQL connects synchronously and a connection
-// belongs to its thread): an unreachable server must not freeze the window for long.
-const QString kConnectTimeoutSeconds = QStringLiteral("5");
+const QString kPassword = QStringLiteral("password");
 
 } // namespace
 
@@ -27,6 +27,8 @@ VaultSession::VaultSession(const Clock &clock, QObject *parent)
     connect(&m_ticker, &QTimer::timeout, this, &VaultSession::onTimer);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &VaultSession::attemptReconnect);
+    connect(&m_connectProbe, &ServerProbe::finished, this, &VaultSession::onConnectProbed);
+    connect(&m_reconnectProbe, &ServerProbe::finished, this, &VaultSession::onReconnectProbed);
 }
 
 VaultSession::~VaultSession()
@@ -83,10 +85,7 @@ Result<Member> VaultSession::signIn(const QString &memberName, const SecretStrin
 
 Result<Member> VaultSession::connectServer(const PgConnInfo &server)
 {
-    PgConnInfo info = server;
-    if (!info.contains(QStringLiteral("connect_timeout")))
-        info.setValue(QStringLiteral("connect_timeout"), kConnectTimeoutSeconds);
-    auto connected = SqlKeyStore::connectPostgres(info, m_clock);
+    auto connected = SqlKeyStore::connectPostgres(ServerProbe::withConnectTimeout(server), m_clock);
     if (!connected)
         return connected.error();
     std::unique_ptr<SqlKeyStore> store = std::move(connected).value();
@@ -101,12 +100,44 @@ Result<Member> VaultSession::connectServer(const PgConnInfo &server)
     m_store = std::move(store);
     m_remote = true;
     m_server = server;
-    m_server.setValue(QStringLiteral("password"), QString()); // the store's connection keeps it
+    m_server.setValue(kPassword, QString()); // the store's connection keeps it
     m_member = *member;
     m_idle->noteActivity();
     acknowledgeChanges();
     setState(State::Unlocked);
     return *member;
+}
+
+void VaultSession::connectServerInBackground(const PgConnInfo &server, QObject *context,
+                                             ConnectCallback done)
+{
+    m_connectTarget = server;
+    m_connectContext = context;
+    m_connectDone = std::move(done);
+    m_connectProbe.start(server);
+}
+
+void VaultSession::cancelConnect()
+{
+    m_connectProbe.cancel();
+    m_connectTarget = PgConnInfo(); // and its password with it
+    m_connectContext.clear();
+    m_connectDone = nullptr;
+}
+
+void VaultSession::onConnectProbed(const Result<void> &reached)
+{
+    const PgConnInfo server = std::exchange(m_connectTarget, PgConnInfo());
+    const QPointer<QObject> context = std::exchange(m_connectContext, nullptr);
+    const ConnectCallback done = std::exchange(m_connectDone, nullptr);
+    // Whoever asked has gone: connecting now would surprise the window.
+    if (!context || !done)
+        return;
+    // The server answered a moment ago, so this is quick. (Should it vanish in between, this
+    // waits for the connect timeout once; nothing on this thread can avoid that.)
+    const Result<Member> result = reached ? connectServer(server) : Result<Member>(reached.error());
+    if (context)
+        done(result);
 }
 
 void VaultSession::lock()
@@ -161,6 +192,7 @@ void VaultSession::setState(State state)
         m_ticker.stop();
         stopWatching();
         m_retryTimer.stop();
+        m_reconnectProbe.cancel(); // its store is gone, or no longer signed in
         m_connectionLost = false;
     }
     if (m_state == state)
@@ -292,10 +324,31 @@ void VaultSession::reconnectNow()
 
 void VaultSession::attemptReconnect()
 {
-    if (!m_connectionLost || !m_store || m_state != State::Unlocked)
+    if (!m_connectionLost || !m_store || m_state != State::Unlocked || m_reconnectProbe.isRunning())
         return;
     m_retryTimer.stop();
     Q_EMIT reconnecting();
+    // m_server has forgotten the password; the store's connection still holds it. (Without one,
+    // libpq looks in the password file and the environment, in the worker too.)
+    PgConnInfo server = m_server;
+    server.setValue(kPassword, m_store->database().password());
+    m_reconnectProbe.start(server);
+}
+
+void VaultSession::onReconnectProbed(const Result<void> &reached)
+{
+    if (!m_connectionLost || !m_store || m_state != State::Unlocked)
+        return;
+    if (!reached) {
+        reconnectFailedWith(reached.error());
+        return;
+    }
+    finishReconnect();
+}
+
+void VaultSession::finishReconnect()
+{
+    // The probe got in a moment ago, so the store's own connection opens quickly.
     auto reconnected = m_store->reconnect();
     if (reconnected && m_store->currentMember()) {
         m_connectionLost = false;
@@ -307,18 +360,26 @@ void VaultSession::attemptReconnect()
         Q_EMIT connectionRestored();
         return;
     }
-    if (!reconnected && reconnected.code() != ErrorCode::AuthenticationFailed) {
+    if (!reconnected) {
+        reconnectFailedWith(reconnected.error());
+        return;
+    }
+    const QString message = tr("%1 no longer maps this login to a member.").arg(displayName());
+    lock();
+    Q_EMIT reconnectRefused(message);
+}
+
+void VaultSession::reconnectFailedWith(const Error &error)
+{
+    if (error.code != ErrorCode::AuthenticationFailed) {
         m_retryDelayMs = qMin(m_retryDelayMs * 2, m_maxRetryMs);
         m_retryTimer.start(m_retryDelayMs);
-        Q_EMIT reconnectFailed(reconnected.errorMessage(), m_retryDelayMs);
+        Q_EMIT reconnectFailed(error.message, m_retryDelayMs);
         return;
     }
     // Retrying a refused password only adds failed logins to the server's log.
-    const QString message = reconnected
-        ? tr("%1 no longer maps this login to a member.").arg(displayName())
-        : reconnected.errorMessage();
     lock();
-    Q_EMIT reconnectRefused(message);
+    Q_EMIT reconnectRefused(error.message);
 }
 
 void VaultSession::refreshMember()

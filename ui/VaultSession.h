@@ -1,12 +1,15 @@
 #pragma once
 
+#include "ServerProbe.h"
 #include "core/Member.h"
 #include "core/Result.h"
 #include "store/PgConnInfo.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -30,6 +33,10 @@ class SqlKeyStore;
 // and, on PostgreSQL, checks that the connection is alive: a dropped connection is retried with
 // exponential backoff until it works, and reported through connectionLost()/
 // connectionRestored().
+//
+// Nothing here waits for a server that does not answer: connectServerInBackground() and every
+// reconnect first let a ServerProbe log in on a worker thread, and only a server that answered
+// gets the real connection on the GUI thread (a connection belongs to the thread that opened it).
 class VaultSession : public QObject
 {
     Q_OBJECT
@@ -51,8 +58,19 @@ public:
     // was open stays as it was when this fails: AuthenticationFailed when the server refused
     // the login (or wants a password that server lacks), PermissionDenied when the login is not
     // a member, ConnectionLost when the server cannot be reached. Unless the conninfo sets one,
-    // connect_timeout is 5 s: the connection is made on the GUI thread.
+    // connect_timeout is 5 s. This waits for the server on the calling thread: the GUI uses
+    // connectServerInBackground().
     Result<Member> connectServer(const PgConnInfo &server);
+    using ConnectCallback = std::function<void(const Result<Member> &result)>;
+    // connectServer() without waiting: a ServerProbe tries the login on a worker thread and only
+    // a server that accepted it is connected to (quickly) on this thread. done gets what
+    // connectServer() returns, or the probe's error (the same messages), on this thread; it is
+    // dropped when context is destroyed first, on cancelConnect(), and when another call starts.
+    void connectServerInBackground(const PgConnInfo &server, QObject *context,
+                                   ConnectCallback done);
+    // Abandons the attempt of connectServerInBackground(): nothing changes and done never runs.
+    void cancelConnect();
+    bool isConnecting() const { return m_connectProbe.isRunning(); }
     void lock();
     void close();
 
@@ -77,8 +95,11 @@ public:
     void setReconnectBackoff(int firstMs, int maxMs);
     // The delay before the next automatic retry, while disconnected.
     int retryDelayMs() const { return m_retryDelayMs; }
-    // Tries to reconnect now (the banner's "Retry now"); the backoff goes on if it fails.
+    // Tries to reconnect now (the banner's "Retry now"); the backoff goes on if it fails. Does
+    // nothing while an attempt is running.
     void reconnectNow();
+    // True from reconnecting() until the attempt's outcome is signalled.
+    bool isReconnecting() const { return m_reconnectProbe.isRunning(); }
 
     // How often the watcher polls the change counter (SQLite) or checks its listening
     // connection (PostgreSQL). Default 1 s; applies from the next sign-in.
@@ -106,7 +127,8 @@ Q_SIGNALS:
     void autoLocked();
     // The connection to the server dropped (message: why); a retry follows in retryInMs.
     void connectionLost(const QString &message, int retryInMs);
-    // A retry is about to run (it blocks for up to the connect timeout).
+    // A retry has started. It runs in the background; reconnectFailed(), connectionRestored()
+    // or reconnectRefused() follows (within the connect timeout, 5 s unless the conninfo says).
     void reconnecting();
     // A retry failed; the next one follows in retryInMs.
     void reconnectFailed(const QString &message, int retryInMs);
@@ -126,6 +148,10 @@ private:
     void refreshMember();
     void markConnectionLost(const QString &message);
     void attemptReconnect();
+    void onConnectProbed(const Result<void> &reached);
+    void onReconnectProbed(const Result<void> &reached);
+    void finishReconnect();
+    void reconnectFailedWith(const Error &error);
     void resetStore();
 
     const Clock &m_clock;
@@ -148,6 +174,13 @@ private:
     int m_maxRetryMs = 30 * 1000;
     int m_retryDelayMs = 1000;
     QTimer m_retryTimer;
+
+    // connectServerInBackground(): the server (with its password) until the probe has answered.
+    ServerProbe m_connectProbe;
+    PgConnInfo m_connectTarget;
+    QPointer<QObject> m_connectContext;
+    ConnectCallback m_connectDone;
+    ServerProbe m_reconnectProbe;
 };
 
 } // namespace Keyward

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -66,6 +67,16 @@ void fillDetails(ConnectServerDialog *dialog, const PgConnInfo &server)
 QPushButton *connectButton(ConnectServerDialog *dialog)
 {
     return child<QPushButton>(dialog, "connectButton");
+}
+
+// Presses Connect and waits for the outcome: the attempt runs in the background. A dialog that
+// connected closes (and is deleted soon after).
+void clickConnect(ConnectServerDialog *dialog)
+{
+    const QPointer<ConnectServerDialog> guard(dialog);
+    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    if (!QTest::qWaitFor([&guard] { return !guard || !guard->isBusy(); }, 15000))
+        qWarning("The dialog is still connecting");
 }
 
 qint64 backendPid(QSqlDatabase db)
@@ -183,13 +194,13 @@ bool TestConnect::connectAsAlice(MainWindow &window, PgVaultFixture &f)
     if (!dialog)
         return false;
     fillDetails(dialog, f.pg.conninfo(QStringLiteral("alice")));
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
     if (!dialog->isPasswordRequested()) {
         qWarning("No password asked for: %s", qPrintable(dialog->errorText()));
         return false;
     }
     child<QLineEdit>(dialog, "passwordEdit")->setText(kAlicePassword);
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
     if (!window.session().isUnlocked())
         qWarning("Not connected: %s", qPrintable(dialog->errorText()));
     return window.session().isUnlocked();
@@ -205,7 +216,7 @@ void TestConnect::connectsThroughTheDialog()
     QVERIFY(dialog);
     fillDetails(dialog, f.pg.conninfo(QStringLiteral("alice")));
     QVERIFY(connectButton(dialog)->isEnabled());
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
     // No password file, no keychain entry: the server asks, and so does the dialog.
     QVERIFY(dialog->isVisible());
     QVERIFY(dialog->isPasswordRequested());
@@ -213,7 +224,7 @@ void TestConnect::connectsThroughTheDialog()
              qPrintable(dialog->errorText()));
     QVERIFY(!connectButton(dialog)->isEnabled()); // nothing typed yet
     child<QLineEdit>(dialog, "passwordEdit")->setText(kAlicePassword);
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
 
     QVERIFY(window->session().isUnlocked());
     QVERIFY(window->session().isRemote());
@@ -240,11 +251,11 @@ void TestConnect::wrongPasswordKeepsTheDialogOpen()
     ConnectServerDialog *dialog = openDialog(*window);
     QVERIFY(dialog);
     fillDetails(dialog, f.pg.conninfo(QStringLiteral("alice")));
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
     QVERIFY(dialog->isPasswordRequested());
     const QString wrong = QStringLiteral("not-the-password-7731");
     child<QLineEdit>(dialog, "passwordEdit")->setText(wrong);
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
 
     QVERIFY(dialog->isVisible());
     QCOMPARE(window->session().state(), VaultSession::State::Closed);
@@ -254,8 +265,8 @@ void TestConnect::wrongPasswordKeepsTheDialogOpen()
     // Typed again from scratch, and the second try works.
     QVERIFY(child<QLineEdit>(dialog, "passwordEdit")->text().isEmpty());
     child<QLineEdit>(dialog, "passwordEdit")->setText(kAlicePassword);
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
-    QVERIFY2(window->session().isUnlocked(), qPrintable(dialog->errorText()));
+    clickConnect(dialog);
+    QVERIFY(window->session().isUnlocked());
 }
 
 void TestConnect::badInputKeepsConnectDisabled_data()
@@ -354,7 +365,7 @@ void TestConnect::loginThatIsNoMemberIsRefused()
     dialog->setForm(ConnectServerDialog::Form::ConnectionString);
     child<QLineEdit>(dialog, "connectionStringEdit")
         ->setText(f.pg.conninfo(stranger, QStringLiteral("stranger-password")).toString(true));
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
     QVERIFY(dialog->isVisible());
     QVERIFY(!dialog->isPasswordRequested());
     QVERIFY2(dialog->errorText().contains(stranger), qPrintable(dialog->errorText()));
@@ -520,7 +531,7 @@ void TestConnect::recentServersKeepNoPassword()
     QCOMPARE(child<QLineEdit>(dialog, "databaseEdit")->text(), f.pg.name());
     QTRY_VERIFY_WITH_TIMEOUT(dialog->isPasswordRequested(), 15000);
     child<QLineEdit>(dialog, "passwordEdit")->setText(kAlicePassword);
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
     QVERIFY(window->session().isUnlocked());
 }
 
@@ -548,10 +559,10 @@ void TestConnect::lockDisconnectsAndUnlockConnectsAgain()
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(child<QLineEdit>(dialog, "databaseEdit")->text(), f.pg.name());
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->isPasswordRequested(), 15000);
     child<QLineEdit>(dialog, "passwordEdit")->setText(kAlicePassword);
-    QTest::mouseClick(connectButton(dialog), Qt::LeftButton);
+    clickConnect(dialog);
     QVERIFY(window->session().isUnlocked());
     QVERIFY(window->isShowingVault());
 }
