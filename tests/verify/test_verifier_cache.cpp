@@ -167,8 +167,7 @@ private Q_SLOTS:
         const IssuedToken a = issue(store(), QStringLiteral("Revoked elsewhere"));
         const IssuedToken b = issue(store(), QStringLiteral("Deactivated elsewhere"));
         // The fixture's connection is the verifier's, as in a service: one connection in this
-        // process. (A second SqlKeyStore opened on the same file in this process would drop
-        // its POSIX locks when VaultFile::inspect() closes its QFile; see docs/verification.md.)
+        // process.
         Verifier verifier(store(), SystemClock::instance());
         verifier.enableCache();
         QCOMPARE(verifier.cache()->options().checkIntervalMs, 200);
