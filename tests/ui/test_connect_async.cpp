@@ -14,6 +14,7 @@
 #include "ui/Settings.h"
 #include "ui/VaultSession.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -280,7 +281,11 @@ void TestConnectAsync::dialogStaysResponsiveWhileServerIsSilent()
     const QPoint moved = dialog.pos() + QPoint(40, 30);
     dialog.move(moved);
     QCOMPARE(dialog.pos(), moved);
-    QVERIFY(!dialog.grab().isNull());
+    const QImage busy = dialog.grab().toImage();
+    QVERIFY(!busy.isNull());
+    // A picture to look at: KEYWARD_SCREENSHOT_DIR=docs/screenshots keeps it.
+    if (const QString dir = qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(busy.save(QDir(dir).filePath(QStringLiteral("connect-server-busy.png"))));
 
     // The attempt ends by the connect timeout, with the error the store would give.
     ticks.restart();
