@@ -632,7 +632,7 @@
     </message>
 </context>
 <context>
-    <name>Formatting</name>
+    <name>DisplayNames</name>
     <message>
         <source>Production</source>
         <translation>Produktion</translation>
@@ -662,22 +662,6 @@
         <translation>Betrachter</translation>
     </message>
     <message>
-        <source>Everything, including members and vault policy</source>
-        <translation>Alles, einschließlich Mitgliedern und Tresorrichtlinien</translation>
-    </message>
-    <message>
-        <source>Manages every key</source>
-        <translation>Verwaltet alle Schlüssel</translation>
-    </message>
-    <message>
-        <source>Creates keys and manages the keys they created</source>
-        <translation>Erstellt Schlüssel und verwaltet die selbst erstellten</translation>
-    </message>
-    <message>
-        <source>Reads keys and the audit log, changes nothing</source>
-        <translation>Liest Schlüssel und Prüfprotokoll, ändert nichts</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -692,6 +676,25 @@
     <message>
         <source>Revoked</source>
         <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Everything, including members and vault policy</source>
+        <translation>Alles, einschließlich Mitgliedern und Tresorrichtlinien</translation>
+    </message>
+    <message>
+        <source>Manages every key</source>
+        <translation>Verwaltet alle Schlüssel</translation>
+    </message>
+    <message>
+        <source>Creates keys and manages the keys they created</source>
+        <translation>Erstellt Schlüssel und verwaltet die selbst erstellten</translation>
+    </message>
+    <message>
+        <source>Reads keys and the audit log, changes nothing</source>
+        <translation>Liest Schlüssel und Prüfprotokoll, ändert nichts</translation>
     </message>
     <message>
         <source>Unlimited</source>
@@ -1414,10 +1417,6 @@
         <translation>%1 von %2 Anfragen verbraucht.</translation>
     </message>
     <message>
-        <source>Used %1 times (no usage limit).</source>
-        <translation>%1-mal verwendet (kein Nutzungslimit).</translation>
-    </message>
-    <message>
         <source>Last use per secret:</source>
         <translation>Letzte Verwendung pro Geheimnis:</translation>
     </message>
@@ -1472,6 +1471,13 @@
         <source>Secret</source>
         <translation>Geheimnis</translation>
     </message>
+    <message numerus="yes">
+        <source>Used %n time(s) (no usage limit).</source>
+        <translation>
+            <numerusform>%n-mal verwendet (kein Nutzungslimit).</numerusform>
+            <numerusform>%n-mal verwendet (kein Nutzungslimit).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keyward::AddMemberDialog</name>
@@ -1484,16 +1490,16 @@
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>&amp;Role:</source>
-        <translation>&amp;Rolle:</translation>
-    </message>
-    <message>
         <source>Give the new member this first passphrase in person, not by e-mail or chat.</source>
         <translation>Geben Sie dem neuen Mitglied diese erste Passphrase persönlich, nicht per E-Mail oder Chat.</translation>
     </message>
     <message>
         <source>&amp;Add Member</source>
         <translation>Mitglied &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Rolle:</translation>
     </message>
 </context>
 <context>
@@ -1640,10 +1646,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <source>Check that no audit row was changed or removed since it was written</source>
         <translation>Prüfen, dass kein Protokolleintrag seit dem Schreiben geändert oder entfernt wurde</translation>
     </message>
-    <message>
-        <source>Latest %L1 events</source>
-        <translation>Die neuesten %L1 Ereignisse</translation>
-    </message>
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
@@ -1661,6 +1663,13 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
     <message>
         <source>The audit log was tampered with at row %1: %2</source>
         <translation>Das Prüfprotokoll wurde bei Eintrag %1 manipuliert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Latest %Ln event(s)</source>
+        <translation>
+            <numerusform>Das neueste Ereignis</numerusform>
+            <numerusform>Die neuesten %Ln Ereignisse</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3442,14 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>&amp;Set Passphrase</source>
         <translation>Passphrase &amp;festlegen</translation>
     </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>A&amp;ktuelle Passphrase:</translation>
+    </message>
+    <message>
+        <source>Enter your current passphrase.</source>
+        <translation>Geben Sie Ihre aktuelle Passphrase ein.</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::StatusBadgeDelegate</name>
@@ -3581,10 +3598,6 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>&amp;Speicherort:</translation>
     </message>
     <message>
-        <source>Key &amp;prefix:</source>
-        <translation>Schlüsselprä&amp;fix:</translation>
-    </message>
-    <message>
         <source>Your &amp;name:</source>
         <translation>Ihr &amp;Name:</translation>
     </message>
@@ -3611,6 +3624,10 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Keyward vaults (*.keyward);;All files (*)</source>
         <translation>Keyward-Tresore (*.keyward);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>Schlüsselprä&amp;fix:</translation>
     </message>
 </context>
 <context>
@@ -3748,14 +3765,6 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>, </translation>
     </message>
     <message>
-        <source>Missing grant %1.</source>
-        <translation>Fehlende Berechtigung %1.</translation>
-    </message>
-    <message>
-        <source>Missing grants %1.</source>
-        <translation>Fehlende Berechtigungen %1.</translation>
-    </message>
-    <message>
         <source>A service asking for this environment and these grants accepts the key.</source>
         <translation>Ein Dienst, der diese Umgebung und diese Berechtigungen verlangt, akzeptiert den Schlüssel.</translation>
     </message>
@@ -3794,6 +3803,13 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>The service should wait for the Retry-After time, or an Admin can raise the key&apos;s rate limit.</source>
         <translation>Der Dienst sollte die Retry-After-Zeit abwarten, oder ein Administrator kann das Ratenlimit des Schlüssels erhöhen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing grant(s) %1.</source>
+        <translation>
+            <numerusform>Fehlende Berechtigung %1.</numerusform>
+            <numerusform>Fehlende Berechtigungen %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3863,12 +3879,12 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>%1 ist jetzt %2.</translation>
     </message>
     <message>
-        <source>Sets a member&apos;s passphrase in a vault file. The new passphrase comes from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members set their own; Owners set anyone&apos;s, for instance for members copied from a server by &quot;migrate&quot;, which have none yet.</source>
-        <translation>Legt die Passphrase eines Mitglieds in einer Tresordatei fest. Die neue Passphrase stammt aus KEYWARD_NEW_PASSPHRASE oder wird zweimal abgefragt. Mitglieder legen ihre eigene fest, Besitzer die jedes Mitglieds, etwa für Mitglieder, die „migrate“ von einem Server kopiert hat und die noch keine haben.</translation>
-    </message>
-    <message>
         <source>The passphrase of %1 was changed.</source>
         <translation>Die Passphrase von %1 wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Sets a member&apos;s passphrase in a vault file. The new passphrase comes from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members change their own, proven by the passphrase they sign in with; Owners set anyone&apos;s, for instance for members copied from a server by &quot;migrate&quot;, which have none yet.</source>
+        <translation>Legt die Passphrase eines Mitglieds in einer Tresordatei fest. Die neue Passphrase stammt aus KEYWARD_NEW_PASSPHRASE oder wird zweimal abgefragt. Mitglieder ändern ihre eigene und weisen sich dabei mit der Passphrase aus, mit der sie sich anmelden; Besitzer legen die jedes Mitglieds fest, etwa für Mitglieder, die „migrate“ von einem Server kopiert hat und die noch keine haben.</translation>
     </message>
 </context>
 <context>
@@ -4712,12 +4728,17 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>Cannot change the passphrase.</source>
         <translation>Die Passphrase kann nicht geändert werden.</translation>
     </message>
-</context>
-<context>
-    <name>SqliteSecretStatement</name>
     <message>
-        <source>Cannot look up the key.</source>
-        <translation type="unfinished">Der Schlüssel kann nicht nachgeschlagen werden.</translation>
+        <source>Enter your current passphrase to change your own.</source>
+        <translation>Geben Sie Ihre aktuelle Passphrase ein, um Ihre eigene zu ändern.</translation>
+    </message>
+    <message>
+        <source>Wrong current passphrase. Your passphrase was not changed.</source>
+        <translation>Falsche aktuelle Passphrase. Ihre Passphrase wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed by someone else meanwhile. Nothing was changed.</source>
+        <translation>Ihre Passphrase wurde inzwischen von jemand anderem geändert. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -4745,53 +4766,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>yes</source>
         <translation>ja</translation>
-    </message>
-</context>
-<context>
-    <name>TextFormat</name>
-    <message>
-        <source>Production</source>
-        <translation>Produktion</translation>
-    </message>
-    <message>
-        <source>Staging</source>
-        <translation>Staging</translation>
-    </message>
-    <message>
-        <source>Development</source>
-        <translation>Entwicklung</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Besitzer</translation>
-    </message>
-    <message>
-        <source>Admin</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>Developer</source>
-        <translation>Entwickler</translation>
-    </message>
-    <message>
-        <source>Viewer</source>
-        <translation>Betrachter</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Inactive</source>
-        <translation>Inaktiv</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>Widerrufen</translation>
     </message>
 </context>
 <context>

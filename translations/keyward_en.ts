@@ -9,6 +9,14 @@
     </message>
 </context>
 <context>
+    <name>DbCommands</name>
+    <message numerus="yes">
+        <source>Statements run (%n):</source>
+        <translation>
+            <numerusform>Statement run (%n):</numerusform><numerusform>Statements run (%n):</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message numerus="yes">
         <source>%1 +%n more</source>
@@ -88,6 +96,11 @@
         <translation>
             <numerusform>Requests per hour, last %n hour (UTC):</numerusform><numerusform>Requests per hour, last %n hours (UTC):</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Used %n time(s) (no usage limit).</source>
+        <translation>
+            <numerusform>Used %n time (no usage limit).</numerusform><numerusform>Used %n times (no usage limit).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Keyward::ApiKeysPage</name>
@@ -113,6 +126,11 @@
         <source>The audit chain is intact: %Ln row(s) checked.</source>
         <translation>
             <numerusform>The audit chain is intact: %Ln row checked.</numerusform><numerusform>The audit chain is intact: %Ln rows checked.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Latest %Ln event(s)</source>
+        <translation>
+            <numerusform>Latest %Ln event</numerusform><numerusform>Latest %Ln events</numerusform></translation>
     </message>
 </context>
 <context>
@@ -150,6 +168,14 @@
         <source>%1: %n request(s)</source>
         <translation>
             <numerusform>%1: %n request</numerusform><numerusform>%1: %n requests</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::WhyRejectedDialog</name>
+    <message numerus="yes">
+        <source>Missing grant(s) %1.</source>
+        <translation>
+            <numerusform>Missing grant %1.</numerusform><numerusform>Missing grants %1.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "AddMemberDialog.h"
 
 #include "BusyCursor.h"
+#include "ErrorLabel.h"
 #include "PassphraseFields.h"
 #include "RolePicker.h"
 #include "core/Permissions.h"
@@ -29,21 +30,14 @@ AddMemberDialog::AddMemberDialog(KeyStore &store, QWidget *parent)
     m_passphrase = new PassphraseFields(this);
 
     m_passphrase->formLayout()->insertRow(0, tr("&Name:"), m_name);
-    m_passphrase->formLayout()->insertRow(1, tr("&Role:"), m_role);
+    m_passphrase->formLayout()->insertRow(1, tr("R&ole:"), m_role);
 
     auto *note = new QLabel(tr("Give the new member this first passphrase in person, not by "
                                "e-mail or chat."),
                             this);
     note->setWordWrap(true);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xda, 0x44, 0x53));
-    m_error->setPalette(errorPalette);
-    m_error->hide();
+    m_error = new ErrorLabel(this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_add = buttons->addButton(tr("&Add Member"), QDialogButtonBox::AcceptRole);
@@ -82,8 +76,7 @@ void AddMemberDialog::updateState()
 void AddMemberDialog::accept()
 {
     if (const QString problem = inputProblem(); !problem.isEmpty()) {
-        m_error->setText(problem);
-        m_error->show();
+        m_error->showError(problem);
         return;
     }
     Result<Member> added = [&] {
@@ -91,8 +84,7 @@ void AddMemberDialog::accept()
         return m_store.addMember(m_name->text(), m_role->role(), m_passphrase->passphrase());
     }();
     if (!added) {
-        m_error->setText(added.errorMessage());
-        m_error->show();
+        m_error->showError(added.errorMessage());
         return;
     }
     m_added = added->name;

@@ -2,12 +2,12 @@
 
 #include <QDialog>
 
-class QLabel;
 class QLineEdit;
 class QPushButton;
 
 namespace Keyward {
 
+class ErrorLabel;
 class KeyStore;
 class PassphraseFields;
 class RolePicker;
@@ -33,7 +33,7 @@ private:
     QLineEdit *m_name = nullptr;
     RolePicker *m_role = nullptr;
     PassphraseFields *m_passphrase = nullptr;
-    QLabel *m_error = nullptr;
+    ErrorLabel *m_error = nullptr;
     QPushButton *m_add = nullptr;
     QString m_added;
 };

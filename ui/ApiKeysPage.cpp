@@ -6,10 +6,9 @@
 #include "KeyTableModel.h"
 #include "Settings.h"
 #include "StatusBadgeDelegate.h"
+#include "core/DisplayNames.h"
 #include "core/Environment.h"
 #include "store/KeyStore.h"
-
-#include "Formatting.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -141,7 +140,7 @@ QWidget *ApiKeysPage::buildFilterBar()
     m_environment->setObjectName(QStringLiteral("environmentFilter"));
     m_environment->addItem(tr("All environments"));
     for (Environment env : kAllEnvironments)
-        m_environment->addItem(Formatting::environment(env), environmentToInt(env));
+        m_environment->addItem(DisplayNames::environment(env), environmentToInt(env));
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this](int index) {
         const QVariant value = m_environment->itemData(index);
         m_proxy->setEnvironmentFilter(value.isValid() ? environmentFromInt(value.toInt())

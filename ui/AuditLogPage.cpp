@@ -104,7 +104,7 @@ void AuditLogPage::reload()
         return;
     }
     m_model->setEvents(*events);
-    m_count->setText(events->size() >= kRowLimit ? tr("Latest %L1 events").arg(kRowLimit)
+    m_count->setText(events->size() >= kRowLimit ? tr("Latest %Ln event(s)", nullptr, kRowLimit)
                                                  : tr("%n event(s)", nullptr, int(events->size())));
 }
 

@@ -1,6 +1,7 @@
 #include "AuditText.h"
 
 #include "Formatting.h"
+#include "core/DisplayNames.h"
 #include "core/Environment.h"
 #include "core/Role.h"
 
@@ -20,7 +21,7 @@ QJsonObject parse(const QString &details)
 QString roleName(const QJsonValue &code)
 {
     const auto role = roleFromCode(code.toString());
-    return role ? Formatting::role(*role) : code.toString();
+    return role ? DisplayNames::role(*role) : code.toString();
 }
 
 QString plain(const QJsonValue &value)
@@ -94,7 +95,7 @@ QString AuditText::details(const AuditEvent &event)
     if (a == QLatin1String("key.create")) {
         QStringList parts;
         if (const auto env = environmentFromCode(d.value(QStringLiteral("environment")).toString()))
-            parts.append(Formatting::environment(*env));
+            parts.append(DisplayNames::environment(*env));
         parts.append(tr("%1 role").arg(roleName(d.value(QStringLiteral("role")))));
         const QJsonValue expires = d.value(QStringLiteral("expires_at"));
         parts.append(

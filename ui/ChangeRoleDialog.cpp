@@ -1,7 +1,8 @@
 #include "ChangeRoleDialog.h"
 
-#include "Formatting.h"
+#include "ErrorLabel.h"
 #include "RolePicker.h"
+#include "core/DisplayNames.h"
 #include "store/KeyStore.h"
 
 #include <QDialogButtonBox>
@@ -26,21 +27,14 @@ ChangeRoleDialog::ChangeRoleDialog(KeyStore &store, const Member &member, QWidge
     auto *name = new QLabel(member.name, this);
     name->setTextFormat(Qt::PlainText);
     form->addRow(tr("Member:"), name);
-    form->addRow(tr("Current role:"), new QLabel(Formatting::role(member.role), this));
+    form->addRow(tr("Current role:"), new QLabel(DisplayNames::role(member.role), this));
     form->addRow(tr("&New role:"), m_role);
 
     m_consequence = new QLabel(this);
     m_consequence->setObjectName(QStringLiteral("consequenceLabel"));
     m_consequence->setWordWrap(true);
     m_consequence->setTextFormat(Qt::PlainText);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xda, 0x44, 0x53));
-    m_error->setPalette(errorPalette);
-    m_error->hide();
+    m_error = new ErrorLabel(this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_change = buttons->addButton(tr("&Change Role"), QDialogButtonBox::AcceptRole);
@@ -68,7 +62,7 @@ void ChangeRoleDialog::updateState()
     if (static_cast<int>(role) < static_cast<int>(m_member.role))
         m_consequence->setText(tr("Keys that %1 created with a role above %2 will be deactivated "
                                   "and flagged, so the demotion leaves no extra power behind.")
-                                   .arg(m_member.name, Formatting::role(role)));
+                                   .arg(m_member.name, DisplayNames::role(role)));
     else
         m_consequence->setText(QString());
     m_consequence->setVisible(!m_consequence->text().isEmpty());
@@ -78,8 +72,7 @@ void ChangeRoleDialog::accept()
 {
     auto changed = m_store.setMemberRole(m_member.id, m_member.version, m_role->role());
     if (!changed) {
-        m_error->setText(changed.errorMessage());
-        m_error->show();
+        m_error->showError(changed.errorMessage());
         return;
     }
     QDialog::accept();

@@ -9,6 +9,7 @@ class QPushButton;
 
 namespace Keyward {
 
+class ErrorLabel;
 class KeyStore;
 class RolePicker;
 
@@ -32,7 +33,7 @@ private:
     Member m_member;
     RolePicker *m_role = nullptr;
     QLabel *m_consequence = nullptr;
-    QLabel *m_error = nullptr;
+    ErrorLabel *m_error = nullptr;
     QPushButton *m_change = nullptr;
 };
 

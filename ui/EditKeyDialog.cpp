@@ -3,6 +3,7 @@
 #include "Formatting.h"
 #include "NoticeRow.h"
 #include "core/Clock.h"
+#include "core/DisplayNames.h"
 #include "core/GrantCatalogue.h"
 #include "core/Permissions.h"
 
@@ -196,11 +197,11 @@ QWidget *EditKeyDialog::buildFixedBox(const GrantCatalogue &catalogue)
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
-    auto *environment = plainLabel(Formatting::environment(m_key.environment), box);
+    auto *environment = plainLabel(DisplayNames::environment(m_key.environment), box);
     environment->setObjectName(QStringLiteral("environmentLabel"));
     form->addRow(tr("Environment:"), environment);
     auto *role = plainLabel(
-        tr("%1 — %2").arg(Formatting::role(m_key.role), Formatting::roleDescription(m_key.role)),
+        tr("%1 — %2").arg(DisplayNames::role(m_key.role), Formatting::roleDescription(m_key.role)),
         box);
     role->setObjectName(QStringLiteral("roleLabel"));
     role->setWordWrap(false);

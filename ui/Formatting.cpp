@@ -8,34 +8,6 @@
 
 namespace Keyward {
 
-QString Formatting::environment(Environment env)
-{
-    switch (env) {
-    case Environment::Production:
-        return tr("Production");
-    case Environment::Staging:
-        return tr("Staging");
-    case Environment::Development:
-        return tr("Development");
-    }
-    return {};
-}
-
-QString Formatting::role(Role role)
-{
-    switch (role) {
-    case Role::Owner:
-        return tr("Owner");
-    case Role::Admin:
-        return tr("Admin");
-    case Role::Developer:
-        return tr("Developer");
-    case Role::Viewer:
-        return tr("Viewer");
-    }
-    return {};
-}
-
 QString Formatting::roleDescription(Role role)
 {
     switch (role) {
@@ -47,21 +19,6 @@ QString Formatting::roleDescription(Role role)
         return tr("Creates keys and manages the keys they created");
     case Role::Viewer:
         return tr("Reads keys and the audit log, changes nothing");
-    }
-    return {};
-}
-
-QString Formatting::status(KeyStatus status)
-{
-    switch (status) {
-    case KeyStatus::Active:
-        return tr("Active");
-    case KeyStatus::Inactive:
-        return tr("Inactive");
-    case KeyStatus::Expired:
-        return tr("Expired");
-    case KeyStatus::Revoked:
-        return tr("Revoked");
     }
     return {};
 }

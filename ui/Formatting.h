@@ -15,15 +15,13 @@ namespace Keyward {
 
 class GrantCatalogue;
 
-// Every enum and time as people read it, translated in one place.
+// Every enum and time as people read it in the GUI, translated in one place. The plain names of
+// environments, roles and statuses are shared with keywardctl: core/DisplayNames.
 class Formatting
 {
     Q_DECLARE_TR_FUNCTIONS(Formatting)
 public:
-    static QString environment(Environment env); // "Production"
-    static QString role(Role role); // "Developer"
     static QString roleDescription(Role role); // one line: what the role may do
-    static QString status(KeyStatus status); // "Active"
     static QString rateLimit(const RateLimit &limit); // "100 per minute", "Unlimited"
     static QString usageLimit(const std::optional<qint64> &limit, qint64 used);
     static QString expiryChoice(ExpiryPolicy::Choice choice); // "90 days (recommended)"

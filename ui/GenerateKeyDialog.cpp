@@ -3,6 +3,7 @@
 #include "Formatting.h"
 #include "NoticeRow.h"
 #include "core/Clock.h"
+#include "core/DisplayNames.h"
 #include "core/Permissions.h"
 
 #include <QCheckBox>
@@ -85,7 +86,7 @@ void GenerateKeyDialog::buildLayout()
     m_environmentCombo->setObjectName(QStringLiteral("environmentCombo"));
     m_environmentCombo->setAccessibleName(tr("Environment"));
     for (Environment env : kAllEnvironments)
-        m_environmentCombo->addItem(Formatting::environment(env), environmentToInt(env));
+        m_environmentCombo->addItem(DisplayNames::environment(env), environmentToInt(env));
     m_environmentCombo->setCurrentIndex(
         m_environmentCombo->findData(environmentToInt(Environment::Development)));
 
@@ -313,7 +314,7 @@ void GenerateKeyDialog::populateRoles()
     for (Role role : kAllRoles) {
         if (!roleAtLeast(m_member.role, role))
             continue;
-        m_roleCombo->addItem(Formatting::role(role), roleToInt(role));
+        m_roleCombo->addItem(DisplayNames::role(role), roleToInt(role));
         const int index = m_roleCombo->count() - 1;
         m_roleCombo->setItemData(index, Formatting::roleDescription(role), Qt::ToolTipRole);
         m_roleCombo->setItemData(index, Formatting::roleDescription(role),
@@ -338,7 +339,7 @@ void GenerateKeyDialog::resetGrantsForRole()
         const QString description = m_catalogue.description(id);
         check->setToolTip(
             inRole ? description
-                   : tr("%1\nNot part of the %2 role.").arg(description, Formatting::role(role)));
+                   : tr("%1\nNot part of the %2 role.").arg(description, DisplayNames::role(role)));
     }
 }
 

@@ -7,6 +7,7 @@
 #include "StatusBadgeDelegate.h"
 #include "UsageChartView.h"
 #include "core/Clock.h"
+#include "core/DisplayNames.h"
 #include "core/KeyStatus.h"
 #include "store/SqlKeyStore.h"
 #include "verify/UsageReport.h"
@@ -307,8 +308,8 @@ QWidget *KeyDetailsPane::buildKeyPart()
         form->addRow(label, valueLabel(value, content));
     };
     addRow(tr("Key ID:"), QString::number(key.id));
-    addRow(tr("Environment:"), Formatting::environment(key.environment));
-    addRow(tr("Role:"), Formatting::role(key.role));
+    addRow(tr("Environment:"), DisplayNames::environment(key.environment));
+    addRow(tr("Role:"), DisplayNames::role(key.role));
     addRow(tr("Grants:"), Formatting::grantsList(key.grants, m_catalogue));
     addRow(tr("Customer:"), key.customer.isEmpty() ? tr("Any customer") : key.customer);
     addRow(tr("Rate limit:"), Formatting::rateLimit(key.rateLimit));

@@ -3,6 +3,7 @@
 #include "Formatting.h"
 #include "StatusBadgeDelegate.h"
 #include "core/Clock.h"
+#include "core/DisplayNames.h"
 #include "core/KeyStatus.h"
 
 #include <QFontDatabase>
@@ -194,12 +195,12 @@ QVariant KeyTableModel::displayData(const ApiKey &key, int column) const
     case KeyColumn:
         return key.hint();
     case EnvironmentColumn:
-        return Formatting::environment(key.environment);
+        return DisplayNames::environment(key.environment);
     case RoleColumn:
         return tr("%1: %2", "role: grants summary")
-            .arg(Formatting::role(key.role), Formatting::grantsSummary(key.grants, m_catalogue));
+            .arg(DisplayNames::role(key.role), Formatting::grantsSummary(key.grants, m_catalogue));
     case StatusColumn:
-        return Formatting::status(effectiveStatus(key, now));
+        return DisplayNames::status(effectiveStatus(key, now));
     case RateLimitColumn:
         return Formatting::rateLimit(key.rateLimit);
     case ExpiresColumn:
@@ -221,12 +222,12 @@ QVariant KeyTableModel::toolTipData(const ApiKey &key, int column) const
     case KeyColumn:
         return tr("Only a hint of the key is kept; the key itself cannot be shown again.");
     case EnvironmentColumn:
-        return Formatting::environment(key.environment);
+        return DisplayNames::environment(key.environment);
     case RoleColumn:
         return tr("Role: %1\nGrants:\n%2")
-            .arg(Formatting::role(key.role), Formatting::grantsList(key.grants, m_catalogue));
+            .arg(DisplayNames::role(key.role), Formatting::grantsList(key.grants, m_catalogue));
     case StatusColumn: {
-        QStringList lines {Formatting::status(effectiveStatus(key, now))};
+        QStringList lines {DisplayNames::status(effectiveStatus(key, now))};
         if (expiresSoon(key, now))
             lines.append(tr("Expires %1.").arg(Formatting::relativeTime(*key.expiresAtMs, now)));
         if (key.flagged)

@@ -1,6 +1,7 @@
 #include "LoginDialog.h"
 
 #include "BusyCursor.h"
+#include "ErrorLabel.h"
 #include "Icons.h"
 #include "PasswordLineEdit.h"
 #include "VaultSession.h"
@@ -58,14 +59,7 @@ LoginDialog::LoginDialog(VaultSession &session, const QString &memberName, QWidg
     form->addRow(tr("&Member:"), m_member);
     form->addRow(tr("&Passphrase:"), m_passphrase);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xda, 0x44, 0x53));
-    m_error->setPalette(errorPalette);
-    m_error->hide();
+    m_error = new ErrorLabel(this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_unlock = buttons->addButton(tr("&Unlock"), QDialogButtonBox::AcceptRole);
@@ -96,7 +90,7 @@ QString LoginDialog::memberName() const
 
 QString LoginDialog::errorText() const
 {
-    return m_error->isHidden() ? QString() : m_error->text();
+    return m_error->shownText();
 }
 
 void LoginDialog::setReason(const QString &reason)
@@ -124,16 +118,15 @@ void LoginDialog::accept()
     m_unlock->setText(tr("&Unlock"));
     if (!signedIn) {
         ++m_failures;
-        m_error->setText(signedIn.code() == ErrorCode::AuthenticationFailed
-                             ? tr("Wrong member name or passphrase. Check both and try again.")
-                             : signedIn.errorMessage());
+        m_error->showError(signedIn.code() == ErrorCode::AuthenticationFailed
+                               ? tr("Wrong member name or passphrase. Check both and try again.")
+                               : signedIn.errorMessage());
         m_passphrase->clear();
-        m_error->show();
         m_passphrase->setFocus();
         updateState();
         return;
     }
-    m_error->hide();
+    m_error->clearError();
     m_passphrase->clear();
     QDialog::accept();
 }

@@ -8,6 +8,7 @@ class QPushButton;
 
 namespace Keyward {
 
+class ErrorLabel;
 class VaultSession;
 
 // Signs a member in to the open vault. A wrong passphrase is said in place and the dialog stays
@@ -34,7 +35,7 @@ private:
     QLabel *m_reason = nullptr;
     QLineEdit *m_member = nullptr;
     QLineEdit *m_passphrase = nullptr;
-    QLabel *m_error = nullptr;
+    ErrorLabel *m_error = nullptr;
     QPushButton *m_unlock = nullptr;
     int m_failures = 0;
 };

@@ -5,7 +5,6 @@
 #include "ClipboardGuard.h"
 #include "ConnectServerDialog.h"
 #include "ConnectionBanner.h"
-#include "Formatting.h"
 #include "Icons.h"
 #include "KeyActions.h"
 #include "KeyCommands.h"
@@ -19,6 +18,7 @@
 #include "WelcomeDialog.h"
 #include "WhyRejectedDialog.h"
 #include "core/Clock.h"
+#include "core/DisplayNames.h"
 #include "core/Permissions.h"
 #include "store/SqlKeyStore.h"
 #include "store/VaultFile.h"
@@ -96,7 +96,7 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
         updateTitle();
         updateNavigation();
         updateActions();
-        showMessage(tr("Your role is now %1.").arg(Formatting::role(m_session.member()->role)));
+        showMessage(tr("Your role is now %1.").arg(DisplayNames::role(m_session.member()->role)));
     });
     connect(&m_session, &VaultSession::autoLocked, this, [this] {
         const QString reason = tr("Locked after %n minute(s) without activity.", nullptr,
@@ -521,7 +521,7 @@ void MainWindow::onUnlocked()
     updateTitle();
     updateActions();
     m_keysPage->table()->setFocus();
-    showMessage(tr("Signed in as %1 (%2).").arg(member.name, Formatting::role(member.role)));
+    showMessage(tr("Signed in as %1 (%2).").arg(member.name, DisplayNames::role(member.role)));
 }
 
 void MainWindow::onLockedOrClosed(VaultSession::State state)
@@ -614,7 +614,7 @@ void MainWindow::updateTitle()
     switch (m_session.state()) {
     case VaultSession::State::Unlocked: {
         const Member member = *m_session.member();
-        setWindowTitle(tr("%1 — %2 (%3)").arg(file, member.name, Formatting::role(member.role)));
+        setWindowTitle(tr("%1 — %2 (%3)").arg(file, member.name, DisplayNames::role(member.role)));
         break;
     }
     case VaultSession::State::Locked:

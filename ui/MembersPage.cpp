@@ -7,6 +7,7 @@
 #include "MessageBox.h"
 #include "RolePicker.h"
 #include "SetPassphraseDialog.h"
+#include "core/DisplayNames.h"
 #include "core/Permissions.h"
 #include "store/KeyStore.h"
 
@@ -103,7 +104,7 @@ void MembersPage::reload()
         const bool isSelf = m_self && m_self->id == member.id;
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, isSelf ? tr("%1 (you)").arg(member.name) : member.name);
-        item->setText(1, Formatting::role(member.role));
+        item->setText(1, DisplayNames::role(member.role));
         item->setText(2, Formatting::roleDescription(member.role));
         item->setText(3, Formatting::absoluteTime(member.createdAtMs));
         item->setData(0, kIdRole, member.id);
@@ -174,7 +175,7 @@ void MembersPage::changeRole()
         return;
     reload();
     Q_EMIT message(
-        tr("%1 is now %2.").arg(member->name, Formatting::role(dialog.rolePicker()->role())));
+        tr("%1 is now %2.").arg(member->name, DisplayNames::role(dialog.rolePicker()->role())));
     Q_EMIT membersChanged();
 }
 

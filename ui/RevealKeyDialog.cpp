@@ -4,6 +4,7 @@
 #include "Formatting.h"
 #include "MessageBox.h"
 #include "core/Clock.h"
+#include "core/DisplayNames.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
@@ -94,11 +95,11 @@ void RevealKeyDialog::buildLayout(const ApiKey &key, Occasion occasion, const Cl
     details->setObjectName(QStringLiteral("detailsLabel"));
     details->setTextFormat(Qt::PlainText);
     details->setWordWrap(true);
-    details->setText(tr("%1 · %2 role · expires %3")
-                         .arg(Formatting::environment(key.environment), Formatting::role(key.role),
-                              key.expiresAtMs
-                                  ? Formatting::relativeTime(*key.expiresAtMs, clock.nowMs())
-                                  : tr("never")));
+    details->setText(
+        tr("%1 · %2 role · expires %3")
+            .arg(DisplayNames::environment(key.environment), DisplayNames::role(key.role),
+                 key.expiresAtMs ? Formatting::relativeTime(*key.expiresAtMs, clock.nowMs())
+                                 : tr("never")));
     details->setForegroundRole(QPalette::PlaceholderText);
 
     m_tokenEdit = new QLineEdit(this);

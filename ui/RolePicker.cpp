@@ -1,6 +1,7 @@
 #include "RolePicker.h"
 
 #include "Formatting.h"
+#include "core/DisplayNames.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -14,7 +15,7 @@ RolePicker::RolePicker(QWidget *parent)
     m_combo = new QComboBox(this);
     m_combo->setObjectName(QStringLiteral("roleCombo"));
     for (Role role : kAllRoles) {
-        m_combo->addItem(Formatting::role(role), roleToInt(role));
+        m_combo->addItem(DisplayNames::role(role), roleToInt(role));
         m_combo->setItemData(m_combo->count() - 1, Formatting::roleDescription(role),
                              Qt::ToolTipRole);
     }

@@ -1,8 +1,10 @@
 #include "SetPassphraseDialog.h"
 
 #include "BusyCursor.h"
+#include "ErrorLabel.h"
 #include "MessageBox.h"
 #include "PassphraseFields.h"
+#include "PasswordLineEdit.h"
 #include "store/KeyStore.h"
 
 #include <QDialogButtonBox>
@@ -28,6 +30,17 @@ SetPassphraseDialog::SetPassphraseDialog(KeyStore &store, const Member &member, 
     auto *name = new QLabel(member.name, this);
     name->setTextFormat(Qt::PlainText);
     m_passphrase->formLayout()->insertRow(0, tr("Member:"), name);
+    if (m_own) {
+        m_current = new PasswordLineEdit(this);
+        m_current->setObjectName(QStringLiteral("currentPassphraseEdit"));
+        m_passphrase->formLayout()->insertRow(1, tr("C&urrent passphrase:"), m_current);
+        m_currentError = new ErrorLabel(this, QStringLiteral("currentPassphraseErrorLabel"));
+        m_passphrase->formLayout()->insertRow(2, QString(), m_currentError);
+        connect(m_current, &QLineEdit::textChanged, this, &SetPassphraseDialog::updateState);
+        // Typing again answers the complaint.
+        connect(m_current, &QLineEdit::textEdited, m_currentError, &ErrorLabel::clearError);
+        m_current->setFocus();
+    }
 
     auto *note = new QLabel(m_own ? tr("Use the new passphrase the next time you sign in. The old "
                                        "one stops working at once.")
@@ -60,33 +73,51 @@ SetPassphraseDialog::SetPassphraseDialog(KeyStore &store, const Member &member, 
 
 void SetPassphraseDialog::updateState()
 {
-    const QString problem = m_passphrase->problem();
+    QString problem = m_passphrase->problem();
+    if (m_current && m_current->text().isEmpty())
+        problem = tr("Enter your current passphrase.");
     m_set->setEnabled(problem.isEmpty());
     m_set->setToolTip(problem);
 }
 
 void SetPassphraseDialog::accept()
 {
-    if (!m_passphrase->isAcceptable())
+    if (!m_set->isEnabled())
         return;
     SecretString passphrase = m_passphrase->passphrase();
-    // Typed once, used once: a refusal (say, a lost Owner role) is not fixed by the same text.
-    m_passphrase->clear();
+    SecretString current =
+        m_current ? SecretString::fromQString(m_current->text()) : SecretString();
+    if (m_current)
+        m_current->clear();
     const Result<void> changed = [&] {
         BusyCursor busy(this);
-        return m_store.setMemberPassphrase(m_member.id, passphrase);
+        return m_own ? m_store.changeOwnPassphrase(current, passphrase)
+                     : m_store.setMemberPassphrase(m_member.id, passphrase);
     }();
     passphrase.clear();
-    if (!changed) {
-        MessageBox::warning(this, windowTitle(), changed.errorMessage());
+    current.clear();
+    if (changed.isOk()) {
+        QDialog::accept();
         return;
     }
-    QDialog::accept();
+    if (m_own && changed.code() == ErrorCode::AuthenticationFailed) {
+        // Only the current passphrase was wrong: the new one, typed twice, may stay.
+        m_currentError->showError(changed.errorMessage());
+        m_current->setFocus();
+        return;
+    }
+    // Typed once, used once: a refusal (say, a lost Owner role) is not fixed by the same text.
+    m_passphrase->clear();
+    MessageBox::warning(this, windowTitle(), changed.errorMessage());
 }
 
 void SetPassphraseDialog::done(int result)
 {
     m_passphrase->clear();
+    if (m_current)
+        m_current->clear();
+    if (m_currentError)
+        m_currentError->clearError();
     QDialog::done(result);
 }
 

@@ -1,7 +1,7 @@
 #include "StatusBadgeDelegate.h"
 
-#include "Formatting.h"
 #include "KeyTableModel.h"
+#include "core/DisplayNames.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -71,7 +71,7 @@ QVector<StatusBadgeDelegate::Badge> StatusBadgeDelegate::badges(const QModelInde
 QVector<StatusBadgeDelegate::Badge>
 StatusBadgeDelegate::badgesFor(KeyStatus status, bool expiresSoon, bool gracePeriod, bool flagged)
 {
-    QVector<Badge> result {{Formatting::status(status), statusColor(status), false}};
+    QVector<Badge> result {{DisplayNames::status(status), statusColor(status), false}};
     if (expiresSoon)
         result.append({tr("Expires soon"), kAmber, true});
     if (gracePeriod)

@@ -1,6 +1,7 @@
 #include "WelcomeDialog.h"
 
 #include "BusyCursor.h"
+#include "ErrorLabel.h"
 #include "Icons.h"
 #include "PassphraseFields.h"
 #include "VaultSession.h"
@@ -94,21 +95,14 @@ WelcomeDialog::WelcomeDialog(VaultSession &session, Mode mode, const QString &pa
     // A layout as the field gets no buddy from QFormLayout; without one "&" would show.
     pathLabel->setBuddy(m_path);
     form->insertRow(0, pathLabel, pathRow);
-    form->insertRow(1, tr("Key &prefix:"), m_prefix);
+    form->insertRow(1, tr("&Key prefix:"), m_prefix);
     form->insertRow(2, QString(), m_example);
     auto *ownerLabel = new QLabel(tr("Your &name:"), this);
     ownerLabel->setBuddy(m_owner);
     ownerLabel->setToolTip(tr("You will be the vault's Owner."));
     form->insertRow(3, ownerLabel, m_owner);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xda, 0x44, 0x53));
-    m_error->setPalette(errorPalette);
-    m_error->hide();
+    m_error = new ErrorLabel(this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_create = m_buttons->addButton(tr("&Create Vault"), QDialogButtonBox::AcceptRole);
@@ -140,7 +134,7 @@ QString WelcomeDialog::path() const
 
 QString WelcomeDialog::errorText() const
 {
-    return m_error->isHidden() ? QString() : m_error->text();
+    return m_error->shownText();
 }
 
 QString WelcomeDialog::inputProblem() const
@@ -178,11 +172,10 @@ void WelcomeDialog::browse()
 void WelcomeDialog::accept()
 {
     if (const QString problem = inputProblem(); !problem.isEmpty()) {
-        m_error->setText(problem);
-        m_error->show();
+        m_error->showError(problem);
         return;
     }
-    m_error->hide();
+    m_error->clearError();
     m_create->setEnabled(false);
     Result<Member> created = [&] {
         BusyCursor busy(this);
@@ -190,8 +183,7 @@ void WelcomeDialog::accept()
                                 m_passphrase->passphrase());
     }();
     if (!created) {
-        m_error->setText(created.errorMessage());
-        m_error->show();
+        m_error->showError(created.errorMessage());
         updateState();
         return;
     }

@@ -9,6 +9,7 @@ class QPushButton;
 
 namespace Keyward {
 
+class ErrorLabel;
 class PassphraseFields;
 class VaultSession;
 
@@ -39,7 +40,7 @@ private:
     QLabel *m_example = nullptr;
     QLineEdit *m_owner = nullptr;
     PassphraseFields *m_passphrase = nullptr;
-    QLabel *m_error = nullptr;
+    ErrorLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_create = nullptr;
 };

@@ -4,6 +4,7 @@
 #include "Icons.h"
 #include "OutcomeText.h"
 #include "core/Clock.h"
+#include "core/DisplayNames.h"
 #include "crypto/SecretString.h"
 #include "store/KeyStore.h"
 #include "verify/Verifier.h"
@@ -119,7 +120,7 @@ void WhyRejectedDialog::buildLayout()
     m_environment->setObjectName(QStringLiteral("environmentCombo"));
     m_environment->addItem(tr("The key's own environment"), -1);
     for (const Environment env : kAllEnvironments)
-        m_environment->addItem(Formatting::environment(env), environmentToInt(env));
+        m_environment->addItem(DisplayNames::environment(env), environmentToInt(env));
     m_environment->setToolTip(tr("The environment the service runs in. A Staging key is refused "
                                  "by a Production service."));
     connect(m_environment, &QComboBox::currentIndexChanged, this, &WhyRejectedDialog::resetVerdict);
@@ -291,7 +292,7 @@ void WhyRejectedDialog::showVerdict(const VerifyResult &result)
         keyLine = tr("Key: %1 (ID %2), %3")
                       .arg(keyPtr->name)
                       .arg(keyPtr->id)
-                      .arg(Formatting::environment(keyPtr->environment));
+                      .arg(DisplayNames::environment(keyPtr->environment));
         if (const KeySecret *secret = secretById(*keyPtr, result.secretId)) {
             const bool current = keyPtr->secrets.constFirst().id == secret->id;
             keyLine += QLatin1Char('\n')
@@ -369,7 +370,8 @@ QString WhyRejectedDialog::reason(const VerifyResult &result, const ApiKey *key)
     case VerifyOutcome::WrongEnvironment:
         if (const std::optional<Environment> chosen = chosenEnvironment())
             return tr("Wrong environment: this is a %1 key, but the service runs in %2.")
-                .arg(Formatting::environment(result.environment), Formatting::environment(*chosen));
+                .arg(DisplayNames::environment(result.environment),
+                     DisplayNames::environment(*chosen));
         break;
     case VerifyOutcome::InsufficientGrants: {
         QStringList missing;
@@ -378,8 +380,7 @@ QString WhyRejectedDialog::reason(const VerifyResult &result, const ApiKey *key)
             missing.append(label == grant ? grant : tr("%1 (%2)").arg(grant, label));
         }
         const QString list = missing.join(tr(", "));
-        return missing.size() == 1 ? tr("Missing grant %1.").arg(list)
-                                   : tr("Missing grants %1.").arg(list);
+        return tr("Missing grant(s) %1.", nullptr, int(missing.size())).arg(list);
     }
     default:
         break;

@@ -81,7 +81,7 @@ SqlKeyStore *CommandContext::openStore()
     return m_store.get();
 }
 
-SqlKeyStore *CommandContext::signIn()
+SqlKeyStore *CommandContext::signIn(SecretString *signedInWith)
 {
     if (usesServer()) {
         SqlKeyStore *store = openStore();
@@ -120,11 +120,14 @@ SqlKeyStore *CommandContext::signIn()
         passphrase = std::move(typed).value();
     }
     auto signedIn = store->signIn(member, *passphrase);
-    passphrase->clear();
     if (!signedIn) {
+        passphrase->clear();
         fail(signedIn.error());
         return nullptr;
     }
+    if (signedInWith)
+        *signedInWith = std::move(*passphrase);
+    passphrase->clear();
     return store;
 }
 

@@ -14,6 +14,7 @@
 namespace Keyward {
 class Clock;
 class PgConnInfo;
+class SecretString;
 class SqlKeyStore;
 } // namespace Keyward
 
@@ -57,8 +58,10 @@ public:
     SqlKeyStore *openStore();
     // The vault with the member signed in: from a file with the passphrase from
     // KEYWARD_PASSPHRASE or a prompt; on a server the login is the member (--member, if given,
-    // must name it).
-    SqlKeyStore *signIn();
+    // must name it). signedInWith, when given, receives the passphrase the member signed in
+    // with instead of it being wiped: for a command that must prove it again (changing one's
+    // own). It stays empty on a server and when the member was already signed in.
+    SqlKeyStore *signIn(SecretString *signedInWith = nullptr);
     ExitCode failure() const { return m_failure; }
 
     ExitCode fail(const Error &error);

@@ -5,6 +5,7 @@
 #include "ServerConnInfo.h"
 #include "Terminal.h"
 #include "TextFormat.h"
+#include "core/DisplayNames.h"
 #include "core/Permissions.h"
 #include "store/AuditLog.h"
 #include "store/PostgresSetup.h"
@@ -275,7 +276,7 @@ ExitCode DbCommands::addLogin(CommandContext &context)
             {{QStringLiteral("name"), name}, {QStringLiteral("role"), roleCode(*role)}});
     else
         context.output().message(tr("Added the login %1 to the vault in %2 as %3.")
-                                     .arg(name, store->displayName(), TextFormat::roleName(*role)));
+                                     .arg(name, store->displayName(), DisplayNames::role(*role)));
     return ExitCode::Success;
 }
 

@@ -35,17 +35,14 @@ ExitCode InitCommand::run(CommandContext &context)
         ? parser.value(QStringLiteral("prefix"))
         : QStringLiteral("kw");
 
-    std::optional<SecretString> passphrase = Terminal::secretFromEnvironment("KEYWARD_PASSPHRASE");
-    if (!passphrase) {
-        auto typed = Terminal::promptNewSecret(tr("New passphrase for %1: ").arg(owner),
-                                               tr("Repeat the passphrase: "));
-        if (!typed) // no terminal, or nothing (or two different things) typed
-            return context.fail(ExitCode::Usage, typed.errorMessage());
-        passphrase = std::move(typed).value();
-    }
+    auto typed = Terminal::newSecret("KEYWARD_PASSPHRASE", tr("New passphrase for %1: ").arg(owner),
+                                     tr("Repeat the passphrase: "));
+    if (!typed) // no terminal, or nothing (or two different things) typed
+        return context.fail(ExitCode::Usage, typed.errorMessage());
+    SecretString passphrase = std::move(typed).value();
     const QString path = context.vaultPath();
-    auto created = SqlKeyStore::createVault(path, prefix, owner, *passphrase, context.clock());
-    passphrase->clear();
+    auto created = SqlKeyStore::createVault(path, prefix, owner, passphrase, context.clock());
+    passphrase.clear();
     if (!created)
         return context.fail(created.error());
 

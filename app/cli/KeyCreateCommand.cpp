@@ -6,6 +6,7 @@
 #include "TextFormat.h"
 #include "ValueParser.h"
 #include "core/Clock.h"
+#include "core/DisplayNames.h"
 #include "store/SqlKeyStore.h"
 
 namespace Keyward::Cli {
@@ -124,7 +125,7 @@ ExitCode KeyCreateCommand::run(CommandContext &context)
     output.message(tr("Created key %1 for %2, expiring %3. This is the only time its token is "
                       "shown: store it now.")
                        .arg(KeyPresenter::reference(issued->key),
-                            TextFormat::environmentName(issued->key.environment),
+                            DisplayNames::environment(issued->key.environment),
                             TextFormat::humanTimeOr(issued->key.expiresAtMs, tr("never"))));
     return ExitCode::Success;
 }

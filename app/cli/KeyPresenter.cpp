@@ -1,6 +1,7 @@
 #include "KeyPresenter.h"
 
 #include "TextFormat.h"
+#include "core/DisplayNames.h"
 #include "core/KeyStatus.h"
 
 #include <QJsonArray>
@@ -66,7 +67,7 @@ QStringList KeyPresenter::table(const QVector<ApiKey> &keys, qint64 nowMs)
                               tr("KEY"), tr("EXPIRES"), tr("LAST USED")};
     QVector<QStringList> rows;
     for (const ApiKey &key : keys) {
-        QString status = TextFormat::statusName(effectiveStatus(key, nowMs));
+        QString status = DisplayNames::status(effectiveStatus(key, nowMs));
         if (key.flagged)
             status += QLatin1Char('!');
         rows.append({QString::number(key.id), TextFormat::elided(key.name, kNameColumnWidth),
@@ -84,10 +85,10 @@ QStringList KeyPresenter::details(const ApiKey &key, qint64 nowMs, const GrantCa
         grants.append(QStringLiteral("%1 (%2)").arg(catalogue.label(grant), grant));
     QStringList lines {
         tr("Key %1: %2").arg(key.id).arg(key.name),
-        tr("  Status:      %1").arg(TextFormat::statusName(effectiveStatus(key, nowMs))),
+        tr("  Status:      %1").arg(DisplayNames::status(effectiveStatus(key, nowMs))),
         tr("  Environment: %1 (%2)")
-            .arg(TextFormat::environmentName(key.environment), environmentCode(key.environment)),
-        tr("  Role:        %1").arg(TextFormat::roleName(key.role)),
+            .arg(DisplayNames::environment(key.environment), environmentCode(key.environment)),
+        tr("  Role:        %1").arg(DisplayNames::role(key.role)),
         tr("  Grants:      %1").arg(grants.join(QStringLiteral(", "))),
         tr("  Expires:     %1").arg(TextFormat::humanTimeOr(key.expiresAtMs, tr("never"))),
         tr("  Rate limit:  %1")

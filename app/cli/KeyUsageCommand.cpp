@@ -13,6 +13,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <limits>
+
 namespace Keyward::Cli {
 
 namespace {
@@ -33,6 +36,13 @@ QString countsText(const UsageReport::Hour &hour)
             parts.append(verifyOutcomeCode(outcome) + QLatin1Char(' ') + QString::number(count));
     }
     return parts.join(QStringLiteral(", "));
+}
+
+// tr()'s plural count is an int. Two billion uses would be shown as that many rather than as a
+// negative number; --json gives the exact count.
+int pluralCount(qint64 count)
+{
+    return int(std::min<qint64>(count, std::numeric_limits<int>::max()));
 }
 
 } // namespace
@@ -119,9 +129,10 @@ ExitCode KeyUsageCommand::run(CommandContext &context)
     }
 
     output.print(KeyPresenter::reference(*key));
-    output.print(key->usageLimit
-                     ? tr("Used %1 of %2 requests.").arg(key->usageCount).arg(*key->usageLimit)
-                     : tr("Used %1 times (no usage limit).").arg(key->usageCount));
+    output.print(
+        key->usageLimit
+            ? tr("Used %1 of %2 requests.").arg(key->usageCount).arg(*key->usageLimit)
+            : tr("Used %n time(s) (no usage limit).", nullptr, pluralCount(key->usageCount)));
     output.print(QString());
     output.print(tr("Last use per secret:"));
     for (const KeySecret &secret : key->secrets) {

@@ -4,6 +4,7 @@
 #include "CommandParser.h"
 #include "Terminal.h"
 #include "TextFormat.h"
+#include "core/DisplayNames.h"
 #include "core/Permissions.h"
 #include "store/SqlKeyStore.h"
 
@@ -50,6 +51,16 @@ std::optional<Role> parseRole(CommandParser &parser, const QString &text)
     return role;
 }
 
+// The member as JSON for scripts, or the sentence for people.
+ExitCode reportMember(CommandContext &context, const Member &member, const QString &message)
+{
+    if (context.output().isJson())
+        context.output().printJson(memberJson(member));
+    else
+        context.output().message(message);
+    return ExitCode::Success;
+}
+
 } // namespace
 
 ExitCode MemberCommands::add(CommandContext &context)
@@ -70,25 +81,18 @@ ExitCode MemberCommands::add(CommandContext &context)
     SqlKeyStore *store = context.signIn();
     if (!store)
         return context.failure();
-    std::optional<SecretString> passphrase =
-        Terminal::secretFromEnvironment("KEYWARD_NEW_PASSPHRASE");
-    if (!passphrase) {
-        auto typed = Terminal::promptNewSecret(tr("New passphrase for %1: ").arg(name),
-                                               tr("Repeat the passphrase: "));
-        if (!typed)
-            return context.fail(ExitCode::Usage, typed.errorMessage());
-        passphrase = std::move(typed).value();
-    }
-    auto added = store->addMember(name, *role, *passphrase);
-    passphrase->clear();
+    auto typed =
+        Terminal::newSecret("KEYWARD_NEW_PASSPHRASE", tr("New passphrase for %1: ").arg(name),
+                            tr("Repeat the passphrase: "));
+    if (!typed)
+        return context.fail(ExitCode::Usage, typed.errorMessage());
+    SecretString passphrase = std::move(typed).value();
+    auto added = store->addMember(name, *role, passphrase);
+    passphrase.clear();
     if (!added)
         return context.fail(added.error());
-    if (context.output().isJson())
-        context.output().printJson(memberJson(*added));
-    else
-        context.output().message(
-            tr("Added %1 as %2.").arg(added->name, TextFormat::roleName(added->role)));
-    return ExitCode::Success;
+    return reportMember(context, *added,
+                        tr("Added %1 as %2.").arg(added->name, DisplayNames::role(added->role)));
 }
 
 ExitCode MemberCommands::list(CommandContext &context)
@@ -110,7 +114,7 @@ ExitCode MemberCommands::list(CommandContext &context)
     }
     QVector<QStringList> rows;
     for (const Member &member : *members)
-        rows.append({member.name, TextFormat::roleName(member.role),
+        rows.append({member.name, DisplayNames::role(member.role),
                      TextFormat::humanTime(member.createdAtMs)});
     for (const QString &line : TextFormat::table({tr("NAME"), tr("ROLE"), tr("ADDED")}, rows))
         output.print(line);
@@ -133,12 +137,8 @@ ExitCode MemberCommands::remove(CommandContext &context)
         return context.failure();
     if (auto removed = store->removeMember(member->id); !removed)
         return context.fail(removed.error());
-    if (context.output().isJson())
-        context.output().printJson(memberJson(*member));
-    else
-        context.output().message(
-            tr("Removed %1; their active keys were deactivated.").arg(member->name));
-    return ExitCode::Success;
+    return reportMember(context, *member,
+                        tr("Removed %1; their active keys were deactivated.").arg(member->name));
 }
 
 ExitCode MemberCommands::role(CommandContext &context)
@@ -161,24 +161,24 @@ ExitCode MemberCommands::role(CommandContext &context)
     auto changed = store->setMemberRole(member->id, member->version, *role);
     if (!changed)
         return context.fail(changed.error());
-    if (context.output().isJson())
-        context.output().printJson(memberJson(*changed));
-    else
-        context.output().message(
-            tr("%1 is now %2.").arg(changed->name, TextFormat::roleName(changed->role)));
-    return ExitCode::Success;
+    return reportMember(context, *changed,
+                        tr("%1 is now %2.").arg(changed->name, DisplayNames::role(changed->role)));
 }
 
 ExitCode MemberCommands::passphrase(CommandContext &context)
 {
     CommandParser parser(context, QStringLiteral("NAME"),
                          tr("Sets a member's passphrase in a vault file. The new passphrase comes "
-                            "from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members set their "
-                            "own; Owners set anyone's, for instance for members copied from a "
-                            "server by \"migrate\", which have none yet."));
+                            "from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members change "
+                            "their own, proven by the passphrase they sign in with; Owners set "
+                            "anyone's, for instance for members copied from a server by "
+                            "\"migrate\", which have none yet."));
     if (auto done = parser.parse(1, 1))
         return *done;
-    SqlKeyStore *store = context.signIn();
+    // Kept for one's own change: the store wants the current passphrase again, so a session
+    // (or a script) that merely holds a signed-in store cannot change it.
+    SecretString signedInWith;
+    SqlKeyStore *store = context.signIn(&signedInWith);
     if (!store)
         return context.failure();
     const std::optional<Member> member =
@@ -189,25 +189,26 @@ ExitCode MemberCommands::passphrase(CommandContext &context)
     // store says so whatever it is given), and only an Owner sets someone else's.
     if (!store->keepsPassphrases())
         return context.fail(store->setMemberPassphrase(member->id, SecretString()).error());
-    if (const std::optional<Member> self = store->currentMember()) {
+    const std::optional<Member> self = store->currentMember();
+    if (self) {
         if (auto allowed = Permissions::mayChangePassphrase(*self, *member); !allowed)
             return context.fail(allowed.error());
     }
+    const bool own = self && self->id == member->id;
     auto typed = Terminal::newSecret("KEYWARD_NEW_PASSPHRASE",
                                      tr("New passphrase for %1: ").arg(member->name),
                                      tr("Repeat the passphrase: "));
     if (!typed)
         return context.fail(ExitCode::Usage, typed.errorMessage());
     SecretString passphrase = std::move(typed).value();
-    auto changed = store->setMemberPassphrase(member->id, passphrase);
+    auto changed = own ? store->changeOwnPassphrase(signedInWith, passphrase)
+                       : store->setMemberPassphrase(member->id, passphrase);
     passphrase.clear();
+    signedInWith.clear();
     if (!changed)
         return context.fail(changed.error());
-    if (context.output().isJson())
-        context.output().printJson(memberJson(*member));
-    else
-        context.output().message(tr("The passphrase of %1 was changed.").arg(member->name));
-    return ExitCode::Success;
+    return reportMember(context, *member,
+                        tr("The passphrase of %1 was changed.").arg(member->name));
 }
 
 } // namespace Keyward::Cli

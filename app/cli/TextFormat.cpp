@@ -28,34 +28,6 @@ QString TextFormat::humanTimeOr(const std::optional<qint64> &atMs, const QString
     return atMs ? humanTime(*atMs) : fallback;
 }
 
-QString TextFormat::environmentName(Environment env)
-{
-    switch (env) {
-    case Environment::Production:
-        return tr("Production");
-    case Environment::Staging:
-        return tr("Staging");
-    case Environment::Development:
-        return tr("Development");
-    }
-    return {};
-}
-
-QString TextFormat::roleName(Role role)
-{
-    switch (role) {
-    case Role::Owner:
-        return tr("Owner");
-    case Role::Admin:
-        return tr("Admin");
-    case Role::Developer:
-        return tr("Developer");
-    case Role::Viewer:
-        return tr("Viewer");
-    }
-    return {};
-}
-
 QString TextFormat::statusCode(KeyStatus status)
 {
     switch (status) {
@@ -67,21 +39,6 @@ QString TextFormat::statusCode(KeyStatus status)
         return QStringLiteral("expired");
     case KeyStatus::Revoked:
         return QStringLiteral("revoked");
-    }
-    return {};
-}
-
-QString TextFormat::statusName(KeyStatus status)
-{
-    switch (status) {
-    case KeyStatus::Active:
-        return tr("Active");
-    case KeyStatus::Inactive:
-        return tr("Inactive");
-    case KeyStatus::Expired:
-        return tr("Expired");
-    case KeyStatus::Revoked:
-        return tr("Revoked");
     }
     return {};
 }

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "core/Environment.h"
 #include "core/KeyStatus.h"
-#include "core/Role.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
@@ -15,8 +13,9 @@
 namespace Keyward::Cli {
 
 // How keywardctl writes values: times in UTC (scripts and servers compare them across time
-// zones), codes for JSON, translated words for people. ui/Formatting does the same for the GUI,
-// but it lives in keyward_ui, which keywardctl must not link.
+// zones), codes for JSON, tables for people. ui/Formatting does the same for the GUI, but it
+// lives in keyward_ui, which keywardctl must not link; the names both show are in
+// core/DisplayNames.
 class TextFormat
 {
     Q_DECLARE_TR_FUNCTIONS(TextFormat)
@@ -26,10 +25,7 @@ public:
     static QString humanTime(qint64 atMs); // "2027-01-15 08:00 UTC"
     static QString humanTimeOr(const std::optional<qint64> &atMs, const QString &fallback);
 
-    static QString environmentName(Environment env); // "Production"
-    static QString roleName(Role role); // "Developer"
     static QString statusCode(KeyStatus status); // "active", for JSON
-    static QString statusName(KeyStatus status); // "Active", for people
     static QString stateCode(KeyState state); // "active" | "inactive" | "revoked"
 
     // Cuts long text for a table cell, marking the cut with an ellipsis.

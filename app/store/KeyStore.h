@@ -99,9 +99,17 @@ public:
     // Whether this store keeps the members' passphrases (a vault file) and so can set them; a
     // server vault does not: its server checks the passwords.
     virtual bool keepsPassphrases() const = 0;
-    // The member themself or an Owner sets a new passphrase (vault files only). The passphrase
-    // is hashed, never stored or logged; an audit row records who set whose.
-    virtual Result<void> setMemberPassphrase(qint64 memberId, const SecretString &passphrase) = 0;
+    // Passphrases (vault files only). A new one is hashed, never stored or logged; an audit row
+    // records who set whose. An Owner sets another member's without knowing it (a first one
+    // after a copy from a server, or a reset); the signed-in member's own is refused here with
+    // AuthenticationFailed: it goes through changeOwnPassphrase, so an unlocked screen left
+    // alone is not enough to take the account over.
+    virtual Result<void> setMemberPassphrase(qint64 memberId,
+                                             const SecretString &newPassphrase) = 0;
+    // The signed-in member's own, only with their current passphrase: a wrong one is refused
+    // with AuthenticationFailed and changes nothing.
+    virtual Result<void> changeOwnPassphrase(const SecretString &currentPassphrase,
+                                             const SecretString &newPassphrase) = 0;
 
     // Audit.
     virtual Result<QVector<AuditEvent>> auditEvents(std::optional<qint64> keyId = std::nullopt,

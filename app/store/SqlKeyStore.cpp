@@ -1228,51 +1228,110 @@ Result<Member> readCurrentMember(QSqlDatabase &db, qint64 memberId)
     return memberFromRow(q);
 }
 
+// The PHC string sign-in checks against; empty for NULL (a member copied from a server).
+Result<QString> readPassphraseHash(QSqlDatabase &db, qint64 memberId)
+{
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("SELECT passphrase_hash FROM members WHERE id = ? AND removed_at IS NULL"));
+    q.addBindValue(memberId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, SqlKeyStore::tr("Cannot read the members."));
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, SqlKeyStore::tr("There is no such member."));
+    return q.value(0).toString();
+}
+
+Error serverKeepsPasswords()
+{
+    return makeError(ErrorCode::InvalidInput,
+                     SqlKeyStore::tr("On a server vault the database server checks the "
+                                     "passwords; Keyward keeps none. Change it on the server: "
+                                     "with \\password in psql for your own login, or a database "
+                                     "administrator with ALTER ROLE … PASSWORD."));
+}
+
 } // namespace
 
-Result<void> SqlKeyStore::setMemberPassphrase(qint64 memberId, const SecretString &passphrase)
+Result<void> SqlKeyStore::setMemberPassphrase(qint64 memberId, const SecretString &newPassphrase)
 {
     if (!m_dialect.isSqlite())
-        return makeError(ErrorCode::InvalidInput,
-                         tr("On a server vault the database server checks the passwords; Keyward "
-                            "keeps none. Change it on the server: with \\password in psql for "
-                            "your own login, or a database administrator with ALTER ROLE … "
-                            "PASSWORD."));
+        return serverKeepsPasswords();
     auto actor = requireMember();
     if (!actor)
         return actor.error();
     auto target = readCurrentMember(m_db, memberId);
     if (!target)
         return target.error();
+    // Being signed in is not proof enough for one's own: the screen may have been left alone.
+    if (target->id == actor->id)
+        return makeError(ErrorCode::AuthenticationFailed,
+                         tr("Enter your current passphrase to change your own."));
     for (const Result<void> &check :
          {Permissions::mayChangePassphrase(*actor, *target),
-          Permissions::validatePassphraseLength(int(passphrase.size()))}) {
+          Permissions::validatePassphraseLength(int(newPassphrase.size()))}) {
         if (!check)
             return check.error();
     }
+    return writePassphrase(*target, newPassphrase, std::nullopt);
+}
+
+Result<void> SqlKeyStore::changeOwnPassphrase(const SecretString &currentPassphrase,
+                                              const SecretString &newPassphrase)
+{
+    if (!m_dialect.isSqlite())
+        return serverKeepsPasswords();
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    // Checked first: a new passphrase that cannot be used is no reason to spend an Argon2 run.
+    if (auto valid = Permissions::validatePassphraseLength(int(newPassphrase.size())); !valid)
+        return valid.error();
+    auto stored = readPassphraseHash(m_db, actor->id);
+    if (!stored)
+        return stored.error();
+    // Argon2 in constant time, as at sign-in; a NULL hash (none yet) matches nothing.
+    if (!PassphraseHasher::verify(currentPassphrase, *stored))
+        return makeError(ErrorCode::AuthenticationFailed,
+                         tr("Wrong current passphrase. Your passphrase was not changed."));
+    return writePassphrase(*actor, newPassphrase, *stored);
+}
+
+Result<void> SqlKeyStore::writePassphrase(const Member &target, const SecretString &newPassphrase,
+                                          const std::optional<QString> &expectedHash)
+{
     // Hashed before the transaction: Argon2 takes a moment, and other writers should not wait.
-    const QString phc = PassphraseHasher::hash(passphrase);
+    const QString phc = PassphraseHasher::hash(newPassphrase);
     if (phc.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
     auto written = inWriteTransaction([&]() -> Result<void> {
         // Removed meanwhile? Then nobody should be able to sign in as them again.
-        auto current = readCurrentMember(m_db, memberId);
+        auto current = readCurrentMember(m_db, target.id);
         if (!current)
             return current.error();
         QSqlQuery q(m_db);
+        // With the hash the current passphrase was checked against: an Owner's reset in between
+        // is not silently undone by a check against the passphrase it replaced.
         q.prepare(QStringLiteral("UPDATE members SET passphrase_hash = ?, version = version + 1 "
-                                 "WHERE id = ? AND removed_at IS NULL"));
+                                 "WHERE id = ? AND removed_at IS NULL")
+                  + (expectedHash ? QStringLiteral(" AND passphrase_hash = ?") : QString()));
         q.addBindValue(phc);
-        q.addBindValue(memberId);
+        q.addBindValue(target.id);
+        if (expectedHash)
+            q.addBindValue(*expectedHash);
         if (!q.exec())
             return SqlErrors::fromQuery(q, tr("Cannot change the passphrase."));
+        if (q.numRowsAffected() != 1)
+            return makeError(ErrorCode::StaleVersion,
+                             tr("Your passphrase was changed by someone else meanwhile. Nothing "
+                                "was changed."));
         // Who set it is the row's actor; the passphrase and its hash stay out of the log.
         return appendAudit(QStringLiteral("member.passphrase"), std::nullopt,
                            toJson({{QStringLiteral("member"), current->name}}));
     });
     if (!written)
         return written;
-    if (m_member && m_member->id == memberId)
+    if (m_member && m_member->id == target.id)
         ++m_member->version;
     return {};
 }

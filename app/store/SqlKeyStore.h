@@ -98,7 +98,9 @@ public:
     bool keepsPassphrases() const override { return m_dialect.isSqlite(); }
     // On PostgreSQL refused with InvalidInput: the server keeps the passwords (\password in
     // psql, or ALTER ROLE ... PASSWORD by the DBA).
-    Result<void> setMemberPassphrase(qint64 memberId, const SecretString &passphrase) override;
+    Result<void> setMemberPassphrase(qint64 memberId, const SecretString &newPassphrase) override;
+    Result<void> changeOwnPassphrase(const SecretString &currentPassphrase,
+                                     const SecretString &newPassphrase) override;
 
     Result<QVector<AuditEvent>> auditEvents(std::optional<qint64> keyId = std::nullopt,
                                             int limit = 1000) override;
@@ -139,6 +141,10 @@ private:
                               const QVariantList &values);
     Result<void> deactivateKeysAbove(const Member &member, std::optional<Role> ceiling,
                                      const QString &reason);
+    // Hashes and stores a checked new passphrase with its audit row. expectedHash: the one the
+    // current passphrase was verified against, which must still be there.
+    Result<void> writePassphrase(const Member &target, const SecretString &newPassphrase,
+                                 const std::optional<QString> &expectedHash);
 
     QString m_connectionName;
     QString m_openFileKey; // set while this store holds an SQLite vault file open

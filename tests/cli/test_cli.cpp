@@ -226,6 +226,29 @@ private Q_SLOTS:
                  QStringLiteral("member.passphrase"));
         QCOMPARE(newest.value(QStringLiteral("actor")).toString(), QStringLiteral("alice"));
         QVERIFY(!run.out.contains(second.toUtf8()));
+
+        // Her own: the passphrase she signs in with is the proof the store asks for, and there
+        // is no other way in. A wrong one stops at sign-in and changes nothing.
+        const QString third = QStringLiteral("paula third passphrase");
+        QHash<QString, QString> own = as(QStringLiteral("paula"), first);
+        own.insert(QStringLiteral("KEYWARD_NEW_PASSPHRASE"), third);
+        run = m_cli->run(args({"member", "passphrase", "paula"}), {}, own);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QStringLiteral("Wrong member name or passphrase")),
+                 run.describe().constData());
+        own.insert(QStringLiteral("KEYWARD_PASSPHRASE"), second);
+        run = m_cli->run(args({"member", "passphrase", "paula"}), {}, own);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY(!run.out.contains(third.toUtf8()) && !run.err.contains(third.toUtf8()));
+        run = m_cli->run(args({"member", "list"}), {}, as(QStringLiteral("paula"), second));
+        QCOMPARE(run.exitCode, 1);
+        run = m_cli->run(args({"--json", "audit", "list", "--limit", "1"}), {},
+                         as(QStringLiteral("paula"), third));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.jsonLines().value(0).value(QStringLiteral("actor")).toString(),
+                 QStringLiteral("paula"));
+        QCOMPARE(run.jsonLines().value(0).value(QStringLiteral("action")).toString(),
+                 QStringLiteral("member.passphrase"));
     }
 
     void tokenFromStdin()

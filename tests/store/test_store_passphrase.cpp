@@ -1,5 +1,6 @@
 // Setting a member's passphrase in a vault file: who may set whose, the length rule, the audit
-// row, and members copied from a server (no passphrase yet). Each Argon2 run costs ~0.3 s, so
+// row, one's own only with the current passphrase, and members copied from a server (no
+// passphrase yet). Each Argon2 run costs ~0.3 s, so
 // every test hashes and signs in as little as it can; "nothing changed" is read from the file.
 #include "VaultFixture.h"
 
@@ -44,6 +45,8 @@ class TestStorePassphrase : public QObject
 private Q_SLOTS:
     void ownerSetsAnotherMembersPassphrase();
     void membersSetOnlyTheirOwn();
+    void ownChangeNeedsTheCurrentPassphrase();
+    void ownerResetReplacesTheCurrentOne();
     void badRequestsChangeNothing();
     void migratedMemberCanSignInOnceOwnerSetsOne();
 };
@@ -102,7 +105,8 @@ void TestStorePassphrase::membersSetOnlyTheirOwn()
     QCOMPARE(storedHash(*f.store, erin->id), erinHash);
     QCOMPARE(storedHash(*f.store, f.store->currentMember()->id), aliceHash);
 
-    auto own = daveStore->setMemberPassphrase(dave->id, secret("dave new passphrase"));
+    auto own =
+        daveStore->changeOwnPassphrase(secret("dave passphrase"), secret("dave new passphrase"));
     QVERIFY2(own, qPrintable(own.errorMessage()));
     // The session goes on; the new passphrase is the one to sign in with.
     QVERIFY(daveStore->listKeys());
@@ -111,6 +115,89 @@ void TestStorePassphrase::membersSetOnlyTheirOwn()
     const auto events = f.store->auditEvents(std::nullopt, 1);
     QCOMPARE(events->first().actor, QStringLiteral("dave"));
     QCOMPARE(events->first().action, QStringLiteral("member.passphrase"));
+}
+
+void TestStorePassphrase::ownChangeNeedsTheCurrentPassphrase()
+{
+    VaultFixture f;
+    const Member alice = *f.store->currentMember();
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Admin, secret("bob passphrase"));
+    QVERIFY(bob);
+    const QVariant aliceHash = storedHash(*f.store, alice.id);
+    const QVariant bobHash = storedHash(*f.store, bob->id);
+    const qint64 counter = *f.store->changeCounter();
+    const qint64 auditRows = f.store->auditEvents()->size();
+    const auto nothingChanged = [&] {
+        QCOMPARE(storedHash(*f.store, alice.id), aliceHash);
+        QCOMPARE(storedHash(*f.store, bob->id), bobHash);
+        QCOMPARE(memberNamed(*f.store, QStringLiteral("alice"))->version, alice.version);
+        QCOMPARE(*f.store->changeCounter(), counter);
+        QCOMPARE(f.store->auditEvents()->size(), auditRows);
+    };
+
+    // Wrong, empty, or someone else's current passphrase: refused as a failed sign-in is.
+    for (const char *wrong : {"correct horse battery!", "", "bob passphrase"}) {
+        auto refused = f.store->changeOwnPassphrase(secret(wrong), secret("alice new passphrase"));
+        QCOMPARE(refused.code(), ErrorCode::AuthenticationFailed);
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("Wrong current passphrase")),
+                 qPrintable(refused.errorMessage()));
+        nothingChanged();
+    }
+    // No way around it: the Owner's own through the other call is refused as well, even though
+    // an Owner may set everyone else's.
+    auto bypass = f.store->setMemberPassphrase(alice.id, secret("alice new passphrase"));
+    QCOMPARE(bypass.code(), ErrorCode::AuthenticationFailed);
+    QVERIFY2(bypass.errorMessage().contains(QStringLiteral("current passphrase")),
+             qPrintable(bypass.errorMessage()));
+    // The new passphrase is checked too (before any Argon2 run), right current or not.
+    QCOMPARE(f.store->changeOwnPassphrase(secret(kOwnerPassphrase), secret("seven77")).code(),
+             ErrorCode::InvalidInput);
+    nothingChanged();
+
+    auto changed =
+        f.store->changeOwnPassphrase(secret(kOwnerPassphrase), secret("alice new passphrase"));
+    QVERIFY2(changed, qPrintable(changed.errorMessage()));
+    QVERIFY(storedHash(*f.store, alice.id) != aliceHash);
+    QCOMPARE(storedHash(*f.store, bob->id), bobHash);
+    QCOMPARE(f.store->currentMember()->version, alice.version + 1);
+    QVERIFY(f.store->listKeys()); // still signed in
+    const auto events = f.store->auditEvents();
+    QCOMPARE(events->size(), auditRows + 1);
+    QCOMPARE(events->first().action, QStringLiteral("member.passphrase"));
+    QCOMPARE(events->first().actor, QStringLiteral("alice"));
+    QCOMPARE(events->first().details, QStringLiteral(R"({"member":"alice"})"));
+
+    // The old one is now the wrong current one, and no longer signs in.
+    QCOMPARE(
+        f.store->changeOwnPassphrase(secret(kOwnerPassphrase), secret("a third passphrase")).code(),
+        ErrorCode::AuthenticationFailed);
+    auto other = f.openSecond(QString());
+    QCOMPARE(other->signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)).code(),
+             ErrorCode::AuthenticationFailed);
+    QVERIFY(other->signIn(QStringLiteral("alice"), secret("alice new passphrase")));
+    QVERIFY(f.store->verifyAudit()->intact);
+}
+
+// After an Owner's reset (say, the old passphrase leaked) the old one proves nothing any more,
+// not even to the member's session that is still open.
+void TestStorePassphrase::ownerResetReplacesTheCurrentOne()
+{
+    VaultFixture f;
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Viewer, secret("bob passphrase"));
+    QVERIFY(bob);
+    auto bobStore = f.openSecond(QStringLiteral("bob"), "bob passphrase");
+    QVERIFY(f.store->setMemberPassphrase(bob->id, secret("owner reset passphrase")));
+    const QVariant resetHash = storedHash(*f.store, bob->id);
+    const qint64 auditRows = f.store->auditEvents()->size();
+
+    QCOMPARE(
+        bobStore->changeOwnPassphrase(secret("bob passphrase"), secret("bob own choice")).code(),
+        ErrorCode::AuthenticationFailed);
+    QCOMPARE(storedHash(*f.store, bob->id), resetHash);
+    QCOMPARE(f.store->auditEvents()->size(), auditRows);
+    QVERIFY(
+        bobStore->changeOwnPassphrase(secret("owner reset passphrase"), secret("bob own choice")));
+    QCOMPARE(f.store->auditEvents(std::nullopt, 1)->first().actor, QStringLiteral("bob"));
 }
 
 void TestStorePassphrase::badRequestsChangeNothing()
@@ -127,12 +214,18 @@ void TestStorePassphrase::badRequestsChangeNothing()
     QCOMPARE(tooShort.code(), ErrorCode::InvalidInput);
     QVERIFY2(tooShort.errorMessage().contains(QStringLiteral("at least 8")),
              qPrintable(tooShort.errorMessage()));
-    QCOMPARE(f.store->setMemberPassphrase(alice, SecretString()).code(), ErrorCode::InvalidInput);
+    QCOMPARE(f.store->setMemberPassphrase(bob->id, SecretString()).code(), ErrorCode::InvalidInput);
+    QCOMPARE(f.store->changeOwnPassphrase(secret(kOwnerPassphrase), SecretString()).code(),
+             ErrorCode::InvalidInput);
     QCOMPARE(f.store->setMemberPassphrase(987654, secret("long enough passphrase")).code(),
              ErrorCode::NotFound);
     auto signedOut = f.openSecond(QString());
     QCOMPARE(signedOut->setMemberPassphrase(bob->id, secret("long enough passphrase")).code(),
              ErrorCode::PermissionDenied);
+    QCOMPARE(
+        signedOut->changeOwnPassphrase(secret(kOwnerPassphrase), secret("long enough passphrase"))
+            .code(),
+        ErrorCode::PermissionDenied);
 
     // A removed member stays unable to sign in: no passphrase can be set for them.
     QVERIFY(f.store->removeMember(bob->id));

@@ -1,12 +1,23 @@
 #include "UiTestSupportDialogs.h"
 
+#include "ui/AddMemberDialog.h"
 #include "ui/MessageBox.h"
+#include "ui/SetPassphraseDialog.h"
+#include "ui/VaultSession.h"
+#include "ui/WelcomeDialog.h"
 
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QKeySequence>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QPlainTextEdit>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 namespace Keyward::DialogTest {
 
@@ -59,6 +70,57 @@ QString buttonText(const QAbstractButton *button)
     QString text = button->text();
     text.remove(QLatin1Char('&'));
     return text;
+}
+
+QStringList clashingAccelerators(const QWidget *root)
+{
+    QMap<QString, QStringList> texts; // "Alt+R" -> the texts that use it
+    const auto collect = [&texts](const QString &text) {
+        const QKeySequence key = QKeySequence::mnemonic(text);
+        if (!key.isEmpty())
+            texts[key.toString(QKeySequence::PortableText)].append(text);
+    };
+    for (const QWidget *widget : root->findChildren<QWidget *>()) {
+        if (!widget->isVisibleTo(root))
+            continue;
+        if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
+            collect(button->text());
+        else if (const auto *label = qobject_cast<const QLabel *>(widget); label && label->buddy())
+            collect(label->text());
+    }
+    QStringList clashes;
+    for (auto it = texts.constBegin(); it != texts.constEnd(); ++it) {
+        if (it.value().size() > 1)
+            clashes.append(it.key() + QStringLiteral(": ") + it.value().join(QStringLiteral(", ")));
+    }
+    return clashes;
+}
+
+QStringList passphraseDialogAcceleratorClashes()
+{
+    Testing::VaultFixture vault;
+    if (!addDeveloper(vault))
+        return {QStringLiteral("could not add a member")};
+    KeyStore &store = *vault.store;
+    const auto members = store.listMembers();
+    const auto developer = std::find_if(members->cbegin(), members->cend(),
+                                        [](const Member &m) { return m.name == kDeveloperName; });
+    if (developer == members->cend())
+        return {QStringLiteral("the added member is not listed")};
+    VaultSession session(vault.clock);
+    std::vector<std::unique_ptr<QDialog>> dialogs;
+    dialogs.push_back(std::make_unique<AddMemberDialog>(store));
+    for (const WelcomeDialog::Mode mode :
+         {WelcomeDialog::Mode::FirstRun, WelcomeDialog::Mode::NewVault})
+        dialogs.push_back(std::make_unique<WelcomeDialog>(session, mode, vault.path));
+    dialogs.push_back(std::make_unique<SetPassphraseDialog>(store, *store.currentMember()));
+    dialogs.push_back(std::make_unique<SetPassphraseDialog>(store, *developer));
+    QStringList clashes;
+    for (const auto &dialog : dialogs) {
+        for (const QString &clash : clashingAccelerators(dialog.get()))
+            clashes.append(dialog->objectName() + QStringLiteral(" ") + clash);
+    }
+    return clashes;
 }
 
 ModalDriver::ModalDriver(int timeoutMs)

@@ -32,6 +32,13 @@ ApiKey createKey(Testing::VaultFixture &vault, const QString &name,
 QStringList unnamedInteractiveWidgets(const QWidget *root);
 // A button's text as people read it: "&Revoke Key" -> "Revoke Key".
 QString buttonText(const QAbstractButton *button);
+// Accelerators (Alt+letter) used by more than one visible label or button under root, each as
+// "Alt+R: &Role:, &Repeat:". Empty is good: a clash makes Alt+letter reach only the first.
+QStringList clashingAccelerators(const QWidget *root);
+// clashingAccelerators() of every dialog with passphrase fields (Add Member, Welcome in both
+// modes, Set Passphrase for oneself and for another member), each prefixed with the dialog's
+// object name, in the language installed now. Makes its own vault.
+QStringList passphraseDialogAcceleratorClashes();
 
 // Acts on modal dialogs as they appear, in order: on<GenerateKeyDialog>(...) then
 // on<RevealKeyDialog>(...). Each step waits for the active modal widget to be of its type and

@@ -12,6 +12,7 @@
 #include "ui/RegenerateKeyDialog.h"
 #include "ui/RevealKeyDialog.h"
 
+#include "core/DisplayNames.h"
 #include "core/Permissions.h"
 #include "crypto/KeyToken.h"
 
@@ -229,7 +230,7 @@ void TestDialogs::generateRolesNeverAboveMember()
     for (int i = 0; i < roles->count(); ++i) {
         const Role role = *roleFromInt(roles->itemData(i).toInt());
         QCOMPARE(role, offered.at(i));
-        QCOMPARE(roles->itemText(i), Formatting::role(role));
+        QCOMPARE(roles->itemText(i), DisplayNames::role(role));
         // Each choice explains itself.
         QCOMPARE(roles->itemData(i, Qt::ToolTipRole).toString(), Formatting::roleDescription(role));
     }
@@ -619,7 +620,7 @@ void TestDialogs::editShowsGrantsReadOnlyAndDuplicates()
     QVERIFY(grants.contains(QLatin1String("Telemetry Upload (telemetry:write)")));
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("roleLabel"))
                 ->text()
-                .startsWith(Formatting::role(Role::Developer)));
+                .startsWith(DisplayNames::role(Role::Developer)));
 
     auto *duplicate = dialog.findChild<QPushButton *>(QStringLiteral("duplicateButton"));
     QCOMPARE(buttonText(duplicate), QStringLiteral("Duplicate with Other Grants…"));

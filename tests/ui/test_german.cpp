@@ -1,7 +1,9 @@
 // The German UI: the embedded catalogue is loaded and labels are German, and no fixed-width
 // label is cut off in the longer German texts.
 #include "UiTestSupport.h"
+#include "UiTestSupportDialogs.h"
 
+#include "core/DisplayNames.h"
 #include "core/GrantCatalogue.h"
 #include "ui/Formatting.h"
 #include "ui/GenerateKeyDialog.h"
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void formattingIsGerman();
     void mainWindowActionsAreGerman();
     void generateDialogIsGermanAndNothingCutOff();
+    void passphraseDialogsHaveUniqueAccelerators();
 
 private:
     QTemporaryDir m_home;
@@ -41,8 +44,8 @@ void TestGerman::initTestCase()
 
 void TestGerman::formattingIsGerman()
 {
-    QCOMPARE(Formatting::environment(Environment::Production), QStringLiteral("Produktion"));
-    QCOMPARE(Formatting::status(KeyStatus::Revoked), QStringLiteral("Widerrufen"));
+    QCOMPARE(DisplayNames::environment(Environment::Production), QStringLiteral("Produktion"));
+    QCOMPARE(DisplayNames::status(KeyStatus::Revoked), QStringLiteral("Widerrufen"));
     QCOMPARE(Formatting::relativeOrNever(std::nullopt, 0), QStringLiteral("Nie"));
     // Plural forms come from the German catalogue, not the "(s)" source text.
     QVERIFY(!Formatting::relativeTime(3 * kDayMs, 0).contains(QStringLiteral("(s)")));
@@ -94,6 +97,12 @@ void TestGerman::generateDialogIsGermanAndNothingCutOff()
                  qPrintable(QStringLiteral("cut off: ") + label->text()));
     }
     QVERIFY(checked > 5);
+}
+
+void TestGerman::passphraseDialogsHaveUniqueAccelerators()
+{
+    const QStringList clashes = DialogTest::passphraseDialogAcceleratorClashes();
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestGerman)

@@ -1,6 +1,7 @@
-// Setting a passphrase from the GUI: the dialog's rules (match, length), what it does to the
-// vault file, the Members page button (Owner, or the member themself) and the window's
-// "Change My Passphrase…" action. Real vault files, real widgets, offscreen.
+// Setting a passphrase from the GUI: the dialog's rules (match, length, the current passphrase
+// for one's own), what it does to the vault file, the Members page button (Owner, or the member
+// themself) and the window's "Change My Passphrase…" action. Real vault files, real widgets,
+// offscreen.
 #include "UiTestSupport.h"
 #include "UiTestSupportDialogs.h"
 
@@ -13,6 +14,7 @@
 #include "ui/VaultStatusPage.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -37,6 +39,16 @@ QLineEdit *firstEdit(QWidget *dialog)
 QLineEdit *repeatEdit(QWidget *dialog)
 {
     return dialog->findChild<QLineEdit *>(QStringLiteral("repeatPassphraseEdit"));
+}
+
+QLineEdit *currentEdit(QWidget *dialog)
+{
+    return dialog->findChild<QLineEdit *>(QStringLiteral("currentPassphraseEdit"));
+}
+
+QLabel *currentErrorLabel(QWidget *dialog)
+{
+    return dialog->findChild<QLabel *>(QStringLiteral("currentPassphraseErrorLabel"));
 }
 
 QPushButton *okButton(QWidget *dialog)
@@ -85,8 +97,10 @@ private Q_SLOTS:
     void initTestCase();
     void okOnlyForMatchingLongPassphrase();
     void refusalIsShownAndFieldsCleared();
+    void ownChangeAsksForTheCurrentPassphrase();
     void membersPageOffersItToOwnerAndSelf();
     void windowChangesOwnPassphrase();
+    void acceleratorsAreUnique();
 
 private:
     QTemporaryDir m_home;
@@ -107,6 +121,9 @@ void TestMemberPassphrase::okOnlyForMatchingLongPassphrase()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(!dialog.isOwnPassphrase());
+    // The Owner is signed in already; bob's current passphrase is not theirs to know.
+    QVERIFY(!currentEdit(&dialog));
+    QVERIFY(!dialog.currentPassphraseEdit());
     QVERIFY(dialog.windowTitle().contains(QStringLiteral("bob")));
     QCOMPARE(firstEdit(&dialog)->echoMode(), QLineEdit::Password);
     QCOMPARE(repeatEdit(&dialog)->echoMode(), QLineEdit::Password);
@@ -165,6 +182,73 @@ void TestMemberPassphrase::refusalIsShownAndFieldsCleared()
     QVERIFY(firstEdit(&dialog)->text().isEmpty());
 }
 
+void TestMemberPassphrase::ownChangeAsksForTheCurrentPassphrase()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    const Member alice = *vault.store().currentMember();
+    const QVariant aliceHash = storedHash(vault.store(), QStringLiteral("alice"));
+    const qint64 auditRows = vault.store().auditEvents()->size();
+    SetPassphraseDialog dialog(vault.store(), alice);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.isOwnPassphrase());
+    QLineEdit *current = currentEdit(&dialog);
+    QVERIFY(current);
+    QCOMPARE(dialog.currentPassphraseEdit(), current);
+    QCOMPARE(current->echoMode(), QLineEdit::Password);
+    QTRY_COMPARE(QApplication::focusWidget(), current);
+    QVERIFY(currentErrorLabel(&dialog)->isHidden());
+
+    // A valid new passphrase is not enough on its own.
+    type(&dialog, kNewPassphrase, kNewPassphrase);
+    QPushButton *ok = okButton(&dialog);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(ok->toolTip().contains(QStringLiteral("current passphrase")),
+             qPrintable(ok->toolTip()));
+    QTest::keyClicks(current, kOwnerPassphrase + QLatin1Char('?'));
+    QVERIFY(ok->isEnabled());
+
+    // Wrong: said in place, the dialog stays, only the current passphrase is asked again.
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!currentErrorLabel(&dialog)->isHidden());
+    QVERIFY2(currentErrorLabel(&dialog)->text().contains(QStringLiteral("Wrong current")),
+             qPrintable(currentErrorLabel(&dialog)->text()));
+    QVERIFY(current->text().isEmpty());
+    QTRY_COMPARE(QApplication::focusWidget(), current);
+    QCOMPARE(firstEdit(&dialog)->text(), kNewPassphrase);
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(storedHash(vault.store(), QStringLiteral("alice")), aliceHash);
+    QCOMPARE(vault.store().auditEvents()->size(), auditRows);
+    QCOMPARE(vault.store().currentMember()->version, alice.version);
+
+    // Typing again answers the complaint; the right one changes it.
+    QTest::keyClicks(current, kOwnerPassphrase);
+    QVERIFY(currentErrorLabel(&dialog)->isHidden());
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(current->text().isEmpty());
+    QVERIFY(firstEdit(&dialog)->text().isEmpty());
+    QVERIFY(repeatEdit(&dialog)->text().isEmpty());
+    QVERIFY(storedHash(vault.store(), QStringLiteral("alice")) != aliceHash);
+    QCOMPARE(vault.store().auditEvents()->size(), auditRows + 1);
+    QVERIFY(signsIn(vault, QStringLiteral("alice"), kNewPassphrase));
+
+    // Cancelled with something typed: nothing stays in the fields.
+    SetPassphraseDialog again(vault.store(), *vault.store().currentMember());
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QTest::keyClicks(currentEdit(&again), kNewPassphrase);
+    type(&again, kOwnerPassphrase, kOwnerPassphrase);
+    again.reject();
+    QVERIFY(currentEdit(&again)->text().isEmpty());
+    QVERIFY(firstEdit(&again)->text().isEmpty());
+    QVERIFY(repeatEdit(&again)->text().isEmpty());
+}
+
 void TestMemberPassphrase::membersPageOffersItToOwnerAndSelf()
 {
     Vault vault;
@@ -202,6 +286,18 @@ void TestMemberPassphrase::membersPageOffersItToOwnerAndSelf()
              qPrintable(button->toolTip()));
     page.list()->setCurrentItem(rowOf(page, QStringLiteral("dev")));
     QVERIFY(button->isEnabled());
+    // The Owner's own from the page asks for the current one too.
+    page.setStore(&vault.store(), *vault.store().currentMember());
+    page.list()->setCurrentItem(rowOf(page, QStringLiteral("alice")));
+    DialogTest::ModalDriver ownDriver;
+    bool askedForCurrent = false;
+    ownDriver.on<SetPassphraseDialog>([&askedForCurrent](SetPassphraseDialog *dialog) {
+        askedForCurrent = dialog->isOwnPassphrase() && currentEdit(dialog) != nullptr;
+        dialog->reject();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(ownDriver.pendingSteps(), 0);
+    QVERIFY(askedForCurrent);
 
     page.setStore(nullptr, std::nullopt);
     QVERIFY(!button->isEnabled());
@@ -231,6 +327,8 @@ void TestMemberPassphrase::windowChangesOwnPassphrase()
     QTRY_VERIFY((dialog = findVisible<SetPassphraseDialog>(&window)) != nullptr);
     QVERIFY(dialog->isOwnPassphrase());
     type(dialog, kNewPassphrase, kNewPassphrase);
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QTest::keyClicks(currentEdit(dialog), kOwnerPassphrase);
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QTRY_VERIFY(!findVisible<SetPassphraseDialog>(&window));
     QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("passphrase")),
@@ -244,6 +342,14 @@ void TestMemberPassphrase::windowChangesOwnPassphrase()
         Qt::LeftButton);
     QVERIFY(submitLogin(window, QStringLiteral("alice"), kNewPassphrase));
     QTRY_VERIFY(window.session().isUnlocked());
+}
+
+// Alt+letter must reach every field of the passphrase forms (the translator found &Role beside
+// &Repeat, and Key &prefix beside &Passphrase); test_german checks the German texts.
+void TestMemberPassphrase::acceleratorsAreUnique()
+{
+    const QStringList clashes = DialogTest::passphraseDialogAcceleratorClashes();
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestMemberPassphrase)

@@ -2,6 +2,7 @@
 // in-place updates under QAbstractItemModelTester, search and filters.
 #include "UiTestSupport.h"
 
+#include "core/DisplayNames.h"
 #include "ui/Formatting.h"
 #include "ui/KeyFilterProxyModel.h"
 #include "ui/KeyTableModel.h"
@@ -177,7 +178,7 @@ void TestModel::statusRoles()
         QCOMPARE(status.data(KeyTableModel::ExpiresSoonRole).toBool(), e.soon);
         QCOMPARE(status.data(KeyTableModel::GracePeriodRole).toBool(), e.grace);
         QCOMPARE(status.data(KeyTableModel::FlaggedRole).toBool(), e.flagged);
-        QCOMPARE(status.data().toString(), Formatting::status(e.status));
+        QCOMPARE(status.data().toString(), DisplayNames::status(e.status));
         QVERIFY(status.data(Qt::DecorationRole).canConvert<QColor>());
     }
     const int flagged = rowOf(*m_model, QStringLiteral("Telemetry collector"));
