@@ -14,11 +14,9 @@ namespace Keyward {
 
 namespace {
 
-const QString kConnectTimeout = QStringLiteral("connect_timeout");
-const QString kApplicationName = QStringLiteral("application_name");
 // Long enough for a server across the world, short enough that a dead one is reported (and a
 // quitting application joins its workers) soon.
-const QString kDefaultConnectTimeoutSeconds = QStringLiteral("5");
+constexpr int kDefaultConnectTimeoutSeconds = 5;
 
 // The pool is a child of the application object, so that destroying the application waits for
 // workers still in libpq: they use Qt SQL's connection registry and the QPSQL plugin, which must
@@ -85,10 +83,7 @@ ServerProbe::~ServerProbe()
 
 PgConnInfo ServerProbe::withConnectTimeout(const PgConnInfo &server)
 {
-    PgConnInfo info = server;
-    if (!info.contains(kConnectTimeout))
-        info.setValue(kConnectTimeout, kDefaultConnectTimeoutSeconds);
-    return info;
+    return server.withClientDefaults(kDefaultConnectTimeoutSeconds);
 }
 
 void ServerProbe::start(const PgConnInfo &server)
@@ -97,10 +92,8 @@ void ServerProbe::start(const PgConnInfo &server)
     auto ticket = std::make_shared<Ticket>();
     ticket->receiver = this;
     m_pending = ticket;
-    PgConnInfo info = withConnectTimeout(server);
-    // As the store names its connections, so a DBA sees who knocked.
-    if (!info.contains(kApplicationName))
-        info.setValue(kApplicationName, QStringLiteral("keyward"));
+    // As the store connects, so a DBA sees who knocked.
+    const PgConnInfo info = withConnectTimeout(server);
     probePool()->start([ticket, info] {
         const Result<void> result = tryLogin(info);
         const QMutexLocker locker(&ticket->mutex);

@@ -35,11 +35,9 @@ QString compactJson(const QJsonObject &object)
 // The connection for a DBA command, with a timeout so an unreachable server fails in seconds.
 PgConnInfo withDefaults(PgConnInfo info)
 {
-    if (!info.contains(QStringLiteral("connect_timeout")))
-        info.setValue(QStringLiteral("connect_timeout"), QStringLiteral("10"));
     if (!info.contains(QStringLiteral("application_name")))
         info.setValue(QStringLiteral("application_name"), QStringLiteral("keywardctl"));
-    return info;
+    return info.withClientDefaults();
 }
 
 // The server vault for add-login/add-verifier: nullptr after reporting why there is none.

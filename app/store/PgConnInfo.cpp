@@ -231,4 +231,23 @@ Result<void> PgConnInfo::applyTo(QSqlDatabase &db) const
     return {};
 }
 
+PgConnInfo PgConnInfo::withClientDefaults(int connectTimeoutSeconds) const
+{
+    PgConnInfo info = *this;
+    const QList<QPair<QString, QString>> defaults {
+        {QStringLiteral("connect_timeout"), QString::number(connectTimeoutSeconds)},
+        {QStringLiteral("keepalives"), QStringLiteral("1")},
+        {QStringLiteral("keepalives_idle"), QStringLiteral("30")},
+        {QStringLiteral("keepalives_interval"), QStringLiteral("10")},
+        {QStringLiteral("keepalives_count"), QStringLiteral("3")},
+        {QStringLiteral("tcp_user_timeout"), QStringLiteral("30000")},
+        {QStringLiteral("application_name"), QStringLiteral("keyward")},
+    };
+    for (const auto &[keyword, value] : defaults) {
+        if (!info.contains(keyword))
+            info.setValue(keyword, value);
+    }
+    return info;
+}
+
 } // namespace Keyward

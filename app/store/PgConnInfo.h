@@ -37,6 +37,13 @@ public:
     // "keys@db.example.com:5432", "service keyward": what a title bar or a banner shows.
     QString displayName() const;
 
+    // With what every Keyward connection should have unless the user said otherwise: a connect
+    // timeout (libpq would otherwise wait for the system's TCP timeout, minutes), TCP keepalives
+    // and a TCP user timeout (so a query on a connection whose network silently went away fails
+    // within half a minute instead of hanging), and application_name=keyward (so a DBA sees who
+    // is connected in pg_stat_activity).
+    PgConnInfo withClientDefaults(int connectTimeoutSeconds = 10) const;
+
     // Hands the description to Qt's QPSQL driver (setHostName, setDatabaseName, setUserName,
     // setPassword, setPort; the rest through setConnectOptions). Qt joins connect options with
     // ';', so an option value containing ';' is refused rather than silently mangled.

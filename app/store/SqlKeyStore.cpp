@@ -330,13 +330,9 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::connectPostgres(const QString 
 Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::connectPostgres(const PgConnInfo &conninfo,
                                                                   const Clock &clock)
 {
-    PgConnInfo info = conninfo;
-    // Fail in seconds, not minutes, when the server is unreachable; name ourselves in
-    // pg_stat_activity so a DBA sees who is connected.
-    if (!info.contains(QStringLiteral("connect_timeout")))
-        info.setValue(QStringLiteral("connect_timeout"), QStringLiteral("10"));
-    if (!info.contains(QStringLiteral("application_name")))
-        info.setValue(QStringLiteral("application_name"), QStringLiteral("keyward"));
+    // Timeouts and keepalives (an unreachable server or a silently dead network fails in
+    // seconds, not minutes), and our name in pg_stat_activity.
+    const PgConnInfo info = conninfo.withClientDefaults();
 
     std::unique_ptr<SqlKeyStore> store(
         new SqlKeyStore(uniqueConnectionName(), SqlEngine::Postgres, clock));

@@ -746,10 +746,9 @@ Result<MigrationReport> VaultMigrator::copyToPostgres(SqlKeyStore &source, const
                          tr("The Qt PostgreSQL driver (QPSQL) is not installed (Debian: "
                             "libqt6sql6-psql)."));
     PgConnInfo info = target;
-    if (!info.contains(QStringLiteral("connect_timeout")))
-        info.setValue(QStringLiteral("connect_timeout"), QStringLiteral("10"));
     if (!info.contains(QStringLiteral("application_name")))
         info.setValue(QStringLiteral("application_name"), QStringLiteral("keyward-migrate"));
+    info = info.withClientDefaults();
     if (auto applied = info.applyTo(db); !applied)
         return applied.error();
     if (!db.open())

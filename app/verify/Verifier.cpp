@@ -2,6 +2,7 @@
 
 #include "StoreChangeSource.h"
 #include "UsageRecorder.h"
+#include "core/DisplayNames.h"
 #include "core/KeyStatus.h"
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
@@ -246,9 +247,9 @@ VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironm
     }
     if (tokenEnvironment != requestedEnvironment) {
         result.outcome = VerifyOutcome::WrongEnvironment;
-        result.reason =
-            tr("This is a %1 key, but the request is for %2.")
-                .arg(environmentName(tokenEnvironment), environmentName(requestedEnvironment));
+        result.reason = tr("This is a %1 key, but the request is for %2.")
+                            .arg(DisplayNames::environment(tokenEnvironment),
+                                 DisplayNames::environment(requestedEnvironment));
         return result;
     }
     for (const QString &grant : requiredGrants) {
@@ -265,19 +266,6 @@ VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironm
     result.outcome = VerifyOutcome::Valid;
     result.reason = m_validReason;
     return result;
-}
-
-QString Verifier::environmentName(Environment environment)
-{
-    switch (environment) {
-    case Environment::Production:
-        return tr("Production");
-    case Environment::Staging:
-        return tr("Staging");
-    case Environment::Development:
-        return tr("Development");
-    }
-    return {};
 }
 
 QString Verifier::formatTime(qint64 atMs)

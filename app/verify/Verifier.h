@@ -87,7 +87,6 @@ private:
     void applyLimits(VerifyResult &result, const ApiKey &key, Mode mode);
     void record(const VerifyResult &result, bool hasUsageLimit, qint64 now, const QString &source);
     void applySavedUsage();
-    static QString environmentName(Environment environment);
     static QString formatTime(qint64 atMs);
 
     KeyStore &m_store;

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void conninfoRefusesBadInput_data();
     void conninfoRefusesBadInput();
     void conninfoHidesPassword();
+    void clientDefaultsKeepWhatTheUserSaid();
     void semicolonOptionRefused();
 
     void wrongPasswordRefused();
@@ -157,6 +158,35 @@ void TestPgConnection::conninfoHidesPassword()
     QCOMPARE(parsed->displayName(), QStringLiteral("keys@db.example.com:5433"));
     QCOMPARE(PgConnInfo::parse(QStringLiteral("service=prod"))->displayName(),
              QStringLiteral("service prod"));
+}
+
+void TestPgConnection::clientDefaultsKeepWhatTheUserSaid()
+{
+    auto parsed = PgConnInfo::parse(
+        QStringLiteral("host=db.example.com dbname=keys connect_timeout=3 keepalives_idle=5"));
+    QVERIFY(parsed);
+    const PgConnInfo info = parsed->withClientDefaults();
+    QCOMPARE(info.value(QStringLiteral("connect_timeout")), QStringLiteral("3"));
+    QCOMPARE(info.value(QStringLiteral("keepalives_idle")), QStringLiteral("5"));
+    QCOMPARE(info.value(QStringLiteral("keepalives")), QStringLiteral("1"));
+    QCOMPARE(info.value(QStringLiteral("tcp_user_timeout")), QStringLiteral("30000"));
+    QCOMPARE(info.value(QStringLiteral("application_name")), QStringLiteral("keyward"));
+    QCOMPARE(info.value(QStringLiteral("host")), QStringLiteral("db.example.com"));
+    QCOMPARE(PgConnInfo().withClientDefaults(5).value(QStringLiteral("connect_timeout")),
+             QStringLiteral("5"));
+    // libpq accepts every one of them: a real connection with the defaults works.
+    PgTestDatabase pg;
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("defaults"));
+    QVERIFY(pg.conninfo().withClientDefaults().applyTo(db));
+    QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SHOW application_name")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("keyward"));
+    q = QSqlQuery();
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("defaults"));
 }
 
 void TestPgConnection::semicolonOptionRefused()
