@@ -59,6 +59,33 @@ void SqliteStatement::bindBlob(int index, const QByteArray &blob)
     sqlite3_bind_blob(m_statement, index, blob.constData(), int(blob.size()), SQLITE_STATIC);
 }
 
+void SqliteStatement::bindInteger(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+}
+
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+}
+
+void SqliteStatement::bindText(int index, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    // Never a null pointer: that would bind NULL, and an empty text is not NULL.
+    sqlite3_bind_text(m_statement, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
+                      SQLITE_TRANSIENT);
+}
+
+bool SqliteStatement::execute()
+{
+    step();
+    const bool ok = !failed();
+    if (ok)
+        reset();
+    return ok;
+}
+
 bool SqliteStatement::step()
 {
     const int stepped = sqlite3_step(m_statement);

@@ -303,28 +303,45 @@ int main(int argc, char **argv)
 
     // Keyward, no cache: every verification reads the vault.
     if (options.wants("uncached")) {
-        // Where an uncached verification goes: the store's look-up alone (SHA-256 + the
-        // prepared statement on the store's connection), the rest is parsing and the verdict.
+        // Interleaved with baseline A run by run, so that drift on a shared machine (and the
+        // page cache warming up) hits both alike. The look-up alone (SHA-256 + the prepared
+        // statement on the store's connection) shows where an uncached verification goes; the
+        // rest is parsing and the verdict.
         SecretLookup lookup(store);
-        const double lookupOnly = bestNsPerOp(runs, ops, [&] {
-            found = 0;
-            for (int index : order) {
-                const std::string &token = tokens[std::size_t(index)];
-                auto match = lookup.find(Sha256::hash(token.data(), token.size()));
-                found += match && match->has_value();
-            }
-        });
-        requireAllValid(found, tokens.size(), "look-up only");
-        printMeasure(QStringLiteral("info_uncached_lookup_only"), lookupOnly,
-                     lookupOnly / baselineA,
+        Verifier verifier(store, clock);
+        double a = baselineA;
+        double lookupOnly = std::numeric_limits<double>::max();
+        double uncached = std::numeric_limits<double>::max();
+        for (int i = 0; i < runs; ++i) {
+            a = std::min(a, bestNsPerOp(1, ops, [&] {
+                             found = 0;
+                             for (int index : order) {
+                                 const std::string &token = tokens[std::size_t(index)];
+                                 found +=
+                                     raw.findByHash(Sha256::hash(token.data(), token.size())) != 0;
+                             }
+                         }));
+            lookupOnly = std::min(lookupOnly, bestNsPerOp(1, ops, [&] {
+                                      found = 0;
+                                      for (int index : order) {
+                                          const std::string &token = tokens[std::size_t(index)];
+                                          auto match =
+                                              lookup.find(Sha256::hash(token.data(), token.size()));
+                                          found += match && match->has_value();
+                                      }
+                                  }));
+            requireAllValid(found, tokens.size(), "look-up only");
+            qint64 valid = 0;
+            uncached = std::min(
+                uncached, bestNsPerOp(1, ops, [&] { valid = verifyAll(verifier, tokens, order); }));
+            requireAllValid(valid, tokens.size(), "uncached verify");
+        }
+        printMeasure(QStringLiteral("info_baseline_A_interleaved"), a, a / baselineA,
+                     QStringLiteral("(A again, alongside the two below)"));
+        printMeasure(QStringLiteral("info_uncached_lookup_only"), lookupOnly, lookupOnly / a,
                      lookup.usesNativeSqlite() ? QStringLiteral("(sqlite3 API on Qt's connection)")
                                                : QStringLiteral("(Qt SQL)"));
-        Verifier verifier(store, clock);
-        qint64 valid = 0;
-        const double uncached =
-            bestNsPerOp(runs, ops, [&] { valid = verifyAll(verifier, tokens, order); });
-        requireAllValid(valid, tokens.size(), "uncached verify");
-        printMeasure(QStringLiteral("verify_uncached"), uncached, uncached / baselineA,
+        printMeasure(QStringLiteral("verify_uncached"), uncached, uncached / a,
                      QStringLiteral("<=1.5 x A"));
     }
 

@@ -19,6 +19,7 @@
 #include "ui/PreferencesDialog.h"
 #include "ui/RegenerateKeyDialog.h"
 #include "ui/RevealKeyDialog.h"
+#include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
 #include "ui/WelcomeDialog.h"
 
@@ -234,6 +235,14 @@ void TestScreenshots::memberDialogs()
     ChangeRoleDialog change(vault.store(), bob);
     change.findChild<QComboBox *>(QStringLiteral("roleCombo"))->setCurrentIndex(2); // Developer
     capture(&change, QStringLiteral("change-role"));
+
+    // Changing your own passphrase: the current one first.
+    SetPassphraseDialog own(vault.store(), *vault.store().currentMember());
+    own.findChild<QLineEdit *>(QStringLiteral("currentPassphraseEdit"))
+        ->setText(QStringLiteral("correct horse battery"));
+    own.findChild<QLineEdit *>(QStringLiteral("newPassphraseEdit"))
+        ->setText(QStringLiteral("harbour violet engine"));
+    capture(&own, QStringLiteral("change-passphrase"));
 
     PreferencesDialog preferences(*m_settings);
     capture(&preferences, QStringLiteral("preferences"));

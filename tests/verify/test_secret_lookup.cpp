@@ -43,6 +43,18 @@ private:
         QCOMPARE(actual.secret.retiresAtMs, expected.secret.retiresAtMs);
     }
 
+#ifdef KEYWARD_TEST_POSTGRES
+    // What a server restart does to one connection: the server ends its backend.
+    static bool terminateBackend(StoreFixture &f, SqlKeyStore &store)
+    {
+        QSqlQuery pid(store.database());
+        if (!pid.exec(QStringLiteral("SELECT pg_backend_pid()")) || !pid.next())
+            return false;
+        return f.pg.admin().exec(
+            QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.value(0).toInt()));
+    }
+#endif
+
 private Q_SLOTS:
     void usesTheNativeStatementOnSqliteOnly()
     {
@@ -193,10 +205,7 @@ private Q_SLOTS:
         SecretLookup lookup(*service);
         QVERIFY(lookup.find(hashOf(issued->token)));
         const auto terminate = [&] {
-            QSqlQuery pid(service->database());
-            QVERIFY(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
-            QVERIFY(f.pg.admin().exec(
-                QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.value(0).toInt())));
+            QVERIFY(terminateBackend(f, *service));
         };
         terminate();
         auto again = lookup.find(hashOf(issued->token));
@@ -240,10 +249,7 @@ private Q_SLOTS:
             return result->outcome;
         };
         QCOMPARE(verify(), VerifyOutcome::Valid);
-        QSqlQuery pid(service->database());
-        QVERIFY(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
-        QVERIFY(f.pg.admin().exec(
-            QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.value(0).toInt())));
+        QVERIFY(terminateBackend(f, *service));
         QCOMPARE(verify(), VerifyOutcome::Valid);
         QVERIFY(f.store->revokeKey(issued->key.id, issued->key.version));
         QCOMPARE(verify(), VerifyOutcome::Revoked);
