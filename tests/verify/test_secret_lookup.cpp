@@ -225,6 +225,40 @@ private Q_SLOTS:
 #endif
     }
 
+    // A verifier with the default cache (change check every 200 ms of its clock) honours a
+    // revocation and a deactivation made through another connection at the next check, on
+    // both engines: a SQLite vault's change counter, a server's.
+    void cachedVerifierHonoursChangesFromElsewhere()
+    {
+        StoreFixture f;
+        auto revoked = f.store->createKey(f.request(QStringLiteral("to revoke")));
+        auto paused = f.store->createKey(f.request(QStringLiteral("to pause")));
+        QVERIFY(revoked && paused);
+#ifdef KEYWARD_TEST_POSTGRES
+        auto service = f.connect(QStringLiteral("alice"), kOwnerPassphrase);
+#else
+        auto service = f.openSecond(QString());
+#endif
+        Verifier verifier(*service, f.clock);
+        verifier.enableCache();
+        const auto verify = [&](const SecretString &token) {
+            auto result = verifier.verify(token.data(), token.size(), Environment::Production, {},
+                                          QStringLiteral("test"));
+            if (!result)
+                qFatal("verify failed: %s", qPrintable(result.errorMessage()));
+            return result->outcome;
+        };
+        QCOMPARE(verify(revoked->token), VerifyOutcome::Valid);
+        QCOMPARE(verify(paused->token), VerifyOutcome::Valid);
+        QVERIFY(f.store->revokeKey(revoked->key.id, revoked->key.version));
+        QVERIFY(f.store->setKeyActive(paused->key.id, paused->key.version, false));
+        // Within the interval the cache may still answer from memory; at its end it may not.
+        f.clock.advanceMs(verifier.cache()->options().checkIntervalMs);
+        QCOMPARE(verify(revoked->token), VerifyOutcome::Revoked);
+        QCOMPARE(verify(paused->token), VerifyOutcome::Inactive);
+        QVERIFY(verifier.cache()->invalidations() >= 1);
+    }
+
     // The same for a verifier with its cache on: the change check fails on the dead connection,
     // the look-up reconnects, and revocations are honoured again afterwards.
     void cachedVerifierRecoversFromALostConnection()
