@@ -4,6 +4,7 @@
 #include "ui/MainWindow.h"
 
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -180,6 +181,24 @@ bool submitLogin(MainWindow &window, const QString &member, const QString &passp
     pass->setText(passphrase);
     QTest::mouseClick(unlock, Qt::LeftButton);
     return true;
+}
+
+QStringList cutOffLabels(const QWidget *parent, int *checked)
+{
+    QStringList cut;
+    int count = 0;
+    const auto labels = parent->findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (!label->isVisible() || label->wordWrap() || label->text().isEmpty()
+            || !label->pixmap().isNull())
+            continue;
+        ++count;
+        if (label->width() < label->minimumSizeHint().width())
+            cut.append(label->text());
+    }
+    if (checked)
+        *checked = count;
+    return cut;
 }
 
 } // namespace Keyward::UiTest

@@ -76,6 +76,10 @@ T *findVisible(const QObject *parent)
     return nullptr;
 }
 
+// The texts of the visible, single-line labels below `parent` that are narrower than their
+// text needs (cut off), and how many labels were checked.
+QStringList cutOffLabels(const QWidget *parent, int *checked = nullptr);
+
 // Fills the window's login dialog and presses Unlock. Returns false if no dialog was shown.
 bool submitLogin(MainWindow &window, const QString &member, const QString &passphrase);
 
