@@ -1,5 +1,6 @@
 #include "UsageRepository.h"
 
+#include "RepeatedStatement.h"
 #include "SqlErrors.h"
 #include "SqliteStatement.h"
 
@@ -130,29 +131,25 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
 {
     const QString what = tr("Could not save the usage.");
 
-    QSqlQuery lastUse(m_db);
     // Never moves last use backwards: another verifier process may have written a newer one.
-    lastUse.prepare(QStringLiteral("UPDATE key_secrets SET last_used_at = ?, last_used_source = ? "
-                                   "WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"));
+    RepeatedStatement lastUse(m_db, m_dialect.engine(),
+                              QStringLiteral("UPDATE key_secrets SET last_used_at = ?, "
+                                             "last_used_source = ? WHERE id = ? AND "
+                                             "(last_used_at IS NULL OR last_used_at < ?)"));
     for (qint64 secretId : sortedKeys(batch.lastUses())) {
         const UsageBatch::LastUse &use = batch.lastUses().value(secretId);
-        lastUse.addBindValue(use.atMs);
-        lastUse.addBindValue(use.source.isNull() ? QStringLiteral("") : use.source);
-        lastUse.addBindValue(secretId);
-        lastUse.addBindValue(use.atMs);
-        if (!lastUse.exec())
-            return SqlErrors::fromQuery(lastUse, what);
+        if (!lastUse.run({use.atMs, use.source.isNull() ? QStringLiteral("") : use.source, secretId,
+                          use.atMs}))
+            return lastUse.error(what);
     }
 
-    QSqlQuery credit(m_db);
     // usage_count = usage_count + n: several verifier processes add to it without losing counts.
-    credit.prepare(
+    RepeatedStatement credit(
+        m_db, m_dialect.engine(),
         QStringLiteral("UPDATE api_keys SET usage_count = usage_count + ? WHERE id = ?"));
     for (qint64 keyId : sortedKeys(batch.credits())) {
-        credit.addBindValue(batch.credits().value(keyId));
-        credit.addBindValue(keyId);
-        if (!credit.exec())
-            return SqlErrors::fromQuery(credit, what);
+        if (!credit.run({batch.credits().value(keyId), keyId}))
+            return credit.error(what);
     }
 
     // Keys deleted since their requests are skipped, not a foreign-key error that would lose the
@@ -162,20 +159,16 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     if (!existing)
         return existing.error();
 
-    QSqlQuery hourly(m_db);
-    hourly.prepare(QStringLiteral(
-        "INSERT INTO key_usage_hourly (key_id, hour, outcome, count) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count + "
-        "excluded.count"));
+    RepeatedStatement hourly(
+        m_db, m_dialect.engine(),
+        QStringLiteral("INSERT INTO key_usage_hourly (key_id, hour, outcome, count) VALUES (?, ?, "
+                       "?, ?) ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = "
+                       "key_usage_hourly.count + excluded.count"));
     for (auto it = batch.hourlyCounts().constBegin(); it != batch.hourlyCounts().constEnd(); ++it) {
         if (!existing->contains(it.key().keyId))
             continue;
-        hourly.addBindValue(it.key().keyId);
-        hourly.addBindValue(it.key().hourMs);
-        hourly.addBindValue(it.key().outcome);
-        hourly.addBindValue(it.value());
-        if (!hourly.exec())
-            return SqlErrors::fromQuery(hourly, what);
+        if (!hourly.run({it.key().keyId, it.key().hourMs, it.key().outcome, it.value()}))
+            return hourly.error(what);
     }
 
     QVector<const RequestLogRow *> rows;
@@ -198,16 +191,13 @@ Result<QSet<qint64>> UsageRepository::existingKeys(const UsageBatch &batch,
             wanted.insert(row.keyId);
     }
     QSet<qint64> existing;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT 1 FROM api_keys WHERE id = ?"));
+    RepeatedStatement exists(m_db, m_dialect.engine(),
+                             QStringLiteral("SELECT 1 FROM api_keys WHERE id = ?"));
     for (qint64 keyId : std::as_const(wanted)) {
-        q.addBindValue(keyId);
-        if (!q.exec())
-            return SqlErrors::fromQuery(q, tr("Could not save the usage."));
-        if (q.next())
+        if (!exists.run({keyId}))
+            return exists.error(tr("Could not save the usage."));
+        if (exists.hasRow())
             existing.insert(keyId);
-        q.finish();
     }
     return existing;
 }
@@ -294,14 +284,13 @@ Result<QVector<UsageCountReading>> UsageRepository::readBack(const UsageBatch &b
     QVector<UsageCountReading> readings;
     if (batch.readBackKeys().isEmpty())
         return readings;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT usage_count FROM api_keys WHERE id = ?"));
+    RepeatedStatement count(m_db, m_dialect.engine(),
+                            QStringLiteral("SELECT usage_count FROM api_keys WHERE id = ?"));
     for (qint64 keyId : sortedKeys(batch.readBackKeys())) {
-        q.addBindValue(keyId);
-        if (!q.exec())
-            return SqlErrors::fromQuery(q, tr("Could not read the usage count."));
-        if (q.next())
-            readings.append(UsageCountReading {keyId, q.value(0).toLongLong()});
+        if (!count.run({keyId}))
+            return count.error(tr("Could not read the usage count."));
+        if (count.hasRow())
+            readings.append(UsageCountReading {keyId, count.integer(0)});
     }
     return readings;
 }
@@ -373,28 +362,23 @@ Result<void> UsageRepository::trimKey(qint64 keyId, int keep)
     const QString what = tr("Could not trim the request log.");
     const QString match =
         keyId != 0 ? QStringLiteral("key_id = ?") : QStringLiteral("key_id IS NULL");
-    QSqlQuery q(m_db);
     // The oldest row to keep, found through the (key_id, at) index.
-    q.prepare(QStringLiteral("SELECT at, id FROM request_log WHERE ") + match
-              + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"));
-    if (keyId != 0)
-        q.addBindValue(keyId);
-    q.addBindValue(qMax(1, keep) - 1);
-    if (!q.exec())
-        return SqlErrors::fromQuery(q, what);
-    if (!q.next())
+    RepeatedStatement oldestKept(
+        m_db, m_dialect.engine(),
+        QStringLiteral("SELECT at, id FROM request_log WHERE ") + match
+            + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"));
+    const int offset = qMax(1, keep) - 1;
+    if (!(keyId != 0 ? oldestKept.run({keyId, offset}) : oldestKept.run({offset})))
+        return oldestKept.error(what);
+    if (!oldestKept.hasRow())
         return {};
-    const qint64 at = q.value(0).toLongLong();
-    const qint64 id = q.value(1).toLongLong();
-    q.prepare(QStringLiteral("DELETE FROM request_log WHERE ") + match
-              + QStringLiteral(" AND (at < ? OR (at = ? AND id < ?))"));
-    if (keyId != 0)
-        q.addBindValue(keyId);
-    q.addBindValue(at);
-    q.addBindValue(at);
-    q.addBindValue(id);
-    if (!q.exec())
-        return SqlErrors::fromQuery(q, what);
+    const qint64 at = oldestKept.integer(0);
+    const qint64 id = oldestKept.integer(1);
+    RepeatedStatement older(m_db, m_dialect.engine(),
+                            QStringLiteral("DELETE FROM request_log WHERE ") + match
+                                + QStringLiteral(" AND (at < ? OR (at = ? AND id < ?))"));
+    if (!(keyId != 0 ? older.run({keyId, at, at, id}) : older.run({at, at, id})))
+        return older.error(what);
     return {};
 }
 

@@ -21,6 +21,7 @@
 #include "ui/RevealKeyDialog.h"
 #include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
+#include "ui/Translations.h"
 #include "ui/WelcomeDialog.h"
 
 #include <QCheckBox>
@@ -71,6 +72,8 @@ void TestScreenshots::initTestCase()
         QVERIFY(QDir().mkpath(m_outDir));
     // Stable, readable output whatever the machine's style.
     QApplication::setStyle(QStringLiteral("Fusion"));
+    // As the app starts: English with its plural forms ("3 days", not "3 day(s)").
+    Translations::install(*QCoreApplication::instance(), QStringLiteral("en"));
 }
 
 void TestScreenshots::capture(QWidget *widget, const QString &name)
