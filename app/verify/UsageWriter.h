@@ -91,6 +91,7 @@ private:
     QWaitCondition m_wake; // to the thread: work or stop
     QWaitCondition m_done; // from the thread: a write ticket finished
     QVector<EventBatch> m_incoming;
+    QVector<EventBatch> m_spares; // emptied buffers, for submit() to hand back
     quint64 m_submitted = 0;
     quint64 m_writeRequested = 0;
     quint64 m_writeDone = 0;
