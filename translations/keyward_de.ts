@@ -1951,30 +1951,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>Name</translation>
     </message>
     <message>
-        <source>Rate limit, requests</source>
-        <translation>Ratenlimit, Anfragen</translation>
-    </message>
-    <message>
-        <source>Unlimited</source>
-        <translation>Unbegrenzt</translation>
-    </message>
-    <message>
-        <source>Rate limit, period</source>
-        <translation>Ratenlimit, Zeitraum</translation>
-    </message>
-    <message>
-        <source>per second</source>
-        <translation>pro Sekunde</translation>
-    </message>
-    <message>
-        <source>per minute</source>
-        <translation>pro Minute</translation>
-    </message>
-    <message>
-        <source>per hour</source>
-        <translation>pro Stunde</translation>
-    </message>
-    <message>
         <source>Expiry</source>
         <translation>Ablauf</translation>
     </message>
@@ -2116,30 +2092,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
     <message>
         <source>Keys that never expire are discouraged: a leaked key keeps working until someone notices and revokes it.</source>
         <translation>Von Schlüsseln ohne Ablauf wird abgeraten: Ein durchgesickerter Schlüssel funktioniert weiter, bis es jemand bemerkt und ihn widerruft.</translation>
-    </message>
-    <message>
-        <source>Rate limit, requests</source>
-        <translation>Ratenlimit, Anfragen</translation>
-    </message>
-    <message>
-        <source>Unlimited</source>
-        <translation>Unbegrenzt</translation>
-    </message>
-    <message>
-        <source>Rate limit, period</source>
-        <translation>Ratenlimit, Zeitraum</translation>
-    </message>
-    <message>
-        <source>per second</source>
-        <translation>pro Sekunde</translation>
-    </message>
-    <message>
-        <source>per minute</source>
-        <translation>pro Minute</translation>
-    </message>
-    <message>
-        <source>per hour</source>
-        <translation>pro Stunde</translation>
     </message>
     <message>
         <source>Stop after</source>
@@ -3124,6 +3076,33 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Lan&amp;guage:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::RateLimitField</name>
+    <message>
+        <source>Rate limit, requests</source>
+        <translation>Ratenlimit, Anfragen</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Rate limit, period</source>
+        <translation>Ratenlimit, Zeitraum</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>pro Stunde</translation>
     </message>
 </context>
 <context>
@@ -5065,18 +5044,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>The key is valid.</source>
         <translation>Der Schlüssel ist gültig.</translation>
-    </message>
-    <message>
-        <source>Production</source>
-        <translation>Produktion</translation>
-    </message>
-    <message>
-        <source>Staging</source>
-        <translation>Staging</translation>
-    </message>
-    <message>
-        <source>Development</source>
-        <translation>Entwicklung</translation>
     </message>
     <message>
         <source>The rate limit of %1 is reached; the next request passes in %2 ms.</source>

@@ -1,5 +1,7 @@
 #include "EditKeyDialog.h"
 
+#include "RateLimitField.h"
+
 #include "Formatting.h"
 #include "NoticeRow.h"
 #include "core/Clock.h"
@@ -29,7 +31,6 @@ namespace Keyward {
 
 namespace {
 
-constexpr int kMaxRateCount = 1'000'000'000; // what RateLimit::parse accepts
 enum ExpiryItem { KeepExpiry = 0, EarlierDate = 1 };
 
 QLabel *plainLabel(const QString &text, QWidget *parent)
@@ -70,26 +71,8 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
     m_nameEdit->setAccessibleName(tr("Name"));
     m_nameEdit->setClearButtonEnabled(true);
 
-    m_rateCountSpin = new QSpinBox(this);
-    m_rateCountSpin->setObjectName(QStringLiteral("rateCountSpin"));
-    m_rateCountSpin->setAccessibleName(tr("Rate limit, requests"));
-    m_rateCountSpin->setRange(0, kMaxRateCount);
-    m_rateCountSpin->setSpecialValueText(tr("Unlimited"));
-    m_rateCountSpin->setGroupSeparatorShown(true);
-    m_rateCountSpin->setValue(m_key.rateLimit.isUnlimited() ? 0 : m_key.rateLimit.count);
-    m_rateUnitCombo = new QComboBox(this);
-    m_rateUnitCombo->setObjectName(QStringLiteral("rateUnitCombo"));
-    m_rateUnitCombo->setAccessibleName(tr("Rate limit, period"));
-    m_rateUnitCombo->addItem(tr("per second"), static_cast<int>(RateLimit::Unit::Second));
-    m_rateUnitCombo->addItem(tr("per minute"), static_cast<int>(RateLimit::Unit::Minute));
-    m_rateUnitCombo->addItem(tr("per hour"), static_cast<int>(RateLimit::Unit::Hour));
-    m_rateUnitCombo->setCurrentIndex(
-        m_rateUnitCombo->findData(static_cast<int>(m_key.rateLimit.unit)));
-    m_rateUnitCombo->setEnabled(m_rateCountSpin->value() > 0);
-    auto *rateRow = new QHBoxLayout;
-    rateRow->addWidget(m_rateCountSpin);
-    rateRow->addWidget(m_rateUnitCombo);
-    rateRow->addStretch(1);
+    m_rateField = new RateLimitField(this);
+    m_rateField->setRateLimit(m_key.rateLimit);
 
     m_expiryCombo = new QComboBox(this);
     m_expiryCombo->setObjectName(QStringLiteral("expiryCombo"));
@@ -158,7 +141,7 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
         form->addRow(label, field);
     };
     addRow(tr("&Name:"), m_nameEdit, m_nameEdit);
-    addRow(tr("Rate &limit:"), m_rateCountSpin, rateRow);
+    addRow(tr("Rate &limit:"), m_rateField->countSpin(), m_rateField);
     addRow(tr("E&xpires:"), m_expiryCombo, expiryColumn);
     addRow(tr("N&otes:"), m_notesEdit, m_notesEdit);
 
@@ -171,11 +154,7 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
 
     connect(m_nameEdit, &QLineEdit::textChanged, this, &EditKeyDialog::validate);
     connect(m_notesEdit, &QPlainTextEdit::textChanged, this, &EditKeyDialog::validate);
-    connect(m_rateCountSpin, &QSpinBox::valueChanged, this, [this](int count) {
-        m_rateUnitCombo->setEnabled(count > 0);
-        validate();
-    });
-    connect(m_rateUnitCombo, &QComboBox::currentIndexChanged, this, &EditKeyDialog::validate);
+    connect(m_rateField, &RateLimitField::changed, this, &EditKeyDialog::validate);
     connect(m_expiryCombo, &QComboBox::currentIndexChanged, this, [this]() {
         m_expiryDateEdit->setVisible(m_expiryCombo->currentData().toInt() == EarlierDate);
         validate();
@@ -183,9 +162,15 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
     connect(m_expiryDateEdit, &QDateEdit::dateChanged, this, &EditKeyDialog::validate);
     connect(m_duplicateButton, &QPushButton::clicked, this, [this]() { done(DuplicateRequested); });
 
-    const QList<QWidget *> order {m_nameEdit,        m_rateCountSpin,  m_rateUnitCombo,
-                                  m_expiryCombo,     m_expiryDateEdit, m_notesEdit,
-                                  m_duplicateButton, m_saveButton,     cancel};
+    const QList<QWidget *> order {m_nameEdit,
+                                  m_rateField->countSpin(),
+                                  m_rateField->unitCombo(),
+                                  m_expiryCombo,
+                                  m_expiryDateEdit,
+                                  m_notesEdit,
+                                  m_duplicateButton,
+                                  m_saveButton,
+                                  cancel};
     for (int i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 }
@@ -281,8 +266,7 @@ KeyEdit EditKeyDialog::edit() const
     KeyEdit edit;
     edit.name = m_nameEdit->text().trimmed();
     edit.notes = m_notesEdit->toPlainText();
-    edit.rateLimit.count = m_rateCountSpin->value();
-    edit.rateLimit.unit = static_cast<RateLimit::Unit>(m_rateUnitCombo->currentData().toInt());
+    edit.rateLimit = m_rateField->rateLimit();
     edit.expiresAtMs = chosenExpiry();
     return edit;
 }

@@ -11,11 +11,11 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
 
 namespace Keyward {
 
 class Clock;
+class RateLimitField;
 class GrantCatalogue;
 
 // Changes what an existing key may change: name, notes, rate limit and a shorter expiry.
@@ -49,8 +49,7 @@ private:
 
     QLineEdit *m_nameEdit = nullptr;
     QPlainTextEdit *m_notesEdit = nullptr;
-    QSpinBox *m_rateCountSpin = nullptr;
-    QComboBox *m_rateUnitCombo = nullptr;
+    RateLimitField *m_rateField = nullptr;
     QComboBox *m_expiryCombo = nullptr;
     QDateEdit *m_expiryDateEdit = nullptr;
     QLabel *m_expiryHintLabel = nullptr;

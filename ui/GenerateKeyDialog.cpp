@@ -1,5 +1,7 @@
 #include "GenerateKeyDialog.h"
 
+#include "RateLimitField.h"
+
 #include "Formatting.h"
 #include "NoticeRow.h"
 #include "core/Clock.h"
@@ -31,7 +33,6 @@ namespace Keyward {
 
 namespace {
 
-constexpr int kMaxRateCount = 1'000'000'000; // what RateLimit::parse accepts
 const char kGrantIdProperty[] = "grantId";
 
 QDate todayUtc(const Clock &clock)
@@ -141,23 +142,7 @@ void GenerateKeyDialog::buildLayout()
     expiryColumn->addLayout(expiryRow);
     expiryColumn->addWidget(m_neverWarning);
 
-    m_rateCountSpin = new QSpinBox(this);
-    m_rateCountSpin->setObjectName(QStringLiteral("rateCountSpin"));
-    m_rateCountSpin->setAccessibleName(tr("Rate limit, requests"));
-    m_rateCountSpin->setRange(0, kMaxRateCount);
-    m_rateCountSpin->setSpecialValueText(tr("Unlimited"));
-    m_rateCountSpin->setGroupSeparatorShown(true);
-    m_rateUnitCombo = new QComboBox(this);
-    m_rateUnitCombo->setObjectName(QStringLiteral("rateUnitCombo"));
-    m_rateUnitCombo->setAccessibleName(tr("Rate limit, period"));
-    m_rateUnitCombo->addItem(tr("per second"), static_cast<int>(RateLimit::Unit::Second));
-    m_rateUnitCombo->addItem(tr("per minute"), static_cast<int>(RateLimit::Unit::Minute));
-    m_rateUnitCombo->addItem(tr("per hour"), static_cast<int>(RateLimit::Unit::Hour));
-    m_rateUnitCombo->setCurrentIndex(1);
-    auto *rateRow = new QHBoxLayout;
-    rateRow->addWidget(m_rateCountSpin);
-    rateRow->addWidget(m_rateUnitCombo);
-    rateRow->addStretch(1);
+    m_rateField = new RateLimitField(this);
 
     m_usageLimitCheck = new QCheckBox(tr("Stop after"), this);
     m_usageLimitCheck->setObjectName(QStringLiteral("usageLimitCheck"));
@@ -222,7 +207,7 @@ void GenerateKeyDialog::buildLayout()
     addRow(tr("&Role:"), m_roleCombo, roleColumn);
     form->addRow(tr("Grants:"), grantsBox);
     addRow(tr("E&xpires:"), m_expiryCombo, expiryColumn);
-    addRow(tr("Rate &limit:"), m_rateCountSpin, rateRow);
+    addRow(tr("Rate &limit:"), m_rateField->countSpin(), m_rateField);
     form->addRow(tr("Usage limit:"), usageRow);
     addRow(tr("Cus&tomer:"), m_customerEdit, m_customerEdit);
     addRow(tr("N&otes:"), m_notesEdit, m_notesEdit);
@@ -248,9 +233,6 @@ void GenerateKeyDialog::buildLayout()
         updateExpiryWidgets();
         validate();
     });
-    connect(m_rateCountSpin, &QSpinBox::valueChanged, this,
-            [this](int count) { m_rateUnitCombo->setEnabled(count > 0); });
-    m_rateUnitCombo->setEnabled(false);
     connect(m_usageLimitCheck, &QCheckBox::toggled, this, [this]() { updateUsageWidgets(); });
     connect(m_customerEdit, &QLineEdit::textChanged, this, &GenerateKeyDialog::validate);
     connect(m_notesEdit, &QPlainTextEdit::textChanged, this, &GenerateKeyDialog::validate);
@@ -259,9 +241,9 @@ void GenerateKeyDialog::buildLayout()
     QList<QWidget *> order {m_nameEdit, m_environmentCombo, m_roleCombo};
     for (QCheckBox *check : std::as_const(m_grantChecks))
         order.append(check);
-    order << m_expiryCombo << m_expiryDateEdit << m_rateCountSpin << m_rateUnitCombo
-          << m_usageLimitCheck << m_usageLimitSpin << m_customerEdit << m_notesEdit
-          << m_generateButton << cancel;
+    order << m_expiryCombo << m_expiryDateEdit << m_rateField->countSpin()
+          << m_rateField->unitCombo() << m_usageLimitCheck << m_usageLimitSpin << m_customerEdit
+          << m_notesEdit << m_generateButton << cancel;
     for (int i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 }
@@ -389,9 +371,7 @@ void GenerateKeyDialog::prefillFrom(const ApiKey &key)
                     key.grants.contains(check->property(kGrantIdProperty).toString()));
         }
     }
-    m_rateCountSpin->setValue(key.rateLimit.isUnlimited() ? 0 : key.rateLimit.count);
-    m_rateUnitCombo->setCurrentIndex(
-        m_rateUnitCombo->findData(static_cast<int>(key.rateLimit.unit)));
+    m_rateField->setRateLimit(key.rateLimit);
     m_usageLimitCheck->setChecked(key.usageLimit.has_value());
     if (key.usageLimit)
         m_usageLimitSpin->setValue(
@@ -431,10 +411,7 @@ std::optional<qint64> GenerateKeyDialog::expiresAtMs() const
 
 RateLimit GenerateKeyDialog::rateLimit() const
 {
-    RateLimit limit;
-    limit.count = m_rateCountSpin->value();
-    limit.unit = static_cast<RateLimit::Unit>(m_rateUnitCombo->currentData().toInt());
-    return limit;
+    return m_rateField->rateLimit();
 }
 
 NewKeyRequest GenerateKeyDialog::request() const

@@ -23,6 +23,7 @@ class QWidget;
 namespace Keyward {
 
 class Clock;
+class RateLimitField;
 
 // Collects a NewKeyRequest. Rules come from Permissions (never re-implemented here): the
 // "Generate key" button stays disabled while the input breaks one, and the reason is shown.
@@ -71,8 +72,7 @@ private:
     QDateEdit *m_expiryDateEdit = nullptr;
     QLabel *m_expirySummaryLabel = nullptr;
     QWidget *m_neverWarning = nullptr;
-    QSpinBox *m_rateCountSpin = nullptr;
-    QComboBox *m_rateUnitCombo = nullptr;
+    RateLimitField *m_rateField = nullptr;
     QCheckBox *m_usageLimitCheck = nullptr;
     QSpinBox *m_usageLimitSpin = nullptr;
     QLineEdit *m_customerEdit = nullptr;
