@@ -77,15 +77,6 @@ void SqliteStatement::bindText(int index, const QString &text)
                       SQLITE_TRANSIENT);
 }
 
-bool SqliteStatement::execute()
-{
-    step();
-    const bool ok = !failed();
-    if (ok)
-        reset();
-    return ok;
-}
-
 bool SqliteStatement::step()
 {
     const int stepped = sqlite3_step(m_statement);

@@ -47,8 +47,6 @@ public:
     void bindInteger(int index, qint64 value);
     void bindNull(int index);
     void bindText(int index, const QString &text); // copied
-    // Runs a statement that returns no rows; false on an error (then failed() is set).
-    bool execute();
     // True for a row; false at the end or on an error (then failed() is set).
     bool step();
     bool failed() const { return m_failedCode != 0; }

@@ -2,7 +2,6 @@
 
 #include "RepeatedStatement.h"
 #include "SqlErrors.h"
-#include "SqliteStatement.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -202,45 +201,35 @@ Result<QSet<qint64>> UsageRepository::existingKeys(const UsageBatch &batch,
     return existing;
 }
 
-// Several rows per statement: the request log is one row per request, and a statement per row
-// made it the writer's main cost (Qt's per-execution overhead, not SQLite's). Few rows, though:
-// Qt 6's QSQLite looks up the name of every positional parameter on each exec(), a linear scan
-// in SQLite, so a statement's cost grows with the square of its parameters (100 rows x 5 values
-// was slower than one row at a time).
 Result<void> UsageRepository::insertRequests(const QVector<const RequestLogRow *> &rows)
 {
-    if (sqlite3 *db = m_dialect.isSqlite() ? sqliteHandle(m_db) : nullptr)
-        return insertRequestsSqlite(db, rows);
-    return insertRequestsQt(rows);
+    if (m_dialect.isSqlite())
+        return insertRequestsOneByOne(rows);
+    return insertRequestsInChunks(rows);
 }
 
-// A vault file: one prepared INSERT through the sqlite3 API, stepped per row. The request log
-// was most of the writer thread's CPU through Qt SQL, and on a two-core machine that thread's
-// work slows the verifying thread too.
-Result<void> UsageRepository::insertRequestsSqlite(sqlite3 *db,
-                                                   const QVector<const RequestLogRow *> &rows)
+// A vault file: one prepared INSERT run per row through the sqlite3 API (RepeatedStatement).
+// The request log was most of the writer thread's CPU through Qt SQL, and on a two-core
+// machine that thread's work slows the verifying thread too.
+Result<void> UsageRepository::insertRequestsOneByOne(const QVector<const RequestLogRow *> &rows)
 {
-    const QString what = tr("Could not save the usage.");
-    auto insert = SqliteStatement::prepare(db,
-                                           QByteArrayLiteral("INSERT INTO request_log (at, key_id, "
-                                                             "secret_id, source, outcome) VALUES "
-                                                             "(?, ?, ?, ?, ?)"),
-                                           false);
-    if (!insert)
-        return makeError(ErrorCode::StorageError, what);
+    RepeatedStatement insert(m_db, m_dialect.engine(),
+                             QStringLiteral("INSERT INTO request_log (at, key_id, secret_id, "
+                                            "source, outcome) VALUES (?, ?, ?, ?, ?)"));
     for (const RequestLogRow *row : rows) {
-        insert->bindInteger(1, row->atMs);
-        row->keyId != 0 ? insert->bindInteger(2, row->keyId) : insert->bindNull(2);
-        row->secretId != 0 ? insert->bindInteger(3, row->secretId) : insert->bindNull(3);
-        insert->bindText(4, row->source);
-        insert->bindInteger(5, row->outcome);
-        if (!insert->execute())
-            return insert->error(what);
+        if (!insert.run({row->atMs, nullableId(row->keyId), nullableId(row->secretId),
+                         row->source.isNull() ? QStringLiteral("") : row->source, row->outcome}))
+            return insert.error(tr("Could not save the usage."));
     }
     return {};
 }
 
-Result<void> UsageRepository::insertRequestsQt(const QVector<const RequestLogRow *> &rows)
+// A server, through Qt SQL: several rows per statement, since the request log is one row per
+// request and a statement (a round trip) per row made it the writer's main cost. Few rows,
+// though: Qt 6 looks up the name of every positional parameter on each exec(), so a statement's
+// cost grows with the square of its parameters (measured with QSQLite: 100 rows x 5 values was
+// slower than one row at a time).
+Result<void> UsageRepository::insertRequestsInChunks(const QVector<const RequestLogRow *> &rows)
 {
     constexpr int kRowsPerStatement = 16;
     auto prepared = [this](int count) {

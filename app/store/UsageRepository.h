@@ -11,8 +11,6 @@
 #include <QString>
 #include <QVector>
 
-struct sqlite3;
-
 namespace Keyward {
 
 // usage_count of a key right after a write, with everything this writer has added to it so far.
@@ -89,8 +87,8 @@ private:
     Result<QSet<qint64>> existingKeys(const UsageBatch &batch,
                                       const QVector<RequestLogRow> &requests);
     Result<void> insertRequests(const QVector<const RequestLogRow *> &rows);
-    Result<void> insertRequestsSqlite(sqlite3 *db, const QVector<const RequestLogRow *> &rows);
-    Result<void> insertRequestsQt(const QVector<const RequestLogRow *> &rows);
+    Result<void> insertRequestsOneByOne(const QVector<const RequestLogRow *> &rows);
+    Result<void> insertRequestsInChunks(const QVector<const RequestLogRow *> &rows);
     Result<QVector<UsageCountReading>> readBack(const UsageBatch &batch);
     Result<void> trim(const QVector<RequestLogRow> &requests, const UsageRetention &retention,
                       qint64 nowMs);
