@@ -6,8 +6,9 @@
 
 namespace Keyward {
 
-UsageBatch::UsageBatch(int maxRequests)
+UsageBatch::UsageBatch(int maxRequests, int requestsPerSecond)
     : m_maxRequests(qMax(1, maxRequests))
+    , m_requestsPerSecond(qMax(1, requestsPerSecond))
 { }
 
 qint64 UsageBatch::hourOf(qint64 atMs)
@@ -38,12 +39,31 @@ void UsageBatch::add(const UsageEvent &event)
         if (event.readsBackUsage)
             m_readBack[event.keyId] += event.consumesCredit ? 1 : 0;
     }
+    if (!takeLogSlot(event)) {
+        ++m_unloggedRequests;
+        return;
+    }
     if (int(m_requests.size()) >= m_maxRequests) {
         m_requests.pop_front();
         ++m_droppedRequests;
     }
     m_requests.push_back(
         RequestLogRow {event.atMs, event.keyId, event.secretId, event.source, event.outcome});
+}
+
+bool UsageBatch::takeLogSlot(const UsageEvent &event)
+{
+    // Floor, as in hourOf(); a clock step backwards starts a new second too.
+    const qint64 second = event.atMs / 1000 - (event.atMs < 0 && event.atMs % 1000 != 0 ? 1 : 0);
+    if (second != m_logSecond) {
+        m_loggedThisSecond.clear();
+        m_logSecond = second;
+    }
+    int &logged = m_loggedThisSecond[{event.keyId, event.outcome}];
+    if (logged >= m_requestsPerSecond)
+        return false;
+    ++logged;
+    return true;
 }
 
 bool UsageBatch::isEmpty() const
@@ -59,6 +79,7 @@ void UsageBatch::clear()
     m_readBack.clear();
     m_requests.clear();
     m_droppedRequests = 0;
+    m_unloggedRequests = 0;
     m_events = 0;
 }
 

@@ -32,8 +32,11 @@ struct RequestLogRow
 
 // Usage not yet written: the latest use per secret, counts per key, hour and outcome, credits
 // per key, and the newest request-log rows. Adding aggregates at once, so memory grows with the
-// number of distinct keys and hours, not with the request rate; the request log part is capped
-// and drops its oldest rows first (the counts stay exact).
+// number of distinct keys and hours, not with the request rate. The counts are exact; the
+// request log is a sample of busy keys: at most requestsPerSecond rows per key, outcome and
+// second (the first ones), which bounds the writer's work by the keys in use rather than the
+// request rate and keeps a rare refusal from being crowded out by a flood of valid requests.
+// It is also capped overall and drops its oldest rows first.
 class UsageBatch
 {
 public:
@@ -54,8 +57,10 @@ public:
     };
 
     static constexpr int kDefaultMaxRequests = 100000;
+    static constexpr int kDefaultRequestsPerSecond = 5;
 
-    explicit UsageBatch(int maxRequests = kDefaultMaxRequests);
+    explicit UsageBatch(int maxRequests = kDefaultMaxRequests,
+                        int requestsPerSecond = kDefaultRequestsPerSecond);
 
     void add(const UsageEvent &event);
     bool isEmpty() const;
@@ -72,10 +77,22 @@ public:
     const std::deque<RequestLogRow> &requests() const { return m_requests; } // oldest first
     // Request-log rows dropped because the batch was full (kept for the admin's information).
     qint64 droppedRequests() const { return m_droppedRequests; }
+    // Requests counted but not logged individually: beyond requestsPerSecond for their key,
+    // outcome and second.
+    qint64 unloggedRequests() const { return m_unloggedRequests; }
     qint64 eventCount() const { return m_events; }
 
 private:
+    bool takeLogSlot(const UsageEvent &event);
+
     int m_maxRequests;
+    int m_requestsPerSecond;
+    // Rows logged in m_logSecond per key and outcome. Only the current second: events arrive
+    // in time order, so older seconds are done with, and this stays as small as the keys in
+    // use in one second.
+    QHash<std::pair<qint64, int>, int> m_loggedThisSecond;
+    qint64 m_logSecond = 0;
+    qint64 m_unloggedRequests = 0;
     QHash<qint64, LastUse> m_lastUses;
     QHash<HourSlot, qint64> m_hourly;
     QHash<qint64, qint64> m_credits;

@@ -7,11 +7,14 @@ namespace Keyward {
 UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecorderOptions options,
                              QObject *parent)
     : QObject(parent)
+    , m_clock(clock)
     , m_options(options)
     , m_intervalMs(qMax(1, options.flushIntervalMs))
     , m_nextWriteAtMs(clock.nowMs() + m_intervalMs)
-    , m_writer(std::make_unique<UsageWriter>(store.database().connectionName(), store.engine(),
-                                             clock, options.retention, options.maxBufferedRequests))
+    , m_writer(std::make_unique<UsageWriter>(
+          store.database().connectionName(), store.engine(), clock, options.retention,
+          UsageBatch(options.maxBufferedRequests, options.requestLogPerSecond),
+          options.queuedHandOffs))
 {
     m_options.handOffEvents = qMax(1, m_options.handOffEvents);
     m_batch.events.reserve(m_options.handOffEvents);
@@ -40,8 +43,10 @@ void UsageRecorder::handOff(qint64 atMs)
 {
     // Due when the interval has passed since the last write, or the clock stepped back.
     const bool due = atMs >= m_nextWriteAtMs || atMs < m_nextWriteAtMs - m_intervalMs;
-    if (due)
+    if (due) {
         m_nextWriteAtMs = atMs + m_intervalMs;
+        m_timer.start(); // or it would ask for another write soon after this one
+    }
     m_writer->submit(m_batch, due);
     m_batch.events.reserve(m_options.handOffEvents);
 }
@@ -49,15 +54,26 @@ void UsageRecorder::handOff(qint64 atMs)
 void UsageRecorder::requestFlush()
 {
     // Also when nothing is new: a write that failed is retried this way.
+    restartInterval();
     m_writer->submit(m_batch, true);
     m_batch.events.reserve(m_options.handOffEvents);
+}
+
+void UsageRecorder::restartInterval()
+{
+    m_nextWriteAtMs = m_clock.nowMs() + m_intervalMs;
+    m_timer.start();
 }
 
 Result<void> UsageRecorder::flush()
 {
     m_recordedSinceFlush = false;
     const quint64 ticket = m_writer->submit(m_batch, true);
-    return m_writer->waitFor(ticket);
+    const Result<void> written = m_writer->waitFor(ticket);
+    // From the end of the write: one that took longer than the interval (a busy vault) must not
+    // make the next one due at once.
+    restartInterval();
+    return written;
 }
 
 } // namespace Keyward

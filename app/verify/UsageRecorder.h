@@ -20,11 +20,17 @@ struct UsageRecorderOptions
 {
     // How often recorded usage is written: also the most a crash can lose.
     int flushIntervalMs = 2000;
-    // Events collected before they go to the writer thread for aggregation (bounds memory
-    // between writes at high request rates).
+    // Events collected before they go to the writer thread's queue.
     int handOffEvents = 4096;
+    // Hand-offs that may wait in that queue before the writer aggregates them ahead of the next
+    // write: with handOffEvents, this bounds the memory of unaggregated events between writes
+    // (32 x 4096 events of 40 bytes: about 5 MB).
+    int queuedHandOffs = 32;
     // Request-log rows kept in memory while the vault cannot be written (locked, offline).
     int maxBufferedRequests = UsageBatch::kDefaultMaxRequests;
+    // Request-log rows per key, outcome and second: beyond them a busy key's requests are
+    // counted, not logged one by one (see UsageBatch).
+    int requestLogPerSecond = UsageBatch::kDefaultRequestsPerSecond;
     UsageRetention retention;
 };
 
@@ -71,6 +77,7 @@ public:
     // The latest write error ("" when the latest write worked).
     QString lastError() const { return m_writer->lastError(); }
     qint64 writeCount() const { return m_writer->writeCount(); }
+    qint64 aggregatedCount() const { return m_writer->aggregatedCount(); }
 
 private:
     void handOff(qint64 atMs);
@@ -87,6 +94,10 @@ private:
         return int(m_batch.sources.size()) - 1;
     }
 
+    // A write now: the next timed one is an interval away, not due again at the old time.
+    void restartInterval();
+
+    const Clock &m_clock;
     UsageRecorderOptions m_options;
     int m_intervalMs;
     EventBatch m_batch;

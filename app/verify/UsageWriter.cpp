@@ -8,9 +8,6 @@ namespace Keyward {
 
 namespace {
 
-// Enough for the hand-offs that can be on their way at once.
-constexpr int kSpareBatches = 4;
-
 QString uniqueConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -20,12 +17,13 @@ QString uniqueConnectionName()
 } // namespace
 
 UsageWriter::UsageWriter(const QString &storeConnection, SqlEngine engine, const Clock &clock,
-                         UsageRetention retention, int maxBufferedRequests)
+                         UsageRetention retention, UsageBatch pending, int maxQueuedBatches)
     : m_storeConnection(storeConnection)
     , m_engine(engine)
     , m_clock(clock)
     , m_retention(retention)
-    , m_pending(maxBufferedRequests)
+    , m_maxQueuedBatches(qMax(1, maxQueuedBatches))
+    , m_pending(std::move(pending))
 {
     m_thread.reset(QThread::create([this] { run(); }));
     m_thread->setObjectName(QStringLiteral("keyward-usage-writer"));
@@ -56,7 +54,8 @@ quint64 UsageWriter::submit(EventBatch &batch, bool writeNow)
     const quint64 ticket = ++m_submitted;
     if (writeNow)
         m_writeRequested = ticket;
-    m_wake.wakeAll();
+    if (writeNow || m_incoming.size() >= m_maxQueuedBatches)
+        m_wake.wakeAll();
     return ticket;
 }
 
@@ -91,7 +90,8 @@ void UsageWriter::run()
         bool stopping = false;
         {
             QMutexLocker lock(&m_mutex);
-            while (m_incoming.isEmpty() && m_writeRequested <= m_writeDone && !m_stopping)
+            while (m_incoming.size() < m_maxQueuedBatches && m_writeRequested <= m_writeDone
+                   && !m_stopping)
                 m_wake.wait(&m_mutex);
             batches.swap(m_incoming);
             stopping = m_stopping;
@@ -100,7 +100,9 @@ void UsageWriter::run()
         }
         // Aggregating here, not in verify(), keeps the verifier's cost at one append.
         UsageEvent event;
+        qint64 aggregated = 0;
         for (const EventBatch &batch : std::as_const(batches)) {
+            aggregated += batch.events.size();
             for (const RecordedEvent &recorded : batch.events) {
                 event.atMs = recorded.atMs;
                 event.keyId = recorded.keyId;
@@ -112,13 +114,15 @@ void UsageWriter::run()
                 m_pending.add(event);
             }
         }
+        m_aggregated += aggregated;
         for (EventBatch &batch : batches) {
             batch.events.clear(); // keeps its capacity
             batch.sources.clear();
         }
         {
+            // As many as can be queued: then a full queue's worth of hand-offs allocates nothing.
             QMutexLocker lock(&m_mutex);
-            while (!batches.isEmpty() && m_spares.size() < kSpareBatches) {
+            while (!batches.isEmpty() && m_spares.size() < m_maxQueuedBatches) {
                 m_spares.append(std::move(batches.last()));
                 batches.removeLast();
             }

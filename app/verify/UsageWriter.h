@@ -52,11 +52,17 @@ struct SavedUsage
 // transaction on a connection of its own, so no verification ever waits for the disk, a busy
 // vault or a slow PostgreSQL server. A failed write keeps its data and is retried with the next
 // one (the batch stays bounded, see UsageBatch).
+//
+// Handed-over batches wait in a queue until a write is asked for, or until maxQueuedBatches of
+// them wait (which bounds memory). So the thread wakes once per write, not every few thousand
+// requests, and a burst of verifications does not share the machine with usage bookkeeping: on
+// a small VM that work on the other vCPU measurably slowed the verifying thread.
 class UsageWriter
 {
 public:
+    // pending: an empty batch with the request-log bounds to aggregate into.
     UsageWriter(const QString &storeConnection, SqlEngine engine, const Clock &clock,
-                UsageRetention retention, int maxBufferedRequests);
+                UsageRetention retention, UsageBatch pending, int maxQueuedBatches);
     // Writes what is left, then stops the thread.
     ~UsageWriter();
     UsageWriter(const UsageWriter &) = delete;
@@ -75,6 +81,8 @@ public:
 
     QString lastError() const;
     qint64 writeCount() const { return m_writes.load(); }
+    // Events taken from the queue and aggregated, written or not yet.
+    qint64 aggregatedCount() const { return m_aggregated.load(); }
     qint64 failureCount() const { return m_failures.load(); }
 
 private:
@@ -85,6 +93,7 @@ private:
     const SqlEngine m_engine;
     const Clock &m_clock;
     const UsageRetention m_retention;
+    const int m_maxQueuedBatches;
     UsageBatch m_pending; // owned by the thread
 
     mutable QMutex m_mutex;
@@ -102,6 +111,7 @@ private:
     std::atomic<bool> m_hasSaved {false};
     std::atomic<qint64> m_writes {0};
     std::atomic<qint64> m_failures {0};
+    std::atomic<qint64> m_aggregated {0};
     QHash<qint64, qint64> m_savedCredits; // owned by the thread
 
     std::unique_ptr<QThread> m_thread;

@@ -25,6 +25,14 @@ UsageRecorderOptions manualFlush()
     return options;
 }
 
+// The same, and every request logged (no sampling of busy keys), for tests about the log itself.
+UsageRecorderOptions manualFlushFullLog()
+{
+    UsageRecorderOptions options = manualFlush();
+    options.requestLogPerSecond = 1000000;
+    return options;
+}
+
 } // namespace
 
 class TestUsageRecorder : public QObject
@@ -81,7 +89,7 @@ private Q_SLOTS:
     {
         const IssuedToken issued = issue(store(), QStringLiteral("Billing"));
         Verifier verifier(service(), clock());
-        UsageRecorder recorder(service(), clock(), manualFlush());
+        UsageRecorder recorder(service(), clock(), manualFlushFullLog());
         verifier.setRecorder(&recorder);
         for (int i = 0; i < 25; ++i)
             QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
@@ -118,7 +126,7 @@ private Q_SLOTS:
             bytesOf(KeyToken::generate(QStringLiteral("kw"), Environment::Production));
         {
             Verifier verifier(service(), clock());
-            UsageRecorderOptions options = manualFlush();
+            UsageRecorderOptions options = manualFlushFullLog();
             options.handOffEvents = 7; // many hand-offs to the writer before the final write
             UsageRecorder recorder(service(), clock(), options);
             verifier.setRecorder(&recorder);
@@ -233,7 +241,7 @@ private Q_SLOTS:
     void bufferedRequestsAreBoundedWithExactCounts()
     {
         const IssuedToken a = issue(store(), QStringLiteral("A"));
-        UsageRecorderOptions options = manualFlush();
+        UsageRecorderOptions options = manualFlushFullLog();
         options.maxBufferedRequests = 10;
         options.handOffEvents = 16;
         Verifier verifier(service(), clock());
@@ -247,6 +255,66 @@ private Q_SLOTS:
         QCOMPARE(store().key(a.key.id)->usageCount, qint64(500));
     }
 
+    // A busy key's log is a sample: per key, outcome and second the first few requests, across
+    // writes too; a rare refusal among many valid requests is always there; counts, credits and
+    // last use stay exact.
+    void busyKeysLogIsSampledCountsExact()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("Busy"));
+        const QByteArray unknown =
+            bytesOf(KeyToken::generate(QStringLiteral("kw"), Environment::Production));
+        UsageRecorderOptions options = manualFlush();
+        options.requestLogPerSecond = 3;
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), options);
+        verifier.setRecorder(&recorder);
+        // All in one hour, so the counts add up in one row per outcome.
+        clock().setNowMs((clock().nowMs() / kHourMs + 1) * kHourMs + 10 * kSecondMs);
+        for (int i = 0; i < 40; ++i) {
+            verifyToken(verifier, a.token, Environment::Production, {},
+                        QStringLiteral("first-%1").arg(i));
+            if (i == 30)
+                verifyToken(verifier, a.token, Environment::Staging, {},
+                            QStringLiteral("misconfigured"));
+            if (i % 10 == 0)
+                verifyToken(verifier, unknown);
+        }
+        QVERIFY(recorder.flush());
+        // The same second after a write: its allowance is used up already.
+        for (int i = 0; i < 5; ++i)
+            verifyToken(verifier, a.token, Environment::Production, {}, QStringLiteral("late"));
+        QVERIFY(recorder.flush());
+        clock().advanceMs(kSecondMs);
+        for (int i = 0; i < 5; ++i)
+            verifyToken(verifier, a.token, Environment::Production, {},
+                        QStringLiteral("second-%1").arg(i));
+        QVERIFY(recorder.flush());
+
+        auto report = UsageReport::load(store(), a.key.id, clock().nowMs());
+        QVERIFY2(report, qPrintable(report.errorMessage()));
+        QStringList logged;
+        for (const UsageReport::Request &request : report->requests())
+            logged.append(request.source); // newest first
+        QCOMPARE(logged,
+                 QStringList({QStringLiteral("second-2"), QStringLiteral("second-1"),
+                              QStringLiteral("second-0"), QStringLiteral("misconfigured"),
+                              QStringLiteral("first-2"), QStringLiteral("first-1"),
+                              QStringLiteral("first-0")}));
+        QCOMPARE(report->requests().at(3).outcome, VerifyOutcome::WrongEnvironment);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM request_log WHERE key_id IS NULL")),
+                 qint64(3)); // unknown tokens: 4 in one second
+        // Every request counted, every valid one credited, the latest use recorded.
+        QCOMPARE(hourlyTotal(a.key.id), qint64(51));
+        QCOMPARE(store().key(a.key.id)->usageCount, qint64(50));
+        QCOMPARE(store().key(a.key.id)->secrets.constFirst().lastUsedSource,
+                 QStringLiteral("second-4"));
+        // A clock stepped back starts logging again.
+        clock().advanceMs(-kMinuteMs);
+        verifyToken(verifier, a.token, Environment::Production, {}, QStringLiteral("stepped"));
+        QVERIFY(recorder.flush());
+        QCOMPARE(requestRows(a.key.id), qint64(8));
+    }
+
 #ifdef KEYWARD_TEST_POSTGRES
     // The server drops the service's connections (a restart, pg_terminate_backend): the write
     // fails, the usage is kept, verification reconnects, and the next write, on a connection of
@@ -255,7 +323,7 @@ private Q_SLOTS:
     {
         const IssuedToken a = issue(store(), QStringLiteral("A"));
         Verifier verifier(service(), clock());
-        UsageRecorder recorder(service(), clock(), manualFlush());
+        UsageRecorder recorder(service(), clock(), manualFlushFullLog());
         verifier.setRecorder(&recorder);
         for (int i = 0; i < 3; ++i)
             verifyToken(verifier, a.token);
@@ -345,6 +413,59 @@ private Q_SLOTS:
         verifier.setRecorder(&recorder);
         verifyToken(verifier, a.token);
         QTRY_COMPARE(requestRows(a.key.id), qint64(1));
+    }
+
+    // Hand-offs wait for the next write, so the writer does not wake every few thousand
+    // requests; a full queue is aggregated early (bounded memory) but not written.
+    void handOffsWaitForTheWriteUpToABound()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        UsageRecorderOptions options = manualFlush();
+        options.handOffEvents = 1;
+        options.queuedHandOffs = 4;
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), options);
+        verifier.setRecorder(&recorder);
+        for (int i = 0; i < 3; ++i)
+            verifyToken(verifier, a.token);
+        QTest::qWait(200);
+        QCOMPARE(recorder.aggregatedCount(), qint64(0));
+        verifyToken(verifier, a.token); // the fourth: the queue is full
+        QTRY_COMPARE(recorder.aggregatedCount(), qint64(4));
+        verifyToken(verifier, a.token);
+        QTest::qWait(200);
+        QCOMPARE(recorder.aggregatedCount(), qint64(4));
+        QCOMPARE(recorder.writeCount(), qint64(0));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(0));
+        QVERIFY(recorder.flush());
+        QCOMPARE(recorder.aggregatedCount(), qint64(5));
+        QCOMPARE(recorder.writeCount(), qint64(1));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(5));
+    }
+
+    // An explicit flush is a write: the next timed one is a whole interval later, not due again
+    // at the old time (which wrote twice in a row for callers that flush now and then).
+    void flushRestartsTheInterval()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        UsageRecorderOptions options;
+        options.flushIntervalMs = 10 * kSecondMs;
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), options);
+        verifier.setRecorder(&recorder);
+        clock().advanceMs(9 * kSecondMs);
+        verifyToken(verifier, a.token);
+        QVERIFY(recorder.flush());
+        const qint64 writes = recorder.writeCount();
+        clock().advanceMs(2 * kSecondMs); // past the old schedule, within the new one
+        verifyToken(verifier, a.token);
+        QTest::qWait(300);
+        QCOMPARE(recorder.writeCount(), writes);
+        QCOMPARE(hourlyTotal(a.key.id), qint64(1));
+        clock().advanceMs(8 * kSecondMs); // the new schedule
+        verifyToken(verifier, a.token);
+        QTRY_COMPARE(hourlyTotal(a.key.id), qint64(3));
+        QCOMPARE(recorder.writeCount(), writes + 1);
     }
 
     void usageReportIsDensePerHour()
