@@ -2590,12 +2590,16 @@ gültig bis %1</translation>
         <translation>, </translation>
     </message>
     <message>
-        <source>The newest %1 requests; times are when the service checked the key.</source>
-        <translation>Die neuesten %1 Anfragen; die Zeiten geben an, wann der Dienst den Schlüssel geprüft hat.</translation>
-    </message>
-    <message>
         <source>Times are when the service checked the key; hover for the exact time.</source>
         <translation>Die Zeiten geben an, wann der Dienst den Schlüssel geprüft hat; zeigen Sie mit der Maus darauf, um die genaue Zeit zu sehen.</translation>
+    </message>
+    <message>
+        <source>The newest %1 logged requests.</source>
+        <translation>Die neuesten %1 protokollierten Anfragen.</translation>
+    </message>
+    <message>
+        <source>Busy keys log a sample (a few requests per second for each answer); the chart counts every request.</source>
+        <translation>Stark genutzte Schlüssel protokollieren eine Stichprobe (einige Anfragen pro Sekunde je Antwort); das Diagramm zählt jede Anfrage.</translation>
     </message>
 </context>
 <context>

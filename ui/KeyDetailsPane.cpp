@@ -546,17 +546,26 @@ void KeyDetailsPane::loadUsage(bool newKey)
                                     .arg(parts.join(tr(", "))));
     }
     const int shown = int(report->requests().size());
-    m_requestLogCaption->setText(shown >= kRequestLogLimit
-                                     ? tr("The newest %1 requests; times are when the service "
-                                          "checked the key.")
-                                           .arg(kRequestLogLimit)
-                                     : tr("Times are when the service checked the key; hover for "
-                                          "the exact time."));
+    // Fewer log rows than counted requests: a busy key's log is a sample (UsageBatch), or the
+    // oldest rows were trimmed. Say so, or the admin reads the log as the whole traffic.
+    QStringList caption;
+    if (shown >= kRequestLogLimit)
+        caption.append(tr("The newest %1 logged requests.").arg(kRequestLogLimit));
+    if (shown < total)
+        caption.append(tr("Busy keys log a sample (a few requests per second for each answer); "
+                          "the chart counts every request."));
+    caption.append(tr("Times are when the service checked the key; hover for the exact time."));
+    m_requestLogCaption->setText(caption.join(QLatin1Char(' ')));
 }
 
 QString KeyDetailsPane::usageSummary() const
 {
     return m_usageSummary->text();
+}
+
+QString KeyDetailsPane::requestLogCaption() const
+{
+    return m_requestLogCaption->text();
 }
 
 QString KeyDetailsPane::text() const

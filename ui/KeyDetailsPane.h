@@ -56,6 +56,7 @@ public:
     RequestLogView *requestLog() const { return m_requestLog; }
     // "312 requests in the last 7 days: ..." or why usage could not be read.
     QString usageSummary() const;
+    QString requestLogCaption() const;
 
 private:
     QWidget *buildKeyPart();

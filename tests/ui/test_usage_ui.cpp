@@ -143,6 +143,7 @@ private Q_SLOTS:
     void chartWithoutTraffic();
     void requestLogNewestFirstWithSecrets();
     void requestLogIsBounded();
+    void requestLogSaysWhenItIsASample();
     void detailsPaneShowsBothSecretsLastUse();
     void detailsPaneRefreshReadsNewUsage();
     void whyRejected_data();
@@ -357,6 +358,35 @@ void TestUsageUi::requestLogIsBounded()
     QCOMPARE(pane.requestLog()->model()->requestAt(0)->source,
              QStringLiteral("worker-%1").arg(KeyDetailsPane::kRequestLogLimit + 49));
     QCOMPARE(pane.usageChart()->total(), qint64(KeyDetailsPane::kRequestLogLimit + 50));
+}
+
+// A key answering many requests a second logs a sample of them: the pane must not let the
+// admin read the log as the whole traffic.
+void TestUsageUi::requestLogSaysWhenItIsASample()
+{
+    IssuedKey quiet = issue(QStringLiteral("Quiet"));
+    IssuedKey busy = issue(QStringLiteral("Busy"));
+    for (int i = 0; i < 3; ++i) {
+        verify(quiet.token, QStringLiteral("cron"));
+        clock().advanceMs(kSecondMs);
+    }
+    for (int i = 0; i < 40; ++i)
+        verify(busy.token, QStringLiteral("api-gw-%1").arg(i % 4)); // all in one second
+    QVERIFY(m_recorder->flush());
+    KeyDetailsPane pane(clock());
+    pane.setStore(&store());
+
+    showInPane(pane, quiet.key.id);
+    QCOMPARE(pane.requestLog()->model()->rowCount(), 3);
+    QVERIFY2(!pane.requestLogCaption().contains(QStringLiteral("sample")),
+             qPrintable(pane.requestLogCaption()));
+
+    showInPane(pane, busy.key.id);
+    QCOMPARE(pane.usageChart()->total(), qint64(40));
+    QCOMPARE(pane.requestLog()->model()->rowCount(), UsageBatch::kDefaultRequestsPerSecond);
+    QVERIFY2(pane.requestLogCaption().contains(QStringLiteral("sample")),
+             qPrintable(pane.requestLogCaption()));
+    QVERIFY(pane.requestLogCaption().contains(QStringLiteral("the chart counts every request")));
 }
 
 void TestUsageUi::detailsPaneShowsBothSecretsLastUse()
