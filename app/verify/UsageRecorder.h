@@ -24,7 +24,7 @@ struct UsageRecorderOptions
     int handOffEvents = 4096;
     // Hand-offs that may wait in that queue before the writer aggregates them ahead of the next
     // write: with handOffEvents, this bounds the memory of unaggregated events between writes
-    // (32 x 4096 events of 40 bytes: about 5 MB).
+    // (32 x 4096 events of 32 bytes: about 4 MB).
     int queuedHandOffs = 32;
     // Request-log rows kept in memory while the vault cannot be written (locked, offline).
     int maxBufferedRequests = UsageBatch::kDefaultMaxRequests;

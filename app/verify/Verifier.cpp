@@ -186,7 +186,7 @@ void Verifier::record(const VerifyResult &result, bool hasUsageLimit, qint64 now
     event.atMs = now;
     event.keyId = result.keyId;
     event.secretId = result.secretId;
-    event.outcome = verifyOutcomeToInt(result.outcome);
+    event.outcome = quint8(verifyOutcomeToInt(result.outcome));
     event.consumesCredit = result.isValid();
     event.readsBackUsage = hasUsageLimit;
     m_recorder->record(event, source);
