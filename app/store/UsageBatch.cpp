@@ -11,13 +11,23 @@ UsageBatch::UsageBatch(int maxRequests, int requestsPerSecond)
     , m_requestsPerSecond(qMax(1, requestsPerSecond))
 { }
 
+namespace {
+
+// The start of the period of length unitMs that holds atMs. Floor, not truncation, so a
+// (theoretical) time before 1970 lands in its own period.
+qint64 periodStart(qint64 atMs, qint64 unitMs)
+{
+    qint64 period = atMs / unitMs;
+    if (atMs < 0 && period * unitMs != atMs)
+        --period;
+    return period * unitMs;
+}
+
+} // namespace
+
 qint64 UsageBatch::hourOf(qint64 atMs)
 {
-    // Floor, not truncation, so a (theoretical) time before 1970 lands in its own hour.
-    qint64 hour = atMs / kHourMs;
-    if (atMs < 0 && hour * kHourMs != atMs)
-        --hour;
-    return hour * kHourMs;
+    return periodStart(atMs, kHourMs);
 }
 
 void UsageBatch::add(const UsageEvent &event)
@@ -39,22 +49,18 @@ void UsageBatch::add(const UsageEvent &event)
         if (event.readsBackUsage)
             m_readBack[event.keyId] += event.consumesCredit ? 1 : 0;
     }
-    if (!takeLogSlot(event)) {
-        ++m_unloggedRequests;
+    if (!takeLogSlot(event))
         return;
-    }
-    if (int(m_requests.size()) >= m_maxRequests) {
+    if (int(m_requests.size()) >= m_maxRequests)
         m_requests.pop_front();
-        ++m_droppedRequests;
-    }
     m_requests.push_back(
         RequestLogRow {event.atMs, event.keyId, event.secretId, event.source, event.outcome});
 }
 
 bool UsageBatch::takeLogSlot(const UsageEvent &event)
 {
-    // Floor, as in hourOf(); a clock step backwards starts a new second too.
-    const qint64 second = event.atMs / 1000 - (event.atMs < 0 && event.atMs % 1000 != 0 ? 1 : 0);
+    // A clock step backwards starts a new second too.
+    const qint64 second = periodStart(event.atMs, kSecondMs);
     if (second != m_logSecond) {
         m_loggedThisSecond.clear();
         m_logSecond = second;
@@ -78,8 +84,6 @@ void UsageBatch::clear()
     m_credits.clear();
     m_readBack.clear();
     m_requests.clear();
-    m_droppedRequests = 0;
-    m_unloggedRequests = 0;
     m_events = 0;
 }
 

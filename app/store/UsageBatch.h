@@ -75,11 +75,6 @@ public:
     // usage_count is read back after the write so every verifier process learns the others' use.
     const QHash<qint64, qint64> &readBackKeys() const { return m_readBack; }
     const std::deque<RequestLogRow> &requests() const { return m_requests; } // oldest first
-    // Request-log rows dropped because the batch was full (kept for the admin's information).
-    qint64 droppedRequests() const { return m_droppedRequests; }
-    // Requests counted but not logged individually: beyond requestsPerSecond for their key,
-    // outcome and second.
-    qint64 unloggedRequests() const { return m_unloggedRequests; }
     qint64 eventCount() const { return m_events; }
 
 private:
@@ -87,18 +82,16 @@ private:
 
     int m_maxRequests;
     int m_requestsPerSecond;
-    // Rows logged in m_logSecond per key and outcome. Only the current second: events arrive
-    // in time order, so older seconds are done with, and this stays as small as the keys in
-    // use in one second.
+    // Rows logged in the second starting at m_logSecond (epoch ms) per key and outcome. Only the
+    // current second: events arrive in time order, so older seconds are done with, and this stays
+    // as small as the keys in use in one second.
     QHash<std::pair<qint64, int>, int> m_loggedThisSecond;
     qint64 m_logSecond = 0;
-    qint64 m_unloggedRequests = 0;
     QHash<qint64, LastUse> m_lastUses;
     QHash<HourSlot, qint64> m_hourly;
     QHash<qint64, qint64> m_credits;
     QHash<qint64, qint64> m_readBack;
     std::deque<RequestLogRow> m_requests;
-    qint64 m_droppedRequests = 0;
     qint64 m_events = 0;
 };
 
