@@ -43,10 +43,8 @@ void UsageRecorder::handOff(qint64 atMs)
 {
     // Due when the interval has passed since the last write, or the clock stepped back.
     const bool due = atMs >= m_nextWriteAtMs || atMs < m_nextWriteAtMs - m_intervalMs;
-    if (due) {
-        m_nextWriteAtMs = atMs + m_intervalMs;
-        m_timer.start(); // or it would ask for another write soon after this one
-    }
+    if (due)
+        restartInterval(atMs); // the event's time: no clock read while verifying
     m_writer->submit(m_batch, due);
     m_batch.events.reserve(m_options.handOffEvents);
 }
@@ -54,15 +52,15 @@ void UsageRecorder::handOff(qint64 atMs)
 void UsageRecorder::requestFlush()
 {
     // Also when nothing is new: a write that failed is retried this way.
-    restartInterval();
+    restartInterval(m_clock.nowMs());
     m_writer->submit(m_batch, true);
     m_batch.events.reserve(m_options.handOffEvents);
 }
 
-void UsageRecorder::restartInterval()
+void UsageRecorder::restartInterval(qint64 nowMs)
 {
-    m_nextWriteAtMs = m_clock.nowMs() + m_intervalMs;
-    m_timer.start();
+    m_nextWriteAtMs = nowMs + m_intervalMs;
+    m_timer.start(); // or the timer would ask for another write soon after this one
 }
 
 Result<void> UsageRecorder::flush()
@@ -72,7 +70,7 @@ Result<void> UsageRecorder::flush()
     const Result<void> written = m_writer->waitFor(ticket);
     // From the end of the write: one that took longer than the interval (a busy vault) must not
     // make the next one due at once.
-    restartInterval();
+    restartInterval(m_clock.nowMs());
     return written;
 }
 

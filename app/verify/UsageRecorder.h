@@ -95,7 +95,7 @@ private:
     }
 
     // A write now: the next timed one is an interval away, not due again at the old time.
-    void restartInterval();
+    void restartInterval(qint64 nowMs);
 
     const Clock &m_clock;
     UsageRecorderOptions m_options;
