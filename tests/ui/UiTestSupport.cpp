@@ -25,6 +25,13 @@ void isolateUserDirectories(const QString &root)
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, config);
 }
 
+void isolatePostgresPasswords(const QString &root)
+{
+    qputenv("PGPASSFILE", QFile::encodeName(root + QStringLiteral("/no-pgpass")));
+    qunsetenv("PGPASSWORD");
+    qunsetenv("PGSERVICEFILE");
+}
+
 SecretString secret(const QString &text)
 {
     return SecretString::fromQString(text);

@@ -24,6 +24,9 @@ inline const QString kMemberPassphrase = QStringLiteral("staple paper clip");
 // Points XDG_DATA_HOME/XDG_CONFIG_HOME and QSettings into root, so tests never touch the real
 // home directory and VaultFile::defaultPath() lands in the temporary directory.
 void isolateUserDirectories(const QString &root);
+// libpq reads no password file, service file or PGPASSWORD of the developer's: a password must
+// come from the test (root: a directory of the test's own).
+void isolatePostgresPasswords(const QString &root);
 
 SecretString secret(const QString &text);
 

@@ -149,9 +149,7 @@ void TestConnect::initTestCase()
     QVERIFY(m_home.isValid());
     UiTest::isolateUserDirectories(m_home.path());
     // The password must come from the dialog here, not from the developer's own files.
-    qputenv("PGPASSFILE", QFile::encodeName(m_home.filePath(QStringLiteral("no-pgpass"))));
-    qunsetenv("PGPASSWORD");
-    qunsetenv("PGSERVICEFILE");
+    UiTest::isolatePostgresPasswords(m_home.path());
     m_outDir = qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR");
     if (!m_outDir.isEmpty())
         QVERIFY(QDir().mkpath(m_outDir));

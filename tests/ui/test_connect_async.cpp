@@ -234,9 +234,7 @@ void TestConnectAsync::initTestCase()
     QVERIFY(m_home.isValid());
     UiTest::isolateUserDirectories(m_home.path());
     // The password must come from the test, not from the developer's own files.
-    qputenv("PGPASSFILE", QFile::encodeName(m_home.filePath(QStringLiteral("no-pgpass"))));
-    qunsetenv("PGPASSWORD");
-    qunsetenv("PGSERVICEFILE");
+    UiTest::isolatePostgresPasswords(m_home.path());
 }
 
 void TestConnectAsync::cleanup()
