@@ -52,17 +52,23 @@ struct Options
 
 // A verification loop over every token in a shuffled order (no cache-friendly sequence), that
 // also checks the answers: a benchmark that measures refusals measures the wrong thing.
-qint64 verifyAll(Verifier &verifier, const std::vector<std::string> &tokens,
-                 const std::vector<int> &order)
+qint64 verifyRange(Verifier &verifier, const std::vector<std::string> &tokens,
+                   const std::vector<int> &order, std::size_t begin, std::size_t end)
 {
     qint64 valid = 0;
-    for (int index : order) {
-        const std::string &token = tokens[std::size_t(index)];
+    for (std::size_t i = begin; i < end; ++i) {
+        const std::string &token = tokens[std::size_t(order[i])];
         auto result =
             verifier.verify(token.data(), token.size(), Environment::Production, {}, kSource);
         valid += result && result->isValid();
     }
     return valid;
+}
+
+qint64 verifyAll(Verifier &verifier, const std::vector<std::string> &tokens,
+                 const std::vector<int> &order)
+{
+    return verifyRange(verifier, tokens, order, 0, order.size());
 }
 
 void requireAllValid(qint64 valid, std::size_t expected, const char *what)
@@ -104,25 +110,25 @@ int modelChild(const QString &path)
     return 0;
 }
 
-// Verification with usage recording off and on, in rounds: off, on, off again, then a flush (so
-// no write of the round spills into the next) and one more window with recording off, which
-// shows the write's after-effect (the writer's work on the other vCPU has pushed the verifier's
-// cache out of the shared CPU caches) and lets the next round start settled. One verifier
-// throughout, its recorder switched on and off, so both sides use the same cache in the same
-// memory.
+// Verification with usage recording off and on. One verifier throughout, its recorder switched
+// on and off, so both sides use the same cache in the same memory.
 //
-// On this kind of machine (a shared 2-vCPU VM) one 100,000-verification window varies by 10-30 %
-// from the next, far more than the few percent being measured, so the ratio is not the best "on"
-// over the best "off" (two extremes of wide distributions) but the median, over the rounds, of
-// "on" against the mean of the two "off" windows around it. That cancels drift within a round
-// and does not reward a lucky window. The noise floor is the same statistic for two windows of
-// identical work ("off again" against "off").
+// On this kind of machine (a shared 2-vCPU VM) one 100,000-verification window (a few hundred
+// ms) varies by 10-30 % from the next, far more than the few percent being measured. So a round
+// does not compare whole windows: it goes once through the tokens in blocks of kBlock
+// verifications (a few ms each), recording off and on in the order off, on, on, off, off, on...
+// (so neither side always goes first), and compares the CPU time of all "on" blocks with that of
+// all "off" blocks. Drift slower than a few ms hits both alike. The ratio is the median over the
+// rounds. The noise floor is the same statistic for two halves of the "off" blocks (identical
+// work). After each round a flush writes what was recorded (so no write spills into the next
+// round), and one more whole window with recording off shows the write's after-effect (the
+// writer's work on the other vCPU pushes the verifier's cache out of the shared CPU caches).
 struct RecordingComparison
 {
-    double off = 0; // best "off" window, ns per verification
-    double ratio = 0; // median of on / mean(off, off again)
-    double noiseFloor = 0; // median of off again / off
-    double afterWrite = 0; // median of the window after the write / mean(off, off again)
+    double off = 0; // best round's "off" blocks, ns per verification
+    double ratio = 0; // median of on / off
+    double noiseFloor = 0; // median of one half of the "off" blocks against the other
+    double afterWrite = 0; // median of the window after the write / off
     double writerNsPerEvent = 0; // CPU the process spent beyond the verifying thread
 };
 
@@ -133,15 +139,18 @@ double median(std::vector<double> values)
     return n == 0 ? 0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-RecordingComparison compareRecording(int rounds, qint64 ops, Verifier &verifier,
-                                     UsageRecorder &recorder, const std::function<qint64()> &loop)
+// Verifies the tokens at positions [begin, end) of an order; returns how many were valid.
+using VerifyRange = std::function<qint64(std::size_t begin, std::size_t end)>;
+
+RecordingComparison compareRecording(int rounds, std::size_t ops, Verifier &verifier,
+                                     UsageRecorder &recorder, const VerifyRange &verifyRange)
 {
-    auto measure = [&](UsageRecorder *recording, const char *what) {
-        verifier.setRecorder(recording);
-        qint64 valid = 0;
-        const double ns = bestNsPerOp(1, ops, [&] { valid = loop(); });
-        requireAllValid(valid, std::size_t(ops), what);
-        return ns;
+    constexpr std::size_t kBlock = 2000;
+    struct Side
+    {
+        qint64 ns = 0;
+        qint64 ops = 0;
+        double perOp() const { return ops ? double(ns) / double(ops) : 0; }
     };
     const bool trace = qEnvironmentVariableIsSet("KEYWARD_BENCH_TRACE");
     RecordingComparison result;
@@ -150,31 +159,53 @@ RecordingComparison compareRecording(int rounds, qint64 ops, Verifier &verifier,
     std::vector<double> noise;
     std::vector<double> afterWrite;
     qint64 writerCpu = 0;
-    for (int i = 0; i < rounds; ++i) {
-        const double off = measure(nullptr, "recording off");
+    qint64 recorded = 0;
+    for (int round = 0; round < rounds; ++round) {
+        Side on;
+        Side offHalves[2];
+        int offBlocks = 0;
         const qint64 processBefore = processCpuNs();
         const qint64 threadBefore = threadCpuNs();
-        const double on = measure(&recorder, "recording on");
-        const double offAgain = measure(nullptr, "recording off, again");
+        for (std::size_t begin = 0, block = 0; begin < ops; begin += kBlock, ++block) {
+            const std::size_t end = std::min(begin + kBlock, ops);
+            const bool recording = (block + block / 2) % 2 == 1; // off on on off off on ...
+            verifier.setRecorder(recording ? &recorder : nullptr);
+            const qint64 start = threadCpuNs();
+            const qint64 valid = verifyRange(begin, end);
+            const qint64 spent = threadCpuNs() - start;
+            requireAllValid(valid, end - begin, recording ? "recording on" : "recording off");
+            // The "off" halves alternate the same way, so each has as many first places as
+            // second ones.
+            Side &side = recording ? on : offHalves[(offBlocks + offBlocks / 2) % 2];
+            offBlocks += !recording;
+            side.ns += spent;
+            side.ops += qint64(end - begin);
+        }
+        verifier.setRecorder(nullptr);
         const qint64 threadSpent = threadCpuNs() - threadBefore;
         if (auto flushed = recorder.flush(); !flushed)
             std::fprintf(stderr, "keyward_bench: flush: %s\n", qPrintable(flushed.errorMessage()));
         writerCpu += (processCpuNs() - processBefore) - threadSpent;
-        const double settled = measure(nullptr, "after the write");
-        const double baseline = (off + offAgain) / 2;
-        result.off = std::min({result.off, off, offAgain});
-        ratios.push_back(on / baseline);
-        noise.push_back(offAgain / off);
-        afterWrite.push_back(settled / baseline);
+        recorded += on.ops;
+        qint64 valid = 0;
+        const double settled = bestNsPerOp(1, qint64(ops), [&] { valid = verifyRange(0, ops); });
+        requireAllValid(valid, ops, "after the write");
+
+        const double off =
+            double(offHalves[0].ns + offHalves[1].ns) / double(offHalves[0].ops + offHalves[1].ops);
+        result.off = std::min(result.off, off);
+        ratios.push_back(on.perOp() / off);
+        noise.push_back(offHalves[1].perOp() / offHalves[0].perOp());
+        afterWrite.push_back(settled / off);
         if (trace)
-            std::fprintf(stderr, "round %d: off %.0f on %.0f off again %.0f after write %.0f ns\n",
-                         i, off, on, offAgain, settled);
+            std::fprintf(stderr,
+                         "round %d: off %.0f on %.0f (%.3f) off halves %.3f after write %.0f ns\n",
+                         round, off, on.perOp(), ratios.back(), noise.back(), settled);
     }
-    verifier.setRecorder(nullptr);
     result.ratio = median(ratios);
     result.noiseFloor = median(noise);
     result.afterWrite = median(afterWrite);
-    result.writerNsPerEvent = double(writerCpu) / double(ops * rounds);
+    result.writerNsPerEvent = double(writerCpu) / double(qMax<qint64>(1, recorded));
     return result;
 }
 
@@ -460,8 +491,10 @@ int main(int argc, char **argv)
         UsageRecorder recorder(store, clock);
         requireAllValid(verifyAll(verifier, tokens, order), tokens.size(), "cache warm-up");
         const RecordingComparison distinct =
-            compareRecording(recordingRounds, ops, verifier, recorder,
-                             [&] { return verifyAll(verifier, tokens, order); });
+            compareRecording(recordingRounds, order.size(), verifier, recorder,
+                             [&](std::size_t begin, std::size_t end) {
+                                 return verifyRange(verifier, tokens, order, begin, end);
+                             });
         printMeasure(QStringLiteral("verify_cached_watch_on"), distinct.off, distinct.off / limitB,
                      QStringLiteral("<=3 x B"));
         printRecording(QStringLiteral("verify_cached_recording_on"), QStringLiteral("info_cached"),
@@ -474,8 +507,10 @@ int main(int argc, char **argv)
             hot[i] = order[i % std::min<std::size_t>(1000, order.size())];
         std::shuffle(hot.begin(), hot.end(), std::mt19937(7));
         const RecordingComparison busy =
-            compareRecording(recordingRounds, ops, verifier, recorder,
-                             [&] { return verifyAll(verifier, tokens, hot); });
+            compareRecording(recordingRounds, hot.size(), verifier, recorder,
+                             [&](std::size_t begin, std::size_t end) {
+                                 return verifyRange(verifier, tokens, hot, begin, end);
+                             });
         printRecording(QStringLiteral("verify_cached_recording_on_hot1000"),
                        QStringLiteral("info_hot1000"), busy, QStringLiteral("(another thread)"));
     }
@@ -483,8 +518,10 @@ int main(int argc, char **argv)
         Verifier verifier(store, clock);
         UsageRecorder recorder(store, clock);
         const RecordingComparison uncached =
-            compareRecording(recordingRounds, ops, verifier, recorder,
-                             [&] { return verifyAll(verifier, tokens, order); });
+            compareRecording(recordingRounds, order.size(), verifier, recorder,
+                             [&](std::size_t begin, std::size_t end) {
+                                 return verifyRange(verifier, tokens, order, begin, end);
+                             });
         printRecording(QStringLiteral("verify_uncached_recording_on"),
                        QStringLiteral("info_uncached"), uncached);
     }
