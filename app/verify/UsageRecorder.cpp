@@ -17,7 +17,10 @@ UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecord
           options.queuedHandOffs))
 {
     m_options.handOffEvents = qMax(1, m_options.handOffEvents);
-    m_batch.events.reserve(m_options.handOffEvents);
+    m_stageLimit = qMin(kStagedEvents, m_options.handOffEvents);
+    m_batchCapacity =
+        (qsizetype(m_options.handOffEvents) + m_stageLimit - 1) / m_stageLimit * m_stageLimit;
+    m_batch.events.reserve(m_batchCapacity);
     m_timer.setInterval(m_intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &UsageRecorder::requestFlush);
     m_timer.start();
@@ -39,22 +42,35 @@ void UsageRecorder::setFlushIntervalMs(int ms)
     m_timer.setInterval(m_intervalMs);
 }
 
-void UsageRecorder::handOff(qint64 atMs)
+void UsageRecorder::spill(qint64 atMs)
 {
-    // Due when the interval has passed since the last write, or the clock stepped back.
-    const bool due = atMs >= m_nextWriteAtMs || atMs < m_nextWriteAtMs - m_intervalMs;
+    const bool due = isDue(atMs);
+    if (!due && m_batch.events.size() + m_stagedCount < m_options.handOffEvents) {
+        m_batch.events.appendStreaming(m_staged.data(), m_stagedCount);
+        m_stagedCount = 0;
+        return;
+    }
     if (due)
         restartInterval(atMs); // the event's time: no clock read while verifying
-    m_writer->submit(m_batch, due);
-    m_batch.events.reserve(m_options.handOffEvents);
+    submitBatch(due);
+}
+
+quint64 UsageRecorder::submitBatch(bool writeNow)
+{
+    if (m_stagedCount > 0) {
+        m_batch.events.appendStreaming(m_staged.data(), m_stagedCount);
+        m_stagedCount = 0;
+    }
+    const quint64 ticket = m_writer->submit(m_batch, writeNow);
+    m_batch.events.reserve(m_batchCapacity); // a spare from the writer, or new memory
+    return ticket;
 }
 
 void UsageRecorder::requestFlush()
 {
     // Also when nothing is new: a write that failed is retried this way.
     restartInterval(m_clock.nowMs());
-    m_writer->submit(m_batch, true);
-    m_batch.events.reserve(m_options.handOffEvents);
+    submitBatch(true);
 }
 
 void UsageRecorder::restartInterval(qint64 nowMs)
@@ -66,7 +82,7 @@ void UsageRecorder::restartInterval(qint64 nowMs)
 Result<void> UsageRecorder::flush()
 {
     m_recordedSinceFlush = false;
-    const quint64 ticket = m_writer->submit(m_batch, true);
+    const quint64 ticket = submitBatch(true);
     const Result<void> written = m_writer->waitFor(ticket);
     // From the end of the write: one that took longer than the interval (a busy vault) must not
     // make the next one due at once.

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QVector>
 
+#include <array>
 #include <memory>
 
 namespace Keyward {
@@ -20,7 +21,8 @@ struct UsageRecorderOptions
 {
     // How often recorded usage is written: also the most a crash can lose.
     int flushIntervalMs = 2000;
-    // Events collected before they go to the writer thread's queue.
+    // Events collected before they go to the writer thread's queue (at least; rounded up to a
+    // whole number of the recorder's 64-event stages).
     int handOffEvents = 4096;
     // Hand-offs that may wait in that queue before the writer aggregates them ahead of the next
     // write: with handOffEvents, this bounds the memory of unaggregated events between writes
@@ -35,7 +37,7 @@ struct UsageRecorderOptions
 };
 
 // Write-behind recording of verifications: last use per secret, per key/hour/outcome counts,
-// usage credits and the request log. record() only appends to a vector; a thread of its own
+// usage credits and the request log. record() only appends to an array; a thread of its own
 // aggregates and writes everything recorded in one transaction every flushIntervalMs (a QTimer,
 // and also by the events' own times for callers without an event loop), and on flush() and
 // destruction. So verification never waits for the disk, and a crash loses at most one interval.
@@ -55,11 +57,10 @@ public:
     void record(RecordedEvent event, const QString &source)
     {
         event.sourceIndex = sourceIndex(source);
-        m_batch.events.append(event);
+        m_staged[m_stagedCount++] = event;
         m_recordedSinceFlush = true;
-        if (m_batch.events.size() >= m_options.handOffEvents || event.atMs >= m_nextWriteAtMs
-            || event.atMs < m_nextWriteAtMs - m_intervalMs)
-            handOff(event.atMs);
+        if (m_stagedCount == m_stageLimit || isDue(event.atMs))
+            spill(event.atMs);
     }
 
     // Writes everything recorded so far and waits for it: for a clean exit and for tests.
@@ -80,7 +81,21 @@ public:
     qint64 aggregatedCount() const { return m_writer->aggregatedCount(); }
 
 private:
-    void handOff(qint64 atMs);
+    // Events are staged in a small array that stays in the verifying thread's L1 cache, then
+    // moved to the hand-off buffer a cache line at a time with streaming stores (see
+    // RecordedEventBuffer).
+    static constexpr int kStagedEvents = 64;
+
+    // A write is due when the interval has passed since the last one, or the clock stepped back.
+    bool isDue(qint64 atMs) const
+    {
+        return atMs >= m_nextWriteAtMs || atMs < m_nextWriteAtMs - m_intervalMs;
+    }
+    // Moves the staged events to the batch, and hands the batch off when it is full or a write
+    // is due.
+    void spill(qint64 atMs);
+    // Hands everything recorded (staged too) to the writer; returns the writer's ticket.
+    quint64 submitBatch(bool writeNow);
     int sourceIndex(const QString &source)
     {
         // Same data (the usual case: one caller passes one string) or same text as the last one.
@@ -101,6 +116,10 @@ private:
     UsageRecorderOptions m_options;
     int m_intervalMs;
     EventBatch m_batch;
+    qsizetype m_batchCapacity; // handOffEvents, rounded up to whole stages
+    int m_stageLimit; // kStagedEvents, or fewer for small hand-offs
+    int m_stagedCount = 0;
+    std::array<RecordedEvent, kStagedEvents> m_staged;
     bool m_recordedSinceFlush = false; // for the destructor: anything flush() has not reported
     qint64 m_nextWriteAtMs; // by the recording clock
     QTimer m_timer;

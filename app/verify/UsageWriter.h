@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RecordedEvents.h"
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "store/SqlDialect.h"
@@ -14,33 +15,11 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 class QThread;
 
 namespace Keyward {
-
-// One verification as the recorder keeps it: no string, so that recording does no reference
-// counting (a shared string's counter bouncing between the verifier's and the writer's core
-// costs more than the rest of recording). The source is an index into EventBatch::sources.
-struct RecordedEvent
-{
-    qint64 atMs = 0;
-    qint64 keyId = 0; // 0: no key matched
-    qint64 secretId = 0;
-    int sourceIndex = 0;
-    quint8 outcome = 0; // persisted outcome code (a handful of values)
-    bool consumesCredit = false;
-    bool readsBackUsage = false;
-};
-// 32 bytes, not 40: the verifying thread writes one per request into buffers that are cold by
-// the time they come back from the writer, so every byte is memory traffic on the hot path.
-static_assert(sizeof(RecordedEvent) == 32);
-
-struct EventBatch
-{
-    QVector<RecordedEvent> events;
-    QStringList sources; // distinct in a row: a run of requests from one source shares one
-};
 
 // After a save: the credits this process has saved for a key so far, and usage_count as read in
 // the same transaction (so it includes other processes' saved use too).
@@ -102,8 +81,9 @@ private:
     mutable QMutex m_mutex;
     QWaitCondition m_wake; // to the thread: work or stop
     QWaitCondition m_done; // from the thread: a write ticket finished
-    QVector<EventBatch> m_incoming;
-    QVector<EventBatch> m_spares; // emptied buffers, for submit() to hand back
+    // Move-only batches: std::vector, since QVector would want to copy them.
+    std::vector<EventBatch> m_incoming;
+    std::vector<EventBatch> m_spares; // emptied buffers, for submit() to hand back
     quint64 m_submitted = 0;
     quint64 m_writeRequested = 0;
     quint64 m_writeDone = 0;

@@ -443,6 +443,44 @@ private Q_SLOTS:
         QCOMPARE(hourlyTotal(a.key.id), qint64(5));
     }
 
+    // Events are staged 64 at a time before they go to a hand-off buffer: every count around
+    // those boundaries, and hand-off sizes that are not whole stages, arrive exactly once.
+    void stagesAndHandOffsLoseNothing_data()
+    {
+        QTest::addColumn<int>("handOffEvents");
+        QTest::addColumn<int>("events");
+        QTest::newRow("one per hand-off") << 1 << 5;
+        QTest::newRow("small hand-offs") << 7 << 130;
+        QTest::newRow("one stage") << 64 << 64;
+        QTest::newRow("a stage and one") << 64 << 65;
+        QTest::newRow("hand-off of 1.5 stages") << 100 << 1000;
+        QTest::newRow("part of a stage") << 4096 << 63;
+        QTest::newRow("two stages and one") << 4096 << 129;
+    }
+    void stagesAndHandOffsLoseNothing()
+    {
+        QFETCH(int, handOffEvents);
+        QFETCH(int, events);
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        UsageRecorderOptions options = manualFlush();
+        options.handOffEvents = handOffEvents;
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), options);
+        verifier.setRecorder(&recorder);
+        for (int i = 0; i < events; ++i)
+            verifyToken(verifier, a.token);
+        QCOMPARE(hourlyTotal(a.key.id), qint64(0));
+        QVERIFY(recorder.flush());
+        QCOMPARE(recorder.aggregatedCount(), qint64(events));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(events));
+        QCOMPARE(store().key(a.key.id)->usageCount, qint64(events));
+        // And the next ones after the flush, in the buffer it handed back.
+        for (int i = 0; i < events; ++i)
+            verifyToken(verifier, a.token);
+        QVERIFY(recorder.flush());
+        QCOMPARE(hourlyTotal(a.key.id), qint64(2 * events));
+    }
+
     // An explicit flush is a write: the next timed one is a whole interval later, not due again
     // at the old time (which wrote twice in a row for callers that flush now and then).
     void flushRestartsTheInterval()
