@@ -216,7 +216,8 @@ void printRecording(const QString &name, const QString &infoPrefix,
     printMeasure(name, measured.off * measured.ratio, measured.ratio,
                  QStringLiteral("<=1.05 x recording off (median of rounds)"));
     printMeasure(infoPrefix + QStringLiteral("_noise_floor"), measured.off * measured.noiseFloor,
-                 measured.noiseFloor, QStringLiteral("(recording off, measured again)"));
+                 measured.noiseFloor,
+                 QStringLiteral("(half the off blocks against the other half)"));
     printMeasure(infoPrefix + QStringLiteral("_after_write"), measured.off * measured.afterWrite,
                  measured.afterWrite, QStringLiteral("(recording off, just after a write)"));
     if (!writerNote.isEmpty())
