@@ -44,15 +44,14 @@ ExitCode KeyEditCommands::rename(CommandContext &context)
     const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
     if (!id)
         return context.failure();
-    SqlKeyStore *store = context.signIn();
-    if (!store)
+    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    if (!loaded)
         return context.failure();
-    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
-    if (!key)
-        return context.failure();
-    KeyEdit edit = editOf(*key);
+    SqlKeyStore &store = loaded->store;
+    const ApiKey &key = loaded->key;
+    KeyEdit edit = editOf(key);
     edit.name = parser.positional().at(1);
-    auto saved = store->editKey(key->id, key->version, edit);
+    auto saved = store.editKey(key.id, key.version, edit);
     if (!saved)
         return context.fail(saved.error());
     return reportEdited(context, *saved);
@@ -95,13 +94,12 @@ ExitCode KeyEditCommands::edit(CommandContext &context)
                     .arg(parser.value(kExpires)));
     }
 
-    SqlKeyStore *store = context.signIn();
-    if (!store)
+    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    if (!loaded)
         return context.failure();
-    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
-    if (!key)
-        return context.failure();
-    KeyEdit edit = editOf(*key);
+    SqlKeyStore &store = loaded->store;
+    const ApiKey &key = loaded->key;
+    KeyEdit edit = editOf(key);
     if (parser.isSet(kName))
         edit.name = parser.value(kName);
     if (parser.isSet(kNotes))
@@ -110,7 +108,7 @@ ExitCode KeyEditCommands::edit(CommandContext &context)
         edit.rateLimit = *rate;
     if (expiry)
         edit.expiresAtMs = expiry->expiresAtMs(context.clock().nowMs());
-    auto saved = store->editKey(key->id, key->version, edit);
+    auto saved = store.editKey(key.id, key.version, edit);
     if (!saved)
         return context.fail(saved.error());
     return reportEdited(context, *saved);
@@ -139,13 +137,12 @@ ExitCode KeyEditCommands::regenerate(CommandContext &context)
         graceMs = *grace;
     }
 
-    SqlKeyStore *store = context.signIn();
-    if (!store)
+    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    if (!loaded)
         return context.failure();
-    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
-    if (!key)
-        return context.failure();
-    auto issued = store->regenerateKey(key->id, key->version, graceMs);
+    SqlKeyStore &store = loaded->store;
+    const ApiKey &key = loaded->key;
+    auto issued = store.regenerateKey(key.id, key.version, graceMs);
     if (!issued)
         return context.fail(issued.error());
 

@@ -3,7 +3,7 @@
 #include "CommandContext.h"
 #include "CommandParser.h"
 #include "ValueParser.h"
-#include "store/KeyStore.h"
+#include "store/SqlKeyStore.h"
 
 namespace Keyward::Cli {
 
@@ -17,14 +17,17 @@ std::optional<qint64> KeyLookup::parseId(CommandParser &parser, const QString &i
     return id;
 }
 
-std::optional<ApiKey> KeyLookup::load(CommandContext &context, KeyStore &store, qint64 id)
+std::optional<LoadedKey> KeyLookup::signInAndLoad(CommandContext &context, qint64 id)
 {
-    auto key = store.key(id);
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return std::nullopt;
+    auto key = store->key(id);
     if (!key) {
         context.fail(key.error());
         return std::nullopt;
     }
-    return std::move(key).value();
+    return LoadedKey {*store, std::move(key).value()};
 }
 
 } // namespace Keyward::Cli

@@ -46,18 +46,17 @@ ExitCode KeyQueryCommands::show(CommandContext &context)
     const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
     if (!id)
         return context.failure();
-    SqlKeyStore *store = context.signIn();
-    if (!store)
+    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    if (!loaded)
         return context.failure();
-    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
-    if (!key)
-        return context.failure();
+    SqlKeyStore &store = loaded->store;
+    const ApiKey &key = loaded->key;
     const qint64 now = context.clock().nowMs();
     Output &output = context.output();
     if (output.isJson()) {
-        output.printJson(KeyPresenter::toJson(*key, now));
+        output.printJson(KeyPresenter::toJson(key, now));
     } else {
-        for (const QString &line : KeyPresenter::details(*key, now, store->grantCatalogue()))
+        for (const QString &line : KeyPresenter::details(key, now, store.grantCatalogue()))
             output.print(line);
     }
     return ExitCode::Success;

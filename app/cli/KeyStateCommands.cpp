@@ -92,38 +92,36 @@ ExitCode KeyStateCommands::run(CommandContext &context, Change change)
     const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
     if (!id)
         return context.failure();
-    SqlKeyStore *store = context.signIn();
-    if (!store)
+    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    if (!loaded)
         return context.failure();
-    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
-    if (!key)
-        return context.failure();
+    SqlKeyStore &store = loaded->store;
+    const ApiKey &key = loaded->key;
     if (destructive) {
         // Refuse before asking, rather than after a "yes" that was never going to count.
         const KeyAction action = change == Change::Revoke ? KeyAction::Revoke : KeyAction::Delete;
-        if (auto allowed = Permissions::mayActOnKey(*store->currentMember(), *key, action);
-            !allowed)
+        if (auto allowed = Permissions::mayActOnKey(*store.currentMember(), key, action); !allowed)
             return context.fail(allowed.error());
-        if (auto refused = confirm(context, *key, change, parser.isSet(QStringLiteral("yes"))))
+        if (auto refused = confirm(context, key, change, parser.isSet(QStringLiteral("yes"))))
             return *refused;
     }
 
     Output &output = context.output();
-    const QString reference = KeyPresenter::reference(*key);
+    const QString reference = KeyPresenter::reference(key);
     if (change == Change::Delete) {
-        if (auto deleted = store->deleteKey(key->id, key->version); !deleted)
+        if (auto deleted = store.deleteKey(key.id, key.version); !deleted)
             return context.fail(deleted.error());
         if (output.isJson())
             output.printJson(
-                {{QStringLiteral("id"), double(key->id)}, {QStringLiteral("deleted"), true}});
+                {{QStringLiteral("id"), double(key.id)}, {QStringLiteral("deleted"), true}});
         else
             output.message(tr("Deleted key %1.").arg(reference));
         return ExitCode::Success;
     }
 
     Result<ApiKey> changed = change == Change::Revoke
-        ? store->revokeKey(key->id, key->version)
-        : store->setKeyActive(key->id, key->version, change == Change::Activate);
+        ? store.revokeKey(key.id, key.version)
+        : store.setKeyActive(key.id, key.version, change == Change::Activate);
     if (!changed)
         return context.fail(changed.error());
     if (output.isJson()) {

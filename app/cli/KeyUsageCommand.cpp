@@ -74,21 +74,20 @@ ExitCode KeyUsageCommand::run(CommandContext &context)
         *target = int(*value);
     }
 
-    SqlKeyStore *store = context.signIn();
-    if (!store)
+    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    if (!loaded)
         return context.failure();
-    const std::optional<ApiKey> key = KeyLookup::load(context, *store, *id);
-    if (!key)
-        return context.failure();
+    SqlKeyStore &store = loaded->store;
+    const ApiKey &key = loaded->key;
     const qint64 now = context.clock().nowMs();
-    auto report = UsageReport::load(*store, key->id, now, hours, requests);
+    auto report = UsageReport::load(store, key.id, now, hours, requests);
     if (!report)
         return context.fail(report.error());
 
     Output &output = context.output();
     if (output.isJson()) {
         QJsonArray secrets;
-        for (const KeySecret &secret : key->secrets) {
+        for (const KeySecret &secret : key.secrets) {
             secrets.append(QJsonObject {
                 {QStringLiteral("id"), double(secret.id)},
                 {QStringLiteral("hint"), secret.hint},
@@ -118,9 +117,9 @@ ExitCode KeyUsageCommand::run(CommandContext &context)
                              {QStringLiteral("secret_hint"), request.secretHint}});
         }
         output.printJson(QJsonObject {
-            {QStringLiteral("key_id"), double(key->id)},
-            {QStringLiteral("usage_count"), double(key->usageCount)},
-            {QStringLiteral("usage_limit"), jsonNumber(key->usageLimit)},
+            {QStringLiteral("key_id"), double(key.id)},
+            {QStringLiteral("usage_count"), double(key.usageCount)},
+            {QStringLiteral("usage_limit"), jsonNumber(key.usageLimit)},
             {QStringLiteral("from"), TextFormat::isoTime(report->hours().constFirst().hourMs)},
             {QStringLiteral("secrets"), secrets},
             {QStringLiteral("hours"), hourRows},
@@ -128,14 +127,14 @@ ExitCode KeyUsageCommand::run(CommandContext &context)
         return ExitCode::Success;
     }
 
-    output.print(KeyPresenter::reference(*key));
+    output.print(KeyPresenter::reference(key));
     output.print(
-        key->usageLimit
-            ? tr("Used %1 of %2 requests.").arg(key->usageCount).arg(*key->usageLimit)
-            : tr("Used %n time(s) (no usage limit).", nullptr, pluralCount(key->usageCount)));
+        key.usageLimit
+            ? tr("Used %1 of %2 requests.").arg(key.usageCount).arg(*key.usageLimit)
+            : tr("Used %n time(s) (no usage limit).", nullptr, pluralCount(key.usageCount)));
     output.print(QString());
     output.print(tr("Last use per secret:"));
-    for (const KeySecret &secret : key->secrets) {
+    for (const KeySecret &secret : key.secrets) {
         const QString used = secret.lastUsedAtMs
             ? tr("%1 from %2")
                   .arg(TextFormat::humanTime(*secret.lastUsedAtMs),

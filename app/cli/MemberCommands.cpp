@@ -24,17 +24,29 @@ QJsonObject memberJson(const Member &member)
             {QStringLiteral("created_at"), TextFormat::isoTime(member.createdAtMs)}};
 }
 
-// Names are unique regardless of case, so "Alice" finds "alice".
-std::optional<Member> findMember(CommandContext &context, KeyStore &store, const QString &name)
+// What a command on one member works with: the signed-in store and the member.
+struct FoundMember
 {
-    auto members = store.listMembers();
+    SqlKeyStore &store;
+    Member member;
+};
+
+// Signs in, then finds the member by name; reports either failure. Names are unique regardless
+// of case, so "Alice" finds "alice".
+std::optional<FoundMember> signInAndFind(CommandContext &context, const QString &name,
+                                         SecretString *signedInWith = nullptr)
+{
+    SqlKeyStore *store = context.signIn(signedInWith);
+    if (!store)
+        return std::nullopt;
+    auto members = store->listMembers();
     if (!members) {
         context.fail(members.error());
         return std::nullopt;
     }
     for (const Member &member : *members) {
         if (member.name.compare(name, Qt::CaseInsensitive) == 0)
-            return member;
+            return FoundMember {*store, member};
     }
     context.fail(makeError(ErrorCode::NotFound,
                            MemberCommands::tr("There is no member called \"%1\".").arg(name)));
@@ -128,17 +140,16 @@ ExitCode MemberCommands::remove(CommandContext &context)
                             "Only Owners can remove members."));
     if (auto done = parser.parse(1, 1))
         return *done;
-    SqlKeyStore *store = context.signIn();
-    if (!store)
+    const std::optional<FoundMember> found =
+        signInAndFind(context, parser.positional().constFirst());
+    if (!found)
         return context.failure();
-    const std::optional<Member> member =
-        findMember(context, *store, parser.positional().constFirst());
-    if (!member)
-        return context.failure();
-    if (auto removed = store->removeMember(member->id); !removed)
+    SqlKeyStore &store = found->store;
+    const Member &member = found->member;
+    if (auto removed = store.removeMember(member.id); !removed)
         return context.fail(removed.error());
-    return reportMember(context, *member,
-                        tr("Removed %1; their active keys were deactivated.").arg(member->name));
+    return reportMember(context, member,
+                        tr("Removed %1; their active keys were deactivated.").arg(member.name));
 }
 
 ExitCode MemberCommands::role(CommandContext &context)
@@ -151,14 +162,13 @@ ExitCode MemberCommands::role(CommandContext &context)
     const std::optional<Role> role = parseRole(parser, parser.positional().at(1));
     if (!role)
         return context.failure();
-    SqlKeyStore *store = context.signIn();
-    if (!store)
+    const std::optional<FoundMember> found =
+        signInAndFind(context, parser.positional().constFirst());
+    if (!found)
         return context.failure();
-    const std::optional<Member> member =
-        findMember(context, *store, parser.positional().constFirst());
-    if (!member)
-        return context.failure();
-    auto changed = store->setMemberRole(member->id, member->version, *role);
+    SqlKeyStore &store = found->store;
+    const Member &member = found->member;
+    auto changed = store.setMemberRole(member.id, member.version, *role);
     if (!changed)
         return context.fail(changed.error());
     return reportMember(context, *changed,
@@ -178,37 +188,35 @@ ExitCode MemberCommands::passphrase(CommandContext &context)
     // Kept for one's own change: the store wants the current passphrase again, so a session
     // (or a script) that merely holds a signed-in store cannot change it.
     SecretString signedInWith;
-    SqlKeyStore *store = context.signIn(&signedInWith);
-    if (!store)
+    const std::optional<FoundMember> found =
+        signInAndFind(context, parser.positional().constFirst(), &signedInWith);
+    if (!found)
         return context.failure();
-    const std::optional<Member> member =
-        findMember(context, *store, parser.positional().constFirst());
-    if (!member)
-        return context.failure();
+    SqlKeyStore &store = found->store;
+    const Member &member = found->member;
     // Refuse before asking for a passphrase that could not be used: a server keeps none (the
     // store says so whatever it is given), and only an Owner sets someone else's.
-    if (!store->keepsPassphrases())
-        return context.fail(store->setMemberPassphrase(member->id, SecretString()).error());
-    const std::optional<Member> self = store->currentMember();
+    if (!store.keepsPassphrases())
+        return context.fail(store.setMemberPassphrase(member.id, SecretString()).error());
+    const std::optional<Member> self = store.currentMember();
     if (self) {
-        if (auto allowed = Permissions::mayChangePassphrase(*self, *member); !allowed)
+        if (auto allowed = Permissions::mayChangePassphrase(*self, member); !allowed)
             return context.fail(allowed.error());
     }
-    const bool own = self && self->id == member->id;
+    const bool own = self && self->id == member.id;
     auto typed = Terminal::newSecret("KEYWARD_NEW_PASSPHRASE",
-                                     tr("New passphrase for %1: ").arg(member->name),
+                                     tr("New passphrase for %1: ").arg(member.name),
                                      tr("Repeat the passphrase: "));
     if (!typed)
         return context.fail(ExitCode::Usage, typed.errorMessage());
     SecretString passphrase = std::move(typed).value();
-    auto changed = own ? store->changeOwnPassphrase(signedInWith, passphrase)
-                       : store->setMemberPassphrase(member->id, passphrase);
+    auto changed = own ? store.changeOwnPassphrase(signedInWith, passphrase)
+                       : store.setMemberPassphrase(member.id, passphrase);
     passphrase.clear();
     signedInWith.clear();
     if (!changed)
         return context.fail(changed.error());
-    return reportMember(context, *member,
-                        tr("The passphrase of %1 was changed.").arg(member->name));
+    return reportMember(context, member, tr("The passphrase of %1 was changed.").arg(member.name));
 }
 
 } // namespace Keyward::Cli

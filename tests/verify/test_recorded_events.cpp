@@ -42,6 +42,16 @@ std::vector<RecordedEvent> events(int from, int count)
     return made;
 }
 
+// A buffer with room for capacity events, holding events from .. from + count - 1.
+RecordedEventBuffer filledBuffer(qsizetype capacity, int from, int count)
+{
+    RecordedEventBuffer buffer;
+    buffer.reserve(capacity);
+    const std::vector<RecordedEvent> made = events(from, count);
+    buffer.appendStreaming(made.data(), count);
+    return buffer;
+}
+
 } // namespace
 
 class TestRecordedEvents : public QObject
@@ -82,10 +92,7 @@ private Q_SLOTS:
 
     void clearKeepsTheMemory()
     {
-        RecordedEventBuffer buffer;
-        buffer.reserve(128);
-        const std::vector<RecordedEvent> first = events(0, 100);
-        buffer.appendStreaming(first.data(), 100);
+        RecordedEventBuffer buffer = filledBuffer(128, 0, 100);
         const RecordedEvent *memory = buffer.begin();
         buffer.clear();
         QVERIFY(buffer.isEmpty());
@@ -105,10 +112,7 @@ private Q_SLOTS:
 
     void movesHandOverTheEvents()
     {
-        RecordedEventBuffer source;
-        source.reserve(10);
-        const std::vector<RecordedEvent> made = events(0, 10);
-        source.appendStreaming(made.data(), 10);
+        RecordedEventBuffer source = filledBuffer(10, 0, 10);
         const RecordedEvent *memory = source.begin();
 
         RecordedEventBuffer moved(std::move(source));
@@ -158,11 +162,8 @@ private Q_SLOTS:
             }
         }));
         reader->start();
-        const std::vector<RecordedEvent> made = events(0, kPerBatch);
         for (int i = 0; i < kBatches; ++i) {
-            RecordedEventBuffer batch;
-            batch.reserve(kPerBatch);
-            batch.appendStreaming(made.data(), kPerBatch);
+            RecordedEventBuffer batch = filledBuffer(kPerBatch, 0, kPerBatch);
             QMutexLocker lock(&mutex);
             handedOver.push_back(std::move(batch));
         }
