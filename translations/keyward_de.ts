@@ -1781,18 +1781,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>Schlüssel &amp;löschen</translation>
     </message>
     <message>
-        <source>Revoke key</source>
-        <translation>Schlüssel widerrufen</translation>
-    </message>
-    <message>
-        <source>Delete key</source>
-        <translation>Schlüssel löschen</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Type the key&apos;s name exactly to enable this.</source>
         <translation>Geben Sie den Namen des Schlüssels exakt ein, um dies zu aktivieren.</translation>
     </message>
@@ -1979,14 +1967,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>Änderungen &amp;speichern</translation>
     </message>
     <message>
-        <source>Save changes</source>
-        <translation>Änderungen speichern</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -2128,14 +2108,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
     <message>
         <source>&amp;Generate Key</source>
         <translation>Schlüssel &amp;erzeugen</translation>
-    </message>
-    <message>
-        <source>Generate key</source>
-        <translation>Schlüssel erzeugen</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -3198,14 +3170,6 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>&amp;Regenerate Key</source>
         <translation>Schlüssel &amp;neu erzeugen</translation>
-    </message>
-    <message>
-        <source>Regenerate key</source>
-        <translation>Schlüssel neu erzeugen</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>The current secret stops working at once. Every integration that still uses it gets 401 Unauthorized until it has the new key.</source>

@@ -1,6 +1,7 @@
 #include "AddMemberDialog.h"
 
 #include "BusyCursor.h"
+#include "DialogButtons.h"
 #include "ErrorLabel.h"
 #include "PassphraseFields.h"
 #include "RolePicker.h"
@@ -39,19 +40,16 @@ AddMemberDialog::AddMemberDialog(KeyStore &store, QWidget *parent)
 
     m_error = new ErrorLabel(this);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_add = buttons->addButton(tr("&Add Member"), QDialogButtonBox::AcceptRole);
-    m_add->setObjectName(QStringLiteral("addMemberButton"));
-    m_add->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &AddMemberDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &AddMemberDialog::reject);
+    const DialogButtons buttons =
+        DialogButtons::acceptCancel(this, tr("&Add Member"), QStringLiteral("addMemberButton"));
+    m_add = buttons.accept;
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_passphrase);
     layout->addWidget(note);
     layout->addWidget(m_error);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
 
     connect(m_name, &QLineEdit::textChanged, this, &AddMemberDialog::updateState);
     connect(m_passphrase, &PassphraseFields::changed, this, &AddMemberDialog::updateState);

@@ -1,5 +1,6 @@
 #include "ChangeRoleDialog.h"
 
+#include "DialogButtons.h"
 #include "ErrorLabel.h"
 #include "RolePicker.h"
 #include "core/DisplayNames.h"
@@ -36,19 +37,16 @@ ChangeRoleDialog::ChangeRoleDialog(KeyStore &store, const Member &member, QWidge
     m_consequence->setTextFormat(Qt::PlainText);
     m_error = new ErrorLabel(this);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_change = buttons->addButton(tr("&Change Role"), QDialogButtonBox::AcceptRole);
-    m_change->setObjectName(QStringLiteral("changeRoleButton"));
-    m_change->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &ChangeRoleDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &ChangeRoleDialog::reject);
+    const DialogButtons buttons =
+        DialogButtons::acceptCancel(this, tr("&Change Role"), QStringLiteral("changeRoleButton"));
+    m_change = buttons.accept;
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_consequence);
     layout->addWidget(m_error);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
 
     connect(m_role, &RolePicker::roleChanged, this, &ChangeRoleDialog::updateState);
     updateState();

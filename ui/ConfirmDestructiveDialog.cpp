@@ -1,5 +1,6 @@
 #include "ConfirmDestructiveDialog.h"
 
+#include "DialogButtons.h"
 #include "Formatting.h"
 #include "core/Clock.h"
 #include "core/KeyStatus.h"
@@ -137,36 +138,27 @@ void ConfirmDestructiveDialog::buildLayout(const Clock &clock)
     top->addWidget(icon);
     top->addLayout(textColumn, 1);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(QStringLiteral("buttonBox"));
-    m_confirmButton = buttons->addButton(revoke ? tr("&Revoke Key") : tr("&Delete Key"),
-                                         QDialogButtonBox::AcceptRole);
-    m_confirmButton->setObjectName(QStringLiteral("confirmButton"));
-    m_confirmButton->setAccessibleName(revoke ? tr("Revoke key") : tr("Delete key"));
+    // Enter must never destroy: the safe answer is the default.
+    const DialogButtons buttons = DialogButtons::acceptCancel(
+        this, revoke ? tr("&Revoke Key") : tr("&Delete Key"), QStringLiteral("confirmButton"),
+        DialogButtons::EnterKey::Cancels);
+    m_confirmButton = buttons.accept;
     m_confirmButton->setIcon(QIcon::fromTheme(revoke ? QStringLiteral("edit-delete-remove")
                                                      : QStringLiteral("edit-delete")));
-    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    cancel->setAccessibleName(tr("Cancel"));
-    // Enter must never destroy: the safe answer is the default.
-    m_confirmButton->setAutoDefault(false);
-    cancel->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &ConfirmDestructiveDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
     setMinimumWidth(480);
 
     if (m_nameEdit) {
         setTabOrder(m_nameEdit, m_confirmButton);
         m_nameEdit->setFocus();
     } else {
-        cancel->setFocus();
+        buttons.cancel->setFocus();
     }
-    setTabOrder(m_confirmButton, cancel);
+    setTabOrder(m_confirmButton, buttons.cancel);
 }
 
 void ConfirmDestructiveDialog::updateConfirmButton()

@@ -1,5 +1,6 @@
 #include "ConnectServerDialog.h"
 
+#include "DialogButtons.h"
 #include "Icons.h"
 #include "PasswordLineEdit.h"
 #include "PasswordVault.h"
@@ -124,15 +125,11 @@ ConnectServerDialog::ConnectServerDialog(VaultSession &session, PasswordVault &k
     m_busyBar->hide();
     m_busyLabel->hide();
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    // Stays enabled while connecting: then it stops the attempt (see reject()).
-    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
-    m_connect = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
-    m_connect->setObjectName(QStringLiteral("connectButton"));
+    // Cancel stays enabled while connecting: then it stops the attempt (see reject()).
+    const DialogButtons buttons =
+        DialogButtons::acceptCancel(this, tr("&Connect"), QStringLiteral("connectButton"));
+    m_connect = buttons.accept;
     m_connect->setIcon(Icons::icon(QStringLiteral("server")));
-    m_connect->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &ConnectServerDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &ConnectServerDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -143,7 +140,7 @@ ConnectServerDialog::ConnectServerDialog(VaultSession &session, PasswordVault &k
     layout->addWidget(m_error);
     layout->addLayout(busyRow);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
 
     connect(m_detailsRadio, &QRadioButton::toggled, this,
             [this](bool details) { switchForm(details ? Form::Details : Form::ConnectionString); });

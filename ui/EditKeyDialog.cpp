@@ -1,5 +1,6 @@
 #include "EditKeyDialog.h"
 
+#include "DialogButtons.h"
 #include "RateLimitField.h"
 
 #include "Formatting.h"
@@ -121,17 +122,9 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
     keepSpace.setRetainSizeWhenHidden(true);
     m_validationRow->setSizePolicy(keepSpace);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(QStringLiteral("buttonBox"));
-    m_saveButton = buttons->addButton(tr("&Save Changes"), QDialogButtonBox::AcceptRole);
-    m_saveButton->setObjectName(QStringLiteral("saveButton"));
-    m_saveButton->setAccessibleName(tr("Save changes"));
-    m_saveButton->setDefault(true);
-    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    cancel->setAccessibleName(tr("Cancel"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &EditKeyDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &EditKeyDialog::reject);
+    const DialogButtons buttons =
+        DialogButtons::acceptCancel(this, tr("&Save Changes"), QStringLiteral("saveButton"));
+    m_saveButton = buttons.accept;
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -149,7 +142,7 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
     layout->addLayout(form);
     layout->addWidget(fixedBox);
     layout->addWidget(m_validationRow);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
     setMinimumWidth(qMax(560, fontMetrics().averageCharWidth() * 80));
 
     connect(m_nameEdit, &QLineEdit::textChanged, this, &EditKeyDialog::validate);
@@ -170,7 +163,7 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
                                   m_notesEdit,
                                   m_duplicateButton,
                                   m_saveButton,
-                                  cancel};
+                                  buttons.cancel};
     for (int i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 }

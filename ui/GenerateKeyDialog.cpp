@@ -1,5 +1,6 @@
 #include "GenerateKeyDialog.h"
 
+#include "DialogButtons.h"
 #include "RateLimitField.h"
 
 #include "Formatting.h"
@@ -183,17 +184,10 @@ void GenerateKeyDialog::buildLayout()
     keepSpace.setRetainSizeWhenHidden(true);
     m_validationRow->setSizePolicy(keepSpace);
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_buttons->setObjectName(QStringLiteral("buttonBox"));
-    m_generateButton = m_buttons->addButton(tr("&Generate Key"), QDialogButtonBox::AcceptRole);
-    m_generateButton->setObjectName(QStringLiteral("generateButton"));
-    m_generateButton->setAccessibleName(tr("Generate key"));
-    m_generateButton->setDefault(true);
-    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    cancel->setAccessibleName(tr("Cancel"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &GenerateKeyDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &GenerateKeyDialog::reject);
+    const DialogButtons buttons =
+        DialogButtons::acceptCancel(this, tr("&Generate Key"), QStringLiteral("generateButton"));
+    m_buttons = buttons.box;
+    m_generateButton = buttons.accept;
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -243,7 +237,7 @@ void GenerateKeyDialog::buildLayout()
         order.append(check);
     order << m_expiryCombo << m_expiryDateEdit << m_rateField->countSpin()
           << m_rateField->unitCombo() << m_usageLimitCheck << m_usageLimitSpin << m_customerEdit
-          << m_notesEdit << m_generateButton << cancel;
+          << m_notesEdit << m_generateButton << buttons.cancel;
     for (int i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 }

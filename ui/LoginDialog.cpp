@@ -1,6 +1,7 @@
 #include "LoginDialog.h"
 
 #include "BusyCursor.h"
+#include "DialogButtons.h"
 #include "ErrorLabel.h"
 #include "Icons.h"
 #include "PasswordLineEdit.h"
@@ -61,12 +62,9 @@ LoginDialog::LoginDialog(VaultSession &session, const QString &memberName, QWidg
 
     m_error = new ErrorLabel(this);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_unlock = buttons->addButton(tr("&Unlock"), QDialogButtonBox::AcceptRole);
-    m_unlock->setObjectName(QStringLiteral("unlockButton"));
-    m_unlock->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &LoginDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
+    const DialogButtons buttons =
+        DialogButtons::acceptCancel(this, tr("&Unlock"), QStringLiteral("unlockButton"));
+    m_unlock = buttons.accept;
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -74,7 +72,7 @@ LoginDialog::LoginDialog(VaultSession &session, const QString &memberName, QWidg
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
 
     connect(m_member, &QLineEdit::textChanged, this, &LoginDialog::updateState);
     connect(m_passphrase, &QLineEdit::textChanged, this, &LoginDialog::updateState);

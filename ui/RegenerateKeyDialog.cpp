@@ -1,5 +1,6 @@
 #include "RegenerateKeyDialog.h"
 
+#include "DialogButtons.h"
 #include "Formatting.h"
 #include "core/Clock.h"
 #include "core/KeyStatus.h"
@@ -145,20 +146,12 @@ void RegenerateKeyDialog::buildLayout()
     statusNote->setText(notes.join(QLatin1Char('\n')));
     statusNote->setVisible(!notes.isEmpty());
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(QStringLiteral("buttonBox"));
-    m_regenerateButton = buttons->addButton(tr("&Regenerate Key"), QDialogButtonBox::AcceptRole);
-    m_regenerateButton->setObjectName(QStringLiteral("regenerateButton"));
-    m_regenerateButton->setAccessibleName(tr("Regenerate key"));
-    m_regenerateButton->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
-    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    cancel->setAccessibleName(tr("Cancel"));
     // Without a grace period this breaks integrations: do not make it the Enter key.
-    m_regenerateButton->setAutoDefault(false);
-    cancel->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    const DialogButtons buttons =
+        DialogButtons::acceptCancel(this, tr("&Regenerate Key"), QStringLiteral("regenerateButton"),
+                                    DialogButtons::EnterKey::Cancels);
+    m_regenerateButton = buttons.accept;
+    m_regenerateButton->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     connect(m_graceGroup, &QButtonGroup::idToggled, this, [this](int, bool checked) {
         if (checked)
             updateExplanation();
@@ -182,7 +175,7 @@ void RegenerateKeyDialog::buildLayout()
     layout->addWidget(graceBox);
     layout->addWidget(statusNote);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
     setMinimumWidth(520);
     m_graceGroup->button(kDefaultChoice)->setFocus();
 }

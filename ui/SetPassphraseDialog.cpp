@@ -1,6 +1,7 @@
 #include "SetPassphraseDialog.h"
 
 #include "BusyCursor.h"
+#include "DialogButtons.h"
 #include "ErrorLabel.h"
 #include "MessageBox.h"
 #include "PassphraseFields.h"
@@ -52,19 +53,16 @@ SetPassphraseDialog::SetPassphraseDialog(KeyStore &store, const Member &member, 
     note->setWordWrap(true);
     note->setTextFormat(Qt::PlainText);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_set = buttons->addButton(m_own ? tr("&Change Passphrase") : tr("&Set Passphrase"),
-                               QDialogButtonBox::AcceptRole);
-    m_set->setObjectName(QStringLiteral("changePassphraseButton"));
-    m_set->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &SetPassphraseDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &SetPassphraseDialog::reject);
+    const DialogButtons buttons =
+        DialogButtons::acceptCancel(this, m_own ? tr("&Change Passphrase") : tr("&Set Passphrase"),
+                                    QStringLiteral("changePassphraseButton"));
+    m_set = buttons.accept;
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_passphrase);
     layout->addWidget(note);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
 
     connect(m_passphrase, &PassphraseFields::changed, this, &SetPassphraseDialog::updateState);
     updateState();

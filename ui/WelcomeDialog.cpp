@@ -1,6 +1,7 @@
 #include "WelcomeDialog.h"
 
 #include "BusyCursor.h"
+#include "DialogButtons.h"
 #include "ErrorLabel.h"
 #include "Icons.h"
 #include "PassphraseFields.h"
@@ -104,12 +105,10 @@ WelcomeDialog::WelcomeDialog(VaultSession &session, Mode mode, const QString &pa
 
     m_error = new ErrorLabel(this);
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_create = m_buttons->addButton(tr("&Create Vault"), QDialogButtonBox::AcceptRole);
-    m_create->setObjectName(QStringLiteral("createVaultButton"));
-    m_create->setDefault(true);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &WelcomeDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &WelcomeDialog::reject);
+    const DialogButtons buttons =
+        DialogButtons::acceptCancel(this, tr("&Create Vault"), QStringLiteral("createVaultButton"));
+    m_buttons = buttons.box;
+    m_create = buttons.accept;
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);

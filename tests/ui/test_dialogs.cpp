@@ -5,6 +5,7 @@
 
 #include "ui/ClipboardGuard.h"
 #include "ui/ConfirmDestructiveDialog.h"
+#include "ui/DialogButtons.h"
 #include "ui/EditKeyDialog.h"
 #include "ui/Formatting.h"
 #include "ui/GenerateKeyDialog.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QGuiApplication>
 #include <QLabel>
@@ -30,6 +32,7 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace Keyward;
 using namespace Keyward::DialogTest;
@@ -129,6 +132,7 @@ private Q_SLOTS:
     void revealCloseWithoutCopyAsks();
     void revealWipesTokenAfterClose();
 
+    void acceptCancelButtonsAreNamedAndWired();
     void everyInteractiveWidgetIsNamed();
     void screenshots();
 };
@@ -797,6 +801,56 @@ void TestDialogs::revealWipesTokenAfterClose()
     QVERIFY(!edit->isUndoAvailable());
     QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("copyButton"))->isEnabled());
     guard.clearNow();
+}
+
+// The button row of the single-action dialogs: named for tests and screen readers, Enter on the
+// safe button where asked, and wired to the dialog's own accept() (virtual), not only QDialog's.
+void TestDialogs::acceptCancelButtonsAreNamedAndWired()
+{
+    struct CountingDialog : QDialog
+    {
+        int accepts = 0;
+        void accept() override
+        {
+            ++accepts;
+            QDialog::accept();
+        }
+    };
+    using EnterKey = DialogButtons::EnterKey;
+    for (const EnterKey enter : {EnterKey::Accepts, EnterKey::Cancels}) {
+        CountingDialog dialog;
+        auto *field = new QLineEdit(&dialog);
+        const DialogButtons buttons = DialogButtons::acceptCancel(
+            &dialog, QStringLiteral("&Do It"), QStringLiteral("doButton"), enter);
+        auto *layout = new QVBoxLayout(&dialog);
+        layout->addWidget(field);
+        layout->addWidget(buttons.box);
+        QCOMPARE(buttons.box->objectName(), QStringLiteral("buttonBox"));
+        QCOMPARE(dialog.findChild<QPushButton *>(QStringLiteral("doButton")), buttons.accept);
+        QCOMPARE(dialog.findChild<QPushButton *>(QStringLiteral("cancelButton")), buttons.cancel);
+        QCOMPARE(buttons.accept->accessibleName(), QStringLiteral("Do It"));
+        QVERIFY(!buttons.cancel->accessibleName().isEmpty());
+        QVERIFY(!buttons.cancel->accessibleName().contains(QLatin1Char('&')));
+        QCOMPARE(buttons.accept->isDefault(), enter == EnterKey::Accepts);
+        QCOMPARE(buttons.cancel->isDefault(), enter == EnterKey::Cancels);
+
+        // Enter in the dialog's field presses the default button.
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        field->setFocus();
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(),
+                 int(enter == EnterKey::Accepts ? QDialog::Accepted : QDialog::Rejected));
+        QCOMPARE(dialog.accepts, enter == EnterKey::Accepts ? 1 : 0);
+
+        // A click on the action accepts through the override either way.
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(buttons.accept, Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.accepts, enter == EnterKey::Accepts ? 2 : 1);
+    }
 }
 
 void TestDialogs::everyInteractiveWidgetIsNamed()
