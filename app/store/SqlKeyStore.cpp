@@ -841,31 +841,23 @@ Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const Key
 
 Result<ApiKey> SqlKeyStore::setKeyActive(qint64 id, qint64 expectedVersion, bool active)
 {
-    auto actor = requireMember();
-    if (!actor)
-        return actor.error();
-    auto written = inWriteTransaction([&]() -> Result<void> {
-        auto before = currentKey(loadKey(id), expectedVersion);
-        if (!before)
-            return before.error();
-        const KeyAction action = active ? KeyAction::Activate : KeyAction::Deactivate;
-        if (auto allowed = Permissions::mayActOnKey(*actor, *before, action); !allowed)
-            return allowed;
-        if (auto updated =
-                updateKeyRow(*before, QStringLiteral("state = ?, flagged = 0"),
-                             {keyStateToInt(active ? KeyState::Active : KeyState::Inactive)});
-            !updated)
-            return updated;
-        return appendAudit(active ? QStringLiteral("key.activate")
-                                  : QStringLiteral("key.deactivate"),
-                           id, toJson({{QStringLiteral("name"), before->name}}));
-    });
-    if (!written)
-        return written.error();
-    return loadKey(id);
+    return changeKeyState(id, expectedVersion, active ? KeyAction::Activate : KeyAction::Deactivate,
+                          QStringLiteral("state = ?, flagged = 0"),
+                          {keyStateToInt(active ? KeyState::Active : KeyState::Inactive)},
+                          active ? QStringLiteral("key.activate")
+                                 : QStringLiteral("key.deactivate"));
 }
 
 Result<ApiKey> SqlKeyStore::revokeKey(qint64 id, qint64 expectedVersion)
+{
+    return changeKeyState(
+        id, expectedVersion, KeyAction::Revoke, QStringLiteral("state = ?, revoked_at = ?"),
+        {keyStateToInt(KeyState::Revoked), m_clock.nowMs()}, QStringLiteral("key.revoke"));
+}
+
+Result<ApiKey> SqlKeyStore::changeKeyState(qint64 id, qint64 expectedVersion, KeyAction action,
+                                           const QString &assignments, const QVariantList &values,
+                                           const QString &auditAction)
 {
     auto actor = requireMember();
     if (!actor)
@@ -874,14 +866,11 @@ Result<ApiKey> SqlKeyStore::revokeKey(qint64 id, qint64 expectedVersion)
         auto before = currentKey(loadKey(id), expectedVersion);
         if (!before)
             return before.error();
-        if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Revoke); !allowed)
+        if (auto allowed = Permissions::mayActOnKey(*actor, *before, action); !allowed)
             return allowed;
-        if (auto updated = updateKeyRow(*before, QStringLiteral("state = ?, revoked_at = ?"),
-                                        {keyStateToInt(KeyState::Revoked), m_clock.nowMs()});
-            !updated)
+        if (auto updated = updateKeyRow(*before, assignments, values); !updated)
             return updated;
-        return appendAudit(QStringLiteral("key.revoke"), id,
-                           toJson({{QStringLiteral("name"), before->name}}));
+        return appendAudit(auditAction, id, toJson({{QStringLiteral("name"), before->name}}));
     });
     if (!written)
         return written.error();

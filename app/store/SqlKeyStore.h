@@ -4,6 +4,7 @@
 #include "PgConnInfo.h"
 #include "SqlDialect.h"
 #include "core/Clock.h"
+#include "core/Permissions.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -139,6 +140,12 @@ private:
     // UPDATE api_keys ... WHERE id = ? AND version = ?; StaleVersion when nothing matched.
     Result<void> updateKeyRow(const ApiKey &before, const QString &assignments,
                               const QVariantList &values);
+    // A change of state (activate, deactivate, revoke) in one write transaction: the signed-in
+    // member may take action on the key at expectedVersion, then its row is updated and the
+    // change audited under auditAction.
+    Result<ApiKey> changeKeyState(qint64 id, qint64 expectedVersion, KeyAction action,
+                                  const QString &assignments, const QVariantList &values,
+                                  const QString &auditAction);
     Result<void> deactivateKeysAbove(const Member &member, std::optional<Role> ceiling,
                                      const QString &reason);
     // Hashes and stores a checked new passphrase with its audit row. expectedHash: the one the
