@@ -84,6 +84,40 @@ Result<void> writeAsDatabaseOwner(SqlKeyStore &store, const QString &action,
     });
 }
 
+// Adds a login of one kind, given the store, the new login's password and whether the caller
+// signed in as a member (then the store applies the vault's own rules) or acts as the database
+// owner (through the database's privileges alone; see writeAsDatabaseOwner).
+using AddLogin =
+    std::function<Result<void>(SqlKeyStore &store, bool asMember, const SecretString &password)>;
+
+// The steps add-login and add-verifier share: the server vault, signing in, the new login's
+// password (wiped afterwards), the change, and the report (json for scripts, or the sentence
+// made for the vault's name).
+ExitCode addLoginSteps(CommandContext &context, CommandParser &parser, const QString &name,
+                       const AddLogin &add, const QJsonObject &json,
+                       const std::function<QString(const QString &vault)> &message)
+{
+    SqlKeyStore *store = serverStore(context, parser);
+    if (!store)
+        return context.failure();
+    const std::optional<bool> isMember = signInAsMember(context, *store);
+    if (!isMember)
+        return context.failure();
+    std::optional<SecretString> password =
+        DbCommands::newLoginPassword(context, parser, DbCommands::tr("the login %1").arg(name));
+    if (!password)
+        return context.failure();
+    const Result<void> added = add(*store, *isMember, *password);
+    password->clear();
+    if (!added)
+        return context.fail(added.error());
+    if (context.output().isJson())
+        context.output().printJson(json);
+    else
+        context.output().message(message(store->displayName()));
+    return ExitCode::Success;
+}
+
 } // namespace
 
 void DbCommands::addNoPasswordOption(CommandParser &parser)
@@ -239,43 +273,32 @@ ExitCode DbCommands::addLogin(CommandContext &context)
     if (!role)
         return parser.usageError(tr("Unknown role \"%1\"; use owner, admin, developer or viewer.")
                                      .arg(parser.value(kRole)));
-    SqlKeyStore *store = serverStore(context, parser);
-    if (!store)
-        return context.failure();
-    const std::optional<bool> isMember = signInAsMember(context, *store);
-    if (!isMember)
-        return context.failure();
-    std::optional<SecretString> password =
-        newLoginPassword(context, parser, tr("the login %1").arg(name));
-    if (!password)
-        return context.failure();
-    Result<void> added;
-    if (*isMember) {
-        auto member = store->addMember(name, *role, *password);
-        if (!member)
-            added = member.error();
-    } else {
-        added = writeAsDatabaseOwner(
-            *store, QStringLiteral("member.add"),
+    const auto add = [&](SqlKeyStore &store, bool asMember,
+                         const SecretString &password) -> Result<void> {
+        if (asMember) {
+            auto member = store.addMember(name, *role, password);
+            if (!member)
+                return member.error();
+            return {};
+        }
+        return writeAsDatabaseOwner(
+            store, QStringLiteral("member.add"),
             {{QStringLiteral("member"), name}, {QStringLiteral("role"), roleCode(*role)}},
             [&]() -> Result<void> {
-                auto id = PostgresSetup::addMemberLogin(store->database(), name, *role, *password,
-                                                        store->clock().nowMs());
+                auto id = PostgresSetup::addMemberLogin(store.database(), name, *role, password,
+                                                        store.clock().nowMs());
                 if (!id)
                     return id.error();
                 return {};
             });
-    }
-    password->clear();
-    if (!added)
-        return context.fail(added.error());
-    if (context.output().isJson())
-        context.output().printJson(
-            {{QStringLiteral("name"), name}, {QStringLiteral("role"), roleCode(*role)}});
-    else
-        context.output().message(tr("Added the login %1 to the vault in %2 as %3.")
-                                     .arg(name, store->displayName(), DisplayNames::role(*role)));
-    return ExitCode::Success;
+    };
+    return addLoginSteps(
+        context, parser, name, add,
+        {{QStringLiteral("name"), name}, {QStringLiteral("role"), roleCode(*role)}},
+        [&](const QString &vault) {
+            return tr("Added the login %1 to the vault in %2 as %3.")
+                .arg(name, vault, DisplayNames::role(*role));
+        });
 }
 
 ExitCode DbCommands::addVerifier(CommandContext &context)
@@ -290,34 +313,20 @@ ExitCode DbCommands::addVerifier(CommandContext &context)
     if (auto done = parser.parse(1, 1))
         return *done;
     const QString name = parser.positional().constFirst();
-    SqlKeyStore *store = serverStore(context, parser);
-    if (!store)
-        return context.failure();
-    const std::optional<bool> isMember = signInAsMember(context, *store);
-    if (!isMember)
-        return context.failure();
-    std::optional<SecretString> password =
-        newLoginPassword(context, parser, tr("the login %1").arg(name));
-    if (!password)
-        return context.failure();
-    Result<void> added;
-    if (*isMember) {
-        added = store->addVerifierLogin(name, *password);
-    } else {
-        added = writeAsDatabaseOwner(
-            *store, QStringLiteral("verifier.add"), {{QStringLiteral("login"), name}},
-            [&]() { return PostgresSetup::addVerifierLogin(store->database(), name, *password); });
-    }
-    password->clear();
-    if (!added)
-        return context.fail(added.error());
-    if (context.output().isJson())
-        context.output().printJson(
-            {{QStringLiteral("name"), name}, {QStringLiteral("role"), QStringLiteral("verifier")}});
-    else
-        context.output().message(tr("Added the login %1 to the vault in %2 as a verifier.")
-                                     .arg(name, store->displayName()));
-    return ExitCode::Success;
+    const auto add = [&](SqlKeyStore &store, bool asMember,
+                         const SecretString &password) -> Result<void> {
+        if (asMember)
+            return store.addVerifierLogin(name, password);
+        return writeAsDatabaseOwner(
+            store, QStringLiteral("verifier.add"), {{QStringLiteral("login"), name}},
+            [&]() { return PostgresSetup::addVerifierLogin(store.database(), name, password); });
+    };
+    return addLoginSteps(
+        context, parser, name, add,
+        {{QStringLiteral("name"), name}, {QStringLiteral("role"), QStringLiteral("verifier")}},
+        [&](const QString &vault) {
+            return tr("Added the login %1 to the vault in %2 as a verifier.").arg(name, vault);
+        });
 }
 
 } // namespace Keyward::Cli
