@@ -3,6 +3,7 @@
 #include "TextFormat.h"
 #include "core/DisplayNames.h"
 #include "core/KeyStatus.h"
+#include "verify/VerifyOutcome.h"
 
 #include <QJsonArray>
 
@@ -20,19 +21,46 @@ QJsonValue optionalNumber(const std::optional<qint64> &value)
 
 } // namespace
 
+QJsonObject KeyPresenter::secretJson(const KeySecret &secret)
+{
+    const std::optional<VerifyOutcome> refused = verifyOutcomeFromInt(secret.lastRefusedOutcome);
+    return QJsonObject {
+        {QStringLiteral("id"), double(secret.id)},
+        {QStringLiteral("hint"), secret.hint},
+        {QStringLiteral("created_at"), TextFormat::isoTime(secret.createdAtMs)},
+        {QStringLiteral("retires_at"), TextFormat::isoTimeOrNull(secret.retiresAtMs)},
+        {QStringLiteral("last_used_at"), TextFormat::isoTimeOrNull(secret.lastUsedAtMs)},
+        {QStringLiteral("last_used_source"), secret.lastUsedSource},
+        {QStringLiteral("last_refused_at"), TextFormat::isoTimeOrNull(secret.lastRefusedAtMs)},
+        {QStringLiteral("last_refused_outcome"),
+         secret.lastRefusedAtMs && refused ? QJsonValue(verifyOutcomeCode(*refused))
+                                           : QJsonValue(QJsonValue::Null)},
+    };
+}
+
+QString KeyPresenter::lastUse(const KeySecret &secret)
+{
+    QString text = !secret.lastUsedAtMs ? tr("never")
+        : secret.lastUsedSource.isEmpty()
+        ? TextFormat::humanTime(*secret.lastUsedAtMs)
+        : tr("%1 from %2").arg(TextFormat::humanTime(*secret.lastUsedAtMs), secret.lastUsedSource);
+    // Refused since its last success: something still presents it and is turned away.
+    if (secret.lastRefusedAtMs
+        && (!secret.lastUsedAtMs || *secret.lastRefusedAtMs > *secret.lastUsedAtMs)) {
+        const std::optional<VerifyOutcome> outcome =
+            verifyOutcomeFromInt(secret.lastRefusedOutcome);
+        text += tr(", refused %1 (%2)")
+                    .arg(TextFormat::humanTime(*secret.lastRefusedAtMs),
+                         outcome ? verifyOutcomeCode(*outcome) : tr("refused"));
+    }
+    return text;
+}
+
 QJsonObject KeyPresenter::toJson(const ApiKey &key, qint64 nowMs)
 {
     QJsonArray secrets;
-    for (const KeySecret &secret : key.secrets) {
-        secrets.append(QJsonObject {
-            {QStringLiteral("id"), double(secret.id)},
-            {QStringLiteral("hint"), secret.hint},
-            {QStringLiteral("created_at"), TextFormat::isoTime(secret.createdAtMs)},
-            {QStringLiteral("retires_at"), TextFormat::isoTimeOrNull(secret.retiresAtMs)},
-            {QStringLiteral("last_used_at"), TextFormat::isoTimeOrNull(secret.lastUsedAtMs)},
-            {QStringLiteral("last_used_source"), secret.lastUsedSource},
-        });
-    }
+    for (const KeySecret &secret : key.secrets)
+        secrets.append(secretJson(secret));
     return QJsonObject {
         {QStringLiteral("id"), double(key.id)},
         {QStringLiteral("name"), key.name},
@@ -116,7 +144,7 @@ QStringList KeyPresenter::details(const ApiKey &key, qint64 nowMs, const GrantCa
         lines.append(tr("  Secret %1:  %2, created %3, %4, last used %5")
                          .arg(secret.id)
                          .arg(secret.hint, TextFormat::humanTime(secret.createdAtMs), state,
-                              TextFormat::humanTimeOr(secret.lastUsedAtMs, tr("never"))));
+                              lastUse(secret)));
     }
     if (!key.notes.isEmpty()) {
         lines.append(tr("  Notes:"));

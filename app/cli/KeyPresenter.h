@@ -17,6 +17,11 @@ class KeyPresenter
     Q_DECLARE_TR_FUNCTIONS(KeyPresenter)
 public:
     static QJsonObject toJson(const ApiKey &key, qint64 nowMs);
+    // One secret: hint, times, last successful use and where from, last refusal and its outcome.
+    static QJsonObject secretJson(const KeySecret &secret);
+    // "2026-12-03 15:00 UTC from ci" / "never"; with ", refused 2026-12-03 15:05 UTC
+    // (WrongEnvironment)" when refused since.
+    static QString lastUse(const KeySecret &secret);
     // The `key list` table.
     static QStringList table(const QVector<ApiKey> &keys, qint64 nowMs);
     // The `key show` details.

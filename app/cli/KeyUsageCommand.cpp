@@ -87,14 +87,8 @@ ExitCode KeyUsageCommand::run(CommandContext &context)
     Output &output = context.output();
     if (output.isJson()) {
         QJsonArray secrets;
-        for (const KeySecret &secret : key.secrets) {
-            secrets.append(QJsonObject {
-                {QStringLiteral("id"), double(secret.id)},
-                {QStringLiteral("hint"), secret.hint},
-                {QStringLiteral("retires_at"), TextFormat::isoTimeOrNull(secret.retiresAtMs)},
-                {QStringLiteral("last_used_at"), TextFormat::isoTimeOrNull(secret.lastUsedAtMs)},
-                {QStringLiteral("last_used_source"), secret.lastUsedSource}});
-        }
+        for (const KeySecret &secret : key.secrets)
+            secrets.append(KeyPresenter::secretJson(secret));
         QJsonArray hourRows;
         for (const UsageReport::Hour &hour : report->hours()) {
             if (hour.total() == 0)
@@ -135,11 +129,7 @@ ExitCode KeyUsageCommand::run(CommandContext &context)
     output.print(QString());
     output.print(tr("Last use per secret:"));
     for (const KeySecret &secret : key.secrets) {
-        const QString used = secret.lastUsedAtMs
-            ? tr("%1 from %2")
-                  .arg(TextFormat::humanTime(*secret.lastUsedAtMs),
-                       secret.lastUsedSource.isEmpty() ? tr("(no source)") : secret.lastUsedSource)
-            : tr("never");
+        const QString used = KeyPresenter::lastUse(secret);
         const QString retires = !secret.retiresAtMs ? QString()
             : secret.isRetiredAt(now)
             ? tr(" (retired %1)").arg(TextFormat::humanTime(*secret.retiresAtMs))

@@ -42,13 +42,24 @@ struct ApiKey
 
     // The newest secret's hint: what the table shows in its Key column.
     QString hint() const { return secrets.isEmpty() ? QString() : secrets.constFirst().hint; }
-    // The latest use over all secrets.
+    // The latest successful use over all secrets.
     std::optional<qint64> lastUsedAtMs() const
     {
         std::optional<qint64> latest;
         for (const KeySecret &secret : secrets) {
             if (secret.lastUsedAtMs && (!latest || *secret.lastUsedAtMs > *latest))
                 latest = secret.lastUsedAtMs;
+        }
+        return latest;
+    }
+    // The secret with the latest refused presentation, or nullptr when none was ever refused.
+    const KeySecret *lastRefusedSecret() const
+    {
+        const KeySecret *latest = nullptr;
+        for (const KeySecret &secret : secrets) {
+            if (secret.lastRefusedAtMs
+                && (!latest || *secret.lastRefusedAtMs > *latest->lastRefusedAtMs))
+                latest = &secret;
         }
         return latest;
     }

@@ -18,8 +18,13 @@ struct KeySecret
     qint64 createdAtMs = 0;
     // Set when the secret was replaced by a regeneration: valid until then, dead afterwards.
     std::optional<qint64> retiresAtMs;
+    // The latest successful (Valid) use, and where from.
     std::optional<qint64> lastUsedAtMs;
     QString lastUsedSource;
+    // The latest refused presentation of this secret (wrong environment, revoked, expired, rate
+    // limited, ...) and its persisted outcome (verify/VerifyOutcome.h); 0 when there was none.
+    std::optional<qint64> lastRefusedAtMs;
+    int lastRefusedOutcome = 0;
 
     bool isRetiredAt(qint64 nowMs) const { return retiresAtMs && *retiresAtMs <= nowMs; }
     bool isInGracePeriodAt(qint64 nowMs) const { return retiresAtMs && *retiresAtMs > nowMs; }

@@ -12,6 +12,7 @@ namespace Keyward {
 namespace {
 
 const QString kChannel = QStringLiteral("keyward_changed");
+const QString kUsageChannel = QStringLiteral("keyward_usage");
 
 QString uniqueConnectionName()
 {
@@ -43,6 +44,8 @@ bool ChangeWatcher::start()
 {
     if (auto counter = m_store.changeCounter())
         m_lastCounter = *counter;
+    if (auto counter = m_store.usageCounter())
+        m_lastUsageCounter = *counter;
     m_timer.start();
     if (m_store.engine() == SqlEngine::Sqlite)
         return true;
@@ -72,7 +75,8 @@ bool ChangeWatcher::openListener()
             [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                 onNotification(name, payload);
             });
-    if (!driver->subscribeToNotification(kChannel)) {
+    if (!driver->subscribeToNotification(kChannel)
+        || !driver->subscribeToNotification(kUsageChannel)) {
         m_error = SqlErrors::fromSqlError(
                       driver->lastError(),
                       tr("Cannot listen for changes on %1.").arg(m_store.displayName()))
@@ -102,6 +106,8 @@ void ChangeWatcher::poll()
     if (m_store.engine() == SqlEngine::Sqlite) {
         if (auto counter = m_store.changeCounter())
             report(*counter);
+        if (auto counter = m_store.usageCounter())
+            reportUsage(*counter);
         return;
     }
     auto markLost = [this](const QString &message) {
@@ -126,26 +132,38 @@ void ChangeWatcher::poll()
     }
     // Also the safety net for a notification that sits unread in the driver.
     QSqlQuery q(m_listener);
-    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'"))
-        || !q.next()) {
+    if (!q.exec(QStringLiteral("SELECT name, value FROM vault_meta WHERE name IN "
+                               "('change_seq', 'usage_seq')"))) {
         markLost(
             SqlErrors::fromQuery(q, tr("Cannot watch %1 for changes.").arg(m_store.displayName()))
                 .message);
         return;
     }
-    report(q.value(0).toString().toLongLong());
+    while (q.next()) {
+        const qint64 counter = q.value(1).toString().toLongLong();
+        if (q.value(0).toString() == QLatin1String("usage_seq"))
+            reportUsage(counter);
+        else
+            report(counter);
+    }
 }
 
 void ChangeWatcher::onNotification(const QString &name, const QVariant &payload)
 {
-    if (name != kChannel)
+    if (name != kChannel && name != kUsageChannel)
         return;
     bool ok = false;
     const qint64 counter = payload.toString().toLongLong(&ok);
-    if (ok)
+    if (name == kUsageChannel) {
+        if (ok)
+            reportUsage(counter);
+        else
+            Q_EMIT usageChanged(-1);
+    } else if (ok) {
         report(counter);
-    else
+    } else {
         Q_EMIT changed(-1);
+    }
 }
 
 void ChangeWatcher::report(qint64 counter)
@@ -156,6 +174,14 @@ void ChangeWatcher::report(qint64 counter)
         return;
     m_lastCounter = counter;
     Q_EMIT changed(counter);
+}
+
+void ChangeWatcher::reportUsage(qint64 counter)
+{
+    if (counter <= m_lastUsageCounter)
+        return;
+    m_lastUsageCounter = counter;
+    Q_EMIT usageChanged(counter);
 }
 
 } // namespace Keyward

@@ -89,6 +89,8 @@ KeySecret readSecretColumns(const Row &row, int first = 0, StringPool *pool = nu
     secret.retiresAtMs = optionalColumn(row, first + 5);
     secret.lastUsedAtMs = optionalColumn(row, first + 6);
     secret.lastUsedSource = pool ? pool->string(row.text(first + 7)) : row.text(first + 7);
+    secret.lastRefusedAtMs = optionalColumn(row, first + 8);
+    secret.lastRefusedOutcome = int(row.integer(first + 9));
     return secret;
 }
 

@@ -60,6 +60,21 @@ struct SecretMatch
     KeySecret secret;
 };
 
+// Usage of one key written since a usage counter value: its usage count and each secret's last
+// use and refusal (KeySecret's id, keyId, lastUsed* and lastRefused* only).
+struct KeyUsageUpdate
+{
+    qint64 keyId = 0;
+    qint64 usageCount = 0;
+    QVector<KeySecret> secrets;
+};
+
+struct UsageUpdates
+{
+    qint64 counter = 0; // pass this to the next usageSince()
+    QVector<KeyUsageUpdate> keys; // by key id
+};
+
 // The operations every store offers (SQLite vault, PostgreSQL). Each mutating call:
 // checks the signed-in member's permission in core, writes in one transaction together with
 // its audit row, and refuses a stale version with ErrorCode::StaleVersion.
@@ -121,6 +136,12 @@ public:
 
     // A number that changes whenever any process commits a change (for refresh and caches).
     virtual Result<qint64> changeCounter() = 0;
+    // A number that grows whenever any process records usage (verification answers). Usage is
+    // not a change of the configuration: it moves this counter, not changeCounter().
+    virtual Result<qint64> usageCounter() = 0;
+    // The keys whose usage was recorded after usageCounter() returned `counter` (possibly a
+    // few more): what an open window needs to update, without reading every key.
+    virtual Result<UsageUpdates> usageSince(qint64 counter) = 0;
 };
 
 } // namespace Keyward

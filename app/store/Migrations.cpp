@@ -12,7 +12,8 @@ namespace {
 
 const QStringList &migrationFiles()
 {
-    static const QStringList files {QStringLiteral(":/keyward/migrations/001_initial.sql")};
+    static const QStringList files {QStringLiteral(":/keyward/migrations/001_initial.sql"),
+                                    QStringLiteral(":/keyward/migrations/002_usage_feed.sql")};
     return files;
 }
 

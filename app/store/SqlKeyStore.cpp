@@ -68,7 +68,7 @@ constexpr int kKeyColumnCount = 20;
 const QString kKeyFrom = QStringLiteral(" FROM api_keys k JOIN members m ON m.id = k.created_by");
 const QString kSecretColumns =
     QStringLiteral("s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
-                   "s.last_used_source");
+                   "s.last_used_source, s.last_refused_at, s.last_refused_outcome");
 
 ApiKey keyFromRow(QSqlQuery &q)
 {
@@ -1389,11 +1389,61 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
 
 Result<qint64> SqlKeyStore::changeCounter()
 {
+    return readCounter(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'"));
+}
+
+Result<qint64> SqlKeyStore::usageCounter()
+{
+    return readCounter(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'usage_seq'"));
+}
+
+// Constant SQL, no values: verifier caches run the change counter's every few hundred ms, and a
+// prepare per call would cost more than the read.
+Result<qint64> SqlKeyStore::readCounter(const QString &sql)
+{
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'"))
-        || !q.next())
+    if (!q.exec(sql) || !q.next())
         return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
     return q.value(0).toString().toLongLong();
+}
+
+Result<UsageUpdates> SqlKeyStore::usageSince(qint64 counter)
+{
+    // The counter first: rows stamped after it are read now and again next time, never missed.
+    auto current = usageCounter();
+    if (!current)
+        return current.error();
+    UsageUpdates updates;
+    updates.counter = *current;
+    if (*current <= counter)
+        return updates;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT s.key_id, k.usage_count, s.id, s.last_used_at, "
+                             "s.last_used_source, s.last_refused_at, s.last_refused_outcome FROM "
+                             "key_secrets s JOIN api_keys k ON k.id = s.key_id WHERE s.key_id IN "
+                             "(SELECT key_id FROM key_secrets WHERE usage_seq > ?) ORDER BY "
+                             "s.key_id, s.id DESC"));
+    q.addBindValue(counter);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the usage of the keys."));
+    while (q.next()) {
+        const qint64 keyId = q.value(0).toLongLong();
+        if (updates.keys.isEmpty() || updates.keys.constLast().keyId != keyId)
+            updates.keys.append(KeyUsageUpdate {keyId, q.value(1).toLongLong(), {}});
+        KeySecret secret;
+        secret.id = q.value(2).toLongLong();
+        secret.keyId = keyId;
+        if (!q.isNull(3))
+            secret.lastUsedAtMs = q.value(3).toLongLong();
+        secret.lastUsedSource = q.value(4).toString();
+        if (!q.isNull(5))
+            secret.lastRefusedAtMs = q.value(5).toLongLong();
+        secret.lastRefusedOutcome = q.value(6).toInt();
+        updates.keys.last().secrets.append(secret);
+    }
+    q.finish(); // an SQLite statement left open would hold its read snapshot
+    return updates;
 }
 
 } // namespace Keyward

@@ -109,6 +109,8 @@ public:
 
     Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) override;
     Result<qint64> changeCounter() override;
+    Result<qint64> usageCounter() override;
+    Result<UsageUpdates> usageSince(qint64 counter) override;
 
     // Runs work inside one write transaction (BEGIN IMMEDIATE on SQLite; BEGIN plus the writers'
     // advisory lock on PostgreSQL): commit when it returns success, roll back otherwise. Bumps
@@ -120,6 +122,7 @@ public:
     void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommitHook = std::move(hook); }
 
 private:
+    Result<qint64> readCounter(const QString &sql);
     SqlKeyStore(const QString &connectionName, SqlEngine engine, const Clock &clock);
     static Result<std::unique_ptr<SqlKeyStore>>
     openSqlite(const QString &path, const Clock &clock, const VaultOptions &options, bool readOnly);

@@ -33,13 +33,19 @@ qint64 UsageBatch::hourOf(qint64 atMs)
 void UsageBatch::add(const UsageEvent &event)
 {
     ++m_events;
-    if (event.secretId != 0) {
+    // Events normally arrive in time order; a clock step backwards must not make the recorded
+    // last use go back in time.
+    if (event.secretId != 0 && event.consumesCredit) {
         LastUse &use = m_lastUses[event.secretId];
-        // Events normally arrive in time order; a clock step backwards must not make the
-        // recorded last use go back in time.
         if (event.atMs >= use.atMs) {
             use.atMs = event.atMs;
             use.source = event.source;
+        }
+    } else if (event.secretId != 0) {
+        LastRefusal &refusal = m_lastRefusals[event.secretId];
+        if (event.atMs >= refusal.atMs) {
+            refusal.atMs = event.atMs;
+            refusal.outcome = event.outcome;
         }
     }
     if (event.keyId != 0) {
@@ -80,6 +86,7 @@ bool UsageBatch::isEmpty() const
 void UsageBatch::clear()
 {
     m_lastUses.clear();
+    m_lastRefusals.clear();
     m_hourly.clear();
     m_credits.clear();
     m_readBack.clear();

@@ -16,7 +16,7 @@ struct UsageEvent
     qint64 keyId = 0; // 0: no key matched (malformed or unknown token)
     qint64 secretId = 0;
     int outcome = 0;
-    bool consumesCredit = false; // a Valid answer: usage_count + 1
+    bool consumesCredit = false; // a Valid answer: usage_count + 1 and the secret's last use
     bool readsBackUsage = false; // the key has a usage limit: read usage_count back after writing
     QString source;
 };
@@ -45,6 +45,11 @@ public:
         qint64 atMs = 0;
         QString source;
     };
+    struct LastRefusal
+    {
+        qint64 atMs = 0;
+        int outcome = 0;
+    };
     struct HourSlot
     {
         qint64 keyId = 0;
@@ -68,7 +73,9 @@ public:
 
     static qint64 hourOf(qint64 atMs);
 
-    const QHash<qint64, LastUse> &lastUses() const { return m_lastUses; } // by secret id
+    // By secret id: the latest Valid answer, and the latest refusal (any other answer).
+    const QHash<qint64, LastUse> &lastUses() const { return m_lastUses; }
+    const QHash<qint64, LastRefusal> &lastRefusals() const { return m_lastRefusals; }
     const QHash<HourSlot, qint64> &hourlyCounts() const { return m_hourly; }
     const QHash<qint64, qint64> &credits() const { return m_credits; } // key id -> valid uses
     // Keys with a usage limit, each with the credits the batch adds for it (possibly 0): their
@@ -88,6 +95,7 @@ private:
     QHash<std::pair<qint64, int>, int> m_loggedThisSecond;
     qint64 m_logSecond = 0;
     QHash<qint64, LastUse> m_lastUses;
+    QHash<qint64, LastRefusal> m_lastRefusals;
     QHash<HourSlot, qint64> m_hourly;
     QHash<qint64, qint64> m_credits;
     QHash<qint64, qint64> m_readBack;

@@ -130,16 +130,50 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
 {
     const QString what = tr("Could not save the usage.");
 
-    // Never moves last use backwards: another verifier process may have written a newer one.
-    RepeatedStatement lastUse(m_db, m_dialect.engine(),
-                              QStringLiteral("UPDATE key_secrets SET last_used_at = ?, "
-                                             "last_used_source = ? WHERE id = ? AND "
-                                             "(last_used_at IS NULL OR last_used_at < ?)"));
+    // The next usage_seq, stamped on every secret this batch touches. Taken first: its row lock
+    // makes concurrent writers commit their values in order, so a window that has seen value n
+    // finds everything newer with usage_seq > n.
+    QSqlQuery next(m_db);
+    if (!next.exec(QStringLiteral("UPDATE vault_meta SET value = CAST(CAST(value AS BIGINT) + 1 "
+                                  "AS TEXT) WHERE name = 'usage_seq' RETURNING value"))
+        || !next.next())
+        return SqlErrors::fromQuery(next, what);
+    const qint64 sequence = next.value(0).toString().toLongLong();
+    next.finish();
+    if (!m_dialect.isSqlite()) {
+        // Delivered at commit: open windows learn at once (a vault file is polled instead).
+        next.prepare(QStringLiteral("SELECT pg_notify('keyward_usage', ?)"));
+        next.addBindValue(QString::number(sequence));
+        if (!next.exec())
+            return SqlErrors::fromQuery(next, what);
+        next.finish();
+    }
+
+    // Never moves a last use or refusal backwards: another verifier process may have written a
+    // newer one. The sequence moves regardless: the key's counts changed either way.
+    RepeatedStatement lastUse(
+        m_db, m_dialect.engine(),
+        QStringLiteral("UPDATE key_secrets SET usage_seq = ?, last_used_source = CASE WHEN "
+                       "last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_source END, "
+                       "last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? "
+                       "ELSE last_used_at END WHERE id = ?"));
     for (qint64 secretId : sortedKeys(batch.lastUses())) {
         const UsageBatch::LastUse &use = batch.lastUses().value(secretId);
-        if (!lastUse.run({use.atMs, use.source.isNull() ? QStringLiteral("") : use.source, secretId,
-                          use.atMs}))
+        if (!lastUse.run({sequence, use.atMs, use.source.isNull() ? QStringLiteral("") : use.source,
+                          use.atMs, use.atMs, secretId}))
             return lastUse.error(what);
+    }
+    RepeatedStatement lastRefusal(
+        m_db, m_dialect.engine(),
+        QStringLiteral("UPDATE key_secrets SET usage_seq = ?, last_refused_outcome = CASE WHEN "
+                       "last_refused_at IS NULL OR last_refused_at < ? THEN ? ELSE "
+                       "last_refused_outcome END, last_refused_at = CASE WHEN last_refused_at IS "
+                       "NULL OR last_refused_at < ? THEN ? ELSE last_refused_at END WHERE id = ?"));
+    for (qint64 secretId : sortedKeys(batch.lastRefusals())) {
+        const UsageBatch::LastRefusal &refusal = batch.lastRefusals().value(secretId);
+        if (!lastRefusal.run(
+                {sequence, refusal.atMs, refusal.outcome, refusal.atMs, refusal.atMs, secretId}))
+            return lastRefusal.error(what);
     }
 
     // usage_count = usage_count + n: several verifier processes add to it without losing counts.

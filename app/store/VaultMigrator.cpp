@@ -79,7 +79,10 @@ const QVector<Table> &plainTables()
           {L("created_at"), Kind::Int},
           {L("retires_at"), Kind::Int},
           {L("last_used_at"), Kind::Int},
-          {L("last_used_source"), Kind::Text}}},
+          {L("last_used_source"), Kind::Text},
+          {L("last_refused_at"), Kind::Int},
+          {L("last_refused_outcome"), Kind::Int},
+          {L("usage_seq"), Kind::Int}}},
         {L("audit_log"),
          {{L("id"), Kind::Int},
           {L("at"), Kind::Int},
@@ -293,7 +296,9 @@ Result<void> copyVaultMeta(CopyRun &run, const QString &rolePrefix)
     if (!read.exec(QStringLiteral("SELECT name, value FROM vault_meta ORDER BY name")))
         return SqlErrors::fromQuery(read, VaultMigrator::tr("Cannot read the vault settings."));
     QSqlQuery write(run.to);
-    write.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES (?, ?)"));
+    // The schema's own rows (usage_seq, from a migration) are already there: take the source's.
+    write.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES (?, ?) ON CONFLICT "
+                                 "(name) DO UPDATE SET value = excluded.value"));
     auto insert = [&](const QString &name, const QVariant &value) -> Result<void> {
         write.addBindValue(name);
         write.addBindValue(normalised(value, Kind::Text));

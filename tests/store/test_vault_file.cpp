@@ -91,6 +91,7 @@ private Q_SLOTS:
     void refusedFilesStayByteIdentical_data();
     void refusedFilesStayByteIdentical();
     void newerSchemaRefused();
+    void versionOneVaultIsUpgraded();
     void truncatedVaultRefused();
     void lockedVaultRefusedOnOpen();
     void writeBlockedByAnotherWriterReportsLocked();
@@ -118,6 +119,42 @@ void TestVaultFile::newVaultHasSchemaAndPrivateMode()
              QFileDevice::Permissions());
     QCOMPARE(f.store->prefix(), QStringLiteral("kw"));
     QVERIFY(!f.store->grantCatalogue().isEmpty());
+}
+
+// A vault written by the previous Keyward (schema 1: no usage feed, no refusals) opens, is
+// upgraded in place and keeps its keys and their last use.
+void TestVaultFile::versionOneVaultIsUpgraded()
+{
+    QTemporaryDir dir;
+    ManualClock clock(1'800'000'000'000);
+    const QString path = closedVault(dir, clock, 1);
+    {
+        RawConnection raw(path);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE key_secrets SET last_used_at = 1700000000000, "
+                                        "last_used_source = 'ci'")));
+        QVERIFY(raw.exec(QStringLiteral("DROP INDEX key_secrets_usage_seq")));
+        for (const char *column : {"usage_seq", "last_refused_at", "last_refused_outcome"})
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE key_secrets DROP COLUMN ")
+                             + QLatin1String(column)));
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM vault_meta WHERE name = 'usage_seq'")));
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
+    }
+    auto store = SqlKeyStore::openVault(path, clock);
+    QVERIFY2(store, qPrintable(store.errorMessage()));
+    auto version = Migrations::currentVersion((*store)->database());
+    QVERIFY(version);
+    QCOMPARE(*version, Migrations::latestVersion());
+    QCOMPARE(*(*store)->usageCounter(), qint64(0));
+    auto keys = (*store)->listKeys();
+    QVERIFY(keys);
+    QCOMPARE(keys->size(), 1);
+    const KeySecret &secret = keys->constFirst().secrets.constFirst();
+    QCOMPARE(secret.lastUsedAtMs, std::optional<qint64>(1700000000000));
+    QCOMPARE(secret.lastUsedSource, QStringLiteral("ci"));
+    QVERIFY(!secret.lastRefusedAtMs);
+    auto nothing = (*store)->usageSince(0);
+    QVERIFY(nothing);
+    QVERIFY(nothing->keys.isEmpty());
 }
 
 void TestVaultFile::reopenKeepsData()

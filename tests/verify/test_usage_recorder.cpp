@@ -6,10 +6,12 @@
 #include "StoreFixture.h"
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
+#include "store/ChangeWatcher.h"
 #include "store/UsageRepository.h"
 #include "verify/UsageRecorder.h"
 #include "verify/UsageReport.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Keyward;
@@ -191,10 +193,13 @@ private Q_SLOTS:
         const KeySecret &newest = key.secrets.at(0);
         const KeySecret &oldest = key.secrets.at(1);
         QCOMPARE(oldest.id, issued.key.secrets.constFirst().id);
-        // The old secret was still presented at the deadline (refused, but the admin must see
-        // that something still uses it).
-        QCOMPARE(oldest.lastUsedAtMs, std::optional<qint64>(deadline));
+        // The old secret worked until just before the deadline, and was still presented at it:
+        // refused, which is not a use, but the admin must see that something still tries it.
+        QCOMPARE(oldest.lastUsedAtMs, std::optional<qint64>(deadline - 1));
         QCOMPARE(oldest.lastUsedSource, QStringLiteral("old-cron"));
+        QCOMPARE(oldest.lastRefusedAtMs, std::optional<qint64>(deadline));
+        QCOMPARE(oldest.lastRefusedOutcome, verifyOutcomeToInt(VerifyOutcome::Revoked));
+        QVERIFY(!newest.lastRefusedAtMs);
         QCOMPARE(newest.lastUsedAtMs, std::optional<qint64>(deadline));
         QCOMPARE(newest.lastUsedSource, QStringLiteral("test"));
         // The request log says which secret each request used.
@@ -504,6 +509,77 @@ private Q_SLOTS:
         verifyToken(verifier, a.token);
         QTRY_COMPARE(hourlyTotal(a.key.id), qint64(3));
         QCOMPARE(recorder.writeCount(), writes + 1);
+    }
+
+    // What an open window follows: which keys were used since it last looked, with a
+    // successful use kept apart from a refused one. On PostgreSQL the service's own login
+    // writes it (its grants), and the window hears of it by NOTIFY without polling.
+    void usageFeedNamesTheUsedKeysAndSeparatesRefusals()
+    {
+        const IssuedToken used = issue(store(), QStringLiteral("Used"));
+        const IssuedToken refused = issue(store(), QStringLiteral("Refused"));
+        const IssuedToken idle = issue(store(), QStringLiteral("Idle"));
+        const qint64 seen = *store().usageCounter();
+        ChangeWatcher watcher(store());
+#ifdef KEYWARD_TEST_POSTGRES
+        watcher.setPollIntervalMs(60'000); // only the notification can be quick
+#else
+        watcher.setPollIntervalMs(20);
+#endif
+        (void)watcher.start();
+        QSignalSpy heard(&watcher, &ChangeWatcher::usageChanged);
+        QSignalSpy changed(&watcher, &ChangeWatcher::changed);
+
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        QCOMPARE(verifyToken(verifier, used.token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(verifyToken(verifier, refused.token, Environment::Staging).outcome,
+                 VerifyOutcome::WrongEnvironment);
+        QVERIFY(recorder.flush());
+        QVERIFY(heard.wait(2000));
+        QCOMPARE(changed.count(), 0); // usage is not a configuration change
+
+        auto updates = store().usageSince(seen);
+        QVERIFY2(updates, qPrintable(updates.errorMessage()));
+        QVERIFY(updates->counter > seen);
+        QCOMPARE(heard.last().first().toLongLong(), updates->counter);
+        QCOMPARE(updates->keys.size(), 2);
+        const KeyUsageUpdate &first = updates->keys.at(0);
+        const KeyUsageUpdate &second = updates->keys.at(1);
+        QCOMPARE(first.keyId, used.key.id);
+        QCOMPARE(first.usageCount, qint64(1));
+        QCOMPARE(first.secrets.size(), 1);
+        QCOMPARE(first.secrets.at(0).lastUsedAtMs, std::optional<qint64>(clock().nowMs()));
+        QCOMPARE(first.secrets.at(0).lastUsedSource, QStringLiteral("test"));
+        QVERIFY(!first.secrets.at(0).lastRefusedAtMs);
+        QCOMPARE(second.keyId, refused.key.id);
+        QCOMPARE(second.usageCount, qint64(0));
+        QVERIFY(!second.secrets.at(0).lastUsedAtMs); // refused is not used
+        QCOMPARE(second.secrets.at(0).lastRefusedAtMs, std::optional<qint64>(clock().nowMs()));
+        QCOMPARE(second.secrets.at(0).lastRefusedOutcome,
+                 verifyOutcomeToInt(VerifyOutcome::WrongEnvironment));
+        Q_UNUSED(idle);
+
+        // Nothing new: nothing to read. Then only what was used since.
+        auto none = store().usageSince(updates->counter);
+        QVERIFY(none);
+        QVERIFY(none->keys.isEmpty());
+        clock().advanceMs(kMinuteMs);
+        QCOMPARE(verifyToken(verifier, refused.token).outcome, VerifyOutcome::Valid);
+        QVERIFY(recorder.flush());
+        auto later = store().usageSince(updates->counter);
+        QVERIFY(later);
+        QCOMPARE(later->keys.size(), 1);
+        QCOMPARE(later->keys.at(0).keyId, refused.key.id);
+        const KeySecret &secret = later->keys.at(0).secrets.at(0);
+        QCOMPARE(secret.lastUsedAtMs, std::optional<qint64>(clock().nowMs()));
+        QCOMPARE(secret.lastRefusedAtMs, std::optional<qint64>(clock().nowMs() - kMinuteMs));
+        // The whole key, as the window loads it, says the same.
+        const ApiKey key = *store().key(refused.key.id);
+        QCOMPARE(key.secrets.at(0).lastRefusedAtMs, secret.lastRefusedAtMs);
+        QCOMPARE(key.lastRefusedSecret()->lastRefusedOutcome,
+                 verifyOutcomeToInt(VerifyOutcome::WrongEnvironment));
     }
 
     void usageReportIsDensePerHour()

@@ -249,10 +249,15 @@ private Q_SLOTS:
                  QStringLiteral("WrongEnvironment"));
         QCOMPARE(requests.at(0).toObject().value(QStringLiteral("source")).toString(),
                  QStringLiteral("ci"));
+        // Last use is the last success (from 10.1.2.3); ci's refused attempt is told apart.
         const QJsonArray secrets = usage.value(QStringLiteral("secrets")).toArray();
         QCOMPARE(secrets.size(), 1);
-        QCOMPARE(secrets.at(0).toObject().value(QStringLiteral("last_used_source")).toString(),
-                 QStringLiteral("ci"));
+        const QJsonObject secret = secrets.at(0).toObject();
+        QCOMPARE(secret.value(QStringLiteral("last_used_source")).toString(),
+                 QStringLiteral("10.1.2.3"));
+        QVERIFY(secret.value(QStringLiteral("last_refused_at")).isString());
+        QCOMPARE(secret.value(QStringLiteral("last_refused_outcome")).toString(),
+                 QStringLiteral("WrongEnvironment"));
 
         run = m_cli->run(args({"key", "usage", QByteArray::number(live.key.id).constData()}));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
@@ -260,6 +265,24 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("Valid 3, WrongEnvironment 1")),
                  run.describe().constData());
         QVERIFY2(text.contains(QStringLiteral("10.1.2.3")), run.describe().constData());
+        QVERIFY2(text.contains(QStringLiteral("(WrongEnvironment)")), run.describe().constData());
+
+        // A key only ever refused was never used, in `key show` too.
+        KeyOptions staging;
+        staging.environment = Environment::Staging;
+        const IssuedToken stg = issue(store(), QStringLiteral("Staging"), staging);
+        run = m_cli->run(args({"verify", "--env", "live", "-"}), stg.token);
+        QCOMPARE(run.exitCode, 1);
+        run =
+            m_cli->run(args({"--json", "key", "show", QByteArray::number(stg.key.id).constData()}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonObject shown = run.json();
+        QVERIFY(shown.value(QStringLiteral("last_used_at")).isNull());
+        const QJsonObject stgSecret =
+            shown.value(QStringLiteral("secrets")).toArray().at(0).toObject();
+        QVERIFY(stgSecret.value(QStringLiteral("last_used_at")).isNull());
+        QCOMPARE(stgSecret.value(QStringLiteral("last_refused_outcome")).toString(),
+                 QStringLiteral("WrongEnvironment"));
         QVERIFY2(text.contains(live.key.secrets.constFirst().hint), run.describe().constData());
     }
 

@@ -76,6 +76,12 @@ DROP POLICY IF EXISTS keyward_bump ON vault_meta;
 CREATE POLICY keyward_bump ON vault_meta FOR UPDATE TO {{P}}_developer
     USING (name = 'change_seq' AND (SELECT keyward_member_role()) >= 1)
     WITH CHECK (name = 'change_seq' AND value ~ '^[0-9]{1,18}$');
+-- Usage writers take the next usage_seq (and nothing else in vault_meta), so open windows learn
+-- which keys were used without reading every key.
+GRANT UPDATE (value) ON vault_meta TO {{P}}_verifier;
+DROP POLICY IF EXISTS keyward_usage_bump ON vault_meta;
+CREATE POLICY keyward_usage_bump ON vault_meta FOR UPDATE TO {{P}}_verifier
+    USING (name = 'usage_seq') WITH CHECK (name = 'usage_seq' AND value ~ '^[0-9]{1,18}$');
 
 -- Members: readable (never a passphrase hash); changed only through the functions below, which
 -- keep the group grants in step with the members table.
@@ -132,7 +138,8 @@ CREATE TRIGGER keyward_guard_key BEFORE UPDATE ON api_keys
 GRANT SELECT ON key_secrets TO {{P}}_viewer, {{P}}_verifier;
 GRANT INSERT ON key_secrets TO {{P}}_developer;
 GRANT UPDATE (retires_at) ON key_secrets TO {{P}}_developer;
-GRANT UPDATE (last_used_at, last_used_source) ON key_secrets TO {{P}}_verifier;
+GRANT UPDATE (last_used_at, last_used_source, last_refused_at, last_refused_outcome, usage_seq)
+    ON key_secrets TO {{P}}_verifier;
 ALTER TABLE key_secrets ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS keyward_read ON key_secrets;
 CREATE POLICY keyward_read ON key_secrets FOR SELECT TO {{P}}_viewer, {{P}}_verifier USING (true);
