@@ -26,6 +26,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Keyward {
 
 namespace {
@@ -55,6 +57,15 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("keyTable"));
+    // Before the view gets the model, so these run before its own handlers: a single-selection
+    // view moves the selection to a neighbour of a row about to go, and the key selected
+    // before must be known by then.
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            &ApiKeysPage::onRowsAboutToMove);
+    connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this,
+            &ApiKeysPage::onRowsAboutToMove);
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this,
+            &ApiKeysPage::onRowsAboutToMove);
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -98,22 +109,17 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
     layout->addWidget(m_splitter, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_rowsMoving)
+            return; // settled (and announced) once the rows have moved
         updateDetails();
         Q_EMIT selectionChanged();
     });
     connect(m_table, &QTableView::activated, this, [this] { Q_EMIT keyActivated(); });
     connect(m_table, &QTableView::customContextMenuRequested, this, &ApiKeysPage::showContextMenu);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
-        connect(m_proxy, signal, this, [this] {
-            updateStatePage();
-            updateCount();
-        });
-    }
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        updateStatePage();
-        updateCount();
-    });
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] {
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ApiKeysPage::onRowsMoved);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ApiKeysPage::onRowsMoved);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ApiKeysPage::onRowsMoved);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
         updateStatePage();
         updateCount();
     });
@@ -319,6 +325,9 @@ Result<void> ApiKeysPage::reload()
         m_details->clear();
         return {};
     }
+    // Before the keys: usage recorded while they are read is then still news afterwards.
+    if (auto counter = m_store->usageCounter())
+        m_usageSeen = *counter;
     auto keys = m_store->listKeys(true);
     if (!keys) {
         Q_EMIT errorOccurred(keys.errorMessage());
@@ -326,19 +335,39 @@ Result<void> ApiKeysPage::reload()
     }
     const std::optional<ApiKey> before = selectedKey();
     m_model->setKeys(*keys, m_store->grantCatalogue());
-    // When the selected key vanished, the view would move the selection to a neighbour; a
-    // different key silently becoming the target of the toolbar is worse than no selection.
-    if (before && m_model->rowForId(before->id) < 0) {
-        m_table->selectionModel()->clear();
-    } else if (before) {
-        const std::optional<ApiKey> after = selectedKey();
-        if (!after || after->id != before->id)
-            selectKey(before->id);
-    }
+    settleSelection(before ? before->id : 0);
     updateStatePage();
     updateCount();
     updateDetails();
+    Q_EMIT reloaded();
     Q_EMIT selectionChanged();
+    return {};
+}
+
+Result<void> ApiKeysPage::refreshUsage()
+{
+    if (!m_store)
+        return {};
+    auto updates = m_store->usageSince(m_usageSeen);
+    if (!updates) {
+        Q_EMIT errorOccurred(updates.errorMessage());
+        return updates.error();
+    }
+    m_usageSeen = updates->counter;
+    if (updates->keys.isEmpty())
+        return {};
+    const QVector<qint64> changed = m_model->applyUsage(updates->keys);
+    // The pane's chart and log count every request, even one that left last use as it was.
+    const qint64 shown = m_details->keyId();
+    const bool shownWasUsed = shown != 0
+        && std::any_of(updates->keys.cbegin(), updates->keys.cend(),
+                       [shown](const KeyUsageUpdate &key) { return key.keyId == shown; });
+    if (shownWasUsed) {
+        if (const std::optional<ApiKey> key = m_model->keyById(shown))
+            m_details->updateUsage(*key);
+    }
+    if (!changed.isEmpty())
+        Q_EMIT usageUpdated(changed);
     return {};
 }
 
@@ -355,6 +384,49 @@ std::optional<ApiKey> ApiKeysPage::selectedKey() const
     const QModelIndex source = m_proxy->mapToSource(rows.constFirst());
     const ApiKey *key = m_model->keyAt(source.row());
     return key ? std::optional<ApiKey>(*key) : std::nullopt;
+}
+
+// Rows come and go under a filter or a reload. The selected key stays selected while it is
+// visible; when it goes, nothing is selected: a different key silently becoming the target of
+// Revoke (the neighbour the view moves to) is worse than no selection.
+void ApiKeysPage::onRowsAboutToMove()
+{
+    if (m_rowsMoving)
+        return;
+    m_rowsMoving = true;
+    const std::optional<ApiKey> key = selectedKey();
+    m_keepSelectedId = key ? key->id : 0;
+}
+
+void ApiKeysPage::onRowsMoved()
+{
+    if (m_rowsMoving) {
+        m_rowsMoving = false;
+        settleSelection(m_keepSelectedId);
+    }
+    updateStatePage();
+    updateCount();
+}
+
+void ApiKeysPage::settleSelection(qint64 keyId)
+{
+    const std::optional<ApiKey> current = selectedKey();
+    const int row = keyId ? m_model->rowForId(keyId) : -1;
+    const QModelIndex index =
+        row >= 0 ? m_proxy->mapFromSource(m_model->index(row, 0)) : QModelIndex();
+    if (index.isValid()) {
+        if (!current || current->id != keyId)
+            m_table->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        return;
+    }
+    // Gone or filtered out: no selection, and no current row for the keyboard to act on.
+    m_table->selectionModel()->clear();
+    if (!current && m_details->keyId() != 0) {
+        // The selection went while rows moved (unannounced then): say so now.
+        updateDetails();
+        Q_EMIT selectionChanged();
+    }
 }
 
 void ApiKeysPage::selectKey(qint64 id)

@@ -38,6 +38,9 @@ public:
     void setStore(KeyStore *store);
     // Reads the keys again, keeping the selection and scroll position.
     Result<void> reload();
+    // Some process recorded usage: updates just the keys used since the last look (their last
+    // use, refusals and usage count in the table, and the details pane if it shows one of them).
+    Result<void> refreshUsage();
     void refreshTimes();
 
     std::optional<ApiKey> selectedKey() const;
@@ -63,6 +66,10 @@ public:
     QWidget *tablePage() const { return m_tablePage; }
 
 Q_SIGNALS:
+    // Every key was read again (reload()).
+    void reloaded();
+    // Usage of these keys changed (refreshUsage()).
+    void usageUpdated(const QVector<qint64> &keyIds);
     void selectionChanged();
     // Double-click or Return on a row.
     void keyActivated();
@@ -72,6 +79,10 @@ private:
     QWidget *buildFilterBar();
     QWidget *buildEmptyPage();
     QWidget *buildNoMatchPage();
+    void onRowsAboutToMove();
+    void onRowsMoved();
+    // Selects keyId if it is visible, else selects nothing (never a neighbour).
+    void settleSelection(qint64 keyId);
     void updateStatePage();
     void updateDetails();
     void updateCount();
@@ -81,6 +92,11 @@ private:
 
     const Clock &m_clock;
     KeyStore *m_store = nullptr;
+    // The store's usage counter as of the last read of usage (KeyStore::usageSince).
+    qint64 m_usageSeen = 0;
+    // While the proxy moves rows: the key selected before, to settle on afterwards.
+    bool m_rowsMoving = false;
+    qint64 m_keepSelectedId = 0;
     KeyTableModel *m_model = nullptr;
     KeyFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_search = nullptr;

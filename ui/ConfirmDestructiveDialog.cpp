@@ -1,7 +1,7 @@
 #include "ConfirmDestructiveDialog.h"
 
 #include "DialogButtons.h"
-#include "Formatting.h"
+#include "LastUseText.h"
 #include "core/Clock.h"
 #include "core/KeyStatus.h"
 
@@ -89,13 +89,8 @@ void ConfirmDestructiveDialog::buildLayout(const Clock &clock)
         break;
     }
 
-    const std::optional<qint64> lastUsed = m_key.lastUsedAtMs();
     auto *lastUsedLabel = plainLabel(this, QStringLiteral("lastUsedLabel"));
-    lastUsedLabel->setText(
-        lastUsed ? tr("Last used: %1 (%2).")
-                       .arg(Formatting::relativeTime(*lastUsed, now),
-                            Formatting::absoluteTime(*lastUsed))
-                 : tr("Last used: %1.").arg(Formatting::relativeOrNever(lastUsed, now)));
+    lastUsedLabel->setText(LastUseText::sentence(m_key, now));
 
     auto *consequence = plainLabel(this, QStringLiteral("consequenceLabel"));
     consequence->setText(revoke ? tr("Revoking is permanent: the key can never be activated "

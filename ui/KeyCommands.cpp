@@ -5,6 +5,7 @@
 #include "EditKeyDialog.h"
 #include "Formatting.h"
 #include "GenerateKeyDialog.h"
+#include "LastUseText.h"
 #include "MessageBox.h"
 #include "RegenerateKeyDialog.h"
 #include "RevealKeyDialog.h"
@@ -58,6 +59,19 @@ void reportStoreError(KeyCommands *commands, QWidget *parent, const QString &tit
         reportFailure(commands, parent, title, error.message);
         return;
     }
+}
+
+// The key as the store has it now. Confirmations say when the key was last used, and usage
+// recorded by a verifier a second ago must be in that sentence: the table may be older.
+std::optional<ApiKey> freshKey(KeyCommands *commands, KeyStore &store, QWidget *parent,
+                               const ApiKey &key, const QString &title)
+{
+    Result<ApiKey> fresh = store.key(key.id);
+    if (!fresh) {
+        reportStoreError(commands, parent, title, key, fresh.error());
+        return std::nullopt;
+    }
+    return std::move(fresh).value();
 }
 
 // The core's verdict before any dialog opens, so nobody fills in a form only to be refused.
@@ -160,10 +174,14 @@ bool KeyCommands::edit(const ApiKey &key)
     return true;
 }
 
-bool KeyCommands::regenerate(const ApiKey &key)
+bool KeyCommands::regenerate(const ApiKey &shown)
 {
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Regenerate Key");
+    const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
+    if (!fresh)
+        return false;
+    const ApiKey &key = *fresh;
     if (!mayAct(this, m_store, parent, key, KeyAction::Regenerate, title))
         return false;
 
@@ -193,10 +211,14 @@ bool KeyCommands::regenerate(const ApiKey &key)
     return true;
 }
 
-bool KeyCommands::setActive(const ApiKey &key, bool active)
+bool KeyCommands::setActive(const ApiKey &shown, bool active)
 {
     QWidget *parent = m_dialogParent.data();
     const QString title = active ? tr("Cannot Activate Key") : tr("Cannot Deactivate Key");
+    const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
+    if (!fresh)
+        return false;
+    const ApiKey &key = *fresh;
     if (!mayAct(this, m_store, parent, key, active ? KeyAction::Activate : KeyAction::Deactivate,
                 title))
         return false;
@@ -204,8 +226,8 @@ bool KeyCommands::setActive(const ApiKey &key, bool active)
         const QMessageBox::StandardButton answer = MessageBox::question(
             parent, tr("Deactivate Key"),
             tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until you "
-               "activate it again.")
-                .arg(shortName(key.name)),
+               "activate it again.\n\n%2")
+                .arg(shortName(key.name), LastUseText::sentence(key, m_clock.nowMs())),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes)
             return false;
@@ -221,10 +243,14 @@ bool KeyCommands::setActive(const ApiKey &key, bool active)
     return true;
 }
 
-bool KeyCommands::revoke(const ApiKey &key)
+bool KeyCommands::revoke(const ApiKey &shown)
 {
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Revoke Key");
+    const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
+    if (!fresh)
+        return false;
+    const ApiKey &key = *fresh;
     if (!mayAct(this, m_store, parent, key, KeyAction::Revoke, title))
         return false;
     {
@@ -243,10 +269,14 @@ bool KeyCommands::revoke(const ApiKey &key)
     return true;
 }
 
-bool KeyCommands::remove(const ApiKey &key)
+bool KeyCommands::remove(const ApiKey &shown)
 {
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Delete Key");
+    const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
+    if (!fresh)
+        return false;
+    const ApiKey &key = *fresh;
     if (!mayAct(this, m_store, parent, key, KeyAction::Delete, title))
         return false;
     {

@@ -2,6 +2,7 @@
 
 #include "AuditText.h"
 #include "Formatting.h"
+#include "LastUseText.h"
 #include "OutcomeText.h"
 #include "RequestLogView.h"
 #include "StatusBadgeDelegate.h"
@@ -22,7 +23,6 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QTableView>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -31,8 +31,6 @@
 namespace Keyward {
 
 namespace {
-
-constexpr int kDefaultRefreshMs = 30 * 1000;
 
 // Only long, free text wraps: a wrapping QLabel reserves height as if it were narrow, which
 // spreads short values apart.
@@ -94,8 +92,9 @@ bool sameUsage(const ApiKey &a, const ApiKey &b)
     for (int i = 0; i < a.secrets.size(); ++i) {
         const KeySecret &x = a.secrets.at(i);
         const KeySecret &y = b.secrets.at(i);
-        if (x.id != y.id || x.lastUsedAtMs != y.lastUsedAtMs
-            || x.lastUsedSource != y.lastUsedSource)
+        if (x.id != y.id || x.lastUsedAtMs != y.lastUsedAtMs || x.lastUsedSource != y.lastUsedSource
+            || x.lastRefusedAtMs != y.lastRefusedAtMs
+            || x.lastRefusedOutcome != y.lastRefusedOutcome)
             return false;
     }
     return true;
@@ -166,15 +165,6 @@ KeyDetailsPane::KeyDetailsPane(const Clock &clock, QWidget *parent)
     for (QWidget *usageWidget : usageWidgets())
         usageWidget->hide();
     setWidget(m_content);
-
-    m_refreshTimer = new QTimer(this);
-    m_refreshTimer->setInterval(kDefaultRefreshMs);
-    connect(m_refreshTimer, &QTimer::timeout, this, [this] {
-        // Nobody looks at a hidden pane; the next showKey() reads everything anyway.
-        if (isVisible())
-            refreshUsage();
-    });
-    m_refreshTimer->start();
     clear();
 }
 
@@ -191,11 +181,6 @@ void KeyDetailsPane::setStore(KeyStore *store)
     m_sqlStore = dynamic_cast<SqlKeyStore *>(store);
     if (!store)
         clear();
-}
-
-void KeyDetailsPane::setUsageRefreshIntervalMs(int ms)
-{
-    m_refreshTimer->setInterval(qMax(1000, ms));
 }
 
 void KeyDetailsPane::clear()
@@ -230,9 +215,16 @@ void KeyDetailsPane::refreshUsage()
     // The secrets' last use is on the key's row: read it again with the usage, so the two
     // never disagree about the latest request.
     auto fresh = m_store->key(m_keyId);
-    if (fresh && !sameUsage(*fresh, m_key)) {
+    updateUsage(fresh ? *fresh : m_key);
+}
+
+void KeyDetailsPane::updateUsage(const ApiKey &fresh)
+{
+    if (!m_keyId || fresh.id != m_keyId)
+        return;
+    if (!sameUsage(fresh, m_key)) {
         const int scroll = verticalScrollBar()->value();
-        m_key = *fresh;
+        m_key = fresh;
         loadUsage(false);
         rebuildKeyPart();
         verticalScrollBar()->setValue(scroll);
@@ -442,7 +434,10 @@ QWidget *KeyDetailsPane::buildSecret(const KeySecret &secret, int index, QWidget
 
     // Relative, as people ask "is the old one still in use right now?"; exact in the tooltip.
     QString used;
-    if (!secret.lastUsedAtMs) {
+    if (!secret.lastUsedAtMs && secret.lastRefusedAtMs) {
+        used =
+            current ? tr("Never used successfully") : tr("Previous secret never used successfully");
+    } else if (!secret.lastUsedAtMs) {
         used = current ? tr("Never used") : tr("Previous secret never used");
     } else {
         const QString when = Formatting::relativeTime(*secret.lastUsedAtMs, now);
@@ -454,6 +449,11 @@ QWidget *KeyDetailsPane::buildSecret(const KeySecret &secret, int index, QWidget
                 ? tr("Last used %1 from %2").arg(when, secret.lastUsedSource)
                 : tr("Previous secret last used %1 from %2").arg(when, secret.lastUsedSource);
     }
+    // Presented but refused since its last success: tools still send it (an old secret after
+    // its grace period, a Staging key sent to Production), and the admin should know.
+    if (secret.lastRefusedAtMs
+        && (!secret.lastUsedAtMs || *secret.lastRefusedAtMs > *secret.lastUsedAtMs))
+        used += QLatin1Char('\n') + LastUseText::refusal(secret, now);
     QLabel *usedLabel = valueLabel(used, box, true);
     usedLabel->setObjectName(current ? QStringLiteral("currentSecretLastUsed")
                                      : QStringLiteral("previousSecretLastUsed"));

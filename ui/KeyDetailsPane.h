@@ -9,7 +9,6 @@
 
 class QFormLayout;
 class QLabel;
-class QTimer;
 class QToolButton;
 class QVBoxLayout;
 
@@ -26,10 +25,11 @@ class UsageChartView;
 // history, so "who regenerated this and when" and "does anything still use the old secret?" are
 // answered in place.
 //
-// Usage is written by verifiers a few seconds late and does not count as a change of the vault,
-// so the pane reads it again on its own: whenever a key is shown, and every
-// usageRefreshIntervalMs while visible. Both reads are bounded (hourly counts of 7 days, the
-// newest kRequestLogLimit requests) and indexed, so they run on the GUI thread in milliseconds.
+// Usage is written by verifiers a few seconds late and does not count as a change of the vault:
+// the window's usage channel (VaultSession::usageRecorded) tells the page which keys were used,
+// and the page hands this pane its key through updateUsage(). Both reads are bounded (hourly
+// counts of 7 days, the newest kRequestLogLimit requests) and indexed, so they run on the GUI
+// thread in milliseconds.
 class KeyDetailsPane : public QScrollArea
 {
     Q_OBJECT
@@ -44,9 +44,12 @@ public:
     void showKey(const ApiKey &key, const GrantCatalogue &catalogue,
                  const QVector<AuditEvent> &history);
     void clear();
-    // Reads the shown key's usage and its secrets' last use again.
+    // Reads the shown key's usage and its secrets' last use again (the Refresh button).
     void refreshUsage();
-    void setUsageRefreshIntervalMs(int ms);
+    // The shown key's usage was recorded again (fresh: the key with its new last use and
+    // refusals, from the window's change channel): shows it and reads the chart and log again.
+    // Another key's update is ignored.
+    void updateUsage(const ApiKey &fresh);
 
     // The key shown, or 0.
     qint64 keyId() const { return m_keyId; }
@@ -92,7 +95,6 @@ private:
     QWidget *m_requestLogBox = nullptr;
     QLabel *m_requestLogCaption = nullptr;
     RequestLogView *m_requestLog = nullptr;
-    QTimer *m_refreshTimer = nullptr;
 };
 
 } // namespace Keyward

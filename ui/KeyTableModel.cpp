@@ -1,6 +1,7 @@
 #include "KeyTableModel.h"
 
 #include "Formatting.h"
+#include "LastUseText.h"
 #include "StatusBadgeDelegate.h"
 #include "core/Clock.h"
 #include "core/DisplayNames.h"
@@ -9,6 +10,8 @@
 #include <QFontDatabase>
 #include <QHash>
 #include <QSet>
+
+#include <algorithm>
 
 namespace Keyward {
 
@@ -122,11 +125,53 @@ std::optional<ApiKey> KeyTableModel::keyById(qint64 id) const
 
 int KeyTableModel::rowForId(qint64 id) const
 {
+    // Rows are in id order (the store lists them so, new keys come last with higher ids), so a
+    // binary search finds most; keys of concurrent creators may land out of order: scan then.
+    const auto byId = [](const ApiKey &key, qint64 wanted) {
+        return key.id < wanted;
+    };
+    const auto it = std::lower_bound(m_keys.cbegin(), m_keys.cend(), id, byId);
+    if (it != m_keys.cend() && it->id == id)
+        return int(it - m_keys.cbegin());
     for (int row = 0; row < m_keys.size(); ++row) {
         if (m_keys.at(row).id == id)
             return row;
     }
     return -1;
+}
+
+QVector<qint64> KeyTableModel::applyUsage(const QVector<KeyUsageUpdate> &updates)
+{
+    QVector<qint64> changed;
+    for (const KeyUsageUpdate &update : updates) {
+        const int row = rowForId(update.keyId);
+        if (row < 0)
+            continue; // not loaded yet: the next reload brings it with its usage
+        ApiKey &key = m_keys[row];
+        bool differs = key.usageCount != update.usageCount;
+        key.usageCount = update.usageCount;
+        for (const KeySecret &fresh : update.secrets) {
+            for (KeySecret &secret : key.secrets) {
+                if (secret.id != fresh.id)
+                    continue;
+                differs = differs || secret.lastUsedAtMs != fresh.lastUsedAtMs
+                    || secret.lastUsedSource != fresh.lastUsedSource
+                    || secret.lastRefusedAtMs != fresh.lastRefusedAtMs
+                    || secret.lastRefusedOutcome != fresh.lastRefusedOutcome;
+                secret.lastUsedAtMs = fresh.lastUsedAtMs;
+                secret.lastUsedSource = fresh.lastUsedSource;
+                secret.lastRefusedAtMs = fresh.lastRefusedAtMs;
+                secret.lastRefusedOutcome = fresh.lastRefusedOutcome;
+            }
+        }
+        if (!differs)
+            continue;
+        changed.append(key.id);
+        // Last use, and the status (a usage limit may be spent); one row, so a sorted proxy
+        // moves just this row.
+        Q_EMIT dataChanged(index(row, StatusColumn), index(row, LastUsedColumn));
+    }
+    return changed;
 }
 
 KeyStatus KeyTableModel::statusAt(int row) const
@@ -206,7 +251,7 @@ QVariant KeyTableModel::displayData(const ApiKey &key, int column) const
     case ExpiresColumn:
         return Formatting::relativeOrNever(key.expiresAtMs, now);
     case LastUsedColumn:
-        return Formatting::relativeOrNever(key.lastUsedAtMs(), now);
+        return LastUseText::cell(key, now);
     case CreatedByColumn:
         return key.createdByName;
     }
@@ -245,17 +290,8 @@ QVariant KeyTableModel::toolTipData(const ApiKey &key, int column) const
         return Formatting::rateLimit(key.rateLimit);
     case ExpiresColumn:
         return Formatting::absoluteOrNever(key.expiresAtMs);
-    case LastUsedColumn: {
-        const auto lastUsed = key.lastUsedAtMs();
-        if (!lastUsed)
-            return tr("Never used");
-        for (const KeySecret &secret : key.secrets) {
-            if (secret.lastUsedAtMs == lastUsed && !secret.lastUsedSource.isEmpty())
-                return tr("%1 from %2")
-                    .arg(Formatting::absoluteTime(*lastUsed), secret.lastUsedSource);
-        }
-        return Formatting::absoluteTime(*lastUsed);
-    }
+    case LastUsedColumn:
+        return LastUseText::toolTip(key, now);
     case CreatedByColumn:
         return tr("Created by %1 on %2")
             .arg(key.createdByName, Formatting::absoluteTime(key.createdAtMs));

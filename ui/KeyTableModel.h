@@ -2,6 +2,7 @@
 
 #include "core/ApiKey.h"
 #include "core/GrantCatalogue.h"
+#include "store/KeyStore.h"
 
 #include <QAbstractTableModel>
 #include <QVector>
@@ -53,6 +54,9 @@ public:
     void clear();
     // Relative times and statuses change with the clock alone.
     void refreshTimes();
+    // Usage recorded since the last look (KeyStore::usageSince): updates last use, refusals and
+    // usage counts of those rows only. Returns the ids of the keys whose row changed.
+    QVector<qint64> applyUsage(const QVector<KeyUsageUpdate> &updates);
 
     const ApiKey *keyAt(int row) const;
     std::optional<ApiKey> keyById(qint64 id) const;

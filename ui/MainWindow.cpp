@@ -92,6 +92,11 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
 
     connect(&m_session, &VaultSession::stateChanged, this, &MainWindow::onStateChanged);
     connect(&m_session, &VaultSession::changedElsewhere, this, [this] { reloadAll(); });
+    // Usage is not a change of the vault: only the keys used are updated, not every key read.
+    connect(&m_session, &VaultSession::usageRecorded, this, [this] {
+        if (m_session.isUnlocked())
+            (void)m_keysPage->refreshUsage();
+    });
     connect(&m_session, &VaultSession::memberChanged, this, [this] {
         updateTitle();
         updateNavigation();
@@ -663,8 +668,8 @@ void MainWindow::runOnSelected(bool (KeyCommands::*command)(const ApiKey &))
     const std::optional<ApiKey> key = m_keysPage->selectedKey();
     if (!m_commands || !key)
         return;
-    if ((m_commands.get()->*command)(*key))
-        reloadAll(key->id);
+    // The command announces what it changed (keysChanged), which reloads once.
+    (void)(m_commands.get()->*command)(*key);
 }
 
 void MainWindow::toggleSelectedActive()
@@ -672,8 +677,7 @@ void MainWindow::toggleSelectedActive()
     const std::optional<ApiKey> key = m_keysPage->selectedKey();
     if (!m_commands || !key)
         return;
-    if (m_commands->setActive(*key, m_keyActions->toggleActivates()))
-        reloadAll(key->id);
+    (void)m_commands->setActive(*key, m_keyActions->toggleActivates());
 }
 
 void MainWindow::copySelectedKeyId()

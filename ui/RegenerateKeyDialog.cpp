@@ -2,6 +2,7 @@
 
 #include "DialogButtons.h"
 #include "Formatting.h"
+#include "LastUseText.h"
 #include "core/Clock.h"
 #include "core/KeyStatus.h"
 
@@ -94,11 +95,18 @@ void RegenerateKeyDialog::buildLayout()
     auto *current = plainLabel(this, QStringLiteral("currentSecretLabel"));
     const std::optional<qint64> lastUsed =
         m_key.secrets.isEmpty() ? std::nullopt : m_key.secrets.constFirst().lastUsedAtMs;
-    current->setText(lastUsed
-                         ? tr("The current secret (%1) was last used %2, on %3.")
-                               .arg(m_key.hint(), Formatting::relativeTime(*lastUsed, now),
-                                    Formatting::absoluteTime(*lastUsed))
-                         : tr("The current secret (%1) has never been used.").arg(m_key.hint()));
+    QString currentText = lastUsed
+        ? tr("The current secret (%1) was last used %2, on %3.")
+              .arg(m_key.hint(), Formatting::relativeTime(*lastUsed, now),
+                   Formatting::absoluteTime(*lastUsed))
+        : tr("The current secret (%1) has never been used successfully.").arg(m_key.hint());
+    // Still presented and refused since: something out there holds it.
+    if (!m_key.secrets.isEmpty()) {
+        const KeySecret &secret = m_key.secrets.constFirst();
+        if (secret.lastRefusedAtMs && (!lastUsed || *secret.lastRefusedAtMs > *lastUsed))
+            currentText += QLatin1Char(' ') + LastUseText::refusal(secret, now);
+    }
+    current->setText(currentText);
 
     auto *graceBox = new QGroupBox(tr("Keep the current secret working for"), this);
     graceBox->setObjectName(QStringLiteral("graceBox"));

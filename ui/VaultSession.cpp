@@ -203,11 +203,14 @@ void VaultSession::setState(State state)
 
 void VaultSession::startWatching()
 {
+    m_lastUsageCounter = -1; // another vault, or the same after a while: the page knows better
     m_watcher = std::make_unique<ChangeWatcher>(*m_store);
     m_watcher->setPollIntervalMs(m_pollIntervalMs);
     // Queued: what the session does about a change may end the watcher (a removed member is
     // locked out), which must not happen inside the watcher's own signal.
     connect(m_watcher.get(), &ChangeWatcher::changed, this, &VaultSession::checkForChanges,
+            Qt::QueuedConnection);
+    connect(m_watcher.get(), &ChangeWatcher::usageChanged, this, &VaultSession::checkForUsage,
             Qt::QueuedConnection);
     // The watcher has a connection of its own: when it drops, ours may have too (a server
     // restart).
@@ -258,6 +261,10 @@ void VaultSession::tick()
         return;
     if (auto counter = m_store->changeCounter())
         checkForChanges(*counter);
+    if (m_state != State::Unlocked || m_connectionLost)
+        return;
+    if (auto counter = m_store->usageCounter())
+        checkForUsage(*counter);
 }
 
 void VaultSession::checkConnection()
@@ -294,6 +301,17 @@ void VaultSession::checkForChanges(qint64 counter)
     refreshMember();
     if (m_state == State::Unlocked)
         Q_EMIT changedElsewhere();
+}
+
+void VaultSession::checkForUsage(qint64 counter)
+{
+    if (m_state != State::Unlocked || m_connectionLost)
+        return;
+    // -1: a notification without a readable counter; the page asks the store what is new.
+    if (counter >= 0 && counter <= m_lastUsageCounter)
+        return;
+    m_lastUsageCounter = qMax(counter, m_lastUsageCounter);
+    Q_EMIT usageRecorded();
 }
 
 void VaultSession::setReconnectBackoff(int firstMs, int maxMs)

@@ -122,6 +122,9 @@ Q_SIGNALS:
     void stateChanged(Keyward::VaultSession::State state);
     // Someone (another window, keywardctl) changed the vault.
     void changedElsewhere();
+    // Some process (a verifier, keywardctl verify, a service on the server) recorded usage;
+    // KeyStore::usageSince() says of which keys.
+    void usageRecorded();
     // The signed-in member's role changed (possibly elsewhere).
     void memberChanged();
     void autoLocked();
@@ -145,6 +148,7 @@ private:
     void onTimer();
     bool checkIdle();
     void checkForChanges(qint64 counter);
+    void checkForUsage(qint64 counter);
     void refreshMember();
     void markConnectionLost(const QString &message);
     void attemptReconnect();
@@ -166,6 +170,7 @@ private:
     State m_state = State::Closed;
     qint64 m_autoLockMs = 0;
     qint64 m_lastCounter = -1;
+    qint64 m_lastUsageCounter = -1;
     int m_pollIntervalMs = 1000;
     QTimer m_ticker;
 

@@ -681,7 +681,7 @@ void TestDialogs::confirmRevokeExplains()
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("breaksLabel"))->text(),
              QStringLiteral("Every integration that uses this key will get 401 Unauthorized."));
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("lastUsedLabel"))->text(),
-             QStringLiteral("Last used: Never."));
+             QStringLiteral("Last used: never."));
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("consequenceLabel"))
                 ->text()
                 .contains(QLatin1String("permanent")));
