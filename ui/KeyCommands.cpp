@@ -201,13 +201,12 @@ bool KeyCommands::setActive(const ApiKey &key, bool active)
                 title))
         return false;
     if (!active) {
-        const QMessageBox::StandardButton answer = MessageBox::question(
-            parent, tr("Deactivate Key"),
-            tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until you "
-               "activate it again.")
-                .arg(shortName(key.name)),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes)
+        if (!MessageBox::confirm(
+                parent, tr("Deactivate Key"),
+                tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until you "
+                   "activate it again.")
+                    .arg(shortName(key.name)),
+                tr("&Deactivate"), tr("&Keep Active")))
             return false;
     }
     Result<ApiKey> changed = m_store.setKeyActive(key.id, key.version, active);
