@@ -2474,7 +2474,7 @@ Nicht Teil der Rolle %2.</translation>
     </message>
     <message>
         <source>Last used %1</source>
-        <translation>Zuletzt verwendet am %1</translation>
+        <translation>Zuletzt verwendet %1</translation>
     </message>
     <message>
         <source>Never used</source>
@@ -3212,7 +3212,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     </message>
     <message>
         <source>The previous secret, retired %1 (%2).</source>
-        <translation>Das vorherige Geheimnis, außer Kraft seit %1 (%2).</translation>
+        <translation>Das vorherige Geheimnis, %1 außer Kraft gesetzt (%2).</translation>
     </message>
     <message>
         <source>The previous secret.</source>
