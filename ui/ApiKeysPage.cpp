@@ -261,7 +261,7 @@ QWidget *ApiKeysPage::buildNoMatchPage()
 
 void ApiKeysPage::buildViewActions()
 {
-    m_showRevokedAction = new QAction(tr("Show &Revoked Keys"), this);
+    m_showRevokedAction = new QAction(tr("Show Re&voked Keys"), this);
     m_showRevokedAction->setObjectName(QStringLiteral("actionShowRevoked"));
     m_showRevokedAction->setCheckable(true);
     m_showRevokedAction->setStatusTip(m_showRevoked->toolTip());

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void lockClearsTheStatusBar();
     void noVaultOffersOpenVaultNotAnother();
     void confirmationButtonsNameTheirAction();
+    void menusHaveUniqueAccelerators();
 
 private:
     // A window signed in as alice over a vault with the given keys, active for key presses.
@@ -424,6 +425,15 @@ void TestKeyboard::confirmationButtonsNameTheirAction()
     MessageBox::setNextAnswer(QMessageBox::Yes);
     window->keyActions()->toggleActive()->trigger();
     QCOMPARE(window->keysPage()->selectedKey()->state, KeyState::Inactive);
+}
+
+void TestKeyboard::menusHaveUniqueAccelerators()
+{
+    Vault vault;
+    auto window = signedInWindow(vault, {QStringLiteral("Payments")});
+    QVERIFY(window);
+    const QStringList clashes = menuAcceleratorClashes(*window);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestKeyboard)
