@@ -83,6 +83,8 @@ void TestGerman::mainWindowActionsAreGerman()
         headers << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
     QVERIFY2(headers.contains(QStringLiteral("Umgebung")), qPrintable(headers.join(u',')));
     QVERIFY(!headers.contains(QStringLiteral("Environment")));
+    const QStringList clashes = menuAcceleratorClashes(window);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 void TestGerman::generateDialogIsGermanAndNothingCutOff()
