@@ -2518,7 +2518,7 @@ Nicht Teil der Rolle %2.</translation>
     </message>
     <message>
         <source>Still in use: the previous secret was used %1. Whatever sends it stops working %2 unless it gets the new secret.</source>
-        <translation>Noch in Verwendung: Das vorherige Geheimnis wurde %1 verwendet. Was es sendet, funktioniert %2 nicht mehr, sofern es nicht das neue Geheimnis erhält.</translation>
+        <translation>Noch in Verwendung: Das vorherige Geheimnis wurde %1 verwendet. Jeder Dienst, der es noch sendet, wird %2 abgewiesen, sofern er nicht das neue Geheimnis erhält.</translation>
     </message>
     <message>
         <source>Still in use: the previous secret was used %1 from %2. It stops working %3: give %2 the new secret before then.</source>
