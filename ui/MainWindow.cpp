@@ -382,6 +382,8 @@ void MainWindow::buildToolBar()
 void MainWindow::updateToolBars()
 {
     m_toolBar->setVisible(isShowingVault() && currentPage() == Page::Keys);
+    // The lock screen has its own buttons; a toolbar holding only a disabled Lock is clutter.
+    m_sessionToolBar->setVisible(isShowingVault());
 }
 
 void MainWindow::showShortcuts()

@@ -322,6 +322,7 @@ void TestKeyboard::keyToolBarOnlyOnTheKeysPage()
     QVERIFY(keys->isVisible());
     window->lock();
     QVERIFY(!keys->isVisible());
+    QVERIFY(!window->findChild<QToolBar *>(QStringLiteral("sessionToolBar"))->isVisible());
 }
 
 void TestKeyboard::lockScreenAnswersEnterAndShowsItsFocus()
