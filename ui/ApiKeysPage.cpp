@@ -32,6 +32,7 @@ namespace {
 
 const QString kHeaderState = QStringLiteral("keys/header");
 const QString kSplitterState = QStringLiteral("keys/splitter");
+const QString kDetailsPaneShown = QStringLiteral("keys/detailsPane");
 constexpr int kHistoryLimit = 50;
 
 QLabel *centeredLabel(const QString &text, QWidget *parent)
@@ -472,6 +473,7 @@ void ApiKeysPage::saveState(Settings &settings) const
 {
     settings.setState(kHeaderState, m_table->horizontalHeader()->saveState());
     settings.setState(kSplitterState, m_splitter->saveState());
+    settings.setState(kDetailsPaneShown, m_detailsPaneAction->isChecked() ? "1" : "0");
 }
 
 void ApiKeysPage::restoreState(const Settings &settings)
@@ -480,6 +482,7 @@ void ApiKeysPage::restoreState(const Settings &settings)
     if (header->restoreState(settings.state(kHeaderState)))
         m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     m_splitter->restoreState(settings.state(kSplitterState));
+    m_detailsPaneAction->setChecked(settings.state(kDetailsPaneShown) != "0");
 }
 
 } // namespace Keyward

@@ -301,6 +301,13 @@ void TestKeyboard::editAndViewMenusHoldTheirActions()
     QVERIFY(!page->details()->isVisible());
     details->trigger();
     QVERIFY(page->details()->isVisible());
+
+    // Put away, it stays away in the next session.
+    details->trigger();
+    window->close();
+    window.reset();
+    MainWindow next(*m_settings, vault.clock());
+    QVERIFY(!next.keysPage()->detailsPaneAction()->isChecked());
 }
 
 void TestKeyboard::keyToolBarOnlyOnTheKeysPage()
