@@ -14,7 +14,7 @@ packages=(cmake g++ make pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libbotan-2-dev libsqlite3-dev libpq-dev
-    qtkeychain-qt6-dev)
+    qtkeychain-qt6-dev qt6-translations-l10n)
 if [ "$mode" = test ]; then
     packages+=(postgresql xvfb xauth)
 fi

@@ -1604,6 +1604,22 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <source>Created by</source>
         <translation>Erstellt von</translation>
     </message>
+    <message>
+        <source>Clear Search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Show Re&amp;voked Keys</source>
+        <translation>&amp;Widerrufene Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Details Pane</source>
+        <translation>&amp;Detailbereich anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the selected key&apos;s secrets, usage and history</source>
+        <translation>Geheimnisse, Nutzung und Verlauf des ausgewählten Schlüssels anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::AuditLogModel</name>
@@ -2361,6 +2377,14 @@ Nicht Teil der Rolle %2.</translation>
         <source>Key “%1” deleted.</source>
         <translation>Schlüssel „%1“ gelöscht.</translation>
     </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Active</source>
+        <translation>&amp;Aktiv lassen</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::KeyDetailsPane</name>
@@ -2474,7 +2498,7 @@ Nicht Teil der Rolle %2.</translation>
     </message>
     <message>
         <source>Last used %1</source>
-        <translation>Zuletzt verwendet am %1</translation>
+        <translation>Zuletzt verwendet %1</translation>
     </message>
     <message>
         <source>Never used</source>
@@ -2494,7 +2518,7 @@ Nicht Teil der Rolle %2.</translation>
     </message>
     <message>
         <source>Still in use: the previous secret was used %1. Whatever sends it stops working %2 unless it gets the new secret.</source>
-        <translation>Noch in Verwendung: Das vorherige Geheimnis wurde %1 verwendet. Was es sendet, funktioniert %2 nicht mehr, sofern es nicht das neue Geheimnis erhält.</translation>
+        <translation>Noch in Verwendung: Das vorherige Geheimnis wurde %1 verwendet. Jeder Dienst, der es noch sendet, wird %2 abgewiesen, sofern er nicht das neue Geheimnis erhält.</translation>
     </message>
     <message>
         <source>Still in use: the previous secret was used %1 from %2. It stops working %3: give %2 the new secret before then.</source>
@@ -2858,6 +2882,50 @@ Berechtigungen:
         <source>Your passphrase was changed. Use it the next time you sign in.</source>
         <translation>Ihre Passphrase wurde geändert. Verwenden Sie sie bei der nächsten Anmeldung.</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastaturkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Search the keys by name, key, notes or customer</source>
+        <translation>Schlüssel nach Name, Schlüssel, Notizen oder Kunde durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the keys, members and audit log again</source>
+        <translation>Schlüssel, Mitglieder und Prüfprotokoll neu einlesen</translation>
+    </message>
+    <message>
+        <source>&amp;Permissions and API</source>
+        <translation>&amp;Berechtigungen und API</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Mitglieder</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log</source>
+        <translation>&amp;Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Session Toolbar</source>
+        <translation>Sitzungs-Werkzeugleiste</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::MembersPage</name>
@@ -2940,6 +3008,14 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>The passphrase of %1 was changed.</source>
         <translation>Die Passphrase von %1 wurde geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Member</source>
+        <translation>Mitglied &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Member</source>
+        <translation>Mitglied &amp;behalten</translation>
     </message>
 </context>
 <context>
@@ -3212,7 +3288,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     </message>
     <message>
         <source>The previous secret, retired %1 (%2).</source>
-        <translation>Das vorherige Geheimnis, außer Kraft seit %1 (%2).</translation>
+        <translation>Das vorherige Geheimnis, %1 außer Kraft gesetzt (%2).</translation>
     </message>
     <message>
         <source>The previous secret.</source>
@@ -3358,6 +3434,14 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>Copy Key</source>
         <translation>Schlüssel kopieren</translation>
     </message>
+    <message>
+        <source>Close &amp;Without Copying</source>
+        <translation>&amp;Ohne Kopieren schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Go Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::SetPassphraseDialog</name>
@@ -3396,6 +3480,29 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Enter your current passphrase.</source>
         <translation>Geben Sie Ihre aktuelle Passphrase ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastaturkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -3504,6 +3611,10 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Open an existing vault, or create a new one.</source>
         <translation>Öffnen Sie einen vorhandenen Tresor oder legen Sie einen neuen an.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Vault…</source>
+        <translation>Tresor ö&amp;ffnen…</translation>
     </message>
 </context>
 <context>

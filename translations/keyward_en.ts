@@ -134,6 +134,14 @@
     </message>
 </context>
 <context>
+    <name>Keyward::ConnectionBanner</name>
+    <message numerus="yes">
+        <source>Connection to %1 lost — retrying in %n s…</source>
+        <translation>
+            <numerusform>Connection to %1 lost — retrying in %n s…</numerusform><numerusform>Connection to %1 lost — retrying in %n s…</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Keyward::KeyDetailsPane</name>
     <message numerus="yes">
         <source>%Ln request(s): %1</source>

@@ -34,6 +34,7 @@ namespace {
 
 const QString kHeaderState = QStringLiteral("keys/header");
 const QString kSplitterState = QStringLiteral("keys/splitter");
+const QString kDetailsPaneShown = QStringLiteral("keys/detailsPane");
 constexpr int kHistoryLimit = 50;
 
 QLabel *centeredLabel(const QString &text, QWidget *parent)
@@ -107,6 +108,7 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(buildFilterBar());
     layout->addWidget(m_splitter, 1);
+    buildViewActions();
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         if (m_rowsMoving)
@@ -141,6 +143,13 @@ QWidget *ApiKeysPage::buildFilterBar()
     m_search->setToolTip(tr("Paste a whole key here to find which entry it belongs to."));
     connect(m_search, &QLineEdit::textChanged, this,
             [this](const QString &text) { m_proxy->setSearchText(text); });
+    // A line edit ignores Esc; in a search box people expect it to clear the search.
+    auto *clearSearch = new QAction(tr("Clear Search"), m_search);
+    clearSearch->setObjectName(QStringLiteral("actionClearSearch"));
+    clearSearch->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearSearch->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearSearch, &QAction::triggered, this, &ApiKeysPage::escapeFromSearch);
+    m_search->addAction(clearSearch);
 
     m_environment = new QComboBox(bar);
     m_environment->setObjectName(QStringLiteral("environmentFilter"));
@@ -255,6 +264,39 @@ QWidget *ApiKeysPage::buildNoMatchPage()
     layout->addLayout(row);
     layout->addStretch(2);
     return page;
+}
+
+void ApiKeysPage::buildViewActions()
+{
+    m_showRevokedAction = new QAction(tr("Show Re&voked Keys"), this);
+    m_showRevokedAction->setObjectName(QStringLiteral("actionShowRevoked"));
+    m_showRevokedAction->setCheckable(true);
+    m_showRevokedAction->setStatusTip(m_showRevoked->toolTip());
+    // Setting the same value again emits nothing, so the two cannot ping-pong.
+    connect(m_showRevokedAction, &QAction::toggled, m_showRevoked, &QCheckBox::setChecked);
+    connect(m_showRevoked, &QCheckBox::toggled, m_showRevokedAction, &QAction::setChecked);
+
+    m_detailsPaneAction = new QAction(tr("Show &Details Pane"), this);
+    m_detailsPaneAction->setObjectName(QStringLiteral("actionShowDetailsPane"));
+    m_detailsPaneAction->setCheckable(true);
+    m_detailsPaneAction->setChecked(true);
+    m_detailsPaneAction->setStatusTip(tr("Show the selected key's secrets, usage and history"));
+    connect(m_detailsPaneAction, &QAction::toggled, this, &ApiKeysPage::updateStatePage);
+}
+
+void ApiKeysPage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void ApiKeysPage::escapeFromSearch()
+{
+    // First Esc clears the search; the next one hands the keyboard back to the table.
+    if (!m_search->text().isEmpty())
+        m_search->clear();
+    else
+        m_table->setFocus(Qt::ShortcutFocusReason);
 }
 
 void ApiKeysPage::setGenerateAction(QAction *action)
@@ -455,7 +497,8 @@ void ApiKeysPage::updateStatePage()
     else if (m_model->rowCount() > 0 && m_proxy->rowCount() == 0)
         page = m_noMatchPage;
     m_stateStack->setCurrentWidget(page);
-    m_details->setVisible(page == m_tablePage);
+    m_details->setVisible(page == m_tablePage
+                          && (!m_detailsPaneAction || m_detailsPaneAction->isChecked()));
 }
 
 void ApiKeysPage::updateCount()
@@ -502,6 +545,7 @@ void ApiKeysPage::saveState(Settings &settings) const
 {
     settings.setState(kHeaderState, m_table->horizontalHeader()->saveState());
     settings.setState(kSplitterState, m_splitter->saveState());
+    settings.setState(kDetailsPaneShown, m_detailsPaneAction->isChecked() ? "1" : "0");
 }
 
 void ApiKeysPage::restoreState(const Settings &settings)
@@ -510,6 +554,7 @@ void ApiKeysPage::restoreState(const Settings &settings)
     if (header->restoreState(settings.state(kHeaderState)))
         m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     m_splitter->restoreState(settings.state(kSplitterState));
+    m_detailsPaneAction->setChecked(settings.state(kDetailsPaneShown) != "0");
 }
 
 } // namespace Keyward

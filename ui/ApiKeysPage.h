@@ -51,6 +51,13 @@ public:
     // Actions for the table's context menu; nullptr marks a separator.
     void setContextActions(const QList<QAction *> &actions);
 
+    // Ctrl+F: the search box takes the keys typed next, with its text selected to replace.
+    void focusSearch();
+    // View menu: the "Show revoked" filter and the details pane, as checkable actions that stay
+    // in step with the page's own check box.
+    QAction *showRevokedAction() const { return m_showRevokedAction; }
+    QAction *detailsPaneAction() const { return m_detailsPaneAction; }
+
     void saveState(Settings &settings) const;
     void restoreState(const Settings &settings);
 
@@ -77,6 +84,8 @@ Q_SIGNALS:
 
 private:
     QWidget *buildFilterBar();
+    void buildViewActions();
+    void escapeFromSearch();
     QWidget *buildEmptyPage();
     QWidget *buildNoMatchPage();
     void onRowsAboutToMove();
@@ -114,6 +123,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QAction *m_generate = nullptr;
     QList<QAction *> m_contextActions;
+    QAction *m_showRevokedAction = nullptr;
+    QAction *m_detailsPaneAction = nullptr;
 };
 
 } // namespace Keyward

@@ -4,12 +4,25 @@
 #include "Formatting.h"
 #include "core/Clock.h"
 
+#include <QDateTime>
+#include <QLocale>
+#include <QRegularExpression>
+
 namespace Keyward {
 
 AuditLogModel::AuditLogModel(const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_clock(clock)
 { }
+
+QString AuditLogModel::timeText(qint64 atMs)
+{
+    const QLocale locale;
+    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+    static const QRegularExpression twoDigitYear(QStringLiteral("(?<!y)yy(?!y)"));
+    format.replace(twoDigitYear, QStringLiteral("yyyy"));
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(atMs).toLocalTime(), format);
+}
 
 void AuditLogModel::setEvents(const QVector<AuditEvent> &events)
 {
@@ -47,7 +60,7 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return Formatting::absoluteTime(event.atMs);
+            return timeText(event.atMs);
         case ActorColumn:
             return event.actor;
         case ActionColumn:

@@ -20,6 +20,10 @@ public:
 
     explicit AuditLogModel(const Clock &clock, QObject *parent = nullptr);
 
+    // The Time column's text: the locale's short date and time, but with a four-digit year
+    // (a log is read years later; German's short format alone gives "15.01.27").
+    static QString timeText(qint64 atMs);
+
     void setEvents(const QVector<AuditEvent> &events);
     void clear();
     const AuditEvent *eventAt(int row) const;

@@ -2,7 +2,6 @@
 
 #include "AuditLogModel.h"
 #include "BusyCursor.h"
-#include "Formatting.h"
 #include "Icons.h"
 #include "Settings.h"
 #include "store/KeyStore.h"
@@ -73,7 +72,7 @@ AuditLogPage::AuditLogPage(const Clock &clock, QWidget *parent)
     const int charWidth = fontMetrics().averageCharWidth();
     m_table->setColumnWidth(
         AuditLogModel::TimeColumn,
-        fontMetrics().horizontalAdvance(Formatting::absoluteTime(1'800'000'000'000)) + 32);
+        fontMetrics().horizontalAdvance(AuditLogModel::timeText(1'800'000'000'000)) + 32);
     m_table->setColumnWidth(AuditLogModel::ActorColumn, charWidth * 12 + 24);
     m_table->setColumnWidth(AuditLogModel::ActionColumn, charWidth * 22 + 24);
     m_table->setColumnWidth(AuditLogModel::KeyColumn, charWidth * 22 + 24);

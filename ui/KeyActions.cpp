@@ -23,8 +23,11 @@ KeyActions::KeyActions(QObject *parent)
     m_toggleActive = makeAction(QStringLiteral("actionToggleActive"), QStringLiteral("deactivate"),
                                 tr("&Deactivate"), QKeySequence(Qt::CTRL | Qt::Key_D),
                                 tr("Stop the key from working until it is activated again"));
+    // Ctrl+Shift+R: Ctrl+R is Regenerate, and KDE's Shift+Del means "delete for good", which
+    // would blur Revoke with Delete; nothing in KDE's standard shortcuts uses Ctrl+Shift+R.
     m_revoke = makeAction(QStringLiteral("actionRevoke"), QStringLiteral("revoke"), tr("Re&voke…"),
-                          QKeySequence(), tr("Stop the key permanently; its history is kept"));
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                          tr("Stop the key permanently; its history is kept"));
     m_remove = makeAction(QStringLiteral("actionDelete"), QStringLiteral("delete"), tr("De&lete…"),
                           QKeySequence::Delete,
                           tr("Remove the key from the list; the audit log keeps its history"));

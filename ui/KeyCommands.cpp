@@ -223,13 +223,12 @@ bool KeyCommands::setActive(const ApiKey &shown, bool active)
                 title))
         return false;
     if (!active) {
-        const QMessageBox::StandardButton answer = MessageBox::question(
-            parent, tr("Deactivate Key"),
-            tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until you "
-               "activate it again.\n\n%2")
-                .arg(shortName(key.name), LastUseText::sentence(key, m_clock.nowMs())),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes)
+        if (!MessageBox::confirm(
+                parent, tr("Deactivate Key"),
+                tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until you "
+                   "activate it again.\n\n%2")
+                    .arg(shortName(key.name), LastUseText::sentence(key, m_clock.nowMs())),
+                tr("&Deactivate"), tr("&Keep Active")))
             return false;
     }
     Result<ApiKey> changed = m_store.setKeyActive(key.id, key.version, active);

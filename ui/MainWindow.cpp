@@ -14,6 +14,7 @@
 #include "PreferencesDialog.h"
 #include "SetPassphraseDialog.h"
 #include "Settings.h"
+#include "ShortcutsDialog.h"
 #include "VaultStatusPage.h"
 #include "WelcomeDialog.h"
 #include "WhyRejectedDialog.h"
@@ -24,6 +25,7 @@
 #include "store/VaultFile.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -31,6 +33,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -84,6 +87,12 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
     buildMenus();
     buildToolBar();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
+    // "Copied the ID of “Payments”" must not stay on the lock screen for the next person.
+    connect(&m_session, &VaultSession::stateChanged, statusBar(),
+            [this](VaultSession::State state) {
+                if (state != VaultSession::State::Unlocked)
+                    statusBar()->clearMessage();
+            });
 
     connect(m_statusPage, &VaultStatusPage::unlockRequested, this, [this] { showLogin(); });
     connect(m_statusPage, &VaultStatusPage::openAnotherRequested, this,
@@ -184,6 +193,11 @@ void MainWindow::buildActions()
     m_preferencesAction->setShortcut(QKeySequence::Preferences);
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+    m_shortcutsAction = new QAction(QIcon::fromTheme(QStringLiteral("configure-shortcuts")),
+                                    tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("actionKeyboardShortcuts"));
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     m_aboutAction = new QAction(Icons::app(), tr("&About Keyward"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
@@ -194,8 +208,68 @@ void MainWindow::buildActions()
     });
 }
 
+void MainWindow::buildViewActions()
+{
+    m_findAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Find…"), this);
+    m_findAction->setObjectName(QStringLiteral("actionFind"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setStatusTip(tr("Search the keys by name, key, notes or customer"));
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        showPage(Page::Keys);
+        m_keysPage->focusSearch();
+    });
+    // F5 alone: QKeySequence::Refresh also means Ctrl+R on X11, which is Regenerate here.
+    m_refreshAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("actionRefresh"));
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setStatusTip(tr("Read the keys, members and audit log again"));
+    connect(m_refreshAction, &QAction::triggered, this, [this] { reloadAll(); });
+
+    // Ctrl+1/2/3 follow the navigation's order, as in KDE's settings-like windows.
+    auto *pages = new QActionGroup(this);
+    const QList<std::pair<Page, QString>> pageNames {
+        {Page::Keys, tr("&Permissions and API")},
+        {Page::Members, tr("&Members")},
+        {Page::AuditLog, tr("&Audit Log")},
+    };
+    for (const auto &[page, text] : pageNames) {
+        auto *action = new QAction(text, pages);
+        action->setObjectName(QStringLiteral("actionShowPage%1").arg(int(page) + 1));
+        action->setCheckable(true);
+        action->setShortcut(
+            QKeySequence(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + int(page)))));
+        connect(action, &QAction::triggered, this, [this, page = page] { showPage(page); });
+        m_pageActions.append(action);
+    }
+    m_pageActions.at(int(Page::Keys))->setChecked(true);
+    connect(m_navigation, &QListWidget::currentItemChanged, this,
+            [this] { m_pageActions.at(int(currentPage()))->setChecked(true); });
+    // Only Owners see the members page; its shortcut goes with it.
+    m_pageActions.at(int(Page::Members))->setVisible(!m_membersItem->isHidden());
+
+    const auto updateEnabled = [this] {
+        const bool unlocked = m_session.isUnlocked();
+        for (QAction *action : {m_findAction, m_refreshAction, m_keysPage->showRevokedAction(),
+                                m_keysPage->detailsPaneAction()})
+            action->setEnabled(unlocked);
+        for (QAction *action : std::as_const(m_pageActions))
+            action->setEnabled(unlocked);
+        m_pageActions.at(int(Page::Members))->setVisible(!m_membersItem->isHidden());
+    };
+    updateEnabled();
+    connect(&m_session, &VaultSession::stateChanged, this, updateEnabled);
+    connect(&m_session, &VaultSession::memberChanged, this, updateEnabled);
+}
+
+QAction *MainWindow::pageAction(Page page) const
+{
+    return m_pageActions.value(int(page));
+}
+
 void MainWindow::buildMenus()
 {
+    buildViewActions();
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newVaultAction);
     file->addAction(m_openVaultAction);
@@ -220,10 +294,30 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
 
+    // Edit holds what acts on the clipboard and the search, as in every KDE application; the
+    // key's own life (generate to delete) has the Keys menu, like KeePassXC's Entries.
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_keyActions->copyId());
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addActions(m_pageActions);
+    view->addSeparator();
+    view->addAction(m_keysPage->showRevokedAction());
+    view->addAction(m_keysPage->detailsPaneAction());
+    view->addSeparator();
+    view->addAction(m_refreshAction);
+
     QMenu *keys = menuBar()->addMenu(tr("&Keys"));
+    keys->setObjectName(QStringLiteral("keysMenu"));
     keys->addAction(m_keyActions->generate());
     keys->addSeparator();
     for (QAction *action : m_keyActions->keyActions()) {
+        if (action == m_keyActions->copyId())
+            continue; // under Edit
         if (action)
             keys->addAction(action);
         else
@@ -251,6 +345,8 @@ void MainWindow::buildMenus()
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(m_preferencesAction);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_shortcutsAction);
     help->addAction(whyRejected);
     help->addSeparator();
     help->addAction(m_aboutAction);
@@ -273,10 +369,35 @@ void MainWindow::buildToolBar()
     m_toolBar->addAction(m_keyActions->remove());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_keyActions->copyId());
-    auto *spacer = new QWidget(m_toolBar);
+    // Lock stays on every page; the key actions only where there are keys to act on.
+    m_sessionToolBar = addToolBar(tr("Session Toolbar"));
+    m_sessionToolBar->setObjectName(QStringLiteral("sessionToolBar"));
+    m_sessionToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_sessionToolBar->setMovable(false);
+    m_sessionToolBar->setIconSize(QSize(22, 22));
+    auto *spacer = new QWidget(m_sessionToolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_toolBar->addWidget(spacer);
-    m_toolBar->addAction(m_lockAction);
+    m_sessionToolBar->addWidget(spacer);
+    m_sessionToolBar->addAction(m_lockAction);
+    connect(m_rootStack, &QStackedWidget::currentChanged, this, &MainWindow::updateToolBars);
+    connect(m_pages, &QStackedWidget::currentChanged, this, &MainWindow::updateToolBars);
+    updateToolBars();
+}
+
+void MainWindow::updateToolBars()
+{
+    m_toolBar->setVisible(isShowingVault() && currentPage() == Page::Keys);
+    // The lock screen has its own buttons; a toolbar holding only a disabled Lock is clutter.
+    m_sessionToolBar->setVisible(isShowingVault());
+}
+
+void MainWindow::showShortcuts()
+{
+    // Esc in the search box lives on the box, not in a menu.
+    const QList<QAction *> extra = m_keysPage->searchEdit()->actions();
+    auto *dialog = new ShortcutsDialog(menuBar(), extra, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 QWidget *MainWindow::buildWorkspace()
@@ -636,6 +757,8 @@ void MainWindow::updateNavigation()
     const std::optional<Member> member = m_session.member();
     const bool owner = member && Permissions::mayManageMembers(*member).isOk();
     m_membersItem->setHidden(!owner);
+    if (QAction *members = pageAction(Page::Members))
+        members->setVisible(owner);
     if (!owner && currentPage() == Page::Members)
         showPage(Page::Keys);
     if (m_session.isUnlocked())
@@ -859,6 +982,7 @@ void MainWindow::restoreWindowState()
 {
     restoreGeometry(m_settings.state(kGeometry));
     restoreState(m_settings.state(kWindowState));
+    updateToolBars(); // a saved state must not bring the key toolbar back where it does not apply
     m_keysPage->restoreState(m_settings);
     m_auditPage->restoreState(m_settings);
 }

@@ -3,6 +3,7 @@
 #include "VaultSession.h"
 #include "core/ApiKey.h"
 
+#include <QList>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -73,6 +74,14 @@ public:
     QAction *lockAction() const { return m_lockAction; }
     QAction *connectServerAction() const { return m_connectServerAction; }
     QAction *changePassphraseAction() const { return m_changePassphraseAction; }
+    QAction *findAction() const { return m_findAction; }
+    QAction *refreshAction() const { return m_refreshAction; }
+    QAction *pageAction(Page page) const;
+    QAction *shortcutsAction() const { return m_shortcutsAction; }
+    // The key actions' toolbar; shown only where those actions apply (the keys page).
+    QToolBar *keyToolBar() const { return m_toolBar; }
+    // Help › Keyboard Shortcuts (opened with open(); the window keeps painting).
+    void showShortcuts();
     ConnectionBanner *connectionBanner() const { return m_banner; }
     PasswordVault *passwordVault() const { return m_passwordVault; }
     QListWidget *navigation() const { return m_navigation; }
@@ -90,7 +99,9 @@ protected:
 private:
     void buildActions();
     void buildMenus();
+    void buildViewActions();
     void buildToolBar();
+    void updateToolBars();
     QWidget *buildWorkspace();
     QListWidgetItem *addNavigationHeading(const QString &text);
     QListWidgetItem *addNavigationItem(const QString &icon, const QString &text, Page page);
@@ -134,6 +145,7 @@ private:
     MembersPage *m_membersPage = nullptr;
     AuditLogPage *m_auditPage = nullptr;
     QToolBar *m_toolBar = nullptr;
+    QToolBar *m_sessionToolBar = nullptr;
     QTimer *m_timeRefresh = nullptr;
     ConnectionBanner *m_banner = nullptr;
     PasswordVault *m_passwordVault = nullptr;
@@ -146,6 +158,10 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_preferencesAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QList<QAction *> m_pageActions; // indexed by Page
+    QAction *m_shortcutsAction = nullptr;
     QMenu *m_recentMenu = nullptr;
 
     QPointer<LoginDialog> m_loginDialog;

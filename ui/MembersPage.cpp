@@ -184,13 +184,12 @@ void MembersPage::removeMember()
     const std::optional<Member> member = selectedMember();
     if (!m_store || !member)
         return;
-    const auto answer = MessageBox::question(
-        this, tr("Remove Member"),
-        tr("Remove %1 from this vault?\n\nThey can no longer sign in, and the active keys they "
-           "created are deactivated and flagged. The audit log keeps their history.")
-            .arg(member->name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
+    if (!MessageBox::confirm(
+            this, tr("Remove Member"),
+            tr("Remove %1 from this vault?\n\nThey can no longer sign in, and the active keys "
+               "they created are deactivated and flagged. The audit log keeps their history.")
+                .arg(member->name),
+            tr("&Remove Member"), tr("&Keep Member")))
         return;
     if (auto removed = m_store->removeMember(member->id); !removed) {
         MessageBox::warning(this, tr("Remove Member"), removed.errorMessage());

@@ -1,5 +1,7 @@
 #include "MessageBox.h"
 
+#include <QPushButton>
+
 namespace Keyward {
 
 namespace {
@@ -8,6 +10,34 @@ namespace {
 // event loop, and popups are shown from the GUI thread only.
 std::optional<QMessageBox::StandardButton> s_nextAnswer;
 QString s_lastText;
+QStringList s_lastButtons;
+
+std::optional<QMessageBox::StandardButton> takePreparedAnswer()
+{
+    const auto answer = s_nextAnswer;
+    s_nextAnswer.reset();
+    return answer;
+}
+
+void prepare(QMessageBox &box)
+{
+    box.setObjectName(QStringLiteral("keywardMessageBox"));
+    // Key and member names end up in these texts: they are data, never markup.
+    box.setTextFormat(Qt::PlainText);
+}
+
+void notice(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text)
+{
+    s_lastText = text;
+    s_lastButtons.clear();
+    // A prepared answer also acknowledges a notice, so a test that expects a refusal can say
+    // setNextAnswer(QMessageBox::Ok) instead of hunting for a modal box.
+    if (takePreparedAnswer())
+        return;
+    QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
+    prepare(box);
+    box.exec();
+}
 
 } // namespace
 
@@ -21,22 +51,33 @@ void MessageBox::clearNextAnswer()
     s_nextAnswer.reset();
 }
 
-QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title,
-                                                 const QString &text,
-                                                 QMessageBox::StandardButtons buttons,
-                                                 QMessageBox::StandardButton defaultButton)
+bool MessageBox::confirm(QWidget *parent, const QString &title, const QString &text,
+                         const QString &actionText, const QString &keepText)
 {
-    return run(QMessageBox::Question, parent, title, text, buttons, defaultButton);
+    s_lastText = text;
+    s_lastButtons = {actionText, keepText};
+    if (const auto answer = takePreparedAnswer())
+        return *answer == QMessageBox::Yes;
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    prepare(box);
+    QPushButton *action = box.addButton(actionText, QMessageBox::AcceptRole);
+    action->setObjectName(QStringLiteral("confirmButton"));
+    QPushButton *keep = box.addButton(keepText, QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepButton"));
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    return box.clickedButton() == action;
 }
 
 void MessageBox::warning(QWidget *parent, const QString &title, const QString &text)
 {
-    run(QMessageBox::Warning, parent, title, text, QMessageBox::Ok, QMessageBox::Ok);
+    notice(QMessageBox::Warning, parent, title, text);
 }
 
 void MessageBox::information(QWidget *parent, const QString &title, const QString &text)
 {
-    run(QMessageBox::Information, parent, title, text, QMessageBox::Ok, QMessageBox::Ok);
+    notice(QMessageBox::Information, parent, title, text);
 }
 
 QString MessageBox::lastText()
@@ -44,26 +85,9 @@ QString MessageBox::lastText()
     return s_lastText;
 }
 
-QMessageBox::StandardButton MessageBox::run(QMessageBox::Icon icon, QWidget *parent,
-                                            const QString &title, const QString &text,
-                                            QMessageBox::StandardButtons buttons,
-                                            QMessageBox::StandardButton defaultButton)
+QStringList MessageBox::lastButtons()
 {
-    s_lastText = text;
-    // A prepared answer also acknowledges a notice, so a test that expects a refusal can say
-    // setNextAnswer(QMessageBox::Ok) instead of hunting for a modal box.
-    if (s_nextAnswer) {
-        const QMessageBox::StandardButton answer = *s_nextAnswer;
-        s_nextAnswer.reset();
-        return answer;
-    }
-    QMessageBox box(icon, title, text, buttons, parent);
-    box.setObjectName(QStringLiteral("keywardMessageBox"));
-    // Key and member names end up in these texts: they are data, never markup.
-    box.setTextFormat(Qt::PlainText);
-    box.setDefaultButton(defaultButton);
-    const int answer = box.exec();
-    return static_cast<QMessageBox::StandardButton>(answer);
+    return s_lastButtons;
 }
 
 } // namespace Keyward

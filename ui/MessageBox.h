@@ -1,33 +1,31 @@
 #pragma once
 
 #include <QMessageBox>
+#include <QStringList>
 
 #include <optional>
 
 namespace Keyward {
 
 // All questions and notices go through here so tests can answer them without real popups:
-// MessageBox::setNextAnswer(QMessageBox::Yes) makes the next question return Yes at once.
+// MessageBox::setNextAnswer(QMessageBox::Yes) makes the next question choose its action at once
+// (any other answer keeps things as they are, or acknowledges a notice).
 class MessageBox
 {
 public:
     static void setNextAnswer(QMessageBox::StandardButton answer);
     static void clearNextAnswer();
 
-    static QMessageBox::StandardButton
-    question(QWidget *parent, const QString &title, const QString &text,
-             QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
-             QMessageBox::StandardButton defaultButton = QMessageBox::No);
+    // A question whose buttons say what they do ("Deactivate" / "Keep Active"), as the KDE and
+    // GNOME guidelines ask, never Yes/No. Keeping things as they are is the default button and
+    // what Esc chooses. True when the user chose actionText.
+    static bool confirm(QWidget *parent, const QString &title, const QString &text,
+                        const QString &actionText, const QString &keepText);
     static void warning(QWidget *parent, const QString &title, const QString &text);
     static void information(QWidget *parent, const QString &title, const QString &text);
-    // The last text shown or asked, for tests to assert on.
+    // The last text shown or asked, and its buttons' texts, for tests to assert on.
     static QString lastText();
-
-private:
-    static QMessageBox::StandardButton run(QMessageBox::Icon icon, QWidget *parent,
-                                           const QString &title, const QString &text,
-                                           QMessageBox::StandardButtons buttons,
-                                           QMessageBox::StandardButton defaultButton);
+    static QStringList lastButtons();
 };
 
 } // namespace Keyward

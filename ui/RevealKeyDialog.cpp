@@ -168,9 +168,11 @@ void RevealKeyDialog::buildLayout(const ApiKey &key, Occasion occasion, const Cl
     QPushButton *closeButton = buttons->button(QDialogButtonBox::Close);
     closeButton->setObjectName(QStringLiteral("closeButton"));
     closeButton->setAccessibleName(tr("Close"));
-    closeButton->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    // Enter copies; closing is a deliberate second step.
+    // Enter copies, unless the keyboard has moved to Close: a focused button does what it says
+    // (both are auto-default, so the dialog hands Enter to whichever has the focus).
+    m_copyButton->setAutoDefault(true);
+    closeButton->setAutoDefault(true);
     m_copyButton->setDefault(true);
 
     auto *textColumn = new QVBoxLayout;
@@ -244,12 +246,10 @@ void RevealKeyDialog::showCleared(bool clipboardStillHeldSecret)
 void RevealKeyDialog::done(int result)
 {
     if (!m_copied && !m_token.isEmpty()) {
-        const QMessageBox::StandardButton answer = MessageBox::question(
-            this, tr("Close Without Copying?"),
-            tr("You have not copied the key. Have you stored the key? It will not be shown "
-               "again."),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes)
+        if (!MessageBox::confirm(this, tr("Close Without Copying?"),
+                                 tr("You have not copied the key. Have you stored the key? It "
+                                    "will not be shown again."),
+                                 tr("Close &Without Copying"), tr("&Go Back")))
             return;
     }
     wipe();

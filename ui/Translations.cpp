@@ -29,6 +29,8 @@ QString Translations::install(QCoreApplication &app, const QString &language)
     if (!language.isEmpty())
         QLocale::setDefault(locale);
 
+    // Qt's own words (Cancel, Close, Yes, "Del" in shortcuts) come from Qt's catalogue, which
+    // Debian ships in qt6-translations-l10n (scripts/setup.sh installs it).
     installTranslator(app, locale, QStringLiteral("qtbase"),
                       QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     const QString i18n = QStringLiteral(":/i18n");

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -43,6 +44,9 @@ VaultStatusPage::VaultStatusPage(QWidget *parent)
     m_openAnother->setObjectName(QStringLiteral("openAnotherButton"));
     m_newVault = new QPushButton(Icons::icon(QStringLiteral("new-vault")), tr("&New Vault…"), this);
     m_newVault->setObjectName(QStringLiteral("newVaultButton"));
+    // Outside a dialog a push button answers Enter only when it is an auto-default one.
+    for (QPushButton *button : {m_unlock, m_openAnother, m_newVault})
+        button->setAutoDefault(true);
     connect(m_unlock, &QPushButton::clicked, this, &VaultStatusPage::unlockRequested);
     connect(m_openAnother, &QPushButton::clicked, this, &VaultStatusPage::openAnotherRequested);
     connect(m_newVault, &QPushButton::clicked, this, &VaultStatusPage::newVaultRequested);
@@ -77,8 +81,9 @@ void VaultStatusPage::showLocked(const QString &path)
                              .pixmap(QSize(96, 96), devicePixelRatioF()));
     m_title->setText(tr("%1 is locked").arg(QFileInfo(path).fileName()));
     m_message->setText(tr("Every key is hidden until a member signs in again."));
+    m_openAnother->setText(tr("&Open Another Vault…"));
     m_unlock->show();
-    m_unlock->setDefault(true);
+    focusPrimary();
 }
 
 void VaultStatusPage::showError(const QString &path, const QString &message)
@@ -89,7 +94,9 @@ void VaultStatusPage::showError(const QString &path, const QString &message)
     m_title->setText(tr("Cannot open %1").arg(QFileInfo(path).fileName()));
     m_message->setText(message + QStringLiteral("\n\n")
                        + tr("The file was not changed. Open another vault, or create a new one."));
+    m_openAnother->setText(tr("&Open Another Vault…"));
     m_unlock->hide();
+    focusPrimary();
 }
 
 void VaultStatusPage::showNoVault()
@@ -99,7 +106,33 @@ void VaultStatusPage::showNoVault()
                              .pixmap(QSize(96, 96), devicePixelRatioF()));
     m_title->setText(tr("No vault is open"));
     m_message->setText(tr("Open an existing vault, or create a new one."));
+    // Nothing was open, so there is no other vault to speak of.
+    m_openAnother->setText(tr("&Open Vault…"));
     m_unlock->hide();
+    focusPrimary();
+}
+
+QPushButton *VaultStatusPage::primaryButton() const
+{
+    return m_mode == Mode::Locked ? m_unlock : m_openAnother;
+}
+
+void VaultStatusPage::focusPrimary()
+{
+    QPushButton *button = primaryButton();
+    // Qt draws the focus frame only after keyboard navigation; this page is where keyboard
+    // users land, so it is shown from the start (else Space presses an invisible focus).
+    window()->setAttribute(Qt::WA_KeyboardFocusChange);
+    button->setFocus(Qt::OtherFocusReason);
+}
+
+void VaultStatusPage::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        primaryButton()->click();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 QString VaultStatusPage::message() const

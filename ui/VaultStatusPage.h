@@ -23,6 +23,11 @@ public:
 
     Mode mode() const { return m_mode; }
     QString message() const;
+    // What Enter does where no button has the focus: Unlock when locked, else Open.
+    QPushButton *primaryButton() const;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 Q_SIGNALS:
     void unlockRequested();
@@ -30,6 +35,10 @@ Q_SIGNALS:
     void newVaultRequested();
 
 private:
+    // The page is driven from the keyboard (Ctrl+L, then Enter): the primary button takes the
+    // focus, visibly, so Enter and Space both do what the focused button says.
+    void focusPrimary();
+
     Mode m_mode = Mode::NoVault;
     QLabel *m_picture = nullptr;
     QLabel *m_title = nullptr;

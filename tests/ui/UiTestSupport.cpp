@@ -6,6 +6,9 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSqlQuery>
@@ -188,6 +191,41 @@ bool submitLogin(MainWindow &window, const QString &member, const QString &passp
     pass->setText(passphrase);
     QTest::mouseClick(unlock, Qt::LeftButton);
     return true;
+}
+
+namespace {
+
+// "View: R: Show &Revoked Keys, &Refresh" for each letter used twice among actions.
+QStringList clashesAmong(const QString &where, const QList<QAction *> &actions)
+{
+    QMap<QString, QStringList> byKey;
+    for (const QAction *action : actions) {
+        if (action->isSeparator() || !action->isVisible())
+            continue;
+        const QKeySequence key = QKeySequence::mnemonic(action->text());
+        if (!key.isEmpty())
+            byKey[key.toString(QKeySequence::PortableText)].append(action->text());
+    }
+    QStringList clashes;
+    for (auto it = byKey.constBegin(); it != byKey.constEnd(); ++it) {
+        if (it.value().size() > 1)
+            clashes.append(where + QStringLiteral(": ") + it.key() + QStringLiteral(": ")
+                           + it.value().join(QStringLiteral(", ")));
+    }
+    return clashes;
+}
+
+} // namespace
+
+QStringList menuAcceleratorClashes(const QMainWindow &window)
+{
+    const QList<QAction *> titles = window.menuBar()->actions();
+    QStringList clashes = clashesAmong(QStringLiteral("menu bar"), titles);
+    for (const QAction *title : titles) {
+        if (title->menu())
+            clashes += clashesAmong(title->text(), title->menu()->actions());
+    }
+    return clashes;
 }
 
 QStringList cutOffLabels(const QWidget *parent, int *checked)

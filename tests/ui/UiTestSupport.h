@@ -6,6 +6,7 @@
 #include "store/SqlKeyStore.h"
 
 #include <QApplication>
+#include <QMainWindow>
 #include <QString>
 #include <QTemporaryDir>
 #include <QWidget>
@@ -82,6 +83,10 @@ T *findVisible(const QObject *parent)
 // The texts of the visible, single-line labels below `parent` that are narrower than their
 // text needs (cut off), and how many labels were checked.
 QStringList cutOffLabels(const QWidget *parent, int *checked = nullptr);
+
+// Menus whose visible entries share an accelerator (two "&R"s in one menu, or two menu titles
+// with the same letter): "View: R: Show &Revoked Keys, &Refresh".
+QStringList menuAcceleratorClashes(const QMainWindow &window);
 
 // Fills the window's login dialog and presses Unlock. Returns false if no dialog was shown.
 bool submitLogin(MainWindow &window, const QString &member, const QString &passphrase);

@@ -7,6 +7,7 @@
 #include "ui/MessageBox.h"
 #include "ui/RevealKeyDialog.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QLabel>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void revealCopiesThroughTheGuard();
     void revealDoesNotClearWhatTheUserCopiedSince();
     void revealTokenLeavesOnlyThroughTheGuard();
+    void revealFocusedCloseClosesOnEnter();
 };
 
 void TestClipboard::copyMarksSecretForPasswordManagers()
@@ -292,6 +294,38 @@ void TestClipboard::revealTokenLeavesOnlyThroughTheGuard()
     QVERIFY(guard.isArmed());
     QVERIFY(dialog.hasCopied());
     dialog.accept();
+    guard.clearNow();
+}
+
+void TestClipboard::revealFocusedCloseClosesOnEnter()
+{
+    Testing::VaultFixture vault;
+    ClipboardGuard guard(clipboard(), vault.clock);
+    auto issued = vault.store->createKey(vault.request(QStringLiteral("Backup agent")));
+    QVERIFY(issued);
+    const QString token = issued->token.toQString();
+    const ApiKey key = issued->key;
+    RevealKeyDialog dialog(std::move(issued->token), key, RevealKeyDialog::Occasion::Generated,
+                           guard, vault.clock);
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto *copy = dialog.findChild<QPushButton *>(QStringLiteral("copyButton"));
+    auto *close = dialog.findChild<QPushButton *>(QStringLiteral("closeButton"));
+
+    // Enter copies while the focus is on the key or on Copy.
+    QCOMPARE(QApplication::focusWidget(), copy);
+    QTest::keyClick(copy, Qt::Key_Return);
+    QCOMPARE(clipboard()->text(), token);
+    clipboard()->setText(QStringLiteral("meeting notes"));
+
+    // Tab to Close, Enter: the dialog closes, nothing is copied again.
+    QTest::keyClick(copy, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), close);
+    QVERIFY(close->isDefault());
+    QTest::keyClick(close, Qt::Key_Return);
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(clipboard()->text(), QStringLiteral("meeting notes"));
     guard.clearNow();
 }
 

@@ -5,8 +5,11 @@
 
 #include "core/DisplayNames.h"
 #include "core/GrantCatalogue.h"
+#include "ui/ApiKeysPage.h"
+#include "ui/AuditLogModel.h"
 #include "ui/Formatting.h"
 #include "ui/GenerateKeyDialog.h"
+#include "ui/KeyDetailsPane.h"
 #include "ui/KeyTableModel.h"
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
@@ -14,7 +17,10 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QPushButton>
+#include <QTableView>
 #include <QtTest>
 
 using namespace Keyward;
@@ -30,6 +36,9 @@ private Q_SLOTS:
     void mainWindowActionsAreGerman();
     void generateDialogIsGermanAndNothingCutOff();
     void passphraseDialogsHaveUniqueAccelerators();
+    void qtOwnStringsAreGerman();
+    void auditLogShowsFourDigitYears();
+    void lastUsedReadsAsGerman();
 
 private:
     QTemporaryDir m_home;
@@ -74,6 +83,8 @@ void TestGerman::mainWindowActionsAreGerman()
         headers << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
     QVERIFY2(headers.contains(QStringLiteral("Umgebung")), qPrintable(headers.join(u',')));
     QVERIFY(!headers.contains(QStringLiteral("Environment")));
+    const QStringList clashes = menuAcceleratorClashes(window);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 void TestGerman::generateDialogIsGermanAndNothingCutOff()
@@ -97,6 +108,51 @@ void TestGerman::passphraseDialogsHaveUniqueAccelerators()
 {
     const QStringList clashes = DialogTest::passphraseDialogAcceleratorClashes();
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+}
+
+void TestGerman::qtOwnStringsAreGerman()
+{
+    // Qt's catalogue (qt6-translations-l10n, qtbase_de) is installed and loaded: the buttons
+    // and key names Qt draws itself are German too.
+    QDialogButtonBox box(QDialogButtonBox::Cancel | QDialogButtonBox::Close
+                         | QDialogButtonBox::Yes);
+    QVERIFY2(box.button(QDialogButtonBox::Cancel)->text().contains(QStringLiteral("Abbrechen")),
+             qPrintable(box.button(QDialogButtonBox::Cancel)->text()));
+    QVERIFY2(box.button(QDialogButtonBox::Close)->text().contains(QStringLiteral("Schließen")),
+             qPrintable(box.button(QDialogButtonBox::Close)->text()));
+    QVERIFY2(box.button(QDialogButtonBox::Yes)->text().contains(QStringLiteral("Ja")),
+             qPrintable(box.button(QDialogButtonBox::Yes)->text()));
+    QCOMPARE(QKeySequence(QKeySequence::Delete).toString(QKeySequence::NativeText),
+             QStringLiteral("Entf"));
+}
+
+void TestGerman::auditLogShowsFourDigitYears()
+{
+    // 15 January 2027: German's short format alone would say "15.01.27".
+    const QString text = AuditLogModel::timeText(1'800'000'000'000);
+    QVERIFY2(text.contains(QStringLiteral("2027")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(".01.")), qPrintable(text));
+}
+
+void TestGerman::lastUsedReadsAsGerman()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    const ApiKey key = vault.createKey(QStringLiteral("CI deploy"));
+    vault.clock().advanceMs(kHourMs);
+    vault.setLastUsed(key.id, vault.clock().nowMs() - 7 * kMinuteMs, QLatin1String(""));
+    const QString path = vault.path();
+    vault.closeStore();
+    Settings settings(m_home.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, vault.clock());
+    window.show();
+    window.start(path);
+    QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
+    window.keysPage()->selectKey(key.id);
+    const QString text = window.keysPage()->details()->text();
+    // Not "Zuletzt verwendet am vor 7 Minuten": the relative time stands on its own.
+    QVERIFY2(text.contains(QStringLiteral("Zuletzt verwendet vor 7 Minuten")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("am vor")), qPrintable(text));
 }
 
 QTEST_MAIN(TestGerman)
