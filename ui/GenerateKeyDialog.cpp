@@ -83,6 +83,7 @@ void GenerateKeyDialog::buildLayout()
     m_nameEdit->setAccessibleName(tr("Name"));
     m_nameEdit->setPlaceholderText(tr("What uses this key, e.g. “CI deploy”"));
     m_nameEdit->setClearButtonEnabled(true);
+    m_nameEdit->setMaxLength(Permissions::kMaxNameLength);
 
     m_environmentCombo = new QComboBox(this);
     m_environmentCombo->setObjectName(QStringLiteral("environmentCombo"));
@@ -347,7 +348,10 @@ void GenerateKeyDialog::prefillFrom(const ApiKey &key)
                                 .arg(shown));
     m_basedOnLabel->parentWidget()->setVisible(true);
 
-    m_nameEdit->setText(tr("%1 (copy)").arg(key.name));
+    // The field takes at most kMaxNameLength: shorten the original, never the "(copy)".
+    const QString copy = tr("%1 (copy)");
+    const int room = Permissions::kMaxNameLength - int(copy.size()) + 2; // minus "%1"
+    m_nameEdit->setText(copy.arg(key.name.left(qMax(1, room))));
     m_environmentCombo->setCurrentIndex(
         m_environmentCombo->findData(environmentToInt(key.environment)));
     // A key above the member's role can only be duplicated at the member's own level.
