@@ -11,10 +11,12 @@
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
 #include "ui/Translations.h"
+#include "ui/WhyRejectedDialog.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QLabel>
+#include <QListWidget>
 #include <QtTest>
 
 using namespace Keyward;
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void formattingIsGerman();
     void mainWindowActionsAreGerman();
     void generateDialogIsGermanAndNothingCutOff();
+    void whyRejectedGrantsAreGerman();
     void passphraseDialogsHaveUniqueAccelerators();
 
 private:
@@ -91,6 +94,23 @@ void TestGerman::generateDialogIsGermanAndNothingCutOff()
     QVERIFY2(cut.isEmpty(),
              qPrintable(QStringLiteral("cut off: ") + cut.join(QStringLiteral(" | "))));
     QVERIFY(checked > 5);
+}
+
+void TestGerman::whyRejectedGrantsAreGerman()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    WhyRejectedDialog dialog(vault.store(), vault.clock());
+    auto *grants = dialog.findChild<QListWidget *>(QStringLiteral("grantsList"));
+    QVERIFY(grants);
+    QStringList texts;
+    for (int i = 0; i < grants->count(); ++i)
+        texts.append(grants->item(i)->text());
+    // As in Generate: the translated label, then the id services ask for.
+    QVERIFY2(texts.contains(QStringLiteral("Lizenzen lesen (licenses:read)")),
+             qPrintable(texts.join(u',')));
+    QVERIFY2(!texts.join(u',').contains(QStringLiteral("License Read")),
+             qPrintable(texts.join(u',')));
 }
 
 void TestGerman::passphraseDialogsHaveUniqueAccelerators()

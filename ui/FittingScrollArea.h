@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QScrollArea>
+
+namespace Keyward {
+
+// A dialog's body (everything above its buttons): as tall as its content wants at its width, so
+// the dialog opens showing everything where the screen has room, and scrolls instead of
+// squeezing one widget over another where it has not (a small screen; a window manager that
+// keeps a dialog's size when new text appears; a person who makes the dialog smaller). Never
+// scrolls sideways: it is at least as wide as its content beside a vertical scroll bar.
+class FittingScrollArea : public QScrollArea
+{
+    Q_OBJECT
+public:
+    explicit FittingScrollArea(QWidget *parent = nullptr);
+
+    // The content's height at the width, wrapped text included.
+    int contentHeight(int width) const;
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+};
+
+} // namespace Keyward
