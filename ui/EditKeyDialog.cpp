@@ -200,6 +200,7 @@ QWidget *EditKeyDialog::buildFixedBox(const GrantCatalogue &catalogue)
         form->addRow(tr("Customer:"), customer);
     }
     auto *usage = plainLabel(Formatting::usageLimit(m_key.usageLimit, m_key.usageCount), box);
+    usage->setWordWrap(false); // a few words; wrapped, a form squeezed it to half a line
     usage->setObjectName(QStringLiteral("usageLabel"));
     form->addRow(tr("Usage:"), usage);
 

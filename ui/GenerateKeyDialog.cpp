@@ -3,6 +3,7 @@
 #include "DialogButtons.h"
 #include "RateLimitField.h"
 
+#include "FittingScrollArea.h"
 #include "Formatting.h"
 #include "NoticeRow.h"
 #include "core/Clock.h"
@@ -207,10 +208,19 @@ void GenerateKeyDialog::buildLayout()
     addRow(tr("Cus&tomer:"), m_customerEdit, m_customerEdit);
     addRow(tr("N&otes:"), m_notesEdit, m_notesEdit);
 
+    // Everything but the buttons scrolls when the screen is too small for it (800×600).
+    auto *body = new FittingScrollArea(this);
+    body->setObjectName(QStringLiteral("generateBody"));
+    auto *content = new QWidget(body);
+    auto *bodyLayout = new QVBoxLayout(content);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(basedOnRow);
+    bodyLayout->addLayout(form);
+    bodyLayout->addWidget(m_validationRow);
+    bodyLayout->addStretch(1);
+    body->setWidget(content);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(basedOnRow);
-    layout->addLayout(form);
-    layout->addWidget(m_validationRow);
+    layout->addWidget(body, 1);
     layout->addWidget(m_buttons);
     // Wide enough that the one-line explanations never wrap into clipped second lines.
     setMinimumWidth(qMax(560, fontMetrics().averageCharWidth() * 80));
