@@ -19,6 +19,18 @@ public:
     int contentHeight(int width) const;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+
+    // Makes the window as tall as the content needs at its present width (as far as the screen
+    // allows; with allowShrink also shorter, dropping empty space). The window opens at a size
+    // hint computed for a narrower width than it gets, and a window manager does not grow a
+    // dialog when new text appears: both call this.
+    void fitWindowToContent(bool allowShrink);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    bool m_fittedOnce = false;
 };
 
 } // namespace Keyward

@@ -21,9 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QScreen>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace Keyward {
@@ -241,18 +239,7 @@ void WhyRejectedDialog::resetVerdict()
 
 void WhyRejectedDialog::growToFitVerdict()
 {
-    if (!isVisible())
-        return; // the first show sizes the dialog from its size hint
-    m_body->widget()->layout()->activate();
-    const int extra =
-        m_body->contentHeight(m_body->viewport()->width()) - m_body->viewport()->height();
-    if (extra <= 0)
-        return;
-    // Grow (the window manager will not), as far as the screen allows; beyond that the body
-    // scrolls.
-    const int frame = frameGeometry().height() - height();
-    const int room = screen() ? screen()->availableGeometry().height() - frame : height() + extra;
-    resize(width(), qMax(height(), qMin(height() + extra, room)));
+    m_body->fitWindowToContent(false);
 }
 
 std::optional<Environment> WhyRejectedDialog::chosenEnvironment() const
