@@ -11,12 +11,13 @@ command=${1:?start or stop}
 state=${2:?state directory}
 
 stop_pid() {
-    local file=$1
+    local file=$1 program=$2
     [ -f "$file" ] || return 0
     local pid
     pid=$(cat "$file")
-    # Only a process we started: its pid file is ours, and it must still be that program.
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    # Only a process we started: its pid file is ours, and it must still be that program (after
+    # a reboot the number may belong to another).
+    if [ -n "$pid" ] && [ "$(ps -p "$pid" -o comm= 2>/dev/null)" = "$program" ]; then
         kill "$pid" 2>/dev/null || true
         for _ in $(seq 1 50); do
             kill -0 "$pid" 2>/dev/null || break
@@ -31,8 +32,8 @@ case "$command" in
 start)
     # Leftovers of an interrupted run.
     if [ -d "$state" ]; then
-        stop_pid "$state/openbox.pid"
-        stop_pid "$state/xvfb.pid"
+        stop_pid "$state/openbox.pid" openbox
+        stop_pid "$state/xvfb.pid" Xvfb
         rm -rf "$state"
     fi
     for tool in Xvfb openbox xauth xprop; do
@@ -88,8 +89,8 @@ start)
     exit 1
     ;;
 stop)
-    stop_pid "$state/openbox.pid"
-    stop_pid "$state/xvfb.pid"
+    stop_pid "$state/openbox.pid" openbox
+    stop_pid "$state/xvfb.pid" Xvfb
     rm -rf "$state"
     ;;
 *)
