@@ -55,7 +55,7 @@ QLabel *centeredLabel(const QString &text, QWidget *parent)
 class FilterBar : public QWidget
 {
 public:
-    FilterBar(QWidget *parent)
+    explicit FilterBar(QWidget *parent)
         : QWidget(parent)
         , m_grid(new QGridLayout(this))
     {
@@ -120,11 +120,8 @@ private:
         for (int c = 0; c < columns + 3; ++c)
             m_grid->setColumnStretch(c, 0);
         m_grid->setColumnStretch(0, oneRow ? 2 : 0);
-        m_grid->setColumnStretch(column, 1); // the space before the count
-        m_grid->addWidget(m_count, 0, oneRow ? column + 1 : columns + 1,
-                          Qt::AlignRight | Qt::AlignVCenter);
-        if (!oneRow)
-            m_grid->setColumnStretch(columns, 1);
+        m_grid->setColumnStretch(column, 1); // the space after the filters
+        m_grid->addWidget(m_count, 0, column + 1, Qt::AlignRight | Qt::AlignVCenter);
         updateGeometry();
     }
 
