@@ -16,7 +16,9 @@ packages=(cmake g++ make pkg-config git
     libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libbotan-2-dev libsqlite3-dev libpq-dev
     qtkeychain-qt6-dev qt6-translations-l10n)
 if [ "$mode" = test ]; then
-    packages+=(postgresql xvfb xauth)
+    # xvfb, xauth, openbox, x11-utils: the real-desktop tests (tests/desktop) and
+    # scripts/screenshots.sh run an X server with a window manager.
+    packages+=(postgresql xvfb xauth openbox x11-utils)
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo_cmd apt-get update -qq

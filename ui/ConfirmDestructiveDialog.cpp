@@ -2,6 +2,7 @@
 
 #include "DialogButtons.h"
 #include "LastUseText.h"
+#include "WrapAnywhereLabel.h"
 #include "core/Clock.h"
 #include "core/KeyStatus.h"
 
@@ -114,9 +115,11 @@ void ConfirmDestructiveDialog::buildLayout(const Clock &clock)
         auto *typePrompt =
             plainLabel(this, QStringLiteral("typeNameLabel"),
                        tr("This is a Production key. To confirm, type its name exactly:"));
-        auto *nameShown = plainLabel(this, QStringLiteral("expectedNameLabel"), m_key.name);
+        // The whole name, to be typed: wrapped anywhere, as a name of 200 characters may have
+        // no space; its context menu copies it.
+        auto *nameShown = new WrapAnywhereLabel(m_key.name, this);
+        nameShown->setObjectName(QStringLiteral("expectedNameLabel"));
         nameShown->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        nameShown->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_nameEdit = new QLineEdit(this);
         m_nameEdit->setObjectName(QStringLiteral("confirmNameEdit"));
         m_nameEdit->setAccessibleName(tr("Type the key's name to confirm"));

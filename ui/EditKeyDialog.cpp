@@ -71,6 +71,9 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
     m_nameEdit->setObjectName(QStringLiteral("nameEdit"));
     m_nameEdit->setAccessibleName(tr("Name"));
     m_nameEdit->setClearButtonEnabled(true);
+    // A name from before the cap stays whole (cutting it would rename the key silently); the
+    // validation message then asks for a shorter one.
+    m_nameEdit->setMaxLength(qMax(Permissions::kMaxNameLength, int(m_key.name.size())));
 
     m_rateField = new RateLimitField(this);
     m_rateField->setRateLimit(m_key.rateLimit);
@@ -197,6 +200,7 @@ QWidget *EditKeyDialog::buildFixedBox(const GrantCatalogue &catalogue)
         form->addRow(tr("Customer:"), customer);
     }
     auto *usage = plainLabel(Formatting::usageLimit(m_key.usageLimit, m_key.usageCount), box);
+    usage->setWordWrap(false); // a few words; wrapped, a form squeezed it to half a line
     usage->setObjectName(QStringLiteral("usageLabel"));
     form->addRow(tr("Usage:"), usage);
 

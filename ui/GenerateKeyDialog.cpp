@@ -3,6 +3,7 @@
 #include "DialogButtons.h"
 #include "RateLimitField.h"
 
+#include "FittingScrollArea.h"
 #include "Formatting.h"
 #include "NoticeRow.h"
 #include "core/Clock.h"
@@ -83,6 +84,7 @@ void GenerateKeyDialog::buildLayout()
     m_nameEdit->setAccessibleName(tr("Name"));
     m_nameEdit->setPlaceholderText(tr("What uses this key, e.g. “CI deploy”"));
     m_nameEdit->setClearButtonEnabled(true);
+    m_nameEdit->setMaxLength(Permissions::kMaxNameLength);
 
     m_environmentCombo = new QComboBox(this);
     m_environmentCombo->setObjectName(QStringLiteral("environmentCombo"));
@@ -206,10 +208,19 @@ void GenerateKeyDialog::buildLayout()
     addRow(tr("Cus&tomer:"), m_customerEdit, m_customerEdit);
     addRow(tr("N&otes:"), m_notesEdit, m_notesEdit);
 
+    // Everything but the buttons scrolls when the screen is too small for it (800×600).
+    auto *body = new FittingScrollArea(this);
+    body->setObjectName(QStringLiteral("generateBody"));
+    auto *content = new QWidget(body);
+    auto *bodyLayout = new QVBoxLayout(content);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(basedOnRow);
+    bodyLayout->addLayout(form);
+    bodyLayout->addWidget(m_validationRow);
+    bodyLayout->addStretch(1);
+    body->setWidget(content);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(basedOnRow);
-    layout->addLayout(form);
-    layout->addWidget(m_validationRow);
+    layout->addWidget(body, 1);
     layout->addWidget(m_buttons);
     // Wide enough that the one-line explanations never wrap into clipped second lines.
     setMinimumWidth(qMax(560, fontMetrics().averageCharWidth() * 80));
@@ -347,7 +358,10 @@ void GenerateKeyDialog::prefillFrom(const ApiKey &key)
                                 .arg(shown));
     m_basedOnLabel->parentWidget()->setVisible(true);
 
-    m_nameEdit->setText(tr("%1 (copy)").arg(key.name));
+    // The field takes at most kMaxNameLength: shorten the original, never the "(copy)".
+    const QString copy = tr("%1 (copy)");
+    const int room = Permissions::kMaxNameLength - int(copy.size()) + 2; // minus "%1"
+    m_nameEdit->setText(copy.arg(key.name.left(qMax(1, room))));
     m_environmentCombo->setCurrentIndex(
         m_environmentCombo->findData(environmentToInt(key.environment)));
     // A key above the member's role can only be duplicated at the member's own level.

@@ -7,6 +7,7 @@
 #include "RequestLogView.h"
 #include "StatusBadgeDelegate.h"
 #include "UsageChartView.h"
+#include "WrapAnywhereLabel.h"
 #include "core/Clock.h"
 #include "core/DisplayNames.h"
 #include "core/KeyStatus.h"
@@ -134,7 +135,9 @@ KeyDetailsPane::KeyDetailsPane(const Clock &clock, QWidget *parent)
     setObjectName(QStringLiteral("keyDetailsPane"));
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The sections reflow to one column when the pane is narrow (arrangeSections); only below
+    // the narrowest section does the pane scroll sideways, never cutting anything off.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
 
     m_content = new QWidget(this);
     auto *layout = new QVBoxLayout(m_content);
@@ -242,11 +245,15 @@ void KeyDetailsPane::rebuildKeyPart()
     }
     delete m_keyPart;
     m_keyPart = nullptr;
+    m_sectionGrid = nullptr;
+    m_sections = {};
+    m_wideMinimumWidth = 0;
     m_placeholder->setVisible(m_keyId == 0);
     if (m_keyId == 0)
         return;
     m_keyPart = buildKeyPart();
     m_keyPartLayout->addWidget(m_keyPart);
+    arrangeSections();
 }
 
 QWidget *KeyDetailsPane::buildKeyPart()
@@ -258,7 +265,8 @@ QWidget *KeyDetailsPane::buildKeyPart()
     layout->setContentsMargins(12, 8, 12, 12);
     layout->setSpacing(4);
 
-    QLabel *name = valueLabel(key.name, content, true);
+    // Up to 200 characters, maybe without a space: wrapped anywhere, never widening the pane.
+    QLabel *name = new WrapAnywhereLabel(key.name, content);
     name->setObjectName(QStringLiteral("detailsName"));
     QFont nameFont = name->font();
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.3);
@@ -279,16 +287,11 @@ QWidget *KeyDetailsPane::buildKeyPart()
                                       "it again."),
                                    content));
 
-    // The pane sits below the table and is wider than tall. The first row holds what the key is
-    // (settings, secrets, usage per day), the second what happened to it (requests, audit
-    // history), so both lists of events line up.
-    auto *grid = new QGridLayout;
-    grid->setHorizontalSpacing(24);
-    grid->setVerticalSpacing(8);
-    grid->setColumnStretch(0, 4);
-    grid->setColumnStretch(1, 3);
-    grid->setColumnStretch(2, 4);
-    layout->addLayout(grid);
+    // The sections go into a grid that arrangeSections() fills for the pane's width.
+    m_sectionGrid = new QGridLayout;
+    m_sectionGrid->setHorizontalSpacing(24);
+    m_sectionGrid->setVerticalSpacing(8);
+    layout->addLayout(m_sectionGrid);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -313,41 +316,117 @@ QWidget *KeyDetailsPane::buildKeyPart()
         addRow(tr("Changed:"), timeWithRelative(key.updatedAtMs, now));
     if (key.revokedAtMs)
         addRow(tr("Revoked:"), timeWithRelative(*key.revokedAtMs, now));
-    auto *settingsColumn = new QVBoxLayout;
-    settingsColumn->addWidget(heading(tr("Settings"), content));
+    m_sections = {};
+    m_sections.settings = section(content);
+    auto *settingsColumn = static_cast<QVBoxLayout *>(m_sections.settings->layout());
+    settingsColumn->addWidget(heading(tr("Settings"), m_sections.settings));
     settingsColumn->addLayout(form);
     settingsColumn->addStretch(1);
-    grid->addLayout(settingsColumn, 0, 0);
 
-    auto *secretsColumn = new QVBoxLayout;
-    secretsColumn->addWidget(buildSecrets(content));
-    secretsColumn->addWidget(heading(tr("Notes"), content));
-    secretsColumn->addWidget(key.notes.isEmpty() ? hintText(tr("No notes."), content)
-                                                 : valueLabel(key.notes, content, true));
+    m_sections.secrets = section(content);
+    auto *secretsColumn = static_cast<QVBoxLayout *>(m_sections.secrets->layout());
+    secretsColumn->addWidget(buildSecrets(m_sections.secrets));
+    secretsColumn->addWidget(heading(tr("Notes"), m_sections.secrets));
+    secretsColumn->addWidget(key.notes.isEmpty() ? hintText(tr("No notes."), m_sections.secrets)
+                                                 : valueLabel(key.notes, m_sections.secrets, true));
     secretsColumn->addStretch(1);
-    grid->addLayout(secretsColumn, 0, 1);
 
-    auto *historyColumn = new QVBoxLayout;
-    historyColumn->addWidget(heading(tr("History"), content));
-    historyColumn->addWidget(buildHistory(content));
+    m_sections.history = section(content);
+    auto *historyColumn = static_cast<QVBoxLayout *>(m_sections.history->layout());
+    historyColumn->addWidget(heading(tr("History"), m_sections.history));
+    historyColumn->addWidget(buildHistory(m_sections.history));
     historyColumn->addStretch(1);
 
     if (m_sqlStore) {
-        auto *usageColumn = new QVBoxLayout;
+        m_sections.usage = section(content);
+        auto *usageColumn = static_cast<QVBoxLayout *>(m_sections.usage->layout());
         usageColumn->setSpacing(2);
         usageColumn->addWidget(m_usageHeader);
         usageColumn->addWidget(m_usageSummary);
         usageColumn->addWidget(m_chart, 1);
         usageColumn->addWidget(m_chartLegend);
-        grid->addLayout(usageColumn, 0, 2);
-        grid->addWidget(m_requestLogBox, 1, 0, 1, 2, Qt::AlignTop);
-        grid->addLayout(historyColumn, 1, 2);
+        m_sections.requests = m_requestLogBox;
         for (QWidget *usageWidget : usageWidgets())
             usageWidget->show();
-    } else {
-        grid->addLayout(historyColumn, 0, 2);
     }
     return content;
+}
+
+QWidget *KeyDetailsPane::section(QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    return box;
+}
+
+int KeyDetailsPane::availableWidth() const
+{
+    // Less a vertical scroll bar whether or not it shows: the choice must not flip when it
+    // appears.
+    return width() - 2 * frameWidth() - verticalScrollBar()->sizeHint().width();
+}
+
+void KeyDetailsPane::arrangeSections()
+{
+    if (!m_sectionGrid || !m_sections.settings)
+        return;
+    const auto place = [this](bool wide) {
+        QGridLayout *grid = m_sectionGrid;
+        for (QWidget *w : {m_sections.settings, m_sections.secrets, m_sections.usage,
+                           m_sections.requests, m_sections.history}) {
+            if (w)
+                grid->removeWidget(w);
+        }
+        for (int c = 0; c < 3; ++c)
+            grid->setColumnStretch(c, 0);
+        for (int r = 0; r < 5; ++r)
+            grid->setRowStretch(r, 0);
+        if (!wide) {
+            // One column, in reading order: what the key is, then what happened to it.
+            int row = 0;
+            for (QWidget *w : {m_sections.settings, m_sections.secrets, m_sections.usage,
+                               m_sections.requests, m_sections.history}) {
+                if (w)
+                    grid->addWidget(w, row++, 0);
+            }
+            grid->setColumnStretch(0, 1);
+            return;
+        }
+        // Wide: the first row holds what the key is (settings, secrets, usage per day), the
+        // second what happened to it (requests, audit history), so both lists of events line
+        // up.
+        grid->setColumnStretch(0, 4);
+        grid->setColumnStretch(1, 3);
+        grid->setColumnStretch(2, 4);
+        grid->addWidget(m_sections.settings, 0, 0);
+        grid->addWidget(m_sections.secrets, 0, 1);
+        if (m_sections.usage) {
+            grid->addWidget(m_sections.usage, 0, 2);
+            grid->addWidget(m_sections.requests, 1, 0, 1, 2, Qt::AlignTop);
+            grid->addWidget(m_sections.history, 1, 2);
+        } else {
+            grid->addWidget(m_sections.history, 0, 2);
+        }
+    };
+    if (m_wideMinimumWidth == 0) {
+        // Measured once per key part: how narrow the three columns can be, with the margins.
+        place(true);
+        m_keyPart->layout()->invalidate();
+        m_wideMinimumWidth = m_keyPart->layout()->minimumSize().width();
+        m_wide = true;
+    }
+    const bool wide = availableWidth() >= m_wideMinimumWidth;
+    if (wide == m_wide)
+        return;
+    m_wide = wide;
+    place(wide);
+}
+
+void KeyDetailsPane::resizeEvent(QResizeEvent *event)
+{
+    QScrollArea::resizeEvent(event);
+    arrangeSections();
 }
 
 QWidget *KeyDetailsPane::buildSecrets(QWidget *parent)

@@ -8,6 +8,7 @@
 #include <QVector>
 
 class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QToolButton;
 class QVBoxLayout;
@@ -71,6 +72,11 @@ private:
     // Made once, moved into each rebuilt key part.
     QList<QWidget *> usageWidgets() const;
     void rebuildKeyPart();
+    // Layout only: three columns when the pane is wide enough for them, else one.
+    static QWidget *section(QWidget *parent);
+    int availableWidth() const;
+    void arrangeSections();
+    void resizeEvent(QResizeEvent *event) override;
     void loadUsage(bool newKey);
 
     const Clock &m_clock;
@@ -85,6 +91,19 @@ private:
     QLabel *m_placeholder = nullptr;
     QVBoxLayout *m_keyPartLayout = nullptr;
     QWidget *m_keyPart = nullptr;
+    // The key part's sections (children of m_keyPart, gone with it) and the grid they sit in.
+    struct Sections
+    {
+        QWidget *settings = nullptr;
+        QWidget *secrets = nullptr;
+        QWidget *usage = nullptr; // with a vault store only
+        QWidget *requests = nullptr; // m_requestLogBox, with a vault store only
+        QWidget *history = nullptr;
+    };
+    Sections m_sections;
+    QGridLayout *m_sectionGrid = nullptr;
+    int m_wideMinimumWidth = 0;
+    bool m_wide = true;
     // Made once and moved into each rebuilt key part, so a refresh keeps the log's scroll
     // position and the chart does not flicker.
     QWidget *m_usageHeader = nullptr;

@@ -1,8 +1,10 @@
 #include "WhyRejectedDialog.h"
 
+#include "FittingScrollArea.h"
 #include "Formatting.h"
 #include "Icons.h"
 #include "OutcomeText.h"
+#include "WrapAnywhereLabel.h"
 #include "core/Clock.h"
 #include "core/DisplayNames.h"
 #include "crypto/SecretString.h"
@@ -19,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace Keyward {
@@ -78,7 +81,12 @@ WhyRejectedDialog::~WhyRejectedDialog()
 
 void WhyRejectedDialog::buildLayout()
 {
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    m_body = new FittingScrollArea(this);
+    m_body->setObjectName(QStringLiteral("whyRejectedBody"));
+    auto *body = new QWidget(m_body);
+    auto *layout = new QVBoxLayout(body);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(10);
 
     QLabel *intro = wrappingLabel(tr("Paste a key that a service refused. Keyward shows the answer "
@@ -129,10 +137,13 @@ void WhyRejectedDialog::buildLayout()
     m_grants = new QListWidget(this);
     m_grants->setObjectName(QStringLiteral("grantsList"));
     m_grants->setAccessibleName(tr("Grants the service requires"));
-    for (const GrantInfo &grant : m_store.grantCatalogue().grants()) {
-        auto *item = new QListWidgetItem(tr("%1 (%2)").arg(grant.label, grant.id), m_grants);
+    const GrantCatalogue &catalogue = m_store.grantCatalogue();
+    for (const GrantInfo &grant : catalogue.grants()) {
+        // As in Generate: the translated label people read, then the id services ask for.
+        auto *item =
+            new QListWidgetItem(tr("%1 (%2)").arg(catalogue.label(grant.id), grant.id), m_grants);
         item->setData(Qt::UserRole, grant.id);
-        item->setToolTip(grant.description);
+        item->setToolTip(catalogue.description(grant.id));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
@@ -176,7 +187,8 @@ void WhyRejectedDialog::buildLayout()
     m_verdict->setFont(verdictFont);
     m_reason = wrappingLabel(QString(), m_verdictBox);
     m_reason->setObjectName(QStringLiteral("reasonLabel"));
-    m_key = wrappingLabel(QString(), m_verdictBox);
+    // Holds the key's name: up to 200 characters, maybe without a space.
+    m_key = new WrapAnywhereLabel(QString(), m_verdictBox);
     m_key->setObjectName(QStringLiteral("matchedKeyLabel"));
     m_advice = wrappingLabel(QString(), m_verdictBox);
     m_advice->setObjectName(QStringLiteral("adviceLabel"));
@@ -193,6 +205,9 @@ void WhyRejectedDialog::buildLayout()
                                     this);
     setTextColor(privacy, palette().color(QPalette::PlaceholderText));
     layout->addWidget(privacy);
+    layout->addStretch(1);
+    m_body->setWidget(body);
+    outer->addWidget(m_body, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->setObjectName(QStringLiteral("buttonBox"));
@@ -205,8 +220,7 @@ void WhyRejectedDialog::buildLayout()
     buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
     connect(m_checkButton, &QPushButton::clicked, this, &WhyRejectedDialog::check);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
-    setMinimumWidth(560);
+    outer->addWidget(buttons);
 }
 
 void WhyRejectedDialog::updateCheckButton()
@@ -221,6 +235,11 @@ void WhyRejectedDialog::resetVerdict()
     m_result.reset();
     m_verdictBox->hide();
     m_placeholder->show();
+}
+
+void WhyRejectedDialog::growToFitVerdict()
+{
+    m_body->fitWindowToContent(false);
 }
 
 std::optional<Environment> WhyRejectedDialog::chosenEnvironment() const
@@ -269,6 +288,7 @@ void WhyRejectedDialog::showError(const QString &message)
     m_advice->setText(tr("The vault could not be read. Try again once it is reachable."));
     m_placeholder->hide();
     m_verdictBox->show();
+    growToFitVerdict();
 }
 
 void WhyRejectedDialog::showVerdict(const VerifyResult &result)
@@ -309,6 +329,7 @@ void WhyRejectedDialog::showVerdict(const VerifyResult &result)
     m_advice->setVisible(!hint.isEmpty());
     m_placeholder->hide();
     m_verdictBox->show();
+    growToFitVerdict();
 }
 
 std::optional<AuditEvent> WhyRejectedDialog::lastEvent(qint64 keyId, const QString &action) const

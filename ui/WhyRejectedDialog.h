@@ -15,10 +15,12 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 
 namespace Keyward {
 
 class Clock;
+class FittingScrollArea;
 class KeyStore;
 
 // "Why is this key rejected?": paste a token, pick the environment and the grants the service
@@ -52,6 +54,8 @@ private:
     void buildLayout();
     void updateCheckButton();
     void resetVerdict();
+    // A verdict appeared: make the dialog tall enough to show it, where the screen allows.
+    void growToFitVerdict();
     void showError(const QString &message);
     void showVerdict(const VerifyResult &result);
     QStringList requiredGrants() const;
@@ -68,6 +72,7 @@ private:
 
     QLineEdit *m_tokenEdit = nullptr;
     QAction *m_showToken = nullptr;
+    FittingScrollArea *m_body = nullptr;
     QComboBox *m_environment = nullptr;
     QListWidget *m_grants = nullptr;
     QPushButton *m_checkButton = nullptr;

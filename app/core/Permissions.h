@@ -45,7 +45,9 @@ public:
     static Result<void> validatePassphraseLength(int length);
     static constexpr int kMinPassphraseLength = 8;
 
-    static constexpr int kMaxNameLength = 16 * 1024;
+    // A name is read in a table cell, a pane title and a confirmation: 200 characters say
+    // what a key is for; more only pushes the rest of the window off screen.
+    static constexpr int kMaxNameLength = 200;
     static constexpr int kMaxNotesLength = 64 * 1024;
     static constexpr int kMaxCustomerLength = 256;
     static constexpr int kMaxMemberNameLength = 64;

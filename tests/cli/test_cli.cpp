@@ -1,5 +1,6 @@
 // keywardctl end to end: the built binary, a real vault file, exit codes and output streams.
 #include "CliRunner.h"
+#include "core/Permissions.h"
 #include "crypto/KeyToken.h"
 
 #include <QFile>
@@ -173,6 +174,23 @@ private Q_SLOTS:
         QVERIFY2(run.errText().contains(QStringLiteral("Developers")), run.describe().constData());
     }
 
+    void longNameIsRefused()
+    {
+        // Names are capped in core: the command line gets the same rule and words as the GUI.
+        const QString tooLong(Keyward::Permissions::kMaxNameLength + 1, QLatin1Char('n'));
+        CliRunner::Run run = m_cli->run(
+            args({"key", "create", "--env", "dev", "--role", "developer", "--name"}) << tooLong);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(
+            run.errText().contains(Keyward::Permissions::validateKeyName(tooLong).errorMessage()),
+            run.describe().constData());
+        const QString longest(Keyward::Permissions::kMaxNameLength, QLatin1Char('n'));
+        run = m_cli->run(args({"key", "create", "--env", "dev", "--role", "developer", "--name"})
+                         << longest);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+    }
+
     void memberPassphrase()
     {
         const QString first = QStringLiteral("paula first passphrase");
@@ -324,7 +342,7 @@ private Q_SLOTS:
             QStringLiteral("'; DROP TABLE api_keys; --"),
             QStringLiteral("<b>html</b> & <script>alert(1)</script>"),
             QStringLiteral("-starts with a dash %1 %n \\ \u00e9\u00e8 \U0001F511"),
-            QString(10000, QLatin1Char('x')),
+            QString(Keyward::Permissions::kMaxNameLength, QLatin1Char('x')), // the longest
         };
         for (const QString &name : names) {
             const QString token =
@@ -351,7 +369,8 @@ private Q_SLOTS:
         run = m_cli->run(args({"key", "list"}));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QVERIFY(run.out.contains("DROP TABLE"));
-        QVERIFY(!run.out.contains(QString(10000, QLatin1Char('x')).toUtf8())); // elided
+        QVERIFY(!run.out.contains(
+            QString(Keyward::Permissions::kMaxNameLength, QLatin1Char('x')).toUtf8())); // elided
     }
 
     void revokedKeysOnlyWithAll()

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void generateRejectsBadNames_data();
     void generateRejectsBadNames();
     void generateAcceptsHostileName();
+    void nameFieldsStopAtTheLimit();
     void generateRolesNeverAboveMember_data();
     void generateRolesNeverAboveMember();
     void generateViewerCannotGenerate();
@@ -181,7 +182,6 @@ void TestDialogs::generateRejectsBadNames_data()
     QTest::newRow("nul") << QString(QStringLiteral("CI") + QChar(u'\0') + QStringLiteral("x"));
     QTest::newRow("escape") << QString(QStringLiteral("red") + QChar(u'\x1b')
                                        + QStringLiteral("[31m"));
-    QTest::newRow("too long") << QString(Permissions::kMaxNameLength + 1, QLatin1Char('x'));
 }
 
 void TestDialogs::generateRejectsBadNames()
@@ -209,6 +209,38 @@ void TestDialogs::generateAcceptsHostileName()
     dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(hostile);
     QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("generateButton"))->isEnabled());
     QCOMPARE(dialog.request().name, hostile);
+}
+
+void TestDialogs::nameFieldsStopAtTheLimit()
+{
+    ManualClock clock;
+    const QString tooLong(Permissions::kMaxNameLength + 50, QLatin1Char('x'));
+    GenerateKeyDialog generate(GrantCatalogue::defaults(), memberWithRole(Role::Owner), clock);
+    auto *name = generate.findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+    name->setText(tooLong);
+    QCOMPARE(name->text().size(), Permissions::kMaxNameLength);
+    QVERIFY(generate.findChild<QPushButton *>(QStringLiteral("generateButton"))->isEnabled());
+
+    // Duplicating a key with the longest name: the original is shortened, "(copy)" stays.
+    ApiKey longest = sampleKey(clock);
+    longest.name = QString(Permissions::kMaxNameLength, QLatin1Char('n'));
+    GenerateKeyDialog duplicate(GrantCatalogue::defaults(), memberWithRole(Role::Owner), clock);
+    duplicate.prefillFrom(longest);
+    QCOMPARE(duplicate.request().name.size(), Permissions::kMaxNameLength);
+    QVERIFY(duplicate.request().name.endsWith(QStringLiteral(" (copy)")));
+
+    EditKeyDialog edit(sampleKey(clock), GrantCatalogue::defaults(), clock);
+    auto *editName = edit.findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+    editName->setText(tooLong);
+    QCOMPARE(editName->text().size(), Permissions::kMaxNameLength);
+
+    // A name from before the cap is not cut silently: the dialog says it is too long.
+    ApiKey legacy = sampleKey(clock);
+    legacy.name = tooLong;
+    EditKeyDialog legacyEdit(legacy, GrantCatalogue::defaults(), clock);
+    legacyEdit.show();
+    QCOMPARE(legacyEdit.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->text(), tooLong);
+    QCOMPARE(legacyEdit.validationMessage(), Permissions::validateKeyName(tooLong).errorMessage());
 }
 
 void TestDialogs::generateRolesNeverAboveMember_data()

@@ -14,11 +14,13 @@
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
 #include "ui/Translations.h"
+#include "ui/WhyRejectedDialog.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
 #include <QtTest>
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void formattingIsGerman();
     void mainWindowActionsAreGerman();
     void generateDialogIsGermanAndNothingCutOff();
+    void whyRejectedGrantsAreGerman();
     void passphraseDialogsHaveUniqueAccelerators();
     void qtOwnStringsAreGerman();
     void auditLogShowsFourDigitYears();
@@ -102,6 +105,23 @@ void TestGerman::generateDialogIsGermanAndNothingCutOff()
     QVERIFY2(cut.isEmpty(),
              qPrintable(QStringLiteral("cut off: ") + cut.join(QStringLiteral(" | "))));
     QVERIFY(checked > 5);
+}
+
+void TestGerman::whyRejectedGrantsAreGerman()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    WhyRejectedDialog dialog(vault.store(), vault.clock());
+    auto *grants = dialog.findChild<QListWidget *>(QStringLiteral("grantsList"));
+    QVERIFY(grants);
+    QStringList texts;
+    for (int i = 0; i < grants->count(); ++i)
+        texts.append(grants->item(i)->text());
+    // As in Generate: the translated label, then the id services ask for.
+    QVERIFY2(texts.contains(QStringLiteral("Lizenzen lesen (licenses:read)")),
+             qPrintable(texts.join(u',')));
+    QVERIFY2(!texts.join(u',').contains(QStringLiteral("License Read")),
+             qPrintable(texts.join(u',')));
 }
 
 void TestGerman::passphraseDialogsHaveUniqueAccelerators()

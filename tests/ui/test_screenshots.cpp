@@ -1,6 +1,7 @@
-// Renders every screen and dialog offscreen. With KEYWARD_SCREENSHOT_DIR set, writes them as
-// PNG files there (docs/screenshots/ in the repository); otherwise only checks that each one
-// renders at a sensible size and is not blank.
+// Renders every screen and dialog (offscreen under ctest). With KEYWARD_SCREENSHOT_DIR set,
+// writes them as PNG files there; otherwise only checks that each one renders at a sensible size
+// and is not blank. docs/screenshots/ comes from scripts/screenshots.sh, which runs this on the
+// xcb platform under Xvfb with a window manager, so the pictures have the sizes a desktop gives.
 #include "UiTestSupport.h"
 
 #include "crypto/KeyToken.h"
