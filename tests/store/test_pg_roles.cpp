@@ -198,6 +198,17 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "denied");
     row("dev writes usage", "dave", "UPDATE api_keys SET usage_count = 5 WHERE id = $DAVE_KEY",
         "denied");
+    row("dev raises own usage limit", "dave",
+        "UPDATE api_keys SET usage_limit = 1000 WHERE id = $DAVE_KEY", "denied");
+    row("dev adds secret to own key", "dave",
+        "INSERT INTO key_secrets (key_id, hash, hint, created_at) VALUES ($DAVE_KEY, '\\x02', "
+        "'h', 0)",
+        "changed");
+    // An expired key gets no new secret, even from a client that skips Keyward's own check.
+    row("dev adds secret to own expired key", "dave",
+        "INSERT INTO key_secrets (key_id, hash, hint, created_at) VALUES ($DAVE_KEY, '\\x03', "
+        "'h', 9000000000000000)",
+        "denied");
 
     // Viewer: reads, writes nothing.
     row("viewer reads keys", "vic", "SELECT count(*) FROM api_keys", "ok");
@@ -222,6 +233,12 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "UPDATE api_keys SET expires_at = expires_at + 1 WHERE id = $DAVE_KEY", "denied");
     row("admin shortens expiry", "adam",
         "UPDATE api_keys SET expires_at = expires_at - 1 WHERE id = $DAVE_KEY", "changed");
+    row("admin raises usage limit", "adam",
+        "UPDATE api_keys SET usage_limit = 1000 WHERE id = $DAVE_KEY", "changed");
+    row("admin resets usage", "adam", "UPDATE api_keys SET usage_count = 0 WHERE id = $DAVE_KEY",
+        "changed");
+    row("admin changes grants", "adam",
+        "UPDATE api_keys SET grants = 'admin:full' WHERE id = $DAVE_KEY", "denied");
     row("admin edits audit", "adam", "UPDATE audit_log SET details = ''", "denied");
     row("admin adds member", "adam", "SELECT keyward_member_add('eve', 3, NULL, 0)", "denied");
 
