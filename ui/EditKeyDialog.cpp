@@ -249,10 +249,9 @@ QWidget *EditKeyDialog::buildFixedBox(const GrantCatalogue &catalogue)
     auto *environment = plainLabel(DisplayNames::environment(m_key.environment), box);
     environment->setObjectName(QStringLiteral("environmentLabel"));
     form->addRow(tr("Environment:"), environment);
-    auto *role =
-        plainLabel(tr("%1 — %2").arg(DisplayNames::role(m_key.role),
-                                     Formatting::keyRoleDescription(m_key.role, catalogue)),
-                   box);
+    // The role alone: the grants below say what this key may do (the member role description
+    // shown here before described a person, not the key).
+    auto *role = plainLabel(DisplayNames::role(m_key.role), box);
     role->setObjectName(QStringLiteral("roleLabel"));
     role->setWordWrap(false);
     form->addRow(tr("Role:"), role);

@@ -99,6 +99,7 @@ void GenerateKeyDialog::buildLayout()
     m_roleDescriptionLabel = new QLabel(this);
     m_roleDescriptionLabel->setObjectName(QStringLiteral("roleDescriptionLabel"));
     m_roleDescriptionLabel->setTextFormat(Qt::PlainText);
+    m_roleDescriptionLabel->setWordWrap(true); // lists the role's grants: long in German
     m_roleDescriptionLabel->setForegroundRole(QPalette::PlaceholderText);
     auto *roleColumn = new QVBoxLayout;
     roleColumn->setSpacing(2);
@@ -240,9 +241,9 @@ void GenerateKeyDialog::buildLayout()
     for (QCheckBox *check : std::as_const(m_grantChecks))
         order.append(check);
     order << m_expiryCombo << m_expiryDateEdit << m_rateField->limitCheck()
-          << m_rateField->countSpin()
-          << m_rateField->unitCombo() << m_usageLimitCheck << m_usageLimitSpin << m_customerEdit
-          << m_notesEdit << m_generateButton << buttons.cancel;
+          << m_rateField->countSpin() << m_rateField->unitCombo() << m_usageLimitCheck
+          << m_usageLimitSpin << m_customerEdit << m_notesEdit << m_generateButton
+          << buttons.cancel;
     for (int i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 }
