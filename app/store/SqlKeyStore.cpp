@@ -533,6 +533,8 @@ Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint6
 
 void SqlKeyStore::auditSignIn(bool succeeded, const std::optional<QString> &memberName)
 {
+    if (!m_auditsSignIns)
+        return;
     QJsonObject details;
     if (memberName && !succeeded)
         details.insert(QStringLiteral("member"), *memberName);

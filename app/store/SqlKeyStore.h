@@ -123,6 +123,10 @@ public:
     Result<void> inWriteTransaction(const std::function<Result<void>()> &work,
                                     ChangeSeq changeSeq = ChangeSeq::Bump);
 
+    // Whether signIn() writes an audit row (default). Off only for a use that promises to read
+    // the vault and never write it: the source of `keywardctl migrate`.
+    void setAuditsSignIns(bool audits) { m_auditsSignIns = audits; }
+
     // Test seam: runs inside every write transaction after its work and before the change
     // counter, NOTIFY and COMMIT (tests kill the connection there). Empty function: none.
     void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommitHook = std::move(hook); }
@@ -172,6 +176,7 @@ private:
     QString m_connectionName;
     QString m_openFileKey; // set while this store holds an SQLite vault file open
     QSqlDatabase m_db;
+    bool m_auditsSignIns = true;
     SqlDialect m_dialect;
     const Clock &m_clock;
     QString m_location;

@@ -154,6 +154,13 @@ void TestPgRoles::rawSqlAsEachRole_data()
     const QByteArray forged = QString::fromLatin1(appendAs).arg(QLatin1String("alice")).toLatin1();
     const QByteArray ownName = QString::fromLatin1(appendAs).arg(QLatin1String("@dave")).toLatin1();
     const QByteArray vicName = QString::fromLatin1(appendAs).arg(QLatin1String("@vic")).toLatin1();
+    const char *signInAs =
+        "INSERT INTO audit_log (id, at, actor, action, details, prev_hash, hash) "
+        "VALUES (9999, 0, '%1', 'member.sign_in', '', '\\x00', '\\x00')";
+    const QByteArray vicSignIn =
+        QString::fromLatin1(signInAs).arg(QLatin1String("@vic")).toLatin1();
+    const QByteArray vicSignInAsDave =
+        QString::fromLatin1(signInAs).arg(QLatin1String("@dave")).toLatin1();
 
     // Developer: own keys only, immutable columns stay immutable, history stays history.
     row("dev reads keys", "dave", "SELECT count(*) FROM api_keys", "ok");
@@ -218,6 +225,8 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "denied");
     row("viewer deletes key", "vic", "DELETE FROM api_keys WHERE id = $DAVE_KEY", "denied");
     row("viewer appends audit", "vic", vicName.constData(), "denied");
+    row("viewer appends own sign-in", "vic", vicSignIn.constData(), "changed");
+    row("viewer appends sign-in as dave", "vic", vicSignInAsDave.constData(), "denied");
     row("viewer bumps counter", "vic",
         "UPDATE vault_meta SET value = '1' WHERE name = 'change_seq'", "denied");
     row("viewer retires secret", "vic", "UPDATE key_secrets SET retires_at = 1", "denied");

@@ -470,8 +470,10 @@ void TestCommands::editRaisesAndResetsUsageLimit()
     QCOMPARE(after->usageLimit, std::optional<qint64>(50));
     QCOMPARE(after->usageCount, 0);
     QCOMPARE(h.changed.size(), 1);
+    const auto events = h.vault.store->auditEvents(id);
+    QVERIFY(events);
     QStringList actions;
-    for (const AuditEvent &event : *h.vault.store->auditEvents(id))
+    for (const AuditEvent &event : *events)
         actions.append(event.action);
     QCOMPARE(actions.mid(0, 2),
              QStringList({QStringLiteral("key.usage_reset"), QStringLiteral("key.usage_limit")}));
