@@ -63,6 +63,10 @@ QString AuditText::action(const QString &code)
         {QStringLiteral("key.regenerate"), QT_TR_NOOP("Regenerated key")},
         {QStringLiteral("key.revoke"), QT_TR_NOOP("Revoked key")},
         {QStringLiteral("key.delete"), QT_TR_NOOP("Deleted key")},
+        {QStringLiteral("key.usage_limit"), QT_TR_NOOP("Changed usage limit")},
+        {QStringLiteral("key.usage_reset"), QT_TR_NOOP("Reset usage")},
+        {QStringLiteral("member.sign_in"), QT_TR_NOOP("Signed in")},
+        {QStringLiteral("member.sign_in_failed"), QT_TR_NOOP("Failed sign-in")},
         {QStringLiteral("member.add"), QT_TR_NOOP("Added member")},
         {QStringLiteral("member.role"), QT_TR_NOOP("Changed member role")},
         {QStringLiteral("member.remove"), QT_TR_NOOP("Removed member")},
@@ -133,6 +137,27 @@ QString AuditText::details(const AuditEvent &event)
                 .arg(newHint, oldHint);
         return tr("new secret %1; the old secret %2 kept working for %3")
             .arg(newHint, oldHint, Formatting::duration(grace));
+    }
+    if (a == QLatin1String("key.usage_limit")) {
+        const QJsonArray limits = d.value(QStringLiteral("usage_limit")).toArray();
+        const auto limitText = [](const QJsonValue &limit) {
+            return limit.isDouble() ? tr("%L1 requests").arg(qint64(limit.toDouble()))
+                                    : tr("unlimited");
+        };
+        return tr("usage limit %1 → %2 (%L3 used)")
+            .arg(limitText(limits.at(0)), limitText(limits.at(1)))
+            .arg(qint64(d.value(QStringLiteral("used")).toDouble()));
+    }
+    if (a == QLatin1String("key.usage_reset"))
+        return tr("usage counted against the limit back to 0 (was %L1)")
+            .arg(qint64(d.value(QStringLiteral("used")).toDouble()));
+    if (a == QLatin1String("member.sign_in"))
+        return {};
+    if (a == QLatin1String("member.sign_in_failed")) {
+        // An unknown name is not recorded: it may be a passphrase typed into the name field.
+        const QJsonValue member = d.value(QStringLiteral("member"));
+        return member.isString() ? tr("as %1: wrong passphrase").arg(member.toString())
+                                 : tr("unknown member name (not recorded)");
     }
     if (a == QLatin1String("key.deactivate") && d.contains(QStringLiteral("reason")))
         return tr("because %1").arg(reasonText(d.value(QStringLiteral("reason")).toString()));

@@ -10,6 +10,7 @@
 #include "core/GrantCatalogue.h"
 #include "core/Permissions.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
@@ -28,6 +29,8 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace Keyward {
 
 namespace {
@@ -44,18 +47,19 @@ QLabel *plainLabel(const QString &text, QWidget *parent)
     return label;
 }
 
-QDate utcDate(qint64 ms)
+QDate localDate(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().date();
 }
 
 } // namespace
 
 EditKeyDialog::EditKeyDialog(const ApiKey &key, const GrantCatalogue &catalogue, const Clock &clock,
-                             QWidget *parent)
+                             QWidget *parent, UsageLimit usageLimit)
     : QDialog(parent)
     , m_key(key)
     , m_clock(clock)
+    , m_usageEditable(usageLimit == UsageLimit::Editable)
 {
     setObjectName(QStringLiteral("editKeyDialog"));
     setWindowTitle(tr("Edit API Key"));
@@ -90,7 +94,7 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
     m_expiryDateEdit->setObjectName(QStringLiteral("expiryDateEdit"));
     m_expiryDateEdit->setAccessibleName(tr("New expiry date"));
     m_expiryDateEdit->setCalendarPopup(true);
-    m_expiryDateEdit->setTimeSpec(Qt::UTC);
+    m_expiryDateEdit->setTimeSpec(Qt::LocalTime);
     m_expiryDateEdit->setVisible(false);
     auto *expiryRow = new QHBoxLayout;
     expiryRow->addWidget(m_expiryCombo);
@@ -137,9 +141,11 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
         form->addRow(label, field);
     };
     addRow(tr("&Name:"), m_nameEdit, m_nameEdit);
-    addRow(tr("Rate &limit:"), m_rateField->countSpin(), m_rateField);
+    addRow(tr("Rate &limit:"), m_rateField->limitCheck(), m_rateField);
     addRow(tr("E&xpires:"), m_expiryCombo, expiryColumn);
     addRow(tr("N&otes:"), m_notesEdit, m_notesEdit);
+    if (m_usageEditable)
+        addRow(tr("&Usage limit:"), m_usageLimitCheck, buildUsageLimitField());
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -159,16 +165,81 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
     connect(m_duplicateButton, &QPushButton::clicked, this, [this]() { done(DuplicateRequested); });
 
     const QList<QWidget *> order {m_nameEdit,
+                                  m_rateField->limitCheck(),
                                   m_rateField->countSpin(),
                                   m_rateField->unitCombo(),
                                   m_expiryCombo,
                                   m_expiryDateEdit,
                                   m_notesEdit,
+                                  m_usageLimitCheck,
+                                  m_usageLimitSpin,
+                                  m_resetUsageCheck,
                                   m_duplicateButton,
                                   m_saveButton,
                                   buttons.cancel};
-    for (int i = 1; i < order.size(); ++i)
-        setTabOrder(order.at(i - 1), order.at(i));
+    QWidget *previous = nullptr;
+    for (QWidget *widget : order) {
+        if (!widget)
+            continue; // the usage limit fields exist only for Admins and Owners
+        if (previous)
+            setTabOrder(previous, widget);
+        previous = widget;
+    }
+}
+
+// "[x] Limit to [ 5000 ] requests" and "[ ] Count usage from 0 again (5000 used)": the two
+// ways an Admin lets a key refused as UsageExceeded work again.
+QWidget *EditKeyDialog::buildUsageLimitField()
+{
+    auto *field = new QWidget(this);
+    m_usageLimitCheck = new QCheckBox(tr("Limit to"), field);
+    m_usageLimitCheck->setObjectName(QStringLiteral("usageLimitCheck"));
+    m_usageLimitCheck->setAccessibleName(tr("Limit the number of requests"));
+    m_usageLimitCheck->setChecked(m_key.usageLimit.has_value());
+    m_usageLimitSpin = new QSpinBox(field);
+    m_usageLimitSpin->setObjectName(QStringLiteral("usageLimitSpin"));
+    m_usageLimitSpin->setAccessibleName(tr("Usage limit in requests"));
+    m_usageLimitSpin->setRange(1, std::numeric_limits<int>::max());
+    m_usageLimitSpin->setGroupSeparatorShown(true);
+    m_usageLimitSpin->setValue(int(qBound(qint64(1), m_key.usageLimit.value_or(1000),
+                                          qint64(std::numeric_limits<int>::max()))));
+    m_usageLimitSpin->setEnabled(m_usageLimitCheck->isChecked());
+    m_resetUsageCheck = new QCheckBox(
+        tr("Count usage from 0 again (%L1 used so far)").arg(m_key.usageCount), field);
+    m_resetUsageCheck->setObjectName(QStringLiteral("resetUsageCheck"));
+    m_resetUsageCheck->setAccessibleName(tr("Count usage from 0 again"));
+    m_resetUsageCheck->setEnabled(m_key.usageCount > 0);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_usageLimitCheck);
+    row->addWidget(m_usageLimitSpin);
+    row->addWidget(new QLabel(tr("requests"), field));
+    row->addStretch(1);
+    auto *column = new QVBoxLayout(field);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addLayout(row);
+    column->addWidget(m_resetUsageCheck);
+
+    connect(m_usageLimitCheck, &QCheckBox::toggled, this, [this](bool limited) {
+        m_usageLimitSpin->setEnabled(limited);
+        validate();
+    });
+    connect(m_usageLimitSpin, &QSpinBox::valueChanged, this, &EditKeyDialog::validate);
+    connect(m_resetUsageCheck, &QCheckBox::toggled, this, &EditKeyDialog::validate);
+    return field;
+}
+
+std::optional<qint64> EditKeyDialog::usageLimit() const
+{
+    if (!m_usageEditable)
+        return m_key.usageLimit;
+    return m_usageLimitCheck->isChecked() ? std::optional<qint64>(m_usageLimitSpin->value())
+                                          : std::nullopt;
+}
+
+bool EditKeyDialog::resetUsage() const
+{
+    return m_usageEditable && m_resetUsageCheck->isChecked();
 }
 
 QWidget *EditKeyDialog::buildFixedBox(const GrantCatalogue &catalogue)
@@ -181,9 +252,9 @@ QWidget *EditKeyDialog::buildFixedBox(const GrantCatalogue &catalogue)
     auto *environment = plainLabel(DisplayNames::environment(m_key.environment), box);
     environment->setObjectName(QStringLiteral("environmentLabel"));
     form->addRow(tr("Environment:"), environment);
-    auto *role = plainLabel(
-        tr("%1 — %2").arg(DisplayNames::role(m_key.role), Formatting::roleDescription(m_key.role)),
-        box);
+    // The role alone: the grants below say what this key may do (the member role description
+    // shown here before described a person, not the key).
+    auto *role = plainLabel(DisplayNames::role(m_key.role), box);
     role->setObjectName(QStringLiteral("roleLabel"));
     role->setWordWrap(false);
     form->addRow(tr("Role:"), role);
@@ -227,11 +298,12 @@ QWidget *EditKeyDialog::buildFixedBox(const GrantCatalogue &catalogue)
 void EditKeyDialog::setUpExpiryRange()
 {
     const qint64 now = m_clock.nowMs();
-    // A date expires at the end of that day (UTC). Today still lies ahead; the latest date
-    // offered must end strictly before the current expiry, or it would extend the key.
-    const QDate earliest = utcDate(now);
+    // A date expires at the end of that (local) day, like in Generate. Today still lies ahead;
+    // the latest date offered must end strictly before the current expiry, or it would extend
+    // the key.
+    const QDate earliest = localDate(now);
     const QDate latest =
-        m_key.expiresAtMs ? utcDate(*m_key.expiresAtMs - 1).addDays(-1) : earliest.addYears(10);
+        m_key.expiresAtMs ? localDate(*m_key.expiresAtMs - 1).addDays(-1) : earliest.addYears(10);
     const bool canShorten = latest >= earliest;
     if (canShorten) {
         m_expiryDateEdit->setDateRange(earliest, latest);
@@ -255,7 +327,8 @@ std::optional<qint64> EditKeyDialog::chosenExpiry() const
 {
     if (m_expiryCombo->currentData().toInt() == KeepExpiry)
         return m_key.expiresAtMs;
-    return ExpiryPolicy::onDate(m_expiryDateEdit->date()).expiresAtMs(m_clock.nowMs());
+    return ExpiryPolicy::onDate(m_expiryDateEdit->date())
+        .expiresAtMs(m_clock.nowMs(), Qt::LocalTime);
 }
 
 KeyEdit EditKeyDialog::edit() const
@@ -272,7 +345,7 @@ bool EditKeyDialog::hasChanges() const
 {
     const KeyEdit e = edit();
     return e.name != m_key.name || e.notes != m_key.notes || e.rateLimit != m_key.rateLimit
-        || e.expiresAtMs != m_key.expiresAtMs;
+        || e.expiresAtMs != m_key.expiresAtMs || usageLimit() != m_key.usageLimit || resetUsage();
 }
 
 QString EditKeyDialog::validationMessage() const

@@ -23,6 +23,19 @@ QString Formatting::roleDescription(Role role)
     return {};
 }
 
+QString Formatting::keyRoleDescription(Role role, const GrantCatalogue &catalogue)
+{
+    // The catalogue decides what a key's role allows (Owners may change it), so list its
+    // grants instead of a fixed sentence.
+    const QStringList grants = catalogue.roleGrants(role);
+    if (grants.isEmpty())
+        return tr("A key with this role can be given no grants.");
+    QStringList labels;
+    for (const QString &grant : grants)
+        labels.append(catalogue.label(grant));
+    return tr("A key with this role can be allowed: %1").arg(labels.join(QStringLiteral(", ")));
+}
+
 QString Formatting::rateLimit(const RateLimit &limit)
 {
     if (limit.isUnlimited())
@@ -90,6 +103,16 @@ QString Formatting::grantsList(const QStringList &grants, const GrantCatalogue &
     return lines.join(QLatin1Char('\n'));
 }
 
+namespace {
+
+// n units of unitMs, rounded half up: 89 days 23:59 reads "90 days", not "89".
+qint64 roundedUnits(qint64 magnitude, qint64 unitMs)
+{
+    return (magnitude + unitMs / 2) / unitMs;
+}
+
+} // namespace
+
 QString Formatting::relativeTime(qint64 atMs, qint64 nowMs)
 {
     const qint64 delta = atMs - nowMs;
@@ -97,23 +120,20 @@ QString Formatting::relativeTime(qint64 atMs, qint64 nowMs)
     if (magnitude < kMinuteMs)
         return tr("just now");
     const bool future = delta > 0;
-    if (magnitude < kHourMs) {
-        const int n = int(magnitude / kMinuteMs);
-        return future ? tr("in %n minute(s)", nullptr, n) : tr("%n minute(s) ago", nullptr, n);
-    }
-    if (magnitude < kDayMs) {
-        const int n = int(magnitude / kHourMs);
-        return future ? tr("in %n hour(s)", nullptr, n) : tr("%n hour(s) ago", nullptr, n);
-    }
-    if (magnitude < 60 * kDayMs) {
-        const int n = int(magnitude / kDayMs);
-        return future ? tr("in %n day(s)", nullptr, n) : tr("%n day(s) ago", nullptr, n);
-    }
-    if (magnitude < 730 * kDayMs) {
-        const int n = int(magnitude / (30 * kDayMs));
-        return future ? tr("in %n month(s)", nullptr, n) : tr("%n month(s) ago", nullptr, n);
-    }
-    const int n = int(magnitude / (365 * kDayMs));
+    // Each unit is used while its rounded count stays below the next unit; so 59.6 minutes
+    // reads "in 1 hour", and 23 h 59 min "in 1 day".
+    if (const qint64 n = roundedUnits(magnitude, kMinuteMs); n < 60)
+        return future ? tr("in %n minute(s)", nullptr, int(n))
+                      : tr("%n minute(s) ago", nullptr, int(n));
+    if (const qint64 n = roundedUnits(magnitude, kHourMs); n < 24)
+        return future ? tr("in %n hour(s)", nullptr, int(n))
+                      : tr("%n hour(s) ago", nullptr, int(n));
+    if (const qint64 n = roundedUnits(magnitude, kDayMs); n < 60)
+        return future ? tr("in %n day(s)", nullptr, int(n)) : tr("%n day(s) ago", nullptr, int(n));
+    if (const qint64 n = roundedUnits(magnitude, 30 * kDayMs); n < 24)
+        return future ? tr("in %n month(s)", nullptr, int(n))
+                      : tr("%n month(s) ago", nullptr, int(n));
+    const int n = int(roundedUnits(magnitude, 365 * kDayMs));
     return future ? tr("in %n year(s)", nullptr, n) : tr("%n year(s) ago", nullptr, n);
 }
 
@@ -124,8 +144,13 @@ QString Formatting::relativeOrNever(const std::optional<qint64> &atMs, qint64 no
 
 QString Formatting::absoluteTime(qint64 atMs)
 {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(atMs).toLocalTime(),
-                              QLocale::ShortFormat);
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(atMs).toLocalTime();
+    // An expiry "on 3 Mar" is stored as the first instant it no longer works (4 Mar 00:00), so
+    // that the key works through the whole chosen day. Show the day that was chosen.
+    if (local.time() == QTime(0, 0))
+        return tr("%1, end of day")
+            .arg(QLocale().toString(local.date().addDays(-1), QLocale::ShortFormat));
+    return QLocale().toString(local, QLocale::ShortFormat);
 }
 
 QString Formatting::absoluteOrNever(const std::optional<qint64> &atMs)

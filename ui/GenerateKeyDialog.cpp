@@ -22,6 +22,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -37,9 +38,9 @@ namespace {
 
 const char kGrantIdProperty[] = "grantId";
 
-QDate todayUtc(const Clock &clock)
+QDate todayLocal(const Clock &clock)
 {
-    return QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC).date();
+    return QDateTime::fromMSecsSinceEpoch(clock.nowMs()).toLocalTime().date();
 }
 
 QString grantObjectName(const QString &grantId)
@@ -100,6 +101,7 @@ void GenerateKeyDialog::buildLayout()
     m_roleDescriptionLabel = new QLabel(this);
     m_roleDescriptionLabel->setObjectName(QStringLiteral("roleDescriptionLabel"));
     m_roleDescriptionLabel->setTextFormat(Qt::PlainText);
+    m_roleDescriptionLabel->setWordWrap(true); // lists the role's grants: long in German
     m_roleDescriptionLabel->setForegroundRole(QPalette::PlaceholderText);
     auto *roleColumn = new QVBoxLayout;
     roleColumn->setSpacing(2);
@@ -121,9 +123,12 @@ void GenerateKeyDialog::buildLayout()
     m_expiryDateEdit->setObjectName(QStringLiteral("expiryDateEdit"));
     m_expiryDateEdit->setAccessibleName(tr("Expiry date"));
     m_expiryDateEdit->setCalendarPopup(true);
-    m_expiryDateEdit->setTimeSpec(Qt::UTC);
-    const QDate today = todayUtc(m_clock);
-    m_expiryDateEdit->setDateRange(today.addDays(1), today.addYears(10));
+    // The day is the user's own (local) day, like every time the window shows.
+    m_expiryDateEdit->setTimeSpec(Qt::LocalTime);
+    const QDate today = todayLocal(m_clock);
+    // Past days stay selectable on purpose: a typed past date must not be silently replaced by
+    // the earliest allowed one; validate() says it is in the past and disables Generate.
+    m_expiryDateEdit->setDateRange(today.addYears(-10), today.addYears(10));
     m_expiryDateEdit->setDate(today.addDays(ExpiryPolicy::choiceDays(ExpiryPolicy::kDefault)));
     m_expirySummaryLabel = new QLabel(this);
     m_expirySummaryLabel->setObjectName(QStringLiteral("expirySummaryLabel"));
@@ -203,7 +208,7 @@ void GenerateKeyDialog::buildLayout()
     addRow(tr("&Role:"), m_roleCombo, roleColumn);
     form->addRow(tr("Grants:"), grantsBox);
     addRow(tr("E&xpires:"), m_expiryCombo, expiryColumn);
-    addRow(tr("Rate &limit:"), m_rateField->countSpin(), m_rateField);
+    addRow(tr("Rate &limit:"), m_rateField->limitCheck(), m_rateField);
     form->addRow(tr("Usage limit:"), usageRow);
     addRow(tr("Cus&tomer:"), m_customerEdit, m_customerEdit);
     addRow(tr("N&otes:"), m_notesEdit, m_notesEdit);
@@ -246,9 +251,10 @@ void GenerateKeyDialog::buildLayout()
     QList<QWidget *> order {m_nameEdit, m_environmentCombo, m_roleCombo};
     for (QCheckBox *check : std::as_const(m_grantChecks))
         order.append(check);
-    order << m_expiryCombo << m_expiryDateEdit << m_rateField->countSpin()
-          << m_rateField->unitCombo() << m_usageLimitCheck << m_usageLimitSpin << m_customerEdit
-          << m_notesEdit << m_generateButton << buttons.cancel;
+    order << m_expiryCombo << m_expiryDateEdit << m_rateField->limitCheck()
+          << m_rateField->countSpin() << m_rateField->unitCombo() << m_usageLimitCheck
+          << m_usageLimitSpin << m_customerEdit << m_notesEdit << m_generateButton
+          << buttons.cancel;
     for (int i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 }
@@ -303,9 +309,9 @@ void GenerateKeyDialog::populateRoles()
             continue;
         m_roleCombo->addItem(DisplayNames::role(role), roleToInt(role));
         const int index = m_roleCombo->count() - 1;
-        m_roleCombo->setItemData(index, Formatting::roleDescription(role), Qt::ToolTipRole);
-        m_roleCombo->setItemData(index, Formatting::roleDescription(role),
-                                 Qt::AccessibleDescriptionRole);
+        const QString description = Formatting::keyRoleDescription(role, m_catalogue);
+        m_roleCombo->setItemData(index, description, Qt::ToolTipRole);
+        m_roleCombo->setItemData(index, description, Qt::AccessibleDescriptionRole);
     }
     const Role preferred =
         roleAtLeast(m_member.role, Role::Developer) ? Role::Developer : m_member.role;
@@ -315,7 +321,7 @@ void GenerateKeyDialog::populateRoles()
 void GenerateKeyDialog::resetGrantsForRole()
 {
     const Role role = selectedRole();
-    m_roleDescriptionLabel->setText(Formatting::roleDescription(role));
+    m_roleDescriptionLabel->setText(Formatting::keyRoleDescription(role, m_catalogue));
     const QStringList roleGrants = m_catalogue.roleGrants(role);
     for (QCheckBox *check : std::as_const(m_grantChecks)) {
         const QString id = check->property(kGrantIdProperty).toString();
@@ -336,11 +342,8 @@ void GenerateKeyDialog::updateExpiryWidgets()
     m_expiryDateEdit->setVisible(choice == ExpiryPolicy::Choice::CustomDate);
     m_neverWarning->setVisible(choice == ExpiryPolicy::Choice::Never);
     const std::optional<qint64> at = expiresAtMs();
-    if (choice == ExpiryPolicy::Choice::CustomDate)
-        m_expirySummaryLabel->setText(tr("end of day (UTC)"));
-    else
-        m_expirySummaryLabel->setText(at ? tr("until %1").arg(Formatting::absoluteTime(*at))
-                                         : QString());
+    m_expirySummaryLabel->setText(at ? tr("until %1").arg(Formatting::absoluteTime(*at))
+                                     : QString());
 }
 
 void GenerateKeyDialog::updateUsageWidgets()
@@ -414,7 +417,7 @@ ExpiryPolicy::Choice GenerateKeyDialog::selectedExpiryChoice() const
 std::optional<qint64> GenerateKeyDialog::expiresAtMs() const
 {
     return ExpiryPolicy::fromChoice(selectedExpiryChoice(), m_expiryDateEdit->date())
-        .expiresAtMs(m_clock.nowMs());
+        .expiresAtMs(m_clock.nowMs(), Qt::LocalTime);
 }
 
 RateLimit GenerateKeyDialog::rateLimit() const
@@ -450,7 +453,8 @@ QString GenerateKeyDialog::validationMessage() const
             return check.errorMessage();
     }
     if (r.expiresAtMs && *r.expiresAtMs <= m_clock.nowMs())
-        return tr("The expiry date is in the past.");
+        return tr("The expiry date %1 is in the past. Choose today or a later day.")
+            .arg(QLocale().toString(m_expiryDateEdit->date(), QLocale::ShortFormat));
     return {};
 }
 

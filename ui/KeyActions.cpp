@@ -20,6 +20,10 @@ KeyActions::KeyActions(QObject *parent)
     m_regenerate = makeAction(QStringLiteral("actionRegenerate"), QStringLiteral("regenerate"),
                               tr("&Regenerate…"), QKeySequence(Qt::CTRL | Qt::Key_R),
                               tr("Issue a new secret for this key and retire the old one"));
+    m_duplicate = makeAction(QStringLiteral("actionDuplicate"), QStringLiteral("generate"),
+                             tr("D&uplicate…"), QKeySequence(),
+                             tr("Generate a new key with this key's configuration (for an "
+                                "expired key, or other grants)"));
     m_toggleActive = makeAction(QStringLiteral("actionToggleActive"), QStringLiteral("deactivate"),
                                 tr("&Deactivate"), QKeySequence(Qt::CTRL | Qt::Key_D),
                                 tr("Stop the key from working until it is activated again"));
@@ -52,7 +56,8 @@ QAction *KeyActions::makeAction(const QString &objectName, const QString &icon, 
 
 QList<QAction *> KeyActions::keyActions() const
 {
-    return {m_edit, m_regenerate, m_toggleActive, nullptr, m_revoke, m_remove, nullptr, m_copyId};
+    return {m_edit,   m_regenerate, m_duplicate, m_toggleActive, nullptr,
+            m_revoke, m_remove,     nullptr,     m_copyId};
 }
 
 void KeyActions::setAllowed(QAction *action, bool allowed, const QString &toolTip,
@@ -73,8 +78,8 @@ void KeyActions::update(const std::optional<Member> &member, const ApiKey *selec
 
     if (!member) {
         const QString locked = tr("The vault is locked.");
-        for (QAction *action :
-             {m_generate, m_edit, m_regenerate, m_toggleActive, m_revoke, m_remove, m_copyId})
+        for (QAction *action : {m_generate, m_edit, m_regenerate, m_duplicate, m_toggleActive,
+                                m_revoke, m_remove, m_copyId})
             setAllowed(action, false, base(action), locked);
         return;
     }
@@ -105,6 +110,13 @@ void KeyActions::update(const std::optional<Member> &member, const ApiKey *selec
     };
     check(m_edit, KeyAction::Edit);
     check(m_regenerate, KeyAction::Regenerate);
+    // Duplicating creates a key: whoever may generate keys may duplicate any key they see (at
+    // most at their own role, which the Generate dialog enforces).
+    if (selected)
+        setAllowed(m_duplicate, mayCreate, base(m_duplicate),
+                   Permissions::roleNeededMessage(KeyAction::Create));
+    else
+        setAllowed(m_duplicate, false, base(m_duplicate), selectFirst);
     check(m_toggleActive, m_toggleActivates ? KeyAction::Activate : KeyAction::Deactivate);
     check(m_revoke, KeyAction::Revoke);
     check(m_remove, KeyAction::Delete);

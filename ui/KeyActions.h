@@ -23,6 +23,8 @@ public:
     QAction *generate() const { return m_generate; }
     QAction *edit() const { return m_edit; }
     QAction *regenerate() const { return m_regenerate; }
+    // Generate prefilled with the selected key's configuration (KeyCommands::duplicate).
+    QAction *duplicate() const { return m_duplicate; }
     // "Deactivate" for an active key, "Activate" for an inactive one.
     QAction *toggleActive() const { return m_toggleActive; }
     QAction *revoke() const { return m_revoke; }
@@ -44,6 +46,7 @@ private:
     QAction *m_generate = nullptr;
     QAction *m_edit = nullptr;
     QAction *m_regenerate = nullptr;
+    QAction *m_duplicate = nullptr;
     QAction *m_toggleActive = nullptr;
     QAction *m_revoke = nullptr;
     QAction *m_remove = nullptr;

@@ -152,19 +152,36 @@ bool KeyCommands::edit(const ApiKey &key)
     if (!mayAct(this, m_store, parent, key, KeyAction::Edit, title))
         return false;
 
+    const std::optional<Member> member = m_store.currentMember();
+    const bool mayChangeUsage = member && Permissions::mayChangeUsageLimit(*member, key).isOk();
     int outcome = QDialog::Rejected;
     KeyEdit change;
+    std::optional<qint64> usageLimit;
+    bool resetUsage = false;
     {
-        EditKeyDialog dialog(key, m_store.grantCatalogue(), m_clock, parent);
+        EditKeyDialog dialog(key, m_store.grantCatalogue(), m_clock, parent,
+                             mayChangeUsage ? EditKeyDialog::UsageLimit::Editable
+                                            : EditKeyDialog::UsageLimit::ReadOnly);
         outcome = dialog.exec();
         change = dialog.edit();
+        usageLimit = dialog.usageLimit();
+        resetUsage = dialog.resetUsage();
     }
     if (outcome == EditKeyDialog::DuplicateRequested)
-        return generate(key);
+        return duplicate(key);
     if (outcome != QDialog::Accepted)
         return false;
 
-    Result<ApiKey> edited = m_store.editKey(key.id, key.version, change);
+    // Each store call checks the version it was given: the next one uses the version the
+    // previous one wrote.
+    Result<ApiKey> edited = key;
+    if (change.name != key.name || change.notes != key.notes || change.rateLimit != key.rateLimit
+        || change.expiresAtMs != key.expiresAtMs)
+        edited = m_store.editKey(key.id, key.version, change);
+    if (edited && usageLimit != key.usageLimit)
+        edited = m_store.setUsageLimit(key.id, edited->version, usageLimit);
+    if (edited && resetUsage)
+        edited = m_store.resetUsage(key.id, edited->version);
     if (!edited) {
         reportStoreError(this, parent, title, key, edited.error());
         return false;
@@ -184,6 +201,15 @@ bool KeyCommands::regenerate(const ApiKey &shown)
     const ApiKey &key = *fresh;
     if (!mayAct(this, m_store, parent, key, KeyAction::Regenerate, title))
         return false;
+    if (const Result<void> allowed = Permissions::mayRegenerateAt(key, m_clock.nowMs()); !allowed) {
+        if (MessageBox::confirm(
+                parent, title,
+                tr("%1\n\nDuplicate “%2” now?").arg(allowed.errorMessage(), shortName(key.name)),
+                tr("&Duplicate Key"), tr("Cancel")))
+            return duplicate(key);
+        Q_EMIT failed(allowed.errorMessage());
+        return false;
+    }
 
     qint64 graceMs = 0;
     {
@@ -201,14 +227,23 @@ bool KeyCommands::regenerate(const ApiKey &shown)
     IssuedKey issued = std::move(regenerated).value();
     const ApiKey updated = issued.key;
     Q_EMIT keysChanged(key.id);
-    Q_EMIT message(graceMs > 0 ? tr("Key “%1” regenerated. The previous secret works for %2 more.")
-                                     .arg(shortName(key.name), Formatting::duration(graceMs))
-                               : tr("Key “%1” regenerated. The previous secret no longer works.")
-                                     .arg(shortName(key.name)));
+    // The same words and the same function as the details pane ("It stops working in 1 day"),
+    // so the status bar and the pane never disagree about the deadline.
+    const qint64 now = m_clock.nowMs();
+    Q_EMIT message(graceMs > 0
+                       ? tr("Key “%1” regenerated. The previous secret stops working %2.")
+                             .arg(shortName(key.name), Formatting::relativeTime(now + graceMs, now))
+                       : tr("Key “%1” regenerated. The previous secret no longer works.")
+                             .arg(shortName(key.name)));
     RevealKeyDialog reveal(std::move(issued.token), updated, RevealKeyDialog::Occasion::Regenerated,
                            m_clipboard, m_clock, parent);
     reveal.exec();
     return true;
+}
+
+bool KeyCommands::duplicate(const ApiKey &key)
+{
+    return generate(key);
 }
 
 bool KeyCommands::setActive(const ApiKey &shown, bool active)

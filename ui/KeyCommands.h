@@ -28,7 +28,11 @@ public:
     // failed() (and shown to the user), never silently ignored.
     bool generate(const std::optional<ApiKey> &prefillFrom = std::nullopt);
     bool edit(const ApiKey &key);
+    // An expired key is not regenerated (its new secret would answer Expired): the user is
+    // offered Duplicate instead.
     bool regenerate(const ApiKey &key);
+    // Generate, prefilled with the key's configuration (a new key with its own secret).
+    bool duplicate(const ApiKey &key);
     bool setActive(const ApiKey &key, bool active);
     bool revoke(const ApiKey &key);
     bool remove(const ApiKey &key);

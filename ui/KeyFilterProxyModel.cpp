@@ -5,6 +5,8 @@
 #include "core/KeyStatus.h"
 #include "crypto/KeyToken.h"
 
+#include <QLocale>
+
 namespace Keyward {
 
 KeyFilterProxyModel::KeyFilterProxyModel(QObject *parent)
@@ -13,6 +15,12 @@ KeyFilterProxyModel::KeyFilterProxyModel(QObject *parent)
     setSortRole(KeyTableModel::SortRole);
     setDynamicSortFilter(true);
     setSortCaseSensitivity(Qt::CaseInsensitive);
+    // The "C" locale (LANG unset, as on many servers and CI) collates by code point and ignores
+    // numeric mode; names are still read by people, so collate them as English there.
+    if (QLocale().language() == QLocale::C)
+        m_collator.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
 }
 
 void KeyFilterProxyModel::setSourceModel(QAbstractItemModel *model)
@@ -138,12 +146,13 @@ bool KeyFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &r
 {
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());
-    const bool timeColumn = left.column() == KeyTableModel::ExpiresColumn
-        || left.column() == KeyTableModel::LastUsedColumn
+    // An expiry of "Never" is simply the farthest future (its sort value is the largest), so it
+    // sorts with the times. "Never used" and "Unlimited" are not a point on the scale: they
+    // stay at the bottom whichever way the column is sorted.
+    const bool neverLastColumn = left.column() == KeyTableModel::LastUsedColumn
         || left.column() == KeyTableModel::RateLimitColumn;
-    if (timeColumn) {
-        // "Never" / "Unlimited" stay at the bottom whichever way the column is sorted: the
-        // view reverses lessThan() for descending order, so answer the reverse here.
+    if (neverLastColumn) {
+        // The view reverses lessThan() for descending order, so answer the reverse here.
         const bool leftNever = l.toLongLong() == KeyTableModel::kNeverSortValue;
         const bool rightNever = r.toLongLong() == KeyTableModel::kNeverSortValue;
         if (leftNever != rightNever) {
@@ -151,16 +160,21 @@ bool KeyFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &r
             return leftNever ? descending : !descending;
         }
     }
-    const QPartialOrdering order = QVariant::compare(l, r);
-    if (order == QPartialOrdering::Less || order == QPartialOrdering::Greater)
-        return order == QPartialOrdering::Less;
+    if (l.userType() == QMetaType::QString && r.userType() == QMetaType::QString) {
+        if (const int order = m_collator.compare(l.toString(), r.toString()); order != 0)
+            return order < 0;
+    } else {
+        const QPartialOrdering order = QVariant::compare(l, r);
+        if (order == QPartialOrdering::Less || order == QPartialOrdering::Greater)
+            return order == QPartialOrdering::Less;
+    }
     // Stable, predictable ties: by name, then by id.
     const QModelIndex leftName = left.siblingAtColumn(KeyTableModel::NameColumn);
     const QModelIndex rightName = right.siblingAtColumn(KeyTableModel::NameColumn);
     const QString ln = leftName.data(KeyTableModel::SortRole).toString();
     const QString rn = rightName.data(KeyTableModel::SortRole).toString();
-    if (ln != rn)
-        return ln < rn;
+    if (const int order = m_collator.compare(ln, rn); order != 0)
+        return order < 0;
     return left.data(KeyTableModel::KeyIdRole).toLongLong()
         < right.data(KeyTableModel::KeyIdRole).toLongLong();
 }

@@ -3,6 +3,7 @@
 #include "core/Environment.h"
 
 #include <QByteArray>
+#include <QCollator>
 #include <QSortFilterProxyModel>
 
 #include <optional>
@@ -13,7 +14,9 @@ class KeyTableModel;
 
 // Search and filters over KeyTableModel. The search matches name, key hint, notes and customer
 // (case-insensitive); a whole pasted token finds its key by hash. Revoked keys are hidden unless
-// asked for. Sorting uses KeyTableModel::SortRole and keeps "Never" last in both directions.
+// asked for. Sorting uses KeyTableModel::SortRole: a key that never expires is the farthest
+// future (last ascending, first descending), "Never used" and "Unlimited" stay last in both
+// directions, and text sorts naturally ("Integration 2" before "Integration 10").
 class KeyFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -44,6 +47,7 @@ private:
     void refilter();
 
     KeyTableModel *m_keys = nullptr;
+    QCollator m_collator; // numeric and case-insensitive: names as people count them
     QString m_search;
     QByteArray m_searchTokenHash; // set when the search text is a whole, valid token
     std::optional<Environment> m_environment;

@@ -153,6 +153,8 @@ void MainWindow::buildActions()
             [this] { runOnSelected(&KeyCommands::edit); });
     connect(m_keyActions->regenerate(), &QAction::triggered, this,
             [this] { runOnSelected(&KeyCommands::regenerate); });
+    connect(m_keyActions->duplicate(), &QAction::triggered, this,
+            [this] { runOnSelected(&KeyCommands::duplicate); });
     connect(m_keyActions->toggleActive(), &QAction::triggered, this,
             &MainWindow::toggleSelectedActive);
     connect(m_keyActions->revoke(), &QAction::triggered, this,

@@ -37,7 +37,7 @@ const QVector<Application::Command> &Application::commands()
         {QStringLiteral("key"), QStringLiteral("rename"), &KeyEditCommands::rename,
          QT_TR_NOOP("Rename a key")},
         {QStringLiteral("key"), QStringLiteral("edit"), &KeyEditCommands::edit,
-         QT_TR_NOOP("Change notes, rate limit or (shorten) expiry")},
+         QT_TR_NOOP("Change notes, rate limit, usage limit or (shorten) expiry")},
         {QStringLiteral("key"), QStringLiteral("deactivate"), &KeyStateCommands::deactivate,
          QT_TR_NOOP("Stop a key until it is activated again")},
         {QStringLiteral("key"), QStringLiteral("activate"), &KeyStateCommands::activate,
@@ -48,6 +48,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Delete a key (the audit log keeps its history)")},
         {QStringLiteral("key"), QStringLiteral("regenerate"), &KeyEditCommands::regenerate,
          QT_TR_NOOP("Give a key a new secret and print it, once")},
+        {QStringLiteral("key"), QStringLiteral("reset-usage"), &KeyEditCommands::resetUsage,
+         QT_TR_NOOP("Count a key's use against its usage limit from 0 again (Admins)")},
         {QStringLiteral("key"), QStringLiteral("usage"), &KeyUsageCommand::run,
          QT_TR_NOOP("Show a key's requests per hour and its newest requests")},
         {QStringLiteral("verify"), QString(), &VerifyCommand::run,
@@ -102,6 +104,8 @@ ExitCode Application::run(const QStringList &arguments)
         }
         if (option == QLatin1String("--json")) {
             globals.json = true;
+            // At once: a usage error in the options that follow is reported as JSON too.
+            m_output.setJson(true);
             continue;
         }
         bool matched = false;
@@ -167,7 +171,9 @@ ExitCode Application::dispatch(QStringList words, const GlobalOptions &globals)
 ExitCode Application::usageError(const QString &message)
 {
     m_output.error(ExitCode::Usage, message);
-    m_output.message(tr("Run \"keywardctl --help\" for the commands."));
+    // With --json, stderr holds the one error object and nothing else.
+    if (!m_output.isJson())
+        m_output.message(tr("Run \"keywardctl --help\" for the commands."));
     return ExitCode::Usage;
 }
 

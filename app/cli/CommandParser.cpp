@@ -78,8 +78,12 @@ void CommandParser::addFlag(const QString &name, const QString &description)
 std::optional<ExitCode> CommandParser::parse(int minPositional, int maxPositional)
 {
     // QCommandLineParser expects the program name first.
-    if (!m_parser.parse(QStringList {QStringLiteral("keywardctl")} + m_context.arguments()))
+    if (!m_parser.parse(QStringList {QStringLiteral("keywardctl")} + m_context.arguments())) {
+        // The options could not be read, but a script that asked for JSON still gets it.
+        if (m_context.arguments().contains(QStringLiteral("--json")))
+            m_context.output().setJson(true);
         return usageError(m_parser.errorText());
+    }
     if (m_parser.isSet(kHelp)) {
         m_context.output().print(helpText());
         return ExitCode::Success;
@@ -114,6 +118,9 @@ ExitCode CommandParser::usageError(const QString &message)
 {
     Output &output = m_context.output();
     m_context.fail(ExitCode::Usage, message);
+    // With --json, stderr holds the one error object and nothing else.
+    if (output.isJson())
+        return ExitCode::Usage;
     output.message(tr("Usage: %1").arg(usageLine()));
     output.message(tr("Run \"keywardctl %1 --help\" for details.").arg(m_context.commandName()));
     return ExitCode::Usage;

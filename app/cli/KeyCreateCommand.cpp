@@ -126,7 +126,7 @@ ExitCode KeyCreateCommand::run(CommandContext &context)
                       "shown: store it now.")
                        .arg(KeyPresenter::reference(issued->key),
                             DisplayNames::environment(issued->key.environment),
-                            TextFormat::humanTimeOr(issued->key.expiresAtMs, tr("never"))));
+                            TextFormat::humanExpiryOr(issued->key.expiresAtMs, tr("never"))));
     return ExitCode::Success;
 }
 

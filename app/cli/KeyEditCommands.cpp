@@ -7,6 +7,7 @@
 #include "TextFormat.h"
 #include "ValueParser.h"
 #include "core/Clock.h"
+#include "core/KeyStatus.h"
 #include "store/SqlKeyStore.h"
 
 namespace Keyward::Cli {
@@ -18,6 +19,19 @@ const QString kNotes = QStringLiteral("notes");
 const QString kRateLimit = QStringLiteral("rate-limit");
 const QString kExpires = QStringLiteral("expires");
 const QString kGrace = QStringLiteral("grace");
+const QString kUsageLimit = QStringLiteral("usage-limit");
+
+// "5000" or "none"; nullopt inside means no limit, an empty outer optional unreadable text.
+std::optional<std::optional<qint64>> parseUsageLimit(const QString &text)
+{
+    if (text.trimmed().compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
+        return std::optional<qint64>();
+    bool ok = false;
+    const qint64 n = text.trimmed().toLongLong(&ok);
+    if (!ok || n < 1)
+        return std::nullopt;
+    return std::optional<qint64>(n);
+}
 
 KeyEdit editOf(const ApiKey &key)
 {
@@ -61,23 +75,37 @@ ExitCode KeyEditCommands::edit(CommandContext &context)
 {
     CommandParser parser(context,
                          QStringLiteral("ID [--name NAME] [--notes TEXT] [--rate-limit RATE] "
-                                        "[--expires 30d|DATE]"),
+                                        "[--expires 30d|DATE] [--usage-limit N|none]"),
                          tr("Changes what may change after creation. The expiry can only be "
-                            "made shorter; role and grants never change."));
+                            "made shorter; role and grants never change. The usage limit is for "
+                            "Admins and Owners."));
     parser.addValueOption(kName, tr("NAME"), tr("A new name."));
     parser.addValueOption(kNotes, tr("TEXT"), tr("New notes (\"\" clears them)."));
     parser.addValueOption(kRateLimit, tr("RATE"), tr("e.g. 100/min, or none."));
     parser.addValueOption(kExpires, tr("WHEN"),
-                          tr("A shorter expiry: 30d (from now) or a date such as 2027-01-31."));
+                          tr("A shorter expiry: 30d (from now) or a date such as 2027-01-31 "
+                             "(the key works through the end of that day, UTC)."));
+    parser.addValueOption(kUsageLimit, tr("N"),
+                          tr("Admins and Owners: a new usage limit in requests (raise or lower "
+                             "it), or none."));
     if (auto done = parser.parse(1, 1))
         return *done;
     const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
     if (!id)
         return context.failure();
     if (!parser.isSet(kName) && !parser.isSet(kNotes) && !parser.isSet(kRateLimit)
-        && !parser.isSet(kExpires))
-        return parser.usageError(tr("Say what to change: --name, --notes, --rate-limit or "
-                                    "--expires."));
+        && !parser.isSet(kExpires) && !parser.isSet(kUsageLimit))
+        return parser.usageError(tr("Say what to change: --name, --notes, --rate-limit, "
+                                    "--expires or --usage-limit."));
+    std::optional<std::optional<qint64>> usageLimit;
+    if (parser.isSet(kUsageLimit)) {
+        usageLimit = parseUsageLimit(parser.value(kUsageLimit));
+        if (!usageLimit)
+            return parser.usageError(
+                tr("Cannot read the usage limit \"%1\"; use a number of requests (at least 1) "
+                   "or none.")
+                    .arg(parser.value(kUsageLimit)));
+    }
     std::optional<RateLimit> rate;
     if (parser.isSet(kRateLimit)) {
         rate = RateLimit::parse(parser.value(kRateLimit));
@@ -108,10 +136,21 @@ ExitCode KeyEditCommands::edit(CommandContext &context)
         edit.rateLimit = *rate;
     if (expiry)
         edit.expiresAtMs = expiry->expiresAtMs(context.clock().nowMs());
-    auto saved = store.editKey(key.id, key.version, edit);
-    if (!saved)
-        return context.fail(saved.error());
-    return reportEdited(context, *saved);
+    ApiKey current = key;
+    if (edit.name != key.name || edit.notes != key.notes || edit.rateLimit != key.rateLimit
+        || edit.expiresAtMs != key.expiresAtMs) {
+        auto saved = store.editKey(key.id, key.version, edit);
+        if (!saved)
+            return context.fail(saved.error());
+        current = *saved;
+    }
+    if (usageLimit && *usageLimit != current.usageLimit) {
+        auto saved = store.setUsageLimit(current.id, current.version, *usageLimit);
+        if (!saved)
+            return context.fail(saved.error());
+        current = *saved;
+    }
+    return reportEdited(context, current);
 }
 
 ExitCode KeyEditCommands::regenerate(CommandContext &context)
@@ -153,15 +192,55 @@ ExitCode KeyEditCommands::regenerate(CommandContext &context)
         output.printToken(issued->token);
     issued->token.clear();
     const QString reference = KeyPresenter::reference(issued->key);
-    if (graceMs > 0)
+    const QString once = tr("This is the only time the new token is shown: store it now.");
+    const QString retires = TextFormat::humanTime(context.clock().nowMs() + graceMs);
+    // An inactive key answers 401 to every secret: say so, as the GUI does, instead of
+    // promising that the old secret keeps working.
+    if (effectiveStatus(issued->key, context.clock().nowMs()) == KeyStatus::Inactive) {
+        const QString activate = QStringLiteral("keywardctl key activate %1").arg(issued->key.id);
         output.message(
-            tr("Regenerated key %1. The old secret keeps working until %2. This is the "
-               "only time the new token is shown: store it now.")
-                .arg(reference, TextFormat::humanTime(context.clock().nowMs() + graceMs)));
+            graceMs > 0
+                ? tr("Regenerated key %1. The key is inactive: no secret works until you "
+                     "activate it (%2). The old secret is retired at %3 either way. %4")
+                      .arg(reference, activate, retires, once)
+                : tr("Regenerated key %1. The key is inactive: the new secret works only after "
+                     "you activate it (%2); the old secret has stopped for good. %3")
+                      .arg(reference, activate, once));
+    } else if (graceMs > 0) {
+        output.message(tr("Regenerated key %1. The old secret keeps working until %2. %3")
+                           .arg(reference, retires, once));
+    } else {
+        output.message(
+            tr("Regenerated key %1. The old secret has stopped working. %2").arg(reference, once));
+    }
+    return ExitCode::Success;
+}
+
+ExitCode KeyEditCommands::resetUsage(CommandContext &context)
+{
+    CommandParser parser(context, QStringLiteral("ID"),
+                         tr("Admins and Owners: counts the key's use against its usage limit "
+                            "from 0 again, so a key refused as UsageExceeded works again. "
+                            "Audited."));
+    if (auto done = parser.parse(1, 1))
+        return *done;
+    const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
+    if (!id)
+        return context.failure();
+    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    if (!loaded)
+        return context.failure();
+    const qint64 used = loaded->key.usageCount;
+    auto saved = loaded->store.resetUsage(loaded->key.id, loaded->key.version);
+    if (!saved)
+        return context.fail(saved.error());
+    Output &output = context.output();
+    if (output.isJson())
+        output.printJson(KeyPresenter::toJson(*saved, context.clock().nowMs()));
     else
-        output.message(tr("Regenerated key %1. The old secret has stopped working. This is the "
-                          "only time the new token is shown: store it now.")
-                           .arg(reference));
+        output.message(tr("Reset the usage of key %1: %2 used before, 0 now.")
+                           .arg(KeyPresenter::reference(*saved))
+                           .arg(used));
     return ExitCode::Success;
 }
 

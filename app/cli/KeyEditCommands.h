@@ -18,6 +18,8 @@ public:
     static ExitCode edit(CommandContext &context);
     // stdout gets the new token and nothing else.
     static ExitCode regenerate(CommandContext &context);
+    // Admins and Owners: what a key has used counts from 0 again.
+    static ExitCode resetUsage(CommandContext &context);
 };
 
 } // namespace Keyward::Cli

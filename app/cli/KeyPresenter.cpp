@@ -100,7 +100,7 @@ QStringList KeyPresenter::table(const QVector<ApiKey> &keys, qint64 nowMs)
             status += QLatin1Char('!');
         rows.append({QString::number(key.id), TextFormat::elided(key.name, kNameColumnWidth),
                      environmentCode(key.environment), status, key.hint(),
-                     TextFormat::humanTimeOr(key.expiresAtMs, tr("never")),
+                     TextFormat::humanExpiryOr(key.expiresAtMs, tr("never")),
                      TextFormat::humanTimeOr(key.lastUsedAtMs(), tr("never"))});
     }
     return TextFormat::table(header, rows);
@@ -118,7 +118,7 @@ QStringList KeyPresenter::details(const ApiKey &key, qint64 nowMs, const GrantCa
             .arg(DisplayNames::environment(key.environment), environmentCode(key.environment)),
         tr("  Role:        %1").arg(DisplayNames::role(key.role)),
         tr("  Grants:      %1").arg(grants.join(QStringLiteral(", "))),
-        tr("  Expires:     %1").arg(TextFormat::humanTimeOr(key.expiresAtMs, tr("never"))),
+        tr("  Expires:     %1").arg(TextFormat::humanExpiryOr(key.expiresAtMs, tr("never"))),
         tr("  Rate limit:  %1")
             .arg(key.rateLimit.isUnlimited() ? tr("none") : key.rateLimit.toCode()),
         tr("  Usage:       %1 of %2")

@@ -57,13 +57,78 @@ void Output::printTokenJson(qint64 keyId, const SecretString &token)
 
 ExitCode Output::error(const Error &error)
 {
-    return this->error(exitCodeFor(error.code), error.message);
+    return writeError(exitCodeFor(error.code), errorCodeName(error.code), error.message);
 }
 
 ExitCode Output::error(ExitCode code, const QString &message)
 {
-    write(m_err, QStringLiteral("keywardctl: ") + message);
-    return code;
+    return writeError(code, errorCodeName(code), message);
+}
+
+ExitCode Output::writeError(ExitCode exit, const QString &codeName, const QString &message)
+{
+    if (!m_json) {
+        write(m_err, QStringLiteral("keywardctl: ") + message);
+        return exit;
+    }
+    const QJsonObject object {{QStringLiteral("error"), message},
+                              {QStringLiteral("code"), codeName},
+                              {QStringLiteral("exit"), static_cast<int>(exit)}};
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), m_err);
+    std::fputc('\n', m_err);
+    std::fflush(m_err);
+    return exit;
+}
+
+QString Output::errorCodeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidInput:
+        return QStringLiteral("invalid_input");
+    case ErrorCode::PermissionDenied:
+        return QStringLiteral("permission_denied");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
+    case ErrorCode::StaleVersion:
+        return QStringLiteral("stale_version");
+    case ErrorCode::AuthenticationFailed:
+        return QStringLiteral("authentication_failed");
+    case ErrorCode::VaultNotFound:
+        return QStringLiteral("vault_not_found");
+    case ErrorCode::NotAVault:
+        return QStringLiteral("not_a_vault");
+    case ErrorCode::VaultCorrupt:
+        return QStringLiteral("vault_corrupt");
+    case ErrorCode::VaultLocked:
+        return QStringLiteral("vault_locked");
+    case ErrorCode::VaultTooNew:
+        return QStringLiteral("vault_too_new");
+    case ErrorCode::VaultExists:
+        return QStringLiteral("vault_exists");
+    case ErrorCode::StorageError:
+        return QStringLiteral("storage_error");
+    case ErrorCode::ConnectionLost:
+        return QStringLiteral("connection_lost");
+    case ErrorCode::CryptoFailure:
+        return QStringLiteral("crypto_failure");
+    }
+    return QStringLiteral("storage_error");
+}
+
+QString Output::errorCodeName(ExitCode code)
+{
+    switch (code) {
+    case ExitCode::Success:
+        break;
+    case ExitCode::Refused:
+        return QStringLiteral("refused");
+    case ExitCode::Usage:
+        return QStringLiteral("usage");
+    case ExitCode::VaultError:
+        return QStringLiteral("vault_error");
+    }
+    return QStringLiteral("refused");
 }
 
 } // namespace Keyward::Cli

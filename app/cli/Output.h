@@ -31,12 +31,19 @@ public:
     void printToken(const SecretString &token);
     void printTokenJson(qint64 keyId, const SecretString &token);
 
-    // "keywardctl: <message>" on stderr; returns the exit code the error calls for.
+    // "keywardctl: <message>" on stderr; returns the exit code the error calls for. With
+    // --json, one JSON object on stderr instead, so scripts read errors as they read results:
+    // {"error":"<message>","code":"not_found","exit":1}.
     ExitCode error(const Error &error);
     ExitCode error(ExitCode code, const QString &message);
+    // The "code" of an error in JSON: "not_found", "permission_denied", … for store errors,
+    // "usage", "refused" or "vault_error" for the others.
+    static QString errorCodeName(ErrorCode code);
+    static QString errorCodeName(ExitCode code);
 
 private:
     void write(std::FILE *stream, const QString &line);
+    ExitCode writeError(ExitCode exit, const QString &codeName, const QString &message);
 
     std::FILE *m_out;
     std::FILE *m_err;

@@ -28,6 +28,19 @@ QString TextFormat::humanTimeOr(const std::optional<qint64> &atMs, const QString
     return atMs ? humanTime(*atMs) : fallback;
 }
 
+QString TextFormat::humanExpiry(qint64 atMs)
+{
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
+    if (at.time() != QTime(0, 0))
+        return humanTime(atMs);
+    return tr("%1 end of day UTC").arg(at.date().addDays(-1).toString(Qt::ISODate));
+}
+
+QString TextFormat::humanExpiryOr(const std::optional<qint64> &atMs, const QString &fallback)
+{
+    return atMs ? humanExpiry(*atMs) : fallback;
+}
+
 QString TextFormat::statusCode(KeyStatus status)
 {
     switch (status) {

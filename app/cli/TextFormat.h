@@ -24,6 +24,11 @@ public:
     static QJsonValue isoTimeOrNull(const std::optional<qint64> &atMs);
     static QString humanTime(qint64 atMs); // "2027-01-15 08:00 UTC"
     static QString humanTimeOr(const std::optional<qint64> &atMs, const QString &fallback);
+    // An expiry: like humanTime, but the first instant of a UTC day (how "--expires 2027-01-31"
+    // is stored, so that the key works through all of that day) reads as the day chosen:
+    // "2027-01-31 end of day UTC", not "2027-02-01 00:00 UTC".
+    static QString humanExpiry(qint64 atMs);
+    static QString humanExpiryOr(const std::optional<qint64> &atMs, const QString &fallback);
 
     static QString statusCode(KeyStatus status); // "active", for JSON
     static QString stateCode(KeyState state); // "active" | "inactive" | "revoked"

@@ -81,12 +81,12 @@ std::optional<ExpiryPolicy> ExpiryPolicy::parse(const QString &text)
     return std::nullopt;
 }
 
-std::optional<qint64> ExpiryPolicy::expiresAtMs(qint64 nowMs) const
+std::optional<qint64> ExpiryPolicy::expiresAtMs(qint64 nowMs, Qt::TimeSpec spec) const
 {
     if (m_never)
         return std::nullopt;
     if (m_date.isValid()) {
-        const QDateTime endOfDay(m_date.addDays(1), QTime(0, 0), Qt::UTC);
+        const QDateTime endOfDay(m_date.addDays(1), QTime(0, 0), spec);
         return endOfDay.toMSecsSinceEpoch();
     }
     return nowMs + qint64(m_days) * kDayMs;

@@ -30,8 +30,10 @@ public:
     int days() const { return m_days; }
     QDate date() const { return m_date; }
 
-    // The absolute expiry, or nullopt for never. A date expires at the end of that day (UTC).
-    std::optional<qint64> expiresAtMs(qint64 nowMs) const;
+    // The absolute expiry, or nullopt for never. A date expires at the end of that day in
+    // the given time (UTC for keywardctl, local time in the window): stored as the first
+    // instant of the next day, so the key works through the whole chosen day.
+    std::optional<qint64> expiresAtMs(qint64 nowMs, Qt::TimeSpec spec = Qt::UTC) const;
     // Days-based presets ("7 days" …) as shown in pickers.
     static int choiceDays(Choice choice);
 

@@ -113,6 +113,38 @@ Result<void> Permissions::mayActOnKey(const Member &actor, const ApiKey &key, Ke
     return {};
 }
 
+Result<void> Permissions::mayRegenerateAt(const ApiKey &key, qint64 nowMs)
+{
+    if (effectiveStatus(key, nowMs) != KeyStatus::Expired)
+        return {};
+    return invalid(tr("The key \"%1\" has expired: a new secret would be refused as Expired, and "
+                      "an expiry cannot be extended. Use Duplicate to make a new key with the "
+                      "same configuration.")
+                       .arg(key.name));
+}
+
+Result<void> Permissions::mayChangeUsageLimit(const Member &actor, const ApiKey &key)
+{
+    if (!roleAtLeast(actor.role, Role::Admin))
+        return denied(tr("Only Admins and Owners can change a key's usage limit or reset its "
+                         "usage."));
+    if (!roleAtLeast(actor.role, key.role))
+        return denied(tr("This key has the %1 role, above your own (%2).")
+                          .arg(roleCode(key.role), roleCode(actor.role)));
+    if (key.state == KeyState::Revoked)
+        return invalid(tr("The key \"%1\" is revoked. Revocation is permanent; generate a new key "
+                          "instead.")
+                           .arg(key.name));
+    return {};
+}
+
+Result<void> Permissions::validateUsageLimit(const std::optional<qint64> &limit)
+{
+    if (limit && *limit < 1)
+        return invalid(tr("A usage limit is at least 1 request; use \"none\" for no limit."));
+    return {};
+}
+
 Result<void> Permissions::mayChangeExpiry(const ApiKey &key, std::optional<qint64> newExpiresAtMs,
                                           qint64 nowMs)
 {

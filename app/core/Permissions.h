@@ -28,6 +28,15 @@ public:
                                      const GrantCatalogue &catalogue);
     // May the member perform this action on this existing key, in its current state?
     static Result<void> mayActOnKey(const Member &actor, const ApiKey &key, KeyAction action);
+    // A new secret for an expired key would answer Expired at once, and an expiry cannot be
+    // extended: refused, pointing to Duplicate (a new key with the same configuration).
+    static Result<void> mayRegenerateAt(const ApiKey &key, qint64 nowMs);
+    // Raising, lowering or removing a key's usage limit, or resetting what it has used: Admins
+    // and Owners only (a Developer could otherwise lift the limit an Admin set), and never on
+    // a key whose role is above the member's own, nor on a revoked key.
+    static Result<void> mayChangeUsageLimit(const Member &actor, const ApiKey &key);
+    // At least 1 request, or none (unlimited).
+    static Result<void> validateUsageLimit(const std::optional<qint64> &limit);
     // Expiry may only get shorter, and never into the past.
     static Result<void> mayChangeExpiry(const ApiKey &key, std::optional<qint64> newExpiresAtMs,
                                         qint64 nowMs);

@@ -102,7 +102,13 @@ public:
     virtual Result<ApiKey> revokeKey(qint64 id, qint64 expectedVersion) = 0;
     virtual Result<void> deleteKey(qint64 id, qint64 expectedVersion) = 0;
     // New secret, same configuration; the old secret retires after graceMs (0: at once).
+    // Refused for an expired key (Permissions::mayRegenerateAt): duplicate it instead.
     virtual Result<IssuedKey> regenerateKey(qint64 id, qint64 expectedVersion, qint64 graceMs) = 0;
+    // Admins and Owners (Permissions::mayChangeUsageLimit): a new usage limit (nullopt: none),
+    // or the usage counted against it back to 0. Both audited.
+    virtual Result<ApiKey> setUsageLimit(qint64 id, qint64 expectedVersion,
+                                         std::optional<qint64> usageLimit) = 0;
+    virtual Result<ApiKey> resetUsage(qint64 id, qint64 expectedVersion) = 0;
 
     // Members (Owner only for changes).
     virtual Result<QVector<Member>> listMembers() = 0;

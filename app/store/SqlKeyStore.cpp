@@ -26,6 +26,7 @@
 #include <QSqlRecord>
 
 #include <algorithm>
+#include <utility>
 
 namespace Keyward {
 
@@ -441,7 +442,8 @@ Result<void> SqlKeyStore::loadVaultSettings()
     return {};
 }
 
-Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()> &work)
+Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()> &work,
+                                             ChangeSeq changeSeq)
 {
     QSqlQuery q(m_db);
     m_lastAuditHash.clear();
@@ -461,11 +463,13 @@ Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()>
         return failed(result.error());
     if (m_beforeCommitHook)
         m_beforeCommitHook();
-    if (!q.exec(QStringLiteral("UPDATE vault_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS "
-                               "TEXT) WHERE name = 'change_seq'")))
-        return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
-    if (const QString notify = m_dialect.notifyChanged(); !notify.isEmpty() && !q.exec(notify))
-        return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
+    if (changeSeq == ChangeSeq::Bump) {
+        if (!q.exec(QStringLiteral("UPDATE vault_meta SET value = CAST(CAST(value AS BIGINT) + 1 "
+                                   "AS TEXT) WHERE name = 'change_seq'")))
+            return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
+        if (const QString notify = m_dialect.notifyChanged(); !notify.isEmpty() && !q.exec(notify))
+            return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
+    }
     if (m_dialect.isSqlite()) {
         if (!q.exec(QStringLiteral("COMMIT")))
             return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
@@ -527,6 +531,31 @@ Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint6
 
 // ---- session ---------------------------------------------------------------------------------
 
+void SqlKeyStore::auditSignIn(bool succeeded, const std::optional<QString> &memberName)
+{
+    if (!m_auditsSignIns)
+        return;
+    QJsonObject details;
+    if (memberName && !succeeded)
+        details.insert(QStringLiteral("member"), *memberName);
+    // A failed attempt is nobody's ("system"), whoever was signed in on this connection before.
+    const std::optional<Member> signedIn =
+        succeeded ? m_member : std::exchange(m_member, std::nullopt);
+    // No change counter: a sign-in changes nothing a window or a verifier's cache shows, and
+    // every keywardctl command signs in.
+    const Result<void> written = inWriteTransaction(
+        [&]() -> Result<void> {
+            return appendAudit(succeeded ? QStringLiteral("member.sign_in")
+                                         : QStringLiteral("member.sign_in_failed"),
+                               std::nullopt, toJson(details));
+        },
+        ChangeSeq::Keep);
+    m_member = signedIn;
+    if (!written)
+        qWarning("Keyward: the sign-in could not be audited: %s",
+                 qPrintable(written.errorMessage()));
+}
+
 Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString &passphrase)
 {
     if (!m_dialect.isSqlite())
@@ -547,13 +576,19 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
             QStringLiteral("$argon2id$v=19$m=65536,t=3,p=1$qko9WguMzSFHcPoQx17WDQ$"
                            "OVk35LaCYQPRnYVv3r3J3Ert5dWdJ09ZPQOEoQmKVx4");
         PassphraseHasher::verify(passphrase, dummy);
+        q.finish();
+        auditSignIn(false, std::nullopt);
         return refused;
     }
     const Member member = memberFromRow(q);
     const QString phc = q.value(5).toString();
-    if (!PassphraseHasher::verify(passphrase, phc))
+    q.finish();
+    if (!PassphraseHasher::verify(passphrase, phc)) {
+        auditSignIn(false, member.name);
         return refused;
+    }
     m_member = member;
+    auditSignIn(true, member.name);
     return member;
 }
 
@@ -574,6 +609,8 @@ Result<Member> SqlKeyStore::signInPostgres(const QString &memberName)
             return error;
     } else if (q.next()) {
         m_member = memberFromRow(q);
+        q.finish();
+        auditSignIn(true, m_member->name);
         return *m_member;
     }
     return makeError(ErrorCode::AuthenticationFailed,
@@ -811,6 +848,8 @@ Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const Key
             if (!check)
                 return check.error();
         }
+        // Every key entry names the key: a rename as [old, new], otherwise the name alone, so a
+        // notes-only edit does not read "Key 7".
         QJsonObject changes;
         if (edit.name != before->name)
             changes.insert(QStringLiteral("name"), QJsonArray {before->name, edit.name});
@@ -823,6 +862,8 @@ Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const Key
             changes.insert(QStringLiteral("expires_at"), double(*edit.expiresAtMs));
         if (changes.isEmpty())
             return {};
+        if (!changes.contains(QStringLiteral("name")))
+            changes.insert(QStringLiteral("name"), before->name);
         if (auto updated = updateKeyRow(
                 *before,
                 QStringLiteral(
@@ -918,6 +959,8 @@ Result<IssuedKey> SqlKeyStore::regenerateKey(qint64 id, qint64 expectedVersion, 
         if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Regenerate);
             !allowed)
             return allowed;
+        if (auto allowed = Permissions::mayRegenerateAt(*before, m_clock.nowMs()); !allowed)
+            return allowed;
         token = KeyToken::generate(m_prefix, before->environment);
         if (token.isEmpty())
             return makeError(ErrorCode::CryptoFailure, tr("Could not generate a key."));
@@ -947,6 +990,56 @@ Result<IssuedKey> SqlKeyStore::regenerateKey(qint64 id, qint64 expectedVersion, 
     if (!loaded)
         return loaded.error();
     return IssuedKey {std::move(loaded).value(), std::move(token)};
+}
+
+Result<ApiKey> SqlKeyStore::setUsageLimit(qint64 id, qint64 expectedVersion,
+                                          std::optional<qint64> usageLimit)
+{
+    if (auto valid = Permissions::validateUsageLimit(usageLimit); !valid)
+        return valid.error();
+    return changeUsage(
+        id, expectedVersion, QStringLiteral("usage_limit = ?"), {nullableInt(usageLimit)},
+        QStringLiteral("key.usage_limit"), [&](const ApiKey &before) {
+            const auto code = [](const std::optional<qint64> &limit) {
+                return limit ? QJsonValue(double(*limit)) : QJsonValue();
+            };
+            return QJsonObject {{QStringLiteral("name"), before.name},
+                                {QStringLiteral("usage_limit"),
+                                 QJsonArray {code(before.usageLimit), code(usageLimit)}},
+                                {QStringLiteral("used"), double(before.usageCount)}};
+        });
+}
+
+Result<ApiKey> SqlKeyStore::resetUsage(qint64 id, qint64 expectedVersion)
+{
+    return changeUsage(id, expectedVersion, QStringLiteral("usage_count = 0"), {},
+                       QStringLiteral("key.usage_reset"), [](const ApiKey &before) {
+                           return QJsonObject {{QStringLiteral("name"), before.name},
+                                               {QStringLiteral("used"), double(before.usageCount)}};
+                       });
+}
+
+Result<ApiKey> SqlKeyStore::changeUsage(qint64 id, qint64 expectedVersion,
+                                        const QString &assignments, const QVariantList &values,
+                                        const QString &auditAction,
+                                        const std::function<QJsonObject(const ApiKey &)> &details)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        auto before = currentKey(loadKey(id), expectedVersion);
+        if (!before)
+            return before.error();
+        if (auto allowed = Permissions::mayChangeUsageLimit(*actor, *before); !allowed)
+            return allowed;
+        if (auto updated = updateKeyRow(*before, assignments, values); !updated)
+            return updated;
+        return appendAudit(auditAction, id, toJson(details(*before)));
+    });
+    if (!written)
+        return written.error();
+    return loadKey(id);
 }
 
 // ---- members ---------------------------------------------------------------------------------

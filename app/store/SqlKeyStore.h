@@ -10,6 +10,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <QJsonObject>
+
 #include <functional>
 #include <memory>
 
@@ -84,6 +86,9 @@ public:
     Result<ApiKey> revokeKey(qint64 id, qint64 expectedVersion) override;
     Result<void> deleteKey(qint64 id, qint64 expectedVersion) override;
     Result<IssuedKey> regenerateKey(qint64 id, qint64 expectedVersion, qint64 graceMs) override;
+    Result<ApiKey> setUsageLimit(qint64 id, qint64 expectedVersion,
+                                 std::optional<qint64> usageLimit) override;
+    Result<ApiKey> resetUsage(qint64 id, qint64 expectedVersion) override;
 
     Result<QVector<Member>> listMembers() override;
     // On PostgreSQL the name is a login: created when missing (the passphrase becomes its
@@ -114,8 +119,15 @@ public:
 
     // Runs work inside one write transaction (BEGIN IMMEDIATE on SQLite; BEGIN plus the writers'
     // advisory lock on PostgreSQL): commit when it returns success, roll back otherwise. Bumps
-    // the change counter and, on PostgreSQL, sends NOTIFY keyward_changed with it.
-    Result<void> inWriteTransaction(const std::function<Result<void>()> &work);
+    // the change counter and, on PostgreSQL, sends NOTIFY keyward_changed with it, unless the
+    // change is one no window or cache shows (ChangeSeq::Keep: a sign-in's audit row).
+    enum class ChangeSeq { Bump, Keep };
+    Result<void> inWriteTransaction(const std::function<Result<void>()> &work,
+                                    ChangeSeq changeSeq = ChangeSeq::Bump);
+
+    // Whether signIn() writes an audit row (default). Off only for a use that promises to read
+    // the vault and never write it: the source of `keywardctl migrate`.
+    void setAuditsSignIns(bool audits) { m_auditsSignIns = audits; }
 
     // Test seam: runs inside every write transaction after its work and before the change
     // counter, NOTIFY and COMMIT (tests kill the connection there). Empty function: none.
@@ -138,6 +150,10 @@ private:
     Result<ApiKey> loadKey(qint64 id);
     Result<void> appendAudit(const QString &action, std::optional<qint64> keyId,
                              const QString &details);
+    // Sign-ins, successful or not, are audited. A failed one names the member only when the
+    // name is a member's (an unknown "name" may be a passphrase typed into the wrong field), and
+    // never the passphrase. An audit row that cannot be written does not block the sign-in.
+    void auditSignIn(bool succeeded, const std::optional<QString> &memberName);
     Result<qint64> insertSecret(qint64 keyId, const SecretString &token);
     Result<IssuedKey> issueToken(ApiKey key);
     // UPDATE api_keys ... WHERE id = ? AND version = ?; StaleVersion when nothing matched.
@@ -146,6 +162,10 @@ private:
     // A change of state (activate, deactivate, revoke) in one write transaction: the signed-in
     // member may take action on the key at expectedVersion, then its row is updated and the
     // change audited under auditAction.
+    // The usage-limit changes: Admin check, row update and audit row in one transaction.
+    Result<ApiKey> changeUsage(qint64 id, qint64 expectedVersion, const QString &assignments,
+                               const QVariantList &values, const QString &auditAction,
+                               const std::function<QJsonObject(const ApiKey &)> &details);
     Result<ApiKey> changeKeyState(qint64 id, qint64 expectedVersion, KeyAction action,
                                   const QString &assignments, const QVariantList &values,
                                   const QString &auditAction);
@@ -159,6 +179,7 @@ private:
     QString m_connectionName;
     QString m_openFileKey; // set while this store holds an SQLite vault file open
     QSqlDatabase m_db;
+    bool m_auditsSignIns = true;
     SqlDialect m_dialect;
     const Clock &m_clock;
     QString m_location;

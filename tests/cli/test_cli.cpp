@@ -3,9 +3,11 @@
 #include "core/Permissions.h"
 #include "crypto/KeyToken.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -237,9 +239,20 @@ private Q_SLOTS:
         QVERIFY2(run.errText().contains(QStringLiteral("no member called")),
                  run.describe().constData());
 
-        run = m_cli->run(args({"--json", "audit", "list", "--limit", "1"}));
+        // Every command signs in, and sign-ins are audited: the newest change is the newest
+        // entry that is not a sign-in.
+        const auto newestChange = [](const CliRunner::Run &audit) {
+            for (const QJsonObject &event : audit.jsonLines()) {
+                if (!event.value(QStringLiteral("action"))
+                         .toString()
+                         .startsWith(QLatin1String("member.sign_in")))
+                    return event;
+            }
+            return QJsonObject();
+        };
+        run = m_cli->run(args({"--json", "audit", "list", "--limit", "10"}));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
-        const QJsonObject newest = run.jsonLines().value(0);
+        const QJsonObject newest = newestChange(run);
         QCOMPARE(newest.value(QStringLiteral("action")).toString(),
                  QStringLiteral("member.passphrase"));
         QCOMPARE(newest.value(QStringLiteral("actor")).toString(), QStringLiteral("alice"));
@@ -254,18 +267,31 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.errText().contains(QStringLiteral("Wrong member name or passphrase")),
                  run.describe().constData());
+        // The failed sign-in is audited, naming the member and never the passphrase.
+        run = m_cli->run(args({"--json", "audit", "list", "--limit", "2"}));
+        QCOMPARE(run.jsonLines().value(0).value(QStringLiteral("action")).toString(),
+                 QStringLiteral("member.sign_in"));
+        QCOMPARE(run.jsonLines().value(0).value(QStringLiteral("actor")).toString(),
+                 QStringLiteral("alice"));
+        const QJsonObject failed = run.jsonLines().value(1);
+        QCOMPARE(failed.value(QStringLiteral("action")).toString(),
+                 QStringLiteral("member.sign_in_failed"));
+        QCOMPARE(failed.value(QStringLiteral("actor")).toString(), QStringLiteral("system"));
+        QVERIFY2(run.out.contains("paula") && !run.out.contains(first.toUtf8())
+                     && !run.out.contains(third.toUtf8()),
+                 run.describe().constData());
         own.insert(QStringLiteral("KEYWARD_PASSPHRASE"), second);
         run = m_cli->run(args({"member", "passphrase", "paula"}), {}, own);
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QVERIFY(!run.out.contains(third.toUtf8()) && !run.err.contains(third.toUtf8()));
         run = m_cli->run(args({"member", "list"}), {}, as(QStringLiteral("paula"), second));
         QCOMPARE(run.exitCode, 1);
-        run = m_cli->run(args({"--json", "audit", "list", "--limit", "1"}), {},
+        run = m_cli->run(args({"--json", "audit", "list", "--limit", "10"}), {},
                          as(QStringLiteral("paula"), third));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
-        QCOMPARE(run.jsonLines().value(0).value(QStringLiteral("actor")).toString(),
+        QCOMPARE(newestChange(run).value(QStringLiteral("actor")).toString(),
                  QStringLiteral("paula"));
-        QCOMPARE(run.jsonLines().value(0).value(QStringLiteral("action")).toString(),
+        QCOMPARE(newestChange(run).value(QStringLiteral("action")).toString(),
                  QStringLiteral("member.passphrase"));
     }
 
@@ -533,6 +559,186 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.errText().contains(QStringLiteral("There is no vault")),
                  run.describe().constData());
+    }
+
+    // "--expires 2027-01-31" works through the end of that day and says so, instead of
+    // "expiring 2027-02-01 00:00 UTC".
+    void expiryDateReadsAsTheDayChosen()
+    {
+        const QDate day = QDateTime::currentDateTimeUtc().date().addDays(40);
+        const QString date = day.toString(Qt::ISODate);
+        CliRunner::Run run = m_cli->run(args({"key", "create", "--env", "dev", "--role",
+                                              "developer", "--name", "dated", "--expires"})
+                                        + QStringList {date});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString said = run.errText();
+        QVERIFY2(said.contains(QStringLiteral("expiring %1 end of day UTC").arg(date)),
+                 run.describe().constData());
+        QVERIFY2(!said.contains(day.addDays(1).toString(Qt::ISODate)), run.describe().constData());
+        const QString id = QString::number(
+            verify(kTokenLine.match(QString::fromUtf8(run.out)).captured(1), QStringLiteral("dev"))
+                .json()
+                .value(QStringLiteral("key_id"))
+                .toInt());
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("show"), id});
+        QVERIFY2(run.out.contains(QStringLiteral("%1 end of day UTC").arg(date).toUtf8()),
+                 run.describe().constData());
+        // JSON keeps the exact instant: the first moment the key no longer works.
+        run = m_cli->run(
+            {QStringLiteral("--json"), QStringLiteral("key"), QStringLiteral("show"), id});
+        QCOMPARE(run.json().value(QStringLiteral("expires_at")).toString(),
+                 QDateTime(day.addDays(1), QTime(0, 0), Qt::UTC).toString(Qt::ISODateWithMs));
+    }
+
+    // An inactive key answers 401 to every secret: regenerate must not promise otherwise.
+    void regenerateInactiveKeySaysWhatHappens()
+    {
+        const QString token = createKey(args({"--name", "dormant"}));
+        QVERIFY(!token.isEmpty());
+        const QString id =
+            QString::number(verify(token).json().value(QStringLiteral("key_id")).toInt());
+        QCOMPARE(m_cli->run({QStringLiteral("key"), QStringLiteral("deactivate"), id}).exitCode, 0);
+        CliRunner::Run run = m_cli->run({QStringLiteral("key"), QStringLiteral("regenerate"), id,
+                                         QStringLiteral("--grace"), QStringLiteral("1h")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(!run.errText().contains(QStringLiteral("keeps working")),
+                 run.describe().constData());
+        QVERIFY2(run.errText().contains(QStringLiteral("inactive")), run.describe().constData());
+        QVERIFY2(run.errText().contains(QStringLiteral("keywardctl key activate %1").arg(id)),
+                 run.describe().constData());
+        // And that is what really happens: the old secret answers Inactive, not Valid.
+        QCOMPARE(verify(token).json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("Inactive"));
+    }
+
+    // UsageExceeded says an admin can raise the limit: `key edit --usage-limit` and
+    // `key reset-usage` do it, for Admins and Owners only, audited.
+    void usageLimitCanBeRaisedAndReset()
+    {
+        const QString token = createKey(args({"--name", "metered", "--usage-limit", "1"}));
+        QVERIFY(!token.isEmpty());
+        CliRunner::Run run = verify(token);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString id = QString::number(run.json().value(QStringLiteral("key_id")).toInt());
+        QCOMPARE(verify(token).json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("UsageExceeded"));
+
+        run = m_cli->run({QStringLiteral("--json"), QStringLiteral("key"), QStringLiteral("edit"),
+                          id, QStringLiteral("--usage-limit"), QStringLiteral("2")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("usage_limit")).toInt(), 2);
+        QCOMPARE(verify(token).json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("Valid"));
+        QCOMPARE(verify(token).json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("UsageExceeded"));
+
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("reset-usage"), id});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.errText().contains(QStringLiteral("2 used before")),
+                 run.describe().constData());
+        QCOMPARE(verify(token).json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("Valid"));
+
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("edit"), id,
+                          QStringLiteral("--usage-limit"), QStringLiteral("0")});
+        QCOMPARE(run.exitCode, 2);
+
+        // A Developer cannot lift a limit, not even on a key of their own.
+        const QString devPassphrase = QStringLiteral("devon passphrase");
+        run = m_cli->run(args({"member", "add", "devon", "--role", "developer"}), {},
+                         {{QStringLiteral("KEYWARD_NEW_PASSPHRASE"), devPassphrase}});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QHash<QString, QString> devon {
+            {QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("devon")},
+            {QStringLiteral("KEYWARD_PASSPHRASE"), devPassphrase}};
+        run = m_cli->run(args({"key", "create", "--env", "dev", "--role", "developer", "--name",
+                               "devon's", "--usage-limit", "3"}),
+                         {}, devon);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString devonId = QString::number(
+            verify(kTokenLine.match(QString::fromUtf8(run.out)).captured(1), QStringLiteral("dev"))
+                .json()
+                .value(QStringLiteral("key_id"))
+                .toInt());
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("edit"), devonId,
+                          QStringLiteral("--usage-limit"), QStringLiteral("none")},
+                         {}, devon);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QStringLiteral("Admins and Owners")),
+                 run.describe().constData());
+        run =
+            m_cli->run({QStringLiteral("key"), QStringLiteral("reset-usage"), devonId}, {}, devon);
+        QCOMPARE(run.exitCode, 1);
+
+        run = m_cli->run({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list"),
+                          QStringLiteral("--key"), id});
+        QStringList actions;
+        for (const QJsonObject &event : run.jsonLines())
+            actions.append(event.value(QStringLiteral("action")).toString());
+        QVERIFY2(actions.mid(0, 2)
+                     == QStringList(
+                         {QStringLiteral("key.usage_reset"), QStringLiteral("key.usage_limit")}),
+                 qPrintable(actions.join(QLatin1Char(' '))));
+    }
+
+    // Sign-ins are audited, failed ones too; a name that is no member's is not recorded (it may
+    // be a passphrase typed into the name field), and no passphrase ever is.
+    void signInsAreAudited()
+    {
+        const QString typedAsName = QStringLiteral("hunter2 my secret");
+        CliRunner::Run run =
+            m_cli->run(args({"key", "list"}), {},
+                       {{QStringLiteral("KEYWARD_MEMBER"), typedAsName},
+                        {QStringLiteral("KEYWARD_PASSPHRASE"), QStringLiteral("also secret")}});
+        QCOMPARE(run.exitCode, 1);
+        run = m_cli->run(args({"--json", "audit", "list", "--limit", "3"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QVector<QJsonObject> events = run.jsonLines();
+        QCOMPARE(events.value(0).value(QStringLiteral("action")).toString(),
+                 QStringLiteral("member.sign_in"));
+        QCOMPARE(events.value(0).value(QStringLiteral("actor")).toString(),
+                 QStringLiteral("alice"));
+        QCOMPARE(events.value(1).value(QStringLiteral("action")).toString(),
+                 QStringLiteral("member.sign_in_failed"));
+        QVERIFY2(!run.out.contains("hunter2") && !run.out.contains("also secret"),
+                 run.describe().constData());
+        // Sign-ins are history, not changes: `audit verify` still finds the chain intact.
+        run = m_cli->run(args({"audit", "verify"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+    }
+
+    // With --json, an error is one JSON object on stderr, like results on stdout.
+    void jsonErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("exit");
+        QTest::newRow("not found")
+            << args({"--json", "key", "show", "999999"}) << QStringLiteral("not_found") << 1;
+        QTest::newRow("json after command")
+            << args({"key", "show", "999999", "--json"}) << QStringLiteral("not_found") << 1;
+        QTest::newRow("usage") << args({"--json", "key", "show"}) << QStringLiteral("usage") << 2;
+        QTest::newRow("unknown option")
+            << args({"key", "list", "--json", "--bogus"}) << QStringLiteral("usage") << 2;
+        QTest::newRow("unknown command")
+            << args({"--json", "frobnicate"}) << QStringLiteral("usage") << 2;
+    }
+
+    void jsonErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, code);
+        QFETCH(int, exit);
+        const CliRunner::Run run = m_cli->run(arguments);
+        QCOMPARE(run.exitCode, exit);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.endsWith('\n') && run.err.count('\n') == 1, run.describe().constData());
+        QJsonParseError parseError;
+        const QJsonObject error = QJsonDocument::fromJson(run.err, &parseError).object();
+        QVERIFY2(parseError.error == QJsonParseError::NoError, run.describe().constData());
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), code);
+        QCOMPARE(error.value(QStringLiteral("exit")).toInt(), exit);
+        QVERIFY(!error.value(QStringLiteral("error")).toString().isEmpty());
     }
 };
 

@@ -331,8 +331,14 @@ private Q_SLOTS:
         QCOMPARE(column(copy.keys, 0), column(m_originalDump.keys, 0));
         QCOMPARE(column(copy.secrets, 2), column(m_originalDump.secrets, 2)); // the hashes
         QCOMPARE(copy.audit.mid(0, m_originalDump.audit.size()), m_originalDump.audit);
-        QCOMPARE(copy.audit.size(), m_originalDump.audit.size() + 1);
-        QVERIFY(copy.audit.constLast().contains(QStringLiteral("verifier.add")));
+        // On the server since: the members' audited sign-ins, and one change.
+        QStringList changes;
+        for (const QString &row : copy.audit.mid(m_originalDump.audit.size())) {
+            if (!row.contains(QStringLiteral("member.sign_in")))
+                changes.append(row);
+        }
+        QCOMPARE(changes.size(), 1);
+        QVERIFY(changes.constLast().contains(QStringLiteral("verifier.add")));
 
         CliRunner::Run check = onFile(m_final, args({"audit", "verify"}), m_owner, kFinalPass);
         QVERIFY2(check.exitCode == 0, check.describe().constData());

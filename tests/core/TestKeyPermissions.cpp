@@ -87,6 +87,12 @@ private Q_SLOTS:
     void roleNeededMessages();
     void membersAreManagedByOwnersOnly_data();
     void membersAreManagedByOwnersOnly();
+    void expiredKeyIsNotRegenerated_data();
+    void expiredKeyIsNotRegenerated();
+    void usageLimitIsForAdmins_data();
+    void usageLimitIsForAdmins();
+    void usageLimitIsAtLeastOne_data();
+    void usageLimitIsAtLeastOne();
 
 private:
     void check();
@@ -205,6 +211,91 @@ void TestKeyPermissions::membersAreManagedByOwnersOnly()
     QFETCH(Outcome, expected);
     KW_COMPARE_OUTCOME(Permissions::mayManageMembers(CoreTestSupport::member(1, actorRole)),
                        expected);
+}
+
+void TestKeyPermissions::expiredKeyIsNotRegenerated_data()
+{
+    QTest::addColumn<std::optional<qint64>>("expiresInMs");
+    QTest::addColumn<KeyState>("state");
+    QTest::addColumn<Outcome>("expected");
+    QTest::newRow("never expires")
+        << std::optional<qint64>() << KeyState::Active << Outcome::Allowed;
+    QTest::newRow("expires later")
+        << std::optional<qint64>(1) << KeyState::Active << Outcome::Allowed;
+    QTest::newRow("expires now") << std::optional<qint64>(0) << KeyState::Active
+                                 << Outcome::Invalid;
+    QTest::newRow("expired") << std::optional<qint64>(-1) << KeyState::Active << Outcome::Invalid;
+    // Inactive outranks Expired in the status, but the expiry is what cannot be undone.
+    QTest::newRow("inactive, not expired")
+        << std::optional<qint64>(1) << KeyState::Inactive << Outcome::Allowed;
+}
+
+void TestKeyPermissions::expiredKeyIsNotRegenerated()
+{
+    QFETCH(std::optional<qint64>, expiresInMs);
+    QFETCH(KeyState, state);
+    QFETCH(Outcome, expected);
+    const qint64 now = 1'800'000'000'000;
+    ApiKey key = CoreTestSupport::key(7, Role::Developer, state);
+    if (expiresInMs)
+        key.expiresAtMs = now + *expiresInMs;
+    const Result<void> result = Permissions::mayRegenerateAt(key, now);
+    KW_COMPARE_OUTCOME(result, expected);
+    if (!result)
+        QVERIFY2(result.errorMessage().contains(QLatin1String("Duplicate")),
+                 qPrintable(result.errorMessage()));
+}
+
+void TestKeyPermissions::usageLimitIsForAdmins_data()
+{
+    QTest::addColumn<Role>("actorRole");
+    QTest::addColumn<bool>("ownKey");
+    QTest::addColumn<Role>("keyRole");
+    QTest::addColumn<KeyState>("state");
+    QTest::addColumn<Outcome>("expected");
+    QTest::newRow("owner") << Role::Owner << false << Role::Owner << KeyState::Active
+                           << Outcome::Allowed;
+    QTest::newRow("admin") << Role::Admin << false << Role::Developer << KeyState::Active
+                           << Outcome::Allowed;
+    QTest::newRow("admin, inactive key")
+        << Role::Admin << false << Role::Developer << KeyState::Inactive << Outcome::Allowed;
+    QTest::newRow("admin, key above")
+        << Role::Admin << false << Role::Owner << KeyState::Active << Outcome::Denied;
+    QTest::newRow("admin, revoked key")
+        << Role::Admin << false << Role::Developer << KeyState::Revoked << Outcome::Invalid;
+    QTest::newRow("developer, own key")
+        << Role::Developer << true << Role::Developer << KeyState::Active << Outcome::Denied;
+    QTest::newRow("viewer") << Role::Viewer << false << Role::Viewer << KeyState::Active
+                            << Outcome::Denied;
+}
+
+void TestKeyPermissions::usageLimitIsForAdmins()
+{
+    QFETCH(Role, actorRole);
+    QFETCH(bool, ownKey);
+    QFETCH(Role, keyRole);
+    QFETCH(KeyState, state);
+    QFETCH(Outcome, expected);
+    const Member actor = CoreTestSupport::member(7, actorRole);
+    const ApiKey key = CoreTestSupport::key(ownKey ? actor.id : kSomeoneElse, keyRole, state);
+    KW_COMPARE_OUTCOME(Permissions::mayChangeUsageLimit(actor, key), expected);
+}
+
+void TestKeyPermissions::usageLimitIsAtLeastOne_data()
+{
+    QTest::addColumn<std::optional<qint64>>("limit");
+    QTest::addColumn<Outcome>("expected");
+    QTest::newRow("none") << std::optional<qint64>() << Outcome::Allowed;
+    QTest::newRow("one") << std::optional<qint64>(1) << Outcome::Allowed;
+    QTest::newRow("zero") << std::optional<qint64>(0) << Outcome::Invalid;
+    QTest::newRow("negative") << std::optional<qint64>(-5) << Outcome::Invalid;
+}
+
+void TestKeyPermissions::usageLimitIsAtLeastOne()
+{
+    QFETCH(std::optional<qint64>, limit);
+    QFETCH(Outcome, expected);
+    KW_COMPARE_OUTCOME(Permissions::validateUsageLimit(limit), expected);
 }
 
 int runKeyPermissionsTests(int argc, char **argv)

@@ -332,6 +332,12 @@ void TestPgConnection::signInMapsLoginToMember()
     auto member = second->signIn(QStringLiteral("alice"), secret("anything at all"));
     QVERIFY2(member, qPrintable(member.errorMessage()));
     QCOMPARE(member->role, Role::Owner);
+    // The sign-in is audited in the login's name.
+    auto newest = second->auditEvents(std::nullopt, 1);
+    QVERIFY2(newest && newest->size() == 1, qPrintable(newest.errorMessage()));
+    QCOMPARE(newest->first().action, QStringLiteral("member.sign_in"));
+    QCOMPARE(newest->first().actor, QStringLiteral("alice"));
+    QVERIFY(second->verifyAudit()->intact);
     QCOMPARE(second->displayName(),
              f.pg.name() + QStringLiteral("@127.0.0.1:")
                  + f.pg.conninfo().value(QStringLiteral("port")));

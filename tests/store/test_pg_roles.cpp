@@ -154,6 +154,13 @@ void TestPgRoles::rawSqlAsEachRole_data()
     const QByteArray forged = QString::fromLatin1(appendAs).arg(QLatin1String("alice")).toLatin1();
     const QByteArray ownName = QString::fromLatin1(appendAs).arg(QLatin1String("@dave")).toLatin1();
     const QByteArray vicName = QString::fromLatin1(appendAs).arg(QLatin1String("@vic")).toLatin1();
+    const char *signInAs =
+        "INSERT INTO audit_log (id, at, actor, action, details, prev_hash, hash) "
+        "VALUES (9999, 0, '%1', 'member.sign_in', '', '\\x00', '\\x00')";
+    const QByteArray vicSignIn =
+        QString::fromLatin1(signInAs).arg(QLatin1String("@vic")).toLatin1();
+    const QByteArray vicSignInAsDave =
+        QString::fromLatin1(signInAs).arg(QLatin1String("@dave")).toLatin1();
 
     // Developer: own keys only, immutable columns stay immutable, history stays history.
     row("dev reads keys", "dave", "SELECT count(*) FROM api_keys", "ok");
@@ -198,6 +205,17 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "denied");
     row("dev writes usage", "dave", "UPDATE api_keys SET usage_count = 5 WHERE id = $DAVE_KEY",
         "denied");
+    row("dev raises own usage limit", "dave",
+        "UPDATE api_keys SET usage_limit = 1000 WHERE id = $DAVE_KEY", "denied");
+    row("dev adds secret to own key", "dave",
+        "INSERT INTO key_secrets (key_id, hash, hint, created_at) VALUES ($DAVE_KEY, '\\x02', "
+        "'h', 0)",
+        "changed");
+    // An expired key gets no new secret, even from a client that skips Keyward's own check.
+    row("dev adds secret to own expired key", "dave",
+        "INSERT INTO key_secrets (key_id, hash, hint, created_at) VALUES ($DAVE_KEY, '\\x03', "
+        "'h', 9000000000000000)",
+        "denied");
 
     // Viewer: reads, writes nothing.
     row("viewer reads keys", "vic", "SELECT count(*) FROM api_keys", "ok");
@@ -207,6 +225,8 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "denied");
     row("viewer deletes key", "vic", "DELETE FROM api_keys WHERE id = $DAVE_KEY", "denied");
     row("viewer appends audit", "vic", vicName.constData(), "denied");
+    row("viewer appends own sign-in", "vic", vicSignIn.constData(), "changed");
+    row("viewer appends sign-in as dave", "vic", vicSignInAsDave.constData(), "denied");
     row("viewer bumps counter", "vic",
         "UPDATE vault_meta SET value = '1' WHERE name = 'change_seq'", "denied");
     row("viewer retires secret", "vic", "UPDATE key_secrets SET retires_at = 1", "denied");
@@ -222,6 +242,12 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "UPDATE api_keys SET expires_at = expires_at + 1 WHERE id = $DAVE_KEY", "denied");
     row("admin shortens expiry", "adam",
         "UPDATE api_keys SET expires_at = expires_at - 1 WHERE id = $DAVE_KEY", "changed");
+    row("admin raises usage limit", "adam",
+        "UPDATE api_keys SET usage_limit = 1000 WHERE id = $DAVE_KEY", "changed");
+    row("admin resets usage", "adam", "UPDATE api_keys SET usage_count = 0 WHERE id = $DAVE_KEY",
+        "changed");
+    row("admin changes grants", "adam",
+        "UPDATE api_keys SET grants = 'admin:full' WHERE id = $DAVE_KEY", "denied");
     row("admin edits audit", "adam", "UPDATE audit_log SET details = ''", "denied");
     row("admin adds member", "adam", "SELECT keyward_member_add('eve', 3, NULL, 0)", "denied");
 

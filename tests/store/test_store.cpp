@@ -6,7 +6,11 @@
 #include "crypto/Sha256.h"
 #include "store/ChangeWatcher.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Keyward;
@@ -27,6 +31,9 @@ private Q_SLOTS:
     void editRules();
     void regenerateWithGraceKeepsTwoSecrets();
     void regenerateRacesExactlyOneWins();
+    void regenerateRefusesExpiredKey();
+    void usageLimitIsForAdmins();
+    void everyKeyAuditEntryNamesTheKey();
     void developerOnlyTouchesOwnKeys();
     void viewerCannotWrite();
     void demotionDeactivatesKeysAboveNewRole();
@@ -104,7 +111,14 @@ void TestStore::createKeyRefusesBadInput()
     QCOMPARE(int(issued.code()), expectedCode);
     QVERIFY(!issued.errorMessage().isEmpty());
     QCOMPARE(f.store->listKeys()->size(), 0); // nothing half-written
-    QCOMPARE(f.store->auditEvents()->size(), 1); // only vault.create
+    // Only vault.create (and, on a server, the fixture's audited sign-in).
+    const auto events = f.store->auditEvents();
+    QVERIFY(events);
+    QStringList actions;
+    for (const AuditEvent &event : *events)
+        actions.append(event.action);
+    actions.removeAll(QStringLiteral("member.sign_in"));
+    QCOMPARE(actions, QStringList {QStringLiteral("vault.create")});
 }
 
 void TestStore::hostileNamesStoredVerbatim_data()
@@ -253,6 +267,87 @@ void TestStore::regenerateRacesExactlyOneWins()
     QVERIFY(!late);
     QCOMPARE(late.code(), ErrorCode::StaleVersion);
     QCOMPARE(f.store->key(issued->key.id)->secrets.size(), 2);
+}
+
+// A new secret for an expired key would answer Expired at once: refused, pointing to Duplicate
+// (on PostgreSQL the database refuses it too: keyward_guard_secret, see test_pg_roles).
+void TestStore::regenerateRefusesExpiredKey()
+{
+    StoreFixture f;
+    NewKeyRequest request = f.request(QStringLiteral("short-lived"));
+    request.expiresAtMs = f.clock.nowMs() + kDayMs;
+    auto issued = f.store->createKey(request);
+    QVERIFY2(issued, qPrintable(issued.errorMessage()));
+    f.clock.advanceMs(kDayMs);
+    auto refused = f.store->regenerateKey(issued->key.id, 1, 0);
+    QCOMPARE(refused.code(), ErrorCode::InvalidInput);
+    QVERIFY2(refused.errorMessage().contains(QLatin1String("Duplicate")),
+             qPrintable(refused.errorMessage()));
+    auto after = f.store->key(issued->key.id);
+    QCOMPARE(after->secrets.size(), 1);
+    QCOMPARE(after->version, 1);
+}
+
+// UsageExceeded says an admin can raise the limit: Admins and Owners can, Developers cannot
+// (not even on their own keys), and both changes are audited with the key's name.
+void TestStore::usageLimitIsForAdmins()
+{
+    StoreFixture f;
+    QVERIFY(f.store->addMember(QStringLiteral("dave"), Role::Developer, secret("dave-passphrase")));
+    auto dave = f.openSecond(QStringLiteral("dave"), "dave-passphrase");
+    NewKeyRequest request =
+        f.request(QStringLiteral("metered"), Environment::Development, Role::Developer);
+    request.usageLimit = 5;
+    auto issued = dave->createKey(request);
+    QVERIFY2(issued, qPrintable(issued.errorMessage()));
+    const qint64 id = issued->key.id;
+    QSqlQuery used(f.store->database());
+    QVERIFY2(used.exec(QStringLiteral("UPDATE api_keys SET usage_count = 5 WHERE id = %1").arg(id)),
+             qPrintable(used.lastError().text()));
+
+    QCOMPARE(dave->setUsageLimit(id, 1, 1000).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(dave->resetUsage(id, 1).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(f.store->setUsageLimit(id, 1, 0).code(), ErrorCode::InvalidInput);
+
+    auto raised = f.store->setUsageLimit(id, 1, 1000);
+    QVERIFY2(raised, qPrintable(raised.errorMessage()));
+    QCOMPARE(raised->usageLimit, std::optional<qint64>(1000));
+    QCOMPARE(raised->usageCount, 5);
+    auto reset = f.store->resetUsage(id, raised->version);
+    QVERIFY2(reset, qPrintable(reset.errorMessage()));
+    QCOMPARE(reset->usageCount, 0);
+    auto unlimited = f.store->setUsageLimit(id, reset->version, std::nullopt);
+    QVERIFY2(unlimited, qPrintable(unlimited.errorMessage()));
+    QVERIFY(!unlimited->usageLimit);
+    // Stale versions are refused like every other change.
+    QCOMPARE(f.store->resetUsage(id, 1).code(), ErrorCode::StaleVersion);
+
+    auto events = f.store->auditEvents(id);
+    QVERIFY(events);
+    QStringList actions;
+    for (const AuditEvent &event : *events) {
+        actions.append(event.action);
+        QVERIFY2(event.details.contains(QLatin1String("\"metered\"")), qPrintable(event.details));
+    }
+    QCOMPARE(actions,
+             QStringList({QStringLiteral("key.usage_limit"), QStringLiteral("key.usage_reset"),
+                          QStringLiteral("key.usage_limit"), QStringLiteral("key.create")}));
+}
+
+void TestStore::everyKeyAuditEntryNamesTheKey()
+{
+    StoreFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("Notes only")));
+    QVERIFY(issued);
+    KeyEdit edit {issued->key.name, QStringLiteral("new notes"), issued->key.rateLimit,
+                  issued->key.expiresAtMs};
+    QVERIFY(f.store->editKey(issued->key.id, 1, edit));
+    auto events = f.store->auditEvents(issued->key.id, 1);
+    QVERIFY(events && events->size() == 1);
+    QCOMPARE(events->first().action, QStringLiteral("key.edit"));
+    const QJsonObject details = QJsonDocument::fromJson(events->first().details.toUtf8()).object();
+    QCOMPARE(details.value(QStringLiteral("name")).toString(), QStringLiteral("Notes only"));
+    QVERIFY(details.contains(QStringLiteral("notes")));
 }
 
 void TestStore::developerOnlyTouchesOwnKeys()

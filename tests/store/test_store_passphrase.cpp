@@ -69,11 +69,18 @@ void TestStorePassphrase::ownerSetsAnotherMembersPassphrase()
     QVERIFY2(signedIn, qPrintable(signedIn.errorMessage()));
     QCOMPARE(signedIn->version, bob->version + 1); // a change to the member, like a role change
 
-    // One audit row, by the Owner, naming the member and nothing secret; the chain still holds.
+    // One audit row, by the Owner, naming the member and nothing secret; then bob's two
+    // sign-ins, the failed one by nobody ("system"), naming bob and no passphrase. The chain
+    // still holds.
     const auto events = f.store->auditEvents();
     QVERIFY(events);
-    QCOMPARE(events->size(), auditRowsBefore + 1);
-    const AuditEvent &event = events->first();
+    QCOMPARE(events->size(), auditRowsBefore + 3);
+    QCOMPARE(events->at(0).action, QStringLiteral("member.sign_in"));
+    QCOMPARE(events->at(0).actor, QStringLiteral("bob"));
+    QCOMPARE(events->at(1).action, QStringLiteral("member.sign_in_failed"));
+    QCOMPARE(events->at(1).actor, QStringLiteral("system"));
+    QCOMPARE(events->at(1).details, QStringLiteral(R"({"member":"bob"})"));
+    const AuditEvent &event = events->at(2);
     QCOMPARE(event.action, QStringLiteral("member.passphrase"));
     QCOMPARE(event.actor, QStringLiteral("alice"));
     QCOMPARE(event.details, QStringLiteral(R"({"member":"bob"})"));
@@ -112,9 +119,10 @@ void TestStorePassphrase::membersSetOnlyTheirOwn()
     QVERIFY(daveStore->listKeys());
     auto again = f.openSecond(QString());
     QVERIFY(again->signIn(QStringLiteral("dave"), secret("dave new passphrase")));
-    const auto events = f.store->auditEvents(std::nullopt, 1);
-    QCOMPARE(events->first().actor, QStringLiteral("dave"));
-    QCOMPARE(events->first().action, QStringLiteral("member.passphrase"));
+    const auto events = f.store->auditEvents(std::nullopt, 2);
+    QCOMPARE(events->at(0).action, QStringLiteral("member.sign_in"));
+    QCOMPARE(events->at(1).actor, QStringLiteral("dave"));
+    QCOMPARE(events->at(1).action, QStringLiteral("member.passphrase"));
 }
 
 void TestStorePassphrase::ownChangeNeedsTheCurrentPassphrase()

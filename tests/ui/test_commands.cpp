@@ -3,10 +3,13 @@
 
 #include "UiTestSupportDialogs.h"
 
+#include "core/Permissions.h"
 #include "ui/ClipboardGuard.h"
 #include "ui/ConfirmDestructiveDialog.h"
 #include "ui/EditKeyDialog.h"
+#include "ui/Formatting.h"
 #include "ui/GenerateKeyDialog.h"
+#include "ui/KeyActions.h"
 #include "ui/KeyCommands.h"
 #include "ui/MessageBox.h"
 #include "ui/RegenerateKeyDialog.h"
@@ -14,6 +17,7 @@
 
 #include "crypto/Sha256.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -22,6 +26,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Keyward;
@@ -85,6 +91,9 @@ private Q_SLOTS:
     void editDuplicateOpensGeneratePrefilled();
     void staleEditSaysChangedBySomeoneElse();
     void regenerateWithGraceKeepsTwoSecrets();
+    void regenerateExpiredKeyOffersDuplicate();
+    void duplicateActionFollowsCreatePermission();
+    void editRaisesAndResetsUsageLimit();
     void deactivateAsksFirst();
     void revokeKey();
     void deleteProductionKeyNeedsItsName();
@@ -358,7 +367,116 @@ void TestCommands::regenerateWithGraceKeepsTwoSecrets()
     auto found = h.vault.store->findSecret(Sha256::hash(token.toUtf8()));
     QVERIFY(found && found->has_value());
     QCOMPARE((*found)->secret.id, after->secrets.at(0).id);
-    QVERIFY(h.messages.at(0).at(0).toString().contains(QLatin1String("regenerated")));
+    // The status bar says what the details pane says, with the same function: "stops working
+    // in 1 day" (not "works for 1 day more" beside the pane's "in 23 hours").
+    const QString message = h.messages.at(0).at(0).toString();
+    const qint64 retires = *after->secrets.at(1).retiresAtMs;
+    QVERIFY2(message.contains(QLatin1String("regenerated")), qPrintable(message));
+    QVERIFY2(
+        message.contains(QStringLiteral("stops working ") + Formatting::relativeTime(retires, now)),
+        qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("in 1 day")), qPrintable(message));
+    // A little later the pane still reads the same deadline (rounded, not cut down to hours).
+    h.vault.clock.advanceMs(30 * kSecondMs);
+    QCOMPARE(Formatting::relativeTime(retires, h.vault.clock.nowMs()),
+             Formatting::relativeTime(retires, now));
+}
+
+void TestCommands::regenerateExpiredKeyOffersDuplicate()
+{
+    Harness h;
+    const ApiKey key = createKey(h.vault, QStringLiteral("Old partner"), Environment::Production);
+    h.vault.clock.advanceMs(91 * kDayMs);
+
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QVERIFY(!h.commands.regenerate(key));
+    QVERIFY2(MessageBox::lastText().contains(QLatin1String("Duplicate")),
+             qPrintable(MessageBox::lastText()));
+    QCOMPARE(h.failures.size(), 1);
+    QCOMPARE(h.vault.store->key(key.id)->secrets.size(), 1);
+
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    ModalDriver driver;
+    driver.on<GenerateKeyDialog>([](GenerateKeyDialog *dialog) {
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Duplicate API Key"));
+        QCOMPARE(dialog->request().name, QStringLiteral("Old partner (copy)"));
+        QCOMPARE(dialog->request().environment, Environment::Production);
+        dialog->reject();
+    });
+    QVERIFY(!h.commands.regenerate(key)); // Duplicate opened, then cancelled
+    QCOMPARE(driver.pendingSteps(), 0);
+    QCOMPARE(h.vault.store->key(key.id)->secrets.size(), 1);
+}
+
+// Duplicate is a key action of its own (menus, context menu): whoever may generate keys may
+// duplicate the selected key.
+void TestCommands::duplicateActionFollowsCreatePermission()
+{
+    KeyActions actions;
+    QVERIFY(actions.keyActions().contains(actions.duplicate()));
+    QCOMPARE(actions.duplicate()->objectName(), QStringLiteral("actionDuplicate"));
+    QVERIFY(!actions.duplicate()->isEnabled()); // locked
+
+    Member owner;
+    owner.id = 1;
+    owner.name = QStringLiteral("alice");
+    owner.role = Role::Owner;
+    ApiKey key;
+    key.id = 7;
+    key.name = QStringLiteral("Partner");
+    key.role = Role::Developer;
+    key.createdById = 2;
+    actions.update(owner, nullptr);
+    QVERIFY(!actions.duplicate()->isEnabled());
+    QCOMPARE(actions.duplicate()->toolTip(), QStringLiteral("Select a key first."));
+    actions.update(owner, &key);
+    QVERIFY(actions.duplicate()->isEnabled());
+
+    Member viewer = owner;
+    viewer.role = Role::Viewer;
+    actions.update(viewer, &key);
+    QVERIFY(!actions.duplicate()->isEnabled());
+    QCOMPARE(actions.duplicate()->toolTip(), Permissions::roleNeededMessage(KeyAction::Create));
+}
+
+// "An admin can raise the limit": the Edit dialog does it for Admins and Owners, and can count
+// the usage from 0 again.
+void TestCommands::editRaisesAndResetsUsageLimit()
+{
+    Harness h;
+    NewKeyRequest request = h.vault.request(QStringLiteral("Metered"), Environment::Development);
+    request.usageLimit = 5;
+    auto issued = h.vault.store->createKey(request);
+    QVERIFY(issued);
+    const qint64 id = issued->key.id;
+    QSqlQuery used(h.vault.store->database());
+    QVERIFY(used.exec(QStringLiteral("UPDATE api_keys SET usage_count = 5 WHERE id = %1").arg(id)));
+    const ApiKey key = *h.vault.store->key(id);
+
+    ModalDriver driver;
+    driver.on<EditKeyDialog>([](EditKeyDialog *dialog) {
+        auto *limit = dialog->findChild<QSpinBox *>(QStringLiteral("usageLimitSpin"));
+        auto *reset = dialog->findChild<QCheckBox *>(QStringLiteral("resetUsageCheck"));
+        QVERIFY(limit && reset);
+        QVERIFY(dialog->findChild<QCheckBox *>(QStringLiteral("usageLimitCheck"))->isChecked());
+        QCOMPARE(limit->value(), 5);
+        limit->setValue(50);
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QTest::mouseClick(button(dialog, "saveButton"), Qt::LeftButton);
+    });
+    QVERIFY(h.commands.edit(key));
+    QCOMPARE(driver.pendingSteps(), 0);
+    auto after = h.vault.store->key(id);
+    QCOMPARE(after->usageLimit, std::optional<qint64>(50));
+    QCOMPARE(after->usageCount, 0);
+    QCOMPARE(h.changed.size(), 1);
+    const auto events = h.vault.store->auditEvents(id);
+    QVERIFY(events);
+    QStringList actions;
+    for (const AuditEvent &event : *events)
+        actions.append(event.action);
+    QCOMPARE(actions.mid(0, 2),
+             QStringList({QStringLiteral("key.usage_reset"), QStringLiteral("key.usage_limit")}));
 }
 
 void TestCommands::deactivateAsksFirst()

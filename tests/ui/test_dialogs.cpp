@@ -55,14 +55,15 @@ void selectData(QComboBox *combo, int data)
     combo->setCurrentIndex(index);
 }
 
-QDate utcDate(qint64 ms)
+// The dialogs take a chosen day in local time, like every time the window shows.
+QDate localDate(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().date();
 }
 
-qint64 endOfUtcDay(const QDate &date)
+qint64 endOfLocalDay(const QDate &date)
 {
-    return QDateTime(date.addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    return QDateTime(date.addDays(1), QTime(0, 0), Qt::LocalTime).toMSecsSinceEpoch();
 }
 
 ApiKey sampleKey(const ManualClock &clock, Environment environment = Environment::Production)
@@ -267,13 +268,17 @@ void TestDialogs::generateRolesNeverAboveMember()
         const Role role = *roleFromInt(roles->itemData(i).toInt());
         QCOMPARE(role, offered.at(i));
         QCOMPARE(roles->itemText(i), DisplayNames::role(role));
-        // Each choice explains itself.
-        QCOMPARE(roles->itemData(i, Qt::ToolTipRole).toString(), Formatting::roleDescription(role));
+        // Each choice explains what the key (not a member) with that role may do.
+        QCOMPARE(roles->itemData(i, Qt::ToolTipRole).toString(),
+                 Formatting::keyRoleDescription(role, GrantCatalogue::defaults()));
     }
     // A new key defaults to Developer: enough for most integrations, never above the member.
     QCOMPARE(roles->currentData().toInt(), roleToInt(Role::Developer));
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("roleDescriptionLabel"))->text(),
-             Formatting::roleDescription(Role::Developer));
+             Formatting::keyRoleDescription(Role::Developer, GrantCatalogue::defaults()));
+    // Not the member's description ("Creates keys and manages the keys they created").
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("roleDescriptionLabel"))->text()
+            != Formatting::roleDescription(Role::Developer));
 }
 
 void TestDialogs::generateViewerCannotGenerate()
@@ -344,7 +349,7 @@ void TestDialogs::generateRoleChangeResetsGrants()
     QCOMPARE(dialog.request().role, Role::Admin);
     QCOMPARE(dialog.request().grants, admin);
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("roleDescriptionLabel"))->text(),
-             Formatting::roleDescription(Role::Admin));
+             Formatting::keyRoleDescription(Role::Admin, catalogue));
 
     selectData(roles, roleToInt(Role::Viewer));
     QStringList viewer = catalogue.roleGrants(Role::Viewer);
@@ -430,16 +435,29 @@ void TestDialogs::generateCustomDate()
     QVERIFY(date->isVisible());
     QVERIFY(date->calendarPopup());
 
-    const QDate today = utcDate(clock.nowMs());
+    const QDate today = localDate(clock.nowMs());
     const QDate chosen = today.addDays(45);
     date->setDate(chosen);
-    QCOMPARE(dialog.request().expiresAtMs, std::optional<qint64>(endOfUtcDay(chosen)));
+    QCOMPARE(dialog.request().expiresAtMs, std::optional<qint64>(endOfLocalDay(chosen)));
 
-    // Today and the past are not on offer: the earliest date is tomorrow.
-    date->setDate(today.addDays(-3));
-    QCOMPARE(date->date(), today.addDays(1));
-    QCOMPARE(dialog.request().expiresAtMs, std::optional<qint64>(endOfUtcDay(today.addDays(1))));
+    // The summary shows the chosen day, not the instant after it ("…, end of day").
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("expirySummaryLabel"))->text(),
+             QStringLiteral("until %1, end of day")
+                 .arg(QLocale().toString(chosen, QLocale::ShortFormat)));
+
+    // Today still lies ahead: the key works until the end of it.
+    date->setDate(today);
+    QCOMPARE(dialog.request().expiresAtMs, std::optional<qint64>(endOfLocalDay(today)));
     QVERIFY(dialog.validationMessage().isEmpty());
+
+    // A past date is kept as typed (not silently replaced) and refused out loud.
+    auto *generate = dialog.findChild<QPushButton *>(QStringLiteral("generateButton"));
+    QVERIFY(generate->isEnabled());
+    date->setDate(today.addDays(-3));
+    QCOMPARE(date->date(), today.addDays(-3));
+    QVERIFY(dialog.validationMessage().contains(QLatin1String("in the past")));
+    QVERIFY(!generate->isEnabled());
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("validationLabel"))->isVisible());
 }
 
 void TestDialogs::generateLimitsCustomerNotes()
@@ -448,16 +466,21 @@ void TestDialogs::generateLimitsCustomerNotes()
     GenerateKeyDialog dialog(GrantCatalogue::defaults(), memberWithRole(Role::Owner), clock);
     dialog.show();
     dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("n"));
+    auto *limited = dialog.findChild<QCheckBox *>(QStringLiteral("rateLimitCheck"));
     auto *rate = dialog.findChild<QSpinBox *>(QStringLiteral("rateCountSpin"));
     auto *unit = dialog.findChild<QComboBox *>(QStringLiteral("rateUnitCombo"));
-    QCOMPARE(rate->value(), 0);
-    QCOMPARE(rate->text(), QStringLiteral("Unlimited"));
-    QVERIFY(!unit->isEnabled());
+    // Unlimited is a choice of its own (the box unticked), not a count of 0.
+    QVERIFY(!limited->isChecked());
+    QVERIFY(!rate->isEnabled() && !unit->isEnabled());
     QVERIFY(dialog.request().rateLimit.isUnlimited());
     QVERIFY(!dialog.request().usageLimit);
 
+    QTest::mouseClick(limited, Qt::LeftButton);
+    QVERIFY(rate->isEnabled() && unit->isEnabled());
+    rate->setValue(0); // below the minimum: a rate limit is at least 1, never "0 = unlimited"
+    QCOMPARE(rate->value(), 1);
+    QCOMPARE(dialog.request().rateLimit.count, 1);
     rate->setValue(250);
-    QVERIFY(unit->isEnabled());
     selectData(unit, static_cast<int>(RateLimit::Unit::Hour));
     QCOMPARE(dialog.request().rateLimit, (RateLimit {250, RateLimit::Unit::Hour}));
 
@@ -562,7 +585,8 @@ void TestDialogs::editStartsUnchanged()
     QCOMPARE(unchanged.expiresAtMs, key.expiresAtMs);
     QCOMPARE(unchanged.rateLimit, key.rateLimit);
 
-    dialog.findChild<QSpinBox *>(QStringLiteral("rateCountSpin"))->setValue(0);
+    QTest::mouseClick(dialog.findChild<QCheckBox *>(QStringLiteral("rateLimitCheck")),
+                      Qt::LeftButton);
     QVERIFY(save->isEnabled());
     QVERIFY(dialog.edit().rateLimit.isUnlimited());
 }
@@ -602,15 +626,15 @@ void TestDialogs::editExpiryOnlyShorter()
     QVERIFY(date->isVisible());
 
     // Every date on offer ends before the current expiry; later ones are clamped away.
-    QVERIFY(endOfUtcDay(date->maximumDate()) < *key.expiresAtMs);
-    QVERIFY(endOfUtcDay(date->maximumDate().addDays(1)) > *key.expiresAtMs);
-    QCOMPARE(date->minimumDate(), utcDate(clock.nowMs()));
-    date->setDate(utcDate(*key.expiresAtMs).addDays(30));
+    QVERIFY(endOfLocalDay(date->maximumDate()) < *key.expiresAtMs);
+    QVERIFY(endOfLocalDay(date->maximumDate().addDays(1)) > *key.expiresAtMs);
+    QCOMPARE(date->minimumDate(), localDate(clock.nowMs()));
+    date->setDate(localDate(*key.expiresAtMs).addDays(30));
     QCOMPARE(date->date(), date->maximumDate());
 
-    const QDate earlier = utcDate(clock.nowMs()).addDays(10);
+    const QDate earlier = localDate(clock.nowMs()).addDays(10);
     date->setDate(earlier);
-    QCOMPARE(dialog.edit().expiresAtMs, std::optional<qint64>(endOfUtcDay(earlier)));
+    QCOMPARE(dialog.edit().expiresAtMs, std::optional<qint64>(endOfLocalDay(earlier)));
     QVERIFY(dialog.validationMessage().isEmpty());
     QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("saveButton"))->isEnabled());
     QVERIFY(Permissions::mayChangeExpiry(key, dialog.edit().expiresAtMs, clock.nowMs()));
@@ -650,7 +674,9 @@ void TestDialogs::editShowsGrantsReadOnlyAndDuplicates()
     const ApiKey key = sampleKey(clock);
     EditKeyDialog dialog(key, GrantCatalogue::defaults(), clock);
     dialog.show();
-    QVERIFY(dialog.findChildren<QCheckBox *>().isEmpty()); // nothing to tick: fixed at creation
+    // No grant to tick: fixed at creation (the only check box is the rate limit's).
+    for (const QCheckBox *check : dialog.findChildren<QCheckBox *>())
+        QCOMPARE(check->objectName(), QStringLiteral("rateLimitCheck"));
     const QString grants = dialog.findChild<QLabel *>(QStringLiteral("grantsLabel"))->text();
     QVERIFY(grants.contains(QLatin1String("License Read (licenses:read)")));
     QVERIFY(grants.contains(QLatin1String("Telemetry Upload (telemetry:write)")));

@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Keyward;
 using namespace Keyward::UiTest;
 
@@ -47,6 +49,8 @@ private Q_SLOTS:
     void sortRoleKeepsRawValues();
     void proxySortsTimesAsTimesWithNeverLast_data();
     void proxySortsTimesAsTimesWithNeverLast();
+    void proxySortsNeverExpiringAsFarthestFuture();
+    void proxySortsNamesNaturally();
     void updatesInPlaceUnderTester();
     void clearEmptiesTheModel();
     void revokedHiddenByDefault();
@@ -226,19 +230,9 @@ void TestModel::proxySortsTimesAsTimesWithNeverLast_data()
     QTest::addColumn<QStringList>("expectedHead");
     QTest::addColumn<QStringList>("expectedTail");
     // Text order would put "in 3 days" after "in 30 days" and "2 hours ago" before "25 days ago".
-    const QStringList neverExpire {QStringLiteral("CI deploy"), QStringLiteral("Token lookup")};
     const QStringList neverUsed {
         QStringLiteral("Analytics export"), QStringLiteral("Support dashboard"),
         QStringLiteral("Telemetry collector"), QStringLiteral("Token lookup")};
-    QTest::newRow("expires ascending")
-        << int(KeyTableModel::ExpiresColumn) << int(Qt::AscendingOrder)
-        << QStringList {QStringLiteral("Legacy importer"), QStringLiteral("Mobile app (iOS)"),
-                        QStringLiteral("Telemetry collector")}
-        << neverExpire;
-    QTest::newRow("expires descending")
-        << int(KeyTableModel::ExpiresColumn) << int(Qt::DescendingOrder)
-        << QStringList {QStringLiteral("Analytics export"), QStringLiteral("Billing webhook")}
-        << neverExpire;
     QTest::newRow("last used descending")
         << int(KeyTableModel::LastUsedColumn) << int(Qt::DescendingOrder)
         << QStringList {QStringLiteral("CI deploy"), QStringLiteral("Billing webhook"),
@@ -274,6 +268,60 @@ void TestModel::proxySortsTimesAsTimesWithNeverLast()
         QVERIFY2(here != KeyTableModel::kNeverSortValue, "a Never row sorted before a time");
         QVERIFY(order == Qt::AscendingOrder ? here <= next : here >= next);
     }
+}
+
+// "Never expires" is the farthest future: last when the soonest expiry comes first, first when
+// the latest comes first (not last in both directions).
+void TestModel::proxySortsNeverExpiringAsFarthestFuture()
+{
+    const QStringList neverExpire {QStringLiteral("CI deploy"), QStringLiteral("Token lookup")};
+    m_proxy->setShowRevoked(false);
+    m_proxy->sort(KeyTableModel::ExpiresColumn, Qt::AscendingOrder);
+    QStringList names = proxyNames(*m_proxy);
+    QCOMPARE(names.mid(0, 3),
+             QStringList({QStringLiteral("Legacy importer"), QStringLiteral("Mobile app (iOS)"),
+                          QStringLiteral("Telemetry collector")}));
+    QStringList tail = names.mid(names.size() - 2);
+    tail.sort();
+    QCOMPARE(tail, neverExpire);
+
+    m_proxy->sort(KeyTableModel::ExpiresColumn, Qt::DescendingOrder);
+    names = proxyNames(*m_proxy);
+    QStringList head = names.mid(0, 2);
+    head.sort();
+    QCOMPARE(head, neverExpire);
+    QCOMPARE(names.mid(2, 2),
+             QStringList({QStringLiteral("Analytics export"), QStringLiteral("Billing webhook")}));
+    for (int row = 0; row + 1 < m_proxy->rowCount(); ++row)
+        QVERIFY(m_proxy->index(row, KeyTableModel::ExpiresColumn)
+                    .data(KeyTableModel::SortRole)
+                    .toLongLong()
+                >= m_proxy->index(row + 1, KeyTableModel::ExpiresColumn)
+                       .data(KeyTableModel::SortRole)
+                       .toLongLong());
+}
+
+void TestModel::proxySortsNamesNaturally()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    for (const char *name : {"Integration 1002", "integration 10004", "Integration 1",
+                             "Integration 20", "Integration 3"})
+        vault.createKey(QString::fromLatin1(name));
+    KeyTableModel model(vault.clock());
+    model.setKeys(*vault.store().listKeys(), vault.store().grantCatalogue());
+    KeyFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QStringList natural {QStringLiteral("Integration 1"), QStringLiteral("Integration 3"),
+                               QStringLiteral("Integration 20"), QStringLiteral("Integration 1002"),
+                               QStringLiteral("integration 10004")};
+    proxy.sort(KeyTableModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(proxyNames(proxy), natural);
+    proxy.sort(KeyTableModel::NameColumn, Qt::DescendingOrder);
+    QStringList reversed = natural;
+    std::reverse(reversed.begin(), reversed.end());
+    QCOMPARE(proxyNames(proxy), reversed);
 }
 
 void TestModel::updatesInPlaceUnderTester()

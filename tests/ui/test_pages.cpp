@@ -213,6 +213,34 @@ void TestPages::auditTextReadsLikeSentences()
     QCOMPARE(AuditText::details(event),
              QStringLiteral("renamed from “Old” to “New”; notes changed"));
 
+    // A notes-only edit names the key too (it used to read "Key 7").
+    event.details = QStringLiteral(R"({"name":"CI","notes":true})");
+    QCOMPARE(AuditText::keyName(event), QStringLiteral("CI"));
+    QCOMPARE(AuditText::details(event), QStringLiteral("notes changed"));
+
+    event.action = QStringLiteral("key.usage_limit");
+    event.details = QStringLiteral(R"({"name":"CI","usage_limit":[5,1000],"used":5})");
+    QCOMPARE(AuditText::action(event.action), QStringLiteral("Changed usage limit"));
+    QCOMPARE(AuditText::keyName(event), QStringLiteral("CI"));
+    QCOMPARE(AuditText::details(event),
+             QStringLiteral("usage limit 5 requests → %L1 requests (5 used)").arg(1000));
+    event.action = QStringLiteral("key.usage_reset");
+    event.details = QStringLiteral(R"({"name":"CI","used":5})");
+    QCOMPARE(AuditText::action(event.action), QStringLiteral("Reset usage"));
+    QVERIFY(AuditText::details(event).contains(QStringLiteral("back to 0 (was 5)")));
+
+    event.keyId.reset();
+    event.action = QStringLiteral("member.sign_in");
+    event.details = QStringLiteral("{}");
+    QCOMPARE(AuditText::action(event.action), QStringLiteral("Signed in"));
+    QCOMPARE(AuditText::details(event), QString());
+    event.action = QStringLiteral("member.sign_in_failed");
+    event.details = QStringLiteral(R"({"member":"bob"})");
+    QCOMPARE(AuditText::action(event.action), QStringLiteral("Failed sign-in"));
+    QCOMPARE(AuditText::details(event), QStringLiteral("as bob: wrong passphrase"));
+    event.details = QStringLiteral("{}");
+    QCOMPARE(AuditText::details(event), QStringLiteral("unknown member name (not recorded)"));
+
     event.action = QStringLiteral("member.role");
     event.details = QStringLiteral(R"({"member":"bob","from":"developer","to":"viewer"})");
     QCOMPARE(AuditText::details(event), QStringLiteral("bob: Developer → Viewer"));

@@ -88,12 +88,14 @@ CREATE POLICY keyward_usage_bump ON vault_meta FOR UPDATE TO {{P}}_verifier
 GRANT SELECT (id, name, role, created_at, removed_at, version) ON members TO {{P}}_viewer;
 GRANT SELECT (id, name) ON members TO {{P}}_verifier;
 
--- Keys. Role, grants, environment, customer, creator and limits are immutable: no column
--- privilege to change them.
+-- Keys. Role, grants, environment, customer and creator are immutable: no column privilege to
+-- change them. The usage limit and the usage counted against it change only by Admins and
+-- Owners (raise, lower or remove a limit; reset the count), and the verifier adds to the count.
 GRANT SELECT ON api_keys TO {{P}}_viewer, {{P}}_verifier;
 GRANT INSERT, DELETE ON api_keys TO {{P}}_developer;
 GRANT UPDATE (name, notes, state, expires_at, rate_count, rate_unit, updated_at, revoked_at,
               flagged, version) ON api_keys TO {{P}}_developer;
+GRANT UPDATE (usage_limit, usage_count) ON api_keys TO {{P}}_admin;
 GRANT UPDATE (usage_count) ON api_keys TO {{P}}_verifier;
 ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS keyward_read ON api_keys;
@@ -133,6 +135,30 @@ DROP TRIGGER IF EXISTS keyward_guard_key ON api_keys;
 CREATE TRIGGER keyward_guard_key BEFORE UPDATE ON api_keys
     FOR EACH ROW EXECUTE FUNCTION keyward_guard_key();
 
+-- An expired key gets no new secret (Permissions::mayRegenerateAt): it would answer Expired at
+-- once, and an expiry cannot be extended; the way on is a new key with the same configuration
+-- (Duplicate). The first secret of a new key is not a regeneration. "Now" is the secret's
+-- created_at, the time of the client that writes it, like every time Keyward stores, so a
+-- vault's own clock (and a test's) decides as it does for the Expired answer.
+CREATE OR REPLACE FUNCTION keyward_guard_secret() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp
+    AS $$
+DECLARE
+    v_expires bigint;
+BEGIN
+    SELECT expires_at INTO v_expires FROM api_keys WHERE id = NEW.key_id;
+    IF v_expires IS NOT NULL AND v_expires <= NEW.created_at
+       AND EXISTS (SELECT 1 FROM key_secrets WHERE key_id = NEW.key_id) THEN
+        RAISE EXCEPTION 'key % has expired; it cannot be regenerated: duplicate it instead', NEW.key_id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS keyward_guard_secret ON key_secrets;
+CREATE TRIGGER keyward_guard_secret BEFORE INSERT ON key_secrets
+    FOR EACH ROW EXECUTE FUNCTION keyward_guard_secret();
+
 -- Secrets: only hashes are stored. A member adds and retires secrets of keys they manage; the
 -- verifier records last use.
 GRANT SELECT ON key_secrets TO {{P}}_viewer, {{P}}_verifier;
@@ -162,15 +188,18 @@ GRANT SELECT ON key_usage_hourly, request_log TO {{P}}_viewer, {{P}}_verifier;
 GRANT INSERT, UPDATE (count), DELETE ON key_usage_hourly TO {{P}}_verifier;
 GRANT INSERT, DELETE ON request_log TO {{P}}_verifier;
 
--- The audit log: members append rows in their own name; nobody changes or removes one.
+-- The audit log: members append rows in their own name; nobody changes or removes one. A
+-- Viewer changes nothing, so the only row a Viewer appends is its own sign-in.
 GRANT SELECT ON audit_log TO {{P}}_viewer;
-GRANT INSERT ON audit_log TO {{P}}_developer;
+GRANT INSERT ON audit_log TO {{P}}_viewer;
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS keyward_read ON audit_log;
 CREATE POLICY keyward_read ON audit_log FOR SELECT TO {{P}}_viewer USING (true);
 DROP POLICY IF EXISTS keyward_append ON audit_log;
-CREATE POLICY keyward_append ON audit_log FOR INSERT TO {{P}}_developer
-    WITH CHECK (actor = current_user AND (SELECT keyward_member_role()) >= 1);
+CREATE POLICY keyward_append ON audit_log FOR INSERT TO {{P}}_viewer
+    WITH CHECK (actor = current_user
+                AND ((SELECT keyward_member_role()) >= 1
+                     OR ((SELECT keyward_member_role()) = 0 AND action = 'member.sign_in')));
 CREATE OR REPLACE FUNCTION keyward_audit_is_append_only() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp
     AS $$
@@ -341,7 +370,7 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION keyward_check_login_name(text), keyward_ensure_login(text, text),
-    keyward_revoke_groups(text), keyward_owner_count(), keyward_guard_key(),
+    keyward_revoke_groups(text), keyward_owner_count(), keyward_guard_key(), keyward_guard_secret(),
     keyward_audit_is_append_only() FROM PUBLIC;
 REVOKE ALL ON FUNCTION keyward_member_add(text, integer, text, bigint),
     keyward_member_set_role(bigint, bigint, integer), keyward_member_remove(bigint, bigint),
