@@ -481,7 +481,13 @@ Result<void> ApiKeysPage::refreshUsage()
     m_usageSeen = updates->counter;
     if (updates->keys.isEmpty())
         return {};
-    const QVector<qint64> changed = m_model->applyUsage(updates->keys);
+    // Usage moves no row: sorted by Last used, the rows keep their places until the next sort
+    // or reload (a row jumping away just before a click on Revoke would be worse than an order
+    // a few seconds old), and the view repaints the new values where they are.
+    const int sortColumn = m_proxy->sortColumn();
+    const QVector<qint64> changed = m_model->applyUsage(updates->keys, sortColumn);
+    if (!changed.isEmpty() && sortColumn >= 0)
+        m_table->viewport()->update();
     // The pane's chart and log count every request, even one that left last use as it was.
     const qint64 shown = m_details->keyId();
     const bool shownWasUsed = shown != 0

@@ -140,7 +140,7 @@ int KeyTableModel::rowForId(qint64 id) const
     return -1;
 }
 
-QVector<qint64> KeyTableModel::applyUsage(const QVector<KeyUsageUpdate> &updates)
+QVector<qint64> KeyTableModel::applyUsage(const QVector<KeyUsageUpdate> &updates, int quietColumn)
 {
     QVector<qint64> changed;
     for (const KeyUsageUpdate &update : updates) {
@@ -167,9 +167,15 @@ QVector<qint64> KeyTableModel::applyUsage(const QVector<KeyUsageUpdate> &updates
         if (!differs)
             continue;
         changed.append(key.id);
-        // Last use, and the status (a usage limit may be spent); one row, so a sorted proxy
-        // moves just this row.
-        Q_EMIT dataChanged(index(row, StatusColumn), index(row, LastUsedColumn));
+        // Last use, and the status (a usage limit may be spent), but not quietColumn.
+        const int first = StatusColumn == quietColumn ? StatusColumn + 1 : StatusColumn;
+        const int last = LastUsedColumn == quietColumn ? LastUsedColumn - 1 : LastUsedColumn;
+        if (quietColumn > first && quietColumn < last) {
+            Q_EMIT dataChanged(index(row, first), index(row, quietColumn - 1));
+            Q_EMIT dataChanged(index(row, quietColumn + 1), index(row, last));
+        } else {
+            Q_EMIT dataChanged(index(row, first), index(row, last));
+        }
     }
     return changed;
 }

@@ -56,7 +56,10 @@ public:
     void refreshTimes();
     // Usage recorded since the last look (KeyStore::usageSince): updates last use, refusals and
     // usage counts of those rows only. Returns the ids of the keys whose row changed.
-    QVector<qint64> applyUsage(const QVector<KeyUsageUpdate> &updates);
+    // quietColumn (-1: none) is left out of dataChanged(): the column a proxy sorts by, whose
+    // rows must not jump under the admin's pointer (and re-sort 100,000 rows) whenever a
+    // service uses a key; the view repaints it instead.
+    QVector<qint64> applyUsage(const QVector<KeyUsageUpdate> &updates, int quietColumn = -1);
 
     const ApiKey *keyAt(int row) const;
     std::optional<ApiKey> keyById(qint64 id) const;

@@ -6,6 +6,7 @@
 // in the same run, what reading every key again costs (the old way: a reload per change).
 //
 //   build/tests/bench/keyward_usage_bench [keys=100000] [seconds=20] [keys-per-second=1000]
+//                                         [sort=name|lastused]
 #include "BenchVault.h"
 
 #include "core/Clock.h"
@@ -85,8 +86,11 @@ int main(int argc, char **argv)
         return 1;
     }
     ApiKeysPage *page = window.keysPage();
-    // The proxy's hardest case: sorted by the column every update changes.
-    page->table()->sortByColumn(KeyTableModel::LastUsedColumn, Qt::DescendingOrder);
+    // By name (the default), or by the column every update changes.
+    const bool byLastUse = argc > 4 && qstrcmp(argv[4], "lastused") == 0;
+    page->table()->sortByColumn(byLastUse ? KeyTableModel::LastUsedColumn
+                                          : KeyTableModel::NameColumn,
+                                byLastUse ? Qt::DescendingOrder : Qt::AscendingOrder);
     std::printf("window shows %d keys\n", page->model()->rowCount());
 
     // Baseline, same run: every key read again, as a reload per change would.
@@ -158,8 +162,9 @@ int main(int argc, char **argv)
     verifierThread->wait();
     delete verifierThread;
 
-    std::printf("\n%d keys, %d s, the verifier wrote usage of %d keys every second (%d writes)\n",
-                keyCount, seconds, keysPerSecond, written.load());
+    std::printf("\n%d keys sorted by %s, %d s, the verifier wrote usage of %d keys every second "
+                "(%d writes)\n",
+                keyCount, byLastUse ? "last use" : "name", seconds, keysPerSecond, written.load());
     std::printf("usage updates: %zu, rows updated: %d\n", updates.ms.size(), keysUpdated.load());
     std::printf("update (read + model + proxy)   median %8.2f ms   p99 %8.2f ms   max %8.2f ms\n",
                 updates.quantile(0.5), updates.quantile(0.99), updates.max());

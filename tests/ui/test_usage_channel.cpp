@@ -79,6 +79,7 @@ private Q_SLOTS:
     void cleanup();
     void usageFromAnotherProcessReachesTheWindow();
     void refusedAttemptsAreNotUse();
+    void usageMovesNoRow();
     void confirmationsReadUsageFresh();
     void anActionReloadsOnce();
     void revokedAndHiddenLeavesNothingSelected();
@@ -206,6 +207,40 @@ void TestUsageChannel::refusedAttemptsAreNotUse()
     QVERIFY(used.lastUsedAtMs());
     QVERIFY2(!LastUseText::sentence(used, vault.clock().nowMs()).contains(QLatin1String("refused")),
              qPrintable(LastUseText::sentence(used, vault.clock().nowMs())));
+}
+
+// Sorted by Last used, a key used by a service shows its new time where it is; rows do not
+// jump under the admin's pointer until the next sort or reload.
+void TestUsageChannel::usageMovesNoRow()
+{
+    Vault vault(QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(vault.isValid());
+    issue(vault, QStringLiteral("Alpha"), Environment::Production);
+    issue(vault, QStringLiteral("Beta"), Environment::Production);
+    IssuedKey gamma = issue(vault, QStringLiteral("Gamma"), Environment::Production);
+    auto window = openWindow(vault);
+    QVERIFY(window);
+    ApiKeysPage *page = window->keysPage();
+    page->table()->sortByColumn(KeyTableModel::LastUsedColumn, Qt::DescendingOrder);
+    const auto order = [page] {
+        QStringList names;
+        for (int row = 0; row < page->proxy()->rowCount(); ++row)
+            names.append(page->proxy()->index(row, KeyTableModel::NameColumn).data().toString());
+        return names;
+    };
+    const QStringList before = order();
+    QCOMPARE(before.size(), 3);
+
+    QVERIFY(verifyInAnotherProcess(vault.path(), gamma.token, QStringLiteral("live")));
+    const int gammaRow = int(before.indexOf(QStringLiteral("Gamma")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page->proxy()->index(gammaRow, KeyTableModel::LastUsedColumn).data().toString(),
+        QStringLiteral("just now"), 2000);
+    QCOMPARE(order(), before);
+    // A sort puts it first.
+    page->table()->sortByColumn(KeyTableModel::LastUsedColumn, Qt::DescendingOrder);
+    page->proxy()->invalidate();
+    QCOMPARE(order().constFirst(), QStringLiteral("Gamma"));
 }
 
 void TestUsageChannel::confirmationsReadUsageFresh()
