@@ -24,10 +24,6 @@
         <translation>Einen Schlüssel umbenennen</translation>
     </message>
     <message>
-        <source>Change notes, rate limit or (shorten) expiry</source>
-        <translation>Notizen, Ratenlimit oder Ablauf (verkürzen) ändern</translation>
-    </message>
-    <message>
         <source>Stop a key until it is activated again</source>
         <translation>Einen Schlüssel anhalten, bis er wieder aktiviert wird</translation>
     </message>
@@ -186,6 +182,14 @@
     <message>
         <source>  KEYWARD_NEW_PASSPHRASE  the new passphrase for &quot;member add&quot; and &quot;member passphrase&quot;</source>
         <translation>  KEYWARD_NEW_PASSPHRASE  die neue Passphrase für „member add“ und „member passphrase“</translation>
+    </message>
+    <message>
+        <source>Change notes, rate limit, usage limit or (shorten) expiry</source>
+        <translation>Notizen, Ratenlimit, Nutzungslimit oder Ablauf (verkürzen) ändern</translation>
+    </message>
+    <message>
+        <source>Count a key&apos;s use against its usage limit from 0 again (Admins)</source>
+        <translation>Die Nutzung eines Schlüssels für sein Nutzungslimit wieder ab 0 zählen (Administratoren)</translation>
     </message>
 </context>
 <context>
@@ -398,6 +402,46 @@
     <message>
         <source>%1, their own</source>
         <translation>%1, die eigene</translation>
+    </message>
+    <message>
+        <source>Changed usage limit</source>
+        <translation>Nutzungslimit geändert</translation>
+    </message>
+    <message>
+        <source>Reset usage</source>
+        <translation>Nutzung zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Fehlgeschlagene Anmeldung</translation>
+    </message>
+    <message>
+        <source>%L1 requests</source>
+        <translation>%L1 Anfragen</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>usage limit %1 → %2 (%L3 used)</source>
+        <translation>Nutzungslimit %1 → %2 (%L3 verbraucht)</translation>
+    </message>
+    <message>
+        <source>usage counted against the limit back to 0 (was %L1)</source>
+        <translation>auf das Limit angerechnete Nutzung auf 0 zurückgesetzt (vorher %L1)</translation>
+    </message>
+    <message>
+        <source>as %1: wrong passphrase</source>
+        <translation>als %1: falsche Passphrase</translation>
+    </message>
+    <message>
+        <source>unknown member name (not recorded)</source>
+        <translation>unbekannter Mitgliedsname (nicht erfasst)</translation>
     </message>
 </context>
 <context>
@@ -866,6 +910,18 @@
             <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A key with this role can be given no grants.</source>
+        <translation>Ein Schlüssel mit dieser Rolle kann keine Berechtigungen erhalten.</translation>
+    </message>
+    <message>
+        <source>A key with this role can be allowed: %1</source>
+        <translation>Mögliche Berechtigungen für einen Schlüssel mit dieser Rolle: %1</translation>
+    </message>
+    <message>
+        <source>%1, end of day</source>
+        <translation>%1, Tagesende</translation>
+    </message>
 </context>
 <context>
     <name>GrantCatalogue</name>
@@ -1091,10 +1147,6 @@
         <translation>Benennt einen Schlüssel um.</translation>
     </message>
     <message>
-        <source>Changes what may change after creation. The expiry can only be made shorter; role and grants never change.</source>
-        <translation>Ändert, was nach der Erstellung geändert werden darf. Der Ablauf kann nur verkürzt werden; Rolle und Berechtigungen ändern sich nie.</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -1123,14 +1175,6 @@
         <translation>WHEN</translation>
     </message>
     <message>
-        <source>A shorter expiry: 30d (from now) or a date such as 2027-01-31.</source>
-        <translation>Ein kürzerer Ablauf: 30d (ab jetzt) oder ein Datum wie 2027-01-31.</translation>
-    </message>
-    <message>
-        <source>Say what to change: --name, --notes, --rate-limit or --expires.</source>
-        <translation>Geben Sie an, was geändert werden soll: --name, --notes, --rate-limit oder --expires.</translation>
-    </message>
-    <message>
         <source>Cannot read the rate limit &quot;%1&quot;; use e.g. 100/min.</source>
         <translation>Das Ratenlimit „%1“ ist nicht lesbar; verwenden Sie z. B. 100/min.</translation>
     </message>
@@ -1155,12 +1199,56 @@
         <translation>Die Übergangsfrist „%1“ ist nicht lesbar; verwenden Sie 0, 1h, 24h, 3d oder 7d.</translation>
     </message>
     <message>
-        <source>Regenerated key %1. The old secret keeps working until %2. This is the only time the new token is shown: store it now.</source>
-        <translation>Schlüssel %1 neu erzeugt. Das alte Geheimnis bleibt bis %2 gültig. Das neue Token wird nur dieses eine Mal angezeigt: Speichern Sie es jetzt.</translation>
+        <source>Changes what may change after creation. The expiry can only be made shorter; role and grants never change. The usage limit is for Admins and Owners.</source>
+        <translation>Ändert, was nach der Erstellung geändert werden darf. Der Ablauf kann nur verkürzt werden; Rolle und Berechtigungen ändern sich nie. Das Nutzungslimit können nur Administratoren und Besitzer ändern.</translation>
     </message>
     <message>
-        <source>Regenerated key %1. The old secret has stopped working. This is the only time the new token is shown: store it now.</source>
-        <translation>Schlüssel %1 neu erzeugt. Das alte Geheimnis ist nicht mehr gültig. Das neue Token wird nur dieses eine Mal angezeigt: Speichern Sie es jetzt.</translation>
+        <source>A shorter expiry: 30d (from now) or a date such as 2027-01-31 (the key works through the end of that day, UTC).</source>
+        <translation>Ein kürzerer Ablauf: 30d (ab jetzt) oder ein Datum wie 2027-01-31 (der Schlüssel funktioniert bis zum Ende dieses Tages, UTC).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Admins and Owners: a new usage limit in requests (raise or lower it), or none.</source>
+        <translation>Administratoren und Besitzer: ein neues Nutzungslimit in Anfragen (höher oder niedriger als bisher) oder none.</translation>
+    </message>
+    <message>
+        <source>Say what to change: --name, --notes, --rate-limit, --expires or --usage-limit.</source>
+        <translation>Geben Sie an, was geändert werden soll: --name, --notes, --rate-limit, --expires oder --usage-limit.</translation>
+    </message>
+    <message>
+        <source>Cannot read the usage limit &quot;%1&quot;; use a number of requests (at least 1) or none.</source>
+        <translation>Das Nutzungslimit „%1“ ist nicht lesbar; verwenden Sie eine Anzahl von Anfragen (mindestens 1) oder none.</translation>
+    </message>
+    <message>
+        <source>This is the only time the new token is shown: store it now.</source>
+        <translation>Das neue Token wird nur dieses eine Mal angezeigt: Speichern Sie es jetzt.</translation>
+    </message>
+    <message>
+        <source>Regenerated key %1. The key is inactive: no secret works until you activate it (%2). The old secret is retired at %3 either way. %4</source>
+        <translation>Schlüssel %1 neu erzeugt. Der Schlüssel ist inaktiv: Kein Geheimnis funktioniert, bis Sie ihn aktivieren (%2). Das alte Geheimnis wird in jedem Fall am %3 außer Kraft gesetzt. %4</translation>
+    </message>
+    <message>
+        <source>Regenerated key %1. The key is inactive: the new secret works only after you activate it (%2); the old secret has stopped for good. %3</source>
+        <translation>Schlüssel %1 neu erzeugt. Der Schlüssel ist inaktiv: Das neue Geheimnis funktioniert erst, nachdem Sie ihn aktiviert haben (%2); das alte Geheimnis ist endgültig ungültig. %3</translation>
+    </message>
+    <message>
+        <source>Regenerated key %1. The old secret keeps working until %2. %3</source>
+        <translation>Schlüssel %1 neu erzeugt. Das alte Geheimnis bleibt bis %2 gültig. %3</translation>
+    </message>
+    <message>
+        <source>Regenerated key %1. The old secret has stopped working. %2</source>
+        <translation>Schlüssel %1 neu erzeugt. Das alte Geheimnis ist nicht mehr gültig. %2</translation>
+    </message>
+    <message>
+        <source>Admins and Owners: counts the key&apos;s use against its usage limit from 0 again, so a key refused as UsageExceeded works again. Audited.</source>
+        <translation>Administratoren und Besitzer: Zählt die Nutzung des Schlüssels für sein Nutzungslimit wieder ab 0, sodass ein als UsageExceeded abgelehnter Schlüssel wieder funktioniert. Wird im Prüfprotokoll erfasst.</translation>
+    </message>
+    <message>
+        <source>Reset the usage of key %1: %2 used before, 0 now.</source>
+        <translation>Nutzung von Schlüssel %1 zurückgesetzt: vorher %2 verbraucht, jetzt 0.</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1371,18 @@
     <message>
         <source>%1 &quot;%2&quot; (%3)</source>
         <translation>%1 „%2“ (%3)</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>, refused %1 (%2)</source>
+        <translation>, abgelehnt %1 (%2)</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -1419,18 +1519,6 @@
     <message>
         <source>Last use per secret:</source>
         <translation>Letzte Verwendung pro Geheimnis:</translation>
-    </message>
-    <message>
-        <source>%1 from %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>(no source)</source>
-        <translation>(keine Quelle)</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>nie</translation>
     </message>
     <message>
         <source> (retired %1)</source>
@@ -1765,14 +1853,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>Der Schlüssel ist bereits widerrufen, es fällt also nichts aus, was derzeit funktioniert.</translation>
     </message>
     <message>
-        <source>Last used: %1 (%2).</source>
-        <translation>Zuletzt verwendet: %1 (%2).</translation>
-    </message>
-    <message>
-        <source>Last used: %1.</source>
-        <translation>Zuletzt verwendet: %1.</translation>
-    </message>
-    <message>
         <source>Revoking is permanent: the key can never be activated again. It stays in the list as Revoked, with its history. To stop it for a while, deactivate it instead.</source>
         <translation>Ein Widerruf ist endgültig: Der Schlüssel kann nie wieder aktiviert werden. Er bleibt mit seinem Verlauf als „Widerrufen“ in der Liste. Um ihn nur vorübergehend anzuhalten, deaktivieren Sie ihn stattdessen.</translation>
     </message>
@@ -2007,10 +2087,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>Umgebung:</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
         <source>Role:</source>
         <translation>Rolle:</translation>
     </message>
@@ -2053,6 +2129,34 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
     <message>
         <source>Nothing has changed yet.</source>
         <translation>Es wurde noch nichts geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Usage limit:</source>
+        <translation>N&amp;utzungslimit:</translation>
+    </message>
+    <message>
+        <source>Limit to</source>
+        <translation>Begrenzen auf</translation>
+    </message>
+    <message>
+        <source>Limit the number of requests</source>
+        <translation>Anzahl der Anfragen begrenzen</translation>
+    </message>
+    <message>
+        <source>Usage limit in requests</source>
+        <translation>Nutzungslimit in Anfragen</translation>
+    </message>
+    <message>
+        <source>Count usage from 0 again (%L1 used so far)</source>
+        <translation>Nutzung wieder ab 0 zählen (bisher %L1 verbraucht)</translation>
+    </message>
+    <message>
+        <source>Count usage from 0 again</source>
+        <translation>Nutzung wieder ab 0 zählen</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>Anfragen</translation>
     </message>
 </context>
 <context>
@@ -2196,12 +2300,8 @@ Nicht Teil der Rolle %2.</translation>
         <translation>%1 (Kopie)</translation>
     </message>
     <message>
-        <source>The expiry date is in the past.</source>
-        <translation>Das Ablaufdatum liegt in der Vergangenheit.</translation>
-    </message>
-    <message>
-        <source>end of day (UTC)</source>
-        <translation>Tagesende (UTC)</translation>
+        <source>The expiry date %1 is in the past. Choose today or a later day.</source>
+        <translation>Das Ablaufdatum %1 liegt in der Vergangenheit. Wählen Sie heute oder einen späteren Tag.</translation>
     </message>
 </context>
 <context>
@@ -2294,6 +2394,14 @@ Nicht Teil der Rolle %2.</translation>
         <source>Select a key first.</source>
         <translation>Wählen Sie zuerst einen Schlüssel aus.</translation>
     </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>D&amp;uplizieren…</translation>
+    </message>
+    <message>
+        <source>Generate a new key with this key&apos;s configuration (for an expired key, or other grants)</source>
+        <translation>Einen neuen Schlüssel mit der Konfiguration dieses Schlüssels erzeugen (für einen abgelaufenen Schlüssel oder andere Berechtigungen)</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::KeyCommands</name>
@@ -2330,10 +2438,6 @@ Nicht Teil der Rolle %2.</translation>
         <translation>Schlüssel kann nicht neu erzeugt werden</translation>
     </message>
     <message>
-        <source>Key “%1” regenerated. The previous secret works for %2 more.</source>
-        <translation>Schlüssel „%1“ neu erzeugt. Das vorherige Geheimnis bleibt noch %2 gültig.</translation>
-    </message>
-    <message>
         <source>Key “%1” regenerated. The previous secret no longer works.</source>
         <translation>Schlüssel „%1“ neu erzeugt. Das vorherige Geheimnis ist nicht mehr gültig.</translation>
     </message>
@@ -2348,10 +2452,6 @@ Nicht Teil der Rolle %2.</translation>
     <message>
         <source>Deactivate Key</source>
         <translation>Schlüssel deaktivieren</translation>
-    </message>
-    <message>
-        <source>Deactivate “%1”? Integrations that use it get 401 Unauthorized until you activate it again.</source>
-        <translation>„%1“ deaktivieren? Integrationen, die ihn verwenden, erhalten 401 Unauthorized, bis Sie ihn wieder aktivieren.</translation>
     </message>
     <message>
         <source>Key “%1” activated.</source>
@@ -2384,6 +2484,34 @@ Nicht Teil der Rolle %2.</translation>
     <message>
         <source>&amp;Keep Active</source>
         <translation>&amp;Aktiv lassen</translation>
+    </message>
+    <message>
+        <source>%1
+
+Duplicate “%2” now?</source>
+        <translation>%1
+
+„%2“ jetzt duplizieren?</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate Key</source>
+        <translation>Schlüssel &amp;duplizieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Key “%1” regenerated. The previous secret stops working %2.</source>
+        <translation>Schlüssel „%1“ neu erzeugt. Das vorherige Geheimnis wird %2 ungültig.</translation>
+    </message>
+    <message>
+        <source>Deactivate “%1”? Integrations that use it get 401 Unauthorized until you activate it again.
+
+%2</source>
+        <translation>„%1“ deaktivieren? Integrationen, die ihn verwenden, erhalten 401 Unauthorized, bis Sie ihn wieder aktivieren.
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -2597,6 +2725,14 @@ gültig bis %1</translation>
         <source>Busy keys log a sample (a few requests per second for each answer); the chart counts every request.</source>
         <translation>Stark genutzte Schlüssel protokollieren eine Stichprobe (einige Anfragen pro Sekunde je Antwort); das Diagramm zählt jede Anfrage.</translation>
     </message>
+    <message>
+        <source>Never used successfully</source>
+        <translation>Nie erfolgreich verwendet</translation>
+    </message>
+    <message>
+        <source>Previous secret never used successfully</source>
+        <translation>Vorheriges Geheimnis nie erfolgreich verwendet</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::KeyTableModel</name>
@@ -2632,14 +2768,6 @@ Berechtigungen:
     <message>
         <source>Revoked %1.</source>
         <translation>Widerrufen am %1.</translation>
-    </message>
-    <message>
-        <source>Never used</source>
-        <translation>Nie verwendet</translation>
-    </message>
-    <message>
-        <source>%1 from %2</source>
-        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Created by %1 on %2</source>
@@ -3137,10 +3265,6 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Ratenlimit, Anfragen</translation>
     </message>
     <message>
-        <source>Unlimited</source>
-        <translation>Unbegrenzt</translation>
-    </message>
-    <message>
         <source>Rate limit, period</source>
         <translation>Ratenlimit, Zeitraum</translation>
     </message>
@@ -3155,6 +3279,18 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>per hour</source>
         <translation>pro Stunde</translation>
+    </message>
+    <message>
+        <source>Limit to</source>
+        <translation>Begrenzen auf</translation>
+    </message>
+    <message>
+        <source>Limit the request rate</source>
+        <translation>Anfragerate begrenzen</translation>
+    </message>
+    <message>
+        <source>Unticked: unlimited requests</source>
+        <translation>Ohne Häkchen: unbegrenzt viele Anfragen</translation>
     </message>
 </context>
 <context>
@@ -3194,10 +3330,6 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>The current secret (%1) was last used %2, on %3.</source>
         <translation>Das aktuelle Geheimnis (%1) wurde zuletzt %2 verwendet, am %3.</translation>
-    </message>
-    <message>
-        <source>The current secret (%1) has never been used.</source>
-        <translation>Das aktuelle Geheimnis (%1) wurde noch nie verwendet.</translation>
     </message>
     <message>
         <source>Keep the current secret working for</source>
@@ -3254,6 +3386,10 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Both secrets work for %1, until %2, so you can update your integrations without downtime. After that the current secret gets 401 Unauthorized.</source>
         <translation>Beide Geheimnisse bleiben %1 lang gültig, bis %2, sodass Sie Ihre Integrationen ohne Ausfallzeit aktualisieren können. Danach führt das aktuelle Geheimnis zu 401 Unauthorized.</translation>
+    </message>
+    <message>
+        <source>The current secret (%1) has never been used successfully.</source>
+        <translation>Das aktuelle Geheimnis (%1) wurde noch nie erfolgreich verwendet.</translation>
     </message>
 </context>
 <context>
@@ -3871,6 +4007,64 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     </message>
 </context>
 <context>
+    <name>Keyward::WrapAnywhereLabel</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>LastUseText</name>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Last refused %1: %2.</source>
+        <translation>Zuletzt abgelehnt %1: %2.</translation>
+    </message>
+    <message>
+        <source>Never (refused %1)</source>
+        <translation>Nie (abgelehnt %1)</translation>
+    </message>
+    <message>
+        <source>Never used successfully</source>
+        <translation>Nie erfolgreich verwendet</translation>
+    </message>
+    <message>
+        <source>Last used %1</source>
+        <translation>Zuletzt verwendet am %1</translation>
+    </message>
+    <message>
+        <source>Last used %1 from %2</source>
+        <translation>Zuletzt verwendet am %1 von %2</translation>
+    </message>
+    <message>
+        <source>Last refused %1: %2</source>
+        <translation>Zuletzt abgelehnt am %1: %2</translation>
+    </message>
+    <message>
+        <source>Last used: never successfully.</source>
+        <translation>Zuletzt verwendet: nie erfolgreich.</translation>
+    </message>
+    <message>
+        <source>Last used: never.</source>
+        <translation>Zuletzt verwendet: nie.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last used %1.</source>
+        <translation>Zuletzt verwendet %1.</translation>
+    </message>
+    <message>
+        <source>Last used %1 from %2.</source>
+        <translation>Zuletzt verwendet %1 von %2.</translation>
+    </message>
+</context>
+<context>
     <name>MemberCommands</name>
     <message>
         <source>There is no member called &quot;%1&quot;.</source>
@@ -4299,6 +4493,18 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Only Owners can set another member&apos;s passphrase. You can change your own.</source>
         <translation>Nur Besitzer können die Passphrase eines anderen Mitglieds festlegen. Ihre eigene können Sie ändern.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; has expired: a new secret would be refused as Expired, and an expiry cannot be extended. Use Duplicate to make a new key with the same configuration.</source>
+        <translation>Der Schlüssel „%1“ ist abgelaufen: Ein neues Geheimnis würde als Expired abgelehnt, und ein Ablauf kann nicht verlängert werden. Verwenden Sie „Duplizieren“, um einen neuen Schlüssel mit derselben Konfiguration zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>Only Admins and Owners can change a key&apos;s usage limit or reset its usage.</source>
+        <translation>Nur Administratoren und Besitzer können das Nutzungslimit eines Schlüssels ändern oder seine Nutzung zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>A usage limit is at least 1 request; use &quot;none&quot; for no limit.</source>
+        <translation>Ein Nutzungslimit beträgt mindestens 1 Anfrage; verwenden Sie „none“, um kein Limit festzulegen.</translation>
     </message>
 </context>
 <context>
@@ -4798,6 +5004,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>Your passphrase was changed by someone else meanwhile. Nothing was changed.</source>
         <translation>Ihre Passphrase wurde inzwischen von jemand anderem geändert. Es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <source>Cannot read the usage of the keys.</source>
+        <translation>Die Nutzung der Schlüssel kann nicht gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>
@@ -4824,6 +5034,13 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>yes</source>
         <translation>ja</translation>
+    </message>
+</context>
+<context>
+    <name>TextFormat</name>
+    <message>
+        <source>%1 end of day UTC</source>
+        <translation>%1, Tagesende UTC</translation>
     </message>
 </context>
 <context>

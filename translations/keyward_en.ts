@@ -1,11 +1,14 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AuditCommands</name>
     <message numerus="yes">
         <source>The audit log is intact (%n entries checked).</source>
         <translation>
-            <numerusform>The audit log is intact (%n entry checked).</numerusform><numerusform>The audit log is intact (%n entries checked).</numerusform></translation>
+            <numerusform>The audit log is intact (%n entry checked).</numerusform>
+            <numerusform>The audit log is intact (%n entries checked).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -13,7 +16,9 @@
     <message numerus="yes">
         <source>Statements run (%n):</source>
         <translation>
-            <numerusform>Statement run (%n):</numerusform><numerusform>Statements run (%n):</numerusform></translation>
+            <numerusform>Statement run (%n):</numerusform>
+            <numerusform>Statements run (%n):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -21,72 +26,100 @@
     <message numerus="yes">
         <source>%1 +%n more</source>
         <translation>
-            <numerusform>%1 +%n more</numerusform><numerusform>%1 +%n more</numerusform></translation>
+            <numerusform>%1 +%n more</numerusform>
+            <numerusform>%1 +%n more</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
         <translation>
-            <numerusform>in %n minute</numerusform><numerusform>in %n minutes</numerusform></translation>
+            <numerusform>in %n minute</numerusform>
+            <numerusform>in %n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
         <translation>
-            <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n hour(s)</source>
         <translation>
-            <numerusform>in %n hour</numerusform><numerusform>in %n hours</numerusform></translation>
+            <numerusform>in %n hour</numerusform>
+            <numerusform>in %n hours</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
         <translation>
-            <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
         <translation>
-            <numerusform>in %n day</numerusform><numerusform>in %n days</numerusform></translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
         <translation>
-            <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n month(s)</source>
         <translation>
-            <numerusform>in %n month</numerusform><numerusform>in %n months</numerusform></translation>
+            <numerusform>in %n month</numerusform>
+            <numerusform>in %n months</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n month(s) ago</source>
         <translation>
-            <numerusform>%n month ago</numerusform><numerusform>%n months ago</numerusform></translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n year(s)</source>
         <translation>
-            <numerusform>in %n year</numerusform><numerusform>in %n years</numerusform></translation>
+            <numerusform>in %n year</numerusform>
+            <numerusform>in %n years</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n year(s) ago</source>
         <translation>
-            <numerusform>%n year ago</numerusform><numerusform>%n years ago</numerusform></translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
         <translation>
-            <numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
         <translation>
-            <numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -94,12 +127,16 @@
     <message numerus="yes">
         <source>Requests per hour, last %n hour(s) (UTC):</source>
         <translation>
-            <numerusform>Requests per hour, last %n hour (UTC):</numerusform><numerusform>Requests per hour, last %n hours (UTC):</numerusform></translation>
+            <numerusform>Requests per hour, last %n hour (UTC):</numerusform>
+            <numerusform>Requests per hour, last %n hours (UTC):</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Used %n time(s) (no usage limit).</source>
         <translation>
-            <numerusform>Used %n time (no usage limit).</numerusform><numerusform>Used %n times (no usage limit).</numerusform></translation>
+            <numerusform>Used %n time (no usage limit).</numerusform>
+            <numerusform>Used %n times (no usage limit).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -107,12 +144,16 @@
     <message numerus="yes">
         <source>%n key(s)</source>
         <translation>
-            <numerusform>%n key</numerusform><numerusform>%n keys</numerusform></translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n key(s) shown</source>
         <translation>
-            <numerusform>%1 of %n key shown</numerusform><numerusform>%1 of %n keys shown</numerusform></translation>
+            <numerusform>%1 of %n key shown</numerusform>
+            <numerusform>%1 of %n keys shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -120,17 +161,23 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The audit chain is intact: %Ln row(s) checked.</source>
         <translation>
-            <numerusform>The audit chain is intact: %Ln row checked.</numerusform><numerusform>The audit chain is intact: %Ln rows checked.</numerusform></translation>
+            <numerusform>The audit chain is intact: %Ln row checked.</numerusform>
+            <numerusform>The audit chain is intact: %Ln rows checked.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Latest %Ln event(s)</source>
         <translation>
-            <numerusform>Latest %Ln event</numerusform><numerusform>Latest %Ln events</numerusform></translation>
+            <numerusform>Latest %Ln event</numerusform>
+            <numerusform>Latest %Ln events</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -138,7 +185,9 @@
     <message numerus="yes">
         <source>Connection to %1 lost — retrying in %n s…</source>
         <translation>
-            <numerusform>Connection to %1 lost — retrying in %n s…</numerusform><numerusform>Connection to %1 lost — retrying in %n s…</numerusform></translation>
+            <numerusform>Connection to %1 lost — retrying in %n s…</numerusform>
+            <numerusform>Connection to %1 lost — retrying in %n s…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -146,7 +195,9 @@
     <message numerus="yes">
         <source>%Ln request(s): %1</source>
         <translation>
-            <numerusform>%Ln request: %1</numerusform><numerusform>%Ln requests: %1</numerusform></translation>
+            <numerusform>%Ln request: %1</numerusform>
+            <numerusform>%Ln requests: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -154,7 +205,9 @@
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity.</source>
         <translation>
-            <numerusform>Locked after %n minute without activity.</numerusform><numerusform>Locked after %n minutes without activity.</numerusform></translation>
+            <numerusform>Locked after %n minute without activity.</numerusform>
+            <numerusform>Locked after %n minutes without activity.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -162,12 +215,16 @@
     <message numerus="yes">
         <source>Copies the key; the clipboard is cleared after %n second(s)</source>
         <translation>
-            <numerusform>Copies the key; the clipboard is cleared after %n second</numerusform><numerusform>Copies the key; the clipboard is cleared after %n seconds</numerusform></translation>
+            <numerusform>Copies the key; the clipboard is cleared after %n second</numerusform>
+            <numerusform>Copies the key; the clipboard is cleared after %n seconds</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Clipboard clears in %n s</source>
         <translation>
-            <numerusform>Clipboard clears in %n s</numerusform><numerusform>Clipboard clears in %n s</numerusform></translation>
+            <numerusform>Clipboard clears in %n s</numerusform>
+            <numerusform>Clipboard clears in %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -175,7 +232,9 @@
     <message numerus="yes">
         <source>%1: %n request(s)</source>
         <translation>
-            <numerusform>%1: %n request</numerusform><numerusform>%1: %n requests</numerusform></translation>
+            <numerusform>%1: %n request</numerusform>
+            <numerusform>%1: %n requests</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -183,7 +242,9 @@
     <message numerus="yes">
         <source>Missing grant(s) %1.</source>
         <translation>
-            <numerusform>Missing grant %1.</numerusform><numerusform>Missing grants %1.</numerusform></translation>
+            <numerusform>Missing grant %1.</numerusform>
+            <numerusform>Missing grants %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -191,22 +252,30 @@
     <message numerus="yes">
         <source>%Ln valid</source>
         <translation>
-            <numerusform>%Ln valid</numerusform><numerusform>%Ln valid</numerusform></translation>
+            <numerusform>%Ln valid</numerusform>
+            <numerusform>%Ln valid</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unauthorized (401)</source>
         <translation>
-            <numerusform>%Ln unauthorized (401)</numerusform><numerusform>%Ln unauthorized (401)</numerusform></translation>
+            <numerusform>%Ln unauthorized (401)</numerusform>
+            <numerusform>%Ln unauthorized (401)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln forbidden (403)</source>
         <translation>
-            <numerusform>%Ln forbidden (403)</numerusform><numerusform>%Ln forbidden (403)</numerusform></translation>
+            <numerusform>%Ln forbidden (403)</numerusform>
+            <numerusform>%Ln forbidden (403)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln too many (429)</source>
         <translation>
-            <numerusform>%Ln too many (429)</numerusform><numerusform>%Ln too many (429)</numerusform></translation>
+            <numerusform>%Ln too many (429)</numerusform>
+            <numerusform>%Ln too many (429)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
