@@ -36,6 +36,30 @@ namespace Keyward {
 
 namespace {
 
+// A word-wrapped label that keeps the height its lines need at the width it gets. A form
+// inside a scroll area lays out with the label's height for an earlier, wider width, and a
+// wrapped label's minimum ignores its width: the description of a role listing many grants was
+// cut to half its lines under a window manager (test_real_desktop).
+void keepWrappedHeight(QLabel *label)
+{
+    const int needed = label->width() > 0 ? label->heightForWidth(label->width()) : -1;
+    if (needed > 0 && needed != label->minimumHeight())
+        label->setMinimumHeight(needed);
+}
+
+class WrappedTextLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        keepWrappedHeight(this);
+    }
+};
+
 const char kGrantIdProperty[] = "grantId";
 
 QDate todayLocal(const Clock &clock)
@@ -98,7 +122,7 @@ void GenerateKeyDialog::buildLayout()
     m_roleCombo = new QComboBox(this);
     m_roleCombo->setObjectName(QStringLiteral("roleCombo"));
     m_roleCombo->setAccessibleName(tr("Role"));
-    m_roleDescriptionLabel = new QLabel(this);
+    m_roleDescriptionLabel = new WrappedTextLabel(this);
     m_roleDescriptionLabel->setObjectName(QStringLiteral("roleDescriptionLabel"));
     m_roleDescriptionLabel->setTextFormat(Qt::PlainText);
     m_roleDescriptionLabel->setWordWrap(true); // lists the role's grants: long in German
@@ -322,6 +346,7 @@ void GenerateKeyDialog::resetGrantsForRole()
 {
     const Role role = selectedRole();
     m_roleDescriptionLabel->setText(Formatting::keyRoleDescription(role, m_catalogue));
+    keepWrappedHeight(m_roleDescriptionLabel); // another role: other lines at the same width
     const QStringList roleGrants = m_catalogue.roleGrants(role);
     for (QCheckBox *check : std::as_const(m_grantChecks)) {
         const QString id = check->property(kGrantIdProperty).toString();

@@ -61,7 +61,7 @@ QString closedVault(QTemporaryDir &dir, ManualClock &clock, int keys = 0)
         qFatal("create failed");
     for (int i = 0; i < keys; ++i) {
         NewKeyRequest r;
-        r.name = QStringLiteral("key %1 ").arg(i) + QString(200, QLatin1Char('n'));
+        r.name = QStringLiteral("key %1 ").arg(i) + QString(180, QLatin1Char('n'));
         r.role = Role::Developer;
         r.grants = QStringList {QStringLiteral("licenses:read")};
         if (!store.value()->createKey(r))
