@@ -36,30 +36,6 @@ namespace Keyward {
 
 namespace {
 
-// A word-wrapped label that keeps the height its lines need at the width it gets. A form
-// inside a scroll area lays out with the label's height for an earlier, wider width, and a
-// wrapped label's minimum ignores its width: the description of a role listing many grants was
-// cut to half its lines under a window manager (test_real_desktop).
-void keepWrappedHeight(QLabel *label)
-{
-    const int needed = label->width() > 0 ? label->heightForWidth(label->width()) : -1;
-    if (needed > 0 && needed != label->minimumHeight())
-        label->setMinimumHeight(needed);
-}
-
-class WrappedTextLabel : public QLabel
-{
-public:
-    using QLabel::QLabel;
-
-protected:
-    void resizeEvent(QResizeEvent *event) override
-    {
-        QLabel::resizeEvent(event);
-        keepWrappedHeight(this);
-    }
-};
-
 const char kGrantIdProperty[] = "grantId";
 
 QDate todayLocal(const Clock &clock)
@@ -122,15 +98,11 @@ void GenerateKeyDialog::buildLayout()
     m_roleCombo = new QComboBox(this);
     m_roleCombo->setObjectName(QStringLiteral("roleCombo"));
     m_roleCombo->setAccessibleName(tr("Role"));
-    m_roleDescriptionLabel = new WrappedTextLabel(this);
+    m_roleDescriptionLabel = new QLabel(this);
     m_roleDescriptionLabel->setObjectName(QStringLiteral("roleDescriptionLabel"));
     m_roleDescriptionLabel->setTextFormat(Qt::PlainText);
     m_roleDescriptionLabel->setWordWrap(true); // lists the role's grants: long in German
     m_roleDescriptionLabel->setForegroundRole(QPalette::PlaceholderText);
-    auto *roleColumn = new QVBoxLayout;
-    roleColumn->setSpacing(2);
-    roleColumn->addWidget(m_roleCombo, 0, Qt::AlignLeft);
-    roleColumn->addWidget(m_roleDescriptionLabel);
 
     QWidget *grantsBox = buildGrantsBox();
 
@@ -229,7 +201,11 @@ void GenerateKeyDialog::buildLayout()
     };
     addRow(tr("&Name:"), m_nameEdit, m_nameEdit);
     addRow(tr("&Environment:"), m_environmentCombo, m_environmentCombo);
-    addRow(tr("&Role:"), m_roleCombo, roleColumn);
+    addRow(tr("&Role:"), m_roleCombo, m_roleCombo);
+    // A field of its own, not a layout below the combo: the form gives a field widget the
+    // height its wrapped lines need at the field's width (a nested layout's label was cut to
+    // half its lines under a window manager: test_real_desktop).
+    form->addRow(QString(), m_roleDescriptionLabel);
     form->addRow(tr("Grants:"), grantsBox);
     addRow(tr("E&xpires:"), m_expiryCombo, expiryColumn);
     addRow(tr("Rate &limit:"), m_rateField->limitCheck(), m_rateField);
@@ -346,7 +322,6 @@ void GenerateKeyDialog::resetGrantsForRole()
 {
     const Role role = selectedRole();
     m_roleDescriptionLabel->setText(Formatting::keyRoleDescription(role, m_catalogue));
-    keepWrappedHeight(m_roleDescriptionLabel); // another role: other lines at the same width
     const QStringList roleGrants = m_catalogue.roleGrants(role);
     for (QCheckBox *check : std::as_const(m_grantChecks)) {
         const QString id = check->property(kGrantIdProperty).toString();
