@@ -5349,6 +5349,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The usage limit of %1 requests is used up (%2 used). An admin can raise the limit or issue a new key.</source>
         <translation>Das Nutzungslimit von %1 Anfragen ist ausgeschöpft (%2 verbraucht). Ein Administrator kann das Limit erhöhen oder einen neuen Schlüssel ausstellen.</translation>
     </message>
+    <message>
+        <source>The key expired at the end of %1 (UTC).</source>
+        <translation>Der Schlüssel ist mit Ablauf des %1 (UTC) abgelaufen.</translation>
+    </message>
 </context>
 <context>
     <name>VerifyCommand</name>

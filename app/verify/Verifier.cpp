@@ -242,7 +242,13 @@ VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironm
     }
     if (status == KeyStatus::Expired) {
         result.outcome = VerifyOutcome::Expired;
-        result.reason = tr("The key expired on %1.").arg(formatTime(*key.expiresAtMs));
+        // A day chosen as the expiry is stored as the first instant of the next UTC day, so that
+        // the key works through it: name the day chosen, not the next one's midnight.
+        const QDateTime expired = QDateTime::fromMSecsSinceEpoch(*key.expiresAtMs, Qt::UTC);
+        result.reason = expired.time() == QTime(0, 0)
+            ? tr("The key expired at the end of %1 (UTC).")
+                  .arg(expired.date().addDays(-1).toString(Qt::ISODate))
+            : tr("The key expired on %1.").arg(formatTime(*key.expiresAtMs));
         return result;
     }
     if (tokenEnvironment != requestedEnvironment) {

@@ -5,6 +5,7 @@
 #include "store/SqlKeyStore.h"
 #include "verify/Verifier.h"
 
+#include <QDateTime>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -319,6 +320,18 @@ private Q_SLOTS:
         QCOMPARE(result.outcome, VerifyOutcome::Expired);
         QCOMPARE(result.httpStatus(), 401);
         QVERIFY2(result.reason.contains(QStringLiteral("expired on")), qPrintable(result.reason));
+    }
+
+    // `--expires 2027-01-31` keeps the key working through that day: the reason names it.
+    void expiredAtTheEndOfTheChosenDay()
+    {
+        const qint64 expiresAt =
+            QDateTime(QDate(2027, 2, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const Issued issued = create(Environment::Production, {kRead}, expiresAt);
+        m_clock.setNowMs(expiresAt);
+        const VerifyResult result = check(issued.token);
+        QCOMPARE(result.outcome, VerifyOutcome::Expired);
+        QCOMPARE(result.reason, QStringLiteral("The key expired at the end of 2027-01-31 (UTC)."));
     }
 
     void insufficientGrants()
