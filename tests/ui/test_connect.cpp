@@ -4,6 +4,7 @@
 #include "PgFixture.h"
 #include "UiTestSupport.h"
 
+#include "store/PostgresSetup.h"
 #include "store/VaultFile.h"
 #include "ui/ApiKeysPage.h"
 #include "ui/ConnectServerDialog.h"
@@ -16,10 +17,13 @@
 #include "ui/PasswordVault.h"
 #include "ui/Settings.h"
 #include "ui/VaultStatusPage.h"
+#include "verify/UsageRecorder.h"
+#include "verify/Verifier.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -124,6 +128,7 @@ private Q_SLOTS:
     void unreachableServerSaysSo();
     void loginThatIsNoMemberIsRefused();
     void changeElsewhereArrivesWithinASecond();
+    void usageFromAServiceArrivesByNotification();
     void droppedConnectionShowsBannerAndRecovers();
     void failedWriteSaysItWasNotSaved();
     void recentServersKeepNoPassword();
@@ -391,6 +396,44 @@ void TestConnect::changeElsewhereArrivesWithinASecond()
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(window->keysPage(), QStringLiteral("Made elsewhere")) >= 0,
                              1000);
     QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+}
+
+// A service verifying with its own verifier login writes usage; the open window hears of it by
+// NOTIFY keyward_usage (the poll waits a minute here) and updates that key's row.
+void TestConnect::usageFromAServiceArrivesByNotification()
+{
+    PgVaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("Billing sync")));
+    QVERIFY2(issued, qPrintable(issued.errorMessage()));
+    const QString login =
+        QStringLiteral("kwv_ui_%1").arg(QDateTime::currentMSecsSinceEpoch() % 100000000);
+    auto added = PostgresSetup::addVerifierLogin(f.pg.admin().db(), login,
+                                                 UiTest::secret(QStringLiteral("verifier pw")));
+    QVERIFY2(added, qPrintable(added.errorMessage()));
+    auto service =
+        SqlKeyStore::connectPostgres(f.pg.conninfo(login, QStringLiteral("verifier pw")), f.clock);
+    QVERIFY2(service, qPrintable(service.errorMessage()));
+
+    auto window = makeWindow(f);
+    window->session().setChangePollIntervalMs(60'000);
+    QVERIFY(connectAsAlice(*window, f));
+    ApiKeysPage *page = window->keysPage();
+    const int row = page->model()->rowForId(issued->key.id);
+    const QModelIndex lastUsed = page->model()->index(row, KeyTableModel::LastUsedColumn);
+    QCOMPARE(lastUsed.data().toString(), QStringLiteral("Never"));
+
+    UsageRecorderOptions options;
+    options.flushIntervalMs = 3600 * 1000;
+    Verifier verifier(**service, f.clock);
+    UsageRecorder recorder(**service, f.clock, options);
+    verifier.setRecorder(&recorder);
+    auto verdict = verifier.verify(issued->token, Environment::Production, {},
+                                   QStringLiteral("billing-service"));
+    QVERIFY2(verdict, qPrintable(verdict.errorMessage()));
+    QCOMPARE(verdict->outcome, VerifyOutcome::Valid);
+    QVERIFY(recorder.flush());
+    QTRY_COMPARE_WITH_TIMEOUT(lastUsed.data().toString(), QStringLiteral("just now"), 2000);
+    QVERIFY(lastUsed.data(Qt::ToolTipRole).toString().contains(QLatin1String("billing-service")));
 }
 
 void TestConnect::droppedConnectionShowsBannerAndRecovers()
