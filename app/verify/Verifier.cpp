@@ -73,7 +73,17 @@ Result<VerifyResult> Verifier::verify(const SecretString &token, Environment env
 Result<VerifyResult> Verifier::verify(const char *token, std::size_t size, Environment environment,
                                       const QStringList &requiredGrants, const QString &source)
 {
-    return evaluate(Mode::Verify, token, size, environment, requiredGrants, source);
+    VerifyRequest request;
+    request.environment = environment;
+    request.requiredGrants = requiredGrants;
+    request.source = source;
+    return evaluate(Mode::Verify, token, size, environment, request);
+}
+
+Result<VerifyResult> Verifier::verify(const char *token, std::size_t size,
+                                      const VerifyRequest &request)
+{
+    return evaluate(Mode::Verify, token, size, request.environment, request);
 }
 
 Result<VerifyResult> Verifier::explain(const SecretString &token,
@@ -87,13 +97,17 @@ Result<VerifyResult> Verifier::explain(const char *token, std::size_t size,
                                        std::optional<Environment> environment,
                                        const QStringList &requiredGrants)
 {
-    return evaluate(Mode::Explain, token, size, environment, requiredGrants, QString());
+    VerifyRequest request;
+    request.requiredGrants = requiredGrants;
+    return evaluate(Mode::Explain, token, size, environment, request);
 }
 
 Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_t size,
                                         std::optional<Environment> environment,
-                                        const QStringList &requiredGrants, const QString &source)
+                                        const VerifyRequest &request)
 {
+    const QStringList &requiredGrants = request.requiredGrants;
+    const QString &source = request.source;
     const qint64 now = m_clock.nowMs();
     const KeyToken::Parsed parsed = KeyToken::parse(token, size, m_prefix);
     if (!parsed.isOk()) {

@@ -3,6 +3,7 @@
 #include "RateLimiter.h"
 #include "UsageCredits.h"
 #include "VerifierCache.h"
+#include "VerifyRequest.h"
 #include "VerifyResult.h"
 #include "core/Clock.h"
 #include "core/Result.h"
@@ -60,6 +61,7 @@ public:
     // The token is raw bytes (UTF-8) so that it never has to live in a QString; surrounding
     // white space is forgiven. An Error means the store could not answer (vault locked,
     // connection lost, ...), which is not the same as a refused key.
+    Result<VerifyResult> verify(const char *token, std::size_t size, const VerifyRequest &request);
     Result<VerifyResult> verify(const char *token, std::size_t size, Environment environment,
                                 const QStringList &requiredGrants, const QString &source);
     Result<VerifyResult> verify(const SecretString &token, Environment environment,
@@ -80,7 +82,7 @@ private:
     enum class Mode { Verify, Explain };
     Result<VerifyResult> evaluate(Mode mode, const char *token, std::size_t size,
                                   std::optional<Environment> environment,
-                                  const QStringList &requiredGrants, const QString &source);
+                                  const VerifyRequest &request);
     VerifyResult judge(const SecretMatch &match, Environment tokenEnvironment,
                        Environment requestedEnvironment, const QStringList &requiredGrants,
                        qint64 now) const;
