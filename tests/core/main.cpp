@@ -6,6 +6,7 @@ int runCreateAndEditRulesTests(int argc, char **argv);
 int runValidationTests(int argc, char **argv);
 int runKeyStatusTests(int argc, char **argv);
 int runParsersTests(int argc, char **argv);
+int runIpAllowlistTests(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -16,5 +17,6 @@ int main(int argc, char **argv)
     failed += runValidationTests(argc, argv);
     failed += runKeyStatusTests(argc, argv);
     failed += runParsersTests(argc, argv);
+    failed += runIpAllowlistTests(argc, argv);
     return failed == 0 ? 0 : 1;
 }
