@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Environment.h"
+#include "IpAllowlist.h"
 #include "KeySecret.h"
 #include "KeyStatus.h"
 #include "RateLimit.h"
@@ -30,6 +31,7 @@ struct ApiKey
     std::optional<qint64> usageLimit; // total credits; empty: unlimited
     qint64 usageCount = 0;
     QString customer; // optional customer scope
+    IpAllowlist allowedIps; // empty: any address
     qint64 createdById = 0;
     QString createdByName;
     qint64 createdAtMs = 0;

@@ -73,6 +73,7 @@ ApiKey readKeyColumns(const Row &row, StringPool *pool = nullptr, int first = 0)
     key.revokedAtMs = optionalColumn(row, first + 17);
     key.flagged = row.integer(first + 18) != 0;
     key.version = row.integer(first + 19);
+    key.allowedIps = IpAllowlist::fromStored(row.text(first + 20));
     return key;
 }
 

@@ -26,7 +26,8 @@ struct NewKeyRequest
     std::optional<qint64> expiresAtMs; // empty: never
     RateLimit rateLimit;
     std::optional<qint64> usageLimit;
-    QString customer;
+    QString customer; // stored trimmed
+    IpAllowlist allowedIps; // empty: any address
 };
 
 // What an Edit may change. Grants and role are deliberately absent: they are immutable.
@@ -36,6 +37,9 @@ struct KeyEdit
     QString notes;
     RateLimit rateLimit;
     std::optional<qint64> expiresAtMs;
+    // The new IP allowlist; nullopt leaves it as it is (an empty list opens the key to any
+    // address).
+    std::optional<IpAllowlist> allowedIps = std::nullopt;
 };
 
 // A freshly issued secret: the only moment the token exists outside the integration.

@@ -13,7 +13,8 @@ namespace {
 const QStringList &migrationFiles()
 {
     static const QStringList files {QStringLiteral(":/keyward/migrations/001_initial.sql"),
-                                    QStringLiteral(":/keyward/migrations/002_usage_feed.sql")};
+                                    QStringLiteral(":/keyward/migrations/002_usage_feed.sql"),
+                                    QStringLiteral(":/keyward/migrations/003_key_scope.sql")};
     return files;
 }
 

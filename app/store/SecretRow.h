@@ -13,8 +13,8 @@ namespace Keyward {
 inline constexpr const char kSecretRowSelect[] =
     "SELECT k.id, k.name, k.environment, k.grants, k.state, k.expires_at, k.rate_count, "
     "k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.revoked_at, k.flagged, "
-    "k.version, s.id, s.retires_at FROM key_secrets s JOIN api_keys k ON k.id = s.key_id "
-    "WHERE s.hash = ";
+    "k.version, s.id, s.retires_at, k.allowed_ips FROM key_secrets s JOIN api_keys k ON "
+    "k.id = s.key_id WHERE s.hash = ";
 
 // Row: qint64 integer(int column), bool isNull(int column), QString text(int column).
 template<typename Row>
@@ -45,6 +45,12 @@ SecretMatch readSecretRow(const Row &row)
     found.secret.id = row.integer(14);
     found.secret.keyId = key.id;
     found.secret.retiresAtMs = optionalInt(15);
+    // Most keys have none: skip the parse for them on this hot path.
+    if (!row.isNull(16)) {
+        const QString allowedIps = row.text(16);
+        if (!allowedIps.isEmpty())
+            key.allowedIps = IpAllowlist::fromStored(allowedIps);
+    }
     return found;
 }
 

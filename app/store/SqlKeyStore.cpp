@@ -64,8 +64,8 @@ QString toJson(const QJsonObject &object)
 const QString kKeyColumns = QStringLiteral(
     "k.id, k.name, k.notes, k.environment, k.role, k.grants, k.state, k.expires_at, "
     "k.rate_count, k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.created_by, m.name, "
-    "k.created_at, k.updated_at, k.revoked_at, k.flagged, k.version");
-constexpr int kKeyColumnCount = 20;
+    "k.created_at, k.updated_at, k.revoked_at, k.flagged, k.version, k.allowed_ips");
+constexpr int kKeyColumnCount = 21;
 const QString kKeyFrom = QStringLiteral(" FROM api_keys k JOIN members m ON m.id = k.created_by");
 const QString kSecretColumns =
     QStringLiteral("s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
@@ -738,12 +738,13 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
     if (!actor)
         return actor.error();
     QStringList grants = request.grants;
+    const QString customer = request.customer.trimmed();
     grants.removeDuplicates();
     grants.sort();
     for (const Result<void> &check :
          {Permissions::mayCreateKey(*actor, request.role, grants, m_catalogue),
           Permissions::validateKeyName(request.name), Permissions::validateNotes(request.notes),
-          Permissions::validateCustomer(request.customer)}) {
+          Permissions::validateCustomer(customer)}) {
         if (!check)
             return check.error();
     }
@@ -761,8 +762,8 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral(
             "INSERT INTO api_keys (name, notes, environment, role, grants, state, expires_at, "
-            "rate_count, rate_unit, usage_limit, customer, created_by, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+            "rate_count, rate_unit, usage_limit, customer, allowed_ips, created_by, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
         q.addBindValue(request.name);
         q.addBindValue(nonNull(request.notes));
         q.addBindValue(environmentToInt(request.environment));
@@ -772,7 +773,8 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
         q.addBindValue(request.rateLimit.isUnlimited() ? 0 : request.rateLimit.count);
         q.addBindValue(static_cast<int>(request.rateLimit.unit));
         q.addBindValue(nullableInt(request.usageLimit));
-        q.addBindValue(nonNull(request.customer));
+        q.addBindValue(nonNull(customer));
+        q.addBindValue(nonNull(request.allowedIps.toStored()));
         q.addBindValue(actor->id);
         q.addBindValue(now);
         q.addBindValue(now);
@@ -781,15 +783,21 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
         keyId = q.value(0).toLongLong();
         if (auto secret = insertSecret(keyId, token); !secret)
             return secret.error();
-        return appendAudit(
-            QStringLiteral("key.create"), keyId,
-            toJson({{QStringLiteral("name"), request.name},
-                    {QStringLiteral("environment"), environmentCode(request.environment)},
-                    {QStringLiteral("role"), roleCode(request.role)},
-                    {QStringLiteral("grants"), QJsonArray::fromStringList(grants)},
-                    {QStringLiteral("expires_at"),
-                     request.expiresAtMs ? QJsonValue(double(*request.expiresAtMs)) : QJsonValue()},
-                    {QStringLiteral("hint"), KeyToken::hint(token)}}));
+        QJsonObject details {
+            {QStringLiteral("name"), request.name},
+            {QStringLiteral("environment"), environmentCode(request.environment)},
+            {QStringLiteral("role"), roleCode(request.role)},
+            {QStringLiteral("grants"), QJsonArray::fromStringList(grants)},
+            {QStringLiteral("expires_at"),
+             request.expiresAtMs ? QJsonValue(double(*request.expiresAtMs)) : QJsonValue()},
+            {QStringLiteral("hint"), KeyToken::hint(token)}};
+        // Scope only when there is one, so unscoped keys' entries read as before.
+        if (!customer.isEmpty())
+            details.insert(QStringLiteral("customer"), customer);
+        if (!request.allowedIps.isEmpty())
+            details.insert(QStringLiteral("allowed_ips"),
+                           QJsonArray::fromStringList(request.allowedIps.entries()));
+        return appendAudit(QStringLiteral("key.create"), keyId, toJson(details));
     });
     if (!written)
         return written.error();
@@ -860,6 +868,11 @@ Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const Key
                            QJsonArray {before->rateLimit.toCode(), edit.rateLimit.toCode()});
         if (edit.expiresAtMs != before->expiresAtMs)
             changes.insert(QStringLiteral("expires_at"), double(*edit.expiresAtMs));
+        const IpAllowlist allowedIps = edit.allowedIps.value_or(before->allowedIps);
+        if (allowedIps != before->allowedIps)
+            changes.insert(QStringLiteral("allowed_ips"),
+                           QJsonArray {QJsonArray::fromStringList(before->allowedIps.entries()),
+                                       QJsonArray::fromStringList(allowedIps.entries())});
         if (changes.isEmpty())
             return {};
         if (!changes.contains(QStringLiteral("name")))
@@ -867,10 +880,12 @@ Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const Key
         if (auto updated = updateKeyRow(
                 *before,
                 QStringLiteral(
-                    "name = ?, notes = ?, rate_count = ?, rate_unit = ?, expires_at = ?"),
+                    "name = ?, notes = ?, rate_count = ?, rate_unit = ?, expires_at = ?, "
+                    "allowed_ips = ?"),
                 {edit.name, nonNull(edit.notes),
                  edit.rateLimit.isUnlimited() ? 0 : edit.rateLimit.count,
-                 static_cast<int>(edit.rateLimit.unit), nullableInt(edit.expiresAtMs)});
+                 static_cast<int>(edit.rateLimit.unit), nullableInt(edit.expiresAtMs),
+                 nonNull(allowedIps.toStored())});
             !updated)
             return updated;
         return appendAudit(QStringLiteral("key.edit"), id, toJson(changes));

@@ -153,7 +153,8 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
     }
     VerifyResult result =
         judge(*match, parsed.environment, environment.value_or(parsed.environment),
-              requiredGrants.isEmpty() ? requiredGrants : normalisedGrants(requiredGrants), now);
+              requiredGrants.isEmpty() ? requiredGrants : normalisedGrants(requiredGrants), request,
+              mode, now);
     if (result.isValid())
         applyLimits(result, key, mode);
     if (hasUsageLimit) {
@@ -217,7 +218,7 @@ void Verifier::applySavedUsage()
 
 VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironment,
                              Environment requestedEnvironment, const QStringList &requiredGrants,
-                             qint64 now) const
+                             const VerifyRequest &request, Mode mode, qint64 now) const
 {
     const ApiKey &key = match.key;
 
@@ -270,6 +271,27 @@ VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironm
         result.reason = tr("This is a %1 key, but the request is for %2.")
                             .arg(DisplayNames::environment(tokenEnvironment),
                                  DisplayNames::environment(requestedEnvironment));
+        return result;
+    }
+    // explain() has no caller address (the GUI asks for itself): only a given one is checked.
+    if (!key.allowedIps.isEmpty() && (mode == Mode::Verify || !request.clientAddress.isNull())
+        && !key.allowedIps.allows(request.clientAddress)) {
+        result.outcome = VerifyOutcome::IpNotAllowed;
+        result.reason = request.clientAddress.isNull()
+            ? tr("The key may be used only from its allowed addresses (%1), and the request's "
+                 "address is unknown.")
+                  .arg(key.allowedIps.toDisplay())
+            : tr("The key may be used only from its allowed addresses (%1); the request came "
+                 "from %2.")
+                  .arg(key.allowedIps.toDisplay(),
+                       IpAllowlist::normalisedAddress(request.clientAddress).toString());
+        return result;
+    }
+    if (!request.customer.isEmpty() && !key.customer.isEmpty()
+        && QStringView(request.customer).trimmed() != QStringView(key.customer).trimmed()) {
+        result.outcome = VerifyOutcome::WrongCustomer;
+        result.reason = tr("The key is for customer %1, but the request is for customer %2.")
+                            .arg(key.customer.trimmed(), request.customer.trimmed());
         return result;
     }
     for (const QString &grant : requiredGrants) {

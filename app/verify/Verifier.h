@@ -29,11 +29,23 @@ struct SecretMatch;
 // Answers "may this token make this request?" for services, the CLI and the GUI's test box.
 // Checks run in a fixed order and the first failure wins:
 //   parse (malformed, checksum) -> look up the hash -> revoked (a retired secret past its grace
-//   period counts as revoked) -> inactive -> expired -> environment -> grants (403)
-//   -> rate limit -> usage limit (429)
+//   period counts as revoked) -> inactive -> expired -> environment (401)
+//   -> IP allowlist -> customer -> grants (403) -> rate limit -> usage limit (429)
 // so a revoked key missing a grant is reported as Revoked (401), never as InsufficientGrants
-// (403): a caller must not learn what a dead key could have done. Only a Valid answer takes a
-// rate-limit token and a usage credit; 401, 403 and 429 answers consume nothing.
+// (403): a caller must not learn what a dead key could have done. The address comes before the
+// customer and grants so that a request from elsewhere learns nothing of the key's scope. Only a
+// Valid answer takes a rate-limit token and a usage credit; 401, 403 and 429 answers consume
+// nothing.
+//
+// Customer scope: a key with a customer refuses (WrongCustomer) a request naming another one.
+// Both are compared exactly after trimming surrounding white space: case counts ("acme" is not
+// "ACME"), because customer ids are identifiers a service copies, not names people retype. A
+// request naming no customer is not refused: the result's customer is the key's, for the
+// service to check against what it is about to do. A key without a customer serves any.
+//
+// IP allowlist (ApiKey::allowedIps, see IpAllowlist): an empty list allows every address. With a
+// list, VerifyRequest::clientAddress must be on it; an unknown (null) address is refused, so a
+// caller that forgets to pass the address fails closed. explain() checks only a given address.
 //
 // No member login is needed; only the token's SHA-256 is looked up. Optional parts: a cache
 // (enableCache) and write-behind usage recording (setRecorder). Single-threaded, like the store.
@@ -85,7 +97,7 @@ private:
                                   const VerifyRequest &request);
     VerifyResult judge(const SecretMatch &match, Environment tokenEnvironment,
                        Environment requestedEnvironment, const QStringList &requiredGrants,
-                       qint64 now) const;
+                       const VerifyRequest &request, Mode mode, qint64 now) const;
     void applyLimits(VerifyResult &result, const ApiKey &key, Mode mode);
     void record(const VerifyResult &result, bool hasUsageLimit, qint64 now, const QString &source);
     void applySavedUsage();

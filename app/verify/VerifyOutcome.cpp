@@ -14,6 +14,8 @@ int verifyHttpStatus(VerifyOutcome outcome)
     case VerifyOutcome::Revoked:
     case VerifyOutcome::Expired:
         return 401;
+    case VerifyOutcome::IpNotAllowed:
+    case VerifyOutcome::WrongCustomer:
     case VerifyOutcome::InsufficientGrants:
         return 403;
     case VerifyOutcome::RateLimited:
@@ -40,6 +42,10 @@ QString verifyOutcomeCode(VerifyOutcome outcome)
         return QStringLiteral("Revoked");
     case VerifyOutcome::Expired:
         return QStringLiteral("Expired");
+    case VerifyOutcome::IpNotAllowed:
+        return QStringLiteral("IpNotAllowed");
+    case VerifyOutcome::WrongCustomer:
+        return QStringLiteral("WrongCustomer");
     case VerifyOutcome::InsufficientGrants:
         return QStringLiteral("InsufficientGrants");
     case VerifyOutcome::RateLimited:
@@ -82,6 +88,11 @@ int verifyOutcomeToInt(VerifyOutcome outcome)
         return 8;
     case VerifyOutcome::UsageExceeded:
         return 9;
+    // Added in schema 3; a number once stored is never given to another outcome.
+    case VerifyOutcome::WrongCustomer:
+        return 10;
+    case VerifyOutcome::IpNotAllowed:
+        return 11;
     }
     return 1;
 }

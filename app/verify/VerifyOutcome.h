@@ -17,17 +17,20 @@ enum class VerifyOutcome {
     Inactive,
     Revoked,
     Expired,
+    IpNotAllowed,
+    WrongCustomer,
     InsufficientGrants,
     RateLimited,
     UsageExceeded,
 };
 
-constexpr std::array<VerifyOutcome, 10> kAllVerifyOutcomes = {
-    VerifyOutcome::Valid,       VerifyOutcome::Malformed,
-    VerifyOutcome::NotFound,    VerifyOutcome::WrongEnvironment,
-    VerifyOutcome::Inactive,    VerifyOutcome::Revoked,
-    VerifyOutcome::Expired,     VerifyOutcome::InsufficientGrants,
-    VerifyOutcome::RateLimited, VerifyOutcome::UsageExceeded};
+constexpr std::array<VerifyOutcome, 12> kAllVerifyOutcomes = {
+    VerifyOutcome::Valid,         VerifyOutcome::Malformed,
+    VerifyOutcome::NotFound,      VerifyOutcome::WrongEnvironment,
+    VerifyOutcome::Inactive,      VerifyOutcome::Revoked,
+    VerifyOutcome::Expired,       VerifyOutcome::IpNotAllowed,
+    VerifyOutcome::WrongCustomer, VerifyOutcome::InsufficientGrants,
+    VerifyOutcome::RateLimited,   VerifyOutcome::UsageExceeded};
 
 // The HTTP status an API should answer: 200, 401 (who are you?), 403 (not allowed), 429 (slow
 // down).

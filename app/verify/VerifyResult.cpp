@@ -23,6 +23,11 @@ QString VerifyResult::callerMessage() const
     case VerifyOutcome::Revoked:
     case VerifyOutcome::Expired:
         return QStringLiteral("The API key is not valid.");
+    case VerifyOutcome::IpNotAllowed:
+        // The caller knows its own address; the allowlist itself is not told.
+        return QStringLiteral("The API key may not be used from this address.");
+    case VerifyOutcome::WrongCustomer:
+        return QStringLiteral("The API key is not valid for this customer.");
     case VerifyOutcome::InsufficientGrants:
         return QStringLiteral("The API key is not allowed to do this. Missing: %1.")
             .arg(missingGrants.join(QStringLiteral(", ")));

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void refusedFilesStayByteIdentical();
     void newerSchemaRefused();
     void versionOneVaultIsUpgraded();
+    void versionTwoVaultIsUpgraded();
     void truncatedVaultRefused();
     void lockedVaultRefusedOnOpen();
     void writeBlockedByAnotherWriterReportsLocked();
@@ -137,6 +138,7 @@ void TestVaultFile::versionOneVaultIsUpgraded()
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE key_secrets DROP COLUMN ")
                              + QLatin1String(column)));
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM vault_meta WHERE name = 'usage_seq'")));
+        QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN allowed_ips")));
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
     }
     auto store = SqlKeyStore::openVault(path, clock);
@@ -155,6 +157,37 @@ void TestVaultFile::versionOneVaultIsUpgraded()
     auto nothing = (*store)->usageSince(0);
     QVERIFY(nothing);
     QVERIFY(nothing->keys.isEmpty());
+}
+
+// A vault of schema 2 (no IP allowlists) is upgraded in place: its keys stay open to any
+// address, and an allowlist can be set and read back afterwards.
+void TestVaultFile::versionTwoVaultIsUpgraded()
+{
+    QTemporaryDir dir;
+    ManualClock clock(1'800'000'000'000);
+    const QString path = closedVault(dir, clock, 2);
+    {
+        RawConnection raw(path);
+        QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN allowed_ips")));
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version > 2")));
+    }
+    auto store = SqlKeyStore::openVault(path, clock);
+    QVERIFY2(store, qPrintable(store.errorMessage()));
+    auto version = Migrations::currentVersion((*store)->database());
+    QVERIFY(version);
+    QCOMPARE(*version, 3);
+    QCOMPARE(*version, Migrations::latestVersion());
+    auto keys = (*store)->listKeys();
+    QVERIFY(keys);
+    QCOMPARE(keys->size(), 2);
+    QVERIFY(keys->constFirst().allowedIps.isEmpty());
+    QVERIFY((*store)->signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)));
+    const ApiKey &key = keys->constFirst();
+    KeyEdit edit {key.name, key.notes, key.rateLimit, key.expiresAtMs};
+    edit.allowedIps = *IpAllowlist::parseText(QStringLiteral("10.0.0.0/8"));
+    auto edited = (*store)->editKey(key.id, key.version, edit);
+    QVERIFY2(edited, qPrintable(edited.errorMessage()));
+    QCOMPARE((*store)->key(key.id)->allowedIps.toStored(), QStringLiteral("10.0.0.0/8"));
 }
 
 void TestVaultFile::reopenKeepsData()

@@ -89,12 +89,12 @@ GRANT SELECT (id, name, role, created_at, removed_at, version) ON members TO {{P
 GRANT SELECT (id, name) ON members TO {{P}}_verifier;
 
 -- Keys. Role, grants, environment, customer and creator are immutable: no column privilege to
--- change them. The usage limit and the usage counted against it change only by Admins and
+-- change them. The IP allowlist is edited like the name and notes. The usage limit and the usage counted against it change only by Admins and
 -- Owners (raise, lower or remove a limit; reset the count), and the verifier adds to the count.
 GRANT SELECT ON api_keys TO {{P}}_viewer, {{P}}_verifier;
 GRANT INSERT, DELETE ON api_keys TO {{P}}_developer;
-GRANT UPDATE (name, notes, state, expires_at, rate_count, rate_unit, updated_at, revoked_at,
-              flagged, version) ON api_keys TO {{P}}_developer;
+GRANT UPDATE (name, notes, state, expires_at, rate_count, rate_unit, allowed_ips, updated_at,
+              revoked_at, flagged, version) ON api_keys TO {{P}}_developer;
 GRANT UPDATE (usage_limit, usage_count) ON api_keys TO {{P}}_admin;
 GRANT UPDATE (usage_count) ON api_keys TO {{P}}_verifier;
 ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
