@@ -22,6 +22,7 @@ const QString kRateLimit = QStringLiteral("rate-limit");
 const QString kUsageLimit = QStringLiteral("usage-limit");
 const QString kCustomer = QStringLiteral("customer");
 const QString kNotes = QStringLiteral("notes");
+const QString kAllowIp = QStringLiteral("allow-ip");
 
 // "--grant a --grant b" and "--grant a,b" both work.
 QStringList splitGrants(const QStringList &values)
@@ -48,7 +49,7 @@ ExitCode KeyCreateCommand::run(CommandContext &context)
         context,
         QStringLiteral("--name NAME --env live|stg|dev --role ROLE [--grant G]... "
                        "[--expires 90d|DATE|never] [--rate-limit 100/min] [--usage-limit N] "
-                       "[--customer ID] [--notes TEXT]"),
+                       "[--customer ID] [--allow-ip ADDR[/BITS]]... [--notes TEXT]"),
         tr("Creates a key and prints its token on stdout, once: it cannot be shown again, only "
            "regenerated. With --json, prints {\"id\":...,\"token\":...}."));
     parser.addValueOption(kName, tr("NAME"), tr("What the key is for."));
@@ -63,7 +64,13 @@ ExitCode KeyCreateCommand::run(CommandContext &context)
     parser.addValueOption(kRateLimit, tr("RATE"),
                           tr("e.g. 100/min, 5/s, 1000/hour (default: none)."));
     parser.addValueOption(kUsageLimit, tr("N"), tr("Total requests allowed (default: unlimited)."));
-    parser.addValueOption(kCustomer, tr("ID"), tr("Customer the key is scoped to."));
+    parser.addValueOption(kCustomer, tr("ID"),
+                          tr("Customer the key is scoped to: a request naming another customer "
+                             "is refused (exact match; case counts)."));
+    parser.addValueOption(kAllowIp, tr("ADDR"),
+                          tr("An IPv4 or IPv6 address or CIDR range the key may be used from, "
+                             "e.g. 10.0.0.0/8; repeat or separate with commas for more "
+                             "(default: any address)."));
     parser.addValueOption(kNotes, tr("TEXT"), tr("Free-form notes."));
     if (auto done = parser.parse(0, 0))
         return *done;
@@ -76,6 +83,14 @@ ExitCode KeyCreateCommand::run(CommandContext &context)
     request.name = parser.value(kName);
     request.notes = nonNull(parser.value(kNotes));
     request.customer = nonNull(parser.value(kCustomer));
+    if (parser.isSet(kAllowIp)) {
+        auto allowed = IpAllowlist::parseText(parser.values(kAllowIp).join(QLatin1Char(',')));
+        if (!allowed)
+            return parser.usageError(allowed.errorMessage());
+        if (allowed->isEmpty())
+            return parser.usageError(tr("--allow-ip needs an address or range."));
+        request.allowedIps = *allowed;
+    }
     const std::optional<Environment> env = environmentFromCode(parser.value(kEnv));
     if (!env)
         return parser.usageError(

@@ -20,6 +20,8 @@ const QString kRateLimit = QStringLiteral("rate-limit");
 const QString kExpires = QStringLiteral("expires");
 const QString kGrace = QStringLiteral("grace");
 const QString kUsageLimit = QStringLiteral("usage-limit");
+const QString kAllowIp = QStringLiteral("allow-ip");
+const QString kAnyIp = QStringLiteral("any-ip");
 
 // "5000" or "none"; nullopt inside means no limit, an empty outer optional unreadable text.
 std::optional<std::optional<qint64>> parseUsageLimit(const QString &text)
@@ -75,7 +77,8 @@ ExitCode KeyEditCommands::edit(CommandContext &context)
 {
     CommandParser parser(context,
                          QStringLiteral("ID [--name NAME] [--notes TEXT] [--rate-limit RATE] "
-                                        "[--expires 30d|DATE] [--usage-limit N|none]"),
+                                        "[--expires 30d|DATE] [--usage-limit N|none] "
+                                        "[--allow-ip ADDR[/BITS]]... [--any-ip]"),
                          tr("Changes what may change after creation. The expiry can only be "
                             "made shorter; role and grants never change. The usage limit is for "
                             "Admins and Owners."));
@@ -88,15 +91,35 @@ ExitCode KeyEditCommands::edit(CommandContext &context)
     parser.addValueOption(kUsageLimit, tr("N"),
                           tr("Admins and Owners: a new usage limit in requests (raise or lower "
                              "it), or none."));
+    parser.addValueOption(kAllowIp, tr("ADDR"),
+                          tr("The addresses and CIDR ranges the key may be used from, replacing "
+                             "its list; repeat or separate with commas for more."));
+    parser.addFlag(kAnyIp, tr("Clears the key's address list: any address may use it."));
     if (auto done = parser.parse(1, 1))
         return *done;
     const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
     if (!id)
         return context.failure();
     if (!parser.isSet(kName) && !parser.isSet(kNotes) && !parser.isSet(kRateLimit)
-        && !parser.isSet(kExpires) && !parser.isSet(kUsageLimit))
+        && !parser.isSet(kExpires) && !parser.isSet(kUsageLimit) && !parser.isSet(kAllowIp)
+        && !parser.isSet(kAnyIp))
         return parser.usageError(tr("Say what to change: --name, --notes, --rate-limit, "
-                                    "--expires or --usage-limit."));
+                                    "--expires, --usage-limit, --allow-ip or --any-ip."));
+    std::optional<IpAllowlist> allowedIps;
+    if (parser.isSet(kAllowIp) && parser.isSet(kAnyIp))
+        return parser.usageError(tr("Give either --allow-ip or --any-ip, not both."));
+    if (parser.isSet(kAnyIp))
+        allowedIps = IpAllowlist();
+    if (parser.isSet(kAllowIp)) {
+        auto parsed = IpAllowlist::parseText(parser.values(kAllowIp).join(QLatin1Char(',')));
+        if (!parsed)
+            return parser.usageError(parsed.errorMessage());
+        // A blank value must not silently open the key to everyone: that is what --any-ip says.
+        if (parsed->isEmpty())
+            return parser.usageError(
+                tr("--allow-ip needs an address or range; --any-ip clears the list."));
+        allowedIps = *parsed;
+    }
     std::optional<std::optional<qint64>> usageLimit;
     if (parser.isSet(kUsageLimit)) {
         usageLimit = parseUsageLimit(parser.value(kUsageLimit));
@@ -136,9 +159,10 @@ ExitCode KeyEditCommands::edit(CommandContext &context)
         edit.rateLimit = *rate;
     if (expiry)
         edit.expiresAtMs = expiry->expiresAtMs(context.clock().nowMs());
+    edit.allowedIps = allowedIps;
     ApiKey current = key;
     if (edit.name != key.name || edit.notes != key.notes || edit.rateLimit != key.rateLimit
-        || edit.expiresAtMs != key.expiresAtMs) {
+        || edit.expiresAtMs != key.expiresAtMs || (allowedIps && *allowedIps != key.allowedIps)) {
         auto saved = store.editKey(key.id, key.version, edit);
         if (!saved)
             return context.fail(saved.error());

@@ -77,6 +77,8 @@ QJsonObject KeyPresenter::toJson(const ApiKey &key, qint64 nowMs)
         {QStringLiteral("usage_limit"), optionalNumber(key.usageLimit)},
         {QStringLiteral("usage_count"), double(key.usageCount)},
         {QStringLiteral("customer"), key.customer},
+        // Empty: any address.
+        {QStringLiteral("allowed_ips"), QJsonArray::fromStringList(key.allowedIps.entries())},
         {QStringLiteral("created_by"), key.createdByName},
         {QStringLiteral("created_at"), TextFormat::isoTime(key.createdAtMs)},
         {QStringLiteral("updated_at"), TextFormat::isoTime(key.updatedAtMs)},
@@ -127,6 +129,9 @@ QStringList KeyPresenter::details(const ApiKey &key, qint64 nowMs, const GrantCa
     };
     if (!key.customer.isEmpty())
         lines.append(tr("  Customer:    %1").arg(key.customer));
+    lines.append(
+        tr("  Allowed IPs: %1")
+            .arg(key.allowedIps.isEmpty() ? tr("any address") : key.allowedIps.toDisplay()));
     lines.append(tr("  Created:     %1 by %2")
                      .arg(TextFormat::humanTime(key.createdAtMs), key.createdByName));
     if (key.revokedAtMs)

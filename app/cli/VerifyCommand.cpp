@@ -21,6 +21,8 @@ const QString kEnv = QStringLiteral("env");
 const QString kGrant = QStringLiteral("grant");
 const QString kSource = QStringLiteral("source");
 const QString kStdin = QStringLiteral("stdin");
+const QString kCustomer = QStringLiteral("customer");
+const QString kIp = QStringLiteral("ip");
 
 QStringList splitGrants(const QStringList &values)
 {
@@ -37,7 +39,9 @@ QStringList splitGrants(const QStringList &values)
 ExitCode VerifyCommand::run(CommandContext &context)
 {
     CommandParser parser(
-        context, QStringLiteral("--env live|stg|dev [--grant G]... [--source S] TOKEN|-|--stdin"),
+        context,
+        QStringLiteral("--env live|stg|dev [--grant G]... [--customer C] [--ip ADDR] [--source S] "
+                       "TOKEN|-|--stdin"),
         tr("Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. "
            "\"-\" reads one token from stdin, which keeps it out of the process list. --stdin "
            "reads one token per line and prints one result per line, in order (a blank line is "
@@ -49,6 +53,12 @@ ExitCode VerifyCommand::run(CommandContext &context)
     parser.addValueOption(kGrant, tr("GRANT"), tr("A grant the request needs; repeat for more."));
     parser.addValueOption(kSource, tr("SOURCE"),
                           tr("Who presented the key (an IP address or service name)."));
+    parser.addValueOption(kCustomer, tr("C"),
+                          tr("The customer the request acts for: a key scoped to another customer "
+                             "is refused (WrongCustomer)."));
+    parser.addValueOption(kIp, tr("ADDR"),
+                          tr("The client's IP address, checked against a key's allowlist (a key "
+                             "with a list is refused when it is not given)."));
     parser.addFlag(kStdin, tr("Verify one token per line of stdin, one result per line."));
     if (auto done = parser.parse(0, 1))
         return *done;
@@ -63,7 +73,18 @@ ExitCode VerifyCommand::run(CommandContext &context)
     if (!env)
         return parser.usageError(
             tr("Unknown environment \"%1\"; use live, stg or dev.").arg(parser.value(kEnv)));
-    const Request request {*env, splitGrants(parser.values(kGrant)), parser.value(kSource)};
+    Request request;
+    request.environment = *env;
+    request.requiredGrants = splitGrants(parser.values(kGrant));
+    request.source = parser.value(kSource);
+    request.customer = parser.value(kCustomer);
+    if (parser.isSet(kIp)) {
+        request.clientAddress = QHostAddress(parser.value(kIp).trimmed());
+        if (request.clientAddress.isNull())
+            return parser.usageError(
+                tr("Cannot read the address \"%1\"; give an IPv4 or IPv6 address.")
+                    .arg(parser.value(kIp)));
+    }
 
     SqlKeyStore *store = context.openStore();
     if (!store)
@@ -99,7 +120,7 @@ ExitCode VerifyCommand::verifyOne(CommandContext &context, Verifier &verifier,
         token = SecretString(bytes.constData(), std::size_t(bytes.size()));
         bytes.fill('\0');
     }
-    auto result = verifier.verify(token, request.environment, request.grants, request.source);
+    auto result = verifier.verify(token.data(), token.size(), request);
     token.clear();
     if (!result)
         return context.fail(result.error());
@@ -126,8 +147,7 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
             allValid = false;
             continue;
         }
-        auto result =
-            verifier.verify(data, size, request.environment, request.grants, request.source);
+        auto result = verifier.verify(data, size, request);
         if (!result) {
             // Keep going: the line gets an answer, and the vault may be back for the next one.
             reportError(context, result.errorMessage());

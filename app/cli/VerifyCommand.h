@@ -2,6 +2,7 @@
 
 #include "ExitCode.h"
 #include "core/Environment.h"
+#include "verify/VerifyRequest.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -30,12 +31,7 @@ public:
     static ExitCode run(CommandContext &context);
 
 private:
-    struct Request
-    {
-        Environment environment;
-        QStringList grants;
-        QString source;
-    };
+    using Request = VerifyRequest;
     static ExitCode verifyOne(CommandContext &context, Verifier &verifier, const Request &request,
                               const QString &argument);
     static ExitCode verifyLines(CommandContext &context, Verifier &verifier,

@@ -361,6 +361,81 @@ private Q_SLOTS:
         QCOMPARE(run.json().value(QStringLiteral("http")).toInt(), 401);
     }
 
+    // --customer and --ip reach the verifier; --allow-ip on create and edit, shown and cleared.
+    void customerAndIpScope()
+    {
+        const QString token =
+            createKey(args({"--name", "scoped to acme", "--customer", "acme", "--allow-ip",
+                            "10.0.0.0/8", "--allow-ip", "2001:db8::/32,192.0.2.7"}));
+        QVERIFY(!token.isEmpty());
+        CliRunner::Run run = verify(token, QStringLiteral("live"),
+                                    args({"--customer", "globex", "--ip", "10.1.2.3"}));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("WrongCustomer"));
+        QCOMPARE(run.json().value(QStringLiteral("http")).toInt(), 403);
+        run = verify(token, QStringLiteral("live"),
+                     args({"--customer", "acme", "--ip", "198.51.100.1"}));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("IpNotAllowed"));
+        QCOMPARE(run.json().value(QStringLiteral("http")).toInt(), 403);
+        // No --ip: the address is unknown, and a key with a list fails closed.
+        run = verify(token, QStringLiteral("live"), args({"--customer", "acme"}));
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("IpNotAllowed"));
+        QVERIFY2(run.json()
+                     .value(QStringLiteral("reason"))
+                     .toString()
+                     .contains(QStringLiteral("unknown")),
+                 run.describe().constData());
+        run = verify(token, QStringLiteral("live"),
+                     args({"--customer", "acme", "--ip", "::ffff:10.9.9.9"}));
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().value(QStringLiteral("customer")).toString(), QStringLiteral("acme"));
+
+        // The id of the key just made, its list in key show and key list --json.
+        run = m_cli->run(args({"key", "list", "--json"}));
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject created;
+        for (const QJsonObject &key : run.jsonLines()) {
+            if (key.value(QStringLiteral("name")).toString() == QStringLiteral("scoped to acme"))
+                created = key;
+        }
+        QCOMPARE(created.value(QStringLiteral("allowed_ips")).toArray(),
+                 (QJsonArray {QStringLiteral("10.0.0.0/8"), QStringLiteral("2001:db8::/32"),
+                              QStringLiteral("192.0.2.7")}));
+        const QString id = QString::number(created.value(QStringLiteral("id")).toInteger());
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("show"), id});
+        QVERIFY2(QString::fromUtf8(run.out).contains(
+                     QStringLiteral("Allowed IPs: 10.0.0.0/8, 2001:db8::/32, 192.0.2.7")),
+                 run.describe().constData());
+
+        // Edit: a bad entry changes nothing; a new list replaces the old; --any-ip clears it.
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("edit"), id,
+                          QStringLiteral("--allow-ip"), QStringLiteral("10.0.0.0/33")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errText().contains(QStringLiteral("0 to 32")), run.describe().constData());
+        run = m_cli->run({QStringLiteral("--json"), QStringLiteral("key"), QStringLiteral("edit"),
+                          id, QStringLiteral("--allow-ip"), QStringLiteral("198.51.100.0/24")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("allowed_ips")).toArray(),
+                 QJsonArray {QStringLiteral("198.51.100.0/24")});
+        run = verify(token, QStringLiteral("live"), args({"--ip", "198.51.100.1"}));
+        QCOMPARE(run.exitCode, 0);
+        run = m_cli->run({QStringLiteral("--json"), QStringLiteral("key"), QStringLiteral("edit"),
+                          id, QStringLiteral("--any-ip")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("allowed_ips")).toArray(), QJsonArray());
+        run = verify(token, QStringLiteral("live"));
+        QCOMPARE(run.exitCode, 0);
+
+        // Audited.
+        run = m_cli->run({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list"),
+                          QStringLiteral("--limit"), QStringLiteral("2")});
+        QVERIFY2(run.out.contains("allowed_ips"), run.describe().constData());
+    }
+
     void hostileNamesStayData()
     {
         const QStringList names {
@@ -478,6 +553,17 @@ private Q_SLOTS:
         QTest::newRow("bad grace") << args({"key", "regenerate", "1", "--grace", "forever"});
         QTest::newRow("verify without env") << args({"verify", "kw_live_x"});
         QTest::newRow("verify without token") << args({"verify", "--env", "live"});
+        QTest::newRow("verify with a bad address")
+            << args({"verify", "--env", "live", "--ip", "10.0.0.300", "kw_live_x"});
+        QTest::newRow("create with a bad range")
+            << args({"key", "create", "--name", "n", "--env", "dev", "--role", "developer",
+                     "--allow-ip", "10.0.0.0/33"});
+        QTest::newRow("create with an empty entry")
+            << args({"key", "create", "--name", "n", "--env", "dev", "--role", "developer",
+                     "--allow-ip", "10.0.0.1,,10.0.0.2"});
+        QTest::newRow("edit with both ip options")
+            << args({"key", "edit", "1", "--allow-ip", "10.0.0.1", "--any-ip"});
+        QTest::newRow("edit with a blank list") << args({"key", "edit", "1", "--allow-ip", " "});
         QTest::newRow("member add without role") << args({"member", "add", "zed"});
         QTest::newRow("member role unknown") << args({"member", "role", "alice", "emperor"});
         QTest::newRow("member passphrase without name") << args({"member", "passphrase"});

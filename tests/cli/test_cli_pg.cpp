@@ -180,6 +180,53 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.describe().constData());
     }
 
+    // Customer scope and the IP allowlist through the database: created and edited by a member
+    // login (the column grant), enforced for a service's verifier login.
+    void scopeThroughDb()
+    {
+        CliRunner::Run run =
+            as(m_owner, kOwnerPassword,
+               args({"key", "create", "--name", "Scoped", "--env", "live", "--role", "developer",
+                     "--customer", "acme", "--allow-ip", "10.0.0.0/8"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QRegularExpressionMatch match = kTokenLine.match(QString::fromUtf8(run.out));
+        QVERIFY2(match.hasMatch(), run.describe().constData());
+        const QString token = match.captured(1);
+        const auto verifyFrom = [&](const char *ip, const char *customer) {
+            return as(m_verifier, kVerifierPassword,
+                      args({"--json", "verify", "--env", "live", "--ip", ip, "--customer", customer,
+                            "-"}),
+                      token.toUtf8() + '\n');
+        };
+        run = verifyFrom("10.2.3.4", "acme");
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString id = QString::number(run.json().value(QStringLiteral("key_id")).toInt());
+        run = verifyFrom("192.0.2.1", "acme");
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("IpNotAllowed"));
+        run = verifyFrom("10.2.3.4", "globex");
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("WrongCustomer"));
+
+        run = as(m_owner, kOwnerPassword,
+                 {QStringLiteral("--json"), QStringLiteral("key"), QStringLiteral("edit"), id,
+                  QStringLiteral("--allow-ip"), QStringLiteral("192.0.2.0/24")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("allowed_ips")).toArray(),
+                 QJsonArray {QStringLiteral("192.0.2.0/24")});
+        run = verifyFrom("192.0.2.1", "acme");
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        run = verifyFrom("10.2.3.4", "acme");
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("IpNotAllowed"));
+        // A Viewer sees the list but cannot change it.
+        run = as(m_viewer, kViewerPassword, {QStringLiteral("key"), QStringLiteral("show"), id});
+        QVERIFY2(run.out.contains("192.0.2.0/24"), run.describe().constData());
+        run = as(m_viewer, kViewerPassword,
+                 {QStringLiteral("key"), QStringLiteral("edit"), id, QStringLiteral("--any-ip")});
+        QCOMPARE(run.exitCode, 1);
+    }
+
     void viewerCannotCreate()
     {
         CliRunner::Run run =
