@@ -41,6 +41,13 @@ QString plain(const QJsonValue &value)
     return {};
 }
 
+// An allowlist as the audit stored it: the entries, or "any address" for an empty one.
+QString ipList(const QJsonValue &value)
+{
+    const QString entries = plain(value);
+    return entries.isEmpty() ? AuditText::tr("any address") : entries;
+}
+
 QString reasonText(const QString &reason)
 {
     if (reason == QLatin1String("creator demoted"))
@@ -106,6 +113,10 @@ QString AuditText::details(const AuditEvent &event)
             expires.isDouble()
                 ? tr("expires %1").arg(Formatting::absoluteTime(qint64(expires.toDouble())))
                 : tr("never expires"));
+        if (d.contains(QStringLiteral("customer")))
+            parts.append(tr("customer %1").arg(d.value(QStringLiteral("customer")).toString()));
+        if (d.contains(QStringLiteral("allowed_ips")))
+            parts.append(tr("allowed IPs %1").arg(ipList(d.value(QStringLiteral("allowed_ips")))));
         if (d.contains(QStringLiteral("hint")))
             parts.append(d.value(QStringLiteral("hint")).toString());
         return parts.join(QStringLiteral(", "));
@@ -126,6 +137,9 @@ QString AuditText::details(const AuditEvent &event)
         if (expires.isDouble())
             parts.append(tr("expiry shortened to %1")
                              .arg(Formatting::absoluteTime(qint64(expires.toDouble()))));
+        const QJsonArray ips = d.value(QStringLiteral("allowed_ips")).toArray();
+        if (ips.size() == 2)
+            parts.append(tr("allowed IPs %1 → %2").arg(ipList(ips.at(0)), ipList(ips.at(1))));
         return parts.join(QStringLiteral("; "));
     }
     if (a == QLatin1String("key.regenerate")) {

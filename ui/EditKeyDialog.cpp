@@ -119,6 +119,14 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
                                 + 2 * m_notesEdit->frameWidth()
                                 + 2 * int(m_notesEdit->document()->documentMargin()) + 4);
 
+    m_allowedIpsEdit = new QLineEdit(m_key.allowedIps.toDisplay(), this);
+    m_allowedIpsEdit->setObjectName(QStringLiteral("allowedIpsEdit"));
+    m_allowedIpsEdit->setAccessibleName(tr("Allowed IP addresses"));
+    m_allowedIpsEdit->setPlaceholderText(tr("Any address, or e.g. 10.0.0.0/8, 2001:db8::/32"));
+    m_allowedIpsEdit->setToolTip(tr("IPv4 and IPv6 addresses and CIDR ranges the key may be used "
+                                    "from, separated by commas. Requests from elsewhere are "
+                                    "refused (403). Empty: any address."));
+
     QWidget *fixedBox = buildFixedBox(catalogue);
 
     m_validationRow =
@@ -143,6 +151,7 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
     addRow(tr("&Name:"), m_nameEdit, m_nameEdit);
     addRow(tr("Rate &limit:"), m_rateField->limitCheck(), m_rateField);
     addRow(tr("E&xpires:"), m_expiryCombo, expiryColumn);
+    addRow(tr("Allowed &IPs:"), m_allowedIpsEdit, m_allowedIpsEdit);
     addRow(tr("N&otes:"), m_notesEdit, m_notesEdit);
     if (m_usageEditable)
         addRow(tr("&Usage limit:"), m_usageLimitCheck, buildUsageLimitField());
@@ -156,6 +165,7 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
 
     connect(m_nameEdit, &QLineEdit::textChanged, this, &EditKeyDialog::validate);
     connect(m_notesEdit, &QPlainTextEdit::textChanged, this, &EditKeyDialog::validate);
+    connect(m_allowedIpsEdit, &QLineEdit::textChanged, this, &EditKeyDialog::validate);
     connect(m_rateField, &RateLimitField::changed, this, &EditKeyDialog::validate);
     connect(m_expiryCombo, &QComboBox::currentIndexChanged, this, [this]() {
         m_expiryDateEdit->setVisible(m_expiryCombo->currentData().toInt() == EarlierDate);
@@ -170,6 +180,7 @@ void EditKeyDialog::buildLayout(const GrantCatalogue &catalogue)
                                   m_rateField->unitCombo(),
                                   m_expiryCombo,
                                   m_expiryDateEdit,
+                                  m_allowedIpsEdit,
                                   m_notesEdit,
                                   m_usageLimitCheck,
                                   m_usageLimitSpin,
@@ -338,6 +349,9 @@ KeyEdit EditKeyDialog::edit() const
     edit.notes = m_notesEdit->toPlainText();
     edit.rateLimit = m_rateField->rateLimit();
     edit.expiresAtMs = chosenExpiry();
+    // Text that does not parse keeps the current list; validationMessage() says why.
+    auto allowed = IpAllowlist::parseText(m_allowedIpsEdit->text());
+    edit.allowedIps = allowed ? *allowed : m_key.allowedIps;
     return edit;
 }
 
@@ -345,7 +359,8 @@ bool EditKeyDialog::hasChanges() const
 {
     const KeyEdit e = edit();
     return e.name != m_key.name || e.notes != m_key.notes || e.rateLimit != m_key.rateLimit
-        || e.expiresAtMs != m_key.expiresAtMs || usageLimit() != m_key.usageLimit || resetUsage();
+        || e.expiresAtMs != m_key.expiresAtMs || e.allowedIps != m_key.allowedIps
+        || usageLimit() != m_key.usageLimit || resetUsage();
 }
 
 QString EditKeyDialog::validationMessage() const
@@ -357,6 +372,8 @@ QString EditKeyDialog::validationMessage() const
         if (!check)
             return check.errorMessage();
     }
+    if (auto allowed = IpAllowlist::parseText(m_allowedIpsEdit->text()); !allowed)
+        return allowed.errorMessage();
     return {};
 }
 

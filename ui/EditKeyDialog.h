@@ -61,6 +61,7 @@ private:
 
     QLineEdit *m_nameEdit = nullptr;
     QPlainTextEdit *m_notesEdit = nullptr;
+    QLineEdit *m_allowedIpsEdit = nullptr;
     RateLimitField *m_rateField = nullptr;
     QComboBox *m_expiryCombo = nullptr;
     QDateEdit *m_expiryDateEdit = nullptr;

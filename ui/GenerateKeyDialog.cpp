@@ -168,6 +168,15 @@ void GenerateKeyDialog::buildLayout()
     m_customerEdit->setAccessibleName(tr("Customer"));
     m_customerEdit->setPlaceholderText(tr("Optional: the customer this key is limited to"));
 
+    m_allowedIpsEdit = new QLineEdit(this);
+    m_allowedIpsEdit->setObjectName(QStringLiteral("allowedIpsEdit"));
+    m_allowedIpsEdit->setAccessibleName(tr("Allowed IP addresses"));
+    m_allowedIpsEdit->setPlaceholderText(tr("Optional, e.g. 10.0.0.0/8, 2001:db8::/32; empty: any "
+                                            "address"));
+    m_allowedIpsEdit->setToolTip(tr("IPv4 and IPv6 addresses and CIDR ranges the key may be used "
+                                    "from, separated by commas. Requests from elsewhere are "
+                                    "refused (403)."));
+
     m_notesEdit = new QPlainTextEdit(this);
     m_notesEdit->setObjectName(QStringLiteral("notesEdit"));
     m_notesEdit->setAccessibleName(tr("Notes"));
@@ -211,6 +220,7 @@ void GenerateKeyDialog::buildLayout()
     addRow(tr("Rate &limit:"), m_rateField->limitCheck(), m_rateField);
     form->addRow(tr("Usage limit:"), usageRow);
     addRow(tr("Cus&tomer:"), m_customerEdit, m_customerEdit);
+    addRow(tr("Allowed &IPs:"), m_allowedIpsEdit, m_allowedIpsEdit);
     addRow(tr("N&otes:"), m_notesEdit, m_notesEdit);
 
     // Everything but the buttons scrolls when the screen is too small for it (800×600).
@@ -245,6 +255,7 @@ void GenerateKeyDialog::buildLayout()
     });
     connect(m_usageLimitCheck, &QCheckBox::toggled, this, [this]() { updateUsageWidgets(); });
     connect(m_customerEdit, &QLineEdit::textChanged, this, &GenerateKeyDialog::validate);
+    connect(m_allowedIpsEdit, &QLineEdit::textChanged, this, &GenerateKeyDialog::validate);
     connect(m_notesEdit, &QPlainTextEdit::textChanged, this, &GenerateKeyDialog::validate);
 
     // Top to bottom, as read; the grant boxes sit between role and expiry.
@@ -253,8 +264,8 @@ void GenerateKeyDialog::buildLayout()
         order.append(check);
     order << m_expiryCombo << m_expiryDateEdit << m_rateField->limitCheck()
           << m_rateField->countSpin() << m_rateField->unitCombo() << m_usageLimitCheck
-          << m_usageLimitSpin << m_customerEdit << m_notesEdit << m_generateButton
-          << buttons.cancel;
+          << m_usageLimitSpin << m_customerEdit << m_allowedIpsEdit << m_notesEdit
+          << m_generateButton << buttons.cancel;
     for (int i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 }
@@ -388,6 +399,7 @@ void GenerateKeyDialog::prefillFrom(const ApiKey &key)
         m_usageLimitSpin->setValue(
             int(qBound(qint64(1), *key.usageLimit, qint64(std::numeric_limits<int>::max()))));
     m_customerEdit->setText(key.customer);
+    m_allowedIpsEdit->setText(key.allowedIps.toDisplay());
     m_notesEdit->setPlainText(key.notes);
     m_nameEdit->selectAll();
     validate();
@@ -439,6 +451,10 @@ NewKeyRequest GenerateKeyDialog::request() const
     if (m_usageLimitCheck->isChecked())
         request.usageLimit = m_usageLimitSpin->value();
     request.customer = m_customerEdit->text().trimmed();
+    // Text that does not parse leaves the list empty here; validationMessage() says why and
+    // keeps the dialog from accepting it.
+    if (auto allowed = IpAllowlist::parseText(m_allowedIpsEdit->text()))
+        request.allowedIps = *allowed;
     return request;
 }
 
@@ -452,6 +468,8 @@ QString GenerateKeyDialog::validationMessage() const
         if (!check)
             return check.errorMessage();
     }
+    if (auto allowed = IpAllowlist::parseText(m_allowedIpsEdit->text()); !allowed)
+        return allowed.errorMessage();
     if (r.expiresAtMs && *r.expiresAtMs <= m_clock.nowMs())
         return tr("The expiry date %1 is in the past. Choose today or a later day.")
             .arg(QLocale().toString(m_expiryDateEdit->date(), QLocale::ShortFormat));

@@ -76,6 +76,7 @@ private:
     QCheckBox *m_usageLimitCheck = nullptr;
     QSpinBox *m_usageLimitSpin = nullptr;
     QLineEdit *m_customerEdit = nullptr;
+    QLineEdit *m_allowedIpsEdit = nullptr;
     QPlainTextEdit *m_notesEdit = nullptr;
     QWidget *m_validationRow = nullptr;
     QLabel *m_validationLabel = nullptr;

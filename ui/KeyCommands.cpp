@@ -176,7 +176,8 @@ bool KeyCommands::edit(const ApiKey &key)
     // previous one wrote.
     Result<ApiKey> edited = key;
     if (change.name != key.name || change.notes != key.notes || change.rateLimit != key.rateLimit
-        || change.expiresAtMs != key.expiresAtMs)
+        || change.expiresAtMs != key.expiresAtMs
+        || (change.allowedIps && *change.allowedIps != key.allowedIps))
         edited = m_store.editKey(key.id, key.version, change);
     if (edited && usageLimit != key.usageLimit)
         edited = m_store.setUsageLimit(key.id, edited->version, usageLimit);

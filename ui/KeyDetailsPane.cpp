@@ -307,6 +307,8 @@ QWidget *KeyDetailsPane::buildKeyPart()
     addRow(tr("Role:"), DisplayNames::role(key.role));
     addRow(tr("Grants:"), Formatting::grantsList(key.grants, m_catalogue));
     addRow(tr("Customer:"), key.customer.isEmpty() ? tr("Any customer") : key.customer);
+    addRow(tr("Allowed IPs:"),
+           key.allowedIps.isEmpty() ? tr("Any address") : key.allowedIps.toDisplay());
     addRow(tr("Rate limit:"), Formatting::rateLimit(key.rateLimit));
     addRow(tr("Usage:"), Formatting::usageLimit(key.usageLimit, key.usageCount));
     addRow(tr("Expires:"), key.expiresAtMs ? timeWithRelative(*key.expiresAtMs, now) : tr("Never"));

@@ -37,6 +37,10 @@ QString OutcomeText::name(VerifyOutcome outcome)
         return tr("Revoked");
     case VerifyOutcome::Expired:
         return tr("Expired");
+    case VerifyOutcome::IpNotAllowed:
+        return tr("Address not allowed");
+    case VerifyOutcome::WrongCustomer:
+        return tr("Wrong customer");
     case VerifyOutcome::InsufficientGrants:
         return tr("Missing grant");
     case VerifyOutcome::RateLimited:

@@ -431,6 +431,12 @@ QString WhyRejectedDialog::advice(const VerifyResult &result, const ApiKey *key)
         return tr("A revoked key never works again. Generate a new key for this integration.");
     case VerifyOutcome::Expired:
         return tr("An expired key cannot be extended. Generate a new key for this integration.");
+    case VerifyOutcome::IpNotAllowed:
+        return tr("Call from an address on the key's allowlist, or add the service's address to "
+                  "the allowlist (Edit Key).");
+    case VerifyOutcome::WrongCustomer:
+        return tr("A key's customer cannot change after it is made. Generate a key for this "
+                  "customer.");
     case VerifyOutcome::InsufficientGrants:
         return tr("A key's grants cannot change after it is made. Generate a new key with the "
                   "grants the service needs.");

@@ -9,6 +9,7 @@
 #include "ui/EditKeyDialog.h"
 #include "ui/Formatting.h"
 #include "ui/GenerateKeyDialog.h"
+#include "ui/KeyDetailsPane.h"
 #include "ui/MessageBox.h"
 #include "ui/RegenerateKeyDialog.h"
 #include "ui/RevealKeyDialog.h"
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void generateCustomDate();
     void generateLimitsCustomerNotes();
     void generatePrefillFromKey();
+    void generateAllowedIps();
     void generateTabOrderFollowsLayout();
 
     // ---- Edit --------------------------------------------------------------------------------
@@ -125,6 +127,8 @@ private Q_SLOTS:
     void editNeverExpiringKeyCanGetADate();
     void editKeyExpiringTodayCannotShorten();
     void editShowsGrantsReadOnlyAndDuplicates();
+    void editAllowedIps();
+    void detailsShowAllowedIps();
 
     // ---- Regenerate, confirm, reveal -----------------------------------------------------------
     void regenerateGraceChoices();
@@ -547,6 +551,43 @@ void TestDialogs::generatePrefillFromKey()
     QCOMPARE(capped.request().grants, QStringList {QStringLiteral("customers:read")});
 }
 
+// The allowlist field: parsed into the request, a bad entry shown in place and refused, and a
+// duplicate keeps the list of the key it copies.
+void TestDialogs::generateAllowedIps()
+{
+    ManualClock clock;
+    GenerateKeyDialog dialog(GrantCatalogue::defaults(), memberWithRole(Role::Owner), clock);
+    dialog.show();
+    dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("n"));
+    auto *ips = dialog.findChild<QLineEdit *>(QStringLiteral("allowedIpsEdit"));
+    auto *generate = dialog.findChild<QPushButton *>(QStringLiteral("generateButton"));
+    auto *validation = dialog.findChild<QLabel *>(QStringLiteral("validationLabel"));
+    QVERIFY(ips);
+    QVERIFY(dialog.request().allowedIps.isEmpty());
+    QTest::keyClicks(ips, QStringLiteral("10.0.0.0/8, 2001:DB8::/32"));
+    QVERIFY(generate->isEnabled());
+    QCOMPARE(dialog.request().allowedIps.entries(),
+             (QStringList {QStringLiteral("10.0.0.0/8"), QStringLiteral("2001:db8::/32")}));
+
+    ips->setText(QStringLiteral("10.0.0.0/33"));
+    QVERIFY(!generate->isEnabled());
+    QVERIFY(validation->isVisible());
+    QCOMPARE(validation->text(),
+             IpAllowlist::parseText(QStringLiteral("10.0.0.0/33")).errorMessage());
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    ips->setText(QStringLiteral("10.0.0.1,,10.0.0.2"));
+    QVERIFY(validation->text().contains(QStringLiteral("empty")));
+    ips->clear();
+    QVERIFY(generate->isEnabled());
+
+    ApiKey key = sampleKey(clock);
+    key.allowedIps = *IpAllowlist::parseText(QStringLiteral("192.0.2.0/24"));
+    GenerateKeyDialog duplicate(GrantCatalogue::defaults(), memberWithRole(Role::Owner), clock);
+    duplicate.prefillFrom(key);
+    QCOMPARE(duplicate.request().allowedIps, key.allowedIps);
+}
+
 void TestDialogs::generateTabOrderFollowsLayout()
 {
     ManualClock clock;
@@ -589,6 +630,50 @@ void TestDialogs::editStartsUnchanged()
                       Qt::LeftButton);
     QVERIFY(save->isEnabled());
     QVERIFY(dialog.edit().rateLimit.isUnlimited());
+}
+
+void TestDialogs::editAllowedIps()
+{
+    ManualClock clock;
+    ApiKey key = sampleKey(clock);
+    key.allowedIps = *IpAllowlist::parseText(QStringLiteral("10.0.0.0/8"));
+    EditKeyDialog dialog(key, GrantCatalogue::defaults(), clock);
+    dialog.show();
+    auto *ips = dialog.findChild<QLineEdit *>(QStringLiteral("allowedIpsEdit"));
+    auto *save = dialog.findChild<QPushButton *>(QStringLiteral("saveButton"));
+    auto *validation = dialog.findChild<QLabel *>(QStringLiteral("validationLabel"));
+    QVERIFY(ips);
+    QCOMPARE(ips->text(), QStringLiteral("10.0.0.0/8"));
+    QVERIFY(!dialog.hasChanges());
+
+    ips->setText(QStringLiteral("10.0.0.0/8, ::ffff:192.0.2.1"));
+    QVERIFY(save->isEnabled());
+    QCOMPARE(dialog.edit().allowedIps->toStored(), QStringLiteral("10.0.0.0/8 192.0.2.1"));
+
+    ips->setText(QStringLiteral("example.com"));
+    QVERIFY(!save->isEnabled());
+    QVERIFY(validation->isVisible());
+    QVERIFY(validation->text().contains(QStringLiteral("not an IP address")));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+
+    // Cleared: any address again.
+    ips->clear();
+    QVERIFY(save->isEnabled());
+    QVERIFY(dialog.edit().allowedIps->isEmpty());
+}
+
+void TestDialogs::detailsShowAllowedIps()
+{
+    ManualClock clock;
+    ApiKey key = sampleKey(clock);
+    KeyDetailsPane pane(clock);
+    pane.showKey(key, GrantCatalogue::defaults(), {});
+    QVERIFY2(pane.text().contains(QStringLiteral("Any address")), qPrintable(pane.text()));
+    key.allowedIps = *IpAllowlist::parseText(QStringLiteral("10.0.0.0/8, 2001:db8::/32"));
+    pane.showKey(key, GrantCatalogue::defaults(), {});
+    QVERIFY2(pane.text().contains(QStringLiteral("10.0.0.0/8, 2001:db8::/32")),
+             qPrintable(pane.text()));
 }
 
 void TestDialogs::editNameValidation()

@@ -218,6 +218,21 @@ void TestPages::auditTextReadsLikeSentences()
     QCOMPARE(AuditText::keyName(event), QStringLiteral("CI"));
     QCOMPARE(AuditText::details(event), QStringLiteral("notes changed"));
 
+    // The IP allowlist, set and cleared; an empty list reads "any address".
+    event.details = QStringLiteral(R"({"name":"CI","allowed_ips":[[],["10.0.0.0/8","::1"]]})");
+    QCOMPARE(AuditText::details(event),
+             QStringLiteral("allowed IPs any address → 10.0.0.0/8, ::1"));
+    event.details = QStringLiteral(R"({"name":"CI","allowed_ips":[["10.0.0.0/8"],[]]})");
+    QCOMPARE(AuditText::details(event), QStringLiteral("allowed IPs 10.0.0.0/8 → any address"));
+    event.action = QStringLiteral("key.create");
+    event.details = QStringLiteral(R"({"name":"CI","environment":"dev","role":"developer",)"
+                                   R"("expires_at":null,"customer":"acme",)"
+                                   R"("allowed_ips":["192.0.2.0/24"],"hint":"kw_dev_a…b"})");
+    QVERIFY2(AuditText::details(event).contains(
+                 QStringLiteral("customer acme, allowed IPs 192.0.2.0/24, kw_dev_a…b")),
+             qPrintable(AuditText::details(event)));
+    event.action = QStringLiteral("key.edit");
+
     event.action = QStringLiteral("key.usage_limit");
     event.details = QStringLiteral(R"({"name":"CI","usage_limit":[5,1000],"used":5})");
     QCOMPARE(AuditText::action(event.action), QStringLiteral("Changed usage limit"));
