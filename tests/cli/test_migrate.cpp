@@ -21,6 +21,8 @@ const QString kDevPass = QStringLiteral("developer passphrase 1");
 const QString kLoginPass = QStringLiteral("server login password 1");
 const QString kVerifierPass = QStringLiteral("verifier password 1");
 const QString kFinalPass = QStringLiteral("passphrase in the final copy");
+// The address verifications come from: on key C's allowlist (key A has none).
+const QString kClientIp = QStringLiteral("127.0.0.1");
 const QRegularExpression kTokenLine(QStringLiteral("^(kw_(live|stg|dev)_[0-9A-Za-z]{49})\\n$"));
 
 // The rows that must survive a copy unchanged, as text (hashes in hex), in the same SQL on both
@@ -71,7 +73,7 @@ VaultDump dump(QSqlDatabase &db)
                   QStringLiteral("SELECT id, name, notes, environment, role, grants, state, "
                                  "expires_at, rate_count, rate_unit, usage_limit, usage_count, "
                                  "customer, created_by, created_at, updated_at, revoked_at, "
-                                 "flagged, version FROM api_keys ORDER BY id"));
+                                 "flagged, version, allowed_ips FROM api_keys ORDER BY id"));
     d.secrets = rows(db,
                      QStringLiteral("SELECT id, key_id, hash, hint, created_at, retires_at, "
                                     "last_used_at, last_used_source FROM key_secrets ORDER BY "
@@ -186,14 +188,15 @@ private:
     {
         return onServer(m_verifier, kVerifierPass,
                         {QStringLiteral("--json"), QStringLiteral("verify"),
-                         QStringLiteral("--env"), env, QStringLiteral("-")},
+                         QStringLiteral("--env"), env, QStringLiteral("--ip"), kClientIp,
+                         QStringLiteral("-")},
                         token.toUtf8());
     }
     CliRunner::Run verifyOnFile(const QString &path, const QString &token, const QString &env) const
     {
         return m_cli->run({QStringLiteral("--vault"), path, QStringLiteral("--json"),
                            QStringLiteral("verify"), QStringLiteral("--env"), env,
-                           QStringLiteral("-")},
+                           QStringLiteral("--ip"), kClientIp, QStringLiteral("-")},
                           token.toUtf8());
     }
 
@@ -249,6 +252,10 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         m_tokenNewC = kTokenLine.match(QString::fromUtf8(run.out)).captured(1);
         QVERIFY(!m_tokenNewC.isEmpty());
+        // An IP allowlist to copy: the copies must keep it and enforce it (kClientIp is on it).
+        run = onFile(m_original, args({"key", "edit", "2", "--allow-ip", "127.0.0.0/8, ::1"}),
+                     m_owner, kOwnerPass);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
         // Some usage to copy.
         QCOMPARE(verifyHttp(verifyOnFile(m_original, m_tokenA, QStringLiteral("live"))), 200);
         m_originalDump = dumpFile(m_original);
@@ -304,6 +311,12 @@ private Q_SLOTS:
             run = verifyOnServer(token, env);
             QVERIFY2(run.exitCode == 0 && verifyHttp(run) == 200, run.describe().constData());
         }
+        // Key C's copied allowlist is enforced on the server.
+        run = onServer(m_verifier, kVerifierPass,
+                       args({"--json", "verify", "--env", "dev", "--ip", "192.0.2.1", "-"}),
+                       m_tokenNewC.toUtf8());
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("IpNotAllowed"));
     }
 
     void postgresToFile()
