@@ -52,7 +52,7 @@ QString CommandContext::memberName() const
     return qEnvironmentVariable("KEYWARD_MEMBER");
 }
 
-SqlKeyStore *CommandContext::openStore()
+SqlKeyStore *CommandContext::openStore(VaultCheck check)
 {
     if (m_store)
         return m_store.get();
@@ -72,7 +72,9 @@ SqlKeyStore *CommandContext::openStore()
         m_store = std::move(connected).value();
         return m_store.get();
     }
-    auto opened = SqlKeyStore::openVault(vaultPath(), m_clock);
+    VaultOptions options;
+    options.check = check;
+    auto opened = SqlKeyStore::openVault(vaultPath(), m_clock, options);
     if (!opened) {
         fail(opened.error());
         return nullptr;

@@ -3,6 +3,7 @@
 #include "ExitCode.h"
 #include "GlobalOptions.h"
 #include "Output.h"
+#include "store/VaultFile.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -54,8 +55,9 @@ public:
 
     // The vault without a member: for `verify`, which services run with read access only. With
     // --db the server authenticates the login (password from the conninfo, ~/.pgpass,
-    // PGPASSWORD or a prompt).
-    SqlKeyStore *openStore();
+    // PGPASSWORD or a prompt). `check`: how much of a vault file is read for damage on opening
+    // (verify reads only the header; see VaultCheck).
+    SqlKeyStore *openStore(VaultCheck check = VaultCheck::WholeFile);
     // The vault with the member signed in: from a file with the passphrase from
     // KEYWARD_PASSPHRASE or a prompt; on a server the login is the member (--member, if given,
     // must name it). signedInWith, when given, receives the passphrase the member signed in

@@ -1,0 +1,172 @@
+// keywardctl verify as a service's pipeline: what its open reads, its JSON lines, its buffering
+// with a co-process, and --threads. Runs the built keywardctl as a separate process.
+#include "CliRunner.h"
+#include "VerifyTestSupport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSqlError>
+#include <QTest>
+
+using namespace Keyward;
+using namespace Keyward::Testing;
+
+namespace {
+
+// Adds a table after the vault's own, so its pages are the last of the file, and fills it: pages
+// that a verification never reads but a whole-file check does.
+void appendFillerPages(const QString &path)
+{
+    const QString name = QStringLiteral("filler");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE filler (b BLOB)")));
+        for (int i = 0; i < 64; ++i)
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO filler VALUES (randomblob(3000))")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// Overwrites the last `pages` pages of the file with garbage; the header stays intact.
+void damageLastPages(const QString &path, int pages)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const qint64 size = file.size();
+    QVERIFY(size > qint64(pages + 8) * 4096);
+    QVERIFY(file.seek(size - qint64(pages) * 4096));
+    file.write(QByteArray(pages * 4096, '\xA5'));
+}
+
+} // namespace
+
+class TestVerifyPipeline : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<VaultFixture> m_vault;
+    QTemporaryDir m_home;
+    std::unique_ptr<CliRunner> m_cli;
+
+    SqlKeyStore &store() { return *m_vault->store; }
+    QStringList args(std::initializer_list<const char *> words) const
+    {
+        QStringList list {QStringLiteral("--vault"), m_vault->path};
+        for (const char *word : words)
+            list.append(QString::fromUtf8(word));
+        return list;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_vault = std::make_unique<VaultFixture>();
+        m_vault->clock.setNowMs(SystemClock::instance().nowMs());
+        m_cli = std::make_unique<CliRunner>(m_home.path());
+        m_cli->setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
+        m_cli->setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"),
+                              QString::fromLatin1(kOwnerPassphrase));
+    }
+    void cleanup()
+    {
+        m_cli.reset();
+        m_vault.reset();
+    }
+
+    // verify reads what it looks up, not the whole file (its start-up must not grow with the
+    // vault); admin commands and a store opened the default way still check every page.
+    void verifyDoesNotReadTheWholeFile()
+    {
+        const IssuedToken live = issue(store(), QStringLiteral("Live"));
+        m_vault->store.reset();
+        appendFillerPages(m_vault->path);
+        damageLastPages(m_vault->path, 4);
+
+        CliRunner::Run run =
+            m_cli->run(args({"--json", "verify", "--env", "live", "-"}), live.token);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("Valid"));
+
+        run = m_cli->run(args({"key", "list"}));
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.errText().contains(QStringLiteral("damaged")), run.describe().constData());
+        QVERIFY(run.out.isEmpty());
+
+        const QByteArray before = fileDigest(m_vault->path);
+        QCOMPARE(SqlKeyStore::openVault(m_vault->path, m_vault->clock).code(),
+                 ErrorCode::VaultCorrupt);
+        QCOMPARE(fileDigest(m_vault->path), before);
+        VaultOptions verifierOptions;
+        verifierOptions.check = VaultCheck::Header;
+        QVERIFY(SqlKeyStore::openVault(m_vault->path, m_vault->clock, verifierOptions));
+    }
+
+    // Damage verify does meet, a truncated vault and a file that is no vault: a clean refusal
+    // (exit 3, a message on stderr, nothing on stdout), never a crash.
+    void verifyRefusesBrokenVaultsCleanly_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("damaged everywhere") << QStringLiteral("damaged");
+        QTest::newRow("truncated") << QStringLiteral("truncated");
+        QTest::newRow("not a vault") << QStringLiteral("text");
+    }
+
+    void verifyRefusesBrokenVaultsCleanly()
+    {
+        QFETCH(QString, kind);
+        const IssuedToken live = issue(store(), QStringLiteral("Live"));
+        for (int i = 0; i < 40; ++i)
+            issue(store(), QStringLiteral("Key %1 ").arg(i) + QString(180, QLatin1Char('n')));
+        m_vault->store.reset();
+        {
+            // Everything into the main file, as after a clean close.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kind);
+            db.setDatabaseName(m_vault->path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(kind);
+        QFile file(m_vault->path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 size = file.size();
+        if (kind == QLatin1String("damaged")) {
+            QVERIFY(file.seek(4096));
+            file.write(QByteArray(int(size - 4096), '\xA5'));
+        } else if (kind == QLatin1String("truncated")) {
+            QVERIFY(file.resize(size / 2));
+        } else {
+            QVERIFY(file.resize(0));
+            file.write("name,key\nfoo,bar\n");
+        }
+        file.close();
+
+        for (const QStringList &arguments :
+             {args({"verify", "--env", "live", "-"}), args({"verify", "--stdin", "--env", "live"}),
+              args({"--json", "verify", "--stdin", "--env", "live"})}) {
+            const CliRunner::Run run = m_cli->run(arguments, live.token + '\n');
+            QVERIFY2(!run.crashed, run.describe().constData());
+            QVERIFY2(run.exitCode == 3, run.describe().constData());
+            QVERIFY2(!run.err.isEmpty(), run.describe().constData());
+            QVERIFY(!run.err.contains(live.token));
+            // Refused at open, or each line answered "Error" (503): never a verdict on the key.
+            QVERIFY2(!run.out.contains("Valid") && !run.out.contains("NotFound"),
+                     run.describe().constData());
+        }
+        const CliRunner::Run run = m_cli->run(args({"key", "list"}));
+        QCOMPARE(run.exitCode, 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerifyPipeline)
+#include "test_verify_pipeline.moc"
