@@ -7,9 +7,7 @@
 #include "store/SqlKeyStore.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
+#include "verify/VerifyResultJson.h"
 
 #include <unistd.h>
 
@@ -111,33 +109,37 @@ ExitCode VerifyCommand::verifyOne(CommandContext &context, Verifier &verifier,
 ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
                                     const Request &request)
 {
+    Output &output = context.output();
+    const bool json = output.isJson();
+    // Answers are held back while more input is ready and written when it pauses: a fast
+    // producer gets large writes, a co-process asking one line at a time still gets its answer.
+    output.setBuffered(true);
     TokenLineReader reader(STDIN_FILENO);
+    reader.setWaitHandler([&output] { output.flush(); });
     bool allValid = true;
     bool storeFailed = false;
     const char *data = nullptr;
     std::size_t size = 0;
+    QByteArray line; // reused: its capacity stays across lines
     while (reader.next(data, size)) {
+        line.resize(0);
         if (QByteArrayView(data, qsizetype(size)).trimmed().isEmpty()) {
             // Answered, so output line N stays the answer to input line N; not recorded, since
             // an empty line is a gap in the input, not a request.
-            VerifyResult empty;
-            empty.outcome = VerifyOutcome::Malformed;
-            empty.reason = tr("The line is empty.");
-            report(context, empty);
+            formatResult(line, json, emptyLineResult());
             allValid = false;
-            continue;
-        }
-        auto result =
-            verifier.verify(data, size, request.environment, request.grants, request.source);
-        if (!result) {
+        } else if (auto result = verifier.verify(data, size, request.environment, request.grants,
+                                                 request.source)) {
+            formatResult(line, json, *result);
+            allValid = allValid && result->isValid();
+        } else {
             // Keep going: the line gets an answer, and the vault may be back for the next one.
-            reportError(context, result.errorMessage());
+            formatError(line, json, result.errorMessage());
             storeFailed = true;
-            continue;
         }
-        report(context, *result);
-        allValid = allValid && result->isValid();
+        output.printUtf8(line);
     }
+    output.setBuffered(false);
     if (reader.hadReadError())
         return context.fail(ExitCode::Usage, tr("Could not read stdin."));
     if (storeFailed)
@@ -145,70 +147,52 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
     return allValid ? ExitCode::Success : ExitCode::Refused;
 }
 
-void VerifyCommand::report(CommandContext &context, const VerifyResult &result)
+VerifyResult VerifyCommand::emptyLineResult()
 {
-    Output &output = context.output();
-    if (output.isJson()) {
-        // For the API client: http, retry_after_*, caller_message. For logs and admins only:
-        // reason, key_*, missing_grants, usage_*; the grants and customer of a valid key are for
-        // the service to authorise the request.
-        QJsonObject object {{QStringLiteral("outcome"), result.code()},
-                            {QStringLiteral("http"), result.httpStatus()},
-                            {QStringLiteral("caller_message"), result.callerMessage()}};
-        if (const auto seconds = result.retryAfterSeconds()) {
-            object.insert(QStringLiteral("retry_after_ms"), double(*result.retryAfterMs));
-            object.insert(QStringLiteral("retry_after_s"), double(*seconds));
-        }
-        if (result.hasKey()) {
-            object.insert(QStringLiteral("key_id"), double(result.keyId));
-            object.insert(QStringLiteral("key_name"), result.keyName);
-        }
-        if (result.usageLimit) {
-            object.insert(QStringLiteral("usage_limit"), double(*result.usageLimit));
-            object.insert(QStringLiteral("usage_count"), double(result.usageCount));
-        }
-        if (result.isValid()) {
-            object.insert(QStringLiteral("grants"), QJsonArray::fromStringList(result.grants));
-            object.insert(QStringLiteral("customer"), result.customer);
-            object.insert(QStringLiteral("environment"), environmentCode(result.environment));
-        } else {
-            object.insert(QStringLiteral("reason"), result.reason);
-            if (!result.missingGrants.isEmpty())
-                object.insert(QStringLiteral("missing_grants"),
-                              QJsonArray::fromStringList(result.missingGrants));
-        }
-        output.printJson(object);
-        return;
-    }
-    if (result.isValid()) {
-        output.print(tr("%1 (%2): key %3 \"%4\", grants %5")
-                         .arg(result.code())
-                         .arg(result.httpStatus())
-                         .arg(result.keyId)
-                         .arg(result.keyName, result.grants.join(QStringLiteral(", "))));
-    } else if (const auto seconds = result.retryAfterSeconds()) {
-        output.print(tr("%1 (%2, retry after %3 s): %4")
-                         .arg(result.code())
-                         .arg(result.httpStatus())
-                         .arg(*seconds)
-                         .arg(result.reason));
-    } else {
-        output.print(
-            tr("%1 (%2): %3").arg(result.code()).arg(result.httpStatus()).arg(result.reason));
-    }
+    VerifyResult empty;
+    empty.outcome = VerifyOutcome::Malformed;
+    empty.reason = tr("The line is empty.");
+    return empty;
 }
 
-void VerifyCommand::reportError(CommandContext &context, const QString &message)
+void VerifyCommand::formatResult(QByteArray &line, bool json, const VerifyResult &result)
 {
-    // 503: the service should answer "try again later", not "your key is bad".
-    Output &output = context.output();
-    if (output.isJson()) {
-        output.printJson(QJsonObject {{QStringLiteral("outcome"), QStringLiteral("Error")},
-                                      {QStringLiteral("http"), 503},
-                                      {QStringLiteral("reason"), message}});
-    } else {
-        output.print(tr("Error (503): %1").arg(message));
+    if (json) {
+        VerifyResultJson::append(line, result);
+        return;
     }
+    QString text;
+    if (result.isValid()) {
+        text = tr("%1 (%2): key %3 \"%4\", grants %5")
+                   .arg(result.code())
+                   .arg(result.httpStatus())
+                   .arg(result.keyId)
+                   .arg(result.keyName, result.grants.join(QStringLiteral(", ")));
+    } else if (const auto seconds = result.retryAfterSeconds()) {
+        text = tr("%1 (%2, retry after %3 s): %4")
+                   .arg(result.code())
+                   .arg(result.httpStatus())
+                   .arg(*seconds)
+                   .arg(result.reason);
+    } else {
+        text = tr("%1 (%2): %3").arg(result.code()).arg(result.httpStatus()).arg(result.reason);
+    }
+    line.append(text.toUtf8());
+}
+
+void VerifyCommand::formatError(QByteArray &line, bool json, const QString &message)
+{
+    if (json)
+        VerifyResultJson::appendError(line, message);
+    else
+        line.append(tr("Error (503): %1").arg(message).toUtf8());
+}
+
+void VerifyCommand::report(CommandContext &context, const VerifyResult &result)
+{
+    QByteArray line;
+    formatResult(line, context.output().isJson(), result);
+    context.output().printUtf8(line);
 }
 
 } // namespace Keyward::Cli

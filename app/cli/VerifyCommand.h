@@ -3,6 +3,7 @@
 #include "ExitCode.h"
 #include "core/Environment.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -40,8 +41,11 @@ private:
                               const QString &argument);
     static ExitCode verifyLines(CommandContext &context, Verifier &verifier,
                                 const Request &request);
+    static VerifyResult emptyLineResult();
+    // One answer line (JSON or text), appended to `line` without its newline.
+    static void formatResult(QByteArray &line, bool json, const VerifyResult &result);
+    static void formatError(QByteArray &line, bool json, const QString &message);
     static void report(CommandContext &context, const VerifyResult &result);
-    static void reportError(CommandContext &context, const QString &message);
 };
 
 } // namespace Keyward::Cli

@@ -166,6 +166,62 @@ private Q_SLOTS:
         const CliRunner::Run run = m_cli->run(args({"key", "list"}));
         QCOMPARE(run.exitCode, 3);
     }
+
+    // A service talking to keywardctl as a co-process: one line in, wait for one answer, next.
+    // Output is held back only while more input is ready, so each answer comes without the
+    // input being closed.
+    void coProcessGetsEachAnswerAtOnce_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("json") << true;
+        QTest::newRow("text") << false;
+    }
+
+    void coProcessGetsEachAnswerAtOnce()
+    {
+        QFETCH(bool, json);
+        const IssuedToken live = issue(store(), QStringLiteral("Live"));
+        const IssuedToken revoked = issue(store(), QStringLiteral("Revoked"));
+        QVERIFY(store().revokeKey(revoked.key.id, revoked.key.version));
+
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), m_home.path());
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        process.setProcessEnvironment(environment);
+        QStringList arguments = args({"verify", "--stdin", "--env", "live"});
+        if (json)
+            arguments.prepend(QStringLiteral("--json"));
+        process.start(QStringLiteral(KEYWARDCTL_PATH), arguments);
+        QVERIFY(process.waitForStarted(10000));
+
+        const QList<QPair<QByteArray, QByteArray>> exchanges = {{live.token, "Valid"},
+                                                                {revoked.token, "Revoked"},
+                                                                {"nonsense", "Malformed"},
+                                                                {live.token, "Valid"}};
+        for (const auto &[token, outcome] : exchanges) {
+            process.write(token + '\n');
+            // The answer must come while stdin is still open (30 s: a slow machine, not a wait
+            // that passes by timing).
+            QByteArray answer;
+            while (!answer.endsWith('\n')) {
+                if (process.bytesAvailable() == 0 && !process.waitForReadyRead(30000))
+                    QFAIL("no answer while the input stays open");
+                answer += process.readLine();
+            }
+            if (json) {
+                const QJsonObject object = QJsonDocument::fromJson(answer).object();
+                QCOMPARE(object.value(QStringLiteral("outcome")).toString().toUtf8(), outcome);
+            } else {
+                QVERIFY2(answer.startsWith(outcome), answer.constData());
+            }
+            QCOMPARE(process.bytesAvailable(), qint64(0)); // one answer per line, no more
+        }
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 1); // one line was refused
+        QVERIFY(process.readAllStandardOutput().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVerifyPipeline)
