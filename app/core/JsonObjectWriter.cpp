@@ -106,8 +106,14 @@ void JsonObjectWriter::appendString(QByteArray &out, QStringView text)
     qsizetype plainStart = 0;
     // Runs of plain ASCII (the usual case) are appended in one go.
     auto flushPlain = [&](qsizetype end) {
-        for (qsizetype j = plainStart; j < end; ++j)
-            out.append(char(units[j]));
+        const qsizetype count = end - plainStart;
+        if (count <= 0)
+            return;
+        const qsizetype at = out.size();
+        out.resize(at + count); // within the reused capacity, usually
+        char *to = out.data() + at;
+        for (qsizetype j = 0; j < count; ++j)
+            to[j] = char(units[plainStart + j]);
     };
     for (qsizetype i = 0; i < size; ++i) {
         const char16_t unit = units[i];
