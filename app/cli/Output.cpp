@@ -31,33 +31,40 @@ constexpr qsizetype kBufferLimit = 64 * 1024;
 
 } // namespace
 
-void Output::writeOut(QByteArrayView line)
+void Output::writeOut(QByteArrayView bytes, bool addNewline)
 {
     if (m_buffered) {
-        m_pending.append(line);
-        m_pending.append('\n');
+        m_pending.append(bytes);
+        if (addNewline)
+            m_pending.append('\n');
         if (m_pending.size() >= kBufferLimit)
             flush();
         return;
     }
-    std::fwrite(line.data(), 1, std::size_t(line.size()), m_out);
-    std::fputc('\n', m_out);
+    std::fwrite(bytes.data(), 1, std::size_t(bytes.size()), m_out);
+    if (addNewline)
+        std::fputc('\n', m_out);
     std::fflush(m_out);
 }
 
 void Output::print(const QString &line)
 {
-    writeOut(line.toUtf8());
+    writeOut(line.toUtf8(), true);
 }
 
 void Output::printJson(const QJsonObject &object)
 {
-    writeOut(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    writeOut(QJsonDocument(object).toJson(QJsonDocument::Compact), true);
 }
 
 void Output::printUtf8(QByteArrayView line)
 {
-    writeOut(line);
+    writeOut(line, true);
+}
+
+void Output::printLines(QByteArrayView lines)
+{
+    writeOut(lines, false);
 }
 
 void Output::setBuffered(bool buffered)

@@ -32,6 +32,7 @@ public:
     void print(const QString &line); // stdout
     void printJson(const QJsonObject &object); // stdout, compact, one line
     void printUtf8(QByteArrayView line); // stdout, bytes already UTF-8; the newline is added
+    void printLines(QByteArrayView lines); // stdout, UTF-8 lines each ending in a newline
 
     // For pipelines (verify --stdin): stdout lines collect in memory and are written when the
     // caller says its input pauses (flush()), when much is waiting, and when buffering ends,
@@ -55,7 +56,7 @@ public:
 
 private:
     void write(std::FILE *stream, const QString &line);
-    void writeOut(QByteArrayView line);
+    void writeOut(QByteArrayView bytes, bool addNewline);
     ExitCode writeError(ExitCode exit, const QString &codeName, const QString &message);
 
     std::FILE *m_out;

@@ -4,6 +4,7 @@
 #include "CommandParser.h"
 #include "Terminal.h"
 #include "TokenLineReader.h"
+#include "VerifyWorkers.h"
 #include "store/SqlKeyStore.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
@@ -19,6 +20,10 @@ const QString kEnv = QStringLiteral("env");
 const QString kGrant = QStringLiteral("grant");
 const QString kSource = QStringLiteral("source");
 const QString kStdin = QStringLiteral("stdin");
+const QString kThreads = QStringLiteral("threads");
+constexpr int kMaxThreads = 64;
+// Lines verified together by --threads; smaller batches when the input pauses.
+constexpr std::size_t kBatchLines = 512;
 
 QStringList splitGrants(const QStringList &values)
 {
@@ -35,7 +40,9 @@ QStringList splitGrants(const QStringList &values)
 ExitCode VerifyCommand::run(CommandContext &context)
 {
     CommandParser parser(
-        context, QStringLiteral("--env live|stg|dev [--grant G]... [--source S] TOKEN|-|--stdin"),
+        context,
+        QStringLiteral(
+            "--env live|stg|dev [--grant G]... [--source S] TOKEN|-|--stdin [--threads N]"),
         tr("Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. "
            "\"-\" reads one token from stdin, which keeps it out of the process list. --stdin "
            "reads one token per line and prints one result per line, in order (a blank line is "
@@ -48,9 +55,21 @@ ExitCode VerifyCommand::run(CommandContext &context)
     parser.addValueOption(kSource, tr("SOURCE"),
                           tr("Who presented the key (an IP address or service name)."));
     parser.addFlag(kStdin, tr("Verify one token per line of stdin, one result per line."));
+    parser.addValueOption(kThreads, tr("N"),
+                          tr("With --stdin: verify on N threads (default 1); the results stay "
+                             "in input order."));
     if (auto done = parser.parse(0, 1))
         return *done;
     const bool lines = parser.isSet(kStdin);
+    int threads = 1;
+    if (parser.isSet(kThreads)) {
+        bool ok = false;
+        threads = parser.value(kThreads).toInt(&ok);
+        if (!ok || threads < 1 || threads > kMaxThreads)
+            return parser.usageError(tr("--threads takes a number from 1 to %1.").arg(kMaxThreads));
+        if (!lines)
+            return parser.usageError(tr("--threads needs --stdin."));
+    }
     if (lines && !parser.positional().isEmpty())
         return parser.usageError(tr("Give either --stdin or a token, not both."));
     if (!lines && parser.positional().isEmpty())
@@ -76,7 +95,8 @@ ExitCode VerifyCommand::run(CommandContext &context)
         // Many lines, one process: keep keys in memory, still honouring a revocation made
         // meanwhile by anyone within the cache's check interval.
         verifier.enableCache();
-        code = verifyLines(context, verifier, request);
+        code = threads > 1 ? verifyLinesOnThreads(context, verifier, request, threads)
+                           : verifyLines(context, verifier, request);
     } else {
         code = verifyOne(context, verifier, request, parser.positional().constFirst());
     }
@@ -123,20 +143,10 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
     QByteArray line; // reused: its capacity stays across lines
     while (reader.next(data, size)) {
         line.resize(0);
-        if (QByteArrayView(data, qsizetype(size)).trimmed().isEmpty()) {
-            // Answered, so output line N stays the answer to input line N; not recorded, since
-            // an empty line is a gap in the input, not a request.
-            formatResult(line, json, emptyLineResult());
-            allValid = false;
-        } else if (auto result = verifier.verify(data, size, request.environment, request.grants,
-                                                 request.source)) {
-            formatResult(line, json, *result);
-            allValid = allValid && result->isValid();
-        } else {
-            // Keep going: the line gets an answer, and the vault may be back for the next one.
-            formatError(line, json, result.errorMessage());
-            storeFailed = true;
-        }
+        const VerifyWorkers::LineOutcome outcome =
+            answerLine(verifier, request, json, data, size, line);
+        allValid = allValid && outcome.valid;
+        storeFailed = storeFailed || outcome.storeFailed;
         output.printUtf8(line);
     }
     output.setBuffered(false);
@@ -145,6 +155,71 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
     if (storeFailed)
         return ExitCode::VaultError;
     return allValid ? ExitCode::Success : ExitCode::Refused;
+}
+
+VerifyWorkers::LineOutcome VerifyCommand::answerLine(Verifier &verifier, const Request &request,
+                                                     bool json, const char *data, std::size_t size,
+                                                     QByteArray &line)
+{
+    if (QByteArrayView(data, qsizetype(size)).trimmed().isEmpty()) {
+        // Answered, so output line N stays the answer to input line N; not recorded, since an
+        // empty line is a gap in the input, not a request.
+        formatResult(line, json, emptyLineResult());
+        return {false, false};
+    }
+    auto result = verifier.verify(data, size, request.environment, request.grants, request.source);
+    if (!result) {
+        // Keep going: the line gets an answer, and the vault may be back for the next one.
+        formatError(line, json, result.errorMessage());
+        return {false, true};
+    }
+    formatResult(line, json, *result);
+    return {result->isValid(), false};
+}
+
+ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &verifier,
+                                             const Request &request, int threads)
+{
+    Output &output = context.output();
+    const bool json = output.isJson();
+    const Clock &clock = context.clock();
+    // Each thread its own connection and Verifier; the cache, limits and recorder are shared.
+    const VerifierShared shared = verifier.shared();
+    VerifyWorkers workers(
+        threads, [&context] { return context.openAnotherStore(VaultCheck::Header); },
+        [&clock, &shared](SqlKeyStore &store) {
+            return std::make_unique<Verifier>(store, clock, shared);
+        },
+        [&request, json](Verifier &own, const char *data, std::size_t size, QByteArray &line) {
+            return answerLine(own, request, json, data, size, line);
+        });
+    if (auto started = workers.start(); !started)
+        return context.fail(started.error());
+
+    output.setBuffered(true);
+    const auto runBatch = [&workers, &output] {
+        workers.run([&output](const QByteArray &answers) { output.printLines(answers); });
+    };
+    TokenLineReader reader(STDIN_FILENO);
+    // Before waiting for input: answer what has come so far, and let it out.
+    reader.setWaitHandler([&runBatch, &output] {
+        runBatch();
+        output.flush();
+    });
+    const char *data = nullptr;
+    std::size_t size = 0;
+    while (reader.next(data, size)) {
+        workers.add(data, size);
+        if (workers.pending() >= kBatchLines)
+            runBatch();
+    }
+    runBatch();
+    output.setBuffered(false);
+    if (reader.hadReadError())
+        return context.fail(ExitCode::Usage, tr("Could not read stdin."));
+    if (workers.storeFailed())
+        return ExitCode::VaultError;
+    return workers.allValid() ? ExitCode::Success : ExitCode::Refused;
 }
 
 VerifyResult VerifyCommand::emptyLineResult()

@@ -2,12 +2,14 @@
 // with a co-process, and --threads. Runs the built keywardctl as a separate process.
 #include "CliRunner.h"
 #include "VerifyTestSupport.h"
+#include "crypto/KeyToken.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QTest>
 
@@ -173,13 +175,16 @@ private Q_SLOTS:
     void coProcessGetsEachAnswerAtOnce_data()
     {
         QTest::addColumn<bool>("json");
-        QTest::newRow("json") << true;
-        QTest::newRow("text") << false;
+        QTest::addColumn<QString>("threads");
+        QTest::newRow("json") << true << QStringLiteral("1");
+        QTest::newRow("text") << false << QStringLiteral("1");
+        QTest::newRow("json, 3 threads") << true << QStringLiteral("3");
     }
 
     void coProcessGetsEachAnswerAtOnce()
     {
         QFETCH(bool, json);
+        QFETCH(QString, threads);
         const IssuedToken live = issue(store(), QStringLiteral("Live"));
         const IssuedToken revoked = issue(store(), QStringLiteral("Revoked"));
         QVERIFY(store().revokeKey(revoked.key.id, revoked.key.version));
@@ -189,7 +194,8 @@ private Q_SLOTS:
         environment.insert(QStringLiteral("HOME"), m_home.path());
         environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         process.setProcessEnvironment(environment);
-        QStringList arguments = args({"verify", "--stdin", "--env", "live"});
+        QStringList arguments = args({"verify", "--stdin", "--env", "live", "--threads"});
+        arguments.append(threads);
         if (json)
             arguments.prepend(QStringLiteral("--json"));
         process.start(QStringLiteral(KEYWARDCTL_PATH), arguments);
@@ -221,6 +227,113 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitCode(), 1); // one line was refused
         QVERIFY(process.readAllStandardOutput().isEmpty());
+    }
+
+    // --threads 4 answers exactly as --threads 1, line by line in input order; a usage limit
+    // still holds exactly across the threads, and every use is recorded.
+    void threadsAnswerAsOneThread()
+    {
+        const IssuedToken live = issue(store(), QStringLiteral("Live"));
+        KeyOptions staging;
+        staging.environment = Environment::Staging;
+        const IssuedToken stg = issue(store(), QStringLiteral("Staging \"quoted\" 🔑"), staging);
+        const IssuedToken revoked = issue(store(), QStringLiteral("Revoked"));
+        QVERIFY(store().revokeKey(revoked.key.id, revoked.key.version));
+        KeyOptions limited;
+        limited.usageLimit = 2000; // more than the four runs use: the answers stay Valid
+        const IssuedToken metered = issue(store(), QStringLiteral("Metered"), limited);
+        const QByteArray unknown =
+            bytesOf(KeyToken::generate(QStringLiteral("kw"), Environment::Production));
+        QByteArray input;
+        int meteredLines = 0;
+        for (int i = 0; i < 3000; ++i) {
+            switch (i % 8) {
+            case 0:
+                input += live.token;
+                break;
+            case 1:
+                input += stg.token; // WrongEnvironment
+                break;
+            case 2:
+                input += revoked.token;
+                break;
+            case 3:
+                input += i % 16 == 3 ? QByteArray() : QByteArray("  \t");
+                break;
+            case 4:
+                input += live.token.chopped(3);
+                break;
+            case 5:
+                input += unknown;
+                break;
+            case 6:
+                input += metered.token;
+                ++meteredLines;
+                break;
+            case 7:
+                input += "\xff\xfe garbage " + QByteArray::number(i);
+                break;
+            }
+            input += '\n';
+        }
+        for (const bool json : {true, false}) {
+            QStringList one =
+                args({"verify", "--stdin", "--env", "live", "--grant", "licenses:read"});
+            if (json)
+                one.prepend(QStringLiteral("--json"));
+            const CliRunner::Run single = m_cli->run(one, input);
+            const CliRunner::Run four = m_cli->run(
+                one + QStringList {QStringLiteral("--threads"), QStringLiteral("4")}, input);
+            QVERIFY2(single.exitCode == 1 && !single.crashed, single.describe().constData());
+            QVERIFY2(four.exitCode == 1 && !four.crashed, four.describe().constData());
+            // usage_count differs between runs (the count so far); all else is identical.
+            QByteArray a = single.out;
+            QByteArray b = four.out;
+            static const QRegularExpression count(QStringLiteral("\"usage_count\":[0-9]+"));
+            a = QString::fromUtf8(a).remove(count).toUtf8();
+            b = QString::fromUtf8(b).remove(count).toUtf8();
+            QCOMPARE(a.count('\n'), qsizetype(3000));
+            const QList<QByteArray> linesA = a.split('\n');
+            const QList<QByteArray> linesB = b.split('\n');
+            for (qsizetype i = 0; i < linesA.size(); ++i)
+                QCOMPARE(linesB.value(i), linesA.at(i));
+        }
+        // Four runs of the metered key's lines, each use counted once.
+        QCOMPARE(store().key(metered.key.id)->usageCount, qint64(4 * meteredLines));
+
+        // The limit holds across threads: exactly the remaining credits are Valid.
+        const QByteArray many = QByteArray(metered.token + '\n').repeated(1200);
+        const CliRunner::Run run = m_cli->run(
+            args({"--json", "verify", "--stdin", "--env", "live", "--threads", "3"}), many);
+        const QVector<QJsonObject> objects = run.jsonLines();
+        QCOMPARE(objects.size(), 1200);
+        int valid = 0;
+        for (const QJsonObject &object : objects)
+            valid += object.value(QStringLiteral("outcome")).toString() == QLatin1String("Valid");
+        QCOMPARE(valid, 2000 - 4 * meteredLines);
+        QCOMPARE(store().key(metered.key.id)->usageCount, qint64(2000));
+    }
+
+    void threadsBadValues_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("zero") << QStringList {QStringLiteral("--stdin"),
+                                              QStringLiteral("--threads"), QStringLiteral("0")};
+        QTest::newRow("not a number") << QStringList {
+            QStringLiteral("--stdin"), QStringLiteral("--threads"), QStringLiteral("many")};
+        QTest::newRow("too many") << QStringList {
+            QStringLiteral("--stdin"), QStringLiteral("--threads"), QStringLiteral("100000")};
+        QTest::newRow("without --stdin") << QStringList {
+            QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("kw_live_x")};
+    }
+
+    void threadsBadValues()
+    {
+        QFETCH(QStringList, arguments);
+        const CliRunner::Run run = m_cli->run(args({"verify", "--env", "live"}) + arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(!run.err.isEmpty());
     }
 };
 
