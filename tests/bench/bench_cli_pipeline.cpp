@@ -19,6 +19,7 @@
 #include <random>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -33,9 +34,15 @@ struct Command
     QStringList argv;
 };
 
-// Runs argv with stdin from `input` and stdout to `output`; returns wall seconds, or -1 when it
-// could not run. The exit code is not judged (keywardctl exits 1 when any line was refused).
-double timeCommand(const QStringList &argv, const QString &input, const QString &output)
+struct Timing
+{
+    double wall = -1; // seconds; -1: it could not run
+    double cpu = 0; // user + system seconds of the process and its threads
+};
+
+// Runs argv with stdin from `input` and stdout to `output`. The exit code is not judged
+// (keywardctl exits 1 when any line was refused).
+Timing timeCommand(const QStringList &argv, const QString &input, const QString &output)
 {
     std::vector<QByteArray> words;
     for (const QString &word : argv)
@@ -50,7 +57,7 @@ double timeCommand(const QStringList &argv, const QString &input, const QString 
     timer.start();
     const pid_t pid = fork();
     if (pid < 0)
-        return -1;
+        return {};
     if (pid == 0) {
         const int inFd =
             in.isEmpty() ? open("/dev/null", O_RDONLY) : open(in.constData(), O_RDONLY);
@@ -63,11 +70,15 @@ double timeCommand(const QStringList &argv, const QString &input, const QString 
         _exit(127);
     }
     int status = 0;
-    waitpid(pid, &status, 0);
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    rusage usage {};
+    wait4(pid, &status, 0, &usage);
+    Timing timing;
+    timing.wall = double(timer.nsecsElapsed()) / 1e9;
+    timing.cpu = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
-        return -1;
-    return seconds;
+        return {};
+    return timing;
 }
 
 double median(std::vector<double> values)
@@ -84,15 +95,17 @@ qint64 lineCount(const QString &path)
     return file.readAll().count('\n');
 }
 
-// Medians of each command, run `runs` times in turn (A B C A B C ...) after one warm-up each.
-std::vector<double> interleaved(const std::vector<Command> &commands, int runs,
+// Medians (wall and CPU) of each command, run `runs` times in turn (A B C A B C ...) after one
+// warm-up each.
+std::vector<Timing> interleaved(const std::vector<Command> &commands, int runs,
                                 const QString &input, const QString &output, qint64 expectLines)
 {
     std::vector<std::vector<double>> times(commands.size());
+    std::vector<std::vector<double>> cpu(commands.size());
     for (int run = -1; run < runs; ++run) {
         for (std::size_t c = 0; c < commands.size(); ++c) {
-            const double seconds = timeCommand(commands[c].argv, input, output);
-            if (seconds < 0) {
+            const Timing timing = timeCommand(commands[c].argv, input, output);
+            if (timing.wall < 0) {
                 std::fprintf(stderr, "%s could not run\n", qPrintable(commands[c].name));
                 return {};
             }
@@ -101,13 +114,15 @@ std::vector<double> interleaved(const std::vector<Command> &commands, int runs,
                              qPrintable(commands[c].name), lineCount(output), expectLines);
                 return {};
             }
-            if (run >= 0)
-                times[c].push_back(seconds);
+            if (run >= 0) {
+                times[c].push_back(timing.wall);
+                cpu[c].push_back(timing.cpu);
+            }
         }
     }
-    std::vector<double> medians;
-    for (const auto &list : times)
-        medians.push_back(median(list));
+    std::vector<Timing> medians;
+    for (std::size_t c = 0; c < commands.size(); ++c)
+        medians.push_back({median(times[c]), median(cpu[c])});
     return medians;
 }
 
@@ -162,16 +177,24 @@ int runPipeline(const QTemporaryDir &dir, int keys, int tokens, int runs)
           QStringLiteral("--env"), QStringLiteral("live")}},
     };
     std::fprintf(stderr, "Timing %d tokens over %d keys, %d runs each...\n", tokens, keys, runs);
-    const std::vector<double> s = interleaved(commands, runs, input, output, tokens);
-    if (s.size() != 3)
+    const std::vector<Timing> t = interleaved(commands, runs, input, output, tokens);
+    if (t.size() != 3)
         return 1;
-    printMeasure(QStringLiteral("pipeline_naive_python_ms"), s[0] * 1000, 1.0, QStringLiteral("-"));
-    printMeasure(QStringLiteral("pipeline_bare_cpp_loop_ms"), s[1] * 1000, s[0] / s[1],
-                 QStringLiteral("- (ratio: python/this)"));
-    printMeasure(QStringLiteral("pipeline_keywardctl_vs_python_ms"), s[2] * 1000, s[0] / s[2],
-                 QStringLiteral(">= 10 (python/keywardctl)"));
-    printMeasure(QStringLiteral("pipeline_keywardctl_vs_bare_cpp_ms"), s[2] * 1000, s[1] / s[2],
-                 QStringLiteral(">= 1.0 (bare/keywardctl)"));
+    printMeasure(QStringLiteral("pipeline_naive_python_ms"), t[0].wall * 1000, 1.0,
+                 QStringLiteral("-"));
+    printMeasure(QStringLiteral("pipeline_bare_cpp_loop_ms"), t[1].wall * 1000,
+                 t[0].wall / t[1].wall, QStringLiteral("- (ratio: python/this)"));
+    printMeasure(QStringLiteral("pipeline_keywardctl_vs_python_ms"), t[2].wall * 1000,
+                 t[0].wall / t[2].wall, QStringLiteral(">= 10 (python/keywardctl)"));
+    printMeasure(QStringLiteral("pipeline_keywardctl_vs_bare_cpp_ms"), t[2].wall * 1000,
+                 t[1].wall / t[2].wall, QStringLiteral(">= 1.0 (bare/keywardctl)"));
+    // CPU time (all threads): what the machine spent, less sensitive to other load than wall.
+    printMeasure(QStringLiteral("info_cpu_naive_python_ms"), t[0].cpu * 1000, 1.0,
+                 QStringLiteral("-"));
+    printMeasure(QStringLiteral("info_cpu_bare_cpp_loop_ms"), t[1].cpu * 1000, t[0].cpu / t[1].cpu,
+                 QStringLiteral("(python/this)"));
+    printMeasure(QStringLiteral("info_cpu_keywardctl_ms"), t[2].cpu * 1000, t[0].cpu / t[2].cpu,
+                 QStringLiteral("(python/this)"));
     return 0;
 }
 
@@ -190,14 +213,14 @@ int runOneShot(const QTemporaryDir &dir, int bigKeys, int runs)
               QString::fromStdString(vault->tokens()[std::size_t(keys) / 2])}});
     }
     std::fprintf(stderr, "Timing one-shot verify, %d runs each...\n", runs);
-    const std::vector<double> s =
+    const std::vector<Timing> t =
         interleaved(commands, runs, QString(), dir.filePath(QStringLiteral("oneshot.txt")), 1);
-    if (s.size() != 2)
+    if (t.size() != 2)
         return 1;
-    printMeasure(QStringLiteral("oneshot_verify_10_keys_ms"), s[0] * 1000, 1.0,
+    printMeasure(QStringLiteral("oneshot_verify_10_keys_ms"), t[0].wall * 1000, 1.0,
                  QStringLiteral("-"));
-    printMeasure(QStringLiteral("oneshot_verify_%1_keys_ms").arg(bigKeys), s[1] * 1000, s[1] / s[0],
-                 QStringLiteral("<= 1.5 (vs 10 keys)"));
+    printMeasure(QStringLiteral("oneshot_verify_%1_keys_ms").arg(bigKeys), t[1].wall * 1000,
+                 t[1].wall / t[0].wall, QStringLiteral("<= 1.5 (vs 10 keys)"));
     return 0;
 }
 
