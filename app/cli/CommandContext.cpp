@@ -52,7 +52,7 @@ QString CommandContext::memberName() const
     return qEnvironmentVariable("KEYWARD_MEMBER");
 }
 
-SqlKeyStore *CommandContext::openStore()
+SqlKeyStore *CommandContext::openStore(VaultCheck check)
 {
     if (m_store)
         return m_store.get();
@@ -62,8 +62,11 @@ SqlKeyStore *CommandContext::openStore()
             return nullptr;
         const Clock &clock = m_clock;
         auto connected = ServerConnInfo::connect<std::unique_ptr<SqlKeyStore>>(
-            *info, [&clock](const PgConnInfo &attempt) {
-                return SqlKeyStore::connectPostgres(attempt, clock);
+            *info, [this, &clock](const PgConnInfo &attempt) {
+                auto store = SqlKeyStore::connectPostgres(attempt, clock);
+                if (store)
+                    m_serverConnected = attempt; // with a typed password, if one was asked
+                return store;
             });
         if (!connected) {
             fail(connected.error());
@@ -72,13 +75,24 @@ SqlKeyStore *CommandContext::openStore()
         m_store = std::move(connected).value();
         return m_store.get();
     }
-    auto opened = SqlKeyStore::openVault(vaultPath(), m_clock);
+    VaultOptions options;
+    options.check = check;
+    auto opened = SqlKeyStore::openVault(vaultPath(), m_clock, options);
     if (!opened) {
         fail(opened.error());
         return nullptr;
     }
     m_store = std::move(opened).value();
     return m_store.get();
+}
+
+Result<std::unique_ptr<SqlKeyStore>> CommandContext::openAnotherStore(VaultCheck check) const
+{
+    if (m_serverConnected)
+        return SqlKeyStore::connectPostgres(*m_serverConnected, m_clock);
+    VaultOptions options;
+    options.check = check;
+    return SqlKeyStore::openVault(vaultPath(), m_clock, options);
 }
 
 SqlKeyStore *CommandContext::signIn(SecretString *signedInWith)

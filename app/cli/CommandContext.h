@@ -3,6 +3,9 @@
 #include "ExitCode.h"
 #include "GlobalOptions.h"
 #include "Output.h"
+#include "core/Result.h"
+#include "store/PgConnInfo.h"
+#include "store/VaultFile.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -13,7 +16,6 @@
 
 namespace Keyward {
 class Clock;
-class PgConnInfo;
 class SecretString;
 class SqlKeyStore;
 } // namespace Keyward
@@ -54,8 +56,13 @@ public:
 
     // The vault without a member: for `verify`, which services run with read access only. With
     // --db the server authenticates the login (password from the conninfo, ~/.pgpass,
-    // PGPASSWORD or a prompt).
-    SqlKeyStore *openStore();
+    // PGPASSWORD or a prompt). `check`: how much of a vault file is read for damage on opening
+    // (verify reads only the header; see VaultCheck).
+    SqlKeyStore *openStore(VaultCheck check = VaultCheck::WholeFile);
+    // A further connection to the vault openStore() opened, for another thread (which must call
+    // this itself: a connection belongs to the thread that opens it). Never prompts: on a server
+    // it logs in as openStore() did. Reports nothing; the caller does.
+    Result<std::unique_ptr<SqlKeyStore>> openAnotherStore(VaultCheck check) const;
     // The vault with the member signed in: from a file with the passphrase from
     // KEYWARD_PASSPHRASE or a prompt; on a server the login is the member (--member, if given,
     // must name it). signedInWith, when given, receives the passphrase the member signed in
@@ -75,6 +82,7 @@ private:
     const Clock &m_clock;
     QString m_serverOrigin = QStringLiteral("--db");
     std::unique_ptr<SqlKeyStore> m_store;
+    std::optional<PgConnInfo> m_serverConnected; // how openStore() reached the server
     ExitCode m_failure = ExitCode::Success;
 };
 

@@ -11,6 +11,11 @@ Output::Output(std::FILE *out, std::FILE *err)
     , m_err(err)
 { }
 
+Output::~Output()
+{
+    flush();
+}
+
 void Output::write(std::FILE *stream, const QString &line)
 {
     const QByteArray bytes = line.toUtf8();
@@ -19,16 +24,62 @@ void Output::write(std::FILE *stream, const QString &line)
     std::fflush(stream);
 }
 
+namespace {
+
+// Buffered output is written out once this much is waiting, even while input keeps coming.
+constexpr qsizetype kBufferLimit = 64 * 1024;
+
+} // namespace
+
+void Output::writeOut(QByteArrayView bytes, bool addNewline)
+{
+    if (m_buffered) {
+        m_pending.append(bytes);
+        if (addNewline)
+            m_pending.append('\n');
+        if (m_pending.size() >= kBufferLimit)
+            flush();
+        return;
+    }
+    std::fwrite(bytes.data(), 1, std::size_t(bytes.size()), m_out);
+    if (addNewline)
+        std::fputc('\n', m_out);
+    std::fflush(m_out);
+}
+
 void Output::print(const QString &line)
 {
-    write(m_out, line);
+    writeOut(line.toUtf8(), true);
 }
 
 void Output::printJson(const QJsonObject &object)
 {
-    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), m_out);
-    std::fputc('\n', m_out);
+    writeOut(QJsonDocument(object).toJson(QJsonDocument::Compact), true);
+}
+
+void Output::printUtf8(QByteArrayView line)
+{
+    writeOut(line, true);
+}
+
+void Output::printLines(QByteArrayView lines)
+{
+    writeOut(lines, false);
+}
+
+void Output::setBuffered(bool buffered)
+{
+    if (!buffered)
+        flush();
+    m_buffered = buffered;
+}
+
+void Output::flush()
+{
+    if (!m_pending.isEmpty()) {
+        std::fwrite(m_pending.constData(), 1, std::size_t(m_pending.size()), m_out);
+        m_pending.clear(); // keeps its capacity for the next lines
+    }
     std::fflush(m_out);
 }
 

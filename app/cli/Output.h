@@ -2,6 +2,8 @@
 
 #include "ExitCode.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QString>
 
@@ -20,12 +22,23 @@ class Output
 {
 public:
     explicit Output(std::FILE *out = stdout, std::FILE *err = stderr);
+    ~Output(); // writes what is still buffered
+    Output(const Output &) = delete;
+    Output &operator=(const Output &) = delete;
 
     bool isJson() const { return m_json; }
     void setJson(bool json) { m_json = json; }
 
     void print(const QString &line); // stdout
     void printJson(const QJsonObject &object); // stdout, compact, one line
+    void printUtf8(QByteArrayView line); // stdout, bytes already UTF-8; the newline is added
+    void printLines(QByteArrayView lines); // stdout, UTF-8 lines each ending in a newline
+
+    // For pipelines (verify --stdin): stdout lines collect in memory and are written when the
+    // caller says its input pauses (flush()), when much is waiting, and when buffering ends,
+    // instead of one write and flush per line. stderr is never held back.
+    void setBuffered(bool buffered);
+    void flush();
     void message(const QString &line); // stderr
     // The token goes from secure memory straight to stdout, never through a QString.
     void printToken(const SecretString &token);
@@ -43,11 +56,14 @@ public:
 
 private:
     void write(std::FILE *stream, const QString &line);
+    void writeOut(QByteArrayView bytes, bool addNewline);
     ExitCode writeError(ExitCode exit, const QString &codeName, const QString &message);
 
     std::FILE *m_out;
     std::FILE *m_err;
     bool m_json = false;
+    bool m_buffered = false;
+    QByteArray m_pending; // buffered stdout lines
 };
 
 } // namespace Keyward::Cli

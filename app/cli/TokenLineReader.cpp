@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include <poll.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -37,10 +38,19 @@ TokenLineReader::~TokenLineReader()
     wipe(m_line);
 }
 
+bool TokenLineReader::inputWaiting() const
+{
+    pollfd entry {m_fd, POLLIN, 0};
+    // Data, end of input and errors all make read() return at once; only "nothing" (0) blocks.
+    return ::poll(&entry, 1, 0) != 0;
+}
+
 bool TokenLineReader::fill()
 {
     if (m_eof)
         return false;
+    if (m_onWait && !inputWaiting())
+        m_onWait();
     for (;;) {
         const ssize_t got = ::read(m_fd, m_buffer.data(), m_buffer.size());
         if (got < 0 && errno == EINTR)

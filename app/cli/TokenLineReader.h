@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 namespace Keyward::Cli {
@@ -21,9 +22,14 @@ public:
     // valid until the next call. A last line without a newline still counts.
     bool next(const char *&data, std::size_t &size);
     bool hadReadError() const { return m_readError; }
+    // Called before a read that would wait because no input is available right now: the moment
+    // to write out answers held back, so that a co-process sending one line and waiting for its
+    // answer gets it while a fast producer still gets large writes.
+    void setWaitHandler(std::function<void()> handler) { m_onWait = std::move(handler); }
 
 private:
     bool fill();
+    bool inputWaiting() const;
 
     int m_fd;
     std::size_t m_maxLine;
@@ -33,6 +39,7 @@ private:
     std::vector<char> m_line;
     bool m_eof = false;
     bool m_readError = false;
+    std::function<void()> m_onWait;
 };
 
 } // namespace Keyward::Cli

@@ -4,12 +4,11 @@
 #include "CommandParser.h"
 #include "Terminal.h"
 #include "TokenLineReader.h"
+#include "VerifyWorkers.h"
 #include "store/SqlKeyStore.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
+#include "verify/VerifyResultJson.h"
 
 #include <unistd.h>
 
@@ -23,6 +22,10 @@ const QString kSource = QStringLiteral("source");
 const QString kStdin = QStringLiteral("stdin");
 const QString kCustomer = QStringLiteral("customer");
 const QString kIp = QStringLiteral("ip");
+const QString kThreads = QStringLiteral("threads");
+constexpr int kMaxThreads = 64;
+// Lines verified together by --threads; smaller batches when the input pauses.
+constexpr std::size_t kBatchLines = 512;
 
 QStringList splitGrants(const QStringList &values)
 {
@@ -41,7 +44,7 @@ ExitCode VerifyCommand::run(CommandContext &context)
     CommandParser parser(
         context,
         QStringLiteral("--env live|stg|dev [--grant G]... [--customer C] [--ip ADDR] [--source S] "
-                       "TOKEN|-|--stdin"),
+                       "TOKEN|-|--stdin [--threads N]"),
         tr("Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. "
            "\"-\" reads one token from stdin, which keeps it out of the process list. --stdin "
            "reads one token per line and prints one result per line, in order (a blank line is "
@@ -60,9 +63,21 @@ ExitCode VerifyCommand::run(CommandContext &context)
                           tr("The client's IP address, checked against a key's allowlist (a key "
                              "with a list is refused when it is not given)."));
     parser.addFlag(kStdin, tr("Verify one token per line of stdin, one result per line."));
+    parser.addValueOption(kThreads, tr("N"),
+                          tr("With --stdin: verify on N threads (default 1); the results stay "
+                             "in input order."));
     if (auto done = parser.parse(0, 1))
         return *done;
     const bool lines = parser.isSet(kStdin);
+    int threads = 1;
+    if (parser.isSet(kThreads)) {
+        bool ok = false;
+        threads = parser.value(kThreads).toInt(&ok);
+        if (!ok || threads < 1 || threads > kMaxThreads)
+            return parser.usageError(tr("--threads takes a number from 1 to %1.").arg(kMaxThreads));
+        if (!lines)
+            return parser.usageError(tr("--threads needs --stdin."));
+    }
     if (lines && !parser.positional().isEmpty())
         return parser.usageError(tr("Give either --stdin or a token, not both."));
     if (!lines && parser.positional().isEmpty())
@@ -86,7 +101,8 @@ ExitCode VerifyCommand::run(CommandContext &context)
                     .arg(parser.value(kIp)));
     }
 
-    SqlKeyStore *store = context.openStore();
+    // Only the header: a one-shot verify's start-up must not grow with the vault.
+    SqlKeyStore *store = context.openStore(VaultCheck::Header);
     if (!store)
         return context.failure();
     Verifier verifier(*store, context.clock());
@@ -98,7 +114,8 @@ ExitCode VerifyCommand::run(CommandContext &context)
         // Many lines, one process: keep keys in memory, still honouring a revocation made
         // meanwhile by anyone within the cache's check interval.
         verifier.enableCache();
-        code = verifyLines(context, verifier, request);
+        code = threads > 1 ? verifyLinesOnThreads(context, verifier, request, threads)
+                           : verifyLines(context, verifier, request);
     } else {
         code = verifyOne(context, verifier, request, parser.positional().constFirst());
     }
@@ -131,32 +148,27 @@ ExitCode VerifyCommand::verifyOne(CommandContext &context, Verifier &verifier,
 ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
                                     const Request &request)
 {
+    Output &output = context.output();
+    const bool json = output.isJson();
+    // Answers are held back while more input is ready and written when it pauses: a fast
+    // producer gets large writes, a co-process asking one line at a time still gets its answer.
+    output.setBuffered(true);
     TokenLineReader reader(STDIN_FILENO);
+    reader.setWaitHandler([&output] { output.flush(); });
     bool allValid = true;
     bool storeFailed = false;
     const char *data = nullptr;
     std::size_t size = 0;
+    QByteArray line; // reused: its capacity stays across lines
     while (reader.next(data, size)) {
-        if (QByteArrayView(data, qsizetype(size)).trimmed().isEmpty()) {
-            // Answered, so output line N stays the answer to input line N; not recorded, since
-            // an empty line is a gap in the input, not a request.
-            VerifyResult empty;
-            empty.outcome = VerifyOutcome::Malformed;
-            empty.reason = tr("The line is empty.");
-            report(context, empty);
-            allValid = false;
-            continue;
-        }
-        auto result = verifier.verify(data, size, request);
-        if (!result) {
-            // Keep going: the line gets an answer, and the vault may be back for the next one.
-            reportError(context, result.errorMessage());
-            storeFailed = true;
-            continue;
-        }
-        report(context, *result);
-        allValid = allValid && result->isValid();
+        line.resize(0);
+        const VerifyWorkers::LineOutcome outcome =
+            answerLine(verifier, request, json, data, size, line);
+        allValid = allValid && outcome.valid;
+        storeFailed = storeFailed || outcome.storeFailed;
+        output.printUtf8(line);
     }
+    output.setBuffered(false);
     if (reader.hadReadError())
         return context.fail(ExitCode::Usage, tr("Could not read stdin."));
     if (storeFailed)
@@ -164,70 +176,117 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
     return allValid ? ExitCode::Success : ExitCode::Refused;
 }
 
-void VerifyCommand::report(CommandContext &context, const VerifyResult &result)
+VerifyWorkers::LineOutcome VerifyCommand::answerLine(Verifier &verifier, const Request &request,
+                                                     bool json, const char *data, std::size_t size,
+                                                     QByteArray &line)
 {
-    Output &output = context.output();
-    if (output.isJson()) {
-        // For the API client: http, retry_after_*, caller_message. For logs and admins only:
-        // reason, key_*, missing_grants, usage_*; the grants and customer of a valid key are for
-        // the service to authorise the request.
-        QJsonObject object {{QStringLiteral("outcome"), result.code()},
-                            {QStringLiteral("http"), result.httpStatus()},
-                            {QStringLiteral("caller_message"), result.callerMessage()}};
-        if (const auto seconds = result.retryAfterSeconds()) {
-            object.insert(QStringLiteral("retry_after_ms"), double(*result.retryAfterMs));
-            object.insert(QStringLiteral("retry_after_s"), double(*seconds));
-        }
-        if (result.hasKey()) {
-            object.insert(QStringLiteral("key_id"), double(result.keyId));
-            object.insert(QStringLiteral("key_name"), result.keyName);
-        }
-        if (result.usageLimit) {
-            object.insert(QStringLiteral("usage_limit"), double(*result.usageLimit));
-            object.insert(QStringLiteral("usage_count"), double(result.usageCount));
-        }
-        if (result.isValid()) {
-            object.insert(QStringLiteral("grants"), QJsonArray::fromStringList(result.grants));
-            object.insert(QStringLiteral("customer"), result.customer);
-            object.insert(QStringLiteral("environment"), environmentCode(result.environment));
-        } else {
-            object.insert(QStringLiteral("reason"), result.reason);
-            if (!result.missingGrants.isEmpty())
-                object.insert(QStringLiteral("missing_grants"),
-                              QJsonArray::fromStringList(result.missingGrants));
-        }
-        output.printJson(object);
-        return;
+    if (QByteArrayView(data, qsizetype(size)).trimmed().isEmpty()) {
+        // Answered, so output line N stays the answer to input line N; not recorded, since an
+        // empty line is a gap in the input, not a request.
+        formatResult(line, json, emptyLineResult());
+        return {false, false};
     }
-    if (result.isValid()) {
-        output.print(tr("%1 (%2): key %3 \"%4\", grants %5")
-                         .arg(result.code())
-                         .arg(result.httpStatus())
-                         .arg(result.keyId)
-                         .arg(result.keyName, result.grants.join(QStringLiteral(", "))));
-    } else if (const auto seconds = result.retryAfterSeconds()) {
-        output.print(tr("%1 (%2, retry after %3 s): %4")
-                         .arg(result.code())
-                         .arg(result.httpStatus())
-                         .arg(*seconds)
-                         .arg(result.reason));
-    } else {
-        output.print(
-            tr("%1 (%2): %3").arg(result.code()).arg(result.httpStatus()).arg(result.reason));
+    auto result = verifier.verify(data, size, request);
+    if (!result) {
+        // Keep going: the line gets an answer, and the vault may be back for the next one.
+        formatError(line, json, result.errorMessage());
+        return {false, true};
     }
+    formatResult(line, json, *result);
+    return {result->isValid(), false};
 }
 
-void VerifyCommand::reportError(CommandContext &context, const QString &message)
+ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &verifier,
+                                             const Request &request, int threads)
 {
-    // 503: the service should answer "try again later", not "your key is bad".
     Output &output = context.output();
-    if (output.isJson()) {
-        output.printJson(QJsonObject {{QStringLiteral("outcome"), QStringLiteral("Error")},
-                                      {QStringLiteral("http"), 503},
-                                      {QStringLiteral("reason"), message}});
-    } else {
-        output.print(tr("Error (503): %1").arg(message));
+    const bool json = output.isJson();
+    const Clock &clock = context.clock();
+    // Each thread its own connection and Verifier; the cache, limits and recorder are shared.
+    const VerifierShared shared = verifier.shared();
+    VerifyWorkers workers(
+        threads, [&context] { return context.openAnotherStore(VaultCheck::Header); },
+        [&clock, &shared](SqlKeyStore &store) {
+            return std::make_unique<Verifier>(store, clock, shared);
+        },
+        [&request, json](Verifier &own, const char *data, std::size_t size, QByteArray &line) {
+            return answerLine(own, request, json, data, size, line);
+        });
+    if (auto started = workers.start(); !started)
+        return context.fail(started.error());
+
+    output.setBuffered(true);
+    const auto runBatch = [&workers, &output] {
+        workers.run([&output](const QByteArray &answers) { output.printLines(answers); });
+    };
+    TokenLineReader reader(STDIN_FILENO);
+    // Before waiting for input: answer what has come so far, and let it out.
+    reader.setWaitHandler([&runBatch, &output] {
+        runBatch();
+        output.flush();
+    });
+    const char *data = nullptr;
+    std::size_t size = 0;
+    while (reader.next(data, size)) {
+        workers.add(data, size);
+        if (workers.pending() >= kBatchLines)
+            runBatch();
     }
+    runBatch();
+    output.setBuffered(false);
+    if (reader.hadReadError())
+        return context.fail(ExitCode::Usage, tr("Could not read stdin."));
+    if (workers.storeFailed())
+        return ExitCode::VaultError;
+    return workers.allValid() ? ExitCode::Success : ExitCode::Refused;
+}
+
+VerifyResult VerifyCommand::emptyLineResult()
+{
+    VerifyResult empty;
+    empty.outcome = VerifyOutcome::Malformed;
+    empty.reason = tr("The line is empty.");
+    return empty;
+}
+
+void VerifyCommand::formatResult(QByteArray &line, bool json, const VerifyResult &result)
+{
+    if (json) {
+        VerifyResultJson::append(line, result);
+        return;
+    }
+    QString text;
+    if (result.isValid()) {
+        text = tr("%1 (%2): key %3 \"%4\", grants %5")
+                   .arg(result.code())
+                   .arg(result.httpStatus())
+                   .arg(result.keyId)
+                   .arg(result.keyName, result.grants.join(QStringLiteral(", ")));
+    } else if (const auto seconds = result.retryAfterSeconds()) {
+        text = tr("%1 (%2, retry after %3 s): %4")
+                   .arg(result.code())
+                   .arg(result.httpStatus())
+                   .arg(*seconds)
+                   .arg(result.reason);
+    } else {
+        text = tr("%1 (%2): %3").arg(result.code()).arg(result.httpStatus()).arg(result.reason);
+    }
+    line.append(text.toUtf8());
+}
+
+void VerifyCommand::formatError(QByteArray &line, bool json, const QString &message)
+{
+    if (json)
+        VerifyResultJson::appendError(line, message);
+    else
+        line.append(tr("Error (503): %1").arg(message).toUtf8());
+}
+
+void VerifyCommand::report(CommandContext &context, const VerifyResult &result)
+{
+    QByteArray line;
+    formatResult(line, context.output().isJson(), result);
+    context.output().printUtf8(line);
 }
 
 } // namespace Keyward::Cli

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "ExitCode.h"
+#include "VerifyWorkers.h"
 #include "core/Environment.h"
 #include "verify/VerifyRequest.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -23,6 +25,7 @@ class CommandContext;
 // `--stdin`: one token per line in, one result per line out, in the same order (a blank line is
 // answered Malformed without being recorded), one process and one cache for all lines; exit 0
 // when every line was valid, 1 when any was refused, 3 when the vault failed on any line.
+// `--threads N`: the lines are verified on N threads (VerifyWorkers), answers still in order.
 // Usage (last use, counts, request log) is recorded write-behind and saved before exiting.
 class VerifyCommand
 {
@@ -36,8 +39,17 @@ private:
                               const QString &argument);
     static ExitCode verifyLines(CommandContext &context, Verifier &verifier,
                                 const Request &request);
+    static ExitCode verifyLinesOnThreads(CommandContext &context, Verifier &verifier,
+                                         const Request &request, int threads);
+    // The answer to one --stdin line, appended to `line`; any thread, with its own verifier.
+    static VerifyWorkers::LineOutcome answerLine(Verifier &verifier, const Request &request,
+                                                 bool json, const char *data, std::size_t size,
+                                                 QByteArray &line);
+    static VerifyResult emptyLineResult();
+    // One answer line (JSON or text), appended to `line` without its newline.
+    static void formatResult(QByteArray &line, bool json, const VerifyResult &result);
+    static void formatError(QByteArray &line, bool json, const QString &message);
     static void report(CommandContext &context, const VerifyResult &result);
-    static void reportError(CommandContext &context, const QString &message);
 };
 
 } // namespace Keyward::Cli

@@ -262,6 +262,25 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
     return loadVaultSettings();
 }
 
+Result<void> SqlKeyStore::checkWholeFile(QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
+        const Error error = SqlErrors::fromQuery(query, tr("Cannot read %1.").arg(path));
+        if (error.code == ErrorCode::VaultLocked)
+            return makeError(ErrorCode::VaultLocked,
+                             tr("%1 is locked by another program. Close it there, or wait "
+                                "and try again.")
+                                 .arg(path));
+        return makeError(ErrorCode::VaultCorrupt,
+                         tr("%1 is damaged and cannot be read.").arg(path));
+    }
+    if (query.value(0).toString() != QLatin1String("ok"))
+        return makeError(ErrorCode::VaultCorrupt,
+                         tr("%1 is damaged: %2").arg(path, query.value(0).toString()));
+    return {};
+}
+
 Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path, const Clock &clock,
                                                             VaultOptions options)
 {
@@ -272,27 +291,17 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
             return inspected.error();
     }
 
-    // Look before touching: a read-only connection checks integrity and version first.
+    // Look before touching: a read-only connection checks integrity (VaultCheck) and version
+    // first.
     {
         auto probe = openSqlite(path, clock, options, true);
         if (!probe)
             return probe.error();
         QSqlDatabase &db = probe.value()->m_db;
-        QSqlQuery query(db);
-        if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
-            const Error error = SqlErrors::fromQuery(query, tr("Cannot read %1.").arg(path));
-            if (error.code == ErrorCode::VaultLocked)
-                return makeError(ErrorCode::VaultLocked,
-                                 tr("%1 is locked by another program. Close it there, or wait "
-                                    "and try again.")
-                                     .arg(path));
-            return makeError(ErrorCode::VaultCorrupt,
-                             tr("%1 is damaged and cannot be read.").arg(path));
+        if (options.check == VaultCheck::WholeFile) {
+            if (auto checked = checkWholeFile(db, path); !checked)
+                return checked.error();
         }
-        if (query.value(0).toString() != QLatin1String("ok"))
-            return makeError(ErrorCode::VaultCorrupt,
-                             tr("%1 is damaged: %2").arg(path, query.value(0).toString()));
-        query.finish();
         auto version = Migrations::currentVersion(db);
         if (!version)
             return version.error();

@@ -3,6 +3,7 @@
 #include "KeyStore.h"
 #include "PgConnInfo.h"
 #include "SqlDialect.h"
+#include "VaultFile.h"
 #include "core/Clock.h"
 #include "core/Permissions.h"
 
@@ -21,6 +22,7 @@ struct VaultOptions
 {
     // How long a write waits for another writer before "locked" is reported.
     int busyTimeoutMs = 2000;
+    VaultCheck check = VaultCheck::WholeFile;
 };
 
 // KeyStore over Qt SQL: an SQLite vault file or a PostgreSQL database. One instance owns one
@@ -138,6 +140,7 @@ private:
     SqlKeyStore(const QString &connectionName, SqlEngine engine, const Clock &clock);
     static Result<std::unique_ptr<SqlKeyStore>>
     openSqlite(const QString &path, const Clock &clock, const VaultOptions &options, bool readOnly);
+    static Result<void> checkWholeFile(QSqlDatabase &db, const QString &path);
     Result<void> loadVaultSettings();
     Result<void> initPostgresSession();
     Result<Member> signInPostgres(const QString &memberName);

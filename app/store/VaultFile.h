@@ -7,6 +7,17 @@
 
 namespace Keyward {
 
+// How much of a vault file opening it reads to look for damage.
+enum class VaultCheck {
+    // Every page (PRAGMA quick_check): admin commands and the GUI, which change and show the
+    // whole vault, find damage before they touch anything. Takes time in proportion to the file.
+    WholeFile,
+    // The header, size and schema version only: for verifiers (`keywardctl verify`, the server),
+    // whose start-up must not grow with the vault. SQLite still reports the damage it meets on
+    // the pages a look-up reads, as an error (quick_check would not catch a wrong value either).
+    Header,
+};
+
 // Checks on a vault file made with plain reads, before SQLite touches it, so that a file that
 // is not a vault, is truncated or is empty is refused without being modified.
 class VaultFile

@@ -227,6 +227,31 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
     }
 
+    // verify --stdin --threads on PostgreSQL: each thread logs in as the service did, and the
+    // answers are those of one thread, in order.
+    void verifyOnThreadsThroughDb()
+    {
+        CliRunner::Run run = as(
+            m_owner, kOwnerPassword,
+            args({"key", "create", "--name", "Threads", "--env", "live", "--role", "developer"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QByteArray token = run.out.trimmed();
+        QByteArray input;
+        for (int i = 0; i < 300; ++i)
+            input += (i % 3 == 0 ? token : i % 3 == 1 ? token.chopped(2) : QByteArray()) + '\n';
+        const QStringList verify = args({"--json", "verify", "--stdin", "--env", "live"});
+        const CliRunner::Run one = as(m_verifier, kVerifierPassword, verify, input);
+        const CliRunner::Run three =
+            as(m_verifier, kVerifierPassword,
+               verify + QStringList {QStringLiteral("--threads"), QStringLiteral("3")}, input);
+        QVERIFY2(one.exitCode == 1, one.describe().constData());
+        QVERIFY2(three.exitCode == 1, three.describe().constData());
+        QCOMPARE(three.out.count('\n'), qsizetype(300));
+        QCOMPARE(three.out, one.out);
+        QCOMPARE(three.jsonLines().constFirst().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("Valid"));
+    }
+
     void viewerCannotCreate()
     {
         CliRunner::Run run =
