@@ -33,17 +33,44 @@ qint64 RateLimiter::retryAfterMs(qint64 keyId, const RateLimit &limit)
 {
     if (limit.isUnlimited())
         return 0;
-    const Bucket &bucket = refilled(keyId, limit);
+    std::lock_guard lock(m_mutex);
+    return waitMs(refilled(keyId, limit));
+}
+
+qint64 RateLimiter::waitMs(const Bucket &bucket)
+{
     if (bucket.units >= bucket.periodMs)
         return 0;
     const qint64 missing = bucket.periodMs - bucket.units;
     return (missing + bucket.count - 1) / bucket.count; // round up: never answer too early
 }
 
+qint64 RateLimiter::tryTake(qint64 keyId, const RateLimit &limit)
+{
+    if (limit.isUnlimited())
+        return 0;
+    std::lock_guard lock(m_mutex);
+    Bucket &bucket = refilled(keyId, limit);
+    const qint64 wait = waitMs(bucket);
+    if (wait == 0)
+        bucket.units -= bucket.periodMs;
+    return wait;
+}
+
+void RateLimiter::giveBack(qint64 keyId, const RateLimit &limit)
+{
+    if (limit.isUnlimited())
+        return;
+    std::lock_guard lock(m_mutex);
+    Bucket &bucket = refilled(keyId, limit);
+    bucket.units = qMin(qint64(bucket.count) * bucket.periodMs, bucket.units + bucket.periodMs);
+}
+
 void RateLimiter::consume(qint64 keyId, const RateLimit &limit)
 {
     if (limit.isUnlimited())
         return;
+    std::lock_guard lock(m_mutex);
     Bucket &bucket = refilled(keyId, limit);
     bucket.units = qMax<qint64>(0, bucket.units - bucket.periodMs);
 }
@@ -52,8 +79,27 @@ int RateLimiter::remaining(qint64 keyId, const RateLimit &limit)
 {
     if (limit.isUnlimited())
         return -1;
+    std::lock_guard lock(m_mutex);
     const Bucket &bucket = refilled(keyId, limit);
     return int(bucket.units / bucket.periodMs);
+}
+
+void RateLimiter::forget(qint64 keyId)
+{
+    std::lock_guard lock(m_mutex);
+    m_buckets.remove(keyId);
+}
+
+void RateLimiter::clear()
+{
+    std::lock_guard lock(m_mutex);
+    m_buckets.clear();
+}
+
+int RateLimiter::bucketCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return int(m_buckets.size());
 }
 
 } // namespace Keyward

@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <mutex>
+
 namespace Keyward {
 
 // Token buckets, one per key: a key limited to N per period holds at most N tokens and gets
@@ -14,7 +16,7 @@ namespace Keyward {
 // drift. Time comes from the injected Clock; a clock that steps backwards refills nothing.
 //
 // Per process and in memory only: several verifier processes each enforce the limit on their
-// own (see docs/verification.md). Not thread-safe: use from one thread, like the Verifier.
+// own (see docs/verification.md). Thread-safe: the verifiers of one process share one limiter.
 class RateLimiter
 {
 public:
@@ -25,12 +27,16 @@ public:
     qint64 retryAfterMs(qint64 keyId, const RateLimit &limit);
     // Takes one token; call after retryAfterMs() returned 0.
     void consume(qint64 keyId, const RateLimit &limit);
+    // retryAfterMs() and, when it is 0, consume() in one step (for threads sharing a limiter).
+    qint64 tryTake(qint64 keyId, const RateLimit &limit);
+    // Returns a token taken by tryTake() for a request refused after all (never above capacity).
+    void giveBack(qint64 keyId, const RateLimit &limit);
     // Whole tokens left now (the unlimited case reports -1).
     int remaining(qint64 keyId, const RateLimit &limit);
 
-    void forget(qint64 keyId) { m_buckets.remove(keyId); }
-    void clear() { m_buckets.clear(); }
-    int bucketCount() const { return int(m_buckets.size()); }
+    void forget(qint64 keyId);
+    void clear();
+    int bucketCount() const;
 
 private:
     struct Bucket
@@ -41,8 +47,10 @@ private:
         qint64 periodMs = 0;
     };
     Bucket &refilled(qint64 keyId, const RateLimit &limit);
+    static qint64 waitMs(const Bucket &bucket);
 
     const Clock &m_clock;
+    mutable std::mutex m_mutex;
     QHash<qint64, Bucket> m_buckets;
 };
 

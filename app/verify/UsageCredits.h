@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <mutex>
+
 namespace Keyward {
 
 // How much of a key's usage limit is used, as this process knows it: the latest usage_count read
@@ -9,12 +11,13 @@ namespace Keyward {
 // come from two places: a key row read for a verification (observeStored), and the recorder's
 // read-back right after it saved this process's use (observeSaved), which also brings in what
 // other verifier processes saved meanwhile. Only keys with a usage limit are tracked.
+// Thread-safe: the verifiers of one process share one ledger.
 class UsageCredits
 {
 public:
     // Use so far, including this process's unsaved use. 0 for a key never observed.
     qint64 used(qint64 keyId) const;
-    bool isKnown(qint64 keyId) const { return m_keys.contains(keyId); }
+    bool isKnown(qint64 keyId) const;
 
     // usage_count as just read with the key's row.
     void observeStored(qint64 keyId, qint64 storedCount);
@@ -23,8 +26,10 @@ public:
     void observeSaved(qint64 keyId, qint64 savedCredits, qint64 storedCount);
     // One more credit used by a Valid answer.
     void consume(qint64 keyId);
+    // consume() when the use so far is below `limit`, in one step; false: nothing taken.
+    bool tryConsume(qint64 keyId, qint64 limit);
 
-    void clear() { m_keys.clear(); }
+    void clear();
 
 private:
     struct State
@@ -33,6 +38,7 @@ private:
         qint64 consumed = 0; // our use since start
         qint64 saved = 0; // of which the recorder has saved (as far as we have heard)
     };
+    mutable std::mutex m_mutex;
     QHash<qint64, State> m_keys;
 };
 

@@ -43,8 +43,10 @@ Verifier::Verifier(KeyStore &store, const Clock &clock)
     , m_find([&store](const QByteArray &hash) { return store.findSecret(hash); })
     , m_prefix(store.prefix())
     , m_validReason(tr("The key is valid."))
-    , m_limiter(clock)
-{ }
+{
+    m_shared.limiter = std::make_shared<RateLimiter>(clock);
+    m_shared.credits = std::make_shared<UsageCredits>();
+}
 
 Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
     : Verifier(static_cast<KeyStore &>(store), clock)
@@ -55,13 +57,21 @@ Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
     };
 }
 
+Verifier::Verifier(SqlKeyStore &store, const Clock &clock, const VerifierShared &shared)
+    : Verifier(store, clock)
+{
+    m_shared = shared;
+    if (m_shared.cache)
+        m_changes = std::make_unique<StoreChangeSource>(m_store);
+}
+
 Verifier::~Verifier() = default;
 
 void Verifier::enableCache(VerifierCacheOptions options, std::unique_ptr<ChangeSource> changes)
 {
-    if (!changes)
-        changes = std::make_unique<StoreChangeSource>(m_store);
-    m_cache = std::make_unique<VerifierCache>(m_find, std::move(changes), options);
+    m_changes = changes ? std::move(changes) : std::make_unique<StoreChangeSource>(m_store);
+    if (!m_shared.cache)
+        m_shared.cache = std::make_shared<VerifierCache>(options);
 }
 
 Result<VerifyResult> Verifier::verify(const SecretString &token, Environment environment,
@@ -122,11 +132,15 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
     const SecretMatch *match = nullptr;
     bool fromStore = true;
     std::optional<SecretMatch> uncached;
-    if (m_cache) {
-        auto found = m_cache->find(parsed.hash, now);
+    std::shared_ptr<const SecretMatch> cached; // keeps the entry alive while another thread
+                                               // may empty the cache
+    if (m_shared.cache) {
+        auto found =
+            m_shared.cache->find(parsed.hash, now, VerifierCache::Backend {m_find, *m_changes});
         if (!found)
             return found.error();
-        match = found->match;
+        cached = std::move(found->match);
+        match = cached.get();
         fromStore = found->fromStore;
     } else {
         auto found = m_find(parsed.hash);
@@ -148,8 +162,8 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
     const bool hasUsageLimit = key.usageLimit.has_value();
     if (hasUsageLimit) {
         applySavedUsage();
-        if (fromStore || !m_credits.isKnown(key.id))
-            m_credits.observeStored(key.id, key.usageCount);
+        if (fromStore || !m_shared.credits->isKnown(key.id))
+            m_shared.credits->observeStored(key.id, key.usageCount);
     }
     VerifyResult result =
         judge(*match, parsed.environment, environment.value_or(parsed.environment),
@@ -158,7 +172,7 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
         applyLimits(result, key, mode);
     if (hasUsageLimit) {
         result.usageLimit = key.usageLimit;
-        result.usageCount = m_credits.used(key.id);
+        result.usageCount = m_shared.credits->used(key.id);
     }
     if (mode == Mode::Verify)
         record(result, hasUsageLimit, now, source);
@@ -167,7 +181,12 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
 
 void Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
 {
-    const qint64 retryAfter = m_limiter.retryAfterMs(key.id, key.rateLimit);
+    RateLimiter &limiter = *m_shared.limiter;
+    UsageCredits &credits = *m_shared.credits;
+    // Verify takes a token and a credit in one step each, so threads sharing the limiter cannot
+    // both pass on the last one; explain() only looks.
+    const qint64 retryAfter = mode == Mode::Verify ? limiter.tryTake(key.id, key.rateLimit)
+                                                   : limiter.retryAfterMs(key.id, key.rateLimit);
     if (retryAfter > 0) {
         result.outcome = VerifyOutcome::RateLimited;
         result.retryAfterMs = retryAfter;
@@ -176,25 +195,26 @@ void Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
                             .arg(retryAfter);
         return;
     }
-    if (key.usageLimit && m_credits.used(key.id) >= *key.usageLimit) {
+    if (!key.usageLimit)
+        return;
+    const bool withinLimit = mode == Mode::Verify ? credits.tryConsume(key.id, *key.usageLimit)
+                                                  : credits.used(key.id) < *key.usageLimit;
+    if (!withinLimit) {
+        if (mode == Mode::Verify)
+            limiter.giveBack(key.id, key.rateLimit); // a 429 consumes nothing
         result.outcome = VerifyOutcome::UsageExceeded;
         result.reason = tr("The usage limit of %1 requests is used up (%2 used). An admin can "
                            "raise the limit or issue a new key.")
                             .arg(*key.usageLimit)
-                            .arg(m_credits.used(key.id));
-        return;
-    }
-    if (mode == Mode::Verify) {
-        m_limiter.consume(key.id, key.rateLimit);
-        if (key.usageLimit)
-            m_credits.consume(key.id);
+                            .arg(credits.used(key.id));
     }
 }
 
 void Verifier::record(const VerifyResult &result, bool hasUsageLimit, qint64 now,
                       const QString &source)
 {
-    if (!m_recorder)
+    UsageRecorder *recorder = m_shared.recorder;
+    if (!recorder)
         return;
     RecordedEvent event;
     event.atMs = now;
@@ -203,16 +223,17 @@ void Verifier::record(const VerifyResult &result, bool hasUsageLimit, qint64 now
     event.outcome = quint8(verifyOutcomeToInt(result.outcome));
     event.consumesCredit = result.isValid();
     event.readsBackUsage = hasUsageLimit;
-    m_recorder->record(event, source);
+    recorder->record(event, source);
 }
 
 void Verifier::applySavedUsage()
 {
-    if (!m_recorder || !m_recorder->hasSavedUsage())
+    UsageRecorder *recorder = m_shared.recorder;
+    if (!recorder || !recorder->hasSavedUsage())
         return;
-    const QVector<SavedUsage> saved = m_recorder->takeSavedUsage();
+    const QVector<SavedUsage> saved = recorder->takeSavedUsage();
     for (const SavedUsage &usage : saved)
-        m_credits.observeSaved(usage.keyId, usage.savedCredits, usage.storedCount);
+        m_shared.credits->observeSaved(usage.keyId, usage.savedCredits, usage.storedCount);
 }
 
 VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironment,
