@@ -54,9 +54,10 @@ Result<void> Daemon::start()
     const std::shared_ptr<const ServerConfig> config = m_config.get();
     const StoreSettings settings = storeSettings(*config);
     // Refuse to start on a vault that cannot be opened: better than answering 503 forever.
-    if (auto probe = VerifyService::openStore(settings, m_clock); !probe)
-        return probe.error();
-    m_service = std::make_unique<VerifyService>(settings, m_clock);
+    auto service = VerifyService::open(settings, m_clock);
+    if (!service)
+        return service.error();
+    m_service = std::move(service).value();
     m_handler = std::make_unique<RequestHandler>(*m_service, m_metrics);
     m_server = std::make_unique<HttpServer>(m_config, *m_handler);
     if (auto started = m_server->start(); !started)
