@@ -33,7 +33,7 @@ QStringList splitList(const QString &value)
 
 const RouteConfig *ServerConfig::route(const QString &name) const
 {
-    if (name.isEmpty())
+    if (name.isEmpty() || name == QLatin1String("default"))
         return &defaultRoute;
     const auto it = routes.constFind(name);
     return it == routes.constEnd() ? nullptr : &*it;

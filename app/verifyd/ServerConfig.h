@@ -13,8 +13,8 @@
 
 namespace Keyward::Verifyd {
 
-// What a forward-auth route asks of a key: /v1/auth/NAME uses [route.NAME], /v1/auth
-// [route.default] (or these defaults when that section is missing).
+// What a forward-auth route asks of a key: /v1/auth/NAME uses [route.NAME], /v1/auth and
+// /v1/auth/default [route.default] (or these defaults when that section is missing).
 struct RouteConfig
 {
     Environment environment = Environment::Production;
