@@ -10,9 +10,14 @@ Route Router::route(QByteArrayView method, QByteArrayView path)
     static constexpr QByteArrayView kAuth("/v1/auth");
     if (path == kAuth || (path.startsWith(kAuth) && path.at(kAuth.size()) == '/')) {
         route.endpoint = Route::Endpoint::ForwardAuth;
-        route.routeName = QString::fromUtf8(path.sliced(kAuth.size()));
-        if (route.routeName.startsWith(QLatin1Char('/')))
-            route.routeName.remove(0, 1);
+        // The first segment names the route; the rest is ignored, because Envoy's ext_authz
+        // appends the original path to its path_prefix (/v1/auth/orders/api/items).
+        QByteArrayView rest = path.sliced(kAuth.size());
+        if (rest.startsWith('/'))
+            rest = rest.sliced(1);
+        if (const qsizetype slash = rest.indexOf('/'); slash >= 0)
+            rest = rest.first(slash);
+        route.routeName = QString::fromUtf8(rest);
         return route;
     }
     const bool get = method == "GET" || method == "HEAD";

@@ -11,7 +11,7 @@ struct Route
 {
     enum class Endpoint { ForwardAuth, VerifyJson, Health, Metrics, NotFound };
     Endpoint endpoint = Endpoint::NotFound;
-    QString routeName; // ForwardAuth: the NAME of /v1/auth/NAME, empty for /v1/auth
+    QString routeName; // ForwardAuth: the NAME of /v1/auth/NAME[/...], empty for /v1/auth
     // The method is not one the endpoint answers (405 with this Allow header).
     const char *allow = nullptr;
 };

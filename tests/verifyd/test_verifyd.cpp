@@ -96,6 +96,9 @@ private Q_SLOTS:
         QCOMPARE(ok.header("x-keyward-environment"), QByteArray("live"));
         // X-API-Key works as well as a bearer token.
         QCOMPARE(get("/v1/auth", {"X-API-Key: " + m_developer.token}).status, 200);
+        // Envoy appends the original path to the route's prefix: the first segment is the route.
+        QCOMPARE(get("/v1/auth/admin/api/items?x=1", {bearer(m_developer)}).status, 403);
+        QCOMPARE(get("/v1/auth/billing/api/items", {bearer(m_developer)}).status, 200);
     }
 
     void forwardAuthRefusals()
