@@ -42,11 +42,18 @@ bool VerifydProcess::start(const QStringList &arguments)
 
 void VerifydProcess::signal(int signo)
 {
-    ::kill(pid_t(m_process.processId()), signo);
+    // Never kill(0, ...): that would signal this test's whole process group.
+    if (const qint64 pid = m_process.processId(); pid > 0)
+        ::kill(pid_t(pid), signo);
 }
 
 int VerifydProcess::terminate(int timeoutMs)
 {
+    if (m_process.state() == QProcess::NotRunning) {
+        m_log += m_process.readAllStandardError();
+        qWarning("keyward-verifyd had already exited: %s", m_log.constData());
+        return -1;
+    }
     signal(SIGTERM);
     if (!m_process.waitForFinished(timeoutMs) || m_process.exitStatus() != QProcess::NormalExit)
         return -1;

@@ -13,8 +13,10 @@ class TestVerifydPg : public QObject
     Q_OBJECT
 
 private:
+    QTemporaryDir m_dir;
     std::unique_ptr<PgVaultFixture> m_vault;
     IssuedToken m_key;
+    IssuedToken m_counted;
     std::unique_ptr<VerifydProcess> m_server;
 
     int status(const IssuedToken &key, const QByteArray &path = "/v1/auth")
@@ -28,12 +30,20 @@ private Q_SLOTS:
     {
         m_vault = std::make_unique<PgVaultFixture>();
         m_key = issue(*m_vault->store, QStringLiteral("pg service"));
+        // As a service runs it: a verifier login (keywardctl db add-verifier), which may read
+        // keys and write usage, nothing else.
+        const QString login = m_vault->uniqueLogin(QStringLiteral("verifyd"));
+        QVERIFY(m_vault->store->addVerifierLogin(login, secret("verifier password")));
         const QString conninfo =
-            m_vault->pg.conninfo(QStringLiteral("alice"), QString::fromUtf8(kOwnerPassphrase))
-                .toString(true);
+            m_vault->pg.conninfo(login, QStringLiteral("verifier password")).toString(true);
+        // A ten-minute flush interval: only SIGTERM can have saved the usage at the end.
+        QVERIFY(m_dir.isValid());
+        const QString config = m_dir.filePath(QStringLiteral("verifyd.conf"));
+        QVERIFY(writeFile(config, "[verify]\nusage_flush_interval_ms = 600000\n"));
+        m_counted = issue(*m_vault->store, QStringLiteral("counted"), {}, {}, 1000000);
         m_server = std::make_unique<VerifydProcess>();
-        QVERIFY(m_server->start(
-            {QStringLiteral("--db"), conninfo, QStringLiteral("--threads"), QStringLiteral("2")}));
+        QVERIFY(m_server->start({QStringLiteral("--config"), config, QStringLiteral("--db"),
+                                 conninfo, QStringLiteral("--threads"), QStringLiteral("2")}));
     }
 
     void cleanupTestCase()
@@ -98,7 +108,23 @@ private Q_SLOTS:
         QVERIFY(at >= 0);
         QVERIFY(metrics.body.mid(at + 1).split('\n').first().split(' ').last().toLongLong() >= 1);
         // The password in the conninfo never reaches the log.
-        QVERIFY(!m_server->log().contains(kOwnerPassphrase));
+        QVERIFY(!m_server->log().contains("verifier password"));
+    }
+
+    // Last: stops the server.
+    void sigtermSavesEveryRecordedUse()
+    {
+        const int requests = 100;
+        for (int i = 0; i < requests; ++i)
+            QCOMPARE(status(m_counted), 200);
+        QCOMPARE(m_server->terminate(), 0);
+        const QByteArray log = m_server->log();
+        QVERIFY2(!log.contains("could not be saved"), log.constData());
+        m_server.reset();
+        QVERIFY(m_vault->store->reconnect());
+        auto after = m_vault->store->key(m_counted.id);
+        QVERIFY2(after, qPrintable(after.errorMessage()));
+        QCOMPARE(after->usageCount, qint64(requests));
     }
 };
 
