@@ -88,6 +88,41 @@ private Q_SLOTS:
             QCOMPARE(m_server->terminate(), 0);
     }
 
+    void badConfigurationIsRefusedWithAClearMessage()
+    {
+        auto run = [](const QStringList &arguments) {
+            QProcess process;
+            process.start(QStringLiteral(KEYWARD_VERIFYD_PATH), arguments);
+            if (!process.waitForFinished(60000)) {
+                process.kill(); // it started serving: not what any of these should do
+                process.waitForFinished();
+                return qMakePair(-1, process.readAllStandardError());
+            }
+            return qMakePair(process.exitCode(), process.readAllStandardError());
+        };
+        const QString bad = m_dir.filePath(QStringLiteral("bad.conf"));
+        QVERIFY(writeFile(bad, "[route.orders]\nenvironment = qa\n"));
+        auto refused =
+            run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
+        QCOMPARE(refused.first, 2);
+        QVERIFY2(refused.second.contains("route.orders") && refused.second.contains("\"qa\""),
+                 refused.second.constData());
+
+        QVERIFY(writeFile(bad, "[server]\ntrusted_proxies = 10.0.0.0/33\n"));
+        refused = run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
+        QCOMPARE(refused.first, 2);
+        QVERIFY2(refused.second.contains("trusted_proxies"), refused.second.constData());
+
+        refused = run({QStringLiteral("--vault"), m_dir.filePath(QStringLiteral("missing.keyward")),
+                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QCOMPARE(refused.first, 3);
+        QVERIFY2(refused.second.contains("missing.keyward"), refused.second.constData());
+
+        refused = run({QStringLiteral("--vault"), m_vaultPath, QStringLiteral("--db"),
+                       QStringLiteral("dbname=x")});
+        QCOMPARE(refused.first, 2);
+    }
+
     void forwardAuthValidGivesTheUpstreamTheKey()
     {
         const RawResponse ok = get("/v1/auth/billing", {bearer(m_developer)});
