@@ -169,6 +169,12 @@ Result<ServerConfig> ServerConfigLoader::load(const QString &path)
         if (auto read = number(QLatin1String(entry.key), *entry.target, entry.minimum); !read)
             return read.error();
     }
+    // Revocations must reach a running server within a second.
+    if (config.cacheCheckIntervalMs > 1000)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("%1, verify/cache_check_interval_ms: at most 1000, so that a "
+                            "revocation is honoured within a second.")
+                             .arg(path));
     if (auto proxies = parseSubnets(text(settings, QStringLiteral("server/trusted_proxies")));
         proxies)
         config.trustedProxies = *proxies;

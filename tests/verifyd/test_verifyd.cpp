@@ -113,6 +113,11 @@ private Q_SLOTS:
         QCOMPARE(refused.first, 2);
         QVERIFY2(refused.second.contains("trusted_proxies"), refused.second.constData());
 
+        QVERIFY(writeFile(bad, "[verify]\ncache_check_interval_ms = 5000\n"));
+        refused = run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
+        QCOMPARE(refused.first, 2);
+        QVERIFY2(refused.second.contains("cache_check_interval_ms"), refused.second.constData());
+
         refused = run({QStringLiteral("--vault"), m_dir.filePath(QStringLiteral("missing.keyward")),
                        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
         QCOMPARE(refused.first, 3);
