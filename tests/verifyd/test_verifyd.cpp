@@ -136,6 +136,9 @@ private Q_SLOTS:
         QCOMPARE(ok.header("x-keyward-key-name"), QByteArray("orders service"));
         QVERIFY(ok.header("x-keyward-grants").contains("billing:read"));
         QCOMPARE(ok.header("x-keyward-environment"), QByteArray("live"));
+        // No body, or nginx closes its kept-alive auth_request connection after every check.
+        QVERIFY(ok.body.isEmpty());
+        QCOMPARE(ok.header("content-length"), QByteArray("0"));
         // X-API-Key works as well as a bearer token.
         QCOMPARE(get("/v1/auth", {"X-API-Key: " + m_developer.token}).status, 200);
         // Envoy appends the original path to the route's prefix: the first segment is the route.
