@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-verifyd="$build/app/verifyd/keyward-verifyd"
+verifyd="$build/app/server/keyward-verifyd"
 seeder="$build/tests/bench/keyward_verifyd_bench_vault"
 for tool in wrk python3 "$verifyd" "$seeder"; do
     command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }

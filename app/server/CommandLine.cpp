@@ -19,7 +19,7 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption config(QStringLiteral("config"), tr("The configuration file (INI)."),
                                     tr("FILE"));
     const QCommandLineOption listen(QStringLiteral("listen"),
-                                    tr("Where to listen: ADDRESS:PORT (default 127.0.0.1:8095)."),
+                                    tr("Where to listen: ADDRESS:PORT (default 127.0.0.1:8087)."),
                                     tr("ADDRESS:PORT"));
     const QCommandLineOption vault(QStringLiteral("vault"), tr("The vault file."), tr("FILE"));
     const QCommandLineOption db(QStringLiteral("db"),

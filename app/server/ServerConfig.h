@@ -28,7 +28,7 @@ struct RouteConfig
 struct ServerConfig
 {
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
-    quint16 port = 8095;
+    quint16 port = 8087;
 
     // The vault: a file, or a PostgreSQL conninfo (db wins when both are given on the command
     // line, which is refused like keywardctl's --vault with --db).
@@ -66,7 +66,7 @@ class ServerConfigLoader
     Q_DECLARE_TR_FUNCTIONS(ServerConfigLoader)
 public:
     static Result<ServerConfig> load(const QString &path);
-    // "127.0.0.1:8095", "[::1]:8095", ":8095" (loopback) or "8095".
+    // "127.0.0.1:8087", "[::1]:8087", ":8087" (loopback) or "8087".
     static Result<void> parseListen(const QString &text, ServerConfig &config);
     static Result<QList<QPair<QHostAddress, int>>> parseSubnets(const QString &text);
     static Result<RouteConfig> parseRoute(const QString &environment, const QString &grants,
