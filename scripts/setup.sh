@@ -14,11 +14,14 @@ packages=(cmake g++ make pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libbotan-2-dev libsqlite3-dev libpq-dev
-    qtkeychain-qt6-dev qt6-translations-l10n)
+    qtkeychain-qt6-dev qt6-translations-l10n
+    libmicrohttpd-dev libsystemd-dev)
 if [ "$mode" = test ]; then
     # xvfb, xauth, openbox, x11-utils: the real-desktop tests (tests/desktop) and
-    # scripts/screenshots.sh run an X server with a window manager.
-    packages+=(postgresql xvfb xauth openbox x11-utils)
+    # scripts/screenshots.sh run an X server with a window manager. nginx: the auth_request
+    # tests of keyward-verifyd (tests/verifyd); wrk: its benchmark (tests/bench); python3: the
+    # fixtures' free ports.
+    packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3)
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo_cmd apt-get update -qq

@@ -416,6 +416,7 @@ Result<void> SqlKeyStore::reconnect()
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
             return SqlErrors::fromQuery(q, tr("Cannot open %1.").arg(m_location));
+        m_reconnects.fetch_add(1, std::memory_order_relaxed);
         return {};
     }
     const QString previousLogin = m_serverLogin;
@@ -423,6 +424,7 @@ Result<void> SqlKeyStore::reconnect()
         return session;
     if (m_member && m_serverLogin != previousLogin)
         m_member.reset(); // cannot happen with the same settings; never keep a stale identity
+    m_reconnects.fetch_add(1, std::memory_order_relaxed);
     return {};
 }
 

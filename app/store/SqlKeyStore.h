@@ -13,6 +13,7 @@
 
 #include <QJsonObject>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -70,6 +71,8 @@ public:
     // Opens the connection again with the same settings (PostgreSQL); the session keeps its
     // member. A no-op for a local vault that is open.
     Result<void> reconnect();
+    // Connections re-established by reconnect() so far (for a server's metrics; any thread).
+    qint64 reconnectCount() const { return m_reconnects.load(std::memory_order_relaxed); }
     // The server login of a PostgreSQL store (empty for a local vault).
     QString serverLogin() const { return m_serverLogin; }
 
@@ -194,6 +197,7 @@ private:
     QByteArray m_lastAuditHash;
     std::function<void()> m_beforeCommitHook;
     std::unique_ptr<QSqlQuery> m_findSecretQuery; // prepared once, see findSecret()
+    std::atomic<qint64> m_reconnects {0};
 };
 
 } // namespace Keyward

@@ -1,0 +1,121 @@
+#include "HttpResponse.h"
+
+#include "VerifyJson.h"
+#include "verify/VerifyResult.h"
+
+namespace Keyward::Verifyd {
+
+namespace {
+
+const QByteArray kJson = QByteArrayLiteral("application/json");
+
+// RFC 6750: a bare challenge when no key was sent, invalid_token when one was refused.
+const QByteArray kChallenge = QByteArrayLiteral("Bearer realm=\"keyward\"");
+const QByteArray kInvalidToken =
+    QByteArrayLiteral("Bearer realm=\"keyward\", error=\"invalid_token\"");
+
+} // namespace
+
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    for (const auto &entry : headers) {
+        if (entry.first.compare(name, Qt::CaseInsensitive) == 0)
+            return entry.second;
+    }
+    return {};
+}
+
+QByteArray ResponseBuilder::headerValue(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size());
+    for (const char c : utf8) {
+        const auto byte = uchar(c);
+        if (byte >= 0x20 && byte < 0x7f && byte != '%') {
+            out.append(c);
+        } else {
+            static const char hex[] = "0123456789ABCDEF";
+            out.append('%');
+            out.append(hex[byte >> 4]);
+            out.append(hex[byte & 0xf]);
+        }
+    }
+    return out;
+}
+
+HttpResponse ResponseBuilder::forwardAuth(const VerifyResult &result)
+{
+    HttpResponse response;
+    response.status = result.httpStatus();
+    // A 200 has no body: the request goes on to the upstream, which never sees it, and nginx
+    // keeps an auth_request upstream connection alive only when the answer has no body (with
+    // one it closes the connection after every check: measured 5x slower). A refusal's body is
+    // what Traefik shows the client.
+    if (!result.isValid()) {
+        response.body = result.callerMessage().toUtf8();
+        response.body.append('\n');
+    }
+    if (result.isValid()) {
+        response.addHeader(QByteArrayLiteral("X-Keyward-Key-Id"), QByteArray::number(result.keyId));
+        response.addHeader(QByteArrayLiteral("X-Keyward-Key-Name"), headerValue(result.keyName));
+        response.addHeader(QByteArrayLiteral("X-Keyward-Grants"),
+                           headerValue(result.grants.join(QLatin1Char(','))));
+        response.addHeader(QByteArrayLiteral("X-Keyward-Customer"), headerValue(result.customer));
+        response.addHeader(QByteArrayLiteral("X-Keyward-Environment"),
+                           environmentCode(result.environment).toLatin1());
+    } else if (response.status == 401) {
+        response.addHeader(QByteArrayLiteral("WWW-Authenticate"), kInvalidToken);
+    }
+    if (const auto seconds = result.retryAfterSeconds())
+        response.addHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(*seconds));
+    return response;
+}
+
+HttpResponse ResponseBuilder::missingKey()
+{
+    HttpResponse response;
+    response.status = 401;
+    response.body = QByteArrayLiteral("An API key is required.\n");
+    response.addHeader(QByteArrayLiteral("WWW-Authenticate"), kChallenge);
+    return response;
+}
+
+HttpResponse ResponseBuilder::verifyJson(const VerifyResult &result)
+{
+    HttpResponse response;
+    response.contentType = kJson;
+    response.body = VerifyJson::result(result);
+    return response;
+}
+
+HttpResponse ResponseBuilder::storeError(const QString &message, bool json)
+{
+    HttpResponse response;
+    response.status = 503;
+    response.addHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
+    if (json) {
+        response.contentType = kJson;
+        response.body = VerifyJson::storeError(message);
+    } else {
+        // English on purpose, like VerifyResult::callerMessage(): it goes to API clients.
+        response.body = QByteArrayLiteral("The key cannot be checked right now. Try again.\n");
+    }
+    return response;
+}
+
+HttpResponse ResponseBuilder::error(int status, const QString &message, bool json)
+{
+    HttpResponse response;
+    response.status = status;
+    if (json) {
+        response.contentType = kJson;
+        response.body = VerifyJson::error(message);
+    } else {
+        response.body = message.toUtf8();
+        response.body.append('\n');
+    }
+    return response;
+}
+
+} // namespace Keyward::Verifyd

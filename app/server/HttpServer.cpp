@@ -1,0 +1,287 @@
+#include "HttpServer.h"
+
+#include "ConfigHolder.h"
+#include "HttpResponse.h"
+#include "RequestCredentials.h"
+#include "RequestHandler.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <microhttpd.h>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+
+namespace Keyward::Verifyd {
+
+struct HttpServer::RequestState
+{
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    QByteArray body;
+    std::uint64_t discarded = 0; // body bytes dropped after the limit was passed
+    bool answered = false;
+
+    ~RequestState()
+    {
+        body.fill('\0'); // it may hold a key
+    }
+};
+
+namespace {
+
+class MhdHeaders final : public HeaderSource
+{
+public:
+    explicit MhdHeaders(MHD_Connection *connection)
+        : m_connection(connection)
+    { }
+    QByteArrayView header(const char *name) const override
+    {
+        const char *value = nullptr;
+        std::size_t size = 0;
+        if (MHD_lookup_connection_value_n(m_connection, MHD_HEADER_KIND, name, std::strlen(name),
+                                          &value, &size)
+                != MHD_YES
+            || !value)
+            return {};
+        return QByteArrayView(value, qsizetype(size));
+    }
+
+private:
+    MHD_Connection *m_connection;
+};
+
+QHostAddress peerAddress(MHD_Connection *connection)
+{
+    const MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!info || !info->client_addr)
+        return {};
+    return RequestCredentials::normalized(QHostAddress(info->client_addr));
+}
+
+int queue(MHD_Connection *connection, const HttpResponse &response)
+{
+    MHD_Response *mhd = MHD_create_response_from_buffer(
+        std::size_t(response.body.size()), const_cast<char *>(response.body.constData()),
+        MHD_RESPMEM_MUST_COPY);
+    if (!mhd)
+        return MHD_NO;
+    MHD_add_response_header(mhd, "Content-Type", response.contentType.constData());
+    MHD_add_response_header(mhd, "Cache-Control", "no-store");
+    for (const auto &header : response.headers)
+        MHD_add_response_header(mhd, header.first.constData(), header.second.constData());
+    const int queued = MHD_queue_response(connection, unsigned(response.status), mhd);
+    MHD_destroy_response(mhd);
+    return queued;
+}
+
+MHD_Result addHeaderSize(void *cls, MHD_ValueKind, const char *key, const char *value)
+{
+    *static_cast<std::size_t *>(cls) += std::strlen(key) + (value ? std::strlen(value) : 0) + 4;
+    return MHD_YES;
+}
+
+// The request head as received, near enough: request line and header lines.
+std::size_t headSize(MHD_Connection *connection, const char *url)
+{
+    std::size_t size = std::strlen(url) + 16;
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, &addHeaderSize, &size);
+    return size;
+}
+
+void logFromLibrary(void *, const char *format, va_list arguments)
+{
+    char line[512];
+    std::vsnprintf(line, sizeof line, format, arguments);
+    const qsizetype size = qsizetype(std::strlen(line));
+    qWarning("keyward-verifyd: http: %s",
+             QByteArray(line, size > 0 && line[size - 1] == '\n' ? size - 1 : size).constData());
+}
+
+MHD_Result onAccess(void *cls, MHD_Connection *connection, const char *url, const char *method,
+                    const char *version, const char *uploadData, std::size_t *uploadDataSize,
+                    void **state)
+{
+    return MHD_Result(HttpServer::access(cls, connection, url, method, version, uploadData,
+                                         uploadDataSize, state));
+}
+
+void onCompleted(void *cls, MHD_Connection *connection, void **state,
+                 MHD_RequestTerminationCode reason)
+{
+    HttpServer::completed(cls, connection, state, int(reason));
+}
+
+} // namespace
+
+HttpServer::HttpServer(const ConfigHolder &config, RequestHandler &handler)
+    : m_config(config)
+    , m_handler(handler)
+{ }
+
+HttpServer::~HttpServer()
+{
+    if (m_daemon)
+        MHD_stop_daemon(m_daemon);
+}
+
+Result<void> HttpServer::start()
+{
+    const std::shared_ptr<const ServerConfig> config = m_config.get();
+    m_bodyLimit = config->bodyLimitBytes;
+    m_threads = config->threads > 0 ? config->threads : qMax(1, QThread::idealThreadCount());
+
+    sockaddr_storage address {};
+    const bool v6 = config->listenAddress.protocol() == QAbstractSocket::IPv6Protocol;
+    if (v6) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&address);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(config->port);
+        const Q_IPV6ADDR bytes = config->listenAddress.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, &bytes, sizeof bytes);
+    } else {
+        auto *in4 = reinterpret_cast<sockaddr_in *>(&address);
+        in4->sin_family = AF_INET;
+        in4->sin_port = htons(config->port);
+        in4->sin_addr.s_addr = htonl(config->listenAddress.toIPv4Address());
+    }
+
+    // The memory pool of a connection holds its read buffer, the request head and the response
+    // head. A head that does not fit is answered 431 by MHD itself; one that fits but leaves no
+    // room for the response would be dropped without an answer, so the pool is twice the limit
+    // and access() answers heads over the limit with 431. The body never goes there: it is
+    // copied out chunk by chunk and bounded separately.
+    m_headerLimit = std::size_t(config->headerLimitBytes);
+    const std::size_t pool = 2 * m_headerLimit + 4096;
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (v6)
+        flags |= MHD_USE_IPv6;
+    MHD_OptionItem options[] = {
+        {MHD_OPTION_EXTERNAL_LOGGER, intptr_t(&logFromLibrary), nullptr}, // first, or unused
+        {MHD_OPTION_SOCK_ADDR, 0, &address},
+        {MHD_OPTION_THREAD_POOL_SIZE, m_threads, nullptr},
+        {MHD_OPTION_CONNECTION_LIMIT, config->connectionLimit, nullptr},
+        {MHD_OPTION_CONNECTION_TIMEOUT, config->connectionTimeoutS, nullptr},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(pool), nullptr},
+        {MHD_OPTION_NOTIFY_COMPLETED, intptr_t(&onCompleted), this},
+        {MHD_OPTION_END, 0, nullptr},
+    };
+    m_daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &onAccess, this, MHD_OPTION_ARRAY,
+                                options, MHD_OPTION_END);
+    if (!m_daemon)
+        return makeError(ErrorCode::StorageError,
+                         tr("Cannot listen on %1 port %2 (in use, or not an address of this "
+                            "machine?).")
+                             .arg(config->listenAddress.toString())
+                             .arg(config->port));
+    const MHD_DaemonInfo *info = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_BIND_PORT);
+    m_port = info ? info->port : config->port;
+    return {};
+}
+
+void HttpServer::drain(int graceMs)
+{
+    if (!m_daemon)
+        return;
+    // Stop accepting: the listening socket is ours to close once MHD lets go of it.
+    const MHD_socket listening = MHD_quiesce_daemon(m_daemon);
+    if (listening != MHD_INVALID_SOCKET)
+        ::close(listening);
+    // Requests already received are answered; idle keep-alive connections are not waited for.
+    QElapsedTimer waited;
+    waited.start();
+    while (m_inFlight.load() > 0 && waited.elapsed() < graceMs)
+        QThread::msleep(10);
+    MHD_stop_daemon(m_daemon); // joins the threads: their verifiers save usage as they end
+    m_daemon = nullptr;
+}
+
+int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, const char *method,
+                       const char *, const char *uploadData, std::size_t *uploadDataSize,
+                       void **state)
+{
+    auto *self = static_cast<HttpServer *>(cls);
+    if (!*state) {
+        auto *request = new RequestState;
+        *state = request;
+        self->m_inFlight.fetch_add(1);
+        if (headSize(connection, url) > self->m_headerLimit) {
+            request->answered = true;
+            return queue(connection, self->m_handler.headerTooLarge(int(self->m_headerLimit)));
+        }
+        // A body announced as too large is refused before it is read.
+        const char *length =
+            MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
+        if (length && std::strtoull(length, nullptr, 10) > std::uint64_t(self->m_bodyLimit)) {
+            request->answered = true;
+            return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit));
+        }
+        return MHD_YES;
+    }
+    auto *request = static_cast<RequestState *>(*state);
+    if (request->answered) {
+        *uploadDataSize = 0;
+        return MHD_YES;
+    }
+    if (*uploadDataSize > 0) {
+        if (request->discarded > 0
+            || request->body.size() + qsizetype(*uploadDataSize) > self->m_bodyLimit) {
+            // Chunked, so no Content-Length said so in advance. Answering while the client still
+            // sends would make the close a reset that can destroy the answer in flight, so the
+            // rest is read and dropped, up to a point: a client that goes on beyond it is cut
+            // off with the answer sent as the connection closes.
+            request->discarded += *uploadDataSize;
+            *uploadDataSize = 0;
+            request->body.fill('\0');
+            request->body.clear();
+            if (request->discarded > 256 * std::uint64_t(self->m_bodyLimit)) {
+                request->answered = true;
+                return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit));
+            }
+            return MHD_YES;
+        }
+        request->body.append(uploadData, qsizetype(*uploadDataSize));
+        *uploadDataSize = 0;
+        return MHD_YES;
+    }
+    request->answered = true;
+    if (request->discarded > 0)
+        return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit));
+    return self->answer(connection, *request, url, method);
+}
+
+int HttpServer::answer(MHD_Connection *connection, RequestState &state, const char *url,
+                       const char *method)
+{
+    const std::shared_ptr<const ServerConfig> config = m_config.get();
+    const MhdHeaders headers(connection);
+    const IncomingRequest request {QByteArrayView(method, qsizetype(std::strlen(method))),
+                                   QByteArrayView(url, qsizetype(std::strlen(url))), headers,
+                                   QByteArrayView(state.body), peerAddress(connection)};
+    const HttpResponse response = m_handler.handle(request, *config);
+    const int queued = queue(connection, response);
+    m_handler.observe(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                          std::chrono::steady_clock::now() - state.start)
+                          .count());
+    return queued;
+}
+
+void HttpServer::completed(void *cls, MHD_Connection *, void **state, int)
+{
+    auto *request = static_cast<RequestState *>(*state);
+    if (!request)
+        return;
+    delete request;
+    *state = nullptr;
+    static_cast<HttpServer *>(cls)->m_inFlight.fetch_sub(1);
+}
+
+} // namespace Keyward::Verifyd

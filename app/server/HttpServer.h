@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QCoreApplication>
+
+#include <atomic>
+#include <cstddef>
+
+struct MHD_Daemon;
+struct MHD_Connection;
+
+namespace Keyward::Verifyd {
+
+class ConfigHolder;
+class RequestHandler;
+struct ServerConfig;
+
+// The HTTP side, on libmicrohttpd: a pool of threads, each with its own epoll loop, accepting
+// and answering connections; every limit (connections, request head, body, timeouts) enforced
+// by the library or here before any verification. The handler runs on those threads.
+class HttpServer
+{
+    Q_DECLARE_TR_FUNCTIONS(HttpServer)
+public:
+    HttpServer(const ConfigHolder &config, RequestHandler &handler);
+    // Stops at once (see drain() for a graceful stop).
+    ~HttpServer();
+    HttpServer(const HttpServer &) = delete;
+    HttpServer &operator=(const HttpServer &) = delete;
+
+    // Binds and starts the threads, with the listen address, limits and thread count of the
+    // configuration current now (a reload changes routes and proxies, not these).
+    Result<void> start();
+    quint16 port() const { return m_port; }
+    int threadCount() const { return m_threads; }
+
+    // A graceful stop: no new connections, requests already received are answered (up to
+    // graceMs), then the threads end. Safe to call once, from the thread that called start().
+    void drain(int graceMs);
+
+    // libmicrohttpd's callbacks (through adapters with its exact signatures).
+    static int access(void *cls, MHD_Connection *connection, const char *url, const char *method,
+                      const char *version, const char *uploadData, std::size_t *uploadDataSize,
+                      void **state);
+    static void completed(void *cls, MHD_Connection *connection, void **state, int reason);
+
+private:
+    struct RequestState;
+    int answer(MHD_Connection *connection, RequestState &state, const char *url,
+               const char *method);
+
+    const ConfigHolder &m_config;
+    RequestHandler &m_handler;
+    MHD_Daemon *m_daemon = nullptr;
+    quint16 m_port = 0;
+    int m_threads = 0;
+    int m_bodyLimit = 0;
+    std::size_t m_headerLimit = 0;
+    std::atomic<int> m_inFlight {0};
+};
+
+} // namespace Keyward::Verifyd

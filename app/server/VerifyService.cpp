@@ -1,0 +1,143 @@
+#include "VerifyService.h"
+
+#include "VerifyWorker.h"
+#include "store/PgConnInfo.h"
+#include "store/SqlKeyStore.h"
+#include "verify/UsageRecorder.h"
+#include "verify/Verifier.h"
+
+#include <QElapsedTimer>
+
+namespace Keyward::Verifyd {
+
+namespace {
+
+// One worker per HTTP thread, destroyed (and its usage saved) when the thread ends. One
+// VerifyService per process, so a plain thread_local is enough.
+thread_local std::unique_ptr<VerifyWorker> t_worker;
+// A store that cannot be opened is tried again at most once a second per thread, so a client
+// flood during a database outage does not become a connection flood.
+thread_local QElapsedTimer t_sinceFailure;
+thread_local Error t_failure;
+
+} // namespace
+
+VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
+                             std::unique_ptr<SqlKeyStore> store)
+    : m_settings(std::move(settings))
+    , m_clock(clock)
+    , m_store(std::move(store))
+{
+    UsageRecorderOptions recording;
+    recording.flushIntervalMs = m_settings.usageFlushIntervalMs;
+    m_recorder = std::make_unique<UsageRecorder>(*m_store, clock, recording);
+    m_primary = std::make_unique<Verifier>(*m_store, clock);
+    VerifierCacheOptions cache;
+    cache.checkIntervalMs = m_settings.cacheCheckIntervalMs;
+    m_primary->enableCache(cache);
+    m_primary->setRecorder(m_recorder.get());
+}
+
+VerifyService::~VerifyService()
+{
+    if (auto saved = flushUsage(); !saved)
+        qWarning("keyward-verifyd: usage could not be saved: %s", qPrintable(saved.errorMessage()));
+    m_primary.reset();
+    m_recorder.reset();
+    m_store.reset();
+}
+
+Result<std::unique_ptr<VerifyService>> VerifyService::open(const StoreSettings &settings,
+                                                           const Clock &clock)
+{
+    auto store = openStore(settings, clock);
+    if (!store)
+        return store.error();
+    return std::unique_ptr<VerifyService>(
+        new VerifyService(settings, clock, std::move(store).value()));
+}
+
+Result<void> VerifyService::flushUsage()
+{
+    return m_recorder->flush();
+}
+
+Result<std::unique_ptr<SqlKeyStore>> VerifyService::openStore(const StoreSettings &settings,
+                                                              const Clock &clock)
+{
+    if (settings.dbConninfo.isEmpty())
+        return SqlKeyStore::openVault(settings.vaultPath, clock);
+    auto info = PgConnInfo::parse(settings.dbConninfo);
+    if (!info)
+        return info.error();
+    return SqlKeyStore::connectPostgres(info->withClientDefaults(), clock);
+}
+
+Result<VerifyWorker *> VerifyService::threadWorker()
+{
+    if (t_worker)
+        return t_worker.get();
+    if (t_sinceFailure.isValid() && t_sinceFailure.elapsed() < 1000)
+        return t_failure;
+    auto opened = openStore(m_settings, m_clock);
+    if (!opened) {
+        t_failure = opened.error();
+        t_sinceFailure.start();
+        qWarning("keyward-verifyd: cannot open the vault: %s", qPrintable(opened.errorMessage()));
+        return opened.error();
+    }
+    t_sinceFailure.invalidate();
+    t_worker = std::make_unique<VerifyWorker>(*this, std::move(opened).value(), m_primary->shared(),
+                                              m_clock);
+    return t_worker.get();
+}
+
+Result<VerifyResult> VerifyService::verify(const char *token, std::size_t size,
+                                           const VerifyRequest &request)
+{
+    auto worker = threadWorker();
+    if (!worker)
+        return worker.error();
+    auto result = (*worker)->verify(token, size, request);
+    if (result)
+        m_recorded.fetch_add(1, std::memory_order_relaxed);
+    return result;
+}
+
+Result<void> VerifyService::ping()
+{
+    auto worker = threadWorker();
+    if (!worker)
+        return worker.error();
+    return (*worker)->ping();
+}
+
+void VerifyService::attach(VerifyWorker *worker)
+{
+    QMutexLocker lock(&m_mutex);
+    m_workers.insert(worker);
+}
+
+void VerifyService::detach(VerifyWorker *worker)
+{
+    QMutexLocker lock(&m_mutex);
+    m_workers.remove(worker);
+    m_reconnectsOfEndedWorkers.fetch_add(worker->reconnects(), std::memory_order_relaxed);
+}
+
+Metrics::Gauges VerifyService::gauges() const
+{
+    Metrics::Gauges gauges;
+    if (VerifierCache *cache = m_primary->shared().cache.get())
+        gauges.cacheEntries = cache->size();
+    gauges.usageBacklog =
+        qMax<qint64>(0, m_recorded.load(std::memory_order_relaxed) - m_recorder->aggregatedCount());
+    gauges.storeReconnects = m_reconnectsOfEndedWorkers.load(std::memory_order_relaxed);
+    QMutexLocker lock(&m_mutex);
+    for (const VerifyWorker *worker : m_workers)
+        gauges.storeReconnects += worker->reconnects();
+    gauges.threadsWithStore = m_workers.size();
+    return gauges;
+}
+
+} // namespace Keyward::Verifyd

@@ -1,0 +1,394 @@
+// keyward-verifyd as a service runs it: the real binary on a free port against a real vault
+// file, spoken to over real TCP, stopped with real signals.
+#include "VerifydTestSupport.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <csignal>
+
+using namespace Keyward;
+using namespace Keyward::Testing;
+
+class TestVerifyd : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_vaultPath;
+    QString m_configPath;
+    std::unique_ptr<SqlKeyStore> m_store;
+    IssuedToken m_developer;
+    IssuedToken m_limited;
+    IssuedToken m_counted;
+    IssuedToken m_forwarded;
+    IssuedToken m_spoofed;
+    std::unique_ptr<VerifydProcess> m_server;
+
+    QByteArray config(const QByteArray &extra = {}) const
+    {
+        return "[server]\n"
+               "connection_timeout_s = 1\n"
+               "trusted_proxies = 127.0.0.1\n"
+               "[verify]\n"
+               "cache_check_interval_ms = 200\n"
+               // Long: SIGTERM, not the timer, must be what saves usage.
+               "usage_flush_interval_ms = 600000\n"
+               "[route.default]\n"
+               "environment = live\n"
+               "[route.billing]\n"
+               "environment = live\n"
+               "grants = billing:read, customers:read\n"
+               "[route.admin]\n"
+               "environment = live\n"
+               "grants = admin:full\n"
+            + extra;
+    }
+
+    RawResponse get(const QByteArray &path, const QList<QByteArray> &headers = {})
+    {
+        RawHttp http(m_server->port());
+        return http.request(RawHttp::build("GET", path, headers));
+    }
+
+    // The server still answers a good request normally.
+    void expectServing()
+    {
+        const RawResponse ok = get("/v1/auth", {bearer(m_developer)});
+        QCOMPARE(ok.status, 200);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_vaultPath = m_dir.filePath(QStringLiteral("vault.keyward"));
+        auto created = SqlKeyStore::createVault(
+            m_vaultPath, QStringLiteral("kw"), QStringLiteral("alice"),
+            SecretString("correct horse battery", 21), SystemClock::instance());
+        QVERIFY2(created, qPrintable(created.errorMessage()));
+        m_store = std::move(created).value();
+        m_developer = issue(*m_store, QStringLiteral("orders service"));
+        m_limited = issue(*m_store, QStringLiteral("limited"), {}, QStringLiteral("1/min"));
+        m_counted = issue(*m_store, QStringLiteral("counted"), {}, {}, 1000000);
+        m_configPath = m_dir.filePath(QStringLiteral("verifyd.conf"));
+        QVERIFY(writeFile(m_configPath, config()));
+        m_server = std::make_unique<VerifydProcess>();
+        QVERIFY(
+            m_server->start({QStringLiteral("--config"), m_configPath, QStringLiteral("--vault"),
+                             m_vaultPath, QStringLiteral("--threads"), QStringLiteral("2")}));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->terminate(), 0);
+    }
+
+    void badConfigurationIsRefusedWithAClearMessage()
+    {
+        auto run = [](const QStringList &arguments) {
+            QProcess process;
+            process.start(QStringLiteral(KEYWARD_VERIFYD_PATH), arguments);
+            if (!process.waitForFinished(60000)) {
+                process.kill(); // it started serving: not what any of these should do
+                process.waitForFinished();
+                return qMakePair(-1, process.readAllStandardError());
+            }
+            return qMakePair(process.exitCode(), process.readAllStandardError());
+        };
+        const QString bad = m_dir.filePath(QStringLiteral("bad.conf"));
+        QVERIFY(writeFile(bad, "[route.orders]\nenvironment = qa\n"));
+        auto refused =
+            run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
+        QCOMPARE(refused.first, 2);
+        QVERIFY2(refused.second.contains("route.orders") && refused.second.contains("\"qa\""),
+                 refused.second.constData());
+
+        QVERIFY(writeFile(bad, "[server]\ntrusted_proxies = 10.0.0.0/33\n"));
+        refused = run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
+        QCOMPARE(refused.first, 2);
+        QVERIFY2(refused.second.contains("trusted_proxies"), refused.second.constData());
+
+        QVERIFY(writeFile(bad, "[verify]\ncache_check_interval_ms = 5000\n"));
+        refused = run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
+        QCOMPARE(refused.first, 2);
+        QVERIFY2(refused.second.contains("cache_check_interval_ms"), refused.second.constData());
+
+        refused = run({QStringLiteral("--vault"), m_dir.filePath(QStringLiteral("missing.keyward")),
+                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QCOMPARE(refused.first, 3);
+        QVERIFY2(refused.second.contains("missing.keyward"), refused.second.constData());
+
+        refused = run({QStringLiteral("--vault"), m_vaultPath, QStringLiteral("--db"),
+                       QStringLiteral("dbname=x")});
+        QCOMPARE(refused.first, 2);
+    }
+
+    void forwardAuthValidGivesTheUpstreamTheKey()
+    {
+        const RawResponse ok = get("/v1/auth/billing", {bearer(m_developer)});
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.header("x-keyward-key-id"), QByteArray::number(m_developer.id));
+        QCOMPARE(ok.header("x-keyward-key-name"), QByteArray("orders service"));
+        QVERIFY(ok.header("x-keyward-grants").contains("billing:read"));
+        QCOMPARE(ok.header("x-keyward-environment"), QByteArray("live"));
+        // No body, or nginx closes its kept-alive auth_request connection after every check.
+        QVERIFY(ok.body.isEmpty());
+        QCOMPARE(ok.header("content-length"), QByteArray("0"));
+        // X-API-Key works as well as a bearer token.
+        QCOMPARE(get("/v1/auth", {"X-API-Key: " + m_developer.token}).status, 200);
+        // Envoy appends the original path to the route's prefix: the first segment is the route.
+        QCOMPARE(get("/v1/auth/admin/api/items?x=1", {bearer(m_developer)}).status, 403);
+        QCOMPARE(get("/v1/auth/billing/api/items", {bearer(m_developer)}).status, 200);
+    }
+
+    void forwardAuthRefusals()
+    {
+        const RawResponse none = get("/v1/auth");
+        QCOMPARE(none.status, 401);
+        QCOMPARE(none.header("www-authenticate"), QByteArray("Bearer realm=\"keyward\""));
+
+        const RawResponse unknown = get("/v1/auth", {"Authorization: Bearer kw_live_nosuchkey"});
+        QCOMPARE(unknown.status, 401);
+        QVERIFY(unknown.header("www-authenticate").contains("invalid_token"));
+        QVERIFY(!unknown.body.isEmpty());
+
+        const RawResponse forbidden = get("/v1/auth/admin", {bearer(m_developer)});
+        QCOMPARE(forbidden.status, 403);
+        QVERIFY(forbidden.body.contains("admin:full"));
+        QVERIFY(forbidden.header("x-keyward-key-id").isEmpty());
+
+        // The caller sees only the caller message, never the admin reason or key name.
+        QVERIFY(!forbidden.body.contains("orders service"));
+
+        QCOMPARE(get("/v1/auth/nosuchroute", {bearer(m_developer)}).status, 404);
+    }
+
+    void forwardAuthRateLimitedSaysWhenToRetry()
+    {
+        // A connection each, so the requests land on different threads of the server: the
+        // limit is one for the whole server, not one per thread.
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(get("/v1/auth", {bearer(m_limited)}).status, i == 0 ? 200 : 429);
+        const RawResponse limited = get("/v1/auth", {bearer(m_limited)});
+        QCOMPARE(limited.status, 429);
+        const int retryAfter = limited.header("retry-after").toInt();
+        QVERIFY(retryAfter >= 1 && retryAfter <= 60);
+    }
+
+    void jsonApiAnswersWhatKeywardctlPrints()
+    {
+        const QByteArray body = "{\"key\":\"" + m_developer.token
+            + "\",\"environment\":\"live\",\"grants\":[\"customers:read\"],\"source\":\"test\"}";
+        RawHttp http(m_server->port());
+        const RawResponse answer = http.request(
+            RawHttp::build("POST", "/v1/keys/verify", {"Content-Type: application/json"}, body));
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(answer.header("content-type"), QByteArray("application/json"));
+
+        QProcess cli;
+        cli.start(QStringLiteral(KEYWARDCTL_PATH),
+                  {QStringLiteral("--vault"), m_vaultPath, QStringLiteral("--json"),
+                   QStringLiteral("verify"), QStringLiteral("--env"), QStringLiteral("live"),
+                   QStringLiteral("--grant"), QStringLiteral("customers:read"),
+                   QString::fromLatin1(m_developer.token)});
+        QVERIFY(cli.waitForFinished(60000));
+        const QJsonObject expected = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(QJsonDocument::fromJson(answer.body).object(), expected);
+
+        // A refusal is a 200 carrying the verdict: the calling service decides.
+        const RawResponse refused = http.request(
+            RawHttp::build("POST", "/v1/keys/verify", {},
+                           "{\"key\":\"" + m_developer.token
+                               + "\",\"environment\":\"live\",\"grants\":\"admin:full\"}"));
+        QCOMPARE(refused.status, 200);
+        const QJsonObject verdict = QJsonDocument::fromJson(refused.body).object();
+        QCOMPARE(verdict.value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("InsufficientGrants"));
+        QCOMPARE(verdict.value(QStringLiteral("http")).toInt(), 403);
+    }
+
+    void jsonApiRefusesBadBodies()
+    {
+        RawHttp http(m_server->port());
+        auto post = [&http](const QByteArray &body) {
+            return http.request(RawHttp::build("POST", "/v1/keys/verify", {}, body));
+        };
+        const RawResponse invalid = post("{\"key\": ");
+        QCOMPARE(invalid.status, 400);
+        QVERIFY(QJsonDocument::fromJson(invalid.body).object().contains(QStringLiteral("error")));
+        QCOMPARE(post("{\"key\":\"\xff\xfe\",\"environment\":\"live\"}").status, 400);
+        QCOMPARE(post("[1,2]").status, 400);
+        QCOMPARE(post("{\"key\":\"" + m_developer.token + "\"}").status, 400); // no environment
+        QCOMPARE(post("{\"key\":\"" + m_developer.token + "\",\"environment\":\"qa\"}").status,
+                 400);
+        QCOMPARE(post("{\"key\":5,\"environment\":\"live\"}").status, 400);
+        const RawResponse wrongMethod = http.request(RawHttp::build("GET", "/v1/keys/verify"));
+        QCOMPARE(wrongMethod.status, 405);
+        QCOMPARE(wrongMethod.header("allow"), QByteArray("POST"));
+        expectServing();
+    }
+
+    void healthAndMetrics()
+    {
+        const RawResponse health = get("/healthz");
+        QCOMPARE(health.status, 200);
+        QCOMPARE(get("/v1/auth", {bearer(m_developer)}).status, 200);
+        const RawResponse metrics = get("/metrics");
+        QCOMPARE(metrics.status, 200);
+        QVERIFY(metrics.header("content-type").startsWith("text/plain; version=0.0.4"));
+        const QByteArray text = metrics.body;
+        for (const char *name :
+             {"keyward_verifyd_requests_total{endpoint=\"forward_auth\",outcome=\"Valid\"} ",
+              "keyward_verifyd_request_duration_seconds_bucket{le=\"+Inf\"} ",
+              "keyward_verifyd_cache_entries ", "keyward_verifyd_usage_backlog_events ",
+              "keyward_verifyd_store_reconnects_total "})
+            QVERIFY2(text.contains(name), name);
+        const qsizetype at = text.indexOf(
+            "keyward_verifyd_requests_total{endpoint=\"forward_auth\",outcome=\"Valid\"} ");
+        QVERIFY(text.mid(at).split('\n').first().split(' ').last().toLongLong() >= 1);
+        QVERIFY(text.contains("outcome=\"InsufficientGrants\"} "));
+    }
+
+    void forwardedForIsBelievedOnlyFromTrustedProxies()
+    {
+        // The peer (127.0.0.1) is a trusted proxy: the right-most address that is not one is the
+        // client. Whatever a client put further left is not believed. The sources are checked
+        // in the request log after SIGTERM has saved it (sigtermSavesEveryRecordedUse).
+        m_forwarded = issue(*m_store, QStringLiteral("forwarded"));
+        m_spoofed = issue(*m_store, QStringLiteral("spoofed"));
+        QCOMPARE(get("/v1/auth", {bearer(m_forwarded), "X-Forwarded-For: 198.51.100.7, 127.0.0.1"})
+                     .status,
+                 200);
+        QCOMPARE(get("/v1/auth", {bearer(m_spoofed), "X-Forwarded-For: 203.0.113.9, 198.51.100.8"})
+                     .status,
+                 200);
+    }
+
+    void malformedHttpGetsItsStatusAndTheServerKeepsServing()
+    {
+        // A request head over header_limit_bytes (16 KiB), a little (answered by the server) and
+        // far (answered by libmicrohttpd, which cannot even hold it).
+        for (const int size : {17000, 20000, 40000, 200000}) {
+            RawHttp http(m_server->port());
+            const RawResponse big = http.request(RawHttp::build(
+                "GET", "/v1/auth", {bearer(m_developer), "X-Filler: " + QByteArray(size, 'a')}));
+            QCOMPARE(big.status, 431);
+            expectServing();
+        }
+        {
+            // A 1 MB body, announced: refused before it is read.
+            RawHttp http(m_server->port());
+            const RawResponse big = http.request(
+                RawHttp::build("POST", "/v1/keys/verify", {}, QByteArray(1 << 20, '{')));
+            QCOMPARE(big.status, 413);
+        }
+        expectServing();
+        {
+            // A 1 MB body, chunked (no Content-Length to refuse it by).
+            RawHttp http(m_server->port());
+            QByteArray chunked = "POST /v1/keys/verify HTTP/1.1\r\nHost: x\r\n"
+                                 "Transfer-Encoding: chunked\r\n\r\n";
+            for (int i = 0; i < 64; ++i)
+                chunked += "4000\r\n" + QByteArray(0x4000, 'x') + "\r\n";
+            chunked += "0\r\n\r\n";
+            QCOMPARE(http.request(chunked).status, 413);
+        }
+        expectServing();
+        {
+            // Not HTTP at all.
+            RawHttp http(m_server->port());
+            const RawResponse garbage = http.request("HELLO THERE\r\n\r\n");
+            QCOMPARE(garbage.status, 400);
+        }
+        expectServing();
+        {
+            // A request that never finishes is closed after connection_timeout_s (1 s here).
+            RawHttp http(m_server->port());
+            http.send("GET /v1/auth HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+            QVERIFY(http.waitForClose(15000));
+        }
+        expectServing();
+        {
+            // A key that is not UTF-8 is just a wrong key.
+            const RawResponse binary = get("/v1/auth", {"X-API-Key: kw_live_\xff\xfe\x80"});
+            QCOMPARE(binary.status, 401);
+        }
+        expectServing();
+    }
+
+    void revocationReachesTheServerWithinOneSecond()
+    {
+        const IssuedToken doomed = issue(*m_store, QStringLiteral("doomed"));
+        RawHttp http(m_server->port());
+        QCOMPARE(http.request(RawHttp::build("GET", "/v1/auth", {bearer(doomed)})).status, 200);
+        auto key = m_store->key(doomed.id);
+        QVERIFY(key);
+        QElapsedTimer sinceRevoke;
+        QVERIFY(m_store->revokeKey(doomed.id, key->version));
+        sinceRevoke.start();
+        int status = 200;
+        while (status == 200 && sinceRevoke.elapsed() < 5000) {
+            RawHttp each(m_server->port()); // any thread of the server
+            status = each.request(RawHttp::build("GET", "/v1/auth", {bearer(doomed)})).status;
+        }
+        QCOMPARE(status, 401);
+        QVERIFY2(sinceRevoke.elapsed() <= 1000, qPrintable(QString::number(sinceRevoke.elapsed())));
+    }
+
+    void reloadOnSighupChangesRoutes()
+    {
+        QCOMPARE(get("/v1/auth/later", {bearer(m_developer)}).status, 404);
+        QVERIFY(writeFile(m_configPath,
+                          config("[route.later]\nenvironment = live\n"
+                                 "grants = admin:full\n")));
+        m_server->signal(SIGHUP);
+        int status = 404;
+        QElapsedTimer waited;
+        waited.start();
+        while (status == 404 && waited.elapsed() < 10000) {
+            status = get("/v1/auth/later", {bearer(m_developer)}).status;
+            if (status == 404)
+                QTest::qWait(20);
+        }
+        QCOMPARE(status, 403);
+    }
+
+    // Last: stops the server.
+    void sigtermSavesEveryRecordedUse()
+    {
+        const int requests = 200;
+        {
+            RawHttp http(m_server->port());
+            for (int i = 0; i < requests; ++i)
+                QCOMPARE(
+                    http.request(RawHttp::build("GET", "/v1/auth", {bearer(m_counted)})).status,
+                    200);
+        }
+        auto before = m_store->key(m_counted.id);
+        QVERIFY(before);
+        // The flush interval is ten minutes: nothing has been written yet.
+        QVERIFY(before->usageCount < requests);
+        QCOMPARE(m_server->terminate(), 0);
+        const QByteArray log = m_server->log();
+        QVERIFY2(log.contains("stopped"), log.constData());
+        m_server.reset();
+        auto after = m_store->key(m_counted.id);
+        QVERIFY(after);
+        QCOMPARE(after->usageCount, qint64(requests));
+
+        auto forwarded = m_store->key(m_forwarded.id);
+        auto spoofed = m_store->key(m_spoofed.id);
+        QVERIFY(forwarded && spoofed);
+        QCOMPARE(forwarded->secrets.value(0).lastUsedSource, QStringLiteral("198.51.100.7"));
+        QCOMPARE(spoofed->secrets.value(0).lastUsedSource, QStringLiteral("198.51.100.8"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerifyd)
+#include "test_verifyd.moc"
