@@ -9,9 +9,8 @@ struct VerifyResult;
 
 namespace Keyward::Verifyd {
 
-// The JSON a verification is answered with: the same object `keywardctl verify --json` prints
-// (see app/cli/VerifyCommand.cpp; test_verifyd compares the two), in one place so that a faster
-// writer can replace it.
+// The JSON the server answers with. A verification's is the object `keywardctl verify --json`
+// prints, written by the same code (verify/VerifyResultJson; test_verifyd compares the two).
 class VerifyJson
 {
 public:
