@@ -61,6 +61,8 @@ class UsageRepository
 public:
     UsageRepository(const QSqlDatabase &db, SqlEngine engine);
 
+    // The page cache of the writer's own SQLite connection, in KiB.
+    static constexpr int kWriterCacheKiB = 64 * 1024;
     // A new connection to the same vault, for use in the calling thread only. sourceConnection is
     // the store's connection name (QSqlDatabase::connectionName()); cloning by name is what Qt
     // allows from another thread.

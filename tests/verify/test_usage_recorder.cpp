@@ -87,6 +87,23 @@ private Q_SLOTS:
         m_vault.reset();
     }
 
+#ifndef KEYWARD_TEST_POSTGRES
+    void writerConnectionHasALargePageCache()
+    {
+        const QString name = QStringLiteral("usage-cache-test");
+        auto opened = UsageRepository::openConnection(store().database().connectionName(), name,
+                                                      SqlEngine::Sqlite);
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        {
+            QSqlQuery q(*opened);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA cache_size")) && q.next());
+            QCOMPARE(q.value(0).toInt(), -UsageRepository::kWriterCacheKiB);
+        }
+        *opened = QSqlDatabase();
+        UsageRepository::closeConnection(name);
+    }
+#endif
+
     void nothingIsWrittenUntilFlushThenEverything()
     {
         const IssuedToken issued = issue(store(), QStringLiteral("Billing"));
