@@ -13,7 +13,10 @@ namespace {
 const QStringList &migrationFiles()
 {
     static const QStringList files {QStringLiteral(":/keyward/migrations/001_initial.sql"),
-                                    QStringLiteral(":/keyward/migrations/002_usage_feed.sql")};
+                                    QStringLiteral(":/keyward/migrations/002_usage_feed.sql"),
+                                    // Numbered 004: 003 (customer scope) lands from another
+                                    // branch; until then this one is applied as version 3.
+                                    QStringLiteral(":/keyward/migrations/004_shared_limits.sql")};
     return files;
 }
 

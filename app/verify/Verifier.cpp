@@ -8,6 +8,7 @@
 #include "crypto/SecretString.h"
 #include "store/KeyStore.h"
 #include "store/SecretLookup.h"
+#include "store/SharedLimitRepository.h"
 #include "store/SqlKeyStore.h"
 
 #include <QDateTime>
@@ -44,6 +45,7 @@ Verifier::Verifier(KeyStore &store, const Clock &clock)
     , m_prefix(store.prefix())
     , m_validReason(tr("The key is valid."))
     , m_limiter(clock)
+    , m_credits(clock)
 { }
 
 Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
@@ -53,9 +55,15 @@ Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
     m_find = [lookup = m_lookup.get()](const QByteArray &hash) {
         return lookup->find(hash);
     };
+    m_sharedLimits = std::make_unique<SharedLimitRepository>(store.database(), store.engine());
 }
 
-Verifier::~Verifier() = default;
+Verifier::~Verifier()
+{
+    // Credits reserved and not spent go back, so that other verifiers can spend them.
+    if (m_sharedLimits)
+        m_credits.returnUnused(*m_sharedLimits);
+}
 
 void Verifier::enableCache(VerifierCacheOptions options, std::unique_ptr<ChangeSource> changes)
 {
@@ -115,7 +123,7 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
         // most common trouble and distinct from an unknown one.
         VerifyResult result = refused(VerifyOutcome::Malformed, KeyToken::describe(parsed.status));
         if (mode == Mode::Verify)
-            record(result, false, now, source);
+            record(result, false, false, now, source);
         return result;
     }
 
@@ -140,7 +148,7 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
                                       tr("No key matches. It may have been deleted, or it belongs "
                                          "to another vault."));
         if (mode == Mode::Verify)
-            record(result, false, now, source);
+            record(result, false, false, now, source);
         return result;
     }
 
@@ -154,45 +162,55 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
     VerifyResult result =
         judge(*match, parsed.environment, environment.value_or(parsed.environment),
               requiredGrants.isEmpty() ? requiredGrants : normalisedGrants(requiredGrants), now);
-    if (result.isValid())
-        applyLimits(result, key, mode);
     if (hasUsageLimit) {
         result.usageLimit = key.usageLimit;
         result.usageCount = m_credits.used(key.id);
     }
+    const bool creditReserved = result.isValid() && applyLimits(result, key, mode);
     if (mode == Mode::Verify)
-        record(result, hasUsageLimit, now, source);
+        record(result, hasUsageLimit, creditReserved, now, source);
     return result;
 }
 
-void Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
+bool Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
 {
-    const qint64 retryAfter = m_limiter.retryAfterMs(key.id, key.rateLimit);
-    if (retryAfter > 0) {
+    SharedLimitRepository *shared = m_sharedLimits.get();
+    // explain() only looks; verify() takes a token (from this process's lease of the shared
+    // bucket), then a credit, and puts the token back when the credit is refused.
+    RateLimiter::Admission admission;
+    if (mode == Mode::Verify)
+        admission = m_limiter.acquire(key.id, key.rateLimit, shared);
+    else
+        admission.retryAfterMs = m_limiter.retryAfterMs(key.id, key.rateLimit, shared);
+    if (!admission.passed()) {
         result.outcome = VerifyOutcome::RateLimited;
-        result.retryAfterMs = retryAfter;
+        result.retryAfterMs = admission.retryAfterMs;
         result.reason = tr("The rate limit of %1 is reached; the next request passes in %2 ms.")
                             .arg(key.rateLimit.toCode())
-                            .arg(retryAfter);
-        return;
+                            .arg(admission.retryAfterMs);
+        return false;
     }
-    if (key.usageLimit && m_credits.used(key.id) >= *key.usageLimit) {
+    if (!key.usageLimit)
+        return false;
+    const UsageCredits::Spend spend = mode == Mode::Verify
+        ? m_credits.spend(key.id, *key.usageLimit, shared)
+        : m_credits.check(key.id, *key.usageLimit, shared);
+    result.usageCount = spend.used;
+    if (!spend.passed) {
+        if (mode == Mode::Verify)
+            m_limiter.giveBack(key.id, key.rateLimit, admission);
         result.outcome = VerifyOutcome::UsageExceeded;
         result.reason = tr("The usage limit of %1 requests is used up (%2 used). An admin can "
                            "raise the limit or issue a new key.")
                             .arg(*key.usageLimit)
-                            .arg(m_credits.used(key.id));
-        return;
+                            .arg(spend.used);
+        return false;
     }
-    if (mode == Mode::Verify) {
-        m_limiter.consume(key.id, key.rateLimit);
-        if (key.usageLimit)
-            m_credits.consume(key.id);
-    }
+    return mode == Mode::Verify && spend.reserved;
 }
 
-void Verifier::record(const VerifyResult &result, bool hasUsageLimit, qint64 now,
-                      const QString &source)
+void Verifier::record(const VerifyResult &result, bool hasUsageLimit, bool creditReserved,
+                      qint64 now, const QString &source)
 {
     if (!m_recorder)
         return;
@@ -203,6 +221,7 @@ void Verifier::record(const VerifyResult &result, bool hasUsageLimit, qint64 now
     event.outcome = quint8(verifyOutcomeToInt(result.outcome));
     event.consumesCredit = result.isValid();
     event.readsBackUsage = hasUsageLimit;
+    event.creditReserved = creditReserved;
     m_recorder->record(event, source);
 }
 

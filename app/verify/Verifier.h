@@ -22,6 +22,7 @@ struct ApiKey;
 class KeyStore;
 class SecretLookup;
 class SecretString;
+class SharedLimitRepository;
 class SqlKeyStore;
 class UsageRecorder;
 struct SecretMatch;
@@ -34,6 +35,10 @@ struct SecretMatch;
 // so a revoked key missing a grant is reported as Revoked (401), never as InsufficientGrants
 // (403): a caller must not learn what a dead key could have done. Only a Valid answer takes a
 // rate-limit token and a usage credit; 401, 403 and 429 answers consume nothing.
+//
+// On an SQL store, rate and usage limits hold across every verifier on the store (leases of
+// the shared bucket, reserved credits: see RateLimiter, UsageCredits); with another KeyStore, or
+// while the store cannot be written, per process.
 //
 // No member login is needed; only the token's SHA-256 is looked up. Optional parts: a cache
 // (enableCache) and write-behind usage recording (setRecorder). Single-threaded, like the store.
@@ -57,6 +62,10 @@ public:
     // recorder must outlive its use here.
     void setRecorder(UsageRecorder *recorder) { m_recorder = recorder; }
     RateLimiter &rateLimiter() { return m_limiter; }
+    UsageCredits &usageCredits() { return m_credits; }
+    // The store's shared buckets and credits, on this verifier's connection; nullptr when limits
+    // are per process (not an SQL store).
+    SharedLimitRepository *sharedLimits() { return m_sharedLimits.get(); }
 
     // The token is raw bytes (UTF-8) so that it never has to live in a QString; surrounding
     // white space is forgiven. An Error means the store could not answer (vault locked,
@@ -68,9 +77,9 @@ public:
                                 const QStringList &requiredGrants, const QString &source);
 
     // "Why is this key rejected?": the verdict verify() would give now, with the reason in
-    // words, but without taking a rate-limit token or a credit and without recording anything.
-    // Without an environment the token's own is assumed. Rate limits are per process, so from
-    // another process (the GUI) a key is only reported RateLimited by its own earlier use.
+    // words, but without taking a rate-limit token or a credit and without recording anything
+    // (it reads the shared bucket and usage count; it never leases or reserves). Without an
+    // environment the token's own is assumed.
     Result<VerifyResult> explain(const char *token, std::size_t size,
                                  std::optional<Environment> environment = std::nullopt,
                                  const QStringList &requiredGrants = {});
@@ -86,14 +95,17 @@ private:
     VerifyResult judge(const SecretMatch &match, Environment tokenEnvironment,
                        Environment requestedEnvironment, const QStringList &requiredGrants,
                        qint64 now) const;
-    void applyLimits(VerifyResult &result, const ApiKey &key, Mode mode);
-    void record(const VerifyResult &result, bool hasUsageLimit, qint64 now, const QString &source);
+    // Returns whether the credit of a Valid answer was reserved in the store.
+    bool applyLimits(VerifyResult &result, const ApiKey &key, Mode mode);
+    void record(const VerifyResult &result, bool hasUsageLimit, bool creditReserved, qint64 now,
+                const QString &source);
     void applySavedUsage();
     static QString formatTime(qint64 atMs);
 
     KeyStore &m_store;
     const Clock &m_clock;
     std::unique_ptr<SecretLookup> m_lookup;
+    std::unique_ptr<SharedLimitRepository> m_sharedLimits;
     VerifierCache::FindFunction m_find;
     const QString m_prefix;
     const QString m_validReason; // translated once: verify() is on every API request's path
