@@ -2,6 +2,7 @@
 // processes on one vault file or PostgreSQL database together pass no more than the limit.
 // Built twice: on SQLite, and with KEYWARD_TEST_POSTGRES on the PostgreSQL test cluster, where
 // the verifiers use a verifier login (its grants on rate_buckets and usage_count).
+#include "CliRunner.h"
 #include "StoreFixture.h"
 #include "VerifyTestSupport.h"
 #include "store/Migrations.h"
@@ -11,6 +12,7 @@
 #include <QDateTime>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Keyward;
@@ -129,6 +131,40 @@ private Q_SLOTS:
     void cleanup()
     {
         m_vault.reset();
+    }
+
+    // The issue's case: five separate `keywardctl verify` runs of a key limited to 3/min. Each
+    // run is a process of its own that leases from the shared bucket; the fourth finds it empty.
+    void separateCliRunsShareTheLimit()
+    {
+        clock().setNowMs(SystemClock::instance().nowMs()); // keywardctl uses the real clock
+        KeyOptions options;
+        options.rateLimit = perMinute(3);
+        const IssuedToken issued = issueKey(options);
+        QTemporaryDir home;
+        CliRunner cli(home.path());
+        QStringList arguments;
+        QHash<QString, QString> environment;
+#ifdef KEYWARD_TEST_POSTGRES
+        PgConnInfo info = m_vault->pg.conninfo(m_verifierLogin);
+        info.setValue(QStringLiteral("password"), QString());
+        arguments << QStringLiteral("--db") << info.toString();
+        environment.insert(QStringLiteral("PGPASSWORD"), QString::fromUtf8(kVerifierPassword));
+#else
+        arguments << QStringLiteral("--vault") << m_vault->path;
+#endif
+        arguments << QStringLiteral("--json") << QStringLiteral("verify") << QStringLiteral("--env")
+                  << QStringLiteral("live") << QStringLiteral("-");
+        QStringList outcomes;
+        for (int i = 0; i < 5; ++i) {
+            const CliRunner::Run run = cli.run(arguments, issued.token + '\n', environment);
+            QVERIFY2(run.exitCode == 0 || run.exitCode == 1, run.describe().constData());
+            outcomes << run.json().value(QStringLiteral("outcome")).toString();
+        }
+        QCOMPARE(
+            outcomes,
+            QStringList({QStringLiteral("Valid"), QStringLiteral("Valid"), QStringLiteral("Valid"),
+                         QStringLiteral("RateLimited"), QStringLiteral("RateLimited")}));
     }
 
     // Three verifiers, each with its own connection, answer from one shared bucket: together
