@@ -2,6 +2,8 @@
 
 #include "store/SqlKeyStore.h"
 
+#include <QThread>
+
 namespace Keyward {
 
 UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecorderOptions options,
@@ -38,6 +40,7 @@ UsageRecorder::~UsageRecorder()
 
 void UsageRecorder::setFlushIntervalMs(int ms)
 {
+    std::lock_guard lock(m_mutex);
     m_intervalMs = qMax(1, ms);
     m_timer.setInterval(m_intervalMs);
 }
@@ -68,6 +71,7 @@ quint64 UsageRecorder::submitBatch(bool writeNow)
 
 void UsageRecorder::requestFlush()
 {
+    std::lock_guard lock(m_mutex);
     // Also when nothing is new: a write that failed is retried this way.
     restartInterval(m_clock.nowMs());
     submitBatch(true);
@@ -76,16 +80,25 @@ void UsageRecorder::requestFlush()
 void UsageRecorder::restartInterval(qint64 nowMs)
 {
     m_nextWriteAtMs = nowMs + m_intervalMs;
-    m_timer.start(); // or the timer would ask for another write soon after this one
+    // Or the timer would ask for another write soon after this one. A timer can only be
+    // restarted from its own thread; from another, its next tick just writes early once.
+    if (QThread::currentThread() == thread())
+        m_timer.start();
 }
 
 Result<void> UsageRecorder::flush()
 {
-    m_recordedSinceFlush = false;
-    const quint64 ticket = submitBatch(true);
+    quint64 ticket = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        m_recordedSinceFlush = false;
+        ticket = submitBatch(true);
+    }
+    // Without the lock: other threads go on recording while this one waits.
     const Result<void> written = m_writer->waitFor(ticket);
     // From the end of the write: one that took longer than the interval (a busy vault) must not
     // make the next one due at once.
+    std::lock_guard lock(m_mutex);
     restartInterval(m_clock.nowMs());
     return written;
 }

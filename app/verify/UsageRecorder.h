@@ -12,6 +12,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 
 namespace Keyward {
 
@@ -42,7 +43,9 @@ struct UsageRecorderOptions
 // and also by the events' own times for callers without an event loop), and on flush() and
 // destruction. So verification never waits for the disk, and a crash loses at most one interval.
 //
-// Lives in, and must be used from, the verifier's thread. The store must outlive the recorder.
+// Lives in the thread that created it (its timer runs there); record() and flush() may be called
+// from any thread, so the verifiers of one process share one recorder. The store must outlive
+// the recorder.
 class UsageRecorder : public QObject
 {
     Q_OBJECT
@@ -56,6 +59,7 @@ public:
     // recording reads no clock of its own; its sourceIndex is filled in here.
     void record(RecordedEvent event, const QString &source)
     {
+        std::lock_guard lock(m_mutex);
         event.sourceIndex = sourceIndex(source);
         m_staged[m_stagedCount++] = event;
         m_recordedSinceFlush = true;
@@ -113,6 +117,7 @@ private:
     void restartInterval(qint64 nowMs);
 
     const Clock &m_clock;
+    std::mutex m_mutex; // guards everything below but the writer, which has its own
     UsageRecorderOptions m_options;
     int m_intervalMs;
     EventBatch m_batch;

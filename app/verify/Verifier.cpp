@@ -44,9 +44,10 @@ Verifier::Verifier(KeyStore &store, const Clock &clock)
     , m_find([&store](const QByteArray &hash) { return store.findSecret(hash); })
     , m_prefix(store.prefix())
     , m_validReason(tr("The key is valid."))
-    , m_limiter(clock)
-    , m_credits(clock)
-{ }
+{
+    m_shared.limiter = std::make_shared<RateLimiter>(clock);
+    m_shared.credits = std::make_shared<UsageCredits>(clock);
+}
 
 Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
     : Verifier(static_cast<KeyStore &>(store), clock)
@@ -58,18 +59,27 @@ Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
     m_sharedLimits = std::make_unique<SharedLimitRepository>(store.database(), store.engine());
 }
 
+Verifier::Verifier(SqlKeyStore &store, const Clock &clock, const VerifierShared &shared)
+    : Verifier(store, clock)
+{
+    m_shared = shared;
+    if (m_shared.cache)
+        m_changes = std::make_unique<StoreChangeSource>(m_store);
+}
+
 Verifier::~Verifier()
 {
-    // Credits reserved and not spent go back, so that other verifiers can spend them.
-    if (m_sharedLimits)
-        m_credits.returnUnused(*m_sharedLimits);
+    // The last verifier of a process gives back the credits it reserved and did not spend, so
+    // that other verifiers can spend them.
+    if (m_sharedLimits && m_shared.credits.use_count() == 1)
+        m_shared.credits->returnUnused(*m_sharedLimits);
 }
 
 void Verifier::enableCache(VerifierCacheOptions options, std::unique_ptr<ChangeSource> changes)
 {
-    if (!changes)
-        changes = std::make_unique<StoreChangeSource>(m_store);
-    m_cache = std::make_unique<VerifierCache>(m_find, std::move(changes), options);
+    m_changes = changes ? std::move(changes) : std::make_unique<StoreChangeSource>(m_store);
+    if (!m_shared.cache)
+        m_shared.cache = std::make_shared<VerifierCache>(options);
 }
 
 Result<VerifyResult> Verifier::verify(const SecretString &token, Environment environment,
@@ -130,11 +140,15 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
     const SecretMatch *match = nullptr;
     bool fromStore = true;
     std::optional<SecretMatch> uncached;
-    if (m_cache) {
-        auto found = m_cache->find(parsed.hash, now);
+    std::shared_ptr<const SecretMatch> cached; // keeps the entry alive while another thread
+                                               // may empty the cache
+    if (m_shared.cache) {
+        auto found =
+            m_shared.cache->find(parsed.hash, now, VerifierCache::Backend {m_find, *m_changes});
         if (!found)
             return found.error();
-        match = found->match;
+        cached = std::move(found->match);
+        match = cached.get();
         fromStore = found->fromStore;
     } else {
         auto found = m_find(parsed.hash);
@@ -156,15 +170,15 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
     const bool hasUsageLimit = key.usageLimit.has_value();
     if (hasUsageLimit) {
         applySavedUsage();
-        if (fromStore || !m_credits.isKnown(key.id))
-            m_credits.observeStored(key.id, key.usageCount);
+        if (fromStore || !m_shared.credits->isKnown(key.id))
+            m_shared.credits->observeStored(key.id, key.usageCount);
     }
     VerifyResult result =
         judge(*match, parsed.environment, environment.value_or(parsed.environment),
               requiredGrants.isEmpty() ? requiredGrants : normalisedGrants(requiredGrants), now);
     if (hasUsageLimit) {
         result.usageLimit = key.usageLimit;
-        result.usageCount = m_credits.used(key.id);
+        result.usageCount = m_shared.credits->used(key.id);
     }
     const bool creditReserved = result.isValid() && applyLimits(result, key, mode);
     if (mode == Mode::Verify)
@@ -174,14 +188,17 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
 
 bool Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
 {
+    RateLimiter &limiter = *m_shared.limiter;
+    UsageCredits &credits = *m_shared.credits;
     SharedLimitRepository *shared = m_sharedLimits.get();
-    // explain() only looks; verify() takes a token (from this process's lease of the shared
-    // bucket), then a credit, and puts the token back when the credit is refused.
+    // Verify takes a token (from the process's lease of the shared bucket) and then a credit,
+    // each in one step, so threads sharing the limiter cannot both pass on the last one; the
+    // token goes back when the credit is refused. explain() only looks.
     RateLimiter::Admission admission;
     if (mode == Mode::Verify)
-        admission = m_limiter.acquire(key.id, key.rateLimit, shared);
+        admission = limiter.acquire(key.id, key.rateLimit, shared);
     else
-        admission.retryAfterMs = m_limiter.retryAfterMs(key.id, key.rateLimit, shared);
+        admission.retryAfterMs = limiter.retryAfterMs(key.id, key.rateLimit, shared);
     if (!admission.passed()) {
         result.outcome = VerifyOutcome::RateLimited;
         result.retryAfterMs = admission.retryAfterMs;
@@ -193,12 +210,12 @@ bool Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
     if (!key.usageLimit)
         return false;
     const UsageCredits::Spend spend = mode == Mode::Verify
-        ? m_credits.spend(key.id, *key.usageLimit, shared)
-        : m_credits.check(key.id, *key.usageLimit, shared);
+        ? credits.spend(key.id, *key.usageLimit, shared)
+        : credits.check(key.id, *key.usageLimit, shared);
     result.usageCount = spend.used;
     if (!spend.passed) {
         if (mode == Mode::Verify)
-            m_limiter.giveBack(key.id, key.rateLimit, admission);
+            limiter.giveBack(key.id, key.rateLimit, admission); // a 429 consumes nothing
         result.outcome = VerifyOutcome::UsageExceeded;
         result.reason = tr("The usage limit of %1 requests is used up (%2 used). An admin can "
                            "raise the limit or issue a new key.")
@@ -212,7 +229,8 @@ bool Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
 void Verifier::record(const VerifyResult &result, bool hasUsageLimit, bool creditReserved,
                       qint64 now, const QString &source)
 {
-    if (!m_recorder)
+    UsageRecorder *recorder = m_shared.recorder;
+    if (!recorder)
         return;
     RecordedEvent event;
     event.atMs = now;
@@ -222,16 +240,17 @@ void Verifier::record(const VerifyResult &result, bool hasUsageLimit, bool credi
     event.consumesCredit = result.isValid();
     event.readsBackUsage = hasUsageLimit;
     event.creditReserved = creditReserved;
-    m_recorder->record(event, source);
+    recorder->record(event, source);
 }
 
 void Verifier::applySavedUsage()
 {
-    if (!m_recorder || !m_recorder->hasSavedUsage())
+    UsageRecorder *recorder = m_shared.recorder;
+    if (!recorder || !recorder->hasSavedUsage())
         return;
-    const QVector<SavedUsage> saved = m_recorder->takeSavedUsage();
+    const QVector<SavedUsage> saved = recorder->takeSavedUsage();
     for (const SavedUsage &usage : saved)
-        m_credits.observeSaved(usage.keyId, usage.savedCredits, usage.storedCount);
+        m_shared.credits->observeSaved(usage.keyId, usage.savedCredits, usage.storedCount);
 }
 
 VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironment,

@@ -27,6 +27,15 @@ class SqlKeyStore;
 class UsageRecorder;
 struct SecretMatch;
 
+// What the verifiers of one process share across threads. Each part is thread-safe.
+struct VerifierShared
+{
+    std::shared_ptr<VerifierCache> cache; // null until enableCache()
+    std::shared_ptr<RateLimiter> limiter;
+    std::shared_ptr<UsageCredits> credits;
+    UsageRecorder *recorder = nullptr; // not owned; null: nothing is recorded
+};
+
 // Answers "may this token make this request?" for services, the CLI and the GUI's test box.
 // Checks run in a fixed order and the first failure wins:
 //   parse (malformed, checksum) -> look up the hash -> revoked (a retired secret past its grace
@@ -37,11 +46,17 @@ struct SecretMatch;
 // rate-limit token and a usage credit; 401, 403 and 429 answers consume nothing.
 //
 // On an SQL store, rate and usage limits hold across every verifier on the store (leases of
-// the shared bucket, reserved credits: see RateLimiter, UsageCredits); with another KeyStore, or
-// while the store cannot be written, per process.
+// the shared bucket, reserved credits: see RateLimiter, UsageCredits), each verifier using its
+// own connection for them; with another KeyStore, or while the store cannot be written, per
+// process.
 //
 // No member login is needed; only the token's SHA-256 is looked up. Optional parts: a cache
-// (enableCache) and write-behind usage recording (setRecorder). Single-threaded, like the store.
+// (enableCache) and write-behind usage recording (setRecorder).
+//
+// A Verifier is used from one thread, like its store connection. Verifiers on several threads
+// of one process (keyward-verifyd's pool, verify --threads) each have their own store
+// connection and share the rest through VerifierShared: create the first, then the others from
+// its shared() parts.
 class Verifier
 {
     Q_DECLARE_TR_FUNCTIONS(Verifier)
@@ -50,22 +65,27 @@ public:
     // The same, with the SQL store's prepared look-up (see store/SecretLookup): what services
     // and keywardctl use.
     Verifier(SqlKeyStore &store, const Clock &clock);
+    // Another thread's verifier sharing `shared` (cache, limits, recorder) with the ones before.
+    Verifier(SqlKeyStore &store, const Clock &clock, const VerifierShared &shared);
     ~Verifier();
     Verifier(const Verifier &) = delete;
     Verifier &operator=(const Verifier &) = delete;
 
     // Keeps looked-up keys in memory, watched through `changes` (default: the store's change
-    // counter) so a change made anywhere is honoured within options.checkIntervalMs.
+    // counter) so a change made anywhere is honoured within options.checkIntervalMs. A verifier
+    // that shares a cache already keeps using it (with its own `changes`).
     void enableCache(VerifierCacheOptions options = {}, std::unique_ptr<ChangeSource> changes = {});
-    VerifierCache *cache() { return m_cache.get(); }
+    VerifierCache *cache() { return m_shared.cache.get(); }
     // Records every verification (not explain()); nullptr: nothing is recorded. Not owned: the
-    // recorder must outlive its use here.
-    void setRecorder(UsageRecorder *recorder) { m_recorder = recorder; }
-    RateLimiter &rateLimiter() { return m_limiter; }
-    UsageCredits &usageCredits() { return m_credits; }
+    // recorder must outlive its use here. Safe to share between threads.
+    void setRecorder(UsageRecorder *recorder) { m_shared.recorder = recorder; }
+    RateLimiter &rateLimiter() { return *m_shared.limiter; }
+    UsageCredits &usageCredits() { return *m_shared.credits; }
     // The store's shared buckets and credits, on this verifier's connection; nullptr when limits
     // are per process (not an SQL store).
     SharedLimitRepository *sharedLimits() { return m_sharedLimits.get(); }
+    // What another thread's verifier needs to share this one's cache, limits and recorder.
+    const VerifierShared &shared() const { return m_shared; }
 
     // The token is raw bytes (UTF-8) so that it never has to live in a QString; surrounding
     // white space is forgiven. An Error means the store could not answer (vault locked,
@@ -105,14 +125,12 @@ private:
     KeyStore &m_store;
     const Clock &m_clock;
     std::unique_ptr<SecretLookup> m_lookup;
-    std::unique_ptr<SharedLimitRepository> m_sharedLimits;
+    std::unique_ptr<SharedLimitRepository> m_sharedLimits; // on this verifier's connection
     VerifierCache::FindFunction m_find;
+    std::unique_ptr<ChangeSource> m_changes; // this thread's way to the change counter
     const QString m_prefix;
     const QString m_validReason; // translated once: verify() is on every API request's path
-    RateLimiter m_limiter;
-    UsageCredits m_credits;
-    std::unique_ptr<VerifierCache> m_cache;
-    UsageRecorder *m_recorder = nullptr;
+    VerifierShared m_shared;
 };
 
 } // namespace Keyward

@@ -5,11 +5,8 @@
 
 namespace Keyward {
 
-VerifierCache::VerifierCache(FindFunction lookup, std::unique_ptr<ChangeSource> changes,
-                             VerifierCacheOptions options)
-    : m_lookup(std::move(lookup))
-    , m_changes(std::move(changes))
-    , m_options(options)
+VerifierCache::VerifierCache(VerifierCacheOptions options)
+    : m_options(options)
 { }
 
 VerifierCache::HashKey VerifierCache::HashKey::of(const QByteArray &hash)
@@ -25,15 +22,35 @@ bool VerifierCache::HashKey::operator==(const HashKey &other) const
         && words[3] == other.words[3];
 }
 
+int VerifierCache::size() const
+{
+    std::shared_lock lock(m_mutex);
+    return int(m_entries.size());
+}
+
+int VerifierCache::missingSize() const
+{
+    std::shared_lock lock(m_mutex);
+    return int(m_missing.size());
+}
+
 const QString &VerifierCache::interned(const QString &text)
 {
     return *m_strings.insert(text);
 }
 
-Result<void> VerifierCache::checkForChanges(qint64 nowMs)
+bool VerifierCache::isCheckDue(qint64 nowMs) const
 {
-    m_lastCheckMs = nowMs;
-    auto stamp = m_changes->currentStamp();
+    const qint64 last = m_lastCheckMs.load(std::memory_order_relaxed);
+    return m_options.checkIntervalMs <= 0 || last == kNeverChecked || nowMs < last
+        || nowMs - last >= m_options.checkIntervalMs;
+}
+
+Result<void> VerifierCache::checkForChanges(qint64 nowMs, ChangeSource &changes)
+{
+    std::lock_guard checking(m_checkMutex);
+    m_lastCheckMs.store(nowMs, std::memory_order_relaxed);
+    auto stamp = changes.currentStamp();
     if (!stamp) {
         // Without an answer nothing cached can be trusted; the lookup itself will report.
         invalidate();
@@ -50,43 +67,76 @@ Result<void> VerifierCache::checkForChanges(qint64 nowMs)
 
 void VerifierCache::invalidate()
 {
+    std::unique_lock lock(m_mutex);
+    invalidateLocked();
+}
+
+void VerifierCache::invalidateLocked()
+{
     if (!m_entries.isEmpty() || !m_missing.isEmpty())
-        ++m_invalidations;
+        m_invalidations.fetch_add(1, std::memory_order_relaxed);
+    ++m_generation;
     m_entries.clear();
     m_missing.clear();
     m_strings.clear();
 }
 
-Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash, qint64 nowMs)
+Result<VerifierCache::Lookup> VerifierCache::findUncached(const QByteArray &hash,
+                                                          const Backend &backend)
 {
-    if (m_options.checkIntervalMs <= 0 || !m_lastCheckMs || nowMs < *m_lastCheckMs
-        || nowMs - *m_lastCheckMs >= m_options.checkIntervalMs) {
-        if (auto checked = checkForChanges(nowMs); !checked) {
-            // Nothing cached can be trusted without an answer, so this one is asked of the
-            // store directly and not kept. The look-up may repair the cause itself (it
-            // reconnects to a server that dropped the connection); if not, its error is the
-            // one to report.
-            ++m_storeLookups;
-            auto found = m_lookup(hash);
-            if (!found)
-                return found.error();
-            m_uncached = std::move(*found);
-            return Lookup {m_uncached ? &*m_uncached : nullptr, true};
+    m_storeLookups.fetch_add(1, std::memory_order_relaxed);
+    auto found = backend.find(hash);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Lookup {nullptr, true};
+    return Lookup {std::make_shared<const SecretMatch>(std::move(**found)), true};
+}
+
+Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash, qint64 nowMs,
+                                                  const Backend &backend)
+{
+    if (isCheckDue(nowMs)) {
+        // Another thread checking right now answers for this one too.
+        std::unique_lock<std::mutex> probe(m_checkMutex, std::try_to_lock);
+        if (probe.owns_lock()) {
+            probe.unlock();
+            if (auto checked = checkForChanges(nowMs, backend.changes); !checked) {
+                // Nothing cached can be trusted without an answer, so this one is asked of the
+                // store directly and not kept. The look-up may repair the cause itself (it
+                // reconnects to a server that dropped the connection); if not, its error is the
+                // one to report.
+                return findUncached(hash, backend);
+            }
         }
     }
     const HashKey key = HashKey::of(hash);
-    if (const auto it = m_entries.constFind(key); it != m_entries.constEnd()) {
-        ++m_hits;
-        return Lookup {&*it, false};
+    quint64 generation = 0;
+    {
+        std::shared_lock lock(m_mutex);
+        generation = m_generation;
+        if (const auto it = m_entries.constFind(key); it != m_entries.constEnd()) {
+            m_hits.fetch_add(1, std::memory_order_relaxed);
+            return Lookup {*it, false};
+        }
+        if (m_missing.contains(key)) {
+            m_hits.fetch_add(1, std::memory_order_relaxed);
+            return Lookup {nullptr, false};
+        }
     }
-    if (m_missing.contains(key)) {
-        ++m_hits;
-        return Lookup {nullptr, false};
-    }
-    ++m_storeLookups;
-    auto found = m_lookup(hash);
+    // The store is read without the lock, so other threads' hits never wait for it. Two threads
+    // missing the same hash at once both read it; the second insert replaces the first, equal.
+    // A change seen meanwhile may have made this read stale: then it answers once, uncached.
+    m_storeLookups.fetch_add(1, std::memory_order_relaxed);
+    auto found = backend.find(hash);
     if (!found)
         return found.error();
+    std::unique_lock lock(m_mutex);
+    if (generation != m_generation) {
+        if (!found->has_value())
+            return Lookup {nullptr, true};
+        return Lookup {std::make_shared<const SecretMatch>(std::move(**found)), true};
+    }
     if (!found->has_value()) {
         if (m_missing.size() >= m_options.maxMissingEntries)
             m_missing.clear();
@@ -101,8 +151,9 @@ Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash, qint64
     for (QString &grant : match.key.grants)
         grant = interned(grant);
     match.key.customer = interned(match.key.customer);
-    const auto it = m_entries.insert(key, std::move(match));
-    return Lookup {&*it, true};
+    auto shared = std::make_shared<const SecretMatch>(std::move(match));
+    m_entries.insert(key, shared);
+    return Lookup {std::move(shared), true};
 }
 
 } // namespace Keyward

@@ -8,9 +8,13 @@
 #include <QHash>
 #include <QSet>
 
+#include <atomic>
 #include <functional>
+#include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <shared_mutex>
 
 namespace Keyward {
 
@@ -34,35 +38,45 @@ struct VerifierCacheOptions
 // once at most (it cannot be in the missing set before it exists).
 //
 // Time-dependent verdicts (expiry, a grace period ending) are computed from the cached row at
-// each verification, so they need no invalidation. Single-threaded, like the store.
+// each verification, so they need no invalidation.
+//
+// Thread-safe: the verifiers of several threads (keyward-verifyd's pool, verify --threads) share
+// one cache, each reaching the store through its own connection, which it passes in as the
+// Backend of every call. Hits take a shared lock only; a change check due is made by one thread
+// while the others go on answering from the cache.
 class VerifierCache
 {
 public:
     struct Lookup
     {
-        const SecretMatch *match = nullptr; // null: no such secret; valid until the next call
+        std::shared_ptr<const SecretMatch> match; // null: no such secret
         bool fromStore = false; // read from the database by this call
     };
 
     // How a miss is looked up: KeyStore::findSecret or a faster equivalent.
     using FindFunction = std::function<Result<std::optional<SecretMatch>>(const QByteArray &hash)>;
+    // The calling thread's way to the store.
+    struct Backend
+    {
+        const FindFunction &find;
+        ChangeSource &changes;
+    };
 
-    VerifierCache(FindFunction lookup, std::unique_ptr<ChangeSource> changes,
-                  VerifierCacheOptions options = {});
+    explicit VerifierCache(VerifierCacheOptions options = {});
 
     // nowMs: the verifier's clock, which also paces the change checks (one clock read per
     // verification, not two); a clock that steps back counts as "due".
-    Result<Lookup> find(const QByteArray &hash, qint64 nowMs);
+    Result<Lookup> find(const QByteArray &hash, qint64 nowMs, const Backend &backend);
     // Asks the ChangeSource now and empties the cache if anything changed.
-    Result<void> checkForChanges(qint64 nowMs);
+    Result<void> checkForChanges(qint64 nowMs, ChangeSource &changes);
     void invalidate();
 
     const VerifierCacheOptions &options() const { return m_options; }
-    int size() const { return int(m_entries.size()); }
-    int missingSize() const { return int(m_missing.size()); }
-    qint64 hits() const { return m_hits; }
-    qint64 storeLookups() const { return m_storeLookups; }
-    qint64 invalidations() const { return m_invalidations; }
+    int size() const;
+    int missingSize() const;
+    qint64 hits() const { return m_hits.load(std::memory_order_relaxed); }
+    qint64 storeLookups() const { return m_storeLookups.load(std::memory_order_relaxed); }
+    qint64 invalidations() const { return m_invalidations.load(std::memory_order_relaxed); }
 
     // The key of the maps: the 32 hash bytes inline (no allocation per entry, one cache line).
     struct HashKey
@@ -73,22 +87,29 @@ public:
     };
 
 private:
+    static constexpr qint64 kNeverChecked = std::numeric_limits<qint64>::min();
+
+    bool isCheckDue(qint64 nowMs) const;
+    Result<Lookup> findUncached(const QByteArray &hash, const Backend &backend);
+    void invalidateLocked();
     const QString &interned(const QString &text);
 
-    FindFunction m_lookup;
-    std::unique_ptr<ChangeSource> m_changes;
-    VerifierCacheOptions m_options;
+    const VerifierCacheOptions m_options;
+    std::atomic<qint64> m_lastCheckMs {kNeverChecked};
+    std::mutex m_checkMutex; // one change check at a time; guards m_stamp
     std::optional<qint64> m_stamp;
-    std::optional<qint64> m_lastCheckMs;
-    QHash<HashKey, SecretMatch> m_entries;
+
+    mutable std::shared_mutex m_mutex; // guards the containers below
+    QHash<HashKey, std::shared_ptr<const SecretMatch>> m_entries;
     QSet<HashKey> m_missing;
-    std::optional<SecretMatch> m_uncached; // the last answer given while changes were unknown
     // Grants and customer scopes repeat across keys: one shared copy each keeps the cache small
     // and the strings a verification copies into its result hot in the CPU cache.
     QSet<QString> m_strings;
-    qint64 m_hits = 0;
-    qint64 m_storeLookups = 0;
-    qint64 m_invalidations = 0;
+    // Bumped by every invalidation: a row read from the store before one is not cached after it.
+    quint64 m_generation = 0;
+    std::atomic<qint64> m_hits {0};
+    std::atomic<qint64> m_storeLookups {0};
+    std::atomic<qint64> m_invalidations {0};
 };
 
 // SHA-256 output is uniformly distributed and cannot be steered by a client (that would be a

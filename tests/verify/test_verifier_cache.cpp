@@ -3,8 +3,12 @@
 #include "CliRunner.h"
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
+#include "verify/UsageRecorder.h"
 
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace Keyward;
 using namespace Keyward::Testing;
@@ -192,6 +196,70 @@ private Q_SLOTS:
         QVERIFY2(deactivated.exitCode == 0, deactivated.describe().constData());
         QTRY_VERIFY_WITH_TIMEOUT(verifyToken(verifier, b.token).outcome == VerifyOutcome::Inactive,
                                  1000);
+    }
+
+    // keyward-verifyd and verify --threads: verifiers on several threads, each with its own
+    // connection, share one cache, one limiter and one recorder.
+    void threadsShareOneCacheAndOneLimit()
+    {
+        const IssuedToken open = issue(store(), QStringLiteral("Open"));
+        KeyOptions limitedOptions;
+        limitedOptions.rateLimit = perMinute(25);
+        const IssuedToken limited = issue(store(), QStringLiteral("Limited"), limitedOptions);
+        UsageRecorder recorder(store(), clock());
+        Verifier first(store(), clock());
+        first.enableCache();
+        first.setRecorder(&recorder);
+        const VerifierShared shared = first.shared();
+
+        constexpr int kThreads = 4;
+        constexpr int kRounds = 200;
+        std::atomic<int> valid {0};
+        std::atomic<int> limitedValid {0};
+        std::atomic<int> failures {0};
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back(QThread::create([&] {
+                auto opened = SqlKeyStore::openVault(m_vault->path, clock());
+                if (!opened) {
+                    ++failures;
+                    return;
+                }
+                Verifier verifier(**opened, clock(), shared);
+                for (int i = 0; i < kRounds; ++i) {
+                    auto a = verifier.verify(open.token.constData(), std::size_t(open.token.size()),
+                                             Environment::Production, {}, QStringLiteral("t"));
+                    auto b = verifier.verify(limited.token.constData(),
+                                             std::size_t(limited.token.size()),
+                                             Environment::Production, {}, QStringLiteral("t"));
+                    if (!a || !b) {
+                        ++failures;
+                        return;
+                    }
+                    valid += a->isValid() ? 1 : 0;
+                    limitedValid += b->isValid() ? 1 : 0;
+                }
+            }));
+            threads.back()->start();
+        }
+        for (auto &thread : threads)
+            QVERIFY(thread->wait(60000));
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(valid.load(), kThreads * kRounds);
+        // One limit for the process, not one per thread: exactly the bucket's 25 passed.
+        QCOMPARE(limitedValid.load(), 25);
+        // One cache: two keys, read from the store a few times at most (threads missing the
+        // same key at once both read it), never once per thread per round.
+        QCOMPARE(first.cache()->size(), 2);
+        QVERIFY2(first.cache()->storeLookups() <= 2 * kThreads,
+                 QByteArray::number(first.cache()->storeLookups()).constData());
+        // One recorder: every verification of every thread was recorded.
+        QVERIFY(recorder.flush());
+        QCOMPARE(scalar(m_vault->tamperDatabase(),
+                        QStringLiteral("SELECT COALESCE(SUM(count), 0) FROM "
+                                       "key_usage_hourly WHERE key_id = ?"),
+                        {open.key.id}),
+                 qint64(kThreads * kRounds));
     }
 };
 
