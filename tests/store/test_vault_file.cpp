@@ -137,6 +137,7 @@ void TestVaultFile::versionOneVaultIsUpgraded()
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE key_secrets DROP COLUMN ")
                              + QLatin1String(column)));
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM vault_meta WHERE name = 'usage_seq'")));
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE rate_buckets"))); // schema 4
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
     }
     auto store = SqlKeyStore::openVault(path, clock);
