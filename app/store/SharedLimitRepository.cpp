@@ -15,9 +15,29 @@ SharedLimitRepository::SharedLimitRepository(const QSqlDatabase &db, SqlEngine e
 Result<void> SharedLimitRepository::begin(const QString &what)
 {
     QSqlQuery q(m_db);
-    if (!q.exec(m_dialect.beginWrite()))
-        return SqlErrors::fromQuery(q, what);
+    if (m_dialect.isSqlite()) {
+        // A lease or reservation need not survive a power cut (the bucket would only be a
+        // moment younger), so it does not wait for an fsync: with WAL, synchronous = NORMAL
+        // still survives a crash of the process. The connection's own setting comes back after.
+        if (m_synchronous.isEmpty() && q.exec(QStringLiteral("PRAGMA synchronous")) && q.next())
+            m_synchronous = q.value(0).toString();
+        q.finish();
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    if (!q.exec(m_dialect.beginWrite())) {
+        const Error error = SqlErrors::fromQuery(q, what);
+        restoreSynchronous();
+        return error;
+    }
     return {};
+}
+
+void SharedLimitRepository::restoreSynchronous()
+{
+    bool ok = false;
+    const int level = m_synchronous.toInt(&ok);
+    if (m_dialect.isSqlite() && ok && m_db.isOpen())
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = %1").arg(level));
 }
 
 Result<void> SharedLimitRepository::commit(const QString &what)
@@ -28,6 +48,7 @@ Result<void> SharedLimitRepository::commit(const QString &what)
         rollback();
         return error;
     }
+    restoreSynchronous();
     return {};
 }
 
@@ -35,6 +56,7 @@ void SharedLimitRepository::rollback()
 {
     if (m_db.isOpen())
         QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    restoreSynchronous();
 }
 
 Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, const RateLimit &limit,

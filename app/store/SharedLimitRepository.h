@@ -60,9 +60,11 @@ private:
     Result<void> begin(const QString &what);
     Result<void> commit(const QString &what);
     void rollback();
+    void restoreSynchronous();
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;
+    QString m_synchronous; // SQLite: the connection's own setting, restored after each lease
 };
 
 } // namespace Keyward

@@ -17,8 +17,7 @@ qint64 RateLimiter::leaseSize(const RateLimit &limit)
 
 qint64 RateLimiter::leaseTtlMs(const RateLimit &limit)
 {
-    const qint64 refillMs = leaseSize(limit) * TokenBucket::periodOf(limit) / qMax(1, limit.count);
-    return qMax<qint64>(1000, refillMs);
+    return qMax<qint64>(1000, TokenBucket::periodOf(limit));
 }
 
 RateLimiter::Bucket &RateLimiter::refilled(qint64 keyId, const RateLimit &limit, qint64 now)

@@ -75,8 +75,10 @@ public:
     // Tokens per lease: 1/20 of the limit (so 20 verifiers holding unused leases hold at most
     // one burst), at least 1, at most 1000.
     static qint64 leaseSize(const RateLimit &limit);
-    // How long leased tokens stay usable: a second, or the time the shared bucket needs to
-    // refill a lease when that is longer.
+    // How long leased tokens stay usable: the limit's period (at least a second), so a key used
+    // now and then is not a store write per request. How far over the limit N verifiers can go
+    // does not depend on it (N x leaseSize at most); it only bounds how long an idle verifier
+    // keeps tokens from the others.
     static qint64 leaseTtlMs(const RateLimit &limit);
     static constexpr qint64 kStoreRetryMs = 1000;
 
