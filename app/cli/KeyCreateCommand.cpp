@@ -62,8 +62,11 @@ ExitCode KeyCreateCommand::run(CommandContext &context)
     parser.addValueOption(kExpires, tr("WHEN"),
                           tr("90d, 7d, ..., a date such as 2027-01-31, or never (default: 90d)."));
     parser.addValueOption(kRateLimit, tr("RATE"),
-                          tr("e.g. 100/min, 5/s, 1000/hour (default: none)."));
-    parser.addValueOption(kUsageLimit, tr("N"), tr("Total requests allowed (default: unlimited)."));
+                          tr("e.g. 100/min, 5/s, 1000/hour (default: none). Holds across "
+                             "every verifier on the vault or database, not per process."));
+    parser.addValueOption(kUsageLimit, tr("N"),
+                          tr("Total requests allowed, across every verifier (default: "
+                             "unlimited)."));
     parser.addValueOption(kCustomer, tr("ID"),
                           tr("Customer the key is scoped to: a request naming another customer "
                              "is refused (exact match; case counts)."));

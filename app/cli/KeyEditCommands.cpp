@@ -84,7 +84,9 @@ ExitCode KeyEditCommands::edit(CommandContext &context)
                             "Admins and Owners."));
     parser.addValueOption(kName, tr("NAME"), tr("A new name."));
     parser.addValueOption(kNotes, tr("TEXT"), tr("New notes (\"\" clears them)."));
-    parser.addValueOption(kRateLimit, tr("RATE"), tr("e.g. 100/min, or none."));
+    parser.addValueOption(kRateLimit, tr("RATE"),
+                          tr("e.g. 100/min, or none; holds across every verifier on the vault "
+                             "or database."));
     parser.addValueOption(kExpires, tr("WHEN"),
                           tr("A shorter expiry: 30d (from now) or a date such as 2027-01-31 "
                              "(the key works through the end of that day, UTC)."));

@@ -51,7 +51,8 @@ ExitCode VerifyCommand::run(CommandContext &context)
            "answered Malformed). Needs no member login. With --json: "
            "{\"outcome\":...,\"http\":...,\"caller_message\":...,...}; \"http\", "
            "\"retry_after_s\" and \"caller_message\" are for the API client, \"reason\" and the "
-           "key fields only for your logs."));
+           "key fields only for your logs. Rate and usage limits count every verifier on the "
+           "vault or database together, this run included."));
     parser.addValueOption(kEnv, tr("ENV"), tr("The environment the request is for."));
     parser.addValueOption(kGrant, tr("GRANT"), tr("A grant the request needs; repeat for more."));
     parser.addValueOption(kSource, tr("SOURCE"),

@@ -50,10 +50,11 @@ void UsageBatch::add(const UsageEvent &event)
     }
     if (event.keyId != 0) {
         ++m_hourly[HourSlot {event.keyId, hourOf(event.atMs), event.outcome}];
-        if (event.consumesCredit)
+        const bool addsCredit = event.consumesCredit && !event.creditReserved;
+        if (addsCredit)
             ++m_credits[event.keyId];
         if (event.readsBackUsage)
-            m_readBack[event.keyId] += event.consumesCredit ? 1 : 0;
+            m_readBack[event.keyId] += addsCredit ? 1 : 0;
     }
     if (!takeLogSlot(event))
         return;

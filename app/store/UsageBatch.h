@@ -18,6 +18,9 @@ struct UsageEvent
     int outcome = 0;
     bool consumesCredit = false; // a Valid answer: usage_count + 1 and the secret's last use
     bool readsBackUsage = false; // the key has a usage limit: read usage_count back after writing
+    // A Valid answer whose credit the verifier reserved in the store beforehand: usage_count
+    // already counts it, so it is not added again.
+    bool creditReserved = false;
     QString source;
 };
 
@@ -77,7 +80,7 @@ public:
     const QHash<qint64, LastUse> &lastUses() const { return m_lastUses; }
     const QHash<qint64, LastRefusal> &lastRefusals() const { return m_lastRefusals; }
     const QHash<HourSlot, qint64> &hourlyCounts() const { return m_hourly; }
-    const QHash<qint64, qint64> &credits() const { return m_credits; } // key id -> valid uses
+    const QHash<qint64, qint64> &credits() const { return m_credits; } // key id -> credits to add
     // Keys with a usage limit, each with the credits the batch adds for it (possibly 0): their
     // usage_count is read back after the write so every verifier process learns the others' use.
     const QHash<qint64, qint64> &readBackKeys() const { return m_readBack; }

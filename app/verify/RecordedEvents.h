@@ -17,6 +17,7 @@ struct RecordedEvent
     quint8 outcome = 0; // persisted outcome code (a handful of values)
     bool consumesCredit = false;
     bool readsBackUsage = false;
+    bool creditReserved = false; // see UsageEvent
 };
 // 32 bytes, not 40: the verifying thread writes one per request, so every byte is memory traffic
 // on the hot path; and two fill exactly one cache line.

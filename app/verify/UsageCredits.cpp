@@ -1,57 +1,157 @@
 #include "UsageCredits.h"
 
+#include "RateLimiter.h"
+#include "store/SharedLimitRepository.h"
+
+#include <QMutexLocker>
+#include <QVector>
+
+#include <utility>
+
 namespace Keyward {
+
+UsageCredits::UsageCredits(const Clock &clock)
+    : m_clock(clock)
+{ }
+
+qint64 UsageCredits::reservationSize(qint64 limit)
+{
+    return qBound(qint64(1), limit / 100, qint64(1000));
+}
+
+qint64 UsageCredits::usedLocked(const State &state) const
+{
+    // Our unspent reservations are counted in `stored` but not used yet; our per-process use
+    // is not in `stored` until the recorder has saved it.
+    return state.stored - state.reserved + (state.consumed - state.saved);
+}
+
+UsageCredits::Spend UsageCredits::spendLocally(State &state, qint64 limit)
+{
+    if (usedLocked(state) >= limit)
+        return {false, false, usedLocked(state)};
+    ++state.consumed;
+    return {true, false, usedLocked(state)};
+}
+
+UsageCredits::Spend UsageCredits::spend(qint64 keyId, qint64 limit, SharedLimitRepository *shared)
+{
+    const qint64 now = m_clock.nowMs();
+    {
+        QMutexLocker lock(&m_mutex);
+        State &state = m_keys[keyId];
+        if (state.reserved > 0) {
+            --state.reserved;
+            return {true, true, usedLocked(state)};
+        }
+        if (!shared || now < state.storeRetryAtMs)
+            return spendLocally(state, limit);
+    }
+    const Result<CreditGrant> grant = shared->reserveCredits(keyId, reservationSize(limit));
+    QMutexLocker lock(&m_mutex);
+    State &state = m_keys[keyId];
+    if (!grant) {
+        state.storeRetryAtMs = now + RateLimiter::kStoreRetryMs;
+        if (state.reserved > 0) {
+            --state.reserved;
+            return {true, true, usedLocked(state)};
+        }
+        return spendLocally(state, limit);
+    }
+    ++m_reservations;
+    state.stored = grant->usageCount;
+    state.reserved += grant->credits;
+    if (state.reserved == 0)
+        return {false, true, usedLocked(state)};
+    --state.reserved;
+    return {true, true, usedLocked(state)};
+}
+
+UsageCredits::Spend UsageCredits::check(qint64 keyId, qint64 limit, SharedLimitRepository *shared)
+{
+    const qint64 now = m_clock.nowMs();
+    {
+        QMutexLocker lock(&m_mutex);
+        State &state = m_keys[keyId];
+        if (state.reserved > 0)
+            return {true, true, usedLocked(state)};
+        if (!shared || now < state.storeRetryAtMs)
+            return {usedLocked(state) < limit, false, usedLocked(state)};
+    }
+    const Result<CreditGrant> look = shared->peekCredits(keyId);
+    QMutexLocker lock(&m_mutex);
+    State &state = m_keys[keyId];
+    if (look) {
+        state.stored = look->usageCount;
+        if (look->usageLimit)
+            limit = *look->usageLimit;
+    }
+    return {usedLocked(state) < limit, bool(look), usedLocked(state)};
+}
+
+void UsageCredits::returnUnused(SharedLimitRepository &shared)
+{
+    QVector<std::pair<qint64, qint64>> unused;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (auto it = m_keys.begin(); it != m_keys.end(); ++it) {
+            if (it->reserved > 0) {
+                unused.append({it.key(), it->reserved});
+                it->stored -= it->reserved;
+                it->reserved = 0;
+            }
+        }
+    }
+    // A failure here (connection lost) leaves them counted as used: never more than the limit.
+    for (const auto &[keyId, credits] : unused)
+        (void)shared.returnCredits(keyId, credits);
+}
 
 qint64 UsageCredits::used(qint64 keyId) const
 {
-    std::lock_guard lock(m_mutex);
+    QMutexLocker lock(&m_mutex);
     const auto it = m_keys.constFind(keyId);
-    return it == m_keys.constEnd() ? 0 : it->base + it->consumed;
-}
-
-void UsageCredits::observeStored(qint64 keyId, qint64 storedCount)
-{
-    std::lock_guard lock(m_mutex);
-    State &state = m_keys[keyId];
-    // The row includes the use saved so far. A save that committed but was not yet reported is
-    // then counted twice, which errs on the strict side and is corrected by its report.
-    state.base = storedCount - state.saved;
-}
-
-void UsageCredits::observeSaved(qint64 keyId, qint64 savedCredits, qint64 storedCount)
-{
-    std::lock_guard lock(m_mutex);
-    State &state = m_keys[keyId];
-    state.saved = savedCredits;
-    state.base = storedCount - savedCredits;
-}
-
-void UsageCredits::consume(qint64 keyId)
-{
-    std::lock_guard lock(m_mutex);
-    ++m_keys[keyId].consumed;
-}
-
-bool UsageCredits::tryConsume(qint64 keyId, qint64 limit)
-{
-    std::lock_guard lock(m_mutex);
-    State &state = m_keys[keyId];
-    if (state.base + state.consumed >= limit)
-        return false;
-    ++state.consumed;
-    return true;
+    return it == m_keys.constEnd() ? 0 : usedLocked(*it);
 }
 
 bool UsageCredits::isKnown(qint64 keyId) const
 {
-    std::lock_guard lock(m_mutex);
+    QMutexLocker lock(&m_mutex);
     return m_keys.contains(keyId);
+}
+
+void UsageCredits::observeStored(qint64 keyId, qint64 storedCount)
+{
+    QMutexLocker lock(&m_mutex);
+    // The row includes the use saved so far. A save that committed but was not yet reported is
+    // then counted twice, which errs on the strict side and is corrected by its report.
+    m_keys[keyId].stored = storedCount;
+}
+
+void UsageCredits::observeSaved(qint64 keyId, qint64 savedCredits, qint64 storedCount)
+{
+    QMutexLocker lock(&m_mutex);
+    State &state = m_keys[keyId];
+    state.saved = savedCredits;
+    state.stored = storedCount;
+}
+
+void UsageCredits::consume(qint64 keyId)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_keys[keyId].consumed;
 }
 
 void UsageCredits::clear()
 {
-    std::lock_guard lock(m_mutex);
+    QMutexLocker lock(&m_mutex);
     m_keys.clear();
+}
+
+qint64 UsageCredits::reservationCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_reservations;
 }
 
 } // namespace Keyward

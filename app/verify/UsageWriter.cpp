@@ -112,6 +112,7 @@ void UsageWriter::run()
                 event.outcome = recorded.outcome;
                 event.consumesCredit = recorded.consumesCredit;
                 event.readsBackUsage = recorded.readsBackUsage;
+                event.creditReserved = recorded.creditReserved;
                 event.source = batch.sources.value(recorded.sourceIndex);
                 m_pending.add(event);
             }

@@ -8,6 +8,7 @@
 #include "crypto/SecretString.h"
 #include "store/KeyStore.h"
 #include "store/SecretLookup.h"
+#include "store/SharedLimitRepository.h"
 #include "store/SqlKeyStore.h"
 
 #include <QDateTime>
@@ -45,7 +46,7 @@ Verifier::Verifier(KeyStore &store, const Clock &clock)
     , m_validReason(tr("The key is valid."))
 {
     m_shared.limiter = std::make_shared<RateLimiter>(clock);
-    m_shared.credits = std::make_shared<UsageCredits>();
+    m_shared.credits = std::make_shared<UsageCredits>(clock);
 }
 
 Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
@@ -55,6 +56,7 @@ Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
     m_find = [lookup = m_lookup.get()](const QByteArray &hash) {
         return lookup->find(hash);
     };
+    m_sharedLimits = std::make_unique<SharedLimitRepository>(store.database(), store.engine());
 }
 
 Verifier::Verifier(SqlKeyStore &store, const Clock &clock, const VerifierShared &shared)
@@ -65,7 +67,13 @@ Verifier::Verifier(SqlKeyStore &store, const Clock &clock, const VerifierShared 
         m_changes = std::make_unique<StoreChangeSource>(m_store);
 }
 
-Verifier::~Verifier() = default;
+Verifier::~Verifier()
+{
+    // The last verifier of a process gives back the credits it reserved and did not spend, so
+    // that other verifiers can spend them.
+    if (m_sharedLimits && m_shared.credits.use_count() == 1)
+        m_shared.credits->returnUnused(*m_sharedLimits);
+}
 
 void Verifier::enableCache(VerifierCacheOptions options, std::unique_ptr<ChangeSource> changes)
 {
@@ -125,7 +133,7 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
         // most common trouble and distinct from an unknown one.
         VerifyResult result = refused(VerifyOutcome::Malformed, KeyToken::describe(parsed.status));
         if (mode == Mode::Verify)
-            record(result, false, now, source);
+            record(result, false, false, now, source);
         return result;
     }
 
@@ -154,7 +162,7 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
                                       tr("No key matches. It may have been deleted, or it belongs "
                                          "to another vault."));
         if (mode == Mode::Verify)
-            record(result, false, now, source);
+            record(result, false, false, now, source);
         return result;
     }
 
@@ -169,50 +177,58 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
         judge(*match, parsed.environment, environment.value_or(parsed.environment),
               requiredGrants.isEmpty() ? requiredGrants : normalisedGrants(requiredGrants), request,
               mode, now);
-    if (result.isValid())
-        applyLimits(result, key, mode);
     if (hasUsageLimit) {
         result.usageLimit = key.usageLimit;
         result.usageCount = m_shared.credits->used(key.id);
     }
+    const bool creditReserved = result.isValid() && applyLimits(result, key, mode);
     if (mode == Mode::Verify)
-        record(result, hasUsageLimit, now, source);
+        record(result, hasUsageLimit, creditReserved, now, source);
     return result;
 }
 
-void Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
+bool Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
 {
     RateLimiter &limiter = *m_shared.limiter;
     UsageCredits &credits = *m_shared.credits;
-    // Verify takes a token and a credit in one step each, so threads sharing the limiter cannot
-    // both pass on the last one; explain() only looks.
-    const qint64 retryAfter = mode == Mode::Verify ? limiter.tryTake(key.id, key.rateLimit)
-                                                   : limiter.retryAfterMs(key.id, key.rateLimit);
-    if (retryAfter > 0) {
+    SharedLimitRepository *shared = m_sharedLimits.get();
+    // Verify takes a token (from the process's lease of the shared bucket) and then a credit,
+    // each in one step, so threads sharing the limiter cannot both pass on the last one; the
+    // token goes back when the credit is refused. explain() only looks.
+    RateLimiter::Admission admission;
+    if (mode == Mode::Verify)
+        admission = limiter.acquire(key.id, key.rateLimit, shared);
+    else
+        admission.retryAfterMs = limiter.retryAfterMs(key.id, key.rateLimit, shared);
+    if (!admission.passed()) {
         result.outcome = VerifyOutcome::RateLimited;
-        result.retryAfterMs = retryAfter;
+        result.retryAfterMs = admission.retryAfterMs;
         result.reason = tr("The rate limit of %1 is reached; the next request passes in %2 ms.")
                             .arg(key.rateLimit.toCode())
-                            .arg(retryAfter);
-        return;
+                            .arg(admission.retryAfterMs);
+        return false;
     }
     if (!key.usageLimit)
-        return;
-    const bool withinLimit = mode == Mode::Verify ? credits.tryConsume(key.id, *key.usageLimit)
-                                                  : credits.used(key.id) < *key.usageLimit;
-    if (!withinLimit) {
+        return false;
+    const UsageCredits::Spend spend = mode == Mode::Verify
+        ? credits.spend(key.id, *key.usageLimit, shared)
+        : credits.check(key.id, *key.usageLimit, shared);
+    result.usageCount = spend.used;
+    if (!spend.passed) {
         if (mode == Mode::Verify)
-            limiter.giveBack(key.id, key.rateLimit); // a 429 consumes nothing
+            limiter.giveBack(key.id, key.rateLimit, admission); // a 429 consumes nothing
         result.outcome = VerifyOutcome::UsageExceeded;
         result.reason = tr("The usage limit of %1 requests is used up (%2 used). An admin can "
                            "raise the limit or issue a new key.")
                             .arg(*key.usageLimit)
-                            .arg(credits.used(key.id));
+                            .arg(spend.used);
+        return false;
     }
+    return mode == Mode::Verify && spend.reserved;
 }
 
-void Verifier::record(const VerifyResult &result, bool hasUsageLimit, qint64 now,
-                      const QString &source)
+void Verifier::record(const VerifyResult &result, bool hasUsageLimit, bool creditReserved,
+                      qint64 now, const QString &source)
 {
     UsageRecorder *recorder = m_shared.recorder;
     if (!recorder)
@@ -224,6 +240,7 @@ void Verifier::record(const VerifyResult &result, bool hasUsageLimit, qint64 now
     event.outcome = quint8(verifyOutcomeToInt(result.outcome));
     event.consumesCredit = result.isValid();
     event.readsBackUsage = hasUsageLimit;
+    event.creditReserved = creditReserved;
     recorder->record(event, source);
 }
 

@@ -22,6 +22,7 @@ struct ApiKey;
 class KeyStore;
 class SecretLookup;
 class SecretString;
+class SharedLimitRepository;
 class SqlKeyStore;
 class UsageRecorder;
 struct SecretMatch;
@@ -56,6 +57,11 @@ struct VerifierShared
 // list, VerifyRequest::clientAddress must be on it; an unknown (null) address is refused, so a
 // caller that forgets to pass the address fails closed. explain() checks only a given address.
 //
+// On an SQL store, rate and usage limits hold across every verifier on the store (leases of
+// the shared bucket, reserved credits: see RateLimiter, UsageCredits), each verifier using its
+// own connection for them; with another KeyStore, or while the store cannot be written, per
+// process.
+//
 // No member login is needed; only the token's SHA-256 is looked up. Optional parts: a cache
 // (enableCache) and write-behind usage recording (setRecorder).
 //
@@ -86,6 +92,10 @@ public:
     // recorder must outlive its use here. Safe to share between threads.
     void setRecorder(UsageRecorder *recorder) { m_shared.recorder = recorder; }
     RateLimiter &rateLimiter() { return *m_shared.limiter; }
+    UsageCredits &usageCredits() { return *m_shared.credits; }
+    // The store's shared buckets and credits, on this verifier's connection; nullptr when limits
+    // are per process (not an SQL store).
+    SharedLimitRepository *sharedLimits() { return m_sharedLimits.get(); }
     // What another thread's verifier needs to share this one's cache, limits and recorder.
     const VerifierShared &shared() const { return m_shared; }
 
@@ -99,9 +109,9 @@ public:
                                 const QStringList &requiredGrants, const QString &source);
 
     // "Why is this key rejected?": the verdict verify() would give now, with the reason in
-    // words, but without taking a rate-limit token or a credit and without recording anything.
-    // Without an environment the token's own is assumed. Rate limits are per process, so from
-    // another process (the GUI) a key is only reported RateLimited by its own earlier use.
+    // words, but without taking a rate-limit token or a credit and without recording anything
+    // (it reads the shared bucket and usage count; it never leases or reserves). Without an
+    // environment the token's own is assumed.
     Result<VerifyResult> explain(const char *token, std::size_t size,
                                  std::optional<Environment> environment = std::nullopt,
                                  const QStringList &requiredGrants = {});
@@ -117,14 +127,17 @@ private:
     VerifyResult judge(const SecretMatch &match, Environment tokenEnvironment,
                        Environment requestedEnvironment, const QStringList &requiredGrants,
                        const VerifyRequest &request, Mode mode, qint64 now) const;
-    void applyLimits(VerifyResult &result, const ApiKey &key, Mode mode);
-    void record(const VerifyResult &result, bool hasUsageLimit, qint64 now, const QString &source);
+    // Returns whether the credit of a Valid answer was reserved in the store.
+    bool applyLimits(VerifyResult &result, const ApiKey &key, Mode mode);
+    void record(const VerifyResult &result, bool hasUsageLimit, bool creditReserved, qint64 now,
+                const QString &source);
     void applySavedUsage();
     static QString formatTime(qint64 atMs);
 
     KeyStore &m_store;
     const Clock &m_clock;
     std::unique_ptr<SecretLookup> m_lookup;
+    std::unique_ptr<SharedLimitRepository> m_sharedLimits; // on this verifier's connection
     VerifierCache::FindFunction m_find;
     std::unique_ptr<ChangeSource> m_changes; // this thread's way to the change counter
     const QString m_prefix;

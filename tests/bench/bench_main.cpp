@@ -7,6 +7,7 @@
 #include "PgBenchVault.h"
 #include "RawPostgres.h"
 #include "RawSqlite.h"
+#include "core/RateLimit.h"
 #include "crypto/CryptoSelfTest.h"
 #include "crypto/KeyToken.h"
 #include "crypto/Sha256.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -44,6 +46,7 @@ struct Options
     QString modelVault; // child mode: load this vault into the model, report peak RSS
     QStringList only; // measure groups to run (for profiling); empty: all
     QString server; // a PostgreSQL superuser conninfo: run the PostgreSQL measures instead
+    QString rateLimit; // give every key this rate limit ("" or none: as seeded, unlimited)
     bool wants(const char *group) const
     {
         return only.isEmpty() || only.contains(QLatin1String(group));
@@ -347,13 +350,19 @@ int main(int argc, char **argv)
         QStringLiteral("Measure verification over PostgreSQL instead: a superuser's conninfo "
                        "(a scratch database and roles are created and dropped again)."),
         QStringLiteral("CONNINFO"));
-    parser.addOptions({keysOption, runsOption, modelOption, onlyOption, serverOption});
+    const QCommandLineOption rateOption(
+        QStringLiteral("rate-limit"),
+        QStringLiteral("Give every key this rate limit (e.g. 1000000/s, high enough that nothing "
+                       "is refused): measures verification with the shared bucket's leases."),
+        QStringLiteral("RATE"));
+    parser.addOptions({keysOption, runsOption, modelOption, onlyOption, serverOption, rateOption});
     parser.process(app);
     Options options;
     options.keys = qMax(1, parser.value(keysOption).toInt());
     options.runs = qMax(1, parser.value(runsOption).toInt());
     options.only = parser.values(onlyOption);
     options.server = parser.value(serverOption);
+    options.rateLimit = parser.value(rateOption);
     if (parser.isSet(modelOption))
         return modelChild(parser.value(modelOption));
 
@@ -382,15 +391,28 @@ int main(int argc, char **argv)
     }
     BenchVault &vault = **created;
     SqlKeyStore &store = vault.store();
+    if (!options.rateLimit.isEmpty()) {
+        const std::optional<RateLimit> limit = RateLimit::parse(options.rateLimit);
+        QSqlQuery q(store.database());
+        q.prepare(QStringLiteral("UPDATE api_keys SET rate_count = ?, rate_unit = ?"));
+        q.addBindValue(limit ? limit->count : 0);
+        q.addBindValue(limit ? int(limit->unit) : 0);
+        if (!limit || !q.exec()) {
+            std::fprintf(stderr, "keyward_bench: cannot set the rate limit %s\n",
+                         qPrintable(options.rateLimit));
+            return 1;
+        }
+    }
     const std::vector<std::string> &tokens = vault.tokens();
     const std::vector<int> order = shuffled(int(tokens.size()));
     const qint64 ops = qint64(order.size());
     const int runs = options.runs;
     const int recordingRounds = 2 * runs + 1; // odd, for the median
 
-    std::printf("# keyward_bench: %d keys, best of %d runs (recording: median of %d rounds), ns "
-                "of thread CPU time, %s\n",
-                options.keys, runs, recordingRounds,
+    std::printf("# keyward_bench: %d keys, rate limit %s, best of %d runs (recording: median of "
+                "%d rounds), ns of thread CPU time, %s\n",
+                options.keys, options.rateLimit.isEmpty() ? "none" : qPrintable(options.rateLimit),
+                runs, recordingRounds,
 #ifdef NDEBUG
                 "optimised build"
 #else

@@ -139,6 +139,7 @@ void TestVaultFile::versionOneVaultIsUpgraded()
                              + QLatin1String(column)));
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM vault_meta WHERE name = 'usage_seq'")));
         QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN allowed_ips")));
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE rate_buckets"))); // schema 4
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
     }
     auto store = SqlKeyStore::openVault(path, clock);
@@ -169,13 +170,14 @@ void TestVaultFile::versionTwoVaultIsUpgraded()
     {
         RawConnection raw(path);
         QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN allowed_ips")));
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE rate_buckets"))); // schema 4
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version > 2")));
     }
     auto store = SqlKeyStore::openVault(path, clock);
     QVERIFY2(store, qPrintable(store.errorMessage()));
     auto version = Migrations::currentVersion((*store)->database());
     QVERIFY(version);
-    QCOMPARE(*version, 3);
+    QCOMPARE(*version, 4);
     QCOMPARE(*version, Migrations::latestVersion());
     auto keys = (*store)->listKeys();
     QVERIFY(keys);

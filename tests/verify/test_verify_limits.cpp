@@ -187,7 +187,9 @@ private Q_SLOTS:
             QCOMPARE(verifyToken(verifier, issued.token, Environment::Staging).outcome,
                      VerifyOutcome::WrongEnvironment);
         }
-        QCOMPARE(verifier.rateLimiter().remaining(issued.key.id, options.rateLimit), 2);
+        QCOMPARE(verifier.rateLimiter().remaining(issued.key.id, options.rateLimit,
+                                                  verifier.sharedLimits()),
+                 2);
         QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
         QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
         // Now both limits are used up; a 429 consumes nothing either, so after the refill the
@@ -196,7 +198,9 @@ private Q_SLOTS:
         clock().advanceMs(kMinuteMs);
         const VerifyResult exhausted = verifyToken(verifier, issued.token);
         QCOMPARE(exhausted.outcome, VerifyOutcome::UsageExceeded);
-        QCOMPARE(verifier.rateLimiter().remaining(issued.key.id, options.rateLimit), 2);
+        QCOMPARE(verifier.rateLimiter().remaining(issued.key.id, options.rateLimit,
+                                                  verifier.sharedLimits()),
+                 2);
         QCOMPARE(exhausted.usageCount, qint64(2));
     }
 
@@ -215,7 +219,8 @@ private Q_SLOTS:
         QCOMPARE(forbidden.outcome, VerifyOutcome::InsufficientGrants);
         QCOMPARE(forbidden.httpStatus(), 403);
         QVERIFY(!forbidden.retryAfterMs);
-        QCOMPARE(verifier.rateLimiter().retryAfterMs(limitedKey.key.id, options.rateLimit),
+        QCOMPARE(verifier.rateLimiter().retryAfterMs(limitedKey.key.id, options.rateLimit,
+                                                     verifier.sharedLimits()),
                  qint64(kMinuteMs));
 
         const IssuedToken revoked = issueKey(options);

@@ -188,6 +188,12 @@ GRANT SELECT ON key_usage_hourly, request_log TO {{P}}_viewer, {{P}}_verifier;
 GRANT INSERT, UPDATE (count), DELETE ON key_usage_hourly TO {{P}}_verifier;
 GRANT INSERT, DELETE ON request_log TO {{P}}_verifier;
 
+-- Shared rate-limit buckets (schema 4): verifiers lease tokens from them (insert a key's bucket,
+-- lock and update it); members read them (explain() in the GUI looks without leasing).
+-- Nothing in them is secret: token counts and times per key id.
+GRANT SELECT ON rate_buckets TO {{P}}_viewer;
+GRANT SELECT, INSERT, UPDATE ON rate_buckets TO {{P}}_verifier;
+
 -- The audit log: members append rows in their own name; nobody changes or removes one. A
 -- Viewer changes nothing, so the only row a Viewer appends is its own sign-in.
 GRANT SELECT ON audit_log TO {{P}}_viewer;

@@ -1,0 +1,213 @@
+#include "SharedLimitRepository.h"
+
+#include "SqlErrors.h"
+#include "TokenBucket.h"
+
+#include <QSqlQuery>
+
+namespace Keyward {
+
+SharedLimitRepository::SharedLimitRepository(const QSqlDatabase &db, SqlEngine engine)
+    : m_db(db)
+    , m_dialect(engine)
+{ }
+
+Result<void> SharedLimitRepository::begin(const QString &what)
+{
+    QSqlQuery q(m_db);
+    if (m_dialect.isSqlite()) {
+        // A lease or reservation need not survive a power cut (the bucket would only be a
+        // moment younger), so it does not wait for an fsync: with WAL, synchronous = NORMAL
+        // still survives a crash of the process. The connection's own setting comes back after.
+        if (m_synchronous.isEmpty() && q.exec(QStringLiteral("PRAGMA synchronous")) && q.next())
+            m_synchronous = q.value(0).toString();
+        q.finish();
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    if (!q.exec(m_dialect.beginWrite())) {
+        const Error error = SqlErrors::fromQuery(q, what);
+        restoreSynchronous();
+        return error;
+    }
+    return {};
+}
+
+void SharedLimitRepository::restoreSynchronous()
+{
+    bool ok = false;
+    const int level = m_synchronous.toInt(&ok);
+    if (m_dialect.isSqlite() && ok && m_db.isOpen())
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = %1").arg(level));
+}
+
+Result<void> SharedLimitRepository::commit(const QString &what)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const Error error = SqlErrors::fromQuery(q, what);
+        rollback();
+        return error;
+    }
+    restoreSynchronous();
+    return {};
+}
+
+void SharedLimitRepository::rollback()
+{
+    if (m_db.isOpen())
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    restoreSynchronous();
+}
+
+Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, const RateLimit &limit,
+                                                          qint64 wanted, qint64 nowMs)
+{
+    const QString what = tr("Could not take rate-limit capacity from the store.");
+    if (auto begun = begin(what); !begun)
+        return begun.error();
+    auto failed = [this](const Error &error) -> Result<RateLeaseGrant> {
+        rollback();
+        return error;
+    };
+    const qint64 periodMs = TokenBucket::periodOf(limit);
+    QSqlQuery q(m_db);
+    // The row first, so that on PostgreSQL two verifiers creating a key's bucket at once both
+    // end up locking the same row below (SQLite's BEGIN IMMEDIATE already serialises them).
+    q.prepare(
+        QStringLiteral("INSERT INTO rate_buckets (key_id, rate_count, period_ms, units, "
+                       "refilled_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING"));
+    q.addBindValue(keyId);
+    q.addBindValue(limit.count);
+    q.addBindValue(periodMs);
+    q.addBindValue(TokenBucket::capacityOf(limit));
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return failed(SqlErrors::fromQuery(q, what));
+    q.prepare(m_dialect.isSqlite()
+                  ? QStringLiteral("SELECT rate_count, period_ms, units, refilled_at FROM "
+                                   "rate_buckets WHERE key_id = ?")
+                  : QStringLiteral("SELECT rate_count, period_ms, units, refilled_at FROM "
+                                   "rate_buckets WHERE key_id = ? FOR UPDATE"));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return failed(SqlErrors::fromQuery(q, what));
+    if (!q.next()) // the key was deleted meanwhile: nothing to lease, nothing to wait for
+        return failed(makeError(ErrorCode::NotFound, what));
+    TokenBucket bucket {q.value(2).toLongLong(), q.value(3).toLongLong()};
+    if (q.value(0).toInt() != limit.count || q.value(1).toLongLong() != periodMs)
+        bucket = TokenBucket::full(limit, nowMs); // an admin changed the limit
+    q.finish();
+    // Never back in time: verifiers read their clocks before waiting for this row, so another
+    // one may have refilled it up to a later "now" already. Going back would refill that
+    // interval twice.
+    bucket.refill(limit, qMax(nowMs, bucket.lastMs));
+    RateLeaseGrant grant;
+    grant.tokens = bucket.take(limit, wanted);
+    if (grant.tokens == 0)
+        grant.retryAfterMs = qMax<qint64>(1, bucket.msUntil(limit, wanted));
+    q.prepare(QStringLiteral("UPDATE rate_buckets SET rate_count = ?, period_ms = ?, units = ?, "
+                             "refilled_at = ? WHERE key_id = ?"));
+    q.addBindValue(limit.count);
+    q.addBindValue(periodMs);
+    q.addBindValue(bucket.units);
+    q.addBindValue(bucket.lastMs);
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return failed(SqlErrors::fromQuery(q, what));
+    if (auto committed = commit(what); !committed)
+        return committed.error();
+    return grant;
+}
+
+Result<RateLeaseGrant> SharedLimitRepository::peekTokens(qint64 keyId, const RateLimit &limit,
+                                                         qint64 wanted, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT rate_count, period_ms, units, refilled_at FROM rate_buckets WHERE key_id = ?"));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Could not read the shared rate limit."));
+    TokenBucket bucket = TokenBucket::full(limit, nowMs);
+    if (q.next() && q.value(0).toInt() == limit.count
+        && q.value(1).toLongLong() == TokenBucket::periodOf(limit))
+        bucket = TokenBucket {q.value(2).toLongLong(), q.value(3).toLongLong()};
+    bucket.refill(limit, qMax(nowMs, bucket.lastMs));
+    RateLeaseGrant grant;
+    grant.tokens = bucket.tokens(limit);
+    if (grant.tokens == 0)
+        grant.retryAfterMs = qMax<qint64>(1, bucket.msUntil(limit, wanted));
+    return grant;
+}
+
+Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 wanted)
+{
+    const QString what = tr("Could not reserve usage credits in the store.");
+    if (auto begun = begin(what); !begun)
+        return begun.error();
+    auto failed = [this](const Error &error) -> Result<CreditGrant> {
+        rollback();
+        return error;
+    };
+    QSqlQuery q(m_db);
+    q.prepare(m_dialect.isSqlite()
+                  ? QStringLiteral("SELECT usage_count, usage_limit FROM api_keys WHERE id = ?")
+                  : QStringLiteral(
+                      "SELECT usage_count, usage_limit FROM api_keys WHERE id = ? FOR UPDATE"));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return failed(SqlErrors::fromQuery(q, what));
+    if (!q.next())
+        return failed(makeError(ErrorCode::NotFound, what));
+    CreditGrant grant;
+    grant.usageCount = q.value(0).toLongLong();
+    if (!q.value(1).isNull())
+        grant.usageLimit = q.value(1).toLongLong();
+    q.finish();
+    if (grant.usageLimit)
+        grant.credits = qMax<qint64>(0, qMin(wanted, *grant.usageLimit - grant.usageCount));
+    if (grant.credits > 0) {
+        q.prepare(QStringLiteral("UPDATE api_keys SET usage_count = usage_count + ? WHERE id = ?"));
+        q.addBindValue(grant.credits);
+        q.addBindValue(keyId);
+        if (!q.exec())
+            return failed(SqlErrors::fromQuery(q, what));
+        grant.usageCount += grant.credits;
+    }
+    if (auto committed = commit(what); !committed)
+        return committed.error();
+    return grant;
+}
+
+Result<CreditGrant> SharedLimitRepository::peekCredits(qint64 keyId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT usage_count, usage_limit FROM api_keys WHERE id = ?"));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Could not read the key's usage."));
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, tr("Could not read the key's usage."));
+    CreditGrant grant;
+    grant.usageCount = q.value(0).toLongLong();
+    if (!q.value(1).isNull())
+        grant.usageLimit = q.value(1).toLongLong();
+    return grant;
+}
+
+Result<void> SharedLimitRepository::returnCredits(qint64 keyId, qint64 credits)
+{
+    if (credits <= 0)
+        return {};
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE api_keys SET usage_count = CASE WHEN usage_count > ? THEN "
+                             "usage_count - ? ELSE 0 END WHERE id = ?"));
+    q.addBindValue(credits);
+    q.addBindValue(credits);
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Could not give back unused usage credits."));
+    return {};
+}
+
+} // namespace Keyward

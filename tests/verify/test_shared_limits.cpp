@@ -1,0 +1,415 @@
+// Rate and usage limits that hold across verifiers on one store (schema 4): several verifier
+// processes on one vault file or PostgreSQL database together pass no more than the limit.
+// Built twice: on SQLite, and with KEYWARD_TEST_POSTGRES on the PostgreSQL test cluster, where
+// the verifiers use a verifier login (its grants on rate_buckets and usage_count).
+#include "CliRunner.h"
+#include "StoreFixture.h"
+#include "VerifyTestSupport.h"
+#include "store/Migrations.h"
+#include "store/SharedLimitRepository.h"
+#include "verify/UsageRecorder.h"
+
+#include <QDateTime>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Keyward;
+using namespace Keyward::Testing;
+
+namespace {
+
+const char *const kVerifierPassword = "verifier password";
+
+struct HammerRun
+{
+    qint64 valid = 0;
+    qint64 rateLimited = 0;
+    qint64 usageExceeded = 0;
+    qint64 errors = 0;
+    qint64 firstMs = 0;
+    qint64 lastMs = 0;
+    qint64 storeFailures = 0;
+};
+
+RateLimit perSecond(int count)
+{
+    RateLimit limit;
+    limit.count = count;
+    limit.unit = RateLimit::Unit::Second;
+    return limit;
+}
+
+} // namespace
+
+class TestSharedLimits : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<StoreFixture> m_vault;
+    QString m_verifierLogin; // PostgreSQL: the services' login
+    int m_counter = 0;
+
+    SqlKeyStore &store() { return *m_vault->store; }
+    ManualClock &clock() { return m_vault->clock; }
+    IssuedToken issueKey(const KeyOptions &options)
+    {
+        return issue(store(), QStringLiteral("Shared %1").arg(++m_counter), options);
+    }
+    // Another verifier "process" in this one: a connection of its own, as a service would have.
+    std::unique_ptr<SqlKeyStore> openVerifierStore()
+    {
+#ifdef KEYWARD_TEST_POSTGRES
+        return m_vault->connect(m_verifierLogin, kVerifierPassword);
+#else
+        return m_vault->openSecond(QString());
+#endif
+    }
+
+    // Starts `processes` real verifier processes on the store, all verifying `token` from the
+    // same moment on, and collects their answers.
+    QVector<HammerRun> hammer(int processes, const QByteArray &token, const QStringList &mode)
+    {
+        const qint64 start = QDateTime::currentMSecsSinceEpoch() + 1500; // after all have opened
+        QVector<QProcess *> running;
+        for (int i = 0; i < processes; ++i) {
+            auto *process = new QProcess(this);
+            QStringList arguments;
+#ifdef KEYWARD_TEST_POSTGRES
+            PgConnInfo info = m_vault->pg.conninfo(m_verifierLogin);
+            info.setValue(QStringLiteral("password"), QString());
+            arguments << QStringLiteral("--db") << info.toString();
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("PGPASSWORD"), QString::fromUtf8(kVerifierPassword));
+            process->setProcessEnvironment(environment);
+#else
+            arguments << QStringLiteral("--vault") << m_vault->path;
+#endif
+            arguments << QStringLiteral("--start") << QString::number(start) << mode;
+            process->start(QStringLiteral(KEYWARD_LIMITS_HAMMER_PATH), arguments);
+            // Written now, not when the test next runs an event loop (after the first process).
+            if (!process->waitForStarted(30'000))
+                qFatal("cannot start %s", KEYWARD_LIMITS_HAMMER_PATH);
+            process->write(token + '\n');
+            process->waitForBytesWritten(30'000);
+            process->closeWriteChannel();
+            running.append(process);
+        }
+        QVector<HammerRun> runs;
+        static const QRegularExpression line(
+            QStringLiteral("^valid (\\d+) rate_limited (\\d+) usage_exceeded (\\d+) errors (\\d+) "
+                           "first (\\d+) last (\\d+) store_failures (\\d+)\\n$"));
+        for (QProcess *process : running) {
+            if (!process->waitForFinished(120'000) || process->exitCode() != 0)
+                qFatal("hammer failed: %s", process->readAllStandardError().constData());
+            const QString out = QString::fromUtf8(process->readAllStandardOutput());
+            const auto match = line.match(out);
+            if (!match.hasMatch())
+                qFatal("hammer printed: %s", qPrintable(out));
+            runs.append({match.captured(1).toLongLong(), match.captured(2).toLongLong(),
+                         match.captured(3).toLongLong(), match.captured(4).toLongLong(),
+                         match.captured(5).toLongLong(), match.captured(6).toLongLong(),
+                         match.captured(7).toLongLong()});
+            delete process;
+        }
+        return runs;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_vault = std::make_unique<StoreFixture>();
+#ifdef KEYWARD_TEST_POSTGRES
+        m_verifierLogin = QStringLiteral("kwv_") + randomToken();
+        auto added = PostgresSetup::addVerifierLogin(m_vault->pg.admin().db(), m_verifierLogin,
+                                                     secret(kVerifierPassword));
+        QVERIFY2(added, qPrintable(added.errorMessage()));
+#endif
+    }
+    void cleanup()
+    {
+        m_vault.reset();
+    }
+
+    // The issue's case: five separate `keywardctl verify` runs of a key limited to 3/min. Each
+    // run is a process of its own that leases from the shared bucket; the fourth finds it empty.
+    void separateCliRunsShareTheLimit()
+    {
+        clock().setNowMs(SystemClock::instance().nowMs()); // keywardctl uses the real clock
+        KeyOptions options;
+        options.rateLimit = perMinute(3);
+        const IssuedToken issued = issueKey(options);
+        QTemporaryDir home;
+        CliRunner cli(home.path());
+        QStringList arguments;
+        QHash<QString, QString> environment;
+#ifdef KEYWARD_TEST_POSTGRES
+        PgConnInfo info = m_vault->pg.conninfo(m_verifierLogin);
+        info.setValue(QStringLiteral("password"), QString());
+        arguments << QStringLiteral("--db") << info.toString();
+        environment.insert(QStringLiteral("PGPASSWORD"), QString::fromUtf8(kVerifierPassword));
+#else
+        arguments << QStringLiteral("--vault") << m_vault->path;
+#endif
+        arguments << QStringLiteral("--json") << QStringLiteral("verify") << QStringLiteral("--env")
+                  << QStringLiteral("live") << QStringLiteral("-");
+        QStringList outcomes;
+        for (int i = 0; i < 5; ++i) {
+            const CliRunner::Run run = cli.run(arguments, issued.token + '\n', environment);
+            QVERIFY2(run.exitCode == 0 || run.exitCode == 1, run.describe().constData());
+            outcomes << run.json().value(QStringLiteral("outcome")).toString();
+        }
+        QCOMPARE(
+            outcomes,
+            QStringList({QStringLiteral("Valid"), QStringLiteral("Valid"), QStringLiteral("Valid"),
+                         QStringLiteral("RateLimited"), QStringLiteral("RateLimited")}));
+    }
+
+    // Three verifiers, each with its own connection, answer from one shared bucket: together
+    // exactly the limit, however the requests are spread, and one lease per few tokens.
+    void verifiersShareOneBucket()
+    {
+        KeyOptions options;
+        options.rateLimit = perMinute(60); // leases of 3 tokens
+        const IssuedToken issued = issueKey(options);
+        std::vector<std::unique_ptr<SqlKeyStore>> stores;
+        std::vector<std::unique_ptr<Verifier>> verifiers;
+        for (int i = 0; i < 3; ++i) {
+            stores.push_back(openVerifierStore());
+            verifiers.push_back(std::make_unique<Verifier>(*stores.back(), clock()));
+            verifiers.back()->enableCache();
+        }
+        int valid = 0;
+        for (int round = 0; round < 100; ++round) {
+            for (auto &verifier : verifiers) {
+                if (verifyToken(*verifier, issued.token).outcome == VerifyOutcome::Valid)
+                    ++valid;
+            }
+        }
+        QCOMPARE(valid, 60); // each would have passed 60 on its own
+        qint64 leases = 0;
+        for (auto &verifier : verifiers) {
+            QCOMPARE(verifier->rateLimiter().storeFailureCount(), qint64(0));
+            leases += verifier->rateLimiter().leaseCount();
+        }
+        // 20 leases of 3, plus one refused lease per verifier (then it waits without asking).
+        QCOMPARE(leases, qint64(60 / 3 + 3));
+        // Three seconds later three tokens are back for all of them together (a verifier refused
+        // by the store asks again when a lease's worth is back).
+        clock().advanceMs(3000);
+        valid = 0;
+        for (int round = 0; round < 10; ++round) {
+            for (auto &verifier : verifiers) {
+                if (verifyToken(*verifier, issued.token).outcome == VerifyOutcome::Valid)
+                    ++valid;
+            }
+        }
+        QCOMPARE(valid, 3);
+    }
+
+    // explain() reads the shared bucket and the count, and leases or reserves nothing.
+    void explainLeasesNothing()
+    {
+        KeyOptions options;
+        options.rateLimit = perMinute(1);
+        options.usageLimit = 1;
+        const IssuedToken issued = issueKey(options);
+        auto service = openVerifierStore();
+        Verifier verifier(*service, clock());
+        for (int i = 0; i < 5; ++i) {
+            auto explained =
+                verifier.explain(issued.token.constData(), std::size_t(issued.token.size()));
+            QVERIFY(explained);
+            QCOMPARE(explained->outcome, VerifyOutcome::Valid);
+        }
+        QCOMPARE(scalar(store().database(), QStringLiteral("SELECT COUNT(*) FROM rate_buckets")),
+                 qint64(0));
+        QCOMPARE(store().key(issued.key.id)->usageCount, qint64(0));
+        // Another verifier uses the key up; explain() here sees it at once.
+        {
+            auto other = openVerifierStore();
+            Verifier user(*other, clock());
+            QCOMPARE(verifyToken(user, issued.token).outcome, VerifyOutcome::Valid);
+        }
+        auto explained =
+            verifier.explain(issued.token.constData(), std::size_t(issued.token.size()));
+        QVERIFY(explained);
+        QCOMPARE(explained->outcome, VerifyOutcome::RateLimited);
+        clock().advanceMs(kMinuteMs);
+        explained = verifier.explain(issued.token.constData(), std::size_t(issued.token.size()));
+        QCOMPARE(explained->outcome, VerifyOutcome::UsageExceeded);
+    }
+
+    // Credits are reserved before they are spent, so that three verifiers with the count at 0
+    // cannot each spend the whole limit; unspent reservations go back when a verifier ends.
+    void usageLimitHoldsAcrossVerifiers()
+    {
+        KeyOptions options;
+        options.usageLimit = 500; // reservations of 5
+        const IssuedToken issued = issueKey(options);
+        std::vector<std::unique_ptr<SqlKeyStore>> stores;
+        std::vector<std::unique_ptr<Verifier>> verifiers;
+        std::vector<std::unique_ptr<UsageRecorder>> recorders;
+        for (int i = 0; i < 3; ++i) {
+            stores.push_back(openVerifierStore());
+            verifiers.push_back(std::make_unique<Verifier>(*stores.back(), clock()));
+            verifiers.back()->enableCache();
+            recorders.push_back(std::make_unique<UsageRecorder>(*stores.back(), clock()));
+            verifiers.back()->setRecorder(recorders.back().get());
+        }
+        int valid = 0;
+        for (int round = 0; round < 300; ++round) {
+            for (auto &verifier : verifiers) {
+                if (verifyToken(*verifier, issued.token).outcome == VerifyOutcome::Valid)
+                    ++valid;
+            }
+        }
+        QCOMPARE(valid, 500);
+        for (auto &recorder : recorders)
+            QVERIFY2(recorder->flush(), qPrintable(recorder->lastError()));
+        QCOMPARE(store().key(issued.key.id)->usageCount, qint64(500));
+
+        // Unspent reservations go back: one verifier spends 2 of a reservation of 5 and ends.
+        KeyOptions larger;
+        larger.usageLimit = 1000; // reservations of 10
+        const IssuedToken second = issueKey(larger);
+        {
+            auto service = openVerifierStore();
+            Verifier verifier(*service, clock());
+            QCOMPARE(verifyToken(verifier, second.token).outcome, VerifyOutcome::Valid);
+            QCOMPARE(verifyToken(verifier, second.token).outcome, VerifyOutcome::Valid);
+            QCOMPARE(store().key(second.key.id)->usageCount, qint64(10)); // reserved
+        }
+        QCOMPARE(store().key(second.key.id)->usageCount, qint64(2)); // the rest given back
+    }
+
+    // 3 processes hammer a key limited to 50/s for 5 s: together they pass at most what one
+    // bucket allows over the time they ran (a full burst of 50 + 50 per second). Zero over.
+    void threeProcessesHoldTheRateLimit()
+    {
+        KeyOptions options;
+        options.rateLimit = perSecond(50);
+        const IssuedToken issued = issueKey(options);
+        const QVector<HammerRun> runs =
+            hammer(3, issued.token, {QStringLiteral("--ms"), QStringLiteral("5000")});
+        qint64 valid = 0, refused = 0, first = runs.constFirst().firstMs, last = 0;
+        for (const HammerRun &run : runs) {
+            QCOMPARE(run.errors, qint64(0));
+            QCOMPARE(run.usageExceeded, qint64(0));
+            QCOMPARE(run.storeFailures, qint64(0)); // else the per-process fallback decided
+            qInfo("process: %lld valid from %lld to %lld", run.valid, run.firstMs, run.lastMs);
+            valid += run.valid;
+            refused += run.rateLimited;
+            first = qMin(first, run.firstMs);
+            last = qMax(last, run.lastMs);
+        }
+        // Every lease was taken between the first verification and the end of the last one.
+        const qint64 bound = 50 + 50 * (last - first) / 1000;
+        qInfo("%lld valid, %lld rate limited in %lld ms (bound %lld)", valid, refused, last - first,
+              bound);
+        QVERIFY2(valid <= bound, qPrintable(QStringLiteral("%1 > %2").arg(valid).arg(bound)));
+        QVERIFY(valid >= 50); // the burst at least: the processes did verify
+        QVERIFY(refused > 0);
+    }
+
+    // 3 processes spend a key with a usage limit of 300, 250 attempts each: at most 300 pass,
+    // and the stored count is exactly what passed (unspent reservations were given back).
+    void threeProcessesHoldTheUsageLimit()
+    {
+        KeyOptions options;
+        options.usageLimit = 300;
+        const IssuedToken issued = issueKey(options);
+        const QVector<HammerRun> runs =
+            hammer(3, issued.token, {QStringLiteral("--count"), QStringLiteral("250")});
+        qint64 valid = 0;
+        for (const HammerRun &run : runs) {
+            QCOMPARE(run.errors, qint64(0));
+            valid += run.valid;
+        }
+        QVERIFY2(valid <= 300, qPrintable(QString::number(valid)));
+        QVERIFY(valid >= 250); // one process alone spends 250
+        QCOMPARE(store().key(issued.key.id)->usageCount, valid);
+    }
+
+#ifndef KEYWARD_TEST_POSTGRES
+    // While the store cannot be written (here: another process holds the vault's write lock),
+    // each verifier falls back to its own per-process bucket, and goes back to the shared one
+    // once the store answers again.
+    void storeUnavailableFallsBackToPerProcess()
+    {
+        KeyOptions options;
+        options.rateLimit = perMinute(3);
+        const IssuedToken issued = issueKey(options);
+        VaultOptions quick;
+        quick.busyTimeoutMs = 50;
+        auto opened = SqlKeyStore::openVault(m_vault->path, clock(), quick);
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        Verifier verifier(**opened, clock());
+        verifier.enableCache();
+        QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid); // leased
+        QCOMPARE(verifier.rateLimiter().leaseCount(), qint64(1));
+
+        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("shared-limits-locker"));
+        {
+            locker.setDatabaseName(m_vault->path);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            // Cached key, no store write possible: the per-process bucket (full) decides.
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+            QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::RateLimited);
+            QVERIFY(verifier.rateLimiter().storeFailureCount() >= 1);
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            locker.close();
+        }
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("shared-limits-locker"));
+
+        // Back to the shared bucket (2 tokens left in it) after the retry pause.
+        clock().advanceMs(RateLimiter::kStoreRetryMs);
+        const qint64 leases = verifier.rateLimiter().leaseCount();
+        QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(verifier.rateLimiter().leaseCount(), leases + 1);
+    }
+
+    // A vault of the previous schema version is upgraded when opened, and its keys' limits are
+    // then shared.
+    void previousVersionVaultIsUpgraded()
+    {
+        KeyOptions options;
+        options.rateLimit = perMinute(2);
+        const IssuedToken issued = issueKey(options);
+        m_vault->store.reset();
+        {
+            QSqlDatabase raw =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            raw.setDatabaseName(m_vault->path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE rate_buckets")));
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_version WHERE version = %1")
+                               .arg(Migrations::latestVersion())));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        auto opened = SqlKeyStore::openVault(m_vault->path, clock());
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        QCOMPARE(*Migrations::currentVersion((*opened)->database()), Migrations::latestVersion());
+        Verifier first(**opened, clock());
+        QCOMPARE(verifyToken(first, issued.token).outcome, VerifyOutcome::Valid);
+        auto other = m_vault->openSecond(QString());
+        Verifier second(*other, clock());
+        QCOMPARE(verifyToken(second, issued.token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(verifyToken(second, issued.token).outcome, VerifyOutcome::RateLimited);
+        QCOMPARE(first.rateLimiter().storeFailureCount() + second.rateLimiter().storeFailureCount(),
+                 qint64(0));
+    }
+#endif
+};
+
+QTEST_GUILESS_MAIN(TestSharedLimits)
+#include "test_shared_limits.moc"
