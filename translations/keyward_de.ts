@@ -443,6 +443,22 @@
         <source>unknown member name (not recorded)</source>
         <translation>unbekannter Mitgliedsname (nicht erfasst)</translation>
     </message>
+    <message>
+        <source>any address</source>
+        <translation>jede Adresse</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>allowed IPs %1</source>
+        <translation>erlaubte IPs %1</translation>
+    </message>
+    <message>
+        <source>allowed IPs %1 → %2</source>
+        <translation>erlaubte IPs %1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>CommandContext</name>
@@ -453,6 +469,77 @@
     <message>
         <source>Passphrase for %1: </source>
         <translation>Passphrase für %1: </translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Verifies API keys over HTTP for API gateways (forward auth) and services (JSON).</source>
+        <translation>Prüft API-Schlüssel über HTTP für API-Gateways (Forward-Auth) und Dienste (JSON).</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>The configuration file (INI).</source>
+        <translation>Die Konfigurationsdatei (INI).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Where to listen: ADDRESS:PORT (default 127.0.0.1:8087).</source>
+        <translation>Wo auf Verbindungen gewartet wird: ADDRESS:PORT (Standard: 127.0.0.1:8087).</translation>
+    </message>
+    <message>
+        <source>ADDRESS:PORT</source>
+        <translation>ADDRESS:PORT</translation>
+    </message>
+    <message>
+        <source>The vault file.</source>
+        <translation>Die Tresordatei.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL vault (libpq conninfo or URI).</source>
+        <translation>Ein PostgreSQL-Tresor (libpq-Verbindungszeichenfolge oder URI).</translation>
+    </message>
+    <message>
+        <source>CONNINFO</source>
+        <translation>CONNINFO</translation>
+    </message>
+    <message>
+        <source>Verifying threads (default: one per core).</source>
+        <translation>Prüf-Threads (Standard: einer pro Kern).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Read the configuration and open the vault, then exit.</source>
+        <translation>Die Konfiguration lesen und den Tresor öffnen, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>Give either --vault or --db, not both.</source>
+        <translation>Geben Sie entweder --vault oder --db an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--threads needs a number from 0 (one per core) to 1024.</source>
+        <translation>--threads erfordert eine Zahl von 0 (einer pro Kern) bis 1024.</translation>
+    </message>
+    <message>
+        <source>--listen: %1</source>
+        <translation>--listen: %1</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1070,13 @@
     </message>
 </context>
 <context>
+    <name>HttpServer</name>
+    <message>
+        <source>Cannot listen on %1 port %2 (in use, or not an address of this machine?).</source>
+        <translation>Auf %1, Port %2 kann nicht auf Verbindungen gewartet werden (belegt oder keine Adresse dieses Rechners?).</translation>
+    </message>
+</context>
+<context>
     <name>InitCommand</name>
     <message>
         <source>Creates a new vault. The first member is its Owner; the passphrase comes from KEYWARD_PASSPHRASE or is asked for twice.</source>
@@ -1023,6 +1117,53 @@
     <message>
         <source>init creates a vault file. A PostgreSQL vault is set up once by the database owner: keywardctl --db CONNINFO db setup --owner LOGIN.</source>
         <translation>init erstellt eine Tresordatei. Ein PostgreSQL-Tresor wird einmalig vom Besitzer der Datenbank eingerichtet: keywardctl --db CONNINFO db setup --owner LOGIN.</translation>
+    </message>
+</context>
+<context>
+    <name>IpAllowlist</name>
+    <message>
+        <source>Allowed address %1 is empty. Separate addresses with a single comma.</source>
+        <translation>Erlaubte Adresse %1 ist leer. Trennen Sie Adressen durch ein einzelnes Komma.</translation>
+    </message>
+    <message>
+        <source>Allowed address %1 is too long to be an address or range (at most %2 characters).</source>
+        <translation>Erlaubte Adresse %1 ist zu lang für eine Adresse oder einen Bereich (höchstens %2 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Allowed address %1 (%2) has a zone (%); zones are not supported, give the address alone.</source>
+        <translation>Erlaubte Adresse %1 (%2) enthält eine Zone (%); Zonen werden nicht unterstützt, geben Sie nur die Adresse an.</translation>
+    </message>
+    <message>
+        <source>Allowed address %1 is not an IP address or range: %2 cannot appear in one. Examples: 192.0.2.10, 10.0.0.0/8, 2001:db8::/32.</source>
+        <translation>Erlaubte Adresse %1 ist weder eine IP-Adresse noch ein Bereich: %2 kann darin nicht vorkommen. Beispiele: 192.0.2.10, 10.0.0.0/8, 2001:db8::/32.</translation>
+    </message>
+    <message>
+        <source>Allowed address %1 (%2) has more than one “/”.</source>
+        <translation>Erlaubte Adresse %1 (%2) enthält mehr als ein „/“.</translation>
+    </message>
+    <message>
+        <source>Allowed address %1 (%2) is not an IP address. Examples: 192.0.2.10, 10.0.0.0/8, 2001:db8::/32.</source>
+        <translation>Erlaubte Adresse %1 (%2) ist keine IP-Adresse. Beispiele: 192.0.2.10, 10.0.0.0/8, 2001:db8::/32.</translation>
+    </message>
+    <message>
+        <source>Allowed address %1 (%2) has an invalid prefix length: it must be a number from 0 to %3 for this address.</source>
+        <translation>Erlaubte Adresse %1 (%2) hat eine ungültige Präfixlänge: Sie muss für diese Adresse eine Zahl von 0 bis %3 sein.</translation>
+    </message>
+    <message>
+        <source>Allowed address %1 (%2) mixes IPv4-mapped and other IPv6 addresses; give IPv4 and IPv6 ranges separately.</source>
+        <translation>Erlaubte Adresse %1 (%2) mischt IPv4-gemappte und andere IPv6-Adressen; geben Sie IPv4- und IPv6-Bereiche getrennt an.</translation>
+    </message>
+    <message>
+        <source>Allowed address %1 (%2) is not an IP address or range.</source>
+        <translation>Erlaubte Adresse %1 (%2) ist weder eine IP-Adresse noch ein Bereich.</translation>
+    </message>
+    <message>
+        <source>Allowed address %1 (%2) has bits set after its prefix: did you mean %3/%4?</source>
+        <translation>Erlaubte Adresse %1 (%2) hat hinter ihrem Präfix gesetzte Bits: Meinten Sie %3/%4?</translation>
+    </message>
+    <message>
+        <source>Too many allowed addresses (%1); at most %2 are allowed. Use ranges such as 10.0.0.0/8 to cover many addresses.</source>
+        <translation>Zu viele erlaubte Adressen (%1); höchstens %2 sind zulässig. Verwenden Sie Bereiche wie 10.0.0.0/8, um viele Adressen abzudecken.</translation>
     </message>
 </context>
 <context>
@@ -1076,24 +1217,12 @@
         <translation>RATE</translation>
     </message>
     <message>
-        <source>e.g. 100/min, 5/s, 1000/hour (default: none).</source>
-        <translation>z. B. 100/min, 5/s, 1000/hour (Standard: keines).</translation>
-    </message>
-    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <source>Total requests allowed (default: unlimited).</source>
-        <translation>Insgesamt erlaubte Anfragen (Standard: unbegrenzt).</translation>
-    </message>
-    <message>
         <source>ID</source>
         <translation>ID</translation>
-    </message>
-    <message>
-        <source>Customer the key is scoped to.</source>
-        <translation>Kunde, auf den der Schlüssel beschränkt ist.</translation>
     </message>
     <message>
         <source>TEXT</source>
@@ -1135,6 +1264,30 @@
         <source>never</source>
         <translation>nie</translation>
     </message>
+    <message>
+        <source>e.g. 100/min, 5/s, 1000/hour (default: none). Holds across every verifier on the vault or database, not per process.</source>
+        <translation>z. B. 100/min, 5/s, 1000/hour (Standard: keines). Gilt für alle Prüfer des Tresors oder der Datenbank zusammen, nicht pro Prozess.</translation>
+    </message>
+    <message>
+        <source>Total requests allowed, across every verifier (default: unlimited).</source>
+        <translation>Insgesamt erlaubte Anfragen, über alle Prüfer hinweg (Standard: unbegrenzt).</translation>
+    </message>
+    <message>
+        <source>Customer the key is scoped to: a request naming another customer is refused (exact match; case counts).</source>
+        <translation>Kunde, auf den der Schlüssel beschränkt ist: Eine Anfrage, die einen anderen Kunden nennt, wird abgelehnt (exakte Übereinstimmung; Groß-/Kleinschreibung wird beachtet).</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>An IPv4 or IPv6 address or CIDR range the key may be used from, e.g. 10.0.0.0/8; repeat or separate with commas for more (default: any address).</source>
+        <translation>Eine IPv4- oder IPv6-Adresse oder ein CIDR-Bereich, von dem aus der Schlüssel verwendet werden darf, z. B. 10.0.0.0/8; für weitere wiederholen oder mit Kommas trennen (Standard: jede Adresse).</translation>
+    </message>
+    <message>
+        <source>--allow-ip needs an address or range.</source>
+        <translation>--allow-ip erfordert eine Adresse oder einen Bereich.</translation>
+    </message>
 </context>
 <context>
     <name>KeyEditCommands</name>
@@ -1165,10 +1318,6 @@
     <message>
         <source>RATE</source>
         <translation>RATE</translation>
-    </message>
-    <message>
-        <source>e.g. 100/min, or none.</source>
-        <translation>z. B. 100/min oder none.</translation>
     </message>
     <message>
         <source>WHEN</source>
@@ -1215,10 +1364,6 @@
         <translation>Administratoren und Besitzer: ein neues Nutzungslimit in Anfragen (höher oder niedriger als bisher) oder none.</translation>
     </message>
     <message>
-        <source>Say what to change: --name, --notes, --rate-limit, --expires or --usage-limit.</source>
-        <translation>Geben Sie an, was geändert werden soll: --name, --notes, --rate-limit, --expires oder --usage-limit.</translation>
-    </message>
-    <message>
         <source>Cannot read the usage limit &quot;%1&quot;; use a number of requests (at least 1) or none.</source>
         <translation>Das Nutzungslimit „%1“ ist nicht lesbar; verwenden Sie eine Anzahl von Anfragen (mindestens 1) oder none.</translation>
     </message>
@@ -1249,6 +1394,34 @@
     <message>
         <source>Reset the usage of key %1: %2 used before, 0 now.</source>
         <translation>Nutzung von Schlüssel %1 zurückgesetzt: vorher %2 verbraucht, jetzt 0.</translation>
+    </message>
+    <message>
+        <source>e.g. 100/min, or none; holds across every verifier on the vault or database.</source>
+        <translation>z. B. 100/min oder none; gilt für alle Prüfer des Tresors oder der Datenbank zusammen.</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>The addresses and CIDR ranges the key may be used from, replacing its list; repeat or separate with commas for more.</source>
+        <translation>Die Adressen und CIDR-Bereiche, von denen aus der Schlüssel verwendet werden darf; ersetzt seine bisherige Liste. Für weitere wiederholen oder mit Kommas trennen.</translation>
+    </message>
+    <message>
+        <source>Clears the key&apos;s address list: any address may use it.</source>
+        <translation>Leert die Adressliste des Schlüssels: Jede Adresse darf ihn verwenden.</translation>
+    </message>
+    <message>
+        <source>Say what to change: --name, --notes, --rate-limit, --expires, --usage-limit, --allow-ip or --any-ip.</source>
+        <translation>Geben Sie an, was geändert werden soll: --name, --notes, --rate-limit, --expires, --usage-limit, --allow-ip oder --any-ip.</translation>
+    </message>
+    <message>
+        <source>Give either --allow-ip or --any-ip, not both.</source>
+        <translation>Geben Sie entweder --allow-ip oder --any-ip an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--allow-ip needs an address or range; --any-ip clears the list.</source>
+        <translation>--allow-ip erfordert eine Adresse oder einen Bereich; --any-ip leert die Liste.</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1556,14 @@
     <message>
         <source>refused</source>
         <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>  Allowed IPs: %1</source>
+        <translation>  Erlaubte IPs:   %1</translation>
+    </message>
+    <message>
+        <source>any address</source>
+        <translation>jede Adresse</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2339,22 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <source>requests</source>
         <translation>Anfragen</translation>
     </message>
+    <message>
+        <source>Allowed IP addresses</source>
+        <translation>Erlaubte IP-Adressen</translation>
+    </message>
+    <message>
+        <source>Any address, or e.g. 10.0.0.0/8, 2001:db8::/32</source>
+        <translation>Jede Adresse oder z. B. 10.0.0.0/8, 2001:db8::/32</translation>
+    </message>
+    <message>
+        <source>IPv4 and IPv6 addresses and CIDR ranges the key may be used from, separated by commas. Requests from elsewhere are refused (403). Empty: any address.</source>
+        <translation>IPv4- und IPv6-Adressen und CIDR-Bereiche, von denen aus der Schlüssel verwendet werden darf, durch Kommas getrennt. Anfragen von anderen Adressen werden abgelehnt (403). Leer: jede Adresse.</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;IPs:</source>
+        <translation>Erlaubte I&amp;Ps:</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::GenerateKeyDialog</name>
@@ -2302,6 +2499,22 @@ Nicht Teil der Rolle %2.</translation>
     <message>
         <source>The expiry date %1 is in the past. Choose today or a later day.</source>
         <translation>Das Ablaufdatum %1 liegt in der Vergangenheit. Wählen Sie heute oder einen späteren Tag.</translation>
+    </message>
+    <message>
+        <source>Allowed IP addresses</source>
+        <translation>Erlaubte IP-Adressen</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 10.0.0.0/8, 2001:db8::/32; empty: any address</source>
+        <translation>Optional, z. B. 10.0.0.0/8, 2001:db8::/32; leer: jede Adresse</translation>
+    </message>
+    <message>
+        <source>IPv4 and IPv6 addresses and CIDR ranges the key may be used from, separated by commas. Requests from elsewhere are refused (403).</source>
+        <translation>IPv4- und IPv6-Adressen und CIDR-Bereiche, von denen aus der Schlüssel verwendet werden darf, durch Kommas getrennt. Anfragen von anderen Adressen werden abgelehnt (403).</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;IPs:</source>
+        <translation>Erlaubte I&amp;Ps:</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +2945,14 @@ gültig bis %1</translation>
     <message>
         <source>Previous secret never used successfully</source>
         <translation>Vorheriges Geheimnis nie erfolgreich verwendet</translation>
+    </message>
+    <message>
+        <source>Allowed IPs:</source>
+        <translation>Erlaubte IPs:</translation>
+    </message>
+    <message>
+        <source>Any address</source>
+        <translation>Jede Adresse</translation>
     </message>
 </context>
 <context>
@@ -4005,6 +4226,14 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
             <numerusform>Fehlende Berechtigungen %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Call from an address on the key&apos;s allowlist, or add the service&apos;s address to the allowlist (Edit Key).</source>
+        <translation>Rufen Sie von einer Adresse aus der Adressliste des Schlüssels auf, oder fügen Sie die Adresse des Dienstes der Adressliste hinzu (Bearbeiten).</translation>
+    </message>
+    <message>
+        <source>A key&apos;s customer cannot change after it is made. Generate a key for this customer.</source>
+        <translation>Der Kunde eines Schlüssels kann nach dem Erstellen nicht geändert werden. Erzeugen Sie einen Schlüssel für diesen Kunden.</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::WrapAnywhereLabel</name>
@@ -4359,6 +4588,14 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
             <numerusform>%Ln zu viele (429)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Address not allowed</source>
+        <translation>Adresse nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Wrong customer</source>
+        <translation>Falscher Kunde</translation>
+    </message>
 </context>
 <context>
     <name>Permissions</name>
@@ -4686,10 +4923,136 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
+    <name>RequestHandler</name>
+    <message>
+        <source>The request body is larger than %1 bytes.</source>
+        <translation>Der Anfragerumpf ist größer als %1 Byte.</translation>
+    </message>
+    <message>
+        <source>The request head is larger than %1 bytes.</source>
+        <translation>Der Anfragekopf ist größer als %1 Byte.</translation>
+    </message>
+    <message>
+        <source>Method not allowed; use %1.</source>
+        <translation>Methode nicht erlaubt; verwenden Sie %1.</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>Nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Unknown route &quot;%1&quot;.</source>
+        <translation>Unbekannte Route „%1“.</translation>
+    </message>
+    <message>
+        <source>The customer header is not UTF-8.</source>
+        <translation>Der Kunden-Header ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>X-Keyward-Environment must be live, stg or dev.</source>
+        <translation>X-Keyward-Environment muss live, stg oder dev sein.</translation>
+    </message>
+    <message>
+        <source>X-Keyward-Grants is not UTF-8.</source>
+        <translation>X-Keyward-Grants ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>X-Keyward-Customer is not UTF-8.</source>
+        <translation>X-Keyward-Customer ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The request body is not valid UTF-8.</source>
+        <translation>Der Anfragerumpf ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The request body is not valid JSON: %1.</source>
+        <translation>Der Anfragerumpf ist kein gültiges JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>Der Anfragerumpf muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&quot;environment&quot;, &quot;customer&quot; and &quot;source&quot; must be strings.</source>
+        <translation>„environment“, „customer“ und „source“ müssen Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>&quot;environment&quot; is required: live, stg or dev.</source>
+        <translation>„environment“ ist erforderlich: live, stg oder dev.</translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
+        <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
+    </message>
+    <message>
+        <source>&quot;grants&quot; must be strings.</source>
+        <translation>Die Einträge in „grants“ müssen Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>&quot;grants&quot; must be an array of strings.</source>
+        <translation>„grants“ muss ein Array von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>&quot;key&quot; must be a string.</source>
+        <translation>„key“ muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>&quot;key&quot; is required.</source>
+        <translation>„key“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The vault does not answer: %1</source>
+        <translation>Der Tresor antwortet nicht: %1</translation>
+    </message>
+</context>
+<context>
     <name>SecretLookup</name>
     <message>
         <source>Cannot look up the key.</source>
         <translation>Der Schlüssel kann nicht nachgeschlagen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConfigLoader</name>
+    <message>
+        <source>Cannot read the listen address &quot;%1&quot;; use ADDRESS:PORT, [IPv6]:PORT or PORT.</source>
+        <translation>Die Listen-Adresse „%1“ ist nicht lesbar; verwenden Sie ADDRESS:PORT, [IPv6]:PORT oder PORT.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or CIDR range.</source>
+        <translation>„%1“ ist weder eine IP-Adresse noch ein CIDR-Bereich.</translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
+        <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration %1.</source>
+        <translation>Die Konfiguration %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The configuration %1 is not a valid INI file.</source>
+        <translation>Die Konfiguration %1 ist keine gültige INI-Datei.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1, %2: &quot;%3&quot; is not a whole number of at least %4.</source>
+        <translation>%1, %2: „%3“ ist keine ganze Zahl von mindestens %4.</translation>
+    </message>
+    <message>
+        <source>%1, verify/cache_check_interval_ms: at most 1000, so that a revocation is honoured within a second.</source>
+        <translation>%1, verify/cache_check_interval_ms: höchstens 1000, damit ein Widerruf innerhalb einer Sekunde wirksam wird.</translation>
+    </message>
+    <message>
+        <source>%1, server/request_headers: use true or false.</source>
+        <translation>%1, server/request_headers: verwenden Sie true oder false.</translation>
+    </message>
+    <message>
+        <source>%1: give either store/vault or store/db, not both.</source>
+        <translation>%1: Geben Sie entweder store/vault oder store/db an, nicht beides.</translation>
     </message>
 </context>
 <context>
@@ -4713,6 +5076,29 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Password for %1 on %2: </source>
         <translation>Passwort für %1 auf %2: </translation>
+    </message>
+</context>
+<context>
+    <name>SharedLimitRepository</name>
+    <message>
+        <source>Could not take rate-limit capacity from the store.</source>
+        <translation>Ratenlimit-Kontingent konnte nicht aus dem Speicher entnommen werden.</translation>
+    </message>
+    <message>
+        <source>Could not read the shared rate limit.</source>
+        <translation>Das gemeinsame Ratenlimit konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not reserve usage credits in the store.</source>
+        <translation>Nutzungsguthaben konnte im Speicher nicht reserviert werden.</translation>
+    </message>
+    <message>
+        <source>Could not read the key&apos;s usage.</source>
+        <translation>Die Nutzung des Schlüssels konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not give back unused usage credits.</source>
+        <translation>Nicht verbrauchtes Nutzungsguthaben konnte nicht zurückgegeben werden.</translation>
     </message>
 </context>
 <context>
@@ -5353,6 +5739,18 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The key expired at the end of %1 (UTC).</source>
         <translation>Der Schlüssel ist mit Ablauf des %1 (UTC) abgelaufen.</translation>
     </message>
+    <message>
+        <source>The key may be used only from its allowed addresses (%1), and the request&apos;s address is unknown.</source>
+        <translation>Der Schlüssel darf nur von seinen erlaubten Adressen (%1) aus verwendet werden, und die Adresse der Anfrage ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>The key may be used only from its allowed addresses (%1); the request came from %2.</source>
+        <translation>Der Schlüssel darf nur von seinen erlaubten Adressen (%1) aus verwendet werden; die Anfrage kam von %2.</translation>
+    </message>
+    <message>
+        <source>The key is for customer %1, but the request is for customer %2.</source>
+        <translation>Der Schlüssel gilt für den Kunden %1, die Anfrage aber für den Kunden %2.</translation>
+    </message>
 </context>
 <context>
     <name>VerifyCommand</name>
@@ -5397,10 +5795,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <source>Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. &quot;-&quot; reads one token from stdin, which keeps it out of the process list. --stdin reads one token per line and prints one result per line, in order (a blank line is answered Malformed). Needs no member login. With --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; and &quot;caller_message&quot; are for the API client, &quot;reason&quot; and the key fields only for your logs.</source>
-        <translation>Prüft einen Schlüssel wie eine API: Exit-Code 0, wenn er gültig ist (HTTP 200), sonst 1. „-“ liest ein Token von stdin, wodurch es nicht in der Prozessliste erscheint. --stdin liest ein Token pro Zeile und gibt der Reihe nach ein Ergebnis pro Zeile aus (eine leere Zeile wird mit Malformed beantwortet). Benötigt keine Mitgliedsanmeldung. Mit --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; und &quot;caller_message&quot; sind für den API-Client bestimmt, &quot;reason&quot; und die Schlüsselfelder nur für Ihre Protokolle.</translation>
-    </message>
-    <message>
         <source>Verify one token per line of stdin, one result per line.</source>
         <translation>Ein Token pro Zeile von stdin prüfen, ein Ergebnis pro Zeile.</translation>
     </message>
@@ -5432,6 +5826,46 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>Error (503): %1</source>
         <translation>Fehler (503): %1</translation>
     </message>
+    <message>
+        <source>Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. &quot;-&quot; reads one token from stdin, which keeps it out of the process list. --stdin reads one token per line and prints one result per line, in order (a blank line is answered Malformed). Needs no member login. With --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; and &quot;caller_message&quot; are for the API client, &quot;reason&quot; and the key fields only for your logs. Rate and usage limits count every verifier on the vault or database together, this run included.</source>
+        <translation>Prüft einen Schlüssel wie eine API: Exit-Code 0, wenn er gültig ist (HTTP 200), sonst 1. „-“ liest ein Token von stdin, wodurch es nicht in der Prozessliste erscheint. --stdin liest ein Token pro Zeile und gibt der Reihe nach ein Ergebnis pro Zeile aus (eine leere Zeile wird mit Malformed beantwortet). Benötigt keine Mitgliedsanmeldung. Mit --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; und &quot;caller_message&quot; sind für den API-Client bestimmt, &quot;reason&quot; und die Schlüsselfelder nur für Ihre Protokolle. Raten- und Nutzungslimits zählen alle Prüfer des Tresors oder der Datenbank zusammen, diesen Aufruf eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>The customer the request acts for: a key scoped to another customer is refused (WrongCustomer).</source>
+        <translation>Der Kunde, in dessen Auftrag die Anfrage erfolgt: Ein auf einen anderen Kunden beschränkter Schlüssel wird abgelehnt (WrongCustomer).</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>The client&apos;s IP address, checked against a key&apos;s allowlist (a key with a list is refused when it is not given).</source>
+        <translation>Die IP-Adresse des Clients, geprüft gegen die Adressliste eines Schlüssels (ein Schlüssel mit Liste wird abgelehnt, wenn sie fehlt).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>With --stdin: verify on N threads (default 1); the results stay in input order.</source>
+        <translation>Mit --stdin: mit N Threads prüfen (Standard: 1); die Ergebnisse bleiben in der Reihenfolge der Eingabe.</translation>
+    </message>
+    <message>
+        <source>--threads takes a number from 1 to %1.</source>
+        <translation>--threads erwartet eine Zahl von 1 bis %1.</translation>
+    </message>
+    <message>
+        <source>--threads needs --stdin.</source>
+        <translation>--threads erfordert --stdin.</translation>
+    </message>
+    <message>
+        <source>Cannot read the address &quot;%1&quot;; give an IPv4 or IPv6 address.</source>
+        <translation>Die Adresse „%1“ ist nicht lesbar; geben Sie eine IPv4- oder IPv6-Adresse an.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -5458,6 +5892,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Ein Selbsttest der Kryptografie von Keyward ist fehlgeschlagen, daher kann keinem Schlüssel vertraut werden:
 
 %1</translation>
+    </message>
+    <message>
+        <source>Cannot watch for signals.</source>
+        <translation>Signale können nicht überwacht werden.</translation>
     </message>
 </context>
 </TS>
