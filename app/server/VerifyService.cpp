@@ -42,6 +42,11 @@ VerifyService::~VerifyService()
 {
     if (auto saved = flushUsage(); !saved)
         qWarning("keyward-verifyd: usage could not be saved: %s", qPrintable(saved.errorMessage()));
+    // The primary verifier goes last and gives back the usage credits reserved but not spent,
+    // on its own connection, which never verifies and so never noticed a server restart: open
+    // it afresh, or the credits would stay counted as used.
+    if (m_store->engine() == SqlEngine::Postgres)
+        (void)m_store->reconnect();
     m_primary.reset();
     m_recorder.reset();
     m_store.reset();
