@@ -5,7 +5,7 @@
 #include "ui/Icons.h"
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
-#include "ui/Translations.h"
+#include "core/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -3,11 +3,10 @@
 #include "Application.h"
 #include "Output.h"
 #include "core/Clock.h"
+#include "core/Translations.h"
 #include "crypto/CryptoSelfTest.h"
 
 #include <QCoreApplication>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char **argv)
 {
@@ -16,16 +15,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Keyward"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYWARD_VERSION));
 
-    // English plural forms underneath, then the user's language where a catalogue exists.
-    QTranslator english;
-    if (english.load(QLocale(QLocale::English), QStringLiteral("keyward"), QStringLiteral("_"),
-                     QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&english);
-    QTranslator translator;
-    if (QLocale().language() != QLocale::English
-        && translator.load(QLocale(), QStringLiteral("keyward"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    Keyward::Translations::install(app, QString()); // the system locale
 
     Keyward::Cli::Output output;
     // Refuse to touch keys with broken cryptography.

@@ -4,11 +4,10 @@
 #include "Daemon.h"
 #include "SignalWatcher.h"
 #include "core/Clock.h"
+#include "core/Translations.h"
 #include "crypto/CryptoSelfTest.h"
 
 #include <QCoreApplication>
-#include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -32,15 +31,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Keyward"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYWARD_VERSION));
 
-    QTranslator english;
-    if (english.load(QLocale(QLocale::English), QStringLiteral("keyward"), QStringLiteral("_"),
-                     QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&english);
-    QTranslator translator;
-    if (QLocale().language() != QLocale::English
-        && translator.load(QLocale(), QStringLiteral("keyward"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    Keyward::Translations::install(app, QString()); // the system locale
 
     Keyward::Verifyd::SignalWatcher signalWatcher;
     if (!blocked || !signalWatcher.isValid())

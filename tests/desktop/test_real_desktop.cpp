@@ -36,7 +36,7 @@
 #include "ui/RevealKeyDialog.h"
 #include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
-#include "ui/Translations.h"
+#include "core/Translations.h"
 #include "ui/VaultSession.h"
 #include "ui/WelcomeDialog.h"
 #include "ui/WhyRejectedDialog.h"

@@ -13,7 +13,7 @@
 #include "ui/KeyTableModel.h"
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
-#include "ui/Translations.h"
+#include "core/Translations.h"
 #include "ui/WhyRejectedDialog.h"
 
 #include <QAbstractButton>

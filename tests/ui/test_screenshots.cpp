@@ -22,7 +22,7 @@
 #include "ui/RevealKeyDialog.h"
 #include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
-#include "ui/Translations.h"
+#include "core/Translations.h"
 #include "ui/WelcomeDialog.h"
 
 #include <QCheckBox>

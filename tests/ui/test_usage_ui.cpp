@@ -13,7 +13,7 @@
 #include "ui/RequestLogModel.h"
 #include "ui/RequestLogView.h"
 #include "ui/Settings.h"
-#include "ui/Translations.h"
+#include "core/Translations.h"
 #include "ui/UsageChartView.h"
 #include "ui/WhyRejectedDialog.h"
 #include "verify/UsageRecorder.h"
