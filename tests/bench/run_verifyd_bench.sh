@@ -42,7 +42,8 @@ wait_port() {
 }
 
 echo "# building a $keys-key vault" >&2
-"$build/tests/bench/keyward_bench_vault" "$work/vault.keyward" "$keys" "$work/tokens"
+"$build/tests/bench/keyward_verifyd_bench_vault" --vault "$work/vault.keyward" --keys "$keys" \
+    --tokens "$work/tokens"
 
 verifyd_port=$(free_port)
 cat >"$work/verifyd.conf" <<CONF
