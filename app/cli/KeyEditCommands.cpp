@@ -57,10 +57,7 @@ ExitCode KeyEditCommands::rename(CommandContext &context)
     CommandParser parser(context, QStringLiteral("ID NAME"), tr("Renames a key."));
     if (auto done = parser.parse(2, 2))
         return *done;
-    const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
-    if (!id)
-        return context.failure();
-    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    const std::optional<LoadedKey> loaded = KeyLookup::fromFirstArgument(context, parser);
     if (!loaded)
         return context.failure();
     SqlKeyStore &store = loaded->store;
@@ -250,10 +247,7 @@ ExitCode KeyEditCommands::resetUsage(CommandContext &context)
                             "Audited."));
     if (auto done = parser.parse(1, 1))
         return *done;
-    const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
-    if (!id)
-        return context.failure();
-    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    const std::optional<LoadedKey> loaded = KeyLookup::fromFirstArgument(context, parser);
     if (!loaded)
         return context.failure();
     const qint64 used = loaded->key.usageCount;

@@ -30,4 +30,13 @@ std::optional<LoadedKey> KeyLookup::signInAndLoad(CommandContext &context, qint6
     return LoadedKey {*store, std::move(key).value()};
 }
 
+std::optional<LoadedKey> KeyLookup::fromFirstArgument(CommandContext &context,
+                                                      CommandParser &parser)
+{
+    const std::optional<qint64> id = parseId(parser, parser.positional().constFirst());
+    if (!id)
+        return std::nullopt;
+    return signInAndLoad(context, *id);
+}
+
 } // namespace Keyward::Cli

@@ -32,6 +32,9 @@ class KeyLookup
 public:
     static std::optional<qint64> parseId(CommandParser &parser, const QString &idText);
     static std::optional<LoadedKey> signInAndLoad(CommandContext &context, qint64 id);
+    // Both steps for a command whose only work before signing in is its first argument, the id.
+    static std::optional<LoadedKey> fromFirstArgument(CommandContext &context,
+                                                      CommandParser &parser);
 };
 
 } // namespace Keyward::Cli

@@ -43,10 +43,7 @@ ExitCode KeyQueryCommands::show(CommandContext &context)
                          tr("Shows one key: its configuration, status and secrets (hints only)."));
     if (auto done = parser.parse(1, 1))
         return *done;
-    const std::optional<qint64> id = KeyLookup::parseId(parser, parser.positional().constFirst());
-    if (!id)
-        return context.failure();
-    const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);
+    const std::optional<LoadedKey> loaded = KeyLookup::fromFirstArgument(context, parser);
     if (!loaded)
         return context.failure();
     SqlKeyStore &store = loaded->store;
