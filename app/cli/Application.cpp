@@ -13,6 +13,7 @@
 #include "MigrateCommand.h"
 #include "Output.h"
 #include "VerifyCommand.h"
+#include "crypto/KeyToken.h"
 
 #include <algorithm>
 
@@ -87,6 +88,7 @@ QString Application::commandName(const Command &command)
 
 ExitCode Application::run(const QStringList &arguments)
 {
+    warnAboutKeysInArguments(arguments.mid(1));
     GlobalOptions globals;
     QStringList rest = arguments.mid(1);
     // Global options come before the command; the command's parser accepts them too.
@@ -166,6 +168,21 @@ ExitCode Application::dispatch(QStringList words, const GlobalOptions &globals)
     }
     return usageError(tr("Unknown command \"%1 %2\"; %1 commands are: %3.")
                           .arg(group, words.constFirst(), known));
+}
+
+void Application::warnAboutKeysInArguments(const QStringList &arguments)
+{
+    // Said every time, like a password in a connection string: a key in the arguments is
+    // readable by every local user (ps, /proc) and lands in the shell history.
+    for (const QString &argument : arguments) {
+        if (KeyToken::redact(argument) != argument) {
+            m_output.message(tr("keywardctl: warning: a key was given on the command line, where "
+                                "other users can read it in the process list and your shell "
+                                "keeps it in its history. Pass it on stdin instead (\"verify -\" "
+                                "or \"verify --stdin\")."));
+            return;
+        }
+    }
 }
 
 ExitCode Application::usageError(const QString &message)

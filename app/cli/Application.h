@@ -41,6 +41,7 @@ private:
 
     ExitCode dispatch(QStringList words, const GlobalOptions &globals);
     ExitCode usageError(const QString &message);
+    void warnAboutKeysInArguments(const QStringList &arguments);
     QString usage() const;
 
     Output &m_output;

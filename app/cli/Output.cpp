@@ -1,5 +1,6 @@
 #include "Output.h"
 
+#include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
 
 #include <QJsonDocument>
@@ -85,7 +86,8 @@ void Output::flush()
 
 void Output::message(const QString &line)
 {
-    write(m_err, line);
+    // Messages echo what was typed; a key typed in the wrong place shows as its hint.
+    write(m_err, KeyToken::redact(line));
 }
 
 void Output::printToken(const SecretString &token)
@@ -116,8 +118,10 @@ ExitCode Output::error(ExitCode code, const QString &message)
     return writeError(code, errorCodeName(code), message);
 }
 
-ExitCode Output::writeError(ExitCode exit, const QString &codeName, const QString &message)
+ExitCode Output::writeError(ExitCode exit, const QString &codeName, const QString &text)
 {
+    // Errors echo what was typed ("Cannot read the key id …"): never a whole key.
+    const QString message = KeyToken::redact(text);
     if (!m_json) {
         write(m_err, QStringLiteral("keywardctl: ") + message);
         return exit;

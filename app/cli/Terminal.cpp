@@ -191,7 +191,9 @@ Result<bool> Terminal::confirm(const QString &question)
 SecretString Terminal::readLineFromStdin(std::size_t maxBytes)
 {
     SecretString line;
-    readLine(STDIN_FILENO, line, maxBytes, true);
+    // One byte more than allowed is kept, so that a too-long line stays too long for
+    // KeyToken::parse instead of being cut to a length it accepts.
+    readLine(STDIN_FILENO, line, maxBytes + 1, true);
     return line;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
 
 #include <QCoreApplication>
@@ -35,9 +36,10 @@ public:
     // Asks on /dev/tty; true only for "yes" (or "y").
     static Result<bool> confirm(const QString &question);
 
-    // One line from stdin (for `verify -`), at most maxBytes; the rest of a longer line is
-    // dropped, which leaves a token that no longer parses rather than a wrong verdict.
-    static SecretString readLineFromStdin(std::size_t maxBytes = 4096);
+    // One line from stdin (for `verify -`). A line longer than maxBytes comes back as its first
+    // maxBytes + 1 bytes, still too long for KeyToken::parse, so it is answered Malformed
+    // whatever follows rather than trimmed down to a key.
+    static SecretString readLineFromStdin(std::size_t maxBytes = KeyToken::kMaxInputBytes);
 };
 
 } // namespace Keyward::Cli

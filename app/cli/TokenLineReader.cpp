@@ -28,7 +28,7 @@ TokenLineReader::TokenLineReader(int fd, std::size_t maxLineBytes)
     , m_maxLine(std::max<std::size_t>(1, maxLineBytes))
     , m_buffer(kChunk)
 {
-    m_line.reserve(m_maxLine);
+    m_line.reserve(m_maxLine + 1);
 }
 
 TokenLineReader::~TokenLineReader()
@@ -71,6 +71,8 @@ bool TokenLineReader::next(const char *&data, std::size_t &size)
     std::fill(m_line.begin(), m_line.end(), '\0');
     m_line.clear();
     bool sawAnything = false;
+    bool dropped = false; // bytes beyond the kept ones
+    const std::size_t keep = m_maxLine + 1; // one more than allowed marks a line as too long
     for (;;) {
         if (m_begin == m_end && !fill())
             break;
@@ -79,8 +81,10 @@ bool TokenLineReader::next(const char *&data, std::size_t &size)
         const char *stop = m_buffer.data() + m_end;
         const char *newline = static_cast<const char *>(std::memchr(start, '\n', stop - start));
         const char *lineEnd = newline ? newline : stop;
-        const std::size_t room = m_maxLine - m_line.size();
-        m_line.insert(m_line.end(), start, start + std::min<std::size_t>(room, lineEnd - start));
+        const std::size_t room = keep - m_line.size();
+        const std::size_t taken = std::min<std::size_t>(room, lineEnd - start);
+        m_line.insert(m_line.end(), start, start + taken);
+        dropped = dropped || taken < std::size_t(lineEnd - start);
         // Wipe what has been consumed: the buffer is reused, but need not keep old secrets.
         const std::size_t consumed = std::size_t(lineEnd - start) + (newline ? 1 : 0);
         explicit_bzero(m_buffer.data() + m_begin, consumed);
@@ -90,7 +94,8 @@ bool TokenLineReader::next(const char *&data, std::size_t &size)
     }
     if (!sawAnything)
         return false;
-    if (!m_line.empty() && m_line.back() == '\r')
+    // A "\r" is the line end only when nothing followed it; otherwise the line stays too long.
+    if (!dropped && !m_line.empty() && m_line.back() == '\r')
         m_line.pop_back();
     data = m_line.data();
     size = m_line.size();

@@ -4,16 +4,19 @@
 #include <functional>
 #include <vector>
 
+#include "crypto/KeyToken.h"
+
 namespace Keyward::Cli {
 
 // Reads tokens line by line from a file descriptor for `verify --stdin`: large reads into a
 // buffer instead of one read() per byte, and every buffer wiped when done, since the lines are
-// secrets. A line longer than maxLineBytes keeps its first maxLineBytes (which then no longer
-// parses as a key, so it is answered Malformed rather than mistaken for a shorter key).
+// secrets. A line longer than maxLineBytes comes back as its first maxLineBytes + 1 bytes: still
+// longer than the limit, so KeyToken::parse (whose limit is the default) answers it Malformed
+// whatever follows, instead of trimming a cut "key + spaces" down to a valid key.
 class TokenLineReader
 {
 public:
-    explicit TokenLineReader(int fd, std::size_t maxLineBytes = 4096);
+    explicit TokenLineReader(int fd, std::size_t maxLineBytes = KeyToken::kMaxInputBytes);
     ~TokenLineReader();
     TokenLineReader(const TokenLineReader &) = delete;
     TokenLineReader &operator=(const TokenLineReader &) = delete;

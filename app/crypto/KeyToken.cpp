@@ -6,6 +6,8 @@
 #include <botan/mem_ops.h>
 #include <botan/secmem.h>
 
+#include <QRegularExpression>
+
 #include <array>
 #include <string_view>
 
@@ -244,6 +246,10 @@ SecretString KeyToken::generate(const QString &prefix, Environment env)
 KeyToken::Parsed KeyToken::parse(const char *data, std::size_t size, const QString &expectedPrefix)
 {
     Parsed result;
+    if (data && size > kMaxInputBytes) {
+        result.status = ParseStatus::Malformed; // judged before trimming: see kMaxInputBytes
+        return result;
+    }
     const std::string_view token = trimmed(std::string_view(data ? data : "", data ? size : 0));
     if (token.empty()) {
         result.status = ParseStatus::Empty;
@@ -271,6 +277,21 @@ QString KeyToken::hint(const SecretString &token)
     const std::size_t headLength = text.size() - parts->tail.size() + kShownHead;
     return QString::fromUtf8(text.data(), qsizetype(headLength)) + QChar(0x2026)
         + QString::fromUtf8(text.data() + text.size() - kShownTail, kShownTail);
+}
+
+QString KeyToken::redact(const QString &text)
+{
+    // prefix_env_ and a body long enough to be a secret (a real one has 49 characters; 16 still
+    // leaves most of a key cut short). Hints ("kw_live_3Zq…Cd") do not match, so they pass.
+    static const QRegularExpression keyShaped(
+        QStringLiteral("(?<![A-Za-z0-9_])([A-Za-z0-9]{2,12}_[A-Za-z0-9]{1,12}_[A-Za-z0-9]{3})"
+                       "[A-Za-z0-9]{11,}([A-Za-z0-9]{2})(?![A-Za-z0-9])"));
+    // Cheap test first: most messages have no underscore at all.
+    if (!text.contains(QLatin1Char('_')))
+        return text;
+    QString result = text;
+    result.replace(keyShaped, QStringLiteral("\\1") + QChar(0x2026) + QStringLiteral("\\2"));
+    return result;
 }
 
 QString KeyToken::describe(ParseStatus status)

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <cstddef>
 #include <optional>
 
 namespace Keyward {
@@ -19,15 +20,18 @@ class KeyToken
 public:
     static constexpr int kBodyLength = 43;
     static constexpr int kCheckLength = 6;
+    // Longest input parse() looks at. A longer one is Malformed whatever it holds, so that a
+    // reader that cuts lines at this length cannot turn "key + many spaces + junk" into a key.
+    static constexpr std::size_t kMaxInputBytes = 4096;
 
     enum class ParseStatus {
         Ok,
-        Empty,             // nothing but white space
-        Malformed,         // not shaped like a Keyward key at all
-        WrongPrefix,       // a key, but of another vault / product
+        Empty, // nothing but white space
+        Malformed, // not shaped like a Keyward key at all
+        WrongPrefix, // a key, but of another vault / product
         UnknownEnvironment,
-        ChecksumMismatch,  // shaped right but altered or not copied in full
-        Truncated,         // right prefix and env, body too short: not copied in full
+        ChecksumMismatch, // shaped right but altered or not copied in full
+        Truncated, // right prefix and env, body too short: not copied in full
     };
 
     struct Parsed
@@ -41,12 +45,17 @@ public:
 
     // A new token from the system CSPRNG. The prefix must satisfy Permissions::validatePrefix.
     static SecretString generate(const QString &prefix, Environment env);
-    // Trims surrounding white space, then checks shape, prefix (if given) and checksum.
+    // Refuses input longer than kMaxInputBytes (Malformed), then trims surrounding white space
+    // and checks shape, prefix (if given) and checksum.
     // Input is raw bytes (UTF-8) so that NULs and odd encodings are judged, not lost.
     static Parsed parse(const char *data, std::size_t size, const QString &expectedPrefix = {});
     static Parsed parse(const SecretString &token, const QString &expectedPrefix = {});
     // The non-secret hint shown in tables: "kw_live_3Zq…Cd".
     static QString hint(const SecretString &token);
+    // text with everything shaped like a key (even one cut short or altered) replaced by its
+    // hint, for messages that echo what someone typed: a key given in the wrong place must not
+    // end up in a terminal, a log or an API client's answer.
+    static QString redact(const QString &text);
     // A translated sentence for people ("The key was not copied in full …").
     static QString describe(ParseStatus status);
 

@@ -328,13 +328,15 @@ VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironm
     if (!request.customer.isEmpty() && !key.customer.isEmpty()
         && QStringView(request.customer).trimmed() != QStringView(key.customer).trimmed()) {
         result.outcome = VerifyOutcome::WrongCustomer;
-        result.reason = tr("The key is for customer %1, but the request is for customer %2.")
-                            .arg(key.customer.trimmed(), request.customer.trimmed());
+        result.reason =
+            tr("The key is for customer %1, but the request is for customer %2.")
+                .arg(key.customer.trimmed(), KeyToken::redact(request.customer.trimmed()));
         return result;
     }
     for (const QString &grant : requiredGrants) {
+        // Echoed to the API client: a key sent as a grant shows as its hint.
         if (!key.grants.contains(grant))
-            result.missingGrants.append(grant);
+            result.missingGrants.append(KeyToken::redact(grant));
     }
     if (!result.missingGrants.isEmpty()) {
         result.outcome = VerifyOutcome::InsufficientGrants;

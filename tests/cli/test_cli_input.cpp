@@ -1,0 +1,196 @@
+// keywardctl and hostile or careless input: over-long lines, keys typed in the wrong place,
+// keys on the command line. The built binary, a real vault file.
+#include "CliRunner.h"
+#include "crypto/KeyToken.h"
+#include "crypto/SecretString.h"
+
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+
+using namespace Keyward;
+
+namespace {
+
+const QString kOwnerPassphrase = QStringLiteral("correct horse battery");
+const QRegularExpression kTokenLine(QStringLiteral("^(kw_(live|stg|dev)_[0-9A-Za-z]{49})\\n$"));
+
+QStringList args(std::initializer_list<const char *> list)
+{
+    QStringList result;
+    for (const char *item : list)
+        result.append(QString::fromUtf8(item));
+    return result;
+}
+
+QString hintOf(const QString &token)
+{
+    const QByteArray bytes = token.toUtf8();
+    return KeyToken::hint(SecretString(bytes.constData(), std::size_t(bytes.size())));
+}
+
+} // namespace
+
+class TestCliInput : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString createKey(const QString &name, const QStringList &extra = {})
+    {
+        const CliRunner::Run run = m_cli->run(
+            QStringList {QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("--env"),
+                         QStringLiteral("dev"), QStringLiteral("--role"),
+                         QStringLiteral("developer"), QStringLiteral("--name"), name,
+                         QStringLiteral("--grant"), QStringLiteral("licenses:read")}
+            + extra);
+        const QRegularExpressionMatch match = kTokenLine.match(QString::fromUtf8(run.out));
+        if (run.exitCode != 0 || !match.hasMatch()) {
+            qWarning("%s", run.describe().constData());
+            return {};
+        }
+        return match.captured(1);
+    }
+
+    QTemporaryDir m_home;
+    std::unique_ptr<CliRunner> m_cli;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        m_cli = std::make_unique<CliRunner>(m_home.path());
+        m_cli->setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
+        m_cli->setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
+        const CliRunner::Run run = m_cli->run(args({"init", "--prefix", "kw", "--owner", "alice"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+    }
+
+    // A reader that cut lines at 4,096 bytes and then trimmed answered "key + 4,100 spaces +
+    // junk" Valid. Every way of reading stdin must answer such a line Malformed.
+    void overLongLineIsMalformed_data()
+    {
+        QTest::addColumn<QStringList>("mode");
+        QTest::newRow("--stdin") << args({"--stdin"});
+        QTest::newRow("--stdin --threads 2") << args({"--stdin", "--threads", "2"});
+        QTest::newRow("-") << args({"-"});
+    }
+    void overLongLineIsMalformed()
+    {
+        QFETCH(QStringList, mode);
+        static const QString token = createKey(QStringLiteral("long lines"));
+        QVERIFY(!token.isEmpty());
+        const QByteArray key = token.toUtf8();
+        const bool lines = mode.contains(QStringLiteral("--stdin"));
+        // Padding that a cut at 4,096 bytes leaves as white space only, then junk; also a "\r"
+        // as the first byte beyond the limit, which must not pass for a line end.
+        const QByteArray spaces = key + QByteArray(4100, ' ') + "junk";
+        const QByteArray carriage =
+            key + QByteArray(int(KeyToken::kMaxInputBytes) - key.size(), ' ') + "\rjunk";
+        for (const QByteArray &hostile : {spaces, carriage}) {
+            QByteArray input = hostile + "\n";
+            if (lines)
+                input += key + "\n"; // the next line still gets its own, right answer
+            const CliRunner::Run run =
+                m_cli->run(args({"--json", "verify", "--env", "dev"}) + mode, input);
+            QCOMPARE(run.exitCode, 1);
+            const QVector<QJsonObject> answers = run.jsonLines();
+            QCOMPARE(answers.size(), lines ? 2 : 1);
+            QCOMPARE(answers.at(0).value(QStringLiteral("outcome")).toString(),
+                     QStringLiteral("Malformed"));
+            if (lines)
+                QCOMPARE(answers.at(1).value(QStringLiteral("outcome")).toString(),
+                         QStringLiteral("Valid"));
+        }
+        // The limit itself still passes: a key padded to exactly 4,096 bytes, "\r\n" ended.
+        const QByteArray atLimit =
+            key + QByteArray(int(KeyToken::kMaxInputBytes) - key.size(), ' ') + "\r\n";
+        if (lines) {
+            const CliRunner::Run run =
+                m_cli->run(args({"--json", "verify", "--env", "dev"}) + mode, atLimit);
+            QVERIFY2(run.exitCode == 0, run.describe().constData());
+        }
+    }
+
+    // Typed in the wrong place, a key was echoed whole in usage errors and, as a grant, in the
+    // client-facing caller_message. Every message shows it as its hint.
+    void keysInTheWrongPlaceShowAsHints_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("input");
+        // "TOKEN" stands for the key.
+        QTest::newRow("key show") << args({"key", "show", "TOKEN"}) << QByteArray();
+        QTest::newRow("key revoke") << args({"key", "revoke", "TOKEN"}) << QByteArray();
+        QTest::newRow("verify --env") << args({"verify", "--env", "TOKEN", "-"}) << QByteArray();
+        QTest::newRow("--json verify --env")
+            << args({"--json", "verify", "--env", "TOKEN", "-"}) << QByteArray();
+        QTest::newRow("verify --grant")
+            << args({"--json", "verify", "--env", "dev", "--grant", "TOKEN", "-"})
+            << QByteArray("KEY\n");
+        QTest::newRow("verify --stdin --grant")
+            << args({"verify", "--env", "dev", "--grant", "TOKEN", "--stdin"})
+            << QByteArray("KEY\n");
+        QTest::newRow("verify --customer")
+            << args({"--json", "verify", "--env", "dev", "--customer", "TOKEN", "-"})
+            << QByteArray("KEY\n");
+        QTest::newRow("key create --grant")
+            << args({"key", "create", "--env", "dev", "--role", "developer", "--name", "x",
+                     "--grant", "TOKEN"})
+            << QByteArray();
+        QTest::newRow("unknown option") << args({"--TOKEN"}) << QByteArray();
+    }
+    void keysInTheWrongPlaceShowAsHints()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, input);
+        // A customer, so that --customer is compared with it and echoed.
+        static const QString token =
+            createKey(QStringLiteral("wrong place"), args({"--customer", "acme"}));
+        QVERIFY(!token.isEmpty());
+        const QString hint = hintOf(token);
+        for (QString &argument : arguments)
+            argument.replace(QStringLiteral("TOKEN"), token);
+        input.replace("KEY", token.toUtf8());
+        const CliRunner::Run run = m_cli->run(arguments, input);
+        QVERIFY2(run.exitCode != 0, run.describe().constData());
+        // Not the whole key, nor most of it, anywhere.
+        const QByteArray body = token.toUtf8().mid(token.size() - 30, 20);
+        QVERIFY2(!run.out.contains(body) && !run.err.contains(body), run.describe().constData());
+        QVERIFY2(run.out.contains(hint.toUtf8()) || run.err.contains(hint.toUtf8()),
+                 run.describe().constData());
+    }
+
+    void redactKeepsOtherText()
+    {
+        const QString token = createKey(QStringLiteral("redact"));
+        const QString hint = hintOf(token);
+        QCOMPARE(KeyToken::redact(QStringLiteral("id \"") + token + QStringLiteral("\"?")),
+                 QStringLiteral("id \"") + hint + QStringLiteral("\"?"));
+        QCOMPARE(KeyToken::redact(token.chopped(20)), hintOf(token.chopped(20)));
+        for (const QString &kept :
+             {hint, QStringLiteral("licenses:read"), QStringLiteral("kw_live_short"),
+              QStringLiteral("Unknown environment \"prod\"; use live, stg or dev.")})
+            QCOMPARE(KeyToken::redact(kept), kept);
+    }
+
+    // A key in the arguments is readable in the process list: warned about, like a password
+    // in a connection string; a key on stdin is not.
+    void keyOnTheCommandLineIsWarnedAbout()
+    {
+        const QString token = createKey(QStringLiteral("argv"));
+        QVERIFY(!token.isEmpty());
+        CliRunner::Run run = m_cli->run(args({"verify", "--env", "dev"}) + QStringList {token});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.errText().contains(QStringLiteral("warning"))
+                     && run.errText().contains(QStringLiteral("command line")),
+                 run.describe().constData());
+        QVERIFY(!run.err.contains(token.toUtf8()));
+        run = m_cli->run(args({"verify", "--env", "dev", "-"}), token.toUtf8());
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.err.isEmpty(), run.describe().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliInput)
+#include "test_cli_input.moc"
