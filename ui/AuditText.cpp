@@ -68,6 +68,7 @@ QString AuditText::action(const QString &code)
         {QStringLiteral("key.activate"), QT_TR_NOOP("Activated key")},
         {QStringLiteral("key.deactivate"), QT_TR_NOOP("Deactivated key")},
         {QStringLiteral("key.regenerate"), QT_TR_NOOP("Regenerated key")},
+        {QStringLiteral("key.retire_secrets"), QT_TR_NOOP("Retired old secrets")},
         {QStringLiteral("key.revoke"), QT_TR_NOOP("Revoked key")},
         {QStringLiteral("key.delete"), QT_TR_NOOP("Deleted key")},
         {QStringLiteral("key.usage_limit"), QT_TR_NOOP("Changed usage limit")},
@@ -146,11 +147,22 @@ QString AuditText::details(const AuditEvent &event)
         const qint64 grace = qint64(d.value(QStringLiteral("grace_ms")).toDouble());
         const QString oldHint = d.value(QStringLiteral("old_hint")).toString();
         const QString newHint = d.value(QStringLiteral("hint")).toString();
+        // keywardctl retires the old secrets in an entry of its own once the new one is shown.
+        if (d.value(QStringLiteral("retire_when_shown")).toBool())
+            return tr("new secret %1; the old secret %2 retires once the new one is shown")
+                .arg(newHint, oldHint);
         if (grace <= 0)
             return tr("new secret %1; the old secret %2 stopped working at once")
                 .arg(newHint, oldHint);
         return tr("new secret %1; the old secret %2 kept working for %3")
             .arg(newHint, oldHint, Formatting::duration(grace));
+    }
+    if (a == QLatin1String("key.retire_secrets")) {
+        const qint64 grace = qint64(d.value(QStringLiteral("grace_ms")).toDouble());
+        const QString hint = d.value(QStringLiteral("hint")).toString();
+        return grace <= 0
+            ? tr("every secret but %1 stopped working at once").arg(hint)
+            : tr("every secret but %1 kept working for %2").arg(hint, Formatting::duration(grace));
     }
     if (a == QLatin1String("key.usage_limit")) {
         const QJsonArray limits = d.value(QStringLiteral("usage_limit")).toArray();

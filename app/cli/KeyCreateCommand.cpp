@@ -135,11 +135,17 @@ ExitCode KeyCreateCommand::run(CommandContext &context)
         return context.fail(issued.error());
 
     Output &output = context.output();
-    if (output.isJson())
-        output.printTokenJson(issued->key.id, issued->token);
-    else
-        output.printToken(issued->token);
+    const bool shown = output.isJson() ? output.printTokenJson(issued->key.id, issued->token)
+                                       : output.printToken(issued->token);
     issued->token.clear();
+    // The key is stored but nobody has its token: regenerating it costs nothing.
+    if (!shown)
+        return context.fail(ExitCode::VaultError,
+                            tr("Key %1 was created, but its token could not be written to stdout, "
+                               "so nobody has it. Give it a new one with \"keywardctl key "
+                               "regenerate %2\", or delete it.")
+                                .arg(KeyPresenter::reference(issued->key))
+                                .arg(issued->key.id));
     output.message(tr("Created key %1 for %2, expiring %3. This is the only time its token is "
                       "shown: store it now.")
                        .arg(KeyPresenter::reference(issued->key),

@@ -204,16 +204,29 @@ ExitCode KeyEditCommands::regenerate(CommandContext &context)
         return context.failure();
     SqlKeyStore &store = loaded->store;
     const ApiKey &key = loaded->key;
-    auto issued = store.regenerateKey(key.id, key.version, graceMs);
+    // The old secrets retire only once the new one is out: killed before that (or with stdout
+    // closed), the key works as before and can simply be regenerated again.
+    auto issued = store.regenerateKeyKeepingOld(key.id, key.version, graceMs);
     if (!issued)
         return context.fail(issued.error());
 
     Output &output = context.output();
-    if (output.isJson())
-        output.printTokenJson(issued->key.id, issued->token);
-    else
-        output.printToken(issued->token);
+    const bool shown = output.isJson() ? output.printTokenJson(issued->key.id, issued->token)
+                                       : output.printToken(issued->token);
     issued->token.clear();
+    if (!shown)
+        return context.fail(ExitCode::VaultError,
+                            tr("The new token of key %1 could not be written to stdout, so nobody "
+                               "has it. The old secret keeps working; run the command again.")
+                                .arg(KeyPresenter::reference(issued->key)));
+    auto retired = store.retireReplacedSecrets(issued->key.id, issued->secretId, graceMs);
+    if (!retired)
+        return context.fail(ExitCode::VaultError,
+                            tr("The new token is above, but the old secret of key %1 could not be "
+                               "retired, so it keeps working: %2 Regenerate the key again or "
+                               "revoke it.")
+                                .arg(KeyPresenter::reference(issued->key), retired.errorMessage()));
+    issued->key = *retired;
     const QString reference = KeyPresenter::reference(issued->key);
     const QString once = tr("This is the only time the new token is shown: store it now.");
     const QString retires = TextFormat::humanTime(context.clock().nowMs() + graceMs);

@@ -5,6 +5,12 @@
 
 #include <QJsonDocument>
 
+#include <cerrno>
+#include <vector>
+
+#include <string.h>
+#include <unistd.h>
+
 namespace Keyward::Cli {
 
 Output::Output(std::FILE *out, std::FILE *err)
@@ -90,22 +96,47 @@ void Output::message(const QString &line)
     write(m_err, KeyToken::redact(line));
 }
 
-void Output::printToken(const SecretString &token)
+bool Output::printToken(const SecretString &token)
 {
-    std::fwrite(token.data(), 1, token.size(), m_out);
-    std::fputc('\n', m_out);
-    std::fflush(m_out);
+    return writeSecret({QByteArrayView(token.data(), qsizetype(token.size())), "\n"});
 }
 
-void Output::printTokenJson(qint64 keyId, const SecretString &token)
+bool Output::printTokenJson(qint64 keyId, const SecretString &token)
 {
     // Built by hand so the token is not copied into a QJsonDocument. A token is only
     // [A-Za-z0-9_], so it needs no escaping.
     const QByteArray head = "{\"id\":" + QByteArray::number(keyId) + ",\"token\":\"";
-    std::fwrite(head.constData(), 1, std::size_t(head.size()), m_out);
-    std::fwrite(token.data(), 1, token.size(), m_out);
-    std::fputs("\"}\n", m_out);
-    std::fflush(m_out);
+    return writeSecret(
+        {QByteArrayView(head), QByteArrayView(token.data(), qsizetype(token.size())), "\"}\n"});
+}
+
+bool Output::writeSecret(std::initializer_list<QByteArrayView> parts)
+{
+    // Not through stdio: its buffer would keep the token until the process ends. One wiped
+    // buffer and write(2), so that the line also arrives in one piece.
+    flush();
+    std::size_t total = 0;
+    for (QByteArrayView part : parts)
+        total += std::size_t(part.size());
+    std::vector<char> line;
+    line.reserve(total); // never reallocated, so no unwiped copy is left behind
+    for (QByteArrayView part : parts)
+        line.insert(line.end(), part.begin(), part.end());
+    const int fd = ::fileno(m_out);
+    std::size_t written = 0;
+    bool complete = true;
+    while (written < line.size()) {
+        const ssize_t n = ::write(fd, line.data() + written, line.size() - written);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            complete = false;
+            break;
+        }
+        written += std::size_t(n);
+    }
+    explicit_bzero(line.data(), line.size());
+    return complete;
 }
 
 ExitCode Output::error(const Error &error)

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <cstdio>
+#include <initializer_list>
 
 namespace Keyward {
 class SecretString;
@@ -40,9 +41,11 @@ public:
     void setBuffered(bool buffered);
     void flush();
     void message(const QString &line); // stderr
-    // The token goes from secure memory straight to stdout, never through a QString.
-    void printToken(const SecretString &token);
-    void printTokenJson(qint64 keyId, const SecretString &token);
+    // The token goes from secure memory straight to stdout, never through a QString or stdio's
+    // buffer. False when it could not be written (stdout closed, disk full): then it was not
+    // shown.
+    [[nodiscard]] bool printToken(const SecretString &token);
+    [[nodiscard]] bool printTokenJson(qint64 keyId, const SecretString &token);
 
     // "keywardctl: <message>" on stderr; returns the exit code the error calls for. With
     // --json, one JSON object on stderr instead, so scripts read errors as they read results:
@@ -57,6 +60,7 @@ public:
 private:
     void write(std::FILE *stream, const QString &line);
     void writeOut(QByteArrayView bytes, bool addNewline);
+    bool writeSecret(std::initializer_list<QByteArrayView> parts);
     ExitCode writeError(ExitCode exit, const QString &codeName, const QString &message);
 
     std::FILE *m_out;

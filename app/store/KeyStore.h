@@ -47,6 +47,7 @@ struct IssuedKey
 {
     ApiKey key;
     SecretString token;
+    qint64 secretId = 0; // the new secret's row
 };
 
 struct AuditVerification
@@ -108,6 +109,15 @@ public:
     // New secret, same configuration; the old secret retires after graceMs (0: at once).
     // Refused for an expired key (Permissions::mayRegenerateAt): duplicate it instead.
     virtual Result<IssuedKey> regenerateKey(qint64 id, qint64 expectedVersion, qint64 graceMs) = 0;
+    // The same in two steps, for a caller that may die between storing the new secret and
+    // showing it (keywardctl, killed or with stdout closed): the first stores the new secret
+    // while every old one keeps working; the second, called once the new one is out, retires
+    // the others after graceMs. A caller that dies in between leaves the key working as before,
+    // plus a secret nobody saw, which the next regeneration retires like any other.
+    virtual Result<IssuedKey> regenerateKeyKeepingOld(qint64 id, qint64 expectedVersion,
+                                                      qint64 graceMs) = 0;
+    virtual Result<ApiKey> retireReplacedSecrets(qint64 id, qint64 keptSecretId,
+                                                 qint64 graceMs) = 0;
     // Admins and Owners (Permissions::mayChangeUsageLimit): a new usage limit (nullopt: none),
     // or the usage counted against it back to 0. Both audited.
     virtual Result<ApiKey> setUsageLimit(qint64 id, qint64 expectedVersion,

@@ -91,6 +91,9 @@ public:
     Result<ApiKey> revokeKey(qint64 id, qint64 expectedVersion) override;
     Result<void> deleteKey(qint64 id, qint64 expectedVersion) override;
     Result<IssuedKey> regenerateKey(qint64 id, qint64 expectedVersion, qint64 graceMs) override;
+    Result<IssuedKey> regenerateKeyKeepingOld(qint64 id, qint64 expectedVersion,
+                                              qint64 graceMs) override;
+    Result<ApiKey> retireReplacedSecrets(qint64 id, qint64 keptSecretId, qint64 graceMs) override;
     Result<ApiKey> setUsageLimit(qint64 id, qint64 expectedVersion,
                                  std::optional<qint64> usageLimit) override;
     Result<ApiKey> resetUsage(qint64 id, qint64 expectedVersion) override;
@@ -154,6 +157,10 @@ private:
                               const SecretString &passphrase);
     Result<Member> requireMember() const;
     Result<ApiKey> loadKey(qint64 id);
+    Result<IssuedKey> regenerate(qint64 id, qint64 expectedVersion, qint64 graceMs,
+                                 bool retireOldNow);
+    // Sets the deadline of every secret of the key but keptSecretId (earlier ones stay).
+    Result<void> retireSecretsExcept(qint64 id, qint64 keptSecretId, qint64 retiresAt);
     Result<void> appendAudit(const QString &action, std::optional<qint64> keyId,
                              const QString &details);
     // Sign-ins, successful or not, are audited. A failed one names the member only when the
