@@ -1,11 +1,12 @@
 // The GUI entry point: translations, the crypto self-test, then the main window.
 #include "core/Clock.h"
+#include "core/ProcessHardening.h"
+#include "core/Translations.h"
 #include "crypto/CryptoSelfTest.h"
 #include "store/VaultFile.h"
 #include "ui/Icons.h"
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
-#include "core/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,6 +33,8 @@ QString initialVault(const QCommandLineParser &parser, const Settings &settings)
 
 int main(int argc, char **argv)
 {
+    // Before anything can hold a key: no core dump will contain one.
+    ProcessHardening::disableCoreDumps();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Keyward"));
     QApplication::setApplicationName(QStringLiteral("keyward"));

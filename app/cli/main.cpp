@@ -3,6 +3,7 @@
 #include "Application.h"
 #include "Output.h"
 #include "core/Clock.h"
+#include "core/ProcessHardening.h"
 #include "core/Translations.h"
 #include "crypto/CryptoSelfTest.h"
 
@@ -10,6 +11,8 @@
 
 int main(int argc, char **argv)
 {
+    // Before anything can hold a key: no core dump will contain one.
+    Keyward::ProcessHardening::disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("keywardctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("Keyward"));
