@@ -219,6 +219,9 @@ private Q_SLOTS:
         QCOMPARE(KeyToken::redact(QStringLiteral("id \"") + token + QStringLiteral("\"?")),
                  QStringLiteral("id \"") + hint + QStringLiteral("\"?"));
         QCOMPARE(KeyToken::redact(token.chopped(20)), hintOf(token.chopped(20)));
+        // Glued to other words with "_" (as in a file or option name), still found.
+        QCOMPARE(KeyToken::redact(QStringLiteral("x_") + token + QStringLiteral("_y")),
+                 QStringLiteral("x_") + hint + QStringLiteral("_y"));
         for (const QString &kept :
              {hint, QStringLiteral("licenses:read"), QStringLiteral("kw_live_short"),
               QStringLiteral("Unknown environment \"prod\"; use live, stg or dev.")})
