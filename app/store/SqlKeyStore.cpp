@@ -189,6 +189,14 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openSqlite(const QString &path
     return store;
 }
 
+void SqlKeyStore::setPageCacheKiB(int kib)
+{
+    if (!m_dialect.isSqlite() || kib <= 0)
+        return;
+    // Only a cache size: if it cannot be set, look-ups are slower, not wrong.
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
+}
+
 Result<std::unique_ptr<SqlKeyStore>>
 SqlKeyStore::createVault(const QString &path, const QString &prefix, const QString &ownerName,
                          const SecretString &passphrase, const Clock &clock, VaultOptions options)

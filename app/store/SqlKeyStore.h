@@ -63,6 +63,12 @@ public:
     // The connection, for the parts of store/ and verify/ that add their own queries.
     QSqlDatabase &database() { return m_db; }
 
+    // For a process that verifies many keys (a pipeline, the server): let SQLite keep up to this
+    // much of a vault file in its page cache, so look-ups stop re-reading pages through the OS.
+    // Memory grows only with the pages actually read. Nothing on PostgreSQL.
+    static constexpr int kVerifierPageCacheKiB = 64 * 1024;
+    void setPageCacheKiB(int kib);
+
     // Connection state, for a "connection lost" banner. After an error with
     // ErrorCode::ConnectionLost, isConnected() is false until reconnect() succeeds. A change that
     // failed that way was not saved (or, when the loss hit the COMMIT itself and the store could
