@@ -169,6 +169,7 @@ private:
 private Q_SLOTS:
     void concurrentUseIsNeverCalledDamaged();
     void flippedIndexByteIsDamageNotNotFound();
+    void vaultCheckPassesAHealthyVaultAndChangesNothing();
     void flippedIndexRowidIsDamageNotAnotherKey();
     void flippedTableHashIsDamage();
     void swappedPagesNameTheFileAndTheDamage();
@@ -247,6 +248,34 @@ void TestCliDamage::flippedIndexByteIsDamageNotNotFound()
     expectDamaged(*vault.cli, vault.path, verifyCommand(vault));
     expectDamaged(*vault.cli, vault.path, args({"verify", "--env", "live", "-"}),
                   (vault.token + u'\n').toUtf8());
+    // The full check finds it too (integrity_check compares every index with its table).
+    expectDamaged(*vault.cli, vault.path, args({"vault", "check"}));
+    const CliRunner::Run json = vault.cli->run(args({"--json", "vault", "check"}));
+    QCOMPARE(json.exitCode, 3);
+    const QJsonObject report = json.jsonLines().value(0);
+    QCOMPARE(report.value(QStringLiteral("intact")).toBool(true), false);
+    const QJsonArray problems = report.value(QStringLiteral("problems")).toArray();
+    QVERIFY(!problems.isEmpty());
+    QCOMPARE(problems.first().toObject().value(QStringLiteral("check")).toString(),
+             QStringLiteral("integrity"));
+}
+
+void TestCliDamage::vaultCheckPassesAHealthyVaultAndChangesNothing()
+{
+    DamageVault vault;
+    makeVault(vault);
+    const QByteArray before = fileBytes(vault.path);
+    // No sign-in: whoever can read the file can check it.
+    const CliRunner::Run run = vault.cli->run(args({"vault", "check"}), {},
+                                              {{QStringLiteral("KEYWARD_MEMBER"), QString()}});
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QVERIFY(run.out.contains("no damage found"));
+    const CliRunner::Run json = vault.cli->run(args({"--json", "vault", "check"}));
+    QVERIFY2(json.exitCode == 0, json.describe().constData());
+    QCOMPARE(json.json().value(QStringLiteral("intact")).toBool(), true);
+    QCOMPARE(json.json().value(QStringLiteral("problems")).toArray().size(), 0);
+    QCOMPARE(fileBytes(vault.path), before);
+    QVERIFY(isClosed(vault.path));
 }
 
 void TestCliDamage::flippedIndexRowidIsDamageNotAnotherKey()
