@@ -70,8 +70,12 @@ Result<void> VerifyService::flushUsage()
 Result<std::unique_ptr<SqlKeyStore>> VerifyService::openStore(const StoreSettings &settings,
                                                               const Clock &clock)
 {
-    if (settings.dbConninfo.isEmpty())
-        return SqlKeyStore::openVault(settings.vaultPath, clock);
+    if (settings.dbConninfo.isEmpty()) {
+        auto vault = SqlKeyStore::openVault(settings.vaultPath, clock);
+        if (vault)
+            (*vault)->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
+        return vault;
+    }
     auto info = PgConnInfo::parse(settings.dbConninfo);
     if (!info)
         return info.error();
