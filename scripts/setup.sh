@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Keyward set-up on a fresh Debian 12 machine (root or sudo).
 #   scripts/setup.sh run    install packages, build, start the app on the default vault
-#   scripts/setup.sh test   install packages, build, run every test through ctest
+#   scripts/setup.sh test   install packages, build, run every test through ctest, then the
+#                           checked build: the non-GUI suites under ASan+UBSan and the
+#                           fuzzers (scripts/sanitize.sh, docs/fuzzing.md)
 set -euo pipefail
 mode=${1:-run}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,8 +22,10 @@ if [ "$mode" = test ]; then
     # xvfb, xauth, openbox, x11-utils: the real-desktop tests (tests/desktop) and
     # scripts/screenshots.sh run an X server with a window manager. nginx: the auth_request
     # tests of keyward-verifyd (tests/verifyd); wrk: its benchmark (tests/bench); python3: the
-    # fixtures' free ports.
-    packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3)
+    # fixtures' free ports. clang, libclang-rt-14-dev (libFuzzer and the sanitizer runtimes)
+    # and llvm-14 (llvm-symbolizer, for readable reports): scripts/sanitize.sh.
+    packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3
+        clang libclang-rt-14-dev llvm-14)
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo_cmd apt-get update -qq
@@ -35,8 +39,8 @@ run)
     exec "$build/keyward"
     ;;
 test)
-    cd "$build"
-    ctest --output-on-failure --timeout 900
+    (cd "$build" && ctest --output-on-failure --timeout 900)
+    bash "$here/scripts/sanitize.sh"
     ;;
 *)
     echo "usage: $0 run|test" >&2

@@ -64,6 +64,13 @@ Result<PgConnInfo> PgConnInfo::parseKeywordValue(const QString &text)
         while (i < n && text.at(i) != QLatin1Char('=') && !text.at(i).isSpace())
             ++i;
         const QString keyword = text.mid(keyStart, i - keyStart);
+        // A mistyped URI ("postgressql://alice:secret@db") reads as one long keyword: quoting it
+        // would repeat its password.
+        if (!isValidKeyword(keyword)
+            && keyword.contains(QRegularExpression(QStringLiteral("[:/@]"))))
+            return invalid(tr("The connection string is neither keyword=value settings nor a "
+                              "postgresql:// URI. Write for example host=db.example.com "
+                              "dbname=keys, or postgresql://alice@db.example.com/keys."));
         if (!isValidKeyword(keyword))
             return invalid(tr("\"%1\" is not a connection setting. Write settings as "
                               "keyword=value, for example host=db.example.com dbname=keys.")
@@ -109,10 +116,13 @@ Result<PgConnInfo> PgConnInfo::parseKeywordValue(const QString &text)
 Result<PgConnInfo> PgConnInfo::parseUri(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid())
+    if (!url.isValid()) {
+        // QUrl goes on with "; source was \"<the whole URI>\"; userinfo = ...": the password.
+        const QString problem = url.errorString().section(QLatin1Char(';'), 0, 0);
         return invalid(tr("The connection URI is not valid (%1). Several hosts or a socket "
                           "directory need the keyword=value form.")
-                           .arg(url.errorString()));
+                           .arg(problem));
+    }
     PgConnInfo info;
     info.setValue(QStringLiteral("host"), url.host(QUrl::FullyDecoded));
     if (url.port() != -1)

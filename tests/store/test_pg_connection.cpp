@@ -70,6 +70,8 @@ private Q_SLOTS:
     void conninfoRefusesBadInput_data();
     void conninfoRefusesBadInput();
     void conninfoHidesPassword();
+    void conninfoErrorHidesPassword_data();
+    void conninfoErrorHidesPassword();
     void clientDefaultsKeepWhatTheUserSaid();
     void semicolonOptionRefused();
 
@@ -158,6 +160,34 @@ void TestPgConnection::conninfoHidesPassword()
     QCOMPARE(parsed->displayName(), QStringLiteral("keys@db.example.com:5433"));
     QCOMPARE(PgConnInfo::parse(QStringLiteral("service=prod"))->displayName(),
              QStringLiteral("service prod"));
+}
+
+// Found by tests/fuzz/fuzz_conninfo: QUrl's error text ends with "source was \"<the whole
+// URI>\"", and a misspelt scheme made the whole URI one "keyword" that the message quoted, so a
+// URI with a typo repeated its password in keywardctl's message and the logs.
+void TestPgConnection::conninfoErrorHidesPassword_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::newRow("space in the host")
+        << QStringLiteral("postgresql://alice:hunter22@db.exa mple.com/keys");
+    QTest::newRow("bad host character")
+        << QStringLiteral("postgresql://alice:hunter22@db.exemple.c&m:5433/keys");
+    QTest::newRow("bad port") << QStringLiteral("postgres://alice:hunter22@db:54x2/keys");
+    QTest::newRow("misspelt scheme")
+        << QStringLiteral("postgressql://alice:hunter22@db.example.com/keys");
+    QTest::newRow("one slash") << QStringLiteral("postgresql:/alice:hunter22@db.example.com/k");
+}
+
+void TestPgConnection::conninfoErrorHidesPassword()
+{
+    QFETCH(QString, input);
+    auto parsed = PgConnInfo::parse(input);
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.code(), ErrorCode::InvalidInput);
+    QVERIFY2(!parsed.errorMessage().contains(QStringLiteral("hunter22")),
+             qPrintable(parsed.errorMessage()));
+    QVERIFY2(parsed.errorMessage().contains(QLatin1String("URI")),
+             qPrintable(parsed.errorMessage()));
 }
 
 void TestPgConnection::clientDefaultsKeepWhatTheUserSaid()
