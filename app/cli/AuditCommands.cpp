@@ -7,6 +7,7 @@
 #include "ValueParser.h"
 #include "store/SqlKeyStore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -103,7 +104,21 @@ ExitCode AuditCommands::verify(CommandContext &context)
             object.insert(QStringLiteral("first_bad_id"), double(checked->firstBadId));
             object.insert(QStringLiteral("problem"), checked->problem);
         }
+        if (!checked->fingerprint.isEmpty())
+            object.insert(QStringLiteral("fingerprint"), checked->fingerprint);
+        QJsonArray tampered;
+        for (const TamperedKey &key : checked->tamperedKeys)
+            tampered.append(QJsonObject {{QStringLiteral("id"), double(key.id)},
+                                         {QStringLiteral("name"), key.name},
+                                         {QStringLiteral("problem"), key.problem}});
+        if (!tampered.isEmpty())
+            object.insert(QStringLiteral("tampered_keys"), tampered);
         output.printJson(object);
+    }
+    if (!output.isJson()) {
+        for (const TamperedKey &key : checked->tamperedKeys)
+            output.message(
+                tr("Tampered: key %1 (\"%2\"): %3.").arg(key.id).arg(key.name, key.problem));
     }
     if (!checked->intact)
         return context.fail(ExitCode::Refused,
