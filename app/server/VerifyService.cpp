@@ -70,8 +70,11 @@ Result<void> VerifyService::flushUsage()
 Result<std::unique_ptr<SqlKeyStore>> VerifyService::openStore(const StoreSettings &settings,
                                                               const Clock &clock)
 {
-    if (settings.dbConninfo.isEmpty())
-        return SqlKeyStore::openVault(settings.vaultPath, clock);
+    if (settings.dbConninfo.isEmpty()) {
+        VaultOptions options;
+        options.pinnedFingerprint = settings.vaultPin;
+        return SqlKeyStore::openVault(settings.vaultPath, clock, options);
+    }
     auto info = PgConnInfo::parse(settings.dbConninfo);
     if (!info)
         return info.error();
