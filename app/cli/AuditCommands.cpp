@@ -120,6 +120,9 @@ ExitCode AuditCommands::verify(CommandContext &context)
             output.message(
                 tr("Tampered: key %1 (\"%2\"): %3.").arg(key.id).arg(key.name, key.problem));
     }
+    if (!checked->intact && checked->firstBadId == 0) // signatures, not one entry of the chain
+        return context.fail(ExitCode::Refused,
+                            tr("The vault was tampered with: %1").arg(checked->problem));
     if (!checked->intact)
         return context.fail(ExitCode::Refused,
                             tr("The audit log was tampered with at entry %1: %2")
