@@ -101,6 +101,14 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
 
     connect(&m_session, &VaultSession::stateChanged, this, &MainWindow::onStateChanged);
     connect(&m_session, &VaultSession::changedElsewhere, this, [this] { reloadAll(); });
+    connect(&m_session, &VaultSession::vaultDamaged, this, [this](const QString &message) {
+        const QString path = m_session.path();
+        closeChildDialogs();
+        m_session.close();
+        m_statusPage->showError(path, message);
+        m_rootStack->setCurrentWidget(m_statusPage);
+        updateTitle();
+    });
     // Usage is not a change of the vault: only the keys used are updated, not every key read.
     connect(&m_session, &VaultSession::usageRecorded, this, [this] {
         if (m_session.isUnlocked())

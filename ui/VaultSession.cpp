@@ -1,6 +1,7 @@
 #include "VaultSession.h"
 
 #include "IdleWatcher.h"
+#include "IntegrityCheckRun.h"
 #include "core/Clock.h"
 #include "crypto/SecretString.h"
 #include "store/ChangeWatcher.h"
@@ -44,8 +45,48 @@ Result<void> VaultSession::open(const QString &path)
         return opened.error();
     m_store = std::move(opened).value();
     m_path = QFileInfo(path).absoluteFilePath();
+    // The open ran quick_check, which does not compare indexes with their tables; the full
+    // check runs meanwhile, and signIn() (which writes) waits for its verdict.
+    m_integrity = std::make_unique<IntegrityCheckRun>(m_path);
+    connect(m_integrity.get(), &IntegrityCheckRun::finished, this,
+            &VaultSession::onIntegrityChecked);
     setState(State::Locked);
     return {};
+}
+
+Result<void> VaultSession::takeIntegrityVerdict()
+{
+    if (!m_integrity)
+        return {};
+    const auto checked = m_integrity->wait();
+    m_integrity.reset();
+    if (!checked) {
+        // Damage SQLite itself reported; anything else (locked, say) is no verdict: the open's
+        // quick_check passed, and a look-up still checks what it reads.
+        if (checked.error().code != ErrorCode::VaultCorrupt)
+            return {};
+        if (m_store)
+            m_store->markDamaged(checked.error());
+        return checked.error();
+    }
+    if (checked->isEmpty())
+        return {};
+    const QString message =
+        tr("%1 is damaged: %2 Restore it from a backup; \"keywardctl vault check\" lists the "
+           "damage.")
+            .arg(m_path, checked->constFirst().detail);
+    const Error damage = makeError(ErrorCode::VaultCorrupt, message);
+    if (m_store)
+        m_store->markDamaged(damage);
+    return damage;
+}
+
+void VaultSession::onIntegrityChecked()
+{
+    if (!m_integrity)
+        return; // signIn() took the verdict already
+    if (auto verdict = takeIntegrityVerdict(); !verdict)
+        Q_EMIT vaultDamaged(verdict.errorMessage());
 }
 
 Result<Member> VaultSession::create(const QString &path, const QString &prefix,
@@ -73,6 +114,9 @@ Result<Member> VaultSession::signIn(const QString &memberName, const SecretStrin
                          tr("Connect to %1 again to unlock it.").arg(displayName()));
     if (!m_store)
         return makeError(ErrorCode::VaultNotFound, tr("No vault is open."));
+    // Signing in writes (the audit entry): never into a vault the full check calls damaged.
+    if (auto verdict = takeIntegrityVerdict(); !verdict)
+        return verdict.error();
     auto signedIn = m_store->signIn(memberName, passphrase);
     if (!signedIn)
         return signedIn;
@@ -172,6 +216,7 @@ void VaultSession::close()
 void VaultSession::resetStore()
 {
     stopWatching();
+    m_integrity.reset(); // waits for the check; its verdict is of no use now
     m_store.reset();
 }
 

@@ -15,6 +15,8 @@
 
 namespace Keyward {
 
+class IntegrityCheckRun;
+
 class ChangeWatcher;
 class Clock;
 class IdleWatcher;
@@ -140,6 +142,9 @@ Q_SIGNALS:
     // The server no longer accepts the login (password changed, login removed): retrying would
     // not help, so the session is locked and the user has to connect again.
     void reconnectRefused(const QString &message);
+    // The full check of the vault file opened (integrity_check, run in the background after
+    // the open) found damage: the session closes it; message names the file and the damage.
+    void vaultDamaged(const QString &message);
 
 private:
     void setState(State state);
@@ -157,12 +162,18 @@ private:
     void finishReconnect();
     void reconnectFailedWith(const Error &error);
     void resetStore();
+    // Takes the background check's verdict; VaultCorrupt (and the store refuses writes) when
+    // it found damage.
+    Result<void> takeIntegrityVerdict();
+    void onIntegrityChecked();
 
     const Clock &m_clock;
     std::unique_ptr<SqlKeyStore> m_store;
     // After m_store: it watches that store, so it must go first.
     std::unique_ptr<ChangeWatcher> m_watcher;
     std::unique_ptr<IdleWatcher> m_idle;
+    // The full check of a vault file, from open() until its verdict is taken.
+    std::unique_ptr<IntegrityCheckRun> m_integrity;
     QString m_path;
     PgConnInfo m_server;
     bool m_remote = false;

@@ -12,6 +12,7 @@
 #include "MemberCommands.h"
 #include "MigrateCommand.h"
 #include "Output.h"
+#include "VaultCheckCommand.h"
 #include "VerifyCommand.h"
 
 #include <algorithm>
@@ -70,6 +71,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Show the audit log")},
         {QStringLiteral("audit"), QStringLiteral("verify"), &AuditCommands::verify,
          QT_TR_NOOP("Check that no audit entry was changed or removed")},
+        {QStringLiteral("vault"), QStringLiteral("check"), &VaultCheckCommand::run,
+         QT_TR_NOOP("Check a vault file for damage: every page, index and record (no login)")},
         {QStringLiteral("db"), QStringLiteral("setup"), &DbCommands::setup,
          QT_TR_NOOP("Turn an empty PostgreSQL database into a vault (database owner, once)")},
         {QStringLiteral("db"), QStringLiteral("add-login"), &DbCommands::addLogin,
@@ -208,7 +211,8 @@ QString Application::usage() const
                 "by someone else); verify: any other outcome")
           << tr("  2  usage error: unknown command or option, missing or unreadable argument")
           << tr("  3  vault error: missing, damaged, locked, not a vault, too new, storage; "
-                "database unreachable or not a valid connection string");
+                "database unreachable or not a valid connection string; vault check: damage "
+                "found");
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -115,6 +115,7 @@ ExitCode VerifyCommand::run(CommandContext &context)
         // Many lines, one process: keep keys in memory, still honouring a revocation made
         // meanwhile by anyone within the cache's check interval.
         verifier.enableCache();
+        store->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
         code = threads > 1 ? verifyLinesOnThreads(context, verifier, request, threads)
                            : verifyLines(context, verifier, request);
     } else {
@@ -206,7 +207,13 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
     // Each thread its own connection and Verifier; the cache, limits and recorder are shared.
     const VerifierShared shared = verifier.shared();
     VerifyWorkers workers(
-        threads, [&context] { return context.openAnotherStore(VaultCheck::Header); },
+        threads,
+        [&context] {
+            auto store = context.openAnotherStore(VaultCheck::Header);
+            if (store)
+                (*store)->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
+            return store;
+        },
         [&clock, &shared](SqlKeyStore &store) {
             return std::make_unique<Verifier>(store, clock, shared);
         },

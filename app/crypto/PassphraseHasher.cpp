@@ -74,10 +74,15 @@ QString PassphraseHasher::hash(const SecretString &passphrase)
     }
 }
 
-bool PassphraseHasher::verify(const SecretString &passphrase, const QString &phc)
+bool PassphraseHasher::isWellFormed(const QString &phc)
 {
     const std::optional<PhcParameters> params = parsePhc(phc);
-    if (!params || !isAcceptable(*params))
+    return params && isAcceptable(*params);
+}
+
+bool PassphraseHasher::verify(const SecretString &passphrase, const QString &phc)
+{
+    if (!isWellFormed(phc))
         return false;
     try {
         // Botan recomputes with the stored salt and parameters and compares in constant time.

@@ -17,6 +17,9 @@ public:
     static QString hash(const SecretString &passphrase);
     // Constant-time check; false for a malformed PHC string too.
     static bool verify(const SecretString &passphrase, const QString &phc);
+    // Whether phc has the shape and parameters verify() accepts. A stored string that does not
+    // was damaged or tampered with: no passphrase can match it.
+    static bool isWellFormed(const QString &phc);
 };
 
 } // namespace Keyward

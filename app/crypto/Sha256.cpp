@@ -12,7 +12,9 @@ namespace Keyward {
 QByteArray Sha256::hash(const char *data, std::size_t size)
 {
     try {
-        const std::unique_ptr<Botan::HashFunction> sha =
+        // One per thread, reused: creating it (a registry look-up and an allocation) cost more
+        // than hashing a token. final() leaves it reset for the next message.
+        thread_local const std::unique_ptr<Botan::HashFunction> sha =
             Botan::HashFunction::create_or_throw("SHA-256");
         sha->update(reinterpret_cast<const std::uint8_t *>(data), size);
         QByteArray digest(qsizetype(sha->output_length()), Qt::Uninitialized);

@@ -73,7 +73,10 @@ Result<std::unique_ptr<SqlKeyStore>> VerifyService::openStore(const StoreSetting
     if (settings.dbConninfo.isEmpty()) {
         VaultOptions options;
         options.pinnedFingerprint = settings.vaultPin;
-        return SqlKeyStore::openVault(settings.vaultPath, clock, options);
+        auto vault = SqlKeyStore::openVault(settings.vaultPath, clock, options);
+        if (vault)
+            (*vault)->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
+        return vault;
     }
     auto info = PgConnInfo::parse(settings.dbConninfo);
     if (!info)

@@ -1,6 +1,7 @@
 #include "SecretLookup.h"
 
 #include "KeyRows.h"
+#include "SecretIndexCheck.h"
 #include "SecretRow.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
@@ -15,11 +16,31 @@ SecretLookup::SecretLookup(SqlKeyStore &store)
 
 SecretLookup::~SecretLookup() = default;
 
+namespace {
+
+// On a vault file, the look-up also reads the hash the table row holds (SecretIndexCheck), as
+// column kSecretRowColumns.
+QByteArray selectSql(bool sqlite)
+{
+    QByteArray sql(kSecretRowSelect);
+    if (sqlite)
+        sql.replace(QByteArray(" FROM key_secrets s "),
+                    QByteArray(", ")
+                        .append(SecretIndexCheck::kTableHashColumn)
+                        .append(" FROM key_secrets s "));
+    return sql + '?';
+}
+
+} // namespace
+
 Result<void> SecretLookup::prepare()
 {
-    if (m_store.engine() == SqlEngine::Sqlite) {
-        static const QByteArray sql = QByteArray(kSecretRowSelect) + '?';
-        m_native = SqliteStatement::prepare(sqliteHandle(m_store.database()), sql, true);
+    const bool sqlite = m_store.engine() == SqlEngine::Sqlite;
+    if (sqlite) {
+        sqlite3 *db = sqliteHandle(m_store.database());
+        m_indexCheck = std::make_unique<SecretIndexCheck>(db, m_store.displayName());
+        static const QByteArray sql = selectSql(true);
+        m_native = SqliteStatement::prepare(db, sql, true);
         if (m_native) {
             m_prepared = true;
             return {};
@@ -27,7 +48,7 @@ Result<void> SecretLookup::prepare()
     }
     m_query = QSqlQuery(m_store.database());
     m_query.setForwardOnly(true);
-    if (!m_query.prepare(QLatin1String(kSecretRowSelect) + QLatin1Char('?')))
+    if (!m_query.prepare(QString::fromLatin1(selectSql(sqlite))))
         return SqlErrors::fromQuery(m_query, tr("Cannot look up the key."));
     m_prepared = true;
     return {};
@@ -74,6 +95,7 @@ Result<std::optional<SecretMatch>> SecretLookup::findOnce(const QByteArray &hash
     // Someone closed (or reopened) the store's connection behind our back: never answer from
     // the old one. Qt could not close it while our statement lived, and has let go of it.
     if (m_native && sqliteHandle(m_store.database()) != m_native->connection()) {
+        m_indexCheck.reset(); // its statement first: closeAbandoned() closes the connection
         SqliteStatement::closeAbandoned(std::move(m_native));
         m_prepared = false;
     }
@@ -90,14 +112,19 @@ Result<std::optional<SecretMatch>> SecretLookup::findWithSqlite(const QByteArray
 {
     m_native->bindBlob(1, hash);
     std::optional<SecretMatch> match;
-    if (m_native->step())
+    QByteArray tableHash;
+    if (m_native->step()) {
         match = readSecretRow(*m_native);
+        tableHash = m_native->blob(kSecretRowColumns);
+    }
     const bool failed = m_native->failed();
     const Error error = failed ? m_native->error(tr("Cannot look up the key.")) : Error();
     // Resetting ends the statement's read transaction now, not at the next call.
     m_native->reset();
     if (failed)
         return error;
+    if (auto checked = confirm(match.has_value(), tableHash, hash); !checked)
+        return checked.error();
     return match;
 }
 
@@ -122,11 +149,28 @@ Result<std::optional<SecretMatch>> SecretLookup::findWithQt(const QByteArray &ha
         return error;
     }
     std::optional<SecretMatch> match;
-    if (m_query.next())
+    QByteArray tableHash;
+    if (m_query.next()) {
         match = readSecretRow(QueryRow(m_query));
+        if (m_indexCheck)
+            tableHash = m_query.value(kSecretRowColumns).toByteArray();
+    }
     // Ends the statement's read transaction now, not at the next call.
     m_query.finish();
+    if (auto checked = confirm(match.has_value(), tableHash, hash); !checked)
+        return checked.error();
     return match;
+}
+
+Result<void> SecretLookup::confirm(bool found, const QByteArray &tableHash, const QByteArray &hash)
+{
+    if (!m_indexCheck)
+        return {};
+    auto checked =
+        found ? m_indexCheck->confirmFound(tableHash, hash) : m_indexCheck->confirmMissing(hash);
+    if (!checked && checked.error().code == ErrorCode::VaultCorrupt)
+        m_store.markDamaged(checked.error());
+    return checked;
 }
 
 } // namespace Keyward

@@ -14,6 +14,7 @@
 namespace Keyward {
 
 class SignedKeyCheck;
+class SecretIndexCheck;
 class SqlKeyStore;
 class SqliteStatement;
 
@@ -28,7 +29,8 @@ class SqliteStatement;
 // verifications (an open one would pin an old snapshot: changes by other processes would go
 // unseen and the WAL could not be checkpointed). A lost server connection is re-established
 // (once a second at most), so a verifying service outlives a server restart. Same thread as the
-// store, which must outlive this.
+// store, which must outlive this. On a vault file every answer is checked against the table
+// (SecretIndexCheck), so a damaged index gives "damaged", never a wrong verdict.
 class SecretLookup
 {
     Q_DECLARE_TR_FUNCTIONS(SecretLookup)
@@ -50,8 +52,11 @@ private:
     Result<std::optional<SecretMatch>> findWithQt(const QByteArray &hash);
     Result<std::optional<SecretMatch>> findWithSqlite(const QByteArray &hash);
     bool mayReconnectNow();
+    // SecretIndexCheck's verdict on what the look-up found (vault files only).
+    Result<void> confirm(bool found, const QByteArray &tableHash, const QByteArray &hash);
 
     SqlKeyStore &m_store;
+    std::unique_ptr<SecretIndexCheck> m_indexCheck; // vault files only
     std::unique_ptr<SqliteStatement> m_native;
     QSqlQuery m_query;
     bool m_prepared = false;

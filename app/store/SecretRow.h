@@ -15,6 +15,7 @@ inline constexpr const char kSecretRowSelect[] =
     "k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.revoked_at, k.flagged, "
     "k.version, s.id, s.retires_at, k.allowed_ips FROM key_secrets s JOIN api_keys k ON "
     "k.id = s.key_id WHERE s.hash = ";
+inline constexpr int kSecretRowColumns = 17;
 
 // Row: qint64 integer(int column), bool isNull(int column), QString text(int column).
 template<typename Row>

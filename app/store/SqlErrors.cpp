@@ -41,6 +41,16 @@ bool SqlErrors::isBusy(const QSqlError &error)
         || error.databaseText().contains(QLatin1String("database is locked"));
 }
 
+bool SqlErrors::isDamage(const QSqlError &error)
+{
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), possibly extended: SQLite's own verdict, made
+    // under its locks, that the file's pages do not hold a consistent database.
+    const QString code = error.nativeErrorCode();
+    bool ok = false;
+    const int sqliteCode = code.toInt(&ok);
+    return ok && code.size() < 5 && ((sqliteCode & 0xff) == 11 || (sqliteCode & 0xff) == 26);
+}
+
 bool SqlErrors::isConnectionLost(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
@@ -72,6 +82,9 @@ Error SqlErrors::fromSqlError(const QSqlError &error, const QString &what)
         return makeError(ErrorCode::ConnectionLost,
                          tr("%1 The connection to the database was lost.").arg(what));
     const QString detail = detailOf(error);
+    if (isDamage(error))
+        return makeError(ErrorCode::VaultCorrupt,
+                         tr("%1 The vault file is damaged (%2).").arg(what, detail));
     if (isPermissionDenied(error))
         return makeError(ErrorCode::PermissionDenied,
                          tr("%1 The database refused it: %2").arg(what, detail));

@@ -23,6 +23,7 @@ public:
     // unreachable server each get their own message.
     static Error fromConnectError(const QSqlError &error, const QString &where);
     static bool isBusy(const QSqlError &error);
+    static bool isDamage(const QSqlError &error);
     static bool isConnectionLost(const QSqlError &error);
     static bool isPermissionDenied(const QSqlError &error);
 };

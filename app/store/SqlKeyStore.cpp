@@ -4,6 +4,7 @@
 #include "KeyRows.h"
 #include "Migrations.h"
 #include "PostgresSetup.h"
+#include "SecretIndexCheck.h"
 #include "SqlErrors.h"
 #include "SqliteStatement.h"
 #include "StringPool.h"
@@ -23,6 +24,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -133,13 +135,13 @@ QString vaultFileKey(const QString &path)
     return canonical.isEmpty() ? QFileInfo(path).absoluteFilePath() : canonical;
 }
 
-bool isVaultFileOpen(const QString &path)
+} // namespace
+
+bool SqlKeyStore::isVaultFileOpen(const QString &path)
 {
     QMutexLocker lock(&openVaultFilesMutex());
     return openVaultFiles().value(vaultFileKey(path)) > 0;
 }
-
-} // namespace
 
 SqlKeyStore::~SqlKeyStore()
 {
@@ -149,6 +151,7 @@ SqlKeyStore::~SqlKeyStore()
             openVaultFiles().remove(m_openFileKey);
     }
     m_findSecretQuery.reset(); // before its connection goes
+    m_indexCheck.reset();
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
@@ -188,6 +191,14 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openSqlite(const QString &path
     if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         return SqlErrors::fromQuery(query, tr("Cannot open %1.").arg(path));
     return store;
+}
+
+void SqlKeyStore::setPageCacheKiB(int kib)
+{
+    if (!m_dialect.isSqlite() || kib <= 0)
+        return;
+    // Only a cache size: if it cannot be set, look-ups are slower, not wrong.
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
 }
 
 Result<std::unique_ptr<SqlKeyStore>>
@@ -290,20 +301,26 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
 
 Result<void> SqlKeyStore::checkWholeFile(QSqlDatabase &db, const QString &path)
 {
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
-        const Error error = SqlErrors::fromQuery(query, tr("Cannot read %1.").arg(path));
-        if (error.code == ErrorCode::VaultLocked)
-            return makeError(ErrorCode::VaultLocked,
-                             tr("%1 is locked by another program. Close it there, or wait "
-                                "and try again.")
-                                 .arg(path));
-        return makeError(ErrorCode::VaultCorrupt,
-                         tr("%1 is damaged and cannot be read.").arg(path));
+    // quick_check reads every page but compares no index with its table; the secret-hash index
+    // decides verdicts, so it is compared in full (integrity_check of key_secrets alone, in
+    // proportion to the keys, not to the usage history).
+    for (const QString &check : {QStringLiteral("PRAGMA quick_check"),
+                                 QStringLiteral("PRAGMA integrity_check(key_secrets)")}) {
+        QSqlQuery query(db);
+        if (!query.exec(check) || !query.next()) {
+            const Error error = SqlErrors::fromQuery(query, tr("Cannot read %1.").arg(path));
+            if (error.code == ErrorCode::VaultLocked)
+                return makeError(ErrorCode::VaultLocked,
+                                 tr("%1 is locked by another program. Close it there, or wait "
+                                    "and try again.")
+                                     .arg(path));
+            return makeError(ErrorCode::VaultCorrupt,
+                             tr("%1 is damaged and cannot be read.").arg(path));
+        }
+        if (query.value(0).toString() != QLatin1String("ok"))
+            return makeError(ErrorCode::VaultCorrupt,
+                             tr("%1 is damaged: %2").arg(path, query.value(0).toString()));
     }
-    if (query.value(0).toString() != QLatin1String("ok"))
-        return makeError(ErrorCode::VaultCorrupt,
-                         tr("%1 is damaged: %2").arg(path, query.value(0).toString()));
     return {};
 }
 
@@ -312,59 +329,106 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
 {
     // A file this process already has open was checked when it was first opened; reading it
     // again through another descriptor would release this process's SQLite locks on it.
-    if (!isVaultFileOpen(path)) {
+    const bool openHere = isVaultFileOpen(path);
+    if (!openHere) {
         if (auto inspected = VaultFile::inspect(path); !inspected)
             return inspected.error();
     }
+    const bool walExisted = QFileInfo::exists(path + QStringLiteral("-wal"));
+    const bool shmExisted = QFileInfo::exists(path + QStringLiteral("-shm"));
+    auto refused = [&](const Error &error) -> Error {
+        // Plain reads of a file this process has open through SQLite would drop its locks.
+        if (openHere || isVaultFileOpen(path))
+            return error;
+        // A refused vault is left as it was found: no -wal or -shm of ours beside it.
+        VaultFile::removeLeftovers(path, walExisted, shmExisted);
+        return damageNamed(error, path);
+    };
 
     // Look before touching: a read-only connection checks integrity (VaultCheck) and version
     // first.
     {
         auto probe = openSqlite(path, clock, options, true);
         if (!probe)
-            return probe.error();
-        QSqlDatabase &db = probe.value()->m_db;
-        if (options.check == VaultCheck::WholeFile) {
-            if (auto checked = checkWholeFile(db, path); !checked)
-                return checked.error();
-        }
-        auto version = Migrations::currentVersion(db);
-        if (!version)
-            return version.error();
-        if (*version > Migrations::latestVersion())
-            return makeError(ErrorCode::VaultTooNew,
-                             tr("%1 was written by a newer Keyward (schema %2; this one knows up "
-                                "to %3). Update Keyward to open it.")
-                                 .arg(path)
-                                 .arg(*version)
-                                 .arg(Migrations::latestVersion()));
-        if (*version == 0)
-            return makeError(ErrorCode::NotAVault, tr("%1 is not a Keyward vault.").arg(path));
+            return refused(probe.error());
+        auto checked = probe.value()->checkBeforeOpening(path, options.check);
+        probe.value().reset(); // closed before its leftovers are removed
+        if (!checked)
+            return refused(checked.error());
     }
 
     auto opened = openSqlite(path, clock, options, false);
     if (!opened)
-        return opened.error();
+        return refused(opened.error());
     std::unique_ptr<SqlKeyStore> store = std::move(opened).value();
-    if (auto migrated = Migrations::migrate(store->m_db, store->m_dialect, clock.nowMs());
-        !migrated)
-        return migrated.error();
-    if (auto loaded = store->loadVaultSettings(); !loaded)
-        return loaded.error();
+    Result<void> ready = Migrations::migrate(store->m_db, store->m_dialect, clock.nowMs());
+    if (ready)
+        ready = store->loadVaultSettings();
+    if (!ready) {
+        store.reset(); // closed before its leftovers are removed
+        return refused(ready.error());
+    }
     if (!options.pinnedFingerprint.isEmpty()) {
         const QString expected = SigningKey::normalisedFingerprint(options.pinnedFingerprint);
+        Result<void> pinned;
         if (store->fingerprint().isEmpty())
-            return makeError(ErrorCode::AuthenticationFailed,
-                             tr("%1 is not signed, but its fingerprint was pinned to %2: it may "
-                                "have been replaced. Refusing to use it.")
-                                 .arg(path, options.pinnedFingerprint));
-        if (expected.isEmpty() || store->fingerprint() != expected)
-            return makeError(ErrorCode::AuthenticationFailed,
-                             tr("%1 has the fingerprint %2, not the pinned %3: it is not the vault "
-                                "you expect, or someone rewrote its root key. Refusing to use it.")
-                                 .arg(path, store->fingerprint(), options.pinnedFingerprint));
+            pinned = makeError(ErrorCode::AuthenticationFailed,
+                               tr("%1 is not signed, but its fingerprint was pinned to %2: it "
+                                  "may have been replaced. Refusing to use it.")
+                                   .arg(path, options.pinnedFingerprint));
+        else if (expected.isEmpty() || store->fingerprint() != expected)
+            pinned = makeError(ErrorCode::AuthenticationFailed,
+                               tr("%1 has the fingerprint %2, not the pinned %3: it is not the "
+                                  "vault you expect, or someone rewrote its root key. Refusing "
+                                  "to use it.")
+                                   .arg(path, store->fingerprint(), options.pinnedFingerprint));
+        if (!pinned) {
+            store.reset();
+            return refused(pinned.error());
+        }
     }
     return store;
+}
+
+Result<void> SqlKeyStore::checkBeforeOpening(const QString &path, VaultCheck check)
+{
+    // The first read: where SQLite, under its lock, compares the header's page count with the
+    // file (and the WAL), and reports a cut-off file as damage. (QSqlDatabase::tables() below
+    // would swallow that error and read as "no tables".)
+    {
+        QSqlQuery first(m_db);
+        if (!first.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_schema")) || !first.next())
+            return SqlErrors::fromQuery(first, tr("Cannot read %1.").arg(path));
+    }
+    if (check == VaultCheck::WholeFile) {
+        if (auto checked = checkWholeFile(m_db, path); !checked)
+            return checked;
+    }
+    auto version = Migrations::currentVersion(m_db);
+    if (!version)
+        return version.error();
+    if (*version > Migrations::latestVersion())
+        return makeError(ErrorCode::VaultTooNew,
+                         tr("%1 was written by a newer Keyward (schema %2; this one knows up "
+                            "to %3). Update Keyward to open it.")
+                             .arg(path)
+                             .arg(*version)
+                             .arg(Migrations::latestVersion()));
+    if (*version == 0)
+        return makeError(ErrorCode::NotAVault, tr("%1 is not a Keyward vault.").arg(path));
+    return {};
+}
+
+Error SqlKeyStore::damageNamed(Error error, const QString &path)
+{
+    if (error.code != ErrorCode::VaultCorrupt)
+        return error;
+    // SQLite found the damage; say which file, and what plain reads add (a cut-off file).
+    if (const QString detail = VaultFile::damageDetail(path); !detail.isEmpty())
+        error.message = tr("%1 is damaged: %2.").arg(path, detail);
+    else if (!error.message.startsWith(path))
+        error.message = tr("%1 is damaged: %2").arg(path, error.message);
+    return error;
 }
 
 Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::connectPostgres(const QString &conninfo,
@@ -448,6 +512,7 @@ Result<void> SqlKeyStore::reconnect()
     if (m_dialect.isSqlite() && m_db.isOpen())
         return {};
     m_findSecretQuery.reset(); // its server-side statement dies with the connection
+    m_indexCheck.reset();
     m_db.close();
     if (!m_db.open())
         return SqlErrors::fromConnectError(m_db.lastError(), m_location);
@@ -470,9 +535,25 @@ Result<void> SqlKeyStore::reconnect()
 Result<void> SqlKeyStore::loadVaultSettings()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'prefix'")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'prefix'")))
         return SqlErrors::fromQuery(q, tr("Cannot read the vault settings."));
+    // Every vault has its prefix from the start: a vault without one lost pages (or had pages of
+    // another table put in their place).
+    if (!q.next()) {
+        if (q.lastError().type() != QSqlError::NoError)
+            return SqlErrors::fromQuery(q, tr("Cannot read the vault settings."));
+        if (m_dialect.isSqlite())
+            return makeError(
+                ErrorCode::VaultCorrupt,
+                tr("%1 is damaged: its settings (the key prefix) are missing.").arg(m_location));
+        return makeError(ErrorCode::StorageError,
+                         tr("Cannot read the vault settings: the key prefix is missing."));
+    }
     m_prefix = q.value(0).toString();
+    if (auto valid = Permissions::validatePrefix(m_prefix); !valid)
+        return makeError(ErrorCode::VaultCorrupt,
+                         tr("%1 is damaged: its key prefix \"%2\" is not valid.")
+                             .arg(m_location, m_prefix.left(20)));
     if (m_dialect.isSqlite()) {
         auto root = VaultSigning::readRootKey(m_db);
         if (!root)
@@ -510,6 +591,9 @@ Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()>
             error.message += QLatin1Char(' ') + tr("Nothing was saved.");
         return error;
     };
+    // Damage found by a read: writing more into the file could only spread it.
+    if (m_damage)
+        return *m_damage;
     if (!q.exec(m_dialect.beginWrite()))
         return failed(SqlErrors::fromQuery(q, tr("Could not start the change.")));
     if (const QString lock = m_dialect.lockWriters(); !lock.isEmpty() && !q.exec(lock))
@@ -910,12 +994,20 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
                            "OVk35LaCYQPRnYVv3r3J3Ert5dWdJ09ZPQOEoQmKVx4");
         PassphraseHasher::verify(passphrase, dummy);
         q.finish();
+        // A name no member has is usually a typo; but when a member's row is damaged, the
+        // honest answer is that the vault is.
+        if (auto damaged = damagedMember(); !damaged)
+            return damaged.error();
         auditSignIn(false, std::nullopt);
         return refused;
     }
     const Member member = memberFromRow(q);
     const QString phc = q.value(5).toString();
+    const bool roleKnown = roleFromInt(q.value(2).toInt()).has_value();
     q.finish();
+    // (No hash at all is a member who never set a passphrase here, e.g. copied from a server.)
+    if (!roleKnown || (!phc.isEmpty() && !PassphraseHasher::isWellFormed(phc)))
+        return memberDamaged(member.id);
     // A member with a key proves the passphrase by unsealing it: one Argon2id run, as before.
     std::optional<SigningKey> key;
     qint64 keyId = 0;
@@ -948,6 +1040,35 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
     auditSignIn(true, member.name);
     adoptSigningKey(member, std::move(key), keyId, passphrase);
     return member;
+}
+
+Error SqlKeyStore::memberDamaged(qint64 memberId) const
+{
+    return makeError(ErrorCode::VaultCorrupt,
+                     tr("%1 is damaged: the record of member #%2 cannot be read, so no "
+                        "passphrase can be checked against it. Restore the vault from a backup.")
+                         .arg(m_location)
+                         .arg(memberId));
+}
+
+Result<void> SqlKeyStore::damagedMember() const
+{
+    // Members are few: reading them all costs nothing next to the Argon2 check just spent.
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, name, role, passphrase_hash FROM members WHERE "
+                               "removed_at IS NULL")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+    while (q.next()) {
+        const QString phc = q.value(3).toString();
+        const QString name = q.value(1).toString();
+        // (U+FFFD: bytes that were not UTF-8, which Keyward never stores.)
+        if (!Permissions::validateMemberName(name) || name.contains(QChar::ReplacementCharacter)
+            || !roleFromInt(q.value(2).toInt())
+            || (!phc.isEmpty() && !PassphraseHasher::isWellFormed(phc)))
+            return memberDamaged(q.value(0).toLongLong());
+    }
+    return {};
 }
 
 Result<Member> SqlKeyStore::signInPostgres(const QString &memberName)
@@ -2017,12 +2138,18 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
 {
     // The verification hot path keeps its statement prepared: QPSQL spends three round trips
     // (PREPARE, EXECUTE, DEALLOCATE) on a fresh QSqlQuery, and one on a reused one.
+    constexpr int kTableHashColumn = kKeyColumnCount + 10;
     if (!m_findSecretQuery) {
         auto query = std::make_unique<QSqlQuery>(m_db);
-        if (!query->prepare(QStringLiteral("SELECT ") + kKeyColumns + QStringLiteral(", ")
-                            + kSecretColumns + kKeyFrom
-                            + QStringLiteral(" JOIN key_secrets s ON s.key_id = k.id WHERE "
-                                             "s.hash = ?")))
+        QString sql =
+            QStringLiteral("SELECT ") + kKeyColumns + QStringLiteral(", ") + kSecretColumns;
+        // A vault file's answer is checked against the table row (SecretIndexCheck).
+        if (m_dialect.isSqlite()) {
+            sql += QStringLiteral(", ") + QLatin1String(SecretIndexCheck::kTableHashColumn);
+            m_indexCheck = std::make_unique<SecretIndexCheck>(sqliteHandle(m_db), m_location);
+        }
+        sql += kKeyFrom + QStringLiteral(" JOIN key_secrets s ON s.key_id = k.id WHERE s.hash = ?");
+        if (!query->prepare(sql))
             return SqlErrors::fromQuery(*query, tr("Cannot look up the key."));
         m_findSecretQuery = std::move(query);
     }
@@ -2031,14 +2158,27 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
     if (!q.exec()) {
         const Error error = SqlErrors::fromQuery(q, tr("Cannot look up the key."));
         m_findSecretQuery.reset(); // prepare afresh next time (after a reconnect, say)
+        m_indexCheck.reset();
         return error;
     }
     std::optional<SecretMatch> found;
+    QByteArray tableHash;
     if (q.next()) {
         found = SecretMatch {keyFromRow(q), secretFromRow(q, kKeyColumnCount)};
         found->key.secrets.append(found->secret);
+        if (m_indexCheck)
+            tableHash = q.value(kTableHashColumn).toByteArray();
     }
     q.finish(); // an SQLite statement left open would hold its read snapshot
+    if (m_indexCheck) {
+        auto checked = found ? m_indexCheck->confirmFound(tableHash, hash)
+                             : m_indexCheck->confirmMissing(hash);
+        if (!checked) {
+            if (checked.error().code == ErrorCode::VaultCorrupt)
+                markDamaged(checked.error());
+            return checked.error();
+        }
+    }
     if (found && m_dialect.isSqlite()) {
         if (!m_keyCheck)
             m_keyCheck = std::make_unique<SignedKeyCheck>(m_rootKey);

@@ -22,6 +22,8 @@
 
 namespace Keyward {
 
+class SecretIndexCheck;
+
 struct VaultOptions
 {
     // How long a write waits for another writer before "locked" is reported.
@@ -68,6 +70,12 @@ public:
     SqlEngine engine() const { return m_dialect.engine(); }
     // The connection, for the parts of store/ and verify/ that add their own queries.
     QSqlDatabase &database() { return m_db; }
+
+    // For a process that verifies many keys (a pipeline, the server): let SQLite keep up to this
+    // much of a vault file in its page cache, so look-ups stop re-reading pages through the OS.
+    // Memory grows only with the pages actually read. Nothing on PostgreSQL.
+    static constexpr int kVerifierPageCacheKiB = 64 * 1024;
+    void setPageCacheKiB(int kib);
 
     // Connection state, for a "connection lost" banner. After an error with
     // ErrorCode::ConnectionLost, isConnected() is false until reconnect() succeeds. A change that
@@ -153,6 +161,14 @@ public:
     Result<void> inWriteTransaction(const std::function<Result<void>()> &work,
                                     ChangeSeq changeSeq = ChangeSeq::Bump);
 
+    // Whether this process has the vault file open through a store. Plain reads of such a file
+    // (another descriptor, closed again) would drop the process's SQLite locks on it.
+    static bool isVaultFileOpen(const QString &path);
+
+    // Damage found by a check SQLite does not make (SecretIndexCheck): from now on every write
+    // through this store is refused with `damage`.
+    void markDamaged(const Error &damage) { m_damage = damage; }
+
     // Whether signIn() writes an audit row (default). Off only for a use that promises to read
     // the vault and never write it: the source of `keywardctl migrate`.
     void setAuditsSignIns(bool audits) { m_auditsSignIns = audits; }
@@ -167,9 +183,17 @@ private:
     static Result<std::unique_ptr<SqlKeyStore>>
     openSqlite(const QString &path, const Clock &clock, const VaultOptions &options, bool readOnly);
     static Result<void> checkWholeFile(QSqlDatabase &db, const QString &path);
+    // The read-only probe's checks before a vault is opened for writing: VaultCheck, version.
+    Result<void> checkBeforeOpening(const QString &path, VaultCheck check);
+    // A damage error from SQLite, reworded to name the file (and say "truncated" when it is).
+    static Error damageNamed(Error error, const QString &path);
     Result<void> loadVaultSettings();
     Result<void> initPostgresSession();
     Result<Member> signInPostgres(const QString &memberName);
+    Error memberDamaged(qint64 memberId) const;
+    // VaultCorrupt when a current member's row holds what Keyward never writes (a name, role
+    // or passphrase hash of the wrong shape).
+    Result<void> damagedMember() const;
     // After the connection broke during COMMIT: reconnect and look for the transaction's last
     // audit row, which exists exactly when the transaction committed.
     Result<void> resolveLostCommit();
@@ -248,6 +272,8 @@ private:
     std::function<void()> m_beforeCommitHook;
     std::unique_ptr<QSqlQuery> m_findSecretQuery; // prepared once, see findSecret()
     std::unique_ptr<SignedKeyCheck> m_keyCheck; // made at the first findSecret()
+    std::unique_ptr<SecretIndexCheck> m_indexCheck; // findSecret()'s, on a vault file
+    std::optional<Error> m_damage; // see markDamaged()
     std::atomic<qint64> m_reconnects {0};
 };
 

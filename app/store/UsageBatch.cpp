@@ -6,9 +6,10 @@
 
 namespace Keyward {
 
-UsageBatch::UsageBatch(int maxRequests, int requestsPerSecond)
+UsageBatch::UsageBatch(int maxRequests, int requestsPerSecond, int validRowsPerSecond)
     : m_maxRequests(qMax(1, maxRequests))
     , m_requestsPerSecond(qMax(1, requestsPerSecond))
+    , m_validRowsPerSecond(qMax(1, validRowsPerSecond))
 { }
 
 namespace {
@@ -70,12 +71,17 @@ bool UsageBatch::takeLogSlot(const UsageEvent &event)
     const qint64 second = periodStart(event.atMs, kSecondMs);
     if (second != m_logSecond) {
         m_loggedThisSecond.clear();
+        m_validRowsThisSecond = 0;
         m_logSecond = second;
     }
+    if (event.consumesCredit && m_validRowsThisSecond >= m_validRowsPerSecond)
+        return false;
     int &logged = m_loggedThisSecond[{event.keyId, event.outcome}];
     if (logged >= m_requestsPerSecond)
         return false;
     ++logged;
+    if (event.consumesCredit)
+        ++m_validRowsThisSecond;
     return true;
 }
 

@@ -39,7 +39,10 @@ struct RequestLogRow
 // request log is a sample of busy keys: at most requestsPerSecond rows per key, outcome and
 // second (the first ones), which bounds the writer's work by the keys in use rather than the
 // request rate and keeps a rare refusal from being crowded out by a flood of valid requests.
-// It is also capped overall and drops its oldest rows first.
+// Valid requests also share an overall allowance of validRowsPerSecond: with many distinct keys
+// in use (a pipeline, a busy server) the per-key rule alone logged every request, and inserting
+// and later trimming those rows was most of the writer's work. Refusals are not held to it. The
+// batch is also capped overall and drops its oldest rows first.
 class UsageBatch
 {
 public:
@@ -66,9 +69,11 @@ public:
 
     static constexpr int kDefaultMaxRequests = 100000;
     static constexpr int kDefaultRequestsPerSecond = 5;
+    static constexpr int kDefaultValidRowsPerSecond = 2000;
 
     explicit UsageBatch(int maxRequests = kDefaultMaxRequests,
-                        int requestsPerSecond = kDefaultRequestsPerSecond);
+                        int requestsPerSecond = kDefaultRequestsPerSecond,
+                        int validRowsPerSecond = kDefaultValidRowsPerSecond);
 
     void add(const UsageEvent &event);
     bool isEmpty() const;
@@ -92,6 +97,8 @@ private:
 
     int m_maxRequests;
     int m_requestsPerSecond;
+    int m_validRowsPerSecond;
+    int m_validRowsThisSecond = 0;
     // Rows logged in the second starting at m_logSecond (epoch ms) per key and outcome. Only the
     // current second: events arrive in time order, so older seconds are done with, and this stays
     // as small as the keys in use in one second.

@@ -190,23 +190,25 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     }
 
     // Keys deleted since their requests are skipped, not a foreign-key error that would lose the
-    // whole batch. Checked once per key: the transaction holds the write lock, so no key can go
-    // away between this check and the inserts.
-    auto existing = existingKeys(batch, requests);
-    if (!existing)
-        return existing.error();
-
+    // whole batch: the counts check in the same statement (one statement per count, not two),
+    // the request-log rows once per key. The transaction holds the write lock, so no key can go
+    // away between a check and its insert. (The casts give PostgreSQL the parameters' types.)
     RepeatedStatement hourly(
         m_db, m_dialect.engine(),
-        QStringLiteral("INSERT INTO key_usage_hourly (key_id, hour, outcome, count) VALUES (?, ?, "
-                       "?, ?) ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = "
-                       "key_usage_hourly.count + excluded.count"));
+        QStringLiteral("INSERT INTO key_usage_hourly (key_id, hour, outcome, count) SELECT "
+                       "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS "
+                       "BIGINT) WHERE EXISTS (SELECT 1 FROM api_keys WHERE id = ?) ON CONFLICT "
+                       "(key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count + "
+                       "excluded.count"));
     for (auto it = batch.hourlyCounts().constBegin(); it != batch.hourlyCounts().constEnd(); ++it) {
-        if (!existing->contains(it.key().keyId))
-            continue;
-        if (!hourly.run({it.key().keyId, it.key().hourMs, it.key().outcome, it.value()}))
+        const qint64 keyId = it.key().keyId;
+        if (!hourly.run({keyId, it.key().hourMs, it.key().outcome, it.value(), keyId}))
             return hourly.error(what);
     }
+
+    auto existing = existingKeys(requests);
+    if (!existing)
+        return existing.error();
 
     QVector<const RequestLogRow *> rows;
     rows.reserve(requests.size());
@@ -217,12 +219,9 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     return insertRequests(rows);
 }
 
-Result<QSet<qint64>> UsageRepository::existingKeys(const UsageBatch &batch,
-                                                   const QVector<RequestLogRow> &requests)
+Result<QSet<qint64>> UsageRepository::existingKeys(const QVector<RequestLogRow> &requests)
 {
     QSet<qint64> wanted;
-    for (auto it = batch.hourlyCounts().constBegin(); it != batch.hourlyCounts().constEnd(); ++it)
-        wanted.insert(it.key().keyId);
     for (const RequestLogRow &row : requests) {
         if (row.keyId != 0)
             wanted.insert(row.keyId);

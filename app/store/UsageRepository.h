@@ -86,8 +86,7 @@ public:
 
 private:
     Result<void> writeRows(const UsageBatch &batch, const QVector<RequestLogRow> &requests);
-    Result<QSet<qint64>> existingKeys(const UsageBatch &batch,
-                                      const QVector<RequestLogRow> &requests);
+    Result<QSet<qint64>> existingKeys(const QVector<RequestLogRow> &requests);
     Result<void> insertRequests(const QVector<const RequestLogRow *> &rows);
     Result<void> insertRequestsOneByOne(const QVector<const RequestLogRow *> &rows);
     Result<void> insertRequestsInChunks(const QVector<const RequestLogRow *> &rows);

@@ -15,7 +15,8 @@ UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecord
     , m_nextWriteAtMs(clock.nowMs() + m_intervalMs)
     , m_writer(std::make_unique<UsageWriter>(
           store.database().connectionName(), store.engine(), clock, options.retention,
-          UsageBatch(options.maxBufferedRequests, options.requestLogPerSecond),
+          UsageBatch(options.maxBufferedRequests, options.requestLogPerSecond,
+                     options.validRequestLogPerSecond),
           options.queuedHandOffs))
 {
     m_options.handOffEvents = qMax(1, m_options.handOffEvents);
@@ -55,16 +56,16 @@ void UsageRecorder::spill(qint64 atMs)
     }
     if (due)
         restartInterval(atMs); // the event's time: no clock read while verifying
-    submitBatch(due);
+    submitBatch(due ? UsageWriter::Write::Paced : UsageWriter::Write::WithNext);
 }
 
-quint64 UsageRecorder::submitBatch(bool writeNow)
+quint64 UsageRecorder::submitBatch(UsageWriter::Write write)
 {
     if (m_stagedCount > 0) {
         m_batch.events.appendStreaming(m_staged.data(), m_stagedCount);
         m_stagedCount = 0;
     }
-    const quint64 ticket = m_writer->submit(m_batch, writeNow);
+    const quint64 ticket = m_writer->submit(m_batch, write);
     m_batch.events.reserve(m_batchCapacity); // a spare from the writer, or new memory
     return ticket;
 }
@@ -74,7 +75,7 @@ void UsageRecorder::requestFlush()
     std::lock_guard lock(m_mutex);
     // Also when nothing is new: a write that failed is retried this way.
     restartInterval(m_clock.nowMs());
-    submitBatch(true);
+    submitBatch(UsageWriter::Write::Paced);
 }
 
 void UsageRecorder::restartInterval(qint64 nowMs)
@@ -92,7 +93,7 @@ Result<void> UsageRecorder::flush()
     {
         std::lock_guard lock(m_mutex);
         m_recordedSinceFlush = false;
-        ticket = submitBatch(true);
+        ticket = submitBatch(UsageWriter::Write::Now);
     }
     // Without the lock: other threads go on recording while this one waits.
     const Result<void> written = m_writer->waitFor(ticket);

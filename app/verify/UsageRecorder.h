@@ -34,6 +34,9 @@ struct UsageRecorderOptions
     // Request-log rows per key, outcome and second: beyond them a busy key's requests are
     // counted, not logged one by one (see UsageBatch).
     int requestLogPerSecond = UsageBatch::kDefaultRequestsPerSecond;
+    // Request-log rows of Valid answers per second, all keys together (refusals are not held to
+    // it): with thousands of distinct keys in use, logging each was most of the writer's work.
+    int validRequestLogPerSecond = UsageBatch::kDefaultValidRowsPerSecond;
     UsageRetention retention;
 };
 
@@ -82,6 +85,7 @@ public:
     // The latest write error ("" when the latest write worked).
     QString lastError() const { return m_writer->lastError(); }
     qint64 writeCount() const { return m_writer->writeCount(); }
+    qint64 lastWriteMs() const { return m_writer->lastWriteMs(); }
     qint64 aggregatedCount() const { return m_writer->aggregatedCount(); }
 
 private:
@@ -99,7 +103,7 @@ private:
     // is due.
     void spill(qint64 atMs);
     // Hands everything recorded (staged too) to the writer; returns the writer's ticket.
-    quint64 submitBatch(bool writeNow);
+    quint64 submitBatch(UsageWriter::Write write);
     int sourceIndex(const QString &source)
     {
         // Same data (the usual case: one caller passes one string) or same text as the last one.

@@ -1,6 +1,7 @@
 #include "UsageWriter.h"
 
 #include <QAtomicInteger>
+#include <QElapsedTimer>
 #include <QMutexLocker>
 #include <QThread>
 
@@ -40,7 +41,7 @@ UsageWriter::~UsageWriter()
     m_thread->wait();
 }
 
-quint64 UsageWriter::submit(EventBatch &batch, bool writeNow)
+quint64 UsageWriter::submit(EventBatch &batch, Write write)
 {
     QMutexLocker lock(&m_mutex);
     if (!batch.events.isEmpty()) {
@@ -54,9 +55,11 @@ quint64 UsageWriter::submit(EventBatch &batch, bool writeNow)
         }
     }
     const quint64 ticket = ++m_submitted;
-    if (writeNow)
+    if (write == Write::Now)
         m_writeRequested = ticket;
-    if (writeNow || qsizetype(m_incoming.size()) >= m_maxQueuedBatches)
+    else if (write == Write::Paced)
+        m_pacedRequested = ticket;
+    if (write != Write::WithNext || qsizetype(m_incoming.size()) >= m_maxQueuedBatches)
         m_wake.wakeAll();
     return ticket;
 }
@@ -92,13 +95,21 @@ void UsageWriter::run()
         bool stopping = false;
         {
             QMutexLocker lock(&m_mutex);
+            const auto pacedDue = [this] {
+                return m_pacedRequested > m_writeDone && m_pacedNotBefore.hasExpired();
+            };
             while (qsizetype(m_incoming.size()) < m_maxQueuedBatches
-                   && m_writeRequested <= m_writeDone && !m_stopping)
-                m_wake.wait(&m_mutex);
+                   && m_writeRequested <= m_writeDone && !pacedDue() && !m_stopping) {
+                if (m_pacedRequested > m_writeDone)
+                    m_wake.wait(&m_mutex, m_pacedNotBefore);
+                else
+                    m_wake.wait(&m_mutex);
+            }
             batches.swap(m_incoming);
             stopping = m_stopping;
             // On stop, everything handed over is written.
-            writeTicket = stopping ? m_submitted : m_writeRequested;
+            writeTicket =
+                stopping ? m_submitted : qMax(m_writeRequested, pacedDue() ? m_pacedRequested : 0);
         }
         // Aggregating here, not in verify(), keeps the verifier's cost at one append.
         UsageEvent event;
@@ -173,7 +184,12 @@ Result<void> UsageWriter::writePending(UsageRepository &repository)
 {
     if (m_pending.isEmpty())
         return {};
+    QElapsedTimer took;
+    took.start();
     auto readings = repository.write(m_pending, m_retention, m_clock.nowMs());
+    const qint64 tookMs = took.elapsed();
+    m_lastWriteMs.store(tookMs, std::memory_order_relaxed);
+    m_pacedNotBefore.setRemainingTime(kPaceFactor * tookMs);
     if (!readings)
         return readings.error(); // m_pending stays and goes out with the next write
     ++m_writes;

@@ -7,6 +7,7 @@
 #include "store/UsageBatch.h"
 #include "store/UsageRepository.h"
 
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QString>
 #include <QStringList>
@@ -50,9 +51,21 @@ public:
     UsageWriter(const UsageWriter &) = delete;
     UsageWriter &operator=(const UsageWriter &) = delete;
 
-    // Hands events over (the batch is left empty). With writeNow, everything handed over so far
-    // is written as soon as possible; the returned ticket can be waited for.
-    quint64 submit(EventBatch &batch, bool writeNow);
+    enum class Write {
+        WithNext, // only hand the events over
+        Paced, // the interval has passed: write, but keep the writer's share of time bounded
+        Now, // someone waits (flush, shutdown): write as soon as possible
+    };
+    // A Paced write waits until kPaceFactor times as long as the previous write took has passed
+    // since it ended: the writer spends at most a quarter of its time writing. A write costs
+    // about the same for every distinct key in it, so with many keys in use (a pipeline, a busy
+    // server) fixed intervals made it rewrite the same keys over and over, busy on the core the
+    // verifying threads needed.
+    static constexpr int kPaceFactor = 3;
+
+    // Hands events over (the batch is left empty) and asks for a write of everything handed over
+    // so far; the returned ticket can be waited for.
+    quint64 submit(EventBatch &batch, Write write);
     // Blocks until the write for ticket (and everything before it) has been attempted; returns
     // the outcome of the latest attempt.
     Result<void> waitFor(quint64 ticket);
@@ -66,6 +79,8 @@ public:
     // Events taken from the queue and aggregated, written or not yet.
     qint64 aggregatedCount() const { return m_aggregated.load(); }
     qint64 failureCount() const { return m_failures.load(); }
+    // Wall time of the latest write in milliseconds.
+    qint64 lastWriteMs() const { return m_lastWriteMs.load(std::memory_order_relaxed); }
 
 private:
     void run();
@@ -85,7 +100,9 @@ private:
     std::vector<EventBatch> m_incoming;
     std::vector<EventBatch> m_spares; // emptied buffers, for submit() to hand back
     quint64 m_submitted = 0;
-    quint64 m_writeRequested = 0;
+    quint64 m_writeRequested = 0; // Write::Now
+    quint64 m_pacedRequested = 0; // Write::Paced
+    QDeadlineTimer m_pacedNotBefore {0}; // owned by the thread: when a Paced write may start
     quint64 m_writeDone = 0;
     bool m_stopping = false;
     Result<void> m_lastResult;
@@ -95,6 +112,7 @@ private:
     std::atomic<qint64> m_writes {0};
     std::atomic<qint64> m_failures {0};
     std::atomic<qint64> m_aggregated {0};
+    std::atomic<qint64> m_lastWriteMs {0};
     QHash<qint64, qint64> m_savedCredits; // owned by the thread
 
     std::unique_ptr<QThread> m_thread;

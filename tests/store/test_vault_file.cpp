@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QtEndian>
 #include <QtTest>
 
 using namespace Keyward;
@@ -94,6 +95,8 @@ private Q_SLOTS:
     void versionOneVaultIsUpgraded();
     void versionTwoVaultIsUpgraded();
     void truncatedVaultRefused();
+    void checkpointCaughtHalfWayIsNotDamage_data();
+    void checkpointCaughtHalfWayIsNotDamage();
     void lockedVaultRefusedOnOpen();
     void writeBlockedByAnotherWriterReportsLocked();
     void noSecretsInVaultFiles();
@@ -281,6 +284,9 @@ void TestVaultFile::refusedFilesStayByteIdentical()
     QVERIFY(!opened.errorMessage().isEmpty());
     QCOMPARE(QFile::exists(path), existed);
     QCOMPARE(fileDigest(path), before);
+    // Nothing left beside it either: refused connections once left an empty -wal and a -shm.
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
 }
 
 void TestVaultFile::newerSchemaRefused()
@@ -298,6 +304,8 @@ void TestVaultFile::newerSchemaRefused()
     QCOMPARE(opened.code(), ErrorCode::VaultTooNew);
     QVERIFY(opened.errorMessage().contains(QStringLiteral("newer")));
     QCOMPARE(fileDigest(path), before);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
 }
 
 void TestVaultFile::truncatedVaultRefused()
@@ -312,7 +320,63 @@ void TestVaultFile::truncatedVaultRefused()
     const QByteArray before = fileDigest(path);
     auto opened = SqlKeyStore::openVault(path, clock);
     QCOMPARE(opened.code(), ErrorCode::VaultCorrupt);
+    QVERIFY2(opened.errorMessage().contains(QStringLiteral("truncated")),
+             qPrintable(opened.errorMessage()));
+    QVERIFY(opened.errorMessage().contains(path));
     QCOMPARE(fileDigest(path), before);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
+}
+
+void TestVaultFile::checkpointCaughtHalfWayIsNotDamage_data()
+{
+    QTest::addColumn<int>("check");
+    QTest::newRow("whole file") << int(VaultCheck::WholeFile);
+    QTest::newRow("header") << int(VaultCheck::Header);
+}
+
+void TestVaultFile::checkpointCaughtHalfWayIsNotDamage()
+{
+    // A checkpoint copies the WAL's pages into the file in page order: page 1, which holds the
+    // new page count, before the pages that grow the file. Another process opening the vault
+    // then sees a header that promises more pages than the file has, while the vault is
+    // healthy (SQLite reads those pages from the WAL). Built here exactly: a copy of a vault
+    // and its WAL, with the WAL's newest page 1 already written into the file.
+    QFETCH(int, check);
+    VaultFixture f;
+    QSqlQuery q(f.store->database());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    q.finish();
+    for (int i = 0; i < 40; ++i)
+        QVERIFY(
+            f.store->createKey(f.request(QStringLiteral("key %1 ").arg(i) + QString(150, u'n'))));
+    const QString copy = f.dir.filePath(QStringLiteral("copy.keyward"));
+    QVERIFY(QFile::copy(f.path, copy));
+    QVERIFY(QFile::copy(f.path + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
+    QFile wal(copy + QStringLiteral("-wal"));
+    QVERIFY(wal.open(QIODevice::ReadOnly));
+    const QByteArray frames = wal.readAll();
+    wal.close();
+    const quint32 pageSize = qFromBigEndian<quint32>(frames.constData() + 8);
+    QByteArray pageOne;
+    for (qsizetype at = 32; at + 24 + pageSize <= quint32(frames.size()); at += 24 + pageSize) {
+        if (qFromBigEndian<quint32>(frames.constData() + at) == 1)
+            pageOne = frames.mid(at + 24, pageSize);
+    }
+    QCOMPARE(quint32(pageOne.size()), pageSize);
+    QFile file(copy);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.write(pageOne) == pageOne.size());
+    file.close();
+    // The half-way state: by plain reads, the file is shorter than its header says.
+    QVERIFY(!VaultFile::damageDetail(copy).isEmpty());
+
+    VaultOptions options;
+    options.check = VaultCheck(check);
+    auto opened = SqlKeyStore::openVault(copy, f.clock, options);
+    QVERIFY2(opened, qPrintable(opened.errorMessage()));
+    QVERIFY(opened.value()->signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)));
+    QCOMPARE(opened.value()->listKeys()->size(), 40);
 }
 
 void TestVaultFile::lockedVaultRefusedOnOpen()

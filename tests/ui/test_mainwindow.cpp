@@ -67,6 +67,7 @@ private Q_SLOTS:
     void firstRunCreatesVaultThroughWelcomeDialog();
     void welcomeDialogRefusesBadInput();
     void wrongPassphraseThenRetrySucceeds();
+    void damagedIndexFoundInTheBackgroundClosesTheVault();
     void unreadableVaultShowsTheReason();
     void viewerSeesGenerateDisabledWithReason();
     void actionsFollowSelectionAndRole();
@@ -226,6 +227,50 @@ void TestMainWindow::wrongPassphraseThenRetrySucceeds()
     QVERIFY(window->isShowingVault());
     QCOMPARE(window->keysPage()->model()->rowCount(), 1);
     QCOMPARE(m_settings->lastMember(vault.path()), QStringLiteral("alice"));
+}
+
+void TestMainWindow::damagedIndexFoundInTheBackgroundClosesTheVault()
+{
+    // One flipped byte in the secret-hash index: the open's quick_check does not compare
+    // indexes with tables, so the window ran integrity_check after opening (off the UI
+    // thread); it reports the damage and closes the vault, which stays unwritten.
+    Vault vault;
+    QVERIFY(vault.isValid());
+    for (int i = 0; i < 3; ++i)
+        vault.createKey(QStringLiteral("Key %1").arg(i));
+    const KeySecret secret = vault.store().key(2)->secrets.constFirst();
+    QCOMPARE(secret.hash.size(), 32);
+    vault.closeStore();
+    QByteArray bytes = [&] {
+        QFile f(vault.path());
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
+    qsizetype index = -1;
+    for (qsizetype at = bytes.indexOf(secret.hash); at >= 0;
+         at = bytes.indexOf(secret.hash, at + 1)) {
+        if (quint8(bytes.at(at + 32)) == quint8(secret.id)) // the index entry: hash, row id
+            index = at;
+    }
+    QVERIFY(index > 0);
+    bytes[index + 10] = char(bytes.at(index + 10) ^ 0xff);
+    {
+        QFile f(vault.path());
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(bytes);
+    }
+
+    auto window = makeWindow(vault);
+    window->start(vault.path());
+    QTRY_COMPARE(window->statusPage()->mode(), VaultStatusPage::Mode::Error);
+    QVERIFY2(window->statusPage()->message().contains(QStringLiteral("damaged")),
+             qPrintable(window->statusPage()->message()));
+    QVERIFY(window->statusPage()->message().contains(vault.path()));
+    QVERIFY(!window->session().isUnlocked());
+    window.reset();
+    QFile after(vault.path());
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QVERIFY(after.readAll() == bytes);
 }
 
 void TestMainWindow::unreadableVaultShowsTheReason()

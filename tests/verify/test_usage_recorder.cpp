@@ -32,6 +32,7 @@ UsageRecorderOptions manualFlushFullLog()
 {
     UsageRecorderOptions options = manualFlush();
     options.requestLogPerSecond = 1000000;
+    options.validRequestLogPerSecond = 1000000;
     return options;
 }
 
@@ -337,6 +338,47 @@ private Q_SLOTS:
         QCOMPARE(requestRows(a.key.id), qint64(8));
     }
 
+    // Many distinct keys in one second: valid requests share one allowance of log rows, so the
+    // writer's work does not grow with every key in use; refusals are logged beyond it, and the
+    // counts, credits and last uses stay exact for every key.
+    void validRowsShareOneAllowancePerSecond()
+    {
+        QVector<IssuedToken> keys;
+        for (int i = 0; i < 6; ++i)
+            keys.append(issue(store(), QStringLiteral("Distinct %1").arg(i)));
+        UsageRecorderOptions options = manualFlush();
+        options.validRequestLogPerSecond = 4;
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), options);
+        verifier.setRecorder(&recorder);
+        clock().setNowMs((clock().nowMs() / kHourMs + 1) * kHourMs + 10 * kSecondMs);
+        for (const IssuedToken &key : std::as_const(keys))
+            verifyToken(verifier, key.token, Environment::Production, {}, QStringLiteral("valid"));
+        verifyToken(verifier, keys.last().token, Environment::Staging, {},
+                    QStringLiteral("misconfigured"));
+        QVERIFY(recorder.flush());
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM request_log WHERE outcome = ?"),
+                       {int(VerifyOutcome::Valid)}),
+                 qint64(4));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM request_log WHERE outcome = ?"),
+                       {int(VerifyOutcome::WrongEnvironment)}),
+                 qint64(1));
+        for (const IssuedToken &key : std::as_const(keys)) {
+            QCOMPARE(store().key(key.key.id)->usageCount, qint64(1));
+            QCOMPARE(store().key(key.key.id)->secrets.constFirst().lastUsedSource,
+                     QStringLiteral("valid"));
+        }
+        QCOMPARE(hourlyTotal(keys.last().key.id), qint64(2));
+        // The next second has its allowance again.
+        clock().advanceMs(kSecondMs);
+        verifyToken(verifier, keys.last().token, Environment::Production, {},
+                    QStringLiteral("later"));
+        QVERIFY(recorder.flush());
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM request_log WHERE outcome = ?"),
+                       {int(VerifyOutcome::Valid)}),
+                 qint64(5));
+    }
+
 #ifdef KEYWARD_TEST_POSTGRES
     // The server drops the service's connections (a restart, pg_terminate_backend): the write
     // fails, the usage is kept, verification reconnects, and the next write, on a connection of
@@ -405,6 +447,39 @@ private Q_SLOTS:
         QCOMPARE(hourlyTotal(a.key.id), qint64(4));
         QCOMPARE(store().key(a.key.id)->usageCount, qint64(4));
         QVERIFY(recorder.lastError().isEmpty());
+    }
+
+    // A write that took long (here: it waited for another process's write lock) keeps the next
+    // timed write three times as long away, so the writer's share of a core stays bounded; a
+    // flush somebody waits for is not held back.
+    void slowWritePacesTheNextTimedWrite()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        verifyToken(verifier, a.token);
+
+        auto blocker = m_vault->openSecond(QString());
+        QSqlQuery lock(blocker->database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        recorder.requestFlush(); // waits for the lock (the busy timeout is 2 s)
+        QTest::qWait(400);
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        QTRY_COMPARE(recorder.writeCount(), qint64(1));
+        QVERIFY(recorder.lastWriteMs() >= 400);
+
+        verifyToken(verifier, a.token);
+        recorder.requestFlush();
+        QTest::qWait(500); // less than 3 x 400 ms after the slow write ended
+        QCOMPARE(recorder.writeCount(), qint64(1));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(1));
+        QTRY_COMPARE(recorder.writeCount(), qint64(2)); // once the pause is over
+        QCOMPARE(hourlyTotal(a.key.id), qint64(2));
+
+        verifyToken(verifier, a.token);
+        QVERIFY(recorder.flush()); // at once, paced or not
+        QCOMPARE(hourlyTotal(a.key.id), qint64(3));
     }
 #endif
 

@@ -1,0 +1,170 @@
+#include "VaultIntegrity.h"
+
+#include "AuditLog.h"
+#include "KeyStore.h"
+#include "Migrations.h"
+#include "SqlErrors.h"
+#include "SqlKeyStore.h"
+#include "VaultFile.h"
+#include "core/Permissions.h"
+#include "core/Role.h"
+#include "crypto/PassphraseHasher.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Keyward {
+
+namespace {
+
+constexpr int kMaxIntegrityRows = 100; // SQLite's own default
+
+// A connection that is closed and removed however check() returns.
+class ReadOnlyConnection
+{
+public:
+    ReadOnlyConnection(const QString &path, int busyTimeoutMs)
+    {
+        static QAtomicInteger<quint64> counter;
+        m_name = QStringLiteral("keyward-integrity-%1").arg(counter.fetchAndAddRelaxed(1));
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        m_db.setDatabaseName(path);
+        m_db.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_OPEN_READONLY").arg(busyTimeoutMs));
+    }
+    ~ReadOnlyConnection()
+    {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QSqlDatabase &db() { return m_db; }
+
+private:
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
+Result<QVector<VaultProblem>> checkOpen(QSqlDatabase &db, const QString &path)
+{
+    const QString cannotRead = VaultIntegrity::tr("Cannot read %1.").arg(path);
+    QVector<VaultProblem> problems;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    auto failed = [&](const QString &check) -> Result<QVector<VaultProblem>> {
+        const Error error = SqlErrors::fromQuery(q, cannotRead);
+        if (error.code != ErrorCode::VaultCorrupt)
+            return error;
+        problems.append({check, error.message});
+        return problems;
+    };
+
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check(%1)").arg(kMaxIntegrityRows)))
+        return failed(QStringLiteral("integrity"));
+    while (q.next()) {
+        const QString row = q.value(0).toString();
+        if (row != QLatin1String("ok"))
+            problems.append({QStringLiteral("integrity"), row});
+    }
+    if (q.lastError().type() != QSqlError::NoError)
+        return failed(QStringLiteral("integrity"));
+    if (!problems.isEmpty())
+        return problems; // the rest would read damaged pages
+
+    auto version = Migrations::currentVersion(db);
+    if (!version)
+        return version.error();
+    if (*version == 0)
+        return makeError(ErrorCode::NotAVault,
+                         VaultIntegrity::tr("%1 is not a Keyward vault.").arg(path));
+    if (*version > Migrations::latestVersion())
+        return makeError(ErrorCode::VaultTooNew,
+                         VaultIntegrity::tr("%1 was written by a newer Keyward (schema %2); "
+                                            "update Keyward to check it.")
+                             .arg(path)
+                             .arg(*version));
+
+    if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
+        return failed(QStringLiteral("foreign_keys"));
+    while (q.next())
+        problems.append(
+            {QStringLiteral("foreign_keys"),
+             VaultIntegrity::tr("Row %1 of %2 refers to a missing row of %3.")
+                 .arg(q.value(1).toString(), q.value(0).toString(), q.value(2).toString())});
+
+    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'prefix'")))
+        return failed(QStringLiteral("settings"));
+    if (!q.next() || !Permissions::validatePrefix(q.value(0).toString()))
+        problems.append({QStringLiteral("settings"),
+                         VaultIntegrity::tr("The key prefix is missing or not valid.")});
+
+    if (!q.exec(QStringLiteral("SELECT id, name, role, passphrase_hash FROM members")))
+        return failed(QStringLiteral("members"));
+    while (q.next()) {
+        const QString name = q.value(1).toString();
+        const QString phc = q.value(3).toString();
+        if (!Permissions::validateMemberName(name) || name.contains(QChar::ReplacementCharacter)
+            || !roleFromInt(q.value(2).toInt())
+            || (!phc.isEmpty() && !PassphraseHasher::isWellFormed(phc)))
+            problems.append({QStringLiteral("members"),
+                             VaultIntegrity::tr("The record of member #%1 is damaged.")
+                                 .arg(q.value(0).toLongLong())});
+    }
+
+    if (!q.exec(QStringLiteral("SELECT id FROM key_secrets WHERE typeof(hash) <> 'blob' OR "
+                               "length(hash) <> 32 ORDER BY id LIMIT 100")))
+        return failed(QStringLiteral("secrets"));
+    while (q.next())
+        problems.append(
+            {QStringLiteral("secrets"),
+             VaultIntegrity::tr("Secret #%1 has a damaged hash.").arg(q.value(0).toLongLong())});
+    q.finish();
+
+    auto audit = AuditLog::verify(db);
+    if (!audit) {
+        if (audit.error().code != ErrorCode::VaultCorrupt)
+            return audit.error();
+        problems.append({QStringLiteral("audit"), audit.errorMessage()});
+    } else if (!audit->intact) {
+        problems.append({QStringLiteral("audit"), audit->problem});
+    }
+    return problems;
+}
+
+} // namespace
+
+Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int busyTimeoutMs)
+{
+    // Plain reads of a file this process has open through SQLite would drop its locks: one
+    // that is open here was inspected when it was opened, and has its -wal and -shm anyway.
+    const bool openHere = SqlKeyStore::isVaultFileOpen(path);
+    if (!openHere) {
+        if (auto inspected = VaultFile::inspect(path); !inspected)
+            return inspected.error();
+    }
+    const bool walExisted = QFileInfo::exists(path + QStringLiteral("-wal"));
+    const bool shmExisted = QFileInfo::exists(path + QStringLiteral("-shm"));
+    Result<QVector<VaultProblem>> result = QVector<VaultProblem>();
+    {
+        ReadOnlyConnection connection(path, busyTimeoutMs);
+        if (!connection.db().open())
+            result = SqlErrors::fromSqlError(connection.db().lastError(),
+                                             tr("Cannot open %1.").arg(path));
+        else
+            result = checkOpen(connection.db(), path);
+    }
+    if (openHere)
+        return result;
+    // A read-only connection cannot remove its -wal and -shm on close.
+    VaultFile::removeLeftovers(path, walExisted, shmExisted);
+    if (result && !result->isEmpty()) {
+        if (const QString detail = VaultFile::damageDetail(path); !detail.isEmpty())
+            result->prepend({QStringLiteral("integrity"), detail});
+    }
+    return result;
+}
+
+} // namespace Keyward

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QVector>
+
+namespace Keyward {
+
+// One thing found wrong in a vault file.
+struct VaultProblem
+{
+    QString check; // "integrity", "foreign_keys", "settings", "members", "secrets", "audit"
+    QString detail; // translated, for people
+};
+
+// The full check of a vault file: PRAGMA integrity_check (every page, and every index against
+// its table, which the open's quick_check leaves out), foreign keys, and Keyward's own rules
+// (settings present, member rows well formed, secret hashes 32 bytes, the audit chain).
+// Reads the whole file through a read-only connection of its own, so it may run on any thread
+// while the vault is in use; it writes nothing and leaves no -wal or -shm it created behind.
+class VaultIntegrity
+{
+    Q_DECLARE_TR_FUNCTIONS(VaultIntegrity)
+public:
+    // The problems found (empty: intact), or the error that kept the check from running
+    // (no such file, not a vault, locked, written by a newer Keyward).
+    static Result<QVector<VaultProblem>> check(const QString &path, int busyTimeoutMs = 5000);
+};
+
+} // namespace Keyward

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/Result.h"
+#include "store/VaultIntegrity.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+class QThread;
+
+namespace Keyward {
+
+// VaultIntegrity::check() on a thread of its own: PRAGMA integrity_check reads the whole file,
+// which takes seconds for a large vault, and the window must stay responsive meanwhile. The
+// check uses its own read-only connection, so the window's store stays free to use.
+class IntegrityCheckRun : public QObject
+{
+    Q_OBJECT
+public:
+    explicit IntegrityCheckRun(const QString &path, QObject *parent = nullptr);
+    ~IntegrityCheckRun() override; // waits for the check to end
+
+    bool isFinished() const;
+    // Blocks until the check has ended, then returns its result.
+    Result<QVector<VaultProblem>> wait();
+
+Q_SIGNALS:
+    // The check has ended (on the thread that made this object); wait() returns at once now.
+    void finished();
+
+private:
+    QThread *m_thread = nullptr;
+    std::optional<Result<QVector<VaultProblem>>> m_result; // written by the thread, read after
+};
+
+} // namespace Keyward
