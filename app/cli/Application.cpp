@@ -62,6 +62,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("List the members")},
         {QStringLiteral("member"), QStringLiteral("remove"), &MemberCommands::remove,
          QT_TR_NOOP("Remove a member; their keys are deactivated")},
+        {QStringLiteral("member"), QStringLiteral("certify"), &MemberCommands::certify,
+         QT_TR_NOOP("Certify a member's signing key (signed vault files)")},
         {QStringLiteral("member"), QStringLiteral("role"), &MemberCommands::role,
          QT_TR_NOOP("Change a member's role")},
         {QStringLiteral("member"), QStringLiteral("passphrase"), &MemberCommands::passphrase,
@@ -116,7 +118,8 @@ ExitCode Application::run(const QStringList &arguments)
         bool matched = false;
         for (auto [name, target] : {std::pair {QStringLiteral("--vault"), &globals.vaultPath},
                                     std::pair {QStringLiteral("--db"), &globals.dbConninfo},
-                                    std::pair {QStringLiteral("--member"), &globals.memberName}}) {
+                                    std::pair {QStringLiteral("--member"), &globals.memberName},
+                                    std::pair {QStringLiteral("--pin"), &globals.pin}}) {
             if (option == name) {
                 if (rest.isEmpty())
                     return usageError(tr("Missing value after \"%1\".").arg(name));
@@ -200,8 +203,8 @@ ExitCode Application::usageError(const QString &message)
 QString Application::usage() const
 {
     QStringList lines {
-        tr("Usage: keywardctl [--vault FILE | --db CONNINFO] [--member NAME] [--json] COMMAND "
-           "[ARGUMENTS]"),
+        tr("Usage: keywardctl [--vault FILE | --db CONNINFO] [--member NAME] [--pin FINGERPRINT] "
+           "[--json] COMMAND [ARGUMENTS]"),
         QString(), tr("Manage a Keyward vault's API keys from scripts and services."), QString(),
         tr("Commands:")};
     int width = 0;
@@ -213,6 +216,8 @@ QString Application::usage() const
     lines << QString() << tr("Run \"keywardctl COMMAND --help\" for a command's options.")
           << QString() << tr("Environment:")
           << tr("  KEYWARD_MEMBER          who you are, unless --member is given")
+          << tr("  KEYWARD_VAULT_PIN       the vault file's expected fingerprint, unless --pin is "
+                "given")
           << tr("  KEYWARD_PASSPHRASE      your passphrase (otherwise asked on the terminal)")
           << tr("  KEYWARD_NEW_PASSPHRASE  the new passphrase for \"member add\" and \"member "
                 "passphrase\"")

@@ -7,6 +7,7 @@
 #include "ValueParser.h"
 #include "store/SqlKeyStore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -103,8 +104,25 @@ ExitCode AuditCommands::verify(CommandContext &context)
             object.insert(QStringLiteral("first_bad_id"), double(checked->firstBadId));
             object.insert(QStringLiteral("problem"), checked->problem);
         }
+        if (!checked->fingerprint.isEmpty())
+            object.insert(QStringLiteral("fingerprint"), checked->fingerprint);
+        QJsonArray tampered;
+        for (const TamperedKey &key : checked->tamperedKeys)
+            tampered.append(QJsonObject {{QStringLiteral("id"), double(key.id)},
+                                         {QStringLiteral("name"), key.name},
+                                         {QStringLiteral("problem"), key.problem}});
+        if (!tampered.isEmpty())
+            object.insert(QStringLiteral("tampered_keys"), tampered);
         output.printJson(object);
     }
+    if (!output.isJson()) {
+        for (const TamperedKey &key : checked->tamperedKeys)
+            output.message(
+                tr("Tampered: key %1 (\"%2\"): %3.").arg(key.id).arg(key.name, key.problem));
+    }
+    if (!checked->intact && checked->firstBadId == 0) // signatures, not one entry of the chain
+        return context.fail(ExitCode::Refused,
+                            tr("The vault was tampered with: %1").arg(checked->problem));
     if (!checked->intact)
         return context.fail(ExitCode::Refused,
                             tr("The audit log was tampered with at entry %1: %2")

@@ -45,6 +45,11 @@ std::optional<PgConnInfo> CommandContext::serverConnInfo()
     return *parsed;
 }
 
+QString CommandContext::pin() const
+{
+    return m_globals.pin.isEmpty() ? qEnvironmentVariable("KEYWARD_VAULT_PIN") : m_globals.pin;
+}
+
 QString CommandContext::memberName() const
 {
     if (!m_globals.memberName.isEmpty())
@@ -77,6 +82,7 @@ SqlKeyStore *CommandContext::openStore(VaultCheck check)
     }
     VaultOptions options;
     options.check = check;
+    options.pinnedFingerprint = pin();
     auto opened = SqlKeyStore::openVault(vaultPath(), m_clock, options);
     if (!opened) {
         fail(opened.error());
@@ -92,6 +98,7 @@ Result<std::unique_ptr<SqlKeyStore>> CommandContext::openAnotherStore(VaultCheck
         return SqlKeyStore::connectPostgres(*m_serverConnected, m_clock);
     VaultOptions options;
     options.check = check;
+    options.pinnedFingerprint = pin();
     return SqlKeyStore::openVault(vaultPath(), m_clock, options);
 }
 

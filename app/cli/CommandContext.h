@@ -53,6 +53,8 @@ public:
     void setServerOrigin(const QString &origin) { m_serverOrigin = origin; }
     // --member, else $KEYWARD_MEMBER; empty when neither is given.
     QString memberName() const;
+    // --pin, else $KEYWARD_VAULT_PIN: the vault file's expected fingerprint (empty: none).
+    QString pin() const;
 
     // The vault without a member: for `verify`, which services run with read access only. With
     // --db the server authenticates the login (password from the conninfo, ~/.pgpass,

@@ -11,6 +11,7 @@ namespace {
 const QString kVault = QStringLiteral("vault");
 const QString kDb = QStringLiteral("db");
 const QString kMember = QStringLiteral("member");
+const QString kPin = QStringLiteral("pin");
 const QString kJson = QStringLiteral("json");
 const QString kHelp = QStringLiteral("help");
 
@@ -39,9 +40,13 @@ CommandParser::CommandParser(CommandContext &context, const QString &synopsis,
     const QCommandLineOption db(kDb, tr("A PostgreSQL vault."), tr("CONNINFO"));
     const QCommandLineOption member(kMember, tr("Who you are (default: $KEYWARD_MEMBER)."),
                                     tr("NAME"));
+    const QCommandLineOption pin(kPin,
+                                 tr("The vault file's expected fingerprint: another one is "
+                                    "refused (default: $KEYWARD_VAULT_PIN)."),
+                                 tr("FINGERPRINT"));
     const QCommandLineOption json(kJson, tr("Print JSON: one object per line."));
     const QCommandLineOption help({QStringLiteral("h"), kHelp}, tr("Show this help."));
-    for (const QCommandLineOption &option : {vault, db, member, json, help})
+    for (const QCommandLineOption &option : {vault, db, member, pin, json, help})
         m_parser.addOption(option);
     m_globalOptions = {
         {QStringLiteral("--vault FILE"),
@@ -52,6 +57,7 @@ CommandParser::CommandParser(CommandContext &context, const QString &synopsis,
             "server authenticates you; the password comes from ~/.pgpass, PGPASSWORD or a "
             "prompt.")},
         {QStringLiteral("--member NAME"), member.description()},
+        {QStringLiteral("--pin FINGERPRINT"), pin.description()},
         {QStringLiteral("--json"), json.description()},
         {QStringLiteral("-h, --help"), help.description()},
     };
@@ -98,6 +104,8 @@ std::optional<ExitCode> CommandParser::parse(int minPositional, int maxPositiona
     }
     if (m_parser.isSet(kMember))
         globals.memberName = m_parser.value(kMember);
+    if (m_parser.isSet(kPin))
+        globals.pin = m_parser.value(kPin);
     if (m_parser.isSet(kJson))
         globals.json = true;
     m_context.output().setJson(globals.json);

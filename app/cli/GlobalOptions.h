@@ -13,6 +13,7 @@ struct GlobalOptions
     QString dbConninfo;
     QString memberName; // --member; empty: $KEYWARD_MEMBER
     bool json = false; // --json
+    QString pin; // --pin: the vault's expected fingerprint; empty: $KEYWARD_VAULT_PIN
 };
 
 } // namespace Keyward::Cli

@@ -50,10 +50,15 @@ ExitCode InitCommand::run(CommandContext &context)
     if (output.isJson())
         output.printJson({{QStringLiteral("vault"), path},
                           {QStringLiteral("prefix"), prefix},
-                          {QStringLiteral("owner"), owner}});
+                          {QStringLiteral("owner"), owner},
+                          {QStringLiteral("fingerprint"), created.value()->fingerprint()}});
     else
-        output.message(tr("Created the vault %1. %2 is its Owner; its keys start with %3_.")
-                           .arg(path, owner, prefix));
+        output.message(tr("Created the vault %1. %2 is its Owner; its keys start with %3_.\n"
+                          "Its fingerprint is %4. Pin it where the vault is used (keywardctl "
+                          "--pin or KEYWARD_VAULT_PIN, keyward-verifyd's vault_pin, the window's "
+                          "Preferences), so that a vault rewritten by someone with access to the "
+                          "file is refused.")
+                           .arg(path, owner, prefix, created.value()->fingerprint()));
     return ExitCode::Success;
 }
 

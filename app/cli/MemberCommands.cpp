@@ -6,6 +6,7 @@
 #include "TextFormat.h"
 #include "core/DisplayNames.h"
 #include "core/Permissions.h"
+#include "crypto/SigningKey.h"
 #include "store/SqlKeyStore.h"
 
 #include <QJsonObject>
@@ -125,10 +126,22 @@ ExitCode MemberCommands::list(CommandContext &context)
         return ExitCode::Success;
     }
     QVector<QStringList> rows;
-    for (const Member &member : *members)
-        rows.append({member.name, DisplayNames::role(member.role),
-                     TextFormat::humanTime(member.createdAtMs)});
-    for (const QString &line : TextFormat::table({tr("NAME"), tr("ROLE"), tr("ADDED")}, rows))
+    const bool signedVault = store->isSignedVault();
+    for (const Member &member : *members) {
+        QStringList row {member.name, DisplayNames::role(member.role),
+                         TextFormat::humanTime(member.createdAtMs)};
+        if (signedVault) {
+            auto key = store->memberKeyFingerprint(member.id);
+            row.append(!key              ? tr("none yet")
+                           : key->second ? key->first
+                                         : tr("%1 (not certified)").arg(key->first));
+        }
+        rows.append(row);
+    }
+    QStringList headers {tr("NAME"), tr("ROLE"), tr("ADDED")};
+    if (signedVault)
+        headers.append(tr("SIGNING KEY"));
+    for (const QString &line : TextFormat::table(headers, rows))
         output.print(line);
     return ExitCode::Success;
 }
@@ -150,6 +163,37 @@ ExitCode MemberCommands::remove(CommandContext &context)
         return context.fail(removed.error());
     return reportMember(context, member,
                         tr("Removed %1; their active keys were deactivated.").arg(member.name));
+}
+
+ExitCode MemberCommands::certify(CommandContext &context)
+{
+    CommandParser parser(
+        context, QStringLiteral("NAME FINGERPRINT"),
+        tr("Certifies the signing key a member made at their first sign-in on a signed vault, so "
+           "that their changes are trusted. FINGERPRINT is the key's, as \"keywardctl member "
+           "list\" shows it: compare it with the member first. Only Owners can certify."));
+    if (auto done = parser.parse(2, 2))
+        return *done;
+    const std::optional<FoundMember> found =
+        signInAndFind(context, parser.positional().constFirst());
+    if (!found)
+        return context.failure();
+    SqlKeyStore &store = found->store;
+    const Member &member = found->member;
+    auto key = store.memberKeyFingerprint(member.id);
+    if (!key)
+        return context.fail(key.error());
+    // Someone with access to the file could have put a key of their own there: the Owner names
+    // the one the member has.
+    if (SigningKey::normalisedFingerprint(parser.positional().at(1)) != key->first)
+        return context.fail(ExitCode::Refused,
+                            tr("The key of %1 has the fingerprint %2, not %3. Nothing was "
+                               "certified.")
+                                .arg(member.name, key->first, parser.positional().at(1)));
+    if (auto certified = store.certifyMember(member.id); !certified)
+        return context.fail(certified.error());
+    return reportMember(context, member,
+                        tr("Certified the key %1 of %2.").arg(key->first, member.name));
 }
 
 ExitCode MemberCommands::role(CommandContext &context)

@@ -17,6 +17,7 @@ public:
     static ExitCode add(CommandContext &context);
     static ExitCode list(CommandContext &context);
     static ExitCode remove(CommandContext &context);
+    static ExitCode certify(CommandContext &context);
     static ExitCode role(CommandContext &context);
     static ExitCode passphrase(CommandContext &context);
 };

@@ -17,7 +17,7 @@ namespace {
 StoreSettings storeSettings(const ServerConfig &config)
 {
     return StoreSettings {config.vaultPath, config.dbConninfo, config.cacheCheckIntervalMs,
-                          config.usageFlushIntervalMs};
+                          config.usageFlushIntervalMs, config.vaultPin};
 }
 
 QString describe(const ServerConfig &config)

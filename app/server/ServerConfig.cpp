@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "crypto/SigningKey.h"
+
 #include <QFileInfo>
 #include <QSettings>
 
@@ -189,6 +191,12 @@ Result<ServerConfig> ServerConfigLoader::load(const QString &path)
 
     config.vaultPath = text(settings, QStringLiteral("store/vault"));
     config.dbConninfo = text(settings, QStringLiteral("store/db"));
+    config.vaultPin = text(settings, QStringLiteral("store/vault_pin"));
+    if (!config.vaultPin.isEmpty() && SigningKey::normalisedFingerprint(config.vaultPin).isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         tr("%1, store/vault_pin: \"%2\" is not a vault fingerprint (32 hex "
+                            "digits in groups, as keywardctl init prints it).")
+                             .arg(path, config.vaultPin));
     if (!config.vaultPath.isEmpty() && !config.dbConninfo.isEmpty())
         return makeError(ErrorCode::InvalidInput,
                          tr("%1: give either store/vault or store/db, not both.").arg(path));

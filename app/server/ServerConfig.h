@@ -34,6 +34,9 @@ struct ServerConfig
     // line, which is refused like keywardctl's --vault with --db).
     QString vaultPath;
     QString dbConninfo;
+    // store/vault_pin: the vault file's fingerprint; a vault with another one (or none) is
+    // refused. Unpinned, whoever can write the file can replace its root key too.
+    QString vaultPin;
 
     int threads = 0; // 0: one per core
     int connectionLimit = 1024;

@@ -71,7 +71,9 @@ Result<std::unique_ptr<SqlKeyStore>> VerifyService::openStore(const StoreSetting
                                                               const Clock &clock)
 {
     if (settings.dbConninfo.isEmpty()) {
-        auto vault = SqlKeyStore::openVault(settings.vaultPath, clock);
+        VaultOptions options;
+        options.pinnedFingerprint = settings.vaultPin;
+        auto vault = SqlKeyStore::openVault(settings.vaultPath, clock, options);
         if (vault)
             (*vault)->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
         return vault;

@@ -33,6 +33,8 @@ struct StoreSettings
     QString dbConninfo; // non-empty: PostgreSQL
     int cacheCheckIntervalMs = 200;
     int usageFlushIntervalMs = 2000;
+    // store/vault_pin: the vault file's expected fingerprint (empty: not pinned).
+    QString vaultPin;
 };
 
 // Verification for the HTTP threads. Qt SQL connections belong to the thread that opened them,

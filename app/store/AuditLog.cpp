@@ -72,6 +72,35 @@ Result<void> AuditLog::append(QSqlDatabase &db, AuditEvent &event)
     return {};
 }
 
+Result<AuditHead> AuditLog::head(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")))
+        return SqlErrors::fromQuery(query, tr("Could not read the audit log."));
+    if (!query.next())
+        return AuditHead();
+    return AuditHead {query.value(0).toLongLong(), query.value(1).toByteArray()};
+}
+
+Result<AuditLog::HeadChange> AuditLog::compare(QSqlDatabase &db, const AuditHead &remembered)
+{
+    auto current = head(db);
+    if (!current)
+        return current.error();
+    if (remembered.id == 0)
+        return current->id == 0 ? HeadChange::Same : HeadChange::Grown;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
+    query.addBindValue(remembered.id);
+    if (!query.exec())
+        return SqlErrors::fromQuery(query, tr("Could not read the audit log."));
+    if (!query.next())
+        return HeadChange::Truncated;
+    if (!constantTimeEquals(query.value(0).toByteArray(), remembered.hash))
+        return HeadChange::Rewritten;
+    return current->id == remembered.id ? HeadChange::Same : HeadChange::Grown;
+}
+
 Result<AuditVerification> AuditLog::verify(QSqlDatabase &db)
 {
     QSqlQuery query(db);

@@ -50,12 +50,22 @@ struct IssuedKey
     qint64 secretId = 0; // the new secret's row
 };
 
+// A key row whose signature does not hold (a signed vault file written around Keyward).
+struct TamperedKey
+{
+    qint64 id = 0;
+    QString name;
+    QString problem; // translated
+};
+
 struct AuditVerification
 {
     bool intact = true;
     qint64 rowsChecked = 0;
     qint64 firstBadId = 0; // the first row whose hash or link does not match
     QString problem; // translated description when !intact
+    QVector<TamperedKey> tamperedKeys; // signed vaults: keys a verifier refuses as tampered
+    QString fingerprint; // signed vaults: the root key's fingerprint
 };
 
 // A secret found by its hash, with its key, for verification.

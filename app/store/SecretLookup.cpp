@@ -6,6 +6,7 @@
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
 #include "SqliteStatement.h"
+#include "VaultSigning.h"
 
 namespace Keyward {
 
@@ -55,6 +56,8 @@ Result<void> SecretLookup::prepare()
 
 Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
 {
+    if (m_store.engine() == SqlEngine::Sqlite)
+        return findSigned(hash);
     auto found = findOnce(hash);
     if (found || found.error().code != ErrorCode::ConnectionLost
         || m_store.engine() != SqlEngine::Postgres || !mayReconnectNow())
@@ -64,6 +67,27 @@ Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
     if (auto reconnected = m_store.reconnect(); !reconnected)
         return found;
     return findOnce(hash);
+}
+
+Result<std::optional<SecretMatch>> SecretLookup::findSigned(const QByteArray &hash)
+{
+    if (!m_keyCheck)
+        m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
+    // Twice at most: a key changed (legitimately) between the look-up and the check's reads is
+    // looked up again, once; a second mismatch is treated as tampering.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto found = findOnce(hash);
+        if (!found || !found->has_value())
+            return found;
+        auto outcome = m_keyCheck->check(m_store.database(), **found, hash);
+        if (!outcome)
+            return outcome.error();
+        if (*outcome == SignedKeyCheck::Outcome::Trusted)
+            return found;
+        if (*outcome == SignedKeyCheck::Outcome::Tampered)
+            break;
+    }
+    return std::optional<SecretMatch>();
 }
 
 Result<std::optional<SecretMatch>> SecretLookup::findOnce(const QByteArray &hash)

@@ -13,6 +13,7 @@
 
 namespace Keyward {
 
+class SignedKeyCheck;
 class SecretIndexCheck;
 class SqlKeyStore;
 class SqliteStatement;
@@ -45,6 +46,9 @@ public:
 private:
     Result<void> prepare();
     Result<std::optional<SecretMatch>> findOnce(const QByteArray &hash);
+    // A vault file's key row must carry a valid signature (see SignedKeyCheck): a tampered one
+    // is answered as no match, after a loud log line.
+    Result<std::optional<SecretMatch>> findSigned(const QByteArray &hash);
     Result<std::optional<SecretMatch>> findWithQt(const QByteArray &hash);
     Result<std::optional<SecretMatch>> findWithSqlite(const QByteArray &hash);
     bool mayReconnectNow();
@@ -57,6 +61,7 @@ private:
     QSqlQuery m_query;
     bool m_prepared = false;
     QElapsedTimer m_sinceReconnect;
+    std::unique_ptr<SignedKeyCheck> m_keyCheck;
 };
 
 } // namespace Keyward

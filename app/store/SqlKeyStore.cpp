@@ -10,6 +10,7 @@
 #include "StringPool.h"
 #include "VaultFile.h"
 #include "VaultSeed.h"
+#include "VaultSigning.h"
 #include "core/Permissions.h"
 #include "crypto/KeyToken.h"
 #include "crypto/PassphraseHasher.h"
@@ -247,6 +248,10 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
     const QString phc = PassphraseHasher::hash(passphrase);
     if (phc.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
+    std::optional<SigningKey> ownerKey = SigningKey::generate();
+    const QByteArray sealed = ownerKey ? ownerKey->seal(passphrase) : QByteArray();
+    if (sealed.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not make the Owner's signing key."));
     const GrantCatalogue catalogue = GrantCatalogue::defaults();
     const qint64 now = m_clock.nowMs();
     std::optional<Member> owner;
@@ -264,6 +269,27 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
             return SqlErrors::fromQuery(q, tr("Cannot add the owner."));
         owner = Member {q.value(0).toLongLong(), ownerName, Role::Owner, now, 1};
         m_member = owner;
+        // The Owner's key is the vault's root: it certifies itself, and signs from the first row.
+        auto keyId = insertMemberKey(owner->id, Role::Owner, *ownerKey, sealed, false);
+        if (!keyId)
+            return keyId.error();
+        MemberKeyRow root {*keyId, owner->id, ownerKey->publicKey(), Role::Owner, false,
+                           *keyId, {}};
+        root.certificate = ownerKey->sign(VaultSigning::certificateMessage(root));
+        q.prepare(QStringLiteral("UPDATE member_keys SET certified_by = ?, certificate = ? WHERE "
+                                 "id = ?"));
+        q.addBindValue(*keyId);
+        q.addBindValue(root.certificate);
+        q.addBindValue(*keyId);
+        if (root.certificate.isEmpty() || !q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot add the owner."));
+        q.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES ('root_key', ?)"));
+        q.addBindValue(QString::fromLatin1(ownerKey->publicKey().toBase64()));
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot add the owner."));
+        m_rootKey = ownerKey->publicKey();
+        m_signerKeyId = *keyId;
+        m_signer = std::move(ownerKey);
         return appendAudit(
             QStringLiteral("vault.create"), std::nullopt,
             toJson({{QStringLiteral("prefix"), prefix}, {QStringLiteral("owner"), ownerName}}));
@@ -341,6 +367,25 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
     if (!ready) {
         store.reset(); // closed before its leftovers are removed
         return refused(ready.error());
+    }
+    if (!options.pinnedFingerprint.isEmpty()) {
+        const QString expected = SigningKey::normalisedFingerprint(options.pinnedFingerprint);
+        Result<void> pinned;
+        if (store->fingerprint().isEmpty())
+            pinned = makeError(ErrorCode::AuthenticationFailed,
+                               tr("%1 is not signed, but its fingerprint was pinned to %2: it "
+                                  "may have been replaced. Refusing to use it.")
+                                   .arg(path, options.pinnedFingerprint));
+        else if (expected.isEmpty() || store->fingerprint() != expected)
+            pinned = makeError(ErrorCode::AuthenticationFailed,
+                               tr("%1 has the fingerprint %2, not the pinned %3: it is not the "
+                                  "vault you expect, or someone rewrote its root key. Refusing "
+                                  "to use it.")
+                                   .arg(path, store->fingerprint(), options.pinnedFingerprint));
+        if (!pinned) {
+            store.reset();
+            return refused(pinned.error());
+        }
     }
     return store;
 }
@@ -509,6 +554,12 @@ Result<void> SqlKeyStore::loadVaultSettings()
         return makeError(ErrorCode::VaultCorrupt,
                          tr("%1 is damaged: its key prefix \"%2\" is not valid.")
                              .arg(m_location, m_prefix.left(20)));
+    if (m_dialect.isSqlite()) {
+        auto root = VaultSigning::readRootKey(m_db);
+        if (!root)
+            return root.error();
+        m_rootKey = *root;
+    }
 
     GrantCatalogue catalogue;
     if (!q.exec(
@@ -547,6 +598,22 @@ Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()>
         return failed(SqlErrors::fromQuery(q, tr("Could not start the change.")));
     if (const QString lock = m_dialect.lockWriters(); !lock.isEmpty() && !q.exec(lock))
         return failed(SqlErrors::fromQuery(q, tr("Could not start the change.")));
+    if (m_dialect.isSqlite()) {
+        // Under the write lock: a root that changed since this store read it is not followed.
+        auto root = VaultSigning::readRootKey(m_db);
+        if (!root)
+            return failed(root.error());
+        if (!m_rootKey.isEmpty() && *root != m_rootKey)
+            return failed(
+                makeError(ErrorCode::VaultCorrupt,
+                          tr("The fingerprint of %1 changed while it was open: someone rewrote the "
+                             "vault's root key. Nothing was changed.")
+                              .arg(m_location)));
+        if (m_rootKey.isEmpty() && !root->isEmpty()) {
+            m_rootKey = *root; // signed meanwhile by another process; sign in again to sign
+            m_signer.reset();
+        }
+    }
     Result<void> result = work();
     if (!result)
         return failed(result.error());
@@ -611,11 +678,272 @@ Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint6
     event.keyId = keyId;
     event.details = details;
     auto appended = AuditLog::append(m_db, event);
-    if (appended) {
-        m_lastAuditId = event.id;
-        m_lastAuditHash = event.hash;
+    if (!appended)
+        return appended;
+    m_lastAuditId = event.id;
+    m_lastAuditHash = event.hash;
+    if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
+        return {};
+    if (!m_signer) {
+        if (VaultSigning::auditMayBeUnsigned(action))
+            return {};
+        return VaultSigning::notCertifiedError();
     }
-    return appended;
+    const QByteArray signature = m_signer->sign(VaultSigning::auditMessage(event));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO audit_signatures (audit_id, signed_by, signature) VALUES (?, ?, ?)"));
+    q.addBindValue(event.id);
+    q.addBindValue(m_signerKeyId);
+    q.addBindValue(signature);
+    if (signature.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Could not write the audit log."));
+    return {};
+}
+
+Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
+{
+    if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
+        return {};
+    if (!m_signer)
+        return VaultSigning::notCertifiedError();
+    auto fields = VaultSigning::readKey(m_db, keyId);
+    if (!fields)
+        return fields.error();
+    if (auditFollows) {
+        // The change's own audit row comes next, in this transaction (which holds the lock).
+        QSqlQuery next(m_db);
+        if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log"))
+            || !next.next())
+            return SqlErrors::fromQuery(next, tr("Could not read the audit log."));
+        fields->auditId = next.value(0).toLongLong();
+    }
+    const QByteArray signature = m_signer->sign(VaultSigning::keyMessage(*fields));
+    if (signature.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO key_signatures (key_id, signed_by, signature) VALUES "
+                             "(?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET signed_by = "
+                             "excluded.signed_by, signature = excluded.signature"));
+    q.addBindValue(keyId);
+    q.addBindValue(m_signerKeyId);
+    q.addBindValue(signature);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot sign the key."));
+    return {};
+}
+
+Result<qint64> SqlKeyStore::insertMemberKey(qint64 memberId, Role role, const SigningKey &key,
+                                            const QByteArray &sealed, bool certify)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO member_keys (member_id, public_key, sealed_key, role) "
+                             "VALUES (?, ?, ?, ?) RETURNING id"));
+    q.addBindValue(memberId);
+    q.addBindValue(key.publicKey());
+    q.addBindValue(sealed);
+    q.addBindValue(roleToInt(role));
+    if (!q.exec() || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot store the member's key."));
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    if (certify) {
+        if (auto done = recertify({id, memberId, key.publicKey(), role, false, {}, {}}); !done)
+            return done.error();
+    }
+    return id;
+}
+
+Result<void> SqlKeyStore::recertify(const MemberKeyRow &row)
+{
+    if (!m_signer)
+        return VaultSigning::notCertifiedError();
+    MemberKeyRow certified = row;
+    certified.certifiedBy = m_signerKeyId;
+    const QByteArray certificate = m_signer->sign(VaultSigning::certificateMessage(certified));
+    if (certificate.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE member_keys SET role = ?, retired = ?, certified_by = ?, "
+                             "certificate = ? WHERE id = ?"));
+    q.addBindValue(roleToInt(row.role));
+    q.addBindValue(row.retired ? 1 : 0);
+    q.addBindValue(m_signerKeyId);
+    q.addBindValue(certificate);
+    q.addBindValue(row.id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot certify the member's key."));
+    return {};
+}
+
+Result<void> SqlKeyStore::reanchor(qint64 memberKeyId)
+{
+    auto rows = VaultSigning::readMemberKeys(m_db);
+    if (!rows)
+        return rows.error();
+    const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+    for (const MemberKeyRow &row : *rows) {
+        if (row.id != memberKeyId && row.certifiedBy == memberKeyId && trust.key(row.id)) {
+            if (auto done = recertify(row); !done)
+                return done;
+        }
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT key_id FROM key_signatures WHERE signed_by = ?"));
+    q.addBindValue(memberKeyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the key signatures."));
+    QVector<qint64> keys;
+    while (q.next())
+        keys.append(q.value(0).toLongLong());
+    for (qint64 keyId : keys) {
+        if (auto signedAgain = signKey(keyId, false); !signedAgain)
+            return signedAgain;
+    }
+    return {};
+}
+
+Result<void> SqlKeyStore::refuseRootMember(qint64 memberId, const QString &message)
+{
+    if (m_rootKey.isEmpty())
+        return {};
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM member_keys WHERE member_id = ? AND "
+                             "public_key = ?"));
+    q.addBindValue(memberId);
+    q.addBindValue(m_rootKey);
+    if (!q.exec() || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot read the members' keys."));
+    if (q.value(0).toInt() > 0)
+        return makeError(ErrorCode::InvalidInput, message);
+    return {};
+}
+
+Result<void> SqlKeyStore::retireKeysOf(qint64 memberId)
+{
+    if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
+        return {};
+    auto rows = VaultSigning::readMemberKeys(m_db);
+    if (!rows)
+        return rows.error();
+    const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+    for (MemberKeyRow row : *rows) {
+        if (row.memberId != memberId || row.retired)
+            continue;
+        if (!trust.key(row.id)) {
+            // Never certified: nothing signed by it counts; just keep it from being used.
+            QSqlQuery q(m_db);
+            q.prepare(QStringLiteral("UPDATE member_keys SET retired = 1 WHERE id = ?"));
+            q.addBindValue(row.id);
+            if (!q.exec())
+                return SqlErrors::fromQuery(q, tr("Cannot retire the member's key."));
+            continue;
+        }
+        row.retired = true;
+        if (auto done = recertify(row); !done)
+            return done;
+        if (auto done = reanchor(row.id); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<void> SqlKeyStore::signVault(qint64 memberKeyId, SigningKey key)
+{
+    const QByteArray publicKey = key.publicKey();
+    m_signer = std::move(key);
+    m_signerKeyId = memberKeyId;
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        if (!m_rootKey.isEmpty())
+            return makeError(ErrorCode::StaleVersion,
+                             tr("Another Owner signed the vault meanwhile."));
+        MemberKeyRow root {memberKeyId, m_member->id, publicKey, Role::Owner, false, {}, {}};
+        m_rootKey = publicKey;
+        if (auto certified = recertify(root); !certified)
+            return certified;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES ('root_key', ?)"));
+        q.addBindValue(QString::fromLatin1(publicKey.toBase64()));
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot sign the vault."));
+        QVector<qint64> keys;
+        if (!q.exec(QStringLiteral("SELECT id FROM api_keys ORDER BY id")))
+            return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
+        while (q.next())
+            keys.append(q.value(0).toLongLong());
+        for (qint64 keyId : keys) {
+            if (auto signedKey = signKey(keyId, false); !signedKey)
+                return signedKey;
+        }
+        return appendAudit(QStringLiteral("vault.sign"), std::nullopt,
+                           toJson({{QStringLiteral("fingerprint"), fingerprint()},
+                                   {QStringLiteral("keys"), double(keys.size())}}));
+    });
+    if (!written) {
+        m_signer.reset();
+        m_signerKeyId = 0;
+        auto root = VaultSigning::readRootKey(m_db);
+        m_rootKey = root ? *root : QByteArray();
+    }
+    return written;
+}
+
+void SqlKeyStore::adoptSigningKey(const Member &member, std::optional<SigningKey> key, qint64 keyId,
+                                  const SecretString &passphrase)
+{
+    m_signer.reset();
+    m_signerKeyId = 0;
+    if (!m_dialect.isSqlite() || !m_auditsSignIns)
+        return;
+    if (!key) {
+        // The first sign-in since schema 5: a key pair of their own, sealed with the passphrase.
+        key = SigningKey::generate();
+        const QByteArray sealed = key ? key->seal(passphrase) : QByteArray();
+        if (sealed.isEmpty()) {
+            qWarning("Keyward: could not make a signing key for the member.");
+            return;
+        }
+        auto inserted = inWriteTransaction(
+            [&]() -> Result<void> {
+                auto id = insertMemberKey(member.id, member.role, *key, sealed, false);
+                if (!id)
+                    return id.error();
+                keyId = *id;
+                return appendAudit(
+                    QStringLiteral("member.key_pending"), std::nullopt,
+                    toJson({{QStringLiteral("member"), member.name},
+                            {QStringLiteral("key"), SigningKey::fingerprint(key->publicKey())}}));
+            },
+            ChangeSeq::Keep);
+        if (!inserted) {
+            qWarning("Keyward: could not store the member's signing key: %s",
+                     qPrintable(inserted.errorMessage()));
+            return;
+        }
+    }
+    if (m_rootKey.isEmpty()) {
+        if (member.role != Role::Owner)
+            return;
+        if (auto signedVault = signVault(keyId, std::move(*key)); !signedVault)
+            qWarning("Keyward: could not sign the vault: %s",
+                     qPrintable(signedVault.errorMessage()));
+        return;
+    }
+    auto trust = VaultTrust::load(m_db);
+    if (!trust)
+        return;
+    const MemberKeyRow *current = trust->currentKeyOf(member.id);
+    if (current && current->id == keyId && current->publicKey == key->publicKey()) {
+        m_signer = std::move(key);
+        m_signerKeyId = keyId;
+    }
+}
+
+QString SqlKeyStore::fingerprint() const
+{
+    return m_rootKey.isEmpty() ? QString() : SigningKey::fingerprint(m_rootKey);
 }
 
 // ---- session ---------------------------------------------------------------------------------
@@ -680,12 +1008,37 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
     // (No hash at all is a member who never set a passphrase here, e.g. copied from a server.)
     if (!roleKnown || (!phc.isEmpty() && !PassphraseHasher::isWellFormed(phc)))
         return memberDamaged(member.id);
-    if (!PassphraseHasher::verify(passphrase, phc)) {
-        auditSignIn(false, member.name);
-        return refused;
+    // A member with a key proves the passphrase by unsealing it: one Argon2id run, as before.
+    std::optional<SigningKey> key;
+    qint64 keyId = 0;
+    q.prepare(QStringLiteral("SELECT id, public_key, sealed_key FROM member_keys WHERE "
+                             "member_id = ? AND retired = 0 AND sealed_key IS NOT NULL ORDER BY "
+                             "id DESC LIMIT 1"));
+    q.addBindValue(member.id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+    if (q.next()) {
+        keyId = q.value(0).toLongLong();
+        const QByteArray publicKey = q.value(1).toByteArray();
+        const QByteArray sealed = q.value(2).toByteArray();
+        q.finish();
+        key = SigningKey::unseal(sealed, passphrase, publicKey);
+        if (!key) {
+            auditSignIn(false, member.name);
+            return refused;
+        }
+    } else {
+        q.finish();
+        if (!PassphraseHasher::verify(passphrase, phc)) {
+            auditSignIn(false, member.name);
+            return refused;
+        }
     }
+    m_signer.reset(); // the previous member's, if this connection had one
+    m_signerKeyId = 0;
     m_member = member;
     auditSignIn(true, member.name);
+    adoptSigningKey(member, std::move(key), keyId, passphrase);
     return member;
 }
 
@@ -748,6 +1101,8 @@ Result<Member> SqlKeyStore::signInPostgres(const QString &memberName)
 void SqlKeyStore::signOut()
 {
     m_member.reset();
+    m_signer.reset();
+    m_signerKeyId = 0;
 }
 
 Result<Member> SqlKeyStore::requireMember() const
@@ -909,6 +1264,8 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
         keyId = q.value(0).toLongLong();
         if (auto secret = insertSecret(keyId, token); !secret)
             return secret.error();
+        if (auto signedKey = signKey(keyId); !signedKey)
+            return signedKey;
         QJsonObject details {
             {QStringLiteral("name"), request.name},
             {QStringLiteral("environment"), environmentCode(request.environment)},
@@ -1014,6 +1371,8 @@ Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const Key
                  nonNull(allowedIps.toStored())});
             !updated)
             return updated;
+        if (auto signedKey = signKey(id); !signedKey)
+            return signedKey;
         return appendAudit(QStringLiteral("key.edit"), id, toJson(changes));
     });
     if (!written)
@@ -1052,6 +1411,8 @@ Result<ApiKey> SqlKeyStore::changeKeyState(qint64 id, qint64 expectedVersion, Ke
             return allowed;
         if (auto updated = updateKeyRow(*before, assignments, values); !updated)
             return updated;
+        if (auto signedKey = signKey(id); !signedKey)
+            return signedKey;
         return appendAudit(auditAction, id, toJson({{QStringLiteral("name"), before->name}}));
     });
     if (!written)
@@ -1129,6 +1490,8 @@ Result<IssuedKey> SqlKeyStore::regenerate(qint64 id, qint64 expectedVersion, qin
         }
         if (auto updated = updateKeyRow(*before, QStringLiteral("flagged = flagged"), {}); !updated)
             return updated;
+        if (auto signedKey = signKey(id); !signedKey)
+            return signedKey;
         QJsonObject details {{QStringLiteral("name"), before->name},
                              {QStringLiteral("grace_ms"), double(graceMs)},
                              {QStringLiteral("old_hint"), before->hint()},
@@ -1183,6 +1546,8 @@ Result<ApiKey> SqlKeyStore::retireReplacedSecrets(qint64 id, qint64 keptSecretId
             return retired;
         if (auto updated = updateKeyRow(*before, QStringLiteral("flagged = flagged"), {}); !updated)
             return updated;
+        if (auto signedKey = signKey(id); !signedKey)
+            return signedKey;
         return appendAudit(QStringLiteral("key.retire_secrets"), id,
                            toJson({{QStringLiteral("name"), before->name},
                                    {QStringLiteral("grace_ms"), double(graceMs)},
@@ -1236,6 +1601,8 @@ Result<ApiKey> SqlKeyStore::changeUsage(qint64 id, qint64 expectedVersion,
             return allowed;
         if (auto updated = updateKeyRow(*before, assignments, values); !updated)
             return updated;
+        if (auto signedKey = signKey(id); !signedKey)
+            return signedKey;
         return appendAudit(auditAction, id, toJson(details(*before)));
     });
     if (!written)
@@ -1274,10 +1641,23 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
             return check.error();
     }
     QString phc;
+    std::optional<SigningKey> memberKey;
+    QByteArray sealed;
     if (m_dialect.isSqlite()) {
         phc = PassphraseHasher::hash(passphrase);
         if (phc.isEmpty())
             return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
+        // On a signed vault the new member gets a certified key now, sealed with the passphrase
+        // the Owner chose for them.
+        if (isSignedVault()) {
+            if (!m_signer)
+                return VaultSigning::notCertifiedError();
+            memberKey = SigningKey::generate();
+            sealed = memberKey ? memberKey->seal(passphrase) : QByteArray();
+            if (sealed.isEmpty())
+                return makeError(ErrorCode::CryptoFailure,
+                                 tr("Could not make the member's signing key."));
+        }
     }
     Member added;
     auto written = inWriteTransaction([&]() -> Result<void> {
@@ -1300,6 +1680,11 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
             if (!q.exec() || !q.next())
                 return SqlErrors::fromQuery(q, tr("Cannot add the member."));
             added = Member {q.value(0).toLongLong(), name, role, now, 1};
+            q.finish();
+            if (memberKey) {
+                if (auto keyId = insertMemberKey(added.id, role, *memberKey, sealed, true); !keyId)
+                    return keyId.error();
+            }
         } else {
             auto id = PostgresSetup::addMemberLogin(m_db, name, role, passphrase, now);
             if (!id)
@@ -1359,6 +1744,8 @@ Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optiona
         update.addBindValue(keyId);
         if (!update.exec())
             return SqlErrors::fromQuery(update, tr("Cannot deactivate the member's keys."));
+        if (auto signedKey = signKey(keyId); !signedKey)
+            return signedKey;
         if (auto audited = appendAudit(
                 QStringLiteral("key.deactivate"), keyId,
                 toJson({{QStringLiteral("name"), keyName}, {QStringLiteral("reason"), reason}}));
@@ -1400,9 +1787,18 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
         if (!q.next())
             return makeError(ErrorCode::NotFound, tr("There is no such member."));
         const Member before = memberFromRow(q);
+        q.finish();
         if (before.version != expectedVersion)
             return makeError(ErrorCode::StaleVersion,
                              tr("The member was changed by someone else. Reload and try again."));
+        if (role != Role::Owner && m_dialect.isSqlite()) {
+            if (auto refused = refuseRootMember(
+                    memberId,
+                    tr("%1 holds the vault's root key (its fingerprint) and stays an Owner.")
+                        .arg(before.name));
+                !refused)
+                return refused;
+        }
         if (before.role == Role::Owner && role != Role::Owner) {
             auto owners = countOwners(m_db);
             if (!owners)
@@ -1433,6 +1829,22 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
         changed = before;
         changed.role = role;
         changed.version = before.version + 1;
+        if (m_dialect.isSqlite() && isSignedVault()) {
+            auto rows = VaultSigning::readMemberKeys(m_db);
+            if (!rows)
+                return rows.error();
+            const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+            if (const MemberKeyRow *current = trust.currentKeyOf(memberId)) {
+                MemberKeyRow row = *current;
+                row.role = role;
+                if (auto done = recertify(row); !done)
+                    return done;
+                if (before.role == Role::Owner && role != Role::Owner) {
+                    if (auto done = reanchor(row.id); !done)
+                        return done;
+                }
+            }
+        }
         if (auto audited = appendAudit(QStringLiteral("member.role"), std::nullopt,
                                        toJson({{QStringLiteral("member"), before.name},
                                                {QStringLiteral("from"), roleCode(before.role)},
@@ -1464,12 +1876,23 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
         if (!q.next())
             return makeError(ErrorCode::NotFound, tr("There is no such member."));
         const Member member = memberFromRow(q);
+        q.finish();
         if (member.role == Role::Owner) {
             auto owners = countOwners(m_db);
             if (!owners)
                 return owners.error();
             if (*owners <= 1)
                 return makeError(ErrorCode::InvalidInput, tr("The last Owner cannot be removed."));
+        }
+        if (m_dialect.isSqlite()) {
+            if (auto refused = refuseRootMember(
+                    memberId,
+                    tr("%1 holds the vault's root key (its fingerprint) and cannot be removed.")
+                        .arg(member.name));
+                !refused)
+                return refused;
+            if (auto retired = retireKeysOf(memberId); !retired)
+                return retired;
         }
         if (m_dialect.isSqlite()) {
             q.prepare(QStringLiteral("UPDATE members SET removed_at = ?, passphrase_hash = NULL, "
@@ -1552,7 +1975,30 @@ Result<void> SqlKeyStore::setMemberPassphrase(qint64 memberId, const SecretStrin
         if (!check)
             return check.error();
     }
-    return writePassphrase(*target, newPassphrase, std::nullopt);
+    if (!isSignedVault())
+        return writePassphrase(*target, newPassphrase, std::nullopt, {});
+    // A reset replaces the member's key: the old one is retired (what it signed is signed
+    // again by this Owner) and a new one, sealed with the new passphrase, certified.
+    if (!m_signer)
+        return VaultSigning::notCertifiedError();
+    if (auto refused = refuseRootMember(
+            target->id,
+            tr("%1 holds the vault's root key: only they can change their passphrase.")
+                .arg(target->name));
+        !refused)
+        return refused;
+    std::optional<SigningKey> key = SigningKey::generate();
+    const QByteArray sealed = key ? key->seal(newPassphrase) : QByteArray();
+    if (sealed.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not make the member's signing key."));
+    return writePassphrase(*target, newPassphrase, std::nullopt, [&]() -> Result<void> {
+        if (auto retired = retireKeysOf(target->id); !retired)
+            return retired;
+        auto keyId = insertMemberKey(target->id, target->role, *key, sealed, true);
+        if (!keyId)
+            return keyId.error();
+        return {};
+    });
 }
 
 Result<void> SqlKeyStore::changeOwnPassphrase(const SecretString &currentPassphrase,
@@ -1573,11 +2019,44 @@ Result<void> SqlKeyStore::changeOwnPassphrase(const SecretString &currentPassphr
     if (!PassphraseHasher::verify(currentPassphrase, *stored))
         return makeError(ErrorCode::AuthenticationFailed,
                          tr("Wrong current passphrase. Your passphrase was not changed."));
-    return writePassphrase(*actor, newPassphrase, *stored);
+    // The member's key, sealed again with the new passphrase (the same key pair).
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, public_key, sealed_key FROM member_keys WHERE "
+                             "member_id = ? AND retired = 0 AND sealed_key IS NOT NULL ORDER BY "
+                             "id DESC LIMIT 1"));
+    q.addBindValue(actor->id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+    if (!q.next())
+        return writePassphrase(*actor, newPassphrase, *stored, {});
+    const qint64 keyId = q.value(0).toLongLong();
+    const QByteArray publicKey = q.value(1).toByteArray();
+    const QByteArray oldSealed = q.value(2).toByteArray();
+    q.finish();
+    QByteArray sealed;
+    if (m_signer && m_signerKeyId == keyId) {
+        sealed = m_signer->seal(newPassphrase);
+    } else if (auto key = SigningKey::unseal(oldSealed, currentPassphrase, publicKey)) {
+        sealed = key->seal(newPassphrase);
+    }
+    if (sealed.isEmpty())
+        return makeError(ErrorCode::CryptoFailure,
+                         tr("Could not seal your signing key with the new passphrase. Your "
+                            "passphrase was not changed."));
+    return writePassphrase(*actor, newPassphrase, *stored, [&]() -> Result<void> {
+        QSqlQuery update(m_db);
+        update.prepare(QStringLiteral("UPDATE member_keys SET sealed_key = ? WHERE id = ?"));
+        update.addBindValue(sealed);
+        update.addBindValue(keyId);
+        if (!update.exec())
+            return SqlErrors::fromQuery(update, tr("Cannot change the passphrase."));
+        return {};
+    });
 }
 
 Result<void> SqlKeyStore::writePassphrase(const Member &target, const SecretString &newPassphrase,
-                                          const std::optional<QString> &expectedHash)
+                                          const std::optional<QString> &expectedHash,
+                                          const std::function<Result<void>()> &keyWork)
 {
     // Hashed before the transaction: Argon2 takes a moment, and other writers should not wait.
     const QString phc = PassphraseHasher::hash(newPassphrase);
@@ -1604,6 +2083,10 @@ Result<void> SqlKeyStore::writePassphrase(const Member &target, const SecretStri
             return makeError(ErrorCode::StaleVersion,
                              tr("Your passphrase was changed by someone else meanwhile. Nothing "
                                 "was changed."));
+        if (keyWork) {
+            if (auto done = keyWork(); !done)
+                return done;
+        }
         // Who set it is the row's actor; the passphrase and its hash stay out of the log.
         return appendAudit(QStringLiteral("member.passphrase"), std::nullopt,
                            toJson({{QStringLiteral("member"), current->name}}));
@@ -1613,6 +2096,61 @@ Result<void> SqlKeyStore::writePassphrase(const Member &target, const SecretStri
     if (m_member && m_member->id == target.id)
         ++m_member->version;
     return {};
+}
+
+Result<QPair<QString, bool>> SqlKeyStore::memberKeyFingerprint(qint64 memberId)
+{
+    auto rows = VaultSigning::readMemberKeys(m_db);
+    if (!rows)
+        return rows.error();
+    const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+    for (auto it = rows->crbegin(); it != rows->crend(); ++it) {
+        if (it->memberId == memberId && !it->retired)
+            return qMakePair(SigningKey::fingerprint(it->publicKey), trust.key(it->id) != nullptr);
+    }
+    return makeError(ErrorCode::NotFound,
+                     tr("The member has no signing key yet: it is made when they next sign in."));
+}
+
+Result<void> SqlKeyStore::certifyMember(qint64 memberId)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
+        return allowed;
+    if (!isSignedVault())
+        return makeError(ErrorCode::InvalidInput,
+                         tr("This vault is not signed: there is nothing to certify."));
+    if (!m_signer)
+        return VaultSigning::notCertifiedError();
+    return inWriteTransaction([&]() -> Result<void> {
+        auto member = readCurrentMember(m_db, memberId);
+        if (!member)
+            return member.error();
+        auto rows = VaultSigning::readMemberKeys(m_db);
+        if (!rows)
+            return rows.error();
+        const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+        for (auto it = rows->crbegin(); it != rows->crend(); ++it) {
+            if (it->memberId != memberId || it->retired)
+                continue;
+            if (trust.key(it->id))
+                return makeError(ErrorCode::InvalidInput,
+                                 tr("The key of %1 is already certified.").arg(member->name));
+            MemberKeyRow row = *it;
+            row.role = member->role;
+            if (auto done = recertify(row); !done)
+                return done;
+            return appendAudit(
+                QStringLiteral("member.certify"), std::nullopt,
+                toJson({{QStringLiteral("member"), member->name},
+                        {QStringLiteral("key"), SigningKey::fingerprint(row.publicKey)}}));
+        }
+        return makeError(
+            ErrorCode::NotFound,
+            tr("%1 has no signing key yet: it is made when they next sign in.").arg(member->name));
+    });
 }
 
 // ---- audit, verification support -------------------------------------------------------------
@@ -1649,7 +2187,13 @@ Result<QVector<AuditEvent>> SqlKeyStore::auditEvents(std::optional<qint64> keyId
 
 Result<AuditVerification> SqlKeyStore::verifyAudit()
 {
-    return AuditLog::verify(m_db);
+    auto verified = AuditLog::verify(m_db);
+    if (!verified || !m_dialect.isSqlite())
+        return verified;
+    AuditVerification result = *verified;
+    if (auto checked = VaultSigning::checkSignatures(m_db, result); !checked)
+        return checked.error();
+    return result;
 }
 
 Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &hash)
@@ -1696,6 +2240,15 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
                 markDamaged(checked.error());
             return checked.error();
         }
+    }
+    if (found && m_dialect.isSqlite()) {
+        if (!m_keyCheck)
+            m_keyCheck = std::make_unique<SignedKeyCheck>(m_rootKey);
+        auto outcome = m_keyCheck->check(m_db, *found, hash);
+        if (!outcome)
+            return outcome.error();
+        if (*outcome != SignedKeyCheck::Outcome::Trusted)
+            return std::optional<SecretMatch>(); // Changed: the caller's next look-up sees it
     }
     return found;
 }

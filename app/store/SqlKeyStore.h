@@ -4,14 +4,17 @@
 #include "PgConnInfo.h"
 #include "SqlDialect.h"
 #include "VaultFile.h"
+#include "VaultSigning.h"
 #include "core/Clock.h"
 #include "core/Permissions.h"
+#include "crypto/SigningKey.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
 #include <QJsonObject>
+#include <QPair>
 
 #include <atomic>
 #include <functional>
@@ -26,6 +29,9 @@ struct VaultOptions
     // How long a write waits for another writer before "locked" is reported.
     int busyTimeoutMs = 2000;
     VaultCheck check = VaultCheck::WholeFile;
+    // The vault's expected fingerprint (SigningKey::fingerprint of its root key), kept outside
+    // the vault: a vault with another root, or none, is refused. Empty: not pinned.
+    QString pinnedFingerprint;
 };
 
 // KeyStore over Qt SQL: an SQLite vault file or a PostgreSQL database. One instance owns one
@@ -128,6 +134,23 @@ public:
                                             int limit = 1000) override;
     Result<AuditVerification> verifyAudit() override;
 
+    // Signing (vault files, schema 5). The vault's fingerprint: its root Owner key, shown at
+    // creation and pinned outside the vault; empty while the vault is not signed yet (and
+    // always on PostgreSQL, whose roles keep verifiers from writing keys).
+    QString fingerprint() const;
+    const QByteArray &rootKey() const { return m_rootKey; }
+    bool isSignedVault() const { return !m_rootKey.isEmpty(); }
+    // Whether the signed-in member's key is certified, so their changes can be signed.
+    bool canSign() const { return m_signer.has_value(); }
+    // A member's newest key (certified or waiting for an Owner): its fingerprint, and whether
+    // it is certified. NotFound when the member has none yet (they have not signed in since
+    // the vault was signed).
+    Result<QPair<QString, bool>> memberKeyFingerprint(qint64 memberId);
+    // Owner only: certifies the key a member made at their first sign-in on a signed vault.
+    // Compare memberKeyFingerprint() with the member first (the file may have been written by
+    // someone else).
+    Result<void> certifyMember(qint64 memberId);
+
     Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) override;
     Result<qint64> changeCounter() override;
     Result<qint64> usageCounter() override;
@@ -210,8 +233,32 @@ private:
                                      const QString &reason);
     // Hashes and stores a checked new passphrase with its audit row. expectedHash: the one the
     // current passphrase was verified against, which must still be there.
+    // keyWork: the member's signing key's part, in the same transaction.
     Result<void> writePassphrase(const Member &target, const SecretString &newPassphrase,
-                                 const std::optional<QString> &expectedHash);
+                                 const std::optional<QString> &expectedHash,
+                                 const std::function<Result<void>()> &keyWork);
+
+    // In a write transaction: the signed-in member's signature on the key's row as it is now,
+    // and on audit rows (appendAudit). No-op on an unsigned vault.
+    // auditFollows: the change's audit row for the key is appended next (every change); false
+    // when the row is signed again as it is (its newest audit row stays the one it names).
+    Result<void> signKey(qint64 keyId, bool auditFollows = true);
+    // The first Owner to sign in to an unsigned vault becomes its root: their key certifies
+    // itself, every key row is signed, and a "vault.sign" audit row seals the history so far.
+    Result<void> signVault(qint64 memberKeyId, SigningKey key);
+    Result<qint64> insertMemberKey(qint64 memberId, Role role, const SigningKey &key,
+                                   const QByteArray &sealed, bool certify);
+    Result<void> recertify(const MemberKeyRow &row);
+    // After a key is retired or loses its Owner role: what it certified and the key rows it
+    // signed are certified and signed again by the signed-in Owner.
+    Result<void> reanchor(qint64 memberKeyId);
+    // Retires the member's keys (removal, passphrase reset). Refused for the root key.
+    Result<void> retireKeysOf(qint64 memberId);
+    Result<void> refuseRootMember(qint64 memberId, const QString &message);
+    // At sign-in: a member without a key gets one (waiting for an Owner's certificate, or the
+    // root when an Owner signs in to an unsigned vault); a member with a certified one may sign.
+    void adoptSigningKey(const Member &member, std::optional<SigningKey> key, qint64 keyId,
+                         const SecretString &passphrase);
 
     QString m_connectionName;
     QString m_openFileKey; // set while this store holds an SQLite vault file open
@@ -223,11 +270,15 @@ private:
     QString m_prefix;
     GrantCatalogue m_catalogue;
     std::optional<Member> m_member;
+    std::optional<SigningKey> m_signer; // the signed-in member's certified key
+    qint64 m_signerKeyId = 0;
+    QByteArray m_rootKey; // empty: not signed (yet)
     QString m_serverLogin;
     qint64 m_lastAuditId = 0; // the last audit row of the current write transaction
     QByteArray m_lastAuditHash;
     std::function<void()> m_beforeCommitHook;
     std::unique_ptr<QSqlQuery> m_findSecretQuery; // prepared once, see findSecret()
+    std::unique_ptr<SignedKeyCheck> m_keyCheck; // made at the first findSecret()
     std::unique_ptr<SecretIndexCheck> m_indexCheck; // findSecret()'s, on a vault file
     std::optional<Error> m_damage; // see markDamaged()
     std::atomic<qint64> m_reconnects {0};

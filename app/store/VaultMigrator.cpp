@@ -301,7 +301,9 @@ Result<void> copyVaultMeta(CopyRun &run, const QString &rolePrefix)
     static const QString kRolePrefix = QStringLiteral("pg_role_prefix");
     while (read.next()) {
         const QString name = read.value(0).toString();
-        if (name == kRolePrefix)
+        // A copy starts unsigned (its member keys are not copied): it gets its own root when
+        // its Owner first signs in.
+        if (name == kRolePrefix || name == QLatin1String("root_key"))
             continue;
         if (auto inserted = insert(name, read.value(1)); !inserted)
             return inserted;

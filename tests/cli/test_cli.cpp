@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -146,6 +148,54 @@ private Q_SLOTS:
         run = m_cli->run(args({"audit", "verify"}));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QVERIFY2(run.out.contains("intact"), run.describe().constData());
+
+        // The vault's fingerprint, pinned: the right one is accepted, another refused.
+        run = m_cli->run(args({"--json", "audit", "verify"}));
+        const QString fingerprint = run.json().value(QStringLiteral("fingerprint")).toString();
+        QVERIFY2(!fingerprint.isEmpty(), run.describe().constData());
+        run = m_cli->run(args({"audit", "verify", "--pin"}) + QStringList {fingerprint});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        run = m_cli->run(args({"audit", "verify"}), {},
+                         {{QStringLiteral("KEYWARD_VAULT_PIN"),
+                           QStringLiteral("0000-0000-0000-0000-0000-0000-0000-0000")}});
+        QVERIFY2(run.exitCode != 0 && run.errText().contains(fingerprint),
+                 run.describe().constData());
+
+        // A revoked key made active again behind Keyward's back stays refused, and is named.
+        QVariant revokedAt;
+        {
+            QSqlDatabase raw =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            raw.setDatabaseName(m_cli->defaultVaultPath());
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("SELECT revoked_at FROM api_keys")) && q.next());
+            revokedAt = q.value(0);
+            q.finish();
+            QVERIFY(q.exec(QStringLiteral("UPDATE api_keys SET state = 0, revoked_at = NULL")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        run = verify(token);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("NotFound"));
+        run = m_cli->run(args({"audit", "verify"}));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QStringLiteral("Tampered: key %1").arg(id)),
+                 run.describe().constData());
+        {
+            QSqlDatabase raw =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("untamper"));
+            raw.setDatabaseName(m_cli->defaultVaultPath());
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            q.prepare(QStringLiteral("UPDATE api_keys SET state = 2, revoked_at = ?"));
+            q.addBindValue(revokedAt);
+            QVERIFY(q.exec());
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("untamper"));
 
         run = m_cli->run({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list"),
                           QStringLiteral("--key"), id});

@@ -63,9 +63,10 @@ QStringList rows(QSqlDatabase &db, const QString &sql)
 VaultDump dump(QSqlDatabase &db)
 {
     VaultDump d;
+    // A copy starts unsigned (schema 5): the root key is the source's alone.
     d.meta = rows(db,
-                  QStringLiteral("SELECT name, value FROM vault_meta WHERE name <> "
-                                 "'pg_role_prefix' ORDER BY name"));
+                  QStringLiteral("SELECT name, value FROM vault_meta WHERE name NOT IN "
+                                 "('pg_role_prefix', 'root_key') ORDER BY name"));
     d.members = rows(db,
                      QStringLiteral("SELECT id, name, role, created_at, removed_at, version "
                                     "FROM members ORDER BY id"));

@@ -5,6 +5,7 @@ int runKeyTokenTests(int argc, char **argv);
 int runKeyTokenParseTests(int argc, char **argv);
 int runPrimitivesTests(int argc, char **argv);
 int runPassphraseHasherTests(int argc, char **argv);
+int runSigningKeyTests(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -14,5 +15,6 @@ int main(int argc, char **argv)
     failed += runKeyTokenParseTests(argc, argv);
     failed += runPrimitivesTests(argc, argv);
     failed += runPassphraseHasherTests(argc, argv);
+    failed += runSigningKeyTests(argc, argv);
     return failed == 0 ? 0 : 1;
 }

@@ -123,6 +123,18 @@ private Q_SLOTS:
         QCOMPARE(refused.first, 3);
         QVERIFY2(refused.second.contains("missing.keyward"), refused.second.constData());
 
+        // A pinned fingerprint: malformed is a configuration error, another vault's is refused.
+        QVERIFY(writeFile(bad, "[store]\nvault_pin = 12-34\n"));
+        refused = run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
+        QCOMPARE(refused.first, 2);
+        QVERIFY2(refused.second.contains("vault_pin"), refused.second.constData());
+        QVERIFY(writeFile(bad, "[store]\nvault_pin = 0000-0000-0000-0000-0000-0000-0000-0000\n"));
+        refused = run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath,
+                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(refused.first > 0);
+        QVERIFY2(refused.second.contains(m_store->fingerprint().toUtf8()),
+                 refused.second.constData());
+
         refused = run({QStringLiteral("--vault"), m_vaultPath, QStringLiteral("--db"),
                        QStringLiteral("dbname=x")});
         QCOMPARE(refused.first, 2);

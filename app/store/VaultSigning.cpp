@@ -1,0 +1,465 @@
+#include "VaultSigning.h"
+
+#include "KeyStore.h"
+#include "SqlErrors.h"
+#include "core/KeyStatus.h"
+#include "crypto/SigningKey.h"
+
+#include <QPair>
+#include <QSqlQuery>
+#include <QtEndian>
+
+namespace Keyward {
+
+namespace {
+
+// Length-prefixed fields, as in AuditLog::canonical: no two different inputs share a form.
+class Canonical
+{
+public:
+    explicit Canonical(const char *domain) { add(QByteArray(domain)); }
+    Canonical &add(const QByteArray &field)
+    {
+        char length[8];
+        qToBigEndian<quint64>(quint64(field.size()), length);
+        m_out.append(length, 8);
+        m_out.append(field);
+        return *this;
+    }
+    Canonical &add(qint64 value) { return add(QByteArray::number(value)); }
+    Canonical &add(const QString &text) { return add(text.toUtf8()); }
+    // "-" for none cannot collide with a number.
+    Canonical &add(const std::optional<qint64> &value)
+    {
+        return add(value ? QByteArray::number(*value) : QByteArray("-"));
+    }
+    QByteArray bytes() const { return m_out; }
+
+private:
+    QByteArray m_out;
+};
+
+std::optional<qint64> optionalInt(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+} // namespace
+
+QByteArray VaultSigning::certificateMessage(const MemberKeyRow &key)
+{
+    return Canonical("keyward-member-key-v1")
+        .add(key.id)
+        .add(key.memberId)
+        .add(key.publicKey)
+        .add(qint64(roleToInt(key.role)))
+        .add(qint64(key.retired ? 1 : 0))
+        .bytes();
+}
+
+QByteArray VaultSigning::keyMessage(const SignedKeyFields &f)
+{
+    Canonical out("keyward-key-v1");
+    out.add(f.id)
+        .add(f.version)
+        .add(qint64(f.environment))
+        .add(qint64(f.role))
+        .add(f.grants)
+        .add(qint64(f.state))
+        .add(f.expiresAtMs)
+        .add(qint64(f.rateCount))
+        .add(qint64(f.rateUnit))
+        .add(f.usageLimit)
+        .add(f.customer)
+        .add(f.allowedIps)
+        .add(f.revokedAtMs)
+        .add(qint64(f.flagged ? 1 : 0))
+        .add(f.createdBy)
+        .add(f.auditId)
+        .add(qint64(f.secrets.size()));
+    for (const SignedSecret &secret : f.secrets)
+        out.add(secret.id).add(secret.hash).add(secret.retiresAtMs);
+    return out.bytes();
+}
+
+QByteArray VaultSigning::auditMessage(const AuditEvent &event)
+{
+    return Canonical("keyward-audit-v1").add(event.id).add(event.hash).bytes();
+}
+
+bool VaultSigning::auditMayBeUnsigned(const QString &action)
+{
+    return action == QLatin1String("member.sign_in")
+        || action == QLatin1String("member.sign_in_failed")
+        || action == QLatin1String("member.key_pending");
+}
+
+Error VaultSigning::notCertifiedError()
+{
+    return makeError(ErrorCode::PermissionDenied,
+                     tr("Your signing key is not certified yet, so your changes could not be "
+                        "trusted. Ask an Owner to certify it (keywardctl member certify YOUR-NAME, "
+                        "after comparing its fingerprint with you). Nothing was changed."));
+}
+
+Result<void> VaultSigning::checkSignatures(QSqlDatabase &db, AuditVerification &result)
+{
+    auto trust = VaultTrust::load(db);
+    if (!trust)
+        return trust.error();
+    if (!trust->isSigned())
+        return {};
+    result.fingerprint = trust->fingerprint();
+    auto broken = [&](qint64 id, const QString &problem) {
+        if (!result.intact)
+            return;
+        result.intact = false;
+        result.firstBadId = id;
+        result.problem = problem;
+    };
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT a.id, a.at, a.actor, a.action, a.key_id, a.details, a.prev_hash, a.hash, "
+            "s.signed_by, s.signature FROM audit_log a LEFT JOIN audit_signatures s ON "
+            "s.audit_id = a.id ORDER BY a.id")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the audit log."));
+    bool seenSigned = false;
+    while (q.next()) {
+        AuditEvent event;
+        event.id = q.value(0).toLongLong();
+        event.hash = q.value(7).toByteArray();
+        const QString action = q.value(3).toString();
+        if (!q.isNull(9)) {
+            if (!trust->checkAudit(event, q.value(8).toLongLong(), q.value(9).toByteArray())) {
+                broken(event.id,
+                       tr("Audit row %1 carries a signature that no certified member "
+                          "made: it was forged or altered.")
+                           .arg(event.id));
+                break;
+            }
+            seenSigned = true;
+        } else if (seenSigned && !auditMayBeUnsigned(action)) {
+            broken(event.id,
+                   tr("Audit row %1 (%2) is not signed by a member: it was written "
+                      "by someone with access to the file, not through Keyward.")
+                       .arg(event.id)
+                       .arg(action));
+            break;
+        }
+    }
+    q.finish();
+    if (!seenSigned)
+        broken(0,
+               tr("The vault is signed, but none of its audit rows are: the signatures were "
+                  "removed."));
+
+    QVector<QPair<qint64, QString>> keys;
+    if (!q.exec(QStringLiteral("SELECT id, name FROM api_keys ORDER BY id")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
+    while (q.next())
+        keys.append({q.value(0).toLongLong(), q.value(1).toString()});
+    q.finish();
+    QSqlQuery sig(db);
+    sig.prepare(QStringLiteral("SELECT signed_by, signature FROM key_signatures WHERE key_id = ?"));
+    for (const auto &[id, name] : keys) {
+        auto fields = readKey(db, id);
+        if (!fields)
+            return fields.error();
+        sig.addBindValue(id);
+        if (!sig.exec())
+            return SqlErrors::fromQuery(sig, tr("Cannot read the key signatures."));
+        qint64 signedBy = 0;
+        QByteArray signature;
+        if (sig.next()) {
+            signedBy = sig.value(0).toLongLong();
+            signature = sig.value(1).toByteArray();
+        }
+        sig.finish();
+        const VaultTrust::KeyVerdict verdict = trust->checkKey(*fields, signedBy, signature);
+        if (verdict == VaultTrust::KeyVerdict::Good)
+            continue;
+        result.tamperedKeys.append({id, name, VaultTrust::describe(verdict)});
+        broken(0,
+               tr("Key %1 (\"%2\") was tampered with: %3. Verifiers answer it as not found.")
+                   .arg(id)
+                   .arg(name, VaultTrust::describe(verdict)));
+    }
+    return {};
+}
+
+Result<QByteArray> VaultSigning::readRootKey(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'root_key'")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the vault settings."));
+    if (!q.next())
+        return QByteArray();
+    return QByteArray::fromBase64(q.value(0).toString().toLatin1());
+}
+
+Result<SignedKeyFields> VaultSigning::readKey(QSqlDatabase &db, qint64 keyId)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, version, environment, role, grants, state, expires_at, "
+                             "rate_count, rate_unit, usage_limit, customer, allowed_ips, "
+                             "revoked_at, flagged, created_by FROM api_keys WHERE id = ?"));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the key."));
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, tr("There is no key with id %1.").arg(keyId));
+    SignedKeyFields f;
+    f.id = q.value(0).toLongLong();
+    f.version = q.value(1).toLongLong();
+    f.environment = q.value(2).toInt();
+    f.role = q.value(3).toInt();
+    f.grants = q.value(4).toString();
+    f.state = q.value(5).toInt();
+    f.expiresAtMs = optionalInt(q.value(6));
+    f.rateCount = q.value(7).toInt();
+    f.rateUnit = q.value(8).toInt();
+    f.usageLimit = optionalInt(q.value(9));
+    f.customer = q.value(10).toString();
+    f.allowedIps = q.value(11).toString();
+    f.revokedAtMs = optionalInt(q.value(12));
+    f.flagged = q.value(13).toLongLong() != 0;
+    f.createdBy = q.value(14).toLongLong();
+    q.finish();
+    q.prepare(QStringLiteral(
+        "SELECT id, hash, retires_at FROM key_secrets WHERE key_id = ? ORDER BY id"));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the key."));
+    while (q.next())
+        f.secrets.append(
+            {q.value(0).toLongLong(), q.value(1).toByteArray(), optionalInt(q.value(2))});
+    q.finish();
+    q.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE key_id = ?"));
+    q.addBindValue(keyId);
+    if (!q.exec() || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot read the audit log."));
+    f.auditId = q.value(0).toLongLong();
+    q.finish();
+    return f;
+}
+
+Result<QVector<MemberKeyRow>> VaultSigning::readMemberKeys(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, member_id, public_key, role, retired, certified_by, "
+                               "certificate FROM member_keys ORDER BY id")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the members' keys."));
+    QVector<MemberKeyRow> rows;
+    while (q.next()) {
+        MemberKeyRow row;
+        row.id = q.value(0).toLongLong();
+        row.memberId = q.value(1).toLongLong();
+        row.publicKey = q.value(2).toByteArray();
+        // An unknown role trusts nothing above a Viewer.
+        row.role = roleFromInt(q.value(3).toInt()).value_or(Role::Viewer);
+        row.retired = q.value(4).toLongLong() != 0;
+        row.certifiedBy = optionalInt(q.value(5));
+        row.certificate = q.value(6).toByteArray();
+        rows.append(row);
+    }
+    return rows;
+}
+
+Result<VaultTrust> VaultTrust::load(QSqlDatabase &db)
+{
+    auto root = VaultSigning::readRootKey(db);
+    if (!root)
+        return root.error();
+    if (root->isEmpty())
+        return VaultTrust();
+    auto rows = VaultSigning::readMemberKeys(db);
+    if (!rows)
+        return rows.error();
+    return fromRows(*root, *rows);
+}
+
+VaultTrust VaultTrust::fromRows(const QByteArray &rootKey, const QVector<MemberKeyRow> &rows)
+{
+    VaultTrust trust;
+    trust.m_rootKey = rootKey;
+    if (rootKey.size() != SigningKey::kPublicKeyBytes)
+        return trust; // a damaged root trusts nobody
+    auto certifiedBy = [](const MemberKeyRow &row, const MemberKeyRow &certifier) {
+        return SigningKey::verify(certifier.publicKey, VaultSigning::certificateMessage(row),
+                                  row.certificate);
+    };
+    for (const MemberKeyRow &row : rows) {
+        if (row.certifiedBy == row.id && row.publicKey == rootKey && row.role == Role::Owner
+            && certifiedBy(row, row)) {
+            trust.m_trusted.insert(row.id, row);
+            break;
+        }
+    }
+    for (bool added = true; added;) {
+        added = false;
+        for (const MemberKeyRow &row : rows) {
+            if (trust.m_trusted.contains(row.id) || !row.certifiedBy)
+                continue;
+            const auto certifier = trust.m_trusted.constFind(*row.certifiedBy);
+            if (certifier == trust.m_trusted.constEnd() || certifier->retired
+                || certifier->role != Role::Owner || !certifiedBy(row, *certifier))
+                continue;
+            trust.m_trusted.insert(row.id, row);
+            added = true;
+        }
+    }
+    return trust;
+}
+
+QString VaultTrust::fingerprint() const
+{
+    return isSigned() ? SigningKey::fingerprint(m_rootKey) : QString();
+}
+
+const MemberKeyRow *VaultTrust::key(qint64 id) const
+{
+    const auto it = m_trusted.constFind(id);
+    return it == m_trusted.constEnd() ? nullptr : &*it;
+}
+
+const MemberKeyRow *VaultTrust::currentKeyOf(qint64 memberId) const
+{
+    for (const MemberKeyRow &row : m_trusted) {
+        if (row.memberId == memberId && !row.retired)
+            return &row;
+    }
+    return nullptr;
+}
+
+VaultTrust::KeyVerdict VaultTrust::checkKey(const SignedKeyFields &fields, qint64 signedBy,
+                                            const QByteArray &signature) const
+{
+    if (signature.isEmpty())
+        return KeyVerdict::Unsigned;
+    const MemberKeyRow *signer = key(signedBy);
+    if (!signer || signer->retired)
+        return KeyVerdict::UntrustedSigner;
+    // Taking power away needs no rank; a key that grants power needs a signer who could have
+    // granted it (Permissions::mayCreateKey, mayActOnKey).
+    if (fields.state == keyStateToInt(KeyState::Active)
+        && (roleToInt(signer->role) < roleToInt(Role::Developer)
+            || roleToInt(signer->role) < fields.role))
+        return KeyVerdict::UntrustedSigner;
+    if (!SigningKey::verify(signer->publicKey, VaultSigning::keyMessage(fields), signature))
+        return KeyVerdict::BadSignature;
+    return KeyVerdict::Good;
+}
+
+bool VaultTrust::checkAudit(const AuditEvent &event, qint64 signedBy,
+                            const QByteArray &signature) const
+{
+    const MemberKeyRow *signer = key(signedBy);
+    return signer
+        && SigningKey::verify(signer->publicKey, VaultSigning::auditMessage(event), signature);
+}
+
+QString VaultTrust::describe(KeyVerdict verdict)
+{
+    switch (verdict) {
+    case KeyVerdict::Good:
+        return tr("signed");
+    case KeyVerdict::Unsigned:
+        return tr("not signed");
+    case KeyVerdict::BadSignature:
+        return tr("its signature does not match its contents");
+    case KeyVerdict::UntrustedSigner:
+        return tr("signed by a key the vault's Owners did not certify for it");
+    }
+    return {};
+}
+
+} // namespace Keyward
+
+namespace Keyward {
+
+SignedKeyCheck::SignedKeyCheck(QByteArray acceptedRoot)
+    : m_acceptedRoot(std::move(acceptedRoot))
+{ }
+
+Result<void> SignedKeyCheck::refresh(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
+    const QString stamp = q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    if (m_trust && stamp == m_stamp)
+        return {};
+    auto trust = VaultTrust::load(db);
+    if (!trust)
+        return trust.error();
+    m_trust = std::move(trust).value();
+    m_stamp = stamp;
+    if (m_acceptedRoot.isEmpty())
+        m_acceptedRoot = m_trust->rootKey(); // signed since this process opened it
+    return {};
+}
+
+Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const SecretMatch &match,
+                                                      const QByteArray &hash)
+{
+    if (auto refreshed = refresh(db); !refreshed)
+        return refreshed.error();
+    const ApiKey &key = match.key;
+    if (m_trust->rootKey() != m_acceptedRoot) {
+        qCritical("Keyward: TAMPERED vault: its root key (fingerprint) is not the one this "
+                  "process accepted; key %lld is answered as not found.",
+                  key.id);
+        return Outcome::Tampered;
+    }
+    if (!m_trust->isSigned())
+        return Outcome::Trusted; // not signed yet: nothing to check against
+    auto fields = VaultSigning::readKey(db, key.id);
+    if (!fields) {
+        if (fields.error().code == ErrorCode::NotFound)
+            return Outcome::Changed;
+        return fields.error();
+    }
+    // The verdict comes from the row the look-up read: it must be the row that was signed.
+    const SignedSecret *secret = nullptr;
+    for (const SignedSecret &candidate : fields->secrets) {
+        if (candidate.id == match.secret.id)
+            secret = &candidate;
+    }
+    const bool same = fields->version == key.version && fields->state == keyStateToInt(key.state)
+        && fields->environment == environmentToInt(key.environment)
+        && fields->grants == key.grants.join(QLatin1Char(' '))
+        && fields->expiresAtMs == key.expiresAtMs && fields->rateCount == key.rateLimit.count
+        && fields->rateUnit == int(key.rateLimit.unit) && fields->usageLimit == key.usageLimit
+        && fields->customer == key.customer && fields->allowedIps == key.allowedIps.toStored()
+        && fields->revokedAtMs == key.revokedAtMs && fields->flagged == key.flagged && secret
+        && secret->hash == hash && secret->retiresAtMs == match.secret.retiresAtMs;
+    if (!same)
+        return Outcome::Changed;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT signed_by, signature FROM key_signatures WHERE key_id = ?"));
+    q.addBindValue(key.id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the key signatures."));
+    qint64 signedBy = 0;
+    QByteArray signature;
+    if (q.next()) {
+        signedBy = q.value(0).toLongLong();
+        signature = q.value(1).toByteArray();
+    }
+    q.finish();
+    const VaultTrust::KeyVerdict verdict = m_trust->checkKey(*fields, signedBy, signature);
+    if (verdict == VaultTrust::KeyVerdict::Good)
+        return Outcome::Trusted;
+    qCritical("Keyward: TAMPERED key %lld in the vault: %s. It is answered as not found; run "
+              "\"keywardctl audit verify\" and restore the vault from a backup.",
+              key.id, qPrintable(VaultTrust::describe(verdict)));
+    return Outcome::Tampered;
+}
+
+} // namespace Keyward

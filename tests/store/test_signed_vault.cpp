@@ -1,0 +1,403 @@
+// A signed vault file: write access alone cannot forge. Each test tampers with the file the way
+// a compromised verifying service could (its own SQL connection, around Keyward) and checks that
+// verifiers answer NotFound and `audit verify` names what was done.
+#include "VaultFixture.h"
+#include "crypto/Sha256.h"
+#include "crypto/SigningKey.h"
+#include "store/AuditLog.h"
+#include "verify/Verifier.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Keyward;
+using namespace Keyward::Testing;
+
+namespace {
+
+// The attacker: a connection of its own to the vault file.
+class RawVault
+{
+public:
+    explicit RawVault(const QString &path)
+        : m_name(QStringLiteral("raw-%1").arg(quintptr(this)))
+    {
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        m_db.setDatabaseName(path);
+        if (!m_db.open())
+            qFatal("cannot open the vault raw");
+    }
+    ~RawVault()
+    {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool exec(const QString &sql, const QVariantList &values = {})
+    {
+        QSqlQuery q(m_db);
+        q.prepare(sql);
+        for (const QVariant &value : values)
+            q.addBindValue(value);
+        if (!q.exec()) {
+            qWarning("raw SQL failed: %s", qPrintable(q.lastError().text()));
+            return false;
+        }
+        return true;
+    }
+    QVariant value(const QString &sql, const QVariantList &values = {})
+    {
+        QSqlQuery q(m_db);
+        q.prepare(sql);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (!q.exec() || !q.next())
+            return {};
+        return q.value(0);
+    }
+
+private:
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
+VerifyOutcome verifyWith(SqlKeyStore &store, const Clock &clock, const SecretString &token,
+                         Environment env = Environment::Production)
+{
+    Verifier verifier(store, clock);
+    auto result = verifier.verify(token, env, {}, QString());
+    if (!result)
+        qFatal("verify failed: %s", qPrintable(result.errorMessage()));
+    return result->outcome;
+}
+
+const char kBobPassphrase[] = "bob's long passphrase";
+
+} // namespace
+
+class TestSignedVault : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void newVaultIsSignedFromTheStart();
+    void revokedKeyMadeActiveIsNotFound();
+    void forgedAdminKeyIsNotFound();
+    void secretAddedToValidKeyIsNotFound();
+    void replayedOlderRowIsNotFound();
+    void forgedMemberKeyIsNotTrusted();
+    void removedAuditSignaturesAreReported();
+    void truncatedAuditLogIsReported();
+    void membersGetCertifiedKeys();
+    void existingVaultIsSignedByItsOwner();
+};
+
+void TestSignedVault::newVaultIsSignedFromTheStart()
+{
+    VaultFixture f;
+    QVERIFY(f.store->isSignedVault());
+    QVERIFY(f.store->canSign());
+    QCOMPARE(SigningKey::normalisedFingerprint(f.store->fingerprint()), f.store->fingerprint());
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    QCOMPARE(verifyWith(*f.store, f.clock, issued->token), VerifyOutcome::Valid);
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY2(audit->intact, qPrintable(audit->problem));
+    QCOMPARE(audit->fingerprint, f.store->fingerprint());
+    // Another process sees the same vault, signatures and all.
+    auto second = f.openSecond();
+    QCOMPARE(second->fingerprint(), f.store->fingerprint());
+    QCOMPARE(verifyWith(*second, f.clock, issued->token), VerifyOutcome::Valid);
+}
+
+void TestSignedVault::revokedKeyMadeActiveIsNotFound()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    QVERIFY(f.store->revokeKey(issued->key.id, issued->key.version));
+    QCOMPARE(verifyWith(*f.store, f.clock, issued->token), VerifyOutcome::Revoked);
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET state = 0, revoked_at = NULL")));
+    }
+    auto verifier = f.openSecond(QString());
+    QCOMPARE(verifyWith(*verifier, f.clock, issued->token), VerifyOutcome::NotFound);
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY(!audit->intact);
+    QCOMPARE(audit->tamperedKeys.size(), 1);
+    QCOMPARE(audit->tamperedKeys.constFirst().id, issued->key.id);
+    QVERIFY(audit->problem.contains(QStringLiteral("svc")));
+}
+
+void TestSignedVault::forgedAdminKeyIsNotFound()
+{
+    VaultFixture f;
+    const SecretString token = secret("kw_live_forgedforgedforgedforgedforgedfo");
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral(
+            "INSERT INTO api_keys (id, name, environment, role, grants, state, created_by, "
+            "created_at, updated_at) VALUES (77, 'mint', 2, 2, 'admin:full', 0, 1, 0, 0)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO key_secrets (key_id, hash, hint, created_at) "
+                                        "VALUES (77, ?, 'kw_live_forg…fo', 0)"),
+                         {Sha256::hash(token)}));
+    }
+    auto verifier = f.openSecond(QString());
+    Verifier v(*verifier, f.clock);
+    auto found = verifier->findSecret(Sha256::hash(token));
+    QVERIFY(found);
+    QVERIFY(!found->has_value()); // KeyStore::findSecret refuses it as well
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY(!audit->intact);
+    QCOMPARE(audit->tamperedKeys.size(), 1);
+    QCOMPARE(audit->tamperedKeys.constFirst().id, qint64(77));
+    QCOMPARE(audit->tamperedKeys.constFirst().name, QStringLiteral("mint"));
+}
+
+void TestSignedVault::secretAddedToValidKeyIsNotFound()
+{
+    VaultFixture f;
+    auto issued =
+        f.store->createKey(f.request(QStringLiteral("svc"), Environment::Production, Role::Admin));
+    QVERIFY(issued);
+    const SecretString token = secret("kw_live_addedaddedaddedaddedaddedaddedad");
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO key_secrets (key_id, hash, hint, created_at) "
+                                        "VALUES (?, ?, 'x', 0)"),
+                         {issued->key.id, Sha256::hash(token)}));
+    }
+    auto verifier = f.openSecond(QString());
+    auto found = verifier->findSecret(Sha256::hash(token));
+    QVERIFY(found);
+    QVERIFY(!found->has_value());
+    // The key's own secret is refused too: the row no longer is what was signed.
+    QCOMPARE(verifyWith(*verifier, f.clock, issued->token), VerifyOutcome::NotFound);
+}
+
+void TestSignedVault::replayedOlderRowIsNotFound()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    RawVault raw(f.path);
+    const QVariant signature = raw.value(
+        QStringLiteral("SELECT signature FROM key_signatures WHERE key_id = ?"), {issued->key.id});
+    QVERIFY(f.store->revokeKey(issued->key.id, issued->key.version));
+    // Put the active row and its (genuine) signature back, as they were before the revocation.
+    QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET state = 0, revoked_at = NULL, version = "
+                                    "? WHERE id = ?"),
+                     {issued->key.version, issued->key.id}));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE key_signatures SET signature = ? WHERE key_id = ?"),
+                     {signature, issued->key.id}));
+    auto verifier = f.openSecond(QString());
+    QCOMPARE(verifyWith(*verifier, f.clock, issued->token), VerifyOutcome::NotFound);
+}
+
+void TestSignedVault::forgedMemberKeyIsNotTrusted()
+{
+    VaultFixture f;
+    auto forger = SigningKey::generate();
+    QVERIFY(forger);
+    const SecretString token = secret("kw_live_mintedmintedmintedmintedmintedmi");
+    {
+        RawVault raw(f.path);
+        // A member of their own, with a key that certifies itself, signing a key of their own.
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO members (id, name, role, created_at) VALUES "
+                                        "(50, 'mallory', 3, 0)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO member_keys (id, member_id, public_key, "
+                                        "role, certified_by) VALUES (50, 50, ?, 3, 50)"),
+                         {forger->publicKey()}));
+        MemberKeyRow row {50, 50, forger->publicKey(), Role::Owner, false, 50, {}};
+        QVERIFY(raw.exec(QStringLiteral("UPDATE member_keys SET certificate = ? WHERE id = 50"),
+                         {forger->sign(VaultSigning::certificateMessage(row))}));
+        QVERIFY(raw.exec(QStringLiteral(
+            "INSERT INTO api_keys (id, name, environment, role, grants, state, created_by, "
+            "created_at, updated_at) VALUES (78, 'mint', 2, 3, 'admin:full', 0, 50, 0, 0)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO key_secrets (key_id, hash, hint, created_at) "
+                                        "VALUES (78, ?, 'x', 0)"),
+                         {Sha256::hash(token)}));
+        SignedKeyFields fields {
+            78,    1,  2,  3, QStringLiteral("admin:full"), 0, {}, 0, 1, {}, {}, {}, {},
+            false, 50, {}, 0};
+        auto readBack = [&]() {
+            auto store = f.openSecond(QString());
+            return VaultSigning::readKey(store->database(), 78);
+        };
+        auto stored = readBack();
+        QVERIFY(stored);
+        fields = *stored;
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO key_signatures (key_id, signed_by, "
+                                        "signature) VALUES (78, 50, ?)"),
+                         {forger->sign(VaultSigning::keyMessage(fields))}));
+    }
+    auto verifier = f.openSecond(QString());
+    auto found = verifier->findSecret(Sha256::hash(token));
+    QVERIFY(found);
+    QVERIFY(!found->has_value());
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QCOMPARE(audit->tamperedKeys.size(), 1);
+    QCOMPARE(audit->tamperedKeys.constFirst().id, qint64(78));
+}
+
+void TestSignedVault::removedAuditSignaturesAreReported()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    QVERIFY(f.store->setKeyActive(issued->key.id, issued->key.version, false));
+    {
+        RawVault raw(f.path);
+        const qint64 newest =
+            raw.value(QStringLiteral("SELECT MAX(audit_id) FROM audit_signatures")).toLongLong();
+        QVERIFY(
+            raw.exec(QStringLiteral("DELETE FROM audit_signatures WHERE audit_id = ?"), {newest}));
+    }
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY(!audit->intact);
+    QVERIFY2(audit->problem.contains(QStringLiteral("not signed")), qPrintable(audit->problem));
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM audit_signatures")));
+    }
+    audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY(!audit->intact);
+}
+
+void TestSignedVault::truncatedAuditLogIsReported()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    QVERIFY(f.store->setKeyActive(issued->key.id, issued->key.version, false));
+    auto remembered = AuditLog::head(f.store->database());
+    QVERIFY(remembered);
+    auto same = AuditLog::compare(f.store->database(), *remembered);
+    QVERIFY(same);
+    QCOMPARE(*same, AuditLog::HeadChange::Same);
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM audit_signatures WHERE audit_id >= ?"),
+                         {remembered->id - 1}));
+        QVERIFY(
+            raw.exec(QStringLiteral("DELETE FROM audit_log WHERE id >= ?"), {remembered->id - 1}));
+    }
+    // The chain that is left is intact: only the head remembered outside can tell.
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    auto change = AuditLog::compare(f.store->database(), *remembered);
+    QVERIFY(change);
+    QCOMPARE(*change, AuditLog::HeadChange::Truncated);
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, details, "
+                                        "prev_hash, hash) VALUES (?, 0, 'x', 'x', '{}', ?, ?)"),
+                         {remembered->id - 1, QByteArray(32, 'a'), QByteArray(32, 'b')}));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, details, "
+                                        "prev_hash, hash) VALUES (?, 0, 'x', 'x', '{}', ?, ?)"),
+                         {remembered->id, QByteArray(32, 'b'), QByteArray(32, 'c')}));
+    }
+    change = AuditLog::compare(f.store->database(), *remembered);
+    QVERIFY(change);
+    QCOMPARE(*change, AuditLog::HeadChange::Rewritten);
+}
+
+void TestSignedVault::membersGetCertifiedKeys()
+{
+    VaultFixture f;
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Developer, secret(kBobPassphrase));
+    QVERIFY(bob);
+    auto asBob = f.openSecond(QStringLiteral("bob"), kBobPassphrase);
+    QVERIFY(asBob->canSign());
+    auto issued = asBob->createKey(makeRequest(*asBob, f.clock, QStringLiteral("bob's")));
+    QVERIFY2(issued, qPrintable(issued.errorMessage()));
+    QCOMPARE(verifyWith(*f.store, f.clock, issued->token), VerifyOutcome::Valid);
+    // Demoted to Viewer: bob's active key is deactivated, and signed again by the Owner.
+    auto demoted = f.store->setMemberRole(bob->id, bob->version, Role::Viewer);
+    QVERIFY2(demoted, qPrintable(demoted.errorMessage()));
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY2(audit->intact, qPrintable(audit->problem));
+    QCOMPARE(verifyWith(*f.store, f.clock, issued->token), VerifyOutcome::Inactive);
+    // An Owner's reset gives bob a new key; the old one retires, what it signed stays good.
+    QVERIFY(f.store->setMemberPassphrase(bob->id, secret("bob's second passphrase")));
+    auto again = f.openSecond(QStringLiteral("bob"), "bob's second passphrase");
+    QVERIFY(again->canSign());
+    // Bob's own change: the same key, sealed anew.
+    QVERIFY(again->changeOwnPassphrase(secret("bob's second passphrase"),
+                                       secret("bob's third passphrase")));
+    auto third = f.openSecond(QStringLiteral("bob"), "bob's third passphrase");
+    QVERIFY(third->canSign());
+    QVERIFY(f.store->removeMember(bob->id));
+    audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY2(audit->intact, qPrintable(audit->problem));
+    // The root Owner stays.
+    QVERIFY(!f.store->setMemberRole(f.store->currentMember()->id, f.store->currentMember()->version,
+                                    Role::Admin));
+}
+
+void TestSignedVault::existingVaultIsSignedByItsOwner()
+{
+    // A vault from before schema 5: no keys, no signatures, no root.
+    VaultFixture f;
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Developer, secret(kBobPassphrase));
+    QVERIFY(bob);
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    f.store.reset();
+    {
+        RawVault raw(f.path);
+        for (const char *sql :
+             {"DROP TABLE key_signatures", "DROP TABLE audit_signatures", "DROP TABLE member_keys",
+              "DELETE FROM vault_meta WHERE name = 'root_key'",
+              "DELETE FROM schema_version WHERE version = 5"})
+            QVERIFY(raw.exec(QString::fromLatin1(sql)));
+    }
+    auto opened = SqlKeyStore::openVault(f.path, f.clock);
+    QVERIFY2(opened, qPrintable(opened.errorMessage()));
+    auto store = std::move(opened).value();
+    QVERIFY(!store->isSignedVault());
+    QCOMPARE(verifyWith(*store, f.clock, issued->token), VerifyOutcome::Valid);
+    // Bob signs in first: he gets a key, but nobody can certify it yet.
+    auto asBob = f.openSecond(QStringLiteral("bob"), kBobPassphrase);
+    QVERIFY(!asBob->canSign());
+    QVERIFY(!asBob->isSignedVault());
+    // The Owner signs in: the vault is signed, her key its root.
+    QVERIFY(store->signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)));
+    QVERIFY(store->isSignedVault());
+    QVERIFY(store->canSign());
+    QCOMPARE(verifyWith(*store, f.clock, issued->token), VerifyOutcome::Valid);
+    auto audit = store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY2(audit->intact, qPrintable(audit->problem));
+    // Bob's key waits for the Owner's certificate: his changes are refused until then.
+    auto bobAgain = f.openSecond(QStringLiteral("bob"), kBobPassphrase);
+    QVERIFY(!bobAgain->canSign());
+    auto refused = bobAgain->createKey(makeRequest(*bobAgain, f.clock, QStringLiteral("b")));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
+    auto pending = store->memberKeyFingerprint(bob->id);
+    QVERIFY(pending);
+    QVERIFY(!pending->second);
+    QVERIFY(store->certifyMember(bob->id));
+    auto certified = f.openSecond(QStringLiteral("bob"), kBobPassphrase);
+    QVERIFY(certified->canSign());
+    auto made = certified->createKey(makeRequest(*certified, f.clock, QStringLiteral("b")));
+    QVERIFY2(made, qPrintable(made.errorMessage()));
+    QCOMPARE(verifyWith(*store, f.clock, made->token), VerifyOutcome::Valid);
+    audit = store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY2(audit->intact, qPrintable(audit->problem));
+}
+
+QTEST_GUILESS_MAIN(TestSignedVault)
+#include "test_signed_vault.moc"
