@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The checked build (docs/fuzzing.md): builds the non-GUI targets with clang, AddressSanitizer
 # and UndefinedBehaviorSanitizer, runs their ctest suites (PostgreSQL included), then every
-# libFuzzer harness for KEYWARD_FUZZ_SECONDS (default 60), two at a time. Fails on any failed
+# libFuzzer harness for KEYWARD_FUZZ_SECONDS (default 30), two at a time. Fails on any failed
 # test and on any sanitizer report, also one from a child process (keywardctl, keyward-verifyd)
 # whose test did not notice it.
 #   scripts/sanitize.sh [BUILD_DIR]      (default: build-sanitize beside build/)
@@ -16,7 +16,7 @@ if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=cc
 cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
     -DKEYWARD_SANITIZE=ON -DKEYWARD_FUZZ=ON -DKEYWARD_BUILD_GUI=OFF -DKEYWARD_BUILD_BENCHMARKS=OFF \
-    -DKEYWARD_FUZZ_SECONDS="${KEYWARD_FUZZ_SECONDS:-60}" "${launcher[@]}"
+    -DKEYWARD_FUZZ_SECONDS="${KEYWARD_FUZZ_SECONDS:-30}" "${launcher[@]}"
 start=$SECONDS
 cmake --build "$build" --parallel "$jobs"
 echo "sanitize.sh: build $((SECONDS - start)) s"

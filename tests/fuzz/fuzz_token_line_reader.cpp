@@ -14,8 +14,9 @@
 
 namespace {
 
-// The lines the reader should return: split at '\n' (a last line without one counts), each
-// cut to maxLine bytes, then one trailing '\r' dropped.
+// The lines the reader should return: split at '\n' (a last line without one counts); a line
+// longer than maxLine + 1 bytes is cut to maxLine + 1 (still too long, so it parses as
+// Malformed), any other loses one trailing '\r'.
 std::vector<std::string> modelLines(const std::string &input, std::size_t maxLine)
 {
     std::vector<std::string> lines;
@@ -25,8 +26,10 @@ std::vector<std::string> modelLines(const std::string &input, std::size_t maxLin
         const bool lastWithoutNewline = end == std::string::npos;
         if (lastWithoutNewline)
             end = input.size();
-        std::string line = input.substr(start, std::min(end - start, maxLine));
-        if (!line.empty() && line.back() == '\r')
+        std::string line = input.substr(start, end - start);
+        if (line.size() > maxLine + 1)
+            line.resize(maxLine + 1);
+        else if (!line.empty() && line.back() == '\r')
             line.pop_back();
         lines.push_back(std::move(line));
         start = end + 1;
@@ -76,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         const char *data = nullptr;
         std::size_t length = 0;
         while (reader.next(data, length)) {
-            FUZZ_CHECK(length <= maxLine);
+            FUZZ_CHECK(length <= maxLine + 1);
             FUZZ_CHECK(std::find(data, data + length, '\n') == data + length);
             lines.emplace_back(data, length);
             // What verify does with each line.
