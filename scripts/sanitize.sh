@@ -48,7 +48,7 @@ start=$SECONDS
 ASAN_OPTIONS="$asan" UBSAN_OPTIONS="$ubsan" \
     ctest --output-on-failure -L fuzz --parallel 2 || status=1
 echo "sanitize.sh: fuzzers $((SECONDS - start)) s"
-cat tests/fuzz/*/summary.txt 2>/dev/null || true
+cat tests/fuzz/runs/*/summary.txt 2>/dev/null || true
 if compgen -G "$reports/*" >/dev/null; then
     echo "Sanitizer reports:" >&2
     for report in "$reports"/*; do
