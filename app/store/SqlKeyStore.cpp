@@ -592,8 +592,8 @@ Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()>
         return error;
     };
     // Damage found by a read: writing more into the file could only spread it.
-    if (m_damage)
-        return *m_damage;
+    if (auto damage = m_damage->damage())
+        return *damage;
     if (!q.exec(m_dialect.beginWrite()))
         return failed(SqlErrors::fromQuery(q, tr("Could not start the change.")));
     if (const QString lock = m_dialect.lockWriters(); !lock.isEmpty() && !q.exec(lock))

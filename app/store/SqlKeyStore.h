@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DamageFlag.h"
 #include "KeyStore.h"
 #include "PgConnInfo.h"
 #include "SqlDialect.h"
@@ -169,8 +170,9 @@ public:
     static bool isVaultFileOpen(const QString &path);
 
     // Damage found by a check SQLite does not make (SecretIndexCheck): from now on every write
-    // through this store is refused with `damage`.
-    void markDamaged(const Error &damage) { m_damage = damage; }
+    // through this store, and every usage write for it, is refused with `damage`.
+    void markDamaged(const Error &damage) { m_damage->set(damage); }
+    std::shared_ptr<const DamageFlag> damageFlag() const { return m_damage; }
 
     // Whether signIn() writes an audit row (default). Off only for a use that promises to read
     // the vault and never write it: the source of `keywardctl migrate`.
@@ -280,7 +282,7 @@ private:
     std::unique_ptr<QSqlQuery> m_findSecretQuery; // prepared once, see findSecret()
     std::unique_ptr<SignedKeyCheck> m_keyCheck; // made at the first findSecret()
     std::unique_ptr<SecretIndexCheck> m_indexCheck; // findSecret()'s, on a vault file
-    std::optional<Error> m_damage; // see markDamaged()
+    std::shared_ptr<DamageFlag> m_damage = std::make_shared<DamageFlag>(); // see markDamaged()
     std::atomic<qint64> m_reconnects {0};
 };
 

@@ -17,7 +17,7 @@ UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecord
           store.database().connectionName(), store.engine(), clock, options.retention,
           UsageBatch(options.maxBufferedRequests, options.requestLogPerSecond,
                      options.validRequestLogPerSecond),
-          options.queuedHandOffs))
+          options.queuedHandOffs, store.damageFlag()))
 {
     m_options.handOffEvents = qMax(1, m_options.handOffEvents);
     m_stageLimit = qMin(kStagedEvents, m_options.handOffEvents);

@@ -18,12 +18,14 @@ QString uniqueConnectionName()
 } // namespace
 
 UsageWriter::UsageWriter(const QString &storeConnection, SqlEngine engine, const Clock &clock,
-                         UsageRetention retention, UsageBatch pending, int maxQueuedBatches)
+                         UsageRetention retention, UsageBatch pending, int maxQueuedBatches,
+                         std::shared_ptr<const DamageFlag> damage)
     : m_storeConnection(storeConnection)
     , m_engine(engine)
     , m_clock(clock)
     , m_retention(retention)
     , m_maxQueuedBatches(qMax(1, maxQueuedBatches))
+    , m_damage(std::move(damage))
     , m_pending(std::move(pending))
 {
     m_thread.reset(QThread::create([this] { run(); }));
@@ -184,6 +186,10 @@ Result<void> UsageWriter::writePending(UsageRepository &repository)
 {
     if (m_pending.isEmpty())
         return {};
+    if (m_damage) {
+        if (auto damage = m_damage->damage())
+            return *damage; // writing into a damaged file could only spread the damage
+    }
     QElapsedTimer took;
     took.start();
     auto readings = repository.write(m_pending, m_retention, m_clock.nowMs());

@@ -3,6 +3,7 @@
 #include "RecordedEvents.h"
 #include "core/Clock.h"
 #include "core/Result.h"
+#include "store/DamageFlag.h"
 #include "store/SqlDialect.h"
 #include "store/UsageBatch.h"
 #include "store/UsageRepository.h"
@@ -44,8 +45,10 @@ class UsageWriter
 {
 public:
     // pending: an empty batch with the request-log bounds to aggregate into.
+    // damage: the store's; once it is set, nothing more is written (the file is damaged).
     UsageWriter(const QString &storeConnection, SqlEngine engine, const Clock &clock,
-                UsageRetention retention, UsageBatch pending, int maxQueuedBatches);
+                UsageRetention retention, UsageBatch pending, int maxQueuedBatches,
+                std::shared_ptr<const DamageFlag> damage = nullptr);
     // Writes what is left, then stops the thread.
     ~UsageWriter();
     UsageWriter(const UsageWriter &) = delete;
@@ -91,6 +94,7 @@ private:
     const Clock &m_clock;
     const UsageRetention m_retention;
     const int m_maxQueuedBatches;
+    const std::shared_ptr<const DamageFlag> m_damage;
     UsageBatch m_pending; // owned by the thread
 
     mutable QMutex m_mutex;

@@ -51,6 +51,7 @@ struct DamageVault
     std::unique_ptr<CliRunner> cli;
     QString path;
     QString token;
+    QString healthyToken; // another key's, whose look-up the damage does not touch
     QByteArray hash;
     qint64 keyId = 0;
 };
@@ -128,6 +129,8 @@ private:
             QVERIFY(!token.isEmpty());
             if (i == 3)
                 vault.token = token;
+            else if (i == 0)
+                vault.healthyToken = token;
         }
         vault.hash = QCryptographicHash::hash(vault.token.toUtf8(), QCryptographicHash::Sha256);
         const CliRunner::Run run = vault.cli->run(
@@ -170,6 +173,7 @@ private Q_SLOTS:
     void concurrentUseIsNeverCalledDamaged();
     void flippedIndexByteIsDamageNotNotFound();
     void vaultCheckPassesAHealthyVaultAndChangesNothing();
+    void usageOfEarlierKeysIsNotWrittenAfterDamage();
     void flippedIndexRowidIsDamageNotAnotherKey();
     void flippedTableHashIsDamage();
     void swappedPagesNameTheFileAndTheDamage();
@@ -261,6 +265,31 @@ void TestCliDamage::flippedIndexByteIsDamageNotNotFound()
     QVERIFY(!problems.isEmpty());
     QCOMPARE(problems.first().toObject().value(QStringLiteral("check")).toString(),
              QStringLiteral("integrity"));
+}
+
+void TestCliDamage::usageOfEarlierKeysIsNotWrittenAfterDamage()
+{
+    // A pipeline verifies a healthy key first (its usage waits in the usage writer, which has a
+    // connection of its own), then meets the damaged index entry. The writer must not save the
+    // earlier key's usage into the file the look-up found damaged.
+    DamageVault vault;
+    makeVault(vault);
+    QVERIFY(!vault.healthyToken.isEmpty());
+    qsizetype row = -1;
+    qsizetype index = -1;
+    locateHash(vault, &row, &index);
+    QVERIFY(index >= 0);
+    QVERIFY(flip(vault.path, index + 16));
+    const QByteArray before = fileBytes(vault.path);
+    const CliRunner::Run run = vault.cli->run(
+        args({"verify", "--env", "live", "--stdin"}),
+        (vault.healthyToken + u'\n' + vault.token + u'\n' + vault.healthyToken + u'\n').toUtf8());
+    QVERIFY2(run.exitCode == 3, run.describe().constData());
+    // The pipeline answers each line: the damage is the damaged key's verdict (503).
+    QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("damaged")),
+             run.describe().constData());
+    QVERIFY2(fileBytes(vault.path) == before, "usage was written into the damaged vault");
+    QVERIFY2(isClosed(vault.path), "a -wal or -shm was left beside the damaged vault");
 }
 
 void TestCliDamage::vaultCheckPassesAHealthyVaultAndChangesNothing()
