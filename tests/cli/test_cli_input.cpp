@@ -222,6 +222,9 @@ private Q_SLOTS:
         // Glued to other words with "_" (as in a file or option name), still found.
         QCOMPARE(KeyToken::redact(QStringLiteral("x_") + token + QStringLiteral("_y")),
                  QStringLiteral("x_") + hint + QStringLiteral("_y"));
+        // Glued to a long word with no separator: the word becomes part of the prefix.
+        const QString word = QStringLiteral("customer12345678");
+        QCOMPARE(KeyToken::redact(word + token), word + hint);
         for (const QString &kept :
              {hint, QStringLiteral("licenses:read"), QStringLiteral("kw_live_short"),
               QStringLiteral("Unknown environment \"prod\"; use live, stg or dev.")})
