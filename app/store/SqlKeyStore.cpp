@@ -778,7 +778,7 @@ Result<void> SqlKeyStore::recertify(const MemberKeyRow &row)
     return {};
 }
 
-Result<void> SqlKeyStore::reanchor(qint64 memberKeyId)
+Result<void> SqlKeyStore::reanchor(qint64 memberKeyId, const QSet<qint64> &forged)
 {
     auto rows = VaultSigning::readMemberKeys(m_db);
     if (!rows)
@@ -799,10 +799,65 @@ Result<void> SqlKeyStore::reanchor(qint64 memberKeyId)
     while (q.next())
         keys.append(q.value(0).toLongLong());
     for (qint64 keyId : keys) {
+        // A row changed behind Keyward's back keeps its broken signature: signing it again
+        // would make the forgery good.
+        if (forged.contains(keyId))
+            continue;
         if (auto signedAgain = signKey(keyId, false); !signedAgain)
             return signedAgain;
     }
     return {};
+}
+
+Result<QSet<qint64>> SqlKeyStore::forgedKeysOf(qint64 memberId)
+{
+    QSet<qint64> forged;
+    if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
+        return forged;
+    auto rows = VaultSigning::readMemberKeys(m_db);
+    if (!rows)
+        return rows.error();
+    const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT k.id FROM api_keys k LEFT JOIN key_signatures s ON s.key_id "
+                             "= k.id LEFT JOIN member_keys m ON m.id = s.signed_by WHERE "
+                             "k.created_by = ? OR m.member_id = ?"));
+    q.addBindValue(memberId);
+    q.addBindValue(memberId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the member's keys."));
+    QVector<qint64> keys;
+    while (q.next())
+        keys.append(q.value(0).toLongLong());
+    q.finish();
+    for (qint64 keyId : keys) {
+        auto verdict = checkStoredKey(m_db, trust, keyId);
+        if (!verdict)
+            return verdict.error();
+        if (*verdict != VaultTrust::KeyVerdict::Good)
+            forged.insert(keyId);
+    }
+    return forged;
+}
+
+Result<void> SqlKeyStore::refuseTampered(const ApiKey &key)
+{
+    if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
+        return {};
+    auto rows = VaultSigning::readMemberKeys(m_db);
+    if (!rows)
+        return rows.error();
+    auto verdict = checkStoredKey(m_db, VaultTrust::fromRows(m_rootKey, *rows), key.id);
+    if (!verdict)
+        return verdict.error();
+    if (*verdict == VaultTrust::KeyVerdict::Good)
+        return {};
+    return makeError(ErrorCode::PermissionDenied,
+                     tr("Key %1 (\"%2\") was tampered with: %3. Signing it again would make the "
+                        "forged row trusted, so it can only be revoked or deleted. Nothing was "
+                        "changed.")
+                         .arg(key.id)
+                         .arg(key.name, VaultTrust::describe(*verdict)));
 }
 
 Result<void> SqlKeyStore::refuseRootMember(qint64 memberId, const QString &message)
@@ -821,7 +876,7 @@ Result<void> SqlKeyStore::refuseRootMember(qint64 memberId, const QString &messa
     return {};
 }
 
-Result<void> SqlKeyStore::retireKeysOf(qint64 memberId)
+Result<void> SqlKeyStore::retireKeysOf(qint64 memberId, const QSet<qint64> &forged)
 {
     if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
         return {};
@@ -844,7 +899,7 @@ Result<void> SqlKeyStore::retireKeysOf(qint64 memberId)
         row.retired = true;
         if (auto done = recertify(row); !done)
             return done;
-        if (auto done = reanchor(row.id); !done)
+        if (auto done = reanchor(row.id, forged); !done)
             return done;
     }
     return {};
@@ -1333,7 +1388,7 @@ Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const Key
         if (!before)
             return before.error();
         for (const Result<void> &check :
-             {Permissions::mayActOnKey(*actor, *before, KeyAction::Edit),
+             {Permissions::mayActOnKey(*actor, *before, KeyAction::Edit), refuseTampered(*before),
               Permissions::validateKeyName(edit.name), Permissions::validateNotes(edit.notes),
               Permissions::mayChangeExpiry(*before, edit.expiresAtMs, m_clock.nowMs())}) {
             if (!check)
@@ -1409,6 +1464,11 @@ Result<ApiKey> SqlKeyStore::changeKeyState(qint64 id, qint64 expectedVersion, Ke
             return before.error();
         if (auto allowed = Permissions::mayActOnKey(*actor, *before, action); !allowed)
             return allowed;
+        // Revoking a forged row is always safe: it can never answer Valid again.
+        if (action != KeyAction::Revoke) {
+            if (auto untouched = refuseTampered(*before); !untouched)
+                return untouched;
+        }
         if (auto updated = updateKeyRow(*before, assignments, values); !updated)
             return updated;
         if (auto signedKey = signKey(id); !signedKey)
@@ -1476,6 +1536,8 @@ Result<IssuedKey> SqlKeyStore::regenerate(qint64 id, qint64 expectedVersion, qin
             return allowed;
         if (auto allowed = Permissions::mayRegenerateAt(*before, m_clock.nowMs()); !allowed)
             return allowed;
+        if (auto untouched = refuseTampered(*before); !untouched)
+            return untouched;
         token = KeyToken::generate(m_prefix, before->environment);
         if (token.isEmpty())
             return makeError(ErrorCode::CryptoFailure, tr("Could not generate a key."));
@@ -1541,6 +1603,8 @@ Result<ApiKey> SqlKeyStore::retireReplacedSecrets(qint64 id, qint64 keptSecretId
         if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Regenerate);
             !allowed)
             return allowed;
+        if (auto untouched = refuseTampered(*before); !untouched)
+            return untouched;
         if (auto retired = retireSecretsExcept(id, keptSecretId, m_clock.nowMs() + graceMs);
             !retired)
             return retired;
@@ -1599,6 +1663,8 @@ Result<ApiKey> SqlKeyStore::changeUsage(qint64 id, qint64 expectedVersion,
             return before.error();
         if (auto allowed = Permissions::mayChangeUsageLimit(*actor, *before); !allowed)
             return allowed;
+        if (auto untouched = refuseTampered(*before); !untouched)
+            return untouched;
         if (auto updated = updateKeyRow(*before, assignments, values); !updated)
             return updated;
         if (auto signedKey = signKey(id); !signedKey)
@@ -1720,7 +1786,7 @@ Result<void> SqlKeyStore::addVerifierLogin(const QString &login, const SecretStr
 }
 
 Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optional<Role> ceiling,
-                                              const QString &reason)
+                                              const QString &reason, const QSet<qint64> &forged)
 {
     QSqlQuery q(m_db);
     QString sql =
@@ -1744,8 +1810,11 @@ Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optiona
         update.addBindValue(keyId);
         if (!update.exec())
             return SqlErrors::fromQuery(update, tr("Cannot deactivate the member's keys."));
-        if (auto signedKey = signKey(keyId); !signedKey)
-            return signedKey;
+        // Deactivated, but a forged row is not signed (it stays not found for verifiers).
+        if (!forged.contains(keyId)) {
+            if (auto signedKey = signKey(keyId); !signedKey)
+                return signedKey;
+        }
         if (auto audited = appendAudit(
                 QStringLiteral("key.deactivate"), keyId,
                 toJson({{QStringLiteral("name"), keyName}, {QStringLiteral("reason"), reason}}));
@@ -1829,6 +1898,10 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
         changed = before;
         changed.role = role;
         changed.version = before.version + 1;
+        // Before the member's key is certified anew: afterwards their good rows would not check.
+        auto forged = forgedKeysOf(memberId);
+        if (!forged)
+            return forged.error();
         if (m_dialect.isSqlite() && isSignedVault()) {
             auto rows = VaultSigning::readMemberKeys(m_db);
             if (!rows)
@@ -1840,7 +1913,7 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
                 if (auto done = recertify(row); !done)
                     return done;
                 if (before.role == Role::Owner && role != Role::Owner) {
-                    if (auto done = reanchor(row.id); !done)
+                    if (auto done = reanchor(row.id, *forged); !done)
                         return done;
                 }
             }
@@ -1852,7 +1925,7 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
             !audited)
             return audited;
         // A demoted member keeps no power through keys above the new role.
-        return deactivateKeysAbove(before, role, QStringLiteral("creator demoted"));
+        return deactivateKeysAbove(before, role, QStringLiteral("creator demoted"), *forged);
     });
     if (!written)
         return written.error();
@@ -1884,6 +1957,9 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
             if (*owners <= 1)
                 return makeError(ErrorCode::InvalidInput, tr("The last Owner cannot be removed."));
         }
+        auto forged = forgedKeysOf(memberId);
+        if (!forged)
+            return forged.error();
         if (m_dialect.isSqlite()) {
             if (auto refused = refuseRootMember(
                     memberId,
@@ -1891,7 +1967,7 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
                         .arg(member.name));
                 !refused)
                 return refused;
-            if (auto retired = retireKeysOf(memberId); !retired)
+            if (auto retired = retireKeysOf(memberId, *forged); !retired)
                 return retired;
         }
         if (m_dialect.isSqlite()) {
@@ -1911,7 +1987,8 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
                                        toJson({{QStringLiteral("member"), member.name}}));
             !audited)
             return audited;
-        return deactivateKeysAbove(member, std::nullopt, QStringLiteral("creator removed"));
+        return deactivateKeysAbove(member, std::nullopt, QStringLiteral("creator removed"),
+                                   *forged);
     });
 }
 
@@ -1992,7 +2069,10 @@ Result<void> SqlKeyStore::setMemberPassphrase(qint64 memberId, const SecretStrin
     if (sealed.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not make the member's signing key."));
     return writePassphrase(*target, newPassphrase, std::nullopt, [&]() -> Result<void> {
-        if (auto retired = retireKeysOf(target->id); !retired)
+        auto forged = forgedKeysOf(target->id);
+        if (!forged)
+            return forged.error();
+        if (auto retired = retireKeysOf(target->id, *forged); !retired)
             return retired;
         auto keyId = insertMemberKey(target->id, target->role, *key, sealed, true);
         if (!keyId)

@@ -11,6 +11,7 @@
 #include "crypto/SigningKey.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -231,8 +232,9 @@ private:
     Result<ApiKey> changeKeyState(qint64 id, qint64 expectedVersion, KeyAction action,
                                   const QString &assignments, const QVariantList &values,
                                   const QString &auditAction);
+    // forged: rows not to sign again (forgedKeysOf), deactivated all the same.
     Result<void> deactivateKeysAbove(const Member &member, std::optional<Role> ceiling,
-                                     const QString &reason);
+                                     const QString &reason, const QSet<qint64> &forged);
     // Hashes and stores a checked new passphrase with its audit row. expectedHash: the one the
     // current passphrase was verified against, which must still be there.
     // keyWork: the member's signing key's part, in the same transaction.
@@ -253,9 +255,17 @@ private:
     Result<void> recertify(const MemberKeyRow &row);
     // After a key is retired or loses its Owner role: what it certified and the key rows it
     // signed are certified and signed again by the signed-in Owner.
-    Result<void> reanchor(qint64 memberKeyId);
+    // forged: rows left with their broken signature (forgedKeysOf).
+    Result<void> reanchor(qint64 memberKeyId, const QSet<qint64> &forged);
+    // The member's keys (made or signed by them) whose rows do not match their signatures,
+    // taken before their signing key is retired or re-certified: afterwards even good rows
+    // would not check. Empty on an unsigned vault.
+    Result<QSet<qint64>> forgedKeysOf(qint64 memberId);
+    // A key row whose signature no longer matches (changed with write access to the file) is
+    // refused any change but revoke and delete.
+    Result<void> refuseTampered(const ApiKey &key);
     // Retires the member's keys (removal, passphrase reset). Refused for the root key.
-    Result<void> retireKeysOf(qint64 memberId);
+    Result<void> retireKeysOf(qint64 memberId, const QSet<qint64> &forged);
     Result<void> refuseRootMember(qint64 memberId, const QString &message);
     // At sign-in: a member without a key gets one (waiting for an Owner's certificate, or the
     // root when an Owner signs in to an unsigned vault); a member with a certified one may sign.

@@ -162,23 +162,11 @@ Result<void> VaultSigning::checkSignatures(QSqlDatabase &db, AuditVerification &
     while (q.next())
         keys.append({q.value(0).toLongLong(), q.value(1).toString()});
     q.finish();
-    QSqlQuery sig(db);
-    sig.prepare(QStringLiteral("SELECT signed_by, signature FROM key_signatures WHERE key_id = ?"));
     for (const auto &[id, name] : keys) {
-        auto fields = readKey(db, id);
-        if (!fields)
-            return fields.error();
-        sig.addBindValue(id);
-        if (!sig.exec())
-            return SqlErrors::fromQuery(sig, tr("Cannot read the key signatures."));
-        qint64 signedBy = 0;
-        QByteArray signature;
-        if (sig.next()) {
-            signedBy = sig.value(0).toLongLong();
-            signature = sig.value(1).toByteArray();
-        }
-        sig.finish();
-        const VaultTrust::KeyVerdict verdict = trust->checkKey(*fields, signedBy, signature);
+        auto checked = checkStoredKey(db, *trust, id);
+        if (!checked)
+            return checked.error();
+        const VaultTrust::KeyVerdict verdict = *checked;
         if (verdict == VaultTrust::KeyVerdict::Good)
             continue;
         result.tamperedKeys.append({id, name, VaultTrust::describe(verdict)});
@@ -188,6 +176,26 @@ Result<void> VaultSigning::checkSignatures(QSqlDatabase &db, AuditVerification &
                    .arg(name, VaultTrust::describe(verdict)));
     }
     return {};
+}
+
+Result<VaultTrust::KeyVerdict> checkStoredKey(QSqlDatabase &db, const VaultTrust &trust,
+                                              qint64 keyId)
+{
+    auto fields = VaultSigning::readKey(db, keyId);
+    if (!fields)
+        return fields.error();
+    QSqlQuery sig(db);
+    sig.prepare(QStringLiteral("SELECT signed_by, signature FROM key_signatures WHERE key_id = ?"));
+    sig.addBindValue(keyId);
+    if (!sig.exec())
+        return SqlErrors::fromQuery(sig, VaultSigning::tr("Cannot read the key signatures."));
+    qint64 signedBy = 0;
+    QByteArray signature;
+    if (sig.next()) {
+        signedBy = sig.value(0).toLongLong();
+        signature = sig.value(1).toByteArray();
+    }
+    return trust.checkKey(*fields, signedBy, signature);
 }
 
 Result<QByteArray> VaultSigning::readRootKey(QSqlDatabase &db)

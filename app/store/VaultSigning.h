@@ -123,6 +123,11 @@ private:
     QHash<qint64, MemberKeyRow> m_trusted;
 };
 
+// A key row as stored checked against its stored signature (audit verify, and a change that
+// would otherwise sign a forged row again).
+Result<VaultTrust::KeyVerdict> checkStoredKey(QSqlDatabase &db, const VaultTrust &trust,
+                                              qint64 keyId);
+
 } // namespace Keyward
 
 namespace Keyward {

@@ -91,6 +91,8 @@ private Q_SLOTS:
     void truncatedAuditLogIsReported();
     void membersGetCertifiedKeys();
     void existingVaultIsSignedByItsOwner();
+    void tamperedKeyIsOnlyRevokedOrDeleted();
+    void forgedRowIsNotSignedAgainWhenItsSignerLeaves();
 };
 
 void TestSignedVault::newVaultIsSignedFromTheStart()
@@ -397,6 +399,83 @@ void TestSignedVault::existingVaultIsSignedByItsOwner()
     audit = store->verifyAudit();
     QVERIFY(audit);
     QVERIFY2(audit->intact, qPrintable(audit->problem));
+}
+
+// Any other change signs the row as it is now: a forged row would become a trusted one.
+void TestSignedVault::tamperedKeyIsOnlyRevokedOrDeleted()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    auto other = f.store->createKey(f.request(QStringLiteral("other")));
+    QVERIFY(other);
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET usage_limit = 1000000 WHERE id = ?"),
+                         {issued->key.id}));
+    }
+    auto key = f.store->key(issued->key.id);
+    QVERIFY(key);
+    KeyEdit edit {QStringLiteral("renamed"), key->notes, key->rateLimit, key->expiresAtMs};
+    const auto isTamperedRefusal = [](const Error &error) {
+        return error.code == ErrorCode::PermissionDenied
+            && error.message.contains(QStringLiteral("tampered"))
+            && error.message.contains(QStringLiteral("svc"));
+    };
+    auto edited = f.store->editKey(key->id, key->version, edit);
+    QVERIFY(!edited);
+    QVERIFY2(isTamperedRefusal(edited.error()), qPrintable(edited.errorMessage()));
+    auto deactivated = f.store->setKeyActive(key->id, key->version, false);
+    QVERIFY(!deactivated);
+    QVERIFY(isTamperedRefusal(deactivated.error()));
+    auto regenerated = f.store->regenerateKey(key->id, key->version, 0);
+    QVERIFY(!regenerated);
+    QVERIFY(isTamperedRefusal(regenerated.error()));
+    auto limited = f.store->setUsageLimit(key->id, key->version, 100);
+    QVERIFY(!limited);
+    QVERIFY(isTamperedRefusal(limited.error()));
+    // Nothing was signed again: still tampered, still not found, the other key untouched.
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QCOMPARE(audit->tamperedKeys.size(), 1);
+    QCOMPARE(audit->tamperedKeys.constFirst().id, key->id);
+    auto verifier = f.openSecond(QString());
+    QCOMPARE(verifyWith(*verifier, f.clock, issued->token), VerifyOutcome::NotFound);
+    QCOMPARE(verifyWith(*verifier, f.clock, other->token), VerifyOutcome::Valid);
+    // Revoking is safe (it can never answer Valid again), and so is deleting.
+    auto revoked = f.store->revokeKey(key->id, key->version);
+    QVERIFY2(revoked, qPrintable(revoked.errorMessage()));
+    QCOMPARE(verifyWith(*f.openSecond(QString()), f.clock, issued->token), VerifyOutcome::Revoked);
+    QVERIFY(f.store->deleteKey(revoked->id, revoked->version));
+}
+
+// When a member leaves, the Owner signs again what their key signed: not a row forged since.
+void TestSignedVault::forgedRowIsNotSignedAgainWhenItsSignerLeaves()
+{
+    VaultFixture f;
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Developer, secret(kBobPassphrase));
+    QVERIFY(bob);
+    auto asBob = f.openSecond(QStringLiteral("bob"), kBobPassphrase);
+    QVERIFY(asBob->canSign());
+    auto good = asBob->createKey(makeRequest(*asBob, f.clock, QStringLiteral("bob's good")));
+    QVERIFY(good);
+    auto forged = asBob->createKey(makeRequest(*asBob, f.clock, QStringLiteral("bob's forged")));
+    QVERIFY(forged);
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET usage_limit = 1000000 WHERE id = ?"),
+                         {forged->key.id}));
+    }
+    QVERIFY(f.store->removeMember(bob->id));
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QVERIFY(!audit->intact);
+    QCOMPARE(audit->tamperedKeys.size(), 1);
+    QCOMPARE(audit->tamperedKeys.constFirst().id, forged->key.id);
+    auto verifier = f.openSecond(QString());
+    // The good key was signed again, and deactivated with its creator.
+    QCOMPARE(verifyWith(*verifier, f.clock, good->token), VerifyOutcome::Inactive);
+    QCOMPARE(verifyWith(*verifier, f.clock, forged->token), VerifyOutcome::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestSignedVault)
