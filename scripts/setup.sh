@@ -22,9 +22,10 @@ if [ "$mode" = test ]; then
     # xvfb, xauth, openbox, x11-utils: the real-desktop tests (tests/desktop) and
     # scripts/screenshots.sh run an X server with a window manager. nginx: the auth_request
     # tests of keyward-verifyd (tests/verifyd); wrk: its benchmark (tests/bench); python3: the
-    # fixtures' free ports. clang, libclang-rt-14-dev (libFuzzer and the sanitizer runtimes)
-    # and llvm-14 (llvm-symbolizer, for readable reports): scripts/sanitize.sh.
-    packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3
+    # fixtures' free ports; python3-icalendar reads keywardctl's calendar back (test_cli_calendar).
+    # clang, libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) and llvm-14
+    # (llvm-symbolizer, for readable reports): scripts/sanitize.sh.
+    packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3 python3-icalendar
         clang libclang-rt-14-dev llvm-14)
 fi
 export DEBIAN_FRONTEND=noninteractive

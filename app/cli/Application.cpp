@@ -36,6 +36,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("List the keys")},
         {QStringLiteral("key"), QStringLiteral("show"), &KeyQueryCommands::show,
          QT_TR_NOOP("Show one key")},
+        {QStringLiteral("key"), QStringLiteral("calendar"), &KeyQueryCommands::calendar,
+         QT_TR_NOOP("Write an iCalendar file of key expiries, with reminders")},
         {QStringLiteral("key"), QStringLiteral("rename"), &KeyEditCommands::rename,
          QT_TR_NOOP("Rename a key")},
         {QStringLiteral("key"), QStringLiteral("edit"), &KeyEditCommands::edit,

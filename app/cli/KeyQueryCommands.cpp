@@ -4,19 +4,37 @@
 #include "CommandParser.h"
 #include "KeyLookup.h"
 #include "KeyPresenter.h"
+#include "ValueParser.h"
 #include "core/Clock.h"
+#include "core/ExpiryCalendar.h"
 #include "store/SqlKeyStore.h"
+
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <algorithm>
 
 namespace Keyward::Cli {
 
 ExitCode KeyQueryCommands::list(CommandContext &context)
 {
-    CommandParser parser(context, QStringLiteral("[--all]"),
+    CommandParser parser(context, QStringLiteral("[--all] [--expiring 30d]"),
                          tr("Lists the keys (revoked keys only with --all). With --json, one "
                             "object per key and line; names and notes are given verbatim."));
     parser.addFlag(QStringLiteral("all"), tr("Include revoked keys."));
+    parser.addValueOption(QStringLiteral("expiring"), QStringLiteral("30d"),
+                          tr("Only keys that have not expired yet but will within this time "
+                             "(for cron jobs: nothing is printed when none will)."));
     if (auto done = parser.parse(0, 0))
         return *done;
+    std::optional<qint64> expiringWithin;
+    if (parser.isSet(QStringLiteral("expiring"))) {
+        expiringWithin = ValueParser::duration(parser.value(QStringLiteral("expiring")));
+        if (!expiringWithin || *expiringWithin <= 0)
+            return parser.usageError(
+                tr("\"%1\" is not a time span; use for example 7d, 30d or 12h.")
+                    .arg(parser.value(QStringLiteral("expiring"))));
+    }
     SqlKeyStore *store = context.signIn();
     if (!store)
         return context.failure();
@@ -24,6 +42,21 @@ ExitCode KeyQueryCommands::list(CommandContext &context)
     if (!keys)
         return context.fail(keys.error());
     const qint64 now = context.clock().nowMs();
+    if (expiringWithin) {
+        keys->erase(std::remove_if(keys->begin(), keys->end(),
+                                   [&](const ApiKey &key) {
+                                       return key.state == KeyState::Revoked || !key.expiresAtMs
+                                           || *key.expiresAtMs <= now
+                                           || *key.expiresAtMs > now + *expiringWithin;
+                                   }),
+                    keys->end());
+        // Soonest first: what needs doing first.
+        std::stable_sort(keys->begin(), keys->end(), [](const ApiKey &a, const ApiKey &b) {
+            return *a.expiresAtMs < *b.expiresAtMs;
+        });
+        if (keys->isEmpty())
+            return ExitCode::Success;
+    }
     Output &output = context.output();
     if (output.isJson()) {
         for (const ApiKey &key : *keys)
@@ -56,6 +89,47 @@ ExitCode KeyQueryCommands::show(CommandContext &context)
         for (const QString &line : KeyPresenter::details(key, now, store.grantCatalogue()))
             output.print(line);
     }
+    return ExitCode::Success;
+}
+
+ExitCode KeyQueryCommands::calendar(CommandContext &context)
+{
+    CommandParser parser(context, QStringLiteral("[--out FILE]"),
+                         tr("Writes an iCalendar (.ics) file with an event for every key's expiry "
+                            "and every grace period's end, with reminders 30, 14, 7 and 1 days "
+                            "before, for your own calendar. Metadata only, never a secret."));
+    parser.addValueOption(QStringLiteral("out"), QStringLiteral("FILE"),
+                          tr("Write to FILE (replaced as a whole) instead of standard output."));
+    if (auto done = parser.parse(0, 0))
+        return *done;
+    SqlKeyStore *store = context.signIn();
+    if (!store)
+        return context.failure();
+    auto keys = store->listKeys(false);
+    if (!keys)
+        return context.fail(keys.error());
+    const qint64 now = context.clock().nowMs();
+    // The fingerprint names the vault wherever it is opened from; an unsigned one, its location.
+    const QString uidDomain =
+        store->fingerprint().isEmpty() ? store->location() : store->fingerprint();
+    const QByteArray calendar = ExpiryCalendar::build(*keys, now, store->displayName(), uidDomain);
+    Output &output = context.output();
+    const QString path = parser.value(QStringLiteral("out"));
+    if (path.isEmpty()) {
+        output.printLines(calendar);
+        return ExitCode::Success;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(calendar) != calendar.size()
+        || !file.commit())
+        return context.fail(ExitCode::Refused,
+                            tr("Cannot write \"%1\": %2.").arg(path, file.errorString()));
+    const int events = ExpiryCalendar::eventCount(*keys, now);
+    if (output.isJson())
+        output.printJson(
+            QJsonObject {{QStringLiteral("file"), path}, {QStringLiteral("events"), events}});
+    else
+        output.message(tr("Wrote %n event(s) to %1.", nullptr, events).arg(path));
     return ExitCode::Success;
 }
 

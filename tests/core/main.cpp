@@ -7,6 +7,7 @@ int runValidationTests(int argc, char **argv);
 int runKeyStatusTests(int argc, char **argv);
 int runParsersTests(int argc, char **argv);
 int runIpAllowlistTests(int argc, char **argv);
+int runExpiryCalendarTests(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -18,5 +19,6 @@ int main(int argc, char **argv)
     failed += runKeyStatusTests(argc, argv);
     failed += runParsersTests(argc, argv);
     failed += runIpAllowlistTests(argc, argv);
+    failed += runExpiryCalendarTests(argc, argv);
     return failed == 0 ? 0 : 1;
 }
