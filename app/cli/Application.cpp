@@ -12,6 +12,7 @@
 #include "MemberCommands.h"
 #include "MigrateCommand.h"
 #include "Output.h"
+#include "VaultBackupCommand.h"
 #include "VaultCheckCommand.h"
 #include "VerifyCommand.h"
 #include "crypto/KeyToken.h"
@@ -76,6 +77,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Check that no audit entry was changed or removed")},
         {QStringLiteral("vault"), QStringLiteral("check"), &VaultCheckCommand::run,
          QT_TR_NOOP("Check a vault file for damage: every page, index and record (no login)")},
+        {QStringLiteral("vault"), QStringLiteral("backup"), &VaultBackupCommand::run,
+         QT_TR_NOOP("Copy a vault file while it is in use, checked before it is kept")},
         {QStringLiteral("db"), QStringLiteral("setup"), &DbCommands::setup,
          QT_TR_NOOP("Turn an empty PostgreSQL database into a vault (database owner, once)")},
         {QStringLiteral("db"), QStringLiteral("add-login"), &DbCommands::addLogin,

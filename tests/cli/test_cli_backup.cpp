@@ -1,0 +1,194 @@
+// `keywardctl vault backup FILE` (issue 16 §5): an online copy of a vault file that other
+// processes keep writing meanwhile, checked before it is kept; it never replaces a file and
+// keeps nothing from a damaged vault. The built binary, real vault files, real processes.
+#include "CliRunner.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+namespace {
+
+const QString kOwnerPassphrase = QStringLiteral("correct horse battery");
+
+QStringList args(std::initializer_list<const char *> list)
+{
+    QStringList result;
+    for (const char *item : list)
+        result.append(QString::fromUtf8(item));
+    return result;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCliBackup : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    std::unique_ptr<CliRunner> m_cli;
+    QString m_vault;
+
+    CliRunner::Run createKey(const QString &name, const QStringList &global = {})
+    {
+        return m_cli->run(global
+                          + QStringList {QStringLiteral("key"), QStringLiteral("create"),
+                                         QStringLiteral("--name"), name, QStringLiteral("--env"),
+                                         QStringLiteral("dev"), QStringLiteral("--role"),
+                                         QStringLiteral("developer")});
+    }
+    QStringList leftovers(const QString &folder)
+    {
+        return QDir(folder).entryList({QStringLiteral(".*partial*")},
+                                      QDir::Files | QDir::Hidden | QDir::System);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        m_cli = std::make_unique<CliRunner>(m_home.path());
+        m_cli->setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
+        m_cli->setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
+        const CliRunner::Run run = m_cli->run(args({"init", "--prefix", "kw", "--owner", "alice"}));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        m_vault = m_cli->defaultVaultPath();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(createKey(QStringLiteral("before %1").arg(i)).exitCode, 0);
+    }
+
+    // Two writers keep creating keys while the backup copies: it still completes, the copy
+    // is a whole vault (keys, signatures, audit chain), and the vault itself is unharmed.
+    void backupWhileOthersWrite()
+    {
+        const QString target = m_home.filePath(QStringLiteral("busy.keyward"));
+        QList<QProcess *> writers;
+        for (int w = 0; w < 2; ++w) {
+            auto *writer = new QProcess(this);
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
+            environment.insert(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
+            writer->setProcessEnvironment(environment);
+            // A shell loop of real keywardctl processes, as cron jobs or scripts would run.
+            writer->start(QStringLiteral("/bin/sh"),
+                          {QStringLiteral("-c"),
+                           QStringLiteral("for i in 1 2 3 4 5 6 7 8; do \"$0\" --vault \"$1\" key "
+                                          "create --name w%1-$i --env dev --role developer "
+                                          ">/dev/null || exit 1; done")
+                               .arg(w),
+                           QStringLiteral(KEYWARDCTL_PATH), m_vault});
+            writers.append(writer);
+        }
+        QTest::qWait(150);
+        const CliRunner::Run run = m_cli->run(
+            {QStringLiteral("--json"), QStringLiteral("vault"), QStringLiteral("backup"), target});
+        for (QProcess *writer : writers) {
+            QVERIFY(writer->waitForFinished(120000));
+            QCOMPARE(writer->exitCode(), 0);
+        }
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("bytes")).toInteger(), QFileInfo(target).size());
+        QCOMPARE(QFileInfo(target).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                 QFileDevice::Permissions());
+        QVERIFY(leftovers(m_home.path()).isEmpty());
+        const QStringList onBackup = {QStringLiteral("--vault"), target};
+        for (const QString &vault : {target, m_vault}) {
+            const CliRunner::Run check =
+                m_cli->run({QStringLiteral("--vault"), vault, QStringLiteral("vault"),
+                            QStringLiteral("check")});
+            QVERIFY2(check.exitCode == 0, check.describe().constData());
+            const CliRunner::Run audit =
+                m_cli->run({QStringLiteral("--vault"), vault, QStringLiteral("audit"),
+                            QStringLiteral("verify")});
+            QVERIFY2(audit.exitCode == 0, audit.describe().constData());
+        }
+        const int inBackup =
+            int(m_cli->run(onBackup + args({"--json", "key", "list"})).jsonLines().size());
+        const int inVault = int(m_cli->run(args({"--json", "key", "list"})).jsonLines().size());
+        QCOMPARE(inVault, 3 + 16);
+        QVERIFY2(inBackup >= 3 && inBackup <= inVault, qPrintable(QString::number(inBackup)));
+        // The backup is a vault of its own: it takes new keys without touching the original.
+        QCOMPARE(createKey(QStringLiteral("only in the backup"), onBackup).exitCode, 0);
+        QCOMPARE(int(m_cli->run(args({"--json", "key", "list"})).jsonLines().size()), inVault);
+    }
+
+    void existingFileIsNeverReplaced()
+    {
+        const QString target = m_home.filePath(QStringLiteral("precious.keyward"));
+        {
+            QFile file(target);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("an older backup");
+        }
+        const CliRunner::Run run =
+            m_cli->run({QStringLiteral("vault"), QStringLiteral("backup"), target});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QStringLiteral("already exists")),
+                 run.describe().constData());
+        QCOMPARE(fileBytes(target), QByteArray("an older backup"));
+        const CliRunner::Run onto =
+            m_cli->run({QStringLiteral("vault"), QStringLiteral("backup"), m_vault});
+        QCOMPARE(onto.exitCode, 1);
+    }
+
+    // A vault with a damaged page: the copy fails its check and nothing is kept.
+    void damagedVaultLeavesNoBackup()
+    {
+        QTemporaryDir folder;
+        const QString damaged = folder.filePath(QStringLiteral("damaged.keyward"));
+        QVERIFY(QFile::copy(m_vault, damaged));
+        QByteArray bytes = fileBytes(damaged);
+        QVERIFY(bytes.size() > 8 * 4096);
+        // Page 5 onwards overwritten with a pattern: b-tree pages no longer parse.
+        for (qsizetype at = 4 * 4096 + 8; at < 4 * 4096 + 2000; ++at)
+            bytes[at] = char(0xA5);
+        {
+            QFile file(damaged);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(file.write(bytes), bytes.size());
+        }
+        const QString target = folder.filePath(QStringLiteral("copy.keyward"));
+        const CliRunner::Run run =
+            m_cli->run({QStringLiteral("--vault"), damaged, QStringLiteral("vault"),
+                        QStringLiteral("backup"), target});
+        QVERIFY2(run.exitCode == 3, run.describe().constData());
+        QVERIFY2(run.errText().contains(QStringLiteral("damaged"))
+                     || run.errText().contains(QStringLiteral("not whole")),
+                 run.describe().constData());
+        QVERIFY(!QFileInfo::exists(target));
+        QVERIFY2(leftovers(folder.path()).isEmpty(),
+                 qPrintable(leftovers(folder.path()).join(u',')));
+    }
+
+    void badArgumentsAreUsageErrors()
+    {
+        QCOMPARE(m_cli->run(args({"vault", "backup"})).exitCode, 2);
+        const CliRunner::Run missing =
+            m_cli->run({QStringLiteral("--vault"), m_home.filePath(QStringLiteral("none.keyward")),
+                        QStringLiteral("vault"), QStringLiteral("backup"),
+                        m_home.filePath(QStringLiteral("x.keyward"))});
+        QCOMPARE(missing.exitCode, 3);
+        QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral("x.keyward"))));
+        const CliRunner::Run server = m_cli->run(
+            args({"--db", "host=127.0.0.1 dbname=none", "vault", "backup", "/tmp/none"}));
+        QCOMPARE(server.exitCode, 2);
+        QVERIFY(server.errText().contains(QStringLiteral("migrate")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBackup)
+#include "test_cli_backup.moc"
