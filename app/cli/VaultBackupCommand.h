@@ -9,12 +9,15 @@ namespace Keyward::Cli {
 class CommandContext;
 
 // `keywardctl vault backup FILE`: an online copy of a vault file, checked in full before it is
-// kept (VaultBackup). No sign-in, like `vault check`: whoever can read the file could copy it.
+// kept (VaultBackup). `vault restore BACKUP`: a checked backup of the same vault put back in
+// place, the replaced vault kept beside it. No sign-in, like `vault check`: these work on the
+// file (whoever can read it could copy it), and a damaged vault must still be restorable.
 class VaultBackupCommand
 {
     Q_DECLARE_TR_FUNCTIONS(VaultBackupCommand)
 public:
-    static ExitCode run(CommandContext &context);
+    static ExitCode backup(CommandContext &context);
+    static ExitCode restore(CommandContext &context);
 };
 
 } // namespace Keyward::Cli

@@ -1,8 +1,10 @@
 #include "VaultBackup.h"
 
 #include "VaultIntegrity.h"
+#include "crypto/SigningKey.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -95,6 +97,97 @@ private:
     bool m_kept = false;
 };
 
+// Copies every page of the vault file at sourcePath into the open database `into` (SQLite's
+// backup API). Returns the number of pages.
+Result<int> copyPages(const QString &sourcePath, sqlite3 *into, int busyTimeoutMs)
+{
+    Connection source;
+    if (source.open(sourcePath, SQLITE_OPEN_READONLY) != SQLITE_OK)
+        return makeError(
+            ErrorCode::StorageError,
+            VaultBackup::tr("Cannot read %1: %2.").arg(sourcePath, source.errorMessage()));
+    sqlite3_busy_timeout(source.get(), busyTimeoutMs);
+    sqlite3_busy_timeout(into, busyTimeoutMs);
+    sqlite3_backup *backup = sqlite3_backup_init(into, "main", source.get(), "main");
+    if (!backup)
+        return makeError(ErrorCode::StorageError,
+                         VaultBackup::tr("Cannot copy %1: %2.")
+                             .arg(sourcePath, QString::fromUtf8(sqlite3_errmsg(into))));
+    // A few pages at a time, so writers of the vault are never held up for long; a write in
+    // between makes SQLite start the copy over, which is why there is an overall time limit.
+    QElapsedTimer waited;
+    waited.start();
+    int rc = SQLITE_OK;
+    do {
+        rc = sqlite3_backup_step(backup, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            if (waited.elapsed() > busyTimeoutMs)
+                break;
+            sqlite3_sleep(10);
+        }
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    const int pages = sqlite3_backup_pagecount(backup);
+    sqlite3_backup_finish(backup);
+    if (rc == SQLITE_DONE)
+        return pages;
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        return makeError(ErrorCode::VaultLocked,
+                         VaultBackup::tr("%1 stayed locked by another program for %2 seconds; "
+                                         "nothing was changed. Try again.")
+                             .arg(sourcePath)
+                             .arg(busyTimeoutMs / 1000));
+    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+        return makeError(ErrorCode::VaultCorrupt,
+                         VaultBackup::tr("%1 is damaged (%2). Run \"keywardctl vault check\".")
+                             .arg(sourcePath, QString::fromUtf8(sqlite3_errstr(rc))));
+    return makeError(ErrorCode::StorageError,
+                     VaultBackup::tr("Cannot copy %1: %2.")
+                         .arg(sourcePath, QString::fromUtf8(sqlite3_errstr(rc))));
+}
+
+// A vault_meta value read with the C API (empty when the file cannot say).
+QString metaValue(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM vault_meta WHERE name = ?", -1, &statement,
+                           nullptr)
+        != SQLITE_OK)
+        return {};
+    sqlite3_bind_text(statement, 1, name, -1, SQLITE_STATIC);
+    QString value;
+    if (sqlite3_step(statement) == SQLITE_ROW) {
+        if (const auto *text = sqlite3_column_text(statement, 0))
+            value = QString::fromUtf8(reinterpret_cast<const char *>(text));
+    }
+    sqlite3_finalize(statement);
+    return value;
+}
+
+// Moves a change counter past `atLeast`, so every process that watches it sees news.
+bool advanceCounter(sqlite3 *db, const char *name, qint64 atLeast)
+{
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(db,
+                           "UPDATE vault_meta SET value = CAST(MAX(CAST(value AS INTEGER), ?) + 1 "
+                           "AS TEXT) WHERE name = ?",
+                           -1, &statement, nullptr)
+        != SQLITE_OK)
+        return false;
+    sqlite3_bind_int64(statement, 1, atLeast);
+    sqlite3_bind_text(statement, 2, name, -1, SQLITE_STATIC);
+    const bool done = sqlite3_step(statement) == SQLITE_DONE;
+    sqlite3_finalize(statement);
+    return done;
+}
+
+QString freeName(const QString &base)
+{
+    QString name = base;
+    for (int n = 2; QFileInfo::exists(name); ++n)
+        name = base + QStringLiteral("-%1").arg(n);
+    return name;
+}
+
 } // namespace
 
 Result<BackupSummary> VaultBackup::backup(const QString &vaultPath, const QString &targetPath,
@@ -116,48 +209,14 @@ Result<BackupSummary> VaultBackup::backup(const QString &vaultPath, const QStrin
         return makeError(ErrorCode::StorageError,
                          cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(errno))));
 
-    Connection source;
     Connection copy;
-    if (source.open(vaultPath, SQLITE_OPEN_READONLY) != SQLITE_OK)
-        return makeError(ErrorCode::StorageError,
-                         tr("Cannot read %1: %2.").arg(vaultPath, source.errorMessage()));
-    sqlite3_busy_timeout(source.get(), busyTimeoutMs);
     if (copy.open(partial.path(), SQLITE_OPEN_READWRITE) != SQLITE_OK)
         return makeError(ErrorCode::StorageError, cannotWrite.arg(targetPath, copy.errorMessage()));
-    sqlite3_backup *backup = sqlite3_backup_init(copy.get(), "main", source.get(), "main");
-    if (!backup)
-        return makeError(ErrorCode::StorageError, cannotWrite.arg(targetPath, copy.errorMessage()));
-    // A few pages at a time, so writers of the vault are never held up for long; a write in
-    // between makes SQLite start the copy over, which is why there is an overall time limit.
-    QElapsedTimer waited;
-    waited.start();
-    int rc = SQLITE_OK;
-    do {
-        rc = sqlite3_backup_step(backup, 256);
-        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-            if (waited.elapsed() > busyTimeoutMs)
-                break;
-            sqlite3_sleep(10);
-        }
-    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    auto copied = copyPages(vaultPath, copy.get(), busyTimeoutMs);
+    if (!copied)
+        return copied.error();
     BackupSummary summary;
-    summary.pages = sqlite3_backup_pagecount(backup);
-    sqlite3_backup_finish(backup);
-    if (rc != SQLITE_DONE) {
-        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-            return makeError(ErrorCode::VaultLocked,
-                             tr("%1 stayed locked by another program for %2 seconds; nothing "
-                                "was written. Try again.")
-                                 .arg(vaultPath)
-                                 .arg(busyTimeoutMs / 1000));
-        if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-            return makeError(ErrorCode::VaultCorrupt,
-                             tr("%1 is damaged (%2); nothing was written. Run \"keywardctl "
-                                "vault check\".")
-                                 .arg(vaultPath, QString::fromUtf8(sqlite3_errstr(rc))));
-        return makeError(ErrorCode::StorageError,
-                         cannotWrite.arg(targetPath, QString::fromUtf8(sqlite3_errstr(rc))));
-    }
+    summary.pages = *copied;
     if (copy.close() != SQLITE_OK || !partial.sync())
         return makeError(ErrorCode::StorageError,
                          cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(errno))));
@@ -182,6 +241,101 @@ Result<BackupSummary> VaultBackup::backup(const QString &vaultPath, const QStrin
         return makeError(ErrorCode::StorageError,
                          cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(error))));
     }
+    return summary;
+}
+
+Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QString &backupPath,
+                                            qint64 nowMs, int busyTimeoutMs)
+{
+    if (!QFileInfo(vaultPath).isFile())
+        return makeError(ErrorCode::VaultNotFound,
+                         tr("There is no vault file at %1.").arg(vaultPath));
+    if (!QFileInfo(backupPath).isFile())
+        return makeError(ErrorCode::NotFound, tr("There is no backup at %1.").arg(backupPath));
+    if (QFileInfo(backupPath).absoluteFilePath() == QFileInfo(vaultPath).absoluteFilePath())
+        return makeError(ErrorCode::InvalidInput, tr("A vault cannot be restored from itself."));
+    // The backup first, in full: a damaged one would only replace a vault with another.
+    auto problems = VaultIntegrity::check(backupPath, busyTimeoutMs);
+    if (!problems)
+        return problems.error();
+    if (!problems->isEmpty())
+        return makeError(
+            ErrorCode::VaultCorrupt,
+            tr("The backup %1 is not whole (%2: %3); nothing was changed.")
+                .arg(backupPath, problems->constFirst().check, problems->constFirst().detail));
+    Connection backup;
+    if (backup.open(backupPath, SQLITE_OPEN_READONLY) != SQLITE_OK)
+        return makeError(ErrorCode::StorageError,
+                         tr("Cannot read %1: %2.").arg(backupPath, backup.errorMessage()));
+    const QString backupRoot = metaValue(backup.get(), "root_key");
+    backup.close();
+
+    // What the vault says now, as far as it can (a damaged one may say nothing).
+    Connection live;
+    if (live.open(vaultPath, SQLITE_OPEN_READWRITE) != SQLITE_OK)
+        return makeError(ErrorCode::StorageError,
+                         tr("Cannot open %1: %2.").arg(vaultPath, live.errorMessage()));
+    sqlite3_busy_timeout(live.get(), busyTimeoutMs);
+    const QString liveRoot = metaValue(live.get(), "root_key");
+    const qint64 changeSeq = metaValue(live.get(), "change_seq").toLongLong();
+    const qint64 usageSeq = metaValue(live.get(), "usage_seq").toLongLong();
+    if (!liveRoot.isEmpty() && !backupRoot.isEmpty() && liveRoot != backupRoot)
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("%1 is a backup of another vault (fingerprint %2, this vault's is %3); nothing "
+               "was changed.")
+                .arg(backupPath,
+                     SigningKey::fingerprint(QByteArray::fromBase64(backupRoot.toLatin1())),
+                     SigningKey::fingerprint(QByteArray::fromBase64(liveRoot.toLatin1()))));
+
+    // Keep the vault as it is: checked like any backup, or byte for byte when it is damaged.
+    RestoreSummary summary;
+    summary.keptPath = freeName(vaultPath + QStringLiteral(".before-restore-")
+                                + QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC)
+                                      .toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    if (auto kept = VaultBackup::backup(vaultPath, summary.keptPath, busyTimeoutMs); !kept) {
+        summary.keptChecked = false;
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+            if (QFileInfo::exists(vaultPath + suffix)
+                && !QFile::copy(vaultPath + suffix, summary.keptPath + suffix))
+                return makeError(ErrorCode::StorageError,
+                                 tr("Cannot keep a copy of %1 as %2; nothing was changed.")
+                                     .arg(vaultPath, summary.keptPath));
+            QFile::setPermissions(summary.keptPath + suffix,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+    }
+
+    // In place, through SQLite: processes that have the vault open see a change as from any
+    // other writer, and a failure rolls back.
+    auto copied = copyPages(backupPath, live.get(), busyTimeoutMs);
+    if (!copied) {
+        if (copied.error().code != ErrorCode::VaultCorrupt)
+            return copied.error();
+        // The vault is too damaged to be written through SQLite: a checked copy of the backup
+        // takes its place (nobody can be using a damaged vault: every Keyward refuses it).
+        live.close();
+        const QString incoming = freeName(vaultPath + QStringLiteral(".restoring"));
+        if (auto made = VaultBackup::backup(backupPath, incoming, busyTimeoutMs); !made)
+            return made.error();
+        for (const char *suffix : {"-wal", "-shm"})
+            QFile::remove(vaultPath + QLatin1String(suffix));
+        if (::rename(QFile::encodeName(incoming).constData(),
+                     QFile::encodeName(vaultPath).constData())
+            != 0)
+            return makeError(ErrorCode::StorageError,
+                             tr("Cannot put the backup in place of %1: %2.")
+                                 .arg(vaultPath, QString::fromLocal8Bit(strerror(errno))));
+        if (live.open(vaultPath, SQLITE_OPEN_READWRITE) != SQLITE_OK)
+            return makeError(ErrorCode::StorageError,
+                             tr("Cannot open %1: %2.").arg(vaultPath, live.errorMessage()));
+    }
+    if (!advanceCounter(live.get(), "change_seq", changeSeq)
+        || !advanceCounter(live.get(), "usage_seq", usageSeq))
+        return makeError(ErrorCode::StorageError,
+                         tr("The backup was restored, but open windows and services may not "
+                            "notice until they open %1 again: %2.")
+                             .arg(vaultPath, live.errorMessage()));
     return summary;
 }
 

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -172,6 +173,148 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(target));
         QVERIFY2(leftovers(folder.path()).isEmpty(),
                  qPrintable(leftovers(folder.path()).join(u',')));
+    }
+
+    // Restore: the vault gets the backup's keys back; what was made since is only in the kept
+    // file, which is the vault as it was, byte for byte the same content.
+    void restorePutsTheBackupBackAndKeepsTheVault()
+    {
+        QTemporaryDir folder;
+        CliRunner cli(folder.path());
+        cli.setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
+        cli.setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
+        QCOMPARE(cli.run(args({"init", "--prefix", "kw", "--owner", "alice"})).exitCode, 0);
+        const QString vault = cli.defaultVaultPath();
+        const auto create = [&](const char *name) {
+            const CliRunner::Run run =
+                cli.run({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("--name"),
+                         QString::fromLatin1(name), QStringLiteral("--env"), QStringLiteral("dev"),
+                         QStringLiteral("--role"), QStringLiteral("developer")});
+            return QString::fromUtf8(run.out).trimmed();
+        };
+        const auto names = [&](const QString &path) {
+            QStringList result;
+            for (const QJsonObject &key :
+                 cli.run({QStringLiteral("--vault"), path, QStringLiteral("--json"),
+                          QStringLiteral("key"), QStringLiteral("list")})
+                     .jsonLines())
+                result.append(key.value(QStringLiteral("name")).toString());
+            return result;
+        };
+        const QString kept = create("kept");
+        const QString backup = folder.filePath(QStringLiteral("monday.keyward"));
+        QCOMPARE(cli.run({QStringLiteral("vault"), QStringLiteral("backup"), backup}).exitCode, 0);
+        const QString later = create("made later");
+        QCOMPARE(names(vault),
+                 (QStringList {QStringLiteral("kept"), QStringLiteral("made later")}));
+
+        // Not without a yes when nobody can be asked.
+        const CliRunner::Run unconfirmed =
+            cli.run({QStringLiteral("vault"), QStringLiteral("restore"), backup});
+        QCOMPARE(unconfirmed.exitCode, 1);
+        QVERIFY(unconfirmed.errText().contains(QStringLiteral("--yes")));
+        QCOMPARE(names(vault).size(), 2);
+
+        const CliRunner::Run run =
+            cli.run({QStringLiteral("--json"), QStringLiteral("vault"), QStringLiteral("restore"),
+                     backup, QStringLiteral("--yes")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString keptPath = run.json().value(QStringLiteral("kept")).toString();
+        QVERIFY(keptPath.startsWith(vault + QStringLiteral(".before-restore-")));
+        QVERIFY(run.json().value(QStringLiteral("kept_checked")).toBool());
+        QCOMPARE(names(vault), QStringList {QStringLiteral("kept")});
+        QCOMPARE(names(keptPath),
+                 (QStringList {QStringLiteral("kept"), QStringLiteral("made later")}));
+        for (const QString &path : {vault, keptPath}) {
+            const CliRunner::Run audit =
+                cli.run({QStringLiteral("--vault"), path, QStringLiteral("audit"),
+                         QStringLiteral("verify")});
+            QVERIFY2(audit.exitCode == 0, audit.describe().constData());
+        }
+        // The restored vault verifies its own keys and goes on as a vault.
+        const CliRunner::Run verified =
+            cli.run(args({"verify", "--env", "dev", "-"}), kept.toUtf8());
+        QVERIFY2(verified.exitCode == 0, verified.describe().constData());
+        QCOMPARE(cli.run(args({"verify", "--env", "dev", "-"}), later.toUtf8()).exitCode, 1);
+        QVERIFY(!create("after the restore").isEmpty());
+        QCOMPARE(names(vault).size(), 2);
+    }
+
+    // The reason to restore: a damaged vault. It is kept as it was, and the backup takes over.
+    void damagedVaultIsRestoredAndKeptByteForByte()
+    {
+        QTemporaryDir folder;
+        CliRunner cli(folder.path());
+        cli.setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
+        cli.setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
+        QCOMPARE(cli.run(args({"init", "--prefix", "kw", "--owner", "alice"})).exitCode, 0);
+        const QString vault = cli.defaultVaultPath();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(cli.run({QStringLiteral("key"), QStringLiteral("create"),
+                              QStringLiteral("--name"), QStringLiteral("k%1").arg(i),
+                              QStringLiteral("--env"), QStringLiteral("dev"),
+                              QStringLiteral("--role"), QStringLiteral("developer")})
+                         .exitCode,
+                     0);
+        const QString backup = folder.filePath(QStringLiteral("good.keyward"));
+        QCOMPARE(cli.run({QStringLiteral("vault"), QStringLiteral("backup"), backup}).exitCode, 0);
+        QByteArray bytes = fileBytes(vault);
+        for (qsizetype at = 4 * 4096 + 8; at < 4 * 4096 + 2000; ++at)
+            bytes[at] = char(0xA5);
+        {
+            QFile file(vault);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(file.write(bytes), bytes.size());
+        }
+        QCOMPARE(cli.run(args({"vault", "check"})).exitCode, 3);
+        const CliRunner::Run run =
+            cli.run({QStringLiteral("--json"), QStringLiteral("vault"), QStringLiteral("restore"),
+                     backup, QStringLiteral("--yes")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY(!run.json().value(QStringLiteral("kept_checked")).toBool());
+        QCOMPARE(fileBytes(run.json().value(QStringLiteral("kept")).toString()), bytes);
+        const CliRunner::Run check = cli.run(args({"vault", "check"}));
+        QVERIFY2(check.exitCode == 0, check.describe().constData());
+        QCOMPARE(cli.run(args({"--json", "key", "list"})).jsonLines().size(), 3);
+    }
+
+    // Another vault's backup, or a damaged backup, changes nothing.
+    void foreignOrDamagedBackupIsRefused()
+    {
+        QTemporaryDir other;
+        CliRunner stranger(other.path());
+        stranger.setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
+        stranger.setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
+        QCOMPARE(stranger.run(args({"init", "--prefix", "kw", "--owner", "alice"})).exitCode, 0);
+        const QByteArray before = fileBytes(m_vault);
+        const CliRunner::Run foreign =
+            m_cli->run({QStringLiteral("vault"), QStringLiteral("restore"),
+                        stranger.defaultVaultPath(), QStringLiteral("--yes")});
+        QCOMPARE(foreign.exitCode, 1);
+        QVERIFY2(foreign.errText().contains(QStringLiteral("another vault")),
+                 foreign.describe().constData());
+
+        const QString damaged = m_home.filePath(QStringLiteral("damaged-backup.keyward"));
+        QCOMPARE(m_cli->run({QStringLiteral("vault"), QStringLiteral("backup"), damaged}).exitCode,
+                 0);
+        QByteArray bytes = fileBytes(damaged);
+        for (qsizetype at = 4 * 4096 + 8; at < 4 * 4096 + 2000; ++at)
+            bytes[at] = char(0xA5);
+        {
+            QFile file(damaged);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(file.write(bytes), bytes.size());
+        }
+        const CliRunner::Run refused = m_cli->run(
+            {QStringLiteral("vault"), QStringLiteral("restore"), damaged, QStringLiteral("--yes")});
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.errText().contains(QStringLiteral("not whole")),
+                 refused.describe().constData());
+        QCOMPARE(fileBytes(m_vault), before);
+        QVERIFY(QFileInfo(m_vault)
+                    .dir()
+                    .entryList({QStringLiteral("*before-restore*")}, QDir::Files)
+                    .isEmpty());
     }
 
     void badArgumentsAreUsageErrors()
