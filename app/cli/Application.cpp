@@ -12,6 +12,7 @@
 #include "MemberCommands.h"
 #include "MigrateCommand.h"
 #include "Output.h"
+#include "ReportCommands.h"
 #include "VaultBackupCommand.h"
 #include "VaultCheckCommand.h"
 #include "VerifyCommand.h"
@@ -71,6 +72,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Change a member's role")},
         {QStringLiteral("member"), QStringLiteral("passphrase"), &MemberCommands::passphrase,
          QT_TR_NOOP("Set a member's passphrase, or your own (vault files)")},
+        {QStringLiteral("report"), QStringLiteral("hygiene"), &ReportCommands::hygiene,
+         QT_TR_NOOP("List keys that need looking after, with a fix each (exit 1: findings)")},
         {QStringLiteral("audit"), QStringLiteral("list"), &AuditCommands::list,
          QT_TR_NOOP("Show the audit log")},
         {QStringLiteral("audit"), QStringLiteral("verify"), &AuditCommands::verify,

@@ -8,6 +8,7 @@ int runKeyStatusTests(int argc, char **argv);
 int runParsersTests(int argc, char **argv);
 int runIpAllowlistTests(int argc, char **argv);
 int runExpiryCalendarTests(int argc, char **argv);
+int runHygieneReportTests(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -20,5 +21,6 @@ int main(int argc, char **argv)
     failed += runParsersTests(argc, argv);
     failed += runIpAllowlistTests(argc, argv);
     failed += runExpiryCalendarTests(argc, argv);
+    failed += runHygieneReportTests(argc, argv);
     return failed == 0 ? 0 : 1;
 }
