@@ -57,7 +57,7 @@ void ChangeRoleDialog::updateState()
 {
     const Role role = m_role->role();
     m_change->setEnabled(role != m_member.role);
-    if (static_cast<int>(role) < static_cast<int>(m_member.role))
+    if (!roleAtLeast(role, m_member.role))
         m_consequence->setText(tr("Keys that %1 created with a role above %2 will be deactivated "
                                   "and flagged, so the demotion leaves no extra power behind.")
                                    .arg(m_member.name, DisplayNames::role(role)));

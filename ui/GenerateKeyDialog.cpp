@@ -464,15 +464,14 @@ QString GenerateKeyDialog::validationMessage() const
     for (const Result<void> &check :
          {Permissions::validateKeyName(r.name),
           Permissions::mayCreateKey(m_member, r.role, r.grants, m_catalogue),
-          Permissions::validateCustomer(r.customer), Permissions::validateNotes(r.notes)}) {
+          Permissions::validateCustomer(r.customer), Permissions::validateNotes(r.notes),
+          Permissions::validateNewExpiry(r.expiresAtMs, m_clock.nowMs()),
+          Permissions::validateUsageLimit(r.usageLimit)}) {
         if (!check)
             return check.errorMessage();
     }
     if (auto allowed = IpAllowlist::parseText(m_allowedIpsEdit->text()); !allowed)
         return allowed.errorMessage();
-    if (r.expiresAtMs && *r.expiresAtMs <= m_clock.nowMs())
-        return tr("The expiry date %1 is in the past. Choose today or a later day.")
-            .arg(QLocale().toString(m_expiryDateEdit->date(), QLocale::ShortFormat));
     return {};
 }
 

@@ -145,6 +145,24 @@ Result<void> Permissions::validateUsageLimit(const std::optional<qint64> &limit)
     return {};
 }
 
+Result<void> Permissions::validateNewExpiry(const std::optional<qint64> &expiresAtMs, qint64 nowMs)
+{
+    if (expiresAtMs && *expiresAtMs <= nowMs)
+        return invalid(tr("The expiry date is in the past. Choose today or a later day."));
+    return {};
+}
+
+Result<void> Permissions::validateLoginName(const QString &name, const QString &rolePrefix)
+{
+    if (name.toUtf8().size() > 63 || name.startsWith(QLatin1String("pg_"))
+        || (!rolePrefix.isEmpty() && name.startsWith(rolePrefix + QLatin1Char('_')))
+        || name == QLatin1String("public"))
+        return invalid(tr("\"%1\" cannot be a login: names starting with pg_ or %2_ are "
+                          "reserved, and a login has at most 63 bytes.")
+                           .arg(name, rolePrefix));
+    return {};
+}
+
 Result<void> Permissions::mayChangeExpiry(const ApiKey &key, std::optional<qint64> newExpiresAtMs,
                                           qint64 nowMs)
 {

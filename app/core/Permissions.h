@@ -37,6 +37,12 @@ public:
     static Result<void> mayChangeUsageLimit(const Member &actor, const ApiKey &key);
     // At least 1 request, or none (unlimited).
     static Result<void> validateUsageLimit(const std::optional<qint64> &limit);
+    // A new key's expiry: none, or later than now.
+    static Result<void> validateNewExpiry(const std::optional<qint64> &expiresAtMs, qint64 nowMs);
+    // A member's name as a PostgreSQL login of a vault whose group roles start with rolePrefix:
+    // at most 63 bytes, and not a reserved name (pg_*, <rolePrefix>_* unless it is empty,
+    // public).
+    static Result<void> validateLoginName(const QString &name, const QString &rolePrefix);
     // Expiry may only get shorter, and never into the past.
     static Result<void> mayChangeExpiry(const ApiKey &key, std::optional<qint64> newExpiresAtMs,
                                         qint64 nowMs);

@@ -127,11 +127,12 @@ Result<QString> PostgresSetup::passwordVerifier(QSqlDatabase &db, const QString 
 Result<qint64> PostgresSetup::addMemberLogin(QSqlDatabase &db, const QString &name, Role role,
                                              const SecretString &password, qint64 nowMs)
 {
-    if (auto valid = Permissions::validateMemberName(name); !valid)
-        return valid.error();
-    if (name.toUtf8().size() > 63)
-        return makeError(ErrorCode::InvalidInput,
-                         tr("A PostgreSQL login name has at most 63 bytes."));
+    // The vault's own group names are refused by the database functions, which know them.
+    for (const Result<void> &check :
+         {Permissions::validateMemberName(name), Permissions::validateLoginName(name, QString())}) {
+        if (!check)
+            return check.error();
+    }
     QVariant verifier(QMetaType::fromType<QString>());
     if (!password.isEmpty()) {
         if (auto valid = Permissions::validatePassphraseLength(int(password.size())); !valid)
@@ -222,15 +223,12 @@ Result<PostgresSetupReport> PostgresSetup::run(QSqlDatabase &db,
     if (!login)
         return login.error();
     const QString owner = options.owner.isEmpty() ? *login : options.owner;
-    if (auto valid = Permissions::validateMemberName(owner); !valid)
-        return valid.error();
     // The member functions refuse these too; checking first leaves nothing half-done.
-    if (owner.startsWith(QLatin1String("pg_"))
-        || owner.startsWith(options.rolePrefix + QLatin1Char('_')) || owner.toUtf8().size() > 63)
-        return makeError(ErrorCode::InvalidInput,
-                         tr("\"%1\" cannot be a member's login: names starting with pg_ or %2_ "
-                            "are reserved, and a login has at most 63 bytes.")
-                             .arg(owner, options.rolePrefix));
+    for (const Result<void> &check : {Permissions::validateMemberName(owner),
+                                      Permissions::validateLoginName(owner, options.rolePrefix)}) {
+        if (!check)
+            return check.error();
+    }
 
     PostgresSetupReport report;
     const SqlDialect dialect(SqlEngine::Postgres);

@@ -1277,18 +1277,16 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
     const QString customer = request.customer.trimmed();
     grants.removeDuplicates();
     grants.sort();
+    const qint64 now = m_clock.nowMs();
     for (const Result<void> &check :
          {Permissions::mayCreateKey(*actor, request.role, grants, m_catalogue),
           Permissions::validateKeyName(request.name), Permissions::validateNotes(request.notes),
-          Permissions::validateCustomer(customer)}) {
+          Permissions::validateCustomer(customer),
+          Permissions::validateNewExpiry(request.expiresAtMs, now),
+          Permissions::validateUsageLimit(request.usageLimit)}) {
         if (!check)
             return check.error();
     }
-    const qint64 now = m_clock.nowMs();
-    if (request.expiresAtMs && *request.expiresAtMs <= now)
-        return makeError(ErrorCode::InvalidInput, tr("The expiry date is in the past."));
-    if (request.usageLimit && *request.usageLimit < 1)
-        return makeError(ErrorCode::InvalidInput, tr("A usage limit must be at least 1."));
 
     qint64 keyId = 0;
     SecretString token = KeyToken::generate(m_prefix, request.environment);

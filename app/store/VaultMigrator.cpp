@@ -553,11 +553,8 @@ Result<QString> serverText(QSqlDatabase &db, const QString &sql, const QStringLi
 QString loginProblem(const QString &name, const QString &rolePrefix, bool exists, bool canLogin,
                      bool isVerifier)
 {
-    if (name.toUtf8().size() > 63 || name.startsWith(QLatin1String("pg_"))
-        || name.startsWith(rolePrefix + QLatin1Char('_')) || name == QLatin1String("public"))
-        return VaultMigrator::tr("\"%1\" cannot be a login: names starting with pg_ or %2_ are "
-                                 "reserved, and a login has at most 63 bytes.")
-            .arg(name, rolePrefix);
+    if (auto valid = Permissions::validateLoginName(name, rolePrefix); !valid)
+        return valid.errorMessage();
     if (exists && !canLogin)
         return VaultMigrator::tr("\"%1\" is a group role on this server, not a login.").arg(name);
     if (isVerifier)

@@ -19,6 +19,9 @@ private Q_SLOTS:
     void notes();
     void memberName_data();
     void memberName();
+    void loginName_data();
+    void loginName();
+    void newExpiry();
 };
 
 void TestValidation::keyName_data()
@@ -129,6 +132,47 @@ void TestValidation::memberName()
     QFETCH(QString, name);
     QFETCH(Outcome, expected);
     KW_COMPARE_OUTCOME(Permissions::validateMemberName(name), expected);
+}
+
+// One rule for db setup, db add-login and migrate (it was written out three times).
+void TestValidation::loginName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("rolePrefix");
+    QTest::addColumn<Outcome>("expected");
+    QTest::newRow("alice") << QStringLiteral("alice") << QStringLiteral("keyward")
+                           << Outcome::Allowed;
+    QTest::newRow("pg_ reserved") << QStringLiteral("pg_alice") << QStringLiteral("keyward")
+                                  << Outcome::Invalid;
+    QTest::newRow("the vault's groups")
+        << QStringLiteral("keyward_owner") << QStringLiteral("keyward") << Outcome::Invalid;
+    QTest::newRow("another prefix")
+        << QStringLiteral("keyward_owner") << QStringLiteral("acme") << Outcome::Allowed;
+    QTest::newRow("no prefix known")
+        << QStringLiteral("keyward_owner") << QString() << Outcome::Allowed;
+    QTest::newRow("public") << QStringLiteral("public") << QString() << Outcome::Invalid;
+    QTest::newRow("63 bytes") << QString(63, QLatin1Char('a')) << QString() << Outcome::Allowed;
+    QTest::newRow("64 bytes") << QString(64, QLatin1Char('a')) << QString() << Outcome::Invalid;
+    // Bytes, not characters: 32 two-byte letters are 64 bytes.
+    QTest::newRow("32 umlauts") << QString(32, QChar(0x00e4)) << QString() << Outcome::Invalid;
+}
+
+void TestValidation::loginName()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, rolePrefix);
+    QFETCH(Outcome, expected);
+    KW_COMPARE_OUTCOME(Permissions::validateLoginName(name, rolePrefix), expected);
+}
+
+// The store and the Generate dialog ask the same question.
+void TestValidation::newExpiry()
+{
+    const qint64 now = 1'800'000'000'000;
+    KW_COMPARE_OUTCOME(Permissions::validateNewExpiry(std::nullopt, now), Outcome::Allowed);
+    KW_COMPARE_OUTCOME(Permissions::validateNewExpiry(now + 1, now), Outcome::Allowed);
+    KW_COMPARE_OUTCOME(Permissions::validateNewExpiry(now, now), Outcome::Invalid);
+    KW_COMPARE_OUTCOME(Permissions::validateNewExpiry(now - 1, now), Outcome::Invalid);
 }
 
 int runValidationTests(int argc, char **argv)
