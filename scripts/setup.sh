@@ -24,9 +24,11 @@ if [ "$mode" = test ]; then
     # tests of keyward-verifyd (tests/verifyd); wrk: its benchmark (tests/bench); python3: the
     # fixtures' free ports; python3-icalendar reads keywardctl's calendar back (test_cli_calendar).
     # clang, libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) and llvm-14
-    # (llvm-symbolizer, for readable reports): scripts/sanitize.sh.
+    # (llvm-symbolizer, for readable reports): scripts/sanitize.sh. nodejs, npm: the secret
+    # scanner tests (tests/scanners: secretlint from the npm registry, the JavaScript snippet of
+    # docs/key-format.md).
     packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3 python3-icalendar
-        clang libclang-rt-14-dev llvm-14)
+        clang libclang-rt-14-dev llvm-14 nodejs npm)
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo_cmd apt-get update -qq

@@ -1,6 +1,7 @@
 #include "Application.h"
 
 #include "AuditCommands.h"
+#include "CheckFormatCommand.h"
 #include "CommandContext.h"
 #include "DbCommands.h"
 #include "InitCommand.h"
@@ -60,6 +61,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Show a key's requests per hour and its newest requests")},
         {QStringLiteral("verify"), QString(), &VerifyCommand::run,
          QT_TR_NOOP("Check a token as an API would (no login needed)")},
+        {QStringLiteral("check-format"), QString(), &CheckFormatCommand::run,
+         QT_TR_NOOP("Find Keyward keys in files or stdin by their check (no vault; pre-commit)")},
         {QStringLiteral("member"), QStringLiteral("add"), &MemberCommands::add,
          QT_TR_NOOP("Add a member")},
         {QStringLiteral("member"), QStringLiteral("list"), &MemberCommands::list,
@@ -235,7 +238,7 @@ QString Application::usage() const
                 "is given (the password: ~/.pgpass, PGPASSWORD or a prompt)")
           << QString() << tr("Exit codes:") << tr("  0  done; verify: the key is valid (HTTP 200)")
           << tr("  1  refused (permission, invalid input, not found, wrong passphrase, changed "
-                "by someone else); verify: any other outcome")
+                "by someone else); verify: any other outcome; check-format: a key was found")
           << tr("  2  usage error: unknown command or option, missing or unreadable argument")
           << tr("  3  vault error: missing, damaged, locked, not a vault, too new, storage; "
                 "database unreachable or not a valid connection string; vault check: damage "
