@@ -17,15 +17,16 @@ packages=(cmake g++ make pkg-config git
     qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libbotan-2-dev libsqlite3-dev libpq-dev
     qtkeychain-qt6-dev qt6-translations-l10n
-    libmicrohttpd-dev libsystemd-dev)
+    libmicrohttpd-dev libsystemd-dev help2man)
 if [ "$mode" = test ]; then
     # xvfb, xauth, openbox, x11-utils: the real-desktop tests (tests/desktop) and
     # scripts/screenshots.sh run an X server with a window manager. nginx: the auth_request
     # tests of keyward-verifyd (tests/verifyd); wrk: its benchmark (tests/bench); python3: the
     # fixtures' free ports. clang, libclang-rt-14-dev (libFuzzer and the sanitizer runtimes)
-    # and llvm-14 (llvm-symbolizer, for readable reports): scripts/sanitize.sh.
+    # and llvm-14 (llvm-symbolizer, for readable reports): scripts/sanitize.sh. zsh:
+    # test_completion.
     packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3
-        clang libclang-rt-14-dev llvm-14)
+        clang libclang-rt-14-dev llvm-14 zsh)
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo_cmd apt-get update -qq
