@@ -50,6 +50,7 @@ _keywardctl()
     local cur=${COMP_WORDS[COMP_CWORD]} prev=""
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     local program=${COMP_WORDS[0]}
+    # shellcheck disable=SC2088 # a literal "~/" as typed, which the shell has not expanded
     [[ $program == "~/"* ]] && program=$HOME/${program#"~/"}
     COMPREPLY=()
 
