@@ -16,6 +16,7 @@ if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=cc
 cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
     -DKEYWARD_SANITIZE=ON -DKEYWARD_FUZZ=ON -DKEYWARD_BUILD_GUI=OFF -DKEYWARD_BUILD_BENCHMARKS=OFF \
+    -DKEYWARD_BUILD_MANPAGES=OFF \
     -DKEYWARD_FUZZ_SECONDS="${KEYWARD_FUZZ_SECONDS:-30}" "${launcher[@]}"
 start=$SECONDS
 cmake --build "$build" --parallel "$jobs"

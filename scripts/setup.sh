@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Keyward set-up on a fresh Debian 12 machine (root or sudo).
 #   scripts/setup.sh run    install packages, build, start the app on the default vault
-#   scripts/setup.sh test   install packages, build, run every test through ctest, then the
-#                           checked build: the non-GUI suites under ASan+UBSan and the
-#                           fuzzers (scripts/sanitize.sh, docs/fuzzing.md)
+#   scripts/setup.sh test   install packages, build, run every test through ctest, check the
+#                           Debian packages (scripts/package-check.sh), then the checked build:
+#                           the non-GUI suites under ASan+UBSan and the fuzzers
+#                           (scripts/sanitize.sh, docs/fuzzing.md)
 set -euo pipefail
 mode=${1:-run}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +18,8 @@ packages=(cmake g++ make pkg-config git
     qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libbotan-2-dev libsqlite3-dev libpq-dev
     qtkeychain-qt6-dev qt6-translations-l10n
-    libmicrohttpd-dev libsystemd-dev)
+    libmicrohttpd-dev libsystemd-dev help2man dpkg-dev)
+# help2man: the man pages (man/). dpkg-dev: dpkg-shlibdeps, for the packages' Depends (cpack).
 if [ "$mode" = test ]; then
     # xvfb, xauth, openbox, x11-utils: the real-desktop tests (tests/desktop) and
     # scripts/screenshots.sh run an X server with a window manager. nginx: the auth_request
@@ -26,9 +28,9 @@ if [ "$mode" = test ]; then
     # clang, libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) and llvm-14
     # (llvm-symbolizer, for readable reports): scripts/sanitize.sh. nodejs, npm: the secret
     # scanner tests (tests/scanners: secretlint from the npm registry, the JavaScript snippet of
-    # docs/key-format.md).
+    # docs/key-format.md). zsh: test_completion. lintian: scripts/package-check.sh.
     packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3 python3-icalendar
-        clang libclang-rt-14-dev llvm-14 nodejs npm)
+        clang libclang-rt-14-dev llvm-14 nodejs npm zsh lintian)
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo_cmd apt-get update -qq
@@ -43,6 +45,7 @@ run)
     ;;
 test)
     (cd "$build" && ctest --output-on-failure --timeout 900)
+    bash "$here/scripts/package-check.sh" "$build"
     bash "$here/scripts/sanitize.sh"
     ;;
 *)
