@@ -4,6 +4,7 @@
 // xcb platform under Xvfb with a window manager, so the pictures have the sizes a desktop gives.
 #include "UiTestSupport.h"
 
+#include "core/Translations.h"
 #include "crypto/KeyToken.h"
 #include "ui/AddMemberDialog.h"
 #include "ui/ApiKeysPage.h"
@@ -22,7 +23,7 @@
 #include "ui/RevealKeyDialog.h"
 #include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
-#include "core/Translations.h"
+#include "ui/VaultCreatedDialog.h"
 #include "ui/WelcomeDialog.h"
 
 #include <QCheckBox>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void viewer();
     void memberDialogs();
     void keyDialogs();
+    void signedVault();
 
 private:
     void capture(QWidget *widget, const QString &name);
@@ -286,6 +288,40 @@ void TestScreenshots::keyDialogs()
     ConfirmDestructiveDialog remove(ConfirmDestructiveDialog::Mode::Delete, billing, vault.clock());
     capture(&remove, QStringLiteral("confirm-delete"));
     clipboard.clearNow();
+}
+
+void TestScreenshots::signedVault()
+{
+    // A fingerprint as a new vault shows it.
+    {
+        Vault fresh;
+        QVERIFY(fresh.isValid());
+        VaultCreatedDialog created(QStringLiteral("/home/alice/.local/share/keyward/vault.keyward"),
+                                   fresh.store().fingerprint());
+        capture(&created, QStringLiteral("vault-created"));
+    }
+    // A revoked key made valid again by someone with write access to the file: "Tampered".
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.seedVariedKeys();
+    const ApiKey key = vault.createKey(QStringLiteral("Legacy importer"));
+    QVERIFY(vault.store().revokeKey(key.id, key.version));
+    vault.closeStore();
+    QVERIFY(rawSql(vault.path(),
+                   QStringLiteral("UPDATE api_keys SET state = 0, revoked_at = NULL WHERE id = ?"),
+                   {key.id}));
+    auto window = signedInWindow(vault, QStringLiteral("alice"), kOwnerPassphrase);
+    QVERIFY(window);
+    ApiKeysPage *page = window->keysPage();
+    QTRY_VERIFY(!page->tamperedProblem(key.id).isEmpty());
+    for (int row = 0; row < page->proxy()->rowCount(); ++row) {
+        if (page->proxy()->index(row, 0).data().toString() == key.name)
+            page->table()->selectRow(row);
+    }
+    QVERIFY(page->selectedKey());
+    QTest::qWait(50); // the details pane's new part is shown by its layout, queued
+    capture(window.get(), QStringLiteral("tampered-key"));
+    window->close();
 }
 
 QTEST_MAIN(TestScreenshots)
