@@ -14,6 +14,7 @@
 #include "ui/ConfirmDestructiveDialog.h"
 #include "ui/EditKeyDialog.h"
 #include "ui/GenerateKeyDialog.h"
+#include "ui/HistoryBanner.h"
 #include "ui/KeyFilterProxyModel.h"
 #include "ui/KeyTableModel.h"
 #include "ui/LoginDialog.h"
@@ -24,6 +25,7 @@
 #include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
 #include "ui/VaultCreatedDialog.h"
+#include "ui/VaultMemory.h"
 #include "ui/WelcomeDialog.h"
 
 #include <QCheckBox>
@@ -304,7 +306,7 @@ void TestScreenshots::signedVault()
     Vault vault;
     QVERIFY(vault.isValid());
     vault.seedVariedKeys();
-    const ApiKey key = vault.createKey(QStringLiteral("Legacy importer"));
+    const ApiKey key = vault.createKey(QStringLiteral("Partner sync"));
     QVERIFY(vault.store().revokeKey(key.id, key.version));
     vault.closeStore();
     QVERIFY(rawSql(vault.path(),
@@ -321,6 +323,10 @@ void TestScreenshots::signedVault()
     QVERIFY(page->selectedKey());
     QTest::qWait(50); // the details pane's new part is shown by its layout, queued
     capture(window.get(), QStringLiteral("tampered-key"));
+    // The banner after the newest audit entries were deleted around Keyward.
+    VaultMemory memory(*m_settings, vault.path());
+    window->historyBanner()->showProblem(memory.describe(VaultMemory::History::Truncated));
+    capture(window.get(), QStringLiteral("history-banner"));
     window->close();
 }
 
