@@ -122,6 +122,7 @@ private Q_SLOTS:
     void firstOpenPinsAndAnotherVaultIsRefused();
     void forgetPinLetsAReKeyedVaultOpen();
     void truncatedHistoryShowsBanner();
+    void rewrittenHistoryShowsBanner();
     void tamperedKeyIsMarkedAndOnlyRevokeOrDelete();
 
 private:
@@ -331,6 +332,43 @@ void TestSignedVaultUi::truncatedHistoryShowsBanner()
     QVERIFY(!banner->isVisible());
     // Dismissed: the history as it is now is what was seen (the id may be reused by now).
     QVERIFY(m_settings->lastAuditSeen(vault.path()).hash != seenHash);
+}
+
+void TestSignedVaultUi::rewrittenHistoryShowsBanner()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.createKey(QStringLiteral("svc"));
+    vault.closeStore();
+    {
+        auto window = openWindow(vault.path(), vault.clock());
+        QTRY_VERIFY(window->session().isUnlocked());
+    }
+    const Settings::AuditMark seen = m_settings->lastAuditSeen(vault.path());
+    QVERIFY(seen.id > 0);
+    // The rows since the key deleted, then a history of the attacker's own written in their
+    // place through Keyward (a valid chain): the row seen last now has another content.
+    {
+        RawVault raw(vault.path());
+        const qint64 keyRow =
+            raw.number(QStringLiteral("SELECT MAX(id) FROM audit_log WHERE key_id IS NOT NULL"));
+        QVERIFY(
+            raw.exec(QStringLiteral("DELETE FROM audit_signatures WHERE audit_id > ?"), {keyRow}));
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM audit_log WHERE id > ?"), {keyRow}));
+    }
+    vault.clock().advanceMs(kHourMs);
+    {
+        auto store = SqlKeyStore::openVault(vault.path(), vault.clock());
+        QVERIFY(store);
+        QVERIFY(store.value()->signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)));
+        auto hash = store.value()->auditHash(seen.id);
+        QVERIFY(hash && *hash && **hash != seen.hash);
+    }
+    auto window = openWindow(vault.path(), vault.clock(), false);
+    HistoryBanner *banner = window->historyBanner();
+    QVERIFY(banner->isShowingProblem());
+    QVERIFY2(banner->text().contains(QStringLiteral("rewritten")), qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(QStringLiteral("#%1").arg(seen.id)));
 }
 
 void TestSignedVaultUi::tamperedKeyIsMarkedAndOnlyRevokeOrDelete()
