@@ -549,11 +549,9 @@ bool MainWindow::openVault(const QString &path)
             // The store names both fingerprints; say what to do about a deliberate re-key.
             m_pinRefusedPath = QFileInfo(path).absoluteFilePath();
             message += QStringLiteral("\n\n")
-                + tr("Keyward on this computer pinned the fingerprint %1 for this file. If the "
-                     "vault's Owner re-created it on purpose, compare the new fingerprint with "
-                     "them, then choose Forget Pinned Fingerprint in Configure Keyward and open "
-                     "it again.")
-                      .arg(pinned);
+                + tr("If the vault's Owner re-created it on purpose, compare its new fingerprint "
+                     "with them, then choose Forget Pinned Fingerprint in Settings › Configure "
+                     "Keyward and open it again.");
         }
         m_statusPage->showError(path, message);
         m_rootStack->setCurrentWidget(m_statusPage);

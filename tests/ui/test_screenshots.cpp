@@ -31,6 +31,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QLineEdit>
 #include <QPushButton>
@@ -328,6 +329,20 @@ void TestScreenshots::signedVault()
     window->historyBanner()->showProblem(memory.describe(VaultMemory::History::Truncated));
     capture(window.get(), QStringLiteral("history-banner"));
     window->close();
+    window.reset();
+
+    // Another vault put in its place: refused for its fingerprint.
+    Vault other;
+    QVERIFY(other.isValid());
+    other.closeStore();
+    QVERIFY(QFile::remove(vault.path()));
+    QVERIFY(QFile::copy(other.path(), vault.path()));
+    MainWindow refused(*m_settings, vault.clock());
+    refused.resize(1440, 900);
+    refused.show();
+    QVERIFY(!refused.openVault(vault.path()));
+    capture(&refused, QStringLiteral("pin-refused"));
+    refused.close();
 }
 
 QTEST_MAIN(TestScreenshots)
