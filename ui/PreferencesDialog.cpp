@@ -131,7 +131,10 @@ QWidget *PreferencesDialog::buildVaultGroup(const QString &fingerprint)
     form->addRow(tr("File:"), path);
     form->addRow(tr("Owner fingerprint:"), current);
     form->addRow(tr("Pinned here:"), m_pinned);
-    form->addRow(QString(), m_forgetPin);
+    auto *forgetRow = new QHBoxLayout;
+    forgetRow->addWidget(m_forgetPin);
+    forgetRow->addStretch(1);
+    form->addRow(QString(), forgetRow);
     updatePin();
     return group;
 }

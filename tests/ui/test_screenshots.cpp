@@ -302,6 +302,9 @@ void TestScreenshots::signedVault()
         VaultCreatedDialog created(QStringLiteral("/home/alice/.local/share/keyward/vault.keyward"),
                                    fresh.store().fingerprint());
         capture(&created, QStringLiteral("vault-created"));
+        m_settings->setPinnedFingerprint(fresh.path(), fresh.store().fingerprint());
+        PreferencesDialog preferences(*m_settings, fresh.path(), fresh.store().fingerprint());
+        capture(&preferences, QStringLiteral("preferences-vault"));
     }
     // A revoked key made valid again by someone with write access to the file: "Tampered".
     Vault vault;
