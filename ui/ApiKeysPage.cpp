@@ -8,9 +8,11 @@
 #include "KeyTableModel.h"
 #include "Settings.h"
 #include "StatusBadgeDelegate.h"
+#include "TamperedKeysCheck.h"
 #include "core/DisplayNames.h"
 #include "core/Environment.h"
 #include "store/KeyStore.h"
+#include "store/SqlKeyStore.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -57,6 +59,18 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
 {
     setObjectName(QStringLiteral("apiKeysPage"));
     m_proxy->setSourceModel(m_model);
+    m_tamperCheck = new TamperedKeysCheck(this);
+    connect(m_tamperCheck, &TamperedKeysCheck::finished, this,
+            [this](const QHash<qint64, QString> &tampered) {
+                if (!m_vault)
+                    return;
+                const qint64 shown = m_details->keyId();
+                const QString before = m_model->tamperedProblem(shown);
+                m_model->setTampered(tampered);
+                if (shown != 0 && m_model->tamperedProblem(shown) != before)
+                    updateDetails();
+                Q_EMIT tamperedKeysChanged();
+            });
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("keyTable"));
@@ -173,6 +187,7 @@ QWidget *ApiKeysPage::buildFilterBar()
         {tr("Expired"), StatusFilter::Expired},
         {tr("Revoked"), StatusFilter::Revoked},
         {tr("Flagged"), StatusFilter::Flagged},
+        {tr("Tampered"), StatusFilter::Tampered},
     };
     for (const auto &[text, filter] : statuses)
         m_status->addItem(text, int(filter));
@@ -346,6 +361,11 @@ void ApiKeysPage::setDefaultColumnWidths()
 void ApiKeysPage::setStore(KeyStore *store)
 {
     m_store = store;
+    m_vault = dynamic_cast<SqlKeyStore *>(store);
+    if (m_vault && m_vault->engine() != SqlEngine::Sqlite)
+        m_vault = nullptr; // a server's roles keep verifiers from writing keys
+    m_tamperCheck->cancel();
+    m_model->setTampered({});
     // The details pane reads the selected key's usage and last use from the same store.
     m_details->setStore(store);
     if (!store) {
@@ -372,6 +392,10 @@ Result<void> ApiKeysPage::reload()
     }
     const std::optional<ApiKey> before = selectedKey();
     m_model->setKeys(*keys, m_store->grantCatalogue());
+    // The rows just read may have been written around Keyward: check their signatures on a
+    // worker thread, against the root the store accepted at open (not one found in the file).
+    if (m_vault && m_vault->isSignedVault())
+        m_tamperCheck->start(m_vault->location(), m_vault->rootKey());
     settleSelection(before ? before->id : 0);
     updateStatePage();
     updateCount();
@@ -417,6 +441,16 @@ Result<void> ApiKeysPage::refreshUsage()
 void ApiKeysPage::refreshTimes()
 {
     m_model->refreshTimes();
+}
+
+QString ApiKeysPage::tamperedProblem(qint64 keyId) const
+{
+    return m_model->tamperedProblem(keyId);
+}
+
+bool ApiKeysPage::isCheckingSignatures() const
+{
+    return m_tamperCheck->isRunning();
 }
 
 std::optional<ApiKey> ApiKeysPage::selectedKey() const
@@ -518,7 +552,8 @@ void ApiKeysPage::updateDetails()
         return;
     }
     auto history = m_store->auditEvents(key->id, kHistoryLimit);
-    m_details->showKey(*key, m_store->grantCatalogue(), history ? *history : QVector<AuditEvent>());
+    m_details->showKey(*key, m_store->grantCatalogue(), history ? *history : QVector<AuditEvent>(),
+                       m_model->tamperedProblem(key->id));
 }
 
 void ApiKeysPage::clearFilters()

@@ -25,6 +25,8 @@ class KeyFilterProxyModel;
 class KeyStore;
 class KeyTableModel;
 class Settings;
+class SqlKeyStore;
+class TamperedKeysCheck;
 
 // "Permissions and API": the key table with search and filters, a friendly empty state, and
 // the details of the selected key below it.
@@ -44,6 +46,10 @@ public:
     void refreshTimes();
 
     std::optional<ApiKey> selectedKey() const;
+    // Why the key's signature does not hold (empty: it holds, or the vault is not signed). Set
+    // by a check on a worker thread after every reload; tamperedKeysChanged() when it answered.
+    QString tamperedProblem(qint64 keyId) const;
+    bool isCheckingSignatures() const;
     void selectKey(qint64 id);
 
     // The Generate action, shown as the empty state's button.
@@ -81,6 +87,8 @@ Q_SIGNALS:
     // Double-click or Return on a row.
     void keyActivated();
     void errorOccurred(const QString &message);
+    // The background check of the keys' signatures answered (the set may be unchanged).
+    void tamperedKeysChanged();
 
 private:
     QWidget *buildFilterBar();
@@ -101,6 +109,9 @@ private:
 
     const Clock &m_clock;
     KeyStore *m_store = nullptr;
+    // The same store when it is a signed vault file, whose keys' signatures are checked.
+    SqlKeyStore *m_vault = nullptr;
+    TamperedKeysCheck *m_tamperCheck = nullptr;
     // The store's usage counter as of the last read of usage (KeyStore::usageSince).
     qint64 m_usageSeen = 0;
     // While the proxy moves rows: the key selected before, to settle on afterwards.

@@ -70,7 +70,8 @@ void KeyActions::setAllowed(QAction *action, bool allowed, const QString &toolTi
     action->setToolTip(text);
 }
 
-void KeyActions::update(const std::optional<Member> &member, const ApiKey *selected)
+void KeyActions::update(const std::optional<Member> &member, const ApiKey *selected,
+                        const QString &tamperedProblem)
 {
     const auto base = [](QAction *action) {
         return action->property("baseToolTip").toString();
@@ -120,6 +121,13 @@ void KeyActions::update(const std::optional<Member> &member, const ApiKey *selec
     check(m_toggleActive, m_toggleActivates ? KeyAction::Activate : KeyAction::Deactivate);
     check(m_revoke, KeyAction::Revoke);
     check(m_remove, KeyAction::Delete);
+    if (selected && !tamperedProblem.isEmpty()) {
+        const QString why = tr("This key was changed outside Keyward (%1). It can only be "
+                               "revoked or deleted.")
+                                .arg(tamperedProblem);
+        for (QAction *action : {m_edit, m_regenerate, m_duplicate, m_toggleActive})
+            setAllowed(action, false, base(action), why);
+    }
     setAllowed(m_copyId, selected != nullptr, base(m_copyId), selectFirst);
 }
 

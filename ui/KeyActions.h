@@ -36,7 +36,11 @@ public:
     // True when toggleActive() would activate the selected key.
     bool toggleActivates() const { return m_toggleActivates; }
 
-    void update(const std::optional<Member> &member, const ApiKey *selected);
+    // tamperedProblem: why the selected key's signature does not hold (empty: it holds). A
+    // tampered key may only be revoked or deleted: anything else would sign what an attacker
+    // wrote, or build on it.
+    void update(const std::optional<Member> &member, const ApiKey *selected,
+                const QString &tamperedProblem = QString());
 
 private:
     QAction *makeAction(const QString &objectName, const QString &icon, const QString &text,

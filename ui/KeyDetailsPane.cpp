@@ -191,6 +191,7 @@ void KeyDetailsPane::clear()
     m_keyId = 0;
     m_key = ApiKey();
     m_history.clear();
+    m_tampered.clear();
     rebuildKeyPart();
     m_chart->clear();
     m_requestLog->clear();
@@ -198,8 +199,9 @@ void KeyDetailsPane::clear()
 }
 
 void KeyDetailsPane::showKey(const ApiKey &key, const GrantCatalogue &catalogue,
-                             const QVector<AuditEvent> &history)
+                             const QVector<AuditEvent> &history, const QString &tamperedProblem)
 {
+    m_tampered = tamperedProblem;
     const bool newKey = key.id != m_keyId;
     const int scroll = newKey ? 0 : verticalScrollBar()->value();
     m_keyId = key.id;
@@ -278,9 +280,22 @@ QWidget *KeyDetailsPane::buildKeyPart()
     for (const KeySecret &secret : key.secrets)
         grace = grace || secret.isInGracePeriodAt(now);
     layout->addWidget(
-        new BadgeRow(StatusBadgeDelegate::badgesFor(effectiveStatus(key, now),
-                                                    expiresSoon(key, now), grace, key.flagged),
+        new BadgeRow(m_tampered.isEmpty() ? StatusBadgeDelegate::badgesFor(
+                         effectiveStatus(key, now), expiresSoon(key, now), grace, key.flagged)
+                                          : StatusBadgeDelegate::tamperedBadges(),
                      content));
+    if (!m_tampered.isEmpty()) {
+        QLabel *tampered = valueLabel(
+            tr("This key was changed outside Keyward (%1): someone with write access to the "
+               "vault file altered or added it without a member's signature. Verifiers answer it "
+               "as not found, and nothing below can be trusted. Revoke or delete it, and find out "
+               "who can write the vault file.")
+                .arg(m_tampered),
+            content, true);
+        tampered->setObjectName(QStringLiteral("tamperedExplanation"));
+        setTextColor(tampered, StatusBadgeDelegate::tamperedColor());
+        layout->addWidget(tampered);
+    }
     if (key.flagged)
         layout->addWidget(hintText(tr("Deactivated automatically because the member who created "
                                       "it was demoted or removed. An Admin or Owner can activate "

@@ -42,8 +42,10 @@ public:
     // Where usage and fresh last-use times are read from (nullptr: none; usage needs a vault
     // store, SqlKeyStore). Not owned.
     void setStore(KeyStore *store);
+    // tamperedProblem: why the key's signature does not hold (empty: it holds); the pane then
+    // says what that means and what to do, above everything its row claims.
     void showKey(const ApiKey &key, const GrantCatalogue &catalogue,
-                 const QVector<AuditEvent> &history);
+                 const QVector<AuditEvent> &history, const QString &tamperedProblem = QString());
     void clear();
     // Reads the shown key's usage and its secrets' last use again (the Refresh button).
     void refreshUsage();
@@ -86,6 +88,7 @@ private:
     ApiKey m_key;
     GrantCatalogue m_catalogue;
     QVector<AuditEvent> m_history;
+    QString m_tampered;
 
     QWidget *m_content = nullptr;
     QLabel *m_placeholder = nullptr;

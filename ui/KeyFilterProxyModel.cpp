@@ -86,11 +86,18 @@ bool KeyFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     const qint64 now = m_keys->clock().nowMs();
     const KeyStatus status = effectiveStatus(*key, now);
+    const bool tampered = !m_keys->tamperedProblem(key->id).isEmpty();
 
     // Asking for revoked keys by status shows them even with "Show revoked" off.
-    if (status == KeyStatus::Revoked && !m_showRevoked && m_status != StatusFilter::Revoked)
+    if (status == KeyStatus::Revoked && !tampered && !m_showRevoked
+        && m_status != StatusFilter::Revoked)
         return false;
     if (m_environment && key->environment != *m_environment)
+        return false;
+    // A tampered key's status is "Tampered", not the one its row claims.
+    const bool byStatus = m_status != StatusFilter::All && m_status != StatusFilter::Flagged
+        && m_status != StatusFilter::Tampered;
+    if (tampered && byStatus)
         return false;
     switch (m_status) {
     case StatusFilter::All:
@@ -117,6 +124,10 @@ bool KeyFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         break;
     case StatusFilter::Flagged:
         if (!key->flagged)
+            return false;
+        break;
+    case StatusFilter::Tampered:
+        if (!tampered)
             return false;
         break;
     }

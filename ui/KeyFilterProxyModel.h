@@ -14,14 +14,24 @@ class KeyTableModel;
 
 // Search and filters over KeyTableModel. The search matches name, key hint, notes and customer
 // (case-insensitive); a whole pasted token finds its key by hash. Revoked keys are hidden unless
-// asked for. Sorting uses KeyTableModel::SortRole: a key that never expires is the farthest
-// future (last ascending, first descending), "Never used" and "Unlimited" stay last in both
-// directions, and text sorts naturally ("Integration 2" before "Integration 10").
+// asked for (a tampered one never is: whatever its row claims, it needs attention). Sorting uses
+// KeyTableModel::SortRole: a key that never expires is the farthest future (last ascending, first
+// descending), "Never used" and "Unlimited" stay last in both directions, and text sorts naturally
+// ("Integration 2" before "Integration 10").
 class KeyFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    enum class StatusFilter { All, Active, ExpiringSoon, Inactive, Expired, Revoked, Flagged };
+    enum class StatusFilter {
+        All,
+        Active,
+        ExpiringSoon,
+        Inactive,
+        Expired,
+        Revoked,
+        Flagged,
+        Tampered // signature does not hold (KeyTableModel::setTampered)
+    };
     Q_ENUM(StatusFilter)
 
     explicit KeyFilterProxyModel(QObject *parent = nullptr);

@@ -90,8 +90,25 @@ void KeyTableModel::setKeys(const QVector<ApiKey> &keys, const GrantCatalogue &c
     }
 }
 
+void KeyTableModel::setTampered(const QHash<qint64, QString> &tampered)
+{
+    if (tampered == m_tampered)
+        return;
+    QSet<qint64> changed;
+    for (auto it = m_tampered.cbegin(); it != m_tampered.cend(); ++it)
+        changed.insert(it.key());
+    for (auto it = tampered.cbegin(); it != tampered.cend(); ++it)
+        changed.insert(it.key());
+    m_tampered = tampered;
+    for (int row = 0; row < m_keys.size(); ++row) {
+        if (changed.contains(m_keys.at(row).id))
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
 void KeyTableModel::clear()
 {
+    m_tampered.clear();
     if (m_keys.isEmpty())
         return;
     beginResetModel();
@@ -220,13 +237,17 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
         return key.flagged;
     case GracePeriodRole:
         return inGracePeriod(key, now);
+    case TamperedRole:
+        return m_tampered.value(key.id);
     case Qt::FontRole:
         if (column == KeyColumn)
             return QFontDatabase::systemFont(QFontDatabase::FixedFont);
         return {};
     case Qt::DecorationRole:
         if (column == StatusColumn)
-            return StatusBadgeDelegate::statusColor(effectiveStatus(key, now));
+            return m_tampered.contains(key.id)
+                ? StatusBadgeDelegate::tamperedColor()
+                : StatusBadgeDelegate::statusColor(effectiveStatus(key, now));
         return {};
     case Qt::AccessibleTextRole:
         if (column == StatusColumn)
@@ -251,6 +272,8 @@ QVariant KeyTableModel::displayData(const ApiKey &key, int column) const
         return tr("%1: %2", "role: grants summary")
             .arg(DisplayNames::role(key.role), Formatting::grantsSummary(key.grants, m_catalogue));
     case StatusColumn:
+        if (m_tampered.contains(key.id))
+            return tr("Tampered");
         return DisplayNames::status(effectiveStatus(key, now));
     case RateLimitColumn:
         return Formatting::rateLimit(key.rateLimit);
@@ -278,6 +301,11 @@ QVariant KeyTableModel::toolTipData(const ApiKey &key, int column) const
         return tr("Role: %1\nGrants:\n%2")
             .arg(DisplayNames::role(key.role), Formatting::grantsList(key.grants, m_catalogue));
     case StatusColumn: {
+        if (const auto it = m_tampered.constFind(key.id); it != m_tampered.cend())
+            return tr("Tampered: %1.\nThis key was changed outside Keyward, by someone with "
+                      "access to the vault file. Verifiers answer it as not found. Revoke or "
+                      "delete it.")
+                .arg(*it);
         QStringList lines {DisplayNames::status(effectiveStatus(key, now))};
         if (expiresSoon(key, now))
             lines.append(tr("Expires %1.").arg(Formatting::relativeTime(*key.expiresAtMs, now)));
@@ -319,6 +347,8 @@ QVariant KeyTableModel::sortData(const ApiKey &key, int column) const
     case StatusColumn: {
         // Needs attention first: active keys expiring soon, then by severity.
         const qint64 now = m_clock.nowMs();
+        if (m_tampered.contains(key.id))
+            return -1; // before everything: it needs attention most
         const int status = int(effectiveStatus(key, now));
         return status * 2 + (expiresSoon(key, now) ? 0 : 1);
     }

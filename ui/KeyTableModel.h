@@ -5,6 +5,7 @@
 #include "store/KeyStore.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QVector>
 
 #include <limits>
@@ -42,6 +43,7 @@ public:
         ExpiresSoonRole, // bool
         FlaggedRole, // bool
         GracePeriodRole, // bool: an old secret is still valid
+        TamperedRole, // QString: why its signature does not hold; empty: not tampered
     };
 
     // The sort value of "Never": after every real time.
@@ -52,6 +54,11 @@ public:
     // Updates rows in place (keeps selection and scrolling), removes vanished keys, appends new.
     void setKeys(const QVector<ApiKey> &keys, const GrantCatalogue &catalogue);
     void clear();
+    // The keys found tampered (TamperedKeysCheck): id -> what is wrong, translated. Replaces
+    // the previous set; kept across setKeys() until the next check answers.
+    void setTampered(const QHash<qint64, QString> &tampered);
+    QString tamperedProblem(qint64 id) const { return m_tampered.value(id); }
+    bool hasTampered() const { return !m_tampered.isEmpty(); }
     // Relative times and statuses change with the clock alone.
     void refreshTimes();
     // Usage recorded since the last look (KeyStore::usageSince): updates last use, refusals and
@@ -82,6 +89,7 @@ private:
     const Clock &m_clock;
     GrantCatalogue m_catalogue;
     QVector<ApiKey> m_keys;
+    QHash<qint64, QString> m_tampered;
 };
 
 } // namespace Keyward

@@ -5,6 +5,7 @@
 #include "ClipboardGuard.h"
 #include "ConnectServerDialog.h"
 #include "ConnectionBanner.h"
+#include "HistoryBanner.h"
 #include "Icons.h"
 #include "KeyActions.h"
 #include "KeyCommands.h"
@@ -15,6 +16,8 @@
 #include "SetPassphraseDialog.h"
 #include "Settings.h"
 #include "ShortcutsDialog.h"
+#include "VaultCreatedDialog.h"
+#include "VaultMemory.h"
 #include "VaultStatusPage.h"
 #include "WelcomeDialog.h"
 #include "WhyRejectedDialog.h"
@@ -77,11 +80,14 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
     m_rootStack->addWidget(m_workspace);
     // The connection banner sits above whatever the window shows, below the toolbar.
     m_banner = new ConnectionBanner(this);
+    m_historyBanner = new HistoryBanner(this);
+    connect(m_historyBanner, &HistoryBanner::dismissed, this, [this] { (void)rememberVault(); });
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_historyBanner);
     centralLayout->addWidget(m_rootStack, 1);
     setCentralWidget(central);
     buildMenus();
@@ -458,6 +464,7 @@ QWidget *MainWindow::buildWorkspace()
     QList<QAction *> contextActions = m_keyActions->keyActions();
     m_keysPage->setContextActions(contextActions);
     connect(m_keysPage, &ApiKeysPage::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_keysPage, &ApiKeysPage::tamperedKeysChanged, this, &MainWindow::updateActions);
     connect(m_keysPage, &ApiKeysPage::keyActivated, this, [this] {
         if (m_keyActions->edit()->isEnabled())
             m_keyActions->edit()->trigger();
@@ -533,19 +540,69 @@ void MainWindow::start(const QString &vaultPath)
 bool MainWindow::openVault(const QString &path)
 {
     closeChildDialogs();
-    auto opened = m_session.open(path);
+    m_historyBanner->clear();
+    const QString pinned = m_settings.pinnedFingerprint(path);
+    auto opened = m_session.open(path, pinned);
     if (!opened) {
-        m_statusPage->showError(path, opened.errorMessage());
+        QString message = opened.errorMessage();
+        if (!pinned.isEmpty() && opened.code() == ErrorCode::AuthenticationFailed) {
+            // The store names both fingerprints; say what to do about a deliberate re-key.
+            m_pinRefusedPath = QFileInfo(path).absoluteFilePath();
+            message += QStringLiteral("\n\n")
+                + tr("If the vault's Owner re-created it on purpose, compare its new fingerprint "
+                     "with them, then choose Forget Pinned Fingerprint in Settings › Configure "
+                     "Keyward and open it again.");
+        }
+        m_statusPage->showError(path, message);
         m_rootStack->setCurrentWidget(m_statusPage);
         updateTitle();
         if (opened.code() == ErrorCode::VaultNotFound)
             m_settings.removeRecentVault(path);
         return false;
     }
+    m_pinRefusedPath.clear();
     m_settings.addRecentVault(path);
     m_settings.sync();
+    // Before anything is written (the sign-in's own audit row): is the row seen last still
+    // there, as it was?
+    VaultMemory memory(m_settings, m_session.path());
+    const VaultMemory::History history = memory.checkHistory(*m_session.store());
+    if (history == VaultMemory::History::Truncated || history == VaultMemory::History::Rewritten)
+        m_historyBanner->showProblem(memory.describe(history));
     showLogin();
     return true;
+}
+
+bool MainWindow::rememberVault()
+{
+    SqlKeyStore *store = m_session.store();
+    if (!store || m_session.isRemote() || m_session.path().isEmpty() || !m_session.isUnlocked())
+        return false;
+    VaultMemory memory(m_settings, m_session.path());
+    // Trust on first use, once someone could sign in to it (an unsigned vault is signed when
+    // its first Owner signs in).
+    const bool pinned = memory.pinIfUnpinned(*store);
+    // Until dismissed, the banner's news stays news at the next open too.
+    if (!m_historyBanner->isShowingProblem())
+        memory.rememberNewest(*store);
+    return pinned;
+}
+
+void MainWindow::showVaultCreated(const QString &path)
+{
+    SqlKeyStore *store = m_session.store();
+    if (!store || m_session.path().isEmpty())
+        return;
+    // This install made the vault: whatever was pinned for a file at this path before belongs
+    // to another vault.
+    m_settings.forgetVaultIdentity(m_session.path());
+    m_historyBanner->clear();
+    rememberVault();
+    if (m_createdDialog)
+        m_createdDialog->close();
+    m_createdDialog = new VaultCreatedDialog(path, store->fingerprint(), this);
+    m_createdDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_createdDialog->open();
 }
 
 void MainWindow::newVault()
@@ -574,6 +631,7 @@ void MainWindow::showWelcome(int mode, const QString &path)
     connect(m_welcomeDialog, &QDialog::accepted, this, [this, dialog = m_welcomeDialog] {
         m_settings.addRecentVault(dialog->path());
         m_settings.sync();
+        showVaultCreated(dialog->path());
         showMessage(tr("Vault %1 created. Generate your first key.")
                         .arg(QFileInfo(dialog->path()).fileName()));
     });
@@ -635,6 +693,7 @@ void MainWindow::onUnlocked()
     } else {
         m_settings.setLastMember(m_session.path(), member.name);
     }
+    const bool pinnedNow = rememberVault();
     m_commands = std::make_unique<KeyCommands>(*store, m_clock, *m_clipboard, this);
     connect(m_commands.get(), &KeyCommands::keysChanged, this,
             [this](qint64 keyId) { reloadAll(keyId); });
@@ -657,7 +716,12 @@ void MainWindow::onUnlocked()
     updateTitle();
     updateActions();
     m_keysPage->table()->setFocus();
-    showMessage(tr("Signed in as %1 (%2).").arg(member.name, DisplayNames::role(member.role)));
+    if (pinnedNow)
+        showMessage(tr("Signed in as %1 (%2). This computer pinned the vault's fingerprint, %3: "
+                       "a vault file with another one will be refused.")
+                        .arg(member.name, DisplayNames::role(member.role), store->fingerprint()));
+    else
+        showMessage(tr("Signed in as %1 (%2).").arg(member.name, DisplayNames::role(member.role)));
 }
 
 void MainWindow::onLockedOrClosed(VaultSession::State state)
@@ -670,6 +734,8 @@ void MainWindow::onLockedOrClosed(VaultSession::State state)
     m_membersPage->setStore(nullptr, std::nullopt);
     m_auditPage->setStore(nullptr);
     m_banner->dismiss();
+    if (state == VaultSession::State::Closed)
+        m_historyBanner->clear();
     if (state == VaultSession::State::Locked)
         m_statusPage->showLocked(m_session.isRemote() ? m_session.displayName() : m_session.path());
     else
@@ -706,6 +772,16 @@ ConnectServerDialog *MainWindow::connectDialog() const
     return m_connectDialog;
 }
 
+VaultCreatedDialog *MainWindow::vaultCreatedDialog() const
+{
+    return m_createdDialog;
+}
+
+PreferencesDialog *MainWindow::preferencesDialog() const
+{
+    return m_preferencesDialog;
+}
+
 bool MainWindow::isShowingVault() const
 {
     return m_rootStack->currentWidget() == m_workspace;
@@ -718,6 +794,7 @@ void MainWindow::reloadAll(qint64 selectKeyId)
     // Before reading: a change that lands during the reload is then still news afterwards.
     m_session.acknowledgeChanges();
     (void)m_keysPage->reload();
+    rememberVault();
     if (selectKeyId > 0)
         m_keysPage->selectKey(selectKeyId);
     if (currentPage() == Page::Members)
@@ -779,7 +856,8 @@ void MainWindow::updateActions()
 {
     const std::optional<ApiKey> selected =
         currentPage() == Page::Keys ? m_keysPage->selectedKey() : std::nullopt;
-    m_keyActions->update(m_session.member(), selected ? &*selected : nullptr);
+    m_keyActions->update(m_session.member(), selected ? &*selected : nullptr,
+                         selected ? m_keysPage->tamperedProblem(selected->id) : QString());
     m_lockAction->setEnabled(m_session.isUnlocked());
     // A write cannot reach a server that is gone; what is shown can still be read.
     const bool connected = m_session.isConnected();
@@ -954,9 +1032,19 @@ void MainWindow::connectSessionSignals()
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(m_settings, this);
-    if (dialog.exec() == QDialog::Accepted)
-        applySettings();
+    if (m_preferencesDialog) {
+        m_preferencesDialog->raise();
+        m_preferencesDialog->activateWindow();
+        return;
+    }
+    // The vault open, or the one just refused for its fingerprint (to forget the pin).
+    const QString vault = !m_session.path().isEmpty() ? m_session.path() : m_pinRefusedPath;
+    const QString fingerprint =
+        m_session.store() && !m_session.isRemote() ? m_session.store()->fingerprint() : QString();
+    m_preferencesDialog = new PreferencesDialog(m_settings, vault, fingerprint, this);
+    m_preferencesDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_preferencesDialog, &QDialog::accepted, this, &MainWindow::applySettings);
+    m_preferencesDialog->open();
 }
 
 void MainWindow::changeOwnPassphrase()

@@ -25,13 +25,16 @@ class ClipboardGuard;
 class Clock;
 class ConnectServerDialog;
 class ConnectionBanner;
+class HistoryBanner;
 class KeyActions;
 class KeyCommands;
 class LoginDialog;
 class MembersPage;
 class PasswordVault;
 class PgConnInfo;
+class PreferencesDialog;
 class Settings;
+class VaultCreatedDialog;
 class VaultStatusPage;
 class WelcomeDialog;
 
@@ -83,6 +86,8 @@ public:
     // Help › Keyboard Shortcuts (opened with open(); the window keeps painting).
     void showShortcuts();
     ConnectionBanner *connectionBanner() const { return m_banner; }
+    // Shown when a vault's history is not what this computer saw last (VaultMemory).
+    HistoryBanner *historyBanner() const { return m_historyBanner; }
     PasswordVault *passwordVault() const { return m_passwordVault; }
     QListWidget *navigation() const { return m_navigation; }
     ClipboardGuard *clipboardGuard() const { return m_clipboard; }
@@ -90,6 +95,9 @@ public:
     LoginDialog *loginDialog() const;
     WelcomeDialog *welcomeDialog() const;
     ConnectServerDialog *connectDialog() const;
+    // The fingerprint of a vault just created (after the welcome dialog), if open.
+    VaultCreatedDialog *vaultCreatedDialog() const;
+    PreferencesDialog *preferencesDialog() const;
     // True while the keys (not the lock screen) are shown.
     bool isShowingVault() const;
 
@@ -127,6 +135,11 @@ private:
     void toggleSelectedActive();
     void copySelectedKeyId();
     void showMessage(const QString &text);
+    // VaultMemory for the unlocked vault file: pins its fingerprint when none is pinned yet
+    // (true: pinned now), and remembers its newest audit row unless a changed history is still
+    // being reported.
+    bool rememberVault();
+    void showVaultCreated(const QString &path);
 
     Settings &m_settings;
     const Clock &m_clock;
@@ -148,6 +161,9 @@ private:
     QToolBar *m_sessionToolBar = nullptr;
     QTimer *m_timeRefresh = nullptr;
     ConnectionBanner *m_banner = nullptr;
+    HistoryBanner *m_historyBanner = nullptr;
+    // The vault last refused for its pinned fingerprint, for Preferences' "Forget".
+    QString m_pinRefusedPath;
     PasswordVault *m_passwordVault = nullptr;
 
     QAction *m_newVaultAction = nullptr;
@@ -167,6 +183,8 @@ private:
     QPointer<LoginDialog> m_loginDialog;
     QPointer<WelcomeDialog> m_welcomeDialog;
     QPointer<ConnectServerDialog> m_connectDialog;
+    QPointer<VaultCreatedDialog> m_createdDialog;
+    QPointer<PreferencesDialog> m_preferencesDialog;
 };
 
 } // namespace Keyward

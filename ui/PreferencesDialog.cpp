@@ -6,18 +6,28 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFontDatabase>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace Keyward {
 
 PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
+    : PreferencesDialog(settings, QString(), QString(), parent)
+{ }
+
+PreferencesDialog::PreferencesDialog(Settings &settings, const QString &vaultPath,
+                                     const QString &fingerprint, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
+    , m_vaultPath(vaultPath)
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Configure Keyward"));
@@ -81,8 +91,70 @@ PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    if (!m_vaultPath.isEmpty())
+        layout->addWidget(buildVaultGroup(fingerprint));
     layout->addStretch(1);
     layout->addWidget(buttons);
+}
+
+QWidget *PreferencesDialog::buildVaultGroup(const QString &fingerprint)
+{
+    auto *group = new QGroupBox(tr("Vault"), this);
+    group->setObjectName(QStringLiteral("vaultGroup"));
+    auto *path = new QLabel(QDir::toNativeSeparators(m_vaultPath), group);
+    path->setTextFormat(Qt::PlainText);
+    path->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    path->setWordWrap(true);
+
+    auto *current = new QLineEdit(group);
+    current->setObjectName(QStringLiteral("vaultFingerprintEdit"));
+    current->setReadOnly(true);
+    current->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    current->setText(fingerprint);
+    current->setPlaceholderText(tr("Not known until the vault is open and signed"));
+    current->setMinimumWidth(
+        QFontMetrics(current->font()).horizontalAdvance(QStringLiteral("0000-")) * 8 + 24);
+
+    m_pinned = new QLabel(group);
+    m_pinned->setObjectName(QStringLiteral("pinnedFingerprintLabel"));
+    m_pinned->setTextFormat(Qt::PlainText);
+    m_pinned->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pinned->setWordWrap(true);
+    m_forgetPin = new QPushButton(tr("&Forget Pinned Fingerprint"), group);
+    m_forgetPin->setObjectName(QStringLiteral("forgetPinButton"));
+    m_forgetPin->setToolTip(
+        tr("Only after the vault's Owner re-created it on purpose, and you compared the new "
+           "fingerprint with them: the next open pins whatever fingerprint the vault has then."));
+    connect(m_forgetPin, &QPushButton::clicked, this, &PreferencesDialog::forgetPinnedFingerprint);
+
+    auto *form = new QFormLayout(group);
+    form->addRow(tr("File:"), path);
+    form->addRow(tr("Owner fingerprint:"), current);
+    form->addRow(tr("Pinned here:"), m_pinned);
+    auto *forgetRow = new QHBoxLayout;
+    forgetRow->addWidget(m_forgetPin);
+    forgetRow->addStretch(1);
+    form->addRow(QString(), forgetRow);
+    updatePin();
+    return group;
+}
+
+void PreferencesDialog::updatePin()
+{
+    const QString pinned = m_settings.pinnedFingerprint(m_vaultPath);
+    m_pinned->setText(pinned.isEmpty() ? tr("Nothing is pinned: the fingerprint the vault has "
+                                            "when it is next opened will be pinned.")
+                                       : pinned);
+    m_forgetPin->setEnabled(!pinned.isEmpty());
+}
+
+void PreferencesDialog::forgetPinnedFingerprint()
+{
+    if (m_vaultPath.isEmpty())
+        return;
+    m_settings.forgetVaultIdentity(m_vaultPath);
+    m_settings.sync();
+    updatePin();
 }
 
 void PreferencesDialog::accept()

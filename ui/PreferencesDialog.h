@@ -4,24 +4,42 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace Keyward {
 
 class Settings;
 
-// Auto-lock, clipboard timeout and language. Writes to Settings on accept().
+// Auto-lock, clipboard timeout and language, written to Settings on accept(); and, for a vault
+// file, its fingerprint and the one pinned here, with "Forget Pinned Fingerprint" (at once) for
+// a vault re-created on purpose.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
 public:
     explicit PreferencesDialog(Settings &settings, QWidget *parent = nullptr);
+    // vaultPath: the vault file open (or last refused); fingerprint: the open vault's (empty:
+    // not open, or not signed yet).
+    PreferencesDialog(Settings &settings, const QString &vaultPath, const QString &fingerprint,
+                      QWidget *parent = nullptr);
+
+    // Forgets the fingerprint (and the history mark) pinned for the vault.
+    void forgetPinnedFingerprint();
 
 public Q_SLOTS:
     void accept() override;
 
 private:
+    QWidget *buildVaultGroup(const QString &fingerprint);
+    void updatePin();
+
     Settings &m_settings;
+    QString m_vaultPath;
+    QLabel *m_pinned = nullptr;
+    QPushButton *m_forgetPin = nullptr;
     QCheckBox *m_autoLock = nullptr;
     QSpinBox *m_autoLockMinutes = nullptr;
     QSpinBox *m_clipboardSeconds = nullptr;

@@ -132,6 +132,44 @@ void Settings::setLastMember(const QString &vaultPath, const QString &member)
     m_settings.setValue(vaultKey(vaultPath) + QStringLiteral("/member"), member);
 }
 
+QString Settings::pinnedFingerprint(const QString &vaultPath) const
+{
+    return m_settings.value(vaultKey(vaultPath) + QStringLiteral("/fingerprint")).toString();
+}
+
+void Settings::setPinnedFingerprint(const QString &vaultPath, const QString &fingerprint)
+{
+    m_settings.setValue(vaultKey(vaultPath) + QStringLiteral("/fingerprint"), fingerprint);
+}
+
+Settings::AuditMark Settings::lastAuditSeen(const QString &vaultPath) const
+{
+    const QString group = vaultKey(vaultPath);
+    AuditMark mark;
+    bool ok = false;
+    mark.id = m_settings.value(group + QStringLiteral("/auditId")).toLongLong(&ok);
+    mark.hash = QByteArray::fromHex(
+        m_settings.value(group + QStringLiteral("/auditHash")).toString().toLatin1());
+    if (!ok || mark.id <= 0 || mark.hash.isEmpty())
+        return {};
+    return mark;
+}
+
+void Settings::setLastAuditSeen(const QString &vaultPath, const AuditMark &mark)
+{
+    const QString group = vaultKey(vaultPath);
+    m_settings.setValue(group + QStringLiteral("/auditId"), mark.id);
+    m_settings.setValue(group + QStringLiteral("/auditHash"),
+                        QString::fromLatin1(mark.hash.toHex()));
+}
+
+void Settings::forgetVaultIdentity(const QString &vaultPath)
+{
+    const QString group = vaultKey(vaultPath);
+    for (const char *name : {"/fingerprint", "/auditId", "/auditHash"})
+        m_settings.remove(group + QLatin1String(name));
+}
+
 QByteArray Settings::state(const QString &key) const
 {
     return m_settings.value(QStringLiteral("state/") + key).toByteArray();

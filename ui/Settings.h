@@ -42,6 +42,23 @@ public:
     QString lastMember(const QString &vaultPath) const;
     void setLastMember(const QString &vaultPath, const QString &member);
 
+    // What this install knows about a vault file from outside it, so that whoever can write the
+    // file cannot also rewrite the window's expectations. The fingerprint (the Owner's root key)
+    // the vault had when it was first used here; empty: none pinned yet.
+    QString pinnedFingerprint(const QString &vaultPath) const;
+    void setPinnedFingerprint(const QString &vaultPath, const QString &fingerprint);
+    // The newest audit row seen in the vault (id 0: none remembered yet).
+    struct AuditMark
+    {
+        qint64 id = 0;
+        QByteArray hash;
+    };
+    AuditMark lastAuditSeen(const QString &vaultPath) const;
+    void setLastAuditSeen(const QString &vaultPath, const AuditMark &mark);
+    // A deliberate re-key (a vault re-created at the same path): forgets both, so the next open
+    // pins whatever the vault has then.
+    void forgetVaultIdentity(const QString &vaultPath);
+
     // Opaque blobs from saveGeometry()/saveState(), keyed by what they belong to.
     QByteArray state(const QString &key) const;
     void setState(const QString &key, const QByteArray &value);

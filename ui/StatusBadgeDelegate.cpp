@@ -22,6 +22,8 @@ const QColor kGrey(0x7f, 0x8c, 0x8d);
 const QColor kAmber(0xf6, 0x74, 0x00);
 const QColor kRed(0xda, 0x44, 0x53);
 const QColor kBlue(0x29, 0x80, 0xb9);
+// Not a state anyone set: darker and bluer than Revoked's red, so the two are not confused.
+const QColor kPlum(0x9b, 0x24, 0x6a);
 
 bool isDark(const QPalette &palette)
 {
@@ -57,11 +59,23 @@ QColor StatusBadgeDelegate::statusColor(KeyStatus status)
     return kGrey;
 }
 
+QColor StatusBadgeDelegate::tamperedColor()
+{
+    return kPlum;
+}
+
+QVector<StatusBadgeDelegate::Badge> StatusBadgeDelegate::tamperedBadges()
+{
+    return {{tr("Tampered"), kPlum, false}};
+}
+
 QVector<StatusBadgeDelegate::Badge> StatusBadgeDelegate::badges(const QModelIndex &index)
 {
     const QVariant status = index.data(KeyTableModel::StatusRole);
     if (!status.isValid())
         return {};
+    if (!index.data(KeyTableModel::TamperedRole).toString().isEmpty())
+        return tamperedBadges();
     return badgesFor(static_cast<KeyStatus>(status.toInt()),
                      index.data(KeyTableModel::ExpiresSoonRole).toBool(),
                      index.data(KeyTableModel::GracePeriodRole).toBool(),

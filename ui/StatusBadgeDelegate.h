@@ -10,7 +10,9 @@ namespace Keyward {
 
 // Paints a key's status as coloured pills: the status itself (Active green, Inactive grey,
 // Expired amber, Revoked red), then "Expires soon", "Grace period" and "Flagged" when they apply.
-// Reads KeyTableModel's StatusRole/ExpiresSoonRole/GracePeriodRole/FlaggedRole.
+// A tampered key (its signature does not hold) shows "Tampered" (plum) alone: nothing else its
+// row claims can be believed. Reads KeyTableModel's StatusRole/ExpiresSoonRole/GracePeriodRole/
+// FlaggedRole/TamperedRole.
 class StatusBadgeDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -25,6 +27,8 @@ public:
     explicit StatusBadgeDelegate(QObject *parent = nullptr);
 
     static QColor statusColor(KeyStatus status);
+    static QColor tamperedColor();
+    static QVector<Badge> tamperedBadges();
     static QVector<Badge> badges(const QModelIndex &index);
     static QVector<Badge> badgesFor(KeyStatus status, bool expiresSoon, bool gracePeriod,
                                     bool flagged);

@@ -37,10 +37,12 @@ VaultSession::~VaultSession()
     resetStore();
 }
 
-Result<void> VaultSession::open(const QString &path)
+Result<void> VaultSession::open(const QString &path, const QString &pinnedFingerprint)
 {
     close();
-    auto opened = SqlKeyStore::openVault(path, m_clock);
+    VaultOptions options;
+    options.pinnedFingerprint = pinnedFingerprint;
+    auto opened = SqlKeyStore::openVault(path, m_clock, options);
     if (!opened)
         return opened.error();
     m_store = std::move(opened).value();

@@ -49,8 +49,10 @@ public:
     explicit VaultSession(const Clock &clock, QObject *parent = nullptr);
     ~VaultSession() override;
 
-    // Opens the vault file (state Locked). On failure the session is Closed.
-    Result<void> open(const QString &path);
+    // Opens the vault file (state Locked). On failure the session is Closed. pinnedFingerprint:
+    // the fingerprint this install pinned for the file (empty: none); a vault with another one,
+    // or none, is refused with AuthenticationFailed, naming both.
+    Result<void> open(const QString &path, const QString &pinnedFingerprint = QString());
     // Creates a vault with its first member as Owner, who is signed in (state Unlocked).
     Result<Member> create(const QString &path, const QString &prefix, const QString &owner,
                           const SecretString &passphrase);

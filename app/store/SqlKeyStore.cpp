@@ -2263,6 +2263,18 @@ Result<QVector<AuditEvent>> SqlKeyStore::auditEvents(std::optional<qint64> keyId
     return events;
 }
 
+Result<std::optional<QByteArray>> SqlKeyStore::auditHash(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the audit log."));
+    if (!q.next())
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>(q.value(0).toByteArray());
+}
+
 Result<AuditVerification> SqlKeyStore::verifyAudit()
 {
     auto verified = AuditLog::verify(m_db);

@@ -135,6 +135,9 @@ public:
     Result<QVector<AuditEvent>> auditEvents(std::optional<qint64> keyId = std::nullopt,
                                             int limit = 1000) override;
     Result<AuditVerification> verifyAudit() override;
+    // The chain hash of audit row id; nullopt when there is no such row (the history was cut
+    // there). For a window that remembers the newest row it saw and checks it is still there.
+    Result<std::optional<QByteArray>> auditHash(qint64 id);
 
     // Signing (vault files, schema 5). The vault's fingerprint: its root Owner key, shown at
     // creation and pinned outside the vault; empty while the vault is not signed yet (and

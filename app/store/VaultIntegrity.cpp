@@ -6,6 +6,7 @@
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
 #include "VaultFile.h"
+#include "VaultSigning.h"
 #include "core/Permissions.h"
 #include "core/Role.h"
 #include "crypto/PassphraseHasher.h"
@@ -164,6 +165,43 @@ Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int bus
         if (const QString detail = VaultFile::damageDetail(path); !detail.isEmpty())
             result->prepend({QStringLiteral("integrity"), detail});
     }
+    return result;
+}
+
+Result<QVector<TamperedKey>>
+VaultIntegrity::tamperedKeys(const QString &path, const QByteArray &acceptedRoot, int busyTimeoutMs)
+{
+    const bool openHere = SqlKeyStore::isVaultFileOpen(path);
+    if (!openHere) {
+        if (auto inspected = VaultFile::inspect(path); !inspected)
+            return inspected.error();
+    }
+    const bool walExisted = QFileInfo::exists(path + QStringLiteral("-wal"));
+    const bool shmExisted = QFileInfo::exists(path + QStringLiteral("-shm"));
+    Result<QVector<TamperedKey>> result = QVector<TamperedKey>();
+    {
+        ReadOnlyConnection connection(path, busyTimeoutMs);
+        QSqlDatabase &db = connection.db();
+        if (!db.open()) {
+            result = SqlErrors::fromSqlError(db.lastError(), tr("Cannot open %1.").arg(path));
+        } else if (!db.transaction()) {
+            result = SqlErrors::fromSqlError(db.lastError(), tr("Cannot read %1.").arg(path));
+        } else {
+            // One snapshot: keys, signatures and member keys as of the same moment.
+            auto root = VaultSigning::readRootKey(db);
+            auto rows = root ? VaultSigning::readMemberKeys(db)
+                             : Result<QVector<MemberKeyRow>>(root.error());
+            if (!rows) {
+                result = rows.error();
+            } else {
+                const QByteArray trusted = acceptedRoot.isEmpty() ? *root : acceptedRoot;
+                result = VaultSigning::tamperedKeys(db, VaultTrust::fromRows(trusted, *rows));
+            }
+            db.rollback();
+        }
+    }
+    if (!openHere)
+        VaultFile::removeLeftovers(path, walExisted, shmExisted);
     return result;
 }
 

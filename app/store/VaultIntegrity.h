@@ -2,11 +2,14 @@
 
 #include "core/Result.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
 #include <QVector>
 
 namespace Keyward {
+
+struct TamperedKey;
 
 // One thing found wrong in a vault file.
 struct VaultProblem
@@ -27,6 +30,14 @@ public:
     // The problems found (empty: intact), or the error that kept the check from running
     // (no such file, not a vault, locked, written by a newer Keyward).
     static Result<QVector<VaultProblem>> check(const QString &path, int busyTimeoutMs = 5000);
+
+    // The keys whose signature does not hold (VaultSigning::tamperedKeys), read the same way:
+    // for a window that marks them without reading every key's signature on its own thread.
+    // acceptedRoot: the root key the caller accepted when it opened the vault (pinned, or seen
+    // then); a file whose root was replaced since trusts nothing that root certified. Empty:
+    // the file's own root.
+    static Result<QVector<TamperedKey>>
+    tamperedKeys(const QString &path, const QByteArray &acceptedRoot, int busyTimeoutMs = 5000);
 };
 
 } // namespace Keyward

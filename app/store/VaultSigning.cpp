@@ -156,6 +156,26 @@ Result<void> VaultSigning::checkSignatures(QSqlDatabase &db, AuditVerification &
                tr("The vault is signed, but none of its audit rows are: the signatures were "
                   "removed."));
 
+    auto tampered = tamperedKeys(db, *trust);
+    if (!tampered)
+        return tampered.error();
+    for (const TamperedKey &key : std::as_const(*tampered)) {
+        result.tamperedKeys.append(key);
+        broken(0,
+               tr("Key %1 (\"%2\") was tampered with: %3. Verifiers answer it as not found.")
+                   .arg(key.id)
+                   .arg(key.name, key.problem));
+    }
+    return {};
+}
+
+Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const VaultTrust &trust)
+{
+    QVector<TamperedKey> tampered;
+    if (!trust.isSigned())
+        return tampered;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
     QVector<QPair<qint64, QString>> keys;
     if (!q.exec(QStringLiteral("SELECT id, name FROM api_keys ORDER BY id")))
         return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
@@ -163,19 +183,13 @@ Result<void> VaultSigning::checkSignatures(QSqlDatabase &db, AuditVerification &
         keys.append({q.value(0).toLongLong(), q.value(1).toString()});
     q.finish();
     for (const auto &[id, name] : keys) {
-        auto checked = checkStoredKey(db, *trust, id);
-        if (!checked)
-            return checked.error();
-        const VaultTrust::KeyVerdict verdict = *checked;
-        if (verdict == VaultTrust::KeyVerdict::Good)
-            continue;
-        result.tamperedKeys.append({id, name, VaultTrust::describe(verdict)});
-        broken(0,
-               tr("Key %1 (\"%2\") was tampered with: %3. Verifiers answer it as not found.")
-                   .arg(id)
-                   .arg(name, VaultTrust::describe(verdict)));
+        auto verdict = checkStoredKey(db, trust, id);
+        if (!verdict)
+            return verdict.error();
+        if (*verdict != VaultTrust::KeyVerdict::Good)
+            tampered.append({id, name, VaultTrust::describe(*verdict)});
     }
-    return {};
+    return tampered;
 }
 
 Result<VaultTrust::KeyVerdict> checkStoredKey(QSqlDatabase &db, const VaultTrust &trust,

@@ -23,6 +23,8 @@ namespace Keyward {
 // the whole history before it.
 struct AuditVerification;
 struct SecretMatch;
+struct TamperedKey;
+class VaultTrust;
 
 struct MemberKeyRow
 {
@@ -82,6 +84,9 @@ public:
     // For `audit verify`: every audit row after the first signed one is signed by a trusted
     // key, and every key row by a key that could have made it. Names what is not.
     static Result<void> checkSignatures(QSqlDatabase &db, AuditVerification &result);
+    // Every key row a verifier refuses under trust (unsigned, badly signed, or signed by a key
+    // that could not have made it), by id; none on an unsigned vault.
+    static Result<QVector<TamperedKey>> tamperedKeys(QSqlDatabase &db, const VaultTrust &trust);
 
     // The root public key (empty: the vault is not signed yet).
     static Result<QByteArray> readRootKey(QSqlDatabase &db);

@@ -17,6 +17,7 @@
 
 #include "core/GrantCatalogue.h"
 #include "core/Permissions.h"
+#include "core/Translations.h"
 #include "crypto/KeyToken.h"
 #include "ui/AddMemberDialog.h"
 #include "ui/ApiKeysPage.h"
@@ -26,6 +27,7 @@
 #include "ui/ConnectServerDialog.h"
 #include "ui/EditKeyDialog.h"
 #include "ui/GenerateKeyDialog.h"
+#include "ui/HistoryBanner.h"
 #include "ui/KeyDetailsPane.h"
 #include "ui/KeyFilterProxyModel.h"
 #include "ui/LoginDialog.h"
@@ -36,7 +38,8 @@
 #include "ui/RevealKeyDialog.h"
 #include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
-#include "core/Translations.h"
+#include "ui/VaultCreatedDialog.h"
+#include "ui/VaultMemory.h"
 #include "ui/VaultSession.h"
 #include "ui/WelcomeDialog.h"
 #include "ui/WhyRejectedDialog.h"
@@ -199,6 +202,7 @@ private Q_SLOTS:
     void initTestCase();
     void mainWindowFitsSmallScreens();
     void keyScreen();
+    void signedVaultScreens();
     void lockScreen();
     void membersAndAuditPages();
     void keyDialogs();
@@ -392,6 +396,36 @@ void TestRealDesktop::keyScreen()
     checkWindow(window.get(), QStringLiteral("Keys, CI deploy selected"));
 }
 
+void TestRealDesktop::signedVaultScreens()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.seedVariedKeys();
+    const ApiKey key = vault.createKey(kLongName);
+    QVERIFY(vault.store().revokeKey(key.id, key.version));
+    vault.closeStore();
+    // Made valid again around Keyward: the window marks it "Tampered" and says why.
+    QVERIFY(rawSql(vault.path(),
+                   QStringLiteral("UPDATE api_keys SET state = 0, revoked_at = NULL WHERE id = ?"),
+                   {key.id}));
+    auto window = signedInWindow(vault);
+    QVERIFY(window);
+    ApiKeysPage *page = window->keysPage();
+    // As keyScreen(): every key listed. (With one hidden, "8 von 9 Schlüsseln angezeigt" does
+    // not fit the filter bar at 800x600 in German.)
+    page->findChild<QCheckBox *>(QStringLiteral("showRevokedCheck"))->setChecked(true);
+    QTRY_VERIFY(!page->tamperedProblem(key.id).isEmpty());
+    for (int row = 0; row < page->proxy()->rowCount(); ++row) {
+        if (page->proxy()->index(row, 0).data().toString() == kLongName)
+            page->table()->selectRow(row);
+    }
+    QVERIFY(page->selectedKey() && page->selectedKey()->id == key.id);
+    // With the history banner above it, as after a history cut short.
+    VaultMemory memory(*m_settings, vault.path());
+    window->historyBanner()->showProblem(memory.describe(VaultMemory::History::Truncated));
+    checkWindow(window.get(), QStringLiteral("Keys, tampered key and history banner"));
+}
+
 void TestRealDesktop::lockScreen()
 {
     Vault vault;
@@ -540,6 +574,16 @@ void TestRealDesktop::memberAndVaultDialogs()
     {
         PreferencesDialog preferences(*m_settings);
         checkWindow(&preferences, QStringLiteral("Preferences"));
+    }
+    {
+        m_settings->setPinnedFingerprint(vault.path(), vault.store().fingerprint());
+        PreferencesDialog preferences(*m_settings, vault.path(), vault.store().fingerprint());
+        checkWindow(&preferences, QStringLiteral("Preferences with a vault"));
+    }
+    {
+        VaultCreatedDialog created(QStringLiteral("/home/alice/.local/share/keyward/vault.keyward"),
+                                   vault.store().fingerprint());
+        checkWindow(&created, QStringLiteral("Vault created"));
     }
     VaultSession session(vault.clock());
     {

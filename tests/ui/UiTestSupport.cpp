@@ -11,6 +11,8 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -33,6 +35,28 @@ void isolatePostgresPasswords(const QString &root)
     qputenv("PGPASSFILE", QFile::encodeName(root + QStringLiteral("/no-pgpass")));
     qunsetenv("PGPASSWORD");
     qunsetenv("PGSERVICEFILE");
+}
+
+bool rawSql(const QString &path, const QString &sql, const QVariantList &values)
+{
+    const QString name = QStringLiteral("raw-sql");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(sql);
+            for (const QVariant &value : values)
+                q.addBindValue(value);
+            ok = q.exec();
+            if (!ok)
+                qWarning("raw SQL failed: %s", qPrintable(q.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
 }
 
 SecretString secret(const QString &text)

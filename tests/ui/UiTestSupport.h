@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QString>
 #include <QTemporaryDir>
+#include <QVariantList>
 #include <QWidget>
 
 #include <memory>
@@ -67,6 +68,10 @@ private:
     QString m_path;
     std::unique_ptr<SqlKeyStore> m_store;
 };
+
+// Runs one SQL statement on the vault file through a connection of its own, around Keyward, as
+// a compromised service with write access to the file could (the signed-vault tests).
+bool rawSql(const QString &path, const QString &sql, const QVariantList &values = {});
 
 // The first visible, not yet destroyed child of type T, or nullptr.
 template<typename T>

@@ -4,6 +4,7 @@
 // xcb platform under Xvfb with a window manager, so the pictures have the sizes a desktop gives.
 #include "UiTestSupport.h"
 
+#include "core/Translations.h"
 #include "crypto/KeyToken.h"
 #include "ui/AddMemberDialog.h"
 #include "ui/ApiKeysPage.h"
@@ -13,6 +14,7 @@
 #include "ui/ConfirmDestructiveDialog.h"
 #include "ui/EditKeyDialog.h"
 #include "ui/GenerateKeyDialog.h"
+#include "ui/HistoryBanner.h"
 #include "ui/KeyFilterProxyModel.h"
 #include "ui/KeyTableModel.h"
 #include "ui/LoginDialog.h"
@@ -22,12 +24,14 @@
 #include "ui/RevealKeyDialog.h"
 #include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
-#include "core/Translations.h"
+#include "ui/VaultCreatedDialog.h"
+#include "ui/VaultMemory.h"
 #include "ui/WelcomeDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QLineEdit>
 #include <QPushButton>
@@ -52,6 +56,7 @@ private Q_SLOTS:
     void viewer();
     void memberDialogs();
     void keyDialogs();
+    void signedVault();
 
 private:
     void capture(QWidget *widget, const QString &name);
@@ -286,6 +291,61 @@ void TestScreenshots::keyDialogs()
     ConfirmDestructiveDialog remove(ConfirmDestructiveDialog::Mode::Delete, billing, vault.clock());
     capture(&remove, QStringLiteral("confirm-delete"));
     clipboard.clearNow();
+}
+
+void TestScreenshots::signedVault()
+{
+    // A fingerprint as a new vault shows it.
+    {
+        Vault fresh;
+        QVERIFY(fresh.isValid());
+        VaultCreatedDialog created(QStringLiteral("/home/alice/.local/share/keyward/vault.keyward"),
+                                   fresh.store().fingerprint());
+        capture(&created, QStringLiteral("vault-created"));
+        m_settings->setPinnedFingerprint(fresh.path(), fresh.store().fingerprint());
+        PreferencesDialog preferences(*m_settings, fresh.path(), fresh.store().fingerprint());
+        capture(&preferences, QStringLiteral("preferences-vault"));
+    }
+    // A revoked key made valid again by someone with write access to the file: "Tampered".
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.seedVariedKeys();
+    const ApiKey key = vault.createKey(QStringLiteral("Partner sync"));
+    QVERIFY(vault.store().revokeKey(key.id, key.version));
+    vault.closeStore();
+    QVERIFY(rawSql(vault.path(),
+                   QStringLiteral("UPDATE api_keys SET state = 0, revoked_at = NULL WHERE id = ?"),
+                   {key.id}));
+    auto window = signedInWindow(vault, QStringLiteral("alice"), kOwnerPassphrase);
+    QVERIFY(window);
+    ApiKeysPage *page = window->keysPage();
+    QTRY_VERIFY(!page->tamperedProblem(key.id).isEmpty());
+    for (int row = 0; row < page->proxy()->rowCount(); ++row) {
+        if (page->proxy()->index(row, 0).data().toString() == key.name)
+            page->table()->selectRow(row);
+    }
+    QVERIFY(page->selectedKey());
+    QTest::qWait(50); // the details pane's new part is shown by its layout, queued
+    capture(window.get(), QStringLiteral("tampered-key"));
+    // The banner after the newest audit entries were deleted around Keyward.
+    VaultMemory memory(*m_settings, vault.path());
+    window->historyBanner()->showProblem(memory.describe(VaultMemory::History::Truncated));
+    capture(window.get(), QStringLiteral("history-banner"));
+    window->close();
+    window.reset();
+
+    // Another vault put in its place: refused for its fingerprint.
+    Vault other;
+    QVERIFY(other.isValid());
+    other.closeStore();
+    QVERIFY(QFile::remove(vault.path()));
+    QVERIFY(QFile::copy(other.path(), vault.path()));
+    MainWindow refused(*m_settings, vault.clock());
+    refused.resize(1440, 900);
+    refused.show();
+    QVERIFY(!refused.openVault(vault.path()));
+    capture(&refused, QStringLiteral("pin-refused"));
+    refused.close();
 }
 
 QTEST_MAIN(TestScreenshots)
