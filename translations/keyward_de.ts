@@ -136,10 +136,6 @@
         <translation>  0  erledigt; verify: der Schlüssel ist gültig (HTTP 200)</translation>
     </message>
     <message>
-        <source>  1  refused (permission, invalid input, not found, wrong passphrase, changed by someone else); verify: any other outcome</source>
-        <translation>  1  abgelehnt (Berechtigung, ungültige Eingabe, nicht gefunden, falsche Passphrase, von jemand anderem geändert); verify: jedes andere Ergebnis</translation>
-    </message>
-    <message>
         <source>  2  usage error: unknown command or option, missing or unreadable argument</source>
         <translation>  2  Aufruffehler: unbekannter Befehl oder unbekannte Option, fehlendes oder unlesbares Argument</translation>
     </message>
@@ -164,16 +160,8 @@
         <translation>Einen ganzen Tresor zwischen einer Datei und einer PostgreSQL-Datenbank kopieren</translation>
     </message>
     <message>
-        <source>Usage: keywardctl [--vault FILE | --db CONNINFO] [--member NAME] [--json] COMMAND [ARGUMENTS]</source>
-        <translation>Aufruf: keywardctl [--vault FILE | --db CONNINFO] [--member NAME] [--json] BEFEHL [ARGUMENTE]</translation>
-    </message>
-    <message>
         <source>  KEYWARD_DB              a PostgreSQL vault&apos;s connection string, unless --vault is given (the password: ~/.pgpass, PGPASSWORD or a prompt)</source>
         <translation>  KEYWARD_DB              die Verbindungszeichenfolge eines PostgreSQL-Tresors, sofern --vault nicht angegeben ist (das Passwort: ~/.pgpass, PGPASSWORD oder eine Abfrage)</translation>
-    </message>
-    <message>
-        <source>  3  vault error: missing, damaged, locked, not a vault, too new, storage; database unreachable or not a valid connection string</source>
-        <translation>  3  Tresorfehler: fehlt, beschädigt, gesperrt, kein Tresor, zu neu, Speicher; Datenbank nicht erreichbar oder keine gültige Verbindungszeichenfolge</translation>
     </message>
     <message>
         <source>Set a member&apos;s passphrase, or your own (vault files)</source>
@@ -190,6 +178,54 @@
     <message>
         <source>Count a key&apos;s use against its usage limit from 0 again (Admins)</source>
         <translation>Die Nutzung eines Schlüssels für sein Nutzungslimit wieder ab 0 zählen (Administratoren)</translation>
+    </message>
+    <message>
+        <source>Write an iCalendar file of key expiries, with reminders</source>
+        <translation>Eine iCalendar-Datei der Schlüsselabläufe mit Erinnerungen schreiben</translation>
+    </message>
+    <message>
+        <source>Find Keyward keys in files or stdin by their check (no vault; pre-commit)</source>
+        <translation>Keyward-Schlüssel in Dateien oder der Standardeingabe an ihrer Prüfsumme finden (ohne Tresor; pre-commit)</translation>
+    </message>
+    <message>
+        <source>Certify a member&apos;s signing key (signed vault files)</source>
+        <translation>Den Signaturschlüssel eines Mitglieds zertifizieren (signierte Tresordateien)</translation>
+    </message>
+    <message>
+        <source>List keys that need looking after, with a fix each (exit 1: findings)</source>
+        <translation>Schlüssel auflisten, um die sich jemand kümmern sollte, jeweils mit einer Abhilfe (Exit 1: Befunde)</translation>
+    </message>
+    <message>
+        <source>Check a vault file for damage: every page, index and record (no login)</source>
+        <translation>Eine Tresordatei auf Schäden prüfen: jede Seite, jeden Index und jeden Datensatz (ohne Anmeldung)</translation>
+    </message>
+    <message>
+        <source>Copy a vault file while it is in use, checked before it is kept</source>
+        <translation>Eine Tresordatei im laufenden Betrieb kopieren, geprüft, bevor die Kopie behalten wird</translation>
+    </message>
+    <message>
+        <source>Put a checked backup back in place, keeping the replaced vault</source>
+        <translation>Eine geprüfte Sicherung zurückspielen und den ersetzten Tresor aufbewahren</translation>
+    </message>
+    <message>
+        <source>keywardctl: warning: a key was given on the command line, where other users can read it in the process list and your shell keeps it in its history. Pass it on stdin instead (&quot;verify -&quot; or &quot;verify --stdin&quot;).</source>
+        <translation>keywardctl: Warnung: Ein Schlüssel wurde auf der Befehlszeile übergeben, wo andere Benutzer ihn in der Prozessliste lesen können und Ihre Shell ihn im Verlauf speichert. Übergeben Sie ihn stattdessen über die Standardeingabe („verify -“ oder „verify --stdin“).</translation>
+    </message>
+    <message>
+        <source>Usage: keywardctl [--vault FILE | --db CONNINFO] [--member NAME] [--pin FINGERPRINT] [--json] COMMAND [ARGUMENTS]</source>
+        <translation>Aufruf: keywardctl [--vault DATEI | --db VERBINDUNG] [--member NAME] [--pin FINGERABDRUCK] [--json] BEFEHL [ARGUMENTE]</translation>
+    </message>
+    <message>
+        <source>  KEYWARD_VAULT_PIN       the vault file&apos;s expected fingerprint, unless --pin is given</source>
+        <translation>  KEYWARD_VAULT_PIN       der erwartete Fingerabdruck der Tresordatei, sofern --pin nicht angegeben ist</translation>
+    </message>
+    <message>
+        <source>  1  refused (permission, invalid input, not found, wrong passphrase, changed by someone else); verify: any other outcome; check-format: a key was found</source>
+        <translation>  1  abgelehnt (Berechtigung, ungültige Eingabe, nicht gefunden, falsche Passphrase, von jemand anderem geändert); verify: jedes andere Ergebnis; check-format: ein Schlüssel wurde gefunden</translation>
+    </message>
+    <message>
+        <source>  3  vault error: missing, damaged, locked, not a vault, too new, storage; database unreachable or not a valid connection string; vault check: damage found</source>
+        <translation>  3  Tresorfehler: fehlt, beschädigt, gesperrt, kein Tresor, zu neu, Speicher; Datenbank nicht erreichbar oder keine gültige Verbindungsangabe; vault check: Schaden gefunden</translation>
     </message>
 </context>
 <context>
@@ -252,6 +288,14 @@
             <numerusform>Das Prüfprotokoll ist intakt (%n Eintrag geprüft).</numerusform>
             <numerusform>Das Prüfprotokoll ist intakt (%n Einträge geprüft).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tampered: key %1 (&quot;%2&quot;): %3.</source>
+        <translation>Manipuliert: Schlüssel %1 („%2“): %3.</translation>
+    </message>
+    <message>
+        <source>The vault was tampered with: %1</source>
+        <translation>Der Tresor wurde manipuliert: %1</translation>
     </message>
 </context>
 <context>
@@ -459,6 +503,64 @@
         <source>allowed IPs %1 → %2</source>
         <translation>erlaubte IPs %1 → %2</translation>
     </message>
+    <message>
+        <source>Retired old secrets</source>
+        <translation>Alte Geheimnisse außer Kraft gesetzt</translation>
+    </message>
+    <message>
+        <source>new secret %1; the old secret %2 retires once the new one is shown</source>
+        <translation>neues Geheimnis %1; das alte Geheimnis %2 wird außer Kraft gesetzt, sobald das neue angezeigt wurde</translation>
+    </message>
+    <message>
+        <source>every secret but %1 stopped working at once</source>
+        <translation>jedes Geheimnis außer %1 wurde sofort ungültig</translation>
+    </message>
+    <message>
+        <source>every secret but %1 kept working for %2</source>
+        <translation>jedes Geheimnis außer %1 blieb noch %2 gültig</translation>
+    </message>
+</context>
+<context>
+    <name>CheckFormatCommand</name>
+    <message>
+        <source>%1:%2:%3: %4%5: %6</source>
+        <translation>%1:%2:%3: %4%5: %6</translation>
+    </message>
+    <message>
+        <source>note: </source>
+        <translation>Hinweis: </translation>
+    </message>
+    <message>
+        <source>[--prefix PREFIX]... [FILE...]</source>
+        <translation>[--prefix PRÄFIX]... [DATEI...]</translation>
+    </message>
+    <message>
+        <source>Finds Keyward keys in files, or in stdin without FILE (or with &quot;-&quot;), and checks each one&apos;s CRC32 check characters offline: no vault is opened. Prints each finding as FILE:LINE:COLUMN with the key&apos;s hint, never the key (with --json: one object per finding). Keys whose check is wrong or that were cut short are printed as notes. Exit 0 when no key was found, 1 when one was (a leak), 2 on a usage error or an unreadable file. Made for pre-commit hooks and for confirming a secret scanner&apos;s hit (docs/key-format.md).</source>
+        <translation>Findet Keyward-Schlüssel in Dateien oder, ohne DATEI (oder mit „-“), in der Standardeingabe und prüft offline die CRC32-Prüfzeichen jedes Schlüssels: Es wird kein Tresor geöffnet. Gibt jeden Fund als DATEI:ZEILE:SPALTE mit der Kurzform des Schlüssels aus, nie den Schlüssel selbst (mit --json: ein Objekt je Fund). Schlüssel mit falscher Prüfsumme oder abgeschnittene Schlüssel werden als Hinweise ausgegeben. Exit 0, wenn kein Schlüssel gefunden wurde, 1, wenn einer gefunden wurde (ein Leck), 2 bei einem Aufruffehler oder einer unlesbaren Datei. Gedacht für pre-commit-Hooks und um einen Treffer eines Geheimnis-Scanners zu bestätigen (docs/key-format.md).</translation>
+    </message>
+    <message>
+        <source>PREFIX</source>
+        <translation>PRÄFIX</translation>
+    </message>
+    <message>
+        <source>The vaults&apos; key prefix (default: kw); repeat it for several.</source>
+        <translation>Das Schlüsselpräfix der Tresore (Standard: kw); für mehrere wiederholen.</translation>
+    </message>
+    <message>
+        <source>it is a directory</source>
+        <translation>es ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Cannot read &quot;%1&quot;: %2.</source>
+        <translation>„%1“ kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault (&quot;keywardctl key list&quot; shows the hints) and remove it from the history.</source>
+        <translation>
+            <numerusform>keywardctl: %n Keyward-Schlüssel gefunden. Widerrufen Sie ihn in seinem Tresor („keywardctl key list“ zeigt die Kurzformen) und entfernen Sie ihn aus dem Verlauf.</numerusform>
+            <numerusform>keywardctl: %n Keyward-Schlüssel gefunden. Widerrufen Sie jeden in seinem Tresor („keywardctl key list“ zeigt die Kurzformen) und entfernen Sie sie aus dem Verlauf.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommandContext</name>
@@ -615,6 +717,14 @@
     <message>
         <source>Give either --vault (a vault file) or --db (a PostgreSQL vault), not both.</source>
         <translation>Geben Sie entweder --vault (eine Tresordatei) oder --db (einen PostgreSQL-Tresor) an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>The vault file&apos;s expected fingerprint: another one is refused (default: $KEYWARD_VAULT_PIN).</source>
+        <translation>Der erwartete Fingerabdruck der Tresordatei: ein anderer wird abgelehnt (Standard: $KEYWARD_VAULT_PIN).</translation>
+    </message>
+    <message>
+        <source>FINGERPRINT</source>
+        <translation>FINGERABDRUCK</translation>
     </message>
 </context>
 <context>
@@ -807,6 +917,29 @@
     <message>
         <source>Revoked</source>
         <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryCalendar</name>
+    <message>
+        <source>API key &quot;%1&quot; (%2) expires</source>
+        <translation>API-Schlüssel „%1“ (%2) läuft ab</translation>
+    </message>
+    <message>
+        <source>Key %1 (%2) in %3 stops working now. Regenerate it or set a later expiry before then, and give the integrations that use it the new secret.</source>
+        <translation>Schlüssel %1 (%2) in %3 funktioniert ab jetzt nicht mehr. Erzeugen Sie ihn vorher neu oder setzen Sie einen späteren Ablauf, und geben Sie den Integrationen, die ihn verwenden, das neue Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Previous secret of API key &quot;%1&quot; (%2) stops working</source>
+        <translation>Vorheriges Geheimnis des API-Schlüssels „%1“ (%2) wird ungültig</translation>
+    </message>
+    <message>
+        <source>The grace period of secret %1 of key %2 in %3 ends: integrations still presenting it are refused from now on.</source>
+        <translation>Die Übergangsfrist des Geheimnisses %1 von Schlüssel %2 in %3 endet: Integrationen, die es noch vorlegen, werden ab jetzt abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Keyward: keys of %1</source>
+        <translation>Keyward: Schlüssel von %1</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1210,88 @@
     </message>
 </context>
 <context>
+    <name>HygieneReport</name>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Set an expiry (90 days)</source>
+        <translation>Ablauf setzen (90 Tage)</translation>
+    </message>
+    <message>
+        <source>Regenerate with a grace period</source>
+        <translation>Mit Übergangsfrist neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Tell the integration to switch secrets</source>
+        <translation>Die Integration auf das neue Geheimnis umstellen lassen</translation>
+    </message>
+    <message>
+        <source>Created by %1, who is no longer a member.</source>
+        <translation>Von %1 erstellt, der kein Mitglied mehr ist.</translation>
+    </message>
+    <message>
+        <source>Created by %1 with more power than their role has now.</source>
+        <translation>Von %1 mit mehr Rechten erstellt, als dessen Rolle heute hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Never used in the %n day(s) since it was created.</source>
+        <translation>
+            <numerusform>In dem %n Tag seit der Erstellung nie verwendet.</numerusform>
+            <numerusform>In den %n Tagen seit der Erstellung nie verwendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not used for %n day(s) (last on %1).</source>
+        <translation>
+            <numerusform>Seit %n Tag nicht verwendet (zuletzt am %1).</numerusform>
+            <numerusform>Seit %n Tagen nicht verwendet (zuletzt am %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never expires.</source>
+        <translation>Läuft nie ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid for %n day(s) in all (until %1).</source>
+        <translation>
+            <numerusform>Insgesamt %n Tag gültig (bis %1).</numerusform>
+            <numerusform>Insgesamt %n Tage gültig (bis %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its secret is %n day(s) old; the rotation policy allows %1.</source>
+        <translation>
+            <numerusform>Sein Geheimnis ist %n Tag alt; die Rotationsrichtlinie erlaubt %1.</numerusform>
+            <numerusform>Sein Geheimnis ist %n Tage alt; die Rotationsrichtlinie erlaubt %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A Production key with Full Administration: one leak opens everything.</source>
+        <translation>Ein Produktionsschlüssel mit vollständiger Verwaltung: Ein einziges Leck öffnet alles.</translation>
+    </message>
+    <message>
+        <source>The previous secret %1 stops working on %2 but was still used since it was replaced (last by %3).</source>
+        <translation>Das vorherige Geheimnis %1 wird am %2 ungültig, wurde aber nach seiner Ersetzung noch verwendet (zuletzt von %3).</translation>
+    </message>
+    <message>
+        <source>an unknown source</source>
+        <translation>einer unbekannten Quelle</translation>
+    </message>
+</context>
+<context>
     <name>InitCommand</name>
     <message>
         <source>Creates a new vault. The first member is its Owner; the passphrase comes from KEYWARD_PASSPHRASE or is asked for twice.</source>
@@ -1111,12 +1326,14 @@
         <translation>Passphrase wiederholen: </translation>
     </message>
     <message>
-        <source>Created the vault %1. %2 is its Owner; its keys start with %3_.</source>
-        <translation>Tresor %1 angelegt. %2 ist sein Besitzer; seine Schlüssel beginnen mit %3_.</translation>
-    </message>
-    <message>
         <source>init creates a vault file. A PostgreSQL vault is set up once by the database owner: keywardctl --db CONNINFO db setup --owner LOGIN.</source>
         <translation>init erstellt eine Tresordatei. Ein PostgreSQL-Tresor wird einmalig vom Besitzer der Datenbank eingerichtet: keywardctl --db CONNINFO db setup --owner LOGIN.</translation>
+    </message>
+    <message>
+        <source>Created the vault %1. %2 is its Owner; its keys start with %3_.
+Its fingerprint is %4. Pin it where the vault is used (keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd&apos;s vault_pin, the window&apos;s Preferences), so that a vault rewritten by someone with access to the file is refused.</source>
+        <translation>Tresor %1 angelegt. %2 ist sein Besitzer; seine Schlüssel beginnen mit %3_.
+Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet wird (keywardctl --pin oder KEYWARD_VAULT_PIN, vault_pin von keyward-verifyd, die Einstellungen des Fensters), damit ein Tresor, den jemand mit Zugriff auf die Datei neu geschrieben hat, abgelehnt wird.</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1505,10 @@
         <source>--allow-ip needs an address or range.</source>
         <translation>--allow-ip erfordert eine Adresse oder einen Bereich.</translation>
     </message>
+    <message>
+        <source>Key %1 was created, but its token could not be written to stdout, so nobody has it. Give it a new one with &quot;keywardctl key regenerate %2&quot;, or delete it.</source>
+        <translation>Schlüssel %1 wurde angelegt, aber sein Token konnte nicht auf die Standardausgabe geschrieben werden, also hat ihn niemand. Geben Sie ihm mit „keywardctl key regenerate %2“ ein neues, oder löschen Sie ihn.</translation>
+    </message>
 </context>
 <context>
     <name>KeyEditCommands</name>
@@ -1422,6 +1643,14 @@
     <message>
         <source>--allow-ip needs an address or range; --any-ip clears the list.</source>
         <translation>--allow-ip erfordert eine Adresse oder einen Bereich; --any-ip leert die Liste.</translation>
+    </message>
+    <message>
+        <source>The new token of key %1 could not be written to stdout, so nobody has it. The old secret keeps working; run the command again.</source>
+        <translation>Das neue Token von Schlüssel %1 konnte nicht auf die Standardausgabe geschrieben werden, also hat es niemand. Das alte Geheimnis funktioniert weiter; führen Sie den Befehl erneut aus.</translation>
+    </message>
+    <message>
+        <source>The new token is above, but the old secret of key %1 could not be retired, so it keeps working: %2 Regenerate the key again or revoke it.</source>
+        <translation>Das neue Token steht oben, aber das alte Geheimnis von Schlüssel %1 konnte nicht außer Kraft gesetzt werden und funktioniert daher weiter: %2 Erzeugen Sie den Schlüssel erneut neu oder widerrufen Sie ihn.</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1812,52 @@
     <message>
         <source>Shows one key: its configuration, status and secrets (hints only).</source>
         <translation>Zeigt einen Schlüssel: seine Konfiguration, seinen Status und seine Geheimnisse (nur Kurzformen).</translation>
+    </message>
+    <message>
+        <source>Only keys that have not expired yet but will within this time (for cron jobs: nothing is printed when none will).</source>
+        <translation>Nur Schlüssel, die noch nicht abgelaufen sind, aber innerhalb dieser Zeit ablaufen (für Cron-Jobs: Es wird nichts ausgegeben, wenn keiner abläuft).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time span; use for example 7d, 30d or 12h.</source>
+        <translation>„%1“ ist keine Zeitspanne; verwenden Sie zum Beispiel 7d, 30d oder 12h.</translation>
+    </message>
+    <message>
+        <source>Writes an iCalendar (.ics) file with an event for every key&apos;s expiry and every grace period&apos;s end, with reminders 30, 14, 7 and 1 days before, for your own calendar. Metadata only, never a secret.</source>
+        <translation>Schreibt eine iCalendar-Datei (.ics) mit einem Termin für den Ablauf jedes Schlüssels und das Ende jeder Übergangsfrist, mit Erinnerungen 30, 14, 7 und 1 Tag vorher, für Ihren eigenen Kalender. Nur Metadaten, nie ein Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Write to FILE (replaced as a whole) instead of standard output.</source>
+        <translation>In DATEI (als Ganzes ersetzt) statt auf die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2.</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n event(s) to %1.</source>
+        <translation>
+            <numerusform>%n Termin nach %1 geschrieben.</numerusform>
+            <numerusform>%n Termine nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyScanner</name>
+    <message>
+        <source>a Keyward key with a valid check: revoke it in the vault and remove it from the file and its history</source>
+        <translation>ein Keyward-Schlüssel mit gültiger Prüfsumme: Widerrufen Sie ihn im Tresor und entfernen Sie ihn aus der Datei und ihrem Verlauf</translation>
+    </message>
+    <message>
+        <source>shaped like a Keyward key, but its check characters are wrong (a placeholder or a changed key); not counted as a leak</source>
+        <translation>sieht aus wie ein Keyward-Schlüssel, aber seine Prüfzeichen sind falsch (ein Platzhalter oder ein veränderter Schlüssel); zählt nicht als Leck</translation>
+    </message>
+    <message>
+        <source>the start of a Keyward key, cut short; not counted as a leak</source>
+        <translation>der Anfang eines Keyward-Schlüssels, abgeschnitten; zählt nicht als Leck</translation>
+    </message>
+    <message>
+        <source>shaped like a Keyward key, but names an unknown environment; not counted as a leak</source>
+        <translation>sieht aus wie ein Keyward-Schlüssel, nennt aber eine unbekannte Umgebung; zählt nicht als Leck</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2163,10 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
     <message>
         <source>Show the selected key&apos;s secrets, usage and history</source>
         <translation>Geheimnisse, Nutzung und Verlauf des ausgewählten Schlüssels anzeigen</translation>
+    </message>
+    <message>
+        <source>Tampered</source>
+        <translation>Manipuliert</translation>
     </message>
 </context>
 <context>
@@ -2497,10 +2776,6 @@ Nicht Teil der Rolle %2.</translation>
         <translation>%1 (Kopie)</translation>
     </message>
     <message>
-        <source>The expiry date %1 is in the past. Choose today or a later day.</source>
-        <translation>Das Ablaufdatum %1 liegt in der Vergangenheit. Wählen Sie heute oder einen späteren Tag.</translation>
-    </message>
-    <message>
         <source>Allowed IP addresses</source>
         <translation>Erlaubte IP-Adressen</translation>
     </message>
@@ -2515,6 +2790,21 @@ Nicht Teil der Rolle %2.</translation>
     <message>
         <source>Allowed &amp;IPs:</source>
         <translation>Erlaubte I&amp;Ps:</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::HistoryBanner</name>
+    <message>
+        <source>The vault&apos;s history changed</source>
+        <translation>Der Verlauf des Tresors hat sich geändert</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Accept the history as it is now. Check the audit log first.</source>
+        <translation>Den Verlauf so annehmen, wie er jetzt ist. Prüfen Sie vorher das Prüfprotokoll.</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +2904,10 @@ Nicht Teil der Rolle %2.</translation>
     <message>
         <source>Generate a new key with this key&apos;s configuration (for an expired key, or other grants)</source>
         <translation>Einen neuen Schlüssel mit der Konfiguration dieses Schlüssels erzeugen (für einen abgelaufenen Schlüssel oder andere Berechtigungen)</translation>
+    </message>
+    <message>
+        <source>This key was changed outside Keyward (%1). It can only be revoked or deleted.</source>
+        <translation>Dieser Schlüssel wurde außerhalb von Keyward geändert (%1). Er kann nur widerrufen oder gelöscht werden.</translation>
     </message>
 </context>
 <context>
@@ -2954,6 +3248,10 @@ gültig bis %1</translation>
         <source>Any address</source>
         <translation>Jede Adresse</translation>
     </message>
+    <message>
+        <source>This key was changed outside Keyward (%1): someone with write access to the vault file altered or added it without a member&apos;s signature. Verifiers answer it as not found, and nothing below can be trusted. Revoke or delete it, and find out who can write the vault file.</source>
+        <translation>Dieser Schlüssel wurde außerhalb von Keyward geändert (%1): Jemand mit Schreibzugriff auf die Tresordatei hat ihn ohne die Signatur eines Mitglieds verändert oder hinzugefügt. Prüfer beantworten ihn als nicht gefunden, und nichts unten ist vertrauenswürdig. Widerrufen oder löschen Sie ihn, und finden Sie heraus, wer die Tresordatei schreiben kann.</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::KeyTableModel</name>
@@ -3029,6 +3327,16 @@ Berechtigungen:
     <message>
         <source>Created by</source>
         <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Tampered</source>
+        <translation>Manipuliert</translation>
+    </message>
+    <message>
+        <source>Tampered: %1.
+This key was changed outside Keyward, by someone with access to the vault file. Verifiers answer it as not found. Revoke or delete it.</source>
+        <translation>Manipuliert: %1.
+Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugriff auf die Tresordatei. Prüfer beantworten ihn als nicht gefunden. Widerrufen oder löschen Sie ihn.</translation>
     </message>
 </context>
 <context>
@@ -3275,6 +3583,14 @@ Berechtigungen:
         <source>Session Toolbar</source>
         <translation>Sitzungs-Werkzeugleiste</translation>
     </message>
+    <message>
+        <source>If the vault&apos;s Owner re-created it on purpose, compare its new fingerprint with them, then choose Forget Pinned Fingerprint in Settings › Configure Keyward and open it again.</source>
+        <translation>Falls der Besitzer des Tresors ihn absichtlich neu angelegt hat, vergleichen Sie den neuen Fingerabdruck mit ihm, wählen Sie dann „Hinterlegten Fingerabdruck vergessen“ unter Einstellungen › Keyward einrichten und öffnen Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2). This computer pinned the vault&apos;s fingerprint, %3: a vault file with another one will be refused.</source>
+        <translation>Angemeldet als %1 (%2). Dieser Computer hat den Fingerabdruck des Tresors hinterlegt, %3: Eine Tresordatei mit einem anderen wird abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::MembersPage</name>
@@ -3477,6 +3793,38 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Lan&amp;guage:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>Tresor</translation>
+    </message>
+    <message>
+        <source>Not known until the vault is open and signed</source>
+        <translation>Erst bekannt, wenn der Tresor geöffnet und signiert ist</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Pinned Fingerprint</source>
+        <translation>Hinterlegten &amp;Fingerabdruck vergessen</translation>
+    </message>
+    <message>
+        <source>Only after the vault&apos;s Owner re-created it on purpose, and you compared the new fingerprint with them: the next open pins whatever fingerprint the vault has then.</source>
+        <translation>Nur, nachdem der Besitzer des Tresors ihn absichtlich neu angelegt hat und Sie den neuen Fingerabdruck mit ihm verglichen haben: Beim nächsten Öffnen wird der Fingerabdruck hinterlegt, den der Tresor dann hat.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Owner fingerprint:</source>
+        <translation>Fingerabdruck des Besitzers:</translation>
+    </message>
+    <message>
+        <source>Pinned here:</source>
+        <translation>Hier hinterlegt:</translation>
+    </message>
+    <message>
+        <source>Nothing is pinned: the fingerprint the vault has when it is next opened will be pinned.</source>
+        <translation>Nichts ist hinterlegt: Der Fingerabdruck, den der Tresor beim nächsten Öffnen hat, wird hinterlegt.</translation>
     </message>
 </context>
 <context>
@@ -3876,6 +4224,10 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>Flagged</source>
         <translation>Markiert</translation>
     </message>
+    <message>
+        <source>Tampered</source>
+        <translation>Manipuliert</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::UsageChartView</name>
@@ -3909,6 +4261,41 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     </message>
 </context>
 <context>
+    <name>Keyward::VaultCreatedDialog</name>
+    <message>
+        <source>Vault Created</source>
+        <translation>Tresor angelegt</translation>
+    </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation>%1 ist bereit</translation>
+    </message>
+    <message>
+        <source>You are its Owner. Your signing key is the vault&apos;s root of trust: every key and every audit entry is signed, so someone who can only write the file cannot forge them. The Owner fingerprint below identifies the vault.</source>
+        <translation>Sie sind sein Besitzer. Ihr Signaturschlüssel ist die Vertrauensbasis des Tresors: Jeder Schlüssel und jeder Protokolleintrag ist signiert, sodass jemand, der die Datei nur schreiben kann, sie nicht fälschen kann. Der Fingerabdruck des Besitzers unten kennzeichnet den Tresor.</translation>
+    </message>
+    <message>
+        <source>Owner &amp;fingerprint:</source>
+        <translation>&amp;Fingerabdruck des Besitzers:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the fingerprint to the clipboard (it is not a secret)</source>
+        <translation>Den Fingerabdruck in die Zwischenablage kopieren (er ist kein Geheimnis)</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Keyward on this computer has pinned it and will refuse a vault file with another fingerprint. Pin it wherever the vault is used: keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd&apos;s vault_pin, and Keyward on other computers (compare it there with the one shown in Configure Keyward). You can see it again in Configure Keyward.</source>
+        <translation>Keyward auf diesem Computer hat ihn hinterlegt und lehnt eine Tresordatei mit einem anderen Fingerabdruck ab. Hinterlegen Sie ihn überall, wo der Tresor verwendet wird: keywardctl --pin oder KEYWARD_VAULT_PIN, vault_pin von keyward-verifyd und Keyward auf anderen Computern (vergleichen Sie ihn dort mit dem unter „Keyward einrichten“ angezeigten). Sie sehen ihn jederzeit wieder unter „Keyward einrichten“.</translation>
+    </message>
+</context>
+<context>
     <name>Keyward::VaultSession</name>
     <message>
         <source>The new vault has no owner.</source>
@@ -3929,6 +4316,10 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>%1 no longer maps this login to a member.</source>
         <translation>%1 ordnet diese Anmeldung keinem Mitglied mehr zu.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2 Restore it from a backup; &quot;keywardctl vault check&quot; lists the damage.</source>
+        <translation>%1 ist beschädigt: %2 Stellen Sie ihn aus einer Sicherung wieder her; „keywardctl vault check“ listet die Schäden auf.</translation>
     </message>
 </context>
 <context>
@@ -4367,6 +4758,30 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>Sets a member&apos;s passphrase in a vault file. The new passphrase comes from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members change their own, proven by the passphrase they sign in with; Owners set anyone&apos;s, for instance for members copied from a server by &quot;migrate&quot;, which have none yet.</source>
         <translation>Legt die Passphrase eines Mitglieds in einer Tresordatei fest. Die neue Passphrase stammt aus KEYWARD_NEW_PASSPHRASE oder wird zweimal abgefragt. Mitglieder ändern ihre eigene und weisen sich dabei mit der Passphrase aus, mit der sie sich anmelden; Besitzer legen die jedes Mitglieds fest, etwa für Mitglieder, die „migrate“ von einem Server kopiert hat und die noch keine haben.</translation>
     </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keiner</translation>
+    </message>
+    <message>
+        <source>%1 (not certified)</source>
+        <translation>%1 (nicht zertifiziert)</translation>
+    </message>
+    <message>
+        <source>SIGNING KEY</source>
+        <translation>SIGNATURSCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>Certifies the signing key a member made at their first sign-in on a signed vault, so that their changes are trusted. FINGERPRINT is the key&apos;s, as &quot;keywardctl member list&quot; shows it: compare it with the member first. Only Owners can certify.</source>
+        <translation>Zertifiziert den Signaturschlüssel, den ein Mitglied bei seiner ersten Anmeldung an einem signierten Tresor erzeugt hat, damit seinen Änderungen vertraut wird. FINGERABDRUCK ist der des Schlüssels, wie „keywardctl member list“ ihn zeigt: Vergleichen Sie ihn vorher mit dem Mitglied. Nur Besitzer können zertifizieren.</translation>
+    </message>
+    <message>
+        <source>The key of %1 has the fingerprint %2, not %3. Nothing was certified.</source>
+        <translation>Der Schlüssel von %1 hat den Fingerabdruck %2, nicht %3. Es wurde nichts zertifiziert.</translation>
+    </message>
+    <message>
+        <source>Certified the key %1 of %2.</source>
+        <translation>Schlüssel %1 von %2 zertifiziert.</translation>
+    </message>
 </context>
 <context>
     <name>MigrateCommand</name>
@@ -4743,6 +5158,14 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>A usage limit is at least 1 request; use &quot;none&quot; for no limit.</source>
         <translation>Ein Nutzungslimit beträgt mindestens 1 Anfrage; verwenden Sie „none“, um kein Limit festzulegen.</translation>
     </message>
+    <message>
+        <source>The expiry date is in the past. Choose today or a later day.</source>
+        <translation>Das Ablaufdatum liegt in der Vergangenheit. Wählen Sie heute oder einen späteren Tag.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
+        <translation>„%1“ kann keine Anmeldung sein: Namen, die mit pg_ oder %2_ beginnen, sind reserviert, und eine Anmeldung hat höchstens 63 Bytes.</translation>
+    </message>
 </context>
 <context>
     <name>PgConnInfo</name>
@@ -4782,6 +5205,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The value of &quot;%1&quot; contains &apos;;&apos;, which the Qt PostgreSQL driver cannot pass on. Put it in a service file and use service=NAME.</source>
         <translation>Der Wert von „%1“ enthält „;“, was der Qt-PostgreSQL-Treiber nicht weitergeben kann. Tragen Sie ihn in eine Dienstdatei ein und verwenden Sie service=NAME.</translation>
     </message>
+    <message>
+        <source>The connection string is neither keyword=value settings nor a postgresql:// URI. Write for example host=db.example.com dbname=keys, or postgresql://alice@db.example.com/keys.</source>
+        <translation>Die Verbindungsangabe besteht weder aus Einstellungen der Form schlüsselwort=wert noch ist sie eine postgresql://-URI. Schreiben Sie zum Beispiel host=db.example.com dbname=keys oder postgresql://alice@db.example.com/keys.</translation>
+    </message>
 </context>
 <context>
     <name>PostgresSetup</name>
@@ -4814,10 +5241,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das Passwort konnte nicht verschlüsselt werden: %1</translation>
     </message>
     <message>
-        <source>A PostgreSQL login name has at most 63 bytes.</source>
-        <translation>Ein PostgreSQL-Anmeldename hat höchstens 63 Byte.</translation>
-    </message>
-    <message>
         <source>Cannot add the member %1.</source>
         <translation>Das Mitglied %1 kann nicht hinzugefügt werden.</translation>
     </message>
@@ -4836,10 +5259,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Cannot ask the server who is connected.</source>
         <translation>Der Server kann nicht gefragt werden, wer verbunden ist.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot be a member&apos;s login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
-        <translation>„%1“ kann keine Mitgliedsanmeldung sein: Namen, die mit pg_ oder %2_ beginnen, sind reserviert, und eine Anmeldung hat höchstens 63 Byte.</translation>
     </message>
     <message>
         <source>This database was set up by a newer Keyward (schema %1; this one knows up to %2). Update Keyward first.</source>
@@ -4920,6 +5339,61 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Could not finish the setup.</source>
         <translation>Die Einrichtung konnte nicht abgeschlossen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message>
+        <source>Lists keys that need looking after, each with the reason and its fix: never used, not used for a long time, no expiry or valid for more than a year, a secret older than the rotation policy, Production keys with Full Administration, keys of removed or demoted members, and previous secrets still in use shortly before their grace period ends. Exit 1 when there are findings (for CI), 0 when none. With --json, one object per finding and line.</source>
+        <translation>Listet Schlüssel auf, um die sich jemand kümmern sollte, jeweils mit Grund und Abhilfe: nie verwendet, lange nicht verwendet, kein Ablauf oder länger als ein Jahr gültig, ein Geheimnis älter als die Rotationsrichtlinie, Produktionsschlüssel mit vollständiger Verwaltung, Schlüssel entfernter oder herabgestufter Mitglieder und vorherige Geheimnisse, die kurz vor dem Ende ihrer Übergangsfrist noch verwendet werden. Exit 1 bei Befunden (für CI), 0 ohne. Mit --json ein Objekt je Befund und Zeile.</translation>
+    </message>
+    <message>
+        <source>The longest a secret may live before it is due for regeneration (default: not checked).</source>
+        <translation>Die längste Lebensdauer eines Geheimnisses, bevor es neu erzeugt werden sollte (Standard: nicht geprüft).</translation>
+    </message>
+    <message>
+        <source>Unused for this long counts as stale (default 90d).</source>
+        <translation>So lange unbenutzt gilt als veraltet (Standard 90d).</translation>
+    </message>
+    <message>
+        <source>Never used this long after creation is a finding (default 30d).</source>
+        <translation>So lange nach der Erstellung nie verwendet ist ein Befund (Standard 30d).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time span; use for example 30d.</source>
+        <translation>„%1“ ist keine Zeitspanne; verwenden Sie zum Beispiel 30d.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time span; use for example 90d.</source>
+        <translation>„%1“ ist keine Zeitspanne; verwenden Sie zum Beispiel 90d.</translation>
+    </message>
+    <message>
+        <source>No findings: every key is looked after.</source>
+        <translation>Keine Befunde: Um jeden Schlüssel ist gesorgt.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>UMGEBUNG</translation>
+    </message>
+    <message>
+        <source>FINDING</source>
+        <translation>BEFUND</translation>
+    </message>
+    <message>
+        <source>FIX</source>
+        <translation>ABHILFE</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>GRUND</translation>
     </message>
 </context>
 <context>
@@ -5006,6 +5480,17 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
+    <name>SecretIndexCheck</name>
+    <message>
+        <source>%1 is damaged: its index of key secrets does not match the keys, so keys cannot be checked. Restore it from a backup (&quot;keywardctl vault check&quot; shows the damage).</source>
+        <translation>%1 ist beschädigt: Sein Index der Schlüsselgeheimnisse passt nicht zu den Schlüsseln, daher können keine Schlüssel geprüft werden. Stellen Sie ihn aus einer Sicherung wieder her („keywardctl vault check“ zeigt den Schaden).</translation>
+    </message>
+    <message>
+        <source>Cannot look up the key.</source>
+        <translation>Der Schlüssel kann nicht nachgeschlagen werden.</translation>
+    </message>
+</context>
+<context>
     <name>SecretLookup</name>
     <message>
         <source>Cannot look up the key.</source>
@@ -5053,6 +5538,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>%1: give either store/vault or store/db, not both.</source>
         <translation>%1: Geben Sie entweder store/vault oder store/db an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>%1, store/vault_pin: &quot;%2&quot; is not a vault fingerprint (32 hex digits in groups, as keywardctl init prints it).</source>
+        <translation>%1, store/vault_pin: „%2“ ist kein Tresor-Fingerabdruck (32 Hexadezimalziffern in Gruppen, wie keywardctl init ihn ausgibt).</translation>
     </message>
 </context>
 <context>
@@ -5102,6 +5591,17 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
+    <name>SignedKeyCheck</name>
+    <message>
+        <source>Cannot read the vault.</source>
+        <translation>Der Tresor kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key signatures.</source>
+        <translation>Die Schlüsselsignaturen können nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>SqlErrors</name>
     <message>
         <source>%1 The vault is locked by another program; try again in a moment.</source>
@@ -5142,6 +5642,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>no answer</source>
         <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 The vault file is damaged (%2).</source>
+        <translation>%1 Die Tresordatei ist beschädigt (%2).</translation>
     </message>
 </context>
 <context>
@@ -5279,14 +5783,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das neue Geheimnis kann nicht gespeichert werden.</translation>
     </message>
     <message>
-        <source>The expiry date is in the past.</source>
-        <translation>Das Ablaufdatum liegt in der Vergangenheit.</translation>
-    </message>
-    <message>
-        <source>A usage limit must be at least 1.</source>
-        <translation>Ein Nutzungslimit muss mindestens 1 sein.</translation>
-    </message>
-    <message>
         <source>Could not generate a key.</source>
         <translation>Es konnte kein Schlüssel erzeugt werden.</translation>
     </message>
@@ -5394,6 +5890,126 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>Cannot read the usage of the keys.</source>
         <translation>Die Nutzung der Schlüssel kann nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>Could not make the Owner&apos;s signing key.</source>
+        <translation>Der Signaturschlüssel des Besitzers konnte nicht erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not signed, but its fingerprint was pinned to %2: it may have been replaced. Refusing to use it.</source>
+        <translation>%1 ist nicht signiert, aber sein Fingerabdruck wurde auf %2 festgelegt: Er wurde möglicherweise ersetzt. Er wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 has the fingerprint %2, not the pinned %3: it is not the vault you expect, or someone rewrote its root key. Refusing to use it.</source>
+        <translation>%1 hat den Fingerabdruck %2, nicht den hinterlegten %3: Es ist nicht der erwartete Tresor, oder jemand hat seinen Stammschlüssel neu geschrieben. Er wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2.</source>
+        <translation>%1 ist beschädigt: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its settings (the key prefix) are missing.</source>
+        <translation>%1 ist beschädigt: Seine Einstellungen (das Schlüsselpräfix) fehlen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the vault settings: the key prefix is missing.</source>
+        <translation>Die Tresoreinstellungen können nicht gelesen werden: Das Schlüsselpräfix fehlt.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its key prefix &quot;%2&quot; is not valid.</source>
+        <translation>%1 ist beschädigt: Sein Schlüsselpräfix „%2“ ist nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The fingerprint of %1 changed while it was open: someone rewrote the vault&apos;s root key. Nothing was changed.</source>
+        <translation>Der Fingerabdruck von %1 hat sich geändert, während er geöffnet war: Jemand hat den Stammschlüssel des Tresors neu geschrieben. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Could not sign the change.</source>
+        <translation>Die Änderung konnte nicht signiert werden.</translation>
+    </message>
+    <message>
+        <source>Could not write the audit log.</source>
+        <translation>Das Prüfprotokoll konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit log.</source>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot sign the key.</source>
+        <translation>Der Schlüssel kann nicht signiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot store the member&apos;s key.</source>
+        <translation>Der Schlüssel des Mitglieds kann nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot certify the member&apos;s key.</source>
+        <translation>Der Schlüssel des Mitglieds kann nicht zertifiziert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key signatures.</source>
+        <translation>Die Schlüsselsignaturen können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Key %1 (&quot;%2&quot;) was tampered with: %3. Signing it again would make the forged row trusted, so it can only be revoked or deleted. Nothing was changed.</source>
+        <translation>Schlüssel %1 („%2“) wurde manipuliert: %3. Ihn erneut zu signieren würde der gefälschten Zeile Vertrauen verschaffen, daher kann er nur widerrufen oder gelöscht werden. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the members&apos; keys.</source>
+        <translation>Die Schlüssel der Mitglieder können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot retire the member&apos;s key.</source>
+        <translation>Der Schlüssel des Mitglieds kann nicht außer Kraft gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Another Owner signed the vault meanwhile.</source>
+        <translation>Ein anderer Besitzer hat den Tresor inzwischen signiert.</translation>
+    </message>
+    <message>
+        <source>Cannot sign the vault.</source>
+        <translation>Der Tresor kann nicht signiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the record of member #%2 cannot be read, so no passphrase can be checked against it. Restore the vault from a backup.</source>
+        <translation>%1 ist beschädigt: Der Datensatz von Mitglied #%2 kann nicht gelesen werden, daher kann keine Passphrase damit geprüft werden. Stellen Sie den Tresor aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>Could not make the member&apos;s signing key.</source>
+        <translation>Der Signaturschlüssel des Mitglieds konnte nicht erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>%1 holds the vault&apos;s root key (its fingerprint) and stays an Owner.</source>
+        <translation>%1 hält den Stammschlüssel des Tresors (seinen Fingerabdruck) und bleibt Besitzer.</translation>
+    </message>
+    <message>
+        <source>%1 holds the vault&apos;s root key (its fingerprint) and cannot be removed.</source>
+        <translation>%1 hält den Stammschlüssel des Tresors (seinen Fingerabdruck) und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>%1 holds the vault&apos;s root key: only they can change their passphrase.</source>
+        <translation>%1 hält den Stammschlüssel des Tresors: Nur diese Person kann ihre Passphrase ändern.</translation>
+    </message>
+    <message>
+        <source>Could not seal your signing key with the new passphrase. Your passphrase was not changed.</source>
+        <translation>Ihr Signaturschlüssel konnte nicht mit der neuen Passphrase versiegelt werden. Ihre Passphrase wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>The member has no signing key yet: it is made when they next sign in.</source>
+        <translation>Das Mitglied hat noch keinen Signaturschlüssel: Er wird bei seiner nächsten Anmeldung erzeugt.</translation>
+    </message>
+    <message>
+        <source>This vault is not signed: there is nothing to certify.</source>
+        <translation>Dieser Tresor ist nicht signiert: Es gibt nichts zu zertifizieren.</translation>
+    </message>
+    <message>
+        <source>The key of %1 is already certified.</source>
+        <translation>Der Schlüssel von %1 ist bereits zertifiziert.</translation>
+    </message>
+    <message>
+        <source>%1 has no signing key yet: it is made when they next sign in.</source>
+        <translation>%1 hat noch keinen Signaturschlüssel: Er wird bei der nächsten Anmeldung erzeugt.</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>
@@ -5465,6 +6081,150 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
+    <name>VaultBackup</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1: %2.</source>
+        <translation>%1 kann nicht kopiert werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 stayed locked by another program for %2 seconds; nothing was changed. Try again.</source>
+        <translation>%1 blieb %2 Sekunden lang von einem anderen Programm gesperrt; es wurde nichts geändert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2). Run &quot;keywardctl vault check&quot;.</source>
+        <translation>%1 ist beschädigt (%2). Führen Sie „keywardctl vault check“ aus.</translation>
+    </message>
+    <message>
+        <source>There is no vault file at %1.</source>
+        <translation>Unter %1 gibt es keine Tresordatei.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. A backup never replaces a file: choose a new name.</source>
+        <translation>%1 existiert bereits. Eine Sicherung ersetzt nie eine Datei: Wählen Sie einen neuen Namen.</translation>
+    </message>
+    <message>
+        <source>A vault cannot be backed up onto itself.</source>
+        <translation>Ein Tresor kann nicht auf sich selbst gesichert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the backup %1: %2.</source>
+        <translation>Die Sicherung %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>The copy of %1 is not whole (%2: %3), so it was not kept. Run &quot;keywardctl vault check&quot; on the vault.</source>
+        <translation>Die Kopie von %1 ist nicht vollständig (%2: %3) und wurde daher nicht behalten. Führen Sie „keywardctl vault check“ für den Tresor aus.</translation>
+    </message>
+    <message>
+        <source>%1 was created by someone else meanwhile; the backup was not written over it.</source>
+        <translation>%1 wurde inzwischen von jemand anderem angelegt; die Sicherung hat sie nicht überschrieben.</translation>
+    </message>
+    <message>
+        <source>There is no backup at %1.</source>
+        <translation>Unter %1 gibt es keine Sicherung.</translation>
+    </message>
+    <message>
+        <source>A vault cannot be restored from itself.</source>
+        <translation>Ein Tresor kann nicht aus sich selbst wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is not whole (%2: %3); nothing was changed.</source>
+        <translation>Die Sicherung %1 ist nicht vollständig (%2: %3); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>%1 kann nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a backup of another vault (fingerprint %2, this vault&apos;s is %3); nothing was changed.</source>
+        <translation>%1 ist eine Sicherung eines anderen Tresors (Fingerabdruck %2, der dieses Tresors ist %3); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot keep a copy of %1 as %2; nothing was changed.</source>
+        <translation>Von %1 kann keine Kopie als %2 aufbewahrt werden; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot put the backup in place of %1: %2.</source>
+        <translation>Die Sicherung kann nicht an die Stelle von %1 gesetzt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The backup was restored, but open windows and services may not notice until they open %1 again: %2.</source>
+        <translation>Die Sicherung wurde wiederhergestellt, aber geöffnete Fenster und Dienste bemerken es möglicherweise erst, wenn sie %1 erneut öffnen: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultBackupCommand</name>
+    <message>
+        <source>Copies the vault file to FILE while it stays in use (SQLite&apos;s online backup), then checks the copy in full (as &quot;vault check&quot; does) before keeping it. FILE must not exist yet: a backup never replaces a file. Written readable by you only.</source>
+        <translation>Kopiert die Tresordatei im laufenden Betrieb nach DATEI (die Online-Sicherung von SQLite) und prüft die Kopie dann vollständig (wie „vault check“), bevor sie behalten wird. DATEI darf noch nicht existieren: Eine Sicherung ersetzt nie eine Datei. Nur für Sie lesbar geschrieben.</translation>
+    </message>
+    <message>
+        <source>&quot;vault backup&quot; copies a vault file (--vault). For a PostgreSQL vault, copy it into a file with &quot;keywardctl migrate --from ... --to FILE&quot;, or use the server&apos;s own backups (pg_dump).</source>
+        <translation>„vault backup“ kopiert eine Tresordatei (--vault). Kopieren Sie einen PostgreSQL-Tresor mit „keywardctl migrate --from ... --to DATEI“ in eine Datei, oder verwenden Sie die Sicherungen des Servers (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2 (%3), checked: no damage.</source>
+        <translation>%1 nach %2 gesichert (%3), geprüft: kein Schaden.</translation>
+    </message>
+    <message>
+        <source>Puts a backup made with &quot;vault backup&quot; back into the vault file. The backup is checked in full first and must be of this vault; the vault as it is now is kept beside it (VAULT.before-restore-TIME), also when it is damaged. Everything changed since the backup, audit entries included, is then only in that kept file. Windows and services that have the vault open see the change.</source>
+        <translation>Spielt eine mit „vault backup“ erstellte Sicherung in die Tresordatei zurück. Die Sicherung wird zuerst vollständig geprüft und muss von diesem Tresor stammen; der Tresor, wie er jetzt ist, wird daneben aufbewahrt (TRESOR.before-restore-ZEIT), auch wenn er beschädigt ist. Alles, was seit der Sicherung geändert wurde, einschließlich der Protokolleinträge, steht danach nur noch in dieser aufbewahrten Datei. Fenster und Dienste, die den Tresor geöffnet haben, sehen die Änderung.</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation>Nicht um Bestätigung bitten.</translation>
+    </message>
+    <message>
+        <source>&quot;vault restore&quot; restores a vault file (--vault). Restore a PostgreSQL vault with the server&apos;s own tools.</source>
+        <translation>„vault restore“ stellt eine Tresordatei wieder her (--vault). Stellen Sie einen PostgreSQL-Tresor mit den Werkzeugen des Servers wieder her.</translation>
+    </message>
+    <message>
+        <source>Not restoring %1 without confirmation: add --yes.</source>
+        <translation>%1 wird ohne Bestätigung nicht wiederhergestellt: Fügen Sie --yes hinzu.</translation>
+    </message>
+    <message>
+        <source>Replace the content of %1 with the backup %2? Keys created or changed since the backup are lost from the vault (the current vault is kept beside it). Type &quot;yes&quot; to restore:</source>
+        <translation>Den Inhalt von %1 durch die Sicherung %2 ersetzen? Seit der Sicherung angelegte oder geänderte Schlüssel gehen im Tresor verloren (der aktuelle Tresor wird daneben aufbewahrt). Geben Sie „yes“ ein, um wiederherzustellen:</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2. The vault as it was is kept as %3.</source>
+        <translation>%1 aus %2 wiederhergestellt. Der Tresor, wie er war, ist als %3 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The replaced vault was damaged: it was kept byte for byte.</source>
+        <translation>Der ersetzte Tresor war beschädigt: Er wurde Byte für Byte aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultCheckCommand</name>
+    <message>
+        <source>Reads the whole vault file and checks every page, every index against its table, and Keyward&apos;s own records (settings, members, secrets, the audit chain). Changes nothing. Exit 0 when no damage was found, 3 when some was or the file cannot be read.</source>
+        <translation>Liest die ganze Tresordatei und prüft jede Seite, jeden Index gegen seine Tabelle und die eigenen Datensätze von Keyward (Einstellungen, Mitglieder, Geheimnisse, die Protokollkette). Ändert nichts. Exit 0, wenn kein Schaden gefunden wurde, 3, wenn einer gefunden wurde oder die Datei nicht gelesen werden kann.</translation>
+    </message>
+    <message>
+        <source>&quot;vault check&quot; checks a vault file (--vault); a PostgreSQL server checks its own storage.</source>
+        <translation>„vault check“ prüft eine Tresordatei (--vault); ein PostgreSQL-Server prüft seinen Speicher selbst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged (%n problem(s) found). Restore it from a backup.</source>
+        <translation>
+            <numerusform>%1 ist beschädigt (%n Problem gefunden). Stellen Sie ihn aus einer Sicherung wieder her.</numerusform>
+            <numerusform>%1 ist beschädigt (%n Probleme gefunden). Stellen Sie ihn aus einer Sicherung wieder her.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no damage found.</source>
+        <translation>%1: kein Schaden gefunden.</translation>
+    </message>
+</context>
+<context>
     <name>VaultFile</name>
     <message>
         <source>There is no vault at %1.</source>
@@ -5487,10 +6247,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 ist beschädigt (ungültige Seitengröße).</translation>
     </message>
     <message>
-        <source>%1 is damaged: the file is shorter than it should be (truncated).</source>
-        <translation>%1 ist beschädigt: Die Datei ist kürzer als vorgesehen (abgeschnitten).</translation>
-    </message>
-    <message>
         <source>%1 is an SQLite database, but not a Keyward vault.</source>
         <translation>%1 ist eine SQLite-Datenbank, aber kein Keyward-Tresor.</translation>
     </message>
@@ -5505,6 +6261,56 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Cannot create %1: %2</source>
         <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>the file is shorter than it should be (truncated)</source>
+        <translation>die Datei ist kürzer, als sie sein sollte (abgeschnitten)</translation>
+    </message>
+</context>
+<context>
+    <name>VaultIntegrity</name>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Keyward vault.</source>
+        <translation>%1 ist kein Keyward-Tresor.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Keyward (schema %2); update Keyward to check it.</source>
+        <translation>%1 wurde von einem neueren Keyward geschrieben (Schema %2); aktualisieren Sie Keyward, um ihn zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 refers to a missing row of %3.</source>
+        <translation>Zeile %1 von %2 verweist auf eine fehlende Zeile von %3.</translation>
+    </message>
+    <message>
+        <source>The key prefix is missing or not valid.</source>
+        <translation>Das Schlüsselpräfix fehlt oder ist nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The record of member #%1 is damaged.</source>
+        <translation>Der Datensatz von Mitglied #%1 ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Secret #%1 has a damaged hash.</source>
+        <translation>Geheimnis #%1 hat einen beschädigten Hash.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1.</source>
+        <translation>%1 kann nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultMemory</name>
+    <message>
+        <source>The history of %1 was cut short since this computer last saw it: audit entry #%2 is gone. Someone with access to the file may have deleted the newest entries, or an older copy of the vault was put back.</source>
+        <translation>Der Verlauf von %1 wurde gekürzt, seit dieser Computer ihn zuletzt gesehen hat: Protokolleintrag #%2 fehlt. Jemand mit Zugriff auf die Datei hat möglicherweise die neuesten Einträge gelöscht, oder eine ältere Kopie des Tresors wurde zurückgespielt.</translation>
+    </message>
+    <message>
+        <source>The history of %1 was rewritten since this computer last saw it: audit entry #%2 is not the one seen then. Someone with access to the file may have altered it.</source>
+        <translation>Der Verlauf von %1 wurde neu geschrieben, seit dieser Computer ihn zuletzt gesehen hat: Protokolleintrag #%2 ist nicht mehr der damals gesehene. Jemand mit Zugriff auf die Datei hat ihn möglicherweise verändert.</translation>
     </message>
 </context>
 <context>
@@ -5580,10 +6386,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Cannot prepare a login statement.</source>
         <translation>Eine Anmeldeanweisung kann nicht vorbereitet werden.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot be a login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
-        <translation>„%1“ kann keine Anmeldung sein: Namen, die mit pg_ oder %2_ beginnen, sind reserviert, und eine Anmeldung hat höchstens 63 Byte.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a group role on this server, not a login.</source>
@@ -5679,6 +6481,76 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Cannot write the grant catalogue.</source>
         <translation>Der Berechtigungskatalog kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultSigning</name>
+    <message>
+        <source>Your signing key is not certified yet, so your changes could not be trusted. Ask an Owner to certify it (keywardctl member certify YOUR-NAME, after comparing its fingerprint with you). Nothing was changed.</source>
+        <translation>Ihr Signaturschlüssel ist noch nicht zertifiziert, daher wären Ihre Änderungen nicht vertrauenswürdig. Bitten Sie einen Besitzer, ihn zu zertifizieren (keywardctl member certify IHR-NAME, nachdem Sie den Fingerabdruck miteinander verglichen haben). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log.</source>
+        <translation>Das Prüfprotokoll kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 carries a signature that no certified member made: it was forged or altered.</source>
+        <translation>Protokollzeile %1 trägt eine Signatur, die kein zertifiziertes Mitglied erstellt hat: Sie wurde gefälscht oder verändert.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 (%2) is not signed by a member: it was written by someone with access to the file, not through Keyward.</source>
+        <translation>Protokollzeile %1 (%2) ist von keinem Mitglied signiert: Sie wurde von jemandem mit Zugriff auf die Datei geschrieben, nicht über Keyward.</translation>
+    </message>
+    <message>
+        <source>The vault is signed, but none of its audit rows are: the signatures were removed.</source>
+        <translation>Der Tresor ist signiert, aber keine seiner Protokollzeilen: Die Signaturen wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>Key %1 (&quot;%2&quot;) was tampered with: %3. Verifiers answer it as not found.</source>
+        <translation>Schlüssel %1 („%2“) wurde manipuliert: %3. Prüfer beantworten ihn als nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the keys.</source>
+        <translation>Die Schlüssel können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key signatures.</source>
+        <translation>Die Schlüsselsignaturen können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the vault settings.</source>
+        <translation>Die Tresoreinstellungen können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key.</source>
+        <translation>Der Schlüssel kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>There is no key with id %1.</source>
+        <translation>Es gibt keinen Schlüssel mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the members&apos; keys.</source>
+        <translation>Die Schlüssel der Mitglieder können nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultTrust</name>
+    <message>
+        <source>signed</source>
+        <translation>signiert</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>nicht signiert</translation>
+    </message>
+    <message>
+        <source>its signature does not match its contents</source>
+        <translation>seine Signatur passt nicht zu seinem Inhalt</translation>
+    </message>
+    <message>
+        <source>signed by a key the vault&apos;s Owners did not certify for it</source>
+        <translation>von einem Schlüssel signiert, den die Besitzer des Tresors dafür nicht zertifiziert haben</translation>
     </message>
 </context>
 <context>

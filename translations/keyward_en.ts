@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>CheckFormatCommand</name>
+    <message numerus="yes">
+        <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault (&quot;keywardctl key list&quot; shows the hints) and remove it from the history.</source>
+        <translation>
+            <numerusform>keywardctl: %n Keyward key found. Revoke it in its vault (&quot;keywardctl key list&quot; shows the hints) and remove it from the history.</numerusform>
+            <numerusform>keywardctl: %n Keyward keys found. Revoke each in its vault (&quot;keywardctl key list&quot; shows the hints) and remove them from the history.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DbCommands</name>
     <message numerus="yes">
         <source>Statements run (%n):</source>
@@ -119,6 +129,54 @@
         <translation>
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HygieneReport</name>
+    <message numerus="yes">
+        <source>Never used in the %n day(s) since it was created.</source>
+        <translation>
+            <numerusform>Never used in the %n day since it was created.</numerusform>
+            <numerusform>Never used in the %n days since it was created.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not used for %n day(s) (last on %1).</source>
+        <translation>
+            <numerusform>Not used for %n day (last on %1).</numerusform>
+            <numerusform>Not used for %n days (last on %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid for %n day(s) in all (until %1).</source>
+        <translation>
+            <numerusform>Valid for %n day in all (until %1).</numerusform>
+            <numerusform>Valid for %n days in all (until %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its secret is %n day(s) old; the rotation policy allows %1.</source>
+        <translation>
+            <numerusform>Its secret is %n day old; the rotation policy allows %1.</numerusform>
+            <numerusform>Its secret is %n days old; the rotation policy allows %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyQueryCommands</name>
+    <message numerus="yes">
+        <source>Wrote %n event(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n event to %1.</numerusform>
+            <numerusform>Wrote %n events to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -275,6 +333,16 @@
         <translation>
             <numerusform>%Ln too many (429)</numerusform>
             <numerusform>%Ln too many (429)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VaultCheckCommand</name>
+    <message numerus="yes">
+        <source>%1 is damaged (%n problem(s) found). Restore it from a backup.</source>
+        <translation>
+            <numerusform>%1 is damaged (%n problem found). Restore it from a backup.</numerusform>
+            <numerusform>%1 is damaged (%n problems found). Restore it from a backup.</numerusform>
         </translation>
     </message>
 </context>
