@@ -135,12 +135,12 @@ Result<QVector<VaultProblem>> checkOpen(QSqlDatabase &db, const QString &path)
     return problems;
 }
 
-} // namespace
-
-Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int busyTimeoutMs)
+// Runs `work` on a read-only connection of its own to the vault file, and leaves behind no -wal
+// or -shm that this connection made. A file this process has open through SQLite is not
+// inspected with plain reads (they would drop its locks): it was inspected when it was opened.
+template<typename T, typename Work>
+Result<T> onReadOnlyConnection(const QString &path, int busyTimeoutMs, Work work)
 {
-    // Plain reads of a file this process has open through SQLite would drop its locks: one
-    // that is open here was inspected when it was opened, and has its -wal and -shm anyway.
     const bool openHere = SqlKeyStore::isVaultFileOpen(path);
     if (!openHere) {
         if (auto inspected = VaultFile::inspect(path); !inspected)
@@ -148,20 +148,28 @@ Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int bus
     }
     const bool walExisted = QFileInfo::exists(path + QStringLiteral("-wal"));
     const bool shmExisted = QFileInfo::exists(path + QStringLiteral("-shm"));
-    Result<QVector<VaultProblem>> result = QVector<VaultProblem>();
+    Result<T> result = Error();
     {
         ReadOnlyConnection connection(path, busyTimeoutMs);
         if (!connection.db().open())
             result = SqlErrors::fromSqlError(connection.db().lastError(),
-                                             tr("Cannot open %1.").arg(path));
+                                             VaultIntegrity::tr("Cannot open %1.").arg(path));
         else
-            result = checkOpen(connection.db(), path);
+            result = work(connection.db());
     }
-    if (openHere)
-        return result;
     // A read-only connection cannot remove its -wal and -shm on close.
-    VaultFile::removeLeftovers(path, walExisted, shmExisted);
-    if (result && !result->isEmpty()) {
+    if (!openHere)
+        VaultFile::removeLeftovers(path, walExisted, shmExisted);
+    return result;
+}
+
+} // namespace
+
+Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int busyTimeoutMs)
+{
+    auto result = onReadOnlyConnection<QVector<VaultProblem>>(
+        path, busyTimeoutMs, [&](QSqlDatabase &db) { return checkOpen(db, path); });
+    if (result && !result->isEmpty() && !SqlKeyStore::isVaultFileOpen(path)) {
         if (const QString detail = VaultFile::damageDetail(path); !detail.isEmpty())
             result->prepend({QStringLiteral("integrity"), detail});
     }
@@ -171,38 +179,25 @@ Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int bus
 Result<QVector<TamperedKey>>
 VaultIntegrity::tamperedKeys(const QString &path, const QByteArray &acceptedRoot, int busyTimeoutMs)
 {
-    const bool openHere = SqlKeyStore::isVaultFileOpen(path);
-    if (!openHere) {
-        if (auto inspected = VaultFile::inspect(path); !inspected)
-            return inspected.error();
-    }
-    const bool walExisted = QFileInfo::exists(path + QStringLiteral("-wal"));
-    const bool shmExisted = QFileInfo::exists(path + QStringLiteral("-shm"));
-    Result<QVector<TamperedKey>> result = QVector<TamperedKey>();
-    {
-        ReadOnlyConnection connection(path, busyTimeoutMs);
-        QSqlDatabase &db = connection.db();
-        if (!db.open()) {
-            result = SqlErrors::fromSqlError(db.lastError(), tr("Cannot open %1.").arg(path));
-        } else if (!db.transaction()) {
-            result = SqlErrors::fromSqlError(db.lastError(), tr("Cannot read %1.").arg(path));
-        } else {
+    return onReadOnlyConnection<QVector<TamperedKey>>(
+        path, busyTimeoutMs, [&](QSqlDatabase &db) -> Result<QVector<TamperedKey>> {
+            if (!db.transaction())
+                return SqlErrors::fromSqlError(db.lastError(), tr("Cannot read %1.").arg(path));
             // One snapshot: keys, signatures and member keys as of the same moment.
+            struct EndRead
+            {
+                QSqlDatabase &db;
+                ~EndRead() { db.rollback(); }
+            } endRead {db};
             auto root = VaultSigning::readRootKey(db);
-            auto rows = root ? VaultSigning::readMemberKeys(db)
-                             : Result<QVector<MemberKeyRow>>(root.error());
-            if (!rows) {
-                result = rows.error();
-            } else {
-                const QByteArray trusted = acceptedRoot.isEmpty() ? *root : acceptedRoot;
-                result = VaultSigning::tamperedKeys(db, VaultTrust::fromRows(trusted, *rows));
-            }
-            db.rollback();
-        }
-    }
-    if (!openHere)
-        VaultFile::removeLeftovers(path, walExisted, shmExisted);
-    return result;
+            if (!root)
+                return root.error();
+            auto rows = VaultSigning::readMemberKeys(db);
+            if (!rows)
+                return rows.error();
+            const QByteArray trusted = acceptedRoot.isEmpty() ? *root : acceptedRoot;
+            return VaultSigning::tamperedKeys(db, VaultTrust::fromRows(trusted, *rows));
+        });
 }
 
 } // namespace Keyward

@@ -27,6 +27,29 @@ QByteArray CliRunner::Run::describe() const
         + "\nstderr: " + err.left(2000);
 }
 
+const QString CliRunner::kOwnerPassphrase = QStringLiteral("correct horse battery");
+
+std::unique_ptr<CliRunner> CliRunner::ownerOfNewVault(const QString &home)
+{
+    auto cli = std::make_unique<CliRunner>(home);
+    cli->setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
+    cli->setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
+    const Run run = cli->run(args({"init", "--prefix", "kw", "--owner", "alice"}));
+    if (run.exitCode != 0) {
+        qWarning("keywardctl init failed: %s", run.describe().constData());
+        return nullptr;
+    }
+    return cli;
+}
+
+QStringList CliRunner::args(std::initializer_list<const char *> list)
+{
+    QStringList result;
+    for (const char *item : list)
+        result.append(QString::fromUtf8(item));
+    return result;
+}
+
 CliRunner::CliRunner(const QString &home)
     : m_home(home)
 {

@@ -8,6 +8,9 @@
 #include <QStringList>
 #include <QVector>
 
+#include <initializer_list>
+#include <memory>
+
 // Runs the built keywardctl in a private HOME, like a script would.
 class CliRunner
 {
@@ -28,6 +31,14 @@ public:
     };
 
     explicit CliRunner(const QString &home);
+
+    // The Owner passphrase of ownerOfNewVault's vaults.
+    static const QString kOwnerPassphrase;
+    // A runner in `home` with a new vault (prefix kw) whose Owner "alice" signs in from the
+    // environment, as scripts do; nullptr (and a warning with the run) when init failed.
+    static std::unique_ptr<CliRunner> ownerOfNewVault(const QString &home);
+    // {"key", "list"} as arguments.
+    static QStringList args(std::initializer_list<const char *> list);
 
     // Values set for every run; an empty value removes the variable.
     void setEnvironment(const QString &name, const QString &value);

@@ -17,16 +17,6 @@
 
 namespace {
 
-const QString kOwnerPassphrase = QStringLiteral("correct horse battery");
-
-QStringList args(std::initializer_list<const char *> list)
-{
-    QStringList result;
-    for (const char *item : list)
-        result.append(QString::fromUtf8(item));
-    return result;
-}
-
 QByteArray fileBytes(const QString &path)
 {
     QFile file(path);
@@ -62,11 +52,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        m_cli = std::make_unique<CliRunner>(m_home.path());
-        m_cli->setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
-        m_cli->setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
-        const CliRunner::Run run = m_cli->run(args({"init", "--prefix", "kw", "--owner", "alice"}));
-        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        m_cli = CliRunner::ownerOfNewVault(m_home.path());
+        QVERIFY(m_cli);
         m_vault = m_cli->defaultVaultPath();
         for (int i = 0; i < 3; ++i)
             QCOMPARE(createKey(QStringLiteral("before %1").arg(i)).exitCode, 0);
@@ -81,7 +68,7 @@ private Q_SLOTS:
         for (int w = 0; w < 2; ++w) {
             auto *writer = new QProcess(this);
             QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
+            environment.insert(QStringLiteral("KEYWARD_PASSPHRASE"), CliRunner::kOwnerPassphrase);
             environment.insert(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
             writer->setProcessEnvironment(environment);
             // A shell loop of real keywardctl processes, as cron jobs or scripts would run.
@@ -117,14 +104,16 @@ private Q_SLOTS:
                             QStringLiteral("verify")});
             QVERIFY2(audit.exitCode == 0, audit.describe().constData());
         }
-        const int inBackup =
-            int(m_cli->run(onBackup + args({"--json", "key", "list"})).jsonLines().size());
-        const int inVault = int(m_cli->run(args({"--json", "key", "list"})).jsonLines().size());
+        const int inBackup = int(
+            m_cli->run(onBackup + CliRunner::args({"--json", "key", "list"})).jsonLines().size());
+        const int inVault =
+            int(m_cli->run(CliRunner::args({"--json", "key", "list"})).jsonLines().size());
         QCOMPARE(inVault, 3 + 16);
         QVERIFY2(inBackup >= 3 && inBackup <= inVault, qPrintable(QString::number(inBackup)));
         // The backup is a vault of its own: it takes new keys without touching the original.
         QCOMPARE(createKey(QStringLiteral("only in the backup"), onBackup).exitCode, 0);
-        QCOMPARE(int(m_cli->run(args({"--json", "key", "list"})).jsonLines().size()), inVault);
+        QCOMPARE(int(m_cli->run(CliRunner::args({"--json", "key", "list"})).jsonLines().size()),
+                 inVault);
     }
 
     void existingFileIsNeverReplaced()
@@ -180,10 +169,9 @@ private Q_SLOTS:
     void restorePutsTheBackupBackAndKeepsTheVault()
     {
         QTemporaryDir folder;
-        CliRunner cli(folder.path());
-        cli.setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
-        cli.setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
-        QCOMPARE(cli.run(args({"init", "--prefix", "kw", "--owner", "alice"})).exitCode, 0);
+        auto owner = CliRunner::ownerOfNewVault(folder.path());
+        QVERIFY(owner);
+        CliRunner &cli = *owner;
         const QString vault = cli.defaultVaultPath();
         const auto create = [&](const char *name) {
             const CliRunner::Run run =
@@ -233,9 +221,10 @@ private Q_SLOTS:
         }
         // The restored vault verifies its own keys and goes on as a vault.
         const CliRunner::Run verified =
-            cli.run(args({"verify", "--env", "dev", "-"}), kept.toUtf8());
+            cli.run(CliRunner::args({"verify", "--env", "dev", "-"}), kept.toUtf8());
         QVERIFY2(verified.exitCode == 0, verified.describe().constData());
-        QCOMPARE(cli.run(args({"verify", "--env", "dev", "-"}), later.toUtf8()).exitCode, 1);
+        QCOMPARE(cli.run(CliRunner::args({"verify", "--env", "dev", "-"}), later.toUtf8()).exitCode,
+                 1);
         QVERIFY(!create("after the restore").isEmpty());
         QCOMPARE(names(vault).size(), 2);
     }
@@ -244,10 +233,9 @@ private Q_SLOTS:
     void damagedVaultIsRestoredAndKeptByteForByte()
     {
         QTemporaryDir folder;
-        CliRunner cli(folder.path());
-        cli.setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
-        cli.setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
-        QCOMPARE(cli.run(args({"init", "--prefix", "kw", "--owner", "alice"})).exitCode, 0);
+        auto owner = CliRunner::ownerOfNewVault(folder.path());
+        QVERIFY(owner);
+        CliRunner &cli = *owner;
         const QString vault = cli.defaultVaultPath();
         for (int i = 0; i < 3; ++i)
             QCOMPARE(cli.run({QStringLiteral("key"), QStringLiteral("create"),
@@ -266,30 +254,28 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
             QCOMPARE(file.write(bytes), bytes.size());
         }
-        QCOMPARE(cli.run(args({"vault", "check"})).exitCode, 3);
+        QCOMPARE(cli.run(CliRunner::args({"vault", "check"})).exitCode, 3);
         const CliRunner::Run run =
             cli.run({QStringLiteral("--json"), QStringLiteral("vault"), QStringLiteral("restore"),
                      backup, QStringLiteral("--yes")});
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QVERIFY(!run.json().value(QStringLiteral("kept_checked")).toBool());
         QCOMPARE(fileBytes(run.json().value(QStringLiteral("kept")).toString()), bytes);
-        const CliRunner::Run check = cli.run(args({"vault", "check"}));
+        const CliRunner::Run check = cli.run(CliRunner::args({"vault", "check"}));
         QVERIFY2(check.exitCode == 0, check.describe().constData());
-        QCOMPARE(cli.run(args({"--json", "key", "list"})).jsonLines().size(), 3);
+        QCOMPARE(cli.run(CliRunner::args({"--json", "key", "list"})).jsonLines().size(), 3);
     }
 
     // Another vault's backup, or a damaged backup, changes nothing.
     void foreignOrDamagedBackupIsRefused()
     {
         QTemporaryDir other;
-        CliRunner stranger(other.path());
-        stranger.setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
-        stranger.setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
-        QCOMPARE(stranger.run(args({"init", "--prefix", "kw", "--owner", "alice"})).exitCode, 0);
+        auto stranger = CliRunner::ownerOfNewVault(other.path());
+        QVERIFY(stranger);
         const QByteArray before = fileBytes(m_vault);
         const CliRunner::Run foreign =
             m_cli->run({QStringLiteral("vault"), QStringLiteral("restore"),
-                        stranger.defaultVaultPath(), QStringLiteral("--yes")});
+                        stranger->defaultVaultPath(), QStringLiteral("--yes")});
         QCOMPARE(foreign.exitCode, 1);
         QVERIFY2(foreign.errText().contains(QStringLiteral("another vault")),
                  foreign.describe().constData());
@@ -319,15 +305,15 @@ private Q_SLOTS:
 
     void badArgumentsAreUsageErrors()
     {
-        QCOMPARE(m_cli->run(args({"vault", "backup"})).exitCode, 2);
+        QCOMPARE(m_cli->run(CliRunner::args({"vault", "backup"})).exitCode, 2);
         const CliRunner::Run missing =
             m_cli->run({QStringLiteral("--vault"), m_home.filePath(QStringLiteral("none.keyward")),
                         QStringLiteral("vault"), QStringLiteral("backup"),
                         m_home.filePath(QStringLiteral("x.keyward"))});
         QCOMPARE(missing.exitCode, 3);
         QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral("x.keyward"))));
-        const CliRunner::Run server = m_cli->run(
-            args({"--db", "host=127.0.0.1 dbname=none", "vault", "backup", "/tmp/none"}));
+        const CliRunner::Run server = m_cli->run(CliRunner::args(
+            {"--db", "host=127.0.0.1 dbname=none", "vault", "backup", "/tmp/none"}));
         QCOMPARE(server.exitCode, 2);
         QVERIFY(server.errText().contains(QStringLiteral("migrate")));
     }

@@ -12,17 +12,8 @@
 
 namespace {
 
-const QString kOwnerPassphrase = QStringLiteral("correct horse battery");
 // Commas, semicolons and backslashes are TEXT's special characters in RFC 5545.
 const QString kHostileName = QStringLiteral("ops, nightly; \\ backup \"ü\"");
-
-QStringList args(std::initializer_list<const char *> list)
-{
-    QStringList result;
-    for (const char *item : list)
-        result.append(QString::fromUtf8(item));
-    return result;
-}
 
 // The system interpreter, where Debian's python3-icalendar is (not a user's pyenv).
 const char kParser[] = R"(
@@ -83,11 +74,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        m_cli = std::make_unique<CliRunner>(m_home.path());
-        m_cli->setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
-        m_cli->setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
-        const CliRunner::Run run = m_cli->run(args({"init", "--prefix", "kw", "--owner", "alice"}));
-        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        m_cli = CliRunner::ownerOfNewVault(m_home.path());
+        QVERIFY(m_cli);
         const QJsonObject soon = createKey(kHostileName, "live", "10d");
         m_soon = soon.value(QStringLiteral("id")).toInteger();
         m_soonToken = soon.value(QStringLiteral("token")).toString().toUtf8();
@@ -118,13 +106,15 @@ private Q_SLOTS:
     void listExpiringIsForCron()
     {
         const CliRunner::Run month =
-            m_cli->run(args({"--json", "key", "list", "--expiring", "30d"}));
+            m_cli->run(CliRunner::args({"--json", "key", "list", "--expiring", "30d"}));
         QVERIFY2(month.exitCode == 0, month.describe().constData());
         QCOMPARE(ids(month), (QList<qint64> {m_soon, m_rotated}));
-        const CliRunner::Run quarter = m_cli->run(args({"key", "list", "--expiring", "90d"}));
+        const CliRunner::Run quarter =
+            m_cli->run(CliRunner::args({"key", "list", "--expiring", "90d"}));
         QVERIFY(quarter.out.contains("billing"));
         QVERIFY(!quarter.out.contains("forever") && !quarter.out.contains("gone"));
-        const CliRunner::Run none = m_cli->run(args({"key", "list", "--expiring", "12h"}));
+        const CliRunner::Run none =
+            m_cli->run(CliRunner::args({"key", "list", "--expiring", "12h"}));
         QCOMPARE(none.exitCode, 0);
         QVERIFY2(none.out.isEmpty() && none.err.isEmpty(), none.describe().constData());
         for (const char *bad : {"soon", "0", "-3d", "30"}) {
@@ -184,7 +174,7 @@ private Q_SLOTS:
         for (const QJsonValue &event : events)
             uids.insert(event[QStringLiteral("uid")].toString());
         QCOMPARE(uids.size(), 4);
-        const CliRunner::Run again = m_cli->run(args({"key", "calendar"}));
+        const CliRunner::Run again = m_cli->run(CliRunner::args({"key", "calendar"}));
         QCOMPARE(again.exitCode, 0);
         for (const QString &uid : uids)
             QVERIFY2(again.out.contains(uid.toUtf8()), qPrintable(uid));

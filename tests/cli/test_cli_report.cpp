@@ -8,16 +8,7 @@
 
 namespace {
 
-const QString kOwnerPassphrase = QStringLiteral("correct horse battery");
 const QString kBobPassphrase = QStringLiteral("bob's long passphrase");
-
-QStringList args(std::initializer_list<const char *> list)
-{
-    QStringList result;
-    for (const char *item : list)
-        result.append(QString::fromUtf8(item));
-    return result;
-}
 
 } // namespace
 
@@ -44,7 +35,7 @@ private:
     }
     QList<QPair<qint64, QString>> findings()
     {
-        const CliRunner::Run run = m_cli->run(args({"--json", "report", "hygiene"}));
+        const CliRunner::Run run = m_cli->run(CliRunner::args({"--json", "report", "hygiene"}));
         QList<QPair<qint64, QString>> result;
         for (const QJsonObject &finding : run.jsonLines())
             result.append({finding.value(QStringLiteral("key_id")).toInteger(),
@@ -56,17 +47,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        m_cli = std::make_unique<CliRunner>(m_home.path());
-        m_cli->setEnvironment(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
-        m_cli->setEnvironment(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
-        const CliRunner::Run run = m_cli->run(args({"init", "--prefix", "kw", "--owner", "alice"}));
-        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        m_cli = CliRunner::ownerOfNewVault(m_home.path());
+        QVERIFY(m_cli);
     }
 
     void lookedAfterVaultPassesCi()
     {
         QVERIFY(createKey(QStringLiteral("tidy"), "30d") > 0);
-        const CliRunner::Run run = m_cli->run(args({"report", "hygiene"}));
+        const CliRunner::Run run = m_cli->run(CliRunner::args({"report", "hygiene"}));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QVERIFY(run.errText().contains(QStringLiteral("No findings")));
     }
@@ -75,7 +63,7 @@ private Q_SLOTS:
     {
         const qint64 forever = createKey(QStringLiteral("forever"), "never");
         QVERIFY(forever > 0);
-        const CliRunner::Run run = m_cli->run(args({"--json", "report", "hygiene"}));
+        const CliRunner::Run run = m_cli->run(CliRunner::args({"--json", "report", "hygiene"}));
         QCOMPARE(run.exitCode, 1);
         const QVector<QJsonObject> lines = run.jsonLines();
         QCOMPARE(lines.size(), 1);
@@ -84,7 +72,7 @@ private Q_SLOTS:
                  QStringLiteral("no-expiry"));
         QCOMPARE(lines.constFirst().value(QStringLiteral("fix")).toString(),
                  QStringLiteral("set-expiry"));
-        const CliRunner::Run text = m_cli->run(args({"report", "hygiene"}));
+        const CliRunner::Run text = m_cli->run(CliRunner::args({"report", "hygiene"}));
         QCOMPARE(text.exitCode, 1);
         QVERIFY(text.out.contains("forever") && text.out.contains("Never expires."));
         // Fixed the way the report says: the finding is gone.
@@ -102,13 +90,13 @@ private Q_SLOTS:
         QHash<QString, QString> asBob {{QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("bob")},
                                        {QStringLiteral("KEYWARD_PASSPHRASE"), kBobPassphrase}};
         const CliRunner::Run added =
-            m_cli->run(args({"member", "add", "bob", "--role", "developer"}), {},
+            m_cli->run(CliRunner::args({"member", "add", "bob", "--role", "developer"}), {},
                        {{QStringLiteral("KEYWARD_NEW_PASSPHRASE"), kBobPassphrase}});
         QVERIFY2(added.exitCode == 0, added.describe().constData());
         const qint64 bobs = createKey(QStringLiteral("bob's"), "30d", asBob);
         QVERIFY(bobs > 0);
         QVERIFY(findings().isEmpty());
-        QCOMPARE(m_cli->run(args({"member", "remove", "bob"})).exitCode, 0);
+        QCOMPARE(m_cli->run(CliRunner::args({"member", "remove", "bob"})).exitCode, 0);
         QCOMPARE(findings(),
                  (QList<QPair<qint64, QString>> {{bobs, QStringLiteral("creator-removed")}}));
         QCOMPARE(

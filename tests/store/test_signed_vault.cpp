@@ -1,6 +1,7 @@
 // A signed vault file: write access alone cannot forge. Each test tampers with the file the way
 // a compromised verifying service could (its own SQL connection, around Keyward) and checks that
 // verifiers answer NotFound and `audit verify` names what was done.
+#include "RawVault.h"
 #include "VaultFixture.h"
 #include "crypto/Sha256.h"
 #include "crypto/SigningKey.h"
@@ -15,52 +16,6 @@ using namespace Keyward;
 using namespace Keyward::Testing;
 
 namespace {
-
-// The attacker: a connection of its own to the vault file.
-class RawVault
-{
-public:
-    explicit RawVault(const QString &path)
-        : m_name(QStringLiteral("raw-%1").arg(quintptr(this)))
-    {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
-        if (!m_db.open())
-            qFatal("cannot open the vault raw");
-    }
-    ~RawVault()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString &sql, const QVariantList &values = {})
-    {
-        QSqlQuery q(m_db);
-        q.prepare(sql);
-        for (const QVariant &value : values)
-            q.addBindValue(value);
-        if (!q.exec()) {
-            qWarning("raw SQL failed: %s", qPrintable(q.lastError().text()));
-            return false;
-        }
-        return true;
-    }
-    QVariant value(const QString &sql, const QVariantList &values = {})
-    {
-        QSqlQuery q(m_db);
-        q.prepare(sql);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec() || !q.next())
-            return {};
-        return q.value(0);
-    }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-};
 
 VerifyOutcome verifyWith(SqlKeyStore &store, const Clock &clock, const SecretString &token,
                          Environment env = Environment::Production)

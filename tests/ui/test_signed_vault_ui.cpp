@@ -3,6 +3,7 @@
 // short since the last look reported in a banner; keys written around Keyward (their signature
 // does not hold) marked "Tampered" by a check on a worker thread, with only Revoke and Delete
 // left. The attacker is a raw SQLite connection to the file, as a compromised service would be.
+#include "RawVault.h"
 #include "UiTestSupport.h"
 
 #include "store/VaultFile.h"
@@ -36,49 +37,9 @@
 
 using namespace Keyward;
 using namespace Keyward::UiTest;
+using Keyward::Testing::RawVault;
 
 namespace {
-
-// The attacker: a connection of its own to the vault file, around Keyward.
-class RawVault
-{
-public:
-    explicit RawVault(const QString &path)
-        : m_name(QStringLiteral("raw-%1").arg(quintptr(this)))
-    {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
-        if (!m_db.open())
-            qFatal("cannot open the vault raw");
-    }
-    ~RawVault()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString &sql, const QVariantList &values = {})
-    {
-        QSqlQuery q(m_db);
-        q.prepare(sql);
-        for (const QVariant &value : values)
-            q.addBindValue(value);
-        if (!q.exec()) {
-            qWarning("raw SQL failed: %s", qPrintable(q.lastError().text()));
-            return false;
-        }
-        return true;
-    }
-    qint64 number(const QString &sql)
-    {
-        QSqlQuery q(m_db);
-        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-    }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-};
 
 QModelIndex rowOf(ApiKeysPage *page, const QString &name)
 {
