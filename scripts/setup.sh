@@ -30,7 +30,10 @@ if [ "$mode" = test ]; then
     # scanner tests (tests/scanners: secretlint from the npm registry, the JavaScript snippet of
     # docs/key-format.md). zsh: test_completion. lintian: scripts/package-check.sh.
     packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3 python3-icalendar
-        clang libclang-rt-14-dev llvm-14 nodejs npm zsh lintian)
+        clang libclang-rt-14-dev llvm-14 zsh lintian)
+    # A machine that already has Node.js with its own npm (NodeSource's nodejs bundles npm and
+    # conflicts with Debian's npm package) keeps it; otherwise Debian's.
+    if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo_cmd apt-get update -qq
