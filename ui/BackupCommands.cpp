@@ -30,7 +30,7 @@ BackupCommands::BackupCommands(VaultSession &session, const Clock &clock, QWidge
     , m_window(window)
 {
     m_backUp = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
-                           tr("&Back Up Vault…"), this);
+                           tr("Back &Up Vault…"), this);
     m_backUp->setObjectName(QStringLiteral("actionBackUpVault"));
     m_backUp->setStatusTip(tr("Copy the vault into a new file while it stays open, and check "
                               "the copy"));
@@ -169,8 +169,8 @@ void BackupCommands::restore()
                "Keys created or changed since the backup disappear from the vault, and so do "
                "the audit entries written since. Nothing is lost: the vault as it is now is kept "
                "beside it as “%1.before-restore-…”.\n\n"
-               "The backup is checked in full first; a damaged backup or one of another vault "
-               "changes nothing.")
+               "The backup is checked in full first: a damaged backup, or a backup of another "
+               "vault, changes nothing.")
                 .arg(vaultName, QFileInfo(backup).fileName()),
             tr("&Restore"), tr("&Cancel")))
         return;
