@@ -7,6 +7,7 @@
 #include "store/VaultBackup.h"
 #include "ui/ApiKeysPage.h"
 #include "ui/BackupCommands.h"
+#include "ui/HistoryBanner.h"
 #include "ui/KeyFilterProxyModel.h"
 #include "ui/KeyTableModel.h"
 #include "ui/MainWindow.h"
@@ -177,7 +178,17 @@ void TestBackupUi::backUpWritesACheckedCopy()
              vault.path() + QStringLiteral(".backup-")
                  + QDateTime::fromMSecsSinceEpoch(vault.clock().nowMs())
                        .toString(QStringLiteral("yyyyMMdd")));
+    // Until the copy's end comes back to the GUI thread: the window waits and says so.
+    QVERIFY(window->backupCommands()->isBusy());
+    QVERIFY(!window->keysPage()->isEnabled());
+    QVERIFY(!window->lockAction()->isEnabled());
+    QVERIFY(!window->backupCommands()->restoreAction()->isEnabled());
+    busyBar = window->findChild<QProgressBar *>(QStringLiteral("busyBar"));
+    QVERIFY(busyBar && busyBar->isVisible());
     QVERIFY(waitUntilIdle(*window));
+    QVERIFY(!busyBar->isVisible());
+    QVERIFY(window->lockAction()->isEnabled());
+    QVERIFY(window->backupCommands()->restoreAction()->isEnabled());
 
     QVERIFY(QFile::exists(target));
     QCOMPARE(QFile::permissions(target) & (QFile::ReadGroup | QFile::ReadOther),
@@ -280,6 +291,15 @@ void TestBackupUi::restoreBringsBackADeletedKey()
     // The window goes on working on the restored vault.
     QVERIFY(window->session().isUnlocked());
     QVERIFY(window->keysPage()->isEnabled());
+    QVERIFY(!window->historyBanner()->isShowingProblem());
+
+    // A restore the user chose is no rewound history to warn about when the vault opens again.
+    window.reset();
+    MainWindow again(*m_settings, vault.clock());
+    again.show();
+    again.start(vault.path());
+    QVERIFY(again.loginDialog());
+    QVERIFY(!again.historyBanner()->isShowingProblem());
 }
 
 void TestBackupUi::restoreRefusesADamagedBackup()
