@@ -2,6 +2,7 @@
 
 #include "ApiKeysPage.h"
 #include "AuditLogPage.h"
+#include "BackupCommands.h"
 #include "ClipboardGuard.h"
 #include "ConnectServerDialog.h"
 #include "ConnectionBanner.h"
@@ -40,6 +41,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -177,6 +179,16 @@ void MainWindow::buildActions()
             [this] { runOnSelected(&KeyCommands::remove); });
     connect(m_keyActions->copyId(), &QAction::triggered, this, &MainWindow::copySelectedKeyId);
 
+    m_backup = new BackupCommands(m_session, m_clock, this);
+    connect(m_backup, &BackupCommands::message, this, &MainWindow::showMessage);
+    connect(m_backup, &BackupCommands::busyChanged, this, &MainWindow::setBusy);
+    // The restore moves the vault's change counters on, so the watcher would reload soon too;
+    // reloading now shows the restored keys at once, and remembers the restored history as
+    // what this computer saw (a restore the user chose is no rewound history to warn about).
+    connect(m_backup, &BackupCommands::restored, this, [this] { reloadAll(); });
+    connect(&m_session, &VaultSession::stateChanged, m_backup, &BackupCommands::updateActions);
+    connect(&m_session, &VaultSession::memberChanged, m_backup, &BackupCommands::updateActions);
+
     m_newVaultAction =
         new QAction(Icons::icon(QStringLiteral("new-vault")), tr("&New Vault…"), this);
     m_newVaultAction->setObjectName(QStringLiteral("actionNewVault"));
@@ -307,6 +319,10 @@ void MainWindow::buildMenus()
     connect(&m_session, &VaultSession::stateChanged, m_changePassphraseAction,
             updateChangePassphrase);
     connect(m_changePassphraseAction, &QAction::triggered, this, &MainWindow::changeOwnPassphrase);
+    file->addSeparator();
+    file->addAction(m_backup->backUpAction());
+    file->addAction(m_backup->restoreAction());
+    file->addAction(m_backup->exportCalendarAction());
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -905,6 +921,36 @@ void MainWindow::copySelectedKeyId()
 void MainWindow::showMessage(const QString &text)
 {
     statusBar()->showMessage(text, kMessageTimeoutMs);
+}
+
+void MainWindow::setBusy(bool busy)
+{
+    if (!m_busyBar) {
+        m_busyBar = new QProgressBar(this);
+        m_busyBar->setObjectName(QStringLiteral("busyBar"));
+        m_busyBar->setRange(0, 0); // the copy reports no steps worth showing: just "working"
+        m_busyBar->setMaximumWidth(fontMetrics().averageCharWidth() * 20);
+        statusBar()->addPermanentWidget(m_busyBar);
+    }
+    m_busyBar->setVisible(busy);
+    // A restore replaces what these show, a lock would close the store under it.
+    m_rootStack->setEnabled(!busy);
+    for (QToolBar *bar : {m_toolBar, m_sessionToolBar})
+        if (bar)
+            bar->setEnabled(!busy);
+    for (QAction *action : {m_newVaultAction, m_openVaultAction, m_connectServerAction,
+                            m_lockAction, m_changePassphraseAction, m_refreshAction})
+        if (action)
+            action->setEnabled(!busy);
+    if (busy)
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+    else
+        QApplication::restoreOverrideCursor();
+    if (!busy) {
+        updateActions();
+        m_changePassphraseAction->setEnabled(m_session.isUnlocked() && !m_session.isRemote());
+        m_refreshAction->setEnabled(m_session.isUnlocked());
+    }
 }
 
 void MainWindow::rebuildRecentMenu()

@@ -13,6 +13,7 @@ class QAction;
 class QListWidget;
 class QListWidgetItem;
 class QMenu;
+class QProgressBar;
 class QStackedWidget;
 class QTimer;
 class QToolBar;
@@ -20,6 +21,7 @@ class QToolBar;
 namespace Keyward {
 
 class ApiKeysPage;
+class BackupCommands;
 class AuditLogPage;
 class ClipboardGuard;
 class Clock;
@@ -74,6 +76,8 @@ public:
     AuditLogPage *auditLogPage() const { return m_auditPage; }
     VaultStatusPage *statusPage() const { return m_statusPage; }
     KeyActions *keyActions() const { return m_keyActions; }
+    // File › Back Up Vault…, Restore from Backup… and Export Expiry Calendar….
+    BackupCommands *backupCommands() const { return m_backup; }
     QAction *lockAction() const { return m_lockAction; }
     QAction *connectServerAction() const { return m_connectServerAction; }
     QAction *changePassphraseAction() const { return m_changePassphraseAction; }
@@ -135,6 +139,8 @@ private:
     void toggleSelectedActive();
     void copySelectedKeyId();
     void showMessage(const QString &text);
+    // While a backup or restore runs: the vault's widgets and actions wait, a progress shows.
+    void setBusy(bool busy);
     // VaultMemory for the unlocked vault file: pins its fingerprint when none is pinned yet
     // (true: pinned now), and remembers its newest audit row unless a changed history is still
     // being reported.
@@ -147,6 +153,8 @@ private:
     ClipboardGuard *m_clipboard = nullptr;
     std::unique_ptr<KeyCommands> m_commands;
     KeyActions *m_keyActions = nullptr;
+    BackupCommands *m_backup = nullptr;
+    QProgressBar *m_busyBar = nullptr;
 
     QStackedWidget *m_rootStack = nullptr;
     VaultStatusPage *m_statusPage = nullptr;

@@ -19,8 +19,10 @@
 #include "core/Permissions.h"
 #include "core/Translations.h"
 #include "crypto/KeyToken.h"
+#include "store/VaultBackup.h"
 #include "ui/AddMemberDialog.h"
 #include "ui/ApiKeysPage.h"
+#include "ui/BackupCommands.h"
 #include "ui/ChangeRoleDialog.h"
 #include "ui/ClipboardGuard.h"
 #include "ui/ConfirmDestructiveDialog.h"
@@ -54,6 +56,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
@@ -61,6 +66,7 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -208,6 +214,7 @@ private Q_SLOTS:
     void keyDialogs();
     void whyRejectedWithAResult();
     void memberAndVaultDialogs();
+    void fileMenuAndRestoreConfirmation();
 
 private:
     // Shows the window (if it is not shown yet) and checks it as it opened, at 800×600 (a
@@ -601,6 +608,53 @@ void TestRealDesktop::memberAndVaultDialogs()
         ConnectServerDialog connect(session, keychain);
         checkWindow(&connect, QStringLiteral("Connect to server"));
     }
+}
+
+void TestRealDesktop::fileMenuAndRestoreConfirmation()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.createKey(kLongName);
+    auto window = signedInWindow(vault);
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+
+    // The File menu as a person opens it, with Back Up, Restore and the calendar.
+    QMenu *file = window->menuBar()->actions().constFirst()->menu();
+    QVERIFY(file);
+    file->popup(window->mapToGlobal(window->menuBar()->geometry().bottomLeft()));
+    QVERIFY(QTest::qWaitForWindowExposed(file));
+    QTest::qWait(200);
+    if (const QString dir = qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QDir().mkpath(dir);
+        window->screen()->grabWindow(0).save(
+            QDir(dir).filePath(m_language + QStringLiteral("-file-menu.png")));
+    }
+    QVERIFY(file->actions().contains(window->backupCommands()->restoreAction()));
+    file->close();
+
+    // The restore's confirmation: a real message box, checked as it opens, then declined.
+    const QString backup = QDir(vault.directory()).filePath(QStringLiteral("vault.backup"));
+    QVERIFY(VaultBackup::backup(vault.path(), backup));
+    window->backupCommands()->setFileChooser(
+        [backup](BackupCommands::FileQuestion, const QString &) { return backup; });
+    bool seen = false;
+    QTimer::singleShot(0, this, [this, &seen, &window] {
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = findVisible<QMessageBox>(window.get())) != nullptr);
+        seen = true;
+        checkWindow(box, QStringLiteral("Restore confirmation"));
+        // Whatever the checks found, the box is declined so the test goes on.
+        if (auto *keep = box->findChild<QAbstractButton *>(QStringLiteral("keepButton")))
+            keep->click();
+        else
+            box->reject();
+    });
+    const QStringList before = QDir(vault.directory()).entryList(QDir::Files);
+    window->backupCommands()->restoreAction()->trigger();
+    QVERIFY(seen);
+    QVERIFY(!window->backupCommands()->isBusy());
+    QCOMPARE(QDir(vault.directory()).entryList(QDir::Files), before);
 }
 
 int main(int argc, char **argv)

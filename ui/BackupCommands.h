@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class QAction;
+class QThread;
+class QWidget;
+
+namespace Keyward {
+
+class Clock;
+class VaultSession;
+
+// File › Back Up Vault…, Restore from Backup… and Export Expiry Calendar…: the window's side of
+// VaultBackup and ExpiryCalendar (the checks and the file work live there, shared with
+// keywardctl). A backup or restore reads or writes the whole file, seconds for a large vault,
+// so it runs on a thread of its own while the window shows it is busy.
+class BackupCommands : public QObject
+{
+    Q_OBJECT
+public:
+    enum class FileQuestion { BackupTarget, RestoreSource, CalendarTarget };
+    // Asks for a file (suggested: a full path to start from); empty means cancelled. The
+    // default asks with QFileDialog; tests answer without a dialog.
+    using FileChooser = std::function<QString(FileQuestion question, const QString &suggested)>;
+
+    BackupCommands(VaultSession &session, const Clock &clock, QWidget *window);
+    ~BackupCommands() override; // waits for a backup or restore still running
+
+    QAction *backUpAction() const { return m_backUp; }
+    QAction *restoreAction() const { return m_restore; }
+    QAction *exportCalendarAction() const { return m_calendar; }
+    void setFileChooser(FileChooser chooser) { m_chooser = std::move(chooser); }
+    bool isBusy() const { return m_thread != nullptr; }
+
+    void backUp();
+    void restore();
+    void exportCalendar();
+    // Enables the actions from the session: a vault file, signed in, nothing running.
+    void updateActions();
+
+    // The name first offered for a backup of vaultPath on the day of nowMs, beside the vault
+    // ("vault.keyward.backup-20261204", "-2" and on when that exists already).
+    static QString suggestedBackupPath(const QString &vaultPath, qint64 nowMs);
+
+Q_SIGNALS:
+    void message(const QString &text);
+    // A backup or restore started (true) or ended (false).
+    void busyChanged(bool busy);
+    // The vault's content was replaced by a backup.
+    void restored();
+
+private:
+    QString choose(FileQuestion question, const QString &suggested);
+    void runInBackground(std::function<void()> work, std::function<void()> done);
+
+    VaultSession &m_session;
+    const Clock &m_clock;
+    QWidget *m_window = nullptr;
+    FileChooser m_chooser;
+    QThread *m_thread = nullptr;
+    QAction *m_backUp = nullptr;
+    QAction *m_restore = nullptr;
+    QAction *m_calendar = nullptr;
+};
+
+} // namespace Keyward
