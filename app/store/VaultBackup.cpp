@@ -1,5 +1,7 @@
 #include "VaultBackup.h"
 
+#include "SqlKeyStore.h"
+#include "VaultFile.h"
 #include "VaultIntegrity.h"
 #include "crypto/SigningKey.h"
 
@@ -145,6 +147,33 @@ Result<int> copyPages(const QString &sourcePath, sqlite3 *into, int busyTimeoutM
                          .arg(sourcePath, QString::fromUtf8(sqlite3_errstr(rc))));
 }
 
+// A read-only SQLite connection cannot remove the -wal and -shm it made beside a WAL file when
+// it closes: this does it once every connection here is closed (declared before them), unless
+// this process has the file open itself (its own locks would not keep the removal off).
+class LeftoverGuard
+{
+public:
+    explicit LeftoverGuard(const QString &path)
+        : m_path(path)
+        , m_skip(SqlKeyStore::isVaultFileOpen(path))
+        , m_walExisted(QFileInfo::exists(path + QStringLiteral("-wal")))
+        , m_shmExisted(QFileInfo::exists(path + QStringLiteral("-shm")))
+    { }
+    ~LeftoverGuard()
+    {
+        if (!m_skip)
+            VaultFile::removeLeftovers(m_path, m_walExisted, m_shmExisted);
+    }
+    LeftoverGuard(const LeftoverGuard &) = delete;
+    LeftoverGuard &operator=(const LeftoverGuard &) = delete;
+
+private:
+    QString m_path;
+    bool m_skip;
+    bool m_walExisted;
+    bool m_shmExisted;
+};
+
 // A vault_meta value read with the C API (empty when the file cannot say).
 QString metaValue(sqlite3 *db, const char *name)
 {
@@ -204,6 +233,7 @@ Result<BackupSummary> VaultBackup::backup(const QString &vaultPath, const QStrin
     if (QFileInfo(targetPath).absoluteFilePath() == QFileInfo(vaultPath).absoluteFilePath())
         return makeError(ErrorCode::InvalidInput, tr("A vault cannot be backed up onto itself."));
     const QString cannotWrite = tr("Cannot write the backup %1: %2.");
+    const LeftoverGuard sourceLeftovers(vaultPath);
     PartialFile partial(targetPath);
     if (!partial.create())
         return makeError(ErrorCode::StorageError,
@@ -254,6 +284,7 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
         return makeError(ErrorCode::NotFound, tr("There is no backup at %1.").arg(backupPath));
     if (QFileInfo(backupPath).absoluteFilePath() == QFileInfo(vaultPath).absoluteFilePath())
         return makeError(ErrorCode::InvalidInput, tr("A vault cannot be restored from itself."));
+    const LeftoverGuard backupLeftovers(backupPath);
     // The backup first, in full: a damaged one would only replace a vault with another.
     auto problems = VaultIntegrity::check(backupPath, busyTimeoutMs);
     if (!problems)

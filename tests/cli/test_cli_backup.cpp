@@ -211,6 +211,9 @@ private Q_SLOTS:
         QVERIFY(keptPath.startsWith(vault + QStringLiteral(".before-restore-")));
         QVERIFY(run.json().value(QStringLiteral("kept_checked")).toBool());
         QCOMPARE(names(vault), QStringList {QStringLiteral("kept")});
+        // Read, not used: nothing is left beside the backup.
+        for (const char *suffix : {"-wal", "-shm", "-journal"})
+            QVERIFY2(!QFileInfo::exists(backup + QLatin1String(suffix)), suffix);
         QCOMPARE(names(keptPath),
                  (QStringList {QStringLiteral("kept"), QStringLiteral("made later")}));
         for (const QString &path : {vault, keptPath}) {
