@@ -2237,6 +2237,156 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
     </message>
 </context>
 <context>
+    <name>Keyward::BackupCommands</name>
+    <message>
+        <source>Back &amp;Up Vault…</source>
+        <translation>Tresor si&amp;chern…</translation>
+    </message>
+    <message>
+        <source>Copy the vault into a new file while it stays open, and check the copy</source>
+        <translation>Den Tresor im geöffneten Zustand in eine neue Datei kopieren und die Kopie prüfen</translation>
+    </message>
+    <message>
+        <source>Restore from Bac&amp;kup…</source>
+        <translation>Aus Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Put a backup of this vault back; the vault as it is now is kept beside it</source>
+        <translation>Eine Sicherung dieses Tresors zurückspielen; der Tresor, wie er jetzt ist, wird daneben aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Export &amp;Expiry Calendar…</source>
+        <translation>Ablauf&amp;kalender exportieren…</translation>
+    </message>
+    <message>
+        <source>Save an iCalendar file with every key&apos;s expiry, for your own calendar&apos;s reminders</source>
+        <translation>Eine iCalendar-Datei mit dem Ablauf jedes Schlüssels speichern, für die Erinnerungen Ihres eigenen Kalenders</translation>
+    </message>
+    <message>
+        <source>Back Up Vault</source>
+        <translation>Tresor sichern</translation>
+    </message>
+    <message>
+        <source>Keyward backups (*.backup-*);;All files (*)</source>
+        <translation>Keyward-Sicherungen (*.backup-*);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Keyward backups (*.backup-* *.keyward);;All files (*)</source>
+        <translation>Keyward-Sicherungen (*.backup-* *.keyward);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Expiry Calendar</source>
+        <translation>Ablaufkalender exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A vault on a PostgreSQL server is backed up with the server&apos;s own tools (pg_dump), or copied into a vault file with &quot;keywardctl migrate&quot;.</source>
+        <translation>Ein Tresor auf einem PostgreSQL-Server wird mit den Werkzeugen des Servers gesichert (pg_dump) oder mit „keywardctl migrate“ in eine Tresordatei kopiert.</translation>
+    </message>
+    <message>
+        <source>Only an Owner can restore the vault from a backup.</source>
+        <translation>Nur ein Besitzer kann den Tresor aus einer Sicherung wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Backing up %1…</source>
+        <translation>%1 wird gesichert…</translation>
+    </message>
+    <message>
+        <source>The backup stopped.</source>
+        <translation>Die Sicherung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No backup was made.</source>
+        <translation>Es wurde keine Sicherung erstellt.</translation>
+    </message>
+    <message>
+        <source>The vault was not backed up.
+
+%1</source>
+        <translation>Der Tresor wurde nicht gesichert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Backed up the vault to %1 (%2), checked: no damage.</source>
+        <translation>Tresor nach %1 gesichert (%2), geprüft: kein Schaden.</translation>
+    </message>
+    <message>
+        <source>Replace the content of the vault “%1” with the backup “%2”?
+
+Keys created or changed since the backup disappear from the vault, and so do the audit entries written since. Nothing is lost: the vault as it is now is kept beside it as “%1.before-restore-…”.
+
+The backup is checked in full first: a damaged backup, or a backup of another vault, changes nothing.</source>
+        <translation>Den Inhalt des Tresors „%1“ durch die Sicherung „%2“ ersetzen?
+
+Seit der Sicherung angelegte oder geänderte Schlüssel verschwinden aus dem Tresor, ebenso die seitdem geschriebenen Protokolleinträge. Nichts geht verloren: Der Tresor, wie er jetzt ist, wird daneben als „%1.before-restore-…“ aufbewahrt.
+
+Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung oder die Sicherung eines anderen Tresors ändert nichts.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Restoring the vault from %1…</source>
+        <translation>Der Tresor wird aus %1 wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>The restore stopped.</source>
+        <translation>Die Wiederherstellung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored; the vault is as it was.
+
+%1</source>
+        <translation>Es wurde nichts wiederhergestellt; der Tresor ist unverändert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Restored the vault from the backup. The vault as it was is kept as %1.</source>
+        <translation>Der Tresor wurde aus der Sicherung wiederhergestellt. Der Tresor, wie er war, ist als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>It was damaged, so it was kept byte for byte.</source>
+        <translation>Er war beschädigt und wurde daher Byte für Byte aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The keys could not be read.
+
+%1</source>
+        <translation>Die Schlüssel konnten nicht gelesen werden.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2.</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n event(s) to %1.</source>
+        <translation>
+            <numerusform>%n Termin nach %1 geschrieben.</numerusform>
+            <numerusform>%n Termine nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keyward::ChangeRoleDialog</name>
     <message>
         <source>Change Role of %1</source>

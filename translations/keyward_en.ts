@@ -239,6 +239,16 @@
     </message>
 </context>
 <context>
+    <name>Keyward::BackupCommands</name>
+    <message numerus="yes">
+        <source>Wrote %n event(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n event to %1.</numerusform>
+            <numerusform>Wrote %n events to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keyward::ConnectionBanner</name>
     <message numerus="yes">
         <source>Connection to %1 lost — retrying in %n s…</source>
