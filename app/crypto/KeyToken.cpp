@@ -281,13 +281,13 @@ QString KeyToken::hint(const SecretString &token)
 
 QString KeyToken::redact(const QString &text)
 {
-    // prefix_env_ and a body long enough to be a secret (a real one has 49 characters; 16 still
-    // leaves most of a key cut short). Hints ("kw_live_3Zq…Cd") do not match, so they pass.
-    // The prefix run has no upper bound: a key glued to a long word ("customer12345678kw_live_…",
-    // found by fuzz_verifyd_request) is still a key. The look-behind keeps the scan linear.
-    static const QRegularExpression keyShaped(
-        QStringLiteral("(?<![A-Za-z0-9])([A-Za-z0-9]+_[A-Za-z0-9]{1,12}_[A-Za-z0-9]{3})"
-                       "[A-Za-z0-9]{11,}([A-Za-z0-9]{2})(?![A-Za-z0-9])"));
+    // _env_ and a body long enough to be a secret (a real one has 49 characters; 16 still
+    // leaves most of a key cut short), whatever comes before: the prefix is not needed to find
+    // the body, and requiring it let keys glued to other text through (a 12-character limit on
+    // the prefix, then a second key whose prefix the first match had swallowed, both found by
+    // fuzz_verifyd_request). Hints ("kw_live_3Zq…Cd") do not match, so they pass.
+    static const QRegularExpression keyShaped(QStringLiteral(
+        "(_[A-Za-z0-9]{1,12}_[A-Za-z0-9]{3})[A-Za-z0-9]{11,}([A-Za-z0-9]{2})(?![A-Za-z0-9])"));
     // Cheap test first: most messages have no underscore at all.
     if (!text.contains(QLatin1Char('_')))
         return text;

@@ -225,6 +225,14 @@ private Q_SLOTS:
         // Glued to a long word with no separator: the word becomes part of the prefix.
         const QString word = QStringLiteral("customer12345678");
         QCOMPARE(KeyToken::redact(word + token), word + hint);
+        // Two keys glued together with letters around them (as a required grant, found by
+        // fuzz_verifyd_request): neither body survives.
+        const QString second = createKey(QStringLiteral("redact 2"));
+        const QString glued = QStringLiteral("tttt") + token + QStringLiteral("tttt") + second
+            + QStringLiteral("ttt");
+        const QString redacted = KeyToken::redact(glued);
+        QVERIFY2(!redacted.contains(token.mid(8, 20)) && !redacted.contains(second.mid(8, 20)),
+                 qPrintable(redacted));
         for (const QString &kept :
              {hint, QStringLiteral("licenses:read"), QStringLiteral("kw_live_short"),
               QStringLiteral("Unknown environment \"prod\"; use live, stg or dev.")})
