@@ -47,6 +47,14 @@ private:
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         env.insert(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
         env.insert(QStringLiteral("KEYWARD_PASSPHRASE"), kPassphrase);
+        // In the checked build (scripts/sanitize.sh): a writer killed during LeakSanitizer's
+        // exit-time check leaves its tracer's "Unable to get registers from thread" in the
+        // reports, which says nothing about Keyward. Leaks are checked by the CLI suites whose
+        // processes end on their own.
+        if (env.contains(QStringLiteral("ASAN_OPTIONS")))
+            env.insert(QStringLiteral("ASAN_OPTIONS"),
+                       env.value(QStringLiteral("ASAN_OPTIONS"))
+                           + QStringLiteral(":detect_leaks=0"));
         return env;
     }
 
