@@ -3,6 +3,8 @@
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
 #include "crypto/Sha256.h"
+#include "crypto/SigningKey.h"
+#include "store/VaultSigning.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,13 +18,49 @@ Error sqlError(const QSqlQuery &q)
     return makeError(ErrorCode::StorageError, q.lastError().text());
 }
 
+const char kPassphrase[] = "benchmark passphrase";
+
+// The vault is signed from its creation, and a verifier answers an unsigned row as tampered:
+// every key row is signed with the Owner's key, as createKey() would have (no audit row names
+// the keys, so each signature binds audit id 0).
+Result<void> signEveryKey(QSqlDatabase &db, int keyCount)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT id, public_key, sealed_key FROM member_keys ORDER BY id "
+                               "LIMIT 1"))
+        || !q.next())
+        return sqlError(q);
+    const qint64 signerId = q.value(0).toLongLong();
+    auto signer = SigningKey::unseal(q.value(2).toByteArray(),
+                                     SecretString(kPassphrase, sizeof kPassphrase - 1),
+                                     q.value(1).toByteArray());
+    q.finish();
+    if (!signer)
+        return makeError(ErrorCode::CryptoFailure, QStringLiteral("cannot unseal the Owner's key"));
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO key_signatures (key_id, signed_by, signature) VALUES (?, ?, ?)"));
+    for (int id = 1; id <= keyCount; ++id) {
+        auto fields = VaultSigning::readKey(db, id);
+        if (!fields)
+            return fields.error();
+        insert.addBindValue(id);
+        insert.addBindValue(signerId);
+        insert.addBindValue(signer->sign(VaultSigning::keyMessage(*fields)));
+        if (!insert.exec())
+            return sqlError(insert);
+    }
+    return {};
+}
+
 } // namespace
 
 Result<std::unique_ptr<BenchVault>> BenchVault::create(const QString &path, int keyCount,
                                                        const Clock &clock)
 {
-    auto created = SqlKeyStore::createVault(path, QStringLiteral("kw"), QStringLiteral("owner"),
-                                            SecretString("benchmark passphrase", 20), clock);
+    auto created =
+        SqlKeyStore::createVault(path, QStringLiteral("kw"), QStringLiteral("owner"),
+                                 SecretString(kPassphrase, sizeof kPassphrase - 1), clock);
     if (!created)
         return created.error();
     std::unique_ptr<BenchVault> vault(new BenchVault);
@@ -76,6 +114,8 @@ Result<std::unique_ptr<BenchVault>> BenchVault::create(const QString &path, int 
         vault->m_tokens.emplace_back(token.data(), token.size());
         vault->m_hashes.push_back(hash);
     }
+    if (auto signedKeys = signEveryKey(db, keyCount); !signedKeys)
+        return signedKeys.error();
     if (!q.exec(QStringLiteral("COMMIT")))
         return sqlError(q);
     // A checkpoint, so every measure reads the same file state.
