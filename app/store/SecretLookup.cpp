@@ -3,6 +3,7 @@
 #include "KeyRows.h"
 #include "SecretIndexCheck.h"
 #include "SecretRow.h"
+#include "SignedKeyCheck.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
 #include "SqliteStatement.h"
@@ -71,14 +72,14 @@ Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
 
 Result<std::optional<SecretMatch>> SecretLookup::findSigned(const QByteArray &hash)
 {
-    if (!m_keyCheck)
-        m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
     // Twice at most: a key changed (legitimately) between the look-up and the check's reads is
     // looked up again, once; a second mismatch is treated as tampering.
     for (int attempt = 0; attempt < 2; ++attempt) {
-        auto found = findOnce(hash);
+        auto found = findOnce(hash); // may drop m_keyCheck (a replaced connection)
         if (!found || !found->has_value())
             return found;
+        if (!m_keyCheck)
+            m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
         auto outcome = m_keyCheck->check(m_store.database(), **found, hash);
         if (!outcome)
             return outcome.error();
@@ -95,7 +96,9 @@ Result<std::optional<SecretMatch>> SecretLookup::findOnce(const QByteArray &hash
     // Someone closed (or reopened) the store's connection behind our back: never answer from
     // the old one. Qt could not close it while our statement lived, and has let go of it.
     if (m_native && sqliteHandle(m_store.database()) != m_native->connection()) {
-        m_indexCheck.reset(); // its statement first: closeAbandoned() closes the connection
+        // Their statements first: closeAbandoned() closes the connection.
+        m_indexCheck.reset();
+        m_keyCheck.reset();
         SqliteStatement::closeAbandoned(std::move(m_native));
         m_prepared = false;
     }

@@ -10,6 +10,7 @@
 #include "StringPool.h"
 #include "VaultFile.h"
 #include "VaultSeed.h"
+#include "SignedKeyCheck.h"
 #include "VaultSigning.h"
 #include "core/Permissions.h"
 #include "crypto/KeyToken.h"
@@ -152,6 +153,7 @@ SqlKeyStore::~SqlKeyStore()
     }
     m_findSecretQuery.reset(); // before its connection goes
     m_indexCheck.reset();
+    m_keyCheck.reset();
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
@@ -513,6 +515,7 @@ Result<void> SqlKeyStore::reconnect()
         return {};
     m_findSecretQuery.reset(); // its server-side statement dies with the connection
     m_indexCheck.reset();
+    m_keyCheck.reset();
     m_db.close();
     if (!m_db.open())
         return SqlErrors::fromConnectError(m_db.lastError(), m_location);

@@ -25,6 +25,7 @@
 namespace Keyward {
 
 class SecretIndexCheck;
+class SignedKeyCheck;
 
 struct VaultOptions
 {

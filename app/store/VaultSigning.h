@@ -134,30 +134,3 @@ Result<VaultTrust::KeyVerdict> checkStoredKey(QSqlDatabase &db, const VaultTrust
                                               qint64 keyId);
 
 } // namespace Keyward
-
-namespace Keyward {
-
-// A verifier's check of a key row found by its secret, made once per cache entry (the look-up
-// runs only on a cache miss): the row as read must be the row that was signed. A vault that is
-// not signed (yet) passes; one whose root differs from the one first seen (or pinned) passes
-// nothing.
-class SignedKeyCheck
-{
-    Q_DECLARE_TR_FUNCTIONS(SignedKeyCheck)
-public:
-    enum class Outcome { Trusted, Changed, Tampered };
-
-    // acceptedRoot: the root the store accepted at open (empty: none yet).
-    explicit SignedKeyCheck(QByteArray acceptedRoot = {});
-    // Changed: the key changed between the reads (look it up again); Tampered was logged.
-    Result<Outcome> check(QSqlDatabase &db, const SecretMatch &match, const QByteArray &hash);
-
-private:
-    Result<void> refresh(QSqlDatabase &db);
-
-    QByteArray m_acceptedRoot;
-    std::optional<VaultTrust> m_trust;
-    QString m_stamp; // change_seq when m_trust was loaded
-};
-
-} // namespace Keyward

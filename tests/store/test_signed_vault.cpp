@@ -38,6 +38,7 @@ class TestSignedVault : public QObject
 private Q_SLOTS:
     void newVaultIsSignedFromTheStart();
     void revokedKeyMadeActiveIsNotFound();
+    void tamperedKeyIsLoggedOncePerVerifier();
     void forgedAdminKeyIsNotFound();
     void secretAddedToValidKeyIsNotFound();
     void replayedOlderRowIsNotFound();
@@ -88,6 +89,35 @@ void TestSignedVault::revokedKeyMadeActiveIsNotFound()
     QCOMPARE(audit->tamperedKeys.size(), 1);
     QCOMPARE(audit->tamperedKeys.constFirst().id, issued->key.id);
     QVERIFY(audit->problem.contains(QStringLiteral("svc")));
+}
+
+// A verifier asked for a tampered key again and again (a client retrying) answers NotFound every
+// time but says so in its log once, not once per request.
+void TestSignedVault::tamperedKeyIsLoggedOncePerVerifier()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET rate_count = rate_count + 7")));
+    }
+    auto store = f.openSecond(QString());
+    static QAtomicInt tamperedLines;
+    tamperedLines = 0;
+    const QtMessageHandler previous =
+        qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &text) {
+            if (text.contains(QLatin1String("TAMPERED key")))
+                ++tamperedLines;
+        });
+    Verifier verifier(*store, f.clock);
+    for (int i = 0; i < 3; ++i) {
+        auto result = verifier.verify(issued->token, Environment::Production, {}, QString());
+        QVERIFY(result);
+        QCOMPARE(result->outcome, VerifyOutcome::NotFound);
+    }
+    qInstallMessageHandler(previous);
+    QCOMPARE(tamperedLines.loadRelaxed(), 1);
 }
 
 void TestSignedVault::forgedAdminKeyIsNotFound()

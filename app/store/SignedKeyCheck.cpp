@@ -1,0 +1,227 @@
+#include "SignedKeyCheck.h"
+
+#include "KeyStore.h"
+#include "SqlErrors.h"
+#include "SqliteStatement.h"
+#include "core/KeyStatus.h"
+
+#include <QSqlQuery>
+
+namespace Keyward {
+
+namespace {
+
+const char kChangeSeqSql[] = "SELECT value FROM vault_meta WHERE name = 'change_seq'";
+// VaultSigning::readKey's fields, then the newest audit id, then the signature.
+const char kKeyRowSql[] =
+    "SELECT k.id, k.version, k.environment, k.role, k.grants, k.state, k.expires_at, "
+    "k.rate_count, k.rate_unit, k.usage_limit, k.customer, k.allowed_ips, k.revoked_at, "
+    "k.flagged, k.created_by, (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE a.key_id = "
+    "k.id), g.signed_by, g.signature FROM api_keys k LEFT JOIN key_signatures g ON g.key_id = "
+    "k.id WHERE k.id = ?";
+const char kSecretsSql[] =
+    "SELECT id, hash, retires_at FROM key_secrets WHERE key_id = ? ORDER BY id";
+
+std::optional<qint64> optionalInteger(const SqliteStatement &row, int column)
+{
+    if (row.isNull(column))
+        return std::nullopt;
+    return row.integer(column);
+}
+
+// Resets a statement however the read ends (which ends its read transaction).
+class ResetWhenDone
+{
+public:
+    explicit ResetWhenDone(SqliteStatement &statement)
+        : m_statement(statement)
+    { }
+    ~ResetWhenDone() { m_statement.reset(); }
+    ResetWhenDone(const ResetWhenDone &) = delete;
+    ResetWhenDone &operator=(const ResetWhenDone &) = delete;
+
+private:
+    SqliteStatement &m_statement;
+};
+
+} // namespace
+
+SignedKeyCheck::SignedKeyCheck(QByteArray acceptedRoot)
+    : m_acceptedRoot(std::move(acceptedRoot))
+{ }
+
+SignedKeyCheck::~SignedKeyCheck() = default;
+
+bool SignedKeyCheck::useNative(QSqlDatabase &db)
+{
+    sqlite3 *connection = sqliteHandle(db);
+    if (!connection)
+        return false;
+    if (m_keyRow && m_keyRow->connection() == connection)
+        return true;
+    m_changeSeq = SqliteStatement::prepare(connection, kChangeSeqSql, true);
+    m_keyRow = SqliteStatement::prepare(connection, kKeyRowSql, true);
+    m_secrets = SqliteStatement::prepare(connection, kSecretsSql, true);
+    if (m_changeSeq && m_keyRow && m_secrets)
+        return true;
+    m_changeSeq.reset();
+    m_keyRow.reset();
+    m_secrets.reset();
+    return false;
+}
+
+Result<QString> SignedKeyCheck::readChangeSeq(QSqlDatabase &db)
+{
+    if (useNative(db)) {
+        ResetWhenDone done(*m_changeSeq);
+        const QString stamp = m_changeSeq->step() ? m_changeSeq->text(0) : QString();
+        if (m_changeSeq->failed())
+            return m_changeSeq->error(tr("Cannot read the vault."));
+        return stamp;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QString::fromLatin1(kChangeSeqSql)))
+        return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+Result<void> SignedKeyCheck::refresh(QSqlDatabase &db)
+{
+    auto stamp = readChangeSeq(db);
+    if (!stamp)
+        return stamp.error();
+    if (m_trust && *stamp == m_stamp)
+        return {};
+    auto trust = VaultTrust::load(db);
+    if (!trust)
+        return trust.error();
+    m_trust = std::move(trust).value();
+    m_stamp = *stamp;
+    if (m_acceptedRoot.isEmpty())
+        m_acceptedRoot = m_trust->rootKey(); // signed since this process opened it
+    return {};
+}
+
+Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRow(QSqlDatabase &db,
+                                                                         qint64 keyId)
+{
+    return useNative(db) ? readRowNative(keyId) : readRowWithQt(db, keyId);
+}
+
+Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowNative(qint64 keyId)
+{
+    // The secrets are read while the key row's statement is still open, so both come from
+    // one read transaction: a change between them cannot pass for tampering.
+    ResetWhenDone keyRowDone(*m_keyRow);
+    m_keyRow->bindInteger(1, keyId);
+    if (!m_keyRow->step()) {
+        if (m_keyRow->failed())
+            return m_keyRow->error(tr("Cannot read the key."));
+        return std::optional<StoredRow>();
+    }
+    const SqliteStatement &k = *m_keyRow;
+    StoredRow row;
+    SignedKeyFields &f = row.fields;
+    f.id = k.integer(0);
+    f.version = k.integer(1);
+    f.environment = int(k.integer(2));
+    f.role = int(k.integer(3));
+    f.grants = k.text(4);
+    f.state = int(k.integer(5));
+    f.expiresAtMs = optionalInteger(k, 6);
+    f.rateCount = int(k.integer(7));
+    f.rateUnit = int(k.integer(8));
+    f.usageLimit = optionalInteger(k, 9);
+    f.customer = k.text(10);
+    f.allowedIps = k.text(11);
+    f.revokedAtMs = optionalInteger(k, 12);
+    f.flagged = k.integer(13) != 0;
+    f.createdBy = k.integer(14);
+    f.auditId = k.integer(15);
+    row.signedBy = k.integer(16);
+    row.signature = k.blob(17);
+    ResetWhenDone secretsDone(*m_secrets);
+    m_secrets->bindInteger(1, keyId);
+    while (m_secrets->step())
+        f.secrets.append(
+            {m_secrets->integer(0), m_secrets->blob(1), optionalInteger(*m_secrets, 2)});
+    if (m_secrets->failed())
+        return m_secrets->error(tr("Cannot read the key."));
+    return std::optional<StoredRow>(std::move(row));
+}
+
+Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowWithQt(QSqlDatabase &db,
+                                                                               qint64 keyId)
+{
+    auto fields = VaultSigning::readKey(db, keyId);
+    if (!fields) {
+        if (fields.error().code == ErrorCode::NotFound)
+            return std::optional<StoredRow>();
+        return fields.error();
+    }
+    StoredRow row {std::move(fields).value(), 0, {}};
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT signed_by, signature FROM key_signatures WHERE key_id = ?"));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the key signatures."));
+    if (q.next()) {
+        row.signedBy = q.value(0).toLongLong();
+        row.signature = q.value(1).toByteArray();
+    }
+    return std::optional<StoredRow>(std::move(row));
+}
+
+SignedKeyCheck::Outcome SignedKeyCheck::tampered(qint64 keyId, const QString &why)
+{
+    if (!m_reported.contains(keyId)) {
+        m_reported.insert(keyId);
+        qCritical("Keyward: TAMPERED key %lld in the vault: %s. It is answered as not found; run "
+                  "\"keywardctl audit verify\" and restore the vault from a backup.",
+                  keyId, qPrintable(why));
+    }
+    return Outcome::Tampered;
+}
+
+Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const SecretMatch &match,
+                                                      const QByteArray &hash)
+{
+    if (auto refreshed = refresh(db); !refreshed)
+        return refreshed.error();
+    const ApiKey &key = match.key;
+    if (m_trust->rootKey() != m_acceptedRoot)
+        return tampered(key.id,
+                        tr("the vault's root key (fingerprint) is not the one this "
+                           "process accepted"));
+    if (!m_trust->isSigned())
+        return Outcome::Trusted; // not signed yet: nothing to check against
+    auto stored = readRow(db, key.id);
+    if (!stored)
+        return stored.error();
+    if (!stored->has_value())
+        return Outcome::Changed;
+    const SignedKeyFields &fields = (*stored)->fields;
+    // The verdict comes from the row the look-up read: it must be the row that was signed.
+    const SignedSecret *secret = nullptr;
+    for (const SignedSecret &candidate : fields.secrets) {
+        if (candidate.id == match.secret.id)
+            secret = &candidate;
+    }
+    const bool same = fields.version == key.version && fields.state == keyStateToInt(key.state)
+        && fields.environment == environmentToInt(key.environment)
+        && fields.grants == key.grants.join(QLatin1Char(' '))
+        && fields.expiresAtMs == key.expiresAtMs && fields.rateCount == key.rateLimit.count
+        && fields.rateUnit == int(key.rateLimit.unit) && fields.usageLimit == key.usageLimit
+        && fields.customer == key.customer && fields.allowedIps == key.allowedIps.toStored()
+        && fields.revokedAtMs == key.revokedAtMs && fields.flagged == key.flagged && secret
+        && secret->hash == hash && secret->retiresAtMs == match.secret.retiresAtMs;
+    if (!same)
+        return Outcome::Changed;
+    const VaultTrust::KeyVerdict verdict =
+        m_trust->checkKey(fields, (*stored)->signedBy, (*stored)->signature);
+    if (verdict == VaultTrust::KeyVerdict::Good)
+        return Outcome::Trusted;
+    return tampered(key.id, VaultTrust::describe(verdict));
+}
+
+} // namespace Keyward

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "VaultSigning.h"
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Keyward {
+
+struct SecretMatch;
+class SqliteStatement;
+
+// A verifier's check of a key row found by its secret, made once per cache entry (the look-up
+// runs only on a cache miss): the row as read must be the row that was signed. A vault that is
+// not signed (yet) passes; one whose root differs from the one first seen (or pinned) passes
+// nothing.
+//
+// Every first verification of a key pays this, so it reads natively (SqliteStatement, prepared
+// once): the signed fields, the signature and the key's newest audit id in one statement, its
+// secrets in a second run inside the first's read snapshot. Through Qt SQL (readKey() and a
+// signature query, four statements prepared per call) the reads cost more than the Ed25519
+// verification itself.
+class SignedKeyCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(SignedKeyCheck)
+public:
+    enum class Outcome { Trusted, Changed, Tampered };
+
+    // acceptedRoot: the root the store accepted at open (empty: none yet).
+    explicit SignedKeyCheck(QByteArray acceptedRoot = {});
+    ~SignedKeyCheck();
+    SignedKeyCheck(const SignedKeyCheck &) = delete;
+    SignedKeyCheck &operator=(const SignedKeyCheck &) = delete;
+
+    // Changed: the key changed between the reads (look it up again); Tampered was logged, once
+    // per key and check (a verifier asked again and again must not flood its log).
+    Result<Outcome> check(QSqlDatabase &db, const SecretMatch &match, const QByteArray &hash);
+
+private:
+    struct StoredRow
+    {
+        SignedKeyFields fields;
+        qint64 signedBy = 0;
+        QByteArray signature;
+    };
+
+    Result<void> refresh(QSqlDatabase &db);
+    Result<QString> readChangeSeq(QSqlDatabase &db);
+    // nullopt: the key is gone.
+    Result<std::optional<StoredRow>> readRow(QSqlDatabase &db, qint64 keyId);
+    Result<std::optional<StoredRow>> readRowNative(qint64 keyId);
+    Result<std::optional<StoredRow>> readRowWithQt(QSqlDatabase &db, qint64 keyId);
+    // The native statements on db's connection: false when it is not SQLite or they cannot be
+    // prepared (then Qt SQL reads). Made again when the connection was replaced.
+    bool useNative(QSqlDatabase &db);
+    Outcome tampered(qint64 keyId, const QString &why);
+
+    QByteArray m_acceptedRoot;
+    std::optional<VaultTrust> m_trust;
+    QString m_stamp; // change_seq when m_trust was loaded
+    std::unique_ptr<SqliteStatement> m_changeSeq;
+    std::unique_ptr<SqliteStatement> m_keyRow;
+    std::unique_ptr<SqliteStatement> m_secrets;
+    QSet<qint64> m_reported;
+};
+
+} // namespace Keyward
