@@ -2,6 +2,7 @@
 
 #include "store/KeyStore.h"
 #include "store/VaultIntegrity.h"
+#include "store/VaultSigning.h"
 
 #include <QThread>
 
@@ -38,8 +39,12 @@ void TamperedKeysCheck::run()
     m_next.reset();
     m_cancelled = false;
     m_result.reset();
-    m_thread = QThread::create([this, request] {
-        auto found = VaultIntegrity::tamperedKeys(request.path, request.root);
+    if (!m_verified || request.path != m_verifiedPath) {
+        m_verified = std::make_shared<VerifiedSignatures>();
+        m_verifiedPath = request.path;
+    }
+    m_thread = QThread::create([this, request, verified = m_verified] {
+        auto found = VaultIntegrity::tamperedKeys(request.path, request.root, verified.get());
         if (!found)
             return;
         QHash<qint64, QString> tampered;

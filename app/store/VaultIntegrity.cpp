@@ -176,8 +176,10 @@ Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int bus
     return result;
 }
 
-Result<QVector<TamperedKey>>
-VaultIntegrity::tamperedKeys(const QString &path, const QByteArray &acceptedRoot, int busyTimeoutMs)
+Result<QVector<TamperedKey>> VaultIntegrity::tamperedKeys(const QString &path,
+                                                          const QByteArray &acceptedRoot,
+                                                          VerifiedSignatures *verified,
+                                                          int busyTimeoutMs)
 {
     return onReadOnlyConnection<QVector<TamperedKey>>(
         path, busyTimeoutMs, [&](QSqlDatabase &db) -> Result<QVector<TamperedKey>> {
@@ -196,7 +198,7 @@ VaultIntegrity::tamperedKeys(const QString &path, const QByteArray &acceptedRoot
             if (!rows)
                 return rows.error();
             const QByteArray trusted = acceptedRoot.isEmpty() ? *root : acceptedRoot;
-            return VaultSigning::tamperedKeys(db, VaultTrust::fromRows(trusted, *rows));
+            return VaultSigning::tamperedKeys(db, VaultTrust::fromRows(trusted, *rows), verified);
         });
 }
 

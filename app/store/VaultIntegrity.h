@@ -10,6 +10,7 @@
 namespace Keyward {
 
 struct TamperedKey;
+class VerifiedSignatures;
 
 // One thing found wrong in a vault file.
 struct VaultProblem
@@ -35,9 +36,12 @@ public:
     // for a window that marks them without reading every key's signature on its own thread.
     // acceptedRoot: the root key the caller accepted when it opened the vault (pinned, or seen
     // then); a file whose root was replaced since trusts nothing that root certified. Empty:
-    // the file's own root.
-    static Result<QVector<TamperedKey>>
-    tamperedKeys(const QString &path, const QByteArray &acceptedRoot, int busyTimeoutMs = 5000);
+    // the file's own root. verified: signatures already verified in this process (see
+    // VerifiedSignatures), grown by this check; may be null.
+    static Result<QVector<TamperedKey>> tamperedKeys(const QString &path,
+                                                     const QByteArray &acceptedRoot,
+                                                     VerifiedSignatures *verified = nullptr,
+                                                     int busyTimeoutMs = 5000);
 };
 
 } // namespace Keyward

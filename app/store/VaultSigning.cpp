@@ -3,9 +3,11 @@
 #include "KeyStore.h"
 #include "SqlErrors.h"
 #include "core/KeyStatus.h"
+#include "crypto/Sha256.h"
 #include "crypto/SigningKey.h"
 
 #include <QPair>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QtEndian>
 
@@ -169,26 +171,62 @@ Result<void> VaultSigning::checkSignatures(QSqlDatabase &db, AuditVerification &
     return {};
 }
 
-Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const VaultTrust &trust)
+Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const VaultTrust &trust,
+                                                        VerifiedSignatures *verified)
 {
     QVector<TamperedKey> tampered;
     if (!trust.isSigned())
         return tampered;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    QVector<QPair<qint64, QString>> keys;
-    if (!q.exec(QStringLiteral("SELECT id, name FROM api_keys ORDER BY id")))
-        return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
-    while (q.next())
-        keys.append({q.value(0).toLongLong(), q.value(1).toString()});
-    q.finish();
-    for (const auto &[id, name] : keys) {
-        auto verdict = checkStoredKey(db, trust, id);
-        if (!verdict)
-            return verdict.error();
-        if (*verdict != VaultTrust::KeyVerdict::Good)
-            tampered.append({id, name, VaultTrust::describe(*verdict)});
+    // readKey()'s fields for every key, merged by key id with every secret (both ordered).
+    QSqlQuery keys(db);
+    keys.setForwardOnly(true);
+    if (!keys.exec(QStringLiteral(
+            "SELECT k.id, k.version, k.environment, k.role, k.grants, k.state, k.expires_at, "
+            "k.rate_count, k.rate_unit, k.usage_limit, k.customer, k.allowed_ips, k.revoked_at, "
+            "k.flagged, k.created_by, (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE "
+            "a.key_id = k.id), g.signed_by, g.signature, k.name FROM api_keys k LEFT JOIN "
+            "key_signatures g ON g.key_id = k.id ORDER BY k.id")))
+        return SqlErrors::fromQuery(keys, tr("Cannot read the keys."));
+    QSqlQuery secrets(db);
+    secrets.setForwardOnly(true);
+    if (!secrets.exec(QStringLiteral(
+            "SELECT key_id, id, hash, retires_at FROM key_secrets ORDER BY key_id, id")))
+        return SqlErrors::fromQuery(secrets, tr("Cannot read the keys."));
+    bool secretAhead = secrets.next();
+    while (keys.next()) {
+        SignedKeyFields f;
+        f.id = keys.value(0).toLongLong();
+        f.version = keys.value(1).toLongLong();
+        f.environment = keys.value(2).toInt();
+        f.role = keys.value(3).toInt();
+        f.grants = keys.value(4).toString();
+        f.state = keys.value(5).toInt();
+        f.expiresAtMs = optionalInt(keys.value(6));
+        f.rateCount = keys.value(7).toInt();
+        f.rateUnit = keys.value(8).toInt();
+        f.usageLimit = optionalInt(keys.value(9));
+        f.customer = keys.value(10).toString();
+        f.allowedIps = keys.value(11).toString();
+        f.revokedAtMs = optionalInt(keys.value(12));
+        f.flagged = keys.value(13).toLongLong() != 0;
+        f.createdBy = keys.value(14).toLongLong();
+        f.auditId = keys.value(15).toLongLong();
+        // Secrets of keys that no longer exist (none in a sound vault) are passed over.
+        while (secretAhead && secrets.value(0).toLongLong() < f.id)
+            secretAhead = secrets.next();
+        while (secretAhead && secrets.value(0).toLongLong() == f.id) {
+            f.secrets.append({secrets.value(1).toLongLong(), secrets.value(2).toByteArray(),
+                              optionalInt(secrets.value(3))});
+            secretAhead = secrets.next();
+        }
+        const qint64 signedBy = keys.value(16).isNull() ? 0 : keys.value(16).toLongLong();
+        const VaultTrust::KeyVerdict verdict =
+            trust.checkKey(f, signedBy, keys.value(17).toByteArray(), verified);
+        if (verdict != VaultTrust::KeyVerdict::Good)
+            tampered.append({f.id, keys.value(18).toString(), VaultTrust::describe(verdict)});
     }
+    if (keys.lastError().isValid())
+        return SqlErrors::fromQuery(keys, tr("Cannot read the keys."));
     return tampered;
 }
 
@@ -358,8 +396,16 @@ const MemberKeyRow *VaultTrust::currentKeyOf(qint64 memberId) const
     return nullptr;
 }
 
+QByteArray VerifiedSignatures::digest(const QByteArray &publicKey, const QByteArray &message,
+                                      const QByteArray &signature)
+{
+    return Sha256::hash(
+        Canonical("keyward verified signature").add(publicKey).add(message).add(signature).bytes());
+}
+
 VaultTrust::KeyVerdict VaultTrust::checkKey(const SignedKeyFields &fields, qint64 signedBy,
-                                            const QByteArray &signature) const
+                                            const QByteArray &signature,
+                                            VerifiedSignatures *verified) const
 {
     if (signature.isEmpty())
         return KeyVerdict::Unsigned;
@@ -372,8 +418,17 @@ VaultTrust::KeyVerdict VaultTrust::checkKey(const SignedKeyFields &fields, qint6
         && (roleToInt(signer->role) < roleToInt(Role::Developer)
             || roleToInt(signer->role) < fields.role))
         return KeyVerdict::UntrustedSigner;
-    if (!SigningKey::verify(signer->publicKey, VaultSigning::keyMessage(fields), signature))
+    const QByteArray message = VaultSigning::keyMessage(fields);
+    QByteArray digest;
+    if (verified) {
+        digest = VerifiedSignatures::digest(signer->publicKey, message, signature);
+        if (verified->contains(digest))
+            return KeyVerdict::Good;
+    }
+    if (!SigningKey::verify(signer->publicKey, message, signature))
         return KeyVerdict::BadSignature;
+    if (verified)
+        verified->insert(digest);
     return KeyVerdict::Good;
 }
 

@@ -6,6 +6,8 @@
 #include "crypto/Sha256.h"
 #include "crypto/SigningKey.h"
 #include "store/AuditLog.h"
+#include "store/VaultIntegrity.h"
+#include "store/VaultSigning.h"
 #include "verify/Verifier.h"
 
 #include <QSqlError>
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void existingVaultIsSignedByItsOwner();
     void tamperedKeyIsOnlyRevokedOrDeleted();
     void forgedRowIsNotSignedAgainWhenItsSignerLeaves();
+    void rememberedSignaturesStillSeeEveryChange();
 };
 
 void TestSignedVault::newVaultIsSignedFromTheStart()
@@ -464,4 +467,40 @@ void TestSignedVault::forgedRowIsNotSignedAgainWhenItsSignerLeaves()
 }
 
 QTEST_GUILESS_MAIN(TestSignedVault)
+// The window checks every key after each reload and remembers the signatures it verified: a row
+// changed around Keyward afterwards must still be found, and a legitimate change costs one new
+// verification, not a wrong verdict.
+void TestSignedVault::rememberedSignaturesStillSeeEveryChange()
+{
+    VaultFixture f;
+    QVector<ApiKey> keys;
+    for (const char *name : {"one", "two", "three"}) {
+        auto issued = f.store->createKey(f.request(QString::fromLatin1(name)));
+        QVERIFY(issued);
+        keys.append(issued->key);
+    }
+    VerifiedSignatures verified;
+    auto first = VaultIntegrity::tamperedKeys(f.path, f.store->rootKey(), &verified);
+    QVERIFY2(first, qPrintable(first.errorMessage()));
+    QVERIFY(first->isEmpty());
+    QCOMPARE(verified.size(), 3);
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET environment = 2 WHERE id = %1")
+                             .arg(keys[1].id)));
+    }
+    QVERIFY(f.store->revokeKey(keys[2].id, keys[2].version));
+    auto second = VaultIntegrity::tamperedKeys(f.path, f.store->rootKey(), &verified);
+    QVERIFY2(second, qPrintable(second.errorMessage()));
+    QCOMPARE(second->size(), 1);
+    QCOMPARE(second->constFirst().id, keys[1].id);
+    QCOMPARE(second->constFirst().name, QStringLiteral("two"));
+    QCOMPARE(verified.size(), 4); // the revoked row's new signature; never the forged one
+    // The same answer without remembered signatures.
+    auto fresh = VaultIntegrity::tamperedKeys(f.path, f.store->rootKey());
+    QVERIFY(fresh);
+    QCOMPARE(fresh->size(), 1);
+    QCOMPARE(fresh->constFirst().id, keys[1].id);
+}
+
 #include "test_signed_vault.moc"
