@@ -227,6 +227,10 @@
         <source>  3  vault error: missing, damaged, locked, not a vault, too new, storage; database unreachable or not a valid connection string; vault check: damage found</source>
         <translation>  3  Tresorfehler: fehlt, beschädigt, gesperrt, kein Tresor, zu neu, Speicher; Datenbank nicht erreichbar oder keine gültige Verbindungsangabe; vault check: Schaden gefunden</translation>
     </message>
+    <message>
+        <source>Stop a regenerated key&apos;s previous secret now, not after its grace period</source>
+        <translation>Das vorige Geheimnis eines neu erzeugten Schlüssels jetzt stoppen, nicht erst nach der Übergangsfrist</translation>
+    </message>
 </context>
 <context>
     <name>AuditCommands</name>
@@ -518,6 +522,14 @@
     <message>
         <source>every secret but %1 kept working for %2</source>
         <translation>jedes Geheimnis außer %1 blieb noch %2 gültig</translation>
+    </message>
+    <message>
+        <source>Ended grace period</source>
+        <translation>Übergangsfrist beendet</translation>
+    </message>
+    <message>
+        <source>the previous secret %1 stopped working before its grace period ended</source>
+        <translation>das vorige Geheimnis %1 wurde vor dem Ende seiner Übergangsfrist gestoppt</translation>
     </message>
 </context>
 <context>
@@ -1651,6 +1663,42 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
     <message>
         <source>The new token is above, but the old secret of key %1 could not be retired, so it keeps working: %2 Regenerate the key again or revoke it.</source>
         <translation>Das neue Token steht oben, aber das alte Geheimnis von Schlüssel %1 konnte nicht außer Kraft gesetzt werden und funktioniert daher weiter: %2 Erzeugen Sie den Schlüssel erneut neu oder widerrufen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Ends a regenerated key&apos;s grace period now: its previous secret stops working at once instead of at the end of the grace period. Shows when and from where that secret was last used; a Production key asks for confirmation (or --yes). Audited.</source>
+        <translation>Beendet die Übergangsfrist eines neu erzeugten Schlüssels jetzt: Sein voriges Geheimnis funktioniert sofort nicht mehr statt erst am Ende der Übergangsfrist. Zeigt, wann und von wo dieses Geheimnis zuletzt benutzt wurde; ein Produktionsschlüssel fragt nach Bestätigung (oder --yes). Wird protokolliert.</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation>Nicht nach Bestätigung fragen.</translation>
+    </message>
+    <message>
+        <source>%1 was last used %2 from %3.</source>
+        <translation>%1 wurde zuletzt %2 von %3 benutzt.</translation>
+    </message>
+    <message>
+        <source>an unnamed source</source>
+        <translation>einer unbenannten Quelle</translation>
+    </message>
+    <message>
+        <source>%1 was never used.</source>
+        <translation>%1 wurde nie benutzt.</translation>
+    </message>
+    <message>
+        <source>Not ending the grace period of the Production key %1 without confirmation: add --yes. %2</source>
+        <translation>Die Übergangsfrist des Produktionsschlüssels %1 wird ohne Bestätigung nicht beendet: --yes angeben. %2</translation>
+    </message>
+    <message>
+        <source>End the grace period of the Production key %1? %2 Services still using the previous secret stop working at once. Type &quot;yes&quot; to end it:</source>
+        <translation>Übergangsfrist des Produktionsschlüssels %1 beenden? %2 Dienste, die noch das vorige Geheimnis benutzen, funktionieren sofort nicht mehr. Zum Beenden &quot;yes&quot; eingeben:</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Ended the grace period of key %1: only its newest secret %2 works now. %3</source>
+        <translation>Übergangsfrist von Schlüssel %1 beendet: Nur noch sein neuestes Geheimnis %2 funktioniert. %3</translation>
     </message>
 </context>
 <context>
@@ -3059,6 +3107,14 @@ Nicht Teil der Rolle %2.</translation>
         <source>This key was changed outside Keyward (%1). It can only be revoked or deleted.</source>
         <translation>Dieser Schlüssel wurde außerhalb von Keyward geändert (%1). Er kann nur widerrufen oder gelöscht werden.</translation>
     </message>
+    <message>
+        <source>End Grace &amp;Period Now…</source>
+        <translation>Über&amp;gangsfrist jetzt beenden…</translation>
+    </message>
+    <message>
+        <source>Stop the previous secret of a regenerated key now, not at the end of its grace period</source>
+        <translation>Das vorige Geheimnis eines neu erzeugten Schlüssels jetzt stoppen, nicht erst am Ende seiner Übergangsfrist</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::KeyCommands</name>
@@ -3169,6 +3225,46 @@ Duplicate “%2” now?</source>
         <translation>„%1“ deaktivieren? Integrationen, die ihn verwenden, erhalten 401 Unauthorized, bis Sie ihn wieder aktivieren.
 
 %2</translation>
+    </message>
+    <message>
+        <source>Cannot End Grace Period</source>
+        <translation>Übergangsfrist kann nicht beendet werden</translation>
+    </message>
+    <message>
+        <source>The previous secret %1 would stop working %2. It was last used %3 from %4.</source>
+        <translation>Das vorige Geheimnis %1 würde %2 aufhören zu funktionieren. Es wurde zuletzt %3 von %4 benutzt.</translation>
+    </message>
+    <message>
+        <source>an unnamed source</source>
+        <translation>einer unbenannten Quelle</translation>
+    </message>
+    <message>
+        <source>The previous secret %1 would stop working %2. It has not been used since the key was regenerated.</source>
+        <translation>Das vorige Geheimnis %1 würde %2 aufhören zu funktionieren. Es wurde seit dem Neuerzeugen des Schlüssels nicht benutzt.</translation>
+    </message>
+    <message>
+        <source>End Grace Period</source>
+        <translation>Übergangsfrist beenden</translation>
+    </message>
+    <message>
+        <source>Stop the previous secret of “%1” now? Integrations that still use it get 401 Unauthorized at once; the newest secret keeps working.
+
+%2</source>
+        <translation>Das vorige Geheimnis von „%1“ jetzt stoppen? Integrationen, die es noch benutzen, erhalten sofort 401 Unauthorized; das neueste Geheimnis funktioniert weiter.
+
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;End Grace Period</source>
+        <translation>Übergangsfrist &amp;beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Until Then</source>
+        <translation>Bis dahin be&amp;halten</translation>
+    </message>
+    <message>
+        <source>The previous secret of “%1” no longer works.</source>
+        <translation>Das vorige Geheimnis von „%1“ funktioniert nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -5316,6 +5412,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>&quot;%1&quot; cannot be a login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
         <translation>„%1“ kann keine Anmeldung sein: Namen, die mit pg_ oder %2_ beginnen, sind reserviert, und eine Anmeldung hat höchstens 63 Bytes.</translation>
     </message>
+    <message>
+        <source>The key &quot;%1&quot; has no previous secret in a grace period.</source>
+        <translation>Der Schlüssel „%1“ hat kein voriges Geheimnis in einer Übergangsfrist.</translation>
+    </message>
 </context>
 <context>
     <name>PgConnInfo</name>
@@ -5749,6 +5849,14 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Cannot read the key signatures.</source>
         <translation>Die Schlüsselsignaturen können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key.</source>
+        <translation>Der Schlüssel kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>the vault&apos;s root key (fingerprint) is not the one this process accepted</source>
+        <translation>der Wurzelschlüssel (Fingerabdruck) des Tresors ist nicht der, den dieser Prozess akzeptiert hat</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,7 @@ QString AuditText::action(const QString &code)
         {QStringLiteral("key.deactivate"), QT_TR_NOOP("Deactivated key")},
         {QStringLiteral("key.regenerate"), QT_TR_NOOP("Regenerated key")},
         {QStringLiteral("key.retire_secrets"), QT_TR_NOOP("Retired old secrets")},
+        {QStringLiteral("key.end_grace"), QT_TR_NOOP("Ended grace period")},
         {QStringLiteral("key.revoke"), QT_TR_NOOP("Revoked key")},
         {QStringLiteral("key.delete"), QT_TR_NOOP("Deleted key")},
         {QStringLiteral("key.usage_limit"), QT_TR_NOOP("Changed usage limit")},
@@ -163,6 +164,13 @@ QString AuditText::details(const AuditEvent &event)
         return grace <= 0
             ? tr("every secret but %1 stopped working at once").arg(hint)
             : tr("every secret but %1 kept working for %2").arg(hint, Formatting::duration(grace));
+    }
+    if (a == QLatin1String("key.end_grace")) {
+        QStringList hints;
+        for (const QJsonValue &hint : d.value(QStringLiteral("ended")).toArray())
+            hints.append(hint.toString());
+        return tr("the previous secret %1 stopped working before its grace period ended")
+            .arg(hints.join(QStringLiteral(", ")));
     }
     if (a == QLatin1String("key.usage_limit")) {
         const QJsonArray limits = d.value(QStringLiteral("usage_limit")).toArray();

@@ -32,6 +32,10 @@ KeyActions::KeyActions(QObject *parent)
     m_revoke = makeAction(QStringLiteral("actionRevoke"), QStringLiteral("revoke"), tr("Re&voke…"),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                           tr("Stop the key permanently; its history is kept"));
+    m_endGrace = makeAction(QStringLiteral("actionEndGracePeriod"), QStringLiteral("revoke"),
+                            tr("End Grace &Period Now…"), QKeySequence(),
+                            tr("Stop the previous secret of a regenerated key now, not at the end "
+                               "of its grace period"));
     m_remove = makeAction(QStringLiteral("actionDelete"), QStringLiteral("delete"), tr("De&lete…"),
                           QKeySequence::Delete,
                           tr("Remove the key from the list; the audit log keeps its history"));
@@ -56,8 +60,8 @@ QAction *KeyActions::makeAction(const QString &objectName, const QString &icon, 
 
 QList<QAction *> KeyActions::keyActions() const
 {
-    return {m_edit,   m_regenerate, m_duplicate, m_toggleActive, nullptr,
-            m_revoke, m_remove,     nullptr,     m_copyId};
+    return {m_edit,  m_regenerate, m_endGrace, m_duplicate, m_toggleActive,
+            nullptr, m_revoke,     m_remove,   nullptr,     m_copyId};
 }
 
 void KeyActions::setAllowed(QAction *action, bool allowed, const QString &toolTip,
@@ -71,7 +75,7 @@ void KeyActions::setAllowed(QAction *action, bool allowed, const QString &toolTi
 }
 
 void KeyActions::update(const std::optional<Member> &member, const ApiKey *selected,
-                        const QString &tamperedProblem)
+                        const QString &tamperedProblem, qint64 nowMs)
 {
     const auto base = [](QAction *action) {
         return action->property("baseToolTip").toString();
@@ -79,8 +83,8 @@ void KeyActions::update(const std::optional<Member> &member, const ApiKey *selec
 
     if (!member) {
         const QString locked = tr("The vault is locked.");
-        for (QAction *action : {m_generate, m_edit, m_regenerate, m_duplicate, m_toggleActive,
-                                m_revoke, m_remove, m_copyId})
+        for (QAction *action : {m_generate, m_edit, m_regenerate, m_endGrace, m_duplicate,
+                                m_toggleActive, m_revoke, m_remove, m_copyId})
             setAllowed(action, false, base(action), locked);
         return;
     }
@@ -121,11 +125,17 @@ void KeyActions::update(const std::optional<Member> &member, const ApiKey *selec
     check(m_toggleActive, m_toggleActivates ? KeyAction::Activate : KeyAction::Deactivate);
     check(m_revoke, KeyAction::Revoke);
     check(m_remove, KeyAction::Delete);
+    if (selected) {
+        const Result<void> mayEnd = Permissions::mayEndGracePeriod(*member, *selected, nowMs);
+        setAllowed(m_endGrace, mayEnd.isOk(), base(m_endGrace), mayEnd.errorMessage());
+    } else {
+        setAllowed(m_endGrace, false, base(m_endGrace), selectFirst);
+    }
     if (selected && !tamperedProblem.isEmpty()) {
         const QString why = tr("This key was changed outside Keyward (%1). It can only be "
                                "revoked or deleted.")
                                 .arg(tamperedProblem);
-        for (QAction *action : {m_edit, m_regenerate, m_duplicate, m_toggleActive})
+        for (QAction *action : {m_edit, m_regenerate, m_endGrace, m_duplicate, m_toggleActive})
             setAllowed(action, false, base(action), why);
     }
     setAllowed(m_copyId, selected != nullptr, base(m_copyId), selectFirst);

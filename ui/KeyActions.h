@@ -28,6 +28,8 @@ public:
     // "Deactivate" for an active key, "Activate" for an inactive one.
     QAction *toggleActive() const { return m_toggleActive; }
     QAction *revoke() const { return m_revoke; }
+    // The previous secret of a regenerated key stops now (KeyCommands::endGracePeriod).
+    QAction *endGracePeriod() const { return m_endGrace; }
     QAction *remove() const { return m_remove; }
     QAction *copyId() const { return m_copyId; }
 
@@ -39,8 +41,9 @@ public:
     // tamperedProblem: why the selected key's signature does not hold (empty: it holds). A
     // tampered key may only be revoked or deleted: anything else would sign what an attacker
     // wrote, or build on it.
+    // nowMs: whether a previous secret is still in its grace period.
     void update(const std::optional<Member> &member, const ApiKey *selected,
-                const QString &tamperedProblem = QString());
+                const QString &tamperedProblem = QString(), qint64 nowMs = 0);
 
 private:
     QAction *makeAction(const QString &objectName, const QString &icon, const QString &text,
@@ -53,6 +56,7 @@ private:
     QAction *m_duplicate = nullptr;
     QAction *m_toggleActive = nullptr;
     QAction *m_revoke = nullptr;
+    QAction *m_endGrace = nullptr;
     QAction *m_remove = nullptr;
     QAction *m_copyId = nullptr;
     bool m_toggleActivates = false;

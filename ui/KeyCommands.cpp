@@ -304,6 +304,54 @@ bool KeyCommands::revoke(const ApiKey &shown)
     return true;
 }
 
+bool KeyCommands::endGracePeriod(const ApiKey &shown)
+{
+    QWidget *parent = m_dialogParent.data();
+    const QString title = tr("Cannot End Grace Period");
+    const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
+    if (!fresh)
+        return false;
+    const ApiKey &key = *fresh;
+    const qint64 now = m_clock.nowMs();
+    const std::optional<Member> member = m_store.currentMember();
+    if (!member) {
+        reportFailure(this, parent, title, tr("Sign in first."));
+        return false;
+    }
+    if (const Result<void> allowed = Permissions::mayEndGracePeriod(*member, key, now); !allowed) {
+        reportFailure(this, parent, title, allowed.errorMessage());
+        return false;
+    }
+    QStringList impact;
+    for (const KeySecret &secret : key.secretsInGraceAt(now)) {
+        const QString until = Formatting::relativeTime(*secret.retiresAtMs, now);
+        impact.append(
+            secret.lastUsedAtMs
+                ? tr("The previous secret %1 would stop working %2. It was last used %3 from %4.")
+                      .arg(secret.hint, until, Formatting::relativeTime(*secret.lastUsedAtMs, now),
+                           secret.lastUsedSource.isEmpty() ? tr("an unnamed source")
+                                                           : secret.lastUsedSource)
+                : tr("The previous secret %1 would stop working %2. It has not been used since "
+                     "the key was regenerated.")
+                      .arg(secret.hint, until));
+    }
+    if (!MessageBox::confirm(parent, tr("End Grace Period"),
+                             tr("Stop the previous secret of “%1” now? Integrations that still "
+                                "use it get 401 Unauthorized at once; the newest secret keeps "
+                                "working.\n\n%2")
+                                 .arg(shortName(key.name), impact.join(QLatin1Char('\n'))),
+                             tr("&End Grace Period"), tr("&Keep Until Then")))
+        return false;
+    Result<ApiKey> ended = m_store.endGracePeriod(key.id, key.version);
+    if (!ended) {
+        reportStoreError(this, parent, title, key, ended.error());
+        return false;
+    }
+    Q_EMIT keysChanged(key.id);
+    Q_EMIT message(tr("The previous secret of “%1” no longer works.").arg(shortName(key.name)));
+    return true;
+}
+
 bool KeyCommands::remove(const ApiKey &shown)
 {
     QWidget *parent = m_dialogParent.data();

@@ -35,6 +35,9 @@ public:
     bool duplicate(const ApiKey &key);
     bool setActive(const ApiKey &key, bool active);
     bool revoke(const ApiKey &key);
+    // The previous secret stops now instead of at the end of its grace period; the
+    // confirmation says when and from where it was last used.
+    bool endGracePeriod(const ApiKey &key);
     bool remove(const ApiKey &key);
 
 Q_SIGNALS:

@@ -175,6 +175,8 @@ void MainWindow::buildActions()
             &MainWindow::toggleSelectedActive);
     connect(m_keyActions->revoke(), &QAction::triggered, this,
             [this] { runOnSelected(&KeyCommands::revoke); });
+    connect(m_keyActions->endGracePeriod(), &QAction::triggered, this,
+            [this] { runOnSelected(&KeyCommands::endGracePeriod); });
     connect(m_keyActions->remove(), &QAction::triggered, this,
             [this] { runOnSelected(&KeyCommands::remove); });
     connect(m_keyActions->copyId(), &QAction::triggered, this, &MainWindow::copySelectedKeyId);
@@ -873,7 +875,8 @@ void MainWindow::updateActions()
     const std::optional<ApiKey> selected =
         currentPage() == Page::Keys ? m_keysPage->selectedKey() : std::nullopt;
     m_keyActions->update(m_session.member(), selected ? &*selected : nullptr,
-                         selected ? m_keysPage->tamperedProblem(selected->id) : QString());
+                         selected ? m_keysPage->tamperedProblem(selected->id) : QString(),
+                         m_clock.nowMs());
     m_lockAction->setEnabled(m_session.isUnlocked());
     // A write cannot reach a server that is gone; what is shown can still be read.
     const bool connected = m_session.isConnected();
@@ -882,7 +885,8 @@ void MainWindow::updateActions()
             tr("Not connected to %1. Keyward is reconnecting.").arg(m_session.displayName());
         for (QAction *action :
              {m_keyActions->generate(), m_keyActions->edit(), m_keyActions->regenerate(),
-              m_keyActions->toggleActive(), m_keyActions->revoke(), m_keyActions->remove()}) {
+              m_keyActions->endGracePeriod(), m_keyActions->toggleActive(), m_keyActions->revoke(),
+              m_keyActions->remove()}) {
             action->setEnabled(false);
             action->setToolTip(why);
         }

@@ -55,6 +55,8 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Delete a key (the audit log keeps its history)")},
         {QStringLiteral("key"), QStringLiteral("regenerate"), &KeyEditCommands::regenerate,
          QT_TR_NOOP("Give a key a new secret and print it, once")},
+        {QStringLiteral("key"), QStringLiteral("end-grace"), &KeyEditCommands::endGrace,
+         QT_TR_NOOP("Stop a regenerated key's previous secret now, not after its grace period")},
         {QStringLiteral("key"), QStringLiteral("reset-usage"), &KeyEditCommands::resetUsage,
          QT_TR_NOOP("Count a key's use against its usage limit from 0 again (Admins)")},
         {QStringLiteral("key"), QStringLiteral("usage"), &KeyUsageCommand::run,

@@ -4,10 +4,12 @@
 #include "CommandParser.h"
 #include "KeyLookup.h"
 #include "KeyPresenter.h"
+#include "Terminal.h"
 #include "TextFormat.h"
 #include "ValueParser.h"
 #include "core/Clock.h"
 #include "core/KeyStatus.h"
+#include "core/Permissions.h"
 #include "store/SqlKeyStore.h"
 
 namespace Keyward::Cli {
@@ -274,6 +276,64 @@ ExitCode KeyEditCommands::resetUsage(CommandContext &context)
         output.message(tr("Reset the usage of key %1: %2 used before, 0 now.")
                            .arg(KeyPresenter::reference(*saved))
                            .arg(used));
+    return ExitCode::Success;
+}
+
+ExitCode KeyEditCommands::endGrace(CommandContext &context)
+{
+    CommandParser parser(context, QStringLiteral("ID [--yes]"),
+                         tr("Ends a regenerated key's grace period now: its previous secret stops "
+                            "working at once instead of at the end of the grace period. Shows "
+                            "when and from where that secret was last used; a Production key "
+                            "asks for confirmation (or --yes). Audited."));
+    parser.addFlag(QStringLiteral("yes"), tr("Do not ask for confirmation."));
+    if (auto done = parser.parse(1, 1))
+        return *done;
+    const std::optional<LoadedKey> loaded = KeyLookup::fromFirstArgument(context, parser);
+    if (!loaded)
+        return context.failure();
+    const ApiKey &key = loaded->key;
+    const qint64 now = context.clock().nowMs();
+    // Refuse before asking, rather than after a "yes" that was never going to count.
+    if (auto allowed = Permissions::mayEndGracePeriod(*loaded->store.currentMember(), key, now);
+        !allowed)
+        return context.fail(allowed.error());
+    const QString reference = KeyPresenter::reference(key);
+    QStringList lastUses;
+    for (const KeySecret &secret : key.secretsInGraceAt(now)) {
+        lastUses.append(secret.lastUsedAtMs
+                            ? tr("%1 was last used %2 from %3.")
+                                  .arg(secret.hint, TextFormat::humanTime(*secret.lastUsedAtMs),
+                                       secret.lastUsedSource.isEmpty() ? tr("an unnamed source")
+                                                                       : secret.lastUsedSource)
+                            : tr("%1 was never used.").arg(secret.hint));
+    }
+    const QString impact = lastUses.join(QLatin1Char(' '));
+    if (key.environment == Environment::Production && !parser.isSet(QStringLiteral("yes"))) {
+        if (!Terminal::isInteractive())
+            return context.fail(ExitCode::Refused,
+                                tr("Not ending the grace period of the Production key %1 without "
+                                   "confirmation: add --yes. %2")
+                                    .arg(reference, impact));
+        auto answer = Terminal::confirm(
+            tr("End the grace period of the Production key %1? %2 Services still using the "
+               "previous secret stop working at once. Type \"yes\" to end it:")
+                .arg(reference, impact));
+        if (!answer)
+            return context.fail(ExitCode::Refused, answer.errorMessage());
+        if (!*answer)
+            return context.fail(ExitCode::Refused, tr("Cancelled; nothing was changed."));
+    }
+    auto saved = loaded->store.endGracePeriod(key.id, key.version);
+    if (!saved)
+        return context.fail(saved.error());
+    Output &output = context.output();
+    if (output.isJson())
+        output.printJson(KeyPresenter::toJson(*saved, now));
+    else
+        output.message(tr("Ended the grace period of key %1: only its newest secret %2 works "
+                          "now. %3")
+                           .arg(reference, saved->hint(), impact));
     return ExitCode::Success;
 }
 

@@ -20,6 +20,8 @@ public:
     static ExitCode regenerate(CommandContext &context);
     // Admins and Owners: what a key has used counts from 0 again.
     static ExitCode resetUsage(CommandContext &context);
+    // The previous secret stops now instead of at the end of its grace period.
+    static ExitCode endGrace(CommandContext &context);
 };
 
 } // namespace Keyward::Cli

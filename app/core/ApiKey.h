@@ -44,6 +44,17 @@ struct ApiKey
 
     // The newest secret's hint: what the table shows in its Key column.
     QString hint() const { return secrets.isEmpty() ? QString() : secrets.constFirst().hint; }
+    // The older secrets still accepted at nowMs (a grace period after a regeneration), newest
+    // first; the newest secret itself never counts.
+    QVector<KeySecret> secretsInGraceAt(qint64 nowMs) const
+    {
+        QVector<KeySecret> inGrace;
+        for (qsizetype i = 1; i < secrets.size(); ++i) {
+            if (secrets[i].isInGracePeriodAt(nowMs))
+                inGrace.append(secrets[i]);
+        }
+        return inGrace;
+    }
     // The latest successful use over all secrets.
     std::optional<qint64> lastUsedAtMs() const
     {

@@ -123,6 +123,16 @@ Result<void> Permissions::mayRegenerateAt(const ApiKey &key, qint64 nowMs)
                        .arg(key.name));
 }
 
+Result<void> Permissions::mayEndGracePeriod(const Member &actor, const ApiKey &key, qint64 nowMs)
+{
+    if (auto allowed = mayActOnKey(actor, key, KeyAction::Revoke); !allowed)
+        return allowed;
+    if (key.secretsInGraceAt(nowMs).isEmpty())
+        return invalid(
+            tr("The key \"%1\" has no previous secret in a grace period.").arg(key.name));
+    return {};
+}
+
 Result<void> Permissions::mayChangeUsageLimit(const Member &actor, const ApiKey &key)
 {
     if (!roleAtLeast(actor.role, Role::Admin))

@@ -31,6 +31,9 @@ public:
     // A new secret for an expired key would answer Expired at once, and an expiry cannot be
     // extended: refused, pointing to Duplicate (a new key with the same configuration).
     static Result<void> mayRegenerateAt(const ApiKey &key, qint64 nowMs);
+    // Ending a grace period now (the previous secret stops at once) takes power away: whoever
+    // may revoke the key may, while an older secret is still in its grace period.
+    static Result<void> mayEndGracePeriod(const Member &actor, const ApiKey &key, qint64 nowMs);
     // Raising, lowering or removing a key's usage limit, or resetting what it has used: Admins
     // and Owners only (a Developer could otherwise lift the limit an Admin set), and never on
     // a key whose role is above the member's own, nor on a revoked key.

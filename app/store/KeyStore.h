@@ -133,6 +133,9 @@ public:
     virtual Result<ApiKey> setUsageLimit(qint64 id, qint64 expectedVersion,
                                          std::optional<qint64> usageLimit) = 0;
     virtual Result<ApiKey> resetUsage(qint64 id, qint64 expectedVersion) = 0;
+    // The previous secret(s) stop now instead of at the end of their grace period
+    // (Permissions::mayEndGracePeriod). Audited with their hints.
+    virtual Result<ApiKey> endGracePeriod(qint64 id, qint64 expectedVersion) = 0;
 
     // Members (Owner only for changes).
     virtual Result<QVector<Member>> listMembers() = 0;

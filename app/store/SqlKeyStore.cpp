@@ -5,12 +5,12 @@
 #include "Migrations.h"
 #include "PostgresSetup.h"
 #include "SecretIndexCheck.h"
+#include "SignedKeyCheck.h"
 #include "SqlErrors.h"
 #include "SqliteStatement.h"
 #include "StringPool.h"
 #include "VaultFile.h"
 #include "VaultSeed.h"
-#include "SignedKeyCheck.h"
 #include "VaultSigning.h"
 #include "core/Permissions.h"
 #include "crypto/KeyToken.h"
@@ -1617,6 +1617,38 @@ Result<ApiKey> SqlKeyStore::retireReplacedSecrets(qint64 id, qint64 keptSecretId
                            toJson({{QStringLiteral("name"), before->name},
                                    {QStringLiteral("grace_ms"), double(graceMs)},
                                    {QStringLiteral("hint"), before->hint()}}));
+    });
+    if (!written)
+        return written.error();
+    return loadKey(id);
+}
+
+Result<ApiKey> SqlKeyStore::endGracePeriod(qint64 id, qint64 expectedVersion)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        auto before = currentKey(loadKey(id), expectedVersion);
+        if (!before)
+            return before.error();
+        const qint64 now = m_clock.nowMs();
+        if (auto allowed = Permissions::mayEndGracePeriod(*actor, *before, now); !allowed)
+            return allowed;
+        if (auto untouched = refuseTampered(*before); !untouched)
+            return untouched;
+        QJsonArray ended;
+        for (const KeySecret &secret : before->secretsInGraceAt(now))
+            ended.append(secret.hint);
+        if (auto retired = retireSecretsExcept(id, before->secrets.constFirst().id, now); !retired)
+            return retired;
+        if (auto updated = updateKeyRow(*before, QStringLiteral("flagged = flagged"), {}); !updated)
+            return updated;
+        if (auto signedKey = signKey(id); !signedKey)
+            return signedKey;
+        return appendAudit(
+            QStringLiteral("key.end_grace"), id,
+            toJson({{QStringLiteral("name"), before->name}, {QStringLiteral("ended"), ended}}));
     });
     if (!written)
         return written.error();

@@ -114,6 +114,7 @@ public:
     Result<ApiKey> setUsageLimit(qint64 id, qint64 expectedVersion,
                                  std::optional<qint64> usageLimit) override;
     Result<ApiKey> resetUsage(qint64 id, qint64 expectedVersion) override;
+    Result<ApiKey> endGracePeriod(qint64 id, qint64 expectedVersion) override;
 
     Result<QVector<Member>> listMembers() override;
     // On PostgreSQL the name is a login: created when missing (the passphrase becomes its

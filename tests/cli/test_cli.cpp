@@ -559,6 +559,39 @@ private Q_SLOTS:
         }
     }
 
+    // key end-grace: the previous secret stops at once; a Production key needs --yes when
+    // nobody can be asked, and the refusal says when the old secret was last used.
+    void endGraceStopsThePreviousSecret()
+    {
+        const QString oldToken = createKey(args({"--name", "ending"}));
+        QVERIFY(!oldToken.isEmpty());
+        CliRunner::Run run = verify(oldToken, QStringLiteral("live"));
+        const QString id = QString::number(run.json().value(QStringLiteral("key_id")).toInt());
+        run = m_cli->run(args({"key", "end-grace"}) << id);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QLatin1String("no previous secret")),
+                 run.describe().constData());
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("regenerate"), id,
+                          QStringLiteral("--grace"), QStringLiteral("1h")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString newToken = kTokenLine.match(QString::fromUtf8(run.out)).captured(1);
+        QVERIFY(!newToken.isEmpty());
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("end-grace"), id});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QLatin1String("--yes")), run.describe().constData());
+        QVERIFY2(run.errText().contains(QLatin1String("was last used")),
+                 run.describe().constData());
+        QCOMPARE(verify(oldToken).exitCode, 0); // nothing changed
+        run = m_cli->run({QStringLiteral("--json"), QStringLiteral("key"),
+                          QStringLiteral("end-grace"), id, QStringLiteral("--yes")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(verify(oldToken).exitCode, 1);
+        QCOMPARE(verify(newToken).exitCode, 0);
+        run =
+            m_cli->run({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list")});
+        QVERIFY2(run.out.contains("key.end_grace"), run.describe().constData());
+    }
+
     void unknownAndStaleIds()
     {
         const QString token = createKey(args({"--name", "short-lived"}), QStringLiteral("dev"));

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void editRules();
     void regenerateWithGraceKeepsTwoSecrets();
     void regenerateRacesExactlyOneWins();
+    void endGracePeriodStopsThePreviousSecretNow();
     void regenerateRefusesExpiredKey();
     void usageLimitIsForAdmins();
     void everyKeyAuditEntryNamesTheKey();
@@ -128,7 +129,8 @@ void TestStore::hostileNamesStoredVerbatim_data()
     QTest::newRow("sql") << QStringLiteral("'; DROP TABLE api_keys; --");
     QTest::newRow("html") << QStringLiteral("<b>bold</b><script>alert(1)</script>");
     QTest::newRow("unicode") << QStringLiteral("Schlüssel 🔑 ключ");
-    QTest::newRow("longest allowed") << QString(200, QLatin1Char('x')); // longer is refused (TestValidation)
+    QTest::newRow("longest allowed")
+        << QString(200, QLatin1Char('x')); // longer is refused (TestValidation)
 }
 
 void TestStore::hostileNamesStoredVerbatim()
@@ -253,6 +255,39 @@ void TestStore::regenerateWithGraceKeepsTwoSecrets()
     QVERIFY(key.secrets.at(1).isRetiredAt(f.clock.nowMs()));
     QCOMPARE(key.grants, issued->key.grants);
     QCOMPARE(f.store->regenerateKey(issued->key.id, 2, 8 * kDayMs).code(), ErrorCode::InvalidInput);
+}
+
+void TestStore::endGracePeriodStopsThePreviousSecretNow()
+{
+    StoreFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("rotating")));
+    QVERIFY(issued);
+    // Nothing to end before a regeneration.
+    auto early = f.store->endGracePeriod(issued->key.id, issued->key.version);
+    QCOMPARE(early.code(), ErrorCode::InvalidInput);
+    QVERIFY2(early.errorMessage().contains(QLatin1String("no previous secret")),
+             qPrintable(early.errorMessage()));
+    auto regenerated = f.store->regenerateKey(issued->key.id, issued->key.version, 24 * kHourMs);
+    QVERIFY(regenerated);
+    const qint64 version = regenerated->key.version;
+    // A stale version is refused like every other change.
+    QCOMPARE(f.store->endGracePeriod(issued->key.id, version - 1).code(), ErrorCode::StaleVersion);
+    f.clock.advanceMs(kHourMs);
+    auto ended = f.store->endGracePeriod(issued->key.id, version);
+    QVERIFY2(ended, qPrintable(ended.errorMessage()));
+    QCOMPARE(ended->secrets.size(), 2);
+    QVERIFY(!ended->secrets.at(0).retiresAtMs);
+    QCOMPARE(ended->secrets.at(1).retiresAtMs, std::optional<qint64>(f.clock.nowMs()));
+    QVERIFY(ended->secretsInGraceAt(f.clock.nowMs()).isEmpty());
+    QVERIFY(ended->version > version);
+    auto events = f.store->auditEvents(issued->key.id);
+    QVERIFY(events);
+    QCOMPARE(events->constFirst().action, QStringLiteral("key.end_grace"));
+    QVERIFY(events->constFirst().details.contains(issued->key.hint()));
+    // Ending it again: nothing left in a grace period.
+    QCOMPARE(f.store->endGracePeriod(issued->key.id, ended->version).code(),
+             ErrorCode::InvalidInput);
+    QVERIFY(f.store->verifyAudit()->intact);
 }
 
 void TestStore::regenerateRacesExactlyOneWins()

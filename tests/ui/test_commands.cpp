@@ -91,6 +91,7 @@ private Q_SLOTS:
     void editDuplicateOpensGeneratePrefilled();
     void staleEditSaysChangedBySomeoneElse();
     void regenerateWithGraceKeepsTwoSecrets();
+    void endGracePeriodAfterConfirmation();
     void regenerateExpiredKeyOffersDuplicate();
     void duplicateActionFollowsCreatePermission();
     void editRaisesAndResetsUsageLimit();
@@ -337,6 +338,41 @@ void TestCommands::staleEditSaysChangedBySomeoneElse()
     QCOMPARE(h.changed.at(0).at(0).toLongLong(), seen.id);
     // Their change stands; ours did not overwrite it.
     QCOMPARE(h.vault.store->key(seen.id)->name, QStringLiteral("Renamed elsewhere"));
+}
+
+// The action is offered only while a previous secret is in its grace period; the question says
+// when the old secret would stop, and answering "keep" changes nothing.
+void TestCommands::endGracePeriodAfterConfirmation()
+{
+    Harness h;
+    const ApiKey key = createKey(h.vault, QStringLiteral("Webhook signer"));
+    KeyActions actions;
+    const Member owner = *h.vault.store->currentMember();
+    actions.update(owner, &key, QString(), h.vault.clock.nowMs());
+    QVERIFY(!actions.endGracePeriod()->isEnabled());
+    QVERIFY(actions.endGracePeriod()->toolTip().contains(QLatin1String("no previous secret")));
+    auto regenerated = h.vault.store->regenerateKey(key.id, key.version, 24 * kHourMs);
+    QVERIFY(regenerated);
+    actions.update(owner, &regenerated->key, QString(), h.vault.clock.nowMs());
+    QVERIFY(actions.endGracePeriod()->isEnabled());
+
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QVERIFY(!h.commands.endGracePeriod(regenerated->key));
+    QVERIFY2(MessageBox::lastText().contains(key.hint()), qPrintable(MessageBox::lastText()));
+    QVERIFY2(MessageBox::lastText().contains(QLatin1String("in 1 day")),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(h.vault.store->key(key.id)->secrets.at(1).isInGracePeriodAt(h.vault.clock.nowMs()));
+
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QVERIFY(h.commands.endGracePeriod(regenerated->key));
+    auto after = h.vault.store->key(key.id);
+    QVERIFY(after);
+    QVERIFY(after->secretsInGraceAt(h.vault.clock.nowMs()).isEmpty());
+    QCOMPARE(h.changed.size(), 1);
+    QVERIFY(h.messages.at(0).at(0).toString().contains(QLatin1String("no longer works")));
+    auto found = h.vault.store->findSecret(key.secrets.at(0).hash);
+    QVERIFY(found && found->has_value());
+    QVERIFY((*found)->secret.isRetiredAt(h.vault.clock.nowMs()));
 }
 
 void TestCommands::regenerateWithGraceKeepsTwoSecrets()
