@@ -223,16 +223,17 @@ void BackupCommands::exportCalendar()
     // (as keywardctl key calendar does, so both files update the same events).
     const QString uidDomain =
         store->fingerprint().isEmpty() ? store->location() : store->fingerprint();
-    const QByteArray calendar = ExpiryCalendar::build(*keys, now, store->displayName(), uidDomain);
+    const ExpiryCalendar::File calendar =
+        ExpiryCalendar::build(*keys, now, store->displayName(), uidDomain);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(calendar) != calendar.size()
+    if (!file.open(QIODevice::WriteOnly) || file.write(calendar.ics) != calendar.ics.size()
         || !file.commit()) {
         MessageBox::warning(
             m_window, tr("Export Expiry Calendar"),
             tr("Cannot write “%1”: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
         return;
     }
-    const int events = ExpiryCalendar::eventCount(*keys, now);
+    const int events = calendar.events;
     Q_EMIT message(
         tr("Wrote %n event(s) to %1.", nullptr, events).arg(QDir::toNativeSeparators(path)));
 }

@@ -112,19 +112,20 @@ ExitCode KeyQueryCommands::calendar(CommandContext &context)
     // The fingerprint names the vault wherever it is opened from; an unsigned one, its location.
     const QString uidDomain =
         store->fingerprint().isEmpty() ? store->location() : store->fingerprint();
-    const QByteArray calendar = ExpiryCalendar::build(*keys, now, store->displayName(), uidDomain);
+    const ExpiryCalendar::File calendar =
+        ExpiryCalendar::build(*keys, now, store->displayName(), uidDomain);
     Output &output = context.output();
     const QString path = parser.value(QStringLiteral("out"));
     if (path.isEmpty()) {
-        output.printLines(calendar);
+        output.printLines(calendar.ics);
         return ExitCode::Success;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(calendar) != calendar.size()
+    if (!file.open(QIODevice::WriteOnly) || file.write(calendar.ics) != calendar.ics.size()
         || !file.commit())
         return context.fail(ExitCode::Refused,
                             tr("Cannot write \"%1\": %2.").arg(path, file.errorString()));
-    const int events = ExpiryCalendar::eventCount(*keys, now);
+    const int events = calendar.events;
     if (output.isJson())
         output.printJson(
             QJsonObject {{QStringLiteral("file"), path}, {QStringLiteral("events"), events}});

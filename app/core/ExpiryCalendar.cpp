@@ -9,7 +9,6 @@ namespace Keyward {
 
 namespace {
 
-
 QByteArray utcStamp(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
@@ -113,8 +112,8 @@ QVector<Event> eventsOf(const QVector<ApiKey> &keys, qint64 nowMs, const QString
 
 } // namespace
 
-QByteArray ExpiryCalendar::build(const QVector<ApiKey> &keys, qint64 nowMs,
-                                 const QString &vaultLabel, const QString &uidDomain)
+ExpiryCalendar::File ExpiryCalendar::build(const QVector<ApiKey> &keys, qint64 nowMs,
+                                           const QString &vaultLabel, const QString &uidDomain)
 {
     Writer out;
     out.property("BEGIN", "VCALENDAR");
@@ -125,7 +124,8 @@ QByteArray ExpiryCalendar::build(const QVector<ApiKey> &keys, qint64 nowMs,
     out.property("METHOD", "PUBLISH");
     out.text("X-WR-CALNAME", tr("Keyward: keys of %1").arg(vaultLabel));
     const QByteArray stamp = utcStamp(nowMs);
-    for (const Event &event : eventsOf(keys, nowMs, vaultLabel, uidDomain)) {
+    const auto events = eventsOf(keys, nowMs, vaultLabel, uidDomain);
+    for (const Event &event : events) {
         out.property("BEGIN", "VEVENT");
         out.text("UID", QString::fromUtf8(event.uid));
         out.property("DTSTAMP", stamp);
@@ -140,12 +140,7 @@ QByteArray ExpiryCalendar::build(const QVector<ApiKey> &keys, qint64 nowMs,
         out.property("END", "VEVENT");
     }
     out.property("END", "VCALENDAR");
-    return out.take();
-}
-
-int ExpiryCalendar::eventCount(const QVector<ApiKey> &keys, qint64 nowMs)
-{
-    return int(eventsOf(keys, nowMs, QString(), QString()).size());
+    return {out.take(), int(events.size())};
 }
 
 QString ExpiryCalendar::escapeText(const QString &text)

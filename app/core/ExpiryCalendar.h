@@ -22,10 +22,13 @@ public:
     // keys: any keys; revoked and already expired ones are left out. vaultLabel names the
     // vault in the events; uidDomain keeps the events' UIDs apart from other vaults' (so a
     // calendar that imports the file again updates them instead of adding copies).
-    static QByteArray build(const QVector<ApiKey> &keys, qint64 nowMs, const QString &vaultLabel,
-                            const QString &uidDomain);
-    // The number of events build() writes for these keys.
-    static int eventCount(const QVector<ApiKey> &keys, qint64 nowMs);
+    struct File
+    {
+        QByteArray ics;
+        int events = 0; // for "Wrote 3 events"
+    };
+    static File build(const QVector<ApiKey> &keys, qint64 nowMs, const QString &vaultLabel,
+                      const QString &uidDomain);
 
     // RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and line breaks escaped; other
     // control characters dropped (a hostile key name cannot start a property of its own).

@@ -138,10 +138,14 @@ Result<QVector<VaultProblem>> checkOpen(QSqlDatabase &db, const QString &path)
 // Runs `work` on a read-only connection of its own to the vault file, and leaves behind no -wal
 // or -shm that this connection made. A file this process has open through SQLite is not
 // inspected with plain reads (they would drop its locks): it was inspected when it was opened.
+// openHereOut (may be null): which of the two it was.
 template<typename T, typename Work>
-Result<T> onReadOnlyConnection(const QString &path, int busyTimeoutMs, Work work)
+Result<T> onReadOnlyConnection(const QString &path, int busyTimeoutMs, Work work,
+                               bool *openHereOut = nullptr)
 {
     const bool openHere = SqlKeyStore::isVaultFileOpen(path);
+    if (openHereOut)
+        *openHereOut = openHere;
     if (!openHere) {
         if (auto inspected = VaultFile::inspect(path); !inspected)
             return inspected.error();
@@ -167,9 +171,10 @@ Result<T> onReadOnlyConnection(const QString &path, int busyTimeoutMs, Work work
 
 Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int busyTimeoutMs)
 {
+    bool openHere = false;
     auto result = onReadOnlyConnection<QVector<VaultProblem>>(
-        path, busyTimeoutMs, [&](QSqlDatabase &db) { return checkOpen(db, path); });
-    if (result && !result->isEmpty() && !SqlKeyStore::isVaultFileOpen(path)) {
+        path, busyTimeoutMs, [&](QSqlDatabase &db) { return checkOpen(db, path); }, &openHere);
+    if (result && !result->isEmpty() && !openHere) {
         if (const QString detail = VaultFile::damageDetail(path); !detail.isEmpty())
             result->prepend({QStringLiteral("integrity"), detail});
     }

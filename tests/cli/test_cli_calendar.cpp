@@ -2,6 +2,7 @@
 // `key calendar`, whose .ics file is read back with a real iCalendar parser (Debian's
 // python3-icalendar), not by string comparison.
 #include "CliRunner.h"
+#include "ICalendarReader.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -14,22 +15,6 @@ namespace {
 
 // Commas, semicolons and backslashes are TEXT's special characters in RFC 5545.
 const QString kHostileName = QStringLiteral("ops, nightly; \\ backup \"ü\"");
-
-// The system interpreter, where Debian's python3-icalendar is (not a user's pyenv).
-const char kParser[] = R"(
-import icalendar, json, sys
-calendar = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
-events = []
-for event in calendar.walk('VEVENT'):
-    events.append({
-        'uid': str(event['UID']),
-        'summary': str(event['SUMMARY']),
-        'start': int(event['DTSTART'].dt.timestamp()),
-        'reminders_days': sorted(-int(alarm['TRIGGER'].dt.total_seconds()) / 86400
-                                 for alarm in event.walk('VALARM')),
-    })
-print(json.dumps(events))
-)";
 
 } // namespace
 
@@ -136,16 +121,9 @@ private Q_SLOTS:
         QVERIFY2(written.errText().contains(QStringLiteral("4 event")),
                  written.describe().constData());
 
-        QProcess python;
-        python.start(QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral("-c"), QString::fromUtf8(kParser), path});
-        QVERIFY(python.waitForFinished(60000));
-        QVERIFY2(python.exitCode() == 0,
-                 QByteArray("python3-icalendar could not read the file (is python3-icalendar "
-                            "installed?): "
-                            + python.readAllStandardError())
-                     .constData());
-        const QJsonArray events = QJsonDocument::fromJson(python.readAllStandardOutput()).array();
+        const Keyward::Testing::ICalendarRead read = Keyward::Testing::readICalendar(path);
+        QVERIFY2(read.error.isEmpty(), read.error.constData());
+        const QJsonArray &events = read.events;
         QCOMPARE(events.size(), 4);
         QHash<QString, QJsonObject> bySummary;
         for (const QJsonValue &event : events)

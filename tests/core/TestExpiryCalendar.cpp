@@ -60,9 +60,10 @@ private Q_SLOTS:
         previous.hint = QStringLiteral("kw_live_old…ld");
         previous.retiresAtMs = kNow + 2 * kDayMs;
         keys[1].secrets.append(previous);
-        QCOMPARE(ExpiryCalendar::eventCount(keys, kNow), 3);
-        const QByteArray ics = unfolded(
-            ExpiryCalendar::build(keys, kNow, QStringLiteral("ops"), QStringLiteral("fp")));
+        const ExpiryCalendar::File file =
+            ExpiryCalendar::build(keys, kNow, QStringLiteral("ops"), QStringLiteral("fp"));
+        QCOMPARE(file.events, 3);
+        const QByteArray ics = unfolded(file.ics);
         QVERIFY(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         QVERIFY(ics.endsWith("END:VCALENDAR\r\n"));
         QCOMPARE(ics.count("BEGIN:VEVENT"), 3);
@@ -93,7 +94,7 @@ private Q_SLOTS:
         const ApiKey key =
             keyExpiringIn(7, QStringLiteral("evil\r\nEND:VEVENT\r\nBEGIN:VTODO"), 3 * kDayMs);
         const QByteArray ics =
-            ExpiryCalendar::build({key}, kNow, QStringLiteral("v"), QStringLiteral("d"));
+            ExpiryCalendar::build({key}, kNow, QStringLiteral("v"), QStringLiteral("d")).ics;
         QCOMPARE(ics.count("\r\nEND:VEVENT\r\n"), 1);
         QVERIFY(!ics.contains("\r\nBEGIN:VTODO"));
         // Every line ends in CRLF: no bare line feed or carriage return anywhere.
