@@ -1932,7 +1932,10 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
         changed.role = role;
         changed.version = before.version + 1;
         // Before the member's key is certified anew: afterwards their good rows would not check.
-        auto forged = forgedKeysOf(memberId);
+        // Only a demotion uses them (to re-anchor and to deactivate keys above the new role);
+        // finding them verifies every key the member made, which a promotion need not pay for.
+        const bool demotion = !roleAtLeast(role, before.role);
+        auto forged = demotion ? forgedKeysOf(memberId) : Result<QSet<qint64>>(QSet<qint64>());
         if (!forged)
             return forged.error();
         if (m_dialect.isSqlite() && isSignedVault()) {
@@ -1957,7 +1960,10 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
                                                {QStringLiteral("to"), roleCode(role)}}));
             !audited)
             return audited;
-        // A demoted member keeps no power through keys above the new role.
+        // A demoted member keeps no power through keys above the new role. (A promoted one made
+        // none above it: only a forged row could be, and it stays as it is, refused.)
+        if (!demotion)
+            return {};
         return deactivateKeysAbove(before, role, QStringLiteral("creator demoted"), *forged);
     });
     if (!written)

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void tamperedKeyIsOnlyRevokedOrDeleted();
     void forgedRowIsNotSignedAgainWhenItsSignerLeaves();
     void rememberedSignaturesStillSeeEveryChange();
+    void promotionLeavesForgedRowsAlone();
 };
 
 void TestSignedVault::newVaultIsSignedFromTheStart()
@@ -466,7 +467,6 @@ void TestSignedVault::forgedRowIsNotSignedAgainWhenItsSignerLeaves()
     QCOMPARE(verifyWith(*verifier, f.clock, forged->token), VerifyOutcome::NotFound);
 }
 
-QTEST_GUILESS_MAIN(TestSignedVault)
 // The window checks every key after each reload and remembers the signatures it verified: a row
 // changed around Keyward afterwards must still be found, and a legitimate change costs one new
 // verification, not a wrong verdict.
@@ -503,4 +503,36 @@ void TestSignedVault::rememberedSignaturesStillSeeEveryChange()
     QCOMPARE(fresh->constFirst().id, keys[1].id);
 }
 
+// A promotion verifies nothing and changes no key: a row forged above the member's new role is
+// neither signed again nor deactivated (deactivating would sign what the forger wrote).
+void TestSignedVault::promotionLeavesForgedRowsAlone()
+{
+    VaultFixture f;
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Developer, secret(kBobPassphrase));
+    QVERIFY(bob);
+    auto asBob = f.openSecond(QStringLiteral("bob"), kBobPassphrase);
+    QVERIFY(asBob->canSign());
+    auto good = asBob->createKey(makeRequest(*asBob, f.clock, QStringLiteral("bob's good")));
+    QVERIFY(good);
+    auto forged = asBob->createKey(makeRequest(*asBob, f.clock, QStringLiteral("bob's forged")));
+    QVERIFY(forged);
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET role = %1 WHERE id = ?")
+                             .arg(roleToInt(Role::Owner)),
+                         {forged->key.id}));
+    }
+    auto promoted = f.store->setMemberRole(bob->id, bob->version, Role::Admin);
+    QVERIFY2(promoted, qPrintable(promoted.errorMessage()));
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QCOMPARE(audit->tamperedKeys.size(), 1);
+    QCOMPARE(audit->tamperedKeys.constFirst().id, forged->key.id);
+    auto verifier = f.openSecond(QString());
+    QCOMPARE(verifyWith(*verifier, f.clock, good->token), VerifyOutcome::Valid);
+    QCOMPARE(verifyWith(*verifier, f.clock, forged->token), VerifyOutcome::NotFound);
+    QCOMPARE(f.store->key(forged->key.id)->state, KeyState::Active); // untouched
+}
+
+QTEST_GUILESS_MAIN(TestSignedVault)
 #include "test_signed_vault.moc"
