@@ -1,6 +1,7 @@
 #include "SignedKeyCheck.h"
 
 #include "KeyStore.h"
+#include "SignedKeyRow.h"
 #include "SqlErrors.h"
 #include "SqliteStatement.h"
 #include "core/KeyStatus.h"
@@ -12,22 +13,12 @@ namespace Keyward {
 namespace {
 
 const char kChangeSeqSql[] = "SELECT value FROM vault_meta WHERE name = 'change_seq'";
-// VaultSigning::readKey's fields, then the newest audit id, then the signature.
-const char kKeyRowSql[] =
-    "SELECT k.id, k.version, k.environment, k.role, k.grants, k.state, k.expires_at, "
-    "k.rate_count, k.rate_unit, k.usage_limit, k.customer, k.allowed_ips, k.revoked_at, "
-    "k.flagged, k.created_by, (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE a.key_id = "
-    "k.id), g.signed_by, g.signature FROM api_keys k LEFT JOIN key_signatures g ON g.key_id = "
-    "k.id WHERE k.id = ?";
+// The signed fields, then the newest audit id, then the signature.
+const QByteArray kKeyRowSql = QByteArray("SELECT ") + kSignedKeyColumns
+    + ", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE a.key_id = k.id), g.signed_by, "
+      "g.signature FROM api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id WHERE k.id = ?";
 const char kSecretsSql[] =
     "SELECT id, hash, retires_at FROM key_secrets WHERE key_id = ? ORDER BY id";
-
-std::optional<qint64> optionalInteger(const SqliteStatement &row, int column)
-{
-    if (row.isNull(column))
-        return std::nullopt;
-    return row.integer(column);
-}
 
 // Resets a statement however the read ends (which ends its read transaction).
 class ResetWhenDone
@@ -122,29 +113,15 @@ Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowNative(q
     const SqliteStatement &k = *m_keyRow;
     StoredRow row;
     SignedKeyFields &f = row.fields;
-    f.id = k.integer(0);
-    f.version = k.integer(1);
-    f.environment = int(k.integer(2));
-    f.role = int(k.integer(3));
-    f.grants = k.text(4);
-    f.state = int(k.integer(5));
-    f.expiresAtMs = optionalInteger(k, 6);
-    f.rateCount = int(k.integer(7));
-    f.rateUnit = int(k.integer(8));
-    f.usageLimit = optionalInteger(k, 9);
-    f.customer = k.text(10);
-    f.allowedIps = k.text(11);
-    f.revokedAtMs = optionalInteger(k, 12);
-    f.flagged = k.integer(13) != 0;
-    f.createdBy = k.integer(14);
-    f.auditId = k.integer(15);
-    row.signedBy = k.integer(16);
-    row.signature = k.blob(17);
+    f = readSignedKeyFields(k);
+    f.auditId = k.integer(kSignedKeyColumnCount);
+    row.signedBy = k.integer(kSignedKeyColumnCount + 1);
+    row.signature = k.blob(kSignedKeyColumnCount + 2);
     ResetWhenDone secretsDone(*m_secrets);
     m_secrets->bindInteger(1, keyId);
     while (m_secrets->step())
         f.secrets.append(
-            {m_secrets->integer(0), m_secrets->blob(1), optionalInteger(*m_secrets, 2)});
+            {m_secrets->integer(0), m_secrets->blob(1), optionalColumn(*m_secrets, 2)});
     if (m_secrets->failed())
         return m_secrets->error(tr("Cannot read the key."));
     return std::optional<StoredRow>(std::move(row));

@@ -1,6 +1,7 @@
 #include "VaultSigning.h"
 
 #include "KeyStore.h"
+#include "SignedKeyRow.h"
 #include "SqlErrors.h"
 #include "core/KeyStatus.h"
 #include "crypto/Sha256.h"
@@ -180,12 +181,11 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
     // readKey()'s fields for every key, merged by key id with every secret (both ordered).
     QSqlQuery keys(db);
     keys.setForwardOnly(true);
-    if (!keys.exec(QStringLiteral(
-            "SELECT k.id, k.version, k.environment, k.role, k.grants, k.state, k.expires_at, "
-            "k.rate_count, k.rate_unit, k.usage_limit, k.customer, k.allowed_ips, k.revoked_at, "
-            "k.flagged, k.created_by, (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE "
-            "a.key_id = k.id), g.signed_by, g.signature, k.name FROM api_keys k LEFT JOIN "
-            "key_signatures g ON g.key_id = k.id ORDER BY k.id")))
+    if (!keys.exec(QStringLiteral("SELECT ") + QLatin1String(kSignedKeyColumns)
+                   + QStringLiteral(", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE "
+                                    "a.key_id = k.id), g.signed_by, g.signature, k.name FROM "
+                                    "api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id "
+                                    "ORDER BY k.id")))
         return SqlErrors::fromQuery(keys, tr("Cannot read the keys."));
     QSqlQuery secrets(db);
     secrets.setForwardOnly(true);
@@ -194,23 +194,8 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
         return SqlErrors::fromQuery(secrets, tr("Cannot read the keys."));
     bool secretAhead = secrets.next();
     while (keys.next()) {
-        SignedKeyFields f;
-        f.id = keys.value(0).toLongLong();
-        f.version = keys.value(1).toLongLong();
-        f.environment = keys.value(2).toInt();
-        f.role = keys.value(3).toInt();
-        f.grants = keys.value(4).toString();
-        f.state = keys.value(5).toInt();
-        f.expiresAtMs = optionalInt(keys.value(6));
-        f.rateCount = keys.value(7).toInt();
-        f.rateUnit = keys.value(8).toInt();
-        f.usageLimit = optionalInt(keys.value(9));
-        f.customer = keys.value(10).toString();
-        f.allowedIps = keys.value(11).toString();
-        f.revokedAtMs = optionalInt(keys.value(12));
-        f.flagged = keys.value(13).toLongLong() != 0;
-        f.createdBy = keys.value(14).toLongLong();
-        f.auditId = keys.value(15).toLongLong();
+        SignedKeyFields f = readSignedKeyFields(QueryRow(keys));
+        f.auditId = keys.value(kSignedKeyColumnCount).toLongLong();
         // Secrets of keys that no longer exist (none in a sound vault) are passed over.
         while (secretAhead && secrets.value(0).toLongLong() < f.id)
             secretAhead = secrets.next();
@@ -219,11 +204,12 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
                               optionalInt(secrets.value(3))});
             secretAhead = secrets.next();
         }
-        const qint64 signedBy = keys.value(16).isNull() ? 0 : keys.value(16).toLongLong();
-        const VaultTrust::KeyVerdict verdict =
-            trust.checkKey(f, signedBy, keys.value(17).toByteArray(), verified);
+        const int signedBy = kSignedKeyColumnCount + 1;
+        const VaultTrust::KeyVerdict verdict = trust.checkKey(
+            f, keys.value(signedBy).toLongLong(), keys.value(signedBy + 1).toByteArray(), verified);
         if (verdict != VaultTrust::KeyVerdict::Good)
-            tampered.append({f.id, keys.value(18).toString(), VaultTrust::describe(verdict)});
+            tampered.append(
+                {f.id, keys.value(signedBy + 2).toString(), VaultTrust::describe(verdict)});
     }
     if (keys.lastError().isValid())
         return SqlErrors::fromQuery(keys, tr("Cannot read the keys."));
@@ -264,30 +250,14 @@ Result<SignedKeyFields> VaultSigning::readKey(QSqlDatabase &db, qint64 keyId)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, version, environment, role, grants, state, expires_at, "
-                             "rate_count, rate_unit, usage_limit, customer, allowed_ips, "
-                             "revoked_at, flagged, created_by FROM api_keys WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kSignedKeyColumns)
+              + QStringLiteral(" FROM api_keys k WHERE k.id = ?"));
     q.addBindValue(keyId);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot read the key."));
     if (!q.next())
         return makeError(ErrorCode::NotFound, tr("There is no key with id %1.").arg(keyId));
-    SignedKeyFields f;
-    f.id = q.value(0).toLongLong();
-    f.version = q.value(1).toLongLong();
-    f.environment = q.value(2).toInt();
-    f.role = q.value(3).toInt();
-    f.grants = q.value(4).toString();
-    f.state = q.value(5).toInt();
-    f.expiresAtMs = optionalInt(q.value(6));
-    f.rateCount = q.value(7).toInt();
-    f.rateUnit = q.value(8).toInt();
-    f.usageLimit = optionalInt(q.value(9));
-    f.customer = q.value(10).toString();
-    f.allowedIps = q.value(11).toString();
-    f.revokedAtMs = optionalInt(q.value(12));
-    f.flagged = q.value(13).toLongLong() != 0;
-    f.createdBy = q.value(14).toLongLong();
+    SignedKeyFields f = readSignedKeyFields(QueryRow(q));
     q.finish();
     q.prepare(QStringLiteral(
         "SELECT id, hash, retires_at FROM key_secrets WHERE key_id = ? ORDER BY id"));

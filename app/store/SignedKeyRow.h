@@ -1,0 +1,41 @@
+#pragma once
+
+#include "KeyRows.h"
+#include "VaultSigning.h"
+
+namespace Keyward {
+
+// The columns of a key row that its signature covers (SignedKeyFields), in the order every reader
+// selects them, the table aliased k: VaultSigning::readKey, the tampered-key scan and the
+// verifier's SignedKeyCheck. Further columns follow from kSignedKeyColumnCount.
+inline constexpr const char kSignedKeyColumns[] =
+    "k.id, k.version, k.environment, k.role, k.grants, k.state, k.expires_at, k.rate_count, "
+    "k.rate_unit, k.usage_limit, k.customer, k.allowed_ips, k.revoked_at, k.flagged, "
+    "k.created_by";
+inline constexpr int kSignedKeyColumnCount = 15;
+
+// Row: integer(), isNull(), text() (QueryRow over a QSqlQuery, or a SqliteStatement). The
+// secrets and the audit id are read apart.
+template<typename Row>
+SignedKeyFields readSignedKeyFields(const Row &row)
+{
+    SignedKeyFields f;
+    f.id = row.integer(0);
+    f.version = row.integer(1);
+    f.environment = int(row.integer(2));
+    f.role = int(row.integer(3));
+    f.grants = row.text(4);
+    f.state = int(row.integer(5));
+    f.expiresAtMs = optionalColumn(row, 6);
+    f.rateCount = int(row.integer(7));
+    f.rateUnit = int(row.integer(8));
+    f.usageLimit = optionalColumn(row, 9);
+    f.customer = row.text(10);
+    f.allowedIps = row.text(11);
+    f.revokedAtMs = optionalColumn(row, 12);
+    f.flagged = row.integer(13) != 0;
+    f.createdBy = row.integer(14);
+    return f;
+}
+
+} // namespace Keyward
