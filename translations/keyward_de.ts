@@ -1693,10 +1693,6 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Übergangsfrist des Produktionsschlüssels %1 beenden? %2 Dienste, die noch das vorige Geheimnis benutzen, funktionieren sofort nicht mehr. Zum Beenden &quot;yes&quot; eingeben:</translation>
     </message>
     <message>
-        <source>Cancelled; nothing was changed.</source>
-        <translation>Abgebrochen; nichts wurde geändert.</translation>
-    </message>
-    <message>
         <source>Ended the grace period of key %1: only its newest secret %2 works now. %3</source>
         <translation>Übergangsfrist von Schlüssel %1 beendet: Nur noch sein neuestes Geheimnis %2 funktioniert. %3</translation>
     </message>

@@ -4,7 +4,7 @@
 #include "CommandParser.h"
 #include "KeyLookup.h"
 #include "KeyPresenter.h"
-#include "Terminal.h"
+#include "KeyStateCommands.h"
 #include "TextFormat.h"
 #include "ValueParser.h"
 #include "core/Clock.h"
@@ -309,21 +309,15 @@ ExitCode KeyEditCommands::endGrace(CommandContext &context)
                             : tr("%1 was never used.").arg(secret.hint));
     }
     const QString impact = lastUses.join(QLatin1Char(' '));
-    if (key.environment == Environment::Production && !parser.isSet(QStringLiteral("yes"))) {
-        if (!Terminal::isInteractive())
-            return context.fail(ExitCode::Refused,
-                                tr("Not ending the grace period of the Production key %1 without "
-                                   "confirmation: add --yes. %2")
-                                    .arg(reference, impact));
-        auto answer = Terminal::confirm(
+    if (auto refused = KeyStateCommands::confirmProduction(
+            context, key, parser.isSet(QStringLiteral("yes")),
+            tr("Not ending the grace period of the Production key %1 without confirmation: add "
+               "--yes. %2")
+                .arg(reference, impact),
             tr("End the grace period of the Production key %1? %2 Services still using the "
                "previous secret stop working at once. Type \"yes\" to end it:")
-                .arg(reference, impact));
-        if (!answer)
-            return context.fail(ExitCode::Refused, answer.errorMessage());
-        if (!*answer)
-            return context.fail(ExitCode::Refused, tr("Cancelled; nothing was changed."));
-    }
+                .arg(reference, impact)))
+        return *refused;
     auto saved = loaded->store.endGracePeriod(key.id, key.version);
     if (!saved)
         return context.fail(saved.error());

@@ -36,25 +36,34 @@ ExitCode KeyStateCommands::remove(CommandContext &context)
 std::optional<ExitCode> KeyStateCommands::confirm(CommandContext &context, const ApiKey &key,
                                                   Change change, bool yes)
 {
-    const bool destructive = change == Change::Revoke || change == Change::Delete;
-    if (!destructive || yes || key.environment != Environment::Production)
+    if (change != Change::Revoke && change != Change::Delete)
         return std::nullopt;
     const QString reference = KeyPresenter::reference(key);
+    if (change == Change::Revoke)
+        return confirmProduction(
+            context, key, yes,
+            tr("Not revoking the Production key %1 without confirmation: add --yes.")
+                .arg(reference),
+            tr("Revoke the Production key %1? Services using it stop working at once, and "
+               "revocation cannot be undone. Type \"yes\" to revoke:")
+                .arg(reference));
+    return confirmProduction(
+        context, key, yes,
+        tr("Not deleting the Production key %1 without confirmation: add --yes.").arg(reference),
+        tr("Delete the Production key %1? Services using it stop working at once; the audit "
+           "log keeps its history. Type \"yes\" to delete:")
+            .arg(reference));
+}
+
+std::optional<ExitCode> KeyStateCommands::confirmProduction(CommandContext &context,
+                                                            const ApiKey &key, bool yes,
+                                                            const QString &refusal,
+                                                            const QString &question)
+{
+    if (yes || key.environment != Environment::Production)
+        return std::nullopt;
     if (!Terminal::isInteractive())
-        return context.fail(
-            ExitCode::Refused,
-            change == Change::Revoke
-                ? tr("Not revoking the Production key %1 without confirmation: add --yes.")
-                      .arg(reference)
-                : tr("Not deleting the Production key %1 without confirmation: add --yes.")
-                      .arg(reference));
-    const QString question = change == Change::Revoke
-        ? tr("Revoke the Production key %1? Services using it stop working at once, and "
-             "revocation cannot be undone. Type \"yes\" to revoke:")
-              .arg(reference)
-        : tr("Delete the Production key %1? Services using it stop working at once; the audit "
-             "log keeps its history. Type \"yes\" to delete:")
-              .arg(reference);
+        return context.fail(ExitCode::Refused, refusal);
     auto answer = Terminal::confirm(question);
     if (!answer)
         return context.fail(ExitCode::Refused, answer.errorMessage());

@@ -25,6 +25,13 @@ public:
     static ExitCode revoke(CommandContext &context);
     static ExitCode remove(CommandContext &context); // "delete"
 
+    // A change that breaks a Production key's integrations: asked on a terminal (typed "yes"),
+    // refused with `refusal` anywhere else unless `yes` (--yes). Other environments go ahead.
+    // nullopt: go ahead; otherwise how to exit (already reported).
+    static std::optional<ExitCode> confirmProduction(CommandContext &context, const ApiKey &key,
+                                                     bool yes, const QString &refusal,
+                                                     const QString &question);
+
 private:
     enum class Change { Activate, Deactivate, Revoke, Delete };
     static ExitCode run(CommandContext &context, Change change);
