@@ -2,10 +2,12 @@
 // a compromised verifying service could (its own SQL connection, around Keyward) and checks that
 // verifiers answer NotFound and `audit verify` names what was done.
 #include "RawVault.h"
+#include "StoreDatabase.h"
 #include "VaultFixture.h"
 #include "crypto/Sha256.h"
 #include "crypto/SigningKey.h"
 #include "store/AuditLog.h"
+#include "store/VaultSigning.h"
 #include "verify/Verifier.h"
 
 #include <QSqlError>
@@ -184,7 +186,7 @@ void TestSignedVault::forgedMemberKeyIsNotTrusted()
             false, 50, {}, 0};
         auto readBack = [&]() {
             auto store = f.openSecond(QString());
-            return VaultSigning::readKey(store->database(), 78);
+            return VaultSigning::readKey(StoreDatabase::of(*store), 78);
         };
         auto stored = readBack();
         QVERIFY(stored);
@@ -235,9 +237,9 @@ void TestSignedVault::truncatedAuditLogIsReported()
     auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
     QVERIFY(issued);
     QVERIFY(f.store->setKeyActive(issued->key.id, issued->key.version, false));
-    auto remembered = AuditLog::head(f.store->database());
+    auto remembered = AuditLog::head(StoreDatabase::of(*f.store));
     QVERIFY(remembered);
-    auto same = AuditLog::compare(f.store->database(), *remembered);
+    auto same = AuditLog::compare(StoreDatabase::of(*f.store), *remembered);
     QVERIFY(same);
     QCOMPARE(*same, AuditLog::HeadChange::Same);
     {
@@ -250,7 +252,7 @@ void TestSignedVault::truncatedAuditLogIsReported()
     // The chain that is left is intact: only the head remembered outside can tell.
     auto audit = f.store->verifyAudit();
     QVERIFY(audit);
-    auto change = AuditLog::compare(f.store->database(), *remembered);
+    auto change = AuditLog::compare(StoreDatabase::of(*f.store), *remembered);
     QVERIFY(change);
     QCOMPARE(*change, AuditLog::HeadChange::Truncated);
     {
@@ -262,7 +264,7 @@ void TestSignedVault::truncatedAuditLogIsReported()
                                         "prev_hash, hash) VALUES (?, 0, 'x', 'x', '{}', ?, ?)"),
                          {remembered->id, QByteArray(32, 'b'), QByteArray(32, 'c')}));
     }
-    change = AuditLog::compare(f.store->database(), *remembered);
+    change = AuditLog::compare(StoreDatabase::of(*f.store), *remembered);
     QVERIFY(change);
     QCOMPARE(*change, AuditLog::HeadChange::Rewritten);
 }

@@ -1,5 +1,6 @@
 // Key lifecycle, permissions and optimistic versions. Built twice: test_store runs it on the
 // SQLite vault, test_pg_store (KEYWARD_TEST_POSTGRES) on a PostgreSQL vault.
+#include "StoreDatabase.h"
 #include "StoreFixture.h"
 
 #include "crypto/KeyToken.h"
@@ -128,7 +129,8 @@ void TestStore::hostileNamesStoredVerbatim_data()
     QTest::newRow("sql") << QStringLiteral("'; DROP TABLE api_keys; --");
     QTest::newRow("html") << QStringLiteral("<b>bold</b><script>alert(1)</script>");
     QTest::newRow("unicode") << QStringLiteral("Schlüssel 🔑 ключ");
-    QTest::newRow("longest allowed") << QString(200, QLatin1Char('x')); // longer is refused (TestValidation)
+    QTest::newRow("longest allowed")
+        << QString(200, QLatin1Char('x')); // longer is refused (TestValidation)
 }
 
 void TestStore::hostileNamesStoredVerbatim()
@@ -146,7 +148,7 @@ void TestStore::hostileNamesStoredVerbatim()
     QCOMPARE(keys->first().name, name);
     QCOMPARE(keys->first().notes, name);
     QCOMPARE(keys->first().customer, name.left(200));
-    QVERIFY(f.store->database().tables().contains(QStringLiteral("api_keys")));
+    QVERIFY(StoreDatabase::of(*f.store).tables().contains(QStringLiteral("api_keys")));
 }
 
 void TestStore::lifecycleWritesAuditRows()
@@ -301,7 +303,7 @@ void TestStore::usageLimitIsForAdmins()
     auto issued = dave->createKey(request);
     QVERIFY2(issued, qPrintable(issued.errorMessage()));
     const qint64 id = issued->key.id;
-    QSqlQuery used(f.store->database());
+    QSqlQuery used(StoreDatabase::of(*f.store));
     QVERIFY2(used.exec(QStringLiteral("UPDATE api_keys SET usage_count = 5 WHERE id = %1").arg(id)),
              qPrintable(used.lastError().text()));
 
