@@ -24,7 +24,6 @@ class QSqlQuery;
 
 namespace Keyward {
 
-class ChangeWatcher;
 class SecretIndexCheck;
 class SecretLookup;
 class SharedLimitRepository;
@@ -213,7 +212,6 @@ private:
     openSqlite(const QString &path, const Clock &clock, const VaultOptions &options, bool readOnly);
     // The connection, for the store's own classes that add their queries (and tests, through
     // tests/common/StoreDatabase.h). Nothing outside store/ sees a QSqlDatabase.
-    friend class ChangeWatcher;
     friend class SecretLookup;
     friend class VaultMigrator;
     friend class StoreDatabase;
