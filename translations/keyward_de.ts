@@ -5903,6 +5903,17 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
+    <name>SqlConnection</name>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
+        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert (Debian: libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert.</translation>
+    </message>
+</context>
+<context>
     <name>SqlKeyStore</name>
     <message>
         <source>The key was changed by someone else. It has been reloaded; check it and try again.</source>

@@ -358,7 +358,7 @@ void ApiKeysPage::setDefaultColumnWidths()
     header->resizeSection(KeyTableModel::CreatedByColumn, fit(tr("Created by")) + 8);
 }
 
-void ApiKeysPage::setStore(KeyStore *store)
+void ApiKeysPage::setStore(KeyStore *store, UsageSource *usage)
 {
     m_store = store;
     m_vault = dynamic_cast<SqlKeyStore *>(store);
@@ -367,7 +367,7 @@ void ApiKeysPage::setStore(KeyStore *store)
     m_tamperCheck->cancel();
     m_model->setTampered({});
     // The details pane reads the selected key's usage and last use from the same store.
-    m_details->setStore(store);
+    m_details->setStore(store, usage);
     if (!store) {
         m_model->clear();
         m_details->clear();

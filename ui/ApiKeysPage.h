@@ -27,6 +27,7 @@ class KeyTableModel;
 class Settings;
 class SqlKeyStore;
 class TamperedKeysCheck;
+class UsageSource;
 
 // "Permissions and API": the key table with search and filters, a friendly empty state, and
 // the details of the selected key below it.
@@ -36,8 +37,9 @@ class ApiKeysPage : public QWidget
 public:
     explicit ApiKeysPage(const Clock &clock, QWidget *parent = nullptr);
 
-    // nullptr (locked or closed) clears everything shown.
-    void setStore(KeyStore *store);
+    // nullptr (locked or closed) clears everything shown. usage: the details pane's (nullptr:
+    // none shown).
+    void setStore(KeyStore *store, UsageSource *usage = nullptr);
     // Reads the keys again, keeping the selection and scroll position.
     Result<void> reload();
     // Some process recorded usage: updates just the keys used since the last look (their last

@@ -11,8 +11,8 @@
 #include "core/Clock.h"
 #include "core/DisplayNames.h"
 #include "core/KeyStatus.h"
-#include "store/SqlKeyStore.h"
-#include "verify/UsageReport.h"
+#include "store/KeyStore.h"
+#include "verify/UsageSource.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -176,12 +176,12 @@ QList<QWidget *> KeyDetailsPane::usageWidgets() const
     return {m_usageHeader, m_usageSummary, m_chart, m_chartLegend, m_requestLogBox};
 }
 
-void KeyDetailsPane::setStore(KeyStore *store)
+void KeyDetailsPane::setStore(KeyStore *store, UsageSource *usage)
 {
     m_store = store;
-    // Usage has no place in the KeyStore interface (it is verify/'s business, read through the
-    // SQL store's connection); every real vault is an SqlKeyStore.
-    m_sqlStore = dynamic_cast<SqlKeyStore *>(store);
+    // Usage has no place in the KeyStore interface (it is verify/'s business): it comes from
+    // its own source, given with the store.
+    m_usage = store ? usage : nullptr;
     if (!store)
         clear();
 }
@@ -354,7 +354,7 @@ QWidget *KeyDetailsPane::buildKeyPart()
     historyColumn->addWidget(buildHistory(m_sections.history));
     historyColumn->addStretch(1);
 
-    if (m_sqlStore) {
+    if (m_usage) {
         m_sections.usage = section(content);
         auto *usageColumn = static_cast<QVBoxLayout *>(m_sections.usage->layout());
         usageColumn->setSpacing(2);
@@ -605,15 +605,15 @@ QWidget *KeyDetailsPane::buildUsageHeader(QWidget *parent)
 
 void KeyDetailsPane::loadUsage(bool newKey)
 {
-    if (!m_sqlStore || !m_keyId) {
+    if (!m_usage || !m_keyId) {
         m_chart->clear();
         m_requestLog->clear();
         m_usageSummary->clear();
         return;
     }
     const qint64 now = m_clock.nowMs();
-    auto report = UsageReport::load(*m_sqlStore, m_keyId, now, UsageChartView::hoursNeeded(now),
-                                    kRequestLogLimit);
+    auto report =
+        m_usage->usageReport(m_keyId, now, UsageChartView::hoursNeeded(now), kRequestLogLimit);
     if (!report) {
         m_chart->clear();
         m_requestLog->clear();

@@ -18,8 +18,8 @@ namespace Keyward {
 class Clock;
 class KeyStore;
 class RequestLogView;
-class SqlKeyStore;
 class UsageChartView;
+class UsageSource;
 
 // Everything about the selected key: its settings, each secret (hint, created, grace period,
 // last use and where from), its usage in the last seven days, its newest requests and its audit
@@ -39,9 +39,9 @@ public:
 
     explicit KeyDetailsPane(const Clock &clock, QWidget *parent = nullptr);
 
-    // Where usage and fresh last-use times are read from (nullptr: none; usage needs a vault
-    // store, SqlKeyStore). Not owned.
-    void setStore(KeyStore *store);
+    // Where fresh last-use times (store) and usage (usage; nullptr: no usage section) are read
+    // from; nullptr store: none. Not owned.
+    void setStore(KeyStore *store, UsageSource *usage = nullptr);
     // tamperedProblem: why the key's signature does not hold (empty: it holds); the pane then
     // says what that means and what to do, above everything its row claims.
     void showKey(const ApiKey &key, const GrantCatalogue &catalogue,
@@ -83,7 +83,7 @@ private:
 
     const Clock &m_clock;
     KeyStore *m_store = nullptr;
-    SqlKeyStore *m_sqlStore = nullptr;
+    UsageSource *m_usage = nullptr; // null: no usage section
     qint64 m_keyId = 0;
     ApiKey m_key;
     GrantCatalogue m_catalogue;

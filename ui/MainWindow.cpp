@@ -27,6 +27,7 @@
 #include "core/Permissions.h"
 #include "store/SqlKeyStore.h"
 #include "store/VaultFile.h"
+#include "verify/UsageSource.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -725,7 +726,8 @@ void MainWindow::onUnlocked()
             m_banner->showLost(m_session.displayName(), m_session.retryDelayMs(), text);
     });
 
-    m_keysPage->setStore(store);
+    m_usageSource = std::make_unique<StoreUsageSource>(*store);
+    m_keysPage->setStore(store, m_usageSource.get());
     m_membersPage->setStore(store, member);
     m_auditPage->setStore(store);
     reloadAll();
@@ -749,6 +751,7 @@ void MainWindow::onLockedOrClosed(VaultSession::State state)
     m_clipboard->clearNow();
     m_commands.reset();
     m_keysPage->setStore(nullptr);
+    m_usageSource.reset();
     m_membersPage->setStore(nullptr, std::nullopt);
     m_auditPage->setStore(nullptr);
     m_banner->dismiss();

@@ -36,6 +36,7 @@ class PasswordVault;
 class PgConnInfo;
 class PreferencesDialog;
 class Settings;
+class StoreUsageSource;
 class VaultCreatedDialog;
 class VaultStatusPage;
 class WelcomeDialog;
@@ -152,6 +153,7 @@ private:
     VaultSession m_session;
     ClipboardGuard *m_clipboard = nullptr;
     std::unique_ptr<KeyCommands> m_commands;
+    std::unique_ptr<StoreUsageSource> m_usageSource; // the details pane's, while unlocked
     KeyActions *m_keyActions = nullptr;
     BackupCommands *m_backup = nullptr;
     QProgressBar *m_busyBar = nullptr;

@@ -1,13 +1,11 @@
 #include "ServerProbe.h"
 
-#include "store/SqlErrors.h"
+#include "store/ServerLogin.h"
 
-#include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QPointer>
-#include <QSqlDatabase>
 #include <QThreadPool>
 
 namespace Keyward {
@@ -36,28 +34,6 @@ QThreadPool *probePool()
     // Abandoned attempts may still be waiting for their timeout: a new one never queues.
     pool->setMaxThreadCount(qMax(pool->maxThreadCount(), pool->activeThreadCount() + 1));
     return pool;
-}
-
-// Runs on a worker thread: a connection of its own, created, used and removed there.
-Result<void> tryLogin(const PgConnInfo &server)
-{
-    static QAtomicInteger<quint64> counter;
-    const QString name = QStringLiteral("keyward-probe-%1").arg(counter.fetchAndAddRelaxed(1));
-    Result<void> result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        if (!db.isValid()) {
-            // Nothing to wait for: the real connection fails at once and says so in the store's
-            // words.
-        } else if (auto applied = server.applyTo(db); !applied) {
-            result = applied.error();
-        } else if (!db.open()) {
-            result = SqlErrors::fromConnectError(db.lastError(), server.displayName());
-        }
-        db.close();
-    } // removeDatabase() wants the last handle gone
-    QSqlDatabase::removeDatabase(name);
-    return result;
 }
 
 } // namespace
@@ -95,7 +71,7 @@ void ServerProbe::start(const PgConnInfo &server)
     // As the store connects, so a DBA sees who knocked.
     const PgConnInfo info = withConnectTimeout(server);
     probePool()->start([ticket, info] {
-        const Result<void> result = tryLogin(info);
+        const Result<void> result = tryServerLogin(info); // a connection of its own, on the worker
         const QMutexLocker locker(&ticket->mutex);
         if (ServerProbe *receiver = ticket->receiver) {
             QMetaObject::invokeMethod(

@@ -2,7 +2,7 @@
 
 #include "store/KeyStore.h"
 #include "store/VaultIntegrity.h"
-#include "store/VaultSigning.h"
+#include "store/VerifiedSignatures.h"
 
 #include <QThread>
 

@@ -146,7 +146,9 @@ Result<Member> VaultSession::connectServer(const PgConnInfo &server)
     m_store = std::move(store);
     m_remote = true;
     m_server = server;
-    m_server.setValue(kPassword, QString()); // the store's connection keeps it
+    // Kept apart, wiped on close: m_server is shown and remembered, the password only reconnects.
+    m_serverPassword = SecretString::fromQString(server.value(kPassword));
+    m_server.setValue(kPassword, QString());
     m_member = *member;
     m_idle->noteActivity();
     acknowledgeChanges();
@@ -211,6 +213,7 @@ void VaultSession::close()
     resetStore();
     m_path.clear();
     m_server = PgConnInfo();
+    m_serverPassword = SecretString();
     m_remote = false;
     setState(State::Closed);
 }
@@ -393,10 +396,10 @@ void VaultSession::attemptReconnect()
         return;
     m_retryTimer.stop();
     Q_EMIT reconnecting();
-    // m_server has forgotten the password; the store's connection still holds it. (Without one,
-    // libpq looks in the password file and the environment, in the worker too.)
+    // m_server has forgotten the password; m_serverPassword holds it. (Without one, libpq looks
+    // in the password file and the environment, in the worker too.)
     PgConnInfo server = m_server;
-    server.setValue(kPassword, m_store->database().password());
+    server.setValue(kPassword, m_serverPassword.toQString());
     m_reconnectProbe.start(server);
 }
 

@@ -3,6 +3,7 @@
 #include "ServerProbe.h"
 #include "core/Member.h"
 #include "core/Result.h"
+#include "crypto/SecretString.h"
 #include "store/PgConnInfo.h"
 
 #include <QObject>
@@ -177,7 +178,8 @@ private:
     // The full check of a vault file, from open() until its verdict is taken.
     std::unique_ptr<IntegrityCheckRun> m_integrity;
     QString m_path;
-    PgConnInfo m_server;
+    PgConnInfo m_server; // without its password
+    SecretString m_serverPassword; // m_server's, for reconnecting
     bool m_remote = false;
     std::optional<Member> m_member;
     State m_state = State::Closed;

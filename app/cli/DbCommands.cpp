@@ -7,7 +7,6 @@
 #include "TextFormat.h"
 #include "core/DisplayNames.h"
 #include "core/Permissions.h"
-#include "store/AuditLog.h"
 #include "store/PostgresSetup.h"
 #include "store/SqlKeyStore.h"
 
@@ -80,7 +79,7 @@ Result<void> writeAsDatabaseOwner(SqlKeyStore &store, const QString &action,
         event.actor = store.serverLogin();
         event.action = action;
         event.details = compactJson(details);
-        return AuditLog::append(store.database(), event);
+        return store.appendDatabaseOwnerAudit(event);
     });
 }
 
@@ -285,8 +284,7 @@ ExitCode DbCommands::addLogin(CommandContext &context)
             store, QStringLiteral("member.add"),
             {{QStringLiteral("member"), name}, {QStringLiteral("role"), roleCode(*role)}},
             [&]() -> Result<void> {
-                auto id = PostgresSetup::addMemberLogin(store.database(), name, *role, password,
-                                                        store.clock().nowMs());
+                auto id = store.addMemberLoginByDatabaseOwner(name, *role, password);
                 if (!id)
                     return id.error();
                 return {};
@@ -319,7 +317,7 @@ ExitCode DbCommands::addVerifier(CommandContext &context)
             return store.addVerifierLogin(name, password);
         return writeAsDatabaseOwner(
             store, QStringLiteral("verifier.add"), {{QStringLiteral("login"), name}},
-            [&]() { return PostgresSetup::addVerifierLogin(store.database(), name, password); });
+            [&]() { return store.addVerifierLoginByDatabaseOwner(name, password); });
     };
     return addLoginSteps(
         context, parser, name, add,

@@ -1,9 +1,9 @@
 #include "ChangeWatcher.h"
 
+#include "SqlConnection.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
 
-#include <QAtomicInteger>
 #include <QSqlDriver>
 #include <QSqlQuery>
 
@@ -13,12 +13,6 @@ namespace {
 
 const QString kChannel = QStringLiteral("keyward_changed");
 const QString kUsageChannel = QStringLiteral("keyward_usage");
-
-QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("keyward-listen-%1").arg(counter.fetchAndAddRelaxed(1));
-}
 
 } // namespace
 
@@ -61,16 +55,15 @@ void ChangeWatcher::stop()
 bool ChangeWatcher::openListener()
 {
     closeListener();
-    m_connectionName = uniqueConnectionName();
     // Same server, login and options as the store: no second password prompt.
-    m_listener = QSqlDatabase::cloneDatabase(m_store.database(), m_connectionName);
-    if (!m_listener.open()) {
-        m_error =
-            SqlErrors::fromConnectError(m_listener.lastError(), m_store.displayName()).message;
+    m_listener = SqlConnection::cloneOf(m_store.connectionName(), QStringLiteral("listen"));
+    QSqlDatabase &listener = m_listener->database();
+    if (!listener.open()) {
+        m_error = SqlErrors::fromConnectError(listener.lastError(), m_store.displayName()).message;
         closeListener();
         return false;
     }
-    QSqlDriver *driver = m_listener.driver();
+    QSqlDriver *driver = listener.driver();
     connect(driver, &QSqlDriver::notification, this,
             [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                 onNotification(name, payload);
@@ -92,13 +85,7 @@ bool ChangeWatcher::openListener()
 void ChangeWatcher::closeListener()
 {
     m_listening = false;
-    if (m_listener.isValid())
-        m_listener.close();
-    m_listener = QSqlDatabase();
-    if (!m_connectionName.isEmpty()) {
-        QSqlDatabase::removeDatabase(m_connectionName);
-        m_connectionName.clear();
-    }
+    m_listener.reset();
 }
 
 void ChangeWatcher::poll()
@@ -118,7 +105,7 @@ void ChangeWatcher::poll()
             Q_EMIT connectionLost(message);
         }
     };
-    if (m_listening && !m_listener.isOpen())
+    if (m_listening && !m_listener->database().isOpen())
         markLost(tr("The connection to %1 was lost.").arg(m_store.displayName()));
     if (!m_listening) {
         if (!openListener()) {
@@ -131,7 +118,7 @@ void ChangeWatcher::poll()
         }
     }
     // Also the safety net for a notification that sits unread in the driver.
-    QSqlQuery q(m_listener);
+    QSqlQuery q(m_listener->database());
     if (!q.exec(QStringLiteral("SELECT name, value FROM vault_meta WHERE name IN "
                                "('change_seq', 'usage_seq')"))) {
         markLost(

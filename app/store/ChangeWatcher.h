@@ -1,12 +1,14 @@
 #pragma once
 
 #include <QObject>
-#include <QSqlDatabase>
 #include <QString>
 #include <QTimer>
 
+#include <memory>
+
 namespace Keyward {
 
+class SqlConnection;
 class SqlKeyStore;
 
 // Tells an open window or a verifier cache that the vault changed, whoever changed it.
@@ -52,8 +54,7 @@ private:
     void reportUsage(qint64 counter);
 
     SqlKeyStore &m_store;
-    QString m_connectionName;
-    QSqlDatabase m_listener;
+    std::unique_ptr<SqlConnection> m_listener; // null while not listening
     QTimer m_timer;
     qint64 m_lastCounter = -1;
     qint64 m_lastUsageCounter = -1;

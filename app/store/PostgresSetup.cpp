@@ -3,12 +3,12 @@
 #include "AuditLog.h"
 #include "Migrations.h"
 #include "PgConnInfo.h"
+#include "SqlConnection.h"
 #include "SqlDialect.h"
 #include "SqlErrors.h"
 #include "VaultSeed.h"
 #include "core/Permissions.h"
 
-#include <QAtomicInteger>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,12 +55,6 @@ Result<QString> scalar(QSqlDatabase &db, const QString &sql, const QString &what
     if (!q.exec(sql) || !q.next())
         return SqlErrors::fromQuery(q, what);
     return q.value(0).toString();
-}
-
-QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("keyward-setup-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
 } // namespace
@@ -182,24 +176,10 @@ Result<PostgresSetupReport> PostgresSetup::run(const QString &conninfo,
     auto parsed = PgConnInfo::parse(conninfo);
     if (!parsed)
         return parsed.error();
-    const QString name = uniqueConnectionName();
-    Result<PostgresSetupReport> result = makeError(ErrorCode::StorageError, QString());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        if (!db.isValid()) {
-            result = makeError(ErrorCode::StorageError,
-                               tr("The Qt PostgreSQL driver (QPSQL) is not installed."));
-        } else if (auto applied = parsed->applyTo(db); !applied) {
-            result = applied.error();
-        } else if (!db.open()) {
-            result = SqlErrors::fromConnectError(db.lastError(), parsed->displayName());
-        } else {
-            result = run(db, options, ownerPassword, clock);
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
+    auto connection = SqlConnection::openPostgres(*parsed, QStringLiteral("setup"));
+    if (!connection)
+        return connection.error();
+    return run((*connection)->database(), options, ownerPassword, clock);
 }
 
 Result<PostgresSetupReport> PostgresSetup::run(QSqlDatabase &db,

@@ -6,8 +6,9 @@
 #include "crypto/SecretString.h"
 
 #include <QCoreApplication>
-#include <QSqlDatabase>
 #include <QStringList>
+
+class QSqlDatabase;
 
 namespace Keyward {
 

@@ -5,10 +5,13 @@
 #include "Migrations.h"
 #include "PostgresSetup.h"
 #include "SecretIndexCheck.h"
+#include "SharedLimitRepository.h"
 #include "SignedKeyCheck.h"
+#include "SqlConnection.h"
 #include "SqlErrors.h"
 #include "SqliteStatement.h"
 #include "StringPool.h"
+#include "UsageRepository.h"
 #include "VaultFile.h"
 #include "VaultSeed.h"
 #include "VaultSigning.h"
@@ -35,12 +38,6 @@
 namespace Keyward {
 
 namespace {
-
-QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("keyward-%1").arg(counter.fetchAndAddRelaxed(1));
-}
 
 QVariant nullableInt(const std::optional<qint64> &value)
 {
@@ -107,11 +104,38 @@ Error staleError()
 
 } // namespace
 
-SqlKeyStore::SqlKeyStore(const QString &connectionName, SqlEngine engine, const Clock &clock)
-    : m_connectionName(connectionName)
+SqlKeyStore::SqlKeyStore(SqlEngine engine, const Clock &clock)
+    : m_connection(std::make_unique<SqlConnection>(
+        engine == SqlEngine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"),
+        QStringLiteral("store")))
     , m_dialect(engine)
     , m_clock(clock)
 { }
+
+QSqlDatabase &SqlKeyStore::database()
+{
+    return m_connection->database();
+}
+
+const QSqlDatabase &SqlKeyStore::database() const
+{
+    return m_connection->database();
+}
+
+QString SqlKeyStore::connectionName() const
+{
+    return m_connection->name();
+}
+
+std::unique_ptr<UsageRepository> SqlKeyStore::usageRepository()
+{
+    return std::make_unique<UsageRepository>(database(), engine());
+}
+
+std::unique_ptr<SharedLimitRepository> SqlKeyStore::sharedLimitRepository()
+{
+    return std::make_unique<SharedLimitRepository>(database(), engine());
+}
 
 namespace {
 
@@ -154,10 +178,7 @@ SqlKeyStore::~SqlKeyStore()
     m_findSecretQuery.reset(); // before its connection goes
     m_indexCheck.reset();
     m_keyCheck.reset();
-    if (m_db.isOpen())
-        m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connection.reset();
 }
 
 QString SqlKeyStore::displayName() const
@@ -170,26 +191,24 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openSqlite(const QString &path
                                                              const VaultOptions &options,
                                                              bool readOnly)
 {
-    std::unique_ptr<SqlKeyStore> store(
-        new SqlKeyStore(uniqueConnectionName(), SqlEngine::Sqlite, clock));
+    std::unique_ptr<SqlKeyStore> store(new SqlKeyStore(SqlEngine::Sqlite, clock));
     store->m_location = path;
-    store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
-    if (!store->m_db.isValid())
-        return makeError(ErrorCode::StorageError,
-                         tr("The Qt SQLite driver (QSQLITE) is not installed."));
-    store->m_db.setDatabaseName(path);
+    if (!store->m_connection->isValid())
+        return SqlConnection::driverMissing(QStringLiteral("QSQLITE"));
+    store->database().setDatabaseName(path);
     QString options_ = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
     if (readOnly)
         options_ += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    store->m_db.setConnectOptions(options_);
-    if (!store->m_db.open())
-        return SqlErrors::fromSqlError(store->m_db.lastError(), tr("Cannot open %1.").arg(path));
+    store->database().setConnectOptions(options_);
+    if (!store->database().open())
+        return SqlErrors::fromSqlError(store->database().lastError(),
+                                       tr("Cannot open %1.").arg(path));
     {
         QMutexLocker lock(&openVaultFilesMutex());
         store->m_openFileKey = vaultFileKey(path);
         ++openVaultFiles()[store->m_openFileKey];
     }
-    QSqlQuery query(store->m_db);
+    QSqlQuery query(store->database());
     if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         return SqlErrors::fromQuery(query, tr("Cannot open %1.").arg(path));
     return store;
@@ -200,7 +219,7 @@ void SqlKeyStore::setPageCacheKiB(int kib)
     if (!m_dialect.isSqlite() || kib <= 0)
         return;
     // Only a cache size: if it cannot be set, look-ups are slower, not wrong.
-    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
+    QSqlQuery(database()).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
 }
 
 Result<std::unique_ptr<SqlKeyStore>>
@@ -223,13 +242,13 @@ SqlKeyStore::createVault(const QString &path, const QString &prefix, const QStri
     }
     std::unique_ptr<SqlKeyStore> store = std::move(opened).value();
     auto setUp = [&]() -> Result<void> {
-        QSqlQuery query(store->m_db);
+        QSqlQuery query(store->database());
         // application_id first, while still in rollback mode, so it lands in the main file.
         if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(VaultFile::kApplicationId))
             || !query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
             return SqlErrors::fromQuery(query, tr("Cannot prepare the new vault."));
         query.finish(); // a pragma's result row would keep the statement open past COMMIT
-        if (auto migrated = Migrations::migrate(store->m_db, store->m_dialect, clock.nowMs());
+        if (auto migrated = Migrations::migrate(store->database(), store->m_dialect, clock.nowMs());
             !migrated)
             return migrated;
         return store->seedNewVault(prefix, ownerName, passphrase);
@@ -258,9 +277,9 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
     const qint64 now = m_clock.nowMs();
     std::optional<Member> owner;
     auto seeded = inWriteTransaction([&]() -> Result<void> {
-        if (auto seeded = VaultSeed::write(m_db, prefix, catalogue); !seeded)
+        if (auto seeded = VaultSeed::write(database(), prefix, catalogue); !seeded)
             return seeded;
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         q.prepare(QStringLiteral("INSERT INTO members (name, role, passphrase_hash, created_at) "
                                  "VALUES (?, ?, ?, ?) RETURNING id"));
         q.addBindValue(ownerName);
@@ -363,7 +382,7 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
     if (!opened)
         return refused(opened.error());
     std::unique_ptr<SqlKeyStore> store = std::move(opened).value();
-    Result<void> ready = Migrations::migrate(store->m_db, store->m_dialect, clock.nowMs());
+    Result<void> ready = Migrations::migrate(store->database(), store->m_dialect, clock.nowMs());
     if (ready)
         ready = store->loadVaultSettings();
     if (!ready) {
@@ -398,15 +417,15 @@ Result<void> SqlKeyStore::checkBeforeOpening(const QString &path, VaultCheck che
     // file (and the WAL), and reports a cut-off file as damage. (QSqlDatabase::tables() below
     // would swallow that error and read as "no tables".)
     {
-        QSqlQuery first(m_db);
+        QSqlQuery first(database());
         if (!first.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_schema")) || !first.next())
             return SqlErrors::fromQuery(first, tr("Cannot read %1.").arg(path));
     }
     if (check == VaultCheck::WholeFile) {
-        if (auto checked = checkWholeFile(m_db, path); !checked)
+        if (auto checked = checkWholeFile(database(), path); !checked)
             return checked;
     }
-    auto version = Migrations::currentVersion(m_db);
+    auto version = Migrations::currentVersion(database());
     if (!version)
         return version.error();
     if (*version > Migrations::latestVersion())
@@ -449,22 +468,18 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::connectPostgres(const PgConnIn
     // seconds, not minutes), and our name in pg_stat_activity.
     const PgConnInfo info = conninfo.withClientDefaults();
 
-    std::unique_ptr<SqlKeyStore> store(
-        new SqlKeyStore(uniqueConnectionName(), SqlEngine::Postgres, clock));
+    std::unique_ptr<SqlKeyStore> store(new SqlKeyStore(SqlEngine::Postgres, clock));
     store->m_location = info.displayName();
-    store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), store->m_connectionName);
-    if (!store->m_db.isValid())
-        return makeError(ErrorCode::StorageError,
-                         tr("The Qt PostgreSQL driver (QPSQL) is not installed (Debian: "
-                            "libqt6sql6-psql)."));
-    if (auto applied = info.applyTo(store->m_db); !applied)
+    if (!store->m_connection->isValid())
+        return SqlConnection::driverMissing(QStringLiteral("QPSQL"));
+    if (auto applied = info.applyTo(store->database()); !applied)
         return applied.error();
-    if (!store->m_db.open())
-        return SqlErrors::fromConnectError(store->m_db.lastError(), store->m_location);
+    if (!store->database().open())
+        return SqlErrors::fromConnectError(store->database().lastError(), store->m_location);
     if (auto session = store->initPostgresSession(); !session)
         return session.error();
 
-    auto version = Migrations::currentVersion(store->m_db);
+    auto version = Migrations::currentVersion(store->database());
     if (!version)
         return version.error();
     if (*version == 0)
@@ -493,7 +508,7 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::connectPostgres(const PgConnIn
 
 Result<void> SqlKeyStore::initPostgresSession()
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     // A writer waits at most this long for another writer's lock, then reports "busy".
     // Server NOTICEs would go to stderr through libpq, in the middle of CLI output.
     if (!q.exec(QStringLiteral("SET lock_timeout = '10s'"))
@@ -506,21 +521,21 @@ Result<void> SqlKeyStore::initPostgresSession()
 
 bool SqlKeyStore::isConnected() const
 {
-    return m_db.isOpen();
+    return database().isOpen();
 }
 
 Result<void> SqlKeyStore::reconnect()
 {
-    if (m_dialect.isSqlite() && m_db.isOpen())
+    if (m_dialect.isSqlite() && database().isOpen())
         return {};
     m_findSecretQuery.reset(); // its server-side statement dies with the connection
     m_indexCheck.reset();
     m_keyCheck.reset();
-    m_db.close();
-    if (!m_db.open())
-        return SqlErrors::fromConnectError(m_db.lastError(), m_location);
+    database().close();
+    if (!database().open())
+        return SqlErrors::fromConnectError(database().lastError(), m_location);
     if (m_dialect.isSqlite()) {
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
             return SqlErrors::fromQuery(q, tr("Cannot open %1.").arg(m_location));
         m_reconnects.fetch_add(1, std::memory_order_relaxed);
@@ -537,7 +552,7 @@ Result<void> SqlKeyStore::reconnect()
 
 Result<void> SqlKeyStore::loadVaultSettings()
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'prefix'")))
         return SqlErrors::fromQuery(q, tr("Cannot read the vault settings."));
     // Every vault has its prefix from the start: a vault without one lost pages (or had pages of
@@ -558,7 +573,7 @@ Result<void> SqlKeyStore::loadVaultSettings()
                          tr("%1 is damaged: its key prefix \"%2\" is not valid.")
                              .arg(m_location, m_prefix.left(20)));
     if (m_dialect.isSqlite()) {
-        auto root = VaultSigning::readRootKey(m_db);
+        auto root = VaultSigning::readRootKey(database());
         if (!root)
             return root.error();
         m_rootKey = *root;
@@ -585,11 +600,11 @@ Result<void> SqlKeyStore::loadVaultSettings()
 Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()> &work,
                                              ChangeSeq changeSeq)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     m_lastAuditHash.clear();
     auto failed = [&](Error error) -> Result<void> {
-        if (m_db.isOpen())
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        if (database().isOpen())
+            QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
         if (error.code == ErrorCode::ConnectionLost)
             error.message += QLatin1Char(' ') + tr("Nothing was saved.");
         return error;
@@ -603,7 +618,7 @@ Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()>
         return failed(SqlErrors::fromQuery(q, tr("Could not start the change.")));
     if (m_dialect.isSqlite()) {
         // Under the write lock: a root that changed since this store read it is not followed.
-        auto root = VaultSigning::readRootKey(m_db);
+        auto root = VaultSigning::readRootKey(database());
         if (!root)
             return failed(root.error());
         if (!m_rootKey.isEmpty() && *root != m_rootKey)
@@ -636,10 +651,10 @@ Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()>
     }
     // QSqlDatabase::commit(), not a plain "COMMIT": the driver also notices a COMMIT that the
     // server turned into a ROLLBACK.
-    if (!m_db.commit()) {
+    if (!database().commit()) {
         const Error error =
-            SqlErrors::fromSqlError(m_db.lastError(), tr("Could not save the change."));
-        if (error.code == ErrorCode::ConnectionLost || !m_db.isOpen())
+            SqlErrors::fromSqlError(database().lastError(), tr("Could not save the change."));
+        if (error.code == ErrorCode::ConnectionLost || !database().isOpen())
             return resolveLostCommit();
         return failed(error);
     }
@@ -657,7 +672,7 @@ Result<void> SqlKeyStore::resolveLostCommit()
         return unknown;
     if (auto reconnected = reconnect(); !reconnected)
         return unknown;
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     // By id (the primary key) and hash: another writer may have taken the id meanwhile.
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE id = ? AND hash = ?"));
     q.addBindValue(m_lastAuditId);
@@ -680,7 +695,7 @@ Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint6
     event.action = action;
     event.keyId = keyId;
     event.details = details;
-    auto appended = AuditLog::append(m_db, event);
+    auto appended = AuditLog::append(database(), event);
     if (!appended)
         return appended;
     m_lastAuditId = event.id;
@@ -693,7 +708,7 @@ Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint6
         return VaultSigning::notCertifiedError();
     }
     const QByteArray signature = m_signer->sign(VaultSigning::auditMessage(event));
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral(
         "INSERT INTO audit_signatures (audit_id, signed_by, signature) VALUES (?, ?, ?)"));
     q.addBindValue(event.id);
@@ -712,12 +727,12 @@ Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
         return {};
     if (!m_signer)
         return VaultSigning::notCertifiedError();
-    auto fields = VaultSigning::readKey(m_db, keyId);
+    auto fields = VaultSigning::readKey(database(), keyId);
     if (!fields)
         return fields.error();
     if (auditFollows) {
         // The change's own audit row comes next, in this transaction (which holds the lock).
-        QSqlQuery next(m_db);
+        QSqlQuery next(database());
         if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log"))
             || !next.next())
             return SqlErrors::fromQuery(next, tr("Could not read the audit log."));
@@ -726,7 +741,7 @@ Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
     const QByteArray signature = m_signer->sign(VaultSigning::keyMessage(*fields));
     if (signature.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO key_signatures (key_id, signed_by, signature) VALUES "
                              "(?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET signed_by = "
                              "excluded.signed_by, signature = excluded.signature"));
@@ -741,7 +756,7 @@ Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
 Result<qint64> SqlKeyStore::insertMemberKey(qint64 memberId, Role role, const SigningKey &key,
                                             const QByteArray &sealed, bool certify)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO member_keys (member_id, public_key, sealed_key, role) "
                              "VALUES (?, ?, ?, ?) RETURNING id"));
     q.addBindValue(memberId);
@@ -768,7 +783,7 @@ Result<void> SqlKeyStore::recertify(const MemberKeyRow &row)
     const QByteArray certificate = m_signer->sign(VaultSigning::certificateMessage(certified));
     if (certificate.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("UPDATE member_keys SET role = ?, retired = ?, certified_by = ?, "
                              "certificate = ? WHERE id = ?"));
     q.addBindValue(roleToInt(row.role));
@@ -783,7 +798,7 @@ Result<void> SqlKeyStore::recertify(const MemberKeyRow &row)
 
 Result<void> SqlKeyStore::reanchor(qint64 memberKeyId, const QSet<qint64> &forged)
 {
-    auto rows = VaultSigning::readMemberKeys(m_db);
+    auto rows = VaultSigning::readMemberKeys(database());
     if (!rows)
         return rows.error();
     const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
@@ -793,7 +808,7 @@ Result<void> SqlKeyStore::reanchor(qint64 memberKeyId, const QSet<qint64> &forge
                 return done;
         }
     }
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT key_id FROM key_signatures WHERE signed_by = ?"));
     q.addBindValue(memberKeyId);
     if (!q.exec())
@@ -817,11 +832,11 @@ Result<QSet<qint64>> SqlKeyStore::forgedKeysOf(qint64 memberId)
     QSet<qint64> forged;
     if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
         return forged;
-    auto rows = VaultSigning::readMemberKeys(m_db);
+    auto rows = VaultSigning::readMemberKeys(database());
     if (!rows)
         return rows.error();
     const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT k.id FROM api_keys k LEFT JOIN key_signatures s ON s.key_id "
                              "= k.id LEFT JOIN member_keys m ON m.id = s.signed_by WHERE "
                              "k.created_by = ? OR m.member_id = ?"));
@@ -834,7 +849,7 @@ Result<QSet<qint64>> SqlKeyStore::forgedKeysOf(qint64 memberId)
         keys.append(q.value(0).toLongLong());
     q.finish();
     for (qint64 keyId : keys) {
-        auto verdict = checkStoredKey(m_db, trust, keyId);
+        auto verdict = checkStoredKey(database(), trust, keyId);
         if (!verdict)
             return verdict.error();
         if (*verdict != VaultTrust::KeyVerdict::Good)
@@ -847,10 +862,10 @@ Result<void> SqlKeyStore::refuseTampered(const ApiKey &key)
 {
     if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
         return {};
-    auto rows = VaultSigning::readMemberKeys(m_db);
+    auto rows = VaultSigning::readMemberKeys(database());
     if (!rows)
         return rows.error();
-    auto verdict = checkStoredKey(m_db, VaultTrust::fromRows(m_rootKey, *rows), key.id);
+    auto verdict = checkStoredKey(database(), VaultTrust::fromRows(m_rootKey, *rows), key.id);
     if (!verdict)
         return verdict.error();
     if (*verdict == VaultTrust::KeyVerdict::Good)
@@ -867,7 +882,7 @@ Result<void> SqlKeyStore::refuseRootMember(qint64 memberId, const QString &messa
 {
     if (m_rootKey.isEmpty())
         return {};
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM member_keys WHERE member_id = ? AND "
                              "public_key = ?"));
     q.addBindValue(memberId);
@@ -883,7 +898,7 @@ Result<void> SqlKeyStore::retireKeysOf(qint64 memberId, const QSet<qint64> &forg
 {
     if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
         return {};
-    auto rows = VaultSigning::readMemberKeys(m_db);
+    auto rows = VaultSigning::readMemberKeys(database());
     if (!rows)
         return rows.error();
     const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
@@ -892,7 +907,7 @@ Result<void> SqlKeyStore::retireKeysOf(qint64 memberId, const QSet<qint64> &forg
             continue;
         if (!trust.key(row.id)) {
             // Never certified: nothing signed by it counts; just keep it from being used.
-            QSqlQuery q(m_db);
+            QSqlQuery q(database());
             q.prepare(QStringLiteral("UPDATE member_keys SET retired = 1 WHERE id = ?"));
             q.addBindValue(row.id);
             if (!q.exec())
@@ -921,7 +936,7 @@ Result<void> SqlKeyStore::signVault(qint64 memberKeyId, SigningKey key)
         m_rootKey = publicKey;
         if (auto certified = recertify(root); !certified)
             return certified;
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         q.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES ('root_key', ?)"));
         q.addBindValue(QString::fromLatin1(publicKey.toBase64()));
         if (!q.exec())
@@ -942,7 +957,7 @@ Result<void> SqlKeyStore::signVault(qint64 memberKeyId, SigningKey key)
     if (!written) {
         m_signer.reset();
         m_signerKeyId = 0;
-        auto root = VaultSigning::readRootKey(m_db);
+        auto root = VaultSigning::readRootKey(database());
         m_rootKey = root ? *root : QByteArray();
     }
     return written;
@@ -989,7 +1004,7 @@ void SqlKeyStore::adoptSigningKey(const Member &member, std::optional<SigningKey
                      qPrintable(signedVault.errorMessage()));
         return;
     }
-    auto trust = VaultTrust::load(m_db);
+    auto trust = VaultTrust::load(database());
     if (!trust)
         return;
     const MemberKeyRow *current = trust->currentKeyOf(member.id);
@@ -1035,7 +1050,7 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
 {
     if (!m_dialect.isSqlite())
         return signInPostgres(memberName);
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT ") + kMemberColumns
               + QStringLiteral(", passphrase_hash FROM members WHERE lower(name) = lower(?) AND "
                                "removed_at IS NULL"));
@@ -1112,7 +1127,7 @@ Error SqlKeyStore::memberDamaged(qint64 memberId) const
 Result<void> SqlKeyStore::damagedMember() const
 {
     // Members are few: reading them all costs nothing next to the Argon2 check just spent.
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, name, role, passphrase_hash FROM members WHERE "
                                "removed_at IS NULL")))
@@ -1136,7 +1151,7 @@ Result<Member> SqlKeyStore::signInPostgres(const QString &memberName)
                          tr("You are connected to %1 as \"%2\". On a server vault you act as "
                             "your database login: connect as \"%3\" to act as that member.")
                              .arg(m_location, m_serverLogin, memberName));
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT ") + kMemberColumns
               + QStringLiteral(" FROM members WHERE name = ? AND removed_at IS NULL"));
     q.addBindValue(m_serverLogin);
@@ -1168,7 +1183,7 @@ Result<Member> SqlKeyStore::requireMember() const
     if (!m_member)
         return makeError(ErrorCode::PermissionDenied, tr("Sign in first."));
     // Re-read the role: another Owner may have demoted or removed this member meanwhile.
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT ") + kMemberColumns
               + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
     q.addBindValue(m_member->id);
@@ -1197,14 +1212,14 @@ Result<QVector<ApiKey>> SqlKeyStore::listKeys(bool includeRevoked)
     // result when another query starts.)
     QVector<ApiKey> keys;
     {
-        QSqlQuery count(m_db);
+        QSqlQuery count(database());
         if (count.exec(QStringLiteral("SELECT COUNT(*) FROM api_keys")) && count.next())
             keys.reserve(count.value(0).toLongLong());
     }
     StringPool pool;
     // A vault file through the sqlite3 API: Qt SQL's QVariant per column and row was most of
     // the key table's load time (profiled).
-    if (sqlite3 *db = m_dialect.isSqlite() ? sqliteHandle(m_db) : nullptr) {
+    if (sqlite3 *db = m_dialect.isSqlite() ? sqliteHandle(database()) : nullptr) {
         auto keyRows = SqliteStatement::prepare(db, keysSql.toUtf8(), false);
         auto secretRows = SqliteStatement::prepare(db, secretsSql.toUtf8(), false);
         if (!keyRows || !secretRows)
@@ -1218,7 +1233,7 @@ Result<QVector<ApiKey>> SqlKeyStore::listKeys(bool includeRevoked)
             return secretRows->error(what);
         return keys;
     }
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.setForwardOnly(true);
     if (!q.exec(keysSql))
         return SqlErrors::fromQuery(q, what);
@@ -1233,7 +1248,7 @@ Result<QVector<ApiKey>> SqlKeyStore::listKeys(bool includeRevoked)
 
 Result<ApiKey> SqlKeyStore::loadKey(qint64 id)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom
               + QStringLiteral(" WHERE k.id = ?"));
     q.addBindValue(id);
@@ -1259,7 +1274,7 @@ Result<ApiKey> SqlKeyStore::key(qint64 id)
 
 Result<qint64> SqlKeyStore::insertSecret(qint64 keyId, const SecretString &token)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO key_secrets (key_id, hash, hint, created_at) VALUES "
                              "(?, ?, ?, ?) RETURNING id"));
     q.addBindValue(keyId);
@@ -1296,7 +1311,7 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
     if (token.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not generate a key."));
     auto written = inWriteTransaction([&]() -> Result<void> {
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         q.prepare(QStringLiteral(
             "INSERT INTO api_keys (name, notes, environment, role, grants, state, expires_at, "
             "rate_count, rate_unit, usage_limit, customer, allowed_ips, created_by, created_at, "
@@ -1349,7 +1364,7 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
 Result<void> SqlKeyStore::updateKeyRow(const ApiKey &before, const QString &assignments,
                                        const QVariantList &values)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(
         QStringLiteral("UPDATE api_keys SET ") + assignments
         + QStringLiteral(", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
@@ -1492,7 +1507,7 @@ Result<void> SqlKeyStore::deleteKey(qint64 id, qint64 expectedVersion)
             return before.error();
         if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Delete); !allowed)
             return allowed;
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         q.prepare(QStringLiteral("DELETE FROM api_keys WHERE id = ? AND version = ?"));
         q.addBindValue(id);
         q.addBindValue(expectedVersion);
@@ -1575,7 +1590,7 @@ Result<IssuedKey> SqlKeyStore::regenerate(qint64 id, qint64 expectedVersion, qin
 
 Result<void> SqlKeyStore::retireSecretsExcept(qint64 id, qint64 keptSecretId, qint64 retiresAt)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     // Secrets already in a grace period keep their earlier deadline.
     q.prepare(QStringLiteral("UPDATE key_secrets SET retires_at = ? WHERE key_id = ? AND id <> ? "
                              "AND (retires_at IS NULL OR retires_at > ?)"));
@@ -1713,7 +1728,7 @@ Result<ApiKey> SqlKeyStore::changeUsage(qint64 id, qint64 expectedVersion,
 
 Result<QVector<Member>> SqlKeyStore::listMembers()
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     if (!q.exec(
             QStringLiteral("SELECT ") + kMemberColumns
             + QStringLiteral(" FROM members WHERE removed_at IS NULL ORDER BY role DESC, name")))
@@ -1760,7 +1775,7 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
     }
     Member added;
     auto written = inWriteTransaction([&]() -> Result<void> {
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         q.prepare(QStringLiteral("SELECT COUNT(*) FROM members WHERE lower(name) = lower(?)"));
         q.addBindValue(name);
         if (!q.exec() || !q.next())
@@ -1785,7 +1800,7 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
                     return keyId.error();
             }
         } else {
-            auto id = PostgresSetup::addMemberLogin(m_db, name, role, passphrase, now);
+            auto id = PostgresSetup::addMemberLogin(database(), name, role, passphrase, now);
             if (!id)
                 return id.error();
             added = Member {*id, name, role, now, 1};
@@ -1811,17 +1826,34 @@ Result<void> SqlKeyStore::addVerifierLogin(const QString &login, const SecretStr
     if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
         return allowed;
     return inWriteTransaction([&]() -> Result<void> {
-        if (auto added = PostgresSetup::addVerifierLogin(m_db, login, password); !added)
+        if (auto added = PostgresSetup::addVerifierLogin(database(), login, password); !added)
             return added;
         return appendAudit(QStringLiteral("verifier.add"), std::nullopt,
                            toJson({{QStringLiteral("login"), login}}));
     });
 }
 
+Result<qint64> SqlKeyStore::addMemberLoginByDatabaseOwner(const QString &login, Role role,
+                                                          const SecretString &password)
+{
+    return PostgresSetup::addMemberLogin(database(), login, role, password, m_clock.nowMs());
+}
+
+Result<void> SqlKeyStore::addVerifierLoginByDatabaseOwner(const QString &login,
+                                                          const SecretString &password)
+{
+    return PostgresSetup::addVerifierLogin(database(), login, password);
+}
+
+Result<void> SqlKeyStore::appendDatabaseOwnerAudit(AuditEvent &event)
+{
+    return AuditLog::append(database(), event);
+}
+
 Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optional<Role> ceiling,
                                               const QString &reason, const QSet<qint64> &forged)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     QString sql =
         QStringLiteral("SELECT id, name FROM api_keys WHERE created_by = ? AND state = 0");
     if (ceiling)
@@ -1836,7 +1868,7 @@ Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optiona
     while (q.next())
         affected.append({q.value(0).toLongLong(), q.value(1).toString()});
     for (const auto &[keyId, keyName] : affected) {
-        QSqlQuery update(m_db);
+        QSqlQuery update(database());
         update.prepare(QStringLiteral("UPDATE api_keys SET state = 1, flagged = 1, updated_at = ?, "
                                       "version = version + 1 WHERE id = ?"));
         update.addBindValue(m_clock.nowMs());
@@ -1880,7 +1912,7 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
         return allowed.error();
     Member changed;
     auto written = inWriteTransaction([&]() -> Result<void> {
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         q.prepare(QStringLiteral("SELECT ") + kMemberColumns
                   + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
         q.addBindValue(memberId);
@@ -1902,7 +1934,7 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
                 return refused;
         }
         if (before.role == Role::Owner && role != Role::Owner) {
-            auto owners = countOwners(m_db);
+            auto owners = countOwners(database());
             if (!owners)
                 return owners.error();
             if (*owners <= 1)
@@ -1939,7 +1971,7 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
         if (!forged)
             return forged.error();
         if (m_dialect.isSqlite() && isSignedVault()) {
-            auto rows = VaultSigning::readMemberKeys(m_db);
+            auto rows = VaultSigning::readMemberKeys(database());
             if (!rows)
                 return rows.error();
             const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
@@ -1979,7 +2011,7 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
     if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
         return allowed.error();
     return inWriteTransaction([&]() -> Result<void> {
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         q.prepare(QStringLiteral("SELECT ") + kMemberColumns
                   + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
         q.addBindValue(memberId);
@@ -1990,7 +2022,7 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
         const Member member = memberFromRow(q);
         q.finish();
         if (member.role == Role::Owner) {
-            auto owners = countOwners(m_db);
+            auto owners = countOwners(database());
             if (!owners)
                 return owners.error();
             if (*owners <= 1)
@@ -2078,7 +2110,7 @@ Result<void> SqlKeyStore::setMemberPassphrase(qint64 memberId, const SecretStrin
     auto actor = requireMember();
     if (!actor)
         return actor.error();
-    auto target = readCurrentMember(m_db, memberId);
+    auto target = readCurrentMember(database(), memberId);
     if (!target)
         return target.error();
     // Being signed in is not proof enough for one's own: the screen may have been left alone.
@@ -2131,7 +2163,7 @@ Result<void> SqlKeyStore::changeOwnPassphrase(const SecretString &currentPassphr
     // Checked first: a new passphrase that cannot be used is no reason to spend an Argon2 run.
     if (auto valid = Permissions::validatePassphraseLength(int(newPassphrase.size())); !valid)
         return valid.error();
-    auto stored = readPassphraseHash(m_db, actor->id);
+    auto stored = readPassphraseHash(database(), actor->id);
     if (!stored)
         return stored.error();
     // Argon2 in constant time, as at sign-in; a NULL hash (none yet) matches nothing.
@@ -2139,7 +2171,7 @@ Result<void> SqlKeyStore::changeOwnPassphrase(const SecretString &currentPassphr
         return makeError(ErrorCode::AuthenticationFailed,
                          tr("Wrong current passphrase. Your passphrase was not changed."));
     // The member's key, sealed again with the new passphrase (the same key pair).
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT id, public_key, sealed_key FROM member_keys WHERE "
                              "member_id = ? AND retired = 0 AND sealed_key IS NOT NULL ORDER BY "
                              "id DESC LIMIT 1"));
@@ -2163,7 +2195,7 @@ Result<void> SqlKeyStore::changeOwnPassphrase(const SecretString &currentPassphr
                          tr("Could not seal your signing key with the new passphrase. Your "
                             "passphrase was not changed."));
     return writePassphrase(*actor, newPassphrase, *stored, [&]() -> Result<void> {
-        QSqlQuery update(m_db);
+        QSqlQuery update(database());
         update.prepare(QStringLiteral("UPDATE member_keys SET sealed_key = ? WHERE id = ?"));
         update.addBindValue(sealed);
         update.addBindValue(keyId);
@@ -2183,10 +2215,10 @@ Result<void> SqlKeyStore::writePassphrase(const Member &target, const SecretStri
         return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
     auto written = inWriteTransaction([&]() -> Result<void> {
         // Removed meanwhile? Then nobody should be able to sign in as them again.
-        auto current = readCurrentMember(m_db, target.id);
+        auto current = readCurrentMember(database(), target.id);
         if (!current)
             return current.error();
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         // With the hash the current passphrase was checked against: an Owner's reset in between
         // is not silently undone by a check against the passphrase it replaced.
         q.prepare(QStringLiteral("UPDATE members SET passphrase_hash = ?, version = version + 1 "
@@ -2219,7 +2251,7 @@ Result<void> SqlKeyStore::writePassphrase(const Member &target, const SecretStri
 
 Result<QPair<QString, bool>> SqlKeyStore::memberKeyFingerprint(qint64 memberId)
 {
-    auto rows = VaultSigning::readMemberKeys(m_db);
+    auto rows = VaultSigning::readMemberKeys(database());
     if (!rows)
         return rows.error();
     const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
@@ -2244,10 +2276,10 @@ Result<void> SqlKeyStore::certifyMember(qint64 memberId)
     if (!m_signer)
         return VaultSigning::notCertifiedError();
     return inWriteTransaction([&]() -> Result<void> {
-        auto member = readCurrentMember(m_db, memberId);
+        auto member = readCurrentMember(database(), memberId);
         if (!member)
             return member.error();
-        auto rows = VaultSigning::readMemberKeys(m_db);
+        auto rows = VaultSigning::readMemberKeys(database());
         if (!rows)
             return rows.error();
         const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
@@ -2276,7 +2308,7 @@ Result<void> SqlKeyStore::certifyMember(qint64 memberId)
 
 Result<QVector<AuditEvent>> SqlKeyStore::auditEvents(std::optional<qint64> keyId, int limit)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     QString sql = QStringLiteral("SELECT id, at, actor, action, key_id, details, prev_hash, hash "
                                  "FROM audit_log");
     if (keyId)
@@ -2306,7 +2338,7 @@ Result<QVector<AuditEvent>> SqlKeyStore::auditEvents(std::optional<qint64> keyId
 
 Result<std::optional<QByteArray>> SqlKeyStore::auditHash(qint64 id)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
@@ -2318,11 +2350,11 @@ Result<std::optional<QByteArray>> SqlKeyStore::auditHash(qint64 id)
 
 Result<AuditVerification> SqlKeyStore::verifyAudit()
 {
-    auto verified = AuditLog::verify(m_db);
+    auto verified = AuditLog::verify(database());
     if (!verified || !m_dialect.isSqlite())
         return verified;
     AuditVerification result = *verified;
-    if (auto checked = VaultSigning::checkSignatures(m_db, result); !checked)
+    if (auto checked = VaultSigning::checkSignatures(database(), result); !checked)
         return checked.error();
     return result;
 }
@@ -2333,13 +2365,13 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
     // (PREPARE, EXECUTE, DEALLOCATE) on a fresh QSqlQuery, and one on a reused one.
     constexpr int kTableHashColumn = kKeyColumnCount + 10;
     if (!m_findSecretQuery) {
-        auto query = std::make_unique<QSqlQuery>(m_db);
+        auto query = std::make_unique<QSqlQuery>(database());
         QString sql =
             QStringLiteral("SELECT ") + kKeyColumns + QStringLiteral(", ") + kSecretColumns;
         // A vault file's answer is checked against the table row (SecretIndexCheck).
         if (m_dialect.isSqlite()) {
             sql += QStringLiteral(", ") + QLatin1String(SecretIndexCheck::kTableHashColumn);
-            m_indexCheck = std::make_unique<SecretIndexCheck>(sqliteHandle(m_db), m_location);
+            m_indexCheck = std::make_unique<SecretIndexCheck>(sqliteHandle(database()), m_location);
         }
         sql += kKeyFrom + QStringLiteral(" JOIN key_secrets s ON s.key_id = k.id WHERE s.hash = ?");
         if (!query->prepare(sql))
@@ -2375,7 +2407,7 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
     if (found && m_dialect.isSqlite()) {
         if (!m_keyCheck)
             m_keyCheck = std::make_unique<SignedKeyCheck>(m_rootKey);
-        auto outcome = m_keyCheck->check(m_db, *found, hash);
+        auto outcome = m_keyCheck->check(database(), *found, hash);
         if (!outcome)
             return outcome.error();
         if (*outcome != SignedKeyCheck::Outcome::Trusted)
@@ -2398,7 +2430,7 @@ Result<qint64> SqlKeyStore::usageCounter()
 // prepare per call would cost more than the read.
 Result<qint64> SqlKeyStore::readCounter(const QString &sql)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     if (!q.exec(sql) || !q.next())
         return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
     return q.value(0).toString().toLongLong();
@@ -2414,7 +2446,7 @@ Result<UsageUpdates> SqlKeyStore::usageSince(qint64 counter)
     updates.counter = *current;
     if (*current <= counter)
         return updates;
-    QSqlQuery q(m_db);
+    QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT s.key_id, k.usage_count, s.id, s.last_used_at, "
                              "s.last_used_source, s.last_refused_at, s.last_refused_outcome FROM "

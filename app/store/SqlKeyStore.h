@@ -5,15 +5,12 @@
 #include "PgConnInfo.h"
 #include "SqlDialect.h"
 #include "VaultFile.h"
-#include "VaultSigning.h"
 #include "core/Clock.h"
 #include "core/Permissions.h"
 #include "crypto/SigningKey.h"
 
 #include <QCoreApplication>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <QJsonObject>
 #include <QPair>
@@ -22,10 +19,19 @@
 #include <functional>
 #include <memory>
 
+class QSqlDatabase;
+class QSqlQuery;
+
 namespace Keyward {
 
 class SecretIndexCheck;
+class SecretLookup;
+class SharedLimitRepository;
 class SignedKeyCheck;
+class SqlConnection;
+class UsageRepository;
+class VaultMigrator;
+struct MemberKeyRow;
 
 struct VaultOptions
 {
@@ -71,8 +77,12 @@ public:
     const GrantCatalogue &grantCatalogue() const override { return m_catalogue; }
     const Clock &clock() const { return m_clock; }
     SqlEngine engine() const { return m_dialect.engine(); }
-    // The connection, for the parts of store/ and verify/ that add their own queries.
-    QSqlDatabase &database() { return m_db; }
+    // The connection's name in Qt SQL's registry, for a worker that clones it on its own thread
+    // (UsageRecorder).
+    QString connectionName() const;
+    // Repositories on this store's connection, for verify/ (same thread as the store).
+    std::unique_ptr<UsageRepository> usageRepository();
+    std::unique_ptr<SharedLimitRepository> sharedLimitRepository();
 
     // For a process that verifies many keys (a pipeline, the server): let SQLite keep up to this
     // much of a vault file in its page cache, so look-ups stop re-reading pages through the OS.
@@ -126,6 +136,14 @@ public:
     // PostgreSQL only, Owner only: a login for a verifying service (created when missing, with
     // the password if one is given), granted the vault's verifier group, with an audit row.
     Result<void> addVerifierLogin(const QString &login, const SecretString &password);
+    // The database owner's way (`keywardctl db add-login` without a member session): the
+    // server's privileges decide alone, with no member signed in. Call inside
+    // inWriteTransaction(), and write the change's row with appendDatabaseOwnerAudit().
+    Result<qint64> addMemberLoginByDatabaseOwner(const QString &login, Role role,
+                                                 const SecretString &password);
+    Result<void> addVerifierLoginByDatabaseOwner(const QString &login,
+                                                 const SecretString &password);
+    Result<void> appendDatabaseOwnerAudit(AuditEvent &event);
     Result<void> removeMember(qint64 memberId) override;
     bool keepsPassphrases() const override { return m_dialect.isSqlite(); }
     // On PostgreSQL refused with InvalidInput: the server keeps the passwords (\password in
@@ -190,9 +208,17 @@ public:
 
 private:
     Result<qint64> readCounter(const QString &sql);
-    SqlKeyStore(const QString &connectionName, SqlEngine engine, const Clock &clock);
+    SqlKeyStore(SqlEngine engine, const Clock &clock);
     static Result<std::unique_ptr<SqlKeyStore>>
     openSqlite(const QString &path, const Clock &clock, const VaultOptions &options, bool readOnly);
+    // The connection, for the store's own classes that add their queries (and tests, through
+    // tests/common/StoreDatabase.h). Nothing outside store/ sees a QSqlDatabase.
+    friend class SecretLookup;
+    friend class VaultMigrator;
+    friend class StoreDatabase;
+    QSqlDatabase &database();
+    const QSqlDatabase &database() const;
+
     static Result<void> checkWholeFile(QSqlDatabase &db, const QString &path);
     // The read-only probe's checks before a vault is opened for writing: VaultCheck, version.
     Result<void> checkBeforeOpening(const QString &path, VaultCheck check);
@@ -277,9 +303,9 @@ private:
     void adoptSigningKey(const Member &member, std::optional<SigningKey> key, qint64 keyId,
                          const SecretString &passphrase);
 
-    QString m_connectionName;
+    std::unique_ptr<SqlConnection>
+        m_connection; // added by the constructor, opened by the factories
     QString m_openFileKey; // set while this store holds an SQLite vault file open
-    QSqlDatabase m_db;
     bool m_auditsSignIns = true;
     SqlDialect m_dialect;
     const Clock &m_clock;

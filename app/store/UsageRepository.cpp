@@ -1,6 +1,7 @@
 #include "UsageRepository.h"
 
 #include "RepeatedStatement.h"
+#include "SqlConnection.h"
 #include "SqlErrors.h"
 
 #include <QSet>
@@ -53,38 +54,59 @@ QVector<RequestLogRow> newestRequests(const UsageBatch &batch, int perKey)
 } // namespace
 
 UsageRepository::UsageRepository(const QSqlDatabase &db, SqlEngine engine)
-    : m_db(db)
+    : m_db(std::make_unique<QSqlDatabase>(db))
     , m_dialect(engine)
 { }
 
-Result<QSqlDatabase> UsageRepository::openConnection(const QString &sourceConnection,
-                                                     const QString &newConnection, SqlEngine engine)
+UsageRepository::~UsageRepository() = default;
+
+namespace {
+
+// Opens a writer's connection: foreign keys, and a page cache for SQLite.
+Result<void> openWriter(QSqlDatabase &db, SqlEngine engine)
 {
-    QSqlDatabase db = QSqlDatabase::cloneDatabase(sourceConnection, newConnection);
-    if (!db.open()) {
-        const Error error =
-            SqlErrors::fromSqlError(db.lastError(), tr("Cannot open the vault to record usage."));
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(newConnection);
-        return error;
-    }
+    if (!db.open())
+        return SqlErrors::fromSqlError(
+            db.lastError(), UsageRepository::tr("Cannot open the vault to record usage."));
     if (engine == SqlEngine::Sqlite) {
         QSqlQuery q(db);
         // A write touches the pages of every key used in the interval, spread over the whole
         // secrets table and its indexes: with SQLite's 2 MB default they were read again from
         // the OS on every write (profiled: a third of a busy verifier's system time).
         if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
-            || !q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kWriterCacheKiB))) {
-            const Error error =
-                SqlErrors::fromQuery(q, tr("Cannot open the vault to record usage."));
-            q = QSqlQuery();
+            || !q.exec(
+                QStringLiteral("PRAGMA cache_size = -%1").arg(UsageRepository::kWriterCacheKiB)))
+            return SqlErrors::fromQuery(
+                q, UsageRepository::tr("Cannot open the vault to record usage."));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<QSqlDatabase> UsageRepository::openConnection(const QString &sourceConnection,
+                                                     const QString &newConnection, SqlEngine engine)
+{
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(sourceConnection, newConnection);
+    if (auto opened = openWriter(db, engine); !opened) {
+        if (db.isOpen())
             db.close();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(newConnection);
-            return error;
-        }
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(newConnection);
+        return opened.error();
     }
     return db;
+}
+
+Result<std::unique_ptr<UsageRepository>> UsageRepository::openOwn(const QString &sourceConnection,
+                                                                  SqlEngine engine)
+{
+    auto connection = SqlConnection::cloneOf(sourceConnection, QStringLiteral("usage"));
+    if (auto opened = openWriter(connection->database(), engine); !opened)
+        return opened.error();
+    auto repository = std::make_unique<UsageRepository>(connection->database(), engine);
+    repository->m_ownConnection = std::move(connection);
+    return repository;
 }
 
 void UsageRepository::closeConnection(const QString &connectionName)
@@ -102,10 +124,10 @@ UsageRepository::write(const UsageBatch &batch, const UsageRetention &retention,
 {
     if (batch.isEmpty())
         return QVector<UsageCountReading>();
-    QSqlQuery q(m_db);
+    QSqlQuery q(*m_db);
     auto failed = [&](const Error &error) -> Result<QVector<UsageCountReading>> {
-        if (m_db.isOpen())
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        if (m_db->isOpen())
+            QSqlQuery(*m_db).exec(QStringLiteral("ROLLBACK"));
         return error;
     };
     const QVector<RequestLogRow> requests =
@@ -119,11 +141,11 @@ UsageRepository::write(const UsageBatch &batch, const UsageRetention &retention,
         return failed(readings.error());
     if (auto trimmed = trim(requests, retention, nowMs); !trimmed)
         return failed(trimmed.error());
-    if (m_dialect.isSqlite() ? !q.exec(QStringLiteral("COMMIT")) : !m_db.commit()) {
+    if (m_dialect.isSqlite() ? !q.exec(QStringLiteral("COMMIT")) : !m_db->commit()) {
         return failed(
             m_dialect.isSqlite()
                 ? SqlErrors::fromQuery(q, tr("Could not save the usage."))
-                : SqlErrors::fromSqlError(m_db.lastError(), tr("Could not save the usage.")));
+                : SqlErrors::fromSqlError(m_db->lastError(), tr("Could not save the usage.")));
     }
     m_rowsSinceTrim = std::move(m_pendingRowsSinceTrim);
     return readings;
@@ -137,7 +159,7 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     // The next usage_seq, stamped on every secret this batch touches. Taken first: its row lock
     // makes concurrent writers commit their values in order, so a window that has seen value n
     // finds everything newer with usage_seq > n.
-    QSqlQuery next(m_db);
+    QSqlQuery next(*m_db);
     if (!next.exec(QStringLiteral("UPDATE vault_meta SET value = CAST(CAST(value AS BIGINT) + 1 "
                                   "AS TEXT) WHERE name = 'usage_seq' RETURNING value"))
         || !next.next())
@@ -156,7 +178,7 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     // Never moves a last use or refusal backwards: another verifier process may have written a
     // newer one. The sequence moves regardless: the key's counts changed either way.
     RepeatedStatement lastUse(
-        m_db, m_dialect.engine(),
+        *m_db, m_dialect.engine(),
         QStringLiteral("UPDATE key_secrets SET usage_seq = ?, last_used_source = CASE WHEN "
                        "last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_source END, "
                        "last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? "
@@ -168,7 +190,7 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
             return lastUse.error(what);
     }
     RepeatedStatement lastRefusal(
-        m_db, m_dialect.engine(),
+        *m_db, m_dialect.engine(),
         QStringLiteral("UPDATE key_secrets SET usage_seq = ?, last_refused_outcome = CASE WHEN "
                        "last_refused_at IS NULL OR last_refused_at < ? THEN ? ELSE "
                        "last_refused_outcome END, last_refused_at = CASE WHEN last_refused_at IS "
@@ -182,7 +204,7 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
 
     // usage_count = usage_count + n: several verifier processes add to it without losing counts.
     RepeatedStatement credit(
-        m_db, m_dialect.engine(),
+        *m_db, m_dialect.engine(),
         QStringLiteral("UPDATE api_keys SET usage_count = usage_count + ? WHERE id = ?"));
     for (qint64 keyId : sortedKeys(batch.credits())) {
         if (!credit.run({batch.credits().value(keyId), keyId}))
@@ -194,7 +216,7 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     // the request-log rows once per key. The transaction holds the write lock, so no key can go
     // away between a check and its insert. (The casts give PostgreSQL the parameters' types.)
     RepeatedStatement hourly(
-        m_db, m_dialect.engine(),
+        *m_db, m_dialect.engine(),
         QStringLiteral("INSERT INTO key_usage_hourly (key_id, hour, outcome, count) SELECT "
                        "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS "
                        "BIGINT) WHERE EXISTS (SELECT 1 FROM api_keys WHERE id = ?) ON CONFLICT "
@@ -227,7 +249,7 @@ Result<QSet<qint64>> UsageRepository::existingKeys(const QVector<RequestLogRow> 
             wanted.insert(row.keyId);
     }
     QSet<qint64> existing;
-    RepeatedStatement exists(m_db, m_dialect.engine(),
+    RepeatedStatement exists(*m_db, m_dialect.engine(),
                              QStringLiteral("SELECT 1 FROM api_keys WHERE id = ?"));
     for (qint64 keyId : std::as_const(wanted)) {
         if (!exists.run({keyId}))
@@ -250,7 +272,7 @@ Result<void> UsageRepository::insertRequests(const QVector<const RequestLogRow *
 // machine that thread's work slows the verifying thread too.
 Result<void> UsageRepository::insertRequestsOneByOne(const QVector<const RequestLogRow *> &rows)
 {
-    RepeatedStatement insert(m_db, m_dialect.engine(),
+    RepeatedStatement insert(*m_db, m_dialect.engine(),
                              QStringLiteral("INSERT INTO request_log (at, key_id, secret_id, "
                                             "source, outcome) VALUES (?, ?, ?, ?, ?)"));
     for (const RequestLogRow *row : rows) {
@@ -274,7 +296,7 @@ Result<void> UsageRepository::insertRequestsInChunks(const QVector<const Request
                                      "outcome) VALUES (?, ?, ?, ?, ?)");
         for (int i = 1; i < count; ++i)
             sql += QStringLiteral(", (?, ?, ?, ?, ?)");
-        QSqlQuery q(m_db);
+        QSqlQuery q(*m_db);
         q.prepare(sql);
         return q;
     };
@@ -310,7 +332,7 @@ Result<QVector<UsageCountReading>> UsageRepository::readBack(const UsageBatch &b
     QVector<UsageCountReading> readings;
     if (batch.readBackKeys().isEmpty())
         return readings;
-    RepeatedStatement count(m_db, m_dialect.engine(),
+    RepeatedStatement count(*m_db, m_dialect.engine(),
                             QStringLiteral("SELECT usage_count FROM api_keys WHERE id = ?"));
     for (qint64 keyId : sortedKeys(batch.readBackKeys())) {
         if (!count.run({keyId}))
@@ -324,7 +346,7 @@ Result<QVector<UsageCountReading>> UsageRepository::readBack(const UsageBatch &b
 Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
                                    const UsageRetention &retention, qint64 nowMs)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(*m_db);
     if (!q.exec(QStringLiteral("SAVEPOINT keyward_usage_trim")))
         return SqlErrors::fromQuery(q, tr("Could not save the usage."));
     const int keep = qMax(1, retention.requestsPerKey);
@@ -348,7 +370,7 @@ Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
         }
         // AUTOINCREMENT / identity ids only grow, so "the newest N" is an id range: cheap, and
         // it keeps at most N rows (fewer where older rows were already trimmed per key).
-        QSqlQuery total(m_db);
+        QSqlQuery total(*m_db);
         if (!total.exec(QStringLiteral("SELECT MAX(id) FROM request_log")))
             return SqlErrors::fromQuery(total, tr("Could not trim the request log."));
         if (total.next() && !total.value(0).isNull()) {
@@ -360,7 +382,7 @@ Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
         }
         // Old hourly counts: a full scan, so at most once an hour per writer.
         if (nowMs - m_lastHourlyTrimMs >= kHourMs) {
-            QSqlQuery hourly(m_db);
+            QSqlQuery hourly(*m_db);
             hourly.prepare(QStringLiteral("DELETE FROM key_usage_hourly WHERE hour < ?"));
             hourly.addBindValue(nowMs - retention.hourlyKeepMs);
             if (!hourly.exec())
@@ -390,7 +412,7 @@ Result<void> UsageRepository::trimKey(qint64 keyId, int keep)
         keyId != 0 ? QStringLiteral("key_id = ?") : QStringLiteral("key_id IS NULL");
     // The oldest row to keep, found through the (key_id, at) index.
     RepeatedStatement oldestKept(
-        m_db, m_dialect.engine(),
+        *m_db, m_dialect.engine(),
         QStringLiteral("SELECT at, id FROM request_log WHERE ") + match
             + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"));
     const int offset = qMax(1, keep) - 1;
@@ -400,7 +422,7 @@ Result<void> UsageRepository::trimKey(qint64 keyId, int keep)
         return {};
     const qint64 at = oldestKept.integer(0);
     const qint64 id = oldestKept.integer(1);
-    RepeatedStatement older(m_db, m_dialect.engine(),
+    RepeatedStatement older(*m_db, m_dialect.engine(),
                             QStringLiteral("DELETE FROM request_log WHERE ") + match
                                 + QStringLiteral(" AND (at < ? OR (at = ? AND id < ?))"));
     if (!(keyId != 0 ? older.run({keyId, at, at, id}) : older.run({at, at, id})))
@@ -410,7 +432,7 @@ Result<void> UsageRepository::trimKey(qint64 keyId, int keep)
 
 Result<QVector<HourlyUsage>> UsageRepository::hourlyUsage(qint64 keyId, qint64 fromMs, qint64 toMs)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(*m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT hour, outcome, count FROM key_usage_hourly "
                              "WHERE key_id = ? AND hour >= ? AND hour < ? ORDER BY hour, outcome"));
@@ -428,7 +450,7 @@ Result<QVector<HourlyUsage>> UsageRepository::hourlyUsage(qint64 keyId, qint64 f
 
 Result<QVector<RequestLogEntry>> UsageRepository::lastRequests(qint64 keyId, int limit)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(*m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT r.id, r.at, r.key_id, r.secret_id, COALESCE(s.hint, ''), r.source, r.outcome "

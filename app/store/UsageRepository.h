@@ -7,11 +7,16 @@
 
 #include <QCoreApplication>
 #include <QSet>
-#include <QSqlDatabase>
 #include <QString>
 #include <QVector>
 
+#include <memory>
+
+class QSqlDatabase;
+
 namespace Keyward {
+
+class SqlConnection;
 
 // usage_count of a key right after a write, with everything this writer has added to it so far.
 struct UsageCountReading
@@ -69,6 +74,12 @@ public:
     static Result<QSqlDatabase> openConnection(const QString &sourceConnection,
                                                const QString &newConnection, SqlEngine engine);
     static void closeConnection(const QString &connectionName);
+    // A repository on a connection of its own like openConnection()'s, removed with it.
+    static Result<std::unique_ptr<UsageRepository>> openOwn(const QString &sourceConnection,
+                                                            SqlEngine engine);
+    ~UsageRepository();
+    UsageRepository(const UsageRepository &) = delete;
+    UsageRepository &operator=(const UsageRepository &) = delete;
 
     // Writes the batch in one transaction. Returns usage_count for the batch's read-back keys.
     // A key or secret deleted meanwhile is skipped, never an error. Trimming old history runs in
@@ -95,7 +106,8 @@ private:
                       qint64 nowMs);
     Result<void> trimKey(qint64 keyId, int keep);
 
-    QSqlDatabase m_db;
+    std::unique_ptr<SqlConnection> m_ownConnection; // openOwn()'s; goes after m_db
+    std::unique_ptr<QSqlDatabase> m_db;
     SqlDialect m_dialect;
     QString m_trimProblem;
     qint64 m_lastHourlyTrimMs = 0;

@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "KeyStore.h"
 #include "Migrations.h"
+#include "SqlConnection.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
 #include "VaultFile.h"
@@ -11,7 +12,6 @@
 #include "core/Role.h"
 #include "crypto/PassphraseHasher.h"
 
-#include <QAtomicInteger>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -22,32 +22,6 @@ namespace Keyward {
 namespace {
 
 constexpr int kMaxIntegrityRows = 100; // SQLite's own default
-
-// A connection that is closed and removed however check() returns.
-class ReadOnlyConnection
-{
-public:
-    ReadOnlyConnection(const QString &path, int busyTimeoutMs)
-    {
-        static QAtomicInteger<quint64> counter;
-        m_name = QStringLiteral("keyward-integrity-%1").arg(counter.fetchAndAddRelaxed(1));
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
-        m_db.setConnectOptions(
-            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_OPEN_READONLY").arg(busyTimeoutMs));
-    }
-    ~ReadOnlyConnection()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QSqlDatabase &db() { return m_db; }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-};
 
 Result<QVector<VaultProblem>> checkOpen(QSqlDatabase &db, const QString &path)
 {
@@ -154,12 +128,17 @@ Result<T> onReadOnlyConnection(const QString &path, int busyTimeoutMs, Work work
     const bool shmExisted = QFileInfo::exists(path + QStringLiteral("-shm"));
     Result<T> result = Error();
     {
-        ReadOnlyConnection connection(path, busyTimeoutMs);
-        if (!connection.db().open())
-            result = SqlErrors::fromSqlError(connection.db().lastError(),
+        // Closed and removed however the work returns.
+        SqlConnection connection(QStringLiteral("QSQLITE"), QStringLiteral("integrity"));
+        QSqlDatabase &db = connection.database();
+        db.setDatabaseName(path);
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_OPEN_READONLY").arg(busyTimeoutMs));
+        if (!db.open())
+            result = SqlErrors::fromSqlError(db.lastError(),
                                              VaultIntegrity::tr("Cannot open %1.").arg(path));
         else
-            result = work(connection.db());
+            result = work(db);
     }
     // A read-only connection cannot remove its -wal and -shm on close.
     if (!openHere)

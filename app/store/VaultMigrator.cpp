@@ -4,6 +4,7 @@
 #include "KeyStore.h"
 #include "Migrations.h"
 #include "PostgresSetup.h"
+#include "SqlConnection.h"
 #include "SqlDialect.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
@@ -11,7 +12,6 @@
 #include "core/Permissions.h"
 #include "crypto/PassphraseHasher.h"
 
-#include <QAtomicInteger>
 #include <QFile>
 #include <QHash>
 #include <QSqlQuery>
@@ -126,37 +126,6 @@ QVariant normalised(const QVariant &value, Kind kind)
     }
     return value;
 }
-
-QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("keyward-migrate-%1").arg(counter.fetchAndAddRelaxed(1));
-}
-
-// A connection of the migrator's own to the target, removed when it goes.
-class TargetConnection
-{
-public:
-    explicit TargetConnection(const QString &driver)
-        : m_name(uniqueConnectionName())
-    {
-        m_db = QSqlDatabase::addDatabase(driver, m_name);
-    }
-    ~TargetConnection()
-    {
-        if (m_db.isOpen())
-            m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    TargetConnection(const TargetConnection &) = delete;
-    TargetConnection &operator=(const TargetConnection &) = delete;
-    QSqlDatabase &db() { return m_db; }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-};
 
 struct CurrentMember
 {
@@ -733,12 +702,10 @@ Result<MigrationReport> VaultMigrator::copyToPostgres(SqlKeyStore &source, const
         return security.error();
 
     const QString where = target.displayName();
-    TargetConnection connection(QStringLiteral("QPSQL"));
-    QSqlDatabase &db = connection.db();
+    SqlConnection connection(QStringLiteral("QPSQL"), QStringLiteral("migrate"));
+    QSqlDatabase &db = connection.database();
     if (!db.isValid())
-        return makeError(ErrorCode::StorageError,
-                         tr("The Qt PostgreSQL driver (QPSQL) is not installed (Debian: "
-                            "libqt6sql6-psql)."));
+        return SqlConnection::driverMissing(QStringLiteral("QPSQL"));
     PgConnInfo info = target;
     if (!info.contains(QStringLiteral("application_name")))
         info.setValue(QStringLiteral("application_name"), QStringLiteral("keyward-migrate"));
@@ -800,12 +767,11 @@ Result<MigrationReport> VaultMigrator::copyToSqlite(SqlKeyStore &source, const Q
     MigrationReport report;
     Result<void> built;
     {
-        TargetConnection connection(QStringLiteral("QSQLITE"));
-        QSqlDatabase &db = connection.db();
+        SqlConnection connection(QStringLiteral("QSQLITE"), QStringLiteral("migrate"));
+        QSqlDatabase &db = connection.database();
         db.setDatabaseName(path);
         if (!db.isValid()) {
-            built = makeError(ErrorCode::StorageError,
-                              tr("The Qt SQLite driver (QSQLITE) is not installed."));
+            built = SqlConnection::driverMissing(QStringLiteral("QSQLITE"));
         } else if (!db.open()) {
             built = SqlErrors::fromSqlError(db.lastError(), tr("Cannot create %1.").arg(path));
         } else {

@@ -14,7 +14,7 @@ UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecord
     , m_intervalMs(qMax(1, options.flushIntervalMs))
     , m_nextWriteAtMs(clock.nowMs() + m_intervalMs)
     , m_writer(std::make_unique<UsageWriter>(
-          store.database().connectionName(), store.engine(), clock, options.retention,
+          store.connectionName(), store.engine(), clock, options.retention,
           UsageBatch(options.maxBufferedRequests, options.requestLogPerSecond,
                      options.validRequestLogPerSecond),
           options.queuedHandOffs, store.damageFlag()))

@@ -25,11 +25,11 @@ Result<UsageReport> UsageReport::load(SqlKeyStore &store, qint64 keyId, qint64 n
     hours = qBound(1, hours, 90 * 24);
     const qint64 currentHour = UsageBatch::hourOf(nowMs);
     const qint64 fromMs = currentHour - qint64(hours - 1) * kHourMs;
-    UsageRepository repository(store.database(), store.engine());
-    auto rows = repository.hourlyUsage(keyId, fromMs, currentHour + kHourMs);
+    const auto repository = store.usageRepository();
+    auto rows = repository->hourlyUsage(keyId, fromMs, currentHour + kHourMs);
     if (!rows)
         return rows.error();
-    auto log = repository.lastRequests(keyId, requests);
+    auto log = repository->lastRequests(keyId, requests);
     if (!log)
         return log.error();
 

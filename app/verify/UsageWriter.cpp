@@ -1,21 +1,10 @@
 #include "UsageWriter.h"
 
-#include <QAtomicInteger>
 #include <QElapsedTimer>
 #include <QMutexLocker>
 #include <QThread>
 
 namespace Keyward {
-
-namespace {
-
-QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("keyward-usage-%1").arg(counter.fetchAndAddRelaxed(1));
-}
-
-} // namespace
 
 UsageWriter::UsageWriter(const QString &storeConnection, SqlEngine engine, const Clock &clock,
                          UsageRetention retention, UsageBatch pending, int maxQueuedBatches,
@@ -89,8 +78,7 @@ QString UsageWriter::lastError() const
 
 void UsageWriter::run()
 {
-    const QString connectionName = uniqueConnectionName();
-    std::unique_ptr<UsageRepository> repository;
+    std::unique_ptr<UsageRepository> repository; // with its own connection
     std::vector<EventBatch> batches;
     for (;;) {
         quint64 writeTicket = 0;
@@ -149,10 +137,9 @@ void UsageWriter::run()
             Result<void> result;
             if (!repository) {
                 // Opened here, lazily: Qt SQL connections belong to the thread that opens them.
-                auto opened =
-                    UsageRepository::openConnection(m_storeConnection, connectionName, m_engine);
+                auto opened = UsageRepository::openOwn(m_storeConnection, m_engine);
                 if (opened)
-                    repository = std::make_unique<UsageRepository>(*opened, m_engine);
+                    repository = std::move(*opened);
                 else
                     result = opened.error();
             }
@@ -164,7 +151,6 @@ void UsageWriter::run()
                 // The server went away (restart, pg_terminate_backend): a new connection next
                 // time, or usage would never be saved again. What was pending stays pending.
                 repository.reset();
-                UsageRepository::closeConnection(connectionName);
             }
             QMutexLocker lock(&m_mutex);
             m_lastResult = result;
@@ -179,7 +165,6 @@ void UsageWriter::run()
         }
     }
     repository.reset();
-    UsageRepository::closeConnection(connectionName);
 }
 
 Result<void> UsageWriter::writePending(UsageRepository &repository)

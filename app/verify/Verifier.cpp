@@ -56,7 +56,7 @@ Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
     m_find = [lookup = m_lookup.get()](const QByteArray &hash) {
         return lookup->find(hash);
     };
-    m_sharedLimits = std::make_unique<SharedLimitRepository>(store.database(), store.engine());
+    m_sharedLimits = store.sharedLimitRepository();
 }
 
 Verifier::Verifier(SqlKeyStore &store, const Clock &clock, const VerifierShared &shared)

@@ -1,4 +1,5 @@
 #include "BenchVault.h"
+#include "StoreDatabase.h"
 
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
@@ -69,7 +70,7 @@ Result<std::unique_ptr<BenchVault>> BenchVault::create(const QString &path, int 
     vault->m_tokens.reserve(std::size_t(keyCount));
     vault->m_hashes.reserve(std::size_t(keyCount));
 
-    QSqlDatabase &db = vault->m_store->database();
+    QSqlDatabase &db = StoreDatabase::of(*vault->m_store);
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT id FROM members WHERE name = 'owner'")) || !q.next())
         return sqlError(q);

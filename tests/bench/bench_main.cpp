@@ -7,6 +7,7 @@
 #include "PgBenchVault.h"
 #include "RawPostgres.h"
 #include "RawSqlite.h"
+#include "StoreDatabase.h"
 #include "core/RateLimit.h"
 #include "crypto/CryptoSelfTest.h"
 #include "crypto/KeyToken.h"
@@ -393,7 +394,7 @@ int main(int argc, char **argv)
     SqlKeyStore &store = vault.store();
     if (!options.rateLimit.isEmpty()) {
         const std::optional<RateLimit> limit = RateLimit::parse(options.rateLimit);
-        QSqlQuery q(store.database());
+        QSqlQuery q(StoreDatabase::of(store));
         q.prepare(QStringLiteral("UPDATE api_keys SET rate_count = ?, rate_unit = ?"));
         q.addBindValue(limit ? limit->count : 0);
         q.addBindValue(limit ? int(limit->unit) : 0);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StoreDatabase.h"
 #include "core/Clock.h"
 #include "crypto/SecretString.h"
 #include "store/SqlKeyStore.h"
@@ -73,7 +74,7 @@ struct VaultFixture
     }
 
     // The connection to tamper with behind Keyward's back (the vault file itself, here).
-    QSqlDatabase &tamperDatabase() { return store->database(); }
+    QSqlDatabase &tamperDatabase() { return StoreDatabase::of(*store); }
 };
 
 inline QByteArray fileDigest(const QString &path)

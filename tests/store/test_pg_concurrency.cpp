@@ -2,6 +2,7 @@
 // own (a Qt SQL connection belongs to the thread that made it), and the results are checked on
 // the main thread once the workers are done.
 #include "PgFixture.h"
+#include "StoreDatabase.h"
 
 #include <QtTest>
 
@@ -95,7 +96,7 @@ void TestPgConcurrency::secondEditorWaitsThenGetsStaleVersion()
             bPid.set_value(0);
             return;
         }
-        QSqlQuery q(store->database());
+        QSqlQuery q(StoreDatabase::of(*store));
         q.exec(QStringLiteral("SELECT pg_backend_pid()"));
         bPid.set_value(q.next() ? q.value(0).toLongLong() : 0);
         go.get_future().wait();

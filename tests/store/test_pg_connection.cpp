@@ -1,6 +1,7 @@
 // Connecting to a PostgreSQL vault: connection strings, where the password comes from, clear
 // errors, a connection killed in the middle of a change, and change notifications.
 #include "PgFixture.h"
+#include "StoreDatabase.h"
 
 #include "store/ChangeWatcher.h"
 
@@ -18,7 +19,7 @@ namespace {
 
 qint64 backendPid(SqlKeyStore &store)
 {
-    QSqlQuery q(store.database());
+    QSqlQuery q(StoreDatabase::of(store));
     return q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next() ? q.value(0).toLongLong()
                                                                          : 0;
 }

@@ -2,6 +2,7 @@
 // a compromised verifying service could (its own SQL connection, around Keyward) and checks that
 // verifiers answer NotFound and `audit verify` names what was done.
 #include "RawVault.h"
+#include "StoreDatabase.h"
 #include "VaultFixture.h"
 #include "crypto/Sha256.h"
 #include "crypto/SigningKey.h"
@@ -218,7 +219,7 @@ void TestSignedVault::forgedMemberKeyIsNotTrusted()
             false, 50, {}, 0};
         auto readBack = [&]() {
             auto store = f.openSecond(QString());
-            return VaultSigning::readKey(store->database(), 78);
+            return VaultSigning::readKey(StoreDatabase::of(*store), 78);
         };
         auto stored = readBack();
         QVERIFY(stored);
@@ -269,9 +270,9 @@ void TestSignedVault::truncatedAuditLogIsReported()
     auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
     QVERIFY(issued);
     QVERIFY(f.store->setKeyActive(issued->key.id, issued->key.version, false));
-    auto remembered = AuditLog::head(f.store->database());
+    auto remembered = AuditLog::head(StoreDatabase::of(*f.store));
     QVERIFY(remembered);
-    auto same = AuditLog::compare(f.store->database(), *remembered);
+    auto same = AuditLog::compare(StoreDatabase::of(*f.store), *remembered);
     QVERIFY(same);
     QCOMPARE(*same, AuditLog::HeadChange::Same);
     {
@@ -284,7 +285,7 @@ void TestSignedVault::truncatedAuditLogIsReported()
     // The chain that is left is intact: only the head remembered outside can tell.
     auto audit = f.store->verifyAudit();
     QVERIFY(audit);
-    auto change = AuditLog::compare(f.store->database(), *remembered);
+    auto change = AuditLog::compare(StoreDatabase::of(*f.store), *remembered);
     QVERIFY(change);
     QCOMPARE(*change, AuditLog::HeadChange::Truncated);
     {
@@ -296,7 +297,7 @@ void TestSignedVault::truncatedAuditLogIsReported()
                                         "prev_hash, hash) VALUES (?, 0, 'x', 'x', '{}', ?, ?)"),
                          {remembered->id, QByteArray(32, 'b'), QByteArray(32, 'c')}));
     }
-    change = AuditLog::compare(f.store->database(), *remembered);
+    change = AuditLog::compare(StoreDatabase::of(*f.store), *remembered);
     QVERIFY(change);
     QCOMPARE(*change, AuditLog::HeadChange::Rewritten);
 }
@@ -486,8 +487,8 @@ void TestSignedVault::rememberedSignaturesStillSeeEveryChange()
     QCOMPARE(verified.size(), 3);
     {
         RawVault raw(f.path);
-        QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET environment = 2 WHERE id = %1")
-                             .arg(keys[1].id)));
+        QVERIFY(raw.exec(
+            QStringLiteral("UPDATE api_keys SET environment = 2 WHERE id = %1").arg(keys[1].id)));
     }
     QVERIFY(f.store->revokeKey(keys[2].id, keys[2].version));
     auto second = VaultIntegrity::tamperedKeys(f.path, f.store->rootKey(), &verified);

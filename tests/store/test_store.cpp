@@ -1,5 +1,6 @@
 // Key lifecycle, permissions and optimistic versions. Built twice: test_store runs it on the
 // SQLite vault, test_pg_store (KEYWARD_TEST_POSTGRES) on a PostgreSQL vault.
+#include "StoreDatabase.h"
 #include "StoreFixture.h"
 
 #include "crypto/KeyToken.h"
@@ -148,7 +149,7 @@ void TestStore::hostileNamesStoredVerbatim()
     QCOMPARE(keys->first().name, name);
     QCOMPARE(keys->first().notes, name);
     QCOMPARE(keys->first().customer, name.left(200));
-    QVERIFY(f.store->database().tables().contains(QStringLiteral("api_keys")));
+    QVERIFY(StoreDatabase::of(*f.store).tables().contains(QStringLiteral("api_keys")));
 }
 
 void TestStore::lifecycleWritesAuditRows()
@@ -336,7 +337,7 @@ void TestStore::usageLimitIsForAdmins()
     auto issued = dave->createKey(request);
     QVERIFY2(issued, qPrintable(issued.errorMessage()));
     const qint64 id = issued->key.id;
-    QSqlQuery used(f.store->database());
+    QSqlQuery used(StoreDatabase::of(*f.store));
     QVERIFY2(used.exec(QStringLiteral("UPDATE api_keys SET usage_count = 5 WHERE id = %1").arg(id)),
              qPrintable(used.lastError().text()));
 

@@ -2,6 +2,7 @@
 // row, one's own only with the current passphrase, and members copied from a server (no
 // passphrase yet). Each Argon2 run costs ~0.3 s, so
 // every test hashes and signs in as little as it can; "nothing changed" is read from the file.
+#include "StoreDatabase.h"
 #include "VaultFixture.h"
 
 #include <QSqlError>
@@ -16,7 +17,7 @@ namespace {
 // What sign-in checks against, straight from the file (no Argon2 run needed to compare).
 QVariant storedHash(SqlKeyStore &store, qint64 memberId)
 {
-    QSqlQuery q(store.database());
+    QSqlQuery q(StoreDatabase::of(store));
     q.prepare(QStringLiteral("SELECT passphrase_hash FROM members WHERE id = ?"));
     q.addBindValue(memberId);
     if (!q.exec() || !q.next())
@@ -256,7 +257,7 @@ void TestStorePassphrase::migratedMemberCanSignInOnceOwnerSetsOne()
     VaultFixture f;
     // What VaultMigrator writes for a member copied from a server into a file: a NULL hash
     // (the server keeps no passphrase to copy).
-    QSqlQuery q(f.store->database());
+    QSqlQuery q(StoreDatabase::of(*f.store));
     q.prepare(QStringLiteral("INSERT INTO members (name, role, created_at, removed_at, version, "
                              "passphrase_hash) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(QStringLiteral("carol"));

@@ -1,4 +1,5 @@
 // Opening, refusing and creating vault files: refused files stay byte-identical.
+#include "StoreDatabase.h"
 #include "VaultFixture.h"
 
 #include "crypto/KeyToken.h"
@@ -106,14 +107,14 @@ private Q_SLOTS:
 void TestVaultFile::newVaultHasSchemaAndPrivateMode()
 {
     VaultFixture f;
-    auto version = Migrations::currentVersion(f.store->database());
+    auto version = Migrations::currentVersion(StoreDatabase::of(*f.store));
     QVERIFY(version);
     QCOMPARE(*version, Migrations::latestVersion());
-    const QStringList tables = f.store->database().tables();
+    const QStringList tables = StoreDatabase::of(*f.store).tables();
     for (const char *table : {"schema_version", "vault_meta", "members", "grants", "role_grants",
                               "api_keys", "key_secrets", "audit_log"})
         QVERIFY2(tables.contains(QLatin1String(table)), table);
-    QSqlQuery q(f.store->database());
+    QSqlQuery q(StoreDatabase::of(*f.store));
     QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
     QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
@@ -151,7 +152,7 @@ void TestVaultFile::versionOneVaultIsUpgraded()
     }
     auto store = SqlKeyStore::openVault(path, clock);
     QVERIFY2(store, qPrintable(store.errorMessage()));
-    auto version = Migrations::currentVersion((*store)->database());
+    auto version = Migrations::currentVersion(StoreDatabase::of(**store));
     QVERIFY(version);
     QCOMPARE(*version, Migrations::latestVersion());
     QCOMPARE(*(*store)->usageCounter(), qint64(0));
@@ -186,7 +187,7 @@ void TestVaultFile::versionTwoVaultIsUpgraded()
     }
     auto store = SqlKeyStore::openVault(path, clock);
     QVERIFY2(store, qPrintable(store.errorMessage()));
-    auto version = Migrations::currentVersion((*store)->database());
+    auto version = Migrations::currentVersion(StoreDatabase::of(**store));
     QVERIFY(version);
     QCOMPARE(*version, 5);
     QCOMPARE(*version, Migrations::latestVersion());
@@ -344,7 +345,7 @@ void TestVaultFile::checkpointCaughtHalfWayIsNotDamage()
     // and its WAL, with the WAL's newest page 1 already written into the file.
     QFETCH(int, check);
     VaultFixture f;
-    QSqlQuery q(f.store->database());
+    QSqlQuery q(StoreDatabase::of(*f.store));
     QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
     q.finish();
     for (int i = 0; i < 40; ++i)

@@ -1,4 +1,5 @@
 #include "UiTestSupport.h"
+#include "StoreDatabase.h"
 
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
@@ -108,7 +109,7 @@ Member Vault::addMember(const QString &name, Role role)
 
 void Vault::setLastUsed(qint64 keyId, qint64 atMs, const QString &source)
 {
-    QSqlQuery q(m_store->database());
+    QSqlQuery q(StoreDatabase::of(*m_store));
     q.prepare(QStringLiteral("UPDATE key_secrets SET last_used_at = ?, last_used_source = ? "
                              "WHERE id = (SELECT MAX(id) FROM key_secrets WHERE key_id = ?)"));
     q.addBindValue(atMs);

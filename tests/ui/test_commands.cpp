@@ -1,6 +1,7 @@
 // KeyCommands end to end: permission first, the real dialogs run with exec() and driven as a
 // person would, the real SQLite vault changed (or, when refused, left exactly as it was).
 
+#include "StoreDatabase.h"
 #include "UiTestSupportDialogs.h"
 
 #include "core/Permissions.h"
@@ -485,7 +486,7 @@ void TestCommands::editRaisesAndResetsUsageLimit()
     auto issued = h.vault.store->createKey(request);
     QVERIFY(issued);
     const qint64 id = issued->key.id;
-    QSqlQuery used(h.vault.store->database());
+    QSqlQuery used(StoreDatabase::of(*h.vault.store));
     QVERIFY(used.exec(QStringLiteral("UPDATE api_keys SET usage_count = 5 WHERE id = %1").arg(id)));
     const ApiKey key = *h.vault.store->key(id);
 

@@ -2,6 +2,7 @@
 // Connect to Server dialog, refresh through NOTIFY, a dropped connection with its banner and
 // reconnect, recent servers without secrets, and the keychain offered only where there is one.
 #include "PgFixture.h"
+#include "StoreDatabase.h"
 #include "UiTestSupport.h"
 
 #include "store/PostgresSetup.h"
@@ -444,7 +445,7 @@ void TestConnect::droppedConnectionShowsBannerAndRecovers()
     QVERIFY(connectAsAlice(*window, f));
     ConnectionBanner *banner = window->connectionBanner();
     QVERIFY(banner->isHidden());
-    const qint64 pid = backendPid(window->session().store()->database());
+    const qint64 pid = backendPid(StoreDatabase::of(*window->session().store()));
     QVERIFY(pid != 0);
 
     // The server refuses new connections for a while, then kills the window's one.
@@ -501,7 +502,7 @@ void TestConnect::failedWriteSaysItWasNotSaved()
 
     // The server loses the window's connection in the middle of the change.
     SqlKeyStore *store = window->session().store();
-    const qint64 pid = backendPid(store->database());
+    const qint64 pid = backendPid(StoreDatabase::of(*store));
     PgConnection &super = f.pg.admin();
     store->setBeforeCommitHook(
         [&super, pid] { super.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)); });
@@ -581,7 +582,7 @@ void TestConnect::lockDisconnectsAndUnlockConnectsAgain()
     PgVaultFixture f;
     auto window = makeWindow(f);
     QVERIFY(connectAsAlice(*window, f));
-    const qint64 pid = backendPid(window->session().store()->database());
+    const qint64 pid = backendPid(StoreDatabase::of(*window->session().store()));
     window->lock();
     QCOMPARE(window->session().state(), VaultSession::State::Locked);
     // Locked means disconnected: the server authenticates whoever unlocks.
@@ -697,7 +698,7 @@ void TestConnect::screenshots()
     window->session().setReconnectBackoff(4000, 30000);
     QVERIFY(allowConnections(f.pg, false));
     QVERIFY(f.pg.admin().exec(QStringLiteral("SELECT pg_terminate_backend(%1)")
-                                  .arg(backendPid(window->session().store()->database()))));
+                                  .arg(backendPid(StoreDatabase::of(*window->session().store())))));
     QTRY_VERIFY_WITH_TIMEOUT(window->connectionBanner()->isVisible(), 5000);
     capture(window.get(), QStringLiteral("connection-lost"));
     QVERIFY(allowConnections(f.pg, true));

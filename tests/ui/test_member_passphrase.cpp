@@ -2,6 +2,7 @@
 // for one's own), what it does to the vault file, the Members page button (Owner, or the member
 // themself) and the window's "Change My Passphrase…" action. Real vault files, real widgets,
 // offscreen.
+#include "StoreDatabase.h"
 #include "UiTestSupport.h"
 #include "UiTestSupportDialogs.h"
 
@@ -67,7 +68,7 @@ void type(QWidget *dialog, const QString &first, const QString &repeat)
 
 QVariant storedHash(SqlKeyStore &store, const QString &member)
 {
-    QSqlQuery q(store.database());
+    QSqlQuery q(StoreDatabase::of(store));
     q.prepare(QStringLiteral("SELECT passphrase_hash FROM members WHERE name = ?"));
     q.addBindValue(member);
     if (!q.exec() || !q.next())

@@ -1,5 +1,6 @@
 // The members and audit pages and their dialogs, the passphrase strength hint, and the audit
 // text, over real vault files.
+#include "StoreDatabase.h"
 #include "UiTestSupport.h"
 
 #include "ui/AddMemberDialog.h"
@@ -188,7 +189,7 @@ void TestPages::auditPageVerifiesTheChain()
              qPrintable(page.verificationText()));
 
     // Someone edits history behind Keyward's back.
-    QSqlQuery q(vault.store().database());
+    QSqlQuery q(StoreDatabase::of(vault.store()));
     QVERIFY(q.exec(QStringLiteral("UPDATE audit_log SET actor = 'mallory' WHERE id = 1")));
     page.reload();
     page.verifyChain();

@@ -6,6 +6,7 @@
 #include "UiTestSupport.h"
 #include "VaultFixture.h"
 
+#include "core/Translations.h"
 #include "crypto/KeyToken.h"
 #include "ui/KeyDetailsPane.h"
 #include "ui/MainWindow.h"
@@ -13,11 +14,11 @@
 #include "ui/RequestLogModel.h"
 #include "ui/RequestLogView.h"
 #include "ui/Settings.h"
-#include "core/Translations.h"
 #include "ui/UsageChartView.h"
 #include "ui/WhyRejectedDialog.h"
 #include "verify/UsageRecorder.h"
 #include "verify/UsageReport.h"
+#include "verify/UsageSource.h"
 #include "verify/Verifier.h"
 
 #include <QAbstractItemModelTester>
@@ -347,7 +348,8 @@ void TestUsageUi::requestLogIsBounded()
     }
     QVERIFY(m_recorder->flush());
     KeyDetailsPane pane(clock());
-    pane.setStore(&store());
+    StoreUsageSource usage(store());
+    pane.setStore(&store(), &usage);
     QElapsedTimer timer;
     timer.start();
     showInPane(pane, issued.key.id);
@@ -374,7 +376,8 @@ void TestUsageUi::requestLogSaysWhenItIsASample()
         verify(busy.token, QStringLiteral("api-gw-%1").arg(i % 4)); // all in one second
     QVERIFY(m_recorder->flush());
     KeyDetailsPane pane(clock());
-    pane.setStore(&store());
+    StoreUsageSource usage(store());
+    pane.setStore(&store(), &usage);
 
     showInPane(pane, quiet.key.id);
     QCOMPARE(pane.requestLog()->model()->rowCount(), 3);
@@ -393,7 +396,8 @@ void TestUsageUi::detailsPaneShowsBothSecretsLastUse()
 {
     const Rotation r = rotate();
     KeyDetailsPane pane(clock());
-    pane.setStore(&store());
+    StoreUsageSource usage(store());
+    pane.setStore(&store(), &usage);
     showInPane(pane, r.keyId);
     QCOMPARE(pane.keyId(), r.keyId);
     const QString text = pane.text();
@@ -447,7 +451,8 @@ void TestUsageUi::detailsPaneRefreshReadsNewUsage()
     clock().advanceMs(kMinuteMs);
     QVERIFY(m_recorder->flush());
     KeyDetailsPane pane(clock());
-    pane.setStore(&store());
+    StoreUsageSource usage(store());
+    pane.setStore(&store(), &usage);
     showInPane(pane, issued.key.id);
     QCOMPARE(pane.usageChart()->total(), qint64(1));
 
@@ -759,7 +764,8 @@ void TestUsageUi::screenshots()
     QVERIFY(m_recorder->flush());
 
     KeyDetailsPane pane(clock());
-    pane.setStore(&store());
+    StoreUsageSource usage(store());
+    pane.setStore(&store(), &usage);
     showInPane(pane, issued.key.id);
     QVERIFY(pane.text().contains(
         QStringLiteral("Previous secret last used 5 minutes ago from ci-runner-03")));

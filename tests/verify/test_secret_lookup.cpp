@@ -1,6 +1,7 @@
 // SecretLookup, the verifier's prepared look-up by hash: on a SQLite vault it runs through the
 // sqlite3 C API on Qt's connection, on PostgreSQL through Qt SQL. Built twice (see
 // CMakeLists.txt): both must answer exactly what SqlKeyStore::findSecret answers.
+#include "StoreDatabase.h"
 #include "StoreFixture.h"
 #include "crypto/Sha256.h"
 #include "store/SecretLookup.h"
@@ -47,7 +48,7 @@ private:
     // What a server restart does to one connection: the server ends its backend.
     static bool terminateBackend(StoreFixture &f, SqlKeyStore &store)
     {
-        QSqlQuery pid(store.database());
+        QSqlQuery pid(StoreDatabase::of(store));
         if (!pid.exec(QStringLiteral("SELECT pg_backend_pid()")) || !pid.next())
             return false;
         return f.pg.admin().exec(
@@ -135,7 +136,7 @@ private Q_SLOTS:
         QCOMPARE((*after)->key.state, KeyState::Revoked);
 
         if (!kTestingPostgres) {
-            QSqlQuery checkpoint(other->database());
+            QSqlQuery checkpoint(StoreDatabase::of(*other));
             QVERIFY(checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
             QVERIFY(checkpoint.next());
             QCOMPARE(checkpoint.value(0).toInt(), 0); // 1 would mean a reader blocked it
@@ -179,7 +180,7 @@ private Q_SLOTS:
         SecretLookup lookup(*f.store);
         QVERIFY(lookup.find(hashOf(issued->token)));
         QVERIFY(lookup.usesNativeSqlite());
-        f.store->database().close();
+        StoreDatabase::of(*f.store).close();
         QTest::ignoreMessage(QtWarningMsg, "QSqlQuery::prepare: database not open");
         auto closed = lookup.find(hashOf(issued->token));
         QVERIFY(!closed);

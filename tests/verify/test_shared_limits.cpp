@@ -3,6 +3,7 @@
 // Built twice: on SQLite, and with KEYWARD_TEST_POSTGRES on the PostgreSQL test cluster, where
 // the verifiers use a verifier login (its grants on rate_buckets and usage_count).
 #include "CliRunner.h"
+#include "StoreDatabase.h"
 #include "StoreFixture.h"
 #include "VerifyTestSupport.h"
 #include "store/Migrations.h"
@@ -224,8 +225,9 @@ private Q_SLOTS:
             QVERIFY(explained);
             QCOMPARE(explained->outcome, VerifyOutcome::Valid);
         }
-        QCOMPARE(scalar(store().database(), QStringLiteral("SELECT COUNT(*) FROM rate_buckets")),
-                 qint64(0));
+        QCOMPARE(
+            scalar(StoreDatabase::of(store()), QStringLiteral("SELECT COUNT(*) FROM rate_buckets")),
+            qint64(0));
         QCOMPARE(store().key(issued.key.id)->usageCount, qint64(0));
         // Another verifier uses the key up; explain() here sees it at once.
         {
@@ -401,7 +403,8 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
         auto opened = SqlKeyStore::openVault(m_vault->path, clock());
         QVERIFY2(opened, qPrintable(opened.errorMessage()));
-        QCOMPARE(*Migrations::currentVersion((*opened)->database()), Migrations::latestVersion());
+        QCOMPARE(*Migrations::currentVersion(StoreDatabase::of(**opened)),
+                 Migrations::latestVersion());
         Verifier first(**opened, clock());
         QCOMPARE(verifyToken(first, issued.token).outcome, VerifyOutcome::Valid);
         auto other = m_vault->openSecond(QString());

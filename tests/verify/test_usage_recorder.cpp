@@ -3,6 +3,7 @@
 // counts per outcome, credits, the bounded request log). Built twice (see CMakeLists.txt): on a
 // vault file, and on PostgreSQL where the verifier and its writer are a verifier login, as a
 // service would be, so the database's grants for that role are exercised too.
+#include "StoreDatabase.h"
 #include "StoreFixture.h"
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
@@ -54,7 +55,7 @@ private:
     ManualClock &clock() { return m_vault->clock; }
     qint64 count(const QString &sql, const QVariantList &binds = {})
     {
-        return scalar(store().database(), sql, binds);
+        return scalar(StoreDatabase::of(store()), sql, binds);
     }
     qint64 requestRows(qint64 keyId)
     {
@@ -92,8 +93,8 @@ private Q_SLOTS:
     void writerConnectionHasALargePageCache()
     {
         const QString name = QStringLiteral("usage-cache-test");
-        auto opened = UsageRepository::openConnection(store().database().connectionName(), name,
-                                                      SqlEngine::Sqlite);
+        auto opened = UsageRepository::openConnection(StoreDatabase::of(store()).connectionName(),
+                                                      name, SqlEngine::Sqlite);
         QVERIFY2(opened, qPrintable(opened.errorMessage()));
         {
             QSqlQuery q(*opened);
@@ -434,7 +435,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             verifyToken(verifier, a.token);
 
-        QSqlQuery lock(blocker->database());
+        QSqlQuery lock(StoreDatabase::of(*blocker));
         QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
         const Result<void> blocked = recorder.flush();
         QVERIFY(!blocked);
@@ -461,7 +462,7 @@ private Q_SLOTS:
         verifyToken(verifier, a.token);
 
         auto blocker = m_vault->openSecond(QString());
-        QSqlQuery lock(blocker->database());
+        QSqlQuery lock(StoreDatabase::of(*blocker));
         QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
         recorder.requestFlush(); // waits for the lock (the busy timeout is 2 s)
         QTest::qWait(400);

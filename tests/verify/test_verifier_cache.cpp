@@ -1,6 +1,7 @@
 // The verifier's cache: repeated verifications stay in memory, and a change made anywhere -
 // this connection, another connection, another process - is honoured within the check interval.
 #include "CliRunner.h"
+#include "StoreDatabase.h"
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
 #include "verify/UsageRecorder.h"
@@ -155,7 +156,7 @@ private Q_SLOTS:
         Verifier verifier(*verifierStore, clock());
         verifier.enableCache(checkAlways());
         QCOMPARE(verifyToken(verifier, a.token).outcome, VerifyOutcome::Valid);
-        verifierStore->database().close();
+        StoreDatabase::of(*verifierStore).close();
         QTest::ignoreMessage(QtWarningMsg, "QSqlQuery::exec: database not open");
         // Without a way to check for changes, the cached verdict is not trusted.
         auto result = verifier.verify(a.token.constData(), std::size_t(a.token.size()),

@@ -1,4 +1,5 @@
 // The Verifier against a real SQLite vault, with time moved by hand.
+#include "StoreDatabase.h"
 #include "core/Clock.h"
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
@@ -441,7 +442,7 @@ private Q_SLOTS:
         request.notes = request.customer = QStringLiteral(""); // see create()
         auto issued = (*store)->createKey(request);
         QVERIFY(issued);
-        (*store)->database().close();
+        StoreDatabase::of(**store).close();
         QTest::ignoreMessage(QtWarningMsg, "QSqlQuery::prepare: database not open");
         Verifier verifier(**store, clock);
         auto result = verifier.verify(issued->token, Environment::Production, {}, QString());

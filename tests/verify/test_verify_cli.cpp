@@ -1,6 +1,7 @@
 // keywardctl verify --stdin and key usage, run as a separate process the way services and
 // scripts run them.
 #include "CliRunner.h"
+#include "StoreDatabase.h"
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
 
@@ -140,11 +141,11 @@ private Q_SLOTS:
         QCOMPARE(liveKey.usageCount, qint64(liveCount));
         QCOMPARE(liveKey.secrets.constFirst().lastUsedSource, QStringLiteral("batch"));
         QCOMPARE(store().key(metered.key.id)->usageCount, qint64(100));
-        QCOMPARE(scalar(store().database(),
+        QCOMPARE(scalar(StoreDatabase::of(store()),
                         QStringLiteral("SELECT SUM(count) FROM key_usage_hourly WHERE key_id = ?"),
                         {metered.key.id}),
                  qint64(1000));
-        QCOMPARE(scalar(store().database(),
+        QCOMPARE(scalar(StoreDatabase::of(store()),
                         QStringLiteral("SELECT SUM(count) FROM key_usage_hourly WHERE key_id = ? "
                                        "AND outcome = ?"),
                         {revoked.key.id, verifyOutcomeToInt(VerifyOutcome::Revoked)}),
@@ -152,8 +153,8 @@ private Q_SLOTS:
         // The counts are exact, the request log a sample: the live key's 4000 valid requests are
         // logged at most five a second (UsageBatch::kDefaultRequestsPerSecond).
         const qint64 logged = scalar(
-            store().database(), QStringLiteral("SELECT COUNT(*) FROM request_log WHERE key_id = ?"),
-            {live.key.id});
+            StoreDatabase::of(store()),
+            QStringLiteral("SELECT COUNT(*) FROM request_log WHERE key_id = ?"), {live.key.id});
         QVERIFY2(logged >= 5 && logged <= 5 * secondsSpanned,
                  QByteArray::number(logged).constData());
     }

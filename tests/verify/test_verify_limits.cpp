@@ -1,5 +1,6 @@
 // Rate and usage limits in the Verifier, against a real SQLite vault with time moved by hand:
 // every outcome and its HTTP status, the order of the checks, and that refusals consume nothing.
+#include "StoreDatabase.h"
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
 #include "verify/UsageRecorder.h"
@@ -273,7 +274,7 @@ private Q_SLOTS:
             QCOMPARE(verifyToken(first, issued.token).outcome, VerifyOutcome::Valid);
             QCOMPARE(verifyToken(first, issued.token).outcome, VerifyOutcome::Valid);
         } // the recorder saves on destruction
-        QCOMPARE(scalar(store().database(),
+        QCOMPARE(scalar(StoreDatabase::of(store()),
                         QStringLiteral("SELECT usage_count FROM api_keys WHERE id = ?"),
                         {issued.key.id}),
                  qint64(2));
@@ -299,7 +300,7 @@ private Q_SLOTS:
         const VerifyResult exceeded = verifyToken(second, issued.token);
         QCOMPARE(exceeded.outcome, VerifyOutcome::UsageExceeded);
         QCOMPARE(exceeded.usageCount, qint64(5));
-        QCOMPARE(scalar(store().database(),
+        QCOMPARE(scalar(StoreDatabase::of(store()),
                         QStringLiteral("SELECT usage_count FROM api_keys WHERE id = ?"),
                         {issued.key.id}),
                  qint64(5));
@@ -329,8 +330,9 @@ private Q_SLOTS:
         QVERIFY2(staging->reason.contains(QStringLiteral("Production key")),
                  qPrintable(staging->reason));
         QVERIFY(recorder.flush());
-        QCOMPARE(scalar(store().database(), QStringLiteral("SELECT COUNT(*) FROM request_log")),
-                 qint64(0));
+        QCOMPARE(
+            scalar(StoreDatabase::of(store()), QStringLiteral("SELECT COUNT(*) FROM request_log")),
+            qint64(0));
         QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
         auto used = verifier.explain(issued.token.constData(), std::size_t(issued.token.size()));
         QVERIFY(used);
