@@ -5495,10 +5495,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Prüfer-Anmeldung %1 kann nicht hinzugefügt werden.</translation>
     </message>
     <message>
-        <source>The Qt PostgreSQL driver (QPSQL) is not installed.</source>
-        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert.</translation>
-    </message>
-    <message>
         <source>The database setup is for PostgreSQL; a local vault needs none.</source>
         <translation>Die Datenbankeinrichtung ist für PostgreSQL gedacht; ein lokaler Tresor benötigt keine.</translation>
     </message>
@@ -5856,6 +5852,17 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
+    <name>SqlConnection</name>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
+        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert (Debian: libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert.</translation>
+    </message>
+</context>
+<context>
     <name>SqlErrors</name>
     <message>
         <source>%1 The vault is locked by another program; try again in a moment.</source>
@@ -5903,25 +5910,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
-    <name>SqlConnection</name>
-    <message>
-        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
-        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert (Debian: libqt6sql6-psql).</translation>
-    </message>
-    <message>
-        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
-        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert.</translation>
-    </message>
-</context>
-<context>
     <name>SqlKeyStore</name>
     <message>
         <source>The key was changed by someone else. It has been reloaded; check it and try again.</source>
         <translation>Der Schlüssel wurde von jemand anderem geändert. Er wurde neu geladen; prüfen Sie ihn und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
-        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert.</translation>
     </message>
     <message>
         <source>Cannot open %1.</source>
@@ -5962,10 +5954,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>%1 is not a Keyward vault.</source>
         <translation>%1 ist kein Keyward-Tresor.</translation>
-    </message>
-    <message>
-        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
-        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert (Debian: libqt6sql6-psql).</translation>
     </message>
     <message>
         <source>The database %1 holds no Keyward vault. Its owner sets one up once with &quot;keywardctl --db ... db setup&quot;.</source>
@@ -6709,10 +6697,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der neue Tresor kann nicht vorbereitet werden.</translation>
     </message>
     <message>
-        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
-        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert (Debian: libqt6sql6-psql).</translation>
-    </message>
-    <message>
         <source>Cannot start writing to %1.</source>
         <translation>Das Schreiben nach %1 kann nicht begonnen werden.</translation>
     </message>
@@ -6723,10 +6707,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Could not hash the passphrase.</source>
         <translation>Der Hash der Passphrase konnte nicht berechnet werden.</translation>
-    </message>
-    <message>
-        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
-        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert.</translation>
     </message>
     <message>
         <source>Cannot create %1.</source>
