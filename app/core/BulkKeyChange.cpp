@@ -79,6 +79,8 @@ BulkKeyVerdict BulkKeyRules::verdict(const Member &actor, const ApiKey &key, Bul
     case BulkKeyAction::ShortenExpiry:
         if (key.state == KeyState::Revoked)
             return unchanged(tr("revoked"));
+        if (key.expiresAtMs && *key.expiresAtMs <= nowMs)
+            return unchanged(tr("already expired"));
         if (expiresAtMs && key.expiresAtMs && *key.expiresAtMs <= *expiresAtMs)
             return unchanged(tr("already expires by then"));
         break;
