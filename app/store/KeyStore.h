@@ -13,9 +13,12 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
 #include <optional>
 
 namespace Keyward {
+
+class SharedLimitRepository;
 
 struct NewKeyRequest
 {
@@ -169,8 +172,13 @@ public:
                                                     int limit = 1000) = 0;
     virtual Result<AuditVerification> verifyAudit() = 0;
 
-    // Verification support: no member needed.
+    // Verification support: no member needed. The one look-up of a secret by its hash (the
+    // verifier's, prepared once): the match carries what a verdict needs (store/SecretRow.h),
+    // not the key's notes, role, creator or other secrets. A tampered row is no match.
     virtual Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) = 0;
+    // Rate and usage limits shared by every verifier on the store, on this store's connection;
+    // nullptr when the store cannot hold them (limits then hold per process).
+    virtual std::unique_ptr<SharedLimitRepository> sharedLimitRepository() = 0;
 
     // A number that changes whenever any process commits a change (for refresh and caches).
     virtual Result<qint64> changeCounter() = 0;

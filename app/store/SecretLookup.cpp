@@ -70,6 +70,16 @@ Result<std::optional<SecretMatch>> SecretLookup::find(const QByteArray &hash)
     return findOnce(hash);
 }
 
+void SecretLookup::connectionReplaced()
+{
+    if (m_native)
+        return;
+    m_query = QSqlQuery();
+    m_prepared = false;
+    m_indexCheck.reset();
+    m_keyCheck.reset();
+}
+
 Result<std::optional<SecretMatch>> SecretLookup::findSigned(const QByteArray &hash)
 {
     // Twice at most: a key changed (legitimately) between the look-up and the check's reads is

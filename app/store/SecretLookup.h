@@ -18,19 +18,20 @@ class SecretIndexCheck;
 class SqlKeyStore;
 class SqliteStatement;
 
-// The verifier's look-up of a secret by hash, prepared once and reused. SqlKeyStore::findSecret
-// prepares its three-table join on every call, which profiling showed to be ~95% of an uncached
-// verification; this keeps one prepared statement per connection and reads only what a verdict
-// needs (see SecretRow.h). On a SQLite vault the statement runs through the sqlite3 C API on the
-// driver's connection (SqliteStatement): profiling showed most of an uncached verification
-// spent in QSqlQuery::exec() rebuilding result metadata and QVariants. Elsewhere: Qt SQL.
+// The look-up of a secret by hash behind SqlKeyStore::findSecret (the one the verifiers, the
+// window and keywardctl all use), prepared once per connection and reused: a fresh prepare of
+// the join was ~95% of an uncached verification. It reads only what a verdict needs (see
+// SecretRow.h). On a SQLite vault the statement runs through the sqlite3 C API on the driver's
+// connection (SqliteStatement): profiling showed most of an uncached verification spent in
+// QSqlQuery::exec() rebuilding result metadata and QVariants. Elsewhere: Qt SQL.
 //
 // The statement is reset after every call, so no read transaction stays open between
 // verifications (an open one would pin an old snapshot: changes by other processes would go
 // unseen and the WAL could not be checkpointed). A lost server connection is re-established
 // (once a second at most), so a verifying service outlives a server restart. Same thread as the
-// store, which must outlive this. On a vault file every answer is checked against the table
-// (SecretIndexCheck), so a damaged index gives "damaged", never a wrong verdict.
+// store, which owns it. On a vault file every answer is checked against the table
+// (SecretIndexCheck), so a damaged index gives "damaged", never a wrong verdict, and the key
+// row's signature must hold (SignedKeyCheck).
 class SecretLookup
 {
     Q_DECLARE_TR_FUNCTIONS(SecretLookup)
@@ -39,6 +40,10 @@ public:
     ~SecretLookup();
 
     Result<std::optional<SecretMatch>> find(const QByteArray &hash);
+    // The store is about to close and reopen its server connection: the prepared Qt statement
+    // dies with it. (A native SQLite statement notices a replaced connection by itself, and
+    // must be the one to close the abandoned connection.)
+    void connectionReplaced();
 
     // True when the native SQLite statement is in use (for tests and the benchmark).
     bool usesNativeSqlite() const { return m_native != nullptr; }

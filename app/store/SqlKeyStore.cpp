@@ -4,9 +4,8 @@
 #include "KeyRows.h"
 #include "Migrations.h"
 #include "PostgresSetup.h"
-#include "SecretIndexCheck.h"
+#include "SecretLookup.h"
 #include "SharedLimitRepository.h"
-#include "SignedKeyCheck.h"
 #include "SqlConnection.h"
 #include "SqlErrors.h"
 #include "SqliteStatement.h"
@@ -175,9 +174,7 @@ SqlKeyStore::~SqlKeyStore()
         if (--openVaultFiles()[m_openFileKey] <= 0)
             openVaultFiles().remove(m_openFileKey);
     }
-    m_findSecretQuery.reset(); // before its connection goes
-    m_indexCheck.reset();
-    m_keyCheck.reset();
+    m_secretLookup.reset(); // its statements before their connection
     m_connection.reset();
 }
 
@@ -528,9 +525,8 @@ Result<void> SqlKeyStore::reconnect()
 {
     if (m_dialect.isSqlite() && database().isOpen())
         return {};
-    m_findSecretQuery.reset(); // its server-side statement dies with the connection
-    m_indexCheck.reset();
-    m_keyCheck.reset();
+    if (m_secretLookup)
+        m_secretLookup->connectionReplaced(); // its server-side statement dies with it
     database().close();
     if (!database().open())
         return SqlErrors::fromConnectError(database().lastError(), m_location);
@@ -2361,59 +2357,9 @@ Result<AuditVerification> SqlKeyStore::verifyAudit()
 
 Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &hash)
 {
-    // The verification hot path keeps its statement prepared: QPSQL spends three round trips
-    // (PREPARE, EXECUTE, DEALLOCATE) on a fresh QSqlQuery, and one on a reused one.
-    constexpr int kTableHashColumn = kKeyColumnCount + 10;
-    if (!m_findSecretQuery) {
-        auto query = std::make_unique<QSqlQuery>(database());
-        QString sql =
-            QStringLiteral("SELECT ") + kKeyColumns + QStringLiteral(", ") + kSecretColumns;
-        // A vault file's answer is checked against the table row (SecretIndexCheck).
-        if (m_dialect.isSqlite()) {
-            sql += QStringLiteral(", ") + QLatin1String(SecretIndexCheck::kTableHashColumn);
-            m_indexCheck = std::make_unique<SecretIndexCheck>(sqliteHandle(database()), m_location);
-        }
-        sql += kKeyFrom + QStringLiteral(" JOIN key_secrets s ON s.key_id = k.id WHERE s.hash = ?");
-        if (!query->prepare(sql))
-            return SqlErrors::fromQuery(*query, tr("Cannot look up the key."));
-        m_findSecretQuery = std::move(query);
-    }
-    QSqlQuery &q = *m_findSecretQuery;
-    q.bindValue(0, hash);
-    if (!q.exec()) {
-        const Error error = SqlErrors::fromQuery(q, tr("Cannot look up the key."));
-        m_findSecretQuery.reset(); // prepare afresh next time (after a reconnect, say)
-        m_indexCheck.reset();
-        return error;
-    }
-    std::optional<SecretMatch> found;
-    QByteArray tableHash;
-    if (q.next()) {
-        found = SecretMatch {keyFromRow(q), secretFromRow(q, kKeyColumnCount)};
-        found->key.secrets.append(found->secret);
-        if (m_indexCheck)
-            tableHash = q.value(kTableHashColumn).toByteArray();
-    }
-    q.finish(); // an SQLite statement left open would hold its read snapshot
-    if (m_indexCheck) {
-        auto checked = found ? m_indexCheck->confirmFound(tableHash, hash)
-                             : m_indexCheck->confirmMissing(hash);
-        if (!checked) {
-            if (checked.error().code == ErrorCode::VaultCorrupt)
-                markDamaged(checked.error());
-            return checked.error();
-        }
-    }
-    if (found && m_dialect.isSqlite()) {
-        if (!m_keyCheck)
-            m_keyCheck = std::make_unique<SignedKeyCheck>(m_rootKey);
-        auto outcome = m_keyCheck->check(database(), *found, hash);
-        if (!outcome)
-            return outcome.error();
-        if (*outcome != SignedKeyCheck::Outcome::Trusted)
-            return std::optional<SecretMatch>(); // Changed: the caller's next look-up sees it
-    }
-    return found;
+    if (!m_secretLookup)
+        m_secretLookup = std::make_unique<SecretLookup>(*this);
+    return m_secretLookup->find(hash);
 }
 
 Result<qint64> SqlKeyStore::changeCounter()

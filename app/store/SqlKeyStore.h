@@ -82,7 +82,7 @@ public:
     QString connectionName() const;
     // Repositories on this store's connection, for verify/ (same thread as the store).
     std::unique_ptr<UsageRepository> usageRepository();
-    std::unique_ptr<SharedLimitRepository> sharedLimitRepository();
+    std::unique_ptr<SharedLimitRepository> sharedLimitRepository() override;
 
     // For a process that verifies many keys (a pipeline, the server): let SQLite keep up to this
     // much of a vault file in its page cache, so look-ups stop re-reading pages through the OS.
@@ -326,9 +326,7 @@ private:
     qint64 m_lastAuditId = 0; // the last audit row of the current write transaction
     QByteArray m_lastAuditHash;
     std::function<void()> m_beforeCommitHook;
-    std::unique_ptr<QSqlQuery> m_findSecretQuery; // prepared once, see findSecret()
-    std::unique_ptr<SignedKeyCheck> m_keyCheck; // made at the first findSecret()
-    std::unique_ptr<SecretIndexCheck> m_indexCheck; // findSecret()'s, on a vault file
+    std::unique_ptr<SecretLookup> m_secretLookup; // made at the first findSecret()
     std::shared_ptr<DamageFlag> m_damage = std::make_shared<DamageFlag>(); // see markDamaged()
     std::atomic<qint64> m_reconnects {0};
 };

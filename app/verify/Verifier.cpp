@@ -7,9 +7,7 @@
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
 #include "store/KeyStore.h"
-#include "store/SecretLookup.h"
 #include "store/SharedLimitRepository.h"
-#include "store/SqlKeyStore.h"
 
 #include <QDateTime>
 
@@ -47,19 +45,10 @@ Verifier::Verifier(KeyStore &store, const Clock &clock)
 {
     m_shared.limiter = std::make_shared<RateLimiter>(clock);
     m_shared.credits = std::make_shared<UsageCredits>(clock);
-}
-
-Verifier::Verifier(SqlKeyStore &store, const Clock &clock)
-    : Verifier(static_cast<KeyStore &>(store), clock)
-{
-    m_lookup = std::make_unique<SecretLookup>(store);
-    m_find = [lookup = m_lookup.get()](const QByteArray &hash) {
-        return lookup->find(hash);
-    };
     m_sharedLimits = store.sharedLimitRepository();
 }
 
-Verifier::Verifier(SqlKeyStore &store, const Clock &clock, const VerifierShared &shared)
+Verifier::Verifier(KeyStore &store, const Clock &clock, const VerifierShared &shared)
     : Verifier(store, clock)
 {
     m_shared = shared;

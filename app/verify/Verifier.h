@@ -20,10 +20,8 @@ namespace Keyward {
 
 struct ApiKey;
 class KeyStore;
-class SecretLookup;
 class SecretString;
 class SharedLimitRepository;
-class SqlKeyStore;
 class UsageRecorder;
 struct SecretMatch;
 
@@ -74,11 +72,8 @@ class Verifier
     Q_DECLARE_TR_FUNCTIONS(Verifier)
 public:
     Verifier(KeyStore &store, const Clock &clock);
-    // The same, with the SQL store's prepared look-up (see store/SecretLookup): what services
-    // and keywardctl use.
-    Verifier(SqlKeyStore &store, const Clock &clock);
     // Another thread's verifier sharing `shared` (cache, limits, recorder) with the ones before.
-    Verifier(SqlKeyStore &store, const Clock &clock, const VerifierShared &shared);
+    Verifier(KeyStore &store, const Clock &clock, const VerifierShared &shared);
     ~Verifier();
     Verifier(const Verifier &) = delete;
     Verifier &operator=(const Verifier &) = delete;
@@ -136,7 +131,6 @@ private:
 
     KeyStore &m_store;
     const Clock &m_clock;
-    std::unique_ptr<SecretLookup> m_lookup;
     std::unique_ptr<SharedLimitRepository> m_sharedLimits; // on this verifier's connection
     VerifierCache::FindFunction m_find;
     std::unique_ptr<ChangeSource> m_changes; // this thread's way to the change counter

@@ -360,7 +360,7 @@ void TestPgRoles::verifierLoginVerifiesButManagesNothing()
     QVERIFY2(found, qPrintable(found.errorMessage()));
     QVERIFY(found->has_value());
     QCOMPARE(found->value().key.id, m_daveKey);
-    QCOMPARE(found->value().key.createdByName, login(QStringLiteral("dave")));
+    QVERIFY(!found->value().key.name.isEmpty());
     QVERIFY(verifier->changeCounter());
     auto signIn = verifier->signIn(QString(), SecretString());
     QCOMPARE(signIn.code(), ErrorCode::AuthenticationFailed);
