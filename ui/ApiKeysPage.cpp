@@ -12,7 +12,6 @@
 #include "core/DisplayNames.h"
 #include "core/Environment.h"
 #include "store/KeyStore.h"
-#include "store/SqlKeyStore.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -62,7 +61,7 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
     m_tamperCheck = new TamperedKeysCheck(this);
     connect(m_tamperCheck, &TamperedKeysCheck::finished, this,
             [this](const QHash<qint64, QString> &tampered) {
-                if (!m_vault)
+                if (!m_store)
                     return;
                 const qint64 shown = m_details->keyId();
                 const QString before = m_model->tamperedProblem(shown);
@@ -362,9 +361,6 @@ void ApiKeysPage::setDefaultColumnWidths()
 void ApiKeysPage::setStore(KeyStore *store, UsageSource *usage)
 {
     m_store = store;
-    m_vault = dynamic_cast<SqlKeyStore *>(store);
-    if (m_vault && m_vault->engine() != SqlEngine::Sqlite)
-        m_vault = nullptr; // a server's roles keep verifiers from writing keys
     m_tamperCheck->cancel();
     m_model->setTampered({});
     // The details pane reads the selected key's usage and last use from the same store.
@@ -395,8 +391,8 @@ Result<void> ApiKeysPage::reload()
     m_model->setKeys(*keys, m_store->grantCatalogue());
     // The rows just read may have been written around Keyward: check their signatures on a
     // worker thread, against the root the store accepted at open (not one found in the file).
-    if (m_vault && m_vault->isSignedVault())
-        m_tamperCheck->start(m_vault->location(), m_vault->rootKey());
+    if (const std::optional<SignedVaultFile> signedFile = m_store->signedVaultFile())
+        m_tamperCheck->start(signedFile->path, signedFile->rootKey);
     settleSelection(before);
     updateStatePage();
     updateCount();

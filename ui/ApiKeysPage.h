@@ -25,7 +25,6 @@ class KeyFilterProxyModel;
 class KeyStore;
 class KeyTableModel;
 class Settings;
-class SqlKeyStore;
 class TamperedKeysCheck;
 class UsageSource;
 
@@ -118,8 +117,6 @@ private:
 
     const Clock &m_clock;
     KeyStore *m_store = nullptr;
-    // The same store when it is a signed vault file, whose keys' signatures are checked.
-    SqlKeyStore *m_vault = nullptr;
     TamperedKeysCheck *m_tamperCheck = nullptr;
     // The store's usage counter as of the last read of usage (KeyStore::usageSince).
     qint64 m_usageSeen = 0;

@@ -94,6 +94,14 @@ struct UsageUpdates
     QVector<KeyUsageUpdate> keys; // by key id
 };
 
+// A vault file whose key rows are signed: its path and the root key this store accepted when it
+// opened it, for a check of every row's signature on another thread (ui/TamperedKeysCheck).
+struct SignedVaultFile
+{
+    QString path;
+    QByteArray rootKey;
+};
+
 // The operations every store offers (SQLite vault, PostgreSQL). Each mutating call:
 // checks the signed-in member's permission in core, writes in one transaction together with
 // its audit row, and refuses a stale version with ErrorCode::StaleVersion.
@@ -179,6 +187,8 @@ public:
     // Rate and usage limits shared by every verifier on the store, on this store's connection;
     // nullptr when the store cannot hold them (limits then hold per process).
     virtual std::unique_ptr<SharedLimitRepository> sharedLimitRepository() = 0;
+    // nullopt for a server (its roles keep verifiers from writing keys) and an unsigned file.
+    virtual std::optional<SignedVaultFile> signedVaultFile() const = 0;
 
     // A number that changes whenever any process commits a change (for refresh and caches).
     virtual Result<qint64> changeCounter() = 0;

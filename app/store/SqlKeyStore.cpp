@@ -178,6 +178,13 @@ SqlKeyStore::~SqlKeyStore()
     m_connection.reset();
 }
 
+std::optional<SignedVaultFile> SqlKeyStore::signedVaultFile() const
+{
+    if (!m_dialect.isSqlite() || !isSignedVault())
+        return std::nullopt;
+    return SignedVaultFile {m_location, m_rootKey};
+}
+
 QString SqlKeyStore::displayName() const
 {
     return m_location;

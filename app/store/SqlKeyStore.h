@@ -166,6 +166,7 @@ public:
     QString fingerprint() const;
     const QByteArray &rootKey() const { return m_rootKey; }
     bool isSignedVault() const { return !m_rootKey.isEmpty(); }
+    std::optional<SignedVaultFile> signedVaultFile() const override;
     // Whether the signed-in member's key is certified, so their changes can be signed.
     bool canSign() const { return m_signer.has_value(); }
     // A member's newest key (certified or waiting for an Owner): its fingerprint, and whether
