@@ -392,6 +392,9 @@ Result<void> ApiKeysPage::reload()
         return keys.error();
     }
     const QVector<qint64> before = selectedIds();
+    // The "Rotation overdue" badge; a policy that cannot be read only loses the badge.
+    if (auto policy = m_store->rotationPolicy())
+        m_model->setMaxSecretAge(policy->maxSecretAgeMs());
     m_model->setKeys(*keys, m_store->grantCatalogue());
     // The rows just read may have been written around Keyward: check their signatures on a
     // worker thread, against the root the store accepted at open (not one found in the file).
