@@ -347,12 +347,16 @@ void ApiKeysPage::setDefaultColumnWidths()
                                   .horizontalAdvance(QStringLiteral("kw_live_3Zq…Cd"))
                               + 24);
     header->resizeSection(KeyTableModel::EnvironmentColumn, fit(tr("Development")));
-    header->resizeSection(
-        KeyTableModel::StatusColumn,
-        StatusBadgeDelegate::badgesSize(
-            StatusBadgeDelegate::badgesFor(KeyStatus::Active, true, false, false), font())
-                .width()
-            + 8);
+    // Room for the status and its widest second badge ("Expires soon" or "Rotation overdue").
+    const auto statusWidth = [this](bool expiresSoon, bool rotationOverdue) {
+        return StatusBadgeDelegate::badgesSize(
+                   StatusBadgeDelegate::badgesFor(KeyStatus::Active, expiresSoon, false, false,
+                                                  rotationOverdue),
+                   font())
+            .width();
+    };
+    header->resizeSection(KeyTableModel::StatusColumn,
+                          qMax(statusWidth(true, false), statusWidth(false, true)) + 8);
     header->resizeSection(KeyTableModel::RateLimitColumn, fit(tr("1,000 per minute")));
     header->resizeSection(KeyTableModel::ExpiresColumn, fit(tr("in 12 months")));
     header->resizeSection(KeyTableModel::LastUsedColumn, fit(tr("59 minutes ago")));

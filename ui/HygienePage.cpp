@@ -131,7 +131,13 @@ HygienePage::HygienePage(const Clock &clock, QWidget *parent)
     m_table->setColumnWidth(HygieneModel::KeyColumn, charWidth * 22 + 24);
     m_table->setColumnWidth(HygieneModel::EnvironmentColumn, charWidth * 12 + 24);
     m_table->setColumnWidth(HygieneModel::FindingColumn, charWidth * 22 + 24);
-    m_table->setColumnWidth(HygieneModel::FixColumn, charWidth * 28 + 24);
+    int fixWidth = 0;
+    for (auto fix : {HygieneFinding::Fix::Deactivate, HygieneFinding::Fix::SetExpiry,
+                     HygieneFinding::Fix::Regenerate, HygieneFinding::Fix::Revoke,
+                     HygieneFinding::Fix::EndGracePeriodLater})
+        fixWidth =
+            qMax(fixWidth, fontMetrics().horizontalAdvance(HygieneFinding::describeFix(fix)));
+    m_table->setColumnWidth(HygieneModel::FixColumn, fixWidth + 24);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HygienePage::updateButtons);
     connect(m_table, &QTableView::activated, this, [this] {

@@ -236,7 +236,9 @@ void HygieneReport::markDismissed(QVector<HygieneFinding> &findings,
 bool HygieneReport::isRotationOverdue(const ApiKey &key, qint64 nowMs,
                                       std::optional<qint64> maxSecretAgeMs)
 {
-    if (!maxSecretAgeMs || key.secrets.isEmpty() || key.state == KeyState::Revoked)
+    // Only a key that works can be overdue: an expired or stopped one needs no new secret.
+    if (!maxSecretAgeMs || key.secrets.isEmpty() || key.state != KeyState::Active
+        || (key.expiresAtMs && *key.expiresAtMs <= nowMs))
         return false;
     return nowMs - key.secrets.constFirst().createdAtMs > *maxSecretAgeMs;
 }

@@ -95,7 +95,8 @@ public:
     // Marks the findings that a current dismissal covers (same key and kind).
     static void markDismissed(QVector<HygieneFinding> &findings,
                               const QVector<HygieneDismissal> &dismissals);
-    // The key's current secret is older than the policy allows (the table's badge).
+    // The current secret of an active, unexpired key is older than the policy allows (the
+    // table's badge, and the RotationOverdue finding).
     static bool isRotationOverdue(const ApiKey &key, qint64 nowMs,
                                   std::optional<qint64> maxSecretAgeMs);
     // A dismissal's reason: said in words (1 to kMaxReasonLength characters after trimming), on
