@@ -487,51 +487,45 @@ void HygienePage::fixMany(HygieneFinding::Fix fix, const QVector<qint64> &keyIds
                              text + QStringLiteral("\n\n") + names.join(QLatin1Char('\n')), action,
                              tr("Keep as They Are")))
         return;
-    // One store call per key for now: the lead's bulk API (KeyStore::changeKeys) is not on
-    // main yet. A refusal (role, changed by someone else) stops only its own key.
-    int done = 0;
+    // One transaction through the bulk API, one audit row per key; a key refused (role,
+    // changed by someone else, tampered) is reported while the others go through.
+    QVector<ApiKey> toChange;
     for (const ApiKey &key : std::as_const(keys)) {
-        Result<ApiKey> changed = makeError(ErrorCode::InvalidInput, QString());
-        switch (fix) {
-        case HygieneFinding::Fix::Deactivate:
-            if (key.state != KeyState::Active) {
-                refusals.append(tr("%1: already inactive").arg(quoted(key.name)));
-                continue;
-            }
-            changed = m_store->setKeyActive(key.id, key.version, false);
-            break;
-        case HygieneFinding::Fix::SetExpiry: {
-            const qint64 expiry = newExpiry.toMSecsSinceEpoch();
-            if (key.expiresAtMs && *key.expiresAtMs <= expiry) {
-                refusals.append(
-                    tr("%1: already expires on %2")
-                        .arg(quoted(key.name), Formatting::absoluteTime(*key.expiresAtMs)));
-                continue;
-            }
-            KeyEdit edit;
-            edit.name = key.name;
-            edit.notes = key.notes;
-            edit.rateLimit = key.rateLimit;
-            edit.expiresAtMs = expiry;
-            changed = m_store->editKey(key.id, key.version, edit);
-            break;
-        }
-        case HygieneFinding::Fix::Revoke:
-            if (key.environment == Environment::Production) {
-                refusals.append(tr("%1: a Production key; revoke it on its own, with its name "
-                                   "typed")
-                                    .arg(quoted(key.name)));
-                continue;
-            }
-            changed = m_store->revokeKey(key.id, key.version);
-            break;
-        default:
-            continue;
-        }
-        if (changed)
-            ++done;
+        if (fix == HygieneFinding::Fix::Revoke && key.environment == Environment::Production)
+            refusals.append(tr("%1: a Production key; revoke it on its own, with its name typed")
+                                .arg(quoted(key.name)));
         else
-            refusals.append(tr("%1: %2").arg(quoted(key.name), changed.errorMessage()));
+            toChange.append(key);
+    }
+    const BulkKeyAction bulkAction = fix == HygieneFinding::Fix::Deactivate
+        ? BulkKeyAction::Deactivate
+        : fix == HygieneFinding::Fix::Revoke ? BulkKeyAction::Revoke
+                                             : BulkKeyAction::ShortenExpiry;
+    int done = 0;
+    if (!toChange.isEmpty()) {
+        const std::optional<qint64> expiry = bulkAction == BulkKeyAction::ShortenExpiry
+            ? std::optional<qint64>(newExpiry.toMSecsSinceEpoch())
+            : std::nullopt;
+        auto result = m_store->changeKeys(BulkKeyChange::of(bulkAction, toChange, expiry));
+        if (!result) {
+            MessageBox::warning(this, title, result.errorMessage());
+            Q_EMIT message(result.errorMessage());
+            return;
+        }
+        done = int(result->changed.size());
+        for (qint64 id : std::as_const(result->unchanged)) {
+            const auto key = std::find_if(toChange.cbegin(), toChange.cend(),
+                                          [id](const ApiKey &k) { return k.id == id; });
+            if (key == toChange.cend())
+                continue;
+            refusals.append(
+                bulkAction == BulkKeyAction::ShortenExpiry && key->expiresAtMs
+                    ? tr("%1: already expires on %2")
+                          .arg(quoted(key->name), Formatting::absoluteTime(*key->expiresAtMs))
+                    : tr("%1: already inactive").arg(quoted(key->name)));
+        }
+        for (const BulkKeyRefusal &refusal : std::as_const(result->refused))
+            refusals.append(tr("%1: %2").arg(quoted(refusal.keyName), refusal.reason));
     }
     Q_EMIT message(refusals.isEmpty()
                        ? tr("%n key(s) fixed.", nullptr, done)
