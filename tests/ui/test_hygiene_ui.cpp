@@ -20,10 +20,12 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace Keyward;
 using namespace Keyward::UiTest;
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void pageListsFindingsAndTableBadgesRotation();
     void fixOneKeyThroughKeyCommands();
     void fixManyKeysAfterOneConfirmation();
+    void revokeManyLeavesProductionKeysOut();
     void dismissHidesAndRestoreShows();
     void ownerSetsThePolicyViewerCannot();
 
@@ -216,6 +219,61 @@ void TestHygieneUi::fixManyKeysAfterOneConfirmation()
         !shows(page, a.id, Kind::NoExpiry) && !shows(page, b.id, Kind::NoExpiry), 10000);
     auto verified = vault.store().verifyAudit();
     QVERIFY(verified && verified->intact);
+}
+
+// A removed member's keys are to be revoked; a Production key among them is not revoked in a
+// many-key fix (its revocation asks for its typed name, one key at a time) and is reported.
+void TestHygieneUi::revokeManyLeavesProductionKeysOut()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    const Member bob = vault.addMember(QStringLiteral("bob"), Role::Developer);
+    auto bobs = SqlKeyStore::openVault(vault.path(), vault.clock());
+    QVERIFY(bobs);
+    QVERIFY((*bobs)->signIn(QStringLiteral("bob"), secret(kMemberPassphrase)));
+    NewKeyRequest request;
+    request.name = QStringLiteral("Bob dev");
+    request.environment = Environment::Development;
+    request.role = Role::Developer;
+    request.grants = {QStringLiteral("licenses:read")};
+    auto dev = (*bobs)->createKey(request);
+    QVERIFY2(dev, qPrintable(dev.errorMessage()));
+    request.name = QStringLiteral("Bob live");
+    request.environment = Environment::Production;
+    auto live = (*bobs)->createKey(request);
+    QVERIFY(live);
+    bobs->reset();
+    QVERIFY(vault.store().removeMember(bob.id));
+
+    auto window = openWindow(vault);
+    QVERIFY(window);
+    HygienePage *page = showHygiene(*window);
+    QVERIFY(page);
+    QVERIFY(page->selectFinding(dev->key.id, Kind::CreatorRemoved));
+    QVERIFY(page->selectFinding(live->key.id, Kind::CreatorRemoved, true));
+    QVERIFY(page->fixButton()->text().contains(QStringLiteral("Revoke")));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    // The report of the refused key comes after the confirmation: acknowledge it when shown.
+    QString report;
+    auto closeReport = std::make_shared<QTimer>();
+    closeReport->setInterval(20);
+    connect(closeReport.get(), &QTimer::timeout, this, [&report, closeReport] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            report = box->text();
+            box->accept();
+            closeReport->stop();
+        }
+    });
+    closeReport->start();
+    page->fixSelected();
+    closeReport->stop();
+    QCOMPARE(vault.store().key(dev->key.id)->state, KeyState::Revoked);
+    QCOMPARE(vault.store().key(live->key.id)->state, KeyState::Inactive); // deactivated at removal
+    QVERIFY2(report.contains(QStringLiteral("Bob live"))
+                 && report.contains(QStringLiteral("Production")),
+             qPrintable(report));
+    QTRY_VERIFY_WITH_TIMEOUT(!shows(page, dev->key.id, Kind::CreatorRemoved), 10000);
+    QVERIFY(shows(page, live->key.id, Kind::CreatorRemoved));
 }
 
 void TestHygieneUi::dismissHidesAndRestoreShows()
