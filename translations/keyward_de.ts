@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Application</name>
@@ -59,7 +60,7 @@
         <translation>Ein Mitglied entfernen; seine Schlüssel werden deaktiviert</translation>
     </message>
     <message>
-        <source>Change a member's role</source>
+        <source>Change a member&apos;s role</source>
         <translation>Die Rolle eines Mitglieds ändern</translation>
     </message>
     <message>
@@ -71,11 +72,11 @@
         <translation>Prüfen, dass kein Protokolleintrag geändert oder entfernt wurde</translation>
     </message>
     <message>
-        <source>Missing value after "%1".</source>
+        <source>Missing value after &quot;%1&quot;.</source>
         <translation>Fehlender Wert nach „%1“.</translation>
     </message>
     <message>
-        <source>Unknown option "%1".</source>
+        <source>Unknown option &quot;%1&quot;.</source>
         <translation>Unbekannte Option „%1“.</translation>
     </message>
     <message>
@@ -83,7 +84,7 @@
         <translation>Geben Sie einen Befehl an.</translation>
     </message>
     <message>
-        <source>Unknown command "%1".</source>
+        <source>Unknown command &quot;%1&quot;.</source>
         <translation>Unbekannter Befehl „%1“.</translation>
     </message>
     <message>
@@ -95,15 +96,15 @@
         <translation>Geben Sie einen %1-Befehl an: %2.</translation>
     </message>
     <message>
-        <source>Unknown command "%1 %2"; %1 commands are: %3.</source>
+        <source>Unknown command &quot;%1 %2&quot;; %1 commands are: %3.</source>
         <translation>Unbekannter Befehl „%1 %2“; die %1-Befehle sind: %3.</translation>
     </message>
     <message>
-        <source>Run "keywardctl --help" for the commands.</source>
+        <source>Run &quot;keywardctl --help&quot; for the commands.</source>
         <translation>Führen Sie „keywardctl --help“ aus, um die Befehle zu sehen.</translation>
     </message>
     <message>
-        <source>Manage a Keyward vault's API keys from scripts and services.</source>
+        <source>Manage a Keyward vault&apos;s API keys from scripts and services.</source>
         <translation>Die API-Schlüssel eines Keyward-Tresors aus Skripten und Diensten verwalten.</translation>
     </message>
     <message>
@@ -111,7 +112,7 @@
         <translation>Befehle:</translation>
     </message>
     <message>
-        <source>Run "keywardctl COMMAND --help" for a command's options.</source>
+        <source>Run &quot;keywardctl COMMAND --help&quot; for a command&apos;s options.</source>
         <translation>Führen Sie „keywardctl BEFEHL --help“ aus, um die Optionen eines Befehls zu sehen.</translation>
     </message>
     <message>
@@ -139,7 +140,7 @@
         <translation>  2  Aufruffehler: unbekannter Befehl oder unbekannte Option, fehlendes oder unlesbares Argument</translation>
     </message>
     <message>
-        <source>Show a key's requests per hour and its newest requests</source>
+        <source>Show a key&apos;s requests per hour and its newest requests</source>
         <translation>Die Anfragen eines Schlüssels pro Stunde und seine neuesten Anfragen anzeigen</translation>
     </message>
     <message>
@@ -159,15 +160,15 @@
         <translation>Einen ganzen Tresor zwischen einer Datei und einer PostgreSQL-Datenbank kopieren</translation>
     </message>
     <message>
-        <source>  KEYWARD_DB              a PostgreSQL vault's connection string, unless --vault is given (the password: ~/.pgpass, PGPASSWORD or a prompt)</source>
+        <source>  KEYWARD_DB              a PostgreSQL vault&apos;s connection string, unless --vault is given (the password: ~/.pgpass, PGPASSWORD or a prompt)</source>
         <translation>  KEYWARD_DB              die Verbindungszeichenfolge eines PostgreSQL-Tresors, sofern --vault nicht angegeben ist (das Passwort: ~/.pgpass, PGPASSWORD oder eine Abfrage)</translation>
     </message>
     <message>
-        <source>Set a member's passphrase, or your own (vault files)</source>
+        <source>Set a member&apos;s passphrase, or your own (vault files)</source>
         <translation>Die Passphrase eines Mitglieds oder die eigene festlegen (Tresordateien)</translation>
     </message>
     <message>
-        <source>  KEYWARD_NEW_PASSPHRASE  the new passphrase for "member add" and "member passphrase"</source>
+        <source>  KEYWARD_NEW_PASSPHRASE  the new passphrase for &quot;member add&quot; and &quot;member passphrase&quot;</source>
         <translation>  KEYWARD_NEW_PASSPHRASE  die neue Passphrase für „member add“ und „member passphrase“</translation>
     </message>
     <message>
@@ -175,7 +176,7 @@
         <translation>Notizen, Ratenlimit, Nutzungslimit oder Ablauf (verkürzen) ändern</translation>
     </message>
     <message>
-        <source>Count a key's use against its usage limit from 0 again (Admins)</source>
+        <source>Count a key&apos;s use against its usage limit from 0 again (Admins)</source>
         <translation>Die Nutzung eines Schlüssels für sein Nutzungslimit wieder ab 0 zählen (Administratoren)</translation>
     </message>
     <message>
@@ -187,7 +188,7 @@
         <translation>Keyward-Schlüssel in Dateien oder der Standardeingabe an ihrer Prüfsumme finden (ohne Tresor; pre-commit)</translation>
     </message>
     <message>
-        <source>Certify a member's signing key (signed vault files)</source>
+        <source>Certify a member&apos;s signing key (signed vault files)</source>
         <translation>Den Signaturschlüssel eines Mitglieds zertifizieren (signierte Tresordateien)</translation>
     </message>
     <message>
@@ -207,7 +208,7 @@
         <translation>Eine geprüfte Sicherung zurückspielen und den ersetzten Tresor aufbewahren</translation>
     </message>
     <message>
-        <source>keywardctl: warning: a key was given on the command line, where other users can read it in the process list and your shell keeps it in its history. Pass it on stdin instead ("verify -" or "verify --stdin").</source>
+        <source>keywardctl: warning: a key was given on the command line, where other users can read it in the process list and your shell keeps it in its history. Pass it on stdin instead (&quot;verify -&quot; or &quot;verify --stdin&quot;).</source>
         <translation>keywardctl: Warnung: Ein Schlüssel wurde auf der Befehlszeile übergeben, wo andere Benutzer ihn in der Prozessliste lesen können und Ihre Shell ihn im Verlauf speichert. Übergeben Sie ihn stattdessen über die Standardeingabe („verify -“ oder „verify --stdin“).</translation>
     </message>
     <message>
@@ -215,7 +216,7 @@
         <translation>Aufruf: keywardctl [--vault DATEI | --db VERBINDUNG] [--member NAME] [--pin FINGERABDRUCK] [--json] BEFEHL [ARGUMENTE]</translation>
     </message>
     <message>
-        <source>  KEYWARD_VAULT_PIN       the vault file's expected fingerprint, unless --pin is given</source>
+        <source>  KEYWARD_VAULT_PIN       the vault file&apos;s expected fingerprint, unless --pin is given</source>
         <translation>  KEYWARD_VAULT_PIN       der erwartete Fingerabdruck der Tresordatei, sofern --pin nicht angegeben ist</translation>
     </message>
     <message>
@@ -227,7 +228,7 @@
         <translation>  3  Tresorfehler: fehlt, beschädigt, gesperrt, kein Tresor, zu neu, Speicher; Datenbank nicht erreichbar oder keine gültige Verbindungsangabe; vault check: Schaden gefunden</translation>
     </message>
     <message>
-        <source>Stop a regenerated key's previous secret now, not after its grace period</source>
+        <source>Stop a regenerated key&apos;s previous secret now, not after its grace period</source>
         <translation>Das vorige Geheimnis eines neu erzeugten Schlüssels jetzt stoppen, nicht erst nach der Übergangsfrist</translation>
     </message>
     <message>
@@ -235,8 +236,20 @@
         <translation>Viele Schlüssel deaktivieren, aktivieren, widerrufen, löschen oder ihren Ablauf verkürzen</translation>
     </message>
     <message>
-        <source>Write keys' metadata as CSV or JSON (never a secret)</source>
+        <source>Write keys&apos; metadata as CSV or JSON (never a secret)</source>
         <translation>Metadaten von Schlüsseln als CSV oder JSON schreiben (nie ein Geheimnis)</translation>
+    </message>
+    <message>
+        <source>Dismiss a key&apos;s finding, with the reason (audited)</source>
+        <translation>Einen Befund eines Schlüssels mit Begründung ignorieren (protokolliert)</translation>
+    </message>
+    <message>
+        <source>List a dismissed finding again</source>
+        <translation>Einen ignorierten Befund wieder auflisten</translation>
+    </message>
+    <message>
+        <source>Show or set the rotation policy: the oldest a secret may be (Owners)</source>
+        <translation>Rotationsrichtlinie anzeigen oder setzen: wie alt ein Geheimnis höchstens sein darf (Besitzer)</translation>
     </message>
 </context>
 <context>
@@ -286,7 +299,7 @@
         <translation>DETAILS</translation>
     </message>
     <message>
-        <source>Checks the audit log's hash chain: exit 0 when no entry was changed or removed, 1 when one was.</source>
+        <source>Checks the audit log&apos;s hash chain: exit 0 when no entry was changed or removed, 1 when one was.</source>
         <translation>Prüft die Hash-Kette des Prüfprotokolls: Exit-Code 0, wenn kein Eintrag geändert oder entfernt wurde, 1, wenn doch.</translation>
     </message>
     <message>
@@ -301,7 +314,7 @@
         </translation>
     </message>
     <message>
-        <source>Tampered: key %1 ("%2"): %3.</source>
+        <source>Tampered: key %1 (&quot;%2&quot;): %3.</source>
         <translation>Manipuliert: Schlüssel %1 („%2“): %3.</translation>
     </message>
     <message>
@@ -538,6 +551,33 @@
         <source>the previous secret %1 stopped working before its grace period ended</source>
         <translation>das vorige Geheimnis %1 wurde vor dem Ende seiner Übergangsfrist gestoppt</translation>
     </message>
+    <message>
+        <source>Set rotation policy</source>
+        <translation>Rotationsrichtlinie gesetzt</translation>
+    </message>
+    <message>
+        <source>Dismissed finding</source>
+        <translation>Befund ignoriert</translation>
+    </message>
+    <message>
+        <source>Restored finding</source>
+        <translation>Befund wiederhergestellt</translation>
+    </message>
+    <message numerus="yes">
+        <source>secrets are due for regeneration after %n day(s)</source>
+        <translation>
+            <numerusform>Geheimnisse sind nach %n Tag neu zu erzeugen</numerusform>
+            <numerusform>Geheimnisse sind nach %n Tagen neu zu erzeugen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no rotation policy</source>
+        <translation>keine Rotationsrichtlinie</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>BulkKeyRules</name>
@@ -593,7 +633,7 @@
         <translation>[--prefix PRÄFIX]... [DATEI...]</translation>
     </message>
     <message>
-        <source>Finds Keyward keys in files, or in stdin without FILE (or with "-"), and checks each one's CRC32 check characters offline: no vault is opened. Prints each finding as FILE:LINE:COLUMN with the key's hint, never the key (with --json: one object per finding). Keys whose check is wrong or that were cut short are printed as notes. Exit 0 when no key was found, 1 when one was (a leak), 2 on a usage error or an unreadable file. Made for pre-commit hooks and for confirming a secret scanner's hit (docs/key-format.md).</source>
+        <source>Finds Keyward keys in files, or in stdin without FILE (or with &quot;-&quot;), and checks each one&apos;s CRC32 check characters offline: no vault is opened. Prints each finding as FILE:LINE:COLUMN with the key&apos;s hint, never the key (with --json: one object per finding). Keys whose check is wrong or that were cut short are printed as notes. Exit 0 when no key was found, 1 when one was (a leak), 2 on a usage error or an unreadable file. Made for pre-commit hooks and for confirming a secret scanner&apos;s hit (docs/key-format.md).</source>
         <translation>Findet Keyward-Schlüssel in Dateien oder, ohne DATEI (oder mit „-“), in der Standardeingabe und prüft offline die CRC32-Prüfzeichen jedes Schlüssels: Es wird kein Tresor geöffnet. Gibt jeden Fund als DATEI:ZEILE:SPALTE mit der Kurzform des Schlüssels aus, nie den Schlüssel selbst (mit --json: ein Objekt je Fund). Schlüssel mit falscher Prüfsumme oder abgeschnittene Schlüssel werden als Hinweise ausgegeben. Exit 0, wenn kein Schlüssel gefunden wurde, 1, wenn einer gefunden wurde (ein Leck), 2 bei einem Aufruffehler oder einer unlesbaren Datei. Gedacht für pre-commit-Hooks und um einen Treffer eines Geheimnis-Scanners zu bestätigen (docs/key-format.md).</translation>
     </message>
     <message>
@@ -601,7 +641,7 @@
         <translation>PRÄFIX</translation>
     </message>
     <message>
-        <source>The vaults' key prefix (default: kw); repeat it for several.</source>
+        <source>The vaults&apos; key prefix (default: kw); repeat it for several.</source>
         <translation>Das Schlüsselpräfix der Tresore (Standard: kw); für mehrere wiederholen.</translation>
     </message>
     <message>
@@ -609,11 +649,11 @@
         <translation>es ist ein Verzeichnis</translation>
     </message>
     <message>
-        <source>Cannot read "%1": %2.</source>
+        <source>Cannot read &quot;%1&quot;: %2.</source>
         <translation>„%1“ kann nicht gelesen werden: %2.</translation>
     </message>
     <message numerus="yes">
-        <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault ("keywardctl key list" shows the hints) and remove it from the history.</source>
+        <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault (&quot;keywardctl key list&quot; shows the hints) and remove it from the history.</source>
         <translation>
             <numerusform>keywardctl: %n Keyward-Schlüssel gefunden. Widerrufen Sie ihn in seinem Tresor („keywardctl key list“ zeigt die Kurzformen) und entfernen Sie ihn aus dem Verlauf.</numerusform>
             <numerusform>keywardctl: %n Keyward-Schlüssel gefunden. Widerrufen Sie jeden in seinem Tresor („keywardctl key list“ zeigt die Kurzformen) und entfernen Sie sie aus dem Verlauf.</numerusform>
@@ -631,7 +671,7 @@
         <translation>Passphrase für %1: </translation>
     </message>
     <message>
-        <source>Cannot write "%1": %2.</source>
+        <source>Cannot write &quot;%1&quot;: %2.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2.</translation>
     </message>
 </context>
@@ -690,7 +730,7 @@
         <translation>Die Konfiguration lesen und den Tresor öffnen, dann beenden.</translation>
     </message>
     <message>
-        <source>Unexpected argument "%1".</source>
+        <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>Unerwartetes Argument „%1“.</translation>
     </message>
     <message>
@@ -741,7 +781,7 @@
         <translation>Fehlende Argumente.</translation>
     </message>
     <message>
-        <source>Unexpected argument "%1".</source>
+        <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>Unerwartetes Argument „%1“.</translation>
     </message>
     <message>
@@ -749,7 +789,7 @@
         <translation>Aufruf: %1</translation>
     </message>
     <message>
-        <source>Run "keywardctl %1 --help" for details.</source>
+        <source>Run &quot;keywardctl %1 --help&quot; for details.</source>
         <translation>Führen Sie „keywardctl %1 --help“ aus, um Einzelheiten zu sehen.</translation>
     </message>
     <message>
@@ -769,7 +809,7 @@
         <translation>CONNINFO</translation>
     </message>
     <message>
-        <source>A PostgreSQL vault instead: a libpq connection string ("host=... dbname=... user=...", "service=NAME") or a postgresql:// URI (default: $KEYWARD_DB). The server authenticates you; the password comes from ~/.pgpass, PGPASSWORD or a prompt.</source>
+        <source>A PostgreSQL vault instead: a libpq connection string (&quot;host=... dbname=... user=...&quot;, &quot;service=NAME&quot;) or a postgresql:// URI (default: $KEYWARD_DB). The server authenticates you; the password comes from ~/.pgpass, PGPASSWORD or a prompt.</source>
         <translation>Stattdessen ein PostgreSQL-Tresor: eine libpq-Verbindungszeichenfolge („host=... dbname=... user=...“, „service=NAME“) oder eine postgresql://-URI (Standard: $KEYWARD_DB). Der Server authentifiziert Sie; das Passwort stammt aus ~/.pgpass, PGPASSWORD oder einer Abfrage.</translation>
     </message>
     <message>
@@ -781,7 +821,7 @@
         <translation>Geben Sie entweder --vault (eine Tresordatei) oder --db (einen PostgreSQL-Tresor) an, nicht beides.</translation>
     </message>
     <message>
-        <source>The vault file's expected fingerprint: another one is refused (default: $KEYWARD_VAULT_PIN).</source>
+        <source>The vault file&apos;s expected fingerprint: another one is refused (default: $KEYWARD_VAULT_PIN).</source>
         <translation>Der erwartete Fingerabdruck der Tresordatei: ein anderer wird abgelehnt (Standard: $KEYWARD_VAULT_PIN).</translation>
     </message>
     <message>
@@ -816,14 +856,14 @@
         <translation>Schlüsselerzeugung</translation>
     </message>
     <message>
-        <source>Keyward's cryptography self-test failed (%1), so it will not run. The installation or its Botan library may be damaged; reinstall Keyward.</source>
+        <source>Keyward&apos;s cryptography self-test failed (%1), so it will not run. The installation or its Botan library may be damaged; reinstall Keyward.</source>
         <translation>Der Kryptografie-Selbsttest von Keyward ist fehlgeschlagen (%1), daher wird Keyward nicht ausgeführt. Die Installation oder ihre Botan-Bibliothek ist möglicherweise beschädigt; installieren Sie Keyward neu.</translation>
     </message>
 </context>
 <context>
     <name>DbCommands</name>
     <message>
-        <source>%1 is for a PostgreSQL vault: give it with --db CONNINFO (or KEYWARD_DB). In a vault file, use "member add".</source>
+        <source>%1 is for a PostgreSQL vault: give it with --db CONNINFO (or KEYWARD_DB). In a vault file, use &quot;member add&quot;.</source>
         <translation>%1 ist für einen PostgreSQL-Tresor gedacht: Geben Sie ihn mit --db CONNINFO (oder KEYWARD_DB) an. Verwenden Sie in einer Tresordatei „member add“.</translation>
     </message>
     <message>
@@ -843,7 +883,7 @@
         <translation>Passwort wiederholen: </translation>
     </message>
     <message>
-        <source>Turns an empty PostgreSQL database into a Keyward vault. Run it once, as the database's owner (a login with CREATEROLE). It creates the schema; the group roles PREFIX_owner, _admin, _developer, _viewer and _verifier with only the privileges each needs; row-level security; an audit log nobody can change; and makes LOGIN the first Owner (a missing login is created with the password from KEYWARD_NEW_PASSPHRASE, or asked twice). It prints what it did. Run again on a vault, it upgrades the schema and re-applies privileges and policies without touching data.</source>
+        <source>Turns an empty PostgreSQL database into a Keyward vault. Run it once, as the database&apos;s owner (a login with CREATEROLE). It creates the schema; the group roles PREFIX_owner, _admin, _developer, _viewer and _verifier with only the privileges each needs; row-level security; an audit log nobody can change; and makes LOGIN the first Owner (a missing login is created with the password from KEYWARD_NEW_PASSPHRASE, or asked twice). It prints what it did. Run again on a vault, it upgrades the schema and re-applies privileges and policies without touching data.</source>
         <translation>Wandelt eine leere PostgreSQL-Datenbank in einen Keyward-Tresor um. Führen Sie den Befehl einmalig als Besitzer der Datenbank aus (eine Anmeldung mit CREATEROLE). Er legt das Schema an; die Gruppenrollen PREFIX_owner, _admin, _developer, _viewer und _verifier mit jeweils nur den nötigen Rechten; Sicherheit auf Zeilenebene; ein Prüfprotokoll, das niemand ändern kann; und macht LOGIN zum ersten Besitzer (eine fehlende Anmeldung wird mit dem Passwort aus KEYWARD_NEW_PASSPHRASE angelegt, oder es wird zweimal danach gefragt). Er gibt aus, was er getan hat. Erneut auf einem Tresor ausgeführt, aktualisiert er das Schema und wendet Rechte und Richtlinien neu an, ohne Daten zu verändern.</translation>
     </message>
     <message>
@@ -863,7 +903,7 @@
         <translation>Anfang jedes Schlüssels, 2 bis 12 Kleinbuchstaben oder Ziffern (Standard: kw).</translation>
     </message>
     <message>
-        <source>Start of the group roles' names (default: keyward). Roles belong to the whole server: vaults that must not share members need different prefixes.</source>
+        <source>Start of the group roles&apos; names (default: keyward). Roles belong to the whole server: vaults that must not share members need different prefixes.</source>
         <translation>Anfang der Namen der Gruppenrollen (Standard: keyward). Rollen gehören zum ganzen Server: Tresore, die keine Mitglieder teilen dürfen, brauchen unterschiedliche Präfixe.</translation>
     </message>
     <message>
@@ -875,7 +915,7 @@
         <translation>Nur die Rollen-, Rechte- und Richtlinienanweisungen zur Prüfung ausgeben; stellt keine Verbindung her.</translation>
     </message>
     <message>
-        <source>-- Keyward on PostgreSQL, role prefix %1: the roles, privileges and row-level security that "db setup" applies after creating the schema, in one transaction.</source>
+        <source>-- Keyward on PostgreSQL, role prefix %1: the roles, privileges and row-level security that &quot;db setup&quot; applies after creating the schema, in one transaction.</source>
         <translation>-- Keyward auf PostgreSQL, Rollenpräfix %1: die Rollen, Rechte und Sicherheit auf Zeilenebene, die „db setup“ nach dem Anlegen des Schemas in einer Transaktion anwendet.</translation>
     </message>
     <message>
@@ -883,7 +923,7 @@
         <translation>Geben Sie die einzurichtende Datenbank mit --db CONNINFO (oder KEYWARD_DB) an.</translation>
     </message>
     <message>
-        <source>Name the vault's first Owner with --owner LOGIN.</source>
+        <source>Name the vault&apos;s first Owner with --owner LOGIN.</source>
         <translation>Nennen Sie den ersten Besitzer des Tresors mit --owner LOGIN.</translation>
     </message>
     <message>
@@ -902,7 +942,7 @@
         </translation>
     </message>
     <message>
-        <source>Makes a PostgreSQL login a member of the server vault: creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice), grants it its role's group and maps it in the members table, with an audit row. For the database owner or an Owner of the vault.</source>
+        <source>Makes a PostgreSQL login a member of the server vault: creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice), grants it its role&apos;s group and maps it in the members table, with an audit row. For the database owner or an Owner of the vault.</source>
         <translation>Macht eine PostgreSQL-Anmeldung zu einem Mitglied des Server-Tresors: legt die Anmeldung an, wenn sie nicht existiert (Passwort aus KEYWARD_NEW_PASSPHRASE, oder es wird zweimal danach gefragt), weist ihr die Gruppe ihrer Rolle zu und trägt sie mit einem Protokolleintrag in die Mitgliedertabelle ein. Für den Besitzer der Datenbank oder einen Besitzer des Tresors.</translation>
     </message>
     <message>
@@ -910,7 +950,7 @@
         <translation>ROLLE</translation>
     </message>
     <message>
-        <source>The member's role.</source>
+        <source>The member&apos;s role.</source>
         <translation>Die Rolle des Mitglieds.</translation>
     </message>
     <message>
@@ -918,7 +958,7 @@
         <translation>Geben Sie dem Mitglied mit --role eine Rolle.</translation>
     </message>
     <message>
-        <source>Unknown role "%1"; use owner, admin, developer or viewer.</source>
+        <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
         <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
     </message>
     <message>
@@ -926,7 +966,7 @@
         <translation>Anmeldung %1 dem Tresor in %2 als %3 hinzugefügt.</translation>
     </message>
     <message>
-        <source>Makes a PostgreSQL login a verifier: a service that checks keys ("keywardctl --db ... verify") may read what verification needs and record usage, nothing else. Creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice). For the database owner or an Owner of the vault.</source>
+        <source>Makes a PostgreSQL login a verifier: a service that checks keys (&quot;keywardctl --db ... verify&quot;) may read what verification needs and record usage, nothing else. Creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice). For the database owner or an Owner of the vault.</source>
         <translation>Macht eine PostgreSQL-Anmeldung zu einem Prüfer: Ein Dienst, der Schlüssel prüft („keywardctl --db ... verify“), darf lesen, was die Prüfung benötigt, und die Nutzung erfassen, sonst nichts. Legt die Anmeldung an, wenn sie nicht existiert (Passwort aus KEYWARD_NEW_PASSPHRASE, oder es wird zweimal danach gefragt). Für den Besitzer der Datenbank oder einen Besitzer des Tresors.</translation>
     </message>
     <message>
@@ -984,7 +1024,7 @@
 <context>
     <name>ExpiryCalendar</name>
     <message>
-        <source>API key "%1" (%2) expires</source>
+        <source>API key &quot;%1&quot; (%2) expires</source>
         <translation>API-Schlüssel „%1“ (%2) läuft ab</translation>
     </message>
     <message>
@@ -992,7 +1032,7 @@
         <translation>Schlüssel %1 (%2) in %3 funktioniert ab jetzt nicht mehr. Erzeugen Sie ihn vorher neu oder setzen Sie einen späteren Ablauf, und geben Sie den Integrationen, die ihn verwenden, das neue Geheimnis.</translation>
     </message>
     <message>
-        <source>Previous secret of API key "%1" (%2) stops working</source>
+        <source>Previous secret of API key &quot;%1&quot; (%2) stops working</source>
         <translation>Vorheriges Geheimnis des API-Schlüssels „%1“ (%2) wird ungültig</translation>
     </message>
     <message>
@@ -1272,6 +1312,13 @@
     </message>
 </context>
 <context>
+    <name>HygieneLedger</name>
+    <message>
+        <source>Cannot read the audit log.</source>
+        <translation>Das Prüfprotokoll kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>HygieneReport</name>
     <message>
         <source>Deactivate</source>
@@ -1352,6 +1399,58 @@
         <source>an unknown source</source>
         <translation>einer unbekannten Quelle</translation>
     </message>
+    <message>
+        <source>Never used</source>
+        <translation>Nie verwendet</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Kein Ablauf</translation>
+    </message>
+    <message>
+        <source>Valid over a year</source>
+        <translation>Über ein Jahr gültig</translation>
+    </message>
+    <message>
+        <source>Rotation overdue</source>
+        <translation>Rotation überfällig</translation>
+    </message>
+    <message>
+        <source>Production full admin</source>
+        <translation>Produktion mit Vollzugriff</translation>
+    </message>
+    <message>
+        <source>Creator removed</source>
+        <translation>Ersteller entfernt</translation>
+    </message>
+    <message>
+        <source>Creator demoted</source>
+        <translation>Ersteller herabgestuft</translation>
+    </message>
+    <message>
+        <source>Old secret still in use</source>
+        <translation>Altes Geheimnis noch in Gebrauch</translation>
+    </message>
+    <message>
+        <source>Say why the finding is dismissed: the reason is kept in the audit log for whoever looks next.</source>
+        <translation>Geben Sie an, warum der Befund ignoriert wird: Die Begründung bleibt im Prüfprotokoll für alle, die später nachsehen.</translation>
+    </message>
+    <message>
+        <source>A reason has at most %1 characters.</source>
+        <translation>Eine Begründung hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A reason is one line of text, without control characters.</source>
+        <translation>Eine Begründung ist eine Zeile Text ohne Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The maximum secret age is 1 to %1 days, or none.</source>
+        <translation>Das Höchstalter eines Geheimnisses beträgt 1 bis %1 Tage, oder keines.</translation>
+    </message>
 </context>
 <context>
     <name>InitCommand</name>
@@ -1376,7 +1475,7 @@
         <translation>Das erste Mitglied (Standard: --member oder $KEYWARD_MEMBER).</translation>
     </message>
     <message>
-        <source>Name the vault's Owner with --owner NAME.</source>
+        <source>Name the vault&apos;s Owner with --owner NAME.</source>
         <translation>Geben Sie den Besitzer des Tresors mit --owner NAME an.</translation>
     </message>
     <message>
@@ -1393,7 +1492,7 @@
     </message>
     <message>
         <source>Created the vault %1. %2 is its Owner; its keys start with %3_.
-Its fingerprint is %4. Pin it where the vault is used (keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd's vault_pin, the window's Preferences), so that a vault rewritten by someone with access to the file is refused.</source>
+Its fingerprint is %4. Pin it where the vault is used (keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd&apos;s vault_pin, the window&apos;s Preferences), so that a vault rewritten by someone with access to the file is refused.</source>
         <translation>Tresor %1 angelegt. %2 ist sein Besitzer; seine Schlüssel beginnen mit %3_.
 Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet wird (keywardctl --pin oder KEYWARD_VAULT_PIN, vault_pin von keyward-verifyd, die Einstellungen des Fensters), damit ein Tresor, den jemand mit Zugriff auf die Datei neu geschrieben hat, abgelehnt wird.</translation>
     </message>
@@ -1456,7 +1555,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Die Standardeingabe ist länger als 16 MiB.</translation>
     </message>
     <message>
-        <source>"%1" is not a key id; ids are the numbers in "keywardctl key list".</source>
+        <source>&quot;%1&quot; is not a key id; ids are the numbers in &quot;keywardctl key list&quot;.</source>
         <translation>„%1“ ist keine Schlüssel-ID; IDs sind die Zahlen in „keywardctl key list“.</translation>
     </message>
     <message>
@@ -1519,7 +1618,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Nicht nach einer Bestätigung fragen.</translation>
     </message>
     <message>
-        <source>Unknown change "%1"; use deactivate, activate, revoke, delete or shorten-expiry.</source>
+        <source>Unknown change &quot;%1&quot;; use deactivate, activate, revoke, delete or shorten-expiry.</source>
         <translation>Unbekannte Änderung „%1“; verwenden Sie deactivate, activate, revoke, delete oder shorten-expiry.</translation>
     </message>
     <message>
@@ -1527,7 +1626,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>shorten-expiry braucht --expires.</translation>
     </message>
     <message>
-        <source>Cannot read the expiry "%1"; use e.g. 30d or 2027-01-31.</source>
+        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 30d or 2027-01-31.</source>
         <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 30d oder 2027-01-31.</translation>
     </message>
     <message>
@@ -1542,7 +1641,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 %n Production key(s): %2? Services using them stop working. Type "yes" to go ahead:</source>
+        <source>%1 %n Production key(s): %2? Services using them stop working. Type &quot;yes&quot; to go ahead:</source>
         <translation>
             <numerusform>%1 für %n Produktionsschlüssel: %2? Dienste, die ihn verwenden, funktionieren dann nicht mehr. Geben Sie „yes“ ein, um fortzufahren:</numerusform>
             <numerusform>%1 für %n Produktionsschlüssel: %2? Dienste, die sie verwenden, funktionieren dann nicht mehr. Geben Sie „yes“ ein, um fortzufahren:</numerusform>
@@ -1563,11 +1662,11 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         </translation>
     </message>
     <message>
-        <source>  %1 "%2": %3</source>
+        <source>  %1 &quot;%2&quot;: %3</source>
         <translation>  %1 „%2“: %3</translation>
     </message>
     <message>
-        <source>Writes the keys' metadata (all keys, or the ids given) as CSV or JSON for spreadsheets and other tools. Hints only, never a secret.</source>
+        <source>Writes the keys&apos; metadata (all keys, or the ids given) as CSV or JSON for spreadsheets and other tools. Hints only, never a secret.</source>
         <translation>Schreibt die Metadaten der Schlüssel (aller oder der angegebenen IDs) als CSV oder JSON für Tabellenkalkulationen und andere Werkzeuge. Nur Hinweise, nie ein Geheimnis.</translation>
     </message>
     <message>
@@ -1579,7 +1678,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>In DATEI (als Ganzes ersetzt) statt auf die Standardausgabe schreiben.</translation>
     </message>
     <message>
-        <source>Unknown format "%1"; use csv or json.</source>
+        <source>Unknown format &quot;%1&quot;; use csv or json.</source>
         <translation>Unbekanntes Format „%1“; verwenden Sie csv oder json.</translation>
     </message>
     <message numerus="yes">
@@ -1593,8 +1692,8 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
 <context>
     <name>KeyCreateCommand</name>
     <message>
-        <source>Creates a key and prints its token on stdout, once: it cannot be shown again, only regenerated. With --json, prints {"id":...,"token":...}.</source>
-        <translation>Erstellt einen Schlüssel und gibt sein Token einmalig auf stdout aus: Es kann nicht erneut angezeigt, nur neu erzeugt werden. Mit --json wird {"id":...,"token":...} ausgegeben.</translation>
+        <source>Creates a key and prints its token on stdout, once: it cannot be shown again, only regenerated. With --json, prints {&quot;id&quot;:...,&quot;token&quot;:...}.</source>
+        <translation>Erstellt einen Schlüssel und gibt sein Token einmalig auf stdout aus: Es kann nicht erneut angezeigt, nur neu erzeugt werden. Mit --json wird {&quot;id&quot;:...,&quot;token&quot;:...} ausgegeben.</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -1625,7 +1724,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>GRANT</translation>
     </message>
     <message>
-        <source>A grant of the role, e.g. customers:read; repeat for more (default: all of the role's grants).</source>
+        <source>A grant of the role, e.g. customers:read; repeat for more (default: all of the role&apos;s grants).</source>
         <translation>Eine Berechtigung der Rolle, z. B. customers:read; für weitere wiederholen (Standard: alle Berechtigungen der Rolle).</translation>
     </message>
     <message>
@@ -1661,19 +1760,19 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>--%1 ist erforderlich.</translation>
     </message>
     <message>
-        <source>Unknown environment "%1"; use live, stg or dev.</source>
+        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
         <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
     </message>
     <message>
-        <source>Unknown role "%1"; use owner, admin, developer or viewer.</source>
+        <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
         <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
     </message>
     <message>
-        <source>Cannot read the expiry "%1"; use e.g. 90d, 2027-01-31 or never.</source>
+        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 90d, 2027-01-31 or never.</source>
         <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 90d, 2027-01-31 oder never.</translation>
     </message>
     <message>
-        <source>Cannot read the rate limit "%1"; use e.g. 100/min.</source>
+        <source>Cannot read the rate limit &quot;%1&quot;; use e.g. 100/min.</source>
         <translation>Das Ratenlimit „%1“ ist nicht lesbar; verwenden Sie z. B. 100/min.</translation>
     </message>
     <message>
@@ -1713,7 +1812,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>--allow-ip erfordert eine Adresse oder einen Bereich.</translation>
     </message>
     <message>
-        <source>Key %1 was created, but its token could not be written to stdout, so nobody has it. Give it a new one with "keywardctl key regenerate %2", or delete it.</source>
+        <source>Key %1 was created, but its token could not be written to stdout, so nobody has it. Give it a new one with &quot;keywardctl key regenerate %2&quot;, or delete it.</source>
         <translation>Schlüssel %1 wurde angelegt, aber sein Token konnte nicht auf die Standardausgabe geschrieben werden, also hat ihn niemand. Geben Sie ihm mit „keywardctl key regenerate %2“ ein neues, oder löschen Sie ihn.</translation>
     </message>
 </context>
@@ -1740,8 +1839,8 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>TEXT</translation>
     </message>
     <message>
-        <source>New notes ("" clears them).</source>
-        <translation>Neue Notizen ("" leert sie).</translation>
+        <source>New notes (&quot;&quot; clears them).</source>
+        <translation>Neue Notizen (&quot;&quot; leert sie).</translation>
     </message>
     <message>
         <source>RATE</source>
@@ -1752,16 +1851,16 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>WHEN</translation>
     </message>
     <message>
-        <source>Cannot read the rate limit "%1"; use e.g. 100/min.</source>
+        <source>Cannot read the rate limit &quot;%1&quot;; use e.g. 100/min.</source>
         <translation>Das Ratenlimit „%1“ ist nicht lesbar; verwenden Sie z. B. 100/min.</translation>
     </message>
     <message>
-        <source>Cannot read the expiry "%1"; use e.g. 30d or 2027-01-31.</source>
+        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 30d or 2027-01-31.</source>
         <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 30d oder 2027-01-31.</translation>
     </message>
     <message>
-        <source>Gives a key a new secret and prints it on stdout, once. The old secret keeps working for the grace period (default 0: it stops at once). With --json, prints {"id":...,"token":...}.</source>
-        <translation>Gibt einem Schlüssel ein neues Geheimnis und gibt es einmalig auf stdout aus. Das alte Geheimnis bleibt während der Übergangsfrist gültig (Standard 0: es wird sofort ungültig). Mit --json wird {"id":...,"token":...} ausgegeben.</translation>
+        <source>Gives a key a new secret and prints it on stdout, once. The old secret keeps working for the grace period (default 0: it stops at once). With --json, prints {&quot;id&quot;:...,&quot;token&quot;:...}.</source>
+        <translation>Gibt einem Schlüssel ein neues Geheimnis und gibt es einmalig auf stdout aus. Das alte Geheimnis bleibt während der Übergangsfrist gültig (Standard 0: es wird sofort ungültig). Mit --json wird {&quot;id&quot;:...,&quot;token&quot;:...} ausgegeben.</translation>
     </message>
     <message>
         <source>TIME</source>
@@ -1772,7 +1871,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Wie lange das alte Geheimnis gültig bleibt: 0, 1h, 24h, 3d oder 7d.</translation>
     </message>
     <message>
-        <source>Cannot read the grace period "%1"; use 0, 1h, 24h, 3d or 7d.</source>
+        <source>Cannot read the grace period &quot;%1&quot;; use 0, 1h, 24h, 3d or 7d.</source>
         <translation>Die Übergangsfrist „%1“ ist nicht lesbar; verwenden Sie 0, 1h, 24h, 3d oder 7d.</translation>
     </message>
     <message>
@@ -1792,7 +1891,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Administratoren und Besitzer: ein neues Nutzungslimit in Anfragen (höher oder niedriger als bisher) oder none.</translation>
     </message>
     <message>
-        <source>Cannot read the usage limit "%1"; use a number of requests (at least 1) or none.</source>
+        <source>Cannot read the usage limit &quot;%1&quot;; use a number of requests (at least 1) or none.</source>
         <translation>Das Nutzungslimit „%1“ ist nicht lesbar; verwenden Sie eine Anzahl von Anfragen (mindestens 1) oder none.</translation>
     </message>
     <message>
@@ -1816,7 +1915,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Schlüssel %1 neu erzeugt. Das alte Geheimnis ist nicht mehr gültig. %2</translation>
     </message>
     <message>
-        <source>Admins and Owners: counts the key's use against its usage limit from 0 again, so a key refused as UsageExceeded works again. Audited.</source>
+        <source>Admins and Owners: counts the key&apos;s use against its usage limit from 0 again, so a key refused as UsageExceeded works again. Audited.</source>
         <translation>Administratoren und Besitzer: Zählt die Nutzung des Schlüssels für sein Nutzungslimit wieder ab 0, sodass ein als UsageExceeded abgelehnter Schlüssel wieder funktioniert. Wird im Prüfprotokoll erfasst.</translation>
     </message>
     <message>
@@ -1836,7 +1935,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Die Adressen und CIDR-Bereiche, von denen aus der Schlüssel verwendet werden darf; ersetzt seine bisherige Liste. Für weitere wiederholen oder mit Kommas trennen.</translation>
     </message>
     <message>
-        <source>Clears the key's address list: any address may use it.</source>
+        <source>Clears the key&apos;s address list: any address may use it.</source>
         <translation>Leert die Adressliste des Schlüssels: Jede Adresse darf ihn verwenden.</translation>
     </message>
     <message>
@@ -1860,7 +1959,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Das neue Token steht oben, aber das alte Geheimnis von Schlüssel %1 konnte nicht außer Kraft gesetzt werden und funktioniert daher weiter: %2 Erzeugen Sie den Schlüssel erneut neu oder widerrufen Sie ihn.</translation>
     </message>
     <message>
-        <source>Ends a regenerated key's grace period now: its previous secret stops working at once instead of at the end of the grace period. Shows when and from where that secret was last used; a Production key asks for confirmation (or --yes). Audited.</source>
+        <source>Ends a regenerated key&apos;s grace period now: its previous secret stops working at once instead of at the end of the grace period. Shows when and from where that secret was last used; a Production key asks for confirmation (or --yes). Audited.</source>
         <translation>Beendet die Übergangsfrist eines neu erzeugten Schlüssels jetzt: Sein voriges Geheimnis funktioniert sofort nicht mehr statt erst am Ende der Übergangsfrist. Zeigt, wann und von wo dieses Geheimnis zuletzt benutzt wurde; ein Produktionsschlüssel fragt nach Bestätigung (oder --yes). Wird protokolliert.</translation>
     </message>
     <message>
@@ -1884,8 +1983,8 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Die Übergangsfrist des Produktionsschlüssels %1 wird ohne Bestätigung nicht beendet: --yes angeben. %2</translation>
     </message>
     <message>
-        <source>End the grace period of the Production key %1? %2 Services still using the previous secret stop working at once. Type "yes" to end it:</source>
-        <translation>Übergangsfrist des Produktionsschlüssels %1 beenden? %2 Dienste, die noch das vorige Geheimnis benutzen, funktionieren sofort nicht mehr. Zum Beenden "yes" eingeben:</translation>
+        <source>End the grace period of the Production key %1? %2 Services still using the previous secret stop working at once. Type &quot;yes&quot; to end it:</source>
+        <translation>Übergangsfrist des Produktionsschlüssels %1 beenden? %2 Dienste, die noch das vorige Geheimnis benutzen, funktionieren sofort nicht mehr. Zum Beenden &quot;yes&quot; eingeben:</translation>
     </message>
     <message>
         <source>Ended the grace period of key %1: only its newest secret %2 works now. %3</source>
@@ -1895,7 +1994,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
 <context>
     <name>KeyLookup</name>
     <message>
-        <source>"%1" is not a key id; ids are the numbers in "keywardctl key list".</source>
+        <source>&quot;%1&quot; is not a key id; ids are the numbers in &quot;keywardctl key list&quot;.</source>
         <translation>„%1“ ist keine Schlüssel-ID; IDs sind die Zahlen in „keywardctl key list“.</translation>
     </message>
 </context>
@@ -2010,7 +2109,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>  Notizen:</translation>
     </message>
     <message>
-        <source>%1 "%2" (%3)</source>
+        <source>%1 &quot;%2&quot; (%3)</source>
         <translation>%1 „%2“ (%3)</translation>
     </message>
     <message>
@@ -2045,7 +2144,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Widerrufene Schlüssel einbeziehen.</translation>
     </message>
     <message>
-        <source>No keys yet. Create one with "keywardctl key create".</source>
+        <source>No keys yet. Create one with &quot;keywardctl key create&quot;.</source>
         <translation>Noch keine Schlüssel. Erstellen Sie einen mit „keywardctl key create“.</translation>
     </message>
     <message>
@@ -2057,11 +2156,11 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Nur Schlüssel, die noch nicht abgelaufen sind, aber innerhalb dieser Zeit ablaufen (für Cron-Jobs: Es wird nichts ausgegeben, wenn keiner abläuft).</translation>
     </message>
     <message>
-        <source>"%1" is not a time span; use for example 7d, 30d or 12h.</source>
+        <source>&quot;%1&quot; is not a time span; use for example 7d, 30d or 12h.</source>
         <translation>„%1“ ist keine Zeitspanne; verwenden Sie zum Beispiel 7d, 30d oder 12h.</translation>
     </message>
     <message>
-        <source>Writes an iCalendar (.ics) file with an event for every key's expiry and every grace period's end, with reminders 30, 14, 7 and 1 days before, for your own calendar. Metadata only, never a secret.</source>
+        <source>Writes an iCalendar (.ics) file with an event for every key&apos;s expiry and every grace period&apos;s end, with reminders 30, 14, 7 and 1 days before, for your own calendar. Metadata only, never a secret.</source>
         <translation>Schreibt eine iCalendar-Datei (.ics) mit einem Termin für den Ablauf jedes Schlüssels und das Ende jeder Übergangsfrist, mit Erinnerungen 30, 14, 7 und 1 Tag vorher, für Ihren eigenen Kalender. Nur Metadaten, nie ein Geheimnis.</translation>
     </message>
     <message>
@@ -2106,11 +2205,11 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Der Produktionsschlüssel %1 wird ohne Bestätigung nicht gelöscht: Fügen Sie --yes hinzu.</translation>
     </message>
     <message>
-        <source>Revoke the Production key %1? Services using it stop working at once, and revocation cannot be undone. Type "yes" to revoke:</source>
+        <source>Revoke the Production key %1? Services using it stop working at once, and revocation cannot be undone. Type &quot;yes&quot; to revoke:</source>
         <translation>Den Produktionsschlüssel %1 widerrufen? Dienste, die ihn verwenden, funktionieren sofort nicht mehr, und der Widerruf kann nicht rückgängig gemacht werden. Geben Sie zum Widerrufen „ja“ ein:</translation>
     </message>
     <message>
-        <source>Delete the Production key %1? Services using it stop working at once; the audit log keeps its history. Type "yes" to delete:</source>
+        <source>Delete the Production key %1? Services using it stop working at once; the audit log keeps its history. Type &quot;yes&quot; to delete:</source>
         <translation>Den Produktionsschlüssel %1 löschen? Dienste, die ihn verwenden, funktionieren sofort nicht mehr; das Prüfprotokoll behält seinen Verlauf. Geben Sie zum Löschen „ja“ ein:</translation>
     </message>
     <message>
@@ -2337,7 +2436,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
     </message>
     <message>
         <source>Generate one key for each service or integration that calls your API.
-The key is shown once; Keyward keeps only a hint of it, so store it in the service's secret settings.</source>
+The key is shown once; Keyward keeps only a hint of it, so store it in the service&apos;s secret settings.</source>
         <translation>Erzeugen Sie einen Schlüssel für jeden Dienst und jede Integration, die Ihre API aufruft.
 Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf, speichern Sie ihn daher in den geheimen Einstellungen des Dienstes.</translation>
     </message>
@@ -2396,7 +2495,7 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>&amp;Detailbereich anzeigen</translation>
     </message>
     <message>
-        <source>Show the selected key's secrets, usage and history</source>
+        <source>Show the selected key&apos;s secrets, usage and history</source>
         <translation>Geheimnisse, Nutzung und Verlauf des ausgewählten Schlüssels anzeigen</translation>
     </message>
     <message>
@@ -2494,7 +2593,7 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>Ablauf&amp;kalender exportieren…</translation>
     </message>
     <message>
-        <source>Save an iCalendar file with every key's expiry, for your own calendar's reminders</source>
+        <source>Save an iCalendar file with every key&apos;s expiry, for your own calendar&apos;s reminders</source>
         <translation>Eine iCalendar-Datei mit dem Ablauf jedes Schlüssels speichern, für die Erinnerungen Ihres eigenen Kalenders</translation>
     </message>
     <message>
@@ -2522,7 +2621,7 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>A vault on a PostgreSQL server is backed up with the server's own tools (pg_dump), or copied into a vault file with "keywardctl migrate".</source>
+        <source>A vault on a PostgreSQL server is backed up with the server&apos;s own tools (pg_dump), or copied into a vault file with &quot;keywardctl migrate&quot;.</source>
         <translation>Ein Tresor auf einem PostgreSQL-Server wird mit den Werkzeugen des Servers gesichert (pg_dump) oder mit „keywardctl migrate“ in eine Tresordatei kopiert.</translation>
     </message>
     <message>
@@ -2959,7 +3058,7 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <translation>Dies ist ein Produktionsschlüssel. Geben Sie zur Bestätigung seinen Namen exakt ein:</translation>
     </message>
     <message>
-        <source>Type the key's name to confirm</source>
+        <source>Type the key&apos;s name to confirm</source>
         <translation>Zur Bestätigung den Namen des Schlüssels eingeben</translation>
     </message>
     <message>
@@ -2971,7 +3070,7 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <translation>Schlüssel &amp;löschen</translation>
     </message>
     <message>
-        <source>Type the key's name exactly to enable this.</source>
+        <source>Type the key&apos;s name exactly to enable this.</source>
         <translation>Geben Sie den Namen des Schlüssels exakt ein, um dies zu aktivieren.</translation>
     </message>
 </context>
@@ -2986,7 +3085,7 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <translation>Mit einem PostgreSQL-Server verbinden</translation>
     </message>
     <message>
-        <source>Your team's keys in a shared database. The server checks who you are: your database login is your Keyward member.</source>
+        <source>Your team&apos;s keys in a shared database. The server checks who you are: your database login is your Keyward member.</source>
         <translation>Die Schlüssel Ihres Teams in einer gemeinsamen Datenbank. Der Server prüft, wer Sie sind: Ihre Datenbankanmeldung ist Ihr Keyward-Mitglied.</translation>
     </message>
     <message>
@@ -3380,7 +3479,7 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <source>The role's grants; untick what this integration does not need.</source>
+        <source>The role&apos;s grants; untick what this integration does not need.</source>
         <translation>Die Berechtigungen der Rolle; entfernen Sie das Häkchen bei allem, was diese Integration nicht braucht.</translation>
     </message>
     <message>
@@ -3402,7 +3501,7 @@ Nicht Teil der Rolle %2.</translation>
         <translation>API-Schlüssel duplizieren</translation>
     </message>
     <message>
-        <source>Based on “%1”. A key's role and grants cannot change, so this makes a new key with its own secret; “%1” keeps working until you revoke it.</source>
+        <source>Based on “%1”. A key&apos;s role and grants cannot change, so this makes a new key with its own secret; “%1” keeps working until you revoke it.</source>
         <translation>Basiert auf „%1“. Rolle und Berechtigungen eines Schlüssels können sich nicht ändern, daher wird ein neuer Schlüssel mit eigenem Geheimnis erstellt; „%1“ funktioniert weiter, bis Sie ihn widerrufen.</translation>
     </message>
     <message>
@@ -3429,7 +3528,7 @@ Nicht Teil der Rolle %2.</translation>
 <context>
     <name>Keyward::HistoryBanner</name>
     <message>
-        <source>The vault's history changed</source>
+        <source>The vault&apos;s history changed</source>
         <translation>Der Verlauf des Tresors hat sich geändert</translation>
     </message>
     <message>
@@ -3439,6 +3538,334 @@ Nicht Teil der Rolle %2.</translation>
     <message>
         <source>Accept the history as it is now. Check the audit log first.</source>
         <translation>Den Verlauf so annehmen, wie er jetzt ist. Prüfen Sie vorher das Prüfprotokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::HygieneDismissDialog</name>
+    <message>
+        <source>Dismiss Findings</source>
+        <translation>Befunde ignorieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report stops listing these findings until someone restores them. Say why they may stay: the reason is kept in the audit log.
+
+%1</source>
+        <translation>Der Bericht listet diese Befunde nicht mehr auf, bis jemand sie wiederherstellt. Geben Sie an, warum sie bleiben dürfen: Die Begründung wird im Prüfprotokoll festgehalten.
+
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>e.g. Break-glass key, kept in the safe</source>
+        <translation>z. B. Notfallschlüssel, liegt im Tresor</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss Finding</source>
+        <translation>Befund &amp;ignorieren</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss Findings</source>
+        <translation>Befunde &amp;ignorieren</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::HygieneModel</name>
+    <message>
+        <source>Dismissed by %1: %2</source>
+        <translation>Ignoriert von %1: %2</translation>
+    </message>
+    <message>
+        <source>%1
+Dismissed by %2 on %3: %4</source>
+        <translation>%1
+Ignoriert von %2 am %3: %4</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Abhilfe</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::HygienePage</name>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Keys that need looking after: unused, without an end, too powerful, or left behind by members who went. Fix them here, or dismiss a finding with the reason it may stay.</source>
+        <translation>Schlüssel, um die sich jemand kümmern sollte: unbenutzt, ohne Ende, zu mächtig oder von Mitgliedern zurückgelassen, die gegangen sind. Beheben Sie sie hier, oder ignorieren Sie einen Befund mit der Begründung, warum er bleiben darf.</translation>
+    </message>
+    <message>
+        <source>Rotation policy:</source>
+        <translation>Rotationsrichtlinie:</translation>
+    </message>
+    <message>
+        <source>Regenerate &amp;secrets older than</source>
+        <translation>&amp;Geheimnisse neu erzeugen nach</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Maximum secret age in days</source>
+        <translation>Höchstalter eines Geheimnisses in Tagen</translation>
+    </message>
+    <message>
+        <source>A&amp;pply Policy</source>
+        <translation>Richtlinie &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>Search key, finding or reason…</source>
+        <translation>Schlüssel, Befund oder Grund suchen…</translation>
+    </message>
+    <message>
+        <source>Show d&amp;ismissed</source>
+        <translation>Ignorierte &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Fix…</source>
+        <translation>&amp;Beheben…</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation>&amp;Ignorieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>List the selected dismissed findings again</source>
+        <translation>Die ausgewählten ignorierten Befunde wieder auflisten</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>No rotation policy has been set.</source>
+        <translation>Es wurde keine Rotationsrichtlinie gesetzt.</translation>
+    </message>
+    <message>
+        <source>Set by %1 on %2.</source>
+        <translation>Gesetzt von %1 am %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n Befund</numerusform>
+            <numerusform>%n Befunde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n dismissed</source>
+        <translation>
+            <numerusform>%1, %n ignoriert</numerusform>
+            <numerusform>%1, %n ignoriert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Fix: %1…</source>
+        <translation>&amp;Beheben: %1…</translation>
+    </message>
+    <message>
+        <source>Select findings with the same fix to fix them together</source>
+        <translation>Wählen Sie Befunde mit derselben Abhilfe, um sie gemeinsam zu beheben</translation>
+    </message>
+    <message>
+        <source>No change in the vault fixes this: ask the integration to switch to the new secret, or dismiss the finding.</source>
+        <translation>Keine Änderung im Tresor behebt das: Bitten Sie die Integration, auf das neue Geheimnis umzustellen, oder ignorieren Sie den Befund.</translation>
+    </message>
+    <message>
+        <source>Fix the selected findings</source>
+        <translation>Die ausgewählten Befunde beheben</translation>
+    </message>
+    <message>
+        <source>Only Owners can change the rotation policy.</source>
+        <translation>Nur Besitzer können die Rotationsrichtlinie ändern.</translation>
+    </message>
+    <message>
+        <source>Rotation Policy</source>
+        <translation>Rotationsrichtlinie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotation policy set: secrets are due for regeneration after %n day(s).</source>
+        <translation>
+            <numerusform>Rotationsrichtlinie gesetzt: Geheimnisse sind nach %n Tag neu zu erzeugen.</numerusform>
+            <numerusform>Rotationsrichtlinie gesetzt: Geheimnisse sind nach %n Tagen neu zu erzeugen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rotation policy removed.</source>
+        <translation>Rotationsrichtlinie entfernt.</translation>
+    </message>
+    <message>
+        <source>Select findings with the same fix to fix them together.</source>
+        <translation>Wählen Sie Befunde mit derselben Abhilfe, um sie gemeinsam zu beheben.</translation>
+    </message>
+    <message>
+        <source>Regenerate Keys</source>
+        <translation>Schlüssel neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Regenerate one key at a time: each new secret is shown once, to be handed to its integration.</source>
+        <translation>Erzeugen Sie einen Schlüssel nach dem anderen neu: Jedes neue Geheimnis wird nur einmal angezeigt, um es an seine Integration zu übergeben.</translation>
+    </message>
+    <message>
+        <source>Key %1: %2</source>
+        <translation>Schlüssel %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deactivate Keys</source>
+        <translation>Schlüssel deaktivieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deactivate %n key(s)? Integrations using them are refused until a key is activated again.</source>
+        <translation>
+            <numerusform>%n Schlüssel deaktivieren? Integrationen, die ihn verwenden, werden abgewiesen, bis er wieder aktiviert wird.</numerusform>
+            <numerusform>%n Schlüssel deaktivieren? Integrationen, die sie verwenden, werden abgewiesen, bis ein Schlüssel wieder aktiviert wird.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deactivate %n Key(s)</source>
+        <translation>
+            <numerusform>%n Schlüssel deaktivieren</numerusform>
+            <numerusform>%n Schlüssel deaktivieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set Expiry</source>
+        <translation>Ablauf setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Let %n key(s) expire on %1? After that day they are refused; an expiry can only be shortened later, never extended.</source>
+        <translation>
+            <numerusform>%n Schlüssel am %1 ablaufen lassen? Danach wird er abgewiesen; ein Ablauf kann später nur verkürzt, nie verlängert werden.</numerusform>
+            <numerusform>%n Schlüssel am %1 ablaufen lassen? Danach werden sie abgewiesen; ein Ablauf kann später nur verkürzt, nie verlängert werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set Expiry on %n Key(s)</source>
+        <translation>
+            <numerusform>Ablauf für %n Schlüssel setzen</numerusform>
+            <numerusform>Ablauf für %n Schlüssel setzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke Keys</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n key(s) for good? Integrations using them are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</source>
+        <translation>
+            <numerusform>%n Schlüssel endgültig widerrufen? Integrationen, die ihn verwenden, werden ab jetzt abgewiesen; der Widerruf kann nicht rückgängig gemacht werden. Produktionsschlüssel werden einzeln mit eingetipptem Namen widerrufen und hier ausgelassen.</numerusform>
+            <numerusform>%n Schlüssel endgültig widerrufen? Integrationen, die sie verwenden, werden ab jetzt abgewiesen; der Widerruf kann nicht rückgängig gemacht werden. Produktionsschlüssel werden einzeln mit eingetipptem Namen widerrufen und hier ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n Key(s)</source>
+        <translation>
+            <numerusform>%n Schlüssel widerrufen</numerusform>
+            <numerusform>%n Schlüssel widerrufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep as They Are</source>
+        <translation>Unverändert lassen</translation>
+    </message>
+    <message>
+        <source>%1: already inactive</source>
+        <translation>%1: bereits inaktiv</translation>
+    </message>
+    <message>
+        <source>%1: already expires on %2</source>
+        <translation>%1: läuft bereits am %2 ab</translation>
+    </message>
+    <message>
+        <source>%1: a Production key; revoke it on its own, with its name typed</source>
+        <translation>%1: ein Produktionsschlüssel; widerrufen Sie ihn einzeln, mit eingetipptem Namen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) fixed.</source>
+        <translation>
+            <numerusform>%n Schlüssel behoben.</numerusform>
+            <numerusform>%n Schlüssel behoben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) fixed, %1 refused.</source>
+        <translation>
+            <numerusform>%n Schlüssel behoben, %1 abgelehnt.</numerusform>
+            <numerusform>%n Schlüssel behoben, %1 abgelehnt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These keys were left as they were:
+
+%1</source>
+        <translation>Diese Schlüssel blieben unverändert:
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) dismissed.</source>
+        <translation>
+            <numerusform>%n Befund ignoriert.</numerusform>
+            <numerusform>%n Befunde ignoriert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss Findings</source>
+        <translation>Befunde ignorieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) restored.</source>
+        <translation>
+            <numerusform>%n Befund wiederhergestellt.</numerusform>
+            <numerusform>%n Befunde wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore Findings</source>
+        <translation>Befunde wiederherstellen</translation>
     </message>
 </context>
 <context>
@@ -3500,7 +3927,7 @@ Nicht Teil der Rolle %2.</translation>
         <translation>Schlüssel-ID &amp;kopieren</translation>
     </message>
     <message>
-        <source>Copy the key's ID (not the secret) to the clipboard</source>
+        <source>Copy the key&apos;s ID (not the secret) to the clipboard</source>
         <translation>Die ID des Schlüssels (nicht das Geheimnis) in die Zwischenablage kopieren</translation>
     </message>
     <message>
@@ -3536,7 +3963,7 @@ Nicht Teil der Rolle %2.</translation>
         <translation>D&amp;uplizieren…</translation>
     </message>
     <message>
-        <source>Generate a new key with this key's configuration (for an expired key, or other grants)</source>
+        <source>Generate a new key with this key&apos;s configuration (for an expired key, or other grants)</source>
         <translation>Einen neuen Schlüssel mit der Konfiguration dieses Schlüssels erzeugen (für einen abgelaufenen Schlüssel oder andere Berechtigungen)</translation>
     </message>
     <message>
@@ -3564,7 +3991,7 @@ Nicht Teil der Rolle %2.</translation>
         <translation>Auswahl e&amp;xportieren…</translation>
     </message>
     <message>
-        <source>Save the selected keys' details as CSV or JSON (never a secret)</source>
+        <source>Save the selected keys&apos; details as CSV or JSON (never a secret)</source>
         <translation>Die Angaben der ausgewählten Schlüssel als CSV oder JSON speichern (nie ein Geheimnis)</translation>
     </message>
     <message>
@@ -3611,7 +4038,7 @@ Nicht Teil der Rolle %2.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Save the %n selected keys' details as CSV or JSON (never a secret)</source>
+        <source>Save the %n selected keys&apos; details as CSV or JSON (never a secret)</source>
         <translation>
             <numerusform>Die Angaben des %n ausgewählten Schlüssels als CSV oder JSON speichern (nie ein Geheimnis)</numerusform>
             <numerusform>Die Angaben der %n ausgewählten Schlüssel als CSV oder JSON speichern (nie ein Geheimnis)</numerusform>
@@ -3946,7 +4373,7 @@ gültig bis %1</translation>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <source>Read this key's usage and last use again</source>
+        <source>Read this key&apos;s usage and last use again</source>
         <translation>Nutzung und letzte Verwendung dieses Schlüssels erneut lesen</translation>
     </message>
     <message>
@@ -3997,7 +4424,7 @@ gültig bis %1</translation>
         <translation>Jede Adresse</translation>
     </message>
     <message>
-        <source>This key was changed outside Keyward (%1): someone with write access to the vault file altered or added it without a member's signature. Verifiers answer it as not found, and nothing below can be trusted. Revoke or delete it, and find out who can write the vault file.</source>
+        <source>This key was changed outside Keyward (%1): someone with write access to the vault file altered or added it without a member&apos;s signature. Verifiers answer it as not found, and nothing below can be trusted. Revoke or delete it, and find out who can write the vault file.</source>
         <translation>Dieser Schlüssel wurde außerhalb von Keyward geändert (%1): Jemand mit Schreibzugriff auf die Tresordatei hat ihn ohne die Signatur eines Mitglieds verändert oder hinzugefügt. Prüfer beantworten ihn als nicht gefunden, und nichts unten ist vertrauenswürdig. Widerrufen oder löschen Sie ihn, und finden Sie heraus, wer die Tresordatei schreiben kann.</translation>
     </message>
     <message numerus="yes">
@@ -4092,6 +4519,13 @@ Berechtigungen:
 This key was changed outside Keyward, by someone with access to the vault file. Verifiers answer it as not found. Revoke or delete it.</source>
         <translation>Manipuliert: %1.
 Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugriff auf die Tresordatei. Prüfer beantworten ihn als nicht gefunden. Widerrufen oder löschen Sie ihn.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its secret is older than the vault&apos;s rotation policy allows (%n day(s)): regenerate it.</source>
+        <translation>
+            <numerusform>Sein Geheimnis ist älter, als die Rotationsrichtlinie des Tresors erlaubt (%n Tag): Erzeugen Sie es neu.</numerusform>
+            <numerusform>Sein Geheimnis ist älter, als die Rotationsrichtlinie des Tresors erlaubt (%n Tage): Erzeugen Sie es neu.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4255,7 +4689,7 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
         <translation>Mit Server &amp;verbinden…</translation>
     </message>
     <message>
-        <source>Open a team's vault in a PostgreSQL database</source>
+        <source>Open a team&apos;s vault in a PostgreSQL database</source>
         <translation>Den Tresor eines Teams in einer PostgreSQL-Datenbank öffnen</translation>
     </message>
     <message>
@@ -4339,12 +4773,20 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
         <translation>Sitzungs-Werkzeugleiste</translation>
     </message>
     <message>
-        <source>If the vault's Owner re-created it on purpose, compare its new fingerprint with them, then choose Forget Pinned Fingerprint in Settings › Configure Keyward and open it again.</source>
+        <source>If the vault&apos;s Owner re-created it on purpose, compare its new fingerprint with them, then choose Forget Pinned Fingerprint in Settings › Configure Keyward and open it again.</source>
         <translation>Falls der Besitzer des Tresors ihn absichtlich neu angelegt hat, vergleichen Sie den neuen Fingerabdruck mit ihm, wählen Sie dann „Hinterlegten Fingerabdruck vergessen“ unter Einstellungen › Keyward einrichten und öffnen Sie ihn erneut.</translation>
     </message>
     <message>
-        <source>Signed in as %1 (%2). This computer pinned the vault's fingerprint, %3: a vault file with another one will be refused.</source>
+        <source>Signed in as %1 (%2). This computer pinned the vault&apos;s fingerprint, %3: a vault file with another one will be refused.</source>
         <translation>Angemeldet als %1 (%2). Dieser Computer hat den Fingerabdruck des Tresors hinterlegt, %3: Eine Tresordatei mit einem anderen wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>&amp;Hygiene Report</source>
+        <translation>&amp;Hygienebericht</translation>
+    </message>
+    <message>
+        <source>Hygiene report</source>
+        <translation>Hygienebericht</translation>
     </message>
 </context>
 <context>
@@ -4562,7 +5004,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Hinterlegten &amp;Fingerabdruck vergessen</translation>
     </message>
     <message>
-        <source>Only after the vault's Owner re-created it on purpose, and you compared the new fingerprint with them: the next open pins whatever fingerprint the vault has then.</source>
+        <source>Only after the vault&apos;s Owner re-created it on purpose, and you compared the new fingerprint with them: the next open pins whatever fingerprint the vault has then.</source>
         <translation>Nur, nachdem der Besitzer des Tresors ihn absichtlich neu angelegt hat und Sie den neuen Fingerabdruck mit ihm verglichen haben: Beim nächsten Öffnen wird der Fingerabdruck hinterlegt, den der Tresor dann hat.</translation>
     </message>
     <message>
@@ -4739,7 +5181,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Die Anfrage enthielt kein Geheimnis dieses Schlüssels.</translation>
     </message>
     <message>
-        <source>The key's current secret.</source>
+        <source>The key&apos;s current secret.</source>
         <translation>Das aktuelle Geheimnis des Schlüssels.</translation>
     </message>
     <message>
@@ -4844,7 +5286,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Noch nicht kopiert.</translation>
     </message>
     <message>
-        <source>This key will not be shown again. Keyward keeps only a fingerprint of it, so store it now, for example in your password manager or your CI's secret store. If it is lost, regenerate the key.</source>
+        <source>This key will not be shown again. Keyward keeps only a fingerprint of it, so store it now, for example in your password manager or your CI&apos;s secret store. If it is lost, regenerate the key.</source>
         <translation>Dieser Schlüssel wird nicht noch einmal angezeigt. Keyward bewahrt nur einen Fingerabdruck davon auf, speichern Sie ihn daher jetzt, zum Beispiel in Ihrem Passwortmanager oder im Geheimnisspeicher Ihrer CI. Falls er verloren geht, erzeugen Sie den Schlüssel neu.</translation>
     </message>
     <message>
@@ -4983,6 +5425,10 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>Tampered</source>
         <translation>Manipuliert</translation>
     </message>
+    <message>
+        <source>Rotation overdue</source>
+        <translation>Rotation überfällig</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::UsageChartView</name>
@@ -5026,7 +5472,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>%1 ist bereit</translation>
     </message>
     <message>
-        <source>You are its Owner. Your signing key is the vault's root of trust: every key and every audit entry is signed, so someone who can only write the file cannot forge them. The Owner fingerprint below identifies the vault.</source>
+        <source>You are its Owner. Your signing key is the vault&apos;s root of trust: every key and every audit entry is signed, so someone who can only write the file cannot forge them. The Owner fingerprint below identifies the vault.</source>
         <translation>Sie sind sein Besitzer. Ihr Signaturschlüssel ist die Vertrauensbasis des Tresors: Jeder Schlüssel und jeder Protokolleintrag ist signiert, sodass jemand, der die Datei nur schreiben kann, sie nicht fälschen kann. Der Fingerabdruck des Besitzers unten kennzeichnet den Tresor.</translation>
     </message>
     <message>
@@ -5046,7 +5492,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Kopiert</translation>
     </message>
     <message>
-        <source>Keyward on this computer has pinned it and will refuse a vault file with another fingerprint. Pin it wherever the vault is used: keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd's vault_pin, and Keyward on other computers (compare it there with the one shown in Configure Keyward). You can see it again in Configure Keyward.</source>
+        <source>Keyward on this computer has pinned it and will refuse a vault file with another fingerprint. Pin it wherever the vault is used: keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd&apos;s vault_pin, and Keyward on other computers (compare it there with the one shown in Configure Keyward). You can see it again in Configure Keyward.</source>
         <translation>Keyward auf diesem Computer hat ihn hinterlegt und lehnt eine Tresordatei mit einem anderen Fingerabdruck ab. Hinterlegen Sie ihn überall, wo der Tresor verwendet wird: keywardctl --pin oder KEYWARD_VAULT_PIN, vault_pin von keyward-verifyd und Keyward auf anderen Computern (vergleichen Sie ihn dort mit dem unter „Keyward einrichten“ angezeigten). Sie sehen ihn jederzeit wieder unter „Keyward einrichten“.</translation>
     </message>
 </context>
@@ -5073,7 +5519,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>%1 ordnet diese Anmeldung keinem Mitglied mehr zu.</translation>
     </message>
     <message>
-        <source>%1 is damaged: %2 Restore it from a backup; "keywardctl vault check" lists the damage.</source>
+        <source>%1 is damaged: %2 Restore it from a backup; &quot;keywardctl vault check&quot; lists the damage.</source>
         <translation>%1 ist beschädigt: %2 Stellen Sie ihn aus einer Sicherung wieder her; „keywardctl vault check“ listet die Schäden auf.</translation>
     </message>
 </context>
@@ -5163,7 +5609,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Ihr &amp;Name:</translation>
     </message>
     <message>
-        <source>You will be the vault's Owner.</source>
+        <source>You will be the vault&apos;s Owner.</source>
         <translation>Sie werden der Besitzer des Tresors.</translation>
     </message>
     <message>
@@ -5226,7 +5672,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
-        <source>The key's own environment</source>
+        <source>The key&apos;s own environment</source>
         <translation>Die eigene Umgebung des Schlüssels</translation>
     </message>
     <message>
@@ -5346,7 +5792,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Ein Administrator oder Besitzer kann den Schlüssel wieder aktivieren.</translation>
     </message>
     <message>
-        <source>Give the service the key's current secret.</source>
+        <source>Give the service the key&apos;s current secret.</source>
         <translation>Geben Sie dem Dienst das aktuelle Geheimnis des Schlüssels.</translation>
     </message>
     <message>
@@ -5358,11 +5804,11 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Ein abgelaufener Schlüssel kann nicht verlängert werden. Erzeugen Sie einen neuen Schlüssel für diese Integration.</translation>
     </message>
     <message>
-        <source>A key's grants cannot change after it is made. Generate a new key with the grants the service needs.</source>
+        <source>A key&apos;s grants cannot change after it is made. Generate a new key with the grants the service needs.</source>
         <translation>Die Berechtigungen eines Schlüssels können nach dem Erstellen nicht geändert werden. Erzeugen Sie einen neuen Schlüssel mit den Berechtigungen, die der Dienst benötigt.</translation>
     </message>
     <message>
-        <source>The service should wait for the Retry-After time, or an Admin can raise the key's rate limit.</source>
+        <source>The service should wait for the Retry-After time, or an Admin can raise the key&apos;s rate limit.</source>
         <translation>Der Dienst sollte die Retry-After-Zeit abwarten, oder ein Administrator kann das Ratenlimit des Schlüssels erhöhen.</translation>
     </message>
     <message numerus="yes">
@@ -5373,11 +5819,11 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         </translation>
     </message>
     <message>
-        <source>Call from an address on the key's allowlist, or add the service's address to the allowlist (Edit Key).</source>
+        <source>Call from an address on the key&apos;s allowlist, or add the service&apos;s address to the allowlist (Edit Key).</source>
         <translation>Rufen Sie von einer Adresse aus der Adressliste des Schlüssels auf, oder fügen Sie die Adresse des Dienstes der Adressliste hinzu (Bearbeiten).</translation>
     </message>
     <message>
-        <source>A key's customer cannot change after it is made. Generate a key for this customer.</source>
+        <source>A key&apos;s customer cannot change after it is made. Generate a key for this customer.</source>
         <translation>Der Kunde eines Schlüssels kann nach dem Erstellen nicht geändert werden. Erzeugen Sie einen Schlüssel für diesen Kunden.</translation>
     </message>
 </context>
@@ -5442,11 +5888,11 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
 <context>
     <name>MemberCommands</name>
     <message>
-        <source>There is no member called "%1".</source>
+        <source>There is no member called &quot;%1&quot;.</source>
         <translation>Es gibt kein Mitglied namens „%1“.</translation>
     </message>
     <message>
-        <source>Unknown role "%1"; use owner, admin, developer or viewer.</source>
+        <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
         <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
     </message>
     <message>
@@ -5458,7 +5904,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>ROLLE</translation>
     </message>
     <message>
-        <source>The new member's role.</source>
+        <source>The new member&apos;s role.</source>
         <translation>Die Rolle des neuen Mitglieds.</translation>
     </message>
     <message>
@@ -5478,7 +5924,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>%1 als %2 hinzugefügt.</translation>
     </message>
     <message>
-        <source>Lists the vault's members and their roles.</source>
+        <source>Lists the vault&apos;s members and their roles.</source>
         <translation>Listet die Mitglieder des Tresors und ihre Rollen auf.</translation>
     </message>
     <message>
@@ -5498,7 +5944,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>%1 entfernt; seine aktiven Schlüssel wurden deaktiviert.</translation>
     </message>
     <message>
-        <source>Changes a member's role. Keys they created above the new role are deactivated and flagged. Only Owners can change roles.</source>
+        <source>Changes a member&apos;s role. Keys they created above the new role are deactivated and flagged. Only Owners can change roles.</source>
         <translation>Ändert die Rolle eines Mitglieds. Von ihm erstellte Schlüssel mit einer höheren als der neuen Rolle werden deaktiviert und markiert. Nur Besitzer können Rollen ändern.</translation>
     </message>
     <message>
@@ -5510,7 +5956,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Die Passphrase von %1 wurde geändert.</translation>
     </message>
     <message>
-        <source>Sets a member's passphrase in a vault file. The new passphrase comes from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members change their own, proven by the passphrase they sign in with; Owners set anyone's, for instance for members copied from a server by "migrate", which have none yet.</source>
+        <source>Sets a member&apos;s passphrase in a vault file. The new passphrase comes from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members change their own, proven by the passphrase they sign in with; Owners set anyone&apos;s, for instance for members copied from a server by &quot;migrate&quot;, which have none yet.</source>
         <translation>Legt die Passphrase eines Mitglieds in einer Tresordatei fest. Die neue Passphrase stammt aus KEYWARD_NEW_PASSPHRASE oder wird zweimal abgefragt. Mitglieder ändern ihre eigene und weisen sich dabei mit der Passphrase aus, mit der sie sich anmelden; Besitzer legen die jedes Mitglieds fest, etwa für Mitglieder, die „migrate“ von einem Server kopiert hat und die noch keine haben.</translation>
     </message>
     <message>
@@ -5526,7 +5972,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>SIGNATURSCHLÜSSEL</translation>
     </message>
     <message>
-        <source>Certifies the signing key a member made at their first sign-in on a signed vault, so that their changes are trusted. FINGERPRINT is the key's, as "keywardctl member list" shows it: compare it with the member first. Only Owners can certify.</source>
+        <source>Certifies the signing key a member made at their first sign-in on a signed vault, so that their changes are trusted. FINGERPRINT is the key&apos;s, as &quot;keywardctl member list&quot; shows it: compare it with the member first. Only Owners can certify.</source>
         <translation>Zertifiziert den Signaturschlüssel, den ein Mitglied bei seiner ersten Anmeldung an einem signierten Tresor erzeugt hat, damit seinen Änderungen vertraut wird. FINGERABDRUCK ist der des Schlüssels, wie „keywardctl member list“ ihn zeigt: Vergleichen Sie ihn vorher mit dem Mitglied. Nur Besitzer können zertifizieren.</translation>
     </message>
     <message>
@@ -5541,9 +5987,9 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
 <context>
     <name>MigrateCommand</name>
     <message>
-        <source>Copies a whole vault into a new vault file or an empty PostgreSQL database: settings, grant catalogue, members, keys with their secrets' hashes (so every token keeps working), usage, and the audit log byte for byte (same ids, actors, details and hashes: "audit verify" passes on the copy). VAULT and TARGET are each a file or a PostgreSQL connection string (postgresql://... or keyword=value). The source is not changed; you sign in to it as an Owner. The target is written in one transaction and must be empty: an existing file or a database with tables is refused, never merged, and on any failure it is left as it was (a new file is deleted).
+        <source>Copies a whole vault into a new vault file or an empty PostgreSQL database: settings, grant catalogue, members, keys with their secrets&apos; hashes (so every token keeps working), usage, and the audit log byte for byte (same ids, actors, details and hashes: &quot;audit verify&quot; passes on the copy). VAULT and TARGET are each a file or a PostgreSQL connection string (postgresql://... or keyword=value). The source is not changed; you sign in to it as an Owner. The target is written in one transaction and must be empty: an existing file or a database with tables is refused, never merged, and on any failure it is left as it was (a new file is deleted).
 
-To PostgreSQL: run it as the database's owner (a login with CREATEROLE), as for "db setup". Members are server logins there: without --create-logins it prints the logins a DBA must create; with it, it creates the missing ones (password from KEYWARD_NEW_PASSPHRASE, asked twice, or none with --no-password) and puts every member's login in its group.
+To PostgreSQL: run it as the database&apos;s owner (a login with CREATEROLE), as for &quot;db setup&quot;. Members are server logins there: without --create-logins it prints the logins a DBA must create; with it, it creates the missing ones (password from KEYWARD_NEW_PASSPHRASE, asked twice, or none with --no-password) and puts every member&apos;s login in its group.
 
 From PostgreSQL to a file: a server keeps no passphrases, so only you (the Owner running the copy) get one in the file, from KEYWARD_NEW_PASSPHRASE or asked twice. The other members are copied without one: they stay in the member list and the audit log but cannot sign in to the file. From a file, every member keeps their passphrase.</source>
         <translation>Kopiert einen ganzen Tresor in eine neue Tresordatei oder eine leere PostgreSQL-Datenbank: Einstellungen, Berechtigungskatalog, Mitglieder, Schlüssel mit den Hashes ihrer Geheimnisse (sodass jedes Token weiter funktioniert), Nutzung und das Prüfprotokoll Byte für Byte (gleiche IDs, Mitglieder, Details und Hashes: „audit verify“ ist auf der Kopie erfolgreich). VAULT und TARGET sind jeweils eine Datei oder eine PostgreSQL-Verbindungszeichenfolge (postgresql://... oder keyword=value). Die Quelle wird nicht verändert; Sie melden sich dort als Besitzer an. Das Ziel wird in einer Transaktion geschrieben und muss leer sein: Eine vorhandene Datei oder eine Datenbank mit Tabellen wird abgelehnt, nie zusammengeführt, und bei jedem Fehler bleibt sie unverändert (eine neue Datei wird gelöscht).
@@ -5573,11 +6019,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>PREFIX</translation>
     </message>
     <message>
-        <source>PostgreSQL target: start of the group roles' names (default: keyward), as for "db setup".</source>
+        <source>PostgreSQL target: start of the group roles&apos; names (default: keyward), as for &quot;db setup&quot;.</source>
         <translation>PostgreSQL-Ziel: Anfang der Namen der Gruppenrollen (Standard: keyward), wie bei „db setup“.</translation>
     </message>
     <message>
-        <source>PostgreSQL target: create the members' missing logins and grant each its group.</source>
+        <source>PostgreSQL target: create the members&apos; missing logins and grant each its group.</source>
         <translation>PostgreSQL-Ziel: die fehlenden Anmeldungen der Mitglieder anlegen und jeder ihre Gruppe zuweisen.</translation>
     </message>
     <message>
@@ -5633,7 +6079,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Ohne Passphrase kopiert (diese Mitglieder können sich nicht an der Datei anmelden; ein Server speichert keine Passphrasen, die kopiert werden könnten): %1.</translation>
     </message>
     <message>
-        <source>Check the copy with "keywardctl audit verify": it ends in the same hash.</source>
+        <source>Check the copy with &quot;keywardctl audit verify&quot;: it ends in the same hash.</source>
         <translation>Prüfen Sie die Kopie mit „keywardctl audit verify“: Sie endet mit demselben Hash.</translation>
     </message>
 </context>
@@ -5794,7 +6240,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Nur Administratoren, Besitzer und der Entwickler, der einen Schlüssel erstellt hat, können ihn löschen.</translation>
     </message>
     <message>
-        <source>A key's role cannot be above your own role (%1).</source>
+        <source>A key&apos;s role cannot be above your own role (%1).</source>
         <translation>Die Rolle eines Schlüssels kann nicht höher sein als Ihre eigene Rolle (%1).</translation>
     </message>
     <message>
@@ -5802,11 +6248,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Wählen Sie mindestens eine Berechtigung.</translation>
     </message>
     <message>
-        <source>Unknown grant "%1".</source>
+        <source>Unknown grant &quot;%1&quot;.</source>
         <translation>Unbekannte Berechtigung „%1“.</translation>
     </message>
     <message>
-        <source>The grant "%1" is not part of the %2 role.</source>
+        <source>The grant &quot;%1&quot; is not part of the %2 role.</source>
         <translation>Die Berechtigung „%1“ ist nicht Teil der Rolle %2.</translation>
     </message>
     <message>
@@ -5814,7 +6260,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Verwenden Sie für neue Schlüssel die Schlüsselerstellung.</translation>
     </message>
     <message>
-        <source>Developers can only change keys they created. "%1" was created by %2.</source>
+        <source>Developers can only change keys they created. &quot;%1&quot; was created by %2.</source>
         <translation>Entwickler können nur selbst erstellte Schlüssel ändern. „%1“ wurde von %2 erstellt.</translation>
     </message>
     <message>
@@ -5822,15 +6268,15 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Dieser Schlüssel hat die Rolle %1, die höher ist als Ihre eigene (%2).</translation>
     </message>
     <message>
-        <source>The key "%1" is revoked. Revocation is permanent; generate a new key instead.</source>
+        <source>The key &quot;%1&quot; is revoked. Revocation is permanent; generate a new key instead.</source>
         <translation>Der Schlüssel „%1“ ist widerrufen. Ein Widerruf ist endgültig; erzeugen Sie stattdessen einen neuen Schlüssel.</translation>
     </message>
     <message>
-        <source>The key "%1" is already active.</source>
+        <source>The key &quot;%1&quot; is already active.</source>
         <translation>Der Schlüssel „%1“ ist bereits aktiv.</translation>
     </message>
     <message>
-        <source>The key "%1" is already inactive.</source>
+        <source>The key &quot;%1&quot; is already inactive.</source>
         <translation>Der Schlüssel „%1“ ist bereits inaktiv.</translation>
     </message>
     <message>
@@ -5898,19 +6344,19 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Passphrase muss mindestens %1 Zeichen lang sein.</translation>
     </message>
     <message>
-        <source>Only Owners can set another member's passphrase. You can change your own.</source>
+        <source>Only Owners can set another member&apos;s passphrase. You can change your own.</source>
         <translation>Nur Besitzer können die Passphrase eines anderen Mitglieds festlegen. Ihre eigene können Sie ändern.</translation>
     </message>
     <message>
-        <source>The key "%1" has expired: a new secret would be refused as Expired, and an expiry cannot be extended. Use Duplicate to make a new key with the same configuration.</source>
+        <source>The key &quot;%1&quot; has expired: a new secret would be refused as Expired, and an expiry cannot be extended. Use Duplicate to make a new key with the same configuration.</source>
         <translation>Der Schlüssel „%1“ ist abgelaufen: Ein neues Geheimnis würde als Expired abgelehnt, und ein Ablauf kann nicht verlängert werden. Verwenden Sie „Duplizieren“, um einen neuen Schlüssel mit derselben Konfiguration zu erzeugen.</translation>
     </message>
     <message>
-        <source>Only Admins and Owners can change a key's usage limit or reset its usage.</source>
+        <source>Only Admins and Owners can change a key&apos;s usage limit or reset its usage.</source>
         <translation>Nur Administratoren und Besitzer können das Nutzungslimit eines Schlüssels ändern oder seine Nutzung zurücksetzen.</translation>
     </message>
     <message>
-        <source>A usage limit is at least 1 request; use "none" for no limit.</source>
+        <source>A usage limit is at least 1 request; use &quot;none&quot; for no limit.</source>
         <translation>Ein Nutzungslimit beträgt mindestens 1 Anfrage; verwenden Sie „none“, um kein Limit festzulegen.</translation>
     </message>
     <message>
@@ -5918,26 +6364,34 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das Ablaufdatum liegt in der Vergangenheit. Wählen Sie heute oder einen späteren Tag.</translation>
     </message>
     <message>
-        <source>"%1" cannot be a login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
+        <source>&quot;%1&quot; cannot be a login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
         <translation>„%1“ kann keine Anmeldung sein: Namen, die mit pg_ oder %2_ beginnen, sind reserviert, und eine Anmeldung hat höchstens 63 Bytes.</translation>
     </message>
     <message>
-        <source>The key "%1" has no previous secret in a grace period.</source>
+        <source>The key &quot;%1&quot; has no previous secret in a grace period.</source>
         <translation>Der Schlüssel „%1“ hat kein voriges Geheimnis in einer Übergangsfrist.</translation>
+    </message>
+    <message>
+        <source>Only Owners can change the vault&apos;s rotation policy.</source>
+        <translation>Nur Besitzer können die Rotationsrichtlinie des Tresors ändern.</translation>
+    </message>
+    <message>
+        <source>Only Admins, Owners and the Developer who created a key can dismiss or restore its findings.</source>
+        <translation>Nur Administratoren, Besitzer und der Entwickler, der einen Schlüssel erstellt hat, können seine Befunde ignorieren oder wiederherstellen.</translation>
     </message>
 </context>
 <context>
     <name>PgConnInfo</name>
     <message>
-        <source>"%1" is not a connection setting. Write settings as keyword=value, for example host=db.example.com dbname=keys.</source>
+        <source>&quot;%1&quot; is not a connection setting. Write settings as keyword=value, for example host=db.example.com dbname=keys.</source>
         <translation>„%1“ ist keine Verbindungseinstellung. Schreiben Sie Einstellungen als keyword=value, zum Beispiel host=db.example.com dbname=keys.</translation>
     </message>
     <message>
-        <source>The connection setting "%1" has no value (expected %1=value).</source>
+        <source>The connection setting &quot;%1&quot; has no value (expected %1=value).</source>
         <translation>Die Verbindungseinstellung „%1“ hat keinen Wert (erwartet: %1=value).</translation>
     </message>
     <message>
-        <source>The value of "%1" has an opening quote but no closing one.</source>
+        <source>The value of &quot;%1&quot; has an opening quote but no closing one.</source>
         <translation>Der Wert von „%1“ hat ein öffnendes, aber kein schließendes Anführungszeichen.</translation>
     </message>
     <message>
@@ -5945,7 +6399,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Verbindungs-URI ist ungültig (%1). Mehrere Hosts oder ein Socket-Verzeichnis erfordern die Form keyword=value.</translation>
     </message>
     <message>
-        <source>"%1" is not a connection setting.</source>
+        <source>&quot;%1&quot; is not a connection setting.</source>
         <translation>„%1“ ist keine Verbindungseinstellung.</translation>
     </message>
     <message>
@@ -5961,7 +6415,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>lokaler Server</translation>
     </message>
     <message>
-        <source>The value of "%1" contains ';', which the Qt PostgreSQL driver cannot pass on. Put it in a service file and use service=NAME.</source>
+        <source>The value of &quot;%1&quot; contains &apos;;&apos;, which the Qt PostgreSQL driver cannot pass on. Put it in a service file and use service=NAME.</source>
         <translation>Der Wert von „%1“ enthält „;“, was der Qt-PostgreSQL-Treiber nicht weitergeben kann. Tragen Sie ihn in eine Dienstdatei ein und verwenden Sie service=NAME.</translation>
     </message>
     <message>
@@ -6048,11 +6502,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Tresoreinstellungen können nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Wrote the vault settings: key prefix "%1", the default grant catalogue.</source>
+        <source>Wrote the vault settings: key prefix &quot;%1&quot;, the default grant catalogue.</source>
         <translation>Tresoreinstellungen geschrieben: Schlüsselpräfix „%1“, der Standardkatalog der Berechtigungen.</translation>
     </message>
     <message>
-        <source>This vault uses the role prefix "%1", not "%2".</source>
+        <source>This vault uses the role prefix &quot;%1&quot;, not &quot;%2&quot;.</source>
         <translation>Dieser Tresor verwendet das Rollenpräfix „%1“, nicht „%2“.</translation>
     </message>
     <message>
@@ -6099,14 +6553,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>ReportCommands</name>
     <message>
-        <source>Lists keys that need looking after, each with the reason and its fix: never used, not used for a long time, no expiry or valid for more than a year, a secret older than the rotation policy, Production keys with Full Administration, keys of removed or demoted members, and previous secrets still in use shortly before their grace period ends. Exit 1 when there are findings (for CI), 0 when none. With --json, one object per finding and line.</source>
-        <translation>Listet Schlüssel auf, um die sich jemand kümmern sollte, jeweils mit Grund und Abhilfe: nie verwendet, lange nicht verwendet, kein Ablauf oder länger als ein Jahr gültig, ein Geheimnis älter als die Rotationsrichtlinie, Produktionsschlüssel mit vollständiger Verwaltung, Schlüssel entfernter oder herabgestufter Mitglieder und vorherige Geheimnisse, die kurz vor dem Ende ihrer Übergangsfrist noch verwendet werden. Exit 1 bei Befunden (für CI), 0 ohne. Mit --json ein Objekt je Befund und Zeile.</translation>
-    </message>
-    <message>
-        <source>The longest a secret may live before it is due for regeneration (default: not checked).</source>
-        <translation>Die längste Lebensdauer eines Geheimnisses, bevor es neu erzeugt werden sollte (Standard: nicht geprüft).</translation>
-    </message>
-    <message>
         <source>Unused for this long counts as stale (default 90d).</source>
         <translation>So lange unbenutzt gilt als veraltet (Standard 90d).</translation>
     </message>
@@ -6115,11 +6561,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>So lange nach der Erstellung nie verwendet ist ein Befund (Standard 30d).</translation>
     </message>
     <message>
-        <source>"%1" is not a time span; use for example 30d.</source>
+        <source>&quot;%1&quot; is not a time span; use for example 30d.</source>
         <translation>„%1“ ist keine Zeitspanne; verwenden Sie zum Beispiel 30d.</translation>
     </message>
     <message>
-        <source>"%1" is not a time span; use for example 90d.</source>
+        <source>&quot;%1&quot; is not a time span; use for example 90d.</source>
         <translation>„%1“ ist keine Zeitspanne; verwenden Sie zum Beispiel 90d.</translation>
     </message>
     <message>
@@ -6150,6 +6596,80 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>REASON</source>
         <translation>GRUND</translation>
     </message>
+    <message>
+        <source>Rotation policy: none (secrets may grow old).</source>
+        <translation>Rotationsrichtlinie: keine (Geheimnisse dürfen alt werden).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotation policy: a key&apos;s secret is due for regeneration after %n day(s).</source>
+        <translation>
+            <numerusform>Rotationsrichtlinie: Das Geheimnis eines Schlüssels ist nach %n Tag neu zu erzeugen.</numerusform>
+            <numerusform>Rotationsrichtlinie: Das Geheimnis eines Schlüssels ist nach %n Tagen neu zu erzeugen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of finding; use one of %2.</source>
+        <translation>„%1“ ist keine Befundart; verwenden Sie eine von %2.</translation>
+    </message>
+    <message>
+        <source>Lists keys that need looking after, each with the reason and its fix: never used, not used for a long time, no expiry or valid for more than a year, a secret older than the rotation policy, Production keys with Full Administration, keys of removed or demoted members, and previous secrets still in use shortly before their grace period ends. Findings a member dismissed (report dismiss) are left out unless --include-dismissed. Exit 1 when there are findings that are not dismissed (for CI), 0 when none. With --json, one object per finding and line.</source>
+        <translation>Listet Schlüssel auf, um die sich jemand kümmern sollte, jeweils mit Grund und Abhilfe: nie verwendet, lange nicht verwendet, kein Ablauf oder länger als ein Jahr gültig, ein Geheimnis älter als die Rotationsrichtlinie, Produktionsschlüssel mit vollständiger Verwaltung, Schlüssel entfernter oder herabgestufter Mitglieder und vorige Geheimnisse, die kurz vor dem Ende ihrer Übergangsfrist noch verwendet werden. Befunde, die ein Mitglied ignoriert hat (report dismiss), fehlen, außer mit --include-dismissed. Exit 1, wenn es nicht ignorierte Befunde gibt (für CI), 0, wenn keine. Mit --json ein Objekt pro Befund und Zeile.</translation>
+    </message>
+    <message>
+        <source>The longest a secret may live before it is due for regeneration (default: the vault&apos;s rotation policy, see vault policy).</source>
+        <translation>Wie lange ein Geheimnis höchstens leben darf, bevor es neu zu erzeugen ist (Standard: die Rotationsrichtlinie des Tresors, siehe vault policy).</translation>
+    </message>
+    <message>
+        <source>Also list dismissed findings, marked with who dismissed them and why.</source>
+        <translation>Auch ignorierte Befunde auflisten, markiert mit wer sie ignoriert hat und warum.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No findings: every key is looked after (%n dismissed, see --include-dismissed).</source>
+        <translation>
+            <numerusform>Keine Befunde: Um jeden Schlüssel ist gesorgt (%n ignoriert, siehe --include-dismissed).</numerusform>
+            <numerusform>Keine Befunde: Um jeden Schlüssel ist gesorgt (%n ignoriert, siehe --include-dismissed).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[dismissed by %1: %2] %3</source>
+        <translation>[ignoriert von %1: %2] %3</translation>
+    </message>
+    <message>
+        <source>Dismisses one finding of the hygiene report for a key, with the reason: report hygiene leaves it out from now on (and no longer fails on it) until it is restored. KIND is the finding&apos;s code as report hygiene prints it: %1. Audited; whoever may edit the key may dismiss its findings.</source>
+        <translation>Ignoriert einen Befund des Hygieneberichts für einen Schlüssel, mit Begründung: report hygiene lässt ihn ab jetzt aus (und schlägt nicht mehr deswegen fehl), bis er wiederhergestellt wird. KIND ist der Code des Befunds, wie report hygiene ihn ausgibt: %1. Protokolliert; wer den Schlüssel bearbeiten darf, darf seine Befunde ignorieren.</translation>
+    </message>
+    <message>
+        <source>Why the finding may stay (one line, kept in the audit log).</source>
+        <translation>Warum der Befund bleiben darf (eine Zeile, im Prüfprotokoll festgehalten).</translation>
+    </message>
+    <message>
+        <source>Say why with --reason TEXT.</source>
+        <translation>Geben Sie mit --reason TEXT an, warum.</translation>
+    </message>
+    <message>
+        <source>Dismissed &quot;%1&quot; for key %2.</source>
+        <translation>„%1“ für Schlüssel %2 ignoriert.</translation>
+    </message>
+    <message>
+        <source>Restores a dismissed finding: report hygiene lists it again. Audited. KIND: %1.</source>
+        <translation>Stellt einen ignorierten Befund wieder her: report hygiene listet ihn wieder auf. Protokolliert. KIND: %1.</translation>
+    </message>
+    <message>
+        <source>Restored &quot;%1&quot; for key %2.</source>
+        <translation>„%1“ für Schlüssel %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Shows the vault&apos;s rotation policy, or sets it (Owners): the oldest a key&apos;s secret may be before report hygiene lists it as overdue for regeneration and the window badges it &quot;Rotation overdue&quot;. Whole days, 1 to %1; none turns the check off. Audited.</source>
+        <translation>Zeigt die Rotationsrichtlinie des Tresors oder setzt sie (Besitzer): wie alt das Geheimnis eines Schlüssels höchstens sein darf, bevor report hygiene es als überfällig zur Neuerzeugung auflistet und das Fenster es mit „Rotation überfällig“ kennzeichnet. Ganze Tage, 1 bis %1; none schaltet die Prüfung ab. Protokolliert.</translation>
+    </message>
+    <message>
+        <source>The maximum secret age in days (90d or 90), or none.</source>
+        <translation>Das Höchstalter eines Geheimnisses in Tagen (90d oder 90), oder none.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a maximum secret age; use whole days from 1 to %2 (e.g. 90d), or none.</source>
+        <translation>„%1“ ist kein Höchstalter für Geheimnisse; verwenden Sie ganze Tage von 1 bis %2 (z. B. 90d), oder none.</translation>
+    </message>
 </context>
 <context>
     <name>RequestHandler</name>
@@ -6170,7 +6690,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Nicht gefunden.</translation>
     </message>
     <message>
-        <source>Unknown route "%1".</source>
+        <source>Unknown route &quot;%1&quot;.</source>
         <translation>Unbekannte Route „%1“.</translation>
     </message>
     <message>
@@ -6202,31 +6722,31 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Anfragerumpf muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <source>"environment", "customer" and "source" must be strings.</source>
+        <source>&quot;environment&quot;, &quot;customer&quot; and &quot;source&quot; must be strings.</source>
         <translation>„environment“, „customer“ und „source“ müssen Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>"environment" is required: live, stg or dev.</source>
+        <source>&quot;environment&quot; is required: live, stg or dev.</source>
         <translation>„environment“ ist erforderlich: live, stg oder dev.</translation>
     </message>
     <message>
-        <source>Unknown environment "%1"; use live, stg or dev.</source>
+        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
         <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
     </message>
     <message>
-        <source>"grants" must be strings.</source>
+        <source>&quot;grants&quot; must be strings.</source>
         <translation>Die Einträge in „grants“ müssen Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>"grants" must be an array of strings.</source>
+        <source>&quot;grants&quot; must be an array of strings.</source>
         <translation>„grants“ muss ein Array von Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>"key" must be a string.</source>
+        <source>&quot;key&quot; must be a string.</source>
         <translation>„key“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>"key" is required.</source>
+        <source>&quot;key&quot; is required.</source>
         <translation>„key“ ist erforderlich.</translation>
     </message>
     <message>
@@ -6237,7 +6757,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>SecretIndexCheck</name>
     <message>
-        <source>%1 is damaged: its index of key secrets does not match the keys, so keys cannot be checked. Restore it from a backup ("keywardctl vault check" shows the damage).</source>
+        <source>%1 is damaged: its index of key secrets does not match the keys, so keys cannot be checked. Restore it from a backup (&quot;keywardctl vault check&quot; shows the damage).</source>
         <translation>%1 ist beschädigt: Sein Index der Schlüsselgeheimnisse passt nicht zu den Schlüsseln, daher können keine Schlüssel geprüft werden. Stellen Sie ihn aus einer Sicherung wieder her („keywardctl vault check“ zeigt den Schaden).</translation>
     </message>
     <message>
@@ -6255,15 +6775,15 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>ServerConfigLoader</name>
     <message>
-        <source>Cannot read the listen address "%1"; use ADDRESS:PORT, [IPv6]:PORT or PORT.</source>
+        <source>Cannot read the listen address &quot;%1&quot;; use ADDRESS:PORT, [IPv6]:PORT or PORT.</source>
         <translation>Die Listen-Adresse „%1“ ist nicht lesbar; verwenden Sie ADDRESS:PORT, [IPv6]:PORT oder PORT.</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address or CIDR range.</source>
+        <source>&quot;%1&quot; is not an IP address or CIDR range.</source>
         <translation>„%1“ ist weder eine IP-Adresse noch ein CIDR-Bereich.</translation>
     </message>
     <message>
-        <source>Unknown environment "%1"; use live, stg or dev.</source>
+        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
         <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
     </message>
     <message>
@@ -6279,7 +6799,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <source>%1, %2: "%3" is not a whole number of at least %4.</source>
+        <source>%1, %2: &quot;%3&quot; is not a whole number of at least %4.</source>
         <translation>%1, %2: „%3“ ist keine ganze Zahl von mindestens %4.</translation>
     </message>
     <message>
@@ -6295,14 +6815,14 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1: Geben Sie entweder store/vault oder store/db an, nicht beides.</translation>
     </message>
     <message>
-        <source>%1, store/vault_pin: "%2" is not a vault fingerprint (32 hex digits in groups, as keywardctl init prints it).</source>
+        <source>%1, store/vault_pin: &quot;%2&quot; is not a vault fingerprint (32 hex digits in groups, as keywardctl init prints it).</source>
         <translation>%1, store/vault_pin: „%2“ ist kein Tresor-Fingerabdruck (32 Hexadezimalziffern in Gruppen, wie keywardctl init ihn ausgibt).</translation>
     </message>
 </context>
 <context>
     <name>ServerConnInfo</name>
     <message>
-        <source>%1 is empty: give a connection string such as "host=db.example.com dbname=keys user=alice" or a postgresql:// URI.</source>
+        <source>%1 is empty: give a connection string such as &quot;host=db.example.com dbname=keys user=alice&quot; or a postgresql:// URI.</source>
         <translation>%1 ist leer: Geben Sie eine Verbindungszeichenfolge wie „host=db.example.com dbname=keys user=alice“ oder eine postgresql://-URI an.</translation>
     </message>
     <message>
@@ -6337,7 +6857,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Nutzungsguthaben konnte im Speicher nicht reserviert werden.</translation>
     </message>
     <message>
-        <source>Could not read the key's usage.</source>
+        <source>Could not read the key&apos;s usage.</source>
         <translation>Die Nutzung des Schlüssels konnte nicht gelesen werden.</translation>
     </message>
     <message>
@@ -6360,7 +6880,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Schlüssel kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>the vault's root key (fingerprint) is not the one this process accepted</source>
+        <source>the vault&apos;s root key (fingerprint) is not the one this process accepted</source>
         <translation>der Wurzelschlüssel (Fingerabdruck) des Tresors ist nicht der, den dieser Prozess akzeptiert hat</translation>
     </message>
 </context>
@@ -6469,7 +6989,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 ist kein Keyward-Tresor.</translation>
     </message>
     <message>
-        <source>The database %1 holds no Keyward vault. Its owner sets one up once with "keywardctl --db ... db setup".</source>
+        <source>The database %1 holds no Keyward vault. Its owner sets one up once with &quot;keywardctl --db ... db setup&quot;.</source>
         <translation>Die Datenbank %1 enthält keinen Keyward-Tresor. Ihr Besitzer richtet ihn einmalig mit „keywardctl --db ... db setup“ ein.</translation>
     </message>
     <message>
@@ -6477,7 +6997,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Tresor in %1 wurde von einer neueren Keyward-Version eingerichtet (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyward, um ihn zu verwenden.</translation>
     </message>
     <message>
-        <source>The vault in %1 needs a schema upgrade (from %2 to %3) that only the database owner can run: "keywardctl --db ... db setup".</source>
+        <source>The vault in %1 needs a schema upgrade (from %2 to %3) that only the database owner can run: &quot;keywardctl --db ... db setup&quot;.</source>
         <translation>Der Tresor in %1 benötigt eine Schemaaktualisierung (von %2 auf %3), die nur der Besitzer der Datenbank ausführen kann: „keywardctl --db ... db setup“.</translation>
     </message>
     <message>
@@ -6517,11 +7037,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Falscher Mitgliedsname oder falsche Passphrase.</translation>
     </message>
     <message>
-        <source>You are connected to %1 as "%2". On a server vault you act as your database login: connect as "%3" to act as that member.</source>
+        <source>You are connected to %1 as &quot;%2&quot;. On a server vault you act as your database login: connect as &quot;%3&quot; to act as that member.</source>
         <translation>Sie sind mit %1 als „%2“ verbunden. Bei einem Server-Tresor handeln Sie als Ihre Datenbankanmeldung: Verbinden Sie sich als „%3“, um als dieses Mitglied zu handeln.</translation>
     </message>
     <message>
-        <source>The database login "%1" is not a member of the Keyward vault in %2. An Owner can add it.</source>
+        <source>The database login &quot;%1&quot; is not a member of the Keyward vault in %2. An Owner can add it.</source>
         <translation>Die Datenbankanmeldung „%1“ ist kein Mitglied des Keyward-Tresors in %2. Ein Besitzer kann sie hinzufügen.</translation>
     </message>
     <message>
@@ -6573,7 +7093,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das alte Geheimnis kann nicht außer Kraft gesetzt werden.</translation>
     </message>
     <message>
-        <source>A member called "%1" already exists (or existed).</source>
+        <source>A member called &quot;%1&quot; already exists (or existed).</source>
         <translation>Ein Mitglied namens „%1“ existiert bereits (oder existierte früher).</translation>
     </message>
     <message>
@@ -6581,11 +7101,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das Mitglied kann nicht hinzugefügt werden.</translation>
     </message>
     <message>
-        <source>Cannot read the member's keys.</source>
+        <source>Cannot read the member&apos;s keys.</source>
         <translation>Die Schlüssel des Mitglieds können nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Cannot deactivate the member's keys.</source>
+        <source>Cannot deactivate the member&apos;s keys.</source>
         <translation>Die Schlüssel des Mitglieds können nicht deaktiviert werden.</translation>
     </message>
     <message>
@@ -6657,7 +7177,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Nutzung der Schlüssel kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Could not make the Owner's signing key.</source>
+        <source>Could not make the Owner&apos;s signing key.</source>
         <translation>Der Signaturschlüssel des Besitzers konnte nicht erzeugt werden.</translation>
     </message>
     <message>
@@ -6681,11 +7201,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Tresoreinstellungen können nicht gelesen werden: Das Schlüsselpräfix fehlt.</translation>
     </message>
     <message>
-        <source>%1 is damaged: its key prefix "%2" is not valid.</source>
+        <source>%1 is damaged: its key prefix &quot;%2&quot; is not valid.</source>
         <translation>%1 ist beschädigt: Sein Schlüsselpräfix „%2“ ist nicht gültig.</translation>
     </message>
     <message>
-        <source>The fingerprint of %1 changed while it was open: someone rewrote the vault's root key. Nothing was changed.</source>
+        <source>The fingerprint of %1 changed while it was open: someone rewrote the vault&apos;s root key. Nothing was changed.</source>
         <translation>Der Fingerabdruck von %1 hat sich geändert, während er geöffnet war: Jemand hat den Stammschlüssel des Tresors neu geschrieben. Es wurde nichts geändert.</translation>
     </message>
     <message>
@@ -6705,11 +7225,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Schlüssel kann nicht signiert werden.</translation>
     </message>
     <message>
-        <source>Cannot store the member's key.</source>
+        <source>Cannot store the member&apos;s key.</source>
         <translation>Der Schlüssel des Mitglieds kann nicht gespeichert werden.</translation>
     </message>
     <message>
-        <source>Cannot certify the member's key.</source>
+        <source>Cannot certify the member&apos;s key.</source>
         <translation>Der Schlüssel des Mitglieds kann nicht zertifiziert werden.</translation>
     </message>
     <message>
@@ -6717,15 +7237,15 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Schlüsselsignaturen können nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Key %1 ("%2") was tampered with: %3. Signing it again would make the forged row trusted, so it can only be revoked or deleted. Nothing was changed.</source>
+        <source>Key %1 (&quot;%2&quot;) was tampered with: %3. Signing it again would make the forged row trusted, so it can only be revoked or deleted. Nothing was changed.</source>
         <translation>Schlüssel %1 („%2“) wurde manipuliert: %3. Ihn erneut zu signieren würde der gefälschten Zeile Vertrauen verschaffen, daher kann er nur widerrufen oder gelöscht werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>Cannot read the members' keys.</source>
+        <source>Cannot read the members&apos; keys.</source>
         <translation>Die Schlüssel der Mitglieder können nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Cannot retire the member's key.</source>
+        <source>Cannot retire the member&apos;s key.</source>
         <translation>Der Schlüssel des Mitglieds kann nicht außer Kraft gesetzt werden.</translation>
     </message>
     <message>
@@ -6741,19 +7261,19 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 ist beschädigt: Der Datensatz von Mitglied #%2 kann nicht gelesen werden, daher kann keine Passphrase damit geprüft werden. Stellen Sie den Tresor aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <source>Could not make the member's signing key.</source>
+        <source>Could not make the member&apos;s signing key.</source>
         <translation>Der Signaturschlüssel des Mitglieds konnte nicht erzeugt werden.</translation>
     </message>
     <message>
-        <source>%1 holds the vault's root key (its fingerprint) and stays an Owner.</source>
+        <source>%1 holds the vault&apos;s root key (its fingerprint) and stays an Owner.</source>
         <translation>%1 hält den Stammschlüssel des Tresors (seinen Fingerabdruck) und bleibt Besitzer.</translation>
     </message>
     <message>
-        <source>%1 holds the vault's root key (its fingerprint) and cannot be removed.</source>
+        <source>%1 holds the vault&apos;s root key (its fingerprint) and cannot be removed.</source>
         <translation>%1 hält den Stammschlüssel des Tresors (seinen Fingerabdruck) und kann nicht entfernt werden.</translation>
     </message>
     <message>
-        <source>%1 holds the vault's root key: only they can change their passphrase.</source>
+        <source>%1 holds the vault&apos;s root key: only they can change their passphrase.</source>
         <translation>%1 hält den Stammschlüssel des Tresors: Nur diese Person kann ihre Passphrase ändern.</translation>
     </message>
     <message>
@@ -6783,6 +7303,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Someone else changed it meanwhile; check it and try again.</source>
         <translation>Jemand anderes hat ihn inzwischen geändert; prüfen Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The finding &quot;%1&quot; of key &quot;%2&quot; is not dismissed.</source>
+        <translation>Der Befund „%1“ von Schlüssel „%2“ ist nicht ignoriert.</translation>
     </message>
 </context>
 <context>
@@ -6869,7 +7393,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 blieb %2 Sekunden lang von einem anderen Programm gesperrt; es wurde nichts geändert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>%1 is damaged (%2). Run "keywardctl vault check".</source>
+        <source>%1 is damaged (%2). Run &quot;keywardctl vault check&quot;.</source>
         <translation>%1 ist beschädigt (%2). Führen Sie „keywardctl vault check“ aus.</translation>
     </message>
     <message>
@@ -6889,7 +7413,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Sicherung %1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
-        <source>The copy of %1 is not whole (%2: %3), so it was not kept. Run "keywardctl vault check" on the vault.</source>
+        <source>The copy of %1 is not whole (%2: %3), so it was not kept. Run &quot;keywardctl vault check&quot; on the vault.</source>
         <translation>Die Kopie von %1 ist nicht vollständig (%2: %3) und wurde daher nicht behalten. Führen Sie „keywardctl vault check“ für den Tresor aus.</translation>
     </message>
     <message>
@@ -6913,7 +7437,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 kann nicht geöffnet werden: %2.</translation>
     </message>
     <message>
-        <source>%1 is a backup of another vault (fingerprint %2, this vault's is %3); nothing was changed.</source>
+        <source>%1 is a backup of another vault (fingerprint %2, this vault&apos;s is %3); nothing was changed.</source>
         <translation>%1 ist eine Sicherung eines anderen Tresors (Fingerabdruck %2, der dieses Tresors ist %3); es wurde nichts geändert.</translation>
     </message>
     <message>
@@ -6932,11 +7456,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>VaultBackupCommand</name>
     <message>
-        <source>Copies the vault file to FILE while it stays in use (SQLite's online backup), then checks the copy in full (as "vault check" does) before keeping it. FILE must not exist yet: a backup never replaces a file. Written readable by you only.</source>
+        <source>Copies the vault file to FILE while it stays in use (SQLite&apos;s online backup), then checks the copy in full (as &quot;vault check&quot; does) before keeping it. FILE must not exist yet: a backup never replaces a file. Written readable by you only.</source>
         <translation>Kopiert die Tresordatei im laufenden Betrieb nach DATEI (die Online-Sicherung von SQLite) und prüft die Kopie dann vollständig (wie „vault check“), bevor sie behalten wird. DATEI darf noch nicht existieren: Eine Sicherung ersetzt nie eine Datei. Nur für Sie lesbar geschrieben.</translation>
     </message>
     <message>
-        <source>"vault backup" copies a vault file (--vault). For a PostgreSQL vault, copy it into a file with "keywardctl migrate --from ... --to FILE", or use the server's own backups (pg_dump).</source>
+        <source>&quot;vault backup&quot; copies a vault file (--vault). For a PostgreSQL vault, copy it into a file with &quot;keywardctl migrate --from ... --to FILE&quot;, or use the server&apos;s own backups (pg_dump).</source>
         <translation>„vault backup“ kopiert eine Tresordatei (--vault). Kopieren Sie einen PostgreSQL-Tresor mit „keywardctl migrate --from ... --to DATEI“ in eine Datei, oder verwenden Sie die Sicherungen des Servers (pg_dump).</translation>
     </message>
     <message>
@@ -6944,7 +7468,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 nach %2 gesichert (%3), geprüft: kein Schaden.</translation>
     </message>
     <message>
-        <source>Puts a backup made with "vault backup" back into the vault file. The backup is checked in full first and must be of this vault; the vault as it is now is kept beside it (VAULT.before-restore-TIME), also when it is damaged. Everything changed since the backup, audit entries included, is then only in that kept file. Windows and services that have the vault open see the change.</source>
+        <source>Puts a backup made with &quot;vault backup&quot; back into the vault file. The backup is checked in full first and must be of this vault; the vault as it is now is kept beside it (VAULT.before-restore-TIME), also when it is damaged. Everything changed since the backup, audit entries included, is then only in that kept file. Windows and services that have the vault open see the change.</source>
         <translation>Spielt eine mit „vault backup“ erstellte Sicherung in die Tresordatei zurück. Die Sicherung wird zuerst vollständig geprüft und muss von diesem Tresor stammen; der Tresor, wie er jetzt ist, wird daneben aufbewahrt (TRESOR.before-restore-ZEIT), auch wenn er beschädigt ist. Alles, was seit der Sicherung geändert wurde, einschließlich der Protokolleinträge, steht danach nur noch in dieser aufbewahrten Datei. Fenster und Dienste, die den Tresor geöffnet haben, sehen die Änderung.</translation>
     </message>
     <message>
@@ -6952,7 +7476,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Nicht um Bestätigung bitten.</translation>
     </message>
     <message>
-        <source>"vault restore" restores a vault file (--vault). Restore a PostgreSQL vault with the server's own tools.</source>
+        <source>&quot;vault restore&quot; restores a vault file (--vault). Restore a PostgreSQL vault with the server&apos;s own tools.</source>
         <translation>„vault restore“ stellt eine Tresordatei wieder her (--vault). Stellen Sie einen PostgreSQL-Tresor mit den Werkzeugen des Servers wieder her.</translation>
     </message>
     <message>
@@ -6960,7 +7484,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 wird ohne Bestätigung nicht wiederhergestellt: Fügen Sie --yes hinzu.</translation>
     </message>
     <message>
-        <source>Replace the content of %1 with the backup %2? Keys created or changed since the backup are lost from the vault (the current vault is kept beside it). Type "yes" to restore:</source>
+        <source>Replace the content of %1 with the backup %2? Keys created or changed since the backup are lost from the vault (the current vault is kept beside it). Type &quot;yes&quot; to restore:</source>
         <translation>Den Inhalt von %1 durch die Sicherung %2 ersetzen? Seit der Sicherung angelegte oder geänderte Schlüssel gehen im Tresor verloren (der aktuelle Tresor wird daneben aufbewahrt). Geben Sie „yes“ ein, um wiederherzustellen:</translation>
     </message>
     <message>
@@ -6979,11 +7503,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>VaultCheckCommand</name>
     <message>
-        <source>Reads the whole vault file and checks every page, every index against its table, and Keyward's own records (settings, members, secrets, the audit chain). Changes nothing. Exit 0 when no damage was found, 3 when some was or the file cannot be read.</source>
+        <source>Reads the whole vault file and checks every page, every index against its table, and Keyward&apos;s own records (settings, members, secrets, the audit chain). Changes nothing. Exit 0 when no damage was found, 3 when some was or the file cannot be read.</source>
         <translation>Liest die ganze Tresordatei und prüft jede Seite, jeden Index gegen seine Tabelle und die eigenen Datensätze von Keyward (Einstellungen, Mitglieder, Geheimnisse, die Protokollkette). Ändert nichts. Exit 0, wenn kein Schaden gefunden wurde, 3, wenn einer gefunden wurde oder die Datei nicht gelesen werden kann.</translation>
     </message>
     <message>
-        <source>"vault check" checks a vault file (--vault); a PostgreSQL server checks its own storage.</source>
+        <source>&quot;vault check&quot; checks a vault file (--vault); a PostgreSQL server checks its own storage.</source>
         <translation>„vault check“ prüft eine Tresordatei (--vault); ein PostgreSQL-Server prüft seinen Speicher selbst.</translation>
     </message>
     <message numerus="yes">
@@ -7090,7 +7614,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>VaultMigrator</name>
     <message>
-        <source>Only an Owner of the vault can copy it: a copy holds every key's hash and the whole audit log.</source>
+        <source>Only an Owner of the vault can copy it: a copy holds every key&apos;s hash and the whole audit log.</source>
         <translation>Nur ein Besitzer des Tresors kann ihn kopieren: Eine Kopie enthält den Hash jedes Schlüssels und das gesamte Prüfprotokoll.</translation>
     </message>
     <message>
@@ -7102,7 +7626,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Quelltresor kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Cannot read the source's id sequences.</source>
+        <source>Cannot read the source&apos;s id sequences.</source>
         <translation>Die ID-Sequenzen der Quelle können nicht gelesen werden.</translation>
     </message>
     <message>
@@ -7134,7 +7658,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die ID-Sequenzen können nicht gesetzt werden.</translation>
     </message>
     <message>
-        <source>The copied audit log does not check out like the source's (%1 of %2 rows). Nothing was written.</source>
+        <source>The copied audit log does not check out like the source&apos;s (%1 of %2 rows). Nothing was written.</source>
         <translation>Das kopierte Prüfprotokoll stimmt bei der Prüfung nicht mit dem der Quelle überein (%1 von %2 Zeilen). Es wurde nichts geschrieben.</translation>
     </message>
     <message>
@@ -7146,7 +7670,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Prüfprotokoll unverändert kopiert: %1 Zeilen, die letzte mit dem Hash %2.</translation>
     </message>
     <message>
-        <source>Warning: the source's audit log was already damaged; it was copied as it is, so "audit verify" reports the same damage on the copy.</source>
+        <source>Warning: the source&apos;s audit log was already damaged; it was copied as it is, so &quot;audit verify&quot; reports the same damage on the copy.</source>
         <translation>Warnung: Das Prüfprotokoll der Quelle war bereits beschädigt; es wurde unverändert kopiert, daher meldet „audit verify“ auf der Kopie dieselbe Beschädigung.</translation>
     </message>
     <message>
@@ -7162,11 +7686,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Eine Anmeldeanweisung kann nicht vorbereitet werden.</translation>
     </message>
     <message>
-        <source>"%1" is a group role on this server, not a login.</source>
+        <source>&quot;%1&quot; is a group role on this server, not a login.</source>
         <translation>„%1“ ist auf diesem Server eine Gruppenrolle, keine Anmeldung.</translation>
     </message>
     <message>
-        <source>"%1" is a verifier login; a member needs a login of its own.</source>
+        <source>&quot;%1&quot; is a verifier login; a member needs a login of its own.</source>
         <translation>„%1“ ist eine Prüfer-Anmeldung; ein Mitglied braucht eine eigene Anmeldung.</translation>
     </message>
     <message>
@@ -7190,7 +7714,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 kann %2 nicht zugewiesen werden.</translation>
     </message>
     <message>
-        <source>Put every member's login in its group; logins created: %1.</source>
+        <source>Put every member&apos;s login in its group; logins created: %1.</source>
         <translation>Die Anmeldung jedes Mitglieds in seine Gruppe aufgenommen; angelegte Anmeldungen: %1.</translation>
     </message>
     <message>
@@ -7272,7 +7796,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Tresor ist signiert, aber keine seiner Protokollzeilen: Die Signaturen wurden entfernt.</translation>
     </message>
     <message>
-        <source>Key %1 ("%2") was tampered with: %3. Verifiers answer it as not found.</source>
+        <source>Key %1 (&quot;%2&quot;) was tampered with: %3. Verifiers answer it as not found.</source>
         <translation>Schlüssel %1 („%2“) wurde manipuliert: %3. Prüfer beantworten ihn als nicht gefunden.</translation>
     </message>
     <message>
@@ -7296,7 +7820,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Es gibt keinen Schlüssel mit der ID %1.</translation>
     </message>
     <message>
-        <source>Cannot read the members' keys.</source>
+        <source>Cannot read the members&apos; keys.</source>
         <translation>Die Schlüssel der Mitglieder können nicht gelesen werden.</translation>
     </message>
 </context>
@@ -7315,7 +7839,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>seine Signatur passt nicht zu seinem Inhalt</translation>
     </message>
     <message>
-        <source>signed by a key the vault's Owners did not certify for it</source>
+        <source>signed by a key the vault&apos;s Owners did not certify for it</source>
         <translation>von einem Schlüssel signiert, den die Besitzer des Tresors dafür nicht zertifiziert haben</translation>
     </message>
 </context>
@@ -7378,7 +7902,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Schlüssel ist mit Ablauf des %1 (UTC) abgelaufen.</translation>
     </message>
     <message>
-        <source>The key may be used only from its allowed addresses (%1), and the request's address is unknown.</source>
+        <source>The key may be used only from its allowed addresses (%1), and the request&apos;s address is unknown.</source>
         <translation>Der Schlüssel darf nur von seinen erlaubten Adressen (%1) aus verwendet werden, und die Adresse der Anfrage ist unbekannt.</translation>
     </message>
     <message>
@@ -7421,11 +7945,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>--env ist erforderlich.</translation>
     </message>
     <message>
-        <source>Unknown environment "%1"; use live, stg or dev.</source>
+        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
         <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
     </message>
     <message>
-        <source>%1 (%2): key %3 "%4", grants %5</source>
+        <source>%1 (%2): key %3 &quot;%4&quot;, grants %5</source>
         <translation>%1 (%2): Schlüssel %3 „%4“, Berechtigungen %5</translation>
     </message>
     <message>
@@ -7441,7 +7965,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Geben Sie entweder --stdin oder ein Token an, nicht beides.</translation>
     </message>
     <message>
-        <source>Give a token, "-" to read one from stdin, or --stdin.</source>
+        <source>Give a token, &quot;-&quot; to read one from stdin, or --stdin.</source>
         <translation>Geben Sie ein Token an, „-“, um eines von stdin zu lesen, oder --stdin.</translation>
     </message>
     <message>
@@ -7465,8 +7989,8 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Fehler (503): %1</translation>
     </message>
     <message>
-        <source>Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. "-" reads one token from stdin, which keeps it out of the process list. --stdin reads one token per line and prints one result per line, in order (a blank line is answered Malformed). Needs no member login. With --json: {"outcome":...,"http":...,"caller_message":...,...}; "http", "retry_after_s" and "caller_message" are for the API client, "reason" and the key fields only for your logs. Rate and usage limits count every verifier on the vault or database together, this run included.</source>
-        <translation>Prüft einen Schlüssel wie eine API: Exit-Code 0, wenn er gültig ist (HTTP 200), sonst 1. „-“ liest ein Token von stdin, wodurch es nicht in der Prozessliste erscheint. --stdin liest ein Token pro Zeile und gibt der Reihe nach ein Ergebnis pro Zeile aus (eine leere Zeile wird mit Malformed beantwortet). Benötigt keine Mitgliedsanmeldung. Mit --json: {"outcome":...,"http":...,"caller_message":...,...}; "http", "retry_after_s" und "caller_message" sind für den API-Client bestimmt, "reason" und die Schlüsselfelder nur für Ihre Protokolle. Raten- und Nutzungslimits zählen alle Prüfer des Tresors oder der Datenbank zusammen, diesen Aufruf eingeschlossen.</translation>
+        <source>Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. &quot;-&quot; reads one token from stdin, which keeps it out of the process list. --stdin reads one token per line and prints one result per line, in order (a blank line is answered Malformed). Needs no member login. With --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; and &quot;caller_message&quot; are for the API client, &quot;reason&quot; and the key fields only for your logs. Rate and usage limits count every verifier on the vault or database together, this run included.</source>
+        <translation>Prüft einen Schlüssel wie eine API: Exit-Code 0, wenn er gültig ist (HTTP 200), sonst 1. „-“ liest ein Token von stdin, wodurch es nicht in der Prozessliste erscheint. --stdin liest ein Token pro Zeile und gibt der Reihe nach ein Ergebnis pro Zeile aus (eine leere Zeile wird mit Malformed beantwortet). Benötigt keine Mitgliedsanmeldung. Mit --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; und &quot;caller_message&quot; sind für den API-Client bestimmt, &quot;reason&quot; und die Schlüsselfelder nur für Ihre Protokolle. Raten- und Nutzungslimits zählen alle Prüfer des Tresors oder der Datenbank zusammen, diesen Aufruf eingeschlossen.</translation>
     </message>
     <message>
         <source>C</source>
@@ -7481,7 +8005,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>ADDR</translation>
     </message>
     <message>
-        <source>The client's IP address, checked against a key's allowlist (a key with a list is refused when it is not given).</source>
+        <source>The client&apos;s IP address, checked against a key&apos;s allowlist (a key with a list is refused when it is not given).</source>
         <translation>Die IP-Adresse des Clients, geprüft gegen die Adressliste eines Schlüssels (ein Schlüssel mit Liste wird abgelehnt, wenn sie fehlt).</translation>
     </message>
     <message>
@@ -7501,7 +8025,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>--threads erfordert --stdin.</translation>
     </message>
     <message>
-        <source>Cannot read the address "%1"; give an IPv4 or IPv6 address.</source>
+        <source>Cannot read the address &quot;%1&quot;; give an IPv4 or IPv6 address.</source>
         <translation>Die Adresse „%1“ ist nicht lesbar; geben Sie eine IPv4- oder IPv6-Adresse an.</translation>
     </message>
 </context>
@@ -7524,7 +8048,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Keyward kann nicht starten</translation>
     </message>
     <message>
-        <source>A self-test of Keyward's cryptography failed, so no key can be trusted:
+        <source>A self-test of Keyward&apos;s cryptography failed, so no key can be trusted:
 
 %1</source>
         <translation>Ein Selbsttest der Kryptografie von Keyward ist fehlgeschlagen, daher kann keinem Schlüssel vertraut werden:

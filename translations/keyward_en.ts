@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>AuditText</name>
+    <message numerus="yes">
+        <source>secrets are due for regeneration after %n day(s)</source>
+        <translation>
+            <numerusform>secrets are due for regeneration after %n day</numerusform>
+            <numerusform>secrets are due for regeneration after %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckFormatCommand</name>
     <message numerus="yes">
         <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault (&quot;keywardctl key list&quot; shows the hints) and remove it from the history.</source>
@@ -485,6 +495,117 @@
     </message>
 </context>
 <context>
+    <name>Keyward::HygieneDismissDialog</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::HygienePage</name>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n dismissed</source>
+        <translation>
+            <numerusform>%1, %n dismissed</numerusform>
+            <numerusform>%1, %n dismissed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotation policy set: secrets are due for regeneration after %n day(s).</source>
+        <translation>
+            <numerusform>Rotation policy set: secrets are due for regeneration after %n day.</numerusform>
+            <numerusform>Rotation policy set: secrets are due for regeneration after %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deactivate %n key(s)? Integrations using them are refused until a key is activated again.</source>
+        <translation>
+            <numerusform>Deactivate %n key? Integrations using it are refused until it is activated again.</numerusform>
+            <numerusform>Deactivate %n keys? Integrations using them are refused until a key is activated again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deactivate %n Key(s)</source>
+        <translation>
+            <numerusform>Deactivate %n Key</numerusform>
+            <numerusform>Deactivate %n Keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Let %n key(s) expire on %1? After that day they are refused; an expiry can only be shortened later, never extended.</source>
+        <translation>
+            <numerusform>Let %n key expire on %1? After that day it is refused; an expiry can only be shortened later, never extended.</numerusform>
+            <numerusform>Let %n keys expire on %1? After that day they are refused; an expiry can only be shortened later, never extended.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set Expiry on %n Key(s)</source>
+        <translation>
+            <numerusform>Set Expiry on %n Key</numerusform>
+            <numerusform>Set Expiry on %n Keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n key(s) for good? Integrations using them are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</source>
+        <translation>
+            <numerusform>Revoke %n key for good? Integrations using it are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</numerusform>
+            <numerusform>Revoke %n keys for good? Integrations using them are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n Key(s)</source>
+        <translation>
+            <numerusform>Revoke %n Key</numerusform>
+            <numerusform>Revoke %n Keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) fixed.</source>
+        <translation>
+            <numerusform>%n key fixed.</numerusform>
+            <numerusform>%n keys fixed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) fixed, %1 refused.</source>
+        <translation>
+            <numerusform>%n key fixed, %1 refused.</numerusform>
+            <numerusform>%n keys fixed, %1 refused.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) dismissed.</source>
+        <translation>
+            <numerusform>%n finding dismissed.</numerusform>
+            <numerusform>%n findings dismissed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) restored.</source>
+        <translation>
+            <numerusform>%n finding restored.</numerusform>
+            <numerusform>%n findings restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keyward::KeyActions</name>
     <message numerus="yes">
         <source>Let the %n selected keys work again</source>
@@ -543,6 +664,16 @@
         <translation>
             <numerusform>%n keys selected. Deactivate, Activate, Revoke, Delete, Shorten Expiry and Export Selected apply to all of them.</numerusform>
             <numerusform>%n keys selected. Deactivate, Activate, Revoke, Delete, Shorten Expiry and Export Selected apply to all of them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::KeyTableModel</name>
+    <message numerus="yes">
+        <source>Its secret is older than the vault&apos;s rotation policy allows (%n day(s)): regenerate it.</source>
+        <translation>
+            <numerusform>Its secret is older than the vault&apos;s rotation policy allows (%n day): regenerate it.</numerusform>
+            <numerusform>Its secret is older than the vault&apos;s rotation policy allows (%n days): regenerate it.</numerusform>
         </translation>
     </message>
 </context>
@@ -621,6 +752,23 @@
         <translation>
             <numerusform>%Ln too many (429)</numerusform>
             <numerusform>%Ln too many (429)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message numerus="yes">
+        <source>Rotation policy: a key&apos;s secret is due for regeneration after %n day(s).</source>
+        <translation>
+            <numerusform>Rotation policy: a key&apos;s secret is due for regeneration after %n day.</numerusform>
+            <numerusform>Rotation policy: a key&apos;s secret is due for regeneration after %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No findings: every key is looked after (%n dismissed, see --include-dismissed).</source>
+        <translation>
+            <numerusform>No findings: every key is looked after (%n dismissed, see --include-dismissed).</numerusform>
+            <numerusform>No findings: every key is looked after (%n dismissed, see --include-dismissed).</numerusform>
         </translation>
     </message>
 </context>

@@ -346,12 +346,16 @@ void ApiKeysPage::setDefaultColumnWidths()
                                   .horizontalAdvance(QStringLiteral("kw_live_3Zq…Cd"))
                               + 24);
     header->resizeSection(KeyTableModel::EnvironmentColumn, fit(tr("Development")));
-    header->resizeSection(
-        KeyTableModel::StatusColumn,
-        StatusBadgeDelegate::badgesSize(
-            StatusBadgeDelegate::badgesFor(KeyStatus::Active, true, false, false), font())
-                .width()
-            + 8);
+    // Room for the status and its widest second badge ("Expires soon" or "Rotation overdue").
+    const auto statusWidth = [this](bool expiresSoon, bool rotationOverdue) {
+        return StatusBadgeDelegate::badgesSize(
+                   StatusBadgeDelegate::badgesFor(KeyStatus::Active, expiresSoon, false, false,
+                                                  rotationOverdue),
+                   font())
+            .width();
+    };
+    header->resizeSection(KeyTableModel::StatusColumn,
+                          qMax(statusWidth(true, false), statusWidth(false, true)) + 8);
     header->resizeSection(KeyTableModel::RateLimitColumn, fit(tr("1,000 per minute")));
     header->resizeSection(KeyTableModel::ExpiresColumn, fit(tr("in 12 months")));
     header->resizeSection(KeyTableModel::LastUsedColumn, fit(tr("59 minutes ago")));
@@ -388,6 +392,9 @@ Result<void> ApiKeysPage::reload()
         return keys.error();
     }
     const QVector<qint64> before = selectedIds();
+    // The "Rotation overdue" badge; a policy that cannot be read only loses the badge.
+    if (auto policy = m_store->rotationPolicy())
+        m_model->setMaxSecretAge(policy->maxSecretAgeMs());
     m_model->setKeys(*keys, m_store->grantCatalogue());
     // The rows just read may have been written around Keyward: check their signatures on a
     // worker thread, against the root the store accepted at open (not one found in the file).

@@ -3,6 +3,7 @@
 #include "Formatting.h"
 #include "core/DisplayNames.h"
 #include "core/Environment.h"
+#include "core/HygieneReport.h"
 #include "core/Role.h"
 
 #include <QJsonArray>
@@ -80,6 +81,9 @@ QString AuditText::action(const QString &code)
         {QStringLiteral("member.role"), QT_TR_NOOP("Changed member role")},
         {QStringLiteral("member.remove"), QT_TR_NOOP("Removed member")},
         {QStringLiteral("member.passphrase"), QT_TR_NOOP("Set member passphrase")},
+        {QStringLiteral("vault.rotation_policy"), QT_TR_NOOP("Set rotation policy")},
+        {QStringLiteral("hygiene.dismiss"), QT_TR_NOOP("Dismissed finding")},
+        {QStringLiteral("hygiene.restore"), QT_TR_NOOP("Restored finding")},
     };
     const auto it = phrases.constFind(code);
     return it == phrases.constEnd() ? code : tr(*it);
@@ -185,6 +189,21 @@ QString AuditText::details(const AuditEvent &event)
     if (a == QLatin1String("key.usage_reset"))
         return tr("usage counted against the limit back to 0 (was %L1)")
             .arg(qint64(d.value(QStringLiteral("used")).toDouble()));
+    if (a == QLatin1String("vault.rotation_policy")) {
+        const QJsonValue days = d.value(QStringLiteral("max_secret_age_days"));
+        return days.isDouble()
+            ? tr("secrets are due for regeneration after %n day(s)", nullptr, days.toInt())
+            : tr("no rotation policy");
+    }
+    if (a == QLatin1String("hygiene.dismiss") || a == QLatin1String("hygiene.restore")) {
+        const auto kind =
+            HygieneFinding::kindFromCode(d.value(QStringLiteral("finding")).toString());
+        const QString finding = kind ? HygieneFinding::describeKind(*kind)
+                                     : d.value(QStringLiteral("finding")).toString();
+        if (a == QLatin1String("hygiene.restore"))
+            return finding;
+        return tr("%1: %2").arg(finding, d.value(QStringLiteral("reason")).toString());
+    }
     if (a == QLatin1String("member.sign_in"))
         return {};
     if (a == QLatin1String("member.sign_in_failed")) {

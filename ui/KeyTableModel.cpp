@@ -5,6 +5,7 @@
 #include "StatusBadgeDelegate.h"
 #include "core/Clock.h"
 #include "core/DisplayNames.h"
+#include "core/HygieneReport.h"
 #include "core/KeyStatus.h"
 
 #include <QFontDatabase>
@@ -203,6 +204,15 @@ KeyStatus KeyTableModel::statusAt(int row) const
     return key ? effectiveStatus(*key, m_clock.nowMs()) : KeyStatus::Inactive;
 }
 
+void KeyTableModel::setMaxSecretAge(std::optional<qint64> maxSecretAgeMs)
+{
+    if (m_maxSecretAgeMs == maxSecretAgeMs)
+        return;
+    m_maxSecretAgeMs = maxSecretAgeMs;
+    if (!m_keys.isEmpty())
+        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn));
+}
+
 int KeyTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_keys.size());
@@ -239,6 +249,8 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
         return inGracePeriod(key, now);
     case TamperedRole:
         return m_tampered.value(key.id);
+    case RotationOverdueRole:
+        return HygieneReport::isRotationOverdue(key, now, m_maxSecretAgeMs);
     case Qt::FontRole:
         if (column == KeyColumn)
             return QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -311,6 +323,10 @@ QVariant KeyTableModel::toolTipData(const ApiKey &key, int column) const
             lines.append(tr("Expires %1.").arg(Formatting::relativeTime(*key.expiresAtMs, now)));
         if (key.flagged)
             lines.append(tr("Deactivated because its creator was demoted or removed."));
+        if (HygieneReport::isRotationOverdue(key, now, m_maxSecretAgeMs))
+            lines.append(tr("Its secret is older than the vault's rotation policy allows (%n "
+                            "day(s)): regenerate it.",
+                            nullptr, int(*m_maxSecretAgeMs / kDayMs)));
         for (const KeySecret &secret : key.secrets) {
             if (secret.isInGracePeriodAt(now))
                 lines.append(tr("The previous secret %1 still works until %2.")

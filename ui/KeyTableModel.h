@@ -44,6 +44,7 @@ public:
         FlaggedRole, // bool
         GracePeriodRole, // bool: an old secret is still valid
         TamperedRole, // QString: why its signature does not hold; empty: not tampered
+        RotationOverdueRole, // bool: its secret is older than the rotation policy allows
     };
 
     // The sort value of "Never": after every real time.
@@ -59,6 +60,11 @@ public:
     void setTampered(const QHash<qint64, QString> &tampered);
     QString tamperedProblem(qint64 id) const { return m_tampered.value(id); }
     bool hasTampered() const { return !m_tampered.isEmpty(); }
+    // The vault's rotation policy (nullopt: none), for the "Rotation overdue" badge.
+    void setMaxSecretAge(std::optional<qint64> maxSecretAgeMs);
+    std::optional<qint64> maxSecretAge() const { return m_maxSecretAgeMs; }
+    // Every key as last set (the hygiene report reads them instead of the store again).
+    const QVector<ApiKey> &keys() const { return m_keys; }
     // Relative times and statuses change with the clock alone.
     void refreshTimes();
     // Usage recorded since the last look (KeyStore::usageSince): updates last use, refusals and
@@ -90,6 +96,7 @@ private:
     GrantCatalogue m_catalogue;
     QVector<ApiKey> m_keys;
     QHash<qint64, QString> m_tampered;
+    std::optional<qint64> m_maxSecretAgeMs;
 };
 
 } // namespace Keyward

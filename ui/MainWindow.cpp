@@ -8,6 +8,7 @@
 #include "ConnectServerDialog.h"
 #include "ConnectionBanner.h"
 #include "HistoryBanner.h"
+#include "HygienePage.h"
 #include "Icons.h"
 #include "KeyActions.h"
 #include "KeyCommands.h"
@@ -273,6 +274,7 @@ void MainWindow::buildViewActions()
         {Page::Keys, tr("&Permissions and API")},
         {Page::Members, tr("&Members")},
         {Page::AuditLog, tr("&Audit Log")},
+        {Page::Hygiene, tr("&Hygiene Report")},
     };
     for (const auto &[page, text] : pageNames) {
         auto *action = new QAction(text, pages);
@@ -464,11 +466,13 @@ QWidget *MainWindow::buildWorkspace()
     m_keysPage = new ApiKeysPage(m_clock, workspace);
     m_membersPage = new MembersPage(workspace);
     m_auditPage = new AuditLogPage(m_clock, workspace);
+    m_hygienePage = new HygienePage(m_clock, workspace);
     m_pages = new QStackedWidget(workspace);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_keysPage);
     m_pages->addWidget(m_membersPage);
     m_pages->addWidget(m_auditPage);
+    m_pages->addWidget(m_hygienePage);
 
     addNavigationHeading(tr("Profile"));
     QListWidgetItem *keysItem =
@@ -476,6 +480,7 @@ QWidget *MainWindow::buildWorkspace()
     addNavigationHeading(tr("Vault"));
     m_membersItem = addNavigationItem(QStringLiteral("members"), tr("Members"), Page::Members);
     addNavigationItem(QStringLiteral("audit"), tr("Audit log"), Page::AuditLog);
+    addNavigationItem(QStringLiteral("hygiene"), tr("Hygiene report"), Page::Hygiene);
     m_navigation->setCurrentItem(keysItem);
     connect(m_navigation, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *current) {
         if (!current)
@@ -486,6 +491,8 @@ QWidget *MainWindow::buildWorkspace()
             m_membersPage->reload();
         else if (page == Page::AuditLog)
             m_auditPage->reload();
+        else if (page == Page::Hygiene)
+            m_hygienePage->refresh();
         updateActions();
     });
 
@@ -505,6 +512,13 @@ QWidget *MainWindow::buildWorkspace()
         reloadAll();
     });
     connect(m_auditPage, &AuditLogPage::message, this, &MainWindow::showMessage);
+    connect(m_hygienePage, &HygienePage::message, this, &MainWindow::showMessage);
+    connect(m_hygienePage, &HygienePage::keysChanged, this, [this] { reloadAll(); });
+    // Every reload of the keys (own changes, other windows, keywardctl) renews the report.
+    connect(m_keysPage, &ApiKeysPage::reloaded, this, [this] {
+        if (currentPage() == Page::Hygiene)
+            m_hygienePage->refresh();
+    });
 
     auto *separator = new QFrame(workspace);
     separator->setFrameShape(QFrame::VLine);
@@ -745,6 +759,7 @@ void MainWindow::onUnlocked()
     m_keysPage->setStore(store, m_usageSource.get());
     m_membersPage->setStore(store, member);
     m_auditPage->setStore(store);
+    m_hygienePage->setStore(store, member, m_commands.get(), m_keysPage->model());
     reloadAll();
     m_rootStack->setCurrentWidget(m_workspace);
     updateNavigation();
@@ -770,6 +785,7 @@ void MainWindow::onLockedOrClosed(VaultSession::State state)
     m_usageSource.reset();
     m_membersPage->setStore(nullptr, std::nullopt);
     m_auditPage->setStore(nullptr);
+    m_hygienePage->setStore(nullptr, std::nullopt, nullptr, nullptr);
     m_banner->dismiss();
     if (state == VaultSession::State::Closed)
         m_historyBanner->clear();

@@ -30,6 +30,7 @@ class Clock;
 class ConnectServerDialog;
 class ConnectionBanner;
 class HistoryBanner;
+class HygienePage;
 class KeyActions;
 class KeyCommands;
 class LoginDialog;
@@ -51,7 +52,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Keys, Members, AuditLog };
+    enum class Page { Keys, Members, AuditLog, Hygiene };
     Q_ENUM(Page)
 
     MainWindow(Settings &settings, const Clock &clock, QWidget *parent = nullptr);
@@ -77,6 +78,7 @@ public:
     ApiKeysPage *keysPage() const { return m_keysPage; }
     MembersPage *membersPage() const { return m_membersPage; }
     AuditLogPage *auditLogPage() const { return m_auditPage; }
+    HygienePage *hygienePage() const { return m_hygienePage; }
     VaultStatusPage *statusPage() const { return m_statusPage; }
     KeyActions *keyActions() const { return m_keyActions; }
     // File › Back Up Vault…, Restore from Backup… and Export Expiry Calendar….
@@ -175,6 +177,7 @@ private:
     ApiKeysPage *m_keysPage = nullptr;
     MembersPage *m_membersPage = nullptr;
     AuditLogPage *m_auditPage = nullptr;
+    HygienePage *m_hygienePage = nullptr;
     QToolBar *m_toolBar = nullptr;
     QToolBar *m_sessionToolBar = nullptr;
     QTimer *m_timeRefresh = nullptr;

@@ -79,11 +79,14 @@ QVector<StatusBadgeDelegate::Badge> StatusBadgeDelegate::badges(const QModelInde
     return badgesFor(static_cast<KeyStatus>(status.toInt()),
                      index.data(KeyTableModel::ExpiresSoonRole).toBool(),
                      index.data(KeyTableModel::GracePeriodRole).toBool(),
-                     index.data(KeyTableModel::FlaggedRole).toBool());
+                     index.data(KeyTableModel::FlaggedRole).toBool(),
+                     index.data(KeyTableModel::RotationOverdueRole).toBool());
 }
 
-QVector<StatusBadgeDelegate::Badge>
-StatusBadgeDelegate::badgesFor(KeyStatus status, bool expiresSoon, bool gracePeriod, bool flagged)
+QVector<StatusBadgeDelegate::Badge> StatusBadgeDelegate::badgesFor(KeyStatus status,
+                                                                   bool expiresSoon,
+                                                                   bool gracePeriod, bool flagged,
+                                                                   bool rotationOverdue)
 {
     QVector<Badge> result {{DisplayNames::status(status), statusColor(status), false}};
     if (expiresSoon)
@@ -92,6 +95,8 @@ StatusBadgeDelegate::badgesFor(KeyStatus status, bool expiresSoon, bool gracePer
         result.append({tr("Grace period"), kBlue, true});
     if (flagged)
         result.append({tr("Flagged"), kRed, true});
+    if (rotationOverdue)
+        result.append({tr("Rotation overdue"), kAmber, true});
     return result;
 }
 

@@ -9,7 +9,8 @@
 namespace Keyward {
 
 // Paints a key's status as coloured pills: the status itself (Active green, Inactive grey,
-// Expired amber, Revoked red), then "Expires soon", "Grace period" and "Flagged" when they apply.
+// Expired amber, Revoked red), then "Expires soon", "Grace period", "Flagged" and "Rotation
+// overdue" (its secret is older than the vault's rotation policy) when they apply.
 // A tampered key (its signature does not hold) shows "Tampered" (plum) alone: nothing else its
 // row claims can be believed. Reads KeyTableModel's StatusRole/ExpiresSoonRole/GracePeriodRole/
 // FlaggedRole/TamperedRole.
@@ -31,7 +32,7 @@ public:
     static QVector<Badge> tamperedBadges();
     static QVector<Badge> badges(const QModelIndex &index);
     static QVector<Badge> badgesFor(KeyStatus status, bool expiresSoon, bool gracePeriod,
-                                    bool flagged);
+                                    bool flagged, bool rotationOverdue = false);
     static QStringList badgeTexts(const QModelIndex &index);
     // Shared with the details pane so a badge looks the same everywhere.
     static void paintBadges(QPainter *painter, const QRect &rect, const QVector<Badge> &badges,

@@ -46,6 +46,54 @@ QString HygieneFinding::code(Kind kind)
     return {};
 }
 
+std::optional<HygieneFinding::Kind> HygieneFinding::kindFromCode(const QString &code)
+{
+    for (Kind kind : allKinds()) {
+        if (HygieneFinding::code(kind) == code)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QVector<HygieneFinding::Kind> HygieneFinding::allKinds()
+{
+    return {Kind::NeverUsed,      Kind::Stale,           Kind::NoExpiry,
+            Kind::LongValidity,   Kind::RotationOverdue, Kind::ProductionFullAdmin,
+            Kind::CreatorRemoved, Kind::CreatorDemoted,  Kind::GraceEndingInUse};
+}
+
+QString HygieneFinding::describeKind(Kind kind)
+{
+    switch (kind) {
+    case Kind::NeverUsed:
+        return HygieneReport::tr("Never used");
+    case Kind::Stale:
+        return HygieneReport::tr("Stale");
+    case Kind::NoExpiry:
+        return HygieneReport::tr("No expiry");
+    case Kind::LongValidity:
+        return HygieneReport::tr("Valid over a year");
+    case Kind::RotationOverdue:
+        return HygieneReport::tr("Rotation overdue");
+    case Kind::ProductionFullAdmin:
+        return HygieneReport::tr("Production full admin");
+    case Kind::CreatorRemoved:
+        return HygieneReport::tr("Creator removed");
+    case Kind::CreatorDemoted:
+        return HygieneReport::tr("Creator demoted");
+    case Kind::GraceEndingInUse:
+        return HygieneReport::tr("Old secret still in use");
+    }
+    return {};
+}
+
+std::optional<qint64> RotationPolicy::maxSecretAgeMs() const
+{
+    if (!maxSecretAgeDays)
+        return std::nullopt;
+    return qint64(*maxSecretAgeDays) * kDayMs;
+}
+
 QString HygieneFinding::fixCode(Fix fix)
 {
     switch (fix) {
@@ -92,7 +140,14 @@ QVector<HygieneFinding> HygieneReport::findings(const QVector<ApiKey> &keys,
         if (key.state == KeyState::Revoked)
             continue;
         auto add = [&](HygieneFinding::Kind kind, HygieneFinding::Fix fix, const QString &reason) {
-            found.append({key.id, key.name, key.environment, kind, fix, reason});
+            HygieneFinding finding;
+            finding.keyId = key.id;
+            finding.keyName = key.name;
+            finding.environment = key.environment;
+            finding.kind = kind;
+            finding.fix = fix;
+            finding.reason = reason;
+            found.append(std::move(finding));
         };
         const bool active = key.state == KeyState::Active;
         const bool expired = key.expiresAtMs && *key.expiresAtMs <= nowMs;
@@ -127,13 +182,12 @@ QVector<HygieneFinding> HygieneReport::findings(const QVector<ApiKey> &keys,
                    days(*key.expiresAtMs - key.createdAtMs))
                     .arg(date(*key.expiresAtMs)));
         }
-        if (rules.maxSecretAgeMs && !key.secrets.isEmpty()) {
+        if (isRotationOverdue(key, nowMs, rules.maxSecretAgeMs)) {
             const qint64 age = nowMs - key.secrets.constFirst().createdAtMs;
-            if (age > *rules.maxSecretAgeMs)
-                add(HygieneFinding::Kind::RotationOverdue, HygieneFinding::Fix::Regenerate,
-                    tr("Its secret is %n day(s) old; the rotation policy allows %1.", nullptr,
-                       days(age))
-                        .arg(tr("%n day(s)", nullptr, days(*rules.maxSecretAgeMs))));
+            add(HygieneFinding::Kind::RotationOverdue, HygieneFinding::Fix::Regenerate,
+                tr("Its secret is %n day(s) old; the rotation policy allows %1.", nullptr,
+                   days(age))
+                    .arg(tr("%n day(s)", nullptr, days(*rules.maxSecretAgeMs))));
         }
         if (key.environment == Environment::Production
             && key.grants.contains(QStringLiteral("admin:full")))
@@ -158,6 +212,65 @@ QVector<HygieneFinding> HygieneReport::findings(const QVector<ApiKey> &keys,
         }
     }
     return found;
+}
+
+void HygieneReport::markDismissed(QVector<HygieneFinding> &findings,
+                                  const QVector<HygieneDismissal> &dismissals)
+{
+    if (dismissals.isEmpty())
+        return;
+    QHash<QPair<qint64, int>, const HygieneDismissal *> byFinding;
+    for (const HygieneDismissal &dismissal : dismissals)
+        byFinding.insert({dismissal.keyId, int(dismissal.kind)}, &dismissal);
+    for (HygieneFinding &finding : findings) {
+        const HygieneDismissal *dismissal = byFinding.value({finding.keyId, int(finding.kind)});
+        if (!dismissal)
+            continue;
+        finding.dismissed = true;
+        finding.dismissedBy = dismissal->actor;
+        finding.dismissReason = dismissal->reason;
+        finding.dismissedAtMs = dismissal->atMs;
+    }
+}
+
+bool HygieneReport::isRotationOverdue(const ApiKey &key, qint64 nowMs,
+                                      std::optional<qint64> maxSecretAgeMs)
+{
+    // Only a key that works can be overdue: an expired or stopped one needs no new secret.
+    if (!maxSecretAgeMs || key.secrets.isEmpty() || key.state != KeyState::Active
+        || (key.expiresAtMs && *key.expiresAtMs <= nowMs))
+        return false;
+    return nowMs - key.secrets.constFirst().createdAtMs > *maxSecretAgeMs;
+}
+
+Result<QString> HygieneReport::validateDismissReason(const QString &reason)
+{
+    const QString trimmed = reason.trimmed();
+    if (trimmed.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         tr("Say why the finding is dismissed: the reason is kept in the audit "
+                            "log for whoever looks next."));
+    if (trimmed.size() > kMaxReasonLength)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("A reason has at most %1 characters.").arg(kMaxReasonLength));
+    for (const QChar c : trimmed) {
+        const ushort u = c.unicode();
+        const bool bidiControl = (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069)
+            || u == 0x200E || u == 0x200F || u == 0x061C;
+        if (c.category() == QChar::Other_Control || bidiControl || u == 0x2028 || u == 0x2029)
+            return makeError(ErrorCode::InvalidInput,
+                             tr("A reason is one line of text, without control characters."));
+    }
+    return trimmed;
+}
+
+Result<void> HygieneReport::validateRotationDays(std::optional<int> days)
+{
+    if (days && (*days < 1 || *days > RotationPolicy::kMaxDays))
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("The maximum secret age is 1 to %1 days, or none.").arg(RotationPolicy::kMaxDays));
+    return {};
 }
 
 } // namespace Keyward

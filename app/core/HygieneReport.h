@@ -2,6 +2,7 @@
 
 #include "ApiKey.h"
 #include "Member.h"
+#include "Result.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -44,10 +45,41 @@ struct HygieneFinding
     Kind kind = Kind::Stale;
     Fix fix = Fix::Deactivate;
     QString reason; // translated, with the numbers that made it a finding
+    // Set when a member dismissed this finding (HygieneReport::markDismissed).
+    bool dismissed = false;
+    QString dismissedBy;
+    QString dismissReason;
+    qint64 dismissedAtMs = 0;
 
     static QString code(Kind kind); // "never-used", "stale", ...
+    static std::optional<Kind> kindFromCode(const QString &code);
+    static QVector<Kind> allKinds();
+    static QString describeKind(Kind kind); // translated: "Never used"
     static QString fixCode(Fix fix); // "deactivate", ...
     static QString describeFix(Fix fix); // translated: "Deactivate"
+};
+
+// A finding a member looked at and decided to leave (with why), until someone restores it.
+// Recorded as signed audit rows (hygiene.dismiss / hygiene.restore), so the list of dismissals is
+// the history itself, not a table anyone with write access could edit unnoticed.
+struct HygieneDismissal
+{
+    qint64 keyId = 0;
+    HygieneFinding::Kind kind = HygieneFinding::Kind::Stale;
+    QString reason;
+    QString actor;
+    qint64 atMs = 0;
+};
+
+// The vault's rotation policy (an Owner setting): the oldest a key's current secret may be.
+struct RotationPolicy
+{
+    std::optional<int> maxSecretAgeDays; // none: not checked
+    QString setBy; // empty: never set
+    qint64 setAtMs = 0;
+
+    std::optional<qint64> maxSecretAgeMs() const;
+    static constexpr int kMaxDays = 3650;
 };
 
 // The checks themselves: pure, so the window, keywardctl and tests share one set of rules.
@@ -60,6 +92,19 @@ public:
     static QVector<HygieneFinding> findings(const QVector<ApiKey> &keys,
                                             const QVector<Member> &currentMembers, qint64 nowMs,
                                             const HygieneRules &rules = {});
+    // Marks the findings that a current dismissal covers (same key and kind).
+    static void markDismissed(QVector<HygieneFinding> &findings,
+                              const QVector<HygieneDismissal> &dismissals);
+    // The current secret of an active, unexpired key is older than the policy allows (the
+    // table's badge, and the RotationOverdue finding).
+    static bool isRotationOverdue(const ApiKey &key, qint64 nowMs,
+                                  std::optional<qint64> maxSecretAgeMs);
+    // A dismissal's reason: said in words (1 to kMaxReasonLength characters after trimming), on
+    // one line, without control or bidirectional-override characters that would make it read
+    // differently in a table, a terminal or the audit log than what was typed.
+    static Result<QString> validateDismissReason(const QString &reason);
+    static Result<void> validateRotationDays(std::optional<int> days);
+    static constexpr int kMaxReasonLength = 500;
 };
 
 } // namespace Keyward

@@ -195,6 +195,21 @@ Result<void> Permissions::mayManageMembers(const Member &actor)
     return {};
 }
 
+Result<void> Permissions::mayChangeVaultPolicy(const Member &actor)
+{
+    if (actor.role != Role::Owner)
+        return denied(tr("Only Owners can change the vault's rotation policy."));
+    return {};
+}
+
+Result<void> Permissions::mayDismissFinding(const Member &actor, const ApiKey &key)
+{
+    if (!roleAtLeast(actor.role, Role::Developer))
+        return denied(tr("Only Admins, Owners and the Developer who created a key can dismiss or "
+                         "restore its findings."));
+    return mayActOnKey(actor, key, KeyAction::Edit);
+}
+
 Result<void> Permissions::mayChangePassphrase(const Member &actor, const Member &target)
 {
     if (actor.id == target.id || actor.role == Role::Owner)

@@ -50,6 +50,11 @@ public:
     static Result<void> mayChangeExpiry(const ApiKey &key, std::optional<qint64> newExpiresAtMs,
                                         qint64 nowMs);
     static Result<void> mayManageMembers(const Member &actor);
+    // The vault's policies (the rotation policy): Owners only.
+    static Result<void> mayChangeVaultPolicy(const Member &actor);
+    // Dismissing or restoring a hygiene finding is a judgement on the key: whoever may edit
+    // it (Admins and Owners, the Developer who made it; never above the member's own role).
+    static Result<void> mayDismissFinding(const Member &actor, const ApiKey &key);
     // Members set their own passphrase; an Owner may set anyone's (a first one after a copy from
     // a server, which keeps none, or a reset for someone who forgot theirs).
     static Result<void> mayChangePassphrase(const Member &actor, const Member &target);

@@ -5,6 +5,7 @@
 #include "core/BulkKeyChange.h"
 #include "core/ExpiryPolicy.h"
 #include "core/GrantCatalogue.h"
+#include "core/HygieneReport.h"
 #include "core/Member.h"
 #include "core/Result.h"
 #include "crypto/SecretString.h"
@@ -174,6 +175,17 @@ public:
     // with AuthenticationFailed and changes nothing.
     virtual Result<void> changeOwnPassphrase(const SecretString &currentPassphrase,
                                              const SecretString &newPassphrase) = 0;
+
+    // Hygiene report (issue 16 §2). The rotation policy is an Owner setting; any member reads
+    // it. Dismissals: whoever may edit the key (Permissions::mayDismissFinding), with a reason
+    // (HygieneReport::validateDismissReason); restoring one that is not dismissed is NotFound.
+    // All three write one audit row, which is also where they are kept (store/HygieneLedger).
+    virtual Result<RotationPolicy> rotationPolicy() = 0;
+    virtual Result<void> setRotationPolicy(std::optional<int> maxSecretAgeDays) = 0;
+    virtual Result<QVector<HygieneDismissal>> hygieneDismissals() = 0;
+    virtual Result<void> dismissFinding(qint64 keyId, HygieneFinding::Kind kind,
+                                        const QString &reason) = 0;
+    virtual Result<void> restoreFinding(qint64 keyId, HygieneFinding::Kind kind) = 0;
 
     // Audit.
     virtual Result<QVector<AuditEvent>> auditEvents(std::optional<qint64> keyId = std::nullopt,

@@ -153,6 +153,14 @@ public:
     Result<void> changeOwnPassphrase(const SecretString &currentPassphrase,
                                      const SecretString &newPassphrase) override;
 
+    // SqlKeyStoreHygiene.cpp
+    Result<RotationPolicy> rotationPolicy() override;
+    Result<void> setRotationPolicy(std::optional<int> maxSecretAgeDays) override;
+    Result<QVector<HygieneDismissal>> hygieneDismissals() override;
+    Result<void> dismissFinding(qint64 keyId, HygieneFinding::Kind kind,
+                                const QString &reason) override;
+    Result<void> restoreFinding(qint64 keyId, HygieneFinding::Kind kind) override;
+
     Result<QVector<AuditEvent>> auditEvents(std::optional<qint64> keyId = std::nullopt,
                                             int limit = 1000) override;
     Result<AuditVerification> verifyAudit() override;

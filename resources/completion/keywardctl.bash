@@ -9,6 +9,7 @@
 _keywardctl_groups="init key verify member audit report vault db migrate check-format help"
 _keywardctl_roles="owner admin developer viewer"
 _keywardctl_envs="live stg dev"
+_keywardctl_findings="never-used stale no-expiry long-validity rotation-overdue production-full-admin creator-removed creator-demoted grace-ending-in-use"
 _keywardctl_global_options="--vault --db --member --pin --json --help --version"
 
 _keywardctl_subcommands()
@@ -17,8 +18,8 @@ _keywardctl_subcommands()
     key) echo "create list show calendar export rename edit deactivate activate revoke delete bulk regenerate end-grace reset-usage usage" ;;
     member) echo "add list remove certify role passphrase" ;;
     audit) echo "list verify" ;;
-    report) echo "hygiene" ;;
-    vault) echo "check backup restore" ;;
+    report) echo "hygiene dismiss restore" ;;
+    vault) echo "check backup restore policy" ;;
     db) echo "setup add-login add-verifier" ;;
     esac
 }
@@ -89,6 +90,7 @@ _keywardctl()
     --role) mapfile -t COMPREPLY < <(compgen -W "$_keywardctl_roles" -- "$cur") && return ;;
     --grace) mapfile -t COMPREPLY < <(compgen -W "0 1h 24h 3d 7d" -- "$cur") && return ;;
     --expires) mapfile -t COMPREPLY < <(compgen -W "7d 30d 90d never" -- "$cur") && return ;;
+    --max-secret-age) mapfile -t COMPREPLY < <(compgen -W "30d 90d 180d 365d none" -- "$cur") && return ;;
     --key)
         mapfile -t COMPREPLY < <(compgen -W "$(_keywardctl_key_ids "$program" "${globals[@]}")" \
             -- "$cur")
@@ -152,6 +154,13 @@ _keywardctl()
     "key bulk:"* | "key export:"*)
         mapfile -t COMPREPLY < <(compgen -W "$(_keywardctl_key_ids "$program" "${globals[@]}")" \
             -- "$cur")
+        ;;
+    "report dismiss:0" | "report restore:0")
+        mapfile -t COMPREPLY < <(compgen -W "$(_keywardctl_key_ids "$program" "${globals[@]}")" \
+            -- "$cur")
+        ;;
+    "report dismiss:1" | "report restore:1")
+        mapfile -t COMPREPLY < <(compgen -W "$_keywardctl_findings" -- "$cur")
         ;;
     "member role:1")
         mapfile -t COMPREPLY < <(compgen -W "$_keywardctl_roles" -- "$cur")

@@ -16,6 +16,9 @@
 #include "ui/EditKeyDialog.h"
 #include "ui/GenerateKeyDialog.h"
 #include "ui/HistoryBanner.h"
+#include "ui/HygieneDismissDialog.h"
+#include "ui/HygieneModel.h"
+#include "ui/HygienePage.h"
 #include "ui/KeyActions.h"
 #include "ui/KeyFilterProxyModel.h"
 #include "ui/KeyTableModel.h"
@@ -66,6 +69,7 @@ private Q_SLOTS:
     void endGracePeriod();
     void bulkActions();
     void signedVault();
+    void hygieneReport();
 
 private:
     void capture(QWidget *widget, const QString &name);
@@ -433,6 +437,49 @@ void TestScreenshots::signedVault()
     QVERIFY(!refused.openVault(vault.path()));
     capture(&refused, QStringLiteral("pin-refused"));
     refused.close();
+}
+
+void TestScreenshots::hygieneReport()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.seedVariedKeys();
+    vault.createKey(QStringLiteral("Nightly export"), Environment::Staging, Role::Developer, {}, 0);
+    vault.clock().advanceMs(45 * kDayMs);
+    QVERIFY(vault.store().setRotationPolicy(60));
+    auto window = signedInWindow(vault, QStringLiteral("alice"), kOwnerPassphrase);
+    QVERIFY(window);
+    window->showPage(MainWindow::Page::Hygiene);
+    HygienePage *page = window->hygienePage();
+    QTRY_VERIFY(!page->isRefreshing() && page->model()->rowCount() > 0);
+    // One finding dismissed (shown, greyed), two of one kind selected for a fix.
+    const HygieneFinding first = page->model()->findings().constFirst();
+    QVERIFY(vault.store().dismissFinding(first.keyId, first.kind,
+                                         QStringLiteral("Reviewed with the billing team")));
+    page->showDismissedBox()->setChecked(true);
+    page->refresh();
+    QTRY_VERIFY(!page->isRefreshing() && page->model()->dismissedCount() == 1);
+    int selected = 0;
+    for (const HygieneFinding &finding : page->model()->findings()) {
+        if (finding.kind == HygieneFinding::Kind::NeverUsed && !finding.dismissed)
+            selected += page->selectFinding(finding.keyId, finding.kind, selected > 0) ? 1 : 0;
+    }
+    QVERIFY(selected > 0);
+    capture(window.get(), QStringLiteral("hygiene-report"));
+
+    QStringList listed;
+    for (const HygieneFinding &finding : page->selectedFindings())
+        listed.append(QStringLiteral("“%1”: %2")
+                          .arg(finding.keyName, HygieneFinding::describeKind(finding.kind)));
+    HygieneDismissDialog dialog(listed, window.get());
+    dialog.reasonEdit()->setText(QStringLiteral("Seasonal job, runs in January"));
+    capture(&dialog, QStringLiteral("hygiene-dismiss"));
+    dialog.reject();
+
+    // The key table badges the keys whose secret the policy finds too old.
+    window->showPage(MainWindow::Page::Keys);
+    capture(window.get(), QStringLiteral("keys-rotation-overdue"));
+    window->close();
 }
 
 QTEST_MAIN(TestScreenshots)
