@@ -7137,10 +7137,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das Prüfprotokoll kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Cannot look up the key.</source>
-        <translation>Der Schlüssel kann nicht nachgeschlagen werden.</translation>
-    </message>
-    <message>
         <source>Cannot read the vault.</source>
         <translation>Der Tresor kann nicht gelesen werden.</translation>
     </message>
