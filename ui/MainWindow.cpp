@@ -727,6 +727,7 @@ void MainWindow::onUnlocked()
     });
 
     m_usageSource = std::make_unique<StoreUsageSource>(*store);
+    m_commands->setUsageSource(m_usageSource.get());
     m_keysPage->setStore(store, m_usageSource.get());
     m_membersPage->setStore(store, member);
     m_auditPage->setStore(store);
