@@ -298,6 +298,13 @@
             <numerusform>%Ln requests: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Still presenting the previous secret %1 (%n source(s)):</source>
+        <translation>
+            <numerusform>Still presenting the previous secret %1 (%n source):</numerusform>
+            <numerusform>Still presenting the previous secret %1 (%n sources):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keyward::MainWindow</name>
