@@ -1712,10 +1712,6 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>No request in the sampled request log presented %1 in the last 7 days.</source>
-        <translation>Im (stichprobenartigen) Anfrageprotokoll hat keine Anfrage der letzten 7 Tage %1 vorgelegt.</translation>
-    </message>
-    <message>
         <source>No request presented %1 in the last 7 days.</source>
         <translation>Keine Anfrage der letzten 7 Tage hat %1 vorgelegt.</translation>
     </message>
@@ -1770,6 +1766,10 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
     <message>
         <source>Sources, newest first:</source>
         <translation>Quellen, neueste zuerst:</translation>
+    </message>
+    <message>
+        <source>The request log kept none of the last 7 days&apos; requests that presented %1.</source>
+        <translation>Das Anfrageprotokoll enthält keine der Anfragen der letzten 7 Tage, die %1 vorgelegt haben.</translation>
     </message>
 </context>
 <context>
@@ -3594,10 +3594,10 @@ gültig bis %1</translation>
         <translation>(Quelle ohne Namen)</translation>
     </message>
     <message numerus="yes">
-        <source>Still presenting the previous secret %1 (%n source(s)):</source>
+        <source>Still presenting the previous secret (%n source(s)):</source>
         <translation>
-            <numerusform>Legt noch das vorige Geheimnis %1 vor (%n Quelle):</numerusform>
-            <numerusform>Legen noch das vorige Geheimnis %1 vor (%n Quellen):</numerusform>
+            <numerusform>Legt noch das vorige Geheimnis vor (%n Quelle):</numerusform>
+            <numerusform>Legen noch das vorige Geheimnis vor (%n Quellen):</numerusform>
         </translation>
     </message>
 </context>

@@ -299,10 +299,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Still presenting the previous secret %1 (%n source(s)):</source>
+        <source>Still presenting the previous secret (%n source(s)):</source>
         <translation>
-            <numerusform>Still presenting the previous secret %1 (%n source):</numerusform>
-            <numerusform>Still presenting the previous secret %1 (%n sources):</numerusform>
+            <numerusform>Still presenting the previous secret (%n source):</numerusform>
+            <numerusform>Still presenting the previous secret (%n sources):</numerusform>
         </translation>
     </message>
 </context>

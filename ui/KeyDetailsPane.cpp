@@ -527,9 +527,9 @@ QLabel *KeyDetailsPane::buildPreviousSecretSources(QWidget *parent)
     }
     if (lines.isEmpty())
         return nullptr;
-    lines.prepend(tr("Still presenting the previous secret %1 (%n source(s)):", nullptr,
-                     int(lines.size()))
-                      .arg(previous.hint));
+    // The hint is in the previous secret's box below; here it would wrap mid-hint.
+    lines.prepend(
+        tr("Still presenting the previous secret (%n source(s)):", nullptr, int(lines.size())));
     QLabel *label = valueLabel(lines.join(QLatin1Char('\n')), parent, true);
     label->setObjectName(QStringLiteral("previousSecretSources"));
     return label;

@@ -102,6 +102,10 @@ Result<KeyImpact> KeyImpact::load(SqlKeyStore &store, const ApiKey &key, qint64 
         impact.m_sources.append(Source {it.key().first, it.value(), usedSecret,
                                         hintOf(key, usedSecret), roleOf(key, usedSecret, nowMs)});
     }
+    // A recorded last use without a logged request (trimmed, sampled, or written by an older
+    // Keyward): the log's counts are not the whole story.
+    if (secretId != 0 && impact.total() == 0 && impact.recentSourceCount() > 0)
+        impact.m_countsAreLowerBound = true;
     std::sort(impact.m_sources.begin(), impact.m_sources.end(),
               [](const Source &a, const Source &b) {
                   if (a.lastAtMs != b.lastAtMs)
@@ -156,7 +160,7 @@ QString KeyImpact::countsLine(const Words &words) const
     if (m_secretId != 0) {
         if (all == 0)
             return m_countsAreLowerBound
-                ? tr("No request in the sampled request log presented %1 in the last 7 days.")
+                ? tr("The request log kept none of the last 7 days' requests that presented %1.")
                       .arg(m_secretHint)
                 : tr("No request presented %1 in the last 7 days.").arg(m_secretHint);
         return m_countsAreLowerBound
