@@ -588,6 +588,10 @@ private Q_SLOTS:
         run = m_cli->run({QStringLiteral("--json"), QStringLiteral("key"),
                           QStringLiteral("end-grace"), id, QStringLiteral("--yes")});
         QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonArray impacts = run.json().value(QStringLiteral("impact")).toArray();
+        QCOMPARE(impacts.size(), 1);
+        // The first verify and the one that checked nothing had changed.
+        QCOMPARE(impacts.at(0).toObject().value(QStringLiteral("total")), QJsonValue(2));
         QCOMPARE(verify(oldToken).exitCode, 1);
         QCOMPARE(verify(newToken).exitCode, 0);
         run =

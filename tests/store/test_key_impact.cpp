@@ -1,6 +1,7 @@
 // What a cut breaks (verify/KeyImpact): the counts of the last 7 days by outcome, every source
 // with its last time and secret, "still in use", for a key or its previous secret alone. Built
 // twice: test_key_impact on a SQLite vault, test_pg_key_impact on PostgreSQL.
+#include "StoreDatabase.h"
 #include "StoreFixture.h"
 
 #include "store/UsageBatch.h"
@@ -8,6 +9,8 @@
 #include "verify/KeyImpact.h"
 
 #include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Keyward;
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void previousSecretAlone();
     void unusedKeyIsNotInUse();
     void sampledLogMakesSecretCountsALowerBound();
+    void lastUseWithoutLoggedRequestIsALowerBound();
 };
 
 void TestKeyImpact::countsTheLastSevenDaysBySourceAndSecret()
@@ -222,6 +226,38 @@ void TestKeyImpact::sampledLogMakesSecretCountsALowerBound()
     QCOMPARE(secret->total(), UsageBatch::kDefaultRequestsPerSecond);
     QVERIFY(secret->countsAreLowerBound());
     QVERIFY(secret->countsLine(plainWords()).startsWith(QLatin1String("At least 5 request")));
+}
+
+// A secret's recorded last use outlives the request log (trimmed, sampled): the source is listed
+// and the key is in use, and the secret's zero counts are not presented as the whole story.
+void TestKeyImpact::lastUseWithoutLoggedRequestIsALowerBound()
+{
+    StoreFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("Trimmed")));
+    QVERIFY(issued);
+    auto regenerated = f.store->regenerateKey(issued->key.id, issued->key.version, kDayMs);
+    QVERIFY(regenerated);
+    const qint64 previous = regenerated->key.secrets.at(1).id;
+    const qint64 now = f.clock.nowMs();
+#ifdef KEYWARD_TEST_POSTGRES
+    QSqlQuery q(f.pg.admin().db()); // as a verifier would write it: the Owner's login may not
+#else
+    QSqlQuery q(StoreDatabase::of(*f.store));
+#endif
+    q.prepare(QStringLiteral(
+        "UPDATE key_secrets SET last_used_at = ?, last_used_source = ? WHERE id = ?"));
+    q.addBindValue(now - kHourMs);
+    q.addBindValue(QStringLiteral("10.0.4.12"));
+    q.addBindValue(previous);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    auto impact = KeyImpact::load(*f.store, *f.store->key(issued->key.id), now, previous);
+    QVERIFY(impact);
+    QCOMPARE(impact->total(), 0);
+    QCOMPARE(impact->sources().size(), 1);
+    QCOMPARE(impact->sources().at(0).source, QStringLiteral("10.0.4.12"));
+    QCOMPARE(impact->sources().at(0).role, KeyImpact::SecretRole::Previous);
+    QVERIFY(impact->isStillInUse());
+    QVERIFY(impact->countsAreLowerBound());
 }
 
 QTEST_GUILESS_MAIN(TestKeyImpact)
