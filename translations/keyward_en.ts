@@ -171,6 +171,79 @@
     </message>
 </context>
 <context>
+    <name>KeyBulkCommands</name>
+    <message numerus="yes">
+        <source>Deactivated %n key(s).</source>
+        <translation>
+            <numerusform>Deactivated %n key.</numerusform>
+            <numerusform>Deactivated %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Activated %n key(s).</source>
+        <translation>
+            <numerusform>Activated %n key.</numerusform>
+            <numerusform>Activated %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n key(s).</source>
+        <translation>
+            <numerusform>Revoked %n key.</numerusform>
+            <numerusform>Revoked %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n key(s).</source>
+        <translation>
+            <numerusform>Deleted %n key.</numerusform>
+            <numerusform>Deleted %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shortened the expiry of %n key(s).</source>
+        <translation>
+            <numerusform>Shortened the expiry of %n key.</numerusform>
+            <numerusform>Shortened the expiry of %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not changing %n Production key(s) without confirmation: add --yes. (%1)</source>
+        <translation>
+            <numerusform>Not changing %n Production key without confirmation: add --yes. (%1)</numerusform>
+            <numerusform>Not changing %n Production keys without confirmation: add --yes. (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n Production key(s): %2? Services using them stop working. Type &quot;yes&quot; to go ahead:</source>
+        <translation>
+            <numerusform>%1 %n Production key: %2? Services using it stop working. Type &quot;yes&quot; to go ahead:</numerusform>
+            <numerusform>%1 %n Production keys: %2? Services using them stop working. Type &quot;yes&quot; to go ahead:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left %n key(s) as they were (already done).</source>
+        <translation>
+            <numerusform>Left %n key as it was (already done).</numerusform>
+            <numerusform>Left %n keys as they were (already done).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %n key(s):</source>
+        <translation>
+            <numerusform>Refused %n key:</numerusform>
+            <numerusform>Refused %n keys:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n key(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n key to %1.</numerusform>
+            <numerusform>Wrote %n keys to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeyImpact</name>
     <message numerus="yes">
         <source>At least %n request(s) presented %1 in the last 7 days: %2.</source>
@@ -280,6 +353,159 @@
     </message>
 </context>
 <context>
+    <name>Keyward::BulkConfirmDialog</name>
+    <message numerus="yes">
+        <source>%n selected key(s) are left out:</source>
+        <translation>
+            <numerusform>%n selected key is left out:</numerusform>
+            <numerusform>%n selected keys are left out:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are Production keys. To confirm, type how many: %n</source>
+        <translation>
+            <numerusform>%n of them is a Production key. To confirm, type how many: %n</numerusform>
+            <numerusform>%n of them are Production keys. To confirm, type how many: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deactivate %n key(s)?</source>
+        <translation>
+            <numerusform>Deactivate %n key?</numerusform>
+            <numerusform>Deactivate %n keys?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Activate %n key(s)?</source>
+        <translation>
+            <numerusform>Activate %n key?</numerusform>
+            <numerusform>Activate %n keys?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n key(s)?</source>
+        <translation>
+            <numerusform>Revoke %n key?</numerusform>
+            <numerusform>Revoke %n keys?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n key(s)?</source>
+        <translation>
+            <numerusform>Delete %n key?</numerusform>
+            <numerusform>Delete %n keys?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shorten the expiry of %n key(s)?</source>
+        <translation>
+            <numerusform>Shorten the expiry of %n key?</numerusform>
+            <numerusform>Shorten the expiry of %n keys?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Deactivate %n Key(s)</source>
+        <translation>
+            <numerusform>&amp;Deactivate %n Key</numerusform>
+            <numerusform>&amp;Deactivate %n Keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Activate %n Key(s)</source>
+        <translation>
+            <numerusform>&amp;Activate %n Key</numerusform>
+            <numerusform>&amp;Activate %n Keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %n Key(s)</source>
+        <translation>
+            <numerusform>&amp;Revoke %n Key</numerusform>
+            <numerusform>&amp;Revoke %n Keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Delete %n Key(s)</source>
+        <translation>
+            <numerusform>&amp;Delete %n Key</numerusform>
+            <numerusform>&amp;Delete %n Keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Shorten %n Expiry Date(s)</source>
+        <translation>
+            <numerusform>&amp;Shorten %n Expiry Date</numerusform>
+            <numerusform>&amp;Shorten %n Expiry Dates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::BulkKeyCommands</name>
+    <message numerus="yes">
+        <source>Deactivated %n key(s).</source>
+        <translation>
+            <numerusform>Deactivated %n key.</numerusform>
+            <numerusform>Deactivated %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Activated %n key(s).</source>
+        <translation>
+            <numerusform>Activated %n key.</numerusform>
+            <numerusform>Activated %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n key(s).</source>
+        <translation>
+            <numerusform>Revoked %n key.</numerusform>
+            <numerusform>Revoked %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n key(s).</source>
+        <translation>
+            <numerusform>Deleted %n key.</numerusform>
+            <numerusform>Deleted %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shortened the expiry of %n key(s).</source>
+        <translation>
+            <numerusform>Shortened the expiry of %n key.</numerusform>
+            <numerusform>Shortened the expiry of %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) were not changed:</source>
+        <translation>
+            <numerusform>%n key was not changed:</numerusform>
+            <numerusform>%n keys were not changed:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) were not changed.</source>
+        <translation>
+            <numerusform>%n key was not changed.</numerusform>
+            <numerusform>%n keys were not changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n key(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n key to %1.</numerusform>
+            <numerusform>Exported %n keys to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keyward::ConnectionBanner</name>
     <message numerus="yes">
         <source>Connection to %1 lost — retrying in %n s…</source>
@@ -290,12 +516,64 @@
     </message>
 </context>
 <context>
+    <name>Keyward::KeyActions</name>
+    <message numerus="yes">
+        <source>Let the %n selected keys work again</source>
+        <translation>
+            <numerusform>Let the %n selected keys work again</numerusform>
+            <numerusform>Let the %n selected keys work again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop the %n selected keys until they are activated again</source>
+        <translation>
+            <numerusform>Stop the %n selected keys until they are activated again</numerusform>
+            <numerusform>Stop the %n selected keys until they are activated again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop the %n selected keys permanently; their history is kept</source>
+        <translation>
+            <numerusform>Stop the %n selected keys permanently; their history is kept</numerusform>
+            <numerusform>Stop the %n selected keys permanently; their history is kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n selected keys; the audit log keeps their history</source>
+        <translation>
+            <numerusform>Remove the %n selected keys; the audit log keeps their history</numerusform>
+            <numerusform>Remove the %n selected keys; the audit log keeps their history</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Make the %n selected keys expire sooner (never later)</source>
+        <translation>
+            <numerusform>Make the %n selected keys expire sooner (never later)</numerusform>
+            <numerusform>Make the %n selected keys expire sooner (never later)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save the %n selected keys&apos; details as CSV or JSON (never a secret)</source>
+        <translation>
+            <numerusform>Save the %n selected keys&apos; details as CSV or JSON (never a secret)</numerusform>
+            <numerusform>Save the %n selected keys&apos; details as CSV or JSON (never a secret)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keyward::KeyDetailsPane</name>
     <message numerus="yes">
         <source>%Ln request(s): %1</source>
         <translation>
             <numerusform>%Ln request: %1</numerusform>
             <numerusform>%Ln requests: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keys selected. Deactivate, Activate, Revoke, Delete, Shorten Expiry and Export Selected apply to all of them.</source>
+        <translation>
+            <numerusform>%n keys selected. Deactivate, Activate, Revoke, Delete, Shorten Expiry and Export Selected apply to all of them.</numerusform>
+            <numerusform>%n keys selected. Deactivate, Activate, Revoke, Delete, Shorten Expiry and Export Selected apply to all of them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

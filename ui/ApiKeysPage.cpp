@@ -74,9 +74,9 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("keyTable"));
-    // Before the view gets the model, so these run before its own handlers: a single-selection
-    // view moves the selection to a neighbour of a row about to go, and the key selected
-    // before must be known by then.
+    // Before the view gets the model, so these run before its own handlers: the view may move
+    // the selection to a neighbour of a row about to go, and the keys selected before must be
+    // known by then.
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             &ApiKeysPage::onRowsAboutToMove);
     connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this,
@@ -85,7 +85,8 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
             &ApiKeysPage::onRowsAboutToMove);
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several keys at once for the bulk actions (Ctrl/Shift+click, Shift+arrows, Ctrl+A).
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(KeyTableModel::NameColumn, Qt::AscendingOrder);
     m_table->setAlternatingRowColors(true);
@@ -390,13 +391,13 @@ Result<void> ApiKeysPage::reload()
         Q_EMIT errorOccurred(keys.errorMessage());
         return keys.error();
     }
-    const std::optional<ApiKey> before = selectedKey();
+    const QVector<qint64> before = selectedIds();
     m_model->setKeys(*keys, m_store->grantCatalogue());
     // The rows just read may have been written around Keyward: check their signatures on a
     // worker thread, against the root the store accepted at open (not one found in the file).
     if (m_vault && m_vault->isSignedVault())
         m_tamperCheck->start(m_vault->location(), m_vault->rootKey());
-    settleSelection(before ? before->id : 0);
+    settleSelection(before);
     updateStatePage();
     updateCount();
     updateDetails();
@@ -456,11 +457,32 @@ bool ApiKeysPage::isCheckingSignatures() const
 std::optional<ApiKey> ApiKeysPage::selectedKey() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    if (rows.size() != 1)
         return std::nullopt;
-    const QModelIndex source = m_proxy->mapToSource(rows.constFirst());
-    const ApiKey *key = m_model->keyAt(source.row());
+    const ApiKey *key = m_model->keyAt(m_proxy->mapToSource(rows.constFirst()).row());
     return key ? std::optional<ApiKey>(*key) : std::nullopt;
+}
+
+QVector<ApiKey> ApiKeysPage::selectedKeys() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QVector<ApiKey> keys;
+    keys.reserve(rows.size());
+    for (const QModelIndex &row : std::as_const(rows)) {
+        if (const ApiKey *key = m_model->keyAt(m_proxy->mapToSource(row).row()))
+            keys.append(*key);
+    }
+    return keys;
+}
+
+QVector<qint64> ApiKeysPage::selectedIds() const
+{
+    QVector<qint64> ids;
+    for (const ApiKey &key : selectedKeys())
+        ids.append(key.id);
+    return ids;
 }
 
 // Rows come and go under a filter or a reload. The selected key stays selected while it is
@@ -471,35 +493,51 @@ void ApiKeysPage::onRowsAboutToMove()
     if (m_rowsMoving)
         return;
     m_rowsMoving = true;
-    const std::optional<ApiKey> key = selectedKey();
-    m_keepSelectedId = key ? key->id : 0;
+    m_keepSelectedIds = selectedIds();
 }
 
 void ApiKeysPage::onRowsMoved()
 {
     if (m_rowsMoving) {
         m_rowsMoving = false;
-        settleSelection(m_keepSelectedId);
+        settleSelection(m_keepSelectedIds);
     }
     updateStatePage();
     updateCount();
 }
 
-void ApiKeysPage::settleSelection(qint64 keyId)
+void ApiKeysPage::settleSelection(const QVector<qint64> &keyIds)
 {
-    const std::optional<ApiKey> current = selectedKey();
-    const int row = keyId ? m_model->rowForId(keyId) : -1;
-    const QModelIndex index =
-        row >= 0 ? m_proxy->mapFromSource(m_model->index(row, 0)) : QModelIndex();
-    if (index.isValid()) {
-        if (!current || current->id != keyId)
-            m_table->selectionModel()->setCurrentIndex(
-                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QVector<qint64> current = selectedIds();
+    QItemSelection selection;
+    QModelIndex first;
+    QVector<qint64> visible;
+    for (qint64 id : keyIds) {
+        const int row = m_model->rowForId(id);
+        const QModelIndex index =
+            row >= 0 ? m_proxy->mapFromSource(m_model->index(row, 0)) : QModelIndex();
+        if (!index.isValid())
+            continue;
+        if (!first.isValid())
+            first = index;
+        selection.select(index, index);
+        visible.append(id);
+    }
+    if (first.isValid()) {
+        // selectedIds() is in table order; compare as sets.
+        std::sort(visible.begin(), visible.end());
+        QVector<qint64> sortedCurrent = current;
+        std::sort(sortedCurrent.begin(), sortedCurrent.end());
+        if (visible != sortedCurrent) {
+            m_table->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+            m_table->selectionModel()->select(
+                selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
         return;
     }
     // Gone or filtered out: no selection, and no current row for the keyboard to act on.
     m_table->selectionModel()->clear();
-    if (!current && m_details->keyId() != 0) {
+    if (current.isEmpty() && m_details->keyId() != 0) {
         // The selection went while rows moved (unannounced then): say so now.
         updateDetails();
         Q_EMIT selectionChanged();
@@ -517,6 +555,11 @@ void ApiKeysPage::selectKey(qint64 id)
     m_table->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
+}
+
+void ApiKeysPage::selectKeys(const QVector<qint64> &ids)
+{
+    settleSelection(ids);
 }
 
 QWidget *ApiKeysPage::currentStatePage() const
@@ -546,6 +589,11 @@ void ApiKeysPage::updateCount()
 
 void ApiKeysPage::updateDetails()
 {
+    const int selected = int(m_table->selectionModel()->selectedRows().size());
+    if (selected > 1 && m_store) {
+        m_details->showSelectionCount(selected);
+        return;
+    }
     const std::optional<ApiKey> key = selectedKey();
     if (!key || !m_store) {
         m_details->clear();

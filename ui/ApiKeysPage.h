@@ -47,12 +47,18 @@ public:
     Result<void> refreshUsage();
     void refreshTimes();
 
+    // The selected key when exactly one is selected (actions on one key); nullopt for none or
+    // several.
     std::optional<ApiKey> selectedKey() const;
+    // Every selected key, in the table's order (bulk actions).
+    QVector<ApiKey> selectedKeys() const;
     // Why the key's signature does not hold (empty: it holds, or the vault is not signed). Set
     // by a check on a worker thread after every reload; tamperedKeysChanged() when it answered.
     QString tamperedProblem(qint64 keyId) const;
     bool isCheckingSignatures() const;
     void selectKey(qint64 id);
+    // Selects these keys (those visible), the first one current; the others are deselected.
+    void selectKeys(const QVector<qint64> &ids);
 
     // The Generate action, shown as the empty state's button.
     void setGenerateAction(QAction *action);
@@ -100,8 +106,9 @@ private:
     QWidget *buildNoMatchPage();
     void onRowsAboutToMove();
     void onRowsMoved();
-    // Selects keyId if it is visible, else selects nothing (never a neighbour).
-    void settleSelection(qint64 keyId);
+    // Selects those of keyIds that are visible, else nothing (never a neighbour).
+    void settleSelection(const QVector<qint64> &keyIds);
+    QVector<qint64> selectedIds() const;
     void updateStatePage();
     void updateDetails();
     void updateCount();
@@ -116,9 +123,9 @@ private:
     TamperedKeysCheck *m_tamperCheck = nullptr;
     // The store's usage counter as of the last read of usage (KeyStore::usageSince).
     qint64 m_usageSeen = 0;
-    // While the proxy moves rows: the key selected before, to settle on afterwards.
+    // While the proxy moves rows: the keys selected before, to settle on afterwards.
     bool m_rowsMoving = false;
-    qint64 m_keepSelectedId = 0;
+    QVector<qint64> m_keepSelectedIds;
     KeyTableModel *m_model = nullptr;
     KeyFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_search = nullptr;

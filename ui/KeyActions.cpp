@@ -6,6 +6,8 @@
 #include <QAction>
 #include <QKeySequence>
 
+#include <algorithm>
+
 namespace Keyward {
 
 KeyActions::KeyActions(QObject *parent)
@@ -42,6 +44,13 @@ KeyActions::KeyActions(QObject *parent)
     m_copyId = makeAction(QStringLiteral("actionCopyKeyId"), QStringLiteral("copy"),
                           tr("&Copy Key ID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
                           tr("Copy the key's ID (not the secret) to the clipboard"));
+    m_shortenExpiry = makeAction(QStringLiteral("actionShortenExpiry"), QStringLiteral("edit"),
+                                 tr("S&horten Expiry…"), QKeySequence(),
+                                 tr("Make the selected keys expire sooner (never later)"));
+    m_exportSelected = makeAction(QStringLiteral("actionExportSelected"), QStringLiteral("copy"),
+                                  tr("E&xport Selected…"), QKeySequence(),
+                                  tr("Save the selected keys' details as CSV or JSON (never a "
+                                     "secret)"));
     update(std::nullopt, nullptr);
 }
 
@@ -60,8 +69,8 @@ QAction *KeyActions::makeAction(const QString &objectName, const QString &icon, 
 
 QList<QAction *> KeyActions::keyActions() const
 {
-    return {m_edit,  m_regenerate, m_endGrace, m_duplicate, m_toggleActive,
-            nullptr, m_revoke,     m_remove,   nullptr,     m_copyId};
+    return {m_edit,  m_regenerate, m_endGrace, m_duplicate, m_toggleActive,   m_shortenExpiry,
+            nullptr, m_revoke,     m_remove,   nullptr,     m_exportSelected, m_copyId};
 }
 
 void KeyActions::setAllowed(QAction *action, bool allowed, const QString &toolTip,
@@ -83,8 +92,9 @@ void KeyActions::update(const std::optional<Member> &member, const ApiKey *selec
 
     if (!member) {
         const QString locked = tr("The vault is locked.");
-        for (QAction *action : {m_generate, m_edit, m_regenerate, m_endGrace, m_duplicate,
-                                m_toggleActive, m_revoke, m_remove, m_copyId})
+        for (QAction *action :
+             {m_generate, m_edit, m_regenerate, m_endGrace, m_duplicate, m_toggleActive, m_revoke,
+              m_remove, m_copyId, m_shortenExpiry, m_exportSelected})
             setAllowed(action, false, base(action), locked);
         return;
     }
@@ -94,15 +104,7 @@ void KeyActions::update(const std::optional<Member> &member, const ApiKey *selec
     setAllowed(m_generate, mayCreate, base(m_generate),
                Permissions::roleNeededMessage(KeyAction::Create));
 
-    m_toggleActivates = selected && selected->state == KeyState::Inactive;
-    m_toggleActive->setText(m_toggleActivates ? tr("&Activate") : tr("&Deactivate"));
-    m_toggleActive->setIconText(m_toggleActivates ? tr("Activate") : tr("Deactivate"));
-    m_toggleActive->setIcon(
-        Icons::icon(m_toggleActivates ? QStringLiteral("activate") : QStringLiteral("deactivate")));
-    m_toggleActive->setProperty("baseToolTip",
-                                m_toggleActivates
-                                    ? tr("Let the key work again")
-                                    : tr("Stop the key from working until it is activated again"));
+    setToggleActivates(selected && selected->state == KeyState::Inactive);
 
     const QString selectFirst = tr("Select a key first.");
     const auto check = [&](QAction *action, KeyAction keyAction) {
@@ -125,6 +127,8 @@ void KeyActions::update(const std::optional<Member> &member, const ApiKey *selec
     check(m_toggleActive, m_toggleActivates ? KeyAction::Activate : KeyAction::Deactivate);
     check(m_revoke, KeyAction::Revoke);
     check(m_remove, KeyAction::Delete);
+    check(m_shortenExpiry, KeyAction::Edit);
+    setAllowed(m_exportSelected, selected != nullptr, base(m_exportSelected), selectFirst);
     if (selected) {
         const Result<void> mayEnd = Permissions::mayEndGracePeriod(*member, *selected, nowMs);
         setAllowed(m_endGrace, mayEnd.isOk(), base(m_endGrace), mayEnd.errorMessage());
@@ -135,10 +139,81 @@ void KeyActions::update(const std::optional<Member> &member, const ApiKey *selec
         const QString why = tr("This key was changed outside Keyward (%1). It can only be "
                                "revoked or deleted.")
                                 .arg(tamperedProblem);
-        for (QAction *action : {m_edit, m_regenerate, m_endGrace, m_duplicate, m_toggleActive})
+        for (QAction *action :
+             {m_edit, m_regenerate, m_endGrace, m_duplicate, m_toggleActive, m_shortenExpiry})
             setAllowed(action, false, base(action), why);
     }
     setAllowed(m_copyId, selected != nullptr, base(m_copyId), selectFirst);
+}
+
+void KeyActions::setToggleActivates(bool activates)
+{
+    m_toggleActivates = activates;
+    m_toggleActive->setText(activates ? tr("&Activate") : tr("&Deactivate"));
+    m_toggleActive->setIconText(activates ? tr("Activate") : tr("Deactivate"));
+    m_toggleActive->setIcon(
+        Icons::icon(activates ? QStringLiteral("activate") : QStringLiteral("deactivate")));
+    m_toggleActive->setProperty("baseToolTip",
+                                activates
+                                    ? tr("Let the key work again")
+                                    : tr("Stop the key from working until it is activated again"));
+}
+
+void KeyActions::updateForSelection(const std::optional<Member> &member,
+                                    const QVector<ApiKey> &selection,
+                                    const QString &tamperedProblem, qint64 nowMs)
+{
+    update(member, selection.size() == 1 ? &selection.constFirst() : nullptr, tamperedProblem,
+           nowMs);
+    if (member && selection.size() > 1)
+        updateForMany(*member, selection, nowMs);
+}
+
+void KeyActions::updateForMany(const Member &member, const QVector<ApiKey> &selection, qint64 nowMs)
+{
+    const QString single = tr("Select a single key.");
+    for (QAction *action : {m_edit, m_regenerate, m_endGrace, m_duplicate, m_copyId})
+        setAllowed(action, false, action->property("baseToolTip").toString(), single);
+    // Activate only when every selected key is inactive; otherwise Deactivate stops the others.
+    setToggleActivates(std::all_of(selection.cbegin(), selection.cend(), [](const ApiKey &key) {
+        return key.state == KeyState::Inactive;
+    }));
+    const int count = int(selection.size());
+    const auto bulk = [&](QAction *action, BulkKeyAction bulkAction, const QString &toolTip) {
+        // A date that shortens every key: whether one would change is known once it is chosen.
+        const std::optional<qint64> anyDate = bulkAction == BulkKeyAction::ShortenExpiry
+            ? std::optional<qint64>(nowMs + 1)
+            : std::nullopt;
+        QString firstRefusal;
+        bool anyChanges = false;
+        for (const ApiKey &key : selection) {
+            const BulkKeyVerdict verdict =
+                BulkKeyRules::verdict(member, key, bulkAction, anyDate, nowMs);
+            if (verdict.kind == BulkKeyVerdict::Kind::Change) {
+                anyChanges = true;
+                break;
+            }
+            if (verdict.kind == BulkKeyVerdict::Kind::Refused && firstRefusal.isEmpty())
+                firstRefusal = verdict.reason;
+        }
+        setAllowed(action, anyChanges, toolTip,
+                   firstRefusal.isEmpty() ? tr("Nothing to change in the selected keys.")
+                                          : firstRefusal);
+    };
+    bulk(m_toggleActive, m_toggleActivates ? BulkKeyAction::Activate : BulkKeyAction::Deactivate,
+         m_toggleActivates
+             ? tr("Let the %n selected keys work again", nullptr, count)
+             : tr("Stop the %n selected keys until they are activated again", nullptr, count));
+    bulk(m_revoke, BulkKeyAction::Revoke,
+         tr("Stop the %n selected keys permanently; their history is kept", nullptr, count));
+    bulk(m_remove, BulkKeyAction::Delete,
+         tr("Remove the %n selected keys; the audit log keeps their history", nullptr, count));
+    bulk(m_shortenExpiry, BulkKeyAction::ShortenExpiry,
+         tr("Make the %n selected keys expire sooner (never later)", nullptr, count));
+    setAllowed(
+        m_exportSelected, true,
+        tr("Save the %n selected keys' details as CSV or JSON (never a secret)", nullptr, count),
+        QString());
 }
 
 } // namespace Keyward

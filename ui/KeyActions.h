@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ApiKey.h"
+#include "core/BulkKeyChange.h"
 #include "core/Member.h"
 
 #include <QList>
@@ -32,6 +33,9 @@ public:
     QAction *endGracePeriod() const { return m_endGrace; }
     QAction *remove() const { return m_remove; }
     QAction *copyId() const { return m_copyId; }
+    // On one key or many (ui/BulkKeyCommands).
+    QAction *shortenExpiry() const { return m_shortenExpiry; }
+    QAction *exportSelected() const { return m_exportSelected; }
 
     // Actions on the selected key, in menu order (nullptr marks a separator).
     QList<QAction *> keyActions() const;
@@ -44,11 +48,18 @@ public:
     // nowMs: whether a previous secret is still in its grace period.
     void update(const std::optional<Member> &member, const ApiKey *selected,
                 const QString &tamperedProblem = QString(), qint64 nowMs = 0);
+    // The same for the table's whole selection. With several keys selected, the actions on one
+    // key are off ("Select a single key") and Deactivate/Activate, Revoke, Delete, Shorten
+    // Expiry and Export Selected apply to all of them, enabled while at least one would change.
+    void updateForSelection(const std::optional<Member> &member, const QVector<ApiKey> &selection,
+                            const QString &tamperedProblem, qint64 nowMs);
 
 private:
     QAction *makeAction(const QString &objectName, const QString &icon, const QString &text,
                         const QKeySequence &shortcut, const QString &toolTip);
     void setAllowed(QAction *action, bool allowed, const QString &toolTip, const QString &why);
+    void updateForMany(const Member &member, const QVector<ApiKey> &selection, qint64 nowMs);
+    void setToggleActivates(bool activates);
 
     QAction *m_generate = nullptr;
     QAction *m_edit = nullptr;
@@ -59,6 +70,8 @@ private:
     QAction *m_endGrace = nullptr;
     QAction *m_remove = nullptr;
     QAction *m_copyId = nullptr;
+    QAction *m_shortenExpiry = nullptr;
+    QAction *m_exportSelected = nullptr;
     bool m_toggleActivates = false;
 };
 

@@ -188,6 +188,20 @@ void KeyDetailsPane::setStore(KeyStore *store, UsageSource *usage)
 
 void KeyDetailsPane::clear()
 {
+    m_placeholder->setText(tr("Select a key to see its details, usage and history."));
+    clearKey();
+}
+
+void KeyDetailsPane::showSelectionCount(int count)
+{
+    m_placeholder->setText(tr("%n keys selected. Deactivate, Activate, Revoke, Delete, Shorten "
+                              "Expiry and Export Selected apply to all of them.",
+                              nullptr, count));
+    clearKey();
+}
+
+void KeyDetailsPane::clearKey()
+{
     m_keyId = 0;
     m_key = ApiKey();
     m_history.clear();

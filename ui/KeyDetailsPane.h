@@ -47,6 +47,9 @@ public:
     void showKey(const ApiKey &key, const GrantCatalogue &catalogue,
                  const QVector<AuditEvent> &history, const QString &tamperedProblem = QString());
     void clear();
+    // Several keys are selected: no single key to show; the placeholder says how many and that
+    // the key actions apply to all of them.
+    void showSelectionCount(int count);
     // Reads the shown key's usage and its secrets' last use again (the Refresh button).
     void refreshUsage();
     // The shown key's usage was recorded again (fresh: the key with its new last use and
@@ -75,6 +78,7 @@ private:
     // Made once, moved into each rebuilt key part.
     QList<QWidget *> usageWidgets() const;
     void rebuildKeyPart();
+    void clearKey(); // shows the placeholder with whatever text it has
     // Layout only: three columns when the pane is wide enough for them, else one.
     static QWidget *section(QWidget *parent);
     int availableWidth() const;

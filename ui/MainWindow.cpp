@@ -3,6 +3,7 @@
 #include "ApiKeysPage.h"
 #include "AuditLogPage.h"
 #include "BackupCommands.h"
+#include "BulkKeyCommands.h"
 #include "ClipboardGuard.h"
 #include "ConnectServerDialog.h"
 #include "ConnectionBanner.h"
@@ -157,6 +158,7 @@ MainWindow::~MainWindow()
 {
     // Before members go: commands hold a reference to the session's store.
     m_commands.reset();
+    m_bulkCommands.reset();
 }
 
 void MainWindow::buildActions()
@@ -175,11 +177,19 @@ void MainWindow::buildActions()
     connect(m_keyActions->toggleActive(), &QAction::triggered, this,
             &MainWindow::toggleSelectedActive);
     connect(m_keyActions->revoke(), &QAction::triggered, this,
-            [this] { runOnSelected(&KeyCommands::revoke); });
+            [this] { runOnSelection(&KeyCommands::revoke, BulkKeyAction::Revoke); });
     connect(m_keyActions->endGracePeriod(), &QAction::triggered, this,
             [this] { runOnSelected(&KeyCommands::endGracePeriod); });
     connect(m_keyActions->remove(), &QAction::triggered, this,
-            [this] { runOnSelected(&KeyCommands::remove); });
+            [this] { runOnSelection(&KeyCommands::remove, BulkKeyAction::Delete); });
+    connect(m_keyActions->shortenExpiry(), &QAction::triggered, this, [this] {
+        if (m_bulkCommands)
+            (void)m_bulkCommands->apply(BulkKeyAction::ShortenExpiry, m_keysPage->selectedKeys());
+    });
+    connect(m_keyActions->exportSelected(), &QAction::triggered, this, [this] {
+        if (m_bulkCommands)
+            (void)m_bulkCommands->exportKeys(m_keysPage->selectedKeys());
+    });
     connect(m_keyActions->copyId(), &QAction::triggered, this, &MainWindow::copySelectedKeyId);
 
     m_backup = new BackupCommands(m_session, m_clock, this);
@@ -726,6 +736,11 @@ void MainWindow::onUnlocked()
             m_banner->showLost(m_session.displayName(), m_session.retryDelayMs(), text);
     });
 
+    m_bulkCommands = std::make_unique<BulkKeyCommands>(*store, m_clock, this);
+    connect(m_bulkCommands.get(), &BulkKeyCommands::keysChanged, this, [this] { reloadAll(); });
+    connect(m_bulkCommands.get(), &BulkKeyCommands::message, this, &MainWindow::showMessage);
+    connect(m_bulkCommands.get(), &BulkKeyCommands::failed, this, &MainWindow::showMessage);
+
     m_usageSource = std::make_unique<StoreUsageSource>(*store);
     m_commands->setUsageSource(m_usageSource.get());
     m_keysPage->setStore(store, m_usageSource.get());
@@ -751,6 +766,7 @@ void MainWindow::onLockedOrClosed(VaultSession::State state)
     // A copied secret should not outlive the session that revealed it.
     m_clipboard->clearNow();
     m_commands.reset();
+    m_bulkCommands.reset();
     m_keysPage->setStore(nullptr);
     m_usageSource.reset();
     m_membersPage->setStore(nullptr, std::nullopt);
@@ -876,11 +892,12 @@ void MainWindow::updateNavigation()
 
 void MainWindow::updateActions()
 {
-    const std::optional<ApiKey> selected =
-        currentPage() == Page::Keys ? m_keysPage->selectedKey() : std::nullopt;
-    m_keyActions->update(m_session.member(), selected ? &*selected : nullptr,
-                         selected ? m_keysPage->tamperedProblem(selected->id) : QString(),
-                         m_clock.nowMs());
+    const QVector<ApiKey> selection =
+        currentPage() == Page::Keys ? m_keysPage->selectedKeys() : QVector<ApiKey>();
+    m_keyActions->updateForSelection(
+        m_session.member(), selection,
+        selection.size() == 1 ? m_keysPage->tamperedProblem(selection.constFirst().id) : QString(),
+        m_clock.nowMs());
     m_lockAction->setEnabled(m_session.isUnlocked());
     // A write cannot reach a server that is gone; what is shown can still be read.
     const bool connected = m_session.isConnected();
@@ -890,7 +907,7 @@ void MainWindow::updateActions()
         for (QAction *action :
              {m_keyActions->generate(), m_keyActions->edit(), m_keyActions->regenerate(),
               m_keyActions->endGracePeriod(), m_keyActions->toggleActive(), m_keyActions->revoke(),
-              m_keyActions->remove()}) {
+              m_keyActions->remove(), m_keyActions->shortenExpiry()}) {
             action->setEnabled(false);
             action->setToolTip(why);
         }
@@ -907,8 +924,26 @@ void MainWindow::runOnSelected(bool (KeyCommands::*command)(const ApiKey &))
     (void)(m_commands.get()->*command)(*key);
 }
 
+void MainWindow::runOnSelection(bool (KeyCommands::*single)(const ApiKey &), BulkKeyAction bulk)
+{
+    const QVector<ApiKey> selection = m_keysPage->selectedKeys();
+    if (selection.size() > 1) {
+        if (m_bulkCommands)
+            (void)m_bulkCommands->apply(bulk, selection);
+        return;
+    }
+    runOnSelected(single);
+}
+
 void MainWindow::toggleSelectedActive()
 {
+    if (m_keysPage->selectedKeys().size() > 1) {
+        if (m_bulkCommands)
+            (void)m_bulkCommands->apply(m_keyActions->toggleActivates() ? BulkKeyAction::Activate
+                                                                        : BulkKeyAction::Deactivate,
+                                        m_keysPage->selectedKeys());
+        return;
+    }
     const std::optional<ApiKey> key = m_keysPage->selectedKey();
     if (!m_commands || !key)
         return;

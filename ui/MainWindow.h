@@ -2,6 +2,7 @@
 
 #include "VaultSession.h"
 #include "core/ApiKey.h"
+#include "core/BulkKeyChange.h"
 
 #include <QList>
 #include <QMainWindow>
@@ -22,6 +23,7 @@ namespace Keyward {
 
 class ApiKeysPage;
 class BackupCommands;
+class BulkKeyCommands;
 class AuditLogPage;
 class ClipboardGuard;
 class Clock;
@@ -79,6 +81,8 @@ public:
     KeyActions *keyActions() const { return m_keyActions; }
     // File › Back Up Vault…, Restore from Backup… and Export Expiry Calendar….
     BackupCommands *backupCommands() const { return m_backup; }
+    // The bulk key commands of the open vault (nullptr while locked).
+    BulkKeyCommands *bulkCommands() const { return m_bulkCommands.get(); }
     QAction *lockAction() const { return m_lockAction; }
     QAction *connectServerAction() const { return m_connectServerAction; }
     QAction *changePassphraseAction() const { return m_changePassphraseAction; }
@@ -137,6 +141,9 @@ private:
     void saveWindowState();
     void restoreWindowState();
     void runOnSelected(bool (KeyCommands::*command)(const ApiKey &));
+    // Revoke, Delete and (de)activate: one key through KeyCommands, several through
+    // BulkKeyCommands.
+    void runOnSelection(bool (KeyCommands::*single)(const ApiKey &), BulkKeyAction bulk);
     void toggleSelectedActive();
     void copySelectedKeyId();
     void showMessage(const QString &text);
@@ -153,6 +160,7 @@ private:
     VaultSession m_session;
     ClipboardGuard *m_clipboard = nullptr;
     std::unique_ptr<KeyCommands> m_commands;
+    std::unique_ptr<BulkKeyCommands> m_bulkCommands;
     std::unique_ptr<StoreUsageSource> m_usageSource; // the details pane's, while unlocked
     KeyActions *m_keyActions = nullptr;
     BackupCommands *m_backup = nullptr;

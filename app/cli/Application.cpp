@@ -5,6 +5,7 @@
 #include "CommandContext.h"
 #include "DbCommands.h"
 #include "InitCommand.h"
+#include "KeyBulkCommands.h"
 #include "KeyCreateCommand.h"
 #include "KeyEditCommands.h"
 #include "KeyQueryCommands.h"
@@ -53,6 +54,10 @@ const QVector<Application::Command> &Application::commands()
          QT_TR_NOOP("Revoke a key for good")},
         {QStringLiteral("key"), QStringLiteral("delete"), &KeyStateCommands::remove,
          QT_TR_NOOP("Delete a key (the audit log keeps its history)")},
+        {QStringLiteral("key"), QStringLiteral("bulk"), &KeyBulkCommands::bulk,
+         QT_TR_NOOP("Deactivate, activate, revoke, delete or shorten the expiry of many keys")},
+        {QStringLiteral("key"), QStringLiteral("export"), &KeyBulkCommands::exportKeys,
+         QT_TR_NOOP("Write keys' metadata as CSV or JSON (never a secret)")},
         {QStringLiteral("key"), QStringLiteral("regenerate"), &KeyEditCommands::regenerate,
          QT_TR_NOOP("Give a key a new secret and print it, once")},
         {QStringLiteral("key"), QStringLiteral("end-grace"), &KeyEditCommands::endGrace,

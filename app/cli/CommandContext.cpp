@@ -5,6 +5,8 @@
 #include "store/SqlKeyStore.h"
 #include "store/VaultFile.h"
 
+#include <QSaveFile>
+
 namespace Keyward::Cli {
 
 CommandContext::CommandContext(const QString &commandName, const QStringList &arguments,
@@ -162,6 +164,19 @@ ExitCode CommandContext::fail(ExitCode code, const QString &message)
 {
     m_failure = m_output.error(code, message);
     return m_failure;
+}
+
+std::optional<ExitCode> CommandContext::writeOut(const QString &path, const QByteArray &bytes)
+{
+    if (path.isEmpty()) {
+        m_output.printLines(bytes);
+        return std::nullopt;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail(ExitCode::Refused,
+                    tr("Cannot write \"%1\": %2.").arg(path, file.errorString()));
+    return std::nullopt;
 }
 
 } // namespace Keyward::Cli

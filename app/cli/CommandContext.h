@@ -75,6 +75,9 @@ public:
 
     ExitCode fail(const Error &error);
     ExitCode fail(ExitCode code, const QString &message);
+    // A command's --out FILE (replaced as a whole, never left half written) or, without a path,
+    // standard output. nullopt: written; otherwise how to exit (already reported).
+    std::optional<ExitCode> writeOut(const QString &path, const QByteArray &bytes);
 
 private:
     QString m_commandName;

@@ -3,6 +3,7 @@
 #include "TextFormat.h"
 #include "core/DisplayNames.h"
 #include "core/KeyStatus.h"
+#include "verify/KeyExport.h"
 #include "verify/VerifyOutcome.h"
 
 #include <QJsonArray>
@@ -14,28 +15,11 @@ namespace {
 // Long names are legal (up to 16 K characters) but would wreck a table.
 constexpr int kNameColumnWidth = 40;
 
-QJsonValue optionalNumber(const std::optional<qint64> &value)
-{
-    return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
-}
-
 } // namespace
 
 QJsonObject KeyPresenter::secretJson(const KeySecret &secret)
 {
-    const std::optional<VerifyOutcome> refused = verifyOutcomeFromInt(secret.lastRefusedOutcome);
-    return QJsonObject {
-        {QStringLiteral("id"), double(secret.id)},
-        {QStringLiteral("hint"), secret.hint},
-        {QStringLiteral("created_at"), TextFormat::isoTime(secret.createdAtMs)},
-        {QStringLiteral("retires_at"), TextFormat::isoTimeOrNull(secret.retiresAtMs)},
-        {QStringLiteral("last_used_at"), TextFormat::isoTimeOrNull(secret.lastUsedAtMs)},
-        {QStringLiteral("last_used_source"), secret.lastUsedSource},
-        {QStringLiteral("last_refused_at"), TextFormat::isoTimeOrNull(secret.lastRefusedAtMs)},
-        {QStringLiteral("last_refused_outcome"),
-         secret.lastRefusedAtMs && refused ? QJsonValue(verifyOutcomeCode(*refused))
-                                           : QJsonValue(QJsonValue::Null)},
-    };
+    return KeyExport::secretJson(secret);
 }
 
 QString KeyPresenter::lastUse(const KeySecret &secret)
@@ -58,37 +42,7 @@ QString KeyPresenter::lastUse(const KeySecret &secret)
 
 QJsonObject KeyPresenter::toJson(const ApiKey &key, qint64 nowMs)
 {
-    QJsonArray secrets;
-    for (const KeySecret &secret : key.secrets)
-        secrets.append(secretJson(secret));
-    return QJsonObject {
-        {QStringLiteral("id"), double(key.id)},
-        {QStringLiteral("name"), key.name},
-        {QStringLiteral("notes"), key.notes},
-        {QStringLiteral("environment"), environmentCode(key.environment)},
-        {QStringLiteral("role"), roleCode(key.role)},
-        {QStringLiteral("grants"), QJsonArray::fromStringList(key.grants)},
-        {QStringLiteral("state"), TextFormat::stateCode(key.state)},
-        {QStringLiteral("status"), TextFormat::statusCode(effectiveStatus(key, nowMs))},
-        {QStringLiteral("expires_at"), TextFormat::isoTimeOrNull(key.expiresAtMs)},
-        {QStringLiteral("rate_limit"),
-         key.rateLimit.isUnlimited() ? QJsonValue(QJsonValue::Null)
-                                     : QJsonValue(key.rateLimit.toCode())},
-        {QStringLiteral("usage_limit"), optionalNumber(key.usageLimit)},
-        {QStringLiteral("usage_count"), double(key.usageCount)},
-        {QStringLiteral("customer"), key.customer},
-        // Empty: any address.
-        {QStringLiteral("allowed_ips"), QJsonArray::fromStringList(key.allowedIps.entries())},
-        {QStringLiteral("created_by"), key.createdByName},
-        {QStringLiteral("created_at"), TextFormat::isoTime(key.createdAtMs)},
-        {QStringLiteral("updated_at"), TextFormat::isoTime(key.updatedAtMs)},
-        {QStringLiteral("revoked_at"), TextFormat::isoTimeOrNull(key.revokedAtMs)},
-        {QStringLiteral("last_used_at"), TextFormat::isoTimeOrNull(key.lastUsedAtMs())},
-        {QStringLiteral("flagged"), key.flagged},
-        {QStringLiteral("version"), double(key.version)},
-        {QStringLiteral("hint"), key.hint()},
-        {QStringLiteral("secrets"), secrets},
-    };
+    return KeyExport::keyJson(key, nowMs);
 }
 
 QStringList KeyPresenter::table(const QVector<ApiKey> &keys, qint64 nowMs)

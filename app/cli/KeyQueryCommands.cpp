@@ -10,7 +10,6 @@
 #include "store/SqlKeyStore.h"
 
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -116,15 +115,10 @@ ExitCode KeyQueryCommands::calendar(CommandContext &context)
         ExpiryCalendar::build(*keys, now, store->displayName(), uidDomain);
     Output &output = context.output();
     const QString path = parser.value(QStringLiteral("out"));
-    if (path.isEmpty()) {
-        output.printLines(calendar.ics);
+    if (auto failed = context.writeOut(path, calendar.ics))
+        return *failed;
+    if (path.isEmpty())
         return ExitCode::Success;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(calendar.ics) != calendar.ics.size()
-        || !file.commit())
-        return context.fail(ExitCode::Refused,
-                            tr("Cannot write \"%1\": %2.").arg(path, file.errorString()));
     const int events = calendar.events;
     if (output.isJson())
         output.printJson(

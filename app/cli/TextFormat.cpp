@@ -1,5 +1,7 @@
 #include "TextFormat.h"
 
+#include "verify/KeyExport.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -8,12 +10,12 @@ namespace Keyward::Cli {
 
 QString TextFormat::isoTime(qint64 atMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toString(Qt::ISODateWithMs);
+    return KeyExport::isoTime(atMs);
 }
 
 QJsonValue TextFormat::isoTimeOrNull(const std::optional<qint64> &atMs)
 {
-    return atMs ? QJsonValue(isoTime(*atMs)) : QJsonValue(QJsonValue::Null);
+    return KeyExport::isoTimeOrNull(atMs);
 }
 
 QString TextFormat::humanTime(qint64 atMs)
@@ -43,30 +45,12 @@ QString TextFormat::humanExpiryOr(const std::optional<qint64> &atMs, const QStri
 
 QString TextFormat::statusCode(KeyStatus status)
 {
-    switch (status) {
-    case KeyStatus::Active:
-        return QStringLiteral("active");
-    case KeyStatus::Inactive:
-        return QStringLiteral("inactive");
-    case KeyStatus::Expired:
-        return QStringLiteral("expired");
-    case KeyStatus::Revoked:
-        return QStringLiteral("revoked");
-    }
-    return {};
+    return keyStatusCode(status);
 }
 
 QString TextFormat::stateCode(KeyState state)
 {
-    switch (state) {
-    case KeyState::Active:
-        return QStringLiteral("active");
-    case KeyState::Inactive:
-        return QStringLiteral("inactive");
-    case KeyState::Revoked:
-        return QStringLiteral("revoked");
-    }
-    return {};
+    return keyStateCode(state);
 }
 
 QString TextFormat::elided(const QString &text, int maxLength)

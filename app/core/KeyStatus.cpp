@@ -33,4 +33,32 @@ bool expiresSoon(const ApiKey &key, qint64 nowMs)
         && *key.expiresAtMs - nowMs <= kExpiresSoonMs;
 }
 
+QString keyStateCode(KeyState state)
+{
+    switch (state) {
+    case KeyState::Active:
+        return QStringLiteral("active");
+    case KeyState::Inactive:
+        return QStringLiteral("inactive");
+    case KeyState::Revoked:
+        return QStringLiteral("revoked");
+    }
+    return {};
+}
+
+QString keyStatusCode(KeyStatus status)
+{
+    switch (status) {
+    case KeyStatus::Active:
+        return QStringLiteral("active");
+    case KeyStatus::Inactive:
+        return QStringLiteral("inactive");
+    case KeyStatus::Expired:
+        return QStringLiteral("expired");
+    case KeyStatus::Revoked:
+        return QStringLiteral("revoked");
+    }
+    return {};
+}
+
 } // namespace Keyward

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 #include <optional>
@@ -23,6 +24,10 @@ inline int keyStateToInt(KeyState state)
 // First match wins: Revoked > Inactive > Expired (expires_at <= now) > Active.
 KeyStatus effectiveStatus(KeyState state, std::optional<qint64> expiresAtMs, qint64 nowMs);
 KeyStatus effectiveStatus(const ApiKey &key, qint64 nowMs);
+
+// "active", "inactive", ...: stable codes for scripts and exports, never translated.
+QString keyStateCode(KeyState state);
+QString keyStatusCode(KeyStatus status);
 
 // The "expires soon" badge: an Active key that expires within seven days.
 constexpr qint64 kExpiresSoonMs = 7LL * 24 * 60 * 60 * 1000;

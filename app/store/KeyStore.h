@@ -2,6 +2,7 @@
 
 #include "core/ApiKey.h"
 #include "core/AuditEvent.h"
+#include "core/BulkKeyChange.h"
 #include "core/ExpiryPolicy.h"
 #include "core/GrantCatalogue.h"
 #include "core/Member.h"
@@ -136,6 +137,10 @@ public:
     // The previous secret(s) stop now instead of at the end of their grace period
     // (Permissions::mayEndGracePeriod). Audited with their hints.
     virtual Result<ApiKey> endGracePeriod(qint64 id, qint64 expectedVersion) = 0;
+    // One change to many keys in one transaction, one audit row per key. A key that is
+    // refused (role, tampered, changed or deleted by someone else) is reported and skipped
+    // while the others go through; only a failure of the store itself rolls everything back.
+    virtual Result<BulkKeyResult> changeKeys(const BulkKeyChange &change) = 0;
 
     // Members (Owner only for changes).
     virtual Result<QVector<Member>> listMembers() = 0;

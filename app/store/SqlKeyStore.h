@@ -125,6 +125,7 @@ public:
                                  std::optional<qint64> usageLimit) override;
     Result<ApiKey> resetUsage(qint64 id, qint64 expectedVersion) override;
     Result<ApiKey> endGracePeriod(qint64 id, qint64 expectedVersion) override;
+    Result<BulkKeyResult> changeKeys(const BulkKeyChange &change) override;
 
     Result<QVector<Member>> listMembers() override;
     // On PostgreSQL the name is a login: created when missing (the passphrase becomes its
@@ -278,6 +279,11 @@ private:
     // auditFollows: the change's audit row for the key is appended next (every change); false
     // when the row is signed again as it is (its newest audit row stays the one it names).
     Result<void> signKey(qint64 keyId, bool auditFollows = true);
+    // One key of a bulk change, inside its transaction: the refusal text when the key is
+    // refused (nullopt when it changed or had nothing to change).
+    Result<std::optional<QString>> changeOneOfMany(const Member &actor, const KeyVersionRef &ref,
+                                                   const BulkKeyChange &change, int total,
+                                                   BulkKeyResult &result);
     // The first Owner to sign in to an unsigned vault becomes its root: their key certifies
     // itself, every key row is signed, and a "vault.sign" audit row seals the history so far.
     Result<void> signVault(qint64 memberKeyId, SigningKey key);

@@ -14,7 +14,7 @@ _keywardctl_global_options="--vault --db --member --pin --json --help --version"
 _keywardctl_subcommands()
 {
     case $1 in
-    key) echo "create list show calendar rename edit deactivate activate revoke delete regenerate end-grace reset-usage usage" ;;
+    key) echo "create list show calendar export rename edit deactivate activate revoke delete bulk regenerate end-grace reset-usage usage" ;;
     member) echo "add list remove certify role passphrase" ;;
     audit) echo "list verify" ;;
     report) echo "hygiene" ;;
@@ -142,6 +142,14 @@ _keywardctl()
     case "${command[*]}:$position" in
     "key show:0" | "key rename:0" | "key edit:0" | "key deactivate:0" | "key activate:0" | \
         "key revoke:0" | "key delete:0" | "key regenerate:0" | "key end-grace:0" | "key reset-usage:0" | "key usage:0")
+        mapfile -t COMPREPLY < <(compgen -W "$(_keywardctl_key_ids "$program" "${globals[@]}")" \
+            -- "$cur")
+        ;;
+    "key bulk:0")
+        mapfile -t COMPREPLY < <(compgen -W "deactivate activate revoke delete shorten-expiry" \
+            -- "$cur")
+        ;;
+    "key bulk:"* | "key export:"*)
         mapfile -t COMPREPLY < <(compgen -W "$(_keywardctl_key_ids "$program" "${globals[@]}")" \
             -- "$cur")
         ;;

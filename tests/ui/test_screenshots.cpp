@@ -11,6 +11,7 @@
 #include "ui/AddMemberDialog.h"
 #include "ui/ApiKeysPage.h"
 #include "ui/AuditLogPage.h"
+#include "ui/BulkConfirmDialog.h"
 #include "ui/ChangeRoleDialog.h"
 #include "ui/ClipboardGuard.h"
 #include "ui/ConfirmDestructiveDialog.h"
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void memberDialogs();
     void keyDialogs();
     void endGracePeriod();
+    void bulkActions();
     void impactAndRotation();
     void signedVault();
 
@@ -347,6 +349,40 @@ void TestScreenshots::endGracePeriod()
     auto after = vault.store().key(billing.id);
     QVERIFY(after);
     QVERIFY(!after->secretsInGraceAt(vault.clock().nowMs()).isEmpty()); // kept: answered No
+    window->close();
+}
+
+// Several keys selected: the pane says how many, and one confirmation lists them all.
+void TestScreenshots::bulkActions()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.seedVariedKeys();
+    auto window = signedInWindow(vault, QStringLiteral("alice"), kOwnerPassphrase);
+    QVERIFY(window);
+    window->keysPage()->table()->setFocus();
+    window->keysPage()->table()->selectAll();
+    const int selected = int(window->keysPage()->selectedKeys().size());
+    QVERIFY(selected > 2);
+    QVERIFY(window->keyActions()->revoke()->isEnabled());
+    QVERIFY(!window->keyActions()->edit()->isEnabled());
+    capture(window.get(), QStringLiteral("bulk-selection"));
+    for (const auto &[action, name] :
+         {std::pair {window->keyActions()->revoke(), QStringLiteral("confirm-bulk-revoke")},
+          std::pair {window->keyActions()->shortenExpiry(),
+                     QStringLiteral("confirm-bulk-shorten")}}) {
+        bool captured = false;
+        QTimer::singleShot(200, this, [&] {
+            auto *dialog = qobject_cast<BulkConfirmDialog *>(QApplication::activeModalWidget());
+            if (dialog) {
+                capture(dialog, name);
+                captured = true;
+                dialog->reject();
+            }
+        });
+        action->trigger();
+        QVERIFY2(captured, qPrintable(name));
+    }
     window->close();
 }
 

@@ -1,0 +1,171 @@
+#include "BulkKeyCommands.h"
+
+#include "BulkConfirmDialog.h"
+#include "MessageBox.h"
+#include "core/Clock.h"
+#include "store/KeyStore.h"
+#include "verify/KeyExport.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QWidget>
+
+namespace Keyward {
+
+namespace {
+
+// Refusals listed in full up to this many; a message box is no place for a thousand lines.
+constexpr int kListedRefusals = 15;
+
+QString doneMessage(BulkKeyAction action, int count)
+{
+    switch (action) {
+    case BulkKeyAction::Deactivate:
+        return BulkKeyCommands::tr("Deactivated %n key(s).", nullptr, count);
+    case BulkKeyAction::Activate:
+        return BulkKeyCommands::tr("Activated %n key(s).", nullptr, count);
+    case BulkKeyAction::Revoke:
+        return BulkKeyCommands::tr("Revoked %n key(s).", nullptr, count);
+    case BulkKeyAction::Delete:
+        return BulkKeyCommands::tr("Deleted %n key(s).", nullptr, count);
+    case BulkKeyAction::ShortenExpiry:
+        return BulkKeyCommands::tr("Shortened the expiry of %n key(s).", nullptr, count);
+    }
+    return {};
+}
+
+QString shortName(const QString &name)
+{
+    constexpr int kMaxShown = 60;
+    return name.size() <= kMaxShown ? name : name.left(kMaxShown - 1) + QChar(u'…');
+}
+
+} // namespace
+
+BulkKeyCommands::BulkKeyCommands(KeyStore &store, const Clock &clock, QWidget *dialogParent,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_dialogParent(dialogParent)
+{ }
+
+bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys)
+{
+    QWidget *parent = m_dialogParent.data();
+    const QString title = tr("Cannot Change Keys");
+    const std::optional<Member> member = m_store.currentMember();
+    if (!member) {
+        MessageBox::warning(parent, title, tr("Sign in first."));
+        Q_EMIT failed(tr("Sign in first."));
+        return false;
+    }
+    // The core's verdict for each key before the dialog, so it lists exactly what will change.
+    // A date that shortens every key stands in until one is chosen; the store decides again.
+    const qint64 now = m_clock.nowMs();
+    const std::optional<qint64> anyDate =
+        action == BulkKeyAction::ShortenExpiry ? std::optional<qint64>(now + 1) : std::nullopt;
+    QVector<ApiKey> changing;
+    QVector<BulkConfirmDialog::LeftOut> leftOut;
+    for (const ApiKey &key : keys) {
+        const BulkKeyVerdict verdict = BulkKeyRules::verdict(*member, key, action, anyDate, now);
+        if (verdict.kind == BulkKeyVerdict::Kind::Change)
+            changing.append(key);
+        else
+            leftOut.append({key, verdict.reason});
+    }
+    if (changing.isEmpty()) {
+        QStringList reasons;
+        for (const auto &[key, why] : std::as_const(leftOut).mid(0, kListedRefusals))
+            reasons.append(tr("“%1”: %2").arg(shortName(key.name), why));
+        const QString text = tr("None of the selected keys would change.") + QStringLiteral("\n\n")
+            + reasons.join(QLatin1Char('\n'));
+        MessageBox::information(parent, tr("Nothing to Change"), text);
+        Q_EMIT failed(tr("None of the selected keys would change."));
+        return false;
+    }
+
+    std::optional<qint64> expiresAtMs;
+    {
+        BulkConfirmDialog dialog(action, changing, leftOut, m_clock, parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        expiresAtMs = dialog.expiresAtMs();
+    }
+    auto done = m_store.changeKeys(BulkKeyChange::of(action, changing, expiresAtMs));
+    if (!done) {
+        MessageBox::warning(parent, title, done.errorMessage());
+        Q_EMIT failed(done.errorMessage());
+        // A failure may follow a change by someone else: show the keys as they are now.
+        Q_EMIT keysChanged();
+        return false;
+    }
+    Q_EMIT keysChanged();
+    const int changed = int(done->changed.size());
+    if (done->refused.isEmpty()) {
+        Q_EMIT message(doneMessage(action, changed));
+        return changed > 0;
+    }
+    QStringList lines;
+    for (const BulkKeyRefusal &refusal : std::as_const(done->refused).mid(0, kListedRefusals))
+        lines.append(tr("“%1”: %2").arg(shortName(refusal.keyName), refusal.reason));
+    const int more = int(done->refused.size()) - kListedRefusals;
+    if (more > 0)
+        lines.append(tr("… and %n more.", nullptr, more));
+    const QString text = doneMessage(action, changed) + QLatin1Char(' ')
+        + tr("%n key(s) were not changed:", nullptr, int(done->refused.size()))
+        + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
+    MessageBox::warning(parent, tr("Some Keys Were Not Changed"), text);
+    Q_EMIT failed(doneMessage(action, changed) + QLatin1Char(' ')
+                  + tr("%n key(s) were not changed.", nullptr, int(done->refused.size())));
+    return changed > 0;
+}
+
+bool BulkKeyCommands::exportKeys(const QVector<ApiKey> &keys)
+{
+    QWidget *parent = m_dialogParent.data();
+    if (keys.isEmpty())
+        return false;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder.isEmpty() ? QDir::homePath() : folder)
+                                  .filePath(QStringLiteral("keyward-keys-%1.csv")
+                                                .arg(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs())
+                                                         .toString(QStringLiteral("yyyyMMdd"))));
+    const QString path = chooseExportFile(suggested);
+    if (path.isEmpty())
+        return false;
+    const KeyExport::Format format = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+        ? KeyExport::Format::Json
+        : KeyExport::Format::Csv;
+    const QByteArray bytes = KeyExport::write(format, keys, m_clock.nowMs());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        const QString text = tr("Cannot write “%1”: %2").arg(path, file.errorString());
+        MessageBox::warning(parent, tr("Cannot Export Keys"), text);
+        Q_EMIT failed(text);
+        return false;
+    }
+    Q_EMIT message(tr("Exported %n key(s) to %1.", nullptr, int(keys.size()))
+                       .arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+QString BulkKeyCommands::chooseExportFile(const QString &suggested)
+{
+    if (m_chooser)
+        return m_chooser(suggested);
+    QString filter = tr("CSV files (*.csv)");
+    QString path = QFileDialog::getSaveFileName(
+        m_dialogParent.data(), tr("Export Selected Keys"), suggested,
+        tr("CSV files (*.csv)") + QStringLiteral(";;") + tr("JSON files (*.json)"), &filter);
+    // A name typed without an extension gets the one of the chosen type.
+    if (!path.isEmpty() && !path.contains(QLatin1Char('.')))
+        path += filter.contains(QLatin1String("json")) ? QStringLiteral(".json")
+                                                       : QStringLiteral(".csv");
+    return path;
+}
+
+} // namespace Keyward
