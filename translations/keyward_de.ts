@@ -1959,36 +1959,111 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Das neue Token steht oben, aber das alte Geheimnis von Schlüssel %1 konnte nicht außer Kraft gesetzt werden und funktioniert daher weiter: %2 Erzeugen Sie den Schlüssel erneut neu oder widerrufen Sie ihn.</translation>
     </message>
     <message>
-        <source>Ends a regenerated key&apos;s grace period now: its previous secret stops working at once instead of at the end of the grace period. Shows when and from where that secret was last used; a Production key asks for confirmation (or --yes). Audited.</source>
-        <translation>Beendet die Übergangsfrist eines neu erzeugten Schlüssels jetzt: Sein voriges Geheimnis funktioniert sofort nicht mehr statt erst am Ende der Übergangsfrist. Zeigt, wann und von wo dieses Geheimnis zuletzt benutzt wurde; ein Produktionsschlüssel fragt nach Bestätigung (oder --yes). Wird protokolliert.</translation>
-    </message>
-    <message>
         <source>Do not ask for confirmation.</source>
         <translation>Nicht nach Bestätigung fragen.</translation>
     </message>
     <message>
-        <source>%1 was last used %2 from %3.</source>
-        <translation>%1 wurde zuletzt %2 von %3 benutzt.</translation>
+        <source>Ends a regenerated key&apos;s grace period now: its previous secret stops working at once instead of at the end of the grace period. First shows that secret&apos;s impact: its requests of the last 7 days and every source that presented it (with --json, the result&apos;s &quot;impact&quot; list). A Production key asks for confirmation (or --yes). Audited.</source>
+        <translation>Beendet die Übergangsfrist eines neu erzeugten Schlüssels jetzt: Sein voriges Geheimnis wird sofort ungültig statt am Ende der Übergangsfrist. Zeigt zuerst, was das betrifft: die Anfragen der letzten 7 Tage mit diesem Geheimnis und jede Quelle, die es vorgelegt hat (mit --json die Liste „impact“ im Ergebnis). Ein Produktionsschlüssel fragt nach einer Bestätigung (oder --yes). Wird protokolliert.</translation>
     </message>
     <message>
-        <source>an unnamed source</source>
-        <translation>einer unbenannten Quelle</translation>
+        <source>Impact of ending %1 (it would otherwise work until %2):</source>
+        <translation>Auswirkung, wenn %1 jetzt endet (sonst gültig bis %2):</translation>
     </message>
     <message>
-        <source>%1 was never used.</source>
-        <translation>%1 wurde nie benutzt.</translation>
+        <source>Not ending the grace period of the Production key %1 without confirmation: add --yes.</source>
+        <translation>Die Übergangsfrist des Produktionsschlüssels %1 wird ohne Bestätigung nicht beendet: Fügen Sie --yes hinzu.</translation>
     </message>
     <message>
-        <source>Not ending the grace period of the Production key %1 without confirmation: add --yes. %2</source>
-        <translation>Die Übergangsfrist des Produktionsschlüssels %1 wird ohne Bestätigung nicht beendet: --yes angeben. %2</translation>
+        <source>End the grace period of the Production key %1? Services still using the previous secret stop working at once. Type &quot;yes&quot; to end it:</source>
+        <translation>Übergangsfrist des Produktionsschlüssels %1 beenden? Dienste, die noch das vorige Geheimnis verwenden, funktionieren sofort nicht mehr. Geben Sie „yes“ ein, um sie zu beenden:</translation>
     </message>
     <message>
-        <source>End the grace period of the Production key %1? %2 Services still using the previous secret stop working at once. Type &quot;yes&quot; to end it:</source>
-        <translation>Übergangsfrist des Produktionsschlüssels %1 beenden? %2 Dienste, die noch das vorige Geheimnis benutzen, funktionieren sofort nicht mehr. Zum Beenden &quot;yes&quot; eingeben:</translation>
+        <source>Ended the grace period of key %1: only its newest secret %2 works now.</source>
+        <translation>Übergangsfrist von Schlüssel %1 beendet: Nur noch sein neuestes Geheimnis %2 funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyImpact</name>
+    <message>
+        <source>current secret</source>
+        <translation>aktuelles Geheimnis</translation>
     </message>
     <message>
-        <source>Ended the grace period of key %1: only its newest secret %2 works now. %3</source>
-        <translation>Übergangsfrist von Schlüssel %1 beendet: Nur noch sein neuestes Geheimnis %2 funktioniert. %3</translation>
+        <source>previous secret</source>
+        <translation>voriges Geheimnis</translation>
+    </message>
+    <message>
+        <source>retired secret</source>
+        <translation>außer Kraft gesetztes Geheimnis</translation>
+    </message>
+    <message>
+        <source>unknown secret</source>
+        <translation>unbekanntes Geheimnis</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The request log kept none of the last 7 days&apos; requests that presented %1.</source>
+        <translation>Das Anfrageprotokoll enthält keine der Anfragen der letzten 7 Tage, die %1 vorgelegt haben.</translation>
+    </message>
+    <message>
+        <source>No request presented %1 in the last 7 days.</source>
+        <translation>Keine Anfrage der letzten 7 Tage hat %1 vorgelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n request(s) presented %1 in the last 7 days: %2.</source>
+        <translation>
+            <numerusform>Mindestens %n Anfrage hat in den letzten 7 Tagen %1 vorgelegt: %2.</numerusform>
+            <numerusform>Mindestens %n Anfragen haben in den letzten 7 Tagen %1 vorgelegt: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) presented %1 in the last 7 days: %2.</source>
+        <translation>
+            <numerusform>%n Anfrage hat in den letzten 7 Tagen %1 vorgelegt: %2.</numerusform>
+            <numerusform>%n Anfragen haben in den letzten 7 Tagen %1 vorgelegt: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests in the last 7 days.</source>
+        <translation>Keine Anfragen in den letzten 7 Tagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the last 7 days: %1.</source>
+        <translation>
+            <numerusform>%n Anfrage in den letzten 7 Tagen: %1.</numerusform>
+            <numerusform>%n Anfragen in den letzten 7 Tagen: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: last %2, %3</source>
+        <translation>%1: zuletzt %2, %3</translation>
+    </message>
+    <message>
+        <source>(unnamed source)</source>
+        <translation>(Quelle ohne Namen)</translation>
+    </message>
+    <message>
+        <source>Not used in the last 7 days.</source>
+        <translation>In den letzten 7 Tagen nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>Still in use: it was presented in the last 7 days.</source>
+        <translation>Noch in Gebrauch: Er wurde in den letzten 7 Tagen vorgelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Still in use: %n source(s) presented it in the last 7 days.</source>
+        <translation>
+            <numerusform>Noch in Gebrauch: %n Quelle hat ihn in den letzten 7 Tagen vorgelegt.</numerusform>
+            <numerusform>Noch in Gebrauch: %n Quellen haben ihn in den letzten 7 Tagen vorgelegt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sources, newest first:</source>
+        <translation>Quellen, neueste zuerst:</translation>
     </message>
 </context>
 <context>
@@ -2251,6 +2326,14 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
     <message>
         <source>Deactivated key %1.</source>
         <translation>Schlüssel %1 deaktiviert.</translation>
+    </message>
+    <message>
+        <source>keywardctl: warning: cannot read the key&apos;s usage: %1</source>
+        <translation>keywardctl: Warnung: Die Nutzung des Schlüssels ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Impact of key %1:</source>
+        <translation>Auswirkung auf Schlüssel %1:</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +3155,14 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
     <message>
         <source>Type the key&apos;s name exactly to enable this.</source>
         <translation>Geben Sie den Namen des Schlüssels exakt ein, um dies zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>The key is still in use. To replace its secret without breaking anything, regenerate it with a grace period instead: the old secret keeps working while the integrations switch to the new one.</source>
+        <translation>Der Schlüssel ist noch in Gebrauch. Um sein Geheimnis zu ersetzen, ohne etwas zu unterbrechen, erzeugen Sie ihn stattdessen mit einer Übergangsfrist neu: Das alte Geheimnis funktioniert weiter, während die Integrationen auf das neue wechseln.</translation>
+    </message>
+    <message>
+        <source>Regenerate with &amp;Grace Period</source>
+        <translation>Mit Übergangsfrist &amp;neu erzeugen</translation>
     </message>
 </context>
 <context>
@@ -4160,18 +4251,6 @@ Duplicate “%2” now?</source>
         <translation>Übergangsfrist kann nicht beendet werden</translation>
     </message>
     <message>
-        <source>The previous secret %1 would stop working %2. It was last used %3 from %4.</source>
-        <translation>Das vorige Geheimnis %1 würde %2 aufhören zu funktionieren. Es wurde zuletzt %3 von %4 benutzt.</translation>
-    </message>
-    <message>
-        <source>an unnamed source</source>
-        <translation>einer unbenannten Quelle</translation>
-    </message>
-    <message>
-        <source>The previous secret %1 would stop working %2. It has not been used since the key was regenerated.</source>
-        <translation>Das vorige Geheimnis %1 würde %2 aufhören zu funktionieren. Es wurde seit dem Neuerzeugen des Schlüssels nicht benutzt.</translation>
-    </message>
-    <message>
         <source>End Grace Period</source>
         <translation>Übergangsfrist beenden</translation>
     </message>
@@ -4194,6 +4273,18 @@ Duplicate “%2” now?</source>
     <message>
         <source>The previous secret of “%1” no longer works.</source>
         <translation>Das vorige Geheimnis von „%1“ funktioniert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The key is still in use. To replace its secret without breaking anything, regenerate it with a grace period instead.</source>
+        <translation>Der Schlüssel ist noch in Gebrauch. Um sein Geheimnis zu ersetzen, ohne etwas zu unterbrechen, erzeugen Sie ihn stattdessen mit einer Übergangsfrist neu.</translation>
+    </message>
+    <message>
+        <source>Regenerate with &amp;Grace Period</source>
+        <translation>Mit Übergangsfrist &amp;neu erzeugen</translation>
+    </message>
+    <message>
+        <source>The previous secret %1 would stop working %2.</source>
+        <translation>Das vorige Geheimnis %1 würde %2 aufhören zu funktionieren.</translation>
     </message>
 </context>
 <context>
@@ -4432,6 +4523,21 @@ gültig bis %1</translation>
         <translation>
             <numerusform>%n Schlüssel ausgewählt. Deaktivieren, Aktivieren, Widerrufen, Löschen, Ablauf verkürzen und Auswahl exportieren gelten für alle.</numerusform>
             <numerusform>%n Schlüssel ausgewählt. Deaktivieren, Aktivieren, Widerrufen, Löschen, Ablauf verkürzen und Auswahl exportieren gelten für alle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• %1, last %2</source>
+        <translation>• %1, zuletzt %2</translation>
+    </message>
+    <message>
+        <source>(unnamed source)</source>
+        <translation>(Quelle ohne Namen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Still presenting the previous secret (%n source(s)):</source>
+        <translation>
+            <numerusform>Legt noch das vorige Geheimnis vor (%n Quelle):</numerusform>
+            <numerusform>Legen noch das vorige Geheimnis vor (%n Quellen):</numerusform>
         </translation>
     </message>
 </context>

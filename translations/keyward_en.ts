@@ -254,6 +254,37 @@
     </message>
 </context>
 <context>
+    <name>KeyImpact</name>
+    <message numerus="yes">
+        <source>At least %n request(s) presented %1 in the last 7 days: %2.</source>
+        <translation>
+            <numerusform>At least %n request presented %1 in the last 7 days: %2.</numerusform>
+            <numerusform>At least %n requests presented %1 in the last 7 days: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) presented %1 in the last 7 days: %2.</source>
+        <translation>
+            <numerusform>%n request presented %1 in the last 7 days: %2.</numerusform>
+            <numerusform>%n requests presented %1 in the last 7 days: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the last 7 days: %1.</source>
+        <translation>
+            <numerusform>%n request in the last 7 days: %1.</numerusform>
+            <numerusform>%n requests in the last 7 days: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Still in use: %n source(s) presented it in the last 7 days.</source>
+        <translation>
+            <numerusform>Still in use: %n source presented it in the last 7 days.</numerusform>
+            <numerusform>Still in use: %n sources presented it in the last 7 days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeyQueryCommands</name>
     <message numerus="yes">
         <source>Wrote %n event(s) to %1.</source>
@@ -664,6 +695,13 @@
         <translation>
             <numerusform>%n keys selected. Deactivate, Activate, Revoke, Delete, Shorten Expiry and Export Selected apply to all of them.</numerusform>
             <numerusform>%n keys selected. Deactivate, Activate, Revoke, Delete, Shorten Expiry and Export Selected apply to all of them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Still presenting the previous secret (%n source(s)):</source>
+        <translation>
+            <numerusform>Still presenting the previous secret (%n source):</numerusform>
+            <numerusform>Still presenting the previous secret (%n sources):</numerusform>
         </translation>
     </message>
 </context>

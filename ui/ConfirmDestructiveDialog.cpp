@@ -33,7 +33,8 @@ QLabel *plainLabel(QWidget *parent, const QString &objectName, const QString &te
 } // namespace
 
 ConfirmDestructiveDialog::ConfirmDestructiveDialog(Mode mode, const ApiKey &key, const Clock &clock,
-                                                   QWidget *parent)
+                                                   QWidget *parent, const QString &impact,
+                                                   bool offerRegenerate)
     : QDialog(parent)
     , m_mode(mode)
     , m_key(key)
@@ -41,7 +42,7 @@ ConfirmDestructiveDialog::ConfirmDestructiveDialog(Mode mode, const ApiKey &key,
     setObjectName(mode == Mode::Revoke ? QStringLiteral("confirmRevokeDialog")
                                        : QStringLiteral("confirmDeleteDialog"));
     setWindowTitle(mode == Mode::Revoke ? tr("Revoke API Key") : tr("Delete API Key"));
-    buildLayout(clock);
+    buildLayout(clock, impact, offerRegenerate);
     updateConfirmButton();
 }
 
@@ -56,7 +57,8 @@ bool ConfirmDestructiveDialog::isConfirmed() const
     return !needsTypedName() || (m_nameEdit && m_nameEdit->text() == m_key.name);
 }
 
-void ConfirmDestructiveDialog::buildLayout(const Clock &clock)
+void ConfirmDestructiveDialog::buildLayout(const Clock &clock, const QString &impact,
+                                           bool offerRegenerate)
 {
     const bool revoke = m_mode == Mode::Revoke;
     const qint64 now = clock.nowMs();
@@ -109,6 +111,19 @@ void ConfirmDestructiveDialog::buildLayout(const Clock &clock)
     textColumn->addWidget(heading);
     textColumn->addWidget(breaks);
     textColumn->addWidget(lastUsedLabel);
+    if (!impact.isEmpty())
+        textColumn->addWidget(plainLabel(this, QStringLiteral("impactLabel"), impact));
+    if (offerRegenerate) {
+        auto *suggestion = plainLabel(
+            this, QStringLiteral("suggestRegenerateLabel"),
+            tr("The key is still in use. To replace its secret without breaking anything, "
+               "regenerate it with a grace period instead: the old secret keeps working while "
+               "the integrations switch to the new one."));
+        QFont bold = suggestion->font();
+        bold.setBold(true);
+        suggestion->setFont(bold);
+        textColumn->addWidget(suggestion);
+    }
     textColumn->addWidget(consequence);
 
     if (needsTypedName()) {
@@ -143,6 +158,16 @@ void ConfirmDestructiveDialog::buildLayout(const Clock &clock)
     m_confirmButton = buttons.accept;
     m_confirmButton->setIcon(QIcon::fromTheme(revoke ? QStringLiteral("edit-delete-remove")
                                                      : QStringLiteral("edit-delete")));
+    QPushButton *regenerate = nullptr;
+    if (offerRegenerate) {
+        regenerate = buttons.box->addButton(tr("Regenerate with &Grace Period"),
+                                            QDialogButtonBox::ActionRole);
+        regenerate->setObjectName(QStringLiteral("regenerateInsteadButton"));
+        regenerate->setAccessibleName(regenerate->text().remove(QLatin1Char('&')));
+        regenerate->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+        regenerate->setAutoDefault(false);
+        connect(regenerate, &QPushButton::clicked, this, [this] { done(RegenerateRequested); });
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -157,6 +182,8 @@ void ConfirmDestructiveDialog::buildLayout(const Clock &clock)
         buttons.cancel->setFocus();
     }
     setTabOrder(m_confirmButton, buttons.cancel);
+    if (regenerate)
+        setTabOrder(buttons.cancel, regenerate);
 }
 
 void ConfirmDestructiveDialog::updateConfirmButton()

@@ -7,11 +7,14 @@
 #include "GenerateKeyDialog.h"
 #include "LastUseText.h"
 #include "MessageBox.h"
+#include "OutcomeText.h"
 #include "RegenerateKeyDialog.h"
 #include "RevealKeyDialog.h"
 #include "core/Clock.h"
+#include "core/KeyStatus.h"
 #include "core/Permissions.h"
 #include "store/KeyStore.h"
+#include "verify/UsageSource.h"
 
 #include <QWidget>
 
@@ -100,6 +103,44 @@ KeyCommands::KeyCommands(KeyStore &store, const Clock &clock, ClipboardGuard &cl
     , m_clipboard(clipboard)
     , m_dialogParent(dialogParent)
 { }
+
+std::optional<KeyImpact> KeyCommands::impactOf(const ApiKey &key, qint64 secretId) const
+{
+    if (!m_usage)
+        return std::nullopt;
+    Result<KeyImpact> impact = m_usage->keyImpact(key, m_clock.nowMs(), secretId);
+    if (!impact) {
+        // The confirmation still says when the key was last used; the cut is not held up by a
+        // usage table that cannot be read.
+        qWarning("Cannot read the impact of key %lld: %s", key.id,
+                 qPrintable(impact.errorMessage()));
+        return std::nullopt;
+    }
+    return std::move(impact).value();
+}
+
+QString KeyCommands::impactText(const KeyImpact &impact) const
+{
+    const qint64 now = m_clock.nowMs();
+    return impact.text({[now](qint64 atMs) { return Formatting::relativeTime(atMs, now); },
+                        [](VerifyOutcome outcome) {
+                            return OutcomeText::name(outcome);
+                        }});
+}
+
+bool KeyCommands::suggestsRegenerate(const ApiKey &key,
+                                     const std::optional<KeyImpact> &impact) const
+{
+    if (!impact || !impact->isStillInUse())
+        return false;
+    // An inactive key's new secret would not work, an expired key cannot be regenerated, a
+    // revoked one never again.
+    const qint64 now = m_clock.nowMs();
+    if (effectiveStatus(key, now) != KeyStatus::Active || !Permissions::mayRegenerateAt(key, now))
+        return false;
+    const std::optional<Member> member = m_store.currentMember();
+    return member && Permissions::mayActOnKey(*member, key, KeyAction::Regenerate).isOk();
+}
 
 bool KeyCommands::generate(const std::optional<ApiKey> &prefillFrom)
 {
@@ -194,6 +235,11 @@ bool KeyCommands::edit(const ApiKey &key)
 
 bool KeyCommands::regenerate(const ApiKey &shown)
 {
+    return regenerateWith(shown, std::nullopt);
+}
+
+bool KeyCommands::regenerateWith(const ApiKey &shown, std::optional<qint64> presetGraceMs)
+{
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Regenerate Key");
     const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
@@ -215,6 +261,8 @@ bool KeyCommands::regenerate(const ApiKey &shown)
     qint64 graceMs = 0;
     {
         RegenerateKeyDialog dialog(key, m_clock, parent);
+        if (presetGraceMs)
+            dialog.setGraceMs(*presetGraceMs);
         if (dialog.exec() != QDialog::Accepted)
             return false;
         graceMs = dialog.graceMs();
@@ -259,13 +307,30 @@ bool KeyCommands::setActive(const ApiKey &shown, bool active)
                 title))
         return false;
     if (!active) {
-        if (!MessageBox::confirm(
-                parent, tr("Deactivate Key"),
-                tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until you "
-                   "activate it again.\n\n%2")
-                    .arg(shortName(key.name), LastUseText::sentence(key, m_clock.nowMs())),
-                tr("&Deactivate"), tr("&Keep Active")))
+        QString text = tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until "
+                          "you activate it again.\n\n%2")
+                           .arg(shortName(key.name), LastUseText::sentence(key, m_clock.nowMs()));
+        const std::optional<KeyImpact> impact = impactOf(key);
+        if (impact)
+            text += QStringLiteral("\n\n") + impactText(*impact);
+        if (suggestsRegenerate(key, impact)) {
+            text += QStringLiteral("\n\n")
+                + tr("The key is still in use. To replace its secret without breaking anything, "
+                     "regenerate it with a grace period instead.");
+            switch (MessageBox::confirmOrAlternative(
+                parent, tr("Deactivate Key"), text, tr("&Deactivate"),
+                tr("Regenerate with &Grace Period"), tr("&Keep Active"))) {
+            case MessageBox::Choice::Action:
+                break;
+            case MessageBox::Choice::Alternative:
+                return regenerateWith(key, kSuggestedGraceMs);
+            case MessageBox::Choice::Keep:
+                return false;
+            }
+        } else if (!MessageBox::confirm(parent, tr("Deactivate Key"), text, tr("&Deactivate"),
+                                        tr("&Keep Active"))) {
             return false;
+        }
     }
     Result<ApiKey> changed = m_store.setKeyActive(key.id, key.version, active);
     if (!changed) {
@@ -289,9 +354,14 @@ bool KeyCommands::revoke(const ApiKey &shown)
     if (!mayAct(this, m_store, parent, key, KeyAction::Revoke, title))
         return false;
     {
+        const std::optional<KeyImpact> impact = impactOf(key);
+        const bool suggest = suggestsRegenerate(key, impact);
         ConfirmDestructiveDialog dialog(ConfirmDestructiveDialog::Mode::Revoke, key, m_clock,
-                                        parent);
-        if (dialog.exec() != QDialog::Accepted)
+                                        parent, impact ? impactText(*impact) : QString(), suggest);
+        const int answer = dialog.exec();
+        if (answer == ConfirmDestructiveDialog::RegenerateRequested)
+            return regenerateWith(key, kSuggestedGraceMs);
+        if (answer != QDialog::Accepted)
             return false;
     }
     Result<ApiKey> revoked = m_store.revokeKey(key.id, key.version);
@@ -322,18 +392,15 @@ bool KeyCommands::endGracePeriod(const ApiKey &shown)
         reportFailure(this, parent, title, allowed.errorMessage());
         return false;
     }
+    // Per previous secret: its deadline, then the same impact keywardctl key end-grace prints.
     QStringList impact;
     for (const KeySecret &secret : key.secretsInGraceAt(now)) {
-        const QString until = Formatting::relativeTime(*secret.retiresAtMs, now);
-        impact.append(
-            secret.lastUsedAtMs
-                ? tr("The previous secret %1 would stop working %2. It was last used %3 from %4.")
-                      .arg(secret.hint, until, Formatting::relativeTime(*secret.lastUsedAtMs, now),
-                           secret.lastUsedSource.isEmpty() ? tr("an unnamed source")
-                                                           : secret.lastUsedSource)
-                : tr("The previous secret %1 would stop working %2. It has not been used since "
-                     "the key was regenerated.")
-                      .arg(secret.hint, until));
+        impact.append(tr("The previous secret %1 would stop working %2.")
+                          .arg(secret.hint, Formatting::relativeTime(*secret.retiresAtMs, now)));
+        if (const std::optional<KeyImpact> ofSecret = impactOf(key, secret.id))
+            impact.append(impactText(*ofSecret));
+        else
+            impact.append(LastUseText::sentence(key, now));
     }
     if (!MessageBox::confirm(parent, tr("End Grace Period"),
                              tr("Stop the previous secret of “%1” now? Integrations that still "
@@ -363,9 +430,14 @@ bool KeyCommands::remove(const ApiKey &shown)
     if (!mayAct(this, m_store, parent, key, KeyAction::Delete, title))
         return false;
     {
+        const std::optional<KeyImpact> impact = impactOf(key);
+        const bool suggest = suggestsRegenerate(key, impact);
         ConfirmDestructiveDialog dialog(ConfirmDestructiveDialog::Mode::Delete, key, m_clock,
-                                        parent);
-        if (dialog.exec() != QDialog::Accepted)
+                                        parent, impact ? impactText(*impact) : QString(), suggest);
+        const int answer = dialog.exec();
+        if (answer == ConfirmDestructiveDialog::RegenerateRequested)
+            return regenerateWith(key, kSuggestedGraceMs);
+        if (answer != QDialog::Accepted)
             return false;
     }
     if (Result<void> deleted = m_store.deleteKey(key.id, key.version); !deleted) {

@@ -13,7 +13,9 @@ namespace Keyward {
 
 class ClipboardGuard;
 class Clock;
+class KeyImpact;
 class KeyStore;
+class UsageSource;
 
 // Commands own flows: each user action checks permission in core, runs its dialog(s), calls the
 // store and reports. The window only wires actions to these and enables them.
@@ -23,6 +25,13 @@ class KeyCommands : public QObject
 public:
     KeyCommands(KeyStore &store, const Clock &clock, ClipboardGuard &clipboard,
                 QWidget *dialogParent, QObject *parent = nullptr);
+
+    // Where the confirmations of revoke, delete, deactivate and end-grace read the key's impact
+    // (KeyImpact) from; without one they say only when the key was last used. Not owned.
+    void setUsageSource(UsageSource *usage) { m_usage = usage; }
+
+    // The grace period "Regenerate with Grace Period" preselects from a confirmation.
+    static constexpr qint64 kSuggestedGraceMs = 24 * 60 * 60 * 1000;
 
     // Each returns true when the store changed. Refusals and failures are reported through
     // failed() (and shown to the user), never silently ignored.
@@ -49,10 +58,18 @@ Q_SIGNALS:
     void failed(const QString &text);
 
 private:
+    bool regenerateWith(const ApiKey &shown, std::optional<qint64> presetGraceMs);
+    // Fresh from the store; nullopt without a usage source or when it cannot be read.
+    std::optional<KeyImpact> impactOf(const ApiKey &key, qint64 secretId = 0) const;
+    QString impactText(const KeyImpact &impact) const;
+    // Still in use, and a regeneration would keep it working: suggest that instead of a cut.
+    bool suggestsRegenerate(const ApiKey &key, const std::optional<KeyImpact> &impact) const;
+
     KeyStore &m_store;
     const Clock &m_clock;
     ClipboardGuard &m_clipboard;
     QPointer<QWidget> m_dialogParent;
+    UsageSource *m_usage = nullptr;
 };
 
 } // namespace Keyward

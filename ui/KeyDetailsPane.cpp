@@ -470,6 +470,8 @@ QWidget *KeyDetailsPane::buildSecrets(QWidget *parent)
     layout->addWidget(heading(m_key.secrets.size() > 1 ? tr("Secrets") : tr("Secret"), box));
     if (QLabel *rotation = buildRotationStatus(box))
         layout->addWidget(rotation);
+    if (QLabel *sources = buildPreviousSecretSources(box))
+        layout->addWidget(sources);
     for (int i = 0; i < m_key.secrets.size(); ++i)
         layout->addWidget(buildSecret(m_key.secrets.at(i), i, box));
     layout->addWidget(hintText(tr("A key is shown only once, when it is generated. If it is lost, "
@@ -512,6 +514,38 @@ QLabel *KeyDetailsPane::buildRotationStatus(QWidget *parent)
     QLabel *label = valueLabel(text, parent, true);
     label->setObjectName(QStringLiteral("rotationStatus"));
     setTextColor(label, color);
+    return label;
+}
+
+// Every source that has presented the previous secret since the regeneration, not only the
+// latest: the integrations that have not switched yet, each with its last time.
+QLabel *KeyDetailsPane::buildPreviousSecretSources(QWidget *parent)
+{
+    if (!m_usage || m_key.secrets.size() < 2)
+        return nullptr;
+    const qint64 now = m_clock.nowMs();
+    const KeySecret &current = m_key.secrets.constFirst();
+    const KeySecret &previous = m_key.secrets.at(1);
+    if (!previous.isInGracePeriodAt(now))
+        return nullptr;
+    Result<KeyImpact> impact = m_usage->keyImpact(m_key, now, previous.id);
+    if (!impact)
+        return valueLabel(impact.errorMessage(), parent, true);
+    QStringList lines;
+    for (const KeyImpact::Source &source : impact->sources()) {
+        if (source.lastAtMs < current.createdAtMs)
+            continue;
+        lines.append(tr("• %1, last %2")
+                         .arg(source.source.isEmpty() ? tr("(unnamed source)") : source.source,
+                              Formatting::relativeTime(source.lastAtMs, now)));
+    }
+    if (lines.isEmpty())
+        return nullptr;
+    // The hint is in the previous secret's box below; here it would wrap mid-hint.
+    lines.prepend(
+        tr("Still presenting the previous secret (%n source(s)):", nullptr, int(lines.size())));
+    QLabel *label = valueLabel(lines.join(QLatin1Char('\n')), parent, true);
+    label->setObjectName(QStringLiteral("previousSecretSources"));
     return label;
 }
 

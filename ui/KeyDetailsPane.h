@@ -72,6 +72,7 @@ private:
     QWidget *buildSecrets(QWidget *parent);
     QWidget *buildSecret(const KeySecret &secret, int index, QWidget *parent);
     QLabel *buildRotationStatus(QWidget *parent);
+    QLabel *buildPreviousSecretSources(QWidget *parent);
     QWidget *buildHistory(QWidget *parent);
     QWidget *buildUsageHeader(QWidget *parent);
     // Made once, moved into each rebuilt key part.

@@ -756,6 +756,7 @@ void MainWindow::onUnlocked()
     connect(m_bulkCommands.get(), &BulkKeyCommands::failed, this, &MainWindow::showMessage);
 
     m_usageSource = std::make_unique<StoreUsageSource>(*store);
+    m_commands->setUsageSource(m_usageSource.get());
     m_keysPage->setStore(store, m_usageSource.get());
     m_membersPage->setStore(store, member);
     m_auditPage->setStore(store);

@@ -70,6 +70,34 @@ bool MessageBox::confirm(QWidget *parent, const QString &title, const QString &t
     return box.clickedButton() == action;
 }
 
+MessageBox::Choice MessageBox::confirmOrAlternative(QWidget *parent, const QString &title,
+                                                    const QString &text, const QString &actionText,
+                                                    const QString &alternativeText,
+                                                    const QString &keepText)
+{
+    s_lastText = text;
+    s_lastButtons = {actionText, alternativeText, keepText};
+    if (const auto answer = takePreparedAnswer()) {
+        if (*answer == QMessageBox::Yes)
+            return Choice::Action;
+        return *answer == QMessageBox::Apply ? Choice::Alternative : Choice::Keep;
+    }
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    prepare(box);
+    QPushButton *action = box.addButton(actionText, QMessageBox::AcceptRole);
+    action->setObjectName(QStringLiteral("confirmButton"));
+    QPushButton *alternative = box.addButton(alternativeText, QMessageBox::ApplyRole);
+    alternative->setObjectName(QStringLiteral("alternativeButton"));
+    QPushButton *keep = box.addButton(keepText, QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepButton"));
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    if (box.clickedButton() == action)
+        return Choice::Action;
+    return box.clickedButton() == alternative ? Choice::Alternative : Choice::Keep;
+}
+
 void MessageBox::warning(QWidget *parent, const QString &title, const QString &text)
 {
     notice(QMessageBox::Warning, parent, title, text);

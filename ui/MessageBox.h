@@ -21,6 +21,12 @@ public:
     // what Esc chooses. True when the user chose actionText.
     static bool confirm(QWidget *parent, const QString &title, const QString &text,
                         const QString &actionText, const QString &keepText);
+    enum class Choice { Action, Alternative, Keep };
+    // As confirm(), with a third button between them for a safer alternative ("Regenerate with
+    // Grace Period" beside "Deactivate"). A prepared answer of QMessageBox::Apply chooses it.
+    static Choice confirmOrAlternative(QWidget *parent, const QString &title, const QString &text,
+                                       const QString &actionText, const QString &alternativeText,
+                                       const QString &keepText);
     static void warning(QWidget *parent, const QString &title, const QString &text);
     static void information(QWidget *parent, const QString &title, const QString &text);
     // The last text shown or asked, and its buttons' texts, for tests to assert on.

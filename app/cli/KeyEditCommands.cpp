@@ -11,6 +11,9 @@
 #include "core/KeyStatus.h"
 #include "core/Permissions.h"
 #include "store/SqlKeyStore.h"
+#include "verify/KeyImpact.h"
+
+#include <QJsonArray>
 
 namespace Keyward::Cli {
 
@@ -283,9 +286,11 @@ ExitCode KeyEditCommands::endGrace(CommandContext &context)
 {
     CommandParser parser(context, QStringLiteral("ID [--yes]"),
                          tr("Ends a regenerated key's grace period now: its previous secret stops "
-                            "working at once instead of at the end of the grace period. Shows "
-                            "when and from where that secret was last used; a Production key "
-                            "asks for confirmation (or --yes). Audited."));
+                            "working at once instead of at the end of the grace period. First "
+                            "shows that secret's impact: its requests of the last 7 days and "
+                            "every source that presented it (with --json, the result's "
+                            "\"impact\" list). A Production key asks for confirmation (or "
+                            "--yes). Audited."));
     parser.addFlag(QStringLiteral("yes"), tr("Do not ask for confirmation."));
     if (auto done = parser.parse(1, 1))
         return *done;
@@ -299,35 +304,41 @@ ExitCode KeyEditCommands::endGrace(CommandContext &context)
         !allowed)
         return context.fail(allowed.error());
     const QString reference = KeyPresenter::reference(key);
-    QStringList lastUses;
+    // The same impact the GUI's confirmation shows, for each previous secret alone.
+    QJsonArray impacts;
     for (const KeySecret &secret : key.secretsInGraceAt(now)) {
-        lastUses.append(secret.lastUsedAtMs
-                            ? tr("%1 was last used %2 from %3.")
-                                  .arg(secret.hint, TextFormat::humanTime(*secret.lastUsedAtMs),
-                                       secret.lastUsedSource.isEmpty() ? tr("an unnamed source")
-                                                                       : secret.lastUsedSource)
-                            : tr("%1 was never used.").arg(secret.hint));
+        if (const auto ofSecret =
+                KeyStateCommands::impact(context, loaded->store, key, secret.id)) {
+            KeyStateCommands::printImpact(
+                context,
+                tr("Impact of ending %1 (it would otherwise work until %2):")
+                    .arg(secret.hint, TextFormat::humanTime(*secret.retiresAtMs)),
+                *ofSecret);
+            impacts.append(ofSecret->toJson());
+        }
     }
-    const QString impact = lastUses.join(QLatin1Char(' '));
     if (auto refused = KeyStateCommands::confirmProduction(
             context, key, parser.isSet(QStringLiteral("yes")),
             tr("Not ending the grace period of the Production key %1 without confirmation: add "
-               "--yes. %2")
-                .arg(reference, impact),
-            tr("End the grace period of the Production key %1? %2 Services still using the "
+               "--yes.")
+                .arg(reference),
+            tr("End the grace period of the Production key %1? Services still using the "
                "previous secret stop working at once. Type \"yes\" to end it:")
-                .arg(reference, impact)))
+                .arg(reference)))
         return *refused;
     auto saved = loaded->store.endGracePeriod(key.id, key.version);
     if (!saved)
         return context.fail(saved.error());
     Output &output = context.output();
-    if (output.isJson())
-        output.printJson(KeyPresenter::toJson(*saved, now));
-    else
+    if (output.isJson()) {
+        QJsonObject result = KeyPresenter::toJson(*saved, now);
+        result.insert(QStringLiteral("impact"), impacts);
+        output.printJson(result);
+    } else {
         output.message(tr("Ended the grace period of key %1: only its newest secret %2 works "
-                          "now. %3")
-                           .arg(reference, saved->hint(), impact));
+                          "now.")
+                           .arg(reference, saved->hint()));
+    }
     return ExitCode::Success;
 }
 

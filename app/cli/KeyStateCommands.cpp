@@ -5,9 +5,11 @@
 #include "KeyLookup.h"
 #include "KeyPresenter.h"
 #include "Terminal.h"
+#include "TextFormat.h"
 #include "core/Clock.h"
 #include "core/Permissions.h"
 #include "store/SqlKeyStore.h"
+#include "verify/KeyImpact.h"
 
 #include <QJsonObject>
 
@@ -72,6 +74,33 @@ std::optional<ExitCode> KeyStateCommands::confirmProduction(CommandContext &cont
     return std::nullopt;
 }
 
+std::optional<KeyImpact> KeyStateCommands::impact(CommandContext &context, SqlKeyStore &store,
+                                                  const ApiKey &key, qint64 secretId)
+{
+    Result<KeyImpact> read = KeyImpact::load(store, key, context.clock().nowMs(), secretId);
+    if (!read) {
+        context.output().message(
+            tr("keywardctl: warning: cannot read the key's usage: %1").arg(read.errorMessage()));
+        return std::nullopt;
+    }
+    return std::move(read).value();
+}
+
+void KeyStateCommands::printImpact(CommandContext &context, const QString &heading,
+                                   const KeyImpact &impact)
+{
+    Output &output = context.output();
+    if (output.isJson())
+        return;
+    output.message(heading);
+    const QString text = impact.text({[](qint64 atMs) { return TextFormat::humanTime(atMs); },
+                                      [](VerifyOutcome outcome) {
+                                          return verifyOutcomeCode(outcome);
+                                      }});
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        output.message(QStringLiteral("  ") + line);
+}
+
 ExitCode KeyStateCommands::run(CommandContext &context, Change change)
 {
     const bool destructive = change == Change::Revoke || change == Change::Delete;
@@ -103,6 +132,18 @@ ExitCode KeyStateCommands::run(CommandContext &context, Change change)
         return context.failure();
     SqlKeyStore &store = loaded->store;
     const ApiKey &key = loaded->key;
+    std::optional<KeyImpact> cut;
+    if (change != Change::Activate) {
+        if (change == Change::Deactivate) {
+            if (auto allowed =
+                    Permissions::mayActOnKey(*store.currentMember(), key, KeyAction::Deactivate);
+                !allowed)
+                return context.fail(allowed.error());
+        }
+        cut = impact(context, store, key);
+        if (cut)
+            printImpact(context, tr("Impact of key %1:").arg(KeyPresenter::reference(key)), *cut);
+    }
     if (destructive) {
         // Refuse before asking, rather than after a "yes" that was never going to count.
         const KeyAction action = change == Change::Revoke ? KeyAction::Revoke : KeyAction::Delete;
@@ -117,10 +158,13 @@ ExitCode KeyStateCommands::run(CommandContext &context, Change change)
     if (change == Change::Delete) {
         if (auto deleted = store.deleteKey(key.id, key.version); !deleted)
             return context.fail(deleted.error());
-        if (output.isJson())
-            output.printJson(
-                {{QStringLiteral("id"), double(key.id)}, {QStringLiteral("deleted"), true}});
-        else
+        if (output.isJson()) {
+            QJsonObject result {{QStringLiteral("id"), double(key.id)},
+                                {QStringLiteral("deleted"), true}};
+            if (cut)
+                result.insert(QStringLiteral("impact"), cut->toJson());
+            output.printJson(result);
+        } else
             output.message(tr("Deleted key %1.").arg(reference));
         return ExitCode::Success;
     }
@@ -131,7 +175,10 @@ ExitCode KeyStateCommands::run(CommandContext &context, Change change)
     if (!changed)
         return context.fail(changed.error());
     if (output.isJson()) {
-        output.printJson(KeyPresenter::toJson(*changed, context.clock().nowMs()));
+        QJsonObject result = KeyPresenter::toJson(*changed, context.clock().nowMs());
+        if (cut)
+            result.insert(QStringLiteral("impact"), cut->toJson());
+        output.printJson(result);
     } else if (change == Change::Revoke) {
         output.message(tr("Revoked key %1.").arg(reference));
     } else if (change == Change::Activate) {

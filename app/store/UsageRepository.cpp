@@ -475,4 +475,59 @@ Result<QVector<RequestLogEntry>> UsageRepository::lastRequests(qint64 keyId, int
     return rows;
 }
 
+Result<QVector<OutcomeCount>> UsageRepository::outcomeCounts(qint64 keyId, qint64 fromMs,
+                                                             qint64 toMs)
+{
+    QSqlQuery q(*m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT outcome, SUM(count) FROM key_usage_hourly "
+                             "WHERE key_id = ? AND hour >= ? AND hour < ? GROUP BY outcome"));
+    q.addBindValue(keyId);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the usage of the key."));
+    QVector<OutcomeCount> rows;
+    while (q.next())
+        rows.append(OutcomeCount {q.value(0).toInt(), q.value(1).toLongLong()});
+    return rows;
+}
+
+Result<QVector<OutcomeCount>> UsageRepository::loggedOutcomeCounts(qint64 keyId, qint64 secretId,
+                                                                   qint64 fromMs)
+{
+    QSqlQuery q(*m_db);
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT outcome, COUNT(*) FROM request_log WHERE key_id = ? AND at >= ?")
+        + (secretId != 0 ? QStringLiteral(" AND secret_id = ?") : QString())
+        + QStringLiteral(" GROUP BY outcome"));
+    q.addBindValue(keyId);
+    q.addBindValue(fromMs);
+    if (secretId != 0)
+        q.addBindValue(secretId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the request log of the key."));
+    QVector<OutcomeCount> rows;
+    while (q.next())
+        rows.append(OutcomeCount {q.value(0).toInt(), q.value(1).toLongLong()});
+    return rows;
+}
+
+Result<QVector<SourceUse>> UsageRepository::sourcesOf(qint64 keyId)
+{
+    QSqlQuery q(*m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT source, COALESCE(secret_id, 0), MAX(at) FROM request_log "
+                             "WHERE key_id = ? GROUP BY source, secret_id"));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the request log of the key."));
+    QVector<SourceUse> rows;
+    while (q.next())
+        rows.append(
+            SourceUse {q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    return rows;
+}
+
 } // namespace Keyward

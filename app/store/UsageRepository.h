@@ -43,6 +43,21 @@ struct RequestLogEntry
     int outcome = 0;
 };
 
+// Requests of one outcome, summed.
+struct OutcomeCount
+{
+    int outcome = 0; // persisted outcome code
+    qint64 count = 0;
+};
+
+// A source that presented a key, per secret, and when it last did (request log).
+struct SourceUse
+{
+    QString source;
+    qint64 secretId = 0; // 0: none recorded
+    qint64 lastAtMs = 0;
+};
+
 // How much usage history a vault keeps. The request log is for "what happened lately", not an
 // archive: the newest rows per key and overall stay, older ones go at the next write.
 // A key is trimmed once it has gained a quarter of its allowance since its last trim, so a
@@ -94,6 +109,13 @@ public:
     Result<QVector<HourlyUsage>> hourlyUsage(qint64 keyId, qint64 fromMs, qint64 toMs);
     // The newest request-log rows of one key, newest first.
     Result<QVector<RequestLogEntry>> lastRequests(qint64 keyId, int limit);
+    // The impact of a cut (verify/KeyImpact): exact counts per outcome in hours [fromMs, toMs)
+    // (key_usage_hourly's primary key); the request log's rows per outcome since fromMs,
+    // of one secret or (secretId 0) all; and every (source, secret) in the key's request log with
+    // its latest time. Each reads one key's rows through an index.
+    Result<QVector<OutcomeCount>> outcomeCounts(qint64 keyId, qint64 fromMs, qint64 toMs);
+    Result<QVector<OutcomeCount>> loggedOutcomeCounts(qint64 keyId, qint64 secretId, qint64 fromMs);
+    Result<QVector<SourceUse>> sourcesOf(qint64 keyId);
 
 private:
     Result<void> writeRows(const UsageBatch &batch, const QVector<RequestLogRow> &requests);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyImpact.h"
 #include "UsageReport.h"
 #include "core/Result.h"
 
@@ -16,6 +17,8 @@ public:
     // As UsageReport::load.
     virtual Result<UsageReport> usageReport(qint64 keyId, qint64 nowMs, int hours,
                                             int requests) = 0;
+    // As KeyImpact::load: what cutting the key (or one secret, secretId != 0) breaks.
+    virtual Result<KeyImpact> keyImpact(const ApiKey &key, qint64 nowMs, qint64 secretId = 0) = 0;
 };
 
 // The usage recorded in an SqlKeyStore's vault (UsageReport::load). Not owning; used from the
@@ -29,6 +32,10 @@ public:
     Result<UsageReport> usageReport(qint64 keyId, qint64 nowMs, int hours, int requests) override
     {
         return UsageReport::load(m_store, keyId, nowMs, hours, requests);
+    }
+    Result<KeyImpact> keyImpact(const ApiKey &key, qint64 nowMs, qint64 secretId = 0) override
+    {
+        return KeyImpact::load(m_store, key, nowMs, secretId);
     }
 
 private:

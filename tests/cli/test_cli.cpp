@@ -579,17 +579,76 @@ private Q_SLOTS:
         run = m_cli->run({QStringLiteral("key"), QStringLiteral("end-grace"), id});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.errText().contains(QLatin1String("--yes")), run.describe().constData());
-        QVERIFY2(run.errText().contains(QLatin1String("was last used")),
+        // The previous secret's impact alone, before the refusal: its request and source.
+        QVERIFY2(run.errText().contains(QLatin1String("1 request presented")),
+                 run.describe().constData());
+        QVERIFY2(run.errText().contains(QLatin1String("previous secret")),
                  run.describe().constData());
         QCOMPARE(verify(oldToken).exitCode, 0); // nothing changed
         run = m_cli->run({QStringLiteral("--json"), QStringLiteral("key"),
                           QStringLiteral("end-grace"), id, QStringLiteral("--yes")});
         QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonArray impacts = run.json().value(QStringLiteral("impact")).toArray();
+        QCOMPARE(impacts.size(), 1);
+        // The first verify and the one that checked nothing had changed.
+        QCOMPARE(impacts.at(0).toObject().value(QStringLiteral("total")), QJsonValue(2));
         QCOMPARE(verify(oldToken).exitCode, 1);
         QCOMPARE(verify(newToken).exitCode, 0);
         run =
             m_cli->run({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list")});
         QVERIFY2(run.out.contains("key.end_grace"), run.describe().constData());
+    }
+
+    // Deactivate, revoke and delete print the key's impact first (and carry it in --json):
+    // the last 7 days by outcome, every source with its last time and the secret it presented.
+    void impactBeforeEveryCut()
+    {
+        const QString token = createKey(args({"--name", "impact", "--grant", "licenses:read"}));
+        QVERIFY(!token.isEmpty());
+        CliRunner::Run run = verify(token, QStringLiteral("live"),
+                                    args({"--source", "billing-sync", "--grant", "licenses:read"}));
+        QCOMPARE(run.exitCode, 0);
+        const QString id = QString::number(run.json().value(QStringLiteral("key_id")).toInt());
+        QCOMPARE(verify(token, QStringLiteral("live"), args({"--source", "ci-runner"})).exitCode,
+                 0);
+        QCOMPARE(verify(token, QStringLiteral("live"),
+                        args({"--source", "ci-runner", "--grant", "customers:manage"}))
+                     .exitCode,
+                 1);
+
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("deactivate"), id});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString err = run.errText();
+        for (const char *expected :
+             {"Impact of key", "3 requests in the last 7 days: Valid 2, InsufficientGrants 1.",
+              "billing-sync: last ", "ci-runner: last ", "current secret",
+              "Still in use: 2 sources presented it in the last 7 days."})
+            QVERIFY2(err.contains(QLatin1String(expected)), run.describe().constData());
+        QVERIFY2(err.indexOf(QLatin1String("Impact")) < err.indexOf(QLatin1String("Deactivated")),
+                 run.describe().constData());
+
+        QCOMPARE(m_cli->run({QStringLiteral("key"), QStringLiteral("activate"), id}).exitCode, 0);
+        // Refused without --yes: the impact came first all the same.
+        run = m_cli->run({QStringLiteral("key"), QStringLiteral("revoke"), id});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errText().contains(QLatin1String("Still in use")), run.describe().constData());
+        run = m_cli->run({QStringLiteral("--json"), QStringLiteral("key"), QStringLiteral("revoke"),
+                          id, QStringLiteral("--yes")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonObject impact = run.json().value(QStringLiteral("impact")).toObject();
+        QCOMPARE(impact.value(QStringLiteral("total")).toInt(), 3);
+        QCOMPARE(impact.value(QStringLiteral("requests")).toObject().value(QStringLiteral("Valid")),
+                 QJsonValue(2));
+        QCOMPARE(impact.value(QStringLiteral("still_in_use")), QJsonValue(true));
+        const QJsonArray sources = impact.value(QStringLiteral("sources")).toArray();
+        QCOMPARE(sources.size(), 2);
+        QCOMPARE(sources.at(0).toObject().value(QStringLiteral("secret")),
+                 QJsonValue(QStringLiteral("current")));
+
+        run = m_cli->run({QStringLiteral("--json"), QStringLiteral("key"), QStringLiteral("delete"),
+                          id, QStringLiteral("--yes")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY(run.json().value(QStringLiteral("impact")).isObject());
     }
 
     void unknownAndStaleIds()

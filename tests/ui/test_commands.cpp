@@ -5,6 +5,9 @@
 #include "UiTestSupportDialogs.h"
 
 #include "core/Permissions.h"
+#include "core/Translations.h"
+#include "store/UsageBatch.h"
+#include "store/UsageRepository.h"
 #include "ui/ClipboardGuard.h"
 #include "ui/ConfirmDestructiveDialog.h"
 #include "ui/EditKeyDialog.h"
@@ -12,9 +15,11 @@
 #include "ui/GenerateKeyDialog.h"
 #include "ui/KeyActions.h"
 #include "ui/KeyCommands.h"
+#include "ui/KeyDetailsPane.h"
 #include "ui/MessageBox.h"
 #include "ui/RegenerateKeyDialog.h"
 #include "ui/RevealKeyDialog.h"
+#include "verify/UsageSource.h"
 
 #include "crypto/Sha256.h"
 
@@ -23,6 +28,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -68,6 +74,42 @@ struct Harness
     QSignalSpy failures {&commands, &KeyCommands::failed};
 };
 
+// Usage as a verifier records it: one Valid (or refused) request per entry, at now - ago.
+struct Use
+{
+    qint64 agoMs;
+    qint64 secretId;
+    VerifyOutcome outcome;
+    QString source;
+};
+
+bool recordUsage(Testing::VaultFixture &vault, qint64 keyId, const QVector<Use> &uses)
+{
+    const qint64 now = vault.clock.nowMs();
+    UsageBatch batch;
+    for (const Use &use : uses) {
+        UsageEvent event;
+        event.atMs = now - use.agoMs;
+        event.keyId = keyId;
+        event.secretId = use.secretId;
+        event.outcome = verifyOutcomeToInt(use.outcome);
+        event.consumesCredit = use.outcome == VerifyOutcome::Valid;
+        event.source = use.source;
+        batch.add(event);
+    }
+    return bool(vault.store->usageRepository()->write(batch, UsageRetention {}, now));
+}
+
+// Clicks the preselected grace period's Regenerate, then copies and closes the new key.
+void regenerateAsOffered(ModalDriver &driver, qint64 *graceShown, QString *token)
+{
+    driver.on<RegenerateKeyDialog>([graceShown](RegenerateKeyDialog *dialog) {
+        *graceShown = dialog->graceMs();
+        QTest::mouseClick(button(dialog, "regenerateButton"), Qt::LeftButton);
+    });
+    driver.on<RevealKeyDialog>(copyAndClose(token));
+}
+
 } // namespace
 
 class TestCommands : public QObject
@@ -75,6 +117,8 @@ class TestCommands : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // English plural forms ("3 requests", "1 hour ago") from the embedded catalogue, as users see.
+    void initTestCase() { Translations::install(*qApp, QStringLiteral("en")); }
     void init()
     {
         MessageBox::clearNextAnswer();
@@ -99,6 +143,11 @@ private Q_SLOTS:
     void deactivateAsksFirst();
     void revokeKey();
     void deleteProductionKeyNeedsItsName();
+    void revokeShowsImpactAndOffersRegenerate();
+    void deleteOfUnusedKeyOffersNoRegenerate();
+    void deactivateStillInUseOffersRegenerate();
+    void endGraceShowsThePreviousSecretsImpact();
+    void rotationViewListsEverySourceOfThePreviousSecret();
 };
 
 void TestCommands::generateCreatesKeyEndToEnd()
@@ -599,6 +648,179 @@ void TestCommands::deleteProductionKeyNeedsItsName()
     QVERIFY(std::any_of(history->cbegin(), history->cend(), [](const AuditEvent &event) {
         return event.action == QLatin1String("key.delete");
     }));
+}
+
+// The confirmation reads the impact fresh from the store: the last 7 days by outcome and every
+// source with its secret; a key still in use offers "Regenerate with Grace Period", which runs
+// the regenerate flow with 24 hours preselected and leaves the key active.
+void TestCommands::revokeShowsImpactAndOffersRegenerate()
+{
+    Harness h;
+    StoreUsageSource usage(*h.vault.store);
+    h.commands.setUsageSource(&usage);
+    const ApiKey key = createKey(h.vault, QStringLiteral("Billing sync"));
+    const qint64 secret = key.secrets.at(0).id;
+    QVERIFY(recordUsage(
+        h.vault, key.id,
+        {{9 * kDayMs, secret, VerifyOutcome::Valid, QStringLiteral("old-host")},
+         {3 * kHourMs, secret, VerifyOutcome::Valid, QStringLiteral("billing")},
+         {2 * kHourMs, secret, VerifyOutcome::InsufficientGrants, QStringLiteral("crm")},
+         {1 * kHourMs, secret, VerifyOutcome::Valid, QStringLiteral("billing")}}));
+
+    QString impact;
+    bool offered = false;
+    qint64 grace = 0;
+    QString token;
+    ModalDriver driver;
+    driver.on<ConfirmDestructiveDialog>([&](ConfirmDestructiveDialog *dialog) {
+        auto *label = dialog->findChild<QLabel *>(QStringLiteral("impactLabel"));
+        impact = label ? label->text() : QString();
+        QPushButton *instead = button(dialog, "regenerateInsteadButton");
+        offered = instead && instead->isVisible()
+            && dialog->findChild<QLabel *>(QStringLiteral("suggestRegenerateLabel"));
+        QVERIFY(clashingAccelerators(dialog).isEmpty());
+        QTest::mouseClick(instead, Qt::LeftButton);
+    });
+    regenerateAsOffered(driver, &grace, &token);
+    QVERIFY(h.commands.revoke(key));
+    QCOMPARE(driver.pendingSteps(), 0);
+
+    QVERIFY2(impact.contains(QLatin1String(" in the last 7 days: Valid 2, ")), qPrintable(impact));
+    QVERIFY2(impact.startsWith(QLatin1String("3 request")), qPrintable(impact));
+    QVERIFY2(
+        impact.contains(QLatin1String("billing: last 1 hour ago, current secret ") + key.hint()),
+        qPrintable(impact));
+    QVERIFY2(impact.contains(QLatin1String("crm: last 2 hours ago")), qPrintable(impact));
+    QVERIFY2(impact.contains(QLatin1String("old-host: last 9 days ago")), qPrintable(impact));
+    QVERIFY2(impact.contains(QLatin1String("Still in use: 2 source")), qPrintable(impact));
+    QVERIFY(offered);
+    QCOMPARE(grace, KeyCommands::kSuggestedGraceMs);
+    const ApiKey after = *h.vault.store->key(key.id);
+    QCOMPARE(after.state, KeyState::Active); // regenerated, not revoked
+    QCOMPARE(after.secrets.size(), 2);
+    QCOMPARE(after.secrets.at(1).retiresAtMs,
+             std::optional<qint64>(h.vault.clock.nowMs() + KeyCommands::kSuggestedGraceMs));
+    QVERIFY(!token.isEmpty());
+}
+
+void TestCommands::deleteOfUnusedKeyOffersNoRegenerate()
+{
+    Harness h;
+    StoreUsageSource usage(*h.vault.store);
+    h.commands.setUsageSource(&usage);
+    const ApiKey key = createKey(h.vault, QStringLiteral("Forgotten"));
+    QVERIFY(recordUsage(
+        h.vault, key.id,
+        {{8 * kDayMs, key.secrets.at(0).id, VerifyOutcome::Valid, QStringLiteral("gone")}}));
+    QString impact;
+    bool offered = true;
+    ModalDriver driver;
+    driver.on<ConfirmDestructiveDialog>([&](ConfirmDestructiveDialog *dialog) {
+        impact = dialog->findChild<QLabel *>(QStringLiteral("impactLabel"))->text();
+        offered = button(dialog, "regenerateInsteadButton") != nullptr;
+        QTest::mouseClick(button(dialog, "confirmButton"), Qt::LeftButton);
+    });
+    QVERIFY(h.commands.remove(key));
+    QVERIFY(!offered);
+    // The request of 8 days ago is a source seen, not a request of the last 7 days.
+    QVERIFY2(impact.startsWith(QLatin1String("No requests in the last 7 days.")),
+             qPrintable(impact));
+    QVERIFY2(impact.contains(QLatin1String("gone: last 8 days ago")), qPrintable(impact));
+    QVERIFY2(impact.endsWith(QLatin1String("Not used in the last 7 days.")), qPrintable(impact));
+}
+
+void TestCommands::deactivateStillInUseOffersRegenerate()
+{
+    Harness h;
+    StoreUsageSource usage(*h.vault.store);
+    h.commands.setUsageSource(&usage);
+    const ApiKey key = createKey(h.vault, QStringLiteral("Nightly export"));
+    QVERIFY(recordUsage(
+        h.vault, key.id,
+        {{kHourMs, key.secrets.at(0).id, VerifyOutcome::Valid, QStringLiteral("exporter")}}));
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QVERIFY(!h.commands.setActive(key, false));
+    QCOMPARE(
+        MessageBox::lastButtons(),
+        QStringList({QStringLiteral("&Deactivate"), QStringLiteral("Regenerate with &Grace Period"),
+                     QStringLiteral("&Keep Active")}));
+    QVERIFY2(MessageBox::lastText().contains(QLatin1String("exporter: last 1 hour ago")),
+             qPrintable(MessageBox::lastText()));
+
+    qint64 grace = 0;
+    QString token;
+    ModalDriver driver;
+    regenerateAsOffered(driver, &grace, &token);
+    MessageBox::setNextAnswer(QMessageBox::Apply);
+    QVERIFY(h.commands.setActive(key, false));
+    QCOMPARE(driver.pendingSteps(), 0);
+    const ApiKey after = *h.vault.store->key(key.id);
+    QCOMPARE(after.state, KeyState::Active);
+    QCOMPARE(after.secrets.size(), 2);
+    QCOMPARE(grace, KeyCommands::kSuggestedGraceMs);
+}
+
+// The same impact as keywardctl key end-grace prints, for the previous secret alone.
+void TestCommands::endGraceShowsThePreviousSecretsImpact()
+{
+    Harness h;
+    StoreUsageSource usage(*h.vault.store);
+    h.commands.setUsageSource(&usage);
+    const ApiKey key = createKey(h.vault, QStringLiteral("Webhook signer"));
+    auto regenerated = h.vault.store->regenerateKey(key.id, key.version, 24 * kHourMs);
+    QVERIFY(regenerated);
+    const ApiKey &rotated = regenerated->key;
+    QVERIFY(recordUsage(
+        h.vault, key.id,
+        {{2 * kHourMs, rotated.secrets.at(1).id, VerifyOutcome::Valid, QStringLiteral("shop")},
+         {kHourMs, rotated.secrets.at(0).id, VerifyOutcome::Valid, QStringLiteral("web")}}));
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QVERIFY(!h.commands.endGracePeriod(rotated));
+    const QString text = MessageBox::lastText();
+    QVERIFY2(text.contains(QLatin1String("would stop working in 1 day")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("1 request presented ") + rotated.secrets.at(1).hint),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("shop: last 2 hours ago, previous secret")),
+             qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("web")), qPrintable(text)); // moved to the new secret
+}
+
+// While the previous secret is in its grace period, the details pane lists every source that
+// has presented it since the regeneration, each with its last time, not only the latest.
+void TestCommands::rotationViewListsEverySourceOfThePreviousSecret()
+{
+    Harness h;
+    StoreUsageSource usage(*h.vault.store);
+    const ApiKey key = createKey(h.vault, QStringLiteral("Webhook signer"));
+    const qint64 oldSecret = key.secrets.at(0).id;
+    QVERIFY(recordUsage(
+        h.vault, key.id,
+        {{3 * kDayMs, oldSecret, VerifyOutcome::Valid, QStringLiteral("retired-box")}}));
+    auto regenerated = h.vault.store->regenerateKey(key.id, key.version, 3 * kDayMs);
+    QVERIFY(regenerated);
+    h.vault.clock.advanceMs(3 * kHourMs);
+    QVERIFY(recordUsage(
+        h.vault, key.id,
+        {{2 * kHourMs, oldSecret, VerifyOutcome::Valid, QStringLiteral("shop")},
+         {kHourMs, oldSecret, VerifyOutcome::RateLimited, QStringLiteral("crm")},
+         {30 * kMinuteMs, oldSecret, VerifyOutcome::Valid, QStringLiteral("backup-job")},
+         {10 * kMinuteMs, regenerated->key.secrets.at(0).id, VerifyOutcome::Valid,
+          QStringLiteral("web")}}));
+    KeyDetailsPane pane(h.vault.clock);
+    pane.setStore(h.vault.store.get(), &usage);
+    pane.showKey(*h.vault.store->key(key.id), h.vault.store->grantCatalogue(), {});
+    auto *list = pane.findChild<QLabel *>(QStringLiteral("previousSecretSources"));
+    QVERIFY(list);
+    const QString text = list->text();
+    QVERIFY2(text.startsWith(QLatin1String("Still presenting the previous secret (3 sources):")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("backup-job, last 30 minutes ago")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("crm, last 1 hour ago")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("shop, last 2 hours ago")), qPrintable(text));
+    // Switched already, or used before the regeneration only: not listed.
+    QVERIFY2(!text.contains(QLatin1String("web")), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("retired-box")), qPrintable(text));
+    QVERIFY(text.indexOf(QLatin1String("backup-job")) < text.indexOf(QLatin1String("shop")));
 }
 
 QTEST_MAIN(TestCommands)

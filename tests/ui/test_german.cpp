@@ -5,16 +5,21 @@
 
 #include "core/DisplayNames.h"
 #include "core/GrantCatalogue.h"
+#include "core/Translations.h"
+#include "store/UsageBatch.h"
+#include "store/UsageRepository.h"
 #include "ui/ApiKeysPage.h"
 #include "ui/AuditLogModel.h"
+#include "ui/ConfirmDestructiveDialog.h"
 #include "ui/Formatting.h"
 #include "ui/GenerateKeyDialog.h"
 #include "ui/KeyDetailsPane.h"
 #include "ui/KeyTableModel.h"
 #include "ui/MainWindow.h"
+#include "ui/OutcomeText.h"
 #include "ui/Settings.h"
-#include "core/Translations.h"
 #include "ui/WhyRejectedDialog.h"
+#include "verify/KeyImpact.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -42,6 +47,7 @@ private Q_SLOTS:
     void qtOwnStringsAreGerman();
     void auditLogShowsFourDigitYears();
     void lastUsedReadsAsGerman();
+    void revokeImpactIsGermanWithUniqueAccelerators();
 
 private:
     QTemporaryDir m_home;
@@ -173,6 +179,53 @@ void TestGerman::lastUsedReadsAsGerman()
     // Not "Zuletzt verwendet am vor 7 Minuten": the relative time stands on its own.
     QVERIFY2(text.contains(QStringLiteral("Zuletzt verwendet vor 7 Minuten")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("am vor")), qPrintable(text));
+}
+
+// The impact and the suggestion in German; the third button's accelerator clashes with neither
+// "Schlüssel &widerrufen" nor "&Abbrechen", and nothing is cut off.
+void TestGerman::revokeImpactIsGermanWithUniqueAccelerators()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    const ApiKey key = vault.createKey(QStringLiteral("Billing"));
+    const qint64 now = vault.clock().nowMs();
+    UsageBatch batch;
+    for (int i = 0; i < 3; ++i) {
+        UsageEvent event;
+        event.atMs = now - (i + 1) * kHourMs;
+        event.keyId = key.id;
+        event.secretId = key.secrets.at(0).id;
+        event.outcome = verifyOutcomeToInt(VerifyOutcome::Valid);
+        event.consumesCredit = true;
+        event.source = QStringLiteral("shop");
+        batch.add(event);
+    }
+    QVERIFY(vault.store().usageRepository()->write(batch, UsageRetention {}, now));
+    auto impact = KeyImpact::load(vault.store(), *vault.store().key(key.id), now);
+    QVERIFY(impact);
+    const QString text =
+        impact->text({[now](qint64 atMs) { return Formatting::relativeTime(atMs, now); },
+                      [](VerifyOutcome outcome) {
+                          return OutcomeText::name(outcome);
+                      }});
+    QVERIFY2(text.startsWith(QStringLiteral("3 Anfragen in den letzten 7 Tagen")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("shop: zuletzt vor 1 Stunde, aktuelles Geheimnis")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Noch in Gebrauch: 1 Quelle")), qPrintable(text));
+
+    ConfirmDestructiveDialog dialog(ConfirmDestructiveDialog::Mode::Revoke, key, vault.clock(),
+                                    nullptr, text, true);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *instead = dialog.findChild<QPushButton *>(QStringLiteral("regenerateInsteadButton"));
+    QVERIFY(instead);
+    QCOMPARE(instead->text(), QStringLiteral("Mit Übergangsfrist &neu erzeugen"));
+    const QStringList clashes = DialogTest::clashingAccelerators(&dialog);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    const QStringList cut = cutOffLabels(&dialog);
+    QVERIFY2(cut.isEmpty(),
+             qPrintable(QStringLiteral("cut off: ") + cut.join(QStringLiteral(" | "))));
 }
 
 QTEST_MAIN(TestGerman)

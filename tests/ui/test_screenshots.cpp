@@ -6,6 +6,8 @@
 
 #include "core/Translations.h"
 #include "crypto/KeyToken.h"
+#include "store/UsageBatch.h"
+#include "store/UsageRepository.h"
 #include "ui/AddMemberDialog.h"
 #include "ui/ApiKeysPage.h"
 #include "ui/AuditLogPage.h"
@@ -20,6 +22,7 @@
 #include "ui/HygieneModel.h"
 #include "ui/HygienePage.h"
 #include "ui/KeyActions.h"
+#include "ui/KeyDetailsPane.h"
 #include "ui/KeyFilterProxyModel.h"
 #include "ui/KeyTableModel.h"
 #include "ui/LoginDialog.h"
@@ -32,6 +35,7 @@
 #include "ui/VaultCreatedDialog.h"
 #include "ui/VaultMemory.h"
 #include "ui/WelcomeDialog.h"
+#include "verify/VerifyOutcome.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -39,6 +43,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -68,6 +73,7 @@ private Q_SLOTS:
     void keyDialogs();
     void endGracePeriod();
     void bulkActions();
+    void impactAndRotation();
     void signedVault();
     void hygieneReport();
 
@@ -381,6 +387,79 @@ void TestScreenshots::bulkActions()
         action->trigger();
         QVERIFY2(captured, qPrintable(name));
     }
+    window->close();
+}
+
+// A key in rotation that integrations still present: the details pane lists every source of
+// the previous secret, and Revoke shows the impact and offers Regenerate with Grace Period.
+void TestScreenshots::impactAndRotation()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.seedVariedKeys();
+    const auto keys = vault.store().listKeys();
+    QVERIFY(keys);
+    ApiKey billing;
+    for (const ApiKey &key : *keys) {
+        if (key.name == QStringLiteral("Billing webhook"))
+            billing = key;
+    }
+    QVERIFY(billing.id > 0);
+    const qint64 oldSecret = billing.secrets.at(0).id;
+    auto regenerated = vault.store().regenerateKey(billing.id, billing.version, 3 * kDayMs);
+    QVERIFY(regenerated);
+    const qint64 newSecret = regenerated->key.secrets.at(0).id;
+    vault.clock().advanceMs(5 * kHourMs);
+    const qint64 now = vault.clock().nowMs();
+    struct Use
+    {
+        qint64 agoMs;
+        qint64 secret;
+        VerifyOutcome outcome;
+        const char *source;
+    };
+    const Use uses[] = {
+        {4 * kHourMs, oldSecret, VerifyOutcome::Valid, "crm-sync"},
+        {3 * kHourMs, newSecret, VerifyOutcome::Valid, "web-frontend"},
+        {2 * kHourMs, oldSecret, VerifyOutcome::RateLimited, "nightly-export"},
+        {90 * kMinuteMs, newSecret, VerifyOutcome::InsufficientGrants, "web-frontend"},
+        {40 * kMinuteMs, oldSecret, VerifyOutcome::Valid, "shop-backend"},
+        {10 * kMinuteMs, newSecret, VerifyOutcome::Valid, "web-frontend"},
+    };
+    UsageBatch batch;
+    for (const Use &use : uses) {
+        for (int i = 0; i < 3; ++i) {
+            UsageEvent event;
+            event.atMs = now - use.agoMs + i * kSecondMs;
+            event.keyId = billing.id;
+            event.secretId = use.secret;
+            event.outcome = verifyOutcomeToInt(use.outcome);
+            event.consumesCredit = use.outcome == VerifyOutcome::Valid;
+            event.source = QString::fromLatin1(use.source);
+            batch.add(event);
+        }
+    }
+    QVERIFY(vault.store().usageRepository()->write(batch, UsageRetention {}, now));
+
+    auto window = signedInWindow(vault, QStringLiteral("alice"), kOwnerPassphrase);
+    QVERIFY(window);
+    window->keysPage()->selectKey(billing.id);
+    KeyDetailsPane *pane = window->keysPage()->details();
+    QTRY_VERIFY(pane->findChild<QLabel *>(QStringLiteral("previousSecretSources")));
+    capture(window.get(), QStringLiteral("rotation-view"));
+
+    bool captured = false;
+    QTimer::singleShot(200, this, [&] {
+        auto *dialog = qobject_cast<ConfirmDestructiveDialog *>(QApplication::activeModalWidget());
+        if (dialog) {
+            captured = dialog->findChild<QPushButton *>(QStringLiteral("regenerateInsteadButton"));
+            capture(dialog, QStringLiteral("confirm-revoke-impact"));
+            dialog->reject();
+        }
+    });
+    window->keyActions()->revoke()->trigger();
+    QVERIFY(captured);
+    QCOMPARE(vault.store().key(billing.id)->state, KeyState::Active); // cancelled
     window->close();
 }
 
