@@ -81,8 +81,9 @@ HygienePage::HygienePage(const Clock &clock, QWidget *parent)
     connect(m_policyOn, &QCheckBox::toggled, this, [this] { updateButtons(); });
     connect(m_policyDays, &QSpinBox::valueChanged, this, [this] { updateButtons(); });
     connect(m_applyPolicy, &QPushButton::clicked, this, &HygienePage::applyPolicy);
+    // The label on a line of its own: beside the controls, the German row alone needed more
+    // than an 800-pixel screen has next to the navigation.
     auto *policyRow = new QHBoxLayout;
-    policyRow->addWidget(m_policyLabel);
     policyRow->addWidget(m_policyOn);
     policyRow->addWidget(m_policyDays);
     policyRow->addWidget(m_applyPolicy);
@@ -164,6 +165,7 @@ HygienePage::HygienePage(const Clock &clock, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(intro);
+    layout->addWidget(m_policyLabel);
     layout->addLayout(policyRow);
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
