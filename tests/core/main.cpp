@@ -9,6 +9,7 @@ int runParsersTests(int argc, char **argv);
 int runIpAllowlistTests(int argc, char **argv);
 int runExpiryCalendarTests(int argc, char **argv);
 int runHygieneReportTests(int argc, char **argv);
+int runExpiryAlertsTests(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -22,5 +23,6 @@ int main(int argc, char **argv)
     failed += runIpAllowlistTests(argc, argv);
     failed += runExpiryCalendarTests(argc, argv);
     failed += runHygieneReportTests(argc, argv);
+    failed += runExpiryAlertsTests(argc, argv);
     return failed == 0 ? 0 : 1;
 }
