@@ -7,6 +7,7 @@
 #include "ui/Icons.h"
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
+#include "ui/TrayIcon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -51,6 +52,12 @@ int main(int argc, char **argv)
         QApplication::translate("main", "Keyward: generate, rotate, revoke and audit API keys."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption inTray(
+        QStringLiteral("tray"),
+        QApplication::translate("main",
+                                "Start in the system tray, without the window (as at "
+                                "login), and warn of keys about to expire."));
+    parser.addOption(inTray);
     parser.addPositionalArgument(QStringLiteral("vault"),
                                  QApplication::translate("main", "The vault file to open."),
                                  QStringLiteral("[vault]"));
@@ -68,6 +75,11 @@ int main(int argc, char **argv)
     }
 
     MainWindow window(settings, SystemClock::instance());
+    QObject::connect(&window, &MainWindow::quitRequested, &app, &QApplication::quit);
+    TrayIcon tray(settings, SystemClock::instance(), window);
+    // In the tray only when there is one: a desktop without a tray gets the window.
+    if (parser.isSet(inTray) && tray.isActive())
+        return app.exec();
     window.show();
     window.start(initialVault(parser, settings));
     return app.exec();

@@ -1022,6 +1022,39 @@
     </message>
 </context>
 <context>
+    <name>ExpiryAlerts</name>
+    <message numerus="yes">
+        <source>API key &quot;%1&quot; (%2) expires in %n day(s)</source>
+        <translation>
+            <numerusform>API-Schlüssel „%1“ (%2) läuft in %n Tag ab</numerusform>
+            <numerusform>API-Schlüssel „%1“ (%2) läuft in %n Tagen ab</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Grace period of &quot;%1&quot; (%2) ends in %n day(s)</source>
+        <translation>
+            <numerusform>Übergangsfrist von „%1“ (%2) endet in %n Tag</numerusform>
+            <numerusform>Übergangsfrist von „%1“ (%2) endet in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API key &quot;%1&quot; (%2) has used %3 % of its limit</source>
+        <translation>API-Schlüssel „%1“ (%2) hat %3 % seines Kontingents verbraucht</translation>
+    </message>
+    <message>
+        <source>It stops working on %1 (vault %2). Regenerate it or set a later expiry, and give its integrations the new secret.</source>
+        <translation>Er funktioniert ab %1 nicht mehr (Tresor %2). Erzeugen Sie ihn neu oder setzen Sie ein späteres Ablaufdatum, und geben Sie seinen Integrationen das neue Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Its previous secret stops working on %1 (vault %2). Integrations that still present it will be refused.</source>
+        <translation>Sein vorheriges Geheimnis funktioniert ab %1 nicht mehr (Tresor %2). Integrationen, die es noch verwenden, werden abgewiesen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests used (vault %3). When the limit is reached, it is refused.</source>
+        <translation>%1 von %2 Anfragen verbraucht (Tresor %3). Ist das Kontingent erreicht, wird er abgewiesen.</translation>
+    </message>
+</context>
+<context>
     <name>ExpiryCalendar</name>
     <message>
         <source>API key &quot;%1&quot; (%2) expires</source>
@@ -3309,6 +3342,13 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
     </message>
 </context>
 <context>
+    <name>Keyward::DesktopNotifier</name>
+    <message>
+        <source>Open Key</source>
+        <translation>Schlüssel öffnen</translation>
+    </message>
+</context>
+<context>
     <name>Keyward::EditKeyDialog</name>
     <message>
         <source>Edit API Key</source>
@@ -3457,6 +3497,20 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
     <message>
         <source>Allowed &amp;IPs:</source>
         <translation>Erlaubte I&amp;Ps:</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ExpiryWatcher</name>
+    <message numerus="yes">
+        <source>%n API key(s) in %1 need attention</source>
+        <translation>
+            <numerusform>%n API-Schlüssel in %1 braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n API-Schlüssel in %1 brauchen Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keys expire, grace periods end or usage limits are nearly spent. Open the vault to see which.</source>
+        <translation>Schlüssel laufen ab, Übergangsfristen enden oder Kontingente sind fast verbraucht. Öffnen Sie den Tresor, um zu sehen, welche.</translation>
     </message>
 </context>
 <context>
@@ -5129,6 +5183,26 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>Nothing is pinned: the fingerprint the vault has when it is next opened will be pinned.</source>
         <translation>Nichts ist hinterlegt: Der Fingerabdruck, den der Tresor beim nächsten Öffnen hat, wird hinterlegt.</translation>
     </message>
+    <message>
+        <source>Expiry Alerts</source>
+        <translation>Ablaufwarnungen</translation>
+    </message>
+    <message>
+        <source>Keep Keyward in the system &amp;tray and warn of keys about to expire</source>
+        <translation>Keyward im Info&amp;bereich halten und vor ablaufenden Schlüsseln warnen</translation>
+    </message>
+    <message>
+        <source>Closing the window then leaves Keyward in the tray: it closes the vault and keeps reading the expiry dates of the vaults you used, without a passphrase, to warn 30, 14, 7 and 1 days ahead.</source>
+        <translation>Schließen des Fensters lässt Keyward dann im Infobereich: Es schließt den Tresor und liest weiter die Ablaufdaten der verwendeten Tresore, ohne Passphrase, um 30, 14, 7 und 1 Tag vorher zu warnen.</translation>
+    </message>
+    <message>
+        <source>Start in the tray when I &amp;log in</source>
+        <translation>Bei der &amp;Anmeldung im Infobereich starten</translation>
+    </message>
+    <message>
+        <source>This desktop shows no system tray: Keyward warns only while its window is open.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich: Keyward warnt nur, solange sein Fenster offen ist.</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::RateLimitField</name>
@@ -5534,6 +5608,25 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Rotation overdue</source>
         <translation>Rotation überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::TrayIcon</name>
+    <message>
+        <source>Keyward: watching for API keys about to expire</source>
+        <translation>Keyward: achtet auf bald ablaufende API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Open Keyward</source>
+        <translation>Keyward ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Check Expiring Keys Now</source>
+        <translation>Ablaufende Schlüssel jetzt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Keyward</source>
+        <translation>Keyward &amp;beenden</translation>
     </message>
 </context>
 <context>
@@ -8160,6 +8253,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Cannot watch for signals.</source>
         <translation>Signale können nicht überwacht werden.</translation>
+    </message>
+    <message>
+        <source>Start in the system tray, without the window (as at login), and warn of keys about to expire.</source>
+        <translation>Im Infobereich starten, ohne Fenster (wie bei der Anmeldung), und vor ablaufenden Schlüsseln warnen.</translation>
     </message>
 </context>
 </TS>

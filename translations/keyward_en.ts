@@ -42,6 +42,23 @@
     </message>
 </context>
 <context>
+    <name>ExpiryAlerts</name>
+    <message numerus="yes">
+        <source>API key &quot;%1&quot; (%2) expires in %n day(s)</source>
+        <translation>
+            <numerusform>API key &quot;%1&quot; (%2) expires in %n day</numerusform>
+            <numerusform>API key &quot;%1&quot; (%2) expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Grace period of &quot;%1&quot; (%2) ends in %n day(s)</source>
+        <translation>
+            <numerusform>Grace period of &quot;%1&quot; (%2) ends in %n day</numerusform>
+            <numerusform>Grace period of &quot;%1&quot; (%2) ends in %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message numerus="yes">
         <source>%1 +%n more</source>
@@ -522,6 +539,16 @@
         <translation>
             <numerusform>Connection to %1 lost — retrying in %n s…</numerusform>
             <numerusform>Connection to %1 lost — retrying in %n s…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ExpiryWatcher</name>
+    <message numerus="yes">
+        <source>%n API key(s) in %1 need attention</source>
+        <translation>
+            <numerusform>%n API key in %1 needs attention</numerusform>
+            <numerusform>%n API keys in %1 need attention</numerusform>
         </translation>
     </message>
 </context>

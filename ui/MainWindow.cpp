@@ -228,7 +228,7 @@ void MainWindow::buildActions()
     m_quitAction->setObjectName(QStringLiteral("actionQuit"));
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
     m_preferencesAction =
         new QAction(Icons::icon(QStringLiteral("settings")), tr("&Configure Keyward…"), this);
     m_preferencesAction->setObjectName(QStringLiteral("actionPreferences"));
@@ -703,6 +703,44 @@ void MainWindow::showLogin(const QString &reason)
     m_loginDialog->open();
 }
 
+void MainWindow::bringBack()
+{
+    showNormal();
+    raise();
+    activateWindow();
+    if (m_session.state() != VaultSession::State::Closed || m_loginDialog || m_welcomeDialog
+        || m_connectDialog)
+        return;
+    const QString last = m_settings.lastVault();
+    start(!last.isEmpty() && QFileInfo::exists(last) ? last : VaultFile::defaultPath());
+}
+
+void MainWindow::showKey(const QString &vaultPath, qint64 keyId)
+{
+    showNormal();
+    raise();
+    activateWindow();
+    const bool sameVault = !m_session.isRemote() && !m_session.path().isEmpty()
+        && QFileInfo(m_session.path()) == QFileInfo(vaultPath);
+    if (sameVault && m_session.isUnlocked()) {
+        showPage(Page::Keys);
+        if (keyId > 0)
+            m_keysPage->selectKey(keyId);
+        return;
+    }
+    m_pendingKey = PendingKey {vaultPath, keyId};
+    if (sameVault && m_session.state() == VaultSession::State::Locked)
+        showLogin();
+    else
+        start(vaultPath);
+}
+
+void MainWindow::quit()
+{
+    if (close())
+        Q_EMIT quitRequested();
+}
+
 void MainWindow::chooseVaultToOpen()
 {
     const QString start = m_session.path().isEmpty() ? QFileInfo(VaultFile::defaultPath()).path()
@@ -767,6 +805,14 @@ void MainWindow::onUnlocked()
     updateTitle();
     updateActions();
     m_keysPage->table()->setFocus();
+    if (m_pendingKey) {
+        const PendingKey pending = *std::exchange(m_pendingKey, std::nullopt);
+        if (!m_session.isRemote() && QFileInfo(m_session.path()) == QFileInfo(pending.vaultPath)
+            && pending.keyId > 0) {
+            showPage(Page::Keys);
+            m_keysPage->selectKey(pending.keyId);
+        }
+    }
     if (pinnedNow)
         showMessage(tr("Signed in as %1 (%2). This computer pinned the vault's fingerprint, %3: "
                        "a vault file with another one will be refused.")
@@ -1169,6 +1215,7 @@ void MainWindow::applySettings()
 {
     m_session.setAutoLockMs(qint64(m_settings.autoLockMinutes()) * kMinuteMs);
     m_clipboard->setTimeoutSeconds(m_settings.clipboardClearSeconds());
+    Q_EMIT settingsChanged();
 }
 
 void MainWindow::saveWindowState()

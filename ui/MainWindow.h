@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QListWidget;
@@ -68,6 +69,13 @@ public:
     void connectToServer();
     void connectToServer(const PgConnInfo &server, bool connectAtOnce);
     void lock();
+    // From the tray: shows the window again and opens the vault used last if none is open.
+    void bringBack();
+    // From a notice: shows the window on that key (keyId 0: the vault's keys), opening the
+    // vault and asking for the passphrase first when it is not open and unlocked.
+    void showKey(const QString &vaultPath, qint64 keyId);
+    // File › Quit: closes the window, then quits even when the tray would keep Keyward running.
+    void quit();
     void showPage(Page page);
     Page currentPage() const;
     void showPreferences();
@@ -111,6 +119,12 @@ public:
     PreferencesDialog *preferencesDialog() const;
     // True while the keys (not the lock screen) are shown.
     bool isShowingVault() const;
+
+Q_SIGNALS:
+    // Preferences were saved.
+    void settingsChanged();
+    // File › Quit: the application should end, not only the window.
+    void quitRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -185,6 +199,13 @@ private:
     HistoryBanner *m_historyBanner = nullptr;
     // The vault last refused for its pinned fingerprint, for Preferences' "Forget".
     QString m_pinRefusedPath;
+    // A key a notice asked for, selected once its vault is unlocked.
+    struct PendingKey
+    {
+        QString vaultPath;
+        qint64 keyId = 0;
+    };
+    std::optional<PendingKey> m_pendingKey;
     PasswordVault *m_passwordVault = nullptr;
 
     QAction *m_newVaultAction = nullptr;

@@ -1,9 +1,11 @@
 #include "PreferencesDialog.h"
 
+#include "AutostartEntry.h"
 #include "Settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFontDatabase>
@@ -15,6 +17,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 namespace Keyward {
@@ -91,10 +94,41 @@ PreferencesDialog::PreferencesDialog(Settings &settings, const QString &vaultPat
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(buildTrayGroup());
     if (!m_vaultPath.isEmpty())
         layout->addWidget(buildVaultGroup(fingerprint));
     layout->addStretch(1);
     layout->addWidget(buttons);
+}
+
+QWidget *PreferencesDialog::buildTrayGroup()
+{
+    auto *group = new QGroupBox(tr("Expiry Alerts"), this);
+    group->setObjectName(QStringLiteral("trayGroup"));
+    m_tray = new QCheckBox(tr("Keep Keyward in the system &tray and warn of keys about to expire"),
+                           group);
+    m_tray->setObjectName(QStringLiteral("trayCheck"));
+    m_tray->setToolTip(tr("Closing the window then leaves Keyward in the tray: it closes the "
+                          "vault and keeps reading the expiry dates of the vaults you used, "
+                          "without a passphrase, to warn 30, 14, 7 and 1 days ahead."));
+    m_tray->setChecked(m_settings.trayEnabled());
+    m_autostart = new QCheckBox(tr("Start in the tray when I &log in"), group);
+    m_autostart->setObjectName(QStringLiteral("autostartCheck"));
+    m_autostart->setChecked(AutostartEntry::isEnabled());
+    m_autostart->setEnabled(m_tray->isChecked());
+    connect(m_tray, &QCheckBox::toggled, m_autostart, &QCheckBox::setEnabled);
+    auto *layout = new QVBoxLayout(group);
+    layout->addWidget(m_tray);
+    layout->addWidget(m_autostart);
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        auto *note = new QLabel(tr("This desktop shows no system tray: Keyward warns only while "
+                                   "its window is open."),
+                                group);
+        note->setObjectName(QStringLiteral("noTrayLabel"));
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
+    return group;
 }
 
 QWidget *PreferencesDialog::buildVaultGroup(const QString &fingerprint)
@@ -162,6 +196,10 @@ void PreferencesDialog::accept()
     m_settings.setAutoLockMinutes(m_autoLock->isChecked() ? m_autoLockMinutes->value() : 0);
     m_settings.setClipboardClearSeconds(m_clipboardSeconds->value());
     m_settings.setLanguage(m_language->currentData().toString());
+    m_settings.setTrayEnabled(m_tray->isChecked());
+    const bool autostart = m_tray->isChecked() && m_autostart->isChecked();
+    if (autostart != AutostartEntry::isEnabled())
+        AutostartEntry::setEnabled(autostart, QCoreApplication::applicationFilePath());
     m_settings.sync();
     QDialog::accept();
 }

@@ -13,7 +13,8 @@ namespace Keyward {
 
 class Settings;
 
-// Auto-lock, clipboard timeout and language, written to Settings on accept(); and, for a vault
+// Auto-lock, clipboard timeout, language, the tray icon and starting at login, written on
+// accept() (to Settings; the autostart entry to the desktop's autostart folder); and, for a vault
 // file, its fingerprint and the one pinned here, with "Forget Pinned Fingerprint" (at once) for
 // a vault re-created on purpose.
 class PreferencesDialog : public QDialog
@@ -34,6 +35,7 @@ public Q_SLOTS:
 
 private:
     QWidget *buildVaultGroup(const QString &fingerprint);
+    QWidget *buildTrayGroup();
     void updatePin();
 
     Settings &m_settings;
@@ -44,6 +46,8 @@ private:
     QSpinBox *m_autoLockMinutes = nullptr;
     QSpinBox *m_clipboardSeconds = nullptr;
     QComboBox *m_language = nullptr;
+    QCheckBox *m_tray = nullptr;
+    QCheckBox *m_autostart = nullptr;
 };
 
 } // namespace Keyward

@@ -13,6 +13,7 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kAutoLock = QStringLiteral("security/autoLockMinutes");
 const QString kClipboard = QStringLiteral("security/clipboardClearSeconds");
 const QString kRecent = QStringLiteral("vaults/recent");
+const QString kTray = QStringLiteral("ui/trayIcon");
 const QString kRecentServers = QStringLiteral("servers/recent");
 
 // Paths contain '/', which QSettings treats as groups: key per-vault values by a digest.
@@ -130,6 +131,26 @@ QString Settings::lastMember(const QString &vaultPath) const
 void Settings::setLastMember(const QString &vaultPath, const QString &member)
 {
     m_settings.setValue(vaultKey(vaultPath) + QStringLiteral("/member"), member);
+}
+
+bool Settings::trayEnabled() const
+{
+    return m_settings.value(kTray, true).toBool();
+}
+
+void Settings::setTrayEnabled(bool enabled)
+{
+    m_settings.setValue(kTray, enabled);
+}
+
+QStringList Settings::shownAlerts(const QString &vaultPath) const
+{
+    return m_settings.value(vaultKey(vaultPath) + QStringLiteral("/shownAlerts")).toStringList();
+}
+
+void Settings::setShownAlerts(const QString &vaultPath, const QStringList &tags)
+{
+    m_settings.setValue(vaultKey(vaultPath) + QStringLiteral("/shownAlerts"), tags);
 }
 
 QString Settings::pinnedFingerprint(const QString &vaultPath) const

@@ -30,6 +30,14 @@ public:
     int clipboardClearSeconds() const;
     void setClipboardClearSeconds(int seconds);
 
+    // The tray icon that watches the known vaults for expiring keys while the window is closed
+    // (on by default where the desktop has a tray).
+    bool trayEnabled() const;
+    void setTrayEnabled(bool enabled);
+    // The tags (ExpiryAlert::tag) of the alerts already shown for a vault.
+    QStringList shownAlerts(const QString &vaultPath) const;
+    void setShownAlerts(const QString &vaultPath, const QStringList &tags);
+
     // Most recent first; the first entry is the vault opened last.
     QStringList recentVaults() const;
     void addRecentVault(const QString &path);

@@ -33,7 +33,12 @@ ExpiryAlert alertFor(const ApiKey &key, ExpiryAlert::Kind kind)
 
 QString dateText(qint64 ms)
 {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+    // "Wednesday, 20 January 2027 08:00": the day a notice names must not be misread, and for
+    // the last day the hour counts.
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms);
+    const QLocale locale;
+    return locale.toString(at.date(), QLocale::LongFormat) + QLatin1Char(' ')
+        + locale.toString(at.time(), QLocale::ShortFormat);
 }
 
 } // namespace

@@ -1,0 +1,143 @@
+#include "ExpiryWatcher.h"
+
+#include "Notifier.h"
+#include "Settings.h"
+#include "core/Clock.h"
+#include "store/SqlKeyStore.h"
+
+#include <QFileInfo>
+#include <QThread>
+#include <QTimer>
+
+namespace Keyward {
+
+ExpiryWatcher::ExpiryWatcher(Settings &settings, const Clock &clock, Notifier &notifier,
+                             QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_clock(clock)
+    , m_notifier(notifier)
+    , m_timer(new QTimer(this))
+{
+    connect(m_timer, &QTimer::timeout, this, &ExpiryWatcher::checkNow);
+    connect(&m_notifier, &Notifier::activated, this, &ExpiryWatcher::onActivated);
+}
+
+ExpiryWatcher::~ExpiryWatcher()
+{
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void ExpiryWatcher::start(int intervalMs)
+{
+    m_timer->start(intervalMs);
+    checkNow();
+}
+
+void ExpiryWatcher::stop()
+{
+    m_timer->stop();
+}
+
+bool ExpiryWatcher::isRunning() const
+{
+    return m_timer->isActive();
+}
+
+void ExpiryWatcher::checkNow()
+{
+    if (m_thread)
+        return;
+    QStringList paths;
+    QHash<QString, QString> pins;
+    for (const QString &path : m_settings.recentVaults()) {
+        if (!QFileInfo::exists(path))
+            continue;
+        paths.append(path);
+        pins.insert(path, m_settings.pinnedFingerprint(path));
+    }
+    const Clock &clock = m_clock;
+    m_thread =
+        QThread::create([this, paths, pins, &clock] { m_result = readVaults(paths, clock, pins); });
+    connect(m_thread, &QThread::finished, this, &ExpiryWatcher::onRead);
+    m_thread->start(QThread::LowPriority);
+}
+
+QVector<ExpiryWatcher::VaultAlerts> ExpiryWatcher::readVaults(const QStringList &paths,
+                                                              const Clock &clock,
+                                                              const QHash<QString, QString> &pins)
+{
+    QVector<VaultAlerts> vaults;
+    for (const QString &path : paths) {
+        VaultAlerts vault;
+        vault.path = path;
+        // The header check only: a whole-file check of a large vault every quarter of an hour
+        // would cost more than the look. A vault whose fingerprint is not the one pinned here
+        // is not this user's vault: no notice from it.
+        VaultOptions options;
+        options.check = VaultCheck::Header;
+        options.pinnedFingerprint = pins.value(path);
+        auto store = SqlKeyStore::openVault(path, clock, options);
+        if (store) {
+            auto keys = store.value()->listKeys(false);
+            if (keys) {
+                vault.due = ExpiryAlerts::due(*keys, clock.nowMs());
+                vault.read = true;
+            }
+        }
+        vaults.append(vault);
+    }
+    return vaults;
+}
+
+void ExpiryWatcher::onRead()
+{
+    m_thread->deleteLater();
+    m_thread = nullptr;
+    const QVector<VaultAlerts> vaults = std::exchange(m_result, {});
+    for (const VaultAlerts &vault : vaults) {
+        if (vault.read)
+            notifyVault(vault);
+    }
+    m_settings.sync();
+    Q_EMIT checked();
+}
+
+void ExpiryWatcher::notifyVault(const VaultAlerts &vault)
+{
+    const QStringList known = m_settings.shownAlerts(vault.path);
+    ShownAlerts shown(QSet<QString>(known.cbegin(), known.cend()));
+    const QVector<ExpiryAlert> fresh = shown.takeNew(vault.due);
+    const QStringList tags(shown.tags().cbegin(), shown.tags().cend());
+    m_settings.setShownAlerts(vault.path, tags);
+    if (fresh.isEmpty())
+        return;
+
+    const QString label = QFileInfo(vault.path).fileName();
+    auto send = [this, &vault](const QString &title, const QString &body, qint64 keyId) {
+        const QString id = QString::number(++m_noticeCount);
+        m_targets.insert(id, Target {vault.path, keyId});
+        m_notifier.notify(Notice {id, title, body});
+    };
+    if (fresh.size() > kMaxNoticesPerVault) {
+        send(tr("%n API key(s) in %1 need attention", nullptr, int(fresh.size())).arg(label),
+             tr("Keys expire, grace periods end or usage limits are nearly spent. Open the "
+                "vault to see which."),
+             0);
+        return;
+    }
+    for (const ExpiryAlert &alert : fresh)
+        send(ExpiryAlerts::title(alert), ExpiryAlerts::body(alert, label), alert.keyId);
+}
+
+void ExpiryWatcher::onActivated(const QString &noticeId)
+{
+    const auto target = m_targets.constFind(noticeId);
+    if (target != m_targets.cend())
+        Q_EMIT openKeyRequested(target->path, target->keyId);
+}
+
+} // namespace Keyward

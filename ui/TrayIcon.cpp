@@ -1,0 +1,71 @@
+#include "TrayIcon.h"
+
+#include "DesktopNotifier.h"
+#include "ExpiryWatcher.h"
+#include "Icons.h"
+#include "MainWindow.h"
+#include "Settings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenu>
+#include <QSystemTrayIcon>
+
+namespace Keyward {
+
+TrayIcon::TrayIcon(Settings &settings, const Clock &clock, MainWindow &window, Notifier *notifier,
+                   QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_window(window)
+    , m_icon(new QSystemTrayIcon(Icons::app(), this))
+{
+    m_icon->setObjectName(QStringLiteral("trayIcon"));
+    m_icon->setToolTip(tr("Keyward: watching for API keys about to expire"));
+    if (!notifier) {
+        m_ownNotifier = std::make_unique<DesktopNotifier>(m_icon);
+        notifier = m_ownNotifier.get();
+    }
+    m_watcher = std::make_unique<ExpiryWatcher>(settings, clock, *notifier);
+    connect(m_watcher.get(), &ExpiryWatcher::openKeyRequested, &m_window, &MainWindow::showKey);
+
+    // The menu belongs to no widget, so it is deleted with the icon's owner, this object.
+    auto *menu = new QMenu;
+    connect(this, &QObject::destroyed, menu, &QObject::deleteLater);
+    m_open = menu->addAction(tr("&Open Keyward"));
+    m_open->setObjectName(QStringLiteral("trayOpenAction"));
+    connect(m_open, &QAction::triggered, &m_window, &MainWindow::bringBack);
+    m_check = menu->addAction(tr("&Check Expiring Keys Now"));
+    m_check->setObjectName(QStringLiteral("trayCheckAction"));
+    connect(m_check, &QAction::triggered, m_watcher.get(), &ExpiryWatcher::checkNow);
+    menu->addSeparator();
+    m_quit = menu->addAction(tr("&Quit Keyward"));
+    m_quit->setObjectName(QStringLiteral("trayQuitAction"));
+    connect(m_quit, &QAction::triggered, &m_window, &MainWindow::quit);
+    m_icon->setContextMenu(menu);
+    connect(m_icon, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason why) {
+                if (why == QSystemTrayIcon::Trigger || why == QSystemTrayIcon::DoubleClick)
+                    m_window.bringBack();
+            });
+    connect(&m_window, &MainWindow::settingsChanged, this, &TrayIcon::apply);
+    apply();
+}
+
+TrayIcon::~TrayIcon()
+{
+    QApplication::setQuitOnLastWindowClosed(true);
+}
+
+void TrayIcon::apply()
+{
+    m_active = m_settings.trayEnabled() && QSystemTrayIcon::isSystemTrayAvailable();
+    m_icon->setVisible(m_active);
+    if (m_active && !m_watcher->isRunning())
+        m_watcher->start();
+    else if (!m_active)
+        m_watcher->stop();
+    QApplication::setQuitOnLastWindowClosed(!m_active);
+}
+
+} // namespace Keyward
