@@ -26,8 +26,15 @@ set -a
 set +a
 export QT_QPA_PLATFORM=xcb LC_ALL=C.UTF-8 KEYWARD_TEST_MODE=1 KEYWARD_SCREENSHOT_DIR=$out
 
+# A system tray, as a desktop has (Preferences says so when there is none).
+trayer --edge top --align right --widthtype request --height 28 &
+trayer_pid=$!
 # Every screen and dialog; the usage pane and "Why is this key rejected?" with data in them.
 "$build/tests/ui/test_screenshots"
+kill "$trayer_pid" 2>/dev/null || true
+# The tray's expiry notice in dunst (the test starts its own tray and notification service).
+KEYWARD_DESKTOP_DIR=$desktop dbus-run-session -- "$build/tests/desktop/test_tray_desktop" \
+    noticeReachesTheServiceAndOpensTheKey
 "$build/tests/ui/test_usage_ui" screenshots
 # The connection dialogs need a PostgreSQL server: the tests' throwaway cluster.
 bash "$here/tests/pg/pg_fixture.sh" start "$pg"

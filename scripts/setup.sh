@@ -28,9 +28,11 @@ if [ "$mode" = test ]; then
     # clang, libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) and llvm-14
     # (llvm-symbolizer, for readable reports): scripts/sanitize.sh. nodejs, npm: the secret
     # scanner tests (tests/scanners: secretlint from the npm registry, the JavaScript snippet of
-    # docs/key-format.md). zsh: test_completion. lintian: scripts/package-check.sh.
+    # docs/key-format.md). zsh: test_completion. lintian: scripts/package-check.sh. trayer (a
+    # system tray), dunst (a notification service) and dbus-daemon (dbus-run-session):
+    # test_tray_desktop.
     packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3 python3-icalendar
-        clang libclang-rt-14-dev llvm-14 zsh lintian)
+        clang libclang-rt-14-dev llvm-14 zsh lintian trayer dunst dbus-daemon)
     # A machine that already has Node.js with its own npm (NodeSource's nodejs bundles npm and
     # conflicts with Debian's npm package) keeps it; otherwise Debian's.
     if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
