@@ -5628,6 +5628,14 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>&amp;Quit Keyward</source>
         <translation>Keyward &amp;beenden</translation>
     </message>
+    <message>
+        <source>Keyward is still running in the tray</source>
+        <translation>Keyward läuft im Infobereich weiter</translation>
+    </message>
+    <message>
+        <source>It closed the vault and keeps warning of keys about to expire. Quit from the tray&apos;s menu to end it.</source>
+        <translation>Es hat den Tresor geschlossen und warnt weiter vor bald ablaufenden Schlüsseln. Beenden Sie es über das Menü im Infobereich.</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::UsageChartView</name>

@@ -737,7 +737,10 @@ void MainWindow::showKey(const QString &vaultPath, qint64 keyId)
 
 void MainWindow::quit()
 {
-    if (close())
+    m_quitting = true;
+    const bool closed = close();
+    m_quitting = false;
+    if (closed)
         Q_EMIT quitRequested();
 }
 
@@ -1244,6 +1247,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_clipboard->clearNow();
     m_session.close();
     event->accept();
+    if (!m_quitting)
+        Q_EMIT closedWithoutQuitting();
 }
 
 } // namespace Keyward

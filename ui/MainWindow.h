@@ -125,6 +125,8 @@ Q_SIGNALS:
     void settingsChanged();
     // File › Quit: the application should end, not only the window.
     void quitRequested();
+    // The window was closed, not quit (the tray may keep Keyward running).
+    void closedWithoutQuitting();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -206,6 +208,7 @@ private:
         qint64 keyId = 0;
     };
     std::optional<PendingKey> m_pendingKey;
+    bool m_quitting = false;
     PasswordVault *m_passwordVault = nullptr;
 
     QAction *m_newVaultAction = nullptr;

@@ -143,6 +143,16 @@ void Settings::setTrayEnabled(bool enabled)
     m_settings.setValue(kTray, enabled);
 }
 
+bool Settings::trayHintShown() const
+{
+    return m_settings.value(QStringLiteral("ui/trayHintShown"), false).toBool();
+}
+
+void Settings::setTrayHintShown()
+{
+    m_settings.setValue(QStringLiteral("ui/trayHintShown"), true);
+}
+
 QStringList Settings::shownAlerts(const QString &vaultPath) const
 {
     return m_settings.value(vaultKey(vaultPath) + QStringLiteral("/shownAlerts")).toStringList();

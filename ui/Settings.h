@@ -34,6 +34,9 @@ public:
     // (on by default where the desktop has a tray).
     bool trayEnabled() const;
     void setTrayEnabled(bool enabled);
+    // Whether the user was told once that closing the window leaves Keyward in the tray.
+    bool trayHintShown() const;
+    void setTrayHintShown();
     // The tags (ExpiryAlert::tag) of the alerts already shown for a vault.
     QStringList shownAlerts(const QString &vaultPath) const;
     void setShownAlerts(const QString &vaultPath, const QStringList &tags);

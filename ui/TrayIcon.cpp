@@ -4,6 +4,7 @@
 #include "ExpiryWatcher.h"
 #include "Icons.h"
 #include "MainWindow.h"
+#include "Notifier.h"
 #include "Settings.h"
 
 #include <QAction>
@@ -26,6 +27,12 @@ TrayIcon::TrayIcon(Settings &settings, const Clock &clock, MainWindow &window, N
         m_ownNotifier = std::make_unique<DesktopNotifier>(m_icon);
         notifier = m_ownNotifier.get();
     }
+    m_notifier = notifier;
+    // The notice without a key (the hint below): clicking it brings the window back.
+    connect(m_notifier, &Notifier::activated, this, [this](const QString &noticeId) {
+        if (noticeId.isEmpty())
+            m_window.bringBack();
+    });
     m_watcher = std::make_unique<ExpiryWatcher>(settings, clock, *notifier);
     connect(m_watcher.get(), &ExpiryWatcher::openKeyRequested, &m_window, &MainWindow::showKey);
 
@@ -49,12 +56,25 @@ TrayIcon::TrayIcon(Settings &settings, const Clock &clock, MainWindow &window, N
                     m_window.bringBack();
             });
     connect(&m_window, &MainWindow::settingsChanged, this, &TrayIcon::apply);
+    connect(&m_window, &MainWindow::closedWithoutQuitting, this, &TrayIcon::onWindowClosed);
     apply();
 }
 
 TrayIcon::~TrayIcon()
 {
     QApplication::setQuitOnLastWindowClosed(true);
+}
+
+void TrayIcon::onWindowClosed()
+{
+    // Once: a user who closed the window and finds Keyward still running should know why.
+    if (!m_active || m_settings.trayHintShown())
+        return;
+    m_settings.setTrayHintShown();
+    m_settings.sync();
+    m_notifier->notify(Notice {QString(), tr("Keyward is still running in the tray"),
+                               tr("It closed the vault and keeps warning of keys about to expire. "
+                                  "Quit from the tray's menu to end it.")});
 }
 
 void TrayIcon::apply()

@@ -40,7 +40,10 @@ public:
     QAction *quitAction() const { return m_quit; }
 
 private:
+    void onWindowClosed();
+
     Settings &m_settings;
+    Notifier *m_notifier = nullptr;
     MainWindow &m_window;
     QSystemTrayIcon *m_icon = nullptr;
     std::unique_ptr<Notifier> m_ownNotifier;

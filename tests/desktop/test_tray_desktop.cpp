@@ -210,6 +210,9 @@ void TestTrayDesktop::closingTheWindowLeavesKeywardInTheTray()
     QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
     QVERIFY(window.close());
     QVERIFY(!window.isVisible());
+    // Told once that Keyward is still there.
+    QTRY_COMPARE_WITH_TIMEOUT(displayedNotices(), 1, 10000);
+    QVERIFY(m_settings->trayHintShown());
     QCOMPARE(window.session().state(), VaultSession::State::Closed); // nothing unlocked in memory
     QCOMPARE(quit.size(), 0);
     QVERIFY(tray.icon()->isVisible());
@@ -219,6 +222,13 @@ void TestTrayDesktop::closingTheWindowLeavesKeywardInTheTray()
     QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 10000);
     QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
     QCOMPARE(window.session().path(), vault.path());
+    // The second close says nothing.
+    dunstctl({QStringLiteral("close-all")});
+    QVERIFY(window.close());
+    QTest::qWait(500);
+    QCOMPARE(displayedNotices(), 0);
+    tray.openAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 10000);
     // "Quit Keyward" ends the application.
     tray.quitAction()->trigger();
     QCOMPARE(quit.size(), 1);
