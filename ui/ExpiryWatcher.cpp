@@ -3,6 +3,7 @@
 #include "Notifier.h"
 #include "Settings.h"
 #include "core/Clock.h"
+#include "store/PgConnInfo.h"
 #include "store/SqlKeyStore.h"
 
 #include <QFileInfo>
@@ -51,38 +52,63 @@ void ExpiryWatcher::checkNow()
 {
     if (m_thread)
         return;
-    QStringList paths;
-    QHash<QString, QString> pins;
+    QVector<Source> sources;
     for (const QString &path : m_settings.recentVaults()) {
-        if (!QFileInfo::exists(path))
-            continue;
-        paths.append(path);
-        pins.insert(path, m_settings.pinnedFingerprint(path));
+        if (QFileInfo::exists(path))
+            sources.append(Source {false, path, m_settings.pinnedFingerprint(path)});
     }
+    for (const QString &conninfo : m_settings.recentServers())
+        sources.append(Source {true, conninfo, QString()});
     const Clock &clock = m_clock;
-    m_thread =
-        QThread::create([this, paths, pins, &clock] { m_result = readVaults(paths, clock, pins); });
+    m_thread = QThread::create([this, sources, &clock] { m_result = readVaults(sources, clock); });
     connect(m_thread, &QThread::finished, this, &ExpiryWatcher::onRead);
     m_thread->start(QThread::LowPriority);
 }
 
-QVector<ExpiryWatcher::VaultAlerts> ExpiryWatcher::readVaults(const QStringList &paths,
-                                                              const Clock &clock,
-                                                              const QHash<QString, QString> &pins)
+QString ExpiryWatcher::fileVaultId(const QString &path)
+{
+    return QStringLiteral("file:") + QFileInfo(path).absoluteFilePath();
+}
+
+QString ExpiryWatcher::serverVaultId(const QString &conninfo)
+{
+    return QStringLiteral("server:") + conninfo;
+}
+
+namespace {
+
+// A short wait: a server that does not answer is skipped until the next check.
+constexpr int kServerConnectTimeoutSeconds = 5;
+
+} // namespace
+
+QVector<ExpiryWatcher::VaultAlerts> ExpiryWatcher::readVaults(const QVector<Source> &sources,
+                                                              const Clock &clock)
 {
     QVector<VaultAlerts> vaults;
-    for (const QString &path : paths) {
+    for (const Source &source : sources) {
         VaultAlerts vault;
-        vault.path = path;
-        // The header check only: a whole-file check of a large vault every quarter of an hour
-        // would cost more than the look. A vault whose fingerprint is not the one pinned here
-        // is not this user's vault: no notice from it.
-        VaultOptions options;
-        options.check = VaultCheck::Header;
-        options.pinnedFingerprint = pins.value(path);
-        auto store = SqlKeyStore::openVault(path, clock, options);
-        if (store) {
-            auto keys = store.value()->listKeys(false);
+        vault.source = source;
+        std::optional<Result<std::unique_ptr<SqlKeyStore>>> store;
+        if (source.server) {
+            auto conninfo = PgConnInfo::parse(source.location);
+            if (!conninfo)
+                continue;
+            vault.label = conninfo->displayName();
+            store = SqlKeyStore::connectPostgres(
+                conninfo->withClientDefaults(kServerConnectTimeoutSeconds), clock);
+        } else {
+            vault.label = QFileInfo(source.location).fileName();
+            // The header check only: a whole-file check of a large vault every quarter of an
+            // hour would cost more than the look. A vault whose fingerprint is not the one
+            // pinned here is not this user's vault: no notice from it.
+            VaultOptions options;
+            options.check = VaultCheck::Header;
+            options.pinnedFingerprint = source.pinnedFingerprint;
+            store = SqlKeyStore::openVault(source.location, clock, options);
+        }
+        if (*store) {
+            auto keys = store->value()->listKeys(false);
             if (keys) {
                 vault.due = ExpiryAlerts::due(*keys, clock.nowMs());
                 vault.read = true;
@@ -108,18 +134,20 @@ void ExpiryWatcher::onRead()
 
 void ExpiryWatcher::notifyVault(const VaultAlerts &vault)
 {
-    const QStringList known = m_settings.shownAlerts(vault.path);
+    const QString vaultId = vault.source.server ? serverVaultId(vault.source.location)
+                                                : fileVaultId(vault.source.location);
+    const QStringList known = m_settings.shownAlerts(vaultId);
     ShownAlerts shown(QSet<QString>(known.cbegin(), known.cend()));
     const QVector<ExpiryAlert> fresh = shown.takeNew(vault.due);
     const QStringList tags(shown.tags().cbegin(), shown.tags().cend());
-    m_settings.setShownAlerts(vault.path, tags);
+    m_settings.setShownAlerts(vaultId, tags);
     if (fresh.isEmpty())
         return;
 
-    const QString label = QFileInfo(vault.path).fileName();
+    const QString &label = vault.label;
     auto send = [this, &vault](const QString &title, const QString &body, qint64 keyId) {
         const QString id = QString::number(++m_noticeCount);
-        m_targets.insert(id, Target {vault.path, keyId});
+        m_targets.insert(id, Target {vault.source, keyId});
         m_notifier.notify(Notice {id, title, body});
     };
     if (fresh.size() > kMaxNoticesPerVault) {
@@ -136,8 +164,12 @@ void ExpiryWatcher::notifyVault(const VaultAlerts &vault)
 void ExpiryWatcher::onActivated(const QString &noticeId)
 {
     const auto target = m_targets.constFind(noticeId);
-    if (target != m_targets.cend())
-        Q_EMIT openKeyRequested(target->path, target->keyId);
+    if (target == m_targets.cend())
+        return;
+    if (target->source.server)
+        Q_EMIT openServerKeyRequested(target->source.location, target->keyId);
+    else
+        Q_EMIT openKeyRequested(target->source.location, target->keyId);
 }
 
 } // namespace Keyward

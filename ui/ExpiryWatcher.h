@@ -16,11 +16,13 @@ class Clock;
 class Notifier;
 class Settings;
 
-// Watches the vault files this computer knows (Settings' recent vaults) for keys about to stop
-// working, while the window is open or closed, and hands new alerts to a Notifier: each alert
-// once (remembered in Settings, outside the vault), at most a few notices per vault at a time.
-// A vault is read on a thread of its own with its own connection, without a passphrase: expiry
-// dates, grace periods and usage are readable in a locked vault, and nothing is written.
+// Watches the vaults this computer knows (Settings' recent vault files and servers) for keys
+// about to stop working, while the window is open or closed, and hands new alerts to a Notifier:
+// each alert once (remembered in Settings, outside the vault), at most a few notices per vault
+// at a time. Vaults are read on a thread of its own with connections of its own, without a
+// passphrase: expiry dates, grace periods and usage are readable in a locked vault, and nothing
+// is written. A server is read when libpq finds the login's password itself (~/.pgpass, a
+// service file, PGPASSWORD); the keychain is not asked, since it may prompt every quarter hour.
 class ExpiryWatcher : public QObject
 {
     Q_OBJECT
@@ -46,16 +48,30 @@ Q_SIGNALS:
     void checked();
     // A notice was clicked: show that key (keyId 0: the vault's keys).
     void openKeyRequested(const QString &vaultPath, qint64 keyId);
+    // The same for a vault on a server (conninfo as Settings keeps it, without a password).
+    void openServerKeyRequested(const QString &conninfo, qint64 keyId);
+
+public:
+    // What Settings::shownAlerts() is keyed by.
+    static QString fileVaultId(const QString &path);
+    static QString serverVaultId(const QString &conninfo);
 
 private:
+    // A vault to read: a file (with the fingerprint pinned for it) or a server.
+    struct Source
+    {
+        bool server = false;
+        QString location; // the path, or the conninfo
+        QString pinnedFingerprint;
+    };
     struct VaultAlerts
     {
-        QString path;
+        Source source;
+        QString label; // how notices name the vault
         QVector<ExpiryAlert> due;
         bool read = false; // false: missing, locked by a writer, damaged, foreign: skipped
     };
-    static QVector<VaultAlerts> readVaults(const QStringList &paths, const Clock &clock,
-                                           const QHash<QString, QString> &pins);
+    static QVector<VaultAlerts> readVaults(const QVector<Source> &sources, const Clock &clock);
     void onRead();
     void notifyVault(const VaultAlerts &vault);
     void onActivated(const QString &noticeId);
@@ -69,7 +85,7 @@ private:
     // Notice id → what it opens.
     struct Target
     {
-        QString path;
+        Source source;
         qint64 keyId = 0;
     };
     QHash<QString, Target> m_targets;

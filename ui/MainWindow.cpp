@@ -715,24 +715,58 @@ void MainWindow::bringBack()
     start(!last.isEmpty() && QFileInfo::exists(last) ? last : VaultFile::defaultPath());
 }
 
+bool MainWindow::sessionShows(const PendingKey &vault) const
+{
+    if (vault.server) {
+        // The same server, database and login, whatever options either conninfo carries.
+        auto server = PgConnInfo::parse(vault.location);
+        return server && m_session.isRemote()
+            && PasswordVault::entryName(m_session.serverInfo())
+            == PasswordVault::entryName(*server);
+    }
+    return !m_session.isRemote() && !m_session.path().isEmpty()
+        && QFileInfo(m_session.path()) == QFileInfo(vault.location);
+}
+
+void MainWindow::selectNoticedKey(qint64 keyId)
+{
+    showPage(Page::Keys);
+    if (keyId > 0)
+        m_keysPage->selectKey(keyId);
+}
+
 void MainWindow::showKey(const QString &vaultPath, qint64 keyId)
 {
     showNormal();
     raise();
     activateWindow();
-    const bool sameVault = !m_session.isRemote() && !m_session.path().isEmpty()
-        && QFileInfo(m_session.path()) == QFileInfo(vaultPath);
-    if (sameVault && m_session.isUnlocked()) {
-        showPage(Page::Keys);
-        if (keyId > 0)
-            m_keysPage->selectKey(keyId);
+    const PendingKey wanted {false, vaultPath, keyId};
+    if (sessionShows(wanted) && m_session.isUnlocked()) {
+        selectNoticedKey(keyId);
         return;
     }
-    m_pendingKey = PendingKey {vaultPath, keyId};
-    if (sameVault && m_session.state() == VaultSession::State::Locked)
+    m_pendingKey = wanted;
+    if (sessionShows(wanted) && m_session.state() == VaultSession::State::Locked)
         showLogin();
     else
         start(vaultPath);
+}
+
+void MainWindow::showServerKey(const QString &conninfo, qint64 keyId)
+{
+    showNormal();
+    raise();
+    activateWindow();
+    const PendingKey wanted {true, conninfo, keyId};
+    if (sessionShows(wanted) && m_session.isUnlocked()) {
+        selectNoticedKey(keyId);
+        return;
+    }
+    auto server = PgConnInfo::parse(conninfo);
+    if (!server)
+        return;
+    m_pendingKey = wanted;
+    connectToServer(*server, true);
 }
 
 void MainWindow::quit()
@@ -810,11 +844,8 @@ void MainWindow::onUnlocked()
     m_keysPage->table()->setFocus();
     if (m_pendingKey) {
         const PendingKey pending = *std::exchange(m_pendingKey, std::nullopt);
-        if (!m_session.isRemote() && QFileInfo(m_session.path()) == QFileInfo(pending.vaultPath)
-            && pending.keyId > 0) {
-            showPage(Page::Keys);
-            m_keysPage->selectKey(pending.keyId);
-        }
+        if (sessionShows(pending))
+            selectNoticedKey(pending.keyId);
     }
     if (pinnedNow)
         showMessage(tr("Signed in as %1 (%2). This computer pinned the vault's fingerprint, %3: "

@@ -74,6 +74,9 @@ public:
     // From a notice: shows the window on that key (keyId 0: the vault's keys), opening the
     // vault and asking for the passphrase first when it is not open and unlocked.
     void showKey(const QString &vaultPath, qint64 keyId);
+    // The same for a vault on a server (conninfo without a password): connects as for a
+    // recent server, then selects the key.
+    void showServerKey(const QString &conninfo, qint64 keyId);
     // File › Quit: closes the window, then quits even when the tray would keep Keyward running.
     void quit();
     void showPage(Page page);
@@ -204,9 +207,13 @@ private:
     // A key a notice asked for, selected once its vault is unlocked.
     struct PendingKey
     {
-        QString vaultPath;
+        bool server = false;
+        QString location; // the vault file, or the server's conninfo
         qint64 keyId = 0;
     };
+    // Whether the session shows the vault a notice named.
+    bool sessionShows(const PendingKey &vault) const;
+    void selectNoticedKey(qint64 keyId);
     std::optional<PendingKey> m_pendingKey;
     bool m_quitting = false;
     PasswordVault *m_passwordVault = nullptr;

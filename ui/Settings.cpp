@@ -24,6 +24,14 @@ QString vaultKey(const QString &vaultPath)
     return QStringLiteral("vault-") + QString::fromLatin1(digest.toHex().left(16));
 }
 
+// A server's conninfo is no path: alerts are keyed by a digest of the id as given.
+QString alertsKey(const QString &vaultId)
+{
+    const QByteArray digest =
+        QCryptographicHash::hash(vaultId.toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("alerts/") + QString::fromLatin1(digest.toHex().left(16));
+}
+
 } // namespace
 
 Settings::Settings() = default;
@@ -153,14 +161,14 @@ void Settings::setTrayHintShown()
     m_settings.setValue(QStringLiteral("ui/trayHintShown"), true);
 }
 
-QStringList Settings::shownAlerts(const QString &vaultPath) const
+QStringList Settings::shownAlerts(const QString &vaultId) const
 {
-    return m_settings.value(vaultKey(vaultPath) + QStringLiteral("/shownAlerts")).toStringList();
+    return m_settings.value(alertsKey(vaultId)).toStringList();
 }
 
-void Settings::setShownAlerts(const QString &vaultPath, const QStringList &tags)
+void Settings::setShownAlerts(const QString &vaultId, const QStringList &tags)
 {
-    m_settings.setValue(vaultKey(vaultPath) + QStringLiteral("/shownAlerts"), tags);
+    m_settings.setValue(alertsKey(vaultId), tags);
 }
 
 QString Settings::pinnedFingerprint(const QString &vaultPath) const

@@ -37,9 +37,10 @@ public:
     // Whether the user was told once that closing the window leaves Keyward in the tray.
     bool trayHintShown() const;
     void setTrayHintShown();
-    // The tags (ExpiryAlert::tag) of the alerts already shown for a vault.
-    QStringList shownAlerts(const QString &vaultPath) const;
-    void setShownAlerts(const QString &vaultPath, const QStringList &tags);
+    // The tags (ExpiryAlert::tag) of the alerts already shown for a vault; vaultId names a file
+    // or a server (ExpiryWatcher::vaultId).
+    QStringList shownAlerts(const QString &vaultId) const;
+    void setShownAlerts(const QString &vaultId, const QStringList &tags);
 
     // Most recent first; the first entry is the vault opened last.
     QStringList recentVaults() const;

@@ -35,6 +35,8 @@ TrayIcon::TrayIcon(Settings &settings, const Clock &clock, MainWindow &window, N
     });
     m_watcher = std::make_unique<ExpiryWatcher>(settings, clock, *notifier);
     connect(m_watcher.get(), &ExpiryWatcher::openKeyRequested, &m_window, &MainWindow::showKey);
+    connect(m_watcher.get(), &ExpiryWatcher::openServerKeyRequested, &m_window,
+            &MainWindow::showServerKey);
 
     // The menu belongs to no widget, so it is deleted with the icon's owner, this object.
     auto *menu = new QMenu;

@@ -3,6 +3,7 @@
 // notice, a vault that is not this user's (another fingerprint) or is damaged warns of nothing,
 // and a click opens the key in the window after the sign-in. Notices go to an injected
 // notifier; test_desktop_notifier speaks to a real notification service over D-Bus.
+#include "PgFixture.h"
 #include "UiTestSupport.h"
 
 #include "core/Translations.h"
@@ -24,6 +25,7 @@
 
 using namespace Keyward;
 using namespace Keyward::UiTest;
+using Keyward::Testing::PgVaultFixture;
 
 namespace {
 
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void anotherVaultsFingerprintWarnsOfNothing();
     void damagedVaultIsSkipped();
     void clickOpensTheKeyAfterSignIn();
+    void serverVaultWarnsAndOpensTheKey();
     void clickOnAnOpenVaultSelectsAtOnce();
     void preferencesSwitchTrayAndAutostart();
     void autostartExecLineIsQuoted();
@@ -76,6 +79,7 @@ void TestTray::initTestCase()
 {
     QVERIFY(m_home.isValid());
     isolateUserDirectories(m_home.path());
+    isolatePostgresPasswords(m_home.path());
     Translations::install(*qApp, QStringLiteral("en"));
 }
 
@@ -161,7 +165,7 @@ void TestTray::shownAlertsOutliveARestart()
     ExpiryWatcher watcher(*m_settings, vault.clock(), notifier);
     QVERIFY(check(watcher));
     QCOMPARE(notifier.notices.size(), 0);
-    QCOMPARE(m_settings->shownAlerts(vault.path()).size(), 1);
+    QCOMPARE(m_settings->shownAlerts(ExpiryWatcher::fileVaultId(vault.path())).size(), 1);
 }
 
 void TestTray::manyAlertsBecomeOneNotice()
@@ -260,6 +264,50 @@ void TestTray::clickOpensTheKeyAfterSignIn()
     QCOMPARE(selected->id, soon.id);
 }
 
+void TestTray::serverVaultWarnsAndOpensTheKey()
+{
+    PgVaultFixture f;
+    NewKeyRequest request = f.request(QStringLiteral("Server webhook"));
+    request.expiresAtMs = f.clock.nowMs() + 3 * kDayMs;
+    auto created = f.store->createKey(request);
+    QVERIFY2(created, qPrintable(created.errorMessage()));
+    const qint64 keyId = created->key.id;
+    // The login's password where libpq finds it itself: a password file of the test's own.
+    const PgConnInfo login = f.pg.conninfo(QStringLiteral("alice"));
+    const QString passFile = m_home.filePath(QStringLiteral("pgpass"));
+    {
+        QFile file(passFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("*:*:*:%1:%2\n")
+                       .arg(login.value(QStringLiteral("user")), kOwnerPassphrase)
+                       .toUtf8());
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    qputenv("PGPASSFILE", QFile::encodeName(passFile));
+    const QString server = login.toString(); // as Settings keeps it: no password
+    QVERIFY(!server.contains(kOwnerPassphrase));
+    m_settings->addRecentServer(server);
+
+    MainWindow window(*m_settings, f.clock);
+    RecordingNotifier notifier;
+    TrayIcon tray(*m_settings, f.clock, window, &notifier);
+    QSignalSpy checked(tray.watcher(), &ExpiryWatcher::checked);
+    tray.watcher()->checkNow();
+    QVERIFY(checked.wait(20000));
+    QCOMPARE(notifier.notices.size(), 1);
+    QVERIFY2(notifier.notices[0].title.contains(QStringLiteral("\"Server webhook\"")),
+             qPrintable(notifier.notices[0].title));
+    QVERIFY(notifier.notices[0].body.contains(login.displayName()));
+
+    // A click connects as for a recent server (libpq has the password) and selects the key.
+    notifier.click(notifier.notices[0]);
+    QTRY_VERIFY_WITH_TIMEOUT(window.session().isUnlocked(), 20000);
+    QVERIFY(window.session().isRemote());
+    QTRY_VERIFY_WITH_TIMEOUT(window.keysPage()->selectedKey(), 5000);
+    QCOMPARE(window.keysPage()->selectedKey()->id, keyId);
+    isolatePostgresPasswords(m_home.path());
+}
+
 void TestTray::clickOnAnOpenVaultSelectsAtOnce()
 {
     Vault vault;
@@ -296,8 +344,8 @@ void TestTray::preferencesSwitchTrayAndAutostart()
     QFile entry(AutostartEntry::path());
     QVERIFY(entry.open(QIODevice::ReadOnly));
     const QByteArray text = entry.readAll();
-    const QByteArray exec = "Exec=\"" + QFile::encodeName(QCoreApplication::applicationFilePath())
-        + "\" --tray\n";
+    const QByteArray exec =
+        "Exec=\"" + QFile::encodeName(QCoreApplication::applicationFilePath()) + "\" --tray\n";
     QVERIFY2(text.contains(exec), text.constData());
     QVERIFY(entry.fileName().startsWith(m_home.path())); // never the real home
     entry.close();
