@@ -4809,22 +4809,6 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
         <translation>Prüfprotokoll</translation>
     </message>
     <message>
-        <source>There is no vault at %1.</source>
-        <translation>Unter %1 gibt es keinen Tresor.</translation>
-    </message>
-    <message>
-        <source>Vault %1 created. Generate your first key.</source>
-        <translation>Tresor %1 angelegt. Erzeugen Sie Ihren ersten Schlüssel.</translation>
-    </message>
-    <message>
-        <source>Open Vault</source>
-        <translation>Tresor öffnen</translation>
-    </message>
-    <message>
-        <source>Keyward vaults (*.keyward);;All files (*)</source>
-        <translation>Keyward-Tresore (*.keyward);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Signed in as %1 (%2).</source>
         <translation>Angemeldet als %1 (%2).</translation>
     </message>
@@ -4871,10 +4855,6 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
     <message>
         <source>No recent vaults or servers</source>
         <translation>Keine zuletzt verwendeten Tresore oder Server</translation>
-    </message>
-    <message>
-        <source>The password for %1 is now in the system keychain.</source>
-        <translation>Das Passwort für %1 ist jetzt im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
         <source>Reconnected to %1.</source>
@@ -4931,10 +4911,6 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
     <message>
         <source>Session Toolbar</source>
         <translation>Sitzungs-Werkzeugleiste</translation>
-    </message>
-    <message>
-        <source>If the vault&apos;s Owner re-created it on purpose, compare its new fingerprint with them, then choose Forget Pinned Fingerprint in Settings › Configure Keyward and open it again.</source>
-        <translation>Falls der Besitzer des Tresors ihn absichtlich neu angelegt hat, vergleichen Sie den neuen Fingerabdruck mit ihm, wählen Sie dann „Hinterlegten Fingerabdruck vergessen“ unter Einstellungen › Keyward einrichten und öffnen Sie ihn erneut.</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2). This computer pinned the vault&apos;s fingerprint, %3: a vault file with another one will be refused.</source>
@@ -5666,6 +5642,33 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Total: %1</source>
         <translation>Gesamt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::VaultController</name>
+    <message>
+        <source>There is no vault at %1.</source>
+        <translation>Unter %1 gibt es keinen Tresor.</translation>
+    </message>
+    <message>
+        <source>If the vault&apos;s Owner re-created it on purpose, compare its new fingerprint with them, then choose Forget Pinned Fingerprint in Settings › Configure Keyward and open it again.</source>
+        <translation>Falls der Besitzer des Tresors ihn absichtlich neu angelegt hat, vergleichen Sie den neuen Fingerabdruck mit ihm, wählen Sie dann „Hinterlegten Fingerabdruck vergessen“ unter Einstellungen › Keyward einrichten und öffnen Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Vault %1 created. Generate your first key.</source>
+        <translation>Tresor %1 angelegt. Erzeugen Sie Ihren ersten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Open Vault</source>
+        <translation>Tresor öffnen</translation>
+    </message>
+    <message>
+        <source>Keyward vaults (*.keyward);;All files (*)</source>
+        <translation>Keyward-Tresore (*.keyward);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The password for %1 is now in the system keychain.</source>
+        <translation>Das Passwort für %1 ist jetzt im Schlüsselbund des Systems gespeichert.</translation>
     </message>
 </context>
 <context>

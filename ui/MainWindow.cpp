@@ -19,6 +19,7 @@
 #include "SetPassphraseDialog.h"
 #include "Settings.h"
 #include "ShortcutsDialog.h"
+#include "VaultController.h"
 #include "VaultCreatedDialog.h"
 #include "VaultMemory.h"
 #include "VaultStatusPage.h"
@@ -86,7 +87,21 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
     // The connection banner sits above whatever the window shows, below the toolbar.
     m_banner = new ConnectionBanner(this);
     m_historyBanner = new HistoryBanner(this);
-    connect(m_historyBanner, &HistoryBanner::dismissed, this, [this] { (void)rememberVault(); });
+    m_vaults = new VaultController(m_session, m_settings, *m_passwordVault, *m_historyBanner, this);
+    connect(m_historyBanner, &HistoryBanner::dismissed, this,
+            [this] { (void)m_vaults->rememberVault(); });
+    connect(m_vaults, &VaultController::aboutToOpen, this, &MainWindow::closeChildDialogs);
+    connect(m_vaults, &VaultController::noVault, this, [this] {
+        m_statusPage->showNoVault();
+        m_rootStack->setCurrentWidget(m_statusPage);
+    });
+    connect(m_vaults, &VaultController::refused, this,
+            [this](const QString &path, const QString &message) {
+                m_statusPage->showError(path, message);
+                m_rootStack->setCurrentWidget(m_statusPage);
+                updateTitle();
+            });
+    connect(m_vaults, &VaultController::message, this, &MainWindow::showMessage);
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
@@ -105,9 +120,10 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
                     statusBar()->clearMessage();
             });
 
-    connect(m_statusPage, &VaultStatusPage::unlockRequested, this, [this] { showLogin(); });
-    connect(m_statusPage, &VaultStatusPage::openAnotherRequested, this,
-            &MainWindow::chooseVaultToOpen);
+    connect(m_statusPage, &VaultStatusPage::unlockRequested, this,
+            [this] { m_vaults->showLogin(); });
+    connect(m_statusPage, &VaultStatusPage::openAnotherRequested, m_vaults,
+            &VaultController::chooseVaultToOpen);
     connect(m_statusPage, &VaultStatusPage::newVaultRequested, this, &MainWindow::newVault);
 
     connect(&m_session, &VaultSession::stateChanged, this, &MainWindow::onStateChanged);
@@ -135,7 +151,7 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
         const QString reason = tr("Locked after %n minute(s) without activity.", nullptr,
                                   int(m_session.autoLockMs() / kMinuteMs));
         showMessage(reason);
-        showLogin(reason);
+        m_vaults->showLogin(reason);
     });
     connectSessionSignals();
 
@@ -210,7 +226,8 @@ void MainWindow::buildActions()
     m_openVaultAction = new QAction(Icons::icon(QStringLiteral("open")), tr("&Open Vault…"), this);
     m_openVaultAction->setObjectName(QStringLiteral("actionOpenVault"));
     m_openVaultAction->setShortcut(QKeySequence::Open);
-    connect(m_openVaultAction, &QAction::triggered, this, &MainWindow::chooseVaultToOpen);
+    connect(m_openVaultAction, &QAction::triggered, this,
+            [this] { m_vaults->chooseVaultToOpen(); });
     m_connectServerAction =
         new QAction(Icons::icon(QStringLiteral("server")), tr("&Connect to Server…"), this);
     m_connectServerAction->setObjectName(QStringLiteral("actionConnectServer"));
@@ -559,148 +576,17 @@ QListWidgetItem *MainWindow::addNavigationItem(const QString &icon, const QStrin
 
 void MainWindow::start(const QString &vaultPath)
 {
-    if (!QFileInfo::exists(vaultPath)) {
-        m_statusPage->showNoVault();
-        m_rootStack->setCurrentWidget(m_statusPage);
-        // First run: the default vault does not exist yet. Anything else that is missing was
-        // moved or deleted, which the user should hear about.
-        const bool isDefault = QFileInfo(vaultPath).absoluteFilePath()
-            == QFileInfo(VaultFile::defaultPath()).absoluteFilePath();
-        if (isDefault && !m_settings.recentServers().isEmpty()) {
-            // Not a first run after all: this user keeps the keys on a server.
-            connectToServer();
-        } else if (isDefault) {
-            showWelcome(int(WelcomeDialog::Mode::FirstRun), vaultPath);
-        } else {
-            m_statusPage->showError(vaultPath, tr("There is no vault at %1.").arg(vaultPath));
-            m_settings.removeRecentVault(vaultPath);
-        }
-        return;
-    }
-    openVault(vaultPath);
+    m_vaults->start(vaultPath);
 }
 
 bool MainWindow::openVault(const QString &path)
 {
-    closeChildDialogs();
-    m_historyBanner->clear();
-    const QString pinned = m_settings.pinnedFingerprint(path);
-    auto opened = m_session.open(path, pinned);
-    if (!opened) {
-        QString message = opened.errorMessage();
-        if (!pinned.isEmpty() && opened.code() == ErrorCode::AuthenticationFailed) {
-            // The store names both fingerprints; say what to do about a deliberate re-key.
-            m_pinRefusedPath = QFileInfo(path).absoluteFilePath();
-            message += QStringLiteral("\n\n")
-                + tr("If the vault's Owner re-created it on purpose, compare its new fingerprint "
-                     "with them, then choose Forget Pinned Fingerprint in Settings › Configure "
-                     "Keyward and open it again.");
-        }
-        m_statusPage->showError(path, message);
-        m_rootStack->setCurrentWidget(m_statusPage);
-        updateTitle();
-        if (opened.code() == ErrorCode::VaultNotFound)
-            m_settings.removeRecentVault(path);
-        return false;
-    }
-    m_pinRefusedPath.clear();
-    m_settings.addRecentVault(path);
-    m_settings.sync();
-    // Before anything is written (the sign-in's own audit row): is the row seen last still
-    // there, as it was?
-    VaultMemory memory(m_settings, m_session.path());
-    const VaultMemory::History history = memory.checkHistory(*m_session.store());
-    if (history == VaultMemory::History::Truncated || history == VaultMemory::History::Rewritten)
-        m_historyBanner->showProblem(memory.describe(history));
-    showLogin();
-    return true;
-}
-
-bool MainWindow::rememberVault()
-{
-    SqlKeyStore *store = m_session.store();
-    if (!store || m_session.isRemote() || m_session.path().isEmpty() || !m_session.isUnlocked())
-        return false;
-    VaultMemory memory(m_settings, m_session.path());
-    // Trust on first use, once someone could sign in to it (an unsigned vault is signed when
-    // its first Owner signs in).
-    const bool pinned = memory.pinIfUnpinned(*store);
-    // Until dismissed, the banner's news stays news at the next open too.
-    if (!m_historyBanner->isShowingProblem())
-        memory.rememberNewest(*store);
-    return pinned;
-}
-
-void MainWindow::showVaultCreated(const QString &path)
-{
-    SqlKeyStore *store = m_session.store();
-    if (!store || m_session.path().isEmpty())
-        return;
-    // This install made the vault: whatever was pinned for a file at this path before belongs
-    // to another vault.
-    m_settings.forgetVaultIdentity(m_session.path());
-    m_historyBanner->clear();
-    rememberVault();
-    if (m_createdDialog)
-        m_createdDialog->close();
-    m_createdDialog = new VaultCreatedDialog(path, store->fingerprint(), this);
-    m_createdDialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_createdDialog->open();
+    return m_vaults->openVault(path);
 }
 
 void MainWindow::newVault()
 {
-    QString path = VaultFile::defaultPath();
-    if (QFileInfo::exists(path)) {
-        // Suggest a fresh name beside the vault in use, never an existing file.
-        const QDir dir = QFileInfo(m_session.path().isEmpty() ? path : m_session.path()).dir();
-        for (int n = 2; QFileInfo::exists(path); ++n)
-            path = dir.filePath(QStringLiteral("vault-%1.keyward").arg(n));
-    }
-    showWelcome(int(WelcomeDialog::Mode::NewVault), path);
-}
-
-void MainWindow::showWelcome(int mode, const QString &path)
-{
-    if (m_welcomeDialog) {
-        m_welcomeDialog->raise();
-        return;
-    }
-    m_welcomeDialog =
-        new WelcomeDialog(m_session, static_cast<WelcomeDialog::Mode>(mode), path, this);
-    m_welcomeDialog->setAttribute(Qt::WA_DeleteOnClose);
-    // Forget it at once: deletion is deferred, and a closed dialog must not be raised again.
-    connect(m_welcomeDialog, &QDialog::finished, this, [this] { m_welcomeDialog.clear(); });
-    connect(m_welcomeDialog, &QDialog::accepted, this, [this, dialog = m_welcomeDialog] {
-        m_settings.addRecentVault(dialog->path());
-        m_settings.sync();
-        showVaultCreated(dialog->path());
-        showMessage(tr("Vault %1 created. Generate your first key.")
-                        .arg(QFileInfo(dialog->path()).fileName()));
-    });
-    m_welcomeDialog->open();
-}
-
-void MainWindow::showLogin(const QString &reason)
-{
-    if (m_session.state() != VaultSession::State::Locked)
-        return;
-    // A server has no passphrase: unlocking is connecting again, as the server wants.
-    if (m_session.isRemote()) {
-        showConnectDialog(m_session.serverInfo(), reason, false);
-        return;
-    }
-    if (m_loginDialog) {
-        m_loginDialog->setReason(reason);
-        m_loginDialog->raise();
-        m_loginDialog->activateWindow();
-        return;
-    }
-    m_loginDialog = new LoginDialog(m_session, m_settings.lastMember(m_session.path()), this);
-    m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_loginDialog, &QDialog::finished, this, [this] { m_loginDialog.clear(); });
-    m_loginDialog->setReason(reason);
-    m_loginDialog->open();
+    m_vaults->newVault();
 }
 
 void MainWindow::bringBack()
@@ -708,24 +594,7 @@ void MainWindow::bringBack()
     showNormal();
     raise();
     activateWindow();
-    if (m_session.state() != VaultSession::State::Closed || m_loginDialog || m_welcomeDialog
-        || m_connectDialog)
-        return;
-    const QString last = m_settings.lastVault();
-    start(!last.isEmpty() && QFileInfo::exists(last) ? last : VaultFile::defaultPath());
-}
-
-bool MainWindow::sessionShows(const PendingKey &vault) const
-{
-    if (vault.server) {
-        // The same server, database and login, whatever options either conninfo carries.
-        auto server = PgConnInfo::parse(vault.location);
-        return server && m_session.isRemote()
-            && PasswordVault::entryName(m_session.serverInfo())
-            == PasswordVault::entryName(*server);
-    }
-    return !m_session.isRemote() && !m_session.path().isEmpty()
-        && QFileInfo(m_session.path()) == QFileInfo(vault.location);
+    m_vaults->openLastIfClosed();
 }
 
 void MainWindow::selectNoticedKey(qint64 keyId)
@@ -737,36 +606,21 @@ void MainWindow::selectNoticedKey(qint64 keyId)
 
 void MainWindow::showKey(const QString &vaultPath, qint64 keyId)
 {
-    showNormal();
-    raise();
-    activateWindow();
-    const PendingKey wanted {false, vaultPath, keyId};
-    if (sessionShows(wanted) && m_session.isUnlocked()) {
-        selectNoticedKey(keyId);
-        return;
-    }
-    m_pendingKey = wanted;
-    if (sessionShows(wanted) && m_session.state() == VaultSession::State::Locked)
-        showLogin();
-    else
-        start(vaultPath);
+    showNoticedKey(VaultController::NoticedKey {false, vaultPath, keyId});
 }
 
 void MainWindow::showServerKey(const QString &conninfo, qint64 keyId)
 {
+    showNoticedKey(VaultController::NoticedKey {true, conninfo, keyId});
+}
+
+void MainWindow::showNoticedKey(const VaultController::NoticedKey &key)
+{
     showNormal();
     raise();
     activateWindow();
-    const PendingKey wanted {true, conninfo, keyId};
-    if (sessionShows(wanted) && m_session.isUnlocked()) {
-        selectNoticedKey(keyId);
-        return;
-    }
-    auto server = PgConnInfo::parse(conninfo);
-    if (!server)
-        return;
-    m_pendingKey = wanted;
-    connectToServer(*server, true);
+    if (m_vaults->showNoticedKey(key))
+        selectNoticedKey(key.keyId);
 }
 
 void MainWindow::quit()
@@ -776,16 +630,6 @@ void MainWindow::quit()
     m_quitting = false;
     if (closed)
         Q_EMIT quitRequested();
-}
-
-void MainWindow::chooseVaultToOpen()
-{
-    const QString start = m_session.path().isEmpty() ? QFileInfo(VaultFile::defaultPath()).path()
-                                                     : QFileInfo(m_session.path()).path();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Vault"), start, tr("Keyward vaults (*.keyward);;All files (*)"));
-    if (!path.isEmpty())
-        openVault(path);
 }
 
 void MainWindow::lock()
@@ -811,7 +655,7 @@ void MainWindow::onUnlocked()
     } else {
         m_settings.setLastMember(m_session.path(), member.name);
     }
-    const bool pinnedNow = rememberVault();
+    const bool pinnedNow = m_vaults->rememberVault();
     m_commands = std::make_unique<KeyCommands>(*store, m_clock, *m_clipboard, this);
     connect(m_commands.get(), &KeyCommands::keysChanged, this,
             [this](qint64 keyId) { reloadAll(keyId); });
@@ -842,11 +686,8 @@ void MainWindow::onUnlocked()
     updateTitle();
     updateActions();
     m_keysPage->table()->setFocus();
-    if (m_pendingKey) {
-        const PendingKey pending = *std::exchange(m_pendingKey, std::nullopt);
-        if (sessionShows(pending))
-            selectNoticedKey(pending.keyId);
-    }
+    if (const std::optional<qint64> noticed = m_vaults->takeNoticedKey())
+        selectNoticedKey(*noticed);
     if (pinnedNow)
         showMessage(tr("Signed in as %1 (%2). This computer pinned the vault's fingerprint, %3: "
                        "a vault file with another one will be refused.")
@@ -885,35 +726,35 @@ void MainWindow::closeChildDialogs()
     // Dialogs opened by commands (generate, reveal, …) must not stay up over a locked vault.
     const auto dialogs = findChildren<QDialog *>();
     for (QDialog *dialog : dialogs) {
-        if (dialog->isVisible() && dialog != m_loginDialog && dialog != m_welcomeDialog
-            && dialog != m_connectDialog)
+        if (dialog->isVisible() && dialog != m_vaults->loginDialog()
+            && dialog != m_vaults->welcomeDialog() && dialog != m_vaults->connectDialog())
             dialog->reject();
     }
 }
 
 LoginDialog *MainWindow::loginDialog() const
 {
-    return m_loginDialog;
+    return m_vaults->loginDialog();
 }
 
 WelcomeDialog *MainWindow::welcomeDialog() const
 {
-    return m_welcomeDialog;
+    return m_vaults->welcomeDialog();
 }
 
 ConnectServerDialog *MainWindow::connectDialog() const
 {
-    return m_connectDialog;
+    return m_vaults->connectDialog();
 }
 
 VaultCreatedDialog *MainWindow::vaultCreatedDialog() const
 {
-    return m_createdDialog;
+    return m_vaults->vaultCreatedDialog();
 }
 
 PreferencesDialog *MainWindow::preferencesDialog() const
 {
-    return m_preferencesDialog;
+    return m_preferences.get();
 }
 
 bool MainWindow::isShowingVault() const
@@ -928,7 +769,7 @@ void MainWindow::reloadAll(qint64 selectKeyId)
     // Before reading: a change that lands during the reload is then still news afterwards.
     m_session.acknowledgeChanges();
     (void)m_keysPage->reload();
-    rememberVault();
+    m_vaults->rememberVault();
     if (selectKeyId > 0)
         m_keysPage->selectKey(selectKeyId);
     if (currentPage() == Page::Members)
@@ -1138,50 +979,12 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::connectToServer()
 {
-    // Most people use one server: offer the last one.
-    const QStringList servers = m_settings.recentServers();
-    const auto last = servers.isEmpty() ? Result<PgConnInfo>(PgConnInfo())
-                                        : PgConnInfo::parse(servers.constFirst());
-    connectToServer(last ? *last : PgConnInfo(), false);
+    m_vaults->connectToServer();
 }
 
 void MainWindow::connectToServer(const PgConnInfo &server, bool connectAtOnce)
 {
-    showConnectDialog(server, QString(), connectAtOnce);
-}
-
-void MainWindow::showConnectDialog(const PgConnInfo &server, const QString &reason,
-                                   bool connectAtOnce)
-{
-    if (!m_connectDialog) {
-        m_connectDialog = new ConnectServerDialog(m_session, *m_passwordVault, this);
-        m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_connectDialog, &QDialog::finished, this, [this] { m_connectDialog.clear(); });
-        connect(m_connectDialog, &QDialog::accepted, this, [this, dialog = m_connectDialog] {
-            const std::optional<QString> password = dialog->passwordToRemember();
-            if (!password)
-                return;
-            const QString where = m_session.displayName();
-            m_passwordVault->write(m_session.serverInfo(), *password, this,
-                                   [this, where](const Result<void> &stored) {
-                                       showMessage(stored ? tr("The password for %1 is now in "
-                                                               "the system keychain.")
-                                                                .arg(where)
-                                                          : stored.errorMessage());
-                                   });
-        });
-    }
-    if (!server.isEmpty())
-        m_connectDialog->setServer(server);
-    m_connectDialog->setReason(reason);
-    if (m_connectDialog->isVisible()) {
-        m_connectDialog->raise();
-        m_connectDialog->activateWindow();
-    } else {
-        m_connectDialog->open();
-    }
-    if (connectAtOnce)
-        QTimer::singleShot(0, m_connectDialog, &ConnectServerDialog::connectNow);
+    m_vaults->connectToServer(server, connectAtOnce);
 }
 
 void MainWindow::connectSessionSignals()
@@ -1207,7 +1010,7 @@ void MainWindow::connectSessionSignals()
     });
     connect(&m_session, &VaultSession::reconnectRefused, this, [this](const QString &message) {
         showMessage(message);
-        showLogin(message);
+        m_vaults->showLogin(message);
     });
     connect(m_banner, &ConnectionBanner::retryRequested, this,
             [this] { m_session.reconnectNow(); });
@@ -1217,19 +1020,17 @@ void MainWindow::connectSessionSignals()
 
 void MainWindow::showPreferences()
 {
-    if (m_preferencesDialog) {
-        m_preferencesDialog->raise();
-        m_preferencesDialog->activateWindow();
+    if (m_preferences.raise())
         return;
-    }
     // The vault open, or the one just refused for its fingerprint (to forget the pin).
-    const QString vault = !m_session.path().isEmpty() ? m_session.path() : m_pinRefusedPath;
+    const QString vault =
+        !m_session.path().isEmpty() ? m_session.path() : m_vaults->pinRefusedPath();
     const QString fingerprint =
         m_session.store() && !m_session.isRemote() ? m_session.store()->fingerprint() : QString();
-    m_preferencesDialog = new PreferencesDialog(m_settings, vault, fingerprint, this);
-    m_preferencesDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_preferencesDialog, &QDialog::accepted, this, &MainWindow::applySettings);
-    m_preferencesDialog->open();
+    PreferencesDialog *dialog =
+        m_preferences.track(new PreferencesDialog(m_settings, vault, fingerprint, this));
+    connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
+    dialog->open();
 }
 
 void MainWindow::changeOwnPassphrase()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SingleDialog.h"
+#include "VaultController.h"
 #include "VaultSession.h"
 #include "core/ApiKey.h"
 #include "core/BulkKeyChange.h"
@@ -144,11 +146,7 @@ private:
     QListWidgetItem *addNavigationHeading(const QString &text);
     QListWidgetItem *addNavigationItem(const QString &icon, const QString &text, Page page);
 
-    void showLogin(const QString &reason = {});
-    void showWelcome(int mode, const QString &path);
-    void showConnectDialog(const PgConnInfo &server, const QString &reason, bool connectAtOnce);
     void connectSessionSignals();
-    void chooseVaultToOpen();
     void onStateChanged(VaultSession::State state);
     void onUnlocked();
     void onLockedOrClosed(VaultSession::State state);
@@ -170,11 +168,8 @@ private:
     void showMessage(const QString &text);
     // While a backup or restore runs: the vault's widgets and actions wait, a progress shows.
     void setBusy(bool busy);
-    // VaultMemory for the unlocked vault file: pins its fingerprint when none is pinned yet
-    // (true: pinned now), and remembers its newest audit row unless a changed history is still
-    // being reported.
-    bool rememberVault();
-    void showVaultCreated(const QString &path);
+    void showNoticedKey(const VaultController::NoticedKey &key);
+    void selectNoticedKey(qint64 keyId);
 
     Settings &m_settings;
     const Clock &m_clock;
@@ -202,19 +197,8 @@ private:
     QTimer *m_timeRefresh = nullptr;
     ConnectionBanner *m_banner = nullptr;
     HistoryBanner *m_historyBanner = nullptr;
-    // The vault last refused for its pinned fingerprint, for Preferences' "Forget".
-    QString m_pinRefusedPath;
-    // A key a notice asked for, selected once its vault is unlocked.
-    struct PendingKey
-    {
-        bool server = false;
-        QString location; // the vault file, or the server's conninfo
-        qint64 keyId = 0;
-    };
-    // Whether the session shows the vault a notice named.
-    bool sessionShows(const PendingKey &vault) const;
-    void selectNoticedKey(qint64 keyId);
-    std::optional<PendingKey> m_pendingKey;
+    VaultController *m_vaults = nullptr;
+    SingleDialog<PreferencesDialog> m_preferences;
     bool m_quitting = false;
     PasswordVault *m_passwordVault = nullptr;
 
@@ -231,12 +215,6 @@ private:
     QList<QAction *> m_pageActions; // indexed by Page
     QAction *m_shortcutsAction = nullptr;
     QMenu *m_recentMenu = nullptr;
-
-    QPointer<LoginDialog> m_loginDialog;
-    QPointer<WelcomeDialog> m_welcomeDialog;
-    QPointer<ConnectServerDialog> m_connectDialog;
-    QPointer<VaultCreatedDialog> m_createdDialog;
-    QPointer<PreferencesDialog> m_preferencesDialog;
 };
 
 } // namespace Keyward
