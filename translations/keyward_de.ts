@@ -617,6 +617,41 @@
         <source>already expired</source>
         <translation>bereits abgelaufen</translation>
     </message>
+    <message numerus="yes">
+        <source>Deactivated %n key(s).</source>
+        <translation>
+            <numerusform>%n Schlüssel deaktiviert.</numerusform>
+            <numerusform>%n Schlüssel deaktiviert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Activated %n key(s).</source>
+        <translation>
+            <numerusform>%n Schlüssel aktiviert.</numerusform>
+            <numerusform>%n Schlüssel aktiviert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n key(s).</source>
+        <translation>
+            <numerusform>%n Schlüssel widerrufen.</numerusform>
+            <numerusform>%n Schlüssel widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n key(s).</source>
+        <translation>
+            <numerusform>%n Schlüssel gelöscht.</numerusform>
+            <numerusform>%n Schlüssel gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shortened the expiry of %n key(s).</source>
+        <translation>
+            <numerusform>Ablauf von %n Schlüssel verkürzt.</numerusform>
+            <numerusform>Ablauf von %n Schlüsseln verkürzt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CheckFormatCommand</name>
@@ -827,6 +862,10 @@
     <message>
         <source>FINGERPRINT</source>
         <translation>FINGERABDRUCK</translation>
+    </message>
+    <message>
+        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 90d, 2027-01-31 or never.</source>
+        <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 90d, 2027-01-31 oder never.</translation>
     </message>
 </context>
 <context>
@@ -1599,41 +1638,6 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <source>There is no key with id %1. Nothing was changed.</source>
         <translation>Es gibt keinen Schlüssel mit der ID %1. Nichts wurde geändert.</translation>
     </message>
-    <message numerus="yes">
-        <source>Deactivated %n key(s).</source>
-        <translation>
-            <numerusform>%n Schlüssel deaktiviert.</numerusform>
-            <numerusform>%n Schlüssel deaktiviert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Activated %n key(s).</source>
-        <translation>
-            <numerusform>%n Schlüssel aktiviert.</numerusform>
-            <numerusform>%n Schlüssel aktiviert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoked %n key(s).</source>
-        <translation>
-            <numerusform>%n Schlüssel widerrufen.</numerusform>
-            <numerusform>%n Schlüssel widerrufen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n key(s).</source>
-        <translation>
-            <numerusform>%n Schlüssel gelöscht.</numerusform>
-            <numerusform>%n Schlüssel gelöscht.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Shortened the expiry of %n key(s).</source>
-        <translation>
-            <numerusform>Ablauf von %n Schlüssel verkürzt.</numerusform>
-            <numerusform>Ablauf von %n Schlüsseln verkürzt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Applies one change to many keys in one transaction, with an audit entry for each key. A key that is refused (your role, tampered, changed by someone else) is listed with the reason while the others go through; exit 1 when any was refused. Keys already in the asked state are left as they are. Stopping Production keys asks for confirmation (or --yes).</source>
         <translation>Wendet eine Änderung in einer Transaktion auf viele Schlüssel an, mit einem Audit-Eintrag je Schlüssel. Ein abgelehnter Schlüssel (Ihre Rolle, manipuliert, von jemand anderem geändert) wird mit dem Grund aufgeführt, während die anderen durchgehen; Exit 1, wenn einer abgelehnt wurde. Schlüssel, die schon im gewünschten Zustand sind, bleiben, wie sie sind. Das Stoppen von Produktionsschlüsseln fragt nach einer Bestätigung (oder --yes).</translation>
@@ -1657,10 +1661,6 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
     <message>
         <source>shorten-expiry needs --expires.</source>
         <translation>shorten-expiry braucht --expires.</translation>
-    </message>
-    <message>
-        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 30d or 2027-01-31.</source>
-        <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 30d oder 2027-01-31.</translation>
     </message>
     <message>
         <source>--expires only goes with shorten-expiry.</source>
@@ -1720,6 +1720,10 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
             <numerusform>%n Schlüssel nach %1 geschrieben.</numerusform>
             <numerusform>%n Schlüssel nach %1 geschrieben.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>shorten-expiry needs a date, not &quot;never&quot;.</source>
+        <translation>shorten-expiry braucht ein Datum, nicht „never“.</translation>
     </message>
 </context>
 <context>
@@ -1799,10 +1803,6 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
     <message>
         <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
         <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
-    </message>
-    <message>
-        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 90d, 2027-01-31 or never.</source>
-        <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 90d, 2027-01-31 oder never.</translation>
     </message>
     <message>
         <source>Cannot read the rate limit &quot;%1&quot;; use e.g. 100/min.</source>
@@ -1886,10 +1886,6 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
     <message>
         <source>Cannot read the rate limit &quot;%1&quot;; use e.g. 100/min.</source>
         <translation>Das Ratenlimit „%1“ ist nicht lesbar; verwenden Sie z. B. 100/min.</translation>
-    </message>
-    <message>
-        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 30d or 2027-01-31.</source>
-        <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 30d oder 2027-01-31.</translation>
     </message>
     <message>
         <source>Gives a key a new secret and prints it on stdout, once. The old secret keeps working for the grace period (default 0: it stops at once). With --json, prints {&quot;id&quot;:...,&quot;token&quot;:...}.</source>
@@ -2977,41 +2973,6 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
 </context>
 <context>
     <name>Keyward::BulkKeyCommands</name>
-    <message numerus="yes">
-        <source>Deactivated %n key(s).</source>
-        <translation>
-            <numerusform>%n Schlüssel deaktiviert.</numerusform>
-            <numerusform>%n Schlüssel deaktiviert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Activated %n key(s).</source>
-        <translation>
-            <numerusform>%n Schlüssel aktiviert.</numerusform>
-            <numerusform>%n Schlüssel aktiviert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoked %n key(s).</source>
-        <translation>
-            <numerusform>%n Schlüssel widerrufen.</numerusform>
-            <numerusform>%n Schlüssel widerrufen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n key(s).</source>
-        <translation>
-            <numerusform>%n Schlüssel gelöscht.</numerusform>
-            <numerusform>%n Schlüssel gelöscht.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Shortened the expiry of %n key(s).</source>
-        <translation>
-            <numerusform>Ablauf von %n Schlüssel verkürzt.</numerusform>
-            <numerusform>Ablauf von %n Schlüsseln verkürzt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot Change Keys</source>
         <translation>Schlüssel können nicht geändert werden</translation>

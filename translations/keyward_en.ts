@@ -22,6 +22,44 @@
     </message>
 </context>
 <context>
+    <name>BulkKeyRules</name>
+    <message numerus="yes">
+        <source>Deactivated %n key(s).</source>
+        <translation>
+            <numerusform>Deactivated %n key.</numerusform>
+            <numerusform>Deactivated %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Activated %n key(s).</source>
+        <translation>
+            <numerusform>Activated %n key.</numerusform>
+            <numerusform>Activated %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n key(s).</source>
+        <translation>
+            <numerusform>Revoked %n key.</numerusform>
+            <numerusform>Revoked %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n key(s).</source>
+        <translation>
+            <numerusform>Deleted %n key.</numerusform>
+            <numerusform>Deleted %n keys.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shortened the expiry of %n key(s).</source>
+        <translation>
+            <numerusform>Shortened the expiry of %n key.</numerusform>
+            <numerusform>Shortened the expiry of %n keys.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckFormatCommand</name>
     <message numerus="yes">
         <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault (&quot;keywardctl key list&quot; shows the hints) and remove it from the history.</source>
@@ -199,41 +237,6 @@
 </context>
 <context>
     <name>KeyBulkCommands</name>
-    <message numerus="yes">
-        <source>Deactivated %n key(s).</source>
-        <translation>
-            <numerusform>Deactivated %n key.</numerusform>
-            <numerusform>Deactivated %n keys.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Activated %n key(s).</source>
-        <translation>
-            <numerusform>Activated %n key.</numerusform>
-            <numerusform>Activated %n keys.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoked %n key(s).</source>
-        <translation>
-            <numerusform>Revoked %n key.</numerusform>
-            <numerusform>Revoked %n keys.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n key(s).</source>
-        <translation>
-            <numerusform>Deleted %n key.</numerusform>
-            <numerusform>Deleted %n keys.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Shortened the expiry of %n key(s).</source>
-        <translation>
-            <numerusform>Shortened the expiry of %n key.</numerusform>
-            <numerusform>Shortened the expiry of %n keys.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Not changing %n Production key(s) without confirmation: add --yes. (%1)</source>
         <translation>
@@ -468,41 +471,6 @@
 </context>
 <context>
     <name>Keyward::BulkKeyCommands</name>
-    <message numerus="yes">
-        <source>Deactivated %n key(s).</source>
-        <translation>
-            <numerusform>Deactivated %n key.</numerusform>
-            <numerusform>Deactivated %n keys.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Activated %n key(s).</source>
-        <translation>
-            <numerusform>Activated %n key.</numerusform>
-            <numerusform>Activated %n keys.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoked %n key(s).</source>
-        <translation>
-            <numerusform>Revoked %n key.</numerusform>
-            <numerusform>Revoked %n keys.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n key(s).</source>
-        <translation>
-            <numerusform>Deleted %n key.</numerusform>
-            <numerusform>Deleted %n keys.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Shortened the expiry of %n key(s).</source>
-        <translation>
-            <numerusform>Shortened the expiry of %n key.</numerusform>
-            <numerusform>Shortened the expiry of %n keys.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>… and %n more.</source>
         <translation>

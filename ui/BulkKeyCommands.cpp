@@ -20,23 +20,6 @@ namespace {
 // Refusals listed in full up to this many; a message box is no place for a thousand lines.
 constexpr int kListedRefusals = 15;
 
-QString doneMessage(BulkKeyAction action, int count)
-{
-    switch (action) {
-    case BulkKeyAction::Deactivate:
-        return BulkKeyCommands::tr("Deactivated %n key(s).", nullptr, count);
-    case BulkKeyAction::Activate:
-        return BulkKeyCommands::tr("Activated %n key(s).", nullptr, count);
-    case BulkKeyAction::Revoke:
-        return BulkKeyCommands::tr("Revoked %n key(s).", nullptr, count);
-    case BulkKeyAction::Delete:
-        return BulkKeyCommands::tr("Deleted %n key(s).", nullptr, count);
-    case BulkKeyAction::ShortenExpiry:
-        return BulkKeyCommands::tr("Shortened the expiry of %n key(s).", nullptr, count);
-    }
-    return {};
-}
-
 QString shortName(const QString &name)
 {
     constexpr int kMaxShown = 60;
@@ -64,14 +47,11 @@ bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys)
         return false;
     }
     // The core's verdict for each key before the dialog, so it lists exactly what will change.
-    // A date that shortens every key stands in until one is chosen; the store decides again.
     const qint64 now = m_clock.nowMs();
-    const std::optional<qint64> anyDate =
-        action == BulkKeyAction::ShortenExpiry ? std::optional<qint64>(now + 1) : std::nullopt;
     QVector<ApiKey> changing;
     QVector<BulkConfirmDialog::LeftOut> leftOut;
     for (const ApiKey &key : keys) {
-        const BulkKeyVerdict verdict = BulkKeyRules::verdict(*member, key, action, anyDate, now);
+        const BulkKeyVerdict verdict = BulkKeyRules::verdictBeforeDate(*member, key, action, now);
         if (verdict.kind == BulkKeyVerdict::Kind::Change)
             changing.append(key);
         else
@@ -106,7 +86,7 @@ bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys)
     Q_EMIT keysChanged();
     const int changed = int(done->changed.size());
     if (done->refused.isEmpty()) {
-        Q_EMIT message(doneMessage(action, changed));
+        Q_EMIT message(BulkKeyRules::doneText(action, changed));
         return changed > 0;
     }
     QStringList lines;
@@ -115,11 +95,11 @@ bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys)
     const int more = int(done->refused.size()) - kListedRefusals;
     if (more > 0)
         lines.append(tr("… and %n more.", nullptr, more));
-    const QString text = doneMessage(action, changed) + QLatin1Char(' ')
+    const QString text = BulkKeyRules::doneText(action, changed) + QLatin1Char(' ')
         + tr("%n key(s) were not changed:", nullptr, int(done->refused.size()))
         + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
     MessageBox::warning(parent, tr("Some Keys Were Not Changed"), text);
-    Q_EMIT failed(doneMessage(action, changed) + QLatin1Char(' ')
+    Q_EMIT failed(BulkKeyRules::doneText(action, changed) + QLatin1Char(' ')
                   + tr("%n key(s) were not changed.", nullptr, int(done->refused.size())));
     return changed > 0;
 }

@@ -180,15 +180,11 @@ void KeyActions::updateForMany(const Member &member, const QVector<ApiKey> &sele
     }));
     const int count = int(selection.size());
     const auto bulk = [&](QAction *action, BulkKeyAction bulkAction, const QString &toolTip) {
-        // A date that shortens every key: whether one would change is known once it is chosen.
-        const std::optional<qint64> anyDate = bulkAction == BulkKeyAction::ShortenExpiry
-            ? std::optional<qint64>(nowMs + 1)
-            : std::nullopt;
         QString firstRefusal;
         bool anyChanges = false;
         for (const ApiKey &key : selection) {
             const BulkKeyVerdict verdict =
-                BulkKeyRules::verdict(member, key, bulkAction, anyDate, nowMs);
+                BulkKeyRules::verdictBeforeDate(member, key, bulkAction, nowMs);
             if (verdict.kind == BulkKeyVerdict::Kind::Change) {
                 anyChanges = true;
                 break;

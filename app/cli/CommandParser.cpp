@@ -122,6 +122,16 @@ std::optional<ExitCode> CommandParser::parse(int minPositional, int maxPositiona
     return std::nullopt;
 }
 
+std::optional<ExpiryPolicy> CommandParser::expiryValue(const QString &name, const QString &text)
+{
+    const QString given = text.isEmpty() ? value(name) : text;
+    std::optional<ExpiryPolicy> expiry = ExpiryPolicy::parse(given);
+    if (!expiry)
+        usageError(
+            tr("Cannot read the expiry \"%1\"; use e.g. 90d, 2027-01-31 or never.").arg(given));
+    return expiry;
+}
+
 ExitCode CommandParser::usageError(const QString &message)
 {
     Output &output = m_context.output();

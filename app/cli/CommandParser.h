@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ExitCode.h"
+#include "core/ExpiryPolicy.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,6 +36,10 @@ public:
     QString value(const QString &name) const { return m_parser.value(name); }
     QStringList values(const QString &name) const { return m_parser.values(name); }
     QStringList positional() const { return m_parser.positionalArguments(); }
+
+    // The option's value ("30d", "2027-01-31", "never"; text instead when given) as an expiry;
+    // nullopt after reporting a usage error (the command then returns ExitCode::Usage).
+    std::optional<ExpiryPolicy> expiryValue(const QString &name, const QString &text = {});
 
     // Reports a bad argument value with the usage line; returns ExitCode::Usage.
     ExitCode usageError(const QString &message);

@@ -93,23 +93,6 @@ Result<QVector<ApiKey>> loadKeys(SqlKeyStore &store, const QVector<qint64> &ids)
     return keys;
 }
 
-QString doneMessage(BulkKeyAction action, int count)
-{
-    switch (action) {
-    case BulkKeyAction::Deactivate:
-        return KeyBulkCommands::tr("Deactivated %n key(s).", nullptr, count);
-    case BulkKeyAction::Activate:
-        return KeyBulkCommands::tr("Activated %n key(s).", nullptr, count);
-    case BulkKeyAction::Revoke:
-        return KeyBulkCommands::tr("Revoked %n key(s).", nullptr, count);
-    case BulkKeyAction::Delete:
-        return KeyBulkCommands::tr("Deleted %n key(s).", nullptr, count);
-    case BulkKeyAction::ShortenExpiry:
-        return KeyBulkCommands::tr("Shortened the expiry of %n key(s).", nullptr, count);
-    }
-    return {};
-}
-
 QJsonArray idArray(const QVector<qint64> &ids)
 {
     QJsonArray array;
@@ -148,11 +131,11 @@ ExitCode KeyBulkCommands::bulk(CommandContext &context)
     if (*action == BulkKeyAction::ShortenExpiry) {
         if (!parser.isSet(kExpires))
             return parser.usageError(tr("shorten-expiry needs --expires."));
-        const std::optional<ExpiryPolicy> expiry = ExpiryPolicy::parse(parser.value(kExpires));
-        if (!expiry || !expiry->expiresAtMs(now))
-            return parser.usageError(
-                tr("Cannot read the expiry \"%1\"; use e.g. 30d or 2027-01-31.")
-                    .arg(parser.value(kExpires)));
+        const std::optional<ExpiryPolicy> expiry = parser.expiryValue(kExpires);
+        if (!expiry)
+            return ExitCode::Usage;
+        if (!expiry->expiresAtMs(now))
+            return parser.usageError(tr("shorten-expiry needs a date, not \"never\"."));
         expiresAtMs = expiry->expiresAtMs(now);
     } else if (parser.isSet(kExpires)) {
         return parser.usageError(tr("--expires only goes with shorten-expiry."));
@@ -214,7 +197,7 @@ ExitCode KeyBulkCommands::bulk(CommandContext &context)
                           {QStringLiteral("unchanged"), idArray(done->unchanged)},
                           {QStringLiteral("refused"), refused}});
     } else {
-        output.message(doneMessage(*action, int(done->changed.size())));
+        output.message(BulkKeyRules::doneText(*action, int(done->changed.size())));
         if (!done->unchanged.isEmpty())
             output.message(tr("Left %n key(s) as they were (already done).", nullptr,
                               int(done->unchanged.size())));

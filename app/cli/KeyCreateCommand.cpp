@@ -106,11 +106,9 @@ ExitCode KeyCreateCommand::run(CommandContext &context)
     request.role = *role;
     const QString expiresText =
         parser.isSet(kExpires) ? parser.value(kExpires) : QStringLiteral("90d");
-    const std::optional<ExpiryPolicy> expiry = ExpiryPolicy::parse(expiresText);
+    const std::optional<ExpiryPolicy> expiry = parser.expiryValue(kExpires, expiresText);
     if (!expiry)
-        return parser.usageError(
-            tr("Cannot read the expiry \"%1\"; use e.g. 90d, 2027-01-31 or never.")
-                .arg(expiresText));
+        return ExitCode::Usage;
     request.expiresAtMs = expiry->expiresAtMs(context.clock().nowMs());
     if (parser.isSet(kRateLimit)) {
         const std::optional<RateLimit> rate = RateLimit::parse(parser.value(kRateLimit));

@@ -142,11 +142,9 @@ ExitCode KeyEditCommands::edit(CommandContext &context)
     }
     std::optional<ExpiryPolicy> expiry;
     if (parser.isSet(kExpires)) {
-        expiry = ExpiryPolicy::parse(parser.value(kExpires));
+        expiry = parser.expiryValue(kExpires);
         if (!expiry)
-            return parser.usageError(
-                tr("Cannot read the expiry \"%1\"; use e.g. 30d or 2027-01-31.")
-                    .arg(parser.value(kExpires)));
+            return ExitCode::Usage;
     }
 
     const std::optional<LoadedKey> loaded = KeyLookup::signInAndLoad(context, *id);

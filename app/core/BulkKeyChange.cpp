@@ -129,4 +129,29 @@ std::optional<BulkKeyAction> BulkKeyRules::fromCode(const QString &code)
     return std::nullopt;
 }
 
+BulkKeyVerdict BulkKeyRules::verdictBeforeDate(const Member &actor, const ApiKey &key,
+                                               BulkKeyAction action, qint64 nowMs)
+{
+    const std::optional<qint64> anyDate =
+        action == BulkKeyAction::ShortenExpiry ? std::optional<qint64>(nowMs + 1) : std::nullopt;
+    return verdict(actor, key, action, anyDate, nowMs);
+}
+
+QString BulkKeyRules::doneText(BulkKeyAction action, int count)
+{
+    switch (action) {
+    case BulkKeyAction::Deactivate:
+        return tr("Deactivated %n key(s).", nullptr, count);
+    case BulkKeyAction::Activate:
+        return tr("Activated %n key(s).", nullptr, count);
+    case BulkKeyAction::Revoke:
+        return tr("Revoked %n key(s).", nullptr, count);
+    case BulkKeyAction::Delete:
+        return tr("Deleted %n key(s).", nullptr, count);
+    case BulkKeyAction::ShortenExpiry:
+        return tr("Shortened the expiry of %n key(s).", nullptr, count);
+    }
+    return {};
+}
+
 } // namespace Keyward

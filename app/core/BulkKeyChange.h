@@ -74,10 +74,16 @@ public:
     // One key's verdict for the signed-in member. Tampered rows are the store's to find.
     static BulkKeyVerdict verdict(const Member &actor, const ApiKey &key, BulkKeyAction action,
                                   std::optional<qint64> expiresAtMs, qint64 nowMs);
+    // The verdict before Shorten Expiry's date is chosen: a date that shortens every key stands
+    // in, so only keys that cannot change at all are left out (the store decides again).
+    static BulkKeyVerdict verdictBeforeDate(const Member &actor, const ApiKey &key,
+                                            BulkKeyAction action, qint64 nowMs);
     // Whether the action stops keys working (the confirmation warns about integrations).
     static bool stopsKeys(BulkKeyAction action);
     // "revoke", "delete", ...: for keywardctl's arguments and --json.
     static QString code(BulkKeyAction action);
+    // "Revoked 3 keys.": what a bulk change did, in the window and keywardctl alike.
+    static QString doneText(BulkKeyAction action, int count);
     static std::optional<BulkKeyAction> fromCode(const QString &code);
 };
 

@@ -119,6 +119,16 @@ private Q_SLOTS:
                        QStringLiteral("7d")})
                      .exitCode,
                  2);
+        // "never" shortens nothing; an unreadable expiry is a usage error naming it.
+        run = bulk({QStringLiteral("shorten-expiry"), QString::number(a),
+                    QStringLiteral("--expires"), QStringLiteral("never")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("needs a date, not"), run.err.constData());
+        run = bulk({QStringLiteral("shorten-expiry"), QString::number(a),
+                    QStringLiteral("--expires"), QStringLiteral("soonish")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("Cannot read the expiry") && run.err.contains("soonish"),
+                 run.err.constData());
         // A date in the past is refused as a whole.
         run = bulk({QStringLiteral("shorten-expiry"), QString::number(a),
                     QStringLiteral("--expires"), QStringLiteral("2020-01-01")});
