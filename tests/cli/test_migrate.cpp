@@ -464,20 +464,26 @@ private Q_SLOTS:
         QVERIFY2(run.errText().contains(QStringLiteral("No such file")),
                  run.describe().constData());
         QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral("missing"))));
-        if (::geteuid() == 0)
-            return; // root writes anywhere
-        const QString locked = m_home.filePath(QStringLiteral("read-only"));
-        QVERIFY(QDir().mkpath(locked));
-        QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
-        const QString target = locked + QStringLiteral("/server.backup");
+        // A folder nobody may write to (root may write anywhere but in sysfs).
+        const QString locked = ::geteuid() == 0 ? QStringLiteral("/sys")
+                                                : m_home.filePath(QStringLiteral("read-only"));
+        if (::geteuid() != 0) {
+            QVERIFY(QDir().mkpath(locked));
+            QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
+        }
+        const QStringList before =
+            QDir(locked).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        const QString target = locked + QStringLiteral("/keyward-server.backup");
         run = onServer(m_owner, kLoginPass,
                        {QStringLiteral("vault"), QStringLiteral("backup"), target}, {}, env);
-        QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        if (::geteuid() != 0)
+            QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         QVERIFY(run.exitCode != 0);
         QVERIFY2(run.errText().contains(target)
                      && run.errText().contains(QStringLiteral("Permission denied")),
                  run.describe().constData());
-        QVERIFY(QDir(locked).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+        QCOMPARE(QDir(locked).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 before);
     }
 
     // The server drops the connection while the copy reads: a clear error, and no file.
