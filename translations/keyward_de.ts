@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Application</name>
@@ -60,7 +59,7 @@
         <translation>Ein Mitglied entfernen; seine Schlüssel werden deaktiviert</translation>
     </message>
     <message>
-        <source>Change a member&apos;s role</source>
+        <source>Change a member's role</source>
         <translation>Die Rolle eines Mitglieds ändern</translation>
     </message>
     <message>
@@ -72,11 +71,11 @@
         <translation>Prüfen, dass kein Protokolleintrag geändert oder entfernt wurde</translation>
     </message>
     <message>
-        <source>Missing value after &quot;%1&quot;.</source>
+        <source>Missing value after "%1".</source>
         <translation>Fehlender Wert nach „%1“.</translation>
     </message>
     <message>
-        <source>Unknown option &quot;%1&quot;.</source>
+        <source>Unknown option "%1".</source>
         <translation>Unbekannte Option „%1“.</translation>
     </message>
     <message>
@@ -84,7 +83,7 @@
         <translation>Geben Sie einen Befehl an.</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;.</source>
+        <source>Unknown command "%1".</source>
         <translation>Unbekannter Befehl „%1“.</translation>
     </message>
     <message>
@@ -96,15 +95,15 @@
         <translation>Geben Sie einen %1-Befehl an: %2.</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1 %2&quot;; %1 commands are: %3.</source>
+        <source>Unknown command "%1 %2"; %1 commands are: %3.</source>
         <translation>Unbekannter Befehl „%1 %2“; die %1-Befehle sind: %3.</translation>
     </message>
     <message>
-        <source>Run &quot;keywardctl --help&quot; for the commands.</source>
+        <source>Run "keywardctl --help" for the commands.</source>
         <translation>Führen Sie „keywardctl --help“ aus, um die Befehle zu sehen.</translation>
     </message>
     <message>
-        <source>Manage a Keyward vault&apos;s API keys from scripts and services.</source>
+        <source>Manage a Keyward vault's API keys from scripts and services.</source>
         <translation>Die API-Schlüssel eines Keyward-Tresors aus Skripten und Diensten verwalten.</translation>
     </message>
     <message>
@@ -112,7 +111,7 @@
         <translation>Befehle:</translation>
     </message>
     <message>
-        <source>Run &quot;keywardctl COMMAND --help&quot; for a command&apos;s options.</source>
+        <source>Run "keywardctl COMMAND --help" for a command's options.</source>
         <translation>Führen Sie „keywardctl BEFEHL --help“ aus, um die Optionen eines Befehls zu sehen.</translation>
     </message>
     <message>
@@ -140,7 +139,7 @@
         <translation>  2  Aufruffehler: unbekannter Befehl oder unbekannte Option, fehlendes oder unlesbares Argument</translation>
     </message>
     <message>
-        <source>Show a key&apos;s requests per hour and its newest requests</source>
+        <source>Show a key's requests per hour and its newest requests</source>
         <translation>Die Anfragen eines Schlüssels pro Stunde und seine neuesten Anfragen anzeigen</translation>
     </message>
     <message>
@@ -160,15 +159,15 @@
         <translation>Einen ganzen Tresor zwischen einer Datei und einer PostgreSQL-Datenbank kopieren</translation>
     </message>
     <message>
-        <source>  KEYWARD_DB              a PostgreSQL vault&apos;s connection string, unless --vault is given (the password: ~/.pgpass, PGPASSWORD or a prompt)</source>
+        <source>  KEYWARD_DB              a PostgreSQL vault's connection string, unless --vault is given (the password: ~/.pgpass, PGPASSWORD or a prompt)</source>
         <translation>  KEYWARD_DB              die Verbindungszeichenfolge eines PostgreSQL-Tresors, sofern --vault nicht angegeben ist (das Passwort: ~/.pgpass, PGPASSWORD oder eine Abfrage)</translation>
     </message>
     <message>
-        <source>Set a member&apos;s passphrase, or your own (vault files)</source>
+        <source>Set a member's passphrase, or your own (vault files)</source>
         <translation>Die Passphrase eines Mitglieds oder die eigene festlegen (Tresordateien)</translation>
     </message>
     <message>
-        <source>  KEYWARD_NEW_PASSPHRASE  the new passphrase for &quot;member add&quot; and &quot;member passphrase&quot;</source>
+        <source>  KEYWARD_NEW_PASSPHRASE  the new passphrase for "member add" and "member passphrase"</source>
         <translation>  KEYWARD_NEW_PASSPHRASE  die neue Passphrase für „member add“ und „member passphrase“</translation>
     </message>
     <message>
@@ -176,7 +175,7 @@
         <translation>Notizen, Ratenlimit, Nutzungslimit oder Ablauf (verkürzen) ändern</translation>
     </message>
     <message>
-        <source>Count a key&apos;s use against its usage limit from 0 again (Admins)</source>
+        <source>Count a key's use against its usage limit from 0 again (Admins)</source>
         <translation>Die Nutzung eines Schlüssels für sein Nutzungslimit wieder ab 0 zählen (Administratoren)</translation>
     </message>
     <message>
@@ -188,7 +187,7 @@
         <translation>Keyward-Schlüssel in Dateien oder der Standardeingabe an ihrer Prüfsumme finden (ohne Tresor; pre-commit)</translation>
     </message>
     <message>
-        <source>Certify a member&apos;s signing key (signed vault files)</source>
+        <source>Certify a member's signing key (signed vault files)</source>
         <translation>Den Signaturschlüssel eines Mitglieds zertifizieren (signierte Tresordateien)</translation>
     </message>
     <message>
@@ -208,7 +207,7 @@
         <translation>Eine geprüfte Sicherung zurückspielen und den ersetzten Tresor aufbewahren</translation>
     </message>
     <message>
-        <source>keywardctl: warning: a key was given on the command line, where other users can read it in the process list and your shell keeps it in its history. Pass it on stdin instead (&quot;verify -&quot; or &quot;verify --stdin&quot;).</source>
+        <source>keywardctl: warning: a key was given on the command line, where other users can read it in the process list and your shell keeps it in its history. Pass it on stdin instead ("verify -" or "verify --stdin").</source>
         <translation>keywardctl: Warnung: Ein Schlüssel wurde auf der Befehlszeile übergeben, wo andere Benutzer ihn in der Prozessliste lesen können und Ihre Shell ihn im Verlauf speichert. Übergeben Sie ihn stattdessen über die Standardeingabe („verify -“ oder „verify --stdin“).</translation>
     </message>
     <message>
@@ -216,7 +215,7 @@
         <translation>Aufruf: keywardctl [--vault DATEI | --db VERBINDUNG] [--member NAME] [--pin FINGERABDRUCK] [--json] BEFEHL [ARGUMENTE]</translation>
     </message>
     <message>
-        <source>  KEYWARD_VAULT_PIN       the vault file&apos;s expected fingerprint, unless --pin is given</source>
+        <source>  KEYWARD_VAULT_PIN       the vault file's expected fingerprint, unless --pin is given</source>
         <translation>  KEYWARD_VAULT_PIN       der erwartete Fingerabdruck der Tresordatei, sofern --pin nicht angegeben ist</translation>
     </message>
     <message>
@@ -228,7 +227,7 @@
         <translation>  3  Tresorfehler: fehlt, beschädigt, gesperrt, kein Tresor, zu neu, Speicher; Datenbank nicht erreichbar oder keine gültige Verbindungsangabe; vault check: Schaden gefunden</translation>
     </message>
     <message>
-        <source>Stop a regenerated key&apos;s previous secret now, not after its grace period</source>
+        <source>Stop a regenerated key's previous secret now, not after its grace period</source>
         <translation>Das vorige Geheimnis eines neu erzeugten Schlüssels jetzt stoppen, nicht erst nach der Übergangsfrist</translation>
     </message>
     <message>
@@ -236,11 +235,11 @@
         <translation>Viele Schlüssel deaktivieren, aktivieren, widerrufen, löschen oder ihren Ablauf verkürzen</translation>
     </message>
     <message>
-        <source>Write keys&apos; metadata as CSV or JSON (never a secret)</source>
+        <source>Write keys' metadata as CSV or JSON (never a secret)</source>
         <translation>Metadaten von Schlüsseln als CSV oder JSON schreiben (nie ein Geheimnis)</translation>
     </message>
     <message>
-        <source>Dismiss a key&apos;s finding, with the reason (audited)</source>
+        <source>Dismiss a key's finding, with the reason (audited)</source>
         <translation>Einen Befund eines Schlüssels mit Begründung ignorieren (protokolliert)</translation>
     </message>
     <message>
@@ -299,7 +298,7 @@
         <translation>DETAILS</translation>
     </message>
     <message>
-        <source>Checks the audit log&apos;s hash chain: exit 0 when no entry was changed or removed, 1 when one was.</source>
+        <source>Checks the audit log's hash chain: exit 0 when no entry was changed or removed, 1 when one was.</source>
         <translation>Prüft die Hash-Kette des Prüfprotokolls: Exit-Code 0, wenn kein Eintrag geändert oder entfernt wurde, 1, wenn doch.</translation>
     </message>
     <message>
@@ -314,7 +313,7 @@
         </translation>
     </message>
     <message>
-        <source>Tampered: key %1 (&quot;%2&quot;): %3.</source>
+        <source>Tampered: key %1 ("%2"): %3.</source>
         <translation>Manipuliert: Schlüssel %1 („%2“): %3.</translation>
     </message>
     <message>
@@ -633,7 +632,7 @@
         <translation>[--prefix PRÄFIX]... [DATEI...]</translation>
     </message>
     <message>
-        <source>Finds Keyward keys in files, or in stdin without FILE (or with &quot;-&quot;), and checks each one&apos;s CRC32 check characters offline: no vault is opened. Prints each finding as FILE:LINE:COLUMN with the key&apos;s hint, never the key (with --json: one object per finding). Keys whose check is wrong or that were cut short are printed as notes. Exit 0 when no key was found, 1 when one was (a leak), 2 on a usage error or an unreadable file. Made for pre-commit hooks and for confirming a secret scanner&apos;s hit (docs/key-format.md).</source>
+        <source>Finds Keyward keys in files, or in stdin without FILE (or with "-"), and checks each one's CRC32 check characters offline: no vault is opened. Prints each finding as FILE:LINE:COLUMN with the key's hint, never the key (with --json: one object per finding). Keys whose check is wrong or that were cut short are printed as notes. Exit 0 when no key was found, 1 when one was (a leak), 2 on a usage error or an unreadable file. Made for pre-commit hooks and for confirming a secret scanner's hit (docs/key-format.md).</source>
         <translation>Findet Keyward-Schlüssel in Dateien oder, ohne DATEI (oder mit „-“), in der Standardeingabe und prüft offline die CRC32-Prüfzeichen jedes Schlüssels: Es wird kein Tresor geöffnet. Gibt jeden Fund als DATEI:ZEILE:SPALTE mit der Kurzform des Schlüssels aus, nie den Schlüssel selbst (mit --json: ein Objekt je Fund). Schlüssel mit falscher Prüfsumme oder abgeschnittene Schlüssel werden als Hinweise ausgegeben. Exit 0, wenn kein Schlüssel gefunden wurde, 1, wenn einer gefunden wurde (ein Leck), 2 bei einem Aufruffehler oder einer unlesbaren Datei. Gedacht für pre-commit-Hooks und um einen Treffer eines Geheimnis-Scanners zu bestätigen (docs/key-format.md).</translation>
     </message>
     <message>
@@ -641,7 +640,7 @@
         <translation>PRÄFIX</translation>
     </message>
     <message>
-        <source>The vaults&apos; key prefix (default: kw); repeat it for several.</source>
+        <source>The vaults' key prefix (default: kw); repeat it for several.</source>
         <translation>Das Schlüsselpräfix der Tresore (Standard: kw); für mehrere wiederholen.</translation>
     </message>
     <message>
@@ -649,11 +648,11 @@
         <translation>es ist ein Verzeichnis</translation>
     </message>
     <message>
-        <source>Cannot read &quot;%1&quot;: %2.</source>
+        <source>Cannot read "%1": %2.</source>
         <translation>„%1“ kann nicht gelesen werden: %2.</translation>
     </message>
     <message numerus="yes">
-        <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault (&quot;keywardctl key list&quot; shows the hints) and remove it from the history.</source>
+        <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault ("keywardctl key list" shows the hints) and remove it from the history.</source>
         <translation>
             <numerusform>keywardctl: %n Keyward-Schlüssel gefunden. Widerrufen Sie ihn in seinem Tresor („keywardctl key list“ zeigt die Kurzformen) und entfernen Sie ihn aus dem Verlauf.</numerusform>
             <numerusform>keywardctl: %n Keyward-Schlüssel gefunden. Widerrufen Sie jeden in seinem Tresor („keywardctl key list“ zeigt die Kurzformen) und entfernen Sie sie aus dem Verlauf.</numerusform>
@@ -671,7 +670,7 @@
         <translation>Passphrase für %1: </translation>
     </message>
     <message>
-        <source>Cannot write &quot;%1&quot;: %2.</source>
+        <source>Cannot write "%1": %2.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2.</translation>
     </message>
 </context>
@@ -730,7 +729,7 @@
         <translation>Die Konfiguration lesen und den Tresor öffnen, dann beenden.</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot;.</source>
+        <source>Unexpected argument "%1".</source>
         <translation>Unerwartetes Argument „%1“.</translation>
     </message>
     <message>
@@ -781,7 +780,7 @@
         <translation>Fehlende Argumente.</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot;.</source>
+        <source>Unexpected argument "%1".</source>
         <translation>Unerwartetes Argument „%1“.</translation>
     </message>
     <message>
@@ -789,7 +788,7 @@
         <translation>Aufruf: %1</translation>
     </message>
     <message>
-        <source>Run &quot;keywardctl %1 --help&quot; for details.</source>
+        <source>Run "keywardctl %1 --help" for details.</source>
         <translation>Führen Sie „keywardctl %1 --help“ aus, um Einzelheiten zu sehen.</translation>
     </message>
     <message>
@@ -809,7 +808,7 @@
         <translation>CONNINFO</translation>
     </message>
     <message>
-        <source>A PostgreSQL vault instead: a libpq connection string (&quot;host=... dbname=... user=...&quot;, &quot;service=NAME&quot;) or a postgresql:// URI (default: $KEYWARD_DB). The server authenticates you; the password comes from ~/.pgpass, PGPASSWORD or a prompt.</source>
+        <source>A PostgreSQL vault instead: a libpq connection string ("host=... dbname=... user=...", "service=NAME") or a postgresql:// URI (default: $KEYWARD_DB). The server authenticates you; the password comes from ~/.pgpass, PGPASSWORD or a prompt.</source>
         <translation>Stattdessen ein PostgreSQL-Tresor: eine libpq-Verbindungszeichenfolge („host=... dbname=... user=...“, „service=NAME“) oder eine postgresql://-URI (Standard: $KEYWARD_DB). Der Server authentifiziert Sie; das Passwort stammt aus ~/.pgpass, PGPASSWORD oder einer Abfrage.</translation>
     </message>
     <message>
@@ -821,7 +820,7 @@
         <translation>Geben Sie entweder --vault (eine Tresordatei) oder --db (einen PostgreSQL-Tresor) an, nicht beides.</translation>
     </message>
     <message>
-        <source>The vault file&apos;s expected fingerprint: another one is refused (default: $KEYWARD_VAULT_PIN).</source>
+        <source>The vault file's expected fingerprint: another one is refused (default: $KEYWARD_VAULT_PIN).</source>
         <translation>Der erwartete Fingerabdruck der Tresordatei: ein anderer wird abgelehnt (Standard: $KEYWARD_VAULT_PIN).</translation>
     </message>
     <message>
@@ -856,14 +855,14 @@
         <translation>Schlüsselerzeugung</translation>
     </message>
     <message>
-        <source>Keyward&apos;s cryptography self-test failed (%1), so it will not run. The installation or its Botan library may be damaged; reinstall Keyward.</source>
+        <source>Keyward's cryptography self-test failed (%1), so it will not run. The installation or its Botan library may be damaged; reinstall Keyward.</source>
         <translation>Der Kryptografie-Selbsttest von Keyward ist fehlgeschlagen (%1), daher wird Keyward nicht ausgeführt. Die Installation oder ihre Botan-Bibliothek ist möglicherweise beschädigt; installieren Sie Keyward neu.</translation>
     </message>
 </context>
 <context>
     <name>DbCommands</name>
     <message>
-        <source>%1 is for a PostgreSQL vault: give it with --db CONNINFO (or KEYWARD_DB). In a vault file, use &quot;member add&quot;.</source>
+        <source>%1 is for a PostgreSQL vault: give it with --db CONNINFO (or KEYWARD_DB). In a vault file, use "member add".</source>
         <translation>%1 ist für einen PostgreSQL-Tresor gedacht: Geben Sie ihn mit --db CONNINFO (oder KEYWARD_DB) an. Verwenden Sie in einer Tresordatei „member add“.</translation>
     </message>
     <message>
@@ -883,7 +882,7 @@
         <translation>Passwort wiederholen: </translation>
     </message>
     <message>
-        <source>Turns an empty PostgreSQL database into a Keyward vault. Run it once, as the database&apos;s owner (a login with CREATEROLE). It creates the schema; the group roles PREFIX_owner, _admin, _developer, _viewer and _verifier with only the privileges each needs; row-level security; an audit log nobody can change; and makes LOGIN the first Owner (a missing login is created with the password from KEYWARD_NEW_PASSPHRASE, or asked twice). It prints what it did. Run again on a vault, it upgrades the schema and re-applies privileges and policies without touching data.</source>
+        <source>Turns an empty PostgreSQL database into a Keyward vault. Run it once, as the database's owner (a login with CREATEROLE). It creates the schema; the group roles PREFIX_owner, _admin, _developer, _viewer and _verifier with only the privileges each needs; row-level security; an audit log nobody can change; and makes LOGIN the first Owner (a missing login is created with the password from KEYWARD_NEW_PASSPHRASE, or asked twice). It prints what it did. Run again on a vault, it upgrades the schema and re-applies privileges and policies without touching data.</source>
         <translation>Wandelt eine leere PostgreSQL-Datenbank in einen Keyward-Tresor um. Führen Sie den Befehl einmalig als Besitzer der Datenbank aus (eine Anmeldung mit CREATEROLE). Er legt das Schema an; die Gruppenrollen PREFIX_owner, _admin, _developer, _viewer und _verifier mit jeweils nur den nötigen Rechten; Sicherheit auf Zeilenebene; ein Prüfprotokoll, das niemand ändern kann; und macht LOGIN zum ersten Besitzer (eine fehlende Anmeldung wird mit dem Passwort aus KEYWARD_NEW_PASSPHRASE angelegt, oder es wird zweimal danach gefragt). Er gibt aus, was er getan hat. Erneut auf einem Tresor ausgeführt, aktualisiert er das Schema und wendet Rechte und Richtlinien neu an, ohne Daten zu verändern.</translation>
     </message>
     <message>
@@ -903,7 +902,7 @@
         <translation>Anfang jedes Schlüssels, 2 bis 12 Kleinbuchstaben oder Ziffern (Standard: kw).</translation>
     </message>
     <message>
-        <source>Start of the group roles&apos; names (default: keyward). Roles belong to the whole server: vaults that must not share members need different prefixes.</source>
+        <source>Start of the group roles' names (default: keyward). Roles belong to the whole server: vaults that must not share members need different prefixes.</source>
         <translation>Anfang der Namen der Gruppenrollen (Standard: keyward). Rollen gehören zum ganzen Server: Tresore, die keine Mitglieder teilen dürfen, brauchen unterschiedliche Präfixe.</translation>
     </message>
     <message>
@@ -915,7 +914,7 @@
         <translation>Nur die Rollen-, Rechte- und Richtlinienanweisungen zur Prüfung ausgeben; stellt keine Verbindung her.</translation>
     </message>
     <message>
-        <source>-- Keyward on PostgreSQL, role prefix %1: the roles, privileges and row-level security that &quot;db setup&quot; applies after creating the schema, in one transaction.</source>
+        <source>-- Keyward on PostgreSQL, role prefix %1: the roles, privileges and row-level security that "db setup" applies after creating the schema, in one transaction.</source>
         <translation>-- Keyward auf PostgreSQL, Rollenpräfix %1: die Rollen, Rechte und Sicherheit auf Zeilenebene, die „db setup“ nach dem Anlegen des Schemas in einer Transaktion anwendet.</translation>
     </message>
     <message>
@@ -923,7 +922,7 @@
         <translation>Geben Sie die einzurichtende Datenbank mit --db CONNINFO (oder KEYWARD_DB) an.</translation>
     </message>
     <message>
-        <source>Name the vault&apos;s first Owner with --owner LOGIN.</source>
+        <source>Name the vault's first Owner with --owner LOGIN.</source>
         <translation>Nennen Sie den ersten Besitzer des Tresors mit --owner LOGIN.</translation>
     </message>
     <message>
@@ -942,7 +941,7 @@
         </translation>
     </message>
     <message>
-        <source>Makes a PostgreSQL login a member of the server vault: creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice), grants it its role&apos;s group and maps it in the members table, with an audit row. For the database owner or an Owner of the vault.</source>
+        <source>Makes a PostgreSQL login a member of the server vault: creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice), grants it its role's group and maps it in the members table, with an audit row. For the database owner or an Owner of the vault.</source>
         <translation>Macht eine PostgreSQL-Anmeldung zu einem Mitglied des Server-Tresors: legt die Anmeldung an, wenn sie nicht existiert (Passwort aus KEYWARD_NEW_PASSPHRASE, oder es wird zweimal danach gefragt), weist ihr die Gruppe ihrer Rolle zu und trägt sie mit einem Protokolleintrag in die Mitgliedertabelle ein. Für den Besitzer der Datenbank oder einen Besitzer des Tresors.</translation>
     </message>
     <message>
@@ -950,7 +949,7 @@
         <translation>ROLLE</translation>
     </message>
     <message>
-        <source>The member&apos;s role.</source>
+        <source>The member's role.</source>
         <translation>Die Rolle des Mitglieds.</translation>
     </message>
     <message>
@@ -958,7 +957,7 @@
         <translation>Geben Sie dem Mitglied mit --role eine Rolle.</translation>
     </message>
     <message>
-        <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
+        <source>Unknown role "%1"; use owner, admin, developer or viewer.</source>
         <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
     </message>
     <message>
@@ -966,7 +965,7 @@
         <translation>Anmeldung %1 dem Tresor in %2 als %3 hinzugefügt.</translation>
     </message>
     <message>
-        <source>Makes a PostgreSQL login a verifier: a service that checks keys (&quot;keywardctl --db ... verify&quot;) may read what verification needs and record usage, nothing else. Creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice). For the database owner or an Owner of the vault.</source>
+        <source>Makes a PostgreSQL login a verifier: a service that checks keys ("keywardctl --db ... verify") may read what verification needs and record usage, nothing else. Creates the login when it does not exist (password from KEYWARD_NEW_PASSPHRASE, or asked twice). For the database owner or an Owner of the vault.</source>
         <translation>Macht eine PostgreSQL-Anmeldung zu einem Prüfer: Ein Dienst, der Schlüssel prüft („keywardctl --db ... verify“), darf lesen, was die Prüfung benötigt, und die Nutzung erfassen, sonst nichts. Legt die Anmeldung an, wenn sie nicht existiert (Passwort aus KEYWARD_NEW_PASSPHRASE, oder es wird zweimal danach gefragt). Für den Besitzer der Datenbank oder einen Besitzer des Tresors.</translation>
     </message>
     <message>
@@ -1024,7 +1023,7 @@
 <context>
     <name>ExpiryCalendar</name>
     <message>
-        <source>API key &quot;%1&quot; (%2) expires</source>
+        <source>API key "%1" (%2) expires</source>
         <translation>API-Schlüssel „%1“ (%2) läuft ab</translation>
     </message>
     <message>
@@ -1032,7 +1031,7 @@
         <translation>Schlüssel %1 (%2) in %3 funktioniert ab jetzt nicht mehr. Erzeugen Sie ihn vorher neu oder setzen Sie einen späteren Ablauf, und geben Sie den Integrationen, die ihn verwenden, das neue Geheimnis.</translation>
     </message>
     <message>
-        <source>Previous secret of API key &quot;%1&quot; (%2) stops working</source>
+        <source>Previous secret of API key "%1" (%2) stops working</source>
         <translation>Vorheriges Geheimnis des API-Schlüssels „%1“ (%2) wird ungültig</translation>
     </message>
     <message>
@@ -1475,7 +1474,7 @@
         <translation>Das erste Mitglied (Standard: --member oder $KEYWARD_MEMBER).</translation>
     </message>
     <message>
-        <source>Name the vault&apos;s Owner with --owner NAME.</source>
+        <source>Name the vault's Owner with --owner NAME.</source>
         <translation>Geben Sie den Besitzer des Tresors mit --owner NAME an.</translation>
     </message>
     <message>
@@ -1492,7 +1491,7 @@
     </message>
     <message>
         <source>Created the vault %1. %2 is its Owner; its keys start with %3_.
-Its fingerprint is %4. Pin it where the vault is used (keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd&apos;s vault_pin, the window&apos;s Preferences), so that a vault rewritten by someone with access to the file is refused.</source>
+Its fingerprint is %4. Pin it where the vault is used (keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd's vault_pin, the window's Preferences), so that a vault rewritten by someone with access to the file is refused.</source>
         <translation>Tresor %1 angelegt. %2 ist sein Besitzer; seine Schlüssel beginnen mit %3_.
 Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet wird (keywardctl --pin oder KEYWARD_VAULT_PIN, vault_pin von keyward-verifyd, die Einstellungen des Fensters), damit ein Tresor, den jemand mit Zugriff auf die Datei neu geschrieben hat, abgelehnt wird.</translation>
     </message>
@@ -1555,7 +1554,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Die Standardeingabe ist länger als 16 MiB.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a key id; ids are the numbers in &quot;keywardctl key list&quot;.</source>
+        <source>"%1" is not a key id; ids are the numbers in "keywardctl key list".</source>
         <translation>„%1“ ist keine Schlüssel-ID; IDs sind die Zahlen in „keywardctl key list“.</translation>
     </message>
     <message>
@@ -1618,7 +1617,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Nicht nach einer Bestätigung fragen.</translation>
     </message>
     <message>
-        <source>Unknown change &quot;%1&quot;; use deactivate, activate, revoke, delete or shorten-expiry.</source>
+        <source>Unknown change "%1"; use deactivate, activate, revoke, delete or shorten-expiry.</source>
         <translation>Unbekannte Änderung „%1“; verwenden Sie deactivate, activate, revoke, delete oder shorten-expiry.</translation>
     </message>
     <message>
@@ -1626,7 +1625,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>shorten-expiry braucht --expires.</translation>
     </message>
     <message>
-        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 30d or 2027-01-31.</source>
+        <source>Cannot read the expiry "%1"; use e.g. 30d or 2027-01-31.</source>
         <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 30d oder 2027-01-31.</translation>
     </message>
     <message>
@@ -1641,7 +1640,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 %n Production key(s): %2? Services using them stop working. Type &quot;yes&quot; to go ahead:</source>
+        <source>%1 %n Production key(s): %2? Services using them stop working. Type "yes" to go ahead:</source>
         <translation>
             <numerusform>%1 für %n Produktionsschlüssel: %2? Dienste, die ihn verwenden, funktionieren dann nicht mehr. Geben Sie „yes“ ein, um fortzufahren:</numerusform>
             <numerusform>%1 für %n Produktionsschlüssel: %2? Dienste, die sie verwenden, funktionieren dann nicht mehr. Geben Sie „yes“ ein, um fortzufahren:</numerusform>
@@ -1662,11 +1661,11 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         </translation>
     </message>
     <message>
-        <source>  %1 &quot;%2&quot;: %3</source>
+        <source>  %1 "%2": %3</source>
         <translation>  %1 „%2“: %3</translation>
     </message>
     <message>
-        <source>Writes the keys&apos; metadata (all keys, or the ids given) as CSV or JSON for spreadsheets and other tools. Hints only, never a secret.</source>
+        <source>Writes the keys' metadata (all keys, or the ids given) as CSV or JSON for spreadsheets and other tools. Hints only, never a secret.</source>
         <translation>Schreibt die Metadaten der Schlüssel (aller oder der angegebenen IDs) als CSV oder JSON für Tabellenkalkulationen und andere Werkzeuge. Nur Hinweise, nie ein Geheimnis.</translation>
     </message>
     <message>
@@ -1678,7 +1677,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>In DATEI (als Ganzes ersetzt) statt auf die Standardausgabe schreiben.</translation>
     </message>
     <message>
-        <source>Unknown format &quot;%1&quot;; use csv or json.</source>
+        <source>Unknown format "%1"; use csv or json.</source>
         <translation>Unbekanntes Format „%1“; verwenden Sie csv oder json.</translation>
     </message>
     <message numerus="yes">
@@ -1692,8 +1691,8 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
 <context>
     <name>KeyCreateCommand</name>
     <message>
-        <source>Creates a key and prints its token on stdout, once: it cannot be shown again, only regenerated. With --json, prints {&quot;id&quot;:...,&quot;token&quot;:...}.</source>
-        <translation>Erstellt einen Schlüssel und gibt sein Token einmalig auf stdout aus: Es kann nicht erneut angezeigt, nur neu erzeugt werden. Mit --json wird {&quot;id&quot;:...,&quot;token&quot;:...} ausgegeben.</translation>
+        <source>Creates a key and prints its token on stdout, once: it cannot be shown again, only regenerated. With --json, prints {"id":...,"token":...}.</source>
+        <translation>Erstellt einen Schlüssel und gibt sein Token einmalig auf stdout aus: Es kann nicht erneut angezeigt, nur neu erzeugt werden. Mit --json wird {"id":...,"token":...} ausgegeben.</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -1724,7 +1723,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>GRANT</translation>
     </message>
     <message>
-        <source>A grant of the role, e.g. customers:read; repeat for more (default: all of the role&apos;s grants).</source>
+        <source>A grant of the role, e.g. customers:read; repeat for more (default: all of the role's grants).</source>
         <translation>Eine Berechtigung der Rolle, z. B. customers:read; für weitere wiederholen (Standard: alle Berechtigungen der Rolle).</translation>
     </message>
     <message>
@@ -1760,19 +1759,19 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>--%1 ist erforderlich.</translation>
     </message>
     <message>
-        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
+        <source>Unknown environment "%1"; use live, stg or dev.</source>
         <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
     </message>
     <message>
-        <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
+        <source>Unknown role "%1"; use owner, admin, developer or viewer.</source>
         <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
     </message>
     <message>
-        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 90d, 2027-01-31 or never.</source>
+        <source>Cannot read the expiry "%1"; use e.g. 90d, 2027-01-31 or never.</source>
         <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 90d, 2027-01-31 oder never.</translation>
     </message>
     <message>
-        <source>Cannot read the rate limit &quot;%1&quot;; use e.g. 100/min.</source>
+        <source>Cannot read the rate limit "%1"; use e.g. 100/min.</source>
         <translation>Das Ratenlimit „%1“ ist nicht lesbar; verwenden Sie z. B. 100/min.</translation>
     </message>
     <message>
@@ -1812,7 +1811,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>--allow-ip erfordert eine Adresse oder einen Bereich.</translation>
     </message>
     <message>
-        <source>Key %1 was created, but its token could not be written to stdout, so nobody has it. Give it a new one with &quot;keywardctl key regenerate %2&quot;, or delete it.</source>
+        <source>Key %1 was created, but its token could not be written to stdout, so nobody has it. Give it a new one with "keywardctl key regenerate %2", or delete it.</source>
         <translation>Schlüssel %1 wurde angelegt, aber sein Token konnte nicht auf die Standardausgabe geschrieben werden, also hat ihn niemand. Geben Sie ihm mit „keywardctl key regenerate %2“ ein neues, oder löschen Sie ihn.</translation>
     </message>
 </context>
@@ -1839,8 +1838,8 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>TEXT</translation>
     </message>
     <message>
-        <source>New notes (&quot;&quot; clears them).</source>
-        <translation>Neue Notizen (&quot;&quot; leert sie).</translation>
+        <source>New notes ("" clears them).</source>
+        <translation>Neue Notizen ("" leert sie).</translation>
     </message>
     <message>
         <source>RATE</source>
@@ -1851,16 +1850,16 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>WHEN</translation>
     </message>
     <message>
-        <source>Cannot read the rate limit &quot;%1&quot;; use e.g. 100/min.</source>
+        <source>Cannot read the rate limit "%1"; use e.g. 100/min.</source>
         <translation>Das Ratenlimit „%1“ ist nicht lesbar; verwenden Sie z. B. 100/min.</translation>
     </message>
     <message>
-        <source>Cannot read the expiry &quot;%1&quot;; use e.g. 30d or 2027-01-31.</source>
+        <source>Cannot read the expiry "%1"; use e.g. 30d or 2027-01-31.</source>
         <translation>Der Ablauf „%1“ ist nicht lesbar; verwenden Sie z. B. 30d oder 2027-01-31.</translation>
     </message>
     <message>
-        <source>Gives a key a new secret and prints it on stdout, once. The old secret keeps working for the grace period (default 0: it stops at once). With --json, prints {&quot;id&quot;:...,&quot;token&quot;:...}.</source>
-        <translation>Gibt einem Schlüssel ein neues Geheimnis und gibt es einmalig auf stdout aus. Das alte Geheimnis bleibt während der Übergangsfrist gültig (Standard 0: es wird sofort ungültig). Mit --json wird {&quot;id&quot;:...,&quot;token&quot;:...} ausgegeben.</translation>
+        <source>Gives a key a new secret and prints it on stdout, once. The old secret keeps working for the grace period (default 0: it stops at once). With --json, prints {"id":...,"token":...}.</source>
+        <translation>Gibt einem Schlüssel ein neues Geheimnis und gibt es einmalig auf stdout aus. Das alte Geheimnis bleibt während der Übergangsfrist gültig (Standard 0: es wird sofort ungültig). Mit --json wird {"id":...,"token":...} ausgegeben.</translation>
     </message>
     <message>
         <source>TIME</source>
@@ -1871,7 +1870,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Wie lange das alte Geheimnis gültig bleibt: 0, 1h, 24h, 3d oder 7d.</translation>
     </message>
     <message>
-        <source>Cannot read the grace period &quot;%1&quot;; use 0, 1h, 24h, 3d or 7d.</source>
+        <source>Cannot read the grace period "%1"; use 0, 1h, 24h, 3d or 7d.</source>
         <translation>Die Übergangsfrist „%1“ ist nicht lesbar; verwenden Sie 0, 1h, 24h, 3d oder 7d.</translation>
     </message>
     <message>
@@ -1891,7 +1890,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Administratoren und Besitzer: ein neues Nutzungslimit in Anfragen (höher oder niedriger als bisher) oder none.</translation>
     </message>
     <message>
-        <source>Cannot read the usage limit &quot;%1&quot;; use a number of requests (at least 1) or none.</source>
+        <source>Cannot read the usage limit "%1"; use a number of requests (at least 1) or none.</source>
         <translation>Das Nutzungslimit „%1“ ist nicht lesbar; verwenden Sie eine Anzahl von Anfragen (mindestens 1) oder none.</translation>
     </message>
     <message>
@@ -1915,7 +1914,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Schlüssel %1 neu erzeugt. Das alte Geheimnis ist nicht mehr gültig. %2</translation>
     </message>
     <message>
-        <source>Admins and Owners: counts the key&apos;s use against its usage limit from 0 again, so a key refused as UsageExceeded works again. Audited.</source>
+        <source>Admins and Owners: counts the key's use against its usage limit from 0 again, so a key refused as UsageExceeded works again. Audited.</source>
         <translation>Administratoren und Besitzer: Zählt die Nutzung des Schlüssels für sein Nutzungslimit wieder ab 0, sodass ein als UsageExceeded abgelehnter Schlüssel wieder funktioniert. Wird im Prüfprotokoll erfasst.</translation>
     </message>
     <message>
@@ -1935,7 +1934,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Die Adressen und CIDR-Bereiche, von denen aus der Schlüssel verwendet werden darf; ersetzt seine bisherige Liste. Für weitere wiederholen oder mit Kommas trennen.</translation>
     </message>
     <message>
-        <source>Clears the key&apos;s address list: any address may use it.</source>
+        <source>Clears the key's address list: any address may use it.</source>
         <translation>Leert die Adressliste des Schlüssels: Jede Adresse darf ihn verwenden.</translation>
     </message>
     <message>
@@ -1963,7 +1962,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Nicht nach Bestätigung fragen.</translation>
     </message>
     <message>
-        <source>Ends a regenerated key&apos;s grace period now: its previous secret stops working at once instead of at the end of the grace period. First shows that secret&apos;s impact: its requests of the last 7 days and every source that presented it (with --json, the result&apos;s &quot;impact&quot; list). A Production key asks for confirmation (or --yes). Audited.</source>
+        <source>Ends a regenerated key's grace period now: its previous secret stops working at once instead of at the end of the grace period. First shows that secret's impact: its requests of the last 7 days and every source that presented it (with --json, the result's "impact" list). A Production key asks for confirmation (or --yes). Audited.</source>
         <translation>Beendet die Übergangsfrist eines neu erzeugten Schlüssels jetzt: Sein voriges Geheimnis wird sofort ungültig statt am Ende der Übergangsfrist. Zeigt zuerst, was das betrifft: die Anfragen der letzten 7 Tage mit diesem Geheimnis und jede Quelle, die es vorgelegt hat (mit --json die Liste „impact“ im Ergebnis). Ein Produktionsschlüssel fragt nach einer Bestätigung (oder --yes). Wird protokolliert.</translation>
     </message>
     <message>
@@ -1975,7 +1974,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Die Übergangsfrist des Produktionsschlüssels %1 wird ohne Bestätigung nicht beendet: Fügen Sie --yes hinzu.</translation>
     </message>
     <message>
-        <source>End the grace period of the Production key %1? Services still using the previous secret stop working at once. Type &quot;yes&quot; to end it:</source>
+        <source>End the grace period of the Production key %1? Services still using the previous secret stop working at once. Type "yes" to end it:</source>
         <translation>Übergangsfrist des Produktionsschlüssels %1 beenden? Dienste, die noch das vorige Geheimnis verwenden, funktionieren sofort nicht mehr. Geben Sie „yes“ ein, um sie zu beenden:</translation>
     </message>
     <message>
@@ -2006,7 +2005,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>The request log kept none of the last 7 days&apos; requests that presented %1.</source>
+        <source>The request log kept none of the last 7 days' requests that presented %1.</source>
         <translation>Das Anfrageprotokoll enthält keine der Anfragen der letzten 7 Tage, die %1 vorgelegt haben.</translation>
     </message>
     <message>
@@ -2069,7 +2068,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
 <context>
     <name>KeyLookup</name>
     <message>
-        <source>&quot;%1&quot; is not a key id; ids are the numbers in &quot;keywardctl key list&quot;.</source>
+        <source>"%1" is not a key id; ids are the numbers in "keywardctl key list".</source>
         <translation>„%1“ ist keine Schlüssel-ID; IDs sind die Zahlen in „keywardctl key list“.</translation>
     </message>
 </context>
@@ -2184,7 +2183,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>  Notizen:</translation>
     </message>
     <message>
-        <source>%1 &quot;%2&quot; (%3)</source>
+        <source>%1 "%2" (%3)</source>
         <translation>%1 „%2“ (%3)</translation>
     </message>
     <message>
@@ -2219,7 +2218,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Widerrufene Schlüssel einbeziehen.</translation>
     </message>
     <message>
-        <source>No keys yet. Create one with &quot;keywardctl key create&quot;.</source>
+        <source>No keys yet. Create one with "keywardctl key create".</source>
         <translation>Noch keine Schlüssel. Erstellen Sie einen mit „keywardctl key create“.</translation>
     </message>
     <message>
@@ -2231,11 +2230,11 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Nur Schlüssel, die noch nicht abgelaufen sind, aber innerhalb dieser Zeit ablaufen (für Cron-Jobs: Es wird nichts ausgegeben, wenn keiner abläuft).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a time span; use for example 7d, 30d or 12h.</source>
+        <source>"%1" is not a time span; use for example 7d, 30d or 12h.</source>
         <translation>„%1“ ist keine Zeitspanne; verwenden Sie zum Beispiel 7d, 30d oder 12h.</translation>
     </message>
     <message>
-        <source>Writes an iCalendar (.ics) file with an event for every key&apos;s expiry and every grace period&apos;s end, with reminders 30, 14, 7 and 1 days before, for your own calendar. Metadata only, never a secret.</source>
+        <source>Writes an iCalendar (.ics) file with an event for every key's expiry and every grace period's end, with reminders 30, 14, 7 and 1 days before, for your own calendar. Metadata only, never a secret.</source>
         <translation>Schreibt eine iCalendar-Datei (.ics) mit einem Termin für den Ablauf jedes Schlüssels und das Ende jeder Übergangsfrist, mit Erinnerungen 30, 14, 7 und 1 Tag vorher, für Ihren eigenen Kalender. Nur Metadaten, nie ein Geheimnis.</translation>
     </message>
     <message>
@@ -2280,11 +2279,11 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Der Produktionsschlüssel %1 wird ohne Bestätigung nicht gelöscht: Fügen Sie --yes hinzu.</translation>
     </message>
     <message>
-        <source>Revoke the Production key %1? Services using it stop working at once, and revocation cannot be undone. Type &quot;yes&quot; to revoke:</source>
+        <source>Revoke the Production key %1? Services using it stop working at once, and revocation cannot be undone. Type "yes" to revoke:</source>
         <translation>Den Produktionsschlüssel %1 widerrufen? Dienste, die ihn verwenden, funktionieren sofort nicht mehr, und der Widerruf kann nicht rückgängig gemacht werden. Geben Sie zum Widerrufen „ja“ ein:</translation>
     </message>
     <message>
-        <source>Delete the Production key %1? Services using it stop working at once; the audit log keeps its history. Type &quot;yes&quot; to delete:</source>
+        <source>Delete the Production key %1? Services using it stop working at once; the audit log keeps its history. Type "yes" to delete:</source>
         <translation>Den Produktionsschlüssel %1 löschen? Dienste, die ihn verwenden, funktionieren sofort nicht mehr; das Prüfprotokoll behält seinen Verlauf. Geben Sie zum Löschen „ja“ ein:</translation>
     </message>
     <message>
@@ -2328,7 +2327,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <translation>Schlüssel %1 deaktiviert.</translation>
     </message>
     <message>
-        <source>keywardctl: warning: cannot read the key&apos;s usage: %1</source>
+        <source>keywardctl: warning: cannot read the key's usage: %1</source>
         <translation>keywardctl: Warnung: Die Nutzung des Schlüssels ist nicht lesbar: %1</translation>
     </message>
     <message>
@@ -2519,7 +2518,7 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
     </message>
     <message>
         <source>Generate one key for each service or integration that calls your API.
-The key is shown once; Keyward keeps only a hint of it, so store it in the service&apos;s secret settings.</source>
+The key is shown once; Keyward keeps only a hint of it, so store it in the service's secret settings.</source>
         <translation>Erzeugen Sie einen Schlüssel für jeden Dienst und jede Integration, die Ihre API aufruft.
 Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf, speichern Sie ihn daher in den geheimen Einstellungen des Dienstes.</translation>
     </message>
@@ -2578,7 +2577,7 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>&amp;Detailbereich anzeigen</translation>
     </message>
     <message>
-        <source>Show the selected key&apos;s secrets, usage and history</source>
+        <source>Show the selected key's secrets, usage and history</source>
         <translation>Geheimnisse, Nutzung und Verlauf des ausgewählten Schlüssels anzeigen</translation>
     </message>
     <message>
@@ -2676,7 +2675,7 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>Ablauf&amp;kalender exportieren…</translation>
     </message>
     <message>
-        <source>Save an iCalendar file with every key&apos;s expiry, for your own calendar&apos;s reminders</source>
+        <source>Save an iCalendar file with every key's expiry, for your own calendar's reminders</source>
         <translation>Eine iCalendar-Datei mit dem Ablauf jedes Schlüssels speichern, für die Erinnerungen Ihres eigenen Kalenders</translation>
     </message>
     <message>
@@ -2702,10 +2701,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
     <message>
         <source>iCalendar files (*.ics);;All files (*)</source>
         <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>A vault on a PostgreSQL server is backed up with the server&apos;s own tools (pg_dump), or copied into a vault file with &quot;keywardctl migrate&quot;.</source>
-        <translation>Ein Tresor auf einem PostgreSQL-Server wird mit den Werkzeugen des Servers gesichert (pg_dump) oder mit „keywardctl migrate“ in eine Tresordatei kopiert.</translation>
     </message>
     <message>
         <source>Only an Owner can restore the vault from a backup.</source>
@@ -2801,6 +2796,34 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
             <numerusform>%n Termin nach %1 geschrieben.</numerusform>
             <numerusform>%n Termine nach %1 geschrieben.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Only an Owner can back up a vault on a server: the copy holds every key's hash and the whole audit log.</source>
+        <translation>Nur ein Besitzer kann einen Tresor auf einem Server sichern: Die Kopie enthält den Hash jedes Schlüssels und das ganze Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>Copy the vault on the server into a new vault file, signed and checked</source>
+        <translation>Den Tresor auf dem Server in eine neue Tresordatei kopieren, signiert und geprüft</translation>
+    </message>
+    <message>
+        <source>A vault on a PostgreSQL server is not restored from here: copy a backup file into an empty database with "keywardctl migrate --from FILE --to CONNINFO", or use the server's own backups (pg_dump).</source>
+        <translation>Ein Tresor auf einem PostgreSQL-Server wird nicht hier wiederhergestellt: Kopieren Sie eine Sicherungsdatei mit „keywardctl migrate --from DATEI --to CONNINFO“ in eine leere Datenbank, oder verwenden Sie die Sicherungen des Servers selbst (pg_dump).</translation>
+    </message>
+    <message>
+        <source>“%1” already exists. A backup never replaces a file: choose a new name.</source>
+        <translation>„%1“ existiert bereits. Eine Sicherung ersetzt nie eine Datei: Wählen Sie einen neuen Namen.</translation>
+    </message>
+    <message>
+        <source>Backing up the vault on the server to %1…</source>
+        <translation>Der Tresor auf dem Server wird nach %1 gesichert…</translation>
+    </message>
+    <message>
+        <source>Backed up the vault on the server to %1 (%2), signed and checked: no damage.</source>
+        <translation>Tresor auf dem Server nach %1 gesichert (%2), signiert und geprüft: kein Schaden.</translation>
+    </message>
+    <message>
+        <source>Only you can sign in to it; copied without a passphrase: %1.</source>
+        <translation>Nur Sie können sich dort anmelden; ohne Passphrase kopiert: %1.</translation>
     </message>
 </context>
 <context>
@@ -3141,7 +3164,7 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <translation>Dies ist ein Produktionsschlüssel. Geben Sie zur Bestätigung seinen Namen exakt ein:</translation>
     </message>
     <message>
-        <source>Type the key&apos;s name to confirm</source>
+        <source>Type the key's name to confirm</source>
         <translation>Zur Bestätigung den Namen des Schlüssels eingeben</translation>
     </message>
     <message>
@@ -3153,7 +3176,7 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <translation>Schlüssel &amp;löschen</translation>
     </message>
     <message>
-        <source>Type the key&apos;s name exactly to enable this.</source>
+        <source>Type the key's name exactly to enable this.</source>
         <translation>Geben Sie den Namen des Schlüssels exakt ein, um dies zu aktivieren.</translation>
     </message>
     <message>
@@ -3176,7 +3199,7 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <translation>Mit einem PostgreSQL-Server verbinden</translation>
     </message>
     <message>
-        <source>Your team&apos;s keys in a shared database. The server checks who you are: your database login is your Keyward member.</source>
+        <source>Your team's keys in a shared database. The server checks who you are: your database login is your Keyward member.</source>
         <translation>Die Schlüssel Ihres Teams in einer gemeinsamen Datenbank. Der Server prüft, wer Sie sind: Ihre Datenbankanmeldung ist Ihr Keyward-Mitglied.</translation>
     </message>
     <message>
@@ -3570,7 +3593,7 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <source>The role&apos;s grants; untick what this integration does not need.</source>
+        <source>The role's grants; untick what this integration does not need.</source>
         <translation>Die Berechtigungen der Rolle; entfernen Sie das Häkchen bei allem, was diese Integration nicht braucht.</translation>
     </message>
     <message>
@@ -3592,7 +3615,7 @@ Nicht Teil der Rolle %2.</translation>
         <translation>API-Schlüssel duplizieren</translation>
     </message>
     <message>
-        <source>Based on “%1”. A key&apos;s role and grants cannot change, so this makes a new key with its own secret; “%1” keeps working until you revoke it.</source>
+        <source>Based on “%1”. A key's role and grants cannot change, so this makes a new key with its own secret; “%1” keeps working until you revoke it.</source>
         <translation>Basiert auf „%1“. Rolle und Berechtigungen eines Schlüssels können sich nicht ändern, daher wird ein neuer Schlüssel mit eigenem Geheimnis erstellt; „%1“ funktioniert weiter, bis Sie ihn widerrufen.</translation>
     </message>
     <message>
@@ -3619,7 +3642,7 @@ Nicht Teil der Rolle %2.</translation>
 <context>
     <name>Keyward::HistoryBanner</name>
     <message>
-        <source>The vault&apos;s history changed</source>
+        <source>The vault's history changed</source>
         <translation>Der Verlauf des Tresors hat sich geändert</translation>
     </message>
     <message>
@@ -3833,100 +3856,9 @@ Ignoriert von %2 am %3: %4</translation>
         <source>Key %1: %2</source>
         <translation>Schlüssel %1: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… und %n weiterer</numerusform>
-            <numerusform>… und %n weitere</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Deactivate Keys</source>
-        <translation>Schlüssel deaktivieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deactivate %n key(s)? Integrations using them are refused until a key is activated again.</source>
-        <translation>
-            <numerusform>%n Schlüssel deaktivieren? Integrationen, die ihn verwenden, werden abgewiesen, bis er wieder aktiviert wird.</numerusform>
-            <numerusform>%n Schlüssel deaktivieren? Integrationen, die sie verwenden, werden abgewiesen, bis ein Schlüssel wieder aktiviert wird.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deactivate %n Key(s)</source>
-        <translation>
-            <numerusform>%n Schlüssel deaktivieren</numerusform>
-            <numerusform>%n Schlüssel deaktivieren</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Set Expiry</source>
-        <translation>Ablauf setzen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Let %n key(s) expire on %1? After that day they are refused; an expiry can only be shortened later, never extended.</source>
-        <translation>
-            <numerusform>%n Schlüssel am %1 ablaufen lassen? Danach wird er abgewiesen; ein Ablauf kann später nur verkürzt, nie verlängert werden.</numerusform>
-            <numerusform>%n Schlüssel am %1 ablaufen lassen? Danach werden sie abgewiesen; ein Ablauf kann später nur verkürzt, nie verlängert werden.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Set Expiry on %n Key(s)</source>
-        <translation>
-            <numerusform>Ablauf für %n Schlüssel setzen</numerusform>
-            <numerusform>Ablauf für %n Schlüssel setzen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Revoke Keys</source>
-        <translation>Schlüssel widerrufen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n key(s) for good? Integrations using them are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</source>
-        <translation>
-            <numerusform>%n Schlüssel endgültig widerrufen? Integrationen, die ihn verwenden, werden ab jetzt abgewiesen; der Widerruf kann nicht rückgängig gemacht werden. Produktionsschlüssel werden einzeln mit eingetipptem Namen widerrufen und hier ausgelassen.</numerusform>
-            <numerusform>%n Schlüssel endgültig widerrufen? Integrationen, die sie verwenden, werden ab jetzt abgewiesen; der Widerruf kann nicht rückgängig gemacht werden. Produktionsschlüssel werden einzeln mit eingetipptem Namen widerrufen und hier ausgelassen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n Key(s)</source>
-        <translation>
-            <numerusform>%n Schlüssel widerrufen</numerusform>
-            <numerusform>%n Schlüssel widerrufen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Keep as They Are</source>
-        <translation>Unverändert lassen</translation>
-    </message>
-    <message>
-        <source>%1: already inactive</source>
-        <translation>%1: bereits inaktiv</translation>
-    </message>
-    <message>
-        <source>%1: already expires on %2</source>
-        <translation>%1: läuft bereits am %2 ab</translation>
-    </message>
-    <message>
-        <source>%1: a Production key; revoke it on its own, with its name typed</source>
-        <translation>%1: ein Produktionsschlüssel; widerrufen Sie ihn einzeln, mit eingetipptem Namen</translation>
-    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) fixed.</source>
-        <translation>
-            <numerusform>%n Schlüssel behoben.</numerusform>
-            <numerusform>%n Schlüssel behoben.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) fixed, %1 refused.</source>
-        <translation>
-            <numerusform>%n Schlüssel behoben, %1 abgelehnt.</numerusform>
-            <numerusform>%n Schlüssel behoben, %1 abgelehnt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>These keys were left as they were:
@@ -3957,6 +3889,10 @@ Ignoriert von %2 am %3: %4</translation>
     <message>
         <source>Restore Findings</source>
         <translation>Befunde wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Fix Findings</source>
+        <translation>Befunde beheben</translation>
     </message>
 </context>
 <context>
@@ -4018,7 +3954,7 @@ Ignoriert von %2 am %3: %4</translation>
         <translation>Schlüssel-ID &amp;kopieren</translation>
     </message>
     <message>
-        <source>Copy the key&apos;s ID (not the secret) to the clipboard</source>
+        <source>Copy the key's ID (not the secret) to the clipboard</source>
         <translation>Die ID des Schlüssels (nicht das Geheimnis) in die Zwischenablage kopieren</translation>
     </message>
     <message>
@@ -4054,7 +3990,7 @@ Ignoriert von %2 am %3: %4</translation>
         <translation>D&amp;uplizieren…</translation>
     </message>
     <message>
-        <source>Generate a new key with this key&apos;s configuration (for an expired key, or other grants)</source>
+        <source>Generate a new key with this key's configuration (for an expired key, or other grants)</source>
         <translation>Einen neuen Schlüssel mit der Konfiguration dieses Schlüssels erzeugen (für einen abgelaufenen Schlüssel oder andere Berechtigungen)</translation>
     </message>
     <message>
@@ -4082,7 +4018,7 @@ Ignoriert von %2 am %3: %4</translation>
         <translation>Auswahl e&amp;xportieren…</translation>
     </message>
     <message>
-        <source>Save the selected keys&apos; details as CSV or JSON (never a secret)</source>
+        <source>Save the selected keys' details as CSV or JSON (never a secret)</source>
         <translation>Die Angaben der ausgewählten Schlüssel als CSV oder JSON speichern (nie ein Geheimnis)</translation>
     </message>
     <message>
@@ -4129,7 +4065,7 @@ Ignoriert von %2 am %3: %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Save the %n selected keys&apos; details as CSV or JSON (never a secret)</source>
+        <source>Save the %n selected keys' details as CSV or JSON (never a secret)</source>
         <translation>
             <numerusform>Die Angaben des %n ausgewählten Schlüssels als CSV oder JSON speichern (nie ein Geheimnis)</numerusform>
             <numerusform>Die Angaben der %n ausgewählten Schlüssel als CSV oder JSON speichern (nie ein Geheimnis)</numerusform>
@@ -4464,7 +4400,7 @@ gültig bis %1</translation>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <source>Read this key&apos;s usage and last use again</source>
+        <source>Read this key's usage and last use again</source>
         <translation>Nutzung und letzte Verwendung dieses Schlüssels erneut lesen</translation>
     </message>
     <message>
@@ -4515,7 +4451,7 @@ gültig bis %1</translation>
         <translation>Jede Adresse</translation>
     </message>
     <message>
-        <source>This key was changed outside Keyward (%1): someone with write access to the vault file altered or added it without a member&apos;s signature. Verifiers answer it as not found, and nothing below can be trusted. Revoke or delete it, and find out who can write the vault file.</source>
+        <source>This key was changed outside Keyward (%1): someone with write access to the vault file altered or added it without a member's signature. Verifiers answer it as not found, and nothing below can be trusted. Revoke or delete it, and find out who can write the vault file.</source>
         <translation>Dieser Schlüssel wurde außerhalb von Keyward geändert (%1): Jemand mit Schreibzugriff auf die Tresordatei hat ihn ohne die Signatur eines Mitglieds verändert oder hinzugefügt. Prüfer beantworten ihn als nicht gefunden, und nichts unten ist vertrauenswürdig. Widerrufen oder löschen Sie ihn, und finden Sie heraus, wer die Tresordatei schreiben kann.</translation>
     </message>
     <message numerus="yes">
@@ -4627,7 +4563,7 @@ This key was changed outside Keyward, by someone with access to the vault file. 
 Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugriff auf die Tresordatei. Prüfer beantworten ihn als nicht gefunden. Widerrufen oder löschen Sie ihn.</translation>
     </message>
     <message numerus="yes">
-        <source>Its secret is older than the vault&apos;s rotation policy allows (%n day(s)): regenerate it.</source>
+        <source>Its secret is older than the vault's rotation policy allows (%n day(s)): regenerate it.</source>
         <translation>
             <numerusform>Sein Geheimnis ist älter, als die Rotationsrichtlinie des Tresors erlaubt (%n Tag): Erzeugen Sie es neu.</numerusform>
             <numerusform>Sein Geheimnis ist älter, als die Rotationsrichtlinie des Tresors erlaubt (%n Tage): Erzeugen Sie es neu.</numerusform>
@@ -4795,7 +4731,7 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
         <translation>Mit Server &amp;verbinden…</translation>
     </message>
     <message>
-        <source>Open a team&apos;s vault in a PostgreSQL database</source>
+        <source>Open a team's vault in a PostgreSQL database</source>
         <translation>Den Tresor eines Teams in einer PostgreSQL-Datenbank öffnen</translation>
     </message>
     <message>
@@ -4879,11 +4815,11 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
         <translation>Sitzungs-Werkzeugleiste</translation>
     </message>
     <message>
-        <source>If the vault&apos;s Owner re-created it on purpose, compare its new fingerprint with them, then choose Forget Pinned Fingerprint in Settings › Configure Keyward and open it again.</source>
+        <source>If the vault's Owner re-created it on purpose, compare its new fingerprint with them, then choose Forget Pinned Fingerprint in Settings › Configure Keyward and open it again.</source>
         <translation>Falls der Besitzer des Tresors ihn absichtlich neu angelegt hat, vergleichen Sie den neuen Fingerabdruck mit ihm, wählen Sie dann „Hinterlegten Fingerabdruck vergessen“ unter Einstellungen › Keyward einrichten und öffnen Sie ihn erneut.</translation>
     </message>
     <message>
-        <source>Signed in as %1 (%2). This computer pinned the vault&apos;s fingerprint, %3: a vault file with another one will be refused.</source>
+        <source>Signed in as %1 (%2). This computer pinned the vault's fingerprint, %3: a vault file with another one will be refused.</source>
         <translation>Angemeldet als %1 (%2). Dieser Computer hat den Fingerabdruck des Tresors hinterlegt, %3: Eine Tresordatei mit einem anderen wird abgelehnt.</translation>
     </message>
     <message>
@@ -5110,7 +5046,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Hinterlegten &amp;Fingerabdruck vergessen</translation>
     </message>
     <message>
-        <source>Only after the vault&apos;s Owner re-created it on purpose, and you compared the new fingerprint with them: the next open pins whatever fingerprint the vault has then.</source>
+        <source>Only after the vault's Owner re-created it on purpose, and you compared the new fingerprint with them: the next open pins whatever fingerprint the vault has then.</source>
         <translation>Nur, nachdem der Besitzer des Tresors ihn absichtlich neu angelegt hat und Sie den neuen Fingerabdruck mit ihm verglichen haben: Beim nächsten Öffnen wird der Fingerabdruck hinterlegt, den der Tresor dann hat.</translation>
     </message>
     <message>
@@ -5287,7 +5223,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Die Anfrage enthielt kein Geheimnis dieses Schlüssels.</translation>
     </message>
     <message>
-        <source>The key&apos;s current secret.</source>
+        <source>The key's current secret.</source>
         <translation>Das aktuelle Geheimnis des Schlüssels.</translation>
     </message>
     <message>
@@ -5392,7 +5328,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Noch nicht kopiert.</translation>
     </message>
     <message>
-        <source>This key will not be shown again. Keyward keeps only a fingerprint of it, so store it now, for example in your password manager or your CI&apos;s secret store. If it is lost, regenerate the key.</source>
+        <source>This key will not be shown again. Keyward keeps only a fingerprint of it, so store it now, for example in your password manager or your CI's secret store. If it is lost, regenerate the key.</source>
         <translation>Dieser Schlüssel wird nicht noch einmal angezeigt. Keyward bewahrt nur einen Fingerabdruck davon auf, speichern Sie ihn daher jetzt, zum Beispiel in Ihrem Passwortmanager oder im Geheimnisspeicher Ihrer CI. Falls er verloren geht, erzeugen Sie den Schlüssel neu.</translation>
     </message>
     <message>
@@ -5449,6 +5385,33 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>&amp;Go Back</source>
         <translation>&amp;Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ServerBackupDialog</name>
+    <message>
+        <source>Back Up Server Vault</source>
+        <translation>Server-Tresor sichern</translation>
+    </message>
+    <message>
+        <source>The vault on the server is copied into a new vault file, checked, and signed with your key. A server keeps no passphrases, so choose the one you will sign in to the file with. The other members are copied without one: they stay in the member list and the audit log, but cannot sign in to the file.</source>
+        <translation>Der Tresor auf dem Server wird in eine neue Tresordatei kopiert, geprüft und mit Ihrem Schlüssel signiert. Ein Server speichert keine Passphrasen; wählen Sie daher die, mit der Sie sich an der Datei anmelden werden. Die anderen Mitglieder werden ohne Passphrase kopiert: Sie bleiben in der Mitgliederliste und im Prüfprotokoll, können sich aber nicht an der Datei anmelden.</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>Sicherungsdatei:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Mitglied:</translation>
+    </message>
+    <message>
+        <source>To put the backup on a server again: keywardctl migrate --from FILE --to CONNINFO, into an empty database.</source>
+        <translation>Um die Sicherung wieder auf einen Server zu bringen: keywardctl migrate --from DATEI --to CONNINFO, in eine leere Datenbank.</translation>
+    </message>
+    <message>
+        <source>Back &amp;Up</source>
+        <translation>&amp;Sichern</translation>
     </message>
 </context>
 <context>
@@ -5578,7 +5541,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>%1 ist bereit</translation>
     </message>
     <message>
-        <source>You are its Owner. Your signing key is the vault&apos;s root of trust: every key and every audit entry is signed, so someone who can only write the file cannot forge them. The Owner fingerprint below identifies the vault.</source>
+        <source>You are its Owner. Your signing key is the vault's root of trust: every key and every audit entry is signed, so someone who can only write the file cannot forge them. The Owner fingerprint below identifies the vault.</source>
         <translation>Sie sind sein Besitzer. Ihr Signaturschlüssel ist die Vertrauensbasis des Tresors: Jeder Schlüssel und jeder Protokolleintrag ist signiert, sodass jemand, der die Datei nur schreiben kann, sie nicht fälschen kann. Der Fingerabdruck des Besitzers unten kennzeichnet den Tresor.</translation>
     </message>
     <message>
@@ -5598,7 +5561,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Kopiert</translation>
     </message>
     <message>
-        <source>Keyward on this computer has pinned it and will refuse a vault file with another fingerprint. Pin it wherever the vault is used: keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd&apos;s vault_pin, and Keyward on other computers (compare it there with the one shown in Configure Keyward). You can see it again in Configure Keyward.</source>
+        <source>Keyward on this computer has pinned it and will refuse a vault file with another fingerprint. Pin it wherever the vault is used: keywardctl --pin or KEYWARD_VAULT_PIN, keyward-verifyd's vault_pin, and Keyward on other computers (compare it there with the one shown in Configure Keyward). You can see it again in Configure Keyward.</source>
         <translation>Keyward auf diesem Computer hat ihn hinterlegt und lehnt eine Tresordatei mit einem anderen Fingerabdruck ab. Hinterlegen Sie ihn überall, wo der Tresor verwendet wird: keywardctl --pin oder KEYWARD_VAULT_PIN, vault_pin von keyward-verifyd und Keyward auf anderen Computern (vergleichen Sie ihn dort mit dem unter „Keyward einrichten“ angezeigten). Sie sehen ihn jederzeit wieder unter „Keyward einrichten“.</translation>
     </message>
 </context>
@@ -5625,7 +5588,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>%1 ordnet diese Anmeldung keinem Mitglied mehr zu.</translation>
     </message>
     <message>
-        <source>%1 is damaged: %2 Restore it from a backup; &quot;keywardctl vault check&quot; lists the damage.</source>
+        <source>%1 is damaged: %2 Restore it from a backup; "keywardctl vault check" lists the damage.</source>
         <translation>%1 ist beschädigt: %2 Stellen Sie ihn aus einer Sicherung wieder her; „keywardctl vault check“ listet die Schäden auf.</translation>
     </message>
 </context>
@@ -5715,7 +5678,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Ihr &amp;Name:</translation>
     </message>
     <message>
-        <source>You will be the vault&apos;s Owner.</source>
+        <source>You will be the vault's Owner.</source>
         <translation>Sie werden der Besitzer des Tresors.</translation>
     </message>
     <message>
@@ -5778,7 +5741,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
-        <source>The key&apos;s own environment</source>
+        <source>The key's own environment</source>
         <translation>Die eigene Umgebung des Schlüssels</translation>
     </message>
     <message>
@@ -5898,7 +5861,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Ein Administrator oder Besitzer kann den Schlüssel wieder aktivieren.</translation>
     </message>
     <message>
-        <source>Give the service the key&apos;s current secret.</source>
+        <source>Give the service the key's current secret.</source>
         <translation>Geben Sie dem Dienst das aktuelle Geheimnis des Schlüssels.</translation>
     </message>
     <message>
@@ -5910,11 +5873,11 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Ein abgelaufener Schlüssel kann nicht verlängert werden. Erzeugen Sie einen neuen Schlüssel für diese Integration.</translation>
     </message>
     <message>
-        <source>A key&apos;s grants cannot change after it is made. Generate a new key with the grants the service needs.</source>
+        <source>A key's grants cannot change after it is made. Generate a new key with the grants the service needs.</source>
         <translation>Die Berechtigungen eines Schlüssels können nach dem Erstellen nicht geändert werden. Erzeugen Sie einen neuen Schlüssel mit den Berechtigungen, die der Dienst benötigt.</translation>
     </message>
     <message>
-        <source>The service should wait for the Retry-After time, or an Admin can raise the key&apos;s rate limit.</source>
+        <source>The service should wait for the Retry-After time, or an Admin can raise the key's rate limit.</source>
         <translation>Der Dienst sollte die Retry-After-Zeit abwarten, oder ein Administrator kann das Ratenlimit des Schlüssels erhöhen.</translation>
     </message>
     <message numerus="yes">
@@ -5925,11 +5888,11 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         </translation>
     </message>
     <message>
-        <source>Call from an address on the key&apos;s allowlist, or add the service&apos;s address to the allowlist (Edit Key).</source>
+        <source>Call from an address on the key's allowlist, or add the service's address to the allowlist (Edit Key).</source>
         <translation>Rufen Sie von einer Adresse aus der Adressliste des Schlüssels auf, oder fügen Sie die Adresse des Dienstes der Adressliste hinzu (Bearbeiten).</translation>
     </message>
     <message>
-        <source>A key&apos;s customer cannot change after it is made. Generate a key for this customer.</source>
+        <source>A key's customer cannot change after it is made. Generate a key for this customer.</source>
         <translation>Der Kunde eines Schlüssels kann nach dem Erstellen nicht geändert werden. Erzeugen Sie einen Schlüssel für diesen Kunden.</translation>
     </message>
 </context>
@@ -5994,11 +5957,11 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
 <context>
     <name>MemberCommands</name>
     <message>
-        <source>There is no member called &quot;%1&quot;.</source>
+        <source>There is no member called "%1".</source>
         <translation>Es gibt kein Mitglied namens „%1“.</translation>
     </message>
     <message>
-        <source>Unknown role &quot;%1&quot;; use owner, admin, developer or viewer.</source>
+        <source>Unknown role "%1"; use owner, admin, developer or viewer.</source>
         <translation>Unbekannte Rolle „%1“; verwenden Sie owner, admin, developer oder viewer.</translation>
     </message>
     <message>
@@ -6010,7 +5973,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>ROLLE</translation>
     </message>
     <message>
-        <source>The new member&apos;s role.</source>
+        <source>The new member's role.</source>
         <translation>Die Rolle des neuen Mitglieds.</translation>
     </message>
     <message>
@@ -6030,7 +5993,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>%1 als %2 hinzugefügt.</translation>
     </message>
     <message>
-        <source>Lists the vault&apos;s members and their roles.</source>
+        <source>Lists the vault's members and their roles.</source>
         <translation>Listet die Mitglieder des Tresors und ihre Rollen auf.</translation>
     </message>
     <message>
@@ -6050,7 +6013,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>%1 entfernt; seine aktiven Schlüssel wurden deaktiviert.</translation>
     </message>
     <message>
-        <source>Changes a member&apos;s role. Keys they created above the new role are deactivated and flagged. Only Owners can change roles.</source>
+        <source>Changes a member's role. Keys they created above the new role are deactivated and flagged. Only Owners can change roles.</source>
         <translation>Ändert die Rolle eines Mitglieds. Von ihm erstellte Schlüssel mit einer höheren als der neuen Rolle werden deaktiviert und markiert. Nur Besitzer können Rollen ändern.</translation>
     </message>
     <message>
@@ -6062,7 +6025,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>Die Passphrase von %1 wurde geändert.</translation>
     </message>
     <message>
-        <source>Sets a member&apos;s passphrase in a vault file. The new passphrase comes from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members change their own, proven by the passphrase they sign in with; Owners set anyone&apos;s, for instance for members copied from a server by &quot;migrate&quot;, which have none yet.</source>
+        <source>Sets a member's passphrase in a vault file. The new passphrase comes from KEYWARD_NEW_PASSPHRASE or is asked for twice. Members change their own, proven by the passphrase they sign in with; Owners set anyone's, for instance for members copied from a server by "migrate", which have none yet.</source>
         <translation>Legt die Passphrase eines Mitglieds in einer Tresordatei fest. Die neue Passphrase stammt aus KEYWARD_NEW_PASSPHRASE oder wird zweimal abgefragt. Mitglieder ändern ihre eigene und weisen sich dabei mit der Passphrase aus, mit der sie sich anmelden; Besitzer legen die jedes Mitglieds fest, etwa für Mitglieder, die „migrate“ von einem Server kopiert hat und die noch keine haben.</translation>
     </message>
     <message>
@@ -6078,7 +6041,7 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <translation>SIGNATURSCHLÜSSEL</translation>
     </message>
     <message>
-        <source>Certifies the signing key a member made at their first sign-in on a signed vault, so that their changes are trusted. FINGERPRINT is the key&apos;s, as &quot;keywardctl member list&quot; shows it: compare it with the member first. Only Owners can certify.</source>
+        <source>Certifies the signing key a member made at their first sign-in on a signed vault, so that their changes are trusted. FINGERPRINT is the key's, as "keywardctl member list" shows it: compare it with the member first. Only Owners can certify.</source>
         <translation>Zertifiziert den Signaturschlüssel, den ein Mitglied bei seiner ersten Anmeldung an einem signierten Tresor erzeugt hat, damit seinen Änderungen vertraut wird. FINGERABDRUCK ist der des Schlüssels, wie „keywardctl member list“ ihn zeigt: Vergleichen Sie ihn vorher mit dem Mitglied. Nur Besitzer können zertifizieren.</translation>
     </message>
     <message>
@@ -6093,9 +6056,9 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
 <context>
     <name>MigrateCommand</name>
     <message>
-        <source>Copies a whole vault into a new vault file or an empty PostgreSQL database: settings, grant catalogue, members, keys with their secrets&apos; hashes (so every token keeps working), usage, and the audit log byte for byte (same ids, actors, details and hashes: &quot;audit verify&quot; passes on the copy). VAULT and TARGET are each a file or a PostgreSQL connection string (postgresql://... or keyword=value). The source is not changed; you sign in to it as an Owner. The target is written in one transaction and must be empty: an existing file or a database with tables is refused, never merged, and on any failure it is left as it was (a new file is deleted).
+        <source>Copies a whole vault into a new vault file or an empty PostgreSQL database: settings, grant catalogue, members, keys with their secrets' hashes (so every token keeps working), usage, and the audit log byte for byte (same ids, actors, details and hashes: "audit verify" passes on the copy). VAULT and TARGET are each a file or a PostgreSQL connection string (postgresql://... or keyword=value). The source is not changed; you sign in to it as an Owner. The target is written in one transaction and must be empty: an existing file or a database with tables is refused, never merged, and on any failure it is left as it was (a new file is deleted).
 
-To PostgreSQL: run it as the database&apos;s owner (a login with CREATEROLE), as for &quot;db setup&quot;. Members are server logins there: without --create-logins it prints the logins a DBA must create; with it, it creates the missing ones (password from KEYWARD_NEW_PASSPHRASE, asked twice, or none with --no-password) and puts every member&apos;s login in its group.
+To PostgreSQL: run it as the database's owner (a login with CREATEROLE), as for "db setup". Members are server logins there: without --create-logins it prints the logins a DBA must create; with it, it creates the missing ones (password from KEYWARD_NEW_PASSPHRASE, asked twice, or none with --no-password) and puts every member's login in its group.
 
 From PostgreSQL to a file: a server keeps no passphrases, so only you (the Owner running the copy) get one in the file, from KEYWARD_NEW_PASSPHRASE or asked twice. The other members are copied without one: they stay in the member list and the audit log but cannot sign in to the file. From a file, every member keeps their passphrase.</source>
         <translation>Kopiert einen ganzen Tresor in eine neue Tresordatei oder eine leere PostgreSQL-Datenbank: Einstellungen, Berechtigungskatalog, Mitglieder, Schlüssel mit den Hashes ihrer Geheimnisse (sodass jedes Token weiter funktioniert), Nutzung und das Prüfprotokoll Byte für Byte (gleiche IDs, Mitglieder, Details und Hashes: „audit verify“ ist auf der Kopie erfolgreich). VAULT und TARGET sind jeweils eine Datei oder eine PostgreSQL-Verbindungszeichenfolge (postgresql://... oder keyword=value). Die Quelle wird nicht verändert; Sie melden sich dort als Besitzer an. Das Ziel wird in einer Transaktion geschrieben und muss leer sein: Eine vorhandene Datei oder eine Datenbank mit Tabellen wird abgelehnt, nie zusammengeführt, und bei jedem Fehler bleibt sie unverändert (eine neue Datei wird gelöscht).
@@ -6125,11 +6088,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>PREFIX</translation>
     </message>
     <message>
-        <source>PostgreSQL target: start of the group roles&apos; names (default: keyward), as for &quot;db setup&quot;.</source>
+        <source>PostgreSQL target: start of the group roles' names (default: keyward), as for "db setup".</source>
         <translation>PostgreSQL-Ziel: Anfang der Namen der Gruppenrollen (Standard: keyward), wie bei „db setup“.</translation>
     </message>
     <message>
-        <source>PostgreSQL target: create the members&apos; missing logins and grant each its group.</source>
+        <source>PostgreSQL target: create the members' missing logins and grant each its group.</source>
         <translation>PostgreSQL-Ziel: die fehlenden Anmeldungen der Mitglieder anlegen und jeder ihre Gruppe zuweisen.</translation>
     </message>
     <message>
@@ -6185,7 +6148,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Ohne Passphrase kopiert (diese Mitglieder können sich nicht an der Datei anmelden; ein Server speichert keine Passphrasen, die kopiert werden könnten): %1.</translation>
     </message>
     <message>
-        <source>Check the copy with &quot;keywardctl audit verify&quot;: it ends in the same hash.</source>
+        <source>Check the copy with "keywardctl audit verify": it ends in the same hash.</source>
         <translation>Prüfen Sie die Kopie mit „keywardctl audit verify“: Sie endet mit demselben Hash.</translation>
     </message>
 </context>
@@ -6346,7 +6309,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Nur Administratoren, Besitzer und der Entwickler, der einen Schlüssel erstellt hat, können ihn löschen.</translation>
     </message>
     <message>
-        <source>A key&apos;s role cannot be above your own role (%1).</source>
+        <source>A key's role cannot be above your own role (%1).</source>
         <translation>Die Rolle eines Schlüssels kann nicht höher sein als Ihre eigene Rolle (%1).</translation>
     </message>
     <message>
@@ -6354,11 +6317,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Wählen Sie mindestens eine Berechtigung.</translation>
     </message>
     <message>
-        <source>Unknown grant &quot;%1&quot;.</source>
+        <source>Unknown grant "%1".</source>
         <translation>Unbekannte Berechtigung „%1“.</translation>
     </message>
     <message>
-        <source>The grant &quot;%1&quot; is not part of the %2 role.</source>
+        <source>The grant "%1" is not part of the %2 role.</source>
         <translation>Die Berechtigung „%1“ ist nicht Teil der Rolle %2.</translation>
     </message>
     <message>
@@ -6366,7 +6329,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Verwenden Sie für neue Schlüssel die Schlüsselerstellung.</translation>
     </message>
     <message>
-        <source>Developers can only change keys they created. &quot;%1&quot; was created by %2.</source>
+        <source>Developers can only change keys they created. "%1" was created by %2.</source>
         <translation>Entwickler können nur selbst erstellte Schlüssel ändern. „%1“ wurde von %2 erstellt.</translation>
     </message>
     <message>
@@ -6374,15 +6337,15 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Dieser Schlüssel hat die Rolle %1, die höher ist als Ihre eigene (%2).</translation>
     </message>
     <message>
-        <source>The key &quot;%1&quot; is revoked. Revocation is permanent; generate a new key instead.</source>
+        <source>The key "%1" is revoked. Revocation is permanent; generate a new key instead.</source>
         <translation>Der Schlüssel „%1“ ist widerrufen. Ein Widerruf ist endgültig; erzeugen Sie stattdessen einen neuen Schlüssel.</translation>
     </message>
     <message>
-        <source>The key &quot;%1&quot; is already active.</source>
+        <source>The key "%1" is already active.</source>
         <translation>Der Schlüssel „%1“ ist bereits aktiv.</translation>
     </message>
     <message>
-        <source>The key &quot;%1&quot; is already inactive.</source>
+        <source>The key "%1" is already inactive.</source>
         <translation>Der Schlüssel „%1“ ist bereits inaktiv.</translation>
     </message>
     <message>
@@ -6450,19 +6413,19 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Passphrase muss mindestens %1 Zeichen lang sein.</translation>
     </message>
     <message>
-        <source>Only Owners can set another member&apos;s passphrase. You can change your own.</source>
+        <source>Only Owners can set another member's passphrase. You can change your own.</source>
         <translation>Nur Besitzer können die Passphrase eines anderen Mitglieds festlegen. Ihre eigene können Sie ändern.</translation>
     </message>
     <message>
-        <source>The key &quot;%1&quot; has expired: a new secret would be refused as Expired, and an expiry cannot be extended. Use Duplicate to make a new key with the same configuration.</source>
+        <source>The key "%1" has expired: a new secret would be refused as Expired, and an expiry cannot be extended. Use Duplicate to make a new key with the same configuration.</source>
         <translation>Der Schlüssel „%1“ ist abgelaufen: Ein neues Geheimnis würde als Expired abgelehnt, und ein Ablauf kann nicht verlängert werden. Verwenden Sie „Duplizieren“, um einen neuen Schlüssel mit derselben Konfiguration zu erzeugen.</translation>
     </message>
     <message>
-        <source>Only Admins and Owners can change a key&apos;s usage limit or reset its usage.</source>
+        <source>Only Admins and Owners can change a key's usage limit or reset its usage.</source>
         <translation>Nur Administratoren und Besitzer können das Nutzungslimit eines Schlüssels ändern oder seine Nutzung zurücksetzen.</translation>
     </message>
     <message>
-        <source>A usage limit is at least 1 request; use &quot;none&quot; for no limit.</source>
+        <source>A usage limit is at least 1 request; use "none" for no limit.</source>
         <translation>Ein Nutzungslimit beträgt mindestens 1 Anfrage; verwenden Sie „none“, um kein Limit festzulegen.</translation>
     </message>
     <message>
@@ -6470,15 +6433,15 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das Ablaufdatum liegt in der Vergangenheit. Wählen Sie heute oder einen späteren Tag.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot be a login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
+        <source>"%1" cannot be a login: names starting with pg_ or %2_ are reserved, and a login has at most 63 bytes.</source>
         <translation>„%1“ kann keine Anmeldung sein: Namen, die mit pg_ oder %2_ beginnen, sind reserviert, und eine Anmeldung hat höchstens 63 Bytes.</translation>
     </message>
     <message>
-        <source>The key &quot;%1&quot; has no previous secret in a grace period.</source>
+        <source>The key "%1" has no previous secret in a grace period.</source>
         <translation>Der Schlüssel „%1“ hat kein voriges Geheimnis in einer Übergangsfrist.</translation>
     </message>
     <message>
-        <source>Only Owners can change the vault&apos;s rotation policy.</source>
+        <source>Only Owners can change the vault's rotation policy.</source>
         <translation>Nur Besitzer können die Rotationsrichtlinie des Tresors ändern.</translation>
     </message>
     <message>
@@ -6489,15 +6452,15 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>PgConnInfo</name>
     <message>
-        <source>&quot;%1&quot; is not a connection setting. Write settings as keyword=value, for example host=db.example.com dbname=keys.</source>
+        <source>"%1" is not a connection setting. Write settings as keyword=value, for example host=db.example.com dbname=keys.</source>
         <translation>„%1“ ist keine Verbindungseinstellung. Schreiben Sie Einstellungen als keyword=value, zum Beispiel host=db.example.com dbname=keys.</translation>
     </message>
     <message>
-        <source>The connection setting &quot;%1&quot; has no value (expected %1=value).</source>
+        <source>The connection setting "%1" has no value (expected %1=value).</source>
         <translation>Die Verbindungseinstellung „%1“ hat keinen Wert (erwartet: %1=value).</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; has an opening quote but no closing one.</source>
+        <source>The value of "%1" has an opening quote but no closing one.</source>
         <translation>Der Wert von „%1“ hat ein öffnendes, aber kein schließendes Anführungszeichen.</translation>
     </message>
     <message>
@@ -6505,7 +6468,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Verbindungs-URI ist ungültig (%1). Mehrere Hosts oder ein Socket-Verzeichnis erfordern die Form keyword=value.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a connection setting.</source>
+        <source>"%1" is not a connection setting.</source>
         <translation>„%1“ ist keine Verbindungseinstellung.</translation>
     </message>
     <message>
@@ -6521,7 +6484,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>lokaler Server</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; contains &apos;;&apos;, which the Qt PostgreSQL driver cannot pass on. Put it in a service file and use service=NAME.</source>
+        <source>The value of "%1" contains ';', which the Qt PostgreSQL driver cannot pass on. Put it in a service file and use service=NAME.</source>
         <translation>Der Wert von „%1“ enthält „;“, was der Qt-PostgreSQL-Treiber nicht weitergeben kann. Tragen Sie ihn in eine Dienstdatei ein und verwenden Sie service=NAME.</translation>
     </message>
     <message>
@@ -6608,11 +6571,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Tresoreinstellungen können nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Wrote the vault settings: key prefix &quot;%1&quot;, the default grant catalogue.</source>
+        <source>Wrote the vault settings: key prefix "%1", the default grant catalogue.</source>
         <translation>Tresoreinstellungen geschrieben: Schlüsselpräfix „%1“, der Standardkatalog der Berechtigungen.</translation>
     </message>
     <message>
-        <source>This vault uses the role prefix &quot;%1&quot;, not &quot;%2&quot;.</source>
+        <source>This vault uses the role prefix "%1", not "%2".</source>
         <translation>Dieser Tresor verwendet das Rollenpräfix „%1“, nicht „%2“.</translation>
     </message>
     <message>
@@ -6667,11 +6630,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>So lange nach der Erstellung nie verwendet ist ein Befund (Standard 30d).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a time span; use for example 30d.</source>
+        <source>"%1" is not a time span; use for example 30d.</source>
         <translation>„%1“ ist keine Zeitspanne; verwenden Sie zum Beispiel 30d.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a time span; use for example 90d.</source>
+        <source>"%1" is not a time span; use for example 90d.</source>
         <translation>„%1“ ist keine Zeitspanne; verwenden Sie zum Beispiel 90d.</translation>
     </message>
     <message>
@@ -6707,14 +6670,14 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Rotationsrichtlinie: keine (Geheimnisse dürfen alt werden).</translation>
     </message>
     <message numerus="yes">
-        <source>Rotation policy: a key&apos;s secret is due for regeneration after %n day(s).</source>
+        <source>Rotation policy: a key's secret is due for regeneration after %n day(s).</source>
         <translation>
             <numerusform>Rotationsrichtlinie: Das Geheimnis eines Schlüssels ist nach %n Tag neu zu erzeugen.</numerusform>
             <numerusform>Rotationsrichtlinie: Das Geheimnis eines Schlüssels ist nach %n Tagen neu zu erzeugen.</numerusform>
         </translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a kind of finding; use one of %2.</source>
+        <source>"%1" is not a kind of finding; use one of %2.</source>
         <translation>„%1“ ist keine Befundart; verwenden Sie eine von %2.</translation>
     </message>
     <message>
@@ -6722,7 +6685,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Listet Schlüssel auf, um die sich jemand kümmern sollte, jeweils mit Grund und Abhilfe: nie verwendet, lange nicht verwendet, kein Ablauf oder länger als ein Jahr gültig, ein Geheimnis älter als die Rotationsrichtlinie, Produktionsschlüssel mit vollständiger Verwaltung, Schlüssel entfernter oder herabgestufter Mitglieder und vorige Geheimnisse, die kurz vor dem Ende ihrer Übergangsfrist noch verwendet werden. Befunde, die ein Mitglied ignoriert hat (report dismiss), fehlen, außer mit --include-dismissed. Exit 1, wenn es nicht ignorierte Befunde gibt (für CI), 0, wenn keine. Mit --json ein Objekt pro Befund und Zeile.</translation>
     </message>
     <message>
-        <source>The longest a secret may live before it is due for regeneration (default: the vault&apos;s rotation policy, see vault policy).</source>
+        <source>The longest a secret may live before it is due for regeneration (default: the vault's rotation policy, see vault policy).</source>
         <translation>Wie lange ein Geheimnis höchstens leben darf, bevor es neu zu erzeugen ist (Standard: die Rotationsrichtlinie des Tresors, siehe vault policy).</translation>
     </message>
     <message>
@@ -6741,7 +6704,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>[ignoriert von %1: %2] %3</translation>
     </message>
     <message>
-        <source>Dismisses one finding of the hygiene report for a key, with the reason: report hygiene leaves it out from now on (and no longer fails on it) until it is restored. KIND is the finding&apos;s code as report hygiene prints it: %1. Audited; whoever may edit the key may dismiss its findings.</source>
+        <source>Dismisses one finding of the hygiene report for a key, with the reason: report hygiene leaves it out from now on (and no longer fails on it) until it is restored. KIND is the finding's code as report hygiene prints it: %1. Audited; whoever may edit the key may dismiss its findings.</source>
         <translation>Ignoriert einen Befund des Hygieneberichts für einen Schlüssel, mit Begründung: report hygiene lässt ihn ab jetzt aus (und schlägt nicht mehr deswegen fehl), bis er wiederhergestellt wird. KIND ist der Code des Befunds, wie report hygiene ihn ausgibt: %1. Protokolliert; wer den Schlüssel bearbeiten darf, darf seine Befunde ignorieren.</translation>
     </message>
     <message>
@@ -6753,7 +6716,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Geben Sie mit --reason TEXT an, warum.</translation>
     </message>
     <message>
-        <source>Dismissed &quot;%1&quot; for key %2.</source>
+        <source>Dismissed "%1" for key %2.</source>
         <translation>„%1“ für Schlüssel %2 ignoriert.</translation>
     </message>
     <message>
@@ -6761,11 +6724,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Stellt einen ignorierten Befund wieder her: report hygiene listet ihn wieder auf. Protokolliert. KIND: %1.</translation>
     </message>
     <message>
-        <source>Restored &quot;%1&quot; for key %2.</source>
+        <source>Restored "%1" for key %2.</source>
         <translation>„%1“ für Schlüssel %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <source>Shows the vault&apos;s rotation policy, or sets it (Owners): the oldest a key&apos;s secret may be before report hygiene lists it as overdue for regeneration and the window badges it &quot;Rotation overdue&quot;. Whole days, 1 to %1; none turns the check off. Audited.</source>
+        <source>Shows the vault's rotation policy, or sets it (Owners): the oldest a key's secret may be before report hygiene lists it as overdue for regeneration and the window badges it "Rotation overdue". Whole days, 1 to %1; none turns the check off. Audited.</source>
         <translation>Zeigt die Rotationsrichtlinie des Tresors oder setzt sie (Besitzer): wie alt das Geheimnis eines Schlüssels höchstens sein darf, bevor report hygiene es als überfällig zur Neuerzeugung auflistet und das Fenster es mit „Rotation überfällig“ kennzeichnet. Ganze Tage, 1 bis %1; none schaltet die Prüfung ab. Protokolliert.</translation>
     </message>
     <message>
@@ -6773,7 +6736,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das Höchstalter eines Geheimnisses in Tagen (90d oder 90), oder none.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a maximum secret age; use whole days from 1 to %2 (e.g. 90d), or none.</source>
+        <source>"%1" is not a maximum secret age; use whole days from 1 to %2 (e.g. 90d), or none.</source>
         <translation>„%1“ ist kein Höchstalter für Geheimnisse; verwenden Sie ganze Tage von 1 bis %2 (z. B. 90d), oder none.</translation>
     </message>
 </context>
@@ -6796,7 +6759,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Nicht gefunden.</translation>
     </message>
     <message>
-        <source>Unknown route &quot;%1&quot;.</source>
+        <source>Unknown route "%1".</source>
         <translation>Unbekannte Route „%1“.</translation>
     </message>
     <message>
@@ -6828,31 +6791,31 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Anfragerumpf muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <source>&quot;environment&quot;, &quot;customer&quot; and &quot;source&quot; must be strings.</source>
+        <source>"environment", "customer" and "source" must be strings.</source>
         <translation>„environment“, „customer“ und „source“ müssen Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>&quot;environment&quot; is required: live, stg or dev.</source>
+        <source>"environment" is required: live, stg or dev.</source>
         <translation>„environment“ ist erforderlich: live, stg oder dev.</translation>
     </message>
     <message>
-        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
+        <source>Unknown environment "%1"; use live, stg or dev.</source>
         <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
     </message>
     <message>
-        <source>&quot;grants&quot; must be strings.</source>
+        <source>"grants" must be strings.</source>
         <translation>Die Einträge in „grants“ müssen Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>&quot;grants&quot; must be an array of strings.</source>
+        <source>"grants" must be an array of strings.</source>
         <translation>„grants“ muss ein Array von Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>&quot;key&quot; must be a string.</source>
+        <source>"key" must be a string.</source>
         <translation>„key“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>&quot;key&quot; is required.</source>
+        <source>"key" is required.</source>
         <translation>„key“ ist erforderlich.</translation>
     </message>
     <message>
@@ -6863,7 +6826,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>SecretIndexCheck</name>
     <message>
-        <source>%1 is damaged: its index of key secrets does not match the keys, so keys cannot be checked. Restore it from a backup (&quot;keywardctl vault check&quot; shows the damage).</source>
+        <source>%1 is damaged: its index of key secrets does not match the keys, so keys cannot be checked. Restore it from a backup ("keywardctl vault check" shows the damage).</source>
         <translation>%1 ist beschädigt: Sein Index der Schlüsselgeheimnisse passt nicht zu den Schlüsseln, daher können keine Schlüssel geprüft werden. Stellen Sie ihn aus einer Sicherung wieder her („keywardctl vault check“ zeigt den Schaden).</translation>
     </message>
     <message>
@@ -6881,15 +6844,15 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>ServerConfigLoader</name>
     <message>
-        <source>Cannot read the listen address &quot;%1&quot;; use ADDRESS:PORT, [IPv6]:PORT or PORT.</source>
+        <source>Cannot read the listen address "%1"; use ADDRESS:PORT, [IPv6]:PORT or PORT.</source>
         <translation>Die Listen-Adresse „%1“ ist nicht lesbar; verwenden Sie ADDRESS:PORT, [IPv6]:PORT oder PORT.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an IP address or CIDR range.</source>
+        <source>"%1" is not an IP address or CIDR range.</source>
         <translation>„%1“ ist weder eine IP-Adresse noch ein CIDR-Bereich.</translation>
     </message>
     <message>
-        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
+        <source>Unknown environment "%1"; use live, stg or dev.</source>
         <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
     </message>
     <message>
@@ -6905,7 +6868,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <source>%1, %2: &quot;%3&quot; is not a whole number of at least %4.</source>
+        <source>%1, %2: "%3" is not a whole number of at least %4.</source>
         <translation>%1, %2: „%3“ ist keine ganze Zahl von mindestens %4.</translation>
     </message>
     <message>
@@ -6921,14 +6884,14 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1: Geben Sie entweder store/vault oder store/db an, nicht beides.</translation>
     </message>
     <message>
-        <source>%1, store/vault_pin: &quot;%2&quot; is not a vault fingerprint (32 hex digits in groups, as keywardctl init prints it).</source>
+        <source>%1, store/vault_pin: "%2" is not a vault fingerprint (32 hex digits in groups, as keywardctl init prints it).</source>
         <translation>%1, store/vault_pin: „%2“ ist kein Tresor-Fingerabdruck (32 Hexadezimalziffern in Gruppen, wie keywardctl init ihn ausgibt).</translation>
     </message>
 </context>
 <context>
     <name>ServerConnInfo</name>
     <message>
-        <source>%1 is empty: give a connection string such as &quot;host=db.example.com dbname=keys user=alice&quot; or a postgresql:// URI.</source>
+        <source>%1 is empty: give a connection string such as "host=db.example.com dbname=keys user=alice" or a postgresql:// URI.</source>
         <translation>%1 ist leer: Geben Sie eine Verbindungszeichenfolge wie „host=db.example.com dbname=keys user=alice“ oder eine postgresql://-URI an.</translation>
     </message>
     <message>
@@ -6963,7 +6926,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Nutzungsguthaben konnte im Speicher nicht reserviert werden.</translation>
     </message>
     <message>
-        <source>Could not read the key&apos;s usage.</source>
+        <source>Could not read the key's usage.</source>
         <translation>Die Nutzung des Schlüssels konnte nicht gelesen werden.</translation>
     </message>
     <message>
@@ -6986,7 +6949,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Schlüssel kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>the vault&apos;s root key (fingerprint) is not the one this process accepted</source>
+        <source>the vault's root key (fingerprint) is not the one this process accepted</source>
         <translation>der Wurzelschlüssel (Fingerabdruck) des Tresors ist nicht der, den dieser Prozess akzeptiert hat</translation>
     </message>
 </context>
@@ -7095,7 +7058,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 ist kein Keyward-Tresor.</translation>
     </message>
     <message>
-        <source>The database %1 holds no Keyward vault. Its owner sets one up once with &quot;keywardctl --db ... db setup&quot;.</source>
+        <source>The database %1 holds no Keyward vault. Its owner sets one up once with "keywardctl --db ... db setup".</source>
         <translation>Die Datenbank %1 enthält keinen Keyward-Tresor. Ihr Besitzer richtet ihn einmalig mit „keywardctl --db ... db setup“ ein.</translation>
     </message>
     <message>
@@ -7103,7 +7066,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Tresor in %1 wurde von einer neueren Keyward-Version eingerichtet (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyward, um ihn zu verwenden.</translation>
     </message>
     <message>
-        <source>The vault in %1 needs a schema upgrade (from %2 to %3) that only the database owner can run: &quot;keywardctl --db ... db setup&quot;.</source>
+        <source>The vault in %1 needs a schema upgrade (from %2 to %3) that only the database owner can run: "keywardctl --db ... db setup".</source>
         <translation>Der Tresor in %1 benötigt eine Schemaaktualisierung (von %2 auf %3), die nur der Besitzer der Datenbank ausführen kann: „keywardctl --db ... db setup“.</translation>
     </message>
     <message>
@@ -7143,11 +7106,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Falscher Mitgliedsname oder falsche Passphrase.</translation>
     </message>
     <message>
-        <source>You are connected to %1 as &quot;%2&quot;. On a server vault you act as your database login: connect as &quot;%3&quot; to act as that member.</source>
+        <source>You are connected to %1 as "%2". On a server vault you act as your database login: connect as "%3" to act as that member.</source>
         <translation>Sie sind mit %1 als „%2“ verbunden. Bei einem Server-Tresor handeln Sie als Ihre Datenbankanmeldung: Verbinden Sie sich als „%3“, um als dieses Mitglied zu handeln.</translation>
     </message>
     <message>
-        <source>The database login &quot;%1&quot; is not a member of the Keyward vault in %2. An Owner can add it.</source>
+        <source>The database login "%1" is not a member of the Keyward vault in %2. An Owner can add it.</source>
         <translation>Die Datenbankanmeldung „%1“ ist kein Mitglied des Keyward-Tresors in %2. Ein Besitzer kann sie hinzufügen.</translation>
     </message>
     <message>
@@ -7199,7 +7162,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das alte Geheimnis kann nicht außer Kraft gesetzt werden.</translation>
     </message>
     <message>
-        <source>A member called &quot;%1&quot; already exists (or existed).</source>
+        <source>A member called "%1" already exists (or existed).</source>
         <translation>Ein Mitglied namens „%1“ existiert bereits (oder existierte früher).</translation>
     </message>
     <message>
@@ -7207,11 +7170,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Das Mitglied kann nicht hinzugefügt werden.</translation>
     </message>
     <message>
-        <source>Cannot read the member&apos;s keys.</source>
+        <source>Cannot read the member's keys.</source>
         <translation>Die Schlüssel des Mitglieds können nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Cannot deactivate the member&apos;s keys.</source>
+        <source>Cannot deactivate the member's keys.</source>
         <translation>Die Schlüssel des Mitglieds können nicht deaktiviert werden.</translation>
     </message>
     <message>
@@ -7279,7 +7242,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Nutzung der Schlüssel kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Could not make the Owner&apos;s signing key.</source>
+        <source>Could not make the Owner's signing key.</source>
         <translation>Der Signaturschlüssel des Besitzers konnte nicht erzeugt werden.</translation>
     </message>
     <message>
@@ -7303,11 +7266,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Tresoreinstellungen können nicht gelesen werden: Das Schlüsselpräfix fehlt.</translation>
     </message>
     <message>
-        <source>%1 is damaged: its key prefix &quot;%2&quot; is not valid.</source>
+        <source>%1 is damaged: its key prefix "%2" is not valid.</source>
         <translation>%1 ist beschädigt: Sein Schlüsselpräfix „%2“ ist nicht gültig.</translation>
     </message>
     <message>
-        <source>The fingerprint of %1 changed while it was open: someone rewrote the vault&apos;s root key. Nothing was changed.</source>
+        <source>The fingerprint of %1 changed while it was open: someone rewrote the vault's root key. Nothing was changed.</source>
         <translation>Der Fingerabdruck von %1 hat sich geändert, während er geöffnet war: Jemand hat den Stammschlüssel des Tresors neu geschrieben. Es wurde nichts geändert.</translation>
     </message>
     <message>
@@ -7327,11 +7290,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Schlüssel kann nicht signiert werden.</translation>
     </message>
     <message>
-        <source>Cannot store the member&apos;s key.</source>
+        <source>Cannot store the member's key.</source>
         <translation>Der Schlüssel des Mitglieds kann nicht gespeichert werden.</translation>
     </message>
     <message>
-        <source>Cannot certify the member&apos;s key.</source>
+        <source>Cannot certify the member's key.</source>
         <translation>Der Schlüssel des Mitglieds kann nicht zertifiziert werden.</translation>
     </message>
     <message>
@@ -7339,15 +7302,15 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Schlüsselsignaturen können nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Key %1 (&quot;%2&quot;) was tampered with: %3. Signing it again would make the forged row trusted, so it can only be revoked or deleted. Nothing was changed.</source>
+        <source>Key %1 ("%2") was tampered with: %3. Signing it again would make the forged row trusted, so it can only be revoked or deleted. Nothing was changed.</source>
         <translation>Schlüssel %1 („%2“) wurde manipuliert: %3. Ihn erneut zu signieren würde der gefälschten Zeile Vertrauen verschaffen, daher kann er nur widerrufen oder gelöscht werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>Cannot read the members&apos; keys.</source>
+        <source>Cannot read the members' keys.</source>
         <translation>Die Schlüssel der Mitglieder können nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Cannot retire the member&apos;s key.</source>
+        <source>Cannot retire the member's key.</source>
         <translation>Der Schlüssel des Mitglieds kann nicht außer Kraft gesetzt werden.</translation>
     </message>
     <message>
@@ -7363,19 +7326,19 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 ist beschädigt: Der Datensatz von Mitglied #%2 kann nicht gelesen werden, daher kann keine Passphrase damit geprüft werden. Stellen Sie den Tresor aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <source>Could not make the member&apos;s signing key.</source>
+        <source>Could not make the member's signing key.</source>
         <translation>Der Signaturschlüssel des Mitglieds konnte nicht erzeugt werden.</translation>
     </message>
     <message>
-        <source>%1 holds the vault&apos;s root key (its fingerprint) and stays an Owner.</source>
+        <source>%1 holds the vault's root key (its fingerprint) and stays an Owner.</source>
         <translation>%1 hält den Stammschlüssel des Tresors (seinen Fingerabdruck) und bleibt Besitzer.</translation>
     </message>
     <message>
-        <source>%1 holds the vault&apos;s root key (its fingerprint) and cannot be removed.</source>
+        <source>%1 holds the vault's root key (its fingerprint) and cannot be removed.</source>
         <translation>%1 hält den Stammschlüssel des Tresors (seinen Fingerabdruck) und kann nicht entfernt werden.</translation>
     </message>
     <message>
-        <source>%1 holds the vault&apos;s root key: only they can change their passphrase.</source>
+        <source>%1 holds the vault's root key: only they can change their passphrase.</source>
         <translation>%1 hält den Stammschlüssel des Tresors: Nur diese Person kann ihre Passphrase ändern.</translation>
     </message>
     <message>
@@ -7407,7 +7370,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Jemand anderes hat ihn inzwischen geändert; prüfen Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>The finding &quot;%1&quot; of key &quot;%2&quot; is not dismissed.</source>
+        <source>The finding "%1" of key "%2" is not dismissed.</source>
         <translation>Der Befund „%1“ von Schlüssel „%2“ ist nicht ignoriert.</translation>
     </message>
 </context>
@@ -7495,7 +7458,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 blieb %2 Sekunden lang von einem anderen Programm gesperrt; es wurde nichts geändert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>%1 is damaged (%2). Run &quot;keywardctl vault check&quot;.</source>
+        <source>%1 is damaged (%2). Run "keywardctl vault check".</source>
         <translation>%1 ist beschädigt (%2). Führen Sie „keywardctl vault check“ aus.</translation>
     </message>
     <message>
@@ -7515,7 +7478,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Sicherung %1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
-        <source>The copy of %1 is not whole (%2: %3), so it was not kept. Run &quot;keywardctl vault check&quot; on the vault.</source>
+        <source>The copy of %1 is not whole (%2: %3), so it was not kept. Run "keywardctl vault check" on the vault.</source>
         <translation>Die Kopie von %1 ist nicht vollständig (%2: %3) und wurde daher nicht behalten. Führen Sie „keywardctl vault check“ für den Tresor aus.</translation>
     </message>
     <message>
@@ -7539,7 +7502,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 kann nicht geöffnet werden: %2.</translation>
     </message>
     <message>
-        <source>%1 is a backup of another vault (fingerprint %2, this vault&apos;s is %3); nothing was changed.</source>
+        <source>%1 is a backup of another vault (fingerprint %2, this vault's is %3); nothing was changed.</source>
         <translation>%1 ist eine Sicherung eines anderen Tresors (Fingerabdruck %2, der dieses Tresors ist %3); es wurde nichts geändert.</translation>
     </message>
     <message>
@@ -7554,23 +7517,31 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The backup was restored, but open windows and services may not notice until they open %1 again: %2.</source>
         <translation>Die Sicherung wurde wiederhergestellt, aber geöffnete Fenster und Dienste bemerken es möglicherweise erst, wenn sie %1 erneut öffnen: %2.</translation>
     </message>
+    <message>
+        <source>Only a vault on a PostgreSQL server, signed in, is copied this way.</source>
+        <translation>Nur ein Tresor auf einem PostgreSQL-Server, angemeldet, wird auf diese Weise kopiert.</translation>
+    </message>
+    <message>
+        <source>The vault on the server could not be copied: %1</source>
+        <translation>Der Tresor auf dem Server konnte nicht kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The copy of the server's vault could not be signed, so it was not kept.</source>
+        <translation>Die Kopie des Server-Tresors konnte nicht signiert werden und wurde daher nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The copy of the server's vault is not whole (%1: %2), so it was not kept.</source>
+        <translation>Die Kopie des Server-Tresors ist nicht vollständig (%1: %2) und wurde daher nicht aufbewahrt.</translation>
+    </message>
 </context>
 <context>
     <name>VaultBackupCommand</name>
-    <message>
-        <source>Copies the vault file to FILE while it stays in use (SQLite&apos;s online backup), then checks the copy in full (as &quot;vault check&quot; does) before keeping it. FILE must not exist yet: a backup never replaces a file. Written readable by you only.</source>
-        <translation>Kopiert die Tresordatei im laufenden Betrieb nach DATEI (die Online-Sicherung von SQLite) und prüft die Kopie dann vollständig (wie „vault check“), bevor sie behalten wird. DATEI darf noch nicht existieren: Eine Sicherung ersetzt nie eine Datei. Nur für Sie lesbar geschrieben.</translation>
-    </message>
-    <message>
-        <source>&quot;vault backup&quot; copies a vault file (--vault). For a PostgreSQL vault, copy it into a file with &quot;keywardctl migrate --from ... --to FILE&quot;, or use the server&apos;s own backups (pg_dump).</source>
-        <translation>„vault backup“ kopiert eine Tresordatei (--vault). Kopieren Sie einen PostgreSQL-Tresor mit „keywardctl migrate --from ... --to DATEI“ in eine Datei, oder verwenden Sie die Sicherungen des Servers (pg_dump).</translation>
-    </message>
     <message>
         <source>Backed up %1 to %2 (%3), checked: no damage.</source>
         <translation>%1 nach %2 gesichert (%3), geprüft: kein Schaden.</translation>
     </message>
     <message>
-        <source>Puts a backup made with &quot;vault backup&quot; back into the vault file. The backup is checked in full first and must be of this vault; the vault as it is now is kept beside it (VAULT.before-restore-TIME), also when it is damaged. Everything changed since the backup, audit entries included, is then only in that kept file. Windows and services that have the vault open see the change.</source>
+        <source>Puts a backup made with "vault backup" back into the vault file. The backup is checked in full first and must be of this vault; the vault as it is now is kept beside it (VAULT.before-restore-TIME), also when it is damaged. Everything changed since the backup, audit entries included, is then only in that kept file. Windows and services that have the vault open see the change.</source>
         <translation>Spielt eine mit „vault backup“ erstellte Sicherung in die Tresordatei zurück. Die Sicherung wird zuerst vollständig geprüft und muss von diesem Tresor stammen; der Tresor, wie er jetzt ist, wird daneben aufbewahrt (TRESOR.before-restore-ZEIT), auch wenn er beschädigt ist. Alles, was seit der Sicherung geändert wurde, einschließlich der Protokolleinträge, steht danach nur noch in dieser aufbewahrten Datei. Fenster und Dienste, die den Tresor geöffnet haben, sehen die Änderung.</translation>
     </message>
     <message>
@@ -7578,15 +7549,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Nicht um Bestätigung bitten.</translation>
     </message>
     <message>
-        <source>&quot;vault restore&quot; restores a vault file (--vault). Restore a PostgreSQL vault with the server&apos;s own tools.</source>
-        <translation>„vault restore“ stellt eine Tresordatei wieder her (--vault). Stellen Sie einen PostgreSQL-Tresor mit den Werkzeugen des Servers wieder her.</translation>
-    </message>
-    <message>
         <source>Not restoring %1 without confirmation: add --yes.</source>
         <translation>%1 wird ohne Bestätigung nicht wiederhergestellt: Fügen Sie --yes hinzu.</translation>
     </message>
     <message>
-        <source>Replace the content of %1 with the backup %2? Keys created or changed since the backup are lost from the vault (the current vault is kept beside it). Type &quot;yes&quot; to restore:</source>
+        <source>Replace the content of %1 with the backup %2? Keys created or changed since the backup are lost from the vault (the current vault is kept beside it). Type "yes" to restore:</source>
         <translation>Den Inhalt von %1 durch die Sicherung %2 ersetzen? Seit der Sicherung angelegte oder geänderte Schlüssel gehen im Tresor verloren (der aktuelle Tresor wird daneben aufbewahrt). Geben Sie „yes“ ein, um wiederherzustellen:</translation>
     </message>
     <message>
@@ -7601,15 +7568,55 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The replaced vault was damaged: it was kept byte for byte.</source>
         <translation>Der ersetzte Tresor war beschädigt: Er wurde Byte für Byte aufbewahrt.</translation>
     </message>
+    <message>
+        <source>Copies the vault file to FILE while it stays in use (SQLite's online backup), then checks the copy in full (as "vault check" does) before keeping it. FILE must not exist yet: a backup never replaces a file. Written readable by you only.
+
+A vault on a PostgreSQL server (--db) is copied into a new vault file as "migrate" does, from one snapshot of the server: you sign in as an Owner and choose your passphrase in the file (KEYWARD_NEW_PASSPHRASE, or asked twice); the other members are copied without one. The copy is signed with your key and checked in full before it is kept. To put it back on a server, use "keywardctl migrate --from FILE --to CONNINFO" into an empty database.</source>
+        <translation>Kopiert die Tresordatei nach DATEI, während sie in Gebrauch bleibt (Online-Sicherung von SQLite), und prüft die Kopie dann vollständig (wie „vault check“), bevor sie aufbewahrt wird. DATEI darf noch nicht existieren: Eine Sicherung ersetzt nie eine Datei. Nur für Sie lesbar geschrieben.
+
+Ein Tresor auf einem PostgreSQL-Server (--db) wird wie bei „migrate“ aus einem Schnappschuss des Servers in eine neue Tresordatei kopiert: Sie melden sich als Besitzer an und wählen Ihre Passphrase in der Datei (KEYWARD_NEW_PASSPHRASE oder zweimal abgefragt); die anderen Mitglieder werden ohne Passphrase kopiert. Die Kopie wird mit Ihrem Schlüssel signiert und vollständig geprüft, bevor sie aufbewahrt wird. Um sie wieder auf einen Server zu bringen, verwenden Sie „keywardctl migrate --from DATEI --to CONNINFO“ in eine leere Datenbank.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. A backup never replaces a file: choose a new name.</source>
+        <translation>%1 existiert bereits. Eine Sicherung ersetzt nie eine Datei: Wählen Sie einen neuen Namen.</translation>
+    </message>
+    <message>
+        <source>No passphrase for %1 in the backup file: set KEYWARD_NEW_PASSPHRASE or run keywardctl in a terminal to be asked.</source>
+        <translation>Keine Passphrase für %1 in der Sicherungsdatei: Setzen Sie KEYWARD_NEW_PASSPHRASE oder führen Sie keywardctl in einem Terminal aus, um gefragt zu werden.</translation>
+    </message>
+    <message>
+        <source>Your passphrase (%1) in the backup %2: </source>
+        <translation>Ihre Passphrase (%1) in der Sicherung %2: </translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase: </source>
+        <translation>Passphrase wiederholen: </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %1 to the vault file %2 (%3, %n key(s)), signed and checked: no damage.</source>
+        <translation><numerusform>%1 in die Tresordatei %2 gesichert (%3, %n Schlüssel), signiert und geprüft: kein Schaden.</numerusform><numerusform>%1 in die Tresordatei %2 gesichert (%3, %n Schlüssel), signiert und geprüft: kein Schaden.</numerusform></translation>
+    </message>
+    <message>
+        <source>Its fingerprint: %1. Sign in to it as %2 with the passphrase you chose.</source>
+        <translation>Ihr Fingerabdruck: %1. Melden Sie sich als %2 mit der gewählten Passphrase daran an.</translation>
+    </message>
+    <message>
+        <source>Copied without a passphrase (a server keeps none to copy): %1.</source>
+        <translation>Ohne Passphrase kopiert (ein Server speichert keine, die sich kopieren ließe): %1.</translation>
+    </message>
+    <message>
+        <source>"vault restore" restores a vault file (--vault). To put a backup file of a PostgreSQL vault on a server, copy it into an empty database with "keywardctl migrate --from FILE --to CONNINFO", or use the server's own backups (pg_dump).</source>
+        <translation>„vault restore“ stellt eine Tresordatei wieder her (--vault). Um eine Sicherungsdatei eines PostgreSQL-Tresors auf einen Server zu bringen, kopieren Sie sie mit „keywardctl migrate --from DATEI --to CONNINFO“ in eine leere Datenbank, oder verwenden Sie die Sicherungen des Servers selbst (pg_dump).</translation>
+    </message>
 </context>
 <context>
     <name>VaultCheckCommand</name>
     <message>
-        <source>Reads the whole vault file and checks every page, every index against its table, and Keyward&apos;s own records (settings, members, secrets, the audit chain). Changes nothing. Exit 0 when no damage was found, 3 when some was or the file cannot be read.</source>
+        <source>Reads the whole vault file and checks every page, every index against its table, and Keyward's own records (settings, members, secrets, the audit chain). Changes nothing. Exit 0 when no damage was found, 3 when some was or the file cannot be read.</source>
         <translation>Liest die ganze Tresordatei und prüft jede Seite, jeden Index gegen seine Tabelle und die eigenen Datensätze von Keyward (Einstellungen, Mitglieder, Geheimnisse, die Protokollkette). Ändert nichts. Exit 0, wenn kein Schaden gefunden wurde, 3, wenn einer gefunden wurde oder die Datei nicht gelesen werden kann.</translation>
     </message>
     <message>
-        <source>&quot;vault check&quot; checks a vault file (--vault); a PostgreSQL server checks its own storage.</source>
+        <source>"vault check" checks a vault file (--vault); a PostgreSQL server checks its own storage.</source>
         <translation>„vault check“ prüft eine Tresordatei (--vault); ein PostgreSQL-Server prüft seinen Speicher selbst.</translation>
     </message>
     <message numerus="yes">
@@ -7716,7 +7723,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
 <context>
     <name>VaultMigrator</name>
     <message>
-        <source>Only an Owner of the vault can copy it: a copy holds every key&apos;s hash and the whole audit log.</source>
+        <source>Only an Owner of the vault can copy it: a copy holds every key's hash and the whole audit log.</source>
         <translation>Nur ein Besitzer des Tresors kann ihn kopieren: Eine Kopie enthält den Hash jedes Schlüssels und das gesamte Prüfprotokoll.</translation>
     </message>
     <message>
@@ -7728,7 +7735,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Quelltresor kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Cannot read the source&apos;s id sequences.</source>
+        <source>Cannot read the source's id sequences.</source>
         <translation>Die ID-Sequenzen der Quelle können nicht gelesen werden.</translation>
     </message>
     <message>
@@ -7760,7 +7767,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die ID-Sequenzen können nicht gesetzt werden.</translation>
     </message>
     <message>
-        <source>The copied audit log does not check out like the source&apos;s (%1 of %2 rows). Nothing was written.</source>
+        <source>The copied audit log does not check out like the source's (%1 of %2 rows). Nothing was written.</source>
         <translation>Das kopierte Prüfprotokoll stimmt bei der Prüfung nicht mit dem der Quelle überein (%1 von %2 Zeilen). Es wurde nichts geschrieben.</translation>
     </message>
     <message>
@@ -7772,7 +7779,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Prüfprotokoll unverändert kopiert: %1 Zeilen, die letzte mit dem Hash %2.</translation>
     </message>
     <message>
-        <source>Warning: the source&apos;s audit log was already damaged; it was copied as it is, so &quot;audit verify&quot; reports the same damage on the copy.</source>
+        <source>Warning: the source's audit log was already damaged; it was copied as it is, so "audit verify" reports the same damage on the copy.</source>
         <translation>Warnung: Das Prüfprotokoll der Quelle war bereits beschädigt; es wurde unverändert kopiert, daher meldet „audit verify“ auf der Kopie dieselbe Beschädigung.</translation>
     </message>
     <message>
@@ -7788,11 +7795,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Eine Anmeldeanweisung kann nicht vorbereitet werden.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a group role on this server, not a login.</source>
+        <source>"%1" is a group role on this server, not a login.</source>
         <translation>„%1“ ist auf diesem Server eine Gruppenrolle, keine Anmeldung.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a verifier login; a member needs a login of its own.</source>
+        <source>"%1" is a verifier login; a member needs a login of its own.</source>
         <translation>„%1“ ist eine Prüfer-Anmeldung; ein Mitglied braucht eine eigene Anmeldung.</translation>
     </message>
     <message>
@@ -7816,7 +7823,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 kann %2 nicht zugewiesen werden.</translation>
     </message>
     <message>
-        <source>Put every member&apos;s login in its group; logins created: %1.</source>
+        <source>Put every member's login in its group; logins created: %1.</source>
         <translation>Die Anmeldung jedes Mitglieds in seine Gruppe aufgenommen; angelegte Anmeldungen: %1.</translation>
     </message>
     <message>
@@ -7898,7 +7905,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Tresor ist signiert, aber keine seiner Protokollzeilen: Die Signaturen wurden entfernt.</translation>
     </message>
     <message>
-        <source>Key %1 (&quot;%2&quot;) was tampered with: %3. Verifiers answer it as not found.</source>
+        <source>Key %1 ("%2") was tampered with: %3. Verifiers answer it as not found.</source>
         <translation>Schlüssel %1 („%2“) wurde manipuliert: %3. Prüfer beantworten ihn als nicht gefunden.</translation>
     </message>
     <message>
@@ -7922,7 +7929,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Es gibt keinen Schlüssel mit der ID %1.</translation>
     </message>
     <message>
-        <source>Cannot read the members&apos; keys.</source>
+        <source>Cannot read the members' keys.</source>
         <translation>Die Schlüssel der Mitglieder können nicht gelesen werden.</translation>
     </message>
 </context>
@@ -7941,7 +7948,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>seine Signatur passt nicht zu seinem Inhalt</translation>
     </message>
     <message>
-        <source>signed by a key the vault&apos;s Owners did not certify for it</source>
+        <source>signed by a key the vault's Owners did not certify for it</source>
         <translation>von einem Schlüssel signiert, den die Besitzer des Tresors dafür nicht zertifiziert haben</translation>
     </message>
 </context>
@@ -8004,7 +8011,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Der Schlüssel ist mit Ablauf des %1 (UTC) abgelaufen.</translation>
     </message>
     <message>
-        <source>The key may be used only from its allowed addresses (%1), and the request&apos;s address is unknown.</source>
+        <source>The key may be used only from its allowed addresses (%1), and the request's address is unknown.</source>
         <translation>Der Schlüssel darf nur von seinen erlaubten Adressen (%1) aus verwendet werden, und die Adresse der Anfrage ist unbekannt.</translation>
     </message>
     <message>
@@ -8047,11 +8054,11 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>--env ist erforderlich.</translation>
     </message>
     <message>
-        <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
+        <source>Unknown environment "%1"; use live, stg or dev.</source>
         <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
     </message>
     <message>
-        <source>%1 (%2): key %3 &quot;%4&quot;, grants %5</source>
+        <source>%1 (%2): key %3 "%4", grants %5</source>
         <translation>%1 (%2): Schlüssel %3 „%4“, Berechtigungen %5</translation>
     </message>
     <message>
@@ -8067,7 +8074,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Geben Sie entweder --stdin oder ein Token an, nicht beides.</translation>
     </message>
     <message>
-        <source>Give a token, &quot;-&quot; to read one from stdin, or --stdin.</source>
+        <source>Give a token, "-" to read one from stdin, or --stdin.</source>
         <translation>Geben Sie ein Token an, „-“, um eines von stdin zu lesen, oder --stdin.</translation>
     </message>
     <message>
@@ -8091,8 +8098,8 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Fehler (503): %1</translation>
     </message>
     <message>
-        <source>Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. &quot;-&quot; reads one token from stdin, which keeps it out of the process list. --stdin reads one token per line and prints one result per line, in order (a blank line is answered Malformed). Needs no member login. With --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; and &quot;caller_message&quot; are for the API client, &quot;reason&quot; and the key fields only for your logs. Rate and usage limits count every verifier on the vault or database together, this run included.</source>
-        <translation>Prüft einen Schlüssel wie eine API: Exit-Code 0, wenn er gültig ist (HTTP 200), sonst 1. „-“ liest ein Token von stdin, wodurch es nicht in der Prozessliste erscheint. --stdin liest ein Token pro Zeile und gibt der Reihe nach ein Ergebnis pro Zeile aus (eine leere Zeile wird mit Malformed beantwortet). Benötigt keine Mitgliedsanmeldung. Mit --json: {&quot;outcome&quot;:...,&quot;http&quot;:...,&quot;caller_message&quot;:...,...}; &quot;http&quot;, &quot;retry_after_s&quot; und &quot;caller_message&quot; sind für den API-Client bestimmt, &quot;reason&quot; und die Schlüsselfelder nur für Ihre Protokolle. Raten- und Nutzungslimits zählen alle Prüfer des Tresors oder der Datenbank zusammen, diesen Aufruf eingeschlossen.</translation>
+        <source>Checks a key as an API would: exit 0 when it is valid (HTTP 200), 1 otherwise. "-" reads one token from stdin, which keeps it out of the process list. --stdin reads one token per line and prints one result per line, in order (a blank line is answered Malformed). Needs no member login. With --json: {"outcome":...,"http":...,"caller_message":...,...}; "http", "retry_after_s" and "caller_message" are for the API client, "reason" and the key fields only for your logs. Rate and usage limits count every verifier on the vault or database together, this run included.</source>
+        <translation>Prüft einen Schlüssel wie eine API: Exit-Code 0, wenn er gültig ist (HTTP 200), sonst 1. „-“ liest ein Token von stdin, wodurch es nicht in der Prozessliste erscheint. --stdin liest ein Token pro Zeile und gibt der Reihe nach ein Ergebnis pro Zeile aus (eine leere Zeile wird mit Malformed beantwortet). Benötigt keine Mitgliedsanmeldung. Mit --json: {"outcome":...,"http":...,"caller_message":...,...}; "http", "retry_after_s" und "caller_message" sind für den API-Client bestimmt, "reason" und die Schlüsselfelder nur für Ihre Protokolle. Raten- und Nutzungslimits zählen alle Prüfer des Tresors oder der Datenbank zusammen, diesen Aufruf eingeschlossen.</translation>
     </message>
     <message>
         <source>C</source>
@@ -8107,7 +8114,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>ADDR</translation>
     </message>
     <message>
-        <source>The client&apos;s IP address, checked against a key&apos;s allowlist (a key with a list is refused when it is not given).</source>
+        <source>The client's IP address, checked against a key's allowlist (a key with a list is refused when it is not given).</source>
         <translation>Die IP-Adresse des Clients, geprüft gegen die Adressliste eines Schlüssels (ein Schlüssel mit Liste wird abgelehnt, wenn sie fehlt).</translation>
     </message>
     <message>
@@ -8127,7 +8134,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>--threads erfordert --stdin.</translation>
     </message>
     <message>
-        <source>Cannot read the address &quot;%1&quot;; give an IPv4 or IPv6 address.</source>
+        <source>Cannot read the address "%1"; give an IPv4 or IPv6 address.</source>
         <translation>Die Adresse „%1“ ist nicht lesbar; geben Sie eine IPv4- oder IPv6-Adresse an.</translation>
     </message>
 </context>
@@ -8150,7 +8157,7 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Keyward kann nicht starten</translation>
     </message>
     <message>
-        <source>A self-test of Keyward&apos;s cryptography failed, so no key can be trusted:
+        <source>A self-test of Keyward's cryptography failed, so no key can be trusted:
 
 %1</source>
         <translation>Ein Selbsttest der Kryptografie von Keyward ist fehlgeschlagen, daher kann keinem Schlüssel vertraut werden:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>AuditCommands</name>
@@ -24,10 +23,10 @@
 <context>
     <name>CheckFormatCommand</name>
     <message numerus="yes">
-        <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault (&quot;keywardctl key list&quot; shows the hints) and remove it from the history.</source>
+        <source>keywardctl: %n Keyward key(s) found. Revoke each in its vault ("keywardctl key list" shows the hints) and remove it from the history.</source>
         <translation>
-            <numerusform>keywardctl: %n Keyward key found. Revoke it in its vault (&quot;keywardctl key list&quot; shows the hints) and remove it from the history.</numerusform>
-            <numerusform>keywardctl: %n Keyward keys found. Revoke each in its vault (&quot;keywardctl key list&quot; shows the hints) and remove them from the history.</numerusform>
+            <numerusform>keywardctl: %n Keyward key found. Revoke it in its vault ("keywardctl key list" shows the hints) and remove it from the history.</numerusform>
+            <numerusform>keywardctl: %n Keyward keys found. Revoke each in its vault ("keywardctl key list" shows the hints) and remove them from the history.</numerusform>
         </translation>
     </message>
 </context>
@@ -225,10 +224,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 %n Production key(s): %2? Services using them stop working. Type &quot;yes&quot; to go ahead:</source>
+        <source>%1 %n Production key(s): %2? Services using them stop working. Type "yes" to go ahead:</source>
         <translation>
-            <numerusform>%1 %n Production key: %2? Services using it stop working. Type &quot;yes&quot; to go ahead:</numerusform>
-            <numerusform>%1 %n Production keys: %2? Services using them stop working. Type &quot;yes&quot; to go ahead:</numerusform>
+            <numerusform>%1 %n Production key: %2? Services using it stop working. Type "yes" to go ahead:</numerusform>
+            <numerusform>%1 %n Production keys: %2? Services using them stop working. Type "yes" to go ahead:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -559,69 +558,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… and %n more</numerusform>
-            <numerusform>… and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deactivate %n key(s)? Integrations using them are refused until a key is activated again.</source>
-        <translation>
-            <numerusform>Deactivate %n key? Integrations using it are refused until it is activated again.</numerusform>
-            <numerusform>Deactivate %n keys? Integrations using them are refused until a key is activated again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deactivate %n Key(s)</source>
-        <translation>
-            <numerusform>Deactivate %n Key</numerusform>
-            <numerusform>Deactivate %n Keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Let %n key(s) expire on %1? After that day they are refused; an expiry can only be shortened later, never extended.</source>
-        <translation>
-            <numerusform>Let %n key expire on %1? After that day it is refused; an expiry can only be shortened later, never extended.</numerusform>
-            <numerusform>Let %n keys expire on %1? After that day they are refused; an expiry can only be shortened later, never extended.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Set Expiry on %n Key(s)</source>
-        <translation>
-            <numerusform>Set Expiry on %n Key</numerusform>
-            <numerusform>Set Expiry on %n Keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n key(s) for good? Integrations using them are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</source>
-        <translation>
-            <numerusform>Revoke %n key for good? Integrations using it are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</numerusform>
-            <numerusform>Revoke %n keys for good? Integrations using them are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n Key(s)</source>
-        <translation>
-            <numerusform>Revoke %n Key</numerusform>
-            <numerusform>Revoke %n Keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) fixed.</source>
-        <translation>
-            <numerusform>%n key fixed.</numerusform>
-            <numerusform>%n keys fixed.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) fixed, %1 refused.</source>
-        <translation>
-            <numerusform>%n key fixed, %1 refused.</numerusform>
-            <numerusform>%n keys fixed, %1 refused.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n finding(s) dismissed.</source>
         <translation>
             <numerusform>%n finding dismissed.</numerusform>
@@ -674,10 +610,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Save the %n selected keys&apos; details as CSV or JSON (never a secret)</source>
+        <source>Save the %n selected keys' details as CSV or JSON (never a secret)</source>
         <translation>
-            <numerusform>Save the %n selected keys&apos; details as CSV or JSON (never a secret)</numerusform>
-            <numerusform>Save the %n selected keys&apos; details as CSV or JSON (never a secret)</numerusform>
+            <numerusform>Save the %n selected keys' details as CSV or JSON (never a secret)</numerusform>
+            <numerusform>Save the %n selected keys' details as CSV or JSON (never a secret)</numerusform>
         </translation>
     </message>
 </context>
@@ -708,10 +644,10 @@
 <context>
     <name>Keyward::KeyTableModel</name>
     <message numerus="yes">
-        <source>Its secret is older than the vault&apos;s rotation policy allows (%n day(s)): regenerate it.</source>
+        <source>Its secret is older than the vault's rotation policy allows (%n day(s)): regenerate it.</source>
         <translation>
-            <numerusform>Its secret is older than the vault&apos;s rotation policy allows (%n day): regenerate it.</numerusform>
-            <numerusform>Its secret is older than the vault&apos;s rotation policy allows (%n days): regenerate it.</numerusform>
+            <numerusform>Its secret is older than the vault's rotation policy allows (%n day): regenerate it.</numerusform>
+            <numerusform>Its secret is older than the vault's rotation policy allows (%n days): regenerate it.</numerusform>
         </translation>
     </message>
 </context>
@@ -796,10 +732,10 @@
 <context>
     <name>ReportCommands</name>
     <message numerus="yes">
-        <source>Rotation policy: a key&apos;s secret is due for regeneration after %n day(s).</source>
+        <source>Rotation policy: a key's secret is due for regeneration after %n day(s).</source>
         <translation>
-            <numerusform>Rotation policy: a key&apos;s secret is due for regeneration after %n day.</numerusform>
-            <numerusform>Rotation policy: a key&apos;s secret is due for regeneration after %n days.</numerusform>
+            <numerusform>Rotation policy: a key's secret is due for regeneration after %n day.</numerusform>
+            <numerusform>Rotation policy: a key's secret is due for regeneration after %n days.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -808,6 +744,13 @@
             <numerusform>No findings: every key is looked after (%n dismissed, see --include-dismissed).</numerusform>
             <numerusform>No findings: every key is looked after (%n dismissed, see --include-dismissed).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VaultBackupCommand</name>
+    <message numerus="yes">
+        <source>Backed up %1 to the vault file %2 (%3, %n key(s)), signed and checked: no damage.</source>
+        <translation><numerusform>Backed up %1 to the vault file %2 (%3, %n key), signed and checked: no damage.</numerusform><numerusform>Backed up %1 to the vault file %2 (%3, %n keys), signed and checked: no damage.</numerusform></translation>
     </message>
 </context>
 <context>
