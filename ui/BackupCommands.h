@@ -53,7 +53,8 @@ public:
     void backUp();
     void restore();
     void exportCalendar();
-    // Enables the actions from the session: a vault file, signed in, nothing running.
+    // Enables the actions from the session: signed in, nothing running; a server vault only
+    // for an Owner, and restore for a vault file only.
     void updateActions();
 
     // The name first offered for a backup of vaultPath on the day of nowMs, beside the vault

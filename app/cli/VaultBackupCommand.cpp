@@ -59,8 +59,10 @@ ExitCode VaultBackupCommand::backupServer(CommandContext &context, const QString
                                          "choose a new name.")
                                           .arg(target)));
     // The server's vault is read, never written: not even the audit row of this sign-in.
-    if (SqlKeyStore *source = context.openStore())
-        source->setAuditsSignIns(false);
+    SqlKeyStore *opened = context.openStore();
+    if (!opened)
+        return context.failure(); // reported once, by openStore()
+    opened->setAuditsSignIns(false);
     SqlKeyStore *store = context.signIn();
     if (!store)
         return context.failure();
