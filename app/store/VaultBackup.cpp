@@ -301,10 +301,10 @@ Result<ServerBackupSummary> VaultBackup::backupServer(SqlKeyStore &source,
                          cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(errno))));
     QFile::remove(partial.path());
 
-    MigrationOptions options;
-    options.newPassphrase = SecretString(newPassphrase.data(), newPassphrase.size());
-    auto copied = VaultMigrator::copyToSqlite(source, partial.path(), options, clock);
-    options.newPassphrase.clear();
+    MigrationOptions copyOptions;
+    copyOptions.newPassphrase = SecretString(newPassphrase.data(), newPassphrase.size());
+    auto copied = VaultMigrator::copyToSqlite(source, partial.path(), copyOptions, clock);
+    copyOptions.newPassphrase.clear();
     if (!copied)
         return makeError(
             copied.error().code,
@@ -317,7 +317,10 @@ Result<ServerBackupSummary> VaultBackup::backupServer(SqlKeyStore &source,
     // A server vault is not signed (schema 5 signs files only): its Owner's first sign-in to
     // the copy makes their key the root, signs every key row and seals the history so far.
     {
-        auto opened = SqlKeyStore::openVault(partial.path(), clock);
+        // Header only: the full check follows once the copy is signed.
+        VaultOptions options;
+        options.check = VaultCheck::Header;
+        auto opened = SqlKeyStore::openVault(partial.path(), clock, options);
         if (!opened)
             return opened.error();
         if (auto signedIn = (*opened)->signIn(owner->name, newPassphrase); !signedIn)
