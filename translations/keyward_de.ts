@@ -2733,10 +2733,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
         <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>A vault on a PostgreSQL server is backed up with the server&apos;s own tools (pg_dump), or copied into a vault file with &quot;keywardctl migrate&quot;.</source>
-        <translation>Ein Tresor auf einem PostgreSQL-Server wird mit den Werkzeugen des Servers gesichert (pg_dump) oder mit „keywardctl migrate“ in eine Tresordatei kopiert.</translation>
-    </message>
-    <message>
         <source>Only an Owner can restore the vault from a backup.</source>
         <translation>Nur ein Besitzer kann den Tresor aus einer Sicherung wiederherstellen.</translation>
     </message>
@@ -2830,6 +2826,34 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
             <numerusform>%n Termin nach %1 geschrieben.</numerusform>
             <numerusform>%n Termine nach %1 geschrieben.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Only an Owner can back up a vault on a server: the copy holds every key&apos;s hash and the whole audit log.</source>
+        <translation>Nur ein Besitzer kann einen Tresor auf einem Server sichern: Die Kopie enthält den Hash jedes Schlüssels und das ganze Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>Copy the vault on the server into a new vault file, signed and checked</source>
+        <translation>Den Tresor auf dem Server in eine neue Tresordatei kopieren, signiert und geprüft</translation>
+    </message>
+    <message>
+        <source>A vault on a PostgreSQL server is not restored from here: copy a backup file into an empty database with &quot;keywardctl migrate --from FILE --to CONNINFO&quot;, or use the server&apos;s own backups (pg_dump).</source>
+        <translation>Ein Tresor auf einem PostgreSQL-Server wird nicht hier wiederhergestellt: Kopieren Sie eine Sicherungsdatei mit „keywardctl migrate --from DATEI --to CONNINFO“ in eine leere Datenbank, oder verwenden Sie die Sicherungen des Servers selbst (pg_dump).</translation>
+    </message>
+    <message>
+        <source>“%1” already exists. A backup never replaces a file: choose a new name.</source>
+        <translation>„%1“ existiert bereits. Eine Sicherung ersetzt nie eine Datei: Wählen Sie einen neuen Namen.</translation>
+    </message>
+    <message>
+        <source>Backing up the vault on the server to %1…</source>
+        <translation>Der Tresor auf dem Server wird nach %1 gesichert…</translation>
+    </message>
+    <message>
+        <source>Backed up the vault on the server to %1 (%2), signed and checked: no damage.</source>
+        <translation>Tresor auf dem Server nach %1 gesichert (%2), signiert und geprüft: kein Schaden.</translation>
+    </message>
+    <message>
+        <source>Only you can sign in to it; copied without a passphrase: %1.</source>
+        <translation>Nur Sie können sich dort anmelden; ohne Passphrase kopiert: %1.</translation>
     </message>
 </context>
 <context>
@@ -3848,100 +3872,9 @@ Ignoriert von %2 am %3: %4</translation>
         <source>Key %1: %2</source>
         <translation>Schlüssel %1: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… und %n weiterer</numerusform>
-            <numerusform>… und %n weitere</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Deactivate Keys</source>
-        <translation>Schlüssel deaktivieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deactivate %n key(s)? Integrations using them are refused until a key is activated again.</source>
-        <translation>
-            <numerusform>%n Schlüssel deaktivieren? Integrationen, die ihn verwenden, werden abgewiesen, bis er wieder aktiviert wird.</numerusform>
-            <numerusform>%n Schlüssel deaktivieren? Integrationen, die sie verwenden, werden abgewiesen, bis ein Schlüssel wieder aktiviert wird.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deactivate %n Key(s)</source>
-        <translation>
-            <numerusform>%n Schlüssel deaktivieren</numerusform>
-            <numerusform>%n Schlüssel deaktivieren</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Set Expiry</source>
-        <translation>Ablauf setzen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Let %n key(s) expire on %1? After that day they are refused; an expiry can only be shortened later, never extended.</source>
-        <translation>
-            <numerusform>%n Schlüssel am %1 ablaufen lassen? Danach wird er abgewiesen; ein Ablauf kann später nur verkürzt, nie verlängert werden.</numerusform>
-            <numerusform>%n Schlüssel am %1 ablaufen lassen? Danach werden sie abgewiesen; ein Ablauf kann später nur verkürzt, nie verlängert werden.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Set Expiry on %n Key(s)</source>
-        <translation>
-            <numerusform>Ablauf für %n Schlüssel setzen</numerusform>
-            <numerusform>Ablauf für %n Schlüssel setzen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Revoke Keys</source>
-        <translation>Schlüssel widerrufen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n key(s) for good? Integrations using them are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</source>
-        <translation>
-            <numerusform>%n Schlüssel endgültig widerrufen? Integrationen, die ihn verwenden, werden ab jetzt abgewiesen; der Widerruf kann nicht rückgängig gemacht werden. Produktionsschlüssel werden einzeln mit eingetipptem Namen widerrufen und hier ausgelassen.</numerusform>
-            <numerusform>%n Schlüssel endgültig widerrufen? Integrationen, die sie verwenden, werden ab jetzt abgewiesen; der Widerruf kann nicht rückgängig gemacht werden. Produktionsschlüssel werden einzeln mit eingetipptem Namen widerrufen und hier ausgelassen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n Key(s)</source>
-        <translation>
-            <numerusform>%n Schlüssel widerrufen</numerusform>
-            <numerusform>%n Schlüssel widerrufen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Keep as They Are</source>
-        <translation>Unverändert lassen</translation>
-    </message>
-    <message>
-        <source>%1: already inactive</source>
-        <translation>%1: bereits inaktiv</translation>
-    </message>
-    <message>
-        <source>%1: already expires on %2</source>
-        <translation>%1: läuft bereits am %2 ab</translation>
-    </message>
-    <message>
-        <source>%1: a Production key; revoke it on its own, with its name typed</source>
-        <translation>%1: ein Produktionsschlüssel; widerrufen Sie ihn einzeln, mit eingetipptem Namen</translation>
-    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) fixed.</source>
-        <translation>
-            <numerusform>%n Schlüssel behoben.</numerusform>
-            <numerusform>%n Schlüssel behoben.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) fixed, %1 refused.</source>
-        <translation>
-            <numerusform>%n Schlüssel behoben, %1 abgelehnt.</numerusform>
-            <numerusform>%n Schlüssel behoben, %1 abgelehnt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>These keys were left as they were:
@@ -3972,6 +3905,10 @@ Ignoriert von %2 am %3: %4</translation>
     <message>
         <source>Restore Findings</source>
         <translation>Befunde wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Fix Findings</source>
+        <translation>Befunde beheben</translation>
     </message>
 </context>
 <context>
@@ -5460,6 +5397,33 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>&amp;Go Back</source>
         <translation>&amp;Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ServerBackupDialog</name>
+    <message>
+        <source>Back Up Server Vault</source>
+        <translation>Server-Tresor sichern</translation>
+    </message>
+    <message>
+        <source>The vault on the server is copied into a new vault file, checked, and signed with your key. A server keeps no passphrases, so choose the one you will sign in to the file with. The other members are copied without one: they stay in the member list and the audit log, but cannot sign in to the file.</source>
+        <translation>Der Tresor auf dem Server wird in eine neue Tresordatei kopiert, geprüft und mit Ihrem Schlüssel signiert. Ein Server speichert keine Passphrasen; wählen Sie daher die, mit der Sie sich an der Datei anmelden werden. Die anderen Mitglieder werden ohne Passphrase kopiert: Sie bleiben in der Mitgliederliste und im Prüfprotokoll, können sich aber nicht an der Datei anmelden.</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>Sicherungsdatei:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Mitglied:</translation>
+    </message>
+    <message>
+        <source>To put the backup on a server again: keywardctl migrate --from FILE --to CONNINFO, into an empty database.</source>
+        <translation>Um die Sicherung wieder auf einen Server zu bringen: keywardctl migrate --from DATEI --to CONNINFO, in eine leere Datenbank.</translation>
+    </message>
+    <message>
+        <source>Back &amp;Up</source>
+        <translation>&amp;Sichern</translation>
     </message>
 </context>
 <context>
@@ -7619,17 +7583,25 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The backup was restored, but open windows and services may not notice until they open %1 again: %2.</source>
         <translation>Die Sicherung wurde wiederhergestellt, aber geöffnete Fenster und Dienste bemerken es möglicherweise erst, wenn sie %1 erneut öffnen: %2.</translation>
     </message>
+    <message>
+        <source>Only a vault on a PostgreSQL server, signed in, is copied this way.</source>
+        <translation>Nur ein Tresor auf einem PostgreSQL-Server, angemeldet, wird auf diese Weise kopiert.</translation>
+    </message>
+    <message>
+        <source>The vault on the server could not be copied: %1</source>
+        <translation>Der Tresor auf dem Server konnte nicht kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The copy of the server&apos;s vault could not be signed, so it was not kept.</source>
+        <translation>Die Kopie des Server-Tresors konnte nicht signiert werden und wurde daher nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The copy of the server&apos;s vault is not whole (%1: %2), so it was not kept.</source>
+        <translation>Die Kopie des Server-Tresors ist nicht vollständig (%1: %2) und wurde daher nicht aufbewahrt.</translation>
+    </message>
 </context>
 <context>
     <name>VaultBackupCommand</name>
-    <message>
-        <source>Copies the vault file to FILE while it stays in use (SQLite&apos;s online backup), then checks the copy in full (as &quot;vault check&quot; does) before keeping it. FILE must not exist yet: a backup never replaces a file. Written readable by you only.</source>
-        <translation>Kopiert die Tresordatei im laufenden Betrieb nach DATEI (die Online-Sicherung von SQLite) und prüft die Kopie dann vollständig (wie „vault check“), bevor sie behalten wird. DATEI darf noch nicht existieren: Eine Sicherung ersetzt nie eine Datei. Nur für Sie lesbar geschrieben.</translation>
-    </message>
-    <message>
-        <source>&quot;vault backup&quot; copies a vault file (--vault). For a PostgreSQL vault, copy it into a file with &quot;keywardctl migrate --from ... --to FILE&quot;, or use the server&apos;s own backups (pg_dump).</source>
-        <translation>„vault backup“ kopiert eine Tresordatei (--vault). Kopieren Sie einen PostgreSQL-Tresor mit „keywardctl migrate --from ... --to DATEI“ in eine Datei, oder verwenden Sie die Sicherungen des Servers (pg_dump).</translation>
-    </message>
     <message>
         <source>Backed up %1 to %2 (%3), checked: no damage.</source>
         <translation>%1 nach %2 gesichert (%3), geprüft: kein Schaden.</translation>
@@ -7641,10 +7613,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Do not ask for confirmation.</source>
         <translation>Nicht um Bestätigung bitten.</translation>
-    </message>
-    <message>
-        <source>&quot;vault restore&quot; restores a vault file (--vault). Restore a PostgreSQL vault with the server&apos;s own tools.</source>
-        <translation>„vault restore“ stellt eine Tresordatei wieder her (--vault). Stellen Sie einen PostgreSQL-Tresor mit den Werkzeugen des Servers wieder her.</translation>
     </message>
     <message>
         <source>Not restoring %1 without confirmation: add --yes.</source>
@@ -7665,6 +7633,49 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>The replaced vault was damaged: it was kept byte for byte.</source>
         <translation>Der ersetzte Tresor war beschädigt: Er wurde Byte für Byte aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Copies the vault file to FILE while it stays in use (SQLite&apos;s online backup), then checks the copy in full (as &quot;vault check&quot; does) before keeping it. FILE must not exist yet: a backup never replaces a file. Written readable by you only.
+
+A vault on a PostgreSQL server (--db) is copied into a new vault file as &quot;migrate&quot; does, from one snapshot of the server: you sign in as an Owner and choose your passphrase in the file (KEYWARD_NEW_PASSPHRASE, or asked twice); the other members are copied without one. The copy is signed with your key and checked in full before it is kept. To put it back on a server, use &quot;keywardctl migrate --from FILE --to CONNINFO&quot; into an empty database.</source>
+        <translation>Kopiert die Tresordatei nach DATEI, während sie in Gebrauch bleibt (Online-Sicherung von SQLite), und prüft die Kopie dann vollständig (wie „vault check“), bevor sie aufbewahrt wird. DATEI darf noch nicht existieren: Eine Sicherung ersetzt nie eine Datei. Nur für Sie lesbar geschrieben.
+
+Ein Tresor auf einem PostgreSQL-Server (--db) wird wie bei „migrate“ aus einem Schnappschuss des Servers in eine neue Tresordatei kopiert: Sie melden sich als Besitzer an und wählen Ihre Passphrase in der Datei (KEYWARD_NEW_PASSPHRASE oder zweimal abgefragt); die anderen Mitglieder werden ohne Passphrase kopiert. Die Kopie wird mit Ihrem Schlüssel signiert und vollständig geprüft, bevor sie aufbewahrt wird. Um sie wieder auf einen Server zu bringen, verwenden Sie „keywardctl migrate --from DATEI --to CONNINFO“ in eine leere Datenbank.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. A backup never replaces a file: choose a new name.</source>
+        <translation>%1 existiert bereits. Eine Sicherung ersetzt nie eine Datei: Wählen Sie einen neuen Namen.</translation>
+    </message>
+    <message>
+        <source>No passphrase for %1 in the backup file: set KEYWARD_NEW_PASSPHRASE or run keywardctl in a terminal to be asked.</source>
+        <translation>Keine Passphrase für %1 in der Sicherungsdatei: Setzen Sie KEYWARD_NEW_PASSPHRASE oder führen Sie keywardctl in einem Terminal aus, um gefragt zu werden.</translation>
+    </message>
+    <message>
+        <source>Your passphrase (%1) in the backup %2: </source>
+        <translation>Ihre Passphrase (%1) in der Sicherung %2: </translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase: </source>
+        <translation>Passphrase wiederholen: </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %1 to the vault file %2 (%3, %n key(s)), signed and checked: no damage.</source>
+        <translation>
+            <numerusform>%1 in die Tresordatei %2 gesichert (%3, %n Schlüssel), signiert und geprüft: kein Schaden.</numerusform>
+            <numerusform>%1 in die Tresordatei %2 gesichert (%3, %n Schlüssel), signiert und geprüft: kein Schaden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its fingerprint: %1. Sign in to it as %2 with the passphrase you chose.</source>
+        <translation>Ihr Fingerabdruck: %1. Melden Sie sich als %2 mit der gewählten Passphrase daran an.</translation>
+    </message>
+    <message>
+        <source>Copied without a passphrase (a server keeps none to copy): %1.</source>
+        <translation>Ohne Passphrase kopiert (ein Server speichert keine, die sich kopieren ließe): %1.</translation>
+    </message>
+    <message>
+        <source>&quot;vault restore&quot; restores a vault file (--vault). To put a backup file of a PostgreSQL vault on a server, copy it into an empty database with &quot;keywardctl migrate --from FILE --to CONNINFO&quot;, or use the server&apos;s own backups (pg_dump).</source>
+        <translation>„vault restore“ stellt eine Tresordatei wieder her (--vault). Um eine Sicherungsdatei eines PostgreSQL-Tresors auf einen Server zu bringen, kopieren Sie sie mit „keywardctl migrate --from DATEI --to CONNINFO“ in eine leere Datenbank, oder verwenden Sie die Sicherungen des Servers selbst (pg_dump).</translation>
     </message>
 </context>
 <context>

@@ -554,69 +554,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… and %n more</numerusform>
-            <numerusform>… and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deactivate %n key(s)? Integrations using them are refused until a key is activated again.</source>
-        <translation>
-            <numerusform>Deactivate %n key? Integrations using it are refused until it is activated again.</numerusform>
-            <numerusform>Deactivate %n keys? Integrations using them are refused until a key is activated again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deactivate %n Key(s)</source>
-        <translation>
-            <numerusform>Deactivate %n Key</numerusform>
-            <numerusform>Deactivate %n Keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Let %n key(s) expire on %1? After that day they are refused; an expiry can only be shortened later, never extended.</source>
-        <translation>
-            <numerusform>Let %n key expire on %1? After that day it is refused; an expiry can only be shortened later, never extended.</numerusform>
-            <numerusform>Let %n keys expire on %1? After that day they are refused; an expiry can only be shortened later, never extended.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Set Expiry on %n Key(s)</source>
-        <translation>
-            <numerusform>Set Expiry on %n Key</numerusform>
-            <numerusform>Set Expiry on %n Keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n key(s) for good? Integrations using them are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</source>
-        <translation>
-            <numerusform>Revoke %n key for good? Integrations using it are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</numerusform>
-            <numerusform>Revoke %n keys for good? Integrations using them are refused from now on; revocation cannot be undone. Production keys are revoked one at a time, with their name typed, and are left out here.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n Key(s)</source>
-        <translation>
-            <numerusform>Revoke %n Key</numerusform>
-            <numerusform>Revoke %n Keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) fixed.</source>
-        <translation>
-            <numerusform>%n key fixed.</numerusform>
-            <numerusform>%n keys fixed.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) fixed, %1 refused.</source>
-        <translation>
-            <numerusform>%n key fixed, %1 refused.</numerusform>
-            <numerusform>%n keys fixed, %1 refused.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n finding(s) dismissed.</source>
         <translation>
             <numerusform>%n finding dismissed.</numerusform>
@@ -802,6 +739,16 @@
         <translation>
             <numerusform>No findings: every key is looked after (%n dismissed, see --include-dismissed).</numerusform>
             <numerusform>No findings: every key is looked after (%n dismissed, see --include-dismissed).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VaultBackupCommand</name>
+    <message numerus="yes">
+        <source>Backed up %1 to the vault file %2 (%3, %n key(s)), signed and checked: no damage.</source>
+        <translation>
+            <numerusform>Backed up %1 to the vault file %2 (%3, %n key), signed and checked: no damage.</numerusform>
+            <numerusform>Backed up %1 to the vault file %2 (%3, %n keys), signed and checked: no damage.</numerusform>
         </translation>
     </message>
 </context>

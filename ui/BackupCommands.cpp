@@ -1,6 +1,8 @@
 #include "BackupCommands.h"
 
 #include "MessageBox.h"
+#include "ServerBackupDialog.h"
+#include "ServerProbe.h"
 #include "VaultSession.h"
 #include "core/Clock.h"
 #include "core/ExpiryCalendar.h"
@@ -69,6 +71,28 @@ QString BackupCommands::suggestedBackupPath(const QString &vaultPath, qint64 now
     return path;
 }
 
+QString BackupCommands::suggestedServerBackupPath(const QString &folder, const QString &database,
+                                                  qint64 nowMs)
+{
+    QString name = database;
+    // A database name may hold anything; a file name must not climb out of its folder.
+    name.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
+    if (name.isEmpty() || name.startsWith(QLatin1Char('.')))
+        name.prepend(QStringLiteral("server"));
+    return suggestedBackupPath(QDir(folder).filePath(name + QStringLiteral(".keyward")), nowMs);
+}
+
+std::optional<SecretString> BackupCommands::askPassphrase(const QString &member,
+                                                          const QString &target)
+{
+    if (m_asker)
+        return m_asker(member, target);
+    ServerBackupDialog dialog(member, target, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.takePassphrase();
+}
+
 QString BackupCommands::choose(FileQuestion question, const QString &suggested)
 {
     if (m_chooser)
@@ -95,16 +119,25 @@ void BackupCommands::updateActions()
     const bool idle = !isBusy();
     m_calendar->setEnabled(unlocked && idle);
 
-    // A server's vault is the server's to back up: say so rather than hide the entries.
-    const QString serverWhy = tr("A vault on a PostgreSQL server is backed up with the server's "
-                                 "own tools (pg_dump), or copied into a vault file with "
-                                 "\"keywardctl migrate\".");
-    m_backUp->setEnabled(file && idle);
-    m_backUp->setToolTip(unlocked && m_session.isRemote() ? serverWhy : m_backUp->statusTip());
+    const bool remote = unlocked && m_session.isRemote();
     const bool owner = unlocked && m_session.member() && m_session.member()->role == Role::Owner;
+    // A server's vault is backed up as a vault file copy, which holds every key's hash and the
+    // whole audit log: an Owner's to make, as for keywardctl migrate.
+    m_backUp->setEnabled(idle && (file || (remote && owner)));
+    if (remote && !owner)
+        m_backUp->setToolTip(tr("Only an Owner can back up a vault on a server: the copy holds "
+                                "every key's hash and the whole audit log."));
+    else if (remote)
+        m_backUp->setToolTip(tr("Copy the vault on the server into a new vault file, signed "
+                                "and checked"));
+    else
+        m_backUp->setToolTip(m_backUp->statusTip());
     m_restore->setEnabled(file && owner && idle);
-    if (unlocked && m_session.isRemote())
-        m_restore->setToolTip(serverWhy);
+    if (remote)
+        m_restore->setToolTip(tr("A vault on a PostgreSQL server is not restored from here: copy "
+                                 "a backup file into an empty database with \"keywardctl migrate "
+                                 "--from FILE --to CONNINFO\", or use the server's own backups "
+                                 "(pg_dump)."));
     else if (unlocked && !owner)
         m_restore->setToolTip(tr("Only an Owner can restore the vault from a backup."));
     else
@@ -128,8 +161,12 @@ void BackupCommands::runInBackground(std::function<void()> work, std::function<v
 
 void BackupCommands::backUp()
 {
-    if (isBusy() || !m_session.isUnlocked() || m_session.isRemote())
+    if (isBusy() || !m_session.isUnlocked())
         return;
+    if (m_session.isRemote()) {
+        backUpServer();
+        return;
+    }
     const QString vault = m_session.path();
     const QString target =
         choose(FileQuestion::BackupTarget, suggestedBackupPath(vault, m_clock.nowMs()));
@@ -152,6 +189,76 @@ void BackupCommands::backUp()
                                            .arg(QDir::toNativeSeparators(target),
                                                 QLocale().formattedDataSize((**result)->bytes)));
                     });
+}
+
+void BackupCommands::backUpServer()
+{
+    const std::optional<Member> member = m_session.member();
+    if (!member || !m_backUp->isEnabled())
+        return;
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QDir::homePath();
+    const QString target = choose(
+        FileQuestion::BackupTarget,
+        suggestedServerBackupPath(folder, m_session.serverInfo().value(QStringLiteral("dbname")),
+                                  m_clock.nowMs()));
+    if (target.isEmpty())
+        return;
+    // Asked before anything is read: a name that is taken is said at once, not after the copy.
+    if (QFileInfo::exists(target)) {
+        MessageBox::warning(m_window, tr("Back Up Vault"),
+                            tr("“%1” already exists. A backup never replaces a file: choose a "
+                               "new name.")
+                                .arg(QDir::toNativeSeparators(target)));
+        return;
+    }
+    std::optional<SecretString> typed = askPassphrase(member->name, target);
+    if (!typed)
+        return;
+    auto passphrase = std::make_shared<SecretString>(std::move(*typed));
+    // The worker's own connection, named so that the server's activity view tells it apart.
+    PgConnInfo login = ServerProbe::withConnectTimeout(m_session.serverLogin());
+    login.setValue(QStringLiteral("application_name"), QStringLiteral("keyward-backup"));
+    const Clock &clock = m_clock;
+    Q_EMIT message(
+        tr("Backing up the vault on the server to %1…").arg(QDir::toNativeSeparators(target)));
+    auto result = std::make_shared<std::optional<Result<ServerBackupSummary>>>();
+    runInBackground(
+        [login, target, passphrase, result, &clock]() mutable {
+            *result = [&]() -> Result<ServerBackupSummary> {
+                auto connected = SqlKeyStore::connectPostgres(login, clock);
+                login = PgConnInfo(); // and its password with it
+                if (!connected)
+                    return connected.error();
+                SqlKeyStore &source = **connected;
+                // The server is read, never written: not even this sign-in's audit row.
+                source.setAuditsSignIns(false);
+                if (auto signedIn = source.signIn(QString(), SecretString()); !signedIn)
+                    return signedIn.error();
+                return VaultBackup::backupServer(source, target, *passphrase, clock);
+            }();
+            passphrase->clear();
+        },
+        [this, target, result] {
+            if (!*result || !**result) {
+                const QString why = *result ? (**result).errorMessage() : tr("The backup stopped.");
+                Q_EMIT message(tr("No backup was made."));
+                MessageBox::warning(m_window, tr("Back Up Vault"),
+                                    tr("The vault was not backed up.\n\n%1").arg(why));
+                return;
+            }
+            const ServerBackupSummary &summary = ***result;
+            QString text = tr("Backed up the vault on the server to %1 (%2), signed and checked: "
+                              "no damage.")
+                               .arg(QDir::toNativeSeparators(target),
+                                    QLocale().formattedDataSize(summary.bytes));
+            if (!summary.membersWithoutPassphrase.isEmpty())
+                text += QLatin1Char(' ')
+                    + tr("Only you can sign in to it; copied without a passphrase: %1.")
+                          .arg(summary.membersWithoutPassphrase.join(QStringLiteral(", ")));
+            Q_EMIT message(text);
+        });
 }
 
 void BackupCommands::restore()

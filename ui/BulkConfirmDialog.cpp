@@ -20,6 +20,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Keyward {
 
 namespace {
@@ -192,6 +194,13 @@ bool BulkConfirmDialog::isConfirmed() const
 {
     return m_productionCount == 0
         || (m_countEdit && m_countEdit->text().trimmed() == QString::number(m_productionCount));
+}
+
+void BulkConfirmDialog::suggestExpiry(qint64 atMs)
+{
+    if (m_expiryEdit)
+        m_expiryEdit->setDate(
+            std::max(QDateTime::fromMSecsSinceEpoch(atMs).date(), m_expiryEdit->minimumDate()));
 }
 
 std::optional<qint64> BulkConfirmDialog::expiresAtMs() const

@@ -37,6 +37,9 @@ public:
     bool isConfirmed() const;
     // ShortenExpiry: the chosen expiry (end of the chosen day, local time).
     std::optional<qint64> expiresAtMs() const;
+    // ShortenExpiry: starts the date at the day of atMs (the hygiene page's "90 days") instead
+    // of a week from today; never before tomorrow.
+    void suggestExpiry(qint64 atMs);
 
     QTreeWidget *keyList() const { return m_keyList; }
     QTreeWidget *leftOutList() const { return m_leftOutList; }

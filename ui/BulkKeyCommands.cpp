@@ -36,7 +36,8 @@ BulkKeyCommands::BulkKeyCommands(KeyStore &store, const Clock &clock, QWidget *d
     , m_dialogParent(dialogParent)
 { }
 
-bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys)
+bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys,
+                            std::optional<qint64> suggestedExpiryMs)
 {
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Change Keys");
@@ -71,6 +72,8 @@ bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys)
     std::optional<qint64> expiresAtMs;
     {
         BulkConfirmDialog dialog(action, changing, leftOut, m_clock, parent);
+        if (suggestedExpiryMs)
+            dialog.suggestExpiry(*suggestedExpiryMs);
         if (dialog.exec() != QDialog::Accepted)
             return false;
         expiresAtMs = dialog.expiresAtMs();

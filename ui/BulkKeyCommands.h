@@ -8,6 +8,7 @@
 #include <QVector>
 
 #include <functional>
+#include <optional>
 
 class QWidget;
 
@@ -32,8 +33,10 @@ public:
 
     void setFileChooser(FileChooser chooser) { m_chooser = std::move(chooser); }
 
-    // True when the store changed.
-    bool apply(BulkKeyAction action, const QVector<ApiKey> &keys);
+    // True when the store changed. suggestedExpiryMs: ShortenExpiry's first date (default: a
+    // week from today).
+    bool apply(BulkKeyAction action, const QVector<ApiKey> &keys,
+               std::optional<qint64> suggestedExpiryMs = std::nullopt);
     // Metadata only; the file's extension (.csv or .json) picks the format.
     bool exportKeys(const QVector<ApiKey> &keys);
 

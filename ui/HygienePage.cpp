@@ -1,5 +1,6 @@
 #include "HygienePage.h"
 
+#include "BulkKeyCommands.h"
 #include "Formatting.h"
 #include "HygieneDismissDialog.h"
 #include "HygieneFilterProxyModel.h"
@@ -8,7 +9,6 @@
 #include "KeyTableModel.h"
 #include "MessageBox.h"
 #include "core/Clock.h"
-#include "core/DisplayNames.h"
 #include "core/Permissions.h"
 #include "store/KeyStore.h"
 
@@ -433,108 +433,38 @@ void HygienePage::fixSelected()
 
 void HygienePage::fixMany(HygieneFinding::Fix fix, const QVector<qint64> &keyIds)
 {
+    if (fix != HygieneFinding::Fix::Deactivate && fix != HygieneFinding::Fix::Revoke
+        && fix != HygieneFinding::Fix::SetExpiry)
+        return;
     // Fresh from the store: versions the table read may be stale by now.
     QVector<ApiKey> keys;
-    QStringList refusals;
+    QStringList missing;
     for (qint64 id : keyIds) {
         auto key = m_store->key(id);
         if (key)
             keys.append(*key);
         else
-            refusals.append(tr("Key %1: %2").arg(id).arg(key.errorMessage()));
+            missing.append(tr("Key %1: %2").arg(id).arg(key.errorMessage()));
     }
-    QStringList names;
-    for (const ApiKey &key : std::as_const(keys).mid(0, kListedInConfirmation))
-        names.append(QStringLiteral("• ") + quoted(key.name) + QStringLiteral(" (")
-                     + DisplayNames::environment(key.environment) + QLatin1Char(')'));
-    if (keys.size() > kListedInConfirmation)
-        names.append(tr("… and %n more", nullptr, int(keys.size()) - kListedInConfirmation));
-    const int count = int(keys.size());
-    QString title;
-    QString text;
-    QString action;
-    const QDateTime newExpiry = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs() + kFixExpiryMs);
-    switch (fix) {
-    case HygieneFinding::Fix::Deactivate:
-        title = tr("Deactivate Keys");
-        text = tr("Deactivate %n key(s)? Integrations using them are refused until a key is "
-                  "activated again.",
-                  nullptr, count);
-        action = tr("Deactivate %n Key(s)", nullptr, count);
-        break;
-    case HygieneFinding::Fix::SetExpiry:
-        title = tr("Set Expiry");
-        text = tr("Let %n key(s) expire on %1? After that day they are refused; an expiry can "
-                  "only be shortened later, never extended.",
-                  nullptr, count)
-                   .arg(Formatting::absoluteTime(newExpiry.toMSecsSinceEpoch()));
-        action = tr("Set Expiry on %n Key(s)", nullptr, count);
-        break;
-    case HygieneFinding::Fix::Revoke:
-        title = tr("Revoke Keys");
-        text = tr("Revoke %n key(s) for good? Integrations using them are refused from now on; "
-                  "revocation cannot be undone. Production keys are revoked one at a time, "
-                  "with their name typed, and are left out here.",
-                  nullptr, count);
-        action = tr("Revoke %n Key(s)", nullptr, count);
-        break;
-    default:
-        return;
-    }
-    if (count == 0) {
-        reportRefusals(title, refusals);
-        return;
-    }
-    if (!MessageBox::confirm(this, title,
-                             text + QStringLiteral("\n\n") + names.join(QLatin1Char('\n')), action,
-                             tr("Keep as They Are")))
-        return;
-    // One transaction through the bulk API, one audit row per key; a key refused (role,
-    // changed by someone else, tampered) is reported while the others go through.
-    QVector<ApiKey> toChange;
-    for (const ApiKey &key : std::as_const(keys)) {
-        if (fix == HygieneFinding::Fix::Revoke && key.environment == Environment::Production)
-            refusals.append(tr("%1: a Production key; revoke it on its own, with its name typed")
-                                .arg(quoted(key.name)));
-        else
-            toChange.append(key);
-    }
-    const BulkKeyAction bulkAction = fix == HygieneFinding::Fix::Deactivate
-        ? BulkKeyAction::Deactivate
-        : fix == HygieneFinding::Fix::Revoke ? BulkKeyAction::Revoke
+    const BulkKeyAction action = fix == HygieneFinding::Fix::Deactivate ? BulkKeyAction::Deactivate
+        : fix == HygieneFinding::Fix::Revoke                            ? BulkKeyAction::Revoke
                                              : BulkKeyAction::ShortenExpiry;
-    int done = 0;
-    if (!toChange.isEmpty()) {
-        const std::optional<qint64> expiry = bulkAction == BulkKeyAction::ShortenExpiry
-            ? std::optional<qint64>(newExpiry.toMSecsSinceEpoch())
+    // The key table's own flow: one confirmation that lists the keys (and those left out, with
+    // why), the Production count typed when Production keys would stop, one transaction, and a
+    // report of the keys refused while the others went through.
+    bool changed = false;
+    if (!keys.isEmpty()) {
+        BulkKeyCommands bulk(*m_store, m_clock, this);
+        connect(&bulk, &BulkKeyCommands::message, this, &HygienePage::message);
+        connect(&bulk, &BulkKeyCommands::failed, this, &HygienePage::message);
+        const std::optional<qint64> expiry = action == BulkKeyAction::ShortenExpiry
+            ? std::optional<qint64>(m_clock.nowMs() + kFixExpiryMs)
             : std::nullopt;
-        auto result = m_store->changeKeys(BulkKeyChange::of(bulkAction, toChange, expiry));
-        if (!result) {
-            MessageBox::warning(this, title, result.errorMessage());
-            Q_EMIT message(result.errorMessage());
-            return;
-        }
-        done = int(result->changed.size());
-        for (qint64 id : std::as_const(result->unchanged)) {
-            const auto key = std::find_if(toChange.cbegin(), toChange.cend(),
-                                          [id](const ApiKey &k) { return k.id == id; });
-            if (key == toChange.cend())
-                continue;
-            refusals.append(
-                bulkAction == BulkKeyAction::ShortenExpiry && key->expiresAtMs
-                    ? tr("%1: already expires on %2")
-                          .arg(quoted(key->name), Formatting::absoluteTime(*key->expiresAtMs))
-                    : tr("%1: already inactive").arg(quoted(key->name)));
-        }
-        for (const BulkKeyRefusal &refusal : std::as_const(result->refused))
-            refusals.append(tr("%1: %2").arg(quoted(refusal.keyName), refusal.reason));
+        changed = bulk.apply(action, keys, expiry);
     }
-    Q_EMIT message(refusals.isEmpty()
-                       ? tr("%n key(s) fixed.", nullptr, done)
-                       : tr("%n key(s) fixed, %1 refused.", nullptr, done).arg(refusals.size()));
-    if (done > 0)
+    if (changed)
         Q_EMIT keysChanged(0);
-    reportRefusals(title, refusals);
+    reportRefusals(tr("Fix Findings"), missing);
     refresh();
 }
 

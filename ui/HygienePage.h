@@ -26,8 +26,9 @@ class KeyStore;
 class KeyTableModel;
 
 // The hygiene report in the window (issue 16 §2): every finding with its reason, fixed one at a
-// time through KeyCommands (the same confirmations as the key table) or many at once after one
-// confirmation that lists them; dismissed with a reason or restored; and, for Owners, the
+// time through KeyCommands (the same confirmations as the key table) or many at once through
+// BulkKeyCommands (the key table's bulk confirmation, Production keys included with their
+// number typed); dismissed with a reason or restored; and, for Owners, the
 // vault's rotation policy.
 //
 // The keys come from the key table's model (already read; a 100,000-key vault is not read
@@ -37,9 +38,6 @@ class HygienePage : public QWidget
 {
     Q_OBJECT
 public:
-    // A fix may be given to this many keys at once (one confirmation lists them).
-    static constexpr int kListedInConfirmation = 10;
-
     explicit HygienePage(const Clock &clock, QWidget *parent = nullptr);
     ~HygienePage() override; // waits for a check that runs
 
@@ -85,7 +83,7 @@ private:
     void updateButtons();
     void updateCount();
     void showPolicy(const RotationPolicy &policy);
-    // One fix on many keys, after one confirmation; refusals listed per key.
+    // One fix on many keys through BulkKeyCommands; refusals listed per key.
     void fixMany(HygieneFinding::Fix fix, const QVector<qint64> &keyIds);
     void reportRefusals(const QString &title, const QStringList &refusals);
 

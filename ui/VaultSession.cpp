@@ -156,6 +156,14 @@ Result<Member> VaultSession::connectServer(const PgConnInfo &server)
     return *member;
 }
 
+PgConnInfo VaultSession::serverLogin() const
+{
+    PgConnInfo server = m_server;
+    if (!m_serverPassword.isEmpty())
+        server.setValue(kPassword, m_serverPassword.toQString());
+    return server;
+}
+
 void VaultSession::connectServerInBackground(const PgConnInfo &server, QObject *context,
                                              ConnectCallback done)
 {

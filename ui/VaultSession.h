@@ -88,6 +88,10 @@ public:
     bool isRemote() const { return m_remote; }
     // The server as given to connectServer(), without its password; empty for a file.
     PgConnInfo serverInfo() const { return m_server; }
+    // serverInfo() with its password, for a worker thread that opens a connection of its own
+    // (a connection belongs to the thread that opened it): the backup of a server's vault.
+    // Keep it no longer than that connection needs it.
+    PgConnInfo serverLogin() const;
     // "vault.keyward" or "keys@db.example.com:5432", for titles and banners.
     QString displayName() const;
     std::optional<Member> member() const { return m_member; }

@@ -3,6 +3,7 @@
 #include "SqlKeyStore.h"
 #include "VaultFile.h"
 #include "VaultIntegrity.h"
+#include "VaultMigrator.h"
 #include "crypto/SigningKey.h"
 
 #include <QCoreApplication>
@@ -261,6 +262,90 @@ Result<BackupSummary> VaultBackup::backup(const QString &vaultPath, const QStrin
             tr("The copy of %1 is not whole (%2: %3), so it was not kept. Run "
                "\"keywardctl vault check\" on the vault.")
                 .arg(vaultPath, problems->constFirst().check, problems->constFirst().detail));
+    summary.bytes = QFileInfo(partial.path()).size();
+    if (const int error = partial.publishAs(targetPath); error != 0) {
+        if (error == EEXIST)
+            return makeError(ErrorCode::InvalidInput,
+                             tr("%1 was created by someone else meanwhile; the backup was not "
+                                "written over it.")
+                                 .arg(targetPath));
+        return makeError(ErrorCode::StorageError,
+                         cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(error))));
+    }
+    return summary;
+}
+
+Result<ServerBackupSummary> VaultBackup::backupServer(SqlKeyStore &source,
+                                                      const QString &targetPath,
+                                                      const SecretString &newPassphrase,
+                                                      const Clock &clock)
+{
+    const std::optional<Member> owner = source.currentMember();
+    if (source.engine() != SqlEngine::Postgres || !owner)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("Only a vault on a PostgreSQL server, signed in, is copied this way."));
+    if (QFileInfo(targetPath).exists())
+        return makeError(ErrorCode::InvalidInput,
+                         tr("%1 already exists. A backup never replaces a file: choose a new "
+                            "name.")
+                             .arg(targetPath));
+    const QString cannotWrite = tr("Cannot write the backup %1: %2.");
+    if (!QFileInfo(targetPath).absoluteDir().exists())
+        return makeError(ErrorCode::StorageError,
+                         cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(ENOENT))));
+    PartialFile partial(targetPath);
+    // Tried first so that an unwritable folder is named with the backup's name, not the
+    // temporary one; the copy makes the file again itself (it wants a path that is free).
+    if (!partial.create())
+        return makeError(ErrorCode::StorageError,
+                         cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(errno))));
+    QFile::remove(partial.path());
+
+    MigrationOptions copyOptions;
+    copyOptions.newPassphrase = SecretString(newPassphrase.data(), newPassphrase.size());
+    auto copied = VaultMigrator::copyToSqlite(source, partial.path(), copyOptions, clock);
+    copyOptions.newPassphrase.clear();
+    if (!copied)
+        return makeError(
+            copied.error().code,
+            tr("The vault on the server could not be copied: %1").arg(copied.errorMessage()));
+    ServerBackupSummary summary;
+    summary.keys = copied->keys;
+    summary.auditRows = copied->auditRows;
+    summary.membersWithoutPassphrase = copied->membersWithoutPassphrase;
+
+    // A server vault is not signed (schema 5 signs files only): its Owner's first sign-in to
+    // the copy makes their key the root, signs every key row and seals the history so far.
+    {
+        // Header only: the full check follows once the copy is signed.
+        VaultOptions options;
+        options.check = VaultCheck::Header;
+        auto opened = SqlKeyStore::openVault(partial.path(), clock, options);
+        if (!opened)
+            return opened.error();
+        if (auto signedIn = (*opened)->signIn(owner->name, newPassphrase); !signedIn)
+            return signedIn.error();
+        if (!(*opened)->isSignedVault())
+            return makeError(ErrorCode::CryptoFailure,
+                             tr("The copy of the server's vault could not be signed, so it was "
+                                "not kept."));
+        summary.fingerprint = (*opened)->fingerprint();
+    }
+    Result<QVector<VaultProblem>> problems = QVector<VaultProblem>();
+    {
+        const LeftoverGuard copyLeftovers(partial.path());
+        problems = VaultIntegrity::check(partial.path());
+    }
+    if (!problems)
+        return problems.error();
+    if (!problems->isEmpty())
+        return makeError(ErrorCode::VaultCorrupt,
+                         tr("The copy of the server's vault is not whole (%1: %2), so it was not "
+                            "kept.")
+                             .arg(problems->constFirst().check, problems->constFirst().detail));
+    if (!partial.sync())
+        return makeError(ErrorCode::StorageError,
+                         cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(errno))));
     summary.bytes = QFileInfo(partial.path()).size();
     if (const int error = partial.publishAs(targetPath); error != 0) {
         if (error == EEXIST)

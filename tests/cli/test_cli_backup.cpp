@@ -315,10 +315,19 @@ private Q_SLOTS:
                         m_home.filePath(QStringLiteral("x.keyward"))});
         QCOMPARE(missing.exitCode, 3);
         QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral("x.keyward"))));
-        const CliRunner::Run server = m_cli->run(CliRunner::args(
-            {"--db", "host=127.0.0.1 dbname=none", "vault", "backup", "/tmp/none"}));
-        QCOMPARE(server.exitCode, 2);
-        QVERIFY(server.errText().contains(QStringLiteral("migrate")));
+        // A server vault is backed up as a vault file copy (test_migrate): a taken name is
+        // refused before any connection; restoring a server is migrate's work.
+        const CliRunner::Run server =
+            m_cli->run({QStringLiteral("--db"), QStringLiteral("host=127.0.0.1 dbname=none"),
+                        QStringLiteral("vault"), QStringLiteral("backup"), m_vault});
+        QCOMPARE(server.exitCode, 1);
+        QVERIFY2(server.errText().contains(QStringLiteral("already exists")),
+                 server.describe().constData());
+        const CliRunner::Run restore = m_cli->run(
+            {QStringLiteral("--db"), QStringLiteral("host=127.0.0.1 dbname=none"),
+             QStringLiteral("vault"), QStringLiteral("restore"), m_vault, QStringLiteral("--yes")});
+        QCOMPARE(restore.exitCode, 2);
+        QVERIFY(restore.errText().contains(QStringLiteral("migrate")));
     }
 };
 

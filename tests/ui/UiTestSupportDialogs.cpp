@@ -2,6 +2,7 @@
 
 #include "ui/AddMemberDialog.h"
 #include "ui/MessageBox.h"
+#include "ui/ServerBackupDialog.h"
 #include "ui/SetPassphraseDialog.h"
 #include "ui/VaultSession.h"
 #include "ui/WelcomeDialog.h"
@@ -115,6 +116,8 @@ QStringList passphraseDialogAcceleratorClashes()
         dialogs.push_back(std::make_unique<WelcomeDialog>(session, mode, vault.path));
     dialogs.push_back(std::make_unique<SetPassphraseDialog>(store, *store.currentMember()));
     dialogs.push_back(std::make_unique<SetPassphraseDialog>(store, *developer));
+    dialogs.push_back(std::make_unique<ServerBackupDialog>(QStringLiteral("alice"),
+                                                           vault.path + QStringLiteral(".backup")));
     QStringList clashes;
     for (const auto &dialog : dialogs) {
         for (const QString &clash : clashingAccelerators(dialog.get()))

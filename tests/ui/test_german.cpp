@@ -17,6 +17,7 @@
 #include "ui/KeyTableModel.h"
 #include "ui/MainWindow.h"
 #include "ui/OutcomeText.h"
+#include "ui/ServerBackupDialog.h"
 #include "ui/Settings.h"
 #include "ui/WhyRejectedDialog.h"
 #include "verify/KeyImpact.h"
@@ -24,6 +25,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void auditLogShowsFourDigitYears();
     void lastUsedReadsAsGerman();
     void revokeImpactIsGermanWithUniqueAccelerators();
+    void serverBackupDialogIsGermanAndFits();
 
 private:
     QTemporaryDir m_home;
@@ -226,6 +229,27 @@ void TestGerman::revokeImpactIsGermanWithUniqueAccelerators()
     const QStringList cut = cutOffLabels(&dialog);
     QVERIFY2(cut.isEmpty(),
              qPrintable(QStringLiteral("cut off: ") + cut.join(QStringLiteral(" | "))));
+}
+
+// File › Back Up Vault… on a server: German, nothing cut off, within an 800x600 screen.
+void TestGerman::serverBackupDialogIsGermanAndFits()
+{
+    ServerBackupDialog dialog(
+        QStringLiteral("alice"),
+        m_home.filePath(QStringLiteral("keyward_prod.keyward.backup-20261205")));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Server-Tresor sichern"));
+    QCOMPARE(dialog.backUpButton()->text(), QStringLiteral("&Sichern"));
+    QVERIFY2(dialog.width() <= 800 && dialog.height() <= 600,
+             qPrintable(QStringLiteral("%1x%2").arg(dialog.width()).arg(dialog.height())));
+    const QStringList clashes = DialogTest::clashingAccelerators(&dialog);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    const QStringList cut = cutOffLabels(&dialog);
+    QVERIFY2(cut.isEmpty(),
+             qPrintable(QStringLiteral("cut off: ") + cut.join(QStringLiteral(" | "))));
+    if (const QString dir = qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("server-backup-de.png"))));
 }
 
 QTEST_MAIN(TestGerman)

@@ -1,10 +1,13 @@
 // The Hygiene page in the real window over real vault files (issue 16 §2): it lists findings,
-// fixes one through KeyCommands and many after one confirmation, dismisses with a reason and
+// fixes one through KeyCommands and many through the key table's bulk confirmation (Production
+// keys included, their number typed), dismisses with a reason and
 // restores, follows the rotation policy an Owner sets, and the key table badges keys whose
 // secret the policy finds too old.
 #include "UiTestSupport.h"
+#include "UiTestSupportDialogs.h"
 
 #include "ui/ApiKeysPage.h"
+#include "ui/BulkConfirmDialog.h"
 #include "ui/HygieneDismissDialog.h"
 #include "ui/HygieneFilterProxyModel.h"
 #include "ui/HygieneModel.h"
@@ -18,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -25,10 +29,11 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
-#include <QTimer>
+#include <QTreeWidget>
 
 using namespace Keyward;
 using namespace Keyward::UiTest;
+using Keyward::DialogTest::ModalDriver;
 
 using Kind = HygieneFinding::Kind;
 
@@ -43,7 +48,7 @@ private Q_SLOTS:
     void pageListsFindingsAndTableBadgesRotation();
     void fixOneKeyThroughKeyCommands();
     void fixManyKeysAfterOneConfirmation();
-    void revokeManyLeavesProductionKeysOut();
+    void revokeManyIncludesProductionKeysWithTheTypedCount();
     void dismissHidesAndRestoreShows();
     void ownerSetsThePolicyViewerCannot();
 
@@ -201,19 +206,38 @@ void TestHygieneUi::fixManyKeysAfterOneConfirmation()
     QVERIFY(!shows(page, c.id, Kind::NoExpiry));
 
     // Cancelled: nothing changes.
-    MessageBox::setNextAnswer(QMessageBox::No);
-    page->fixSelected();
-    QVERIFY(MessageBox::lastText().contains(QStringLiteral("Forever A")));
-    QVERIFY(MessageBox::lastText().contains(QStringLiteral("Forever B")));
+    {
+        ModalDriver driver;
+        driver.on<BulkConfirmDialog>([](BulkConfirmDialog *dialog) {
+            QCOMPARE(dialog->action(), BulkKeyAction::ShortenExpiry);
+            QCOMPARE(dialog->keyList()->topLevelItemCount(), 2);
+            dialog->reject();
+        });
+        page->fixSelected();
+        QCOMPARE(driver.pendingSteps(), 0);
+    }
     QVERIFY(!vault.store().key(a.id)->expiresAtMs);
 
-    MessageBox::setNextAnswer(QMessageBox::Yes);
-    page->fixSelected();
-    const qint64 expected = vault.clock().nowMs() + 90 * kDayMs;
+    // The bulk confirmation, its date starting at the page's "90 days".
+    std::optional<qint64> chosen;
+    {
+        ModalDriver driver;
+        driver.on<BulkConfirmDialog>([&](BulkConfirmDialog *dialog) {
+            const QDate in90 =
+                QDateTime::fromMSecsSinceEpoch(vault.clock().nowMs() + 90 * kDayMs).date();
+            QCOMPARE(dialog->expiryEdit()->date(), in90);
+            QVERIFY(!dialog->countEdit()); // nothing stops today
+            chosen = dialog->expiresAtMs();
+            QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        });
+        page->fixSelected();
+        QCOMPARE(driver.pendingSteps(), 0);
+    }
+    QVERIFY(chosen);
     for (qint64 id : {a.id, b.id}) {
         auto key = vault.store().key(id);
         QVERIFY(key);
-        QCOMPARE(key->expiresAtMs, std::optional<qint64>(expected));
+        QCOMPARE(key->expiresAtMs, chosen);
     }
     QTRY_VERIFY_WITH_TIMEOUT(
         !shows(page, a.id, Kind::NoExpiry) && !shows(page, b.id, Kind::NoExpiry), 10000);
@@ -221,9 +245,9 @@ void TestHygieneUi::fixManyKeysAfterOneConfirmation()
     QVERIFY(verified && verified->intact);
 }
 
-// A removed member's keys are to be revoked; a Production key among them is not revoked in a
-// many-key fix (its revocation asks for its typed name, one key at a time) and is reported.
-void TestHygieneUi::revokeManyLeavesProductionKeysOut()
+// A removed member's keys are to be revoked; a Production key among them goes through the key
+// table's bulk confirmation with the rest, once the number of Production keys is typed.
+void TestHygieneUi::revokeManyIncludesProductionKeysWithTheTypedCount()
 {
     Vault vault;
     QVERIFY(vault.isValid());
@@ -252,28 +276,35 @@ void TestHygieneUi::revokeManyLeavesProductionKeysOut()
     QVERIFY(page->selectFinding(dev->key.id, Kind::CreatorRemoved));
     QVERIFY(page->selectFinding(live->key.id, Kind::CreatorRemoved, true));
     QVERIFY(page->fixButton()->text().contains(QStringLiteral("Revoke")));
-    MessageBox::setNextAnswer(QMessageBox::Yes);
-    // The report of the refused key comes after the confirmation: acknowledge it when shown.
-    QString report;
-    auto closeReport = std::make_shared<QTimer>();
-    closeReport->setInterval(20);
-    connect(closeReport.get(), &QTimer::timeout, this, [&report, closeReport] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            report = box->text();
-            box->accept();
-            closeReport->stop();
-        }
+    bool checked = false;
+    ModalDriver driver;
+    driver.on<BulkConfirmDialog>([&](BulkConfirmDialog *dialog) {
+        QCOMPARE(dialog->action(), BulkKeyAction::Revoke);
+        QStringList names;
+        for (int i = 0; i < dialog->keyList()->topLevelItemCount(); ++i)
+            names.append(dialog->keyList()->topLevelItem(i)->text(0));
+        names.sort();
+        QCOMPARE(names, (QStringList {QStringLiteral("Bob dev"), QStringLiteral("Bob live")}));
+        QCOMPARE(dialog->productionCount(), 1);
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        QTest::keyClicks(dialog->countEdit(), QStringLiteral("2"));
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        dialog->countEdit()->clear();
+        QTest::keyClicks(dialog->countEdit(), QStringLiteral("1"));
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        checked = true;
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
     });
-    closeReport->start();
     page->fixSelected();
-    closeReport->stop();
+    QCOMPARE(driver.pendingSteps(), 0);
+    QVERIFY(checked);
     QCOMPARE(vault.store().key(dev->key.id)->state, KeyState::Revoked);
-    QCOMPARE(vault.store().key(live->key.id)->state, KeyState::Inactive); // deactivated at removal
-    QVERIFY2(report.contains(QStringLiteral("Bob live"))
-                 && report.contains(QStringLiteral("Production")),
-             qPrintable(report));
-    QTRY_VERIFY_WITH_TIMEOUT(!shows(page, dev->key.id, Kind::CreatorRemoved), 10000);
-    QVERIFY(shows(page, live->key.id, Kind::CreatorRemoved));
+    QCOMPARE(vault.store().key(live->key.id)->state, KeyState::Revoked);
+    QTRY_VERIFY_WITH_TIMEOUT(!shows(page, dev->key.id, Kind::CreatorRemoved)
+                                 && !shows(page, live->key.id, Kind::CreatorRemoved),
+                             10000);
+    auto verified = vault.store().verifyAudit();
+    QVERIFY(verified && verified->intact);
 }
 
 void TestHygieneUi::dismissHidesAndRestoreShows()

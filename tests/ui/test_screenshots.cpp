@@ -27,9 +27,11 @@
 #include "ui/KeyTableModel.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/PassphraseFields.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/RegenerateKeyDialog.h"
 #include "ui/RevealKeyDialog.h"
+#include "ui/ServerBackupDialog.h"
 #include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
 #include "ui/VaultCreatedDialog.h"
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void impactAndRotation();
     void signedVault();
     void hygieneReport();
+    void serverBackup();
 
 private:
     void capture(QWidget *widget, const QString &name);
@@ -559,6 +562,18 @@ void TestScreenshots::hygieneReport()
     window->showPage(MainWindow::Page::Keys);
     capture(window.get(), QStringLiteral("keys-rotation-overdue"));
     window->close();
+}
+
+// File › Back Up Vault… on a PostgreSQL vault asks the Owner for their passphrase in the file.
+void TestScreenshots::serverBackup()
+{
+    ServerBackupDialog dialog(
+        QStringLiteral("alice"),
+        QDir::home().filePath(QStringLiteral("Documents/keyward_prod.keyward.backup-20261205")));
+    dialog.fields()->passphraseEdit()->setText(QStringLiteral("orbit lantern copper meadow"));
+    dialog.fields()->repeatEdit()->setText(QStringLiteral("orbit lantern copper meadow"));
+    capture(&dialog, QStringLiteral("server-backup"));
+    dialog.reject();
 }
 
 QTEST_MAIN(TestScreenshots)
