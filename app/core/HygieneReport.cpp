@@ -147,6 +147,8 @@ QVector<HygieneFinding> HygieneReport::findings(const QVector<ApiKey> &keys,
             finding.kind = kind;
             finding.fix = fix;
             finding.reason = reason;
+            finding.secretCreatedAtMs =
+                key.secrets.isEmpty() ? 0 : key.secrets.constFirst().createdAtMs;
             found.append(std::move(finding));
         };
         const bool active = key.state == KeyState::Active;
@@ -226,6 +228,10 @@ void HygieneReport::markDismissed(QVector<HygieneFinding> &findings,
         const HygieneDismissal *dismissal = byFinding.value({finding.keyId, int(finding.kind)});
         if (!dismissal)
             continue;
+        const bool aboutSecrets = finding.kind == HygieneFinding::Kind::RotationOverdue
+            || finding.kind == HygieneFinding::Kind::GraceEndingInUse;
+        if (aboutSecrets && finding.secretCreatedAtMs > dismissal->atMs)
+            continue; // regenerated since: the old "leave it" was about another secret
         finding.dismissed = true;
         finding.dismissedBy = dismissal->actor;
         finding.dismissReason = dismissal->reason;

@@ -45,6 +45,9 @@ struct HygieneFinding
     Kind kind = Kind::Stale;
     Fix fix = Fix::Deactivate;
     QString reason; // translated, with the numbers that made it a finding
+    // When the key's current secret was made: a regeneration after a dismissal of a finding
+    // about secrets (rotation overdue, grace ending in use) is a new situation, not covered.
+    qint64 secretCreatedAtMs = 0;
     // Set when a member dismissed this finding (HygieneReport::markDismissed).
     bool dismissed = false;
     QString dismissedBy;
@@ -92,7 +95,8 @@ public:
     static QVector<HygieneFinding> findings(const QVector<ApiKey> &keys,
                                             const QVector<Member> &currentMembers, qint64 nowMs,
                                             const HygieneRules &rules = {});
-    // Marks the findings that a current dismissal covers (same key and kind).
+    // Marks the findings that a current dismissal covers (same key and kind; for the findings
+    // about secrets, only while the secret is the one dismissed about).
     static void markDismissed(QVector<HygieneFinding> &findings,
                               const QVector<HygieneDismissal> &dismissals);
     // The current secret of an active, unexpired key is older than the policy allows (the

@@ -100,6 +100,21 @@ private:
     bool m_kept = false;
 };
 
+// Gives the checked copy its name, never over a file that appeared meanwhile.
+Result<void> publish(PartialFile &partial, const QString &targetPath, const QString &cannotWrite)
+{
+    if (const int error = partial.publishAs(targetPath); error != 0) {
+        if (error == EEXIST)
+            return makeError(ErrorCode::InvalidInput,
+                             VaultBackup::tr("%1 was created by someone else meanwhile; the "
+                                             "backup was not written over it.")
+                                 .arg(targetPath));
+        return makeError(ErrorCode::StorageError,
+                         cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(error))));
+    }
+    return {};
+}
+
 // Copies every page of the vault file at sourcePath into the open database `into` (SQLite's
 // backup API). Returns the number of pages.
 Result<int> copyPages(const QString &sourcePath, sqlite3 *into, int busyTimeoutMs)
@@ -263,15 +278,8 @@ Result<BackupSummary> VaultBackup::backup(const QString &vaultPath, const QStrin
                "\"keywardctl vault check\" on the vault.")
                 .arg(vaultPath, problems->constFirst().check, problems->constFirst().detail));
     summary.bytes = QFileInfo(partial.path()).size();
-    if (const int error = partial.publishAs(targetPath); error != 0) {
-        if (error == EEXIST)
-            return makeError(ErrorCode::InvalidInput,
-                             tr("%1 was created by someone else meanwhile; the backup was not "
-                                "written over it.")
-                                 .arg(targetPath));
-        return makeError(ErrorCode::StorageError,
-                         cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(error))));
-    }
+    if (auto published = publish(partial, targetPath, cannotWrite); !published)
+        return published.error();
     return summary;
 }
 
@@ -347,15 +355,8 @@ Result<ServerBackupSummary> VaultBackup::backupServer(SqlKeyStore &source,
         return makeError(ErrorCode::StorageError,
                          cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(errno))));
     summary.bytes = QFileInfo(partial.path()).size();
-    if (const int error = partial.publishAs(targetPath); error != 0) {
-        if (error == EEXIST)
-            return makeError(ErrorCode::InvalidInput,
-                             tr("%1 was created by someone else meanwhile; the backup was not "
-                                "written over it.")
-                                 .arg(targetPath));
-        return makeError(ErrorCode::StorageError,
-                         cannotWrite.arg(targetPath, QString::fromLocal8Bit(strerror(error))));
-    }
+    if (auto published = publish(partial, targetPath, cannotWrite); !published)
+        return published.error();
     return summary;
 }
 

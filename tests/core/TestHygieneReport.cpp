@@ -112,6 +112,40 @@ private Q_SLOTS:
         QVERIFY(HygieneReport::findings({healthyKey()}, kMembers, kNow).isEmpty());
     }
 
+    void dismissalOfRotationEndsWithARegeneration()
+    {
+        HygieneRules policy;
+        policy.maxSecretAgeMs = 7 * kDayMs;
+        ApiKey key = healthyKey();
+        key.expiresAtMs.reset(); // also "no expiry", a finding no regeneration changes
+        HygieneDismissal rotation {key.id, HygieneFinding::Kind::RotationOverdue,
+                                   QStringLiteral("rotated by the vendor"), QStringLiteral("alice"),
+                                   kNow - kDayMs};
+        HygieneDismissal noExpiry {key.id, HygieneFinding::Kind::NoExpiry,
+                                   QStringLiteral("service account"), QStringLiteral("alice"),
+                                   kNow - kDayMs};
+        auto found = HygieneReport::findings({key}, kMembers, kNow, policy);
+        HygieneReport::markDismissed(found, {rotation, noExpiry});
+        QCOMPARE(found.size(), 2);
+        QVERIFY(found[0].dismissed && found[1].dismissed);
+
+        // Regenerated after the dismissal, and overdue again 8 days later: the dismissal was
+        // about the old secret, so the finding is back; "no expiry" stays dismissed.
+        KeySecret fresh = key.secrets.constFirst();
+        fresh.id = 99;
+        fresh.createdAtMs = kNow;
+        key.secrets.prepend(fresh);
+        found = HygieneReport::findings({key}, kMembers, kNow + 8 * kDayMs, policy);
+        HygieneReport::markDismissed(found, {rotation, noExpiry});
+        for (const HygieneFinding &finding : found) {
+            if (finding.kind == HygieneFinding::Kind::RotationOverdue)
+                QVERIFY(!finding.dismissed);
+            else
+                QVERIFY(finding.dismissed);
+        }
+        QVERIFY(codes(found).contains(QStringLiteral("rotation-overdue")));
+    }
+
     void powerAndOwnershipFindings()
     {
         ApiKey admin = healthyKey();

@@ -13,6 +13,7 @@
 // The desktop fixture (desktop_fixture.sh, a CTest fixture) starts the X server and the window
 // manager and writes their DISPLAY and XAUTHORITY to $KEYWARD_DESKTOP_DIR/env; main() reads it
 // before the application connects.
+#include "FixtureDesktop.h"
 #include "UiTestSupport.h"
 
 #include "core/GrantCatalogue.h"
@@ -659,21 +660,8 @@ void TestRealDesktop::fileMenuAndRestoreConfirmation()
 
 int main(int argc, char **argv)
 {
-    // Before the application connects: the X server the fixture started, never the developer's.
-    const QByteArray dir = qgetenv("KEYWARD_DESKTOP_DIR");
-    QFile env(QString::fromLocal8Bit(dir) + QStringLiteral("/env"));
-    if (dir.isEmpty() || !env.open(QIODevice::ReadOnly)) {
-        qCritical("No desktop: KEYWARD_DESKTOP_DIR/env is missing. Run this test through ctest, "
-                  "whose fixture starts Xvfb and openbox.");
+    if (!Keyward::Testing::useFixtureDesktop())
         return 1;
-    }
-    while (!env.atEnd()) {
-        const QByteArray line = env.readLine().trimmed();
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            qputenv(line.left(eq).constData(), line.mid(eq + 1));
-    }
-    qputenv("QT_QPA_PLATFORM", "xcb");
     QApplication app(argc, argv);
     TestRealDesktop test;
     return QTest::qExec(&test, argc, argv);

@@ -4,6 +4,7 @@
 // expiry notice reaches dunst over org.freedesktop.Notifications, invoking it (`dunstctl
 // action`) opens the key after the sign-in, and closing the window leaves Keyward in the tray
 // with the vault closed.
+#include "FixtureDesktop.h"
 #include "UiTestSupport.h"
 
 #include "core/Translations.h"
@@ -236,21 +237,8 @@ void TestTrayDesktop::closingTheWindowLeavesKeywardInTheTray()
 
 int main(int argc, char **argv)
 {
-    // Before the application connects: the X server the fixture started, never the developer's.
-    const QByteArray dir = qgetenv("KEYWARD_DESKTOP_DIR");
-    QFile env(QString::fromLocal8Bit(dir) + QStringLiteral("/env"));
-    if (dir.isEmpty() || !env.open(QIODevice::ReadOnly)) {
-        qCritical("No desktop: KEYWARD_DESKTOP_DIR/env is missing. Run this test through ctest, "
-                  "whose fixture starts Xvfb and openbox.");
+    if (!Keyward::Testing::useFixtureDesktop())
         return 1;
-    }
-    while (!env.atEnd()) {
-        const QByteArray line = env.readLine().trimmed();
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            qputenv(line.left(eq).constData(), line.mid(eq + 1));
-    }
-    qputenv("QT_QPA_PLATFORM", "xcb");
     QApplication app(argc, argv);
     TestTrayDesktop test;
     return QTest::qExec(&test, argc, argv);
