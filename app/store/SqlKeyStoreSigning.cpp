@@ -18,7 +18,10 @@ Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
         return {};
     if (!m_signer)
         return VaultSigning::notCertifiedError();
-    auto fields = VaultSigning::readKey(database(), keyId);
+    // The key's newest audit row is read only when it stays the one the signature names.
+    auto fields = VaultSigning::readKey(database(), keyId,
+                                        auditFollows ? VaultSigning::AuditId::Skip
+                                                     : VaultSigning::AuditId::Read);
     if (!fields)
         return fields.error();
     if (auditFollows) {
