@@ -1,16 +1,15 @@
 #include "SqlKeyStore.h"
 
+#include "KeyReader.h"
 #include "SqlKeyStoreRows.h"
-#include "SqliteStatement.h"
-#include "StringPool.h"
 #include "crypto/KeyToken.h"
 #include "crypto/Sha256.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
 
-// SqlKeyStore's key rows: reading them, creating, editing, changing the state of and deleting
-// a key, each change checked, signed and audited in one transaction.
+// SqlKeyStore's key rows: reading them (KeyReader), creating, editing, changing the state of and
+// deleting a key, each change checked, signed and audited in one transaction.
 
 namespace Keyward {
 
@@ -18,72 +17,12 @@ using namespace StoreRows;
 
 Result<QVector<ApiKey>> SqlKeyStore::listKeys(bool includeRevoked)
 {
-    QString keysSql = QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom;
-    if (!includeRevoked)
-        keysSql += QStringLiteral(" WHERE k.state <> 2");
-    keysSql += QStringLiteral(" ORDER BY k.id");
-    const QString secretsSql = QStringLiteral("SELECT ") + kSecretColumns
-        + QStringLiteral(" FROM key_secrets s ORDER BY s.id DESC");
-    const QString what = tr("Cannot read the keys.");
-
-    // Sized up front: growing a vector of 100,000 keys by doubling briefly holds both copies,
-    // which showed as the app's peak memory. (Counted first: QPSQL drops the rest of a running
-    // result when another query starts.)
-    QVector<ApiKey> keys;
-    {
-        QSqlQuery count(database());
-        if (count.exec(QStringLiteral("SELECT COUNT(*) FROM api_keys")) && count.next())
-            keys.reserve(count.value(0).toLongLong());
-    }
-    StringPool pool;
-    // A vault file through the sqlite3 API: Qt SQL's QVariant per column and row was most of
-    // the key table's load time (profiled).
-    if (sqlite3 *db = m_dialect.isSqlite() ? sqliteHandle(database()) : nullptr) {
-        auto keyRows = SqliteStatement::prepare(db, keysSql.toUtf8(), false);
-        auto secretRows = SqliteStatement::prepare(db, secretsSql.toUtf8(), false);
-        if (!keyRows || !secretRows)
-            return makeError(ErrorCode::StorageError, what);
-        readKeys(*keyRows, keys, pool);
-        if (keyRows->failed())
-            return keyRows->error(what);
-        keyRows.reset(); // ends its read before the next one starts
-        attachSecrets(*secretRows, keys, pool);
-        if (secretRows->failed())
-            return secretRows->error(what);
-        return keys;
-    }
-    QSqlQuery q(database());
-    q.setForwardOnly(true);
-    if (!q.exec(keysSql))
-        return SqlErrors::fromQuery(q, what);
-    QueryRow keyRows(q);
-    readKeys(keyRows, keys, pool);
-    if (!q.exec(secretsSql))
-        return SqlErrors::fromQuery(q, what);
-    QueryRow secretRows(q);
-    attachSecrets(secretRows, keys, pool);
-    return keys;
+    return KeyReader(database(), m_dialect).all(includeRevoked);
 }
 
 Result<ApiKey> SqlKeyStore::loadKey(qint64 id)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom
-              + QStringLiteral(" WHERE k.id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return SqlErrors::fromQuery(q, tr("Cannot read the key."));
-    if (!q.next())
-        return makeError(ErrorCode::NotFound, tr("There is no key with id %1.").arg(id));
-    ApiKey key = keyFromRow(q);
-    q.prepare(QStringLiteral("SELECT ") + kSecretColumns
-              + QStringLiteral(" FROM key_secrets s WHERE s.key_id = ? ORDER BY s.id DESC"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return SqlErrors::fromQuery(q, tr("Cannot read the key."));
-    while (q.next())
-        key.secrets.append(secretFromRow(q, 0));
-    return key;
+    return KeyReader(database(), m_dialect).one(id);
 }
 
 Result<ApiKey> SqlKeyStore::key(qint64 id)

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "KeyRows.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
 
@@ -9,8 +8,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
-// Private to SqlKeyStore's files (SqlKeyStore*.cpp): the column lists and row readers of its key
-// and member SQL, and the value conversions its statements share.
+// Private to SqlKeyStore's files (SqlKeyStore*.cpp): the column list and row reader of its member
+// SQL, and the value conversions its statements share. (Key rows: KeyReader.)
 
 namespace Keyward::StoreRows {
 
@@ -35,26 +34,6 @@ inline std::optional<qint64> optionalInt(const QVariant &value)
 inline QString toJson(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-inline const QString kKeyColumns = QStringLiteral(
-    "k.id, k.name, k.notes, k.environment, k.role, k.grants, k.state, k.expires_at, "
-    "k.rate_count, k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.created_by, m.name, "
-    "k.created_at, k.updated_at, k.revoked_at, k.flagged, k.version, k.allowed_ips");
-inline const QString kKeyFrom =
-    QStringLiteral(" FROM api_keys k JOIN members m ON m.id = k.created_by");
-inline const QString kSecretColumns =
-    QStringLiteral("s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
-                   "s.last_used_source, s.last_refused_at, s.last_refused_outcome");
-
-inline ApiKey keyFromRow(QSqlQuery &q)
-{
-    return readKeyColumns(QueryRow(q));
-}
-
-inline KeySecret secretFromRow(QSqlQuery &q, int first)
-{
-    return readSecretColumns(QueryRow(q), first);
 }
 
 inline const QString kMemberColumns = QStringLiteral("id, name, role, created_at, version");
