@@ -2280,6 +2280,21 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
     </message>
 </context>
 <context>
+    <name>KeyReader</name>
+    <message>
+        <source>Cannot read the keys.</source>
+        <translation>Die Schlüssel können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key.</source>
+        <translation>Der Schlüssel kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>There is no key with id %1.</source>
+        <translation>Es gibt keinen Schlüssel mit der ID %1.</translation>
+    </message>
+</context>
+<context>
     <name>KeyScanner</name>
     <message>
         <source>a Keyward key with a valid check: revoke it in the vault and remove it from the file and its history</source>
@@ -7190,14 +7205,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Cannot read the keys.</source>
         <translation>Die Schlüssel können nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Cannot read the key.</source>
-        <translation>Der Schlüssel kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>There is no key with id %1.</source>
-        <translation>Es gibt keinen Schlüssel mit der ID %1.</translation>
     </message>
     <message>
         <source>Cannot store the new secret.</source>

@@ -39,7 +39,7 @@ std::optional<qint64> optionalColumn(const Row &row, int column)
     return row.integer(column);
 }
 
-// The columns of SqlKeyStore's kKeyColumns, from `first` on. With a pool, repeated texts
+// The columns of KeyReader's kKeyColumns, from `first` on. With a pool, repeated texts
 // (grants, customer, creator) share one copy; see StringPool.
 template<typename Row>
 ApiKey readKeyColumns(const Row &row, StringPool *pool = nullptr, int first = 0)
@@ -77,7 +77,7 @@ ApiKey readKeyColumns(const Row &row, StringPool *pool = nullptr, int first = 0)
     return key;
 }
 
-// The columns of SqlKeyStore's kSecretColumns, from `first` on.
+// The columns of KeyReader's kSecretColumns, from `first` on.
 template<typename Row>
 KeySecret readSecretColumns(const Row &row, int first = 0, StringPool *pool = nullptr)
 {

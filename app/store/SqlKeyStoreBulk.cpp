@@ -1,8 +1,8 @@
-#include "SqlErrors.h"
 #include "SqlKeyStore.h"
+
+#include "SqlKeyStoreRows.h"
 #include "core/BulkKeyChange.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 
@@ -11,14 +11,7 @@
 
 namespace Keyward {
 
-namespace {
-
-QString compactJson(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
+using StoreRows::toJson;
 
 Result<BulkKeyResult> SqlKeyStore::changeKeys(const BulkKeyChange &change)
 {
@@ -118,7 +111,7 @@ Result<std::optional<QString>> SqlKeyStore::changeOneOfMany(const Member &actor,
         if (auto signedKey = signKey(ref.id); !signedKey)
             return signedKey.error();
     }
-    if (auto audited = appendAudit(action, ref.id, compactJson(details)); !audited)
+    if (auto audited = appendAudit(action, ref.id, toJson(details)); !audited)
         return audited.error();
     result.changed.append(ref.id);
     return std::optional<QString>();

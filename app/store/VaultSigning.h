@@ -94,7 +94,11 @@ public:
 
     // The root public key (empty: the vault is not signed yet).
     static Result<QByteArray> readRootKey(QSqlDatabase &db);
-    static Result<SignedKeyFields> readKey(QSqlDatabase &db, qint64 keyId);
+    // AuditId::Skip leaves SignedKeyFields::auditId 0, for a caller that signs the row before
+    // the change's own audit row and sets it (SqlKeyStore::signKey).
+    enum class AuditId { Read, Skip };
+    static Result<SignedKeyFields> readKey(QSqlDatabase &db, qint64 keyId,
+                                           AuditId auditId = AuditId::Read);
     static Result<QVector<MemberKeyRow>> readMemberKeys(QSqlDatabase &db);
 };
 

@@ -1,0 +1,371 @@
+#include "SqlKeyStore.h"
+
+#include "SqlKeyStoreRows.h"
+#include "VaultSigning.h"
+
+#include <QSqlQuery>
+
+// SqlKeyStore's signatures on a vault file (schema 5): signing key rows, certifying member keys,
+// re-anchoring what a retired or demoted key signed, and refusing tampered rows.
+
+namespace Keyward {
+
+using namespace StoreRows;
+
+Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
+{
+    if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
+        return {};
+    if (!m_signer)
+        return VaultSigning::notCertifiedError();
+    // The key's newest audit row is read only when it stays the one the signature names.
+    auto fields = VaultSigning::readKey(database(), keyId,
+                                        auditFollows ? VaultSigning::AuditId::Skip
+                                                     : VaultSigning::AuditId::Read);
+    if (!fields)
+        return fields.error();
+    if (auditFollows) {
+        // The change's own audit row comes next, in this transaction (which holds the lock).
+        QSqlQuery next(database());
+        if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log"))
+            || !next.next())
+            return SqlErrors::fromQuery(next, tr("Could not read the audit log."));
+        fields->auditId = next.value(0).toLongLong();
+    }
+    const QByteArray signature = m_signer->sign(VaultSigning::keyMessage(*fields));
+    if (signature.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO key_signatures (key_id, signed_by, signature) VALUES "
+                             "(?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET signed_by = "
+                             "excluded.signed_by, signature = excluded.signature"));
+    q.addBindValue(keyId);
+    q.addBindValue(m_signerKeyId);
+    q.addBindValue(signature);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot sign the key."));
+    return {};
+}
+
+Result<qint64> SqlKeyStore::insertMemberKey(qint64 memberId, Role role, const SigningKey &key,
+                                            const QByteArray &sealed, bool certify)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO member_keys (member_id, public_key, sealed_key, role) "
+                             "VALUES (?, ?, ?, ?) RETURNING id"));
+    q.addBindValue(memberId);
+    q.addBindValue(key.publicKey());
+    q.addBindValue(sealed);
+    q.addBindValue(roleToInt(role));
+    if (!q.exec() || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot store the member's key."));
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    if (certify) {
+        if (auto done = recertify({id, memberId, key.publicKey(), role, false, {}, {}}); !done)
+            return done.error();
+    }
+    return id;
+}
+
+Result<void> SqlKeyStore::recertify(const MemberKeyRow &row)
+{
+    if (!m_signer)
+        return VaultSigning::notCertifiedError();
+    MemberKeyRow certified = row;
+    certified.certifiedBy = m_signerKeyId;
+    const QByteArray certificate = m_signer->sign(VaultSigning::certificateMessage(certified));
+    if (certificate.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE member_keys SET role = ?, retired = ?, certified_by = ?, "
+                             "certificate = ? WHERE id = ?"));
+    q.addBindValue(roleToInt(row.role));
+    q.addBindValue(row.retired ? 1 : 0);
+    q.addBindValue(m_signerKeyId);
+    q.addBindValue(certificate);
+    q.addBindValue(row.id);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot certify the member's key."));
+    return {};
+}
+
+Result<void> SqlKeyStore::reanchor(qint64 memberKeyId, const QSet<qint64> &forged)
+{
+    auto rows = VaultSigning::readMemberKeys(database());
+    if (!rows)
+        return rows.error();
+    const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+    for (const MemberKeyRow &row : *rows) {
+        if (row.id != memberKeyId && row.certifiedBy == memberKeyId && trust.key(row.id)) {
+            if (auto done = recertify(row); !done)
+                return done;
+        }
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT key_id FROM key_signatures WHERE signed_by = ?"));
+    q.addBindValue(memberKeyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the key signatures."));
+    QVector<qint64> keys;
+    while (q.next())
+        keys.append(q.value(0).toLongLong());
+    for (qint64 keyId : keys) {
+        // A row changed behind Keyward's back keeps its broken signature: signing it again
+        // would make the forgery good.
+        if (forged.contains(keyId))
+            continue;
+        if (auto signedAgain = signKey(keyId, false); !signedAgain)
+            return signedAgain;
+    }
+    return {};
+}
+
+Result<QSet<qint64>> SqlKeyStore::forgedKeysOf(qint64 memberId)
+{
+    QSet<qint64> forged;
+    if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
+        return forged;
+    auto rows = VaultSigning::readMemberKeys(database());
+    if (!rows)
+        return rows.error();
+    const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT k.id FROM api_keys k LEFT JOIN key_signatures s ON s.key_id "
+                             "= k.id LEFT JOIN member_keys m ON m.id = s.signed_by WHERE "
+                             "k.created_by = ? OR m.member_id = ?"));
+    q.addBindValue(memberId);
+    q.addBindValue(memberId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the member's keys."));
+    QVector<qint64> keys;
+    while (q.next())
+        keys.append(q.value(0).toLongLong());
+    q.finish();
+    for (qint64 keyId : keys) {
+        auto verdict = checkStoredKey(database(), trust, keyId);
+        if (!verdict)
+            return verdict.error();
+        if (*verdict != VaultTrust::KeyVerdict::Good)
+            forged.insert(keyId);
+    }
+    return forged;
+}
+
+Result<void> SqlKeyStore::refuseTampered(const ApiKey &key)
+{
+    if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
+        return {};
+    auto rows = VaultSigning::readMemberKeys(database());
+    if (!rows)
+        return rows.error();
+    auto verdict = checkStoredKey(database(), VaultTrust::fromRows(m_rootKey, *rows), key.id);
+    if (!verdict)
+        return verdict.error();
+    if (*verdict == VaultTrust::KeyVerdict::Good)
+        return {};
+    return makeError(ErrorCode::PermissionDenied,
+                     tr("Key %1 (\"%2\") was tampered with: %3. Signing it again would make the "
+                        "forged row trusted, so it can only be revoked or deleted. Nothing was "
+                        "changed.")
+                         .arg(key.id)
+                         .arg(key.name, VaultTrust::describe(*verdict)));
+}
+
+Result<void> SqlKeyStore::refuseRootMember(qint64 memberId, const QString &message)
+{
+    if (m_rootKey.isEmpty())
+        return {};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM member_keys WHERE member_id = ? AND "
+                             "public_key = ?"));
+    q.addBindValue(memberId);
+    q.addBindValue(m_rootKey);
+    if (!q.exec() || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot read the members' keys."));
+    if (q.value(0).toInt() > 0)
+        return makeError(ErrorCode::InvalidInput, message);
+    return {};
+}
+
+Result<void> SqlKeyStore::retireKeysOf(qint64 memberId, const QSet<qint64> &forged)
+{
+    if (!m_dialect.isSqlite() || m_rootKey.isEmpty())
+        return {};
+    auto rows = VaultSigning::readMemberKeys(database());
+    if (!rows)
+        return rows.error();
+    const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+    for (MemberKeyRow row : *rows) {
+        if (row.memberId != memberId || row.retired)
+            continue;
+        if (!trust.key(row.id)) {
+            // Never certified: nothing signed by it counts; just keep it from being used.
+            QSqlQuery q(database());
+            q.prepare(QStringLiteral("UPDATE member_keys SET retired = 1 WHERE id = ?"));
+            q.addBindValue(row.id);
+            if (!q.exec())
+                return SqlErrors::fromQuery(q, tr("Cannot retire the member's key."));
+            continue;
+        }
+        row.retired = true;
+        if (auto done = recertify(row); !done)
+            return done;
+        if (auto done = reanchor(row.id, forged); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<void> SqlKeyStore::signVault(qint64 memberKeyId, SigningKey key)
+{
+    const QByteArray publicKey = key.publicKey();
+    m_signer = std::move(key);
+    m_signerKeyId = memberKeyId;
+    auto written = inWriteTransaction([&]() -> Result<void> {
+        if (!m_rootKey.isEmpty())
+            return makeError(ErrorCode::StaleVersion,
+                             tr("Another Owner signed the vault meanwhile."));
+        MemberKeyRow root {memberKeyId, m_member->id, publicKey, Role::Owner, false, {}, {}};
+        m_rootKey = publicKey;
+        if (auto certified = recertify(root); !certified)
+            return certified;
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES ('root_key', ?)"));
+        q.addBindValue(QString::fromLatin1(publicKey.toBase64()));
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot sign the vault."));
+        QVector<qint64> keys;
+        if (!q.exec(QStringLiteral("SELECT id FROM api_keys ORDER BY id")))
+            return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
+        while (q.next())
+            keys.append(q.value(0).toLongLong());
+        for (qint64 keyId : keys) {
+            if (auto signedKey = signKey(keyId, false); !signedKey)
+                return signedKey;
+        }
+        return appendAudit(QStringLiteral("vault.sign"), std::nullopt,
+                           toJson({{QStringLiteral("fingerprint"), fingerprint()},
+                                   {QStringLiteral("keys"), double(keys.size())}}));
+    });
+    if (!written) {
+        m_signer.reset();
+        m_signerKeyId = 0;
+        auto root = VaultSigning::readRootKey(database());
+        m_rootKey = root ? *root : QByteArray();
+    }
+    return written;
+}
+
+void SqlKeyStore::adoptSigningKey(const Member &member, std::optional<SigningKey> key, qint64 keyId,
+                                  const SecretString &passphrase)
+{
+    m_signer.reset();
+    m_signerKeyId = 0;
+    if (!m_dialect.isSqlite() || !m_auditsSignIns)
+        return;
+    if (!key) {
+        // The first sign-in since schema 5: a key pair of their own, sealed with the passphrase.
+        key = SigningKey::generate();
+        const QByteArray sealed = key ? key->seal(passphrase) : QByteArray();
+        if (sealed.isEmpty()) {
+            qWarning("Keyward: could not make a signing key for the member.");
+            return;
+        }
+        auto inserted = inWriteTransaction(
+            [&]() -> Result<void> {
+                auto id = insertMemberKey(member.id, member.role, *key, sealed, false);
+                if (!id)
+                    return id.error();
+                keyId = *id;
+                return appendAudit(
+                    QStringLiteral("member.key_pending"), std::nullopt,
+                    toJson({{QStringLiteral("member"), member.name},
+                            {QStringLiteral("key"), SigningKey::fingerprint(key->publicKey())}}));
+            },
+            ChangeSeq::Keep);
+        if (!inserted) {
+            qWarning("Keyward: could not store the member's signing key: %s",
+                     qPrintable(inserted.errorMessage()));
+            return;
+        }
+    }
+    if (m_rootKey.isEmpty()) {
+        if (member.role != Role::Owner)
+            return;
+        if (auto signedVault = signVault(keyId, std::move(*key)); !signedVault)
+            qWarning("Keyward: could not sign the vault: %s",
+                     qPrintable(signedVault.errorMessage()));
+        return;
+    }
+    auto trust = VaultTrust::load(database());
+    if (!trust)
+        return;
+    const MemberKeyRow *current = trust->currentKeyOf(member.id);
+    if (current && current->id == keyId && current->publicKey == key->publicKey()) {
+        m_signer = std::move(key);
+        m_signerKeyId = keyId;
+    }
+}
+
+QString SqlKeyStore::fingerprint() const
+{
+    return m_rootKey.isEmpty() ? QString() : SigningKey::fingerprint(m_rootKey);
+}
+
+Result<QPair<QString, bool>> SqlKeyStore::memberKeyFingerprint(qint64 memberId)
+{
+    auto rows = VaultSigning::readMemberKeys(database());
+    if (!rows)
+        return rows.error();
+    const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+    for (auto it = rows->crbegin(); it != rows->crend(); ++it) {
+        if (it->memberId == memberId && !it->retired)
+            return qMakePair(SigningKey::fingerprint(it->publicKey), trust.key(it->id) != nullptr);
+    }
+    return makeError(ErrorCode::NotFound,
+                     tr("The member has no signing key yet: it is made when they next sign in."));
+}
+
+Result<void> SqlKeyStore::certifyMember(qint64 memberId)
+{
+    auto actor = requireMember();
+    if (!actor)
+        return actor.error();
+    if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
+        return allowed;
+    if (!isSignedVault())
+        return makeError(ErrorCode::InvalidInput,
+                         tr("This vault is not signed: there is nothing to certify."));
+    if (!m_signer)
+        return VaultSigning::notCertifiedError();
+    return inWriteTransaction([&]() -> Result<void> {
+        auto member = readCurrentMember(database(), memberId);
+        if (!member)
+            return member.error();
+        auto rows = VaultSigning::readMemberKeys(database());
+        if (!rows)
+            return rows.error();
+        const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+        for (auto it = rows->crbegin(); it != rows->crend(); ++it) {
+            if (it->memberId != memberId || it->retired)
+                continue;
+            if (trust.key(it->id))
+                return makeError(ErrorCode::InvalidInput,
+                                 tr("The key of %1 is already certified.").arg(member->name));
+            MemberKeyRow row = *it;
+            row.role = member->role;
+            if (auto done = recertify(row); !done)
+                return done;
+            return appendAudit(
+                QStringLiteral("member.certify"), std::nullopt,
+                toJson({{QStringLiteral("member"), member->name},
+                        {QStringLiteral("key"), SigningKey::fingerprint(row.publicKey)}}));
+        }
+        return makeError(
+            ErrorCode::NotFound,
+            tr("%1 has no signing key yet: it is made when they next sign in.").arg(member->name));
+    });
+}
+
+} // namespace Keyward
