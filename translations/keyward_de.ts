@@ -4507,6 +4507,10 @@ gültig bis %1</translation>
             <numerusform>Legen noch das vorige Geheimnis vor (%n Quellen):</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Rotation overdue. %1 Regenerate the key, with a grace period if integrations use it.</source>
+        <translation>Rotation überfällig. %1 Erzeugen Sie den Schlüssel neu, mit einer Übergangsfrist, falls Integrationen ihn nutzen.</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::KeyTableModel</name>

@@ -395,6 +395,7 @@ Result<void> ApiKeysPage::reload()
     // The "Rotation overdue" badge; a policy that cannot be read only loses the badge.
     if (auto policy = m_store->rotationPolicy())
         m_model->setMaxSecretAge(policy->maxSecretAgeMs());
+    m_details->setMaxSecretAge(m_model->maxSecretAge());
     m_model->setKeys(*keys, m_store->grantCatalogue());
     // The rows just read may have been written around Keyward: check their signatures on a
     // worker thread, against the root the store accepted at open (not one found in the file).

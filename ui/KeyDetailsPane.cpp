@@ -10,6 +10,7 @@
 #include "WrapAnywhereLabel.h"
 #include "core/Clock.h"
 #include "core/DisplayNames.h"
+#include "core/HygieneReport.h"
 #include "core/KeyStatus.h"
 #include "store/KeyStore.h"
 #include "verify/UsageSource.h"
@@ -110,6 +111,12 @@ public:
         , m_badges(std::move(badges))
     {
         setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        // Painted, so screen readers (and tests) get the badges' words from here.
+        setObjectName(QStringLiteral("detailsBadges"));
+        QStringList texts;
+        for (const StatusBadgeDelegate::Badge &badge : m_badges)
+            texts.append(badge.text);
+        setAccessibleName(texts.join(QStringLiteral(", ")));
     }
     QSize sizeHint() const override { return StatusBadgeDelegate::badgesSize(m_badges, font()); }
 
@@ -295,7 +302,8 @@ QWidget *KeyDetailsPane::buildKeyPart()
         grace = grace || secret.isInGracePeriodAt(now);
     layout->addWidget(
         new BadgeRow(m_tampered.isEmpty() ? StatusBadgeDelegate::badgesFor(
-                         effectiveStatus(key, now), expiresSoon(key, now), grace, key.flagged)
+                         effectiveStatus(key, now), expiresSoon(key, now), grace, key.flagged,
+                         HygieneReport::isRotationOverdue(key, now, m_maxSecretAgeMs))
                                           : StatusBadgeDelegate::tamperedBadges(),
                      content));
     if (!m_tampered.isEmpty()) {
@@ -468,6 +476,8 @@ QWidget *KeyDetailsPane::buildSecrets(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(heading(m_key.secrets.size() > 1 ? tr("Secrets") : tr("Secret"), box));
+    if (QLabel *overdue = buildRotationOverdue(box))
+        layout->addWidget(overdue);
     if (QLabel *rotation = buildRotationStatus(box))
         layout->addWidget(rotation);
     if (QLabel *sources = buildPreviousSecretSources(box))
@@ -514,6 +524,22 @@ QLabel *KeyDetailsPane::buildRotationStatus(QWidget *parent)
     QLabel *label = valueLabel(text, parent, true);
     label->setObjectName(QStringLiteral("rotationStatus"));
     setTextColor(label, color);
+    return label;
+}
+
+// The badge's reason, where the secrets are: how old the secret is, what the policy allows, and
+// the way out.
+QLabel *KeyDetailsPane::buildRotationOverdue(QWidget *parent)
+{
+    const qint64 now = m_clock.nowMs();
+    if (!HygieneReport::isRotationOverdue(m_key, now, m_maxSecretAgeMs))
+        return nullptr;
+    QLabel *label = valueLabel(
+        tr("Rotation overdue. %1 Regenerate the key, with a grace period if integrations use it.")
+            .arg(HygieneReport::rotationOverdueReason(m_key, now, *m_maxSecretAgeMs)),
+        parent, true);
+    label->setObjectName(QStringLiteral("rotationOverdueNote"));
+    setTextColor(label, StatusBadgeDelegate::statusColor(KeyStatus::Expired));
     return label;
 }
 

@@ -7,6 +7,8 @@
 #include <QScrollArea>
 #include <QVector>
 
+#include <optional>
+
 class QFormLayout;
 class QGridLayout;
 class QLabel;
@@ -47,6 +49,12 @@ public:
     void showKey(const ApiKey &key, const GrantCatalogue &catalogue,
                  const QVector<AuditEvent> &history, const QString &tamperedProblem = QString());
     void clear();
+    // The vault's rotation policy (nullopt: none), for the "Rotation overdue" badge and note;
+    // applies from the next showKey().
+    void setMaxSecretAge(std::optional<qint64> maxSecretAgeMs)
+    {
+        m_maxSecretAgeMs = maxSecretAgeMs;
+    }
     // Several keys are selected: no single key to show; the placeholder says how many and that
     // the key actions apply to all of them.
     void showSelectionCount(int count);
@@ -72,6 +80,7 @@ private:
     QWidget *buildSecrets(QWidget *parent);
     QWidget *buildSecret(const KeySecret &secret, int index, QWidget *parent);
     QLabel *buildRotationStatus(QWidget *parent);
+    QLabel *buildRotationOverdue(QWidget *parent);
     QLabel *buildPreviousSecretSources(QWidget *parent);
     QWidget *buildHistory(QWidget *parent);
     QWidget *buildUsageHeader(QWidget *parent);
@@ -94,6 +103,7 @@ private:
     GrantCatalogue m_catalogue;
     QVector<AuditEvent> m_history;
     QString m_tampered;
+    std::optional<qint64> m_maxSecretAgeMs;
 
     QWidget *m_content = nullptr;
     QLabel *m_placeholder = nullptr;

@@ -184,13 +184,9 @@ QVector<HygieneFinding> HygieneReport::findings(const QVector<ApiKey> &keys,
                    days(*key.expiresAtMs - key.createdAtMs))
                     .arg(date(*key.expiresAtMs)));
         }
-        if (isRotationOverdue(key, nowMs, rules.maxSecretAgeMs)) {
-            const qint64 age = nowMs - key.secrets.constFirst().createdAtMs;
+        if (isRotationOverdue(key, nowMs, rules.maxSecretAgeMs))
             add(HygieneFinding::Kind::RotationOverdue, HygieneFinding::Fix::Regenerate,
-                tr("Its secret is %n day(s) old; the rotation policy allows %1.", nullptr,
-                   days(age))
-                    .arg(tr("%n day(s)", nullptr, days(*rules.maxSecretAgeMs))));
-        }
+                rotationOverdueReason(key, nowMs, *rules.maxSecretAgeMs));
         if (key.environment == Environment::Production
             && key.grants.contains(QStringLiteral("admin:full")))
             add(HygieneFinding::Kind::ProductionFullAdmin, HygieneFinding::Fix::Revoke,
@@ -247,6 +243,13 @@ bool HygieneReport::isRotationOverdue(const ApiKey &key, qint64 nowMs,
         || (key.expiresAtMs && *key.expiresAtMs <= nowMs))
         return false;
     return nowMs - key.secrets.constFirst().createdAtMs > *maxSecretAgeMs;
+}
+
+QString HygieneReport::rotationOverdueReason(const ApiKey &key, qint64 nowMs, qint64 maxSecretAgeMs)
+{
+    const qint64 age = key.secrets.isEmpty() ? 0 : nowMs - key.secrets.constFirst().createdAtMs;
+    return tr("Its secret is %n day(s) old; the rotation policy allows %1.", nullptr, days(age))
+        .arg(tr("%n day(s)", nullptr, days(maxSecretAgeMs)));
 }
 
 Result<QString> HygieneReport::validateDismissReason(const QString &reason)

@@ -103,6 +103,9 @@ public:
     // table's badge, and the RotationOverdue finding).
     static bool isRotationOverdue(const ApiKey &key, qint64 nowMs,
                                   std::optional<qint64> maxSecretAgeMs);
+    // Why such a key is overdue, in one sentence ("Its secret is 120 days old; the rotation
+    // policy allows 90 days."): the finding's reason and the details pane's note.
+    static QString rotationOverdueReason(const ApiKey &key, qint64 nowMs, qint64 maxSecretAgeMs);
     // A dismissal's reason: said in words (1 to kMaxReasonLength characters after trimming), on
     // one line, without control or bidirectional-override characters that would make it read
     // differently in a table, a terminal or the audit log than what was typed.

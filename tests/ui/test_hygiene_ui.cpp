@@ -12,6 +12,7 @@
 #include "ui/HygieneFilterProxyModel.h"
 #include "ui/HygieneModel.h"
 #include "ui/HygienePage.h"
+#include "ui/KeyDetailsPane.h"
 #include "ui/KeyFilterProxyModel.h"
 #include "ui/KeyTableModel.h"
 #include "ui/MainWindow.h"
@@ -132,6 +133,23 @@ void TestHygieneUi::pageListsFindingsAndTableBadgesRotation()
     QVERIFY(status.data(KeyTableModel::RotationOverdueRole).toBool());
     QVERIFY(StatusBadgeDelegate::badgeTexts(status).contains(QStringLiteral("Rotation overdue")));
     QVERIFY(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("rotation policy")));
+    // The details pane carries the same badge, and says why and what to do where the secrets are.
+    window->keysPage()->selectKey(old.id);
+    KeyDetailsPane *details = window->keysPage()->details();
+    QCOMPARE(details->keyId(), old.id);
+    auto *overdue = details->findChild<QLabel *>(QStringLiteral("rotationOverdueNote"));
+    QVERIFY(overdue);
+    // The suite loads no translation, so English plurals read "day(s)".
+    QVERIFY2(overdue->text().contains(QStringLiteral("secret is 40 day"))
+                 && overdue->text().contains(QStringLiteral("policy allows 30 day")),
+             qPrintable(overdue->text()));
+    auto *badges = details->findChild<QWidget *>(QStringLiteral("detailsBadges"));
+    QVERIFY(badges);
+    QVERIFY2(badges->accessibleName().contains(QStringLiteral("Rotation overdue")),
+             qPrintable(badges->accessibleName()));
+    window->keysPage()->selectKey(forever.id); // both are overdue; the note follows the key
+    QVERIFY(details->findChild<QLabel *>(QStringLiteral("rotationOverdueNote")));
+    window->keysPage()->selectKey(old.id);
 
     HygienePage *page = showHygiene(*window);
     QVERIFY(page);
@@ -161,6 +179,11 @@ void TestHygieneUi::pageListsFindingsAndTableBadgesRotation()
     QTRY_VERIFY(!keys->index(keys->rowForId(old.id), KeyTableModel::StatusColumn)
                      .data(KeyTableModel::RotationOverdueRole)
                      .toBool());
+    QTRY_VERIFY(!details->findChild<QLabel *>(QStringLiteral("rotationOverdueNote")));
+    QCOMPARE(details->keyId(), old.id);
+    QVERIFY(!details->findChild<QWidget *>(QStringLiteral("detailsBadges"))
+                 ->accessibleName()
+                 .contains(QStringLiteral("Rotation overdue")));
 }
 
 void TestHygieneUi::fixOneKeyThroughKeyCommands()
