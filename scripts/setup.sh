@@ -30,9 +30,10 @@ if [ "$mode" = test ]; then
     # scanner tests (tests/scanners: secretlint from the npm registry, the JavaScript snippet of
     # docs/key-format.md). zsh: test_completion. lintian: scripts/package-check.sh. trayer (a
     # system tray), dunst (a notification service) and dbus-daemon (dbus-run-session):
-    # test_tray_desktop.
+    # test_tray_desktop. gnome-keyring and libsecret-1-0 (what QtKeychain talks to it through): a
+    # keychain of the tests' own (test_tray_keychain).
     packages+=(postgresql xvfb xauth openbox x11-utils nginx wrk python3 python3-icalendar
-        clang libclang-rt-14-dev llvm-14 zsh lintian trayer dunst dbus-daemon)
+        clang libclang-rt-14-dev llvm-14 zsh lintian trayer dunst dbus-daemon gnome-keyring libsecret-1-0)
     # A machine that already has Node.js with its own npm (NodeSource's nodejs bundles npm and
     # conflicts with Debian's npm package) keeps it; otherwise Debian's.
     if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi

@@ -1,6 +1,7 @@
 #include "ExpiryWatcher.h"
 
 #include "Notifier.h"
+#include "PasswordVault.h"
 #include "Settings.h"
 #include "core/Clock.h"
 #include "store/PgConnInfo.h"
@@ -13,14 +14,15 @@
 namespace Keyward {
 
 ExpiryWatcher::ExpiryWatcher(Settings &settings, const Clock &clock, Notifier &notifier,
-                             QObject *parent)
+                             PasswordVault *keychain, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_clock(clock)
     , m_notifier(notifier)
+    , m_keychain(keychain)
     , m_timer(new QTimer(this))
 {
-    connect(m_timer, &QTimer::timeout, this, &ExpiryWatcher::checkNow);
+    connect(m_timer, &QTimer::timeout, this, [this] { check(false); });
     connect(&m_notifier, &Notifier::activated, this, &ExpiryWatcher::onActivated);
 }
 
@@ -35,7 +37,7 @@ ExpiryWatcher::~ExpiryWatcher()
 void ExpiryWatcher::start(int intervalMs)
 {
     m_timer->start(intervalMs);
-    checkNow();
+    check(false);
 }
 
 void ExpiryWatcher::stop()
@@ -50,15 +52,57 @@ bool ExpiryWatcher::isRunning() const
 
 void ExpiryWatcher::checkNow()
 {
-    if (m_thread)
+    check(true);
+}
+
+void ExpiryWatcher::check(bool askKeychainAgain)
+{
+    if (m_checking)
         return;
-    QVector<Source> sources;
+    m_checking = true;
+    if (askKeychainAgain)
+        m_keychainWithout.clear();
+    m_sources.clear();
     for (const QString &path : m_settings.recentVaults()) {
         if (QFileInfo::exists(path))
-            sources.append(Source {false, path, m_settings.pinnedFingerprint(path)});
+            m_sources.append(Source {false, path, m_settings.pinnedFingerprint(path), QString()});
     }
     for (const QString &conninfo : m_settings.recentServers())
-        sources.append(Source {true, conninfo, QString()});
+        m_sources.append(Source {true, conninfo, QString(), QString()});
+    readKeychainThenStart();
+}
+
+// Each server's password is asked for at once; the vaults are read when every answer is in.
+void ExpiryWatcher::readKeychainThenStart()
+{
+    const bool keychain =
+        m_keychain && m_keychain->availability() != PasswordVault::Availability::Unavailable;
+    m_keychainReads = 1; // held until every read is asked, so an answer at once cannot start
+    for (int i = 0; keychain && i < m_sources.size(); ++i) {
+        const Source &source = m_sources.at(i);
+        if (!source.server || m_keychainWithout.contains(source.location))
+            continue;
+        const auto server = PgConnInfo::parse(source.location);
+        if (!server)
+            continue;
+        ++m_keychainReads;
+        m_keychain->read(*server, this,
+                         [this, i, location = source.location](const std::optional<QString> &pw) {
+                             if (pw && !pw->isEmpty())
+                                 m_sources[i].password = *pw;
+                             else
+                                 m_keychainWithout.insert(location);
+                             if (--m_keychainReads == 0)
+                                 startReading();
+                         });
+    }
+    if (--m_keychainReads == 0)
+        startReading();
+}
+
+void ExpiryWatcher::startReading()
+{
+    const QVector<Source> sources = std::exchange(m_sources, {});
     const Clock &clock = m_clock;
     m_thread = QThread::create([this, sources, &clock] { m_result = readVaults(sources, clock); });
     connect(m_thread, &QThread::finished, this, &ExpiryWatcher::onRead);
@@ -95,6 +139,8 @@ QVector<ExpiryWatcher::VaultAlerts> ExpiryWatcher::readVaults(const QVector<Sour
             if (!conninfo)
                 continue;
             vault.label = conninfo->displayName();
+            if (!source.password.isEmpty())
+                conninfo->setValue(QStringLiteral("password"), source.password);
             store = SqlKeyStore::connectPostgres(
                 conninfo->withClientDefaults(kServerConnectTimeoutSeconds), clock);
         } else {
@@ -123,6 +169,7 @@ void ExpiryWatcher::onRead()
 {
     m_thread->deleteLater();
     m_thread = nullptr;
+    m_checking = false;
     const QVector<VaultAlerts> vaults = std::exchange(m_result, {});
     for (const VaultAlerts &vault : vaults) {
         if (vault.read)

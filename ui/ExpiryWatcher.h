@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,7 @@ namespace Keyward {
 
 class Clock;
 class Notifier;
+class PasswordVault;
 class Settings;
 
 // Watches the vaults this computer knows (Settings' recent vault files and servers) for keys
@@ -21,8 +23,11 @@ class Settings;
 // each alert once (remembered in Settings, outside the vault), at most a few notices per vault
 // at a time. Vaults are read on a thread of its own with connections of its own, without a
 // passphrase: expiry dates, grace periods and usage are readable in a locked vault, and nothing
-// is written. A server is read when libpq finds the login's password itself (~/.pgpass, a
-// service file, PGPASSWORD); the keychain is not asked, since it may prompt every quarter hour.
+// is written. A server is read with the password remembered for it in the system keychain, or
+// else with whatever libpq finds itself (~/.pgpass, a service file, PGPASSWORD). A keychain that
+// has nothing for a server, or asked the user to unlock it and was refused, is not asked about
+// that server again by the quarter-hourly checks (it would prompt every quarter hour), only when
+// the user asks for a check (checkNow()).
 class ExpiryWatcher : public QObject
 {
     Q_OBJECT
@@ -31,16 +36,18 @@ public:
     static constexpr int kMaxNoticesPerVault = 3;
     static constexpr int kDefaultIntervalMs = 15 * 60 * 1000;
 
+    // keychain: where server passwords are remembered (nullptr: libpq's own sources only).
     ExpiryWatcher(Settings &settings, const Clock &clock, Notifier &notifier,
-                  QObject *parent = nullptr);
+                  PasswordVault *keychain = nullptr, QObject *parent = nullptr);
     ~ExpiryWatcher() override; // waits for a check under way
 
     // Checks now and then every intervalMs.
     void start(int intervalMs = kDefaultIntervalMs);
     void stop();
-    // Starts a check unless one is under way; checked() follows.
+    // Starts a check unless one is under way, asking the keychain about every server again;
+    // checked() follows.
     void checkNow();
-    bool isChecking() const { return m_thread != nullptr; }
+    bool isChecking() const { return m_checking; }
     bool isRunning() const;
 
 Q_SIGNALS:
@@ -63,6 +70,7 @@ private:
         bool server = false;
         QString location; // the path, or the conninfo
         QString pinnedFingerprint;
+        QString password; // a server's, from the keychain; empty: libpq finds its own
     };
     struct VaultAlerts
     {
@@ -71,6 +79,9 @@ private:
         QVector<ExpiryAlert> due;
         bool read = false; // false: missing, locked by a writer, damaged, foreign: skipped
     };
+    void check(bool askKeychainAgain);
+    void readKeychainThenStart();
+    void startReading();
     static QVector<VaultAlerts> readVaults(const QVector<Source> &sources, const Clock &clock);
     void onRead();
     void notifyVault(const VaultAlerts &vault);
@@ -79,6 +90,12 @@ private:
     Settings &m_settings;
     const Clock &m_clock;
     Notifier &m_notifier;
+    PasswordVault *m_keychain = nullptr;
+    // Servers the keychain had no password for: the timer's checks leave them to libpq.
+    QSet<QString> m_keychainWithout;
+    QVector<Source> m_sources; // the check under way's, while the keychain answers
+    int m_keychainReads = 0; // keychain answers still awaited
+    bool m_checking = false;
     QTimer *m_timer = nullptr;
     QThread *m_thread = nullptr;
     QVector<VaultAlerts> m_result; // written by the thread, read after it finished

@@ -5,6 +5,7 @@
 #include "Icons.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "PasswordVault.h"
 #include "Settings.h"
 
 #include <QAction>
@@ -33,7 +34,8 @@ TrayIcon::TrayIcon(Settings &settings, const Clock &clock, MainWindow &window, N
         if (noticeId.isEmpty())
             m_window.bringBack();
     });
-    m_watcher = std::make_unique<ExpiryWatcher>(settings, clock, *notifier);
+    m_watcher =
+        std::make_unique<ExpiryWatcher>(settings, clock, *notifier, new PasswordVault(this));
     connect(m_watcher.get(), &ExpiryWatcher::openKeyRequested, &m_window, &MainWindow::showKey);
     connect(m_watcher.get(), &ExpiryWatcher::openServerKeyRequested, &m_window,
             &MainWindow::showServerKey);

@@ -13,6 +13,7 @@
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/Notifier.h"
+#include "ui/PasswordVault.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/Settings.h"
 #include "ui/TrayIcon.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void damagedVaultIsSkipped();
     void clickOpensTheKeyAfterSignIn();
     void serverVaultWarnsAndOpensTheKey();
+    void serverPasswordFromTheKeychain();
     void clickOnAnOpenVaultSelectsAtOnce();
     void preferencesSwitchTrayAndAutostart();
     void autostartExecLineIsQuoted();
@@ -306,6 +308,67 @@ void TestTray::serverVaultWarnsAndOpensTheKey()
     QTRY_VERIFY_WITH_TIMEOUT(window.keysPage()->selectedKey(), 5000);
     QCOMPARE(window.keysPage()->selectedKey()->id, keyId);
     isolatePostgresPasswords(m_home.path());
+}
+
+// A server whose password only the keychain knows (remembered by Connect to Server) is read
+// with it; without the keychain the same server cannot be read and warns of nothing.
+void TestTray::serverPasswordFromTheKeychain()
+{
+    // ctest runs this suite with a Secret Service of its own (with_keychain.sh), which says so.
+    if (qEnvironmentVariable("KEYWARD_TEST_KEYCHAIN") != QLatin1String("1"))
+        QSKIP("needs a keychain service: run through tests/ui/with_keychain.sh");
+    PasswordVault keychain;
+    keychain.probe();
+    QTRY_VERIFY_WITH_TIMEOUT(keychain.availability() != PasswordVault::Availability::Unknown,
+                             10000);
+    QVERIFY2(keychain.availability() == PasswordVault::Availability::Available,
+             qPrintable(keychain.unavailableReason()));
+
+    PgVaultFixture f;
+    NewKeyRequest request = f.request(QStringLiteral("Keychain webhook"));
+    request.expiresAtMs = f.clock.nowMs() + 6 * kDayMs;
+    QVERIFY(f.store->createKey(request));
+    const PgConnInfo login = f.pg.conninfo(QStringLiteral("alice"));
+    const QString server = login.toString(); // no password, and none in a password file
+    QVERIFY(!server.contains(kOwnerPassphrase));
+    m_settings->addRecentServer(server);
+
+    RecordingNotifier notifier;
+    {
+        ExpiryWatcher withoutKeychain(*m_settings, f.clock, notifier);
+        QVERIFY(check(withoutKeychain));
+        QCOMPARE(notifier.notices.size(), 0);
+    }
+
+    bool written = false;
+    keychain.write(login, kOwnerPassphrase, this, [&](const Result<void> &result) {
+        QVERIFY2(result, qPrintable(result.errorMessage()));
+        written = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(written, 10000);
+    ExpiryWatcher watcher(*m_settings, f.clock, notifier, &keychain);
+    QVERIFY(check(watcher));
+    QCOMPARE(notifier.notices.size(), 1);
+    QVERIFY2(notifier.notices[0].title.contains(QStringLiteral("\"Keychain webhook\"")),
+             qPrintable(notifier.notices[0].title));
+    QVERIFY(!allText(notifier.notices).contains(kOwnerPassphrase));
+
+    // Forgotten by the keychain: the next check reads nothing from the server, quietly.
+    keychain.remove(login);
+    m_settings->setShownAlerts(ExpiryWatcher::serverVaultId(server), {});
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            std::optional<QString> answer;
+            bool done = false;
+            keychain.read(login, this, [&](const std::optional<QString> &pw) {
+                answer = pw;
+                done = true;
+            });
+            return QTest::qWaitFor([&] { return done; }, 5000) && !answer;
+        }(),
+        10000);
+    QVERIFY(check(watcher));
+    QCOMPARE(notifier.notices.size(), 1);
 }
 
 void TestTray::clickOnAnOpenVaultSelectsAtOnce()
