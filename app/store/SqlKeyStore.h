@@ -263,9 +263,21 @@ private:
     // UPDATE api_keys ... WHERE id = ? AND version = ?; StaleVersion when nothing matched.
     Result<void> updateKeyRow(const ApiKey &before, const QString &assignments,
                               const QVariantList &values);
-    // A change of state (activate, deactivate, revoke) in one write transaction: the signed-in
-    // member may take action on the key at expectedVersion, then its row is updated and the
-    // change audited under auditAction.
+    // What every change of one key does: the signed-in member, one write transaction, the key
+    // read inside it (at expectedVersion; nullopt: whatever version it has now), then `change`,
+    // which checks its permissions and writes. changeOneKey() also reads the key as it is after.
+    using KeyChange = std::function<Result<void>(const Member &actor, const ApiKey &before)>;
+    Result<void> writeOneKey(qint64 id, std::optional<qint64> expectedVersion,
+                             const KeyChange &change);
+    Result<ApiKey> changeOneKey(qint64 id, std::optional<qint64> expectedVersion,
+                                const KeyChange &change);
+    // The end of most key changes: the row updated, signed again, and the change audited.
+    Result<void> rewriteKeyRow(const ApiKey &before, const QString &assignments,
+                               const QVariantList &values, const QString &auditAction,
+                               const QJsonObject &details);
+    // A change of state (activate, deactivate, revoke): the signed-in member may take action on
+    // the key at expectedVersion, then its row is updated and the change audited under
+    // auditAction.
     // The usage-limit changes: Admin check, row update and audit row in one transaction.
     Result<ApiKey> changeUsage(qint64 id, qint64 expectedVersion, const QString &assignments,
                                const QVariantList &values, const QString &auditAction,

@@ -140,59 +140,47 @@ Result<void> SqlKeyStore::updateKeyRow(const ApiKey &before, const QString &assi
 
 Result<ApiKey> SqlKeyStore::editKey(qint64 id, qint64 expectedVersion, const KeyEdit &edit)
 {
-    auto actor = requireMember();
-    if (!actor)
-        return actor.error();
-    auto written = inWriteTransaction([&]() -> Result<void> {
-        auto before = currentKey(loadKey(id), expectedVersion);
-        if (!before)
-            return before.error();
-        for (const Result<void> &check :
-             {Permissions::mayActOnKey(*actor, *before, KeyAction::Edit), refuseTampered(*before),
-              Permissions::validateKeyName(edit.name), Permissions::validateNotes(edit.notes),
-              Permissions::mayChangeExpiry(*before, edit.expiresAtMs, m_clock.nowMs())}) {
-            if (!check)
-                return check.error();
-        }
-        // Every key entry names the key: a rename as [old, new], otherwise the name alone, so a
-        // notes-only edit does not read "Key 7".
-        QJsonObject changes;
-        if (edit.name != before->name)
-            changes.insert(QStringLiteral("name"), QJsonArray {before->name, edit.name});
-        if (edit.notes != before->notes)
-            changes.insert(QStringLiteral("notes"), true);
-        if (edit.rateLimit != before->rateLimit)
-            changes.insert(QStringLiteral("rate_limit"),
-                           QJsonArray {before->rateLimit.toCode(), edit.rateLimit.toCode()});
-        if (edit.expiresAtMs != before->expiresAtMs)
-            changes.insert(QStringLiteral("expires_at"), double(*edit.expiresAtMs));
-        const IpAllowlist allowedIps = edit.allowedIps.value_or(before->allowedIps);
-        if (allowedIps != before->allowedIps)
-            changes.insert(QStringLiteral("allowed_ips"),
-                           QJsonArray {QJsonArray::fromStringList(before->allowedIps.entries()),
-                                       QJsonArray::fromStringList(allowedIps.entries())});
-        if (changes.isEmpty())
-            return {};
-        if (!changes.contains(QStringLiteral("name")))
-            changes.insert(QStringLiteral("name"), before->name);
-        if (auto updated = updateKeyRow(
-                *before,
+    return changeOneKey(
+        id, expectedVersion, [&](const Member &actor, const ApiKey &before) -> Result<void> {
+            for (const Result<void> &check :
+                 {Permissions::mayActOnKey(actor, before, KeyAction::Edit), refuseTampered(before),
+                  Permissions::validateKeyName(edit.name), Permissions::validateNotes(edit.notes),
+                  Permissions::mayChangeExpiry(before, edit.expiresAtMs, m_clock.nowMs())}) {
+                if (!check)
+                    return check.error();
+            }
+            // Every key entry names the key: a rename as [old, new], otherwise the name alone, so a
+            // notes-only edit does not read "Key 7".
+            QJsonObject changes;
+            if (edit.name != before.name)
+                changes.insert(QStringLiteral("name"), QJsonArray {before.name, edit.name});
+            if (edit.notes != before.notes)
+                changes.insert(QStringLiteral("notes"), true);
+            if (edit.rateLimit != before.rateLimit)
+                changes.insert(QStringLiteral("rate_limit"),
+                               QJsonArray {before.rateLimit.toCode(), edit.rateLimit.toCode()});
+            if (edit.expiresAtMs != before.expiresAtMs)
+                changes.insert(QStringLiteral("expires_at"), double(*edit.expiresAtMs));
+            const IpAllowlist allowedIps = edit.allowedIps.value_or(before.allowedIps);
+            if (allowedIps != before.allowedIps)
+                changes.insert(QStringLiteral("allowed_ips"),
+                               QJsonArray {QJsonArray::fromStringList(before.allowedIps.entries()),
+                                           QJsonArray::fromStringList(allowedIps.entries())});
+            if (changes.isEmpty())
+                return {};
+            if (!changes.contains(QStringLiteral("name")))
+                changes.insert(QStringLiteral("name"), before.name);
+            return rewriteKeyRow(
+                before,
                 QStringLiteral(
                     "name = ?, notes = ?, rate_count = ?, rate_unit = ?, expires_at = ?, "
                     "allowed_ips = ?"),
                 {edit.name, nonNull(edit.notes),
                  edit.rateLimit.isUnlimited() ? 0 : edit.rateLimit.count,
                  static_cast<int>(edit.rateLimit.unit), nullableInt(edit.expiresAtMs),
-                 nonNull(allowedIps.toStored())});
-            !updated)
-            return updated;
-        if (auto signedKey = signKey(id); !signedKey)
-            return signedKey;
-        return appendAudit(QStringLiteral("key.edit"), id, toJson(changes));
-    });
-    if (!written)
-        return written.error();
-    return loadKey(id);
+                 nonNull(allowedIps.toStored())},
+                QStringLiteral("key.edit"), changes);
+        });
 }
 
 Result<ApiKey> SqlKeyStore::setKeyActive(qint64 id, qint64 expectedVersion, bool active)
@@ -215,54 +203,73 @@ Result<ApiKey> SqlKeyStore::changeKeyState(qint64 id, qint64 expectedVersion, Ke
                                            const QString &assignments, const QVariantList &values,
                                            const QString &auditAction)
 {
-    auto actor = requireMember();
-    if (!actor)
-        return actor.error();
-    auto written = inWriteTransaction([&]() -> Result<void> {
-        auto before = currentKey(loadKey(id), expectedVersion);
-        if (!before)
-            return before.error();
-        if (auto allowed = Permissions::mayActOnKey(*actor, *before, action); !allowed)
-            return allowed;
-        // Revoking a forged row is always safe: it can never answer Valid again.
-        if (action != KeyAction::Revoke) {
-            if (auto untouched = refuseTampered(*before); !untouched)
-                return untouched;
-        }
-        if (auto updated = updateKeyRow(*before, assignments, values); !updated)
-            return updated;
-        if (auto signedKey = signKey(id); !signedKey)
-            return signedKey;
-        return appendAudit(auditAction, id, toJson({{QStringLiteral("name"), before->name}}));
-    });
-    if (!written)
-        return written.error();
-    return loadKey(id);
+    return changeOneKey(
+        id, expectedVersion, [&](const Member &actor, const ApiKey &before) -> Result<void> {
+            if (auto allowed = Permissions::mayActOnKey(actor, before, action); !allowed)
+                return allowed;
+            // Revoking a forged row is always safe: it can never answer Valid again.
+            if (action != KeyAction::Revoke) {
+                if (auto untouched = refuseTampered(before); !untouched)
+                    return untouched;
+            }
+            return rewriteKeyRow(before, assignments, values, auditAction,
+                                 {{QStringLiteral("name"), before.name}});
+        });
 }
 
 Result<void> SqlKeyStore::deleteKey(qint64 id, qint64 expectedVersion)
+{
+    return writeOneKey(
+        id, expectedVersion, [&](const Member &actor, const ApiKey &before) -> Result<void> {
+            if (auto allowed = Permissions::mayActOnKey(actor, before, KeyAction::Delete); !allowed)
+                return allowed;
+            QSqlQuery q(database());
+            q.prepare(QStringLiteral("DELETE FROM api_keys WHERE id = ? AND version = ?"));
+            q.addBindValue(id);
+            q.addBindValue(expectedVersion);
+            if (!q.exec())
+                return SqlErrors::fromQuery(q, tr("Cannot delete the key."));
+            if (q.numRowsAffected() != 1)
+                return staleError();
+            return appendAudit(QStringLiteral("key.delete"), id,
+                               toJson({{QStringLiteral("name"), before.name},
+                                       {QStringLiteral("hint"), before.hint()}}));
+        });
+}
+
+Result<void> SqlKeyStore::writeOneKey(qint64 id, std::optional<qint64> expectedVersion,
+                                      const KeyChange &change)
 {
     auto actor = requireMember();
     if (!actor)
         return actor.error();
     return inWriteTransaction([&]() -> Result<void> {
-        auto before = currentKey(loadKey(id), expectedVersion);
+        auto before = loadKey(id);
+        if (before && expectedVersion)
+            before = currentKey(std::move(before), *expectedVersion);
         if (!before)
             return before.error();
-        if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Delete); !allowed)
-            return allowed;
-        QSqlQuery q(database());
-        q.prepare(QStringLiteral("DELETE FROM api_keys WHERE id = ? AND version = ?"));
-        q.addBindValue(id);
-        q.addBindValue(expectedVersion);
-        if (!q.exec())
-            return SqlErrors::fromQuery(q, tr("Cannot delete the key."));
-        if (q.numRowsAffected() != 1)
-            return staleError();
-        return appendAudit(QStringLiteral("key.delete"), id,
-                           toJson({{QStringLiteral("name"), before->name},
-                                   {QStringLiteral("hint"), before->hint()}}));
+        return change(*actor, *before);
     });
+}
+
+Result<ApiKey> SqlKeyStore::changeOneKey(qint64 id, std::optional<qint64> expectedVersion,
+                                         const KeyChange &change)
+{
+    if (auto written = writeOneKey(id, expectedVersion, change); !written)
+        return written.error();
+    return loadKey(id);
+}
+
+Result<void> SqlKeyStore::rewriteKeyRow(const ApiKey &before, const QString &assignments,
+                                        const QVariantList &values, const QString &auditAction,
+                                        const QJsonObject &details)
+{
+    if (auto updated = updateKeyRow(before, assignments, values); !updated)
+        return updated;
+    if (auto signedKey = signKey(before.id); !signedKey)
+        return signedKey;
+    return appendAudit(auditAction, before.id, toJson(details));
 }
 
 } // namespace Keyward

@@ -26,54 +26,43 @@ Result<IssuedKey> SqlKeyStore::regenerateKeyKeepingOld(qint64 id, qint64 expecte
 Result<IssuedKey> SqlKeyStore::regenerate(qint64 id, qint64 expectedVersion, qint64 graceMs,
                                           bool retireOldNow)
 {
-    auto actor = requireMember();
-    if (!actor)
-        return actor.error();
     if (graceMs < 0 || graceMs > 7 * kDayMs)
         return makeError(ErrorCode::InvalidInput,
                          tr("The grace period must be between none and 7 days."));
     SecretString token;
     qint64 secretId = 0;
-    auto written = inWriteTransaction([&]() -> Result<void> {
-        auto before = currentKey(loadKey(id), expectedVersion);
-        if (!before)
-            return before.error();
-        if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Regenerate);
-            !allowed)
-            return allowed;
-        if (auto allowed = Permissions::mayRegenerateAt(*before, m_clock.nowMs()); !allowed)
-            return allowed;
-        if (auto untouched = refuseTampered(*before); !untouched)
-            return untouched;
-        token = KeyToken::generate(m_prefix, before->environment);
-        if (token.isEmpty())
-            return makeError(ErrorCode::CryptoFailure, tr("Could not generate a key."));
-        auto secret = insertSecret(id, token);
-        if (!secret)
-            return secret.error();
-        secretId = *secret;
-        if (retireOldNow) {
-            if (auto retired = retireSecretsExcept(id, secretId, m_clock.nowMs() + graceMs);
-                !retired)
-                return retired;
-        }
-        if (auto updated = updateKeyRow(*before, QStringLiteral("flagged = flagged"), {}); !updated)
-            return updated;
-        if (auto signedKey = signKey(id); !signedKey)
-            return signedKey;
-        QJsonObject details {{QStringLiteral("name"), before->name},
-                             {QStringLiteral("grace_ms"), double(graceMs)},
-                             {QStringLiteral("old_hint"), before->hint()},
-                             {QStringLiteral("hint"), KeyToken::hint(token)}};
-        // The old secrets retire in a "key.retire_secrets" entry of their own, once the new
-        // secret has been shown.
-        if (!retireOldNow)
-            details.insert(QStringLiteral("retire_when_shown"), true);
-        return appendAudit(QStringLiteral("key.regenerate"), id, toJson(details));
-    });
-    if (!written)
-        return written.error();
-    auto loaded = loadKey(id);
+    auto loaded = changeOneKey(
+        id, expectedVersion, [&](const Member &actor, const ApiKey &before) -> Result<void> {
+            if (auto allowed = Permissions::mayActOnKey(actor, before, KeyAction::Regenerate);
+                !allowed)
+                return allowed;
+            if (auto allowed = Permissions::mayRegenerateAt(before, m_clock.nowMs()); !allowed)
+                return allowed;
+            if (auto untouched = refuseTampered(before); !untouched)
+                return untouched;
+            token = KeyToken::generate(m_prefix, before.environment);
+            if (token.isEmpty())
+                return makeError(ErrorCode::CryptoFailure, tr("Could not generate a key."));
+            auto secret = insertSecret(id, token);
+            if (!secret)
+                return secret.error();
+            secretId = *secret;
+            if (retireOldNow) {
+                if (auto retired = retireSecretsExcept(id, secretId, m_clock.nowMs() + graceMs);
+                    !retired)
+                    return retired;
+            }
+            QJsonObject details {{QStringLiteral("name"), before.name},
+                                 {QStringLiteral("grace_ms"), double(graceMs)},
+                                 {QStringLiteral("old_hint"), before.hint()},
+                                 {QStringLiteral("hint"), KeyToken::hint(token)}};
+            // The old secrets retire in a "key.retire_secrets" entry of their own, once the new
+            // secret has been shown.
+            if (!retireOldNow)
+                details.insert(QStringLiteral("retire_when_shown"), true);
+            return rewriteKeyRow(before, QStringLiteral("flagged = flagged"), {},
+                                 QStringLiteral("key.regenerate"), details);
+        });
     if (!loaded)
         return loaded.error();
     return IssuedKey {std::move(loaded).value(), std::move(token), secretId};
@@ -96,69 +85,47 @@ Result<void> SqlKeyStore::retireSecretsExcept(qint64 id, qint64 keptSecretId, qi
 
 Result<ApiKey> SqlKeyStore::retireReplacedSecrets(qint64 id, qint64 keptSecretId, qint64 graceMs)
 {
-    auto actor = requireMember();
-    if (!actor)
-        return actor.error();
     if (graceMs < 0 || graceMs > 7 * kDayMs)
         return makeError(ErrorCode::InvalidInput,
                          tr("The grace period must be between none and 7 days."));
-    auto written = inWriteTransaction([&]() -> Result<void> {
-        // Any version: the key may have been edited since its new secret was stored.
-        auto before = loadKey(id);
-        if (!before)
-            return before.error();
-        if (auto allowed = Permissions::mayActOnKey(*actor, *before, KeyAction::Regenerate);
-            !allowed)
-            return allowed;
-        if (auto untouched = refuseTampered(*before); !untouched)
-            return untouched;
-        if (auto retired = retireSecretsExcept(id, keptSecretId, m_clock.nowMs() + graceMs);
-            !retired)
-            return retired;
-        if (auto updated = updateKeyRow(*before, QStringLiteral("flagged = flagged"), {}); !updated)
-            return updated;
-        if (auto signedKey = signKey(id); !signedKey)
-            return signedKey;
-        return appendAudit(QStringLiteral("key.retire_secrets"), id,
-                           toJson({{QStringLiteral("name"), before->name},
-                                   {QStringLiteral("grace_ms"), double(graceMs)},
-                                   {QStringLiteral("hint"), before->hint()}}));
-    });
-    if (!written)
-        return written.error();
-    return loadKey(id);
+    // Any version: the key may have been edited since its new secret was stored.
+    return changeOneKey(
+        id, std::nullopt, [&](const Member &actor, const ApiKey &before) -> Result<void> {
+            if (auto allowed = Permissions::mayActOnKey(actor, before, KeyAction::Regenerate);
+                !allowed)
+                return allowed;
+            if (auto untouched = refuseTampered(before); !untouched)
+                return untouched;
+            if (auto retired = retireSecretsExcept(id, keptSecretId, m_clock.nowMs() + graceMs);
+                !retired)
+                return retired;
+            return rewriteKeyRow(before, QStringLiteral("flagged = flagged"), {},
+                                 QStringLiteral("key.retire_secrets"),
+                                 {{QStringLiteral("name"), before.name},
+                                  {QStringLiteral("grace_ms"), double(graceMs)},
+                                  {QStringLiteral("hint"), before.hint()}});
+        });
 }
 
 Result<ApiKey> SqlKeyStore::endGracePeriod(qint64 id, qint64 expectedVersion)
 {
-    auto actor = requireMember();
-    if (!actor)
-        return actor.error();
-    auto written = inWriteTransaction([&]() -> Result<void> {
-        auto before = currentKey(loadKey(id), expectedVersion);
-        if (!before)
-            return before.error();
-        const qint64 now = m_clock.nowMs();
-        if (auto allowed = Permissions::mayEndGracePeriod(*actor, *before, now); !allowed)
-            return allowed;
-        if (auto untouched = refuseTampered(*before); !untouched)
-            return untouched;
-        QJsonArray ended;
-        for (const KeySecret &secret : before->secretsInGraceAt(now))
-            ended.append(secret.hint);
-        if (auto retired = retireSecretsExcept(id, before->secrets.constFirst().id, now); !retired)
-            return retired;
-        if (auto updated = updateKeyRow(*before, QStringLiteral("flagged = flagged"), {}); !updated)
-            return updated;
-        if (auto signedKey = signKey(id); !signedKey)
-            return signedKey;
-        return appendAudit(
-            QStringLiteral("key.end_grace"), id,
-            toJson({{QStringLiteral("name"), before->name}, {QStringLiteral("ended"), ended}}));
-    });
-    if (!written)
-        return written.error();
-    return loadKey(id);
+    return changeOneKey(
+        id, expectedVersion, [&](const Member &actor, const ApiKey &before) -> Result<void> {
+            const qint64 now = m_clock.nowMs();
+            if (auto allowed = Permissions::mayEndGracePeriod(actor, before, now); !allowed)
+                return allowed;
+            if (auto untouched = refuseTampered(before); !untouched)
+                return untouched;
+            QJsonArray ended;
+            for (const KeySecret &secret : before.secretsInGraceAt(now))
+                ended.append(secret.hint);
+            if (auto retired = retireSecretsExcept(id, before.secrets.constFirst().id, now);
+                !retired)
+                return retired;
+            return rewriteKeyRow(
+                before, QStringLiteral("flagged = flagged"), {}, QStringLiteral("key.end_grace"),
+                {{QStringLiteral("name"), before.name}, {QStringLiteral("ended"), ended}});
+        });
 }
 
 } // namespace Keyward

@@ -44,26 +44,14 @@ Result<ApiKey> SqlKeyStore::changeUsage(qint64 id, qint64 expectedVersion,
                                         const QString &auditAction,
                                         const std::function<QJsonObject(const ApiKey &)> &details)
 {
-    auto actor = requireMember();
-    if (!actor)
-        return actor.error();
-    auto written = inWriteTransaction([&]() -> Result<void> {
-        auto before = currentKey(loadKey(id), expectedVersion);
-        if (!before)
-            return before.error();
-        if (auto allowed = Permissions::mayChangeUsageLimit(*actor, *before); !allowed)
-            return allowed;
-        if (auto untouched = refuseTampered(*before); !untouched)
-            return untouched;
-        if (auto updated = updateKeyRow(*before, assignments, values); !updated)
-            return updated;
-        if (auto signedKey = signKey(id); !signedKey)
-            return signedKey;
-        return appendAudit(auditAction, id, toJson(details(*before)));
-    });
-    if (!written)
-        return written.error();
-    return loadKey(id);
+    return changeOneKey(
+        id, expectedVersion, [&](const Member &actor, const ApiKey &before) -> Result<void> {
+            if (auto allowed = Permissions::mayChangeUsageLimit(actor, before); !allowed)
+                return allowed;
+            if (auto untouched = refuseTampered(before); !untouched)
+                return untouched;
+            return rewriteKeyRow(before, assignments, values, auditAction, details(before));
+        });
 }
 
 Result<UsageUpdates> SqlKeyStore::usageSince(qint64 counter)
