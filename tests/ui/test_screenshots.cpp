@@ -558,8 +558,20 @@ void TestScreenshots::hygieneReport()
     capture(&dialog, QStringLiteral("hygiene-dismiss"));
     dialog.reject();
 
-    // The key table badges the keys whose secret the policy finds too old.
+    // The key table badges the keys whose secret the policy finds too old; the details pane of
+    // one of them says why.
     window->showPage(MainWindow::Page::Keys);
+    KeyTableModel *keys = window->keysPage()->model();
+    for (int row = 0; row < keys->rowCount(); ++row) {
+        const QModelIndex status = keys->index(row, KeyTableModel::StatusColumn);
+        if (status.data(KeyTableModel::RotationOverdueRole).toBool()) {
+            window->keysPage()->selectKey(keys->keyAt(row)->id);
+            break;
+        }
+    }
+    QTRY_VERIFY(
+        window->keysPage()->details()->findChild<QLabel *>(QStringLiteral("rotationOverdueNote")));
+    QTest::qWait(50); // the details pane's new part is shown by its layout, queued
     capture(window.get(), QStringLiteral("keys-rotation-overdue"));
     window->close();
 }
