@@ -4778,10 +4778,6 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
         <translation>Meine &amp;Passphrase ändern…</translation>
     </message>
     <message>
-        <source>Your passphrase was changed. Use it the next time you sign in.</source>
-        <translation>Ihre Passphrase wurde geändert. Verwenden Sie sie bei der nächsten Anmeldung.</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastaturkürzel</translation>
     </message>
@@ -4839,6 +4835,53 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
     </message>
 </context>
 <context>
+    <name>Keyward::MemberCommands</name>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>%1 was added to the vault.</source>
+        <translation>%1 wurde zum Tresor hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Remove Member</source>
+        <translation>Mitglied entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this vault?
+
+They can no longer sign in, and the active keys they created are deactivated and flagged. The audit log keeps their history.</source>
+        <translation>%1 aus diesem Tresor entfernen?
+
+Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die es erstellt hat, werden deaktiviert und markiert. Das Prüfprotokoll behält seinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Member</source>
+        <translation>Mitglied &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Member</source>
+        <translation>Mitglied &amp;behalten</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the vault.</source>
+        <translation>%1 wurde aus dem Tresor entfernt.</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Use it the next time you sign in.</source>
+        <translation>Ihre Passphrase wurde geändert. Verwenden Sie sie bei der nächsten Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 was changed.</source>
+        <translation>Die Passphrase von %1 wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>Keyward::MembersPage</name>
     <message>
         <source>Members sign in to this vault with their own passphrase. Their role decides what they may do with keys; a key can never have more power than the member who created it.</source>
@@ -4885,48 +4928,8 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
         <translation>Wählen Sie zuerst ein Mitglied aus.</translation>
     </message>
     <message>
-        <source>%1 was added to the vault.</source>
-        <translation>%1 wurde zum Tresor hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>%1 is now %2.</source>
-        <translation>%1 ist jetzt %2.</translation>
-    </message>
-    <message>
-        <source>Remove Member</source>
-        <translation>Mitglied entfernen</translation>
-    </message>
-    <message>
-        <source>Remove %1 from this vault?
-
-They can no longer sign in, and the active keys they created are deactivated and flagged. The audit log keeps their history.</source>
-        <translation>%1 aus diesem Tresor entfernen?
-
-Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die es erstellt hat, werden deaktiviert und markiert. Das Prüfprotokoll behält seinen Verlauf.</translation>
-    </message>
-    <message>
-        <source>%1 was removed from the vault.</source>
-        <translation>%1 wurde aus dem Tresor entfernt.</translation>
-    </message>
-    <message>
         <source>Set &amp;Passphrase…</source>
         <translation>&amp;Passphrase festlegen…</translation>
-    </message>
-    <message>
-        <source>Your passphrase was changed.</source>
-        <translation>Ihre Passphrase wurde geändert.</translation>
-    </message>
-    <message>
-        <source>The passphrase of %1 was changed.</source>
-        <translation>Die Passphrase von %1 wurde geändert.</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Member</source>
-        <translation>Mitglied &amp;entfernen</translation>
-    </message>
-    <message>
-        <source>&amp;Keep Member</source>
-        <translation>Mitglied &amp;behalten</translation>
     </message>
 </context>
 <context>
