@@ -3304,20 +3304,6 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <source>Enter the database that holds the vault.</source>
         <translation>Geben Sie die Datenbank ein, die den Tresor enthält.</translation>
     </message>
-    <message>
-        <source>Looking for a remembered password…</source>
-        <translation>Gemerktes Passwort wird gesucht…</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbindung mit %1 wird hergestellt…</translation>
-    </message>
-    <message>
-        <source>The password remembered in the system keychain was not accepted; enter the current one.
-%1</source>
-        <translation>Das im Schlüsselbund des Systems gemerkte Passwort wurde nicht akzeptiert; geben Sie das aktuelle ein.
-%1</translation>
-    </message>
 </context>
 <context>
     <name>Keyward::ConnectionBanner</name>
@@ -5442,6 +5428,23 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Back &amp;Up</source>
         <translation>&amp;Sichern</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ServerPasswordFlow</name>
+    <message>
+        <source>Looking for a remembered password…</source>
+        <translation>Gemerktes Passwort wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The password remembered in the system keychain was not accepted; enter the current one.
+%1</source>
+        <translation>Das im Schlüsselbund des Systems gemerkte Passwort wurde nicht akzeptiert; geben Sie das aktuelle ein.
+%1</translation>
     </message>
 </context>
 <context>
