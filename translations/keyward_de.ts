@@ -3304,20 +3304,6 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
         <source>Enter the database that holds the vault.</source>
         <translation>Geben Sie die Datenbank ein, die den Tresor enthält.</translation>
     </message>
-    <message>
-        <source>Looking for a remembered password…</source>
-        <translation>Gemerktes Passwort wird gesucht…</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbindung mit %1 wird hergestellt…</translation>
-    </message>
-    <message>
-        <source>The password remembered in the system keychain was not accepted; enter the current one.
-%1</source>
-        <translation>Das im Schlüsselbund des Systems gemerkte Passwort wurde nicht akzeptiert; geben Sie das aktuelle ein.
-%1</translation>
-    </message>
 </context>
 <context>
     <name>Keyward::ConnectionBanner</name>
@@ -4782,10 +4768,6 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
         <translation>Meine &amp;Passphrase ändern…</translation>
     </message>
     <message>
-        <source>Your passphrase was changed. Use it the next time you sign in.</source>
-        <translation>Ihre Passphrase wurde geändert. Verwenden Sie sie bei der nächsten Anmeldung.</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastaturkürzel</translation>
     </message>
@@ -4843,6 +4825,53 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
     </message>
 </context>
 <context>
+    <name>Keyward::MemberCommands</name>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>%1 was added to the vault.</source>
+        <translation>%1 wurde zum Tresor hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Remove Member</source>
+        <translation>Mitglied entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this vault?
+
+They can no longer sign in, and the active keys they created are deactivated and flagged. The audit log keeps their history.</source>
+        <translation>%1 aus diesem Tresor entfernen?
+
+Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die es erstellt hat, werden deaktiviert und markiert. Das Prüfprotokoll behält seinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Member</source>
+        <translation>Mitglied &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Member</source>
+        <translation>Mitglied &amp;behalten</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the vault.</source>
+        <translation>%1 wurde aus dem Tresor entfernt.</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Use it the next time you sign in.</source>
+        <translation>Ihre Passphrase wurde geändert. Verwenden Sie sie bei der nächsten Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 was changed.</source>
+        <translation>Die Passphrase von %1 wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>Keyward::MembersPage</name>
     <message>
         <source>Members sign in to this vault with their own passphrase. Their role decides what they may do with keys; a key can never have more power than the member who created it.</source>
@@ -4889,48 +4918,8 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
         <translation>Wählen Sie zuerst ein Mitglied aus.</translation>
     </message>
     <message>
-        <source>%1 was added to the vault.</source>
-        <translation>%1 wurde zum Tresor hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>%1 is now %2.</source>
-        <translation>%1 ist jetzt %2.</translation>
-    </message>
-    <message>
-        <source>Remove Member</source>
-        <translation>Mitglied entfernen</translation>
-    </message>
-    <message>
-        <source>Remove %1 from this vault?
-
-They can no longer sign in, and the active keys they created are deactivated and flagged. The audit log keeps their history.</source>
-        <translation>%1 aus diesem Tresor entfernen?
-
-Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die es erstellt hat, werden deaktiviert und markiert. Das Prüfprotokoll behält seinen Verlauf.</translation>
-    </message>
-    <message>
-        <source>%1 was removed from the vault.</source>
-        <translation>%1 wurde aus dem Tresor entfernt.</translation>
-    </message>
-    <message>
         <source>Set &amp;Passphrase…</source>
         <translation>&amp;Passphrase festlegen…</translation>
-    </message>
-    <message>
-        <source>Your passphrase was changed.</source>
-        <translation>Ihre Passphrase wurde geändert.</translation>
-    </message>
-    <message>
-        <source>The passphrase of %1 was changed.</source>
-        <translation>Die Passphrase von %1 wurde geändert.</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Member</source>
-        <translation>Mitglied &amp;entfernen</translation>
-    </message>
-    <message>
-        <source>&amp;Keep Member</source>
-        <translation>Mitglied &amp;behalten</translation>
     </message>
 </context>
 <context>
@@ -5443,6 +5432,23 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Back &amp;Up</source>
         <translation>&amp;Sichern</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::ServerPasswordFlow</name>
+    <message>
+        <source>Looking for a remembered password…</source>
+        <translation>Gemerktes Passwort wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The password remembered in the system keychain was not accepted; enter the current one.
+%1</source>
+        <translation>Das im Schlüsselbund des Systems gemerkte Passwort wurde nicht akzeptiert; geben Sie das aktuelle ein.
+%1</translation>
     </message>
 </context>
 <context>

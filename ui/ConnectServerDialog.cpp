@@ -3,8 +3,7 @@
 #include "DialogButtons.h"
 #include "Icons.h"
 #include "PasswordLineEdit.h"
-#include "PasswordVault.h"
-#include "VaultSession.h"
+#include "ServerPasswordFlow.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -14,14 +13,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Keyward {
@@ -29,8 +26,6 @@ namespace Keyward {
 namespace {
 
 constexpr int kDefaultPort = 5432;
-// A keychain that does not answer (a locked wallet nobody unlocks) must not hold the dialog.
-constexpr int kKeychainTimeoutMs = 10 * 1000;
 
 const QString kHost = QStringLiteral("host");
 const QString kPort = QStringLiteral("port");
@@ -55,8 +50,7 @@ QLabel *hintLabel(const QString &text, QWidget *parent)
 ConnectServerDialog::ConnectServerDialog(VaultSession &session, PasswordVault &keychain,
                                          QWidget *parent)
     : QDialog(parent)
-    , m_session(session)
-    , m_keychain(keychain)
+    , m_flow(new ServerPasswordFlow(session, keychain, this))
 {
     setObjectName(QStringLiteral("connectServerDialog"));
     setWindowTitle(tr("Connect to Server"));
@@ -144,9 +138,19 @@ ConnectServerDialog::ConnectServerDialog(VaultSession &session, PasswordVault &k
 
     connect(m_detailsRadio, &QRadioButton::toggled, this,
             [this](bool details) { switchForm(details ? Form::Details : Form::ConnectionString); });
-    connect(&m_keychain, &PasswordVault::availabilityChanged, this,
+    connect(m_flow, &ServerPasswordFlow::rememberOfferChanged, this,
             &ConnectServerDialog::updateKeychainRow);
-    m_keychain.probe();
+    connect(m_flow, &ServerPasswordFlow::busyChanged, this,
+            [this](bool busy) { setBusy(busy, m_flow->busyText()); });
+    connect(m_flow, &ServerPasswordFlow::passwordNeeded, this, [this](const QString &message) {
+        requestPassword();
+        showError(message);
+    });
+    connect(m_flow, &ServerPasswordFlow::failed, this, &ConnectServerDialog::showError);
+    connect(m_flow, &ServerPasswordFlow::connected, this, [this] {
+        m_password->clear();
+        QDialog::accept();
+    });
     updateKeychainRow();
     updateState();
     setMinimumWidth(540);
@@ -256,22 +260,22 @@ QWidget *ConnectServerDialog::buildPasswordRow()
 
 void ConnectServerDialog::updateKeychainRow()
 {
-    switch (m_keychain.availability()) {
-    case PasswordVault::Availability::Available:
-        m_remember->show();
-        m_keychainNote->hide();
-        break;
-    case PasswordVault::Availability::Unavailable:
-        m_remember->hide();
+    const bool offered = m_flow->offersToRemember();
+    m_remember->setVisible(offered);
+    if (!offered)
         m_remember->setChecked(false);
-        m_keychainNote->setText(m_keychain.unavailableReason());
-        m_keychainNote->show();
-        break;
-    case PasswordVault::Availability::Unknown:
-        m_remember->hide();
-        m_keychainNote->hide();
-        break;
-    }
+    m_keychainNote->setText(m_flow->keychainNote());
+    m_keychainNote->setVisible(!m_keychainNote->text().isEmpty());
+}
+
+bool ConnectServerDialog::isBusy() const
+{
+    return m_flow->isBusy();
+}
+
+std::optional<QString> ConnectServerDialog::passwordToRemember() const
+{
+    return m_flow->passwordToRemember();
 }
 
 void ConnectServerDialog::setServer(const PgConnInfo &server)
@@ -401,7 +405,7 @@ void ConnectServerDialog::showError(const QString &text)
 
 void ConnectServerDialog::updateState()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     const Result<PgConnInfo> current = server();
     bool ok = current.isOk();
@@ -422,7 +426,6 @@ void ConnectServerDialog::updateState()
 
 void ConnectServerDialog::setBusy(bool busy, const QString &what)
 {
-    m_busy = busy;
     for (QWidget *widget :
          {static_cast<QWidget *>(m_forms), static_cast<QWidget *>(m_detailsRadio),
           static_cast<QWidget *>(m_stringRadio), m_passwordRow, static_cast<QWidget *>(m_connect)})
@@ -444,83 +447,22 @@ void ConnectServerDialog::connectNow()
 
 void ConnectServerDialog::accept()
 {
-    if (m_busy || !m_connect->isEnabled())
+    if (isBusy() || !m_connect->isEnabled())
         return;
     const Result<PgConnInfo> entered = server();
     if (!entered) {
         showError(entered.errorMessage());
         return;
     }
-    PgConnInfo info = *entered;
-    if (isPasswordRequested() && !m_password->text().isEmpty()) {
-        info.setValue(kPassword, m_password->text());
-        attempt(info, PasswordSource::Typed);
-    } else if (info.contains(kPassword)) {
-        attempt(info, PasswordSource::Given);
-    } else if (m_keychain.availability() != PasswordVault::Availability::Unavailable) {
-        readKeychainThenConnect(info);
-    } else {
-        attempt(info, PasswordSource::None);
-    }
-}
-
-void ConnectServerDialog::readKeychainThenConnect(const PgConnInfo &server)
-{
-    setBusy(true, tr("Looking for a remembered password…"));
-    const int ticket = ++m_keychainTicket;
-    auto proceed = [this, ticket, server](const std::optional<QString> &password) {
-        if (ticket != m_keychainTicket || !m_busy)
-            return; // answered after the timeout, or after a new attempt started
-        ++m_keychainTicket;
-        setBusy(false);
-        PgConnInfo info = server;
-        if (password && !password->isEmpty()) {
-            info.setValue(kPassword, *password);
-            attempt(info, PasswordSource::Keychain);
-        } else {
-            attempt(info, PasswordSource::None);
-        }
-    };
-    QTimer::singleShot(kKeychainTimeoutMs, this, [proceed] { proceed(std::nullopt); });
-    m_keychain.read(server, this, proceed);
-}
-
-void ConnectServerDialog::attempt(const PgConnInfo &server, PasswordSource source)
-{
-    setBusy(true, tr("Connecting to %1…").arg(server.displayName()));
-    // The session drops the answer if this dialog is gone by then, or after cancelAttempt().
-    m_session.connectServerInBackground(
-        server, this,
-        [this, source](const Result<Member> &connected) { onAttemptFinished(connected, source); });
-}
-
-void ConnectServerDialog::onAttemptFinished(const Result<Member> &connected, PasswordSource source)
-{
-    setBusy(false);
-    if (!connected) {
-        handleFailure(connected.error(), source);
-        return;
-    }
-    if (source == PasswordSource::Typed && m_remember->isVisible() && m_remember->isChecked())
-        m_passwordToRemember = m_password->text();
-    m_password->clear();
-    QDialog::accept();
-}
-
-void ConnectServerDialog::cancelAttempt()
-{
-    if (!m_busy)
-        return;
-    ++m_keychainTicket; // a keychain answer still on its way starts nothing
-    m_session.cancelConnect();
-    setBusy(false);
+    const QString typed = isPasswordRequested() ? m_password->text() : QString();
+    m_flow->connectTo(*entered, typed, m_remember->isChecked());
 }
 
 void ConnectServerDialog::reject()
 {
     // Escape and Cancel while connecting mean "stop trying", not "forget what I entered".
-    if (m_busy) {
-        cancelAttempt();
+    if (isBusy()) {
+        m_flow->cancel();
         return;
     }
     QDialog::reject();
@@ -529,34 +471,8 @@ void ConnectServerDialog::reject()
 void ConnectServerDialog::closeEvent(QCloseEvent *event)
 {
     // The title bar's close button closes, connecting or not.
-    cancelAttempt();
+    m_flow->cancel();
     QDialog::closeEvent(event);
-}
-
-void ConnectServerDialog::handleFailure(const Error &error, PasswordSource source)
-{
-    if (error.code == ErrorCode::AuthenticationFailed) {
-        switch (source) {
-        case PasswordSource::None:
-            // libpq found no password anywhere: the server's "asks for a password" is the cue.
-            requestPassword();
-            showError(error.message);
-            return;
-        case PasswordSource::Keychain:
-            requestPassword();
-            showError(tr("The password remembered in the system keychain was not accepted; "
-                         "enter the current one.\n%1")
-                          .arg(error.message));
-            return;
-        case PasswordSource::Typed:
-            m_password->clear();
-            m_password->setFocus();
-            break;
-        case PasswordSource::Given:
-            break;
-        }
-    }
-    showError(error.message);
 }
 
 void ConnectServerDialog::requestPassword()

@@ -24,6 +24,7 @@ namespace Keyward {
 
 class PasswordLineEdit;
 class PasswordVault;
+class ServerPasswordFlow;
 class VaultSession;
 
 // Connects the session to a PostgreSQL vault: host, port, database, user and SSL mode, or a
@@ -31,8 +32,9 @@ class VaultSession;
 // PGPASSWORD, a service file), else from the system keychain, else from the user: the password
 // field appears when the server asks for one. It is remembered in the keychain only when the
 // user ticks the box and the connection worked, and never anywhere else.
-// A failed attempt is explained in place and the dialog stays open; accept() closes it only
-// once the session is connected. The attempt runs in the background (the window stays alive
+// Where the password comes from and what a refusal means is ServerPasswordFlow's; this dialog
+// presents it. A failed attempt is explained in place and the dialog stays open; accept() closes it
+// only once the session is connected. The attempt runs in the background (the window stays alive
 // while an unreachable server keeps it waiting); Cancel or Escape stops it and leaves the
 // dialog as it was, and closing the dialog stops it too.
 class ConnectServerDialog : public QDialog
@@ -55,9 +57,9 @@ public:
 
     QString errorText() const;
     bool isPasswordRequested() const;
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const;
     // After a successful connection with a typed password and "Remember" ticked.
-    std::optional<QString> passwordToRemember() const { return m_passwordToRemember; }
+    std::optional<QString> passwordToRemember() const;
 
 public Q_SLOTS:
     void accept() override;
@@ -72,24 +74,16 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    enum class PasswordSource { None, Given, Typed, Keychain };
-
     QWidget *buildDetailsForm();
     QWidget *buildConnectionStringForm();
     QWidget *buildPasswordRow();
     void switchForm(Form form);
     void updateState();
     void updateKeychainRow();
-    void readKeychainThenConnect(const PgConnInfo &server);
-    void attempt(const PgConnInfo &server, PasswordSource source);
-    void onAttemptFinished(const Result<Member> &connected, PasswordSource source);
-    void cancelAttempt();
-    void handleFailure(const Error &error, PasswordSource source);
     void setBusy(bool busy, const QString &what = QString());
     void showError(const QString &text);
 
-    VaultSession &m_session;
-    PasswordVault &m_keychain;
+    ServerPasswordFlow *m_flow = nullptr;
     QLabel *m_reason = nullptr;
     QRadioButton *m_detailsRadio = nullptr;
     QRadioButton *m_stringRadio = nullptr;
@@ -109,10 +103,7 @@ private:
     QLabel *m_busyLabel = nullptr;
     QProgressBar *m_busyBar = nullptr;
     QPushButton *m_connect = nullptr;
-    bool m_busy = false;
     bool m_inputErrorShown = false;
-    int m_keychainTicket = 0;
-    std::optional<QString> m_passwordToRemember;
 };
 
 } // namespace Keyward

@@ -13,10 +13,10 @@
 #include "KeyActions.h"
 #include "KeyCommands.h"
 #include "LoginDialog.h"
+#include "MemberCommands.h"
 #include "MembersPage.h"
 #include "PasswordVault.h"
 #include "PreferencesDialog.h"
-#include "SetPassphraseDialog.h"
 #include "Settings.h"
 #include "ShortcutsDialog.h"
 #include "VaultController.h"
@@ -176,6 +176,7 @@ MainWindow::~MainWindow()
     // Before members go: commands hold a reference to the session's store.
     m_commands.reset();
     m_bulkCommands.reset();
+    m_memberCommands.reset();
 }
 
 void MainWindow::buildActions()
@@ -350,7 +351,10 @@ void MainWindow::buildMenus()
     updateChangePassphrase();
     connect(&m_session, &VaultSession::stateChanged, m_changePassphraseAction,
             updateChangePassphrase);
-    connect(m_changePassphraseAction, &QAction::triggered, this, &MainWindow::changeOwnPassphrase);
+    connect(m_changePassphraseAction, &QAction::triggered, this, [this] {
+        if (m_memberCommands)
+            m_memberCommands->changeOwnPassphrase();
+    });
     file->addSeparator();
     file->addAction(m_backup->backUpAction());
     file->addAction(m_backup->restoreAction());
@@ -397,11 +401,9 @@ void MainWindow::buildMenus()
     connect(&m_session, &VaultSession::stateChanged, whyRejected,
             [this, whyRejected] { whyRejected->setEnabled(m_session.isUnlocked()); });
     connect(whyRejected, &QAction::triggered, this, [this] {
-        if (!m_session.isUnlocked() || !m_session.store())
+        if (!m_session.isUnlocked() || !m_session.store() || m_whyRejected.raise())
             return;
-        auto *dialog = new WhyRejectedDialog(*m_session.store(), m_clock, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
+        m_whyRejected.track(new WhyRejectedDialog(*m_session.store(), m_clock, this))->open();
     });
     keys->addSeparator();
     keys->addAction(whyRejected);
@@ -458,10 +460,10 @@ void MainWindow::updateToolBars()
 void MainWindow::showShortcuts()
 {
     // Esc in the search box lives on the box, not in a menu.
+    if (m_shortcuts.raise())
+        return;
     const QList<QAction *> extra = m_keysPage->searchEdit()->actions();
-    auto *dialog = new ShortcutsDialog(menuBar(), extra, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    m_shortcuts.track(new ShortcutsDialog(menuBar(), extra, this))->open();
 }
 
 QWidget *MainWindow::buildWorkspace()
@@ -524,10 +526,6 @@ QWidget *MainWindow::buildWorkspace()
     });
     connect(m_keysPage, &ApiKeysPage::errorOccurred, this, &MainWindow::showMessage);
     connect(m_membersPage, &MembersPage::message, this, &MainWindow::showMessage);
-    connect(m_membersPage, &MembersPage::membersChanged, this, [this] {
-        m_session.tick(); // picks up our own role if it changed, and the flagged keys
-        reloadAll();
-    });
     connect(m_auditPage, &AuditLogPage::message, this, &MainWindow::showMessage);
     connect(m_hygienePage, &HygienePage::message, this, &MainWindow::showMessage);
     connect(m_hygienePage, &HygienePage::keysChanged, this, [this] { reloadAll(); });
@@ -669,6 +667,14 @@ void MainWindow::onUnlocked()
             m_banner->showLost(m_session.displayName(), m_session.retryDelayMs(), text);
     });
 
+    m_memberCommands = std::make_unique<MemberCommands>(*store, this);
+    connect(m_memberCommands.get(), &MemberCommands::message, this, &MainWindow::showMessage);
+    connect(m_memberCommands.get(), &MemberCommands::membersChanged, this, [this] {
+        m_session.tick(); // picks up our own role if it changed, and the flagged keys
+        reloadAll();
+    });
+    m_membersPage->setCommands(m_memberCommands.get());
+
     m_bulkCommands = std::make_unique<BulkKeyCommands>(*store, m_clock, this);
     connect(m_bulkCommands.get(), &BulkKeyCommands::keysChanged, this, [this] { reloadAll(); });
     connect(m_bulkCommands.get(), &BulkKeyCommands::message, this, &MainWindow::showMessage);
@@ -703,6 +709,7 @@ void MainWindow::onLockedOrClosed(VaultSession::State state)
     m_clipboard->clearNow();
     m_commands.reset();
     m_bulkCommands.reset();
+    m_memberCommands.reset();
     m_keysPage->setStore(nullptr);
     m_usageSource.reset();
     m_membersPage->setStore(nullptr, std::nullopt);
@@ -1030,19 +1037,6 @@ void MainWindow::showPreferences()
     PreferencesDialog *dialog =
         m_preferences.track(new PreferencesDialog(m_settings, vault, fingerprint, this));
     connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
-    dialog->open();
-}
-
-void MainWindow::changeOwnPassphrase()
-{
-    if (!m_session.isUnlocked() || m_session.isRemote() || !m_session.store()
-        || !m_session.member())
-        return;
-    auto *dialog = new SetPassphraseDialog(*m_session.store(), *m_session.member(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] {
-        showMessage(tr("Your passphrase was changed. Use it the next time you sign in."));
-    });
     dialog->open();
 }
 

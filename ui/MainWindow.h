@@ -37,15 +37,18 @@ class HygienePage;
 class KeyActions;
 class KeyCommands;
 class LoginDialog;
+class MemberCommands;
 class MembersPage;
 class PasswordVault;
 class PgConnInfo;
 class PreferencesDialog;
 class Settings;
+class ShortcutsDialog;
 class StoreUsageSource;
 class VaultCreatedDialog;
 class VaultStatusPage;
 class WelcomeDialog;
+class WhyRejectedDialog;
 
 // The window: navigation, the pages, menus and toolbar. It wires actions to KeyCommands and
 // enables them from the selection and the member's role; the flows themselves live elsewhere.
@@ -84,8 +87,6 @@ public:
     void showPage(Page page);
     Page currentPage() const;
     void showPreferences();
-    // A vault file only: a server checks its logins' passwords itself.
-    void changeOwnPassphrase();
 
     VaultSession &session() { return m_session; }
     ApiKeysPage *keysPage() const { return m_keysPage; }
@@ -177,6 +178,7 @@ private:
     ClipboardGuard *m_clipboard = nullptr;
     std::unique_ptr<KeyCommands> m_commands;
     std::unique_ptr<BulkKeyCommands> m_bulkCommands;
+    std::unique_ptr<MemberCommands> m_memberCommands;
     std::unique_ptr<StoreUsageSource> m_usageSource; // the details pane's, while unlocked
     KeyActions *m_keyActions = nullptr;
     BackupCommands *m_backup = nullptr;
@@ -199,6 +201,8 @@ private:
     HistoryBanner *m_historyBanner = nullptr;
     VaultController *m_vaults = nullptr;
     SingleDialog<PreferencesDialog> m_preferences;
+    SingleDialog<ShortcutsDialog> m_shortcuts;
+    SingleDialog<WhyRejectedDialog> m_whyRejected;
     bool m_quitting = false;
     PasswordVault *m_passwordVault = nullptr;
 

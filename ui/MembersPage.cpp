@@ -1,12 +1,8 @@
 #include "MembersPage.h"
 
-#include "AddMemberDialog.h"
-#include "ChangeRoleDialog.h"
 #include "Formatting.h"
 #include "Icons.h"
-#include "MessageBox.h"
-#include "RolePicker.h"
-#include "SetPassphraseDialog.h"
+#include "MemberCommands.h"
 #include "core/DisplayNames.h"
 #include "core/Permissions.h"
 #include "store/KeyStore.h"
@@ -84,6 +80,11 @@ void MembersPage::setStore(KeyStore *store, const std::optional<Member> &self)
     reload();
 }
 
+void MembersPage::setCommands(MemberCommands *commands)
+{
+    m_commands = commands;
+}
+
 void MembersPage::reload()
 {
     const std::optional<Member> selected = selectedMember();
@@ -155,63 +156,29 @@ void MembersPage::updateButtons()
 
 void MembersPage::addMember()
 {
-    if (!m_store)
-        return;
-    AddMemberDialog dialog(*m_store, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    reload();
-    Q_EMIT message(tr("%1 was added to the vault.").arg(dialog.addedName()));
-    Q_EMIT membersChanged();
+    if (m_commands && m_add->isEnabled())
+        m_commands->addMember();
 }
 
 void MembersPage::changeRole()
 {
     const std::optional<Member> member = selectedMember();
-    if (!m_store || !member || !m_change->isEnabled())
-        return;
-    ChangeRoleDialog dialog(*m_store, *member, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    reload();
-    Q_EMIT message(
-        tr("%1 is now %2.").arg(member->name, DisplayNames::role(dialog.rolePicker()->role())));
-    Q_EMIT membersChanged();
+    if (m_commands && member && m_change->isEnabled())
+        m_commands->changeRole(*member);
 }
 
 void MembersPage::removeMember()
 {
     const std::optional<Member> member = selectedMember();
-    if (!m_store || !member)
-        return;
-    if (!MessageBox::confirm(
-            this, tr("Remove Member"),
-            tr("Remove %1 from this vault?\n\nThey can no longer sign in, and the active keys "
-               "they created are deactivated and flagged. The audit log keeps their history.")
-                .arg(member->name),
-            tr("&Remove Member"), tr("&Keep Member")))
-        return;
-    if (auto removed = m_store->removeMember(member->id); !removed) {
-        MessageBox::warning(this, tr("Remove Member"), removed.errorMessage());
-        return;
-    }
-    reload();
-    Q_EMIT message(tr("%1 was removed from the vault.").arg(member->name));
-    Q_EMIT membersChanged();
+    if (m_commands && member && m_remove->isEnabled())
+        m_commands->removeMember(*member);
 }
 
 void MembersPage::setPassphrase()
 {
     const std::optional<Member> member = selectedMember();
-    if (!m_store || !member || !m_setPassphrase->isEnabled())
-        return;
-    SetPassphraseDialog dialog(*m_store, *member, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    reload();
-    Q_EMIT message(dialog.isOwnPassphrase()
-                       ? tr("Your passphrase was changed.")
-                       : tr("The passphrase of %1 was changed.").arg(member->name));
+    if (m_commands && member && m_setPassphrase->isEnabled())
+        m_commands->setPassphrase(*member);
 }
 
 } // namespace Keyward

@@ -2,6 +2,7 @@
 
 #include "core/Member.h"
 
+#include <QPointer>
 #include <QVector>
 #include <QWidget>
 
@@ -14,9 +15,11 @@ class QTreeWidget;
 namespace Keyward {
 
 class KeyStore;
+class MemberCommands;
 
-// Members of the vault and their roles (Owner only): add, change role, remove, and in a vault
-// file set a passphrase — each through the store, which checks the rules again.
+// Members of the vault and their roles (Owner only): the table, the selection and which of
+// add, change role, remove and (in a vault file) set passphrase may be used; MemberCommands
+// runs them. Whoever owns the commands reloads the page on their membersChanged().
 class MembersPage : public QWidget
 {
     Q_OBJECT
@@ -24,6 +27,8 @@ public:
     explicit MembersPage(QWidget *parent = nullptr);
 
     void setStore(KeyStore *store, const std::optional<Member> &self);
+    // Where the buttons lead (not owned; nullptr while locked).
+    void setCommands(MemberCommands *commands);
     void reload();
 
     QTreeWidget *list() const { return m_list; }
@@ -36,14 +41,14 @@ public Q_SLOTS:
     void setPassphrase();
 
 Q_SIGNALS:
-    // Members changed: keys may have been deactivated and flagged too.
-    void membersChanged();
+    // The members could not be read.
     void message(const QString &text);
 
 private:
     void updateButtons();
 
     KeyStore *m_store = nullptr;
+    QPointer<MemberCommands> m_commands;
     std::optional<Member> m_self;
     QVector<Member> m_members;
     QTreeWidget *m_list = nullptr;

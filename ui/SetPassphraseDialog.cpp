@@ -3,7 +3,6 @@
 #include "BusyCursor.h"
 #include "DialogButtons.h"
 #include "ErrorLabel.h"
-#include "MessageBox.h"
 #include "PassphraseFields.h"
 #include "PasswordLineEdit.h"
 #include "store/KeyStore.h"
@@ -58,9 +57,12 @@ SetPassphraseDialog::SetPassphraseDialog(KeyStore &store, const Member &member, 
                                     QStringLiteral("changePassphraseButton"));
     m_set = buttons.accept;
 
+    m_error = new ErrorLabel(this);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_passphrase);
     layout->addWidget(note);
+    layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addWidget(buttons.box);
 
@@ -82,6 +84,7 @@ void SetPassphraseDialog::accept()
 {
     if (!m_set->isEnabled())
         return;
+    m_error->clearError();
     SecretString passphrase = m_passphrase->passphrase();
     SecretString current =
         m_current ? SecretString::fromQString(m_current->text()) : SecretString();
@@ -106,7 +109,7 @@ void SetPassphraseDialog::accept()
     }
     // Typed once, used once: a refusal (say, a lost Owner role) is not fixed by the same text.
     m_passphrase->clear();
-    MessageBox::warning(this, windowTitle(), changed.errorMessage());
+    m_error->showError(changed.errorMessage());
 }
 
 void SetPassphraseDialog::done(int result)
@@ -116,6 +119,7 @@ void SetPassphraseDialog::done(int result)
         m_current->clear();
     if (m_currentError)
         m_currentError->clearError();
+    m_error->clearError();
     QDialog::done(result);
 }
 

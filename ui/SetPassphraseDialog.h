@@ -42,6 +42,7 @@ private:
     PassphraseFields *m_passphrase = nullptr;
     QLineEdit *m_current = nullptr;
     ErrorLabel *m_currentError = nullptr;
+    ErrorLabel *m_error = nullptr; // a refusal of the store (say, a lost Owner role)
     QPushButton *m_set = nullptr;
 };
 

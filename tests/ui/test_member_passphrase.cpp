@@ -6,9 +6,10 @@
 #include "UiTestSupport.h"
 #include "UiTestSupportDialogs.h"
 
+#include "ui/ErrorLabel.h"
 #include "ui/MainWindow.h"
+#include "ui/MemberCommands.h"
 #include "ui/MembersPage.h"
-#include "ui/MessageBox.h"
 #include "ui/PassphraseFields.h"
 #include "ui/SetPassphraseDialog.h"
 #include "ui/Settings.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -167,20 +169,22 @@ void TestMemberPassphrase::refusalIsShownAndFieldsCleared()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     type(&dialog, kNewPassphrase, kNewPassphrase);
-    MessageBox::setNextAnswer(QMessageBox::Ok);
     QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
-    MessageBox::clearNextAnswer();
-    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Only Owners")),
-             qPrintable(MessageBox::lastText()));
+    // Said in place, in the dialog that stays open.
+    auto *error = dialog.findChild<ErrorLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(error);
+    QVERIFY2(error->shownText().contains(QStringLiteral("Only Owners")),
+             qPrintable(error->shownText()));
     QVERIFY(dialog.isVisible());
     QVERIFY(firstEdit(&dialog)->text().isEmpty());
     QVERIFY(!okButton(&dialog)->isEnabled());
     QCOMPARE(storedHash(vault.store(), QStringLiteral("alice")), aliceHash);
 
-    // Cancel also leaves nothing typed behind.
+    // Cancel also leaves nothing typed behind, nor the refusal.
     QTest::keyClicks(firstEdit(&dialog), kNewPassphrase);
     dialog.reject();
     QVERIFY(firstEdit(&dialog)->text().isEmpty());
+    QVERIFY(error->shownText().isEmpty());
 }
 
 void TestMemberPassphrase::ownChangeAsksForTheCurrentPassphrase()
@@ -257,7 +261,10 @@ void TestMemberPassphrase::membersPageOffersItToOwnerAndSelf()
     const Member dev = vault.addMember(QStringLiteral("dev"), Role::Developer);
     const QVariant devHash = storedHash(vault.store(), QStringLiteral("dev"));
     MembersPage page;
+    page.show();
     page.setStore(&vault.store(), *vault.store().currentMember());
+    MemberCommands commands(vault.store(), &page);
+    page.setCommands(&commands);
     auto *button = page.findChild<QPushButton *>(QStringLiteral("setPassphraseButton"));
     QVERIFY(button);
     QVERIFY(!button->isHidden());
@@ -265,16 +272,17 @@ void TestMemberPassphrase::membersPageOffersItToOwnerAndSelf()
     page.list()->setCurrentItem(rowOf(page, QStringLiteral("dev")));
     QVERIFY(button->isEnabled());
 
-    // The Owner sets dev's through the page, as a person would.
-    QSignalSpy messages(&page, &MembersPage::message);
-    DialogTest::ModalDriver driver;
-    driver.on<SetPassphraseDialog>([](SetPassphraseDialog *dialog) {
-        type(dialog, kNewPassphrase, kNewPassphrase);
-        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
-    });
+    // The Owner sets dev's through the page, as a person would: the dialog opens window-modal
+    // and the click returns at once.
+    QSignalSpy messages(&commands, &MemberCommands::message);
     QTest::mouseClick(button, Qt::LeftButton);
-    QCOMPARE(driver.pendingSteps(), 0);
-    QVERIFY(!driver.timedOut());
+    QPointer<SetPassphraseDialog> dialog = findVisible<SetPassphraseDialog>(&page);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->isOwnPassphrase());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    type(dialog, kNewPassphrase, kNewPassphrase);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog); // deleted once closed
     QVERIFY(storedHash(vault.store(), QStringLiteral("dev")) != devHash);
     QCOMPARE(messages.size(), 1);
     QVERIFY(messages.first().first().toString().contains(QStringLiteral("dev")));
@@ -290,15 +298,14 @@ void TestMemberPassphrase::membersPageOffersItToOwnerAndSelf()
     // The Owner's own from the page asks for the current one too.
     page.setStore(&vault.store(), *vault.store().currentMember());
     page.list()->setCurrentItem(rowOf(page, QStringLiteral("alice")));
-    DialogTest::ModalDriver ownDriver;
-    bool askedForCurrent = false;
-    ownDriver.on<SetPassphraseDialog>([&askedForCurrent](SetPassphraseDialog *dialog) {
-        askedForCurrent = dialog->isOwnPassphrase() && currentEdit(dialog) != nullptr;
-        dialog->reject();
-    });
     QTest::mouseClick(button, Qt::LeftButton);
-    QCOMPARE(ownDriver.pendingSteps(), 0);
-    QVERIFY(askedForCurrent);
+    dialog = findVisible<SetPassphraseDialog>(&page);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isOwnPassphrase());
+    QVERIFY(currentEdit(dialog));
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(messages.size(), 1); // cancelled: nothing to say
 
     page.setStore(nullptr, std::nullopt);
     QVERIFY(!button->isEnabled());
