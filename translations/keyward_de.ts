@@ -6234,6 +6234,49 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
+    <name>MigrationLogins</name>
+    <message>
+        <source>Cannot prepare a login statement.</source>
+        <translation>Eine Anmeldeanweisung kann nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot look up the logins.</source>
+        <translation>Die Anmeldungen können nicht nachgeschlagen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the login %1.</source>
+        <translation>Die Anmeldung %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot set the groups of %1.</source>
+        <translation>Die Gruppen von %1 können nicht gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot grant %1 to %2.</source>
+        <translation>%1 kann %2 nicht zugewiesen werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a group role on this server, not a login.</source>
+        <translation>„%1“ ist auf diesem Server eine Gruppenrolle, keine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a verifier login; a member needs a login of its own.</source>
+        <translation>„%1“ ist eine Prüfer-Anmeldung; ein Mitglied braucht eine eigene Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Warning: %1 The member cannot sign in.</source>
+        <translation>Warnung: %1 Das Mitglied kann sich nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>Put every member&apos;s login in its group; logins created: %1.</source>
+        <translation>Die Anmeldung jedes Mitglieds in seine Gruppe aufgenommen; angelegte Anmeldungen: %1.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>Could not read the schema version.</source>
@@ -7865,46 +7908,6 @@ Ein Tresor auf einem PostgreSQL-Server (--db) wird wie bei „migrate“ aus ein
     <message>
         <source>The database %1 is not empty (%2 tables or other objects). A copy goes into an empty database only, never merged into another vault.</source>
         <translation>Die Datenbank %1 ist nicht leer (%2 Tabellen oder andere Objekte). Eine Kopie wird nur in eine leere Datenbank geschrieben und nie mit einem anderen Tresor zusammengeführt.</translation>
-    </message>
-    <message>
-        <source>Cannot prepare a login statement.</source>
-        <translation>Eine Anmeldeanweisung kann nicht vorbereitet werden.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a group role on this server, not a login.</source>
-        <translation>„%1“ ist auf diesem Server eine Gruppenrolle, keine Anmeldung.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a verifier login; a member needs a login of its own.</source>
-        <translation>„%1“ ist eine Prüfer-Anmeldung; ein Mitglied braucht eine eigene Anmeldung.</translation>
-    </message>
-    <message>
-        <source>Cannot look up the logins.</source>
-        <translation>Die Anmeldungen können nicht nachgeschlagen werden.</translation>
-    </message>
-    <message>
-        <source>Warning: %1 The member cannot sign in.</source>
-        <translation>Warnung: %1 Das Mitglied kann sich nicht anmelden.</translation>
-    </message>
-    <message>
-        <source>Cannot create the login %1.</source>
-        <translation>Die Anmeldung %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot set the groups of %1.</source>
-        <translation>Die Gruppen von %1 können nicht gesetzt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot grant %1 to %2.</source>
-        <translation>%1 kann %2 nicht zugewiesen werden.</translation>
-    </message>
-    <message>
-        <source>Put every member&apos;s login in its group; logins created: %1.</source>
-        <translation>Die Anmeldung jedes Mitglieds in seine Gruppe aufgenommen; angelegte Anmeldungen: %1.</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
     </message>
     <message>
         <source>Created the Keyward schema (version %1).</source>
