@@ -2510,110 +2510,6 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
 <context>
     <name>Keyward::ApiKeysPage</name>
     <message>
-        <source>Search name, key, notes or customer…</source>
-        <translation>Name, Schlüssel, Notizen oder Kunde suchen…</translation>
-    </message>
-    <message>
-        <source>Paste a whole key here to find which entry it belongs to.</source>
-        <translation>Fügen Sie hier einen vollständigen Schlüssel ein, um den zugehörigen Eintrag zu finden.</translation>
-    </message>
-    <message>
-        <source>All environments</source>
-        <translation>Alle Umgebungen</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Alle Status</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Expiring soon</source>
-        <translation>Läuft bald ab</translation>
-    </message>
-    <message>
-        <source>Inactive</source>
-        <translation>Inaktiv</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <source>Flagged</source>
-        <translation>Markiert</translation>
-    </message>
-    <message>
-        <source>Show &amp;revoked</source>
-        <translation>&amp;Widerrufene anzeigen</translation>
-    </message>
-    <message>
-        <source>Revoked keys no longer work; they stay listed for their history.</source>
-        <translation>Widerrufene Schlüssel funktionieren nicht mehr; sie bleiben wegen ihres Verlaufs aufgelistet.</translation>
-    </message>
-    <message>
-        <source>No API keys yet</source>
-        <translation>Noch keine API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Generate one key for each service or integration that calls your API.
-The key is shown once; Keyward keeps only a hint of it, so store it in the service&apos;s secret settings.</source>
-        <translation>Erzeugen Sie einen Schlüssel für jeden Dienst und jede Integration, die Ihre API aufruft.
-Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf, speichern Sie ihn daher in den geheimen Einstellungen des Dienstes.</translation>
-    </message>
-    <message>
-        <source>No keys match the search and filters.</source>
-        <translation>Keine Schlüssel entsprechen der Suche und den Filtern.</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Search and Filters</source>
-        <translation>Suche und Filter &amp;zurücksetzen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s)</source>
-        <translation>
-            <numerusform>%n Schlüssel</numerusform>
-            <numerusform>%n Schlüssel</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n key(s) shown</source>
-        <translation>
-            <numerusform>%1 von %n Schlüssel angezeigt</numerusform>
-            <numerusform>%1 von %n Schlüsseln angezeigt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Development</source>
-        <translation>Entwicklung</translation>
-    </message>
-    <message>
-        <source>1,000 per minute</source>
-        <translation>1.000 pro Minute</translation>
-    </message>
-    <message>
-        <source>in 12 months</source>
-        <translation>in 12 Monaten</translation>
-    </message>
-    <message>
-        <source>59 minutes ago</source>
-        <translation>vor 59 Minuten</translation>
-    </message>
-    <message>
-        <source>Created by</source>
-        <translation>Erstellt von</translation>
-    </message>
-    <message>
-        <source>Clear Search</source>
-        <translation>Suche leeren</translation>
-    </message>
-    <message>
         <source>Show Re&amp;voked Keys</source>
         <translation>&amp;Widerrufene Schlüssel anzeigen</translation>
     </message>
@@ -2624,10 +2520,6 @@ Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf,
     <message>
         <source>Show the selected key&apos;s secrets, usage and history</source>
         <translation>Geheimnisse, Nutzung und Verlauf des ausgewählten Schlüssels anzeigen</translation>
-    </message>
-    <message>
-        <source>Tampered</source>
-        <translation>Manipuliert</translation>
     </message>
 </context>
 <context>
@@ -3486,6 +3378,19 @@ Die Sicherung wird zuerst vollständig geprüft: Eine beschädigte Sicherung ode
     </message>
 </context>
 <context>
+    <name>Keyward::EmptyKeysPage</name>
+    <message>
+        <source>No API keys yet</source>
+        <translation>Noch keine API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Generate one key for each service or integration that calls your API.
+The key is shown once; Keyward keeps only a hint of it, so store it in the service&apos;s secret settings.</source>
+        <translation>Erzeugen Sie einen Schlüssel für jeden Dienst und jede Integration, die Ihre API aufruft.
+Der Schlüssel wird nur einmal angezeigt; Keyward bewahrt nur eine Kurzform auf, speichern Sie ihn daher in den geheimen Einstellungen des Dienstes.</translation>
+    </message>
+</context>
+<context>
     <name>Keyward::ExpiryWatcher</name>
     <message numerus="yes">
         <source>%n API key(s) in %1 need attention</source>
@@ -3672,6 +3577,71 @@ Nicht Teil der Rolle %2.</translation>
     </message>
 </context>
 <context>
+    <name>Keyward::HygieneActions</name>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Select findings with the same fix to fix them together.</source>
+        <translation>Wählen Sie Befunde mit derselben Abhilfe, um sie gemeinsam zu beheben.</translation>
+    </message>
+    <message>
+        <source>No change in the vault fixes this: ask the integration to switch to the new secret, or dismiss the finding.</source>
+        <translation>Keine Änderung im Tresor behebt das: Bitten Sie die Integration, auf das neue Geheimnis umzustellen, oder ignorieren Sie den Befund.</translation>
+    </message>
+    <message>
+        <source>Regenerate Keys</source>
+        <translation>Schlüssel neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Regenerate one key at a time: each new secret is shown once, to be handed to its integration.</source>
+        <translation>Erzeugen Sie einen Schlüssel nach dem anderen neu: Jedes neue Geheimnis wird nur einmal angezeigt, um es an seine Integration zu übergeben.</translation>
+    </message>
+    <message>
+        <source>Key %1: %2</source>
+        <translation>Schlüssel %1: %2</translation>
+    </message>
+    <message>
+        <source>Fix Findings</source>
+        <translation>Befunde beheben</translation>
+    </message>
+    <message>
+        <source>These keys were left as they were:
+
+%1</source>
+        <translation>Diese Schlüssel blieben unverändert:
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) dismissed.</source>
+        <translation>
+            <numerusform>%n Befund ignoriert.</numerusform>
+            <numerusform>%n Befunde ignoriert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss Findings</source>
+        <translation>Befunde ignorieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) restored.</source>
+        <translation>
+            <numerusform>%n Befund wiederhergestellt.</numerusform>
+            <numerusform>%n Befunde wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore Findings</source>
+        <translation>Befunde wiederherstellen</translation>
+    </message>
+</context>
+<context>
     <name>Keyward::HygieneDismissDialog</name>
     <message>
         <source>Dismiss Findings</source>
@@ -3745,32 +3715,8 @@ Ignoriert von %2 am %3: %4</translation>
 <context>
     <name>Keyward::HygienePage</name>
     <message>
-        <source>“%1”</source>
-        <translation>„%1“</translation>
-    </message>
-    <message>
         <source>Keys that need looking after: unused, without an end, too powerful, or left behind by members who went. Fix them here, or dismiss a finding with the reason it may stay.</source>
         <translation>Schlüssel, um die sich jemand kümmern sollte: unbenutzt, ohne Ende, zu mächtig oder von Mitgliedern zurückgelassen, die gegangen sind. Beheben Sie sie hier, oder ignorieren Sie einen Befund mit der Begründung, warum er bleiben darf.</translation>
-    </message>
-    <message>
-        <source>Rotation policy:</source>
-        <translation>Rotationsrichtlinie:</translation>
-    </message>
-    <message>
-        <source>Regenerate &amp;secrets older than</source>
-        <translation>&amp;Geheimnisse neu erzeugen nach</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> Tagen</translation>
-    </message>
-    <message>
-        <source>Maximum secret age in days</source>
-        <translation>Höchstalter eines Geheimnisses in Tagen</translation>
-    </message>
-    <message>
-        <source>A&amp;pply Policy</source>
-        <translation>Richtlinie &amp;anwenden</translation>
     </message>
     <message>
         <source>Search key, finding or reason…</source>
@@ -3799,14 +3745,6 @@ Ignoriert von %2 am %3: %4</translation>
     <message>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
-    </message>
-    <message>
-        <source>No rotation policy has been set.</source>
-        <translation>Es wurde keine Rotationsrichtlinie gesetzt.</translation>
-    </message>
-    <message>
-        <source>Set by %1 on %2.</source>
-        <translation>Gesetzt von %1 am %2.</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
@@ -3837,79 +3775,6 @@ Ignoriert von %2 am %3: %4</translation>
     <message>
         <source>Fix the selected findings</source>
         <translation>Die ausgewählten Befunde beheben</translation>
-    </message>
-    <message>
-        <source>Only Owners can change the rotation policy.</source>
-        <translation>Nur Besitzer können die Rotationsrichtlinie ändern.</translation>
-    </message>
-    <message>
-        <source>Rotation Policy</source>
-        <translation>Rotationsrichtlinie</translation>
-    </message>
-    <message numerus="yes">
-        <source>Rotation policy set: secrets are due for regeneration after %n day(s).</source>
-        <translation>
-            <numerusform>Rotationsrichtlinie gesetzt: Geheimnisse sind nach %n Tag neu zu erzeugen.</numerusform>
-            <numerusform>Rotationsrichtlinie gesetzt: Geheimnisse sind nach %n Tagen neu zu erzeugen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rotation policy removed.</source>
-        <translation>Rotationsrichtlinie entfernt.</translation>
-    </message>
-    <message>
-        <source>Select findings with the same fix to fix them together.</source>
-        <translation>Wählen Sie Befunde mit derselben Abhilfe, um sie gemeinsam zu beheben.</translation>
-    </message>
-    <message>
-        <source>Regenerate Keys</source>
-        <translation>Schlüssel neu erzeugen</translation>
-    </message>
-    <message>
-        <source>Regenerate one key at a time: each new secret is shown once, to be handed to its integration.</source>
-        <translation>Erzeugen Sie einen Schlüssel nach dem anderen neu: Jedes neue Geheimnis wird nur einmal angezeigt, um es an seine Integration zu übergeben.</translation>
-    </message>
-    <message>
-        <source>Key %1: %2</source>
-        <translation>Schlüssel %1: %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>These keys were left as they were:
-
-%1</source>
-        <translation>Diese Schlüssel blieben unverändert:
-
-%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n finding(s) dismissed.</source>
-        <translation>
-            <numerusform>%n Befund ignoriert.</numerusform>
-            <numerusform>%n Befunde ignoriert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Dismiss Findings</source>
-        <translation>Befunde ignorieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n finding(s) restored.</source>
-        <translation>
-            <numerusform>%n Befund wiederhergestellt.</numerusform>
-            <numerusform>%n Befunde wiederhergestellt.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Restore Findings</source>
-        <translation>Befunde wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Fix Findings</source>
-        <translation>Befunde beheben</translation>
     </message>
 </context>
 <context>
@@ -4499,6 +4364,79 @@ gültig bis %1</translation>
     </message>
 </context>
 <context>
+    <name>Keyward::KeyFilterBar</name>
+    <message>
+        <source>Search name, key, notes or customer…</source>
+        <translation>Name, Schlüssel, Notizen oder Kunde suchen…</translation>
+    </message>
+    <message>
+        <source>Paste a whole key here to find which entry it belongs to.</source>
+        <translation>Fügen Sie hier einen vollständigen Schlüssel ein, um den zugehörigen Eintrag zu finden.</translation>
+    </message>
+    <message>
+        <source>Clear Search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>All environments</source>
+        <translation>Alle Umgebungen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>Läuft bald ab</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Tampered</source>
+        <translation>Manipuliert</translation>
+    </message>
+    <message>
+        <source>Show &amp;revoked</source>
+        <translation>&amp;Widerrufene anzeigen</translation>
+    </message>
+    <message>
+        <source>Revoked keys no longer work; they stay listed for their history.</source>
+        <translation>Widerrufene Schlüssel funktionieren nicht mehr; sie bleiben wegen ihres Verlaufs aufgelistet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n Schlüssel</numerusform>
+            <numerusform>%n Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n key(s) shown</source>
+        <translation>
+            <numerusform>%1 von %n Schlüssel angezeigt</numerusform>
+            <numerusform>%1 von %n Schlüsseln angezeigt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keyward::KeyTableModel</name>
     <message>
         <source>%1: %2</source>
@@ -4589,6 +4527,29 @@ Dieser Schlüssel wurde außerhalb von Keyward geändert, von jemandem mit Zugri
             <numerusform>Sein Geheimnis ist älter, als die Rotationsrichtlinie des Tresors erlaubt (%n Tag): Erzeugen Sie es neu.</numerusform>
             <numerusform>Sein Geheimnis ist älter, als die Rotationsrichtlinie des Tresors erlaubt (%n Tage): Erzeugen Sie es neu.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::KeyTableView</name>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>1,000 per minute</source>
+        <translation>1.000 pro Minute</translation>
+    </message>
+    <message>
+        <source>in 12 months</source>
+        <translation>in 12 Monaten</translation>
+    </message>
+    <message>
+        <source>59 minutes ago</source>
+        <translation>vor 59 Minuten</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
     </message>
 </context>
 <context>
@@ -4920,6 +4881,17 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>Set &amp;Passphrase…</source>
         <translation>&amp;Passphrase festlegen…</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::NoMatchingKeysPage</name>
+    <message>
+        <source>No keys match the search and filters.</source>
+        <translation>Keine Schlüssel entsprechen der Suche und den Filtern.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Search and Filters</source>
+        <translation>Suche und Filter &amp;zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -5405,6 +5377,56 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
     <message>
         <source>&amp;Go Back</source>
         <translation>&amp;Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::RotationPolicyRow</name>
+    <message>
+        <source>Rotation policy:</source>
+        <translation>Rotationsrichtlinie:</translation>
+    </message>
+    <message>
+        <source>Regenerate &amp;secrets older than</source>
+        <translation>&amp;Geheimnisse neu erzeugen nach</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Maximum secret age in days</source>
+        <translation>Höchstalter eines Geheimnisses in Tagen</translation>
+    </message>
+    <message>
+        <source>A&amp;pply Policy</source>
+        <translation>Richtlinie &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>No rotation policy has been set.</source>
+        <translation>Es wurde keine Rotationsrichtlinie gesetzt.</translation>
+    </message>
+    <message>
+        <source>Set by %1 on %2.</source>
+        <translation>Gesetzt von %1 am %2.</translation>
+    </message>
+    <message>
+        <source>Only Owners can change the rotation policy.</source>
+        <translation>Nur Besitzer können die Rotationsrichtlinie ändern.</translation>
+    </message>
+    <message>
+        <source>Rotation Policy</source>
+        <translation>Rotationsrichtlinie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotation policy set: secrets are due for regeneration after %n day(s).</source>
+        <translation>
+            <numerusform>Rotationsrichtlinie gesetzt: Geheimnisse sind nach %n Tag neu zu erzeugen.</numerusform>
+            <numerusform>Rotationsrichtlinie gesetzt: Geheimnisse sind nach %n Tagen neu zu erzeugen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rotation policy removed.</source>
+        <translation>Rotationsrichtlinie entfernt.</translation>
     </message>
 </context>
 <context>
@@ -6241,6 +6263,49 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Check the copy with &quot;keywardctl audit verify&quot;: it ends in the same hash.</source>
         <translation>Prüfen Sie die Kopie mit „keywardctl audit verify“: Sie endet mit demselben Hash.</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationLogins</name>
+    <message>
+        <source>Cannot prepare a login statement.</source>
+        <translation>Eine Anmeldeanweisung kann nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot look up the logins.</source>
+        <translation>Die Anmeldungen können nicht nachgeschlagen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the login %1.</source>
+        <translation>Die Anmeldung %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot set the groups of %1.</source>
+        <translation>Die Gruppen von %1 können nicht gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot grant %1 to %2.</source>
+        <translation>%1 kann %2 nicht zugewiesen werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a group role on this server, not a login.</source>
+        <translation>„%1“ ist auf diesem Server eine Gruppenrolle, keine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a verifier login; a member needs a login of its own.</source>
+        <translation>„%1“ ist eine Prüfer-Anmeldung; ein Mitglied braucht eine eigene Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Warning: %1 The member cannot sign in.</source>
+        <translation>Warnung: %1 Das Mitglied kann sich nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>Put every member&apos;s login in its group; logins created: %1.</source>
+        <translation>Die Anmeldung jedes Mitglieds in seine Gruppe aufgenommen; angelegte Anmeldungen: %1.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -7875,46 +7940,6 @@ Ein Tresor auf einem PostgreSQL-Server (--db) wird wie bei „migrate“ aus ein
     <message>
         <source>The database %1 is not empty (%2 tables or other objects). A copy goes into an empty database only, never merged into another vault.</source>
         <translation>Die Datenbank %1 ist nicht leer (%2 Tabellen oder andere Objekte). Eine Kopie wird nur in eine leere Datenbank geschrieben und nie mit einem anderen Tresor zusammengeführt.</translation>
-    </message>
-    <message>
-        <source>Cannot prepare a login statement.</source>
-        <translation>Eine Anmeldeanweisung kann nicht vorbereitet werden.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a group role on this server, not a login.</source>
-        <translation>„%1“ ist auf diesem Server eine Gruppenrolle, keine Anmeldung.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a verifier login; a member needs a login of its own.</source>
-        <translation>„%1“ ist eine Prüfer-Anmeldung; ein Mitglied braucht eine eigene Anmeldung.</translation>
-    </message>
-    <message>
-        <source>Cannot look up the logins.</source>
-        <translation>Die Anmeldungen können nicht nachgeschlagen werden.</translation>
-    </message>
-    <message>
-        <source>Warning: %1 The member cannot sign in.</source>
-        <translation>Warnung: %1 Das Mitglied kann sich nicht anmelden.</translation>
-    </message>
-    <message>
-        <source>Cannot create the login %1.</source>
-        <translation>Die Anmeldung %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot set the groups of %1.</source>
-        <translation>Die Gruppen von %1 können nicht gesetzt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot grant %1 to %2.</source>
-        <translation>%1 kann %2 nicht zugewiesen werden.</translation>
-    </message>
-    <message>
-        <source>Put every member&apos;s login in its group; logins created: %1.</source>
-        <translation>Die Anmeldung jedes Mitglieds in seine Gruppe aufgenommen; angelegte Anmeldungen: %1.</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
     </message>
     <message>
         <source>Created the Keyward schema (version %1).</source>

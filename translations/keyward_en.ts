@@ -332,23 +332,6 @@
     </message>
 </context>
 <context>
-    <name>Keyward::ApiKeysPage</name>
-    <message numerus="yes">
-        <source>%n key(s)</source>
-        <translation>
-            <numerusform>%n key</numerusform>
-            <numerusform>%n keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n key(s) shown</source>
-        <translation>
-            <numerusform>%1 of %n key shown</numerusform>
-            <numerusform>%1 of %n keys shown</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Keyward::AuditLogPage</name>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -521,6 +504,23 @@
     </message>
 </context>
 <context>
+    <name>Keyward::HygieneActions</name>
+    <message numerus="yes">
+        <source>%n finding(s) dismissed.</source>
+        <translation>
+            <numerusform>%n finding dismissed.</numerusform>
+            <numerusform>%n findings dismissed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) restored.</source>
+        <translation>
+            <numerusform>%n finding restored.</numerusform>
+            <numerusform>%n findings restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keyward::HygieneDismissDialog</name>
     <message numerus="yes">
         <source>… and %n more</source>
@@ -544,27 +544,6 @@
         <translation>
             <numerusform>%1, %n dismissed</numerusform>
             <numerusform>%1, %n dismissed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Rotation policy set: secrets are due for regeneration after %n day(s).</source>
-        <translation>
-            <numerusform>Rotation policy set: secrets are due for regeneration after %n day.</numerusform>
-            <numerusform>Rotation policy set: secrets are due for regeneration after %n days.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n finding(s) dismissed.</source>
-        <translation>
-            <numerusform>%n finding dismissed.</numerusform>
-            <numerusform>%n findings dismissed.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n finding(s) restored.</source>
-        <translation>
-            <numerusform>%n finding restored.</numerusform>
-            <numerusform>%n findings restored.</numerusform>
         </translation>
     </message>
 </context>
@@ -638,6 +617,23 @@
     </message>
 </context>
 <context>
+    <name>Keyward::KeyFilterBar</name>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n key(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n key shown</numerusform>
+            <numerusform>%1 of %n keys shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keyward::KeyTableModel</name>
     <message numerus="yes">
         <source>Its secret is older than the vault&apos;s rotation policy allows (%n day(s)): regenerate it.</source>
@@ -671,6 +667,16 @@
         <translation>
             <numerusform>Clipboard clears in %n s</numerusform>
             <numerusform>Clipboard clears in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keyward::RotationPolicyRow</name>
+    <message numerus="yes">
+        <source>Rotation policy set: secrets are due for regeneration after %n day(s).</source>
+        <translation>
+            <numerusform>Rotation policy set: secrets are due for regeneration after %n day.</numerusform>
+            <numerusform>Rotation policy set: secrets are due for regeneration after %n days.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,32 +1,23 @@
 #include "ApiKeysPage.h"
 
-#include "FilterBar.h"
-
-#include "Icons.h"
 #include "KeyDetailsPane.h"
+#include "KeyFilterBar.h"
 #include "KeyFilterProxyModel.h"
+#include "KeyStatePages.h"
 #include "KeyTableModel.h"
+#include "KeyTableView.h"
 #include "Settings.h"
-#include "StatusBadgeDelegate.h"
 #include "TamperedKeysCheck.h"
-#include "core/DisplayNames.h"
-#include "core/Environment.h"
 #include "store/KeyStore.h"
 
 #include <QAction>
 #include <QCheckBox>
-#include <QComboBox>
-#include <QFontDatabase>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -39,14 +30,6 @@ const QString kHeaderState = QStringLiteral("keys/header");
 const QString kSplitterState = QStringLiteral("keys/splitter");
 const QString kDetailsPaneShown = QStringLiteral("keys/detailsPane");
 constexpr int kHistoryLimit = 50;
-
-QLabel *centeredLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    return label;
-}
 
 } // namespace
 
@@ -71,8 +54,7 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
                 Q_EMIT tamperedKeysChanged();
             });
 
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("keyTable"));
+    m_table = new KeyTableView(this);
     // Before the view gets the model, so these run before its own handlers: the view may move
     // the selection to a neighbour of a row about to go, and the keys selected before must be
     // known by then.
@@ -82,27 +64,13 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
             &ApiKeysPage::onRowsAboutToMove);
     connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this,
             &ApiKeysPage::onRowsAboutToMove);
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    // Several keys at once for the bulk actions (Ctrl/Shift+click, Shift+arrows, Ctrl+A).
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(KeyTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->setItemDelegateForColumn(KeyTableModel::StatusColumn, new StatusBadgeDelegate(this));
-    setDefaultColumnWidths();
+    m_table->setKeyModel(m_proxy);
 
     m_tablePage = m_table;
-    m_emptyPage = buildEmptyPage();
-    m_noMatchPage = buildNoMatchPage();
+    m_emptyPage = new EmptyKeysPage(this);
+    m_noMatchPage = new NoMatchingKeysPage(this);
+    connect(m_noMatchPage, &NoMatchingKeysPage::clearFiltersRequested, this,
+            [this] { m_filterBar->clearFilters(); });
     m_stateStack = new QStackedWidget(this);
     m_stateStack->setObjectName(QStringLiteral("keyStateStack"));
     m_stateStack->addWidget(m_tablePage);
@@ -122,7 +90,10 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(buildFilterBar());
+    m_filterBar = new KeyFilterBar(m_proxy, this);
+    connect(m_filterBar, &KeyFilterBar::searchLeft, this,
+            [this] { m_table->setFocus(Qt::ShortcutFocusReason); });
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_splitter, 1);
     buildViewActions();
 
@@ -145,146 +116,16 @@ ApiKeysPage::ApiKeysPage(const Clock &clock, QWidget *parent)
     updateCount();
 }
 
-QWidget *ApiKeysPage::buildFilterBar()
-{
-    auto *bar = new FilterBar(this);
-
-    m_search = new QLineEdit(bar);
-    m_search->setObjectName(QStringLiteral("searchEdit"));
-    m_search->setPlaceholderText(tr("Search name, key, notes or customer…"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(260);
-    m_search->setToolTip(tr("Paste a whole key here to find which entry it belongs to."));
-    connect(m_search, &QLineEdit::textChanged, this,
-            [this](const QString &text) { m_proxy->setSearchText(text); });
-    // A line edit ignores Esc; in a search box people expect it to clear the search.
-    auto *clearSearch = new QAction(tr("Clear Search"), m_search);
-    clearSearch->setObjectName(QStringLiteral("actionClearSearch"));
-    clearSearch->setShortcut(QKeySequence(Qt::Key_Escape));
-    clearSearch->setShortcutContext(Qt::WidgetShortcut);
-    connect(clearSearch, &QAction::triggered, this, &ApiKeysPage::escapeFromSearch);
-    m_search->addAction(clearSearch);
-
-    m_environment = new QComboBox(bar);
-    m_environment->setObjectName(QStringLiteral("environmentFilter"));
-    m_environment->addItem(tr("All environments"));
-    for (Environment env : kAllEnvironments)
-        m_environment->addItem(DisplayNames::environment(env), environmentToInt(env));
-    connect(m_environment, &QComboBox::currentIndexChanged, this, [this](int index) {
-        const QVariant value = m_environment->itemData(index);
-        m_proxy->setEnvironmentFilter(value.isValid() ? environmentFromInt(value.toInt())
-                                                      : std::nullopt);
-    });
-
-    using StatusFilter = KeyFilterProxyModel::StatusFilter;
-    m_status = new QComboBox(bar);
-    m_status->setObjectName(QStringLiteral("statusFilter"));
-    const QList<QPair<QString, StatusFilter>> statuses {
-        {tr("All statuses"), StatusFilter::All},
-        {tr("Active"), StatusFilter::Active},
-        {tr("Expiring soon"), StatusFilter::ExpiringSoon},
-        {tr("Inactive"), StatusFilter::Inactive},
-        {tr("Expired"), StatusFilter::Expired},
-        {tr("Revoked"), StatusFilter::Revoked},
-        {tr("Flagged"), StatusFilter::Flagged},
-        {tr("Tampered"), StatusFilter::Tampered},
-    };
-    for (const auto &[text, filter] : statuses)
-        m_status->addItem(text, int(filter));
-    connect(m_status, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_proxy->setStatusFilter(static_cast<StatusFilter>(m_status->itemData(index).toInt()));
-    });
-
-    m_showRevoked = new QCheckBox(tr("Show &revoked"), bar);
-    m_showRevoked->setObjectName(QStringLiteral("showRevokedCheck"));
-    m_showRevoked->setToolTip(
-        tr("Revoked keys no longer work; they stay listed for their history."));
-    connect(m_showRevoked, &QCheckBox::toggled, this,
-            [this](bool show) { m_proxy->setShowRevoked(show); });
-
-    m_count = new QLabel(bar);
-    m_count->setObjectName(QStringLiteral("keyCountLabel"));
-
-    bar->setWidgets(m_search, {m_environment, m_status, m_showRevoked}, m_count);
-    return bar;
-}
-
-QWidget *ApiKeysPage::buildEmptyPage()
-{
-    auto *page = new QWidget(this);
-    page->setObjectName(QStringLiteral("emptyStatePage"));
-    page->setAutoFillBackground(true);
-    page->setBackgroundRole(QPalette::Base);
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch(1);
-
-    auto *picture = new QLabel(page);
-    picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("empty-keys")))
-                           .pixmap(QSize(128, 96), devicePixelRatioF()));
-    picture->setAlignment(Qt::AlignCenter);
-    layout->addWidget(picture);
-
-    QLabel *title = centeredLabel(tr("No API keys yet"), page);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    title->setFont(titleFont);
-    layout->addWidget(title);
-
-    QLabel *text = centeredLabel(tr("Generate one key for each service or integration that calls "
-                                    "your API.\nThe key is shown once; Keyward keeps only a hint "
-                                    "of it, so store it in the service's secret settings."),
-                                 page);
-    layout->addWidget(text);
-
-    auto *button = new QToolButton(page);
-    button->setObjectName(QStringLiteral("emptyGenerateButton"));
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    button->setAutoRaise(false);
-    button->setMinimumHeight(34);
-    auto *buttonRow = new QHBoxLayout;
-    buttonRow->addStretch(1);
-    buttonRow->addWidget(button);
-    buttonRow->addStretch(1);
-    layout->addSpacing(8);
-    layout->addLayout(buttonRow);
-
-    m_emptyHint = centeredLabel(QString(), page);
-    m_emptyHint->setObjectName(QStringLiteral("emptyStateHint"));
-    layout->addWidget(m_emptyHint);
-    layout->addStretch(2);
-    return page;
-}
-
-QWidget *ApiKeysPage::buildNoMatchPage()
-{
-    auto *page = new QWidget(this);
-    page->setObjectName(QStringLiteral("noMatchPage"));
-    page->setAutoFillBackground(true);
-    page->setBackgroundRole(QPalette::Base);
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch(1);
-    layout->addWidget(centeredLabel(tr("No keys match the search and filters."), page));
-    auto *clear = new QPushButton(tr("&Clear Search and Filters"), page);
-    clear->setObjectName(QStringLiteral("clearFiltersButton"));
-    connect(clear, &QPushButton::clicked, this, &ApiKeysPage::clearFilters);
-    auto *row = new QHBoxLayout;
-    row->addStretch(1);
-    row->addWidget(clear);
-    row->addStretch(1);
-    layout->addLayout(row);
-    layout->addStretch(2);
-    return page;
-}
-
 void ApiKeysPage::buildViewActions()
 {
     m_showRevokedAction = new QAction(tr("Show Re&voked Keys"), this);
     m_showRevokedAction->setObjectName(QStringLiteral("actionShowRevoked"));
     m_showRevokedAction->setCheckable(true);
-    m_showRevokedAction->setStatusTip(m_showRevoked->toolTip());
+    QCheckBox *showRevoked = m_filterBar->showRevokedBox();
+    m_showRevokedAction->setStatusTip(showRevoked->toolTip());
     // Setting the same value again emits nothing, so the two cannot ping-pong.
-    connect(m_showRevokedAction, &QAction::toggled, m_showRevoked, &QCheckBox::setChecked);
-    connect(m_showRevoked, &QCheckBox::toggled, m_showRevokedAction, &QAction::setChecked);
+    connect(m_showRevokedAction, &QAction::toggled, showRevoked, &QCheckBox::setChecked);
+    connect(showRevoked, &QCheckBox::toggled, m_showRevokedAction, &QAction::setChecked);
 
     m_detailsPaneAction = new QAction(tr("Show &Details Pane"), this);
     m_detailsPaneAction->setObjectName(QStringLiteral("actionShowDetailsPane"));
@@ -296,70 +137,24 @@ void ApiKeysPage::buildViewActions()
 
 void ApiKeysPage::focusSearch()
 {
-    m_search->setFocus(Qt::ShortcutFocusReason);
-    m_search->selectAll();
+    QLineEdit *search = m_filterBar->searchEdit();
+    search->setFocus(Qt::ShortcutFocusReason);
+    search->selectAll();
 }
 
-void ApiKeysPage::escapeFromSearch()
+QLineEdit *ApiKeysPage::searchEdit() const
 {
-    // First Esc clears the search; the next one hands the keyboard back to the table.
-    if (!m_search->text().isEmpty())
-        m_search->clear();
-    else
-        m_table->setFocus(Qt::ShortcutFocusReason);
+    return m_filterBar->searchEdit();
 }
 
 void ApiKeysPage::setGenerateAction(QAction *action)
 {
-    m_generate = action;
-    auto *button = m_emptyPage->findChild<QToolButton *>(QStringLiteral("emptyGenerateButton"));
-    button->setDefaultAction(action);
-    const auto updateHint = [this] {
-        // A disabled button alone does not say why; the empty state has room to say it.
-        m_emptyHint->setText(m_generate->isEnabled() ? QString() : m_generate->toolTip());
-        m_emptyHint->setVisible(!m_generate->isEnabled());
-    };
-    connect(action, &QAction::changed, this, updateHint);
-    updateHint();
+    m_emptyPage->setGenerateAction(action);
 }
 
 void ApiKeysPage::setContextActions(const QList<QAction *> &actions)
 {
     m_contextActions = actions;
-}
-
-void ApiKeysPage::setDefaultColumnWidths()
-{
-    const QFontMetrics metrics = fontMetrics();
-    const auto fit = [&](const QString &sample) {
-        return metrics.horizontalAdvance(sample) + 24;
-    };
-    QHeaderView *header = m_table->horizontalHeader();
-    // The role and grants summary takes what is left; the others fit their typical content.
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(KeyTableModel::RoleColumn, QHeaderView::Stretch);
-    header->setMinimumSectionSize(60);
-    header->resizeSection(KeyTableModel::NameColumn,
-                          fit(QStringLiteral("Old partner integration")));
-    header->resizeSection(KeyTableModel::KeyColumn,
-                          QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont))
-                                  .horizontalAdvance(QStringLiteral("kw_live_3Zq…Cd"))
-                              + 24);
-    header->resizeSection(KeyTableModel::EnvironmentColumn, fit(tr("Development")));
-    // Room for the status and its widest second badge ("Expires soon" or "Rotation overdue").
-    const auto statusWidth = [this](bool expiresSoon, bool rotationOverdue) {
-        return StatusBadgeDelegate::badgesSize(
-                   StatusBadgeDelegate::badgesFor(KeyStatus::Active, expiresSoon, false, false,
-                                                  rotationOverdue),
-                   font())
-            .width();
-    };
-    header->resizeSection(KeyTableModel::StatusColumn,
-                          qMax(statusWidth(true, false), statusWidth(false, true)) + 8);
-    header->resizeSection(KeyTableModel::RateLimitColumn, fit(tr("1,000 per minute")));
-    header->resizeSection(KeyTableModel::ExpiresColumn, fit(tr("in 12 months")));
-    header->resizeSection(KeyTableModel::LastUsedColumn, fit(tr("59 minutes ago")));
-    header->resizeSection(KeyTableModel::CreatedByColumn, fit(tr("Created by")) + 8);
 }
 
 void ApiKeysPage::setStore(KeyStore *store, UsageSource *usage)
@@ -585,10 +380,7 @@ void ApiKeysPage::updateStatePage()
 
 void ApiKeysPage::updateCount()
 {
-    const int total = m_model->rowCount();
-    const int shown = m_proxy->rowCount();
-    m_count->setText(shown == total ? tr("%n key(s)", nullptr, total)
-                                    : tr("%1 of %n key(s) shown", nullptr, total).arg(shown));
+    m_filterBar->showCount(m_model->rowCount(), m_proxy->rowCount());
 }
 
 void ApiKeysPage::updateDetails()
@@ -606,13 +398,6 @@ void ApiKeysPage::updateDetails()
     auto history = m_store->auditEvents(key->id, kHistoryLimit);
     m_details->showKey(*key, m_store->grantCatalogue(), history ? *history : QVector<AuditEvent>(),
                        m_model->tamperedProblem(key->id));
-}
-
-void ApiKeysPage::clearFilters()
-{
-    m_search->clear();
-    m_environment->setCurrentIndex(0);
-    m_status->setCurrentIndex(0);
 }
 
 void ApiKeysPage::showContextMenu(const QPoint &pos)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "KeyStatePages.h"
+#include "KeyTableView.h"
 #include "core/ApiKey.h"
 #include "core/Result.h"
 
@@ -9,18 +11,15 @@
 #include <optional>
 
 class QAction;
-class QCheckBox;
-class QComboBox;
-class QLabel;
 class QLineEdit;
 class QSplitter;
 class QStackedWidget;
-class QTableView;
 
 namespace Keyward {
 
 class Clock;
 class KeyDetailsPane;
+class KeyFilterBar;
 class KeyFilterProxyModel;
 class KeyStore;
 class KeyTableModel;
@@ -28,8 +27,9 @@ class Settings;
 class TamperedKeysCheck;
 class UsageSource;
 
-// "Permissions and API": the key table with search and filters, a friendly empty state, and
-// the details of the selected key below it.
+// "Permissions and API": the key table (KeyTableView) with search and filters (KeyFilterBar),
+// a friendly empty state (KeyStatePages), and the details of the selected key below it. Keeps
+// the selection on the same keys while rows come and go.
 class ApiKeysPage : public QWidget
 {
     Q_OBJECT
@@ -78,7 +78,7 @@ public:
     KeyFilterProxyModel *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
     KeyDetailsPane *details() const { return m_details; }
-    QLineEdit *searchEdit() const { return m_search; }
+    QLineEdit *searchEdit() const;
     // Which of the table, "no keys yet" and "nothing matches" pages is showing.
     QWidget *currentStatePage() const;
     QWidget *emptyStatePage() const { return m_emptyPage; }
@@ -98,11 +98,7 @@ Q_SIGNALS:
     void tamperedKeysChanged();
 
 private:
-    QWidget *buildFilterBar();
     void buildViewActions();
-    void escapeFromSearch();
-    QWidget *buildEmptyPage();
-    QWidget *buildNoMatchPage();
     void onRowsAboutToMove();
     void onRowsMoved();
     // Selects those of keyIds that are visible, else nothing (never a neighbour).
@@ -111,9 +107,7 @@ private:
     void updateStatePage();
     void updateDetails();
     void updateCount();
-    void clearFilters();
     void showContextMenu(const QPoint &pos);
-    void setDefaultColumnWidths();
 
     const Clock &m_clock;
     KeyStore *m_store = nullptr;
@@ -125,20 +119,14 @@ private:
     QVector<qint64> m_keepSelectedIds;
     KeyTableModel *m_model = nullptr;
     KeyFilterProxyModel *m_proxy = nullptr;
-    QLineEdit *m_search = nullptr;
-    QComboBox *m_environment = nullptr;
-    QComboBox *m_status = nullptr;
-    QCheckBox *m_showRevoked = nullptr;
-    QLabel *m_count = nullptr;
+    KeyFilterBar *m_filterBar = nullptr;
     QStackedWidget *m_stateStack = nullptr;
     QWidget *m_tablePage = nullptr;
-    QWidget *m_emptyPage = nullptr;
-    QWidget *m_noMatchPage = nullptr;
-    QLabel *m_emptyHint = nullptr;
-    QTableView *m_table = nullptr;
+    EmptyKeysPage *m_emptyPage = nullptr;
+    NoMatchingKeysPage *m_noMatchPage = nullptr;
+    KeyTableView *m_table = nullptr;
     KeyDetailsPane *m_details = nullptr;
     QSplitter *m_splitter = nullptr;
-    QAction *m_generate = nullptr;
     QList<QAction *> m_contextActions;
     QAction *m_showRevokedAction = nullptr;
     QAction *m_detailsPaneAction = nullptr;

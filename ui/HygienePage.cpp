@@ -1,19 +1,15 @@
 #include "HygienePage.h"
 
-#include "BulkKeyCommands.h"
-#include "Formatting.h"
-#include "HygieneDismissDialog.h"
+#include "HygieneActions.h"
 #include "HygieneFilterProxyModel.h"
 #include "HygieneModel.h"
-#include "KeyCommands.h"
 #include "KeyTableModel.h"
-#include "MessageBox.h"
+#include "RotationPolicyRow.h"
 #include "core/Clock.h"
 #include "core/Permissions.h"
 #include "store/KeyStore.h"
 
 #include <QCheckBox>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -21,25 +17,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSet>
-#include <QSignalBlocker>
-#include <QSpinBox>
 #include <QTableView>
 #include <QThread>
 #include <QVBoxLayout>
 
 namespace Keyward {
-
-namespace {
-
-constexpr int kDefaultPolicyDays = 90;
-constexpr qint64 kFixExpiryMs = 90 * kDayMs; // "Set an expiry (90 days)"
-
-QString quoted(const QString &name)
-{
-    return HygienePage::tr("“%1”").arg(name);
-}
-
-} // namespace
 
 // One refresh's input and answer, shared with its worker thread (which owns it while it runs).
 struct HygienePage::Check
@@ -67,27 +49,16 @@ HygienePage::HygienePage(const Clock &clock, QWidget *parent)
                              this);
     intro->setWordWrap(true);
 
-    m_policyLabel = new QLabel(tr("Rotation policy:"), this);
-    m_policyOn = new QCheckBox(tr("Regenerate &secrets older than"), this);
-    m_policyOn->setObjectName(QStringLiteral("rotationPolicyCheck"));
-    m_policyDays = new QSpinBox(this);
-    m_policyDays->setObjectName(QStringLiteral("rotationPolicyDays"));
-    m_policyDays->setRange(1, RotationPolicy::kMaxDays);
-    m_policyDays->setValue(kDefaultPolicyDays);
-    m_policyDays->setSuffix(tr(" days"));
-    m_policyDays->setAccessibleName(tr("Maximum secret age in days"));
-    m_applyPolicy = new QPushButton(tr("A&pply Policy"), this);
-    m_applyPolicy->setObjectName(QStringLiteral("applyPolicyButton"));
-    connect(m_policyOn, &QCheckBox::toggled, this, [this] { updateButtons(); });
-    connect(m_policyDays, &QSpinBox::valueChanged, this, [this] { updateButtons(); });
-    connect(m_applyPolicy, &QPushButton::clicked, this, &HygienePage::applyPolicy);
-    // The label on a line of its own: beside the controls, the German row alone needed more
-    // than an 800-pixel screen has next to the navigation.
-    auto *policyRow = new QHBoxLayout;
-    policyRow->addWidget(m_policyOn);
-    policyRow->addWidget(m_policyDays);
-    policyRow->addWidget(m_applyPolicy);
-    policyRow->addStretch(1);
+    m_policy = new RotationPolicyRow(this);
+    connect(m_policy, &RotationPolicyRow::message, this, &HygienePage::message);
+    connect(m_policy, &RotationPolicyRow::policyChanged, this, [this] {
+        Q_EMIT keysChanged(0);
+        refresh();
+    });
+    m_actions = new HygieneActions(clock, this);
+    connect(m_actions, &HygieneActions::message, this, &HygienePage::message);
+    connect(m_actions, &HygieneActions::keysChanged, this, &HygienePage::keysChanged);
+    connect(m_actions, &HygieneActions::finished, this, &HygienePage::refresh);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("hygieneSearchEdit"));
@@ -165,8 +136,7 @@ HygienePage::HygienePage(const Clock &clock, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(intro);
-    layout->addWidget(m_policyLabel);
-    layout->addLayout(policyRow);
+    layout->addWidget(m_policy);
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);
@@ -187,11 +157,12 @@ void HygienePage::setStore(KeyStore *store, const std::optional<Member> &member,
 {
     m_store = store;
     m_member = member;
-    m_commands = commands;
     m_keys = keys;
+    m_policy->setStore(store);
+    m_actions->setStore(store, commands);
     if (!m_store) {
         m_model->clear();
-        showPolicy({});
+        m_policy->showPolicy({});
         updateCount();
         updateButtons();
     }
@@ -221,7 +192,8 @@ void HygienePage::refresh()
     }
     if (const std::optional<Member> me = m_store->currentMember())
         m_member = me;
-    showPolicy(*policy);
+    m_policy->showPolicy(*policy);
+    updateButtons(); // who may change it: m_member was just read again
     auto check = std::make_shared<Check>();
     check->keys = m_keys->keys();
     check->members = *members;
@@ -266,20 +238,6 @@ void HygienePage::showResult(const std::shared_ptr<Check> &check)
     updateCount();
     updateButtons();
     Q_EMIT refreshed();
-}
-
-void HygienePage::showPolicy(const RotationPolicy &policy)
-{
-    const QSignalBlocker blockCheck(m_policyOn);
-    const QSignalBlocker blockDays(m_policyDays);
-    m_policyOn->setChecked(policy.maxSecretAgeDays.has_value());
-    m_policyDays->setValue(policy.maxSecretAgeDays.value_or(kDefaultPolicyDays));
-    m_policyOn->setProperty("policyDays", policy.maxSecretAgeDays ? *policy.maxSecretAgeDays : 0);
-    const QString set = policy.setBy.isEmpty()
-        ? tr("No rotation policy has been set.")
-        : tr("Set by %1 on %2.").arg(policy.setBy, Formatting::absoluteTime(policy.setAtMs));
-    m_policyLabel->setToolTip(set);
-    updateButtons();
 }
 
 void HygienePage::updateCount()
@@ -345,192 +303,42 @@ void HygienePage::updateButtons()
     m_dismiss->setEnabled(canAct && anyOpen);
     m_restore->setEnabled(canAct && anyDismissed);
 
-    const bool owner = m_store && m_member && m_member->role == Role::Owner;
-    m_policyOn->setEnabled(owner);
-    m_policyDays->setEnabled(owner && m_policyOn->isChecked());
-    const int stored = m_policyOn->property("policyDays").toInt();
-    const int wanted = m_policyOn->isChecked() ? m_policyDays->value() : 0;
-    m_applyPolicy->setEnabled(owner && stored != wanted);
-    const QString ownersOnly =
-        owner ? QString() : tr("Only Owners can change the rotation policy.");
-    for (QWidget *widget :
-         {static_cast<QWidget *>(m_policyOn), static_cast<QWidget *>(m_policyDays),
-          static_cast<QWidget *>(m_applyPolicy)})
-        widget->setToolTip(ownersOnly);
+    m_policy->setEditable(m_store && m_member && m_member->role == Role::Owner);
+}
+
+QCheckBox *HygienePage::policyBox() const
+{
+    return m_policy->policyBox();
+}
+
+QSpinBox *HygienePage::policyDaysBox() const
+{
+    return m_policy->daysBox();
+}
+
+QPushButton *HygienePage::applyPolicyButton() const
+{
+    return m_policy->applyButton();
 }
 
 void HygienePage::applyPolicy()
 {
-    if (!m_store)
-        return;
-    const std::optional<int> days =
-        m_policyOn->isChecked() ? std::optional<int>(m_policyDays->value()) : std::nullopt;
-    if (auto set = m_store->setRotationPolicy(days); !set) {
-        MessageBox::warning(this, tr("Rotation Policy"), set.errorMessage());
-        Q_EMIT message(set.errorMessage());
-        return;
-    }
-    Q_EMIT message(days ? tr("Rotation policy set: secrets are due for regeneration after %n "
-                             "day(s).",
-                             nullptr, *days)
-                        : tr("Rotation policy removed."));
-    Q_EMIT keysChanged(0);
-    refresh();
+    m_policy->apply();
 }
 
 void HygienePage::fixSelected()
 {
-    const QVector<HygieneFinding> selected = selectedFindings();
-    if (selected.isEmpty() || !m_store)
-        return;
-    const HygieneFinding::Fix fix = selected.constFirst().fix;
-    QVector<qint64> keyIds;
-    for (const HygieneFinding &finding : selected) {
-        if (finding.fix != fix) {
-            Q_EMIT message(tr("Select findings with the same fix to fix them together."));
-            return;
-        }
-        if (!keyIds.contains(finding.keyId))
-            keyIds.append(finding.keyId);
-    }
-    if (fix == HygieneFinding::Fix::EndGracePeriodLater) {
-        Q_EMIT message(tr("No change in the vault fixes this: ask the integration to switch to "
-                          "the new secret, or dismiss the finding."));
-        return;
-    }
-    // One key: the key table's own flow, with its confirmation and impact. Setting an expiry
-    // is the page's one-click fix (the edit dialog would ask for the date).
-    if (keyIds.size() == 1 && m_commands && fix != HygieneFinding::Fix::SetExpiry) {
-        auto key = m_store->key(keyIds.constFirst());
-        if (!key) {
-            Q_EMIT message(key.errorMessage());
-            return;
-        }
-        switch (fix) {
-        case HygieneFinding::Fix::Deactivate:
-            m_commands->setActive(*key, false);
-            break;
-        case HygieneFinding::Fix::Regenerate:
-            m_commands->regenerate(*key);
-            break;
-        case HygieneFinding::Fix::Revoke:
-            m_commands->revoke(*key);
-            break;
-        default:
-            break;
-        }
-        refresh();
-        return;
-    }
-    if (fix == HygieneFinding::Fix::Regenerate) {
-        MessageBox::information(this, tr("Regenerate Keys"),
-                                tr("Regenerate one key at a time: each new secret is shown once, "
-                                   "to be handed to its integration."));
-        return;
-    }
-    fixMany(fix, keyIds);
-}
-
-void HygienePage::fixMany(HygieneFinding::Fix fix, const QVector<qint64> &keyIds)
-{
-    if (fix != HygieneFinding::Fix::Deactivate && fix != HygieneFinding::Fix::Revoke
-        && fix != HygieneFinding::Fix::SetExpiry)
-        return;
-    // Fresh from the store: versions the table read may be stale by now.
-    QVector<ApiKey> keys;
-    QStringList missing;
-    for (qint64 id : keyIds) {
-        auto key = m_store->key(id);
-        if (key)
-            keys.append(*key);
-        else
-            missing.append(tr("Key %1: %2").arg(id).arg(key.errorMessage()));
-    }
-    const BulkKeyAction action = fix == HygieneFinding::Fix::Deactivate ? BulkKeyAction::Deactivate
-        : fix == HygieneFinding::Fix::Revoke                            ? BulkKeyAction::Revoke
-                                             : BulkKeyAction::ShortenExpiry;
-    // The key table's own flow: one confirmation that lists the keys (and those left out, with
-    // why), the Production count typed when Production keys would stop, one transaction, and a
-    // report of the keys refused while the others went through.
-    bool changed = false;
-    if (!keys.isEmpty()) {
-        BulkKeyCommands bulk(*m_store, m_clock, this);
-        connect(&bulk, &BulkKeyCommands::message, this, &HygienePage::message);
-        connect(&bulk, &BulkKeyCommands::failed, this, &HygienePage::message);
-        const std::optional<qint64> expiry = action == BulkKeyAction::ShortenExpiry
-            ? std::optional<qint64>(m_clock.nowMs() + kFixExpiryMs)
-            : std::nullopt;
-        changed = bulk.apply(action, keys, expiry);
-    }
-    if (changed)
-        Q_EMIT keysChanged(0);
-    reportRefusals(tr("Fix Findings"), missing);
-    refresh();
-}
-
-void HygienePage::reportRefusals(const QString &title, const QStringList &refusals)
-{
-    if (refusals.isEmpty())
-        return;
-    MessageBox::warning(
-        this, title,
-        tr("These keys were left as they were:\n\n%1").arg(refusals.join(QLatin1Char('\n'))));
+    m_actions->fix(selectedFindings());
 }
 
 void HygienePage::dismissSelected()
 {
-    QVector<HygieneFinding> open;
-    for (const HygieneFinding &finding : selectedFindings()) {
-        if (!finding.dismissed)
-            open.append(finding);
-    }
-    if (open.isEmpty() || !m_store)
-        return;
-    QStringList listed;
-    for (const HygieneFinding &finding : std::as_const(open))
-        listed.append(
-            tr("%1: %2").arg(quoted(finding.keyName), HygieneFinding::describeKind(finding.kind)));
-    auto *dialog = new HygieneDismissDialog(listed, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, open] {
-        const QString reason = dialog->reason();
-        QStringList refusals;
-        int done = 0;
-        for (const HygieneFinding &finding : open) {
-            if (auto dismissed = m_store->dismissFinding(finding.keyId, finding.kind, reason))
-                ++done;
-            else
-                refusals.append(
-                    tr("%1: %2").arg(quoted(finding.keyName), dismissed.errorMessage()));
-        }
-        Q_EMIT message(tr("%n finding(s) dismissed.", nullptr, done));
-        if (done > 0)
-            Q_EMIT keysChanged(0);
-        reportRefusals(tr("Dismiss Findings"), refusals);
-        refresh();
-    });
-    dialog->open();
+    m_actions->dismiss(selectedFindings());
 }
 
 void HygienePage::restoreSelected()
 {
-    if (!m_store)
-        return;
-    QStringList refusals;
-    int done = 0;
-    for (const HygieneFinding &finding : selectedFindings()) {
-        if (!finding.dismissed)
-            continue;
-        if (auto restored = m_store->restoreFinding(finding.keyId, finding.kind))
-            ++done;
-        else
-            refusals.append(tr("%1: %2").arg(quoted(finding.keyName), restored.errorMessage()));
-    }
-    Q_EMIT message(tr("%n finding(s) restored.", nullptr, done));
-    if (done > 0)
-        Q_EMIT keysChanged(0);
-    reportRefusals(tr("Restore Findings"), refusals);
-    refresh();
+    m_actions->restore(selectedFindings());
 }
 
 } // namespace Keyward

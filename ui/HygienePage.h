@@ -19,11 +19,13 @@ class QThread;
 namespace Keyward {
 
 class Clock;
+class HygieneActions;
 class HygieneFilterProxyModel;
 class HygieneModel;
 class KeyCommands;
 class KeyStore;
 class KeyTableModel;
+class RotationPolicyRow;
 
 // The hygiene report in the window (issue 16 §2): every finding with its reason, fixed one at a
 // time through KeyCommands (the same confirmations as the key table) or many at once through
@@ -31,9 +33,10 @@ class KeyTableModel;
 // number typed); dismissed with a reason or restored; and, for Owners, the
 // vault's rotation policy.
 //
-// The keys come from the key table's model (already read; a 100,000-key vault is not read
-// twice), the checks run on a worker thread so the window keeps painting, and only the newest
-// refresh's answer is shown.
+// The policy row is a RotationPolicyRow; the fixes, dismissals and restores are
+// HygieneActions'. The keys come from the key table's model (already read; a 100,000-key vault is
+// not read twice), the checks run on a worker thread so the window keeps painting, and only the
+// newest refresh's answer is shown.
 class HygienePage : public QWidget
 {
     Q_OBJECT
@@ -56,9 +59,9 @@ public:
     QPushButton *dismissButton() const { return m_dismiss; }
     QPushButton *restoreButton() const { return m_restore; }
     QCheckBox *showDismissedBox() const { return m_showDismissed; }
-    QCheckBox *policyBox() const { return m_policyOn; }
-    QSpinBox *policyDaysBox() const { return m_policyDays; }
-    QPushButton *applyPolicyButton() const { return m_applyPolicy; }
+    QCheckBox *policyBox() const;
+    QSpinBox *policyDaysBox() const;
+    QPushButton *applyPolicyButton() const;
     QLabel *countLabel() const { return m_count; }
     // The findings selected in the table (in the table's order).
     QVector<HygieneFinding> selectedFindings() const;
@@ -82,15 +85,10 @@ private:
     void showResult(const std::shared_ptr<Check> &check);
     void updateButtons();
     void updateCount();
-    void showPolicy(const RotationPolicy &policy);
-    // One fix on many keys through BulkKeyCommands; refusals listed per key.
-    void fixMany(HygieneFinding::Fix fix, const QVector<qint64> &keyIds);
-    void reportRefusals(const QString &title, const QStringList &refusals);
 
     const Clock &m_clock;
     KeyStore *m_store = nullptr;
     std::optional<Member> m_member;
-    KeyCommands *m_commands = nullptr;
     const KeyTableModel *m_keys = nullptr;
     HygieneModel *m_model = nullptr;
     HygieneFilterProxyModel *m_proxy = nullptr;
@@ -98,10 +96,8 @@ private:
     QLineEdit *m_search = nullptr;
     QCheckBox *m_showDismissed = nullptr;
     QLabel *m_count = nullptr;
-    QLabel *m_policyLabel = nullptr;
-    QCheckBox *m_policyOn = nullptr;
-    QSpinBox *m_policyDays = nullptr;
-    QPushButton *m_applyPolicy = nullptr;
+    RotationPolicyRow *m_policy = nullptr;
+    HygieneActions *m_actions = nullptr;
     QPushButton *m_fix = nullptr;
     QPushButton *m_dismiss = nullptr;
     QPushButton *m_restore = nullptr;

@@ -140,4 +140,4 @@ int runSigningKeyTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestSigningKey.moc"
+#include "test_signing_key.moc"

@@ -171,4 +171,4 @@ int runPassphraseHasherTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestPassphraseHasher.moc"
+#include "test_passphrase_hasher.moc"

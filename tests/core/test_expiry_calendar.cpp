@@ -147,4 +147,4 @@ int runExpiryCalendarTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestExpiryCalendar.moc"
+#include "test_expiry_calendar.moc"

@@ -1,27 +1,14 @@
-#include "VaultMigrator.h"
+#include "MigrationCopy.h"
 
-#include "AuditLog.h"
-#include "KeyStore.h"
-#include "Migrations.h"
-#include "PostgresSetup.h"
-#include "SqlConnection.h"
-#include "SqlDialect.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
-#include "VaultFile.h"
-#include "core/Permissions.h"
-#include "crypto/PassphraseHasher.h"
 
-#include <QFile>
-#include <QHash>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QVector>
 
 #include <algorithm>
-#include <utility>
 
-namespace Keyward {
+namespace Keyward::MigrationCopy {
 
 namespace {
 
@@ -127,38 +114,6 @@ QVariant normalised(const QVariant &value, Kind kind)
     return value;
 }
 
-struct CurrentMember
-{
-    QString name;
-    Role role = Role::Viewer;
-};
-
-// State of one copy: the two connections and what was seen on the way.
-struct CopyRun
-{
-    CopyRun(QSqlDatabase &source, QSqlDatabase &target, SqlEngine sourceEngine,
-            SqlEngine targetEngine, MigrationReport &out)
-        : from(source)
-        , to(target)
-        , fromEngine(sourceEngine)
-        , toEngine(targetEngine)
-        , report(out)
-    { }
-
-    QSqlDatabase &from;
-    QSqlDatabase &to;
-    SqlEngine fromEngine;
-    SqlEngine toEngine;
-    MigrationReport &report;
-    // Highest id per identity table, counting ids that only other rows still mention (the audit
-    // log names deleted keys; the request log, deleted secrets): the copy must never hand them
-    // out again.
-    QHash<QString, qint64> highestId;
-    QHash<QString, qint64> sourceNext; // from the source's sequences, where it lets us read them
-    QVector<CurrentMember> currentMembers;
-    AuditVerification sourceAudit;
-};
-
 void noteId(CopyRun &run, const QString &table, const QVariant &id)
 {
     if (id.isNull())
@@ -167,27 +122,6 @@ void noteId(CopyRun &run, const QString &table, const QVariant &id)
     highest = std::max(highest, id.toLongLong());
 }
 
-Result<Member> signedInOwner(SqlKeyStore &source)
-{
-    const std::optional<Member> member = source.currentMember();
-    const Error refused = makeError(
-        ErrorCode::PermissionDenied,
-        VaultMigrator::tr("Only an Owner of the vault can copy it: a copy holds every key's hash "
-                          "and the whole audit log."));
-    if (!member)
-        return refused;
-    // Read again: the role may have changed since signing in.
-    auto members = source.listMembers();
-    if (!members)
-        return members.error();
-    for (const Member &current : *members) {
-        if (current.id == member->id)
-            return current.role == Role::Owner ? Result<Member>(current) : Result<Member>(refused);
-    }
-    return refused;
-}
-
-// One consistent picture of the source, however long the copy takes.
 // A later schema may add columns: copying without them would lose data quietly, so a column the
 // copy does not know stops it instead (and a test notices when a migration forgets this file).
 Result<void> requireKnownColumns(QSqlDatabase &db, const QString &table, const QStringList &known)
@@ -201,22 +135,6 @@ Result<void> requireKnownColumns(QSqlDatabase &db, const QString &table, const Q
                                  .arg(table, actual.fieldName(i)));
     }
     return {};
-}
-
-Result<void> beginSnapshot(QSqlDatabase &db, SqlEngine engine)
-{
-    QSqlQuery q(db);
-    const QString begin = engine == SqlEngine::Sqlite
-        ? QStringLiteral("BEGIN")
-        : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    if (!q.exec(begin))
-        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot read the source vault."));
-    return {};
-}
-
-void endSnapshot(QSqlDatabase &db)
-{
-    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
 }
 
 Result<void> readSourceSequences(CopyRun &run)
@@ -418,6 +336,45 @@ Result<void> continueSequences(CopyRun &run)
     return {};
 }
 
+} // namespace
+
+Result<Member> signedInOwner(SqlKeyStore &source)
+{
+    const std::optional<Member> member = source.currentMember();
+    const Error refused = makeError(
+        ErrorCode::PermissionDenied,
+        VaultMigrator::tr("Only an Owner of the vault can copy it: a copy holds every key's hash "
+                          "and the whole audit log."));
+    if (!member)
+        return refused;
+    // Read again: the role may have changed since signing in.
+    auto members = source.listMembers();
+    if (!members)
+        return members.error();
+    for (const Member &current : *members) {
+        if (current.id == member->id)
+            return current.role == Role::Owner ? Result<Member>(current) : Result<Member>(refused);
+    }
+    return refused;
+}
+
+// One consistent picture of the source, however long the copy takes.
+Result<void> beginSnapshot(QSqlDatabase &db, SqlEngine engine)
+{
+    QSqlQuery q(db);
+    const QString begin = engine == SqlEngine::Sqlite
+        ? QStringLiteral("BEGIN")
+        : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (!q.exec(begin))
+        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot read the source vault."));
+    return {};
+}
+
+void endSnapshot(QSqlDatabase &db)
+{
+    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+}
+
 Result<void> copyEverything(CopyRun &run, const QString &rolePrefix,
                             const QString &passphraseMember, const QString &phc)
 {
@@ -481,318 +438,4 @@ void describeCopy(MigrationReport &report)
                                             "reports the same damage on the copy.");
 }
 
-// ---- PostgreSQL target -------------------------------------------------------------------
-
-Result<void> requireEmptyDatabase(QSqlDatabase &db, const QString &where)
-{
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN "
-                               "pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE "
-                               "n.nspname = 'public'"))
-        || !q.next())
-        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot look into %1.").arg(where));
-    const qint64 objects = q.value(0).toLongLong();
-    if (objects > 0)
-        return makeError(ErrorCode::VaultExists,
-                         VaultMigrator::tr("The database %1 is not empty (%2 tables or other "
-                                           "objects). A copy goes into an empty database only, "
-                                           "never merged into another vault.")
-                             .arg(where)
-                             .arg(objects));
-    return {};
-}
-
-QString groupOf(const QString &rolePrefix, Role role)
-{
-    return rolePrefix + QLatin1Char('_') + roleCode(role);
-}
-
-Result<QString> serverText(QSqlDatabase &db, const QString &sql, const QStringList &values)
-{
-    QSqlQuery q(db);
-    q.prepare(sql);
-    for (const QString &value : values)
-        q.addBindValue(value);
-    if (!q.exec() || !q.next())
-        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot prepare a login statement."));
-    return q.value(0).toString();
-}
-
-// Why a member's name cannot be a login of this vault, or an empty string.
-QString loginProblem(const QString &name, const QString &rolePrefix, bool exists, bool canLogin,
-                     bool isVerifier)
-{
-    if (auto valid = Permissions::validateLoginName(name, rolePrefix); !valid)
-        return valid.errorMessage();
-    if (exists && !canLogin)
-        return VaultMigrator::tr("\"%1\" is a group role on this server, not a login.").arg(name);
-    if (isVerifier)
-        return VaultMigrator::tr("\"%1\" is a verifier login; a member needs a login of its own.")
-            .arg(name);
-    return {};
-}
-
-// Members of a server vault are logins: create them (createLogins) or say what a DBA must do.
-Result<void> mapLogins(CopyRun &run, const MigrationOptions &options)
-{
-    QSqlDatabase &db = run.to;
-    MigrationReport &report = run.report;
-    const QString verifierGroup = options.rolePrefix + QStringLiteral("_verifier");
-    QSqlQuery q(db);
-    for (const CurrentMember &member : std::as_const(run.currentMembers)) {
-        const QString group = groupOf(options.rolePrefix, member.role);
-        q.prepare(QStringLiteral("SELECT rolcanlogin, pg_has_role(rolname, ?, 'MEMBER'), "
-                                 "pg_has_role(rolname, ?, 'MEMBER') FROM pg_catalog.pg_roles "
-                                 "WHERE rolname = ?"));
-        q.addBindValue(group);
-        q.addBindValue(verifierGroup);
-        q.addBindValue(member.name);
-        if (!q.exec())
-            return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot look up the logins."));
-        const bool exists = q.next();
-        const bool canLogin = exists && q.value(0).toBool();
-        const bool inGroup = exists && q.value(1).toBool();
-        const bool isVerifier = exists && q.value(2).toBool();
-        q.finish();
-        if (const QString problem =
-                loginProblem(member.name, options.rolePrefix, exists, canLogin, isVerifier);
-            !problem.isEmpty()) {
-            if (options.createLogins)
-                return makeError(ErrorCode::InvalidInput, problem);
-            report.actions
-                << VaultMigrator::tr("Warning: %1 The member cannot sign in.").arg(problem);
-            continue;
-        }
-        if (!options.createLogins) {
-            if (exists && inGroup)
-                continue;
-            report.missingLogins.append({member.name, group, exists});
-            if (!exists) {
-                auto create = serverText(
-                    db, QStringLiteral("SELECT format('CREATE ROLE %I LOGIN;', CAST(? AS text))"),
-                    {member.name});
-                if (!create)
-                    return create.error();
-                report.dbaStatements << *create;
-            }
-            auto grant = serverText(
-                db,
-                QStringLiteral(
-                    "SELECT format('GRANT %I TO %I;', CAST(? AS text), CAST(? AS text))"),
-                {group, member.name});
-            if (!grant)
-                return grant.error();
-            report.dbaStatements << *grant;
-            continue;
-        }
-        if (!exists) {
-            QVariant verifier(QMetaType::fromType<QString>());
-            if (!options.loginPassword.isEmpty()) {
-                auto computed =
-                    PostgresSetup::passwordVerifier(db, member.name, options.loginPassword);
-                if (!computed)
-                    return computed.error();
-                verifier = *computed;
-            }
-            q.prepare(QStringLiteral("SELECT keyward_ensure_login(?, ?)"));
-            q.addBindValue(member.name);
-            q.addBindValue(verifier);
-            if (!q.exec())
-                return SqlErrors::fromQuery(
-                    q, VaultMigrator::tr("Cannot create the login %1.").arg(member.name));
-            report.loginsCreated.append(member.name);
-        }
-        q.prepare(QStringLiteral("SELECT keyward_revoke_groups(?)"));
-        q.addBindValue(member.name);
-        if (!q.exec())
-            return SqlErrors::fromQuery(
-                q, VaultMigrator::tr("Cannot set the groups of %1.").arg(member.name));
-        // GRANT takes no parameters: the server quotes the names (format %I).
-        auto grant = serverText(
-            db, QStringLiteral("SELECT format('GRANT %I TO %I', CAST(? AS text), CAST(? AS text))"),
-            {group, member.name});
-        if (!grant)
-            return grant.error();
-        if (!q.exec(*grant))
-            return SqlErrors::fromQuery(
-                q, VaultMigrator::tr("Cannot grant %1 to %2.").arg(group, member.name));
-    }
-    if (options.createLogins)
-        report.actions << VaultMigrator::tr("Put every member's login in its group; logins "
-                                            "created: %1.")
-                              .arg(report.loginsCreated.isEmpty()
-                                       ? VaultMigrator::tr("none")
-                                       : report.loginsCreated.join(QStringLiteral(", ")));
-    return {};
-}
-
-Result<void> buildPostgresVault(CopyRun &run, const MigrationOptions &options,
-                                const QStringList &securityStatements, qint64 nowMs)
-{
-    const SqlDialect dialect(SqlEngine::Postgres);
-    if (auto schema = Migrations::applyPending(run.to, dialect, nowMs); !schema)
-        return schema;
-    run.report.actions << VaultMigrator::tr("Created the Keyward schema (version %1).")
-                              .arg(Migrations::latestVersion());
-    if (auto copied = copyEverything(run, options.rolePrefix, QString(), QString()); !copied)
-        return copied;
-    describeCopy(run.report);
-    QSqlQuery q(run.to);
-    for (const QString &statement : securityStatements) {
-        if (!q.exec(statement))
-            return SqlErrors::fromQuery(
-                q, VaultMigrator::tr("The setup failed at:\n%1\n").arg(statement.left(400)));
-    }
-    run.report.actions << VaultMigrator::tr("Created or updated the group roles %1_owner, "
-                                            "%1_admin, %1_developer, %1_viewer and %1_verifier, "
-                                            "their privileges and row-level security.")
-                              .arg(options.rolePrefix);
-    if (auto mapped = mapLogins(run, options); !mapped)
-        return mapped;
-    return checkAuditCopy(run);
-}
-
-// ---- SQLite target -----------------------------------------------------------------------
-
-void removeVaultFiles(const QString &path)
-{
-    for (const QString &suffix :
-         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
-        QFile::remove(path + suffix);
-}
-
-Result<void> buildSqliteVault(CopyRun &run, const QString &passphraseMember, const QString &phc,
-                              qint64 nowMs)
-{
-    QSqlQuery q(run.to);
-    // application_id before anything else, so that it lands in the main file.
-    if (!q.exec(QStringLiteral("PRAGMA application_id = %1").arg(VaultFile::kApplicationId))
-        || !q.exec(QStringLiteral("PRAGMA journal_mode = WAL"))
-        || !q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
-        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot prepare the new vault."));
-    q.finish();
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return SqlErrors::fromQuery(q, VaultMigrator::tr("Cannot prepare the new vault."));
-    const SqlDialect dialect(SqlEngine::Sqlite);
-    if (auto schema = Migrations::applyPending(run.to, dialect, nowMs); !schema)
-        return schema;
-    if (auto copied = copyEverything(run, QString(), passphraseMember, phc); !copied)
-        return copied;
-    describeCopy(run.report);
-    return checkAuditCopy(run);
-}
-
-} // namespace
-
-Result<MigrationReport> VaultMigrator::copyToPostgres(SqlKeyStore &source, const PgConnInfo &target,
-                                                      const MigrationOptions &options,
-                                                      const Clock &clock)
-{
-    if (auto valid = PostgresSetup::validateRolePrefix(options.rolePrefix); !valid)
-        return valid.error();
-    if (auto owner = signedInOwner(source); !owner)
-        return owner.error();
-    if (!options.loginPassword.isEmpty()) {
-        if (auto valid = Permissions::validatePassphraseLength(int(options.loginPassword.size()));
-            !valid)
-            return valid.error();
-    }
-    auto security = PostgresSetup::securityStatements(options.rolePrefix);
-    if (!security)
-        return security.error();
-
-    const QString where = target.displayName();
-    SqlConnection connection(QStringLiteral("QPSQL"), QStringLiteral("migrate"));
-    QSqlDatabase &db = connection.database();
-    if (!db.isValid())
-        return SqlConnection::driverMissing(QStringLiteral("QPSQL"));
-    PgConnInfo info = target;
-    if (!info.contains(QStringLiteral("application_name")))
-        info.setValue(QStringLiteral("application_name"), QStringLiteral("keyward-migrate"));
-    info = info.withClientDefaults();
-    if (auto applied = info.applyTo(db); !applied)
-        return applied.error();
-    if (!db.open())
-        return SqlErrors::fromConnectError(db.lastError(), where);
-    QSqlQuery q(db);
-    // Re-applied policies and roles would otherwise print a NOTICE each.
-    q.exec(QStringLiteral("SET client_min_messages = warning"));
-    if (auto empty = requireEmptyDatabase(db, where); !empty)
-        return empty.error();
-
-    MigrationReport report;
-    CopyRun run {source.database(), db, source.engine(), SqlEngine::Postgres, report};
-    if (!q.exec(QStringLiteral("BEGIN")))
-        return SqlErrors::fromQuery(q, tr("Cannot start writing to %1.").arg(where));
-    if (auto snapshot = beginSnapshot(run.from, run.fromEngine); !snapshot) {
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return snapshot.error();
-    }
-    Result<void> built = buildPostgresVault(run, options, *security, clock.nowMs());
-    endSnapshot(run.from);
-    if (!built) {
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return built.error();
-    }
-    // QSqlDatabase::commit() also notices a COMMIT that the server turned into a ROLLBACK.
-    if (!db.commit()) {
-        const Error error = SqlErrors::fromSqlError(
-            db.lastError(), tr("Could not save the copy in %1; nothing was written.").arg(where));
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return error;
-    }
-    return report;
-}
-
-Result<MigrationReport> VaultMigrator::copyToSqlite(SqlKeyStore &source, const QString &path,
-                                                    const MigrationOptions &options,
-                                                    const Clock &clock)
-{
-    auto owner = signedInOwner(source);
-    if (!owner)
-        return owner.error();
-    // A server vault has no passphrases to copy: the Owner making the copy chooses theirs.
-    QString phc;
-    if (source.engine() == SqlEngine::Postgres) {
-        if (auto valid = Permissions::validatePassphraseLength(int(options.newPassphrase.size()));
-            !valid)
-            return valid.error();
-        phc = PassphraseHasher::hash(options.newPassphrase);
-        if (phc.isEmpty())
-            return makeError(ErrorCode::CryptoFailure, tr("Could not hash the passphrase."));
-    }
-    if (auto created = VaultFile::createEmpty(path); !created)
-        return created.error();
-
-    MigrationReport report;
-    Result<void> built;
-    {
-        SqlConnection connection(QStringLiteral("QSQLITE"), QStringLiteral("migrate"));
-        QSqlDatabase &db = connection.database();
-        db.setDatabaseName(path);
-        if (!db.isValid()) {
-            built = SqlConnection::driverMissing(QStringLiteral("QSQLITE"));
-        } else if (!db.open()) {
-            built = SqlErrors::fromSqlError(db.lastError(), tr("Cannot create %1.").arg(path));
-        } else {
-            CopyRun run {source.database(), db, source.engine(), SqlEngine::Sqlite, report};
-            built = beginSnapshot(run.from, run.fromEngine);
-            if (built) {
-                built = buildSqliteVault(run, owner->name, phc, clock.nowMs());
-                endSnapshot(run.from);
-            }
-            QSqlQuery q(db);
-            if (built && !q.exec(QStringLiteral("COMMIT")))
-                built = SqlErrors::fromQuery(q, tr("Could not save %1.").arg(path));
-            if (!built)
-                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        }
-    }
-    if (!built) {
-        removeVaultFiles(path);
-        return built.error();
-    }
-    return report;
-}
-
-} // namespace Keyward
+} // namespace Keyward::MigrationCopy

@@ -224,4 +224,4 @@ int runPrimitivesTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestPrimitives.moc"
+#include "test_primitives.moc"

@@ -272,4 +272,4 @@ int runParsersTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestParsers.moc"
+#include "test_parsers.moc"

@@ -192,4 +192,4 @@ int runCreateAndEditRulesTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestCreateAndEditRules.moc"
+#include "test_create_and_edit_rules.moc"

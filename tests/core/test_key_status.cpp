@@ -139,4 +139,4 @@ int runKeyStatusTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestKeyStatus.moc"
+#include "test_key_status.moc"

@@ -206,4 +206,4 @@ int runIpAllowlistTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestIpAllowlist.moc"
+#include "test_ip_allowlist.moc"

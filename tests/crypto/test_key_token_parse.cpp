@@ -174,4 +174,4 @@ int runKeyTokenParseTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestKeyTokenParse.moc"
+#include "test_key_token_parse.moc"

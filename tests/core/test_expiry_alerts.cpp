@@ -164,4 +164,4 @@ int runExpiryAlertsTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestExpiryAlerts.moc"
+#include "test_expiry_alerts.moc"

@@ -304,4 +304,4 @@ int runKeyPermissionsTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestKeyPermissions.moc"
+#include "test_key_permissions.moc"

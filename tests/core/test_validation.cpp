@@ -181,4 +181,4 @@ int runValidationTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestValidation.moc"
+#include "test_validation.moc"

@@ -226,4 +226,4 @@ int runKeyTokenTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestKeyToken.moc"
+#include "test_key_token.moc"

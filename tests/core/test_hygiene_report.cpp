@@ -211,4 +211,4 @@ int runHygieneReportTests(int argc, char **argv)
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "TestHygieneReport.moc"
+#include "test_hygiene_report.moc"

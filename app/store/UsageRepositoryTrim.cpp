@@ -1,0 +1,101 @@
+// UsageRepository's retention (UsageRetention): old request-log rows and hourly counts go as
+// part of a write, in a savepoint of their own.
+#include "UsageRepository.h"
+
+#include "RepeatedStatement.h"
+#include "SqlErrors.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace Keyward {
+
+Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
+                                   const UsageRetention &retention, qint64 nowMs)
+{
+    QSqlQuery q(*m_db);
+    if (!q.exec(QStringLiteral("SAVEPOINT keyward_usage_trim")))
+        return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    const int keep = qMax(1, retention.requestsPerKey);
+    const int trimEvery = qMax(1, keep / 4);
+    // Kept only when the transaction commits; without the trims when they were rolled back.
+    QHash<qint64, int> counted = m_rowsSinceTrim;
+    for (const RequestLogRow &row : requests)
+        ++counted[row.keyId];
+    QHash<qint64, int> rowsSinceTrim = counted;
+    auto trimAll = [&]() -> Result<void> {
+        QVector<qint64> due;
+        for (auto it = rowsSinceTrim.constBegin(); it != rowsSinceTrim.constEnd(); ++it) {
+            if (it.value() >= trimEvery)
+                due.append(it.key());
+        }
+        std::sort(due.begin(), due.end());
+        for (qint64 keyId : std::as_const(due)) {
+            if (auto trimmed = trimKey(keyId, keep); !trimmed)
+                return trimmed;
+            rowsSinceTrim.remove(keyId);
+        }
+        // AUTOINCREMENT / identity ids only grow, so "the newest N" is an id range: cheap, and
+        // it keeps at most N rows (fewer where older rows were already trimmed per key).
+        QSqlQuery total(*m_db);
+        if (!total.exec(QStringLiteral("SELECT MAX(id) FROM request_log")))
+            return SqlErrors::fromQuery(total, tr("Could not trim the request log."));
+        if (total.next() && !total.value(0).isNull()) {
+            const qint64 newest = total.value(0).toLongLong();
+            total.prepare(QStringLiteral("DELETE FROM request_log WHERE id <= ?"));
+            total.addBindValue(newest - qMax(1, retention.requestsTotal));
+            if (!total.exec())
+                return SqlErrors::fromQuery(total, tr("Could not trim the request log."));
+        }
+        // Old hourly counts: a full scan, so at most once an hour per writer.
+        if (nowMs - m_lastHourlyTrimMs >= kHourMs) {
+            QSqlQuery hourly(*m_db);
+            hourly.prepare(QStringLiteral("DELETE FROM key_usage_hourly WHERE hour < ?"));
+            hourly.addBindValue(nowMs - retention.hourlyKeepMs);
+            if (!hourly.exec())
+                return SqlErrors::fromQuery(hourly, tr("Could not trim the usage history."));
+            m_lastHourlyTrimMs = nowMs;
+        }
+        return {};
+    };
+    if (auto trimmed = trimAll(); !trimmed) {
+        m_trimProblem = trimmed.errorMessage();
+        rowsSinceTrim = std::move(counted);
+        if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT keyward_usage_trim")))
+            return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    } else {
+        m_trimProblem.clear();
+    }
+    if (!q.exec(QStringLiteral("RELEASE SAVEPOINT keyward_usage_trim")))
+        return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    m_pendingRowsSinceTrim = std::move(rowsSinceTrim);
+    return {};
+}
+
+Result<void> UsageRepository::trimKey(qint64 keyId, int keep)
+{
+    const QString what = tr("Could not trim the request log.");
+    const QString match =
+        keyId != 0 ? QStringLiteral("key_id = ?") : QStringLiteral("key_id IS NULL");
+    // The oldest row to keep, found through the (key_id, at) index.
+    RepeatedStatement oldestKept(
+        *m_db, m_dialect.engine(),
+        QStringLiteral("SELECT at, id FROM request_log WHERE ") + match
+            + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"));
+    const int offset = qMax(1, keep) - 1;
+    if (!(keyId != 0 ? oldestKept.run({keyId, offset}) : oldestKept.run({offset})))
+        return oldestKept.error(what);
+    if (!oldestKept.hasRow())
+        return {};
+    const qint64 at = oldestKept.integer(0);
+    const qint64 id = oldestKept.integer(1);
+    RepeatedStatement older(*m_db, m_dialect.engine(),
+                            QStringLiteral("DELETE FROM request_log WHERE ") + match
+                                + QStringLiteral(" AND (at < ? OR (at = ? AND id < ?))"));
+    if (!(keyId != 0 ? older.run({keyId, at, at, id}) : older.run({at, at, id})))
+        return older.error(what);
+    return {};
+}
+
+} // namespace Keyward

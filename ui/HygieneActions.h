@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/HygieneReport.h"
+
+#include <QObject>
+#include <QVector>
+
+class QWidget;
+
+namespace Keyward {
+
+class Clock;
+class KeyCommands;
+class KeyStore;
+
+// What the hygiene page does to its findings: fix them (one key through KeyCommands, with the
+// key table's confirmations; many through BulkKeyCommands' bulk confirmation), dismiss them with
+// a reason, or restore dismissed ones. Refusals are listed per key; finished() after every
+// attempt, so that the page checks again.
+class HygieneActions : public QObject
+{
+    Q_OBJECT
+public:
+    // dialogParent: the page, for confirmations and warnings.
+    HygieneActions(const Clock &clock, QWidget *dialogParent);
+
+    void setStore(KeyStore *store, KeyCommands *commands);
+
+    // The findings must share one fix.
+    void fix(const QVector<HygieneFinding> &findings);
+    // Asks for the reason; the dismissed findings among these are skipped.
+    void dismiss(const QVector<HygieneFinding> &findings);
+    // The open findings among these are skipped.
+    void restore(const QVector<HygieneFinding> &findings);
+
+Q_SIGNALS:
+    void message(const QString &text);
+    // Keys or dismissals changed in the vault.
+    void keysChanged(qint64 keyId);
+    // An action ended (done or not): the findings may differ now.
+    void finished();
+
+private:
+    // One fix on many keys through BulkKeyCommands; refusals listed per key.
+    void fixMany(HygieneFinding::Fix fix, const QVector<qint64> &keyIds);
+    void reportRefusals(const QString &title, const QStringList &refusals);
+
+    const Clock &m_clock;
+    QWidget *m_dialogParent;
+    KeyStore *m_store = nullptr;
+    KeyCommands *m_commands = nullptr;
+};
+
+} // namespace Keyward
