@@ -45,6 +45,11 @@ struct VaultFixture
     QString path;
 
     explicit VaultFixture(const QString &prefix = QStringLiteral("kw"))
+        : VaultFixture(prefix, ManualClock().nowMs())
+    { }
+    // startMs: the clock's start, e.g. the real time for a vault another process writes to.
+    VaultFixture(const QString &prefix, qint64 startMs)
+        : clock(startMs)
     {
         path = dir.filePath(QStringLiteral("vault.keyward"));
         auto created = SqlKeyStore::createVault(path, prefix, QStringLiteral("alice"),

@@ -1,5 +1,4 @@
 #include "UiTestSupport.h"
-#include "StoreDatabase.h"
 
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
@@ -65,31 +64,14 @@ SecretString secret(const QString &text)
     return SecretString::fromQString(text);
 }
 
-Vault::Vault(qint64 startMs)
-    : m_clock(startMs)
-{
-    m_path = m_dir.filePath(QStringLiteral("vault.keyward"));
-    auto created = SqlKeyStore::createVault(m_path, QStringLiteral("kw"), QStringLiteral("alice"),
-                                            secret(kOwnerPassphrase), m_clock);
-    if (created)
-        m_store = std::move(created).value();
-    else
-        qWarning("Cannot create the test vault: %s", qPrintable(created.errorMessage()));
-}
-
-Vault::~Vault() = default;
-
 ApiKey Vault::createKey(const QString &name, Environment env, Role role, const QStringList &grants,
                         qint64 expiresInMs)
 {
-    NewKeyRequest request;
-    request.name = name;
-    request.environment = env;
-    request.role = role;
+    NewKeyRequest request = m_fixture.request(name, env, role);
     request.grants = grants.isEmpty() ? QStringList {QStringLiteral("licenses:read")} : grants;
-    if (expiresInMs > 0)
-        request.expiresAtMs = m_clock.nowMs() + expiresInMs;
-    auto issued = m_store->createKey(request);
+    request.expiresAtMs =
+        expiresInMs > 0 ? std::optional<qint64>(clock().nowMs() + expiresInMs) : std::nullopt;
+    auto issued = store().createKey(request);
     if (!issued) {
         qWarning("createKey(%s) failed: %s", qPrintable(name), qPrintable(issued.errorMessage()));
         return {};
@@ -99,7 +81,7 @@ ApiKey Vault::createKey(const QString &name, Environment env, Role role, const Q
 
 Member Vault::addMember(const QString &name, Role role)
 {
-    auto added = m_store->addMember(name, role, secret(kMemberPassphrase));
+    auto added = store().addMember(name, role, secret(kMemberPassphrase));
     if (!added) {
         qWarning("addMember(%s) failed: %s", qPrintable(name), qPrintable(added.errorMessage()));
         return {};
@@ -109,7 +91,7 @@ Member Vault::addMember(const QString &name, Role role)
 
 void Vault::setLastUsed(qint64 keyId, qint64 atMs, const QString &source)
 {
-    QSqlQuery q(StoreDatabase::of(*m_store));
+    QSqlQuery q(m_fixture.tamperDatabase());
     q.prepare(QStringLiteral("UPDATE key_secrets SET last_used_at = ?, last_used_source = ? "
                              "WHERE id = (SELECT MAX(id) FROM key_secrets WHERE key_id = ?)"));
     q.addBindValue(atMs);
@@ -121,7 +103,7 @@ void Vault::setLastUsed(qint64 keyId, qint64 atMs, const QString &source)
 
 void Vault::seedVariedKeys()
 {
-    SqlKeyStore &s = *m_store;
+    SqlKeyStore &s = store();
     const auto issue = [&s](const NewKeyRequest &request) {
         auto issued = s.createKey(request);
         if (!issued) {
@@ -139,7 +121,7 @@ void Vault::seedVariedKeys()
     billing.environment = Environment::Production;
     billing.role = Role::Developer;
     billing.grants = {QStringLiteral("billing:read"), QStringLiteral("customers:read")};
-    billing.expiresAtMs = m_clock.nowMs() + 120 * kDayMs;
+    billing.expiresAtMs = clock().nowMs() + 120 * kDayMs;
     billing.rateLimit = *RateLimit::parse(QStringLiteral("100/min"));
     billing.customer = QStringLiteral("acme-corp");
     const ApiKey billingKey = issue(billing);
@@ -153,7 +135,7 @@ void Vault::seedVariedKeys()
     mobile.environment = Environment::Production;
     mobile.role = Role::Viewer;
     mobile.grants = viewerGrants;
-    mobile.expiresAtMs = m_clock.nowMs() + 33 * kDayMs; // expires soon after the clock moves
+    mobile.expiresAtMs = clock().nowMs() + 33 * kDayMs; // expires soon after the clock moves
     mobile.rateLimit = *RateLimit::parse(QStringLiteral("1000/hour"));
     const ApiKey mobileKey = issue(mobile);
     const ApiKey legacy = createKey(QStringLiteral("Legacy importer"), Environment::Development,
@@ -170,7 +152,7 @@ void Vault::seedVariedKeys()
     analytics.role = Role::Developer;
     analytics.grants = {QStringLiteral("licenses:read"), QStringLiteral("customers:read"),
                         QStringLiteral("billing:read"), QStringLiteral("telemetry:write")};
-    analytics.expiresAtMs = m_clock.nowMs() + 180 * kDayMs;
+    analytics.expiresAtMs = clock().nowMs() + 180 * kDayMs;
     analytics.rateLimit = *RateLimit::parse(QStringLiteral("5/s"));
     issue(analytics);
 
@@ -180,26 +162,26 @@ void Vault::seedVariedKeys()
     // A Developer's key, flagged when the Developer is demoted.
     const Member dave = addMember(QStringLiteral("dave"), Role::Developer);
     {
-        auto daves = SqlKeyStore::openVault(m_path, m_clock);
+        auto daves = SqlKeyStore::openVault(path(), clock());
         if (daves && (*daves)->signIn(QStringLiteral("dave"), secret(kMemberPassphrase))) {
             NewKeyRequest telemetry;
             telemetry.name = QStringLiteral("Telemetry collector");
             telemetry.environment = Environment::Development;
             telemetry.role = Role::Developer;
             telemetry.grants = {QStringLiteral("telemetry:write")};
-            telemetry.expiresAtMs = m_clock.nowMs() + 60 * kDayMs;
+            telemetry.expiresAtMs = clock().nowMs() + 60 * kDayMs;
             (void)(*daves)->createKey(telemetry);
         }
     }
 
-    m_clock.advanceMs(30 * kDayMs);
+    clock().advanceMs(30 * kDayMs);
     (void)s.setMemberRole(dave.id, dave.version, Role::Viewer);
     const ApiKey ciNow = *s.key(ci.id);
-    setLastUsed(ci.id, m_clock.nowMs() - 5 * kMinuteMs, QStringLiteral("ci-runner-03"));
+    setLastUsed(ci.id, clock().nowMs() - 5 * kMinuteMs, QStringLiteral("ci-runner-03"));
     (void)s.regenerateKey(ci.id, ciNow.version, 24 * kHourMs);
-    setLastUsed(billingKey.id, m_clock.nowMs() - 2 * kHourMs, QStringLiteral("10.0.4.12"));
-    setLastUsed(mobileKey.id, m_clock.nowMs() - 3 * kDayMs, QStringLiteral("app-gateway"));
-    setLastUsed(legacy.id, m_clock.nowMs() - 25 * kDayMs, QStringLiteral("importer"));
+    setLastUsed(billingKey.id, clock().nowMs() - 2 * kHourMs, QStringLiteral("10.0.4.12"));
+    setLastUsed(mobileKey.id, clock().nowMs() - 3 * kDayMs, QStringLiteral("app-gateway"));
+    setLastUsed(legacy.id, clock().nowMs() - 25 * kDayMs, QStringLiteral("importer"));
 }
 
 bool submitLogin(MainWindow &window, const QString &member, const QString &passphrase)

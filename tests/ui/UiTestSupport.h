@@ -1,5 +1,6 @@
 #pragma once
 
+#include "VaultFixture.h"
 #include "core/ApiKey.h"
 #include "core/Clock.h"
 #include "crypto/SecretString.h"
@@ -8,7 +9,6 @@
 #include <QApplication>
 #include <QMainWindow>
 #include <QString>
-#include <QTemporaryDir>
 #include <QVariantList>
 #include <QWidget>
 
@@ -20,7 +20,7 @@ class MainWindow;
 
 namespace UiTest {
 
-inline const QString kOwnerPassphrase = QStringLiteral("correct horse battery");
+inline const QString kOwnerPassphrase = QString::fromLatin1(Testing::kOwnerPassphrase);
 inline const QString kMemberPassphrase = QStringLiteral("staple paper clip");
 
 // Points XDG_DATA_HOME/XDG_CONFIG_HOME and QSettings into root, so tests never touch the real
@@ -32,20 +32,25 @@ void isolatePostgresPasswords(const QString &root);
 
 SecretString secret(const QString &text);
 
-// A real vault file in a temporary directory, with the Owner "alice" signed in.
+// The suites' vault (tests/common/VaultFixture.h: a real vault file in a temporary directory,
+// the Owner "alice" signed in, on a ManualClock) with what the window tests add to it.
 class Vault
 {
 public:
-    explicit Vault(qint64 startMs = 1'800'000'000'000);
-    ~Vault();
+    Vault() = default;
+    // startMs: the clock's start (default: the fixture's).
+    explicit Vault(qint64 startMs)
+        : m_fixture(QStringLiteral("kw"), startMs)
+    { }
 
-    bool isValid() const { return m_store != nullptr; }
-    QString path() const { return m_path; }
-    QString directory() const { return m_dir.path(); }
-    SqlKeyStore &store() { return *m_store; }
-    ManualClock &clock() { return m_clock; }
+    bool isValid() const { return m_fixture.store != nullptr; }
+    QString path() const { return m_fixture.path; }
+    QString directory() const { return m_fixture.dir.path(); }
+    SqlKeyStore &store() { return *m_fixture.store; }
+    ManualClock &clock() { return m_fixture.clock; }
 
-    // A key created by whoever is signed in; expiresInMs <= 0 means never.
+    // A key created by whoever is signed in; expiresInMs <= 0 means never; no grants: only
+    // licenses:read.
     ApiKey createKey(const QString &name, Environment env = Environment::Production,
                      Role role = Role::Developer, const QStringList &grants = {},
                      qint64 expiresInMs = 90 * kDayMs);
@@ -60,13 +65,10 @@ public:
     void seedVariedKeys();
 
     // Closes the store's connection so another (the window's) is the only one writing.
-    void closeStore() { m_store.reset(); }
+    void closeStore() { m_fixture.store.reset(); }
 
 private:
-    QTemporaryDir m_dir;
-    ManualClock m_clock;
-    QString m_path;
-    std::unique_ptr<SqlKeyStore> m_store;
+    Testing::VaultFixture m_fixture;
 };
 
 // Runs one SQL statement on the vault file through a connection of its own, around Keyward, as
