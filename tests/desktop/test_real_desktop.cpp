@@ -60,6 +60,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
@@ -77,6 +78,8 @@ using namespace Keyward::UiTest;
 namespace {
 
 // A long name without spaces, the longest a name may be.
+// Generous: under a loaded CI machine Xvfb and openbox can take seconds to map a window.
+constexpr int kWindowTimeoutMs = 20000;
 const QString kLongName = QStringLiteral("Integration-") + QString(188, QLatin1Char('X'));
 
 QString describe(const QWidget *widget)
@@ -248,10 +251,10 @@ void TestRealDesktop::initTestCase()
     QWidget probe;
     probe.resize(300, 200);
     probe.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&probe));
+    QVERIFY(QTest::qWaitForWindowExposed(&probe, kWindowTimeoutMs));
     QTRY_VERIFY2(probe.frameGeometry().height() > probe.geometry().height(),
                  "no window manager decorates the windows");
-    QVERIFY(QTest::qWaitForWindowActive(&probe));
+    QVERIFY(QTest::qWaitForWindowActive(&probe, kWindowTimeoutMs));
 }
 
 bool TestRealDesktop::settle(QWidget *window, const QSize &wanted)
@@ -297,8 +300,8 @@ void TestRealDesktop::checkWindow(QWidget *window, const QString &name, bool atS
 {
     if (!window->isVisible())
         window->show();
-    QVERIFY2(QTest::qWaitForWindowExposed(window), qPrintable(name));
-    QVERIFY2(QTest::qWaitForWindowActive(window), qPrintable(name));
+    QVERIFY2(QTest::qWaitForWindowExposed(window, kWindowTimeoutMs), qPrintable(name));
+    QVERIFY2(QTest::qWaitForWindowActive(window, kWindowTimeoutMs), qPrintable(name));
     QVERIFY(settle(window));
     expectNoProblems(window, name + QStringLiteral(" as opened"));
     if (QTest::currentTestFailed())
@@ -358,11 +361,21 @@ std::unique_ptr<MainWindow> TestRealDesktop::signedInWindow(Vault &vault)
     auto window = std::make_unique<MainWindow>(*m_settings, vault.clock());
     window->show();
     window->start(vault.path());
-    if (!QTest::qWaitForWindowExposed(window.get()))
+    // Each step says why it failed: on a loaded machine the window manager can take seconds.
+    const auto fail = [](const char *why) {
+        QTest::qFail(why, __FILE__, __LINE__);
         return nullptr;
-    if (!submitLogin(*window, QStringLiteral("alice"), kOwnerPassphrase)
-        || !window->session().isUnlocked())
-        return nullptr;
+    };
+    if (!QTest::qWaitForWindowExposed(window.get(), kWindowTimeoutMs))
+        return fail("the main window was not shown");
+    QPointer<LoginDialog> login = window->loginDialog();
+    if (!login || !QTest::qWaitForWindowExposed(login, kWindowTimeoutMs))
+        return fail("the sign-in dialog was not shown");
+    if (!submitLogin(*window, QStringLiteral("alice"), kOwnerPassphrase))
+        return fail("the sign-in dialog could not be filled in");
+    if (!window->session().isUnlocked())
+        return fail(qPrintable(QStringLiteral("the sign-in failed: ")
+                               + (login ? login->errorText() : QString())));
     return window;
 }
 
@@ -444,7 +457,7 @@ void TestRealDesktop::lockScreen()
     window.start(vault.path());
     LoginDialog *login = window.loginDialog();
     QVERIFY(login);
-    QVERIFY(QTest::qWaitForWindowExposed(login));
+    QVERIFY(QTest::qWaitForWindowExposed(login, kWindowTimeoutMs));
     checkWindow(login, QStringLiteral("Login"));
     login->findChild<QLineEdit *>(QStringLiteral("memberNameEdit"))
         ->setText(QStringLiteral("alice"));
@@ -538,8 +551,8 @@ void TestRealDesktop::whyRejectedWithAResult()
     // As a person meets it: opened, then a key pasted and checked in the window as it is.
     WhyRejectedDialog dialog(vault.store(), vault.clock());
     dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog, kWindowTimeoutMs));
+    QVERIFY(QTest::qWaitForWindowActive(&dialog, kWindowTimeoutMs));
     QVERIFY(settle(&dialog));
     dialog.findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->setText(issued->token.toQString());
     auto *grants = dialog.findChild<QListWidget *>(QStringLiteral("grantsList"));
@@ -618,13 +631,13 @@ void TestRealDesktop::fileMenuAndRestoreConfirmation()
     vault.createKey(kLongName);
     auto window = signedInWindow(vault);
     QVERIFY(window);
-    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(QTest::qWaitForWindowActive(window.get(), kWindowTimeoutMs));
 
     // The File menu as a person opens it, with Back Up, Restore and the calendar.
     QMenu *file = window->menuBar()->actions().constFirst()->menu();
     QVERIFY(file);
     file->popup(window->mapToGlobal(window->menuBar()->geometry().bottomLeft()));
-    QVERIFY(QTest::qWaitForWindowExposed(file));
+    QVERIFY(QTest::qWaitForWindowExposed(file, kWindowTimeoutMs));
     QTest::qWait(200);
     if (const QString dir = qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR"); !dir.isEmpty()) {
         QDir().mkpath(dir);
