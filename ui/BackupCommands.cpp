@@ -297,7 +297,9 @@ void BackupCommands::restore()
                 return;
             }
             const RestoreSummary &summary = ***result;
-            Q_EMIT restored();
+            // The restore moved the vault's change counter on: the session's change channel
+            // shows the restored keys at once, instead of at the watcher's next poll.
+            m_session.tick();
             QString text = tr("Restored the vault from the backup. The vault as it was is kept as "
                               "%1.")
                                .arg(QDir::toNativeSeparators(summary.keptPath));

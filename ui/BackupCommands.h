@@ -68,8 +68,6 @@ Q_SIGNALS:
     void message(const QString &text);
     // A backup or restore started (true) or ended (false).
     void busyChanged(bool busy);
-    // The vault's content was replaced by a backup.
-    void restored();
 
 private:
     QString choose(FileQuestion question, const QString &suggested);

@@ -82,11 +82,8 @@ bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys,
     if (!done) {
         MessageBox::warning(parent, title, done.errorMessage());
         Q_EMIT failed(done.errorMessage());
-        // A failure may follow a change by someone else: show the keys as they are now.
-        Q_EMIT keysChanged();
         return false;
     }
-    Q_EMIT keysChanged();
     const int changed = int(done->changed.size());
     if (done->refused.isEmpty()) {
         Q_EMIT message(BulkKeyRules::doneText(action, changed));

@@ -41,7 +41,6 @@ public:
     bool exportKeys(const QVector<ApiKey> &keys);
 
 Q_SIGNALS:
-    void keysChanged();
     void message(const QString &text);
     void failed(const QString &text);
 

@@ -105,7 +105,6 @@ void HygieneActions::fixMany(HygieneFinding::Fix fix, const QVector<qint64> &key
     // The key table's own flow: one confirmation that lists the keys (and those left out, with
     // why), the Production count typed when Production keys would stop, one transaction, and a
     // report of the keys refused while the others went through.
-    bool changed = false;
     if (!keys.isEmpty()) {
         BulkKeyCommands bulk(*m_store, m_clock, m_dialogParent);
         connect(&bulk, &BulkKeyCommands::message, this, &HygieneActions::message);
@@ -113,10 +112,8 @@ void HygieneActions::fixMany(HygieneFinding::Fix fix, const QVector<qint64> &key
         const std::optional<qint64> expiry = action == BulkKeyAction::ShortenExpiry
             ? std::optional<qint64>(m_clock.nowMs() + kFixExpiryMs)
             : std::nullopt;
-        changed = bulk.apply(action, keys, expiry);
+        (void)bulk.apply(action, keys, expiry);
     }
-    if (changed)
-        Q_EMIT keysChanged(0);
     reportRefusals(tr("Fix Findings"), missing);
     Q_EMIT finished();
 }
@@ -149,6 +146,7 @@ void HygieneActions::dismiss(const QVector<HygieneFinding> &findings)
         const QString reason = dialog->reason();
         QStringList refusals;
         int done = 0;
+        const KeyStore::ChangeBatch oneChange(*m_store);
         for (const HygieneFinding &finding : open) {
             if (auto dismissed = m_store->dismissFinding(finding.keyId, finding.kind, reason))
                 ++done;
@@ -157,8 +155,6 @@ void HygieneActions::dismiss(const QVector<HygieneFinding> &findings)
                     tr("%1: %2").arg(quoted(finding.keyName), dismissed.errorMessage()));
         }
         Q_EMIT message(tr("%n finding(s) dismissed.", nullptr, done));
-        if (done > 0)
-            Q_EMIT keysChanged(0);
         reportRefusals(tr("Dismiss Findings"), refusals);
         Q_EMIT finished();
     });
@@ -171,6 +167,7 @@ void HygieneActions::restore(const QVector<HygieneFinding> &findings)
         return;
     QStringList refusals;
     int done = 0;
+    const KeyStore::ChangeBatch oneChange(*m_store);
     for (const HygieneFinding &finding : findings) {
         if (!finding.dismissed)
             continue;
@@ -180,8 +177,6 @@ void HygieneActions::restore(const QVector<HygieneFinding> &findings)
             refusals.append(tr("%1: %2").arg(quoted(finding.keyName), restored.errorMessage()));
     }
     Q_EMIT message(tr("%n finding(s) restored.", nullptr, done));
-    if (done > 0)
-        Q_EMIT keysChanged(0);
     reportRefusals(tr("Restore Findings"), refusals);
     Q_EMIT finished();
 }

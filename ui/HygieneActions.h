@@ -35,8 +35,6 @@ public:
 
 Q_SIGNALS:
     void message(const QString &text);
-    // Keys or dismissals changed in the vault.
-    void keysChanged(qint64 keyId);
     // An action ended (done or not): the findings may differ now.
     void finished();
 

@@ -51,13 +51,9 @@ HygienePage::HygienePage(const Clock &clock, QWidget *parent)
 
     m_policy = new RotationPolicyRow(this);
     connect(m_policy, &RotationPolicyRow::message, this, &HygienePage::message);
-    connect(m_policy, &RotationPolicyRow::policyChanged, this, [this] {
-        Q_EMIT keysChanged(0);
-        refresh();
-    });
+    connect(m_policy, &RotationPolicyRow::policyChanged, this, &HygienePage::refresh);
     m_actions = new HygieneActions(clock, this);
     connect(m_actions, &HygieneActions::message, this, &HygienePage::message);
-    connect(m_actions, &HygieneActions::keysChanged, this, &HygienePage::keysChanged);
     connect(m_actions, &HygieneActions::finished, this, &HygienePage::refresh);
 
     m_search = new QLineEdit(this);

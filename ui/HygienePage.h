@@ -76,8 +76,6 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void message(const QString &text);
-    // Keys or the policy changed here: the window reloads (and so refreshes this page).
-    void keysChanged(qint64 keyId);
     void refreshed();
 
 private:

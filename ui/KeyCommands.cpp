@@ -48,14 +48,12 @@ void reportStoreError(KeyCommands *commands, QWidget *parent, const QString &tit
                                              "the key and try again.")
                                  .arg(shortName(key.name));
         reportFailure(commands, parent, title, text);
-        Q_EMIT commands->keysChanged(key.id);
         return;
     }
     case ErrorCode::NotFound: {
         const QString text = KeyCommands::tr("“%1” no longer exists; someone else deleted it.")
                                  .arg(shortName(key.name));
         reportFailure(commands, parent, title, text);
-        Q_EMIT commands->keysChanged(key.id);
         return;
     }
     default:
@@ -177,7 +175,7 @@ bool KeyCommands::generate(const std::optional<ApiKey> &prefillFrom)
     }
 
     const ApiKey key = issued->key;
-    Q_EMIT keysChanged(key.id);
+    Q_EMIT actedOn(key.id);
     Q_EMIT message(tr("Key “%1” generated.").arg(shortName(key.name)));
     RevealKeyDialog reveal(std::move(issued->token), key, RevealKeyDialog::Occasion::Generated,
                            m_clipboard, m_clock, parent);
@@ -228,7 +226,7 @@ bool KeyCommands::edit(const ApiKey &key)
         reportStoreError(this, parent, title, key, edited.error());
         return false;
     }
-    Q_EMIT keysChanged(key.id);
+    Q_EMIT actedOn(key.id);
     Q_EMIT message(tr("Key “%1” saved.").arg(shortName(edited->name)));
     return true;
 }
@@ -275,7 +273,7 @@ bool KeyCommands::regenerateWith(const ApiKey &shown, std::optional<qint64> pres
 
     IssuedKey issued = std::move(regenerated).value();
     const ApiKey updated = issued.key;
-    Q_EMIT keysChanged(key.id);
+    Q_EMIT actedOn(key.id);
     // The same words and the same function as the details pane ("It stops working in 1 day"),
     // so the status bar and the pane never disagree about the deadline.
     const qint64 now = m_clock.nowMs();
@@ -337,7 +335,7 @@ bool KeyCommands::setActive(const ApiKey &shown, bool active)
         reportStoreError(this, parent, title, key, changed.error());
         return false;
     }
-    Q_EMIT keysChanged(key.id);
+    Q_EMIT actedOn(key.id);
     Q_EMIT message(active ? tr("Key “%1” activated.").arg(shortName(key.name))
                           : tr("Key “%1” deactivated.").arg(shortName(key.name)));
     return true;
@@ -369,7 +367,7 @@ bool KeyCommands::revoke(const ApiKey &shown)
         reportStoreError(this, parent, title, key, revoked.error());
         return false;
     }
-    Q_EMIT keysChanged(key.id);
+    Q_EMIT actedOn(key.id);
     Q_EMIT message(tr("Key “%1” revoked.").arg(shortName(key.name)));
     return true;
 }
@@ -414,7 +412,7 @@ bool KeyCommands::endGracePeriod(const ApiKey &shown)
         reportStoreError(this, parent, title, key, ended.error());
         return false;
     }
-    Q_EMIT keysChanged(key.id);
+    Q_EMIT actedOn(key.id);
     Q_EMIT message(tr("The previous secret of “%1” no longer works.").arg(shortName(key.name)));
     return true;
 }
@@ -444,7 +442,7 @@ bool KeyCommands::remove(const ApiKey &shown)
         reportStoreError(this, parent, title, key, deleted.error());
         return false;
     }
-    Q_EMIT keysChanged(key.id);
+    Q_EMIT actedOn(key.id);
     Q_EMIT message(tr("Key “%1” deleted.").arg(shortName(key.name)));
     return true;
 }

@@ -50,11 +50,12 @@ public:
     bool remove(const ApiKey &key);
 
 Q_SIGNALS:
-    // A key was created or changed (id), or deleted (id of the deleted key).
-    void keysChanged(qint64 keyId);
+    // A command is done with this key (created, changed or deleted): the window selects it.
+    // The change itself reaches the window through the store (VaultSession::vaultChanged()).
+    void actedOn(qint64 keyId);
     // For the status bar: "Key “CI deploy” revoked."
     void message(const QString &text);
-    // A refusal or error, already shown to the user; a stale version also triggers keysChanged.
+    // A refusal or error, already shown to the user.
     void failed(const QString &text);
 
 private:

@@ -152,7 +152,7 @@ private:
     void onUnlocked();
     void onLockedOrClosed(VaultSession::State state);
     void closeChildDialogs();
-    void reloadAll(qint64 selectKeyId = 0);
+    void reloadAll();
     void updateTitle();
     void updateActions();
     void updateNavigation();

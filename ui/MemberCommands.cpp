@@ -41,7 +41,6 @@ void MemberCommands::addMember()
     auto *dialog = new AddMemberDialog(m_store, m_dialogParent);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         Q_EMIT message(tr("%1 was added to the vault.").arg(dialog->addedName()));
-        Q_EMIT membersChanged();
     });
     show(dialog);
 }
@@ -54,7 +53,6 @@ void MemberCommands::changeRole(const Member &member)
     connect(dialog, &QDialog::accepted, this, [this, dialog, name = member.name] {
         Q_EMIT message(
             tr("%1 is now %2.").arg(name, DisplayNames::role(dialog->rolePicker()->role())));
-        Q_EMIT membersChanged();
     });
     show(dialog);
 }
@@ -76,7 +74,6 @@ void MemberCommands::removeMember(const Member &member)
         return;
     }
     Q_EMIT message(tr("%1 was removed from the vault.").arg(member.name));
-    Q_EMIT membersChanged();
 }
 
 void MemberCommands::setPassphrase(const Member &member)

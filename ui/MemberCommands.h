@@ -22,7 +22,8 @@ class MemberCommands : public QObject
 public:
     MemberCommands(KeyStore &store, QWidget *dialogParent, QObject *parent = nullptr);
 
-    // Each returns at once; what happened arrives through message() and membersChanged().
+    // Each returns at once; what happened arrives through message(), and the change itself
+    // through the store's change channel (VaultSession::vaultChanged()).
     void addMember();
     void changeRole(const Member &member);
     // Asks first (keys they created are deactivated and flagged), then removes.
@@ -35,8 +36,6 @@ public:
 Q_SIGNALS:
     // For the status bar: "bob is now Admin."
     void message(const QString &text);
-    // Members were added, changed or removed: keys may have been deactivated and flagged too.
-    void membersChanged();
 
 private:
     // The signed-in member may manage members; otherwise says why (message) and returns false.

@@ -19,7 +19,8 @@ class MemberCommands;
 
 // Members of the vault and their roles (Owner only): the table, the selection and which of
 // add, change role, remove and (in a vault file) set passphrase may be used; MemberCommands
-// runs them. Whoever owns the commands reloads the page on their membersChanged().
+// runs them. The window reloads the page from the store's change channel
+// (VaultSession::vaultChanged()).
 class MembersPage : public QWidget
 {
     Q_OBJECT

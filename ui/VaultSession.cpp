@@ -45,7 +45,7 @@ Result<void> VaultSession::open(const QString &path, const QString &pinnedFinger
     auto opened = SqlKeyStore::openVault(path, m_clock, options);
     if (!opened)
         return opened.error();
-    m_store = std::move(opened).value();
+    adoptStore(std::move(opened).value());
     m_path = QFileInfo(path).absoluteFilePath();
     // The open ran quick_check, which does not compare indexes with their tables; the full
     // check runs meanwhile, and signIn() (which writes) waits for its verdict.
@@ -98,7 +98,7 @@ Result<Member> VaultSession::create(const QString &path, const QString &prefix,
     if (!created)
         return created.error();
     close();
-    m_store = std::move(created).value();
+    adoptStore(std::move(created).value());
     m_path = QFileInfo(path).absoluteFilePath();
     m_member = m_store->currentMember();
     if (!m_member)
@@ -143,7 +143,7 @@ Result<Member> VaultSession::connectServer(const PgConnInfo &server)
                              : member.code(),
                          member.errorMessage());
     close();
-    m_store = std::move(store);
+    adoptStore(std::move(store));
     m_remote = true;
     m_server = server;
     // Kept apart, wiped on close: m_server is shown and remembered, the password only reconnects.
@@ -224,6 +224,23 @@ void VaultSession::close()
     m_serverPassword = SecretString();
     m_remote = false;
     setState(State::Closed);
+}
+
+void VaultSession::adoptStore(std::unique_ptr<SqlKeyStore> store)
+{
+    m_store = std::move(store);
+    m_store->setChangeObserver([this] { onOwnChange(); });
+}
+
+void VaultSession::onOwnChange()
+{
+    if (m_state != State::Unlocked || m_connectionLost)
+        return;
+    // Ours: not news for the watcher. The window reloads from vaultChanged(), as for others'.
+    acknowledgeChanges();
+    refreshMember(RemovedMember::LockLater);
+    if (m_state == State::Unlocked)
+        Q_EMIT vaultChanged();
 }
 
 void VaultSession::resetStore()
@@ -356,9 +373,9 @@ void VaultSession::checkForChanges(qint64 counter)
     if (counter <= m_lastCounter)
         return;
     m_lastCounter = counter;
-    refreshMember();
+    refreshMember(RemovedMember::LockNow);
     if (m_state == State::Unlocked)
-        Q_EMIT changedElsewhere();
+        Q_EMIT vaultChanged();
 }
 
 void VaultSession::checkForUsage(qint64 counter)
@@ -429,7 +446,7 @@ void VaultSession::finishReconnect()
     if (reconnected && m_store->currentMember()) {
         m_connectionLost = false;
         m_retryDelayMs = m_firstRetryMs;
-        refreshMember(); // removed or demoted while we were away?
+        refreshMember(RemovedMember::LockNow); // removed or demoted while we were away?
         if (m_state != State::Unlocked)
             return;
         startWatching();
@@ -458,7 +475,7 @@ void VaultSession::reconnectFailedWith(const Error &error)
     Q_EMIT reconnectRefused(error.message);
 }
 
-void VaultSession::refreshMember()
+void VaultSession::refreshMember(RemovedMember removed)
 {
     auto members = m_store->listMembers();
     if (!members || !m_member)
@@ -472,8 +489,12 @@ void VaultSession::refreshMember()
         }
         return;
     }
-    // Removed by an Owner elsewhere: nothing this session could do would be allowed any more.
-    lock();
+    // Removed by an Owner: nothing this session could do would be allowed any more. From inside
+    // the store's own write, locking (which may end the store) waits for the event loop.
+    if (removed == RemovedMember::LockLater)
+        QMetaObject::invokeMethod(this, &VaultSession::lock, Qt::QueuedConnection);
+    else
+        lock();
 }
 
 } // namespace Keyward

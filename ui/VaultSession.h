@@ -31,10 +31,11 @@ class SqlKeyStore;
 // there is no passphrase; locking disconnects (and forgets the password), and unlocking means
 // connecting again.
 //
-// Changes made elsewhere arrive through a ChangeWatcher (NOTIFY on PostgreSQL, at once; a poll
-// of the change counter on SQLite, within a second). A one-second tick locks after idle time
-// and, on PostgreSQL, checks that the connection is alive: a dropped connection is retried with
-// exponential backoff until it works, and reported through connectionLost()/
+// Every change reaches the window through vaultChanged(): the store reports this session's own
+// commits at once, and changes made elsewhere arrive through a ChangeWatcher (NOTIFY on PostgreSQL,
+// at once; a poll of the change counter on SQLite, within a second). A one-second tick locks after
+// idle time and, on PostgreSQL, checks that the connection is alive: a dropped connection is
+// retried with exponential backoff until it works, and reported through connectionLost()/
 // connectionRestored().
 //
 // Nothing here waits for a server that does not answer: connectServerInBackground() and every
@@ -129,8 +130,10 @@ public:
 
 Q_SIGNALS:
     void stateChanged(Keyward::VaultSession::State state);
-    // Someone (another window, keywardctl) changed the vault.
-    void changedElsewhere();
+    // The vault changed: this window's own write (at once, after its commit, or a write refused
+    // because someone else had changed the key) or someone else's (another window, keywardctl;
+    // through the ChangeWatcher). The one channel the window reloads from: commands never reload.
+    void vaultChanged();
     // Some process (a verifier, keywardctl verify, a service on the server) recorded usage;
     // KeyStore::usageSince() says of which keys.
     void usageRecorded();
@@ -161,7 +164,10 @@ private:
     bool checkIdle();
     void checkForChanges(qint64 counter);
     void checkForUsage(qint64 counter);
-    void refreshMember();
+    enum class RemovedMember { LockNow, LockLater };
+    void refreshMember(RemovedMember removed);
+    void adoptStore(std::unique_ptr<SqlKeyStore> store);
+    void onOwnChange();
     void markConnectionLost(const QString &message);
     void attemptReconnect();
     void onConnectProbed(const Result<void> &reached);

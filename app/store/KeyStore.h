@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -204,12 +205,59 @@ public:
 
     // A number that changes whenever any process commits a change (for refresh and caches).
     virtual Result<qint64> changeCounter() = 0;
+
+    // The change channel: observer runs after every committed change that windows show, and
+    // after a write refused because someone else changed or deleted what it was about
+    // (StaleVersion, NotFound), on the thread that wrote, once the transaction has ended. Empty
+    // function: none. Windows reload from it, so no command has to.
+    void setChangeObserver(std::function<void()> observer)
+    {
+        m_changeObserver = std::move(observer);
+    }
+    // While one lives, the observer runs at most once, when the last one ends: a loop of writes
+    // (dismissing a thousand findings) is one change to show, not a thousand.
+    class ChangeBatch
+    {
+    public:
+        explicit ChangeBatch(KeyStore &store)
+            : m_store(store)
+        {
+            ++m_store.m_changeBatches;
+        }
+        ~ChangeBatch()
+        {
+            if (--m_store.m_changeBatches == 0 && m_store.m_changePending) {
+                m_store.m_changePending = false;
+                m_store.noteChange();
+            }
+        }
+        ChangeBatch(const ChangeBatch &) = delete;
+        ChangeBatch &operator=(const ChangeBatch &) = delete;
+
+    private:
+        KeyStore &m_store;
+    };
     // A number that grows whenever any process records usage (verification answers). Usage is
     // not a change of the configuration: it moves this counter, not changeCounter().
     virtual Result<qint64> usageCounter() = 0;
     // The keys whose usage was recorded after usageCounter() returned `counter` (possibly a
     // few more): what an open window needs to update, without reading every key.
     virtual Result<UsageUpdates> usageSince(qint64 counter) = 0;
+
+protected:
+    // For implementations: a change to report through the observer (or the batch).
+    void noteChange()
+    {
+        if (m_changeBatches > 0)
+            m_changePending = true;
+        else if (m_changeObserver)
+            m_changeObserver();
+    }
+
+private:
+    std::function<void()> m_changeObserver;
+    int m_changeBatches = 0; // live ChangeBatch objects
+    bool m_changePending = false; // a change noted while a batch lived
 };
 
 } // namespace Keyward

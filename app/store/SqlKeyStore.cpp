@@ -230,6 +230,18 @@ Result<void> SqlKeyStore::loadVaultSettings()
 Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()> &work,
                                              ChangeSeq changeSeq)
 {
+    Result<void> result = runWriteTransaction(work, changeSeq);
+    // A refused write that found someone else's change is news to show as well.
+    const bool changed =
+        result || result.code() == ErrorCode::StaleVersion || result.code() == ErrorCode::NotFound;
+    if (changeSeq == ChangeSeq::Bump && changed)
+        noteChange();
+    return result;
+}
+
+Result<void> SqlKeyStore::runWriteTransaction(const std::function<Result<void>()> &work,
+                                              ChangeSeq changeSeq)
+{
     QSqlQuery q(database());
     m_lastAuditHash.clear();
     auto failed = [&](Error error) -> Result<void> {

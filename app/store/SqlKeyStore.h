@@ -217,6 +217,8 @@ public:
     void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommitHook = std::move(hook); }
 
 private:
+    Result<void> runWriteTransaction(const std::function<Result<void>()> &work,
+                                     ChangeSeq changeSeq);
     Result<qint64> readCounter(const QString &sql);
     SqlKeyStore(SqlEngine engine, const Clock &clock);
     static Result<std::unique_ptr<SqlKeyStore>>

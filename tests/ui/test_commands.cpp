@@ -69,9 +69,16 @@ struct Harness
     Testing::VaultFixture vault;
     ClipboardGuard guard {QGuiApplication::clipboard(), vault.clock};
     KeyCommands commands {*vault.store, vault.clock, guard, nullptr};
-    QSignalSpy changed {&commands, &KeyCommands::keysChanged};
+    // The key to select afterwards; the change itself goes through the store's channel.
+    QSignalSpy changed {&commands, &KeyCommands::actedOn};
     QSignalSpy messages {&commands, &KeyCommands::message};
     QSignalSpy failures {&commands, &KeyCommands::failed};
+    int storeChanges = 0; // what the store's change channel reported (the window reloads)
+
+    Harness()
+    {
+        vault.store->setChangeObserver([this] { ++storeChanges; });
+    }
 };
 
 // Usage as a verifier records it: one Valid (or refused) request per entry, at now - ago.
@@ -191,6 +198,7 @@ void TestCommands::generateCreatesKeyEndToEnd()
 
     QCOMPARE(h.changed.size(), 1);
     QCOMPARE(h.changed.at(0).at(0).toLongLong(), key.id);
+    QCOMPARE(h.storeChanges, 1);
     QCOMPARE(h.messages.size(), 1);
     QVERIFY(h.messages.at(0).at(0).toString().contains(QLatin1String("generated")));
     QCOMPARE(h.failures.size(), 0);
@@ -211,6 +219,7 @@ void TestCommands::generateCancelledChangesNothing()
     QCOMPARE(h.vault.store->listKeys()->size(), 0);
     QCOMPARE(auditCount(*h.vault.store), auditBefore);
     QCOMPARE(h.changed.size(), 0);
+    QCOMPARE(h.storeChanges, 0);
     QCOMPARE(h.failures.size(), 0);
 }
 
@@ -247,7 +256,9 @@ void TestCommands::developerRefusedOnOthersKey()
     ClipboardGuard guard(QGuiApplication::clipboard(), vault.clock);
     KeyCommands commands(*daveStore, vault.clock, guard, nullptr);
     QSignalSpy failures(&commands, &KeyCommands::failed);
-    QSignalSpy changed(&commands, &KeyCommands::keysChanged);
+    QSignalSpy changed(&commands, &KeyCommands::actedOn);
+    int storeChanges = 0;
+    daveStore->setChangeObserver([&storeChanges] { ++storeChanges; });
     ModalDriver driver;
     driver.on<QDialog>([](QDialog *dialog) { dialog->reject(); }); // no dialog may open
 
@@ -272,6 +283,7 @@ void TestCommands::developerRefusedOnOthersKey()
              qPrintable(refusal));
     QCOMPARE(MessageBox::lastText(), refusal); // shown, not only signalled
     QCOMPARE(changed.size(), 0);
+    QCOMPARE(storeChanges, 0); // a refusal changed nothing to show
 
     auto after = vault.store->key(alicesKey.id);
     QVERIFY(after);
@@ -376,6 +388,7 @@ void TestCommands::staleEditSaysChangedBySomeoneElse()
         QTest::mouseClick(button(dialog, "saveButton"), Qt::LeftButton);
     });
     MessageBox::setNextAnswer(QMessageBox::Ok); // acknowledges the warning
+    const int storeChangesBefore = h.storeChanges;
     QVERIFY(!h.commands.edit(seen));
     QCOMPARE(driver.pendingSteps(), 0);
 
@@ -383,9 +396,9 @@ void TestCommands::staleEditSaysChangedBySomeoneElse()
     const QString text = h.failures.at(0).at(0).toString();
     QVERIFY2(text.contains(QLatin1String("changed by someone else")), qPrintable(text));
     QCOMPARE(MessageBox::lastText(), text);
-    // The view is told to reload.
-    QCOMPARE(h.changed.size(), 1);
-    QCOMPARE(h.changed.at(0).at(0).toLongLong(), seen.id);
+    // The store's change channel tells the window to reload; the command selects nothing.
+    QCOMPARE(h.storeChanges, storeChangesBefore + 1);
+    QCOMPARE(h.changed.size(), 0);
     // Their change stands; ours did not overwrite it.
     QCOMPARE(h.vault.store->key(seen.id)->name, QStringLiteral("Renamed elsewhere"));
 }

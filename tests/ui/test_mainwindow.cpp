@@ -13,6 +13,7 @@
 #include "ui/MainWindow.h"
 #include "ui/MessageBox.h"
 #include "ui/Settings.h"
+#include "ui/VaultSession.h"
 #include "ui/VaultStatusPage.h"
 #include "ui/WelcomeDialog.h"
 
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void developerCannotTouchOthersKeys();
     void refreshesWhenAnotherProcessChangesTheVault();
     void refreshKeepsTheSelection();
+    void oneChangeChannelForOwnAndOthersWrites();
     void lockClearsTheTableAndAsksAgain();
     void autoLockAfterIdleTime();
     void settingsPersist();
@@ -466,6 +469,62 @@ void TestMainWindow::refreshKeepsTheSelection()
     QVERIFY(!window->keysPage()->selectedKey());
     QCOMPARE(window->keysPage()->details()->keyId(), 0);
     QVERIFY(!window->keyActions()->edit()->isEnabled());
+}
+
+// Every change reaches the window through VaultSession::vaultChanged(): the session's own writes
+// at once and once each (not again when the watcher polls), a loop of writes in a ChangeBatch
+// once, a write refused because someone else changed the key too, a refused bad input never,
+// and someone else's write through the watcher.
+void TestMainWindow::oneChangeChannelForOwnAndOthersWrites()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    VaultSession session(vault.clock());
+    session.setChangePollIntervalMs(20);
+    QVERIFY(session.open(vault.path()));
+    QVERIFY(session.signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)));
+    QSignalSpy changed(&session, &VaultSession::vaultChanged);
+    SqlKeyStore &store = *session.store();
+    const auto request = [&](const QString &name) {
+        return Testing::makeRequest(store, vault.clock(), name);
+    };
+
+    auto made = store.createKey(request(QStringLiteral("Ours")));
+    QVERIFY(made);
+    QCOMPARE(changed.size(), 1); // at once, before the call returned
+    QTest::qWait(200); // ten polls of the watcher: ours is no news to it
+    QCOMPARE(changed.size(), 1);
+
+    {
+        const KeyStore::ChangeBatch oneChange(store);
+        for (const QString &name : {QStringLiteral("B1"), QStringLiteral("B2")})
+            QVERIFY(store.createKey(request(name)));
+        QCOMPARE(changed.size(), 1);
+    }
+    QCOMPARE(changed.size(), 2);
+
+    // Bad input changes nothing: nothing to show.
+    QVERIFY(!store.createKey(request(QStringLiteral("  "))));
+    QCOMPARE(changed.size(), 2);
+
+    // Someone else renames the key; our edit of the version we saw is refused, and the window
+    // hears the news with the refusal.
+    const ApiKey seen = made->key;
+    QVERIFY(vault.store().editKey(
+        seen.id, seen.version,
+        {QStringLiteral("Theirs"), QString(), seen.rateLimit, seen.expiresAtMs}));
+    auto stale =
+        store.editKey(seen.id, seen.version,
+                      {QStringLiteral("Mine"), QString(), seen.rateLimit, seen.expiresAtMs});
+    QCOMPARE(stale.code(), ErrorCode::StaleVersion);
+    QCOMPARE(changed.size(), 3);
+    QTest::qWait(200); // already shown: the watcher stays quiet
+    QCOMPARE(changed.size(), 3);
+
+    // Someone else's write arrives through the watcher.
+    QVERIFY(vault.store().createKey(
+        Testing::makeRequest(vault.store(), vault.clock(), QStringLiteral("Elsewhere"))));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 4, 3000);
 }
 
 void TestMainWindow::lockClearsTheTableAndAsksAgain()
