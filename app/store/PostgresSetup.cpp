@@ -57,6 +57,19 @@ Result<QString> scalar(QSqlDatabase &db, const QString &sql, const QString &what
     return q.value(0).toString();
 }
 
+// A login Keyward creates (a member's or a verifier's): a name as members' names are (no spaces
+// around it, no control characters) that PostgreSQL accepts as a login (63 bytes, not pg_*).
+// The vault's own group names are refused by the database functions, which know them.
+Result<void> checkLoginName(const QString &name)
+{
+    for (const Result<void> &check :
+         {Permissions::validateMemberName(name), Permissions::validateLoginName(name, QString())}) {
+        if (!check)
+            return check;
+    }
+    return {};
+}
+
 } // namespace
 
 Result<void> PostgresSetup::validateRolePrefix(const QString &rolePrefix)
@@ -121,12 +134,8 @@ Result<QString> PostgresSetup::passwordVerifier(QSqlDatabase &db, const QString 
 Result<qint64> PostgresSetup::addMemberLogin(QSqlDatabase &db, const QString &name, Role role,
                                              const SecretString &password, qint64 nowMs)
 {
-    // The vault's own group names are refused by the database functions, which know them.
-    for (const Result<void> &check :
-         {Permissions::validateMemberName(name), Permissions::validateLoginName(name, QString())}) {
-        if (!check)
-            return check.error();
-    }
+    if (auto valid = checkLoginName(name); !valid)
+        return valid.error();
     QVariant verifier(QMetaType::fromType<QString>());
     if (!password.isEmpty()) {
         if (auto valid = Permissions::validatePassphraseLength(int(password.size())); !valid)
@@ -150,7 +159,7 @@ Result<qint64> PostgresSetup::addMemberLogin(QSqlDatabase &db, const QString &na
 Result<void> PostgresSetup::addVerifierLogin(QSqlDatabase &db, const QString &name,
                                              const SecretString &password)
 {
-    if (auto valid = Permissions::validateMemberName(name); !valid)
+    if (auto valid = checkLoginName(name); !valid)
         return valid.error();
     QVariant verifier(QMetaType::fromType<QString>());
     if (!password.isEmpty()) {

@@ -201,16 +201,10 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
         return allowed.error();
     Member changed;
     auto written = inWriteTransaction([&]() -> Result<void> {
-        QSqlQuery q(database());
-        q.prepare(QStringLiteral("SELECT ") + kMemberColumns
-                  + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
-        q.addBindValue(memberId);
-        if (!q.exec())
-            return SqlErrors::fromQuery(q, tr("Cannot read the members."));
-        if (!q.next())
-            return makeError(ErrorCode::NotFound, tr("There is no such member."));
-        const Member before = memberFromRow(q);
-        q.finish();
+        auto current = readCurrentMember(database(), memberId);
+        if (!current)
+            return current.error();
+        const Member before = *current;
         if (before.version != expectedVersion)
             return makeError(ErrorCode::StaleVersion,
                              tr("The member was changed by someone else. Reload and try again."));
@@ -231,6 +225,7 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
                                  tr("A vault needs at least one Owner. Make someone else an Owner "
                                     "first."));
         }
+        QSqlQuery q(database());
         if (m_dialect.isSqlite()) {
             q.prepare(QStringLiteral("UPDATE members SET role = ?, version = version + 1 WHERE "
                                      "id = ? AND version = ?"));
@@ -300,16 +295,10 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
     if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
         return allowed.error();
     return inWriteTransaction([&]() -> Result<void> {
-        QSqlQuery q(database());
-        q.prepare(QStringLiteral("SELECT ") + kMemberColumns
-                  + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
-        q.addBindValue(memberId);
-        if (!q.exec())
-            return SqlErrors::fromQuery(q, tr("Cannot read the members."));
-        if (!q.next())
-            return makeError(ErrorCode::NotFound, tr("There is no such member."));
-        const Member member = memberFromRow(q);
-        q.finish();
+        auto current = readCurrentMember(database(), memberId);
+        if (!current)
+            return current.error();
+        const Member member = *current;
         if (member.role == Role::Owner) {
             auto owners = countOwners(database());
             if (!owners)
@@ -330,6 +319,7 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
             if (auto retired = retireKeysOf(memberId, *forged); !retired)
                 return retired;
         }
+        QSqlQuery q(database());
         if (m_dialect.isSqlite()) {
             q.prepare(QStringLiteral("UPDATE members SET removed_at = ?, passphrase_hash = NULL, "
                                      "version = version + 1 WHERE id = ?"));

@@ -393,6 +393,14 @@ void TestPgRoles::ownerAddsVerifierLogin()
     QCOMPARE(member.code(), ErrorCode::InvalidInput);
     QVERIFY2(member.errorMessage().contains(QStringLiteral("verifier login")),
              qPrintable(member.errorMessage()));
+    // A name PostgreSQL keeps for itself, or longer than a login can be, is refused before the
+    // server is asked, with the login rule's reason.
+    for (const QString &bad : {QStringLiteral("pg_verifier"), QString(64, QLatin1Char('v'))}) {
+        const auto refused = f.store->addVerifierLogin(bad, secret(kMemberPassword));
+        QCOMPARE(refused.code(), ErrorCode::InvalidInput);
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("cannot be a login")),
+                 qPrintable(refused.errorMessage()));
+    }
     QVERIFY(f.store->verifyAudit()->intact);
 }
 
