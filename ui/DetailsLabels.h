@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+class QColor;
+class QLabel;
+class QWidget;
+
+// The labels of the key's details pane, made one way wherever the pane builds them.
+namespace Keyward::DetailsLabels {
+
+// A value beside its caption; plain text, selectable. Only long, free text wraps.
+QLabel *valueLabel(const QString &text, QWidget *parent, bool wrap = false);
+// A section's bold title.
+QLabel *heading(const QString &text, QWidget *parent);
+void setTextColor(QLabel *label, const QColor &color);
+// A value in the placeholder colour: what is missing or what to do.
+QLabel *hintText(const QString &text, QWidget *parent, bool wrap = true);
+// "4 Dec 2026 10:00 (2 hours ago)".
+QString timeWithRelative(qint64 atMs, qint64 nowMs);
+
+} // namespace Keyward::DetailsLabels
