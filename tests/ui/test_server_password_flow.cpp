@@ -48,6 +48,7 @@ private Q_SLOTS:
     void unreachableServerFails();
     void cancelReportsNothing();
     void rememberIsOfferedOnlyWithAKeychain();
+    void keychainPasswordIsUsedAndAStaleOneAsks();
 
 private:
     QTemporaryDir m_home;
@@ -214,6 +215,55 @@ void TestServerPasswordFlow::rememberIsOfferedOnlyWithAKeychain()
         QVERIFY(flow.offersToRemember());
         QVERIFY(flow.keychainNote().isEmpty());
     }
+}
+
+// With a keychain (ctest runs this case again through with_keychain.sh): the remembered password
+// connects without asking; a remembered password the server no longer takes asks the user,
+// saying where the refused one came from.
+void TestServerPasswordFlow::keychainPasswordIsUsedAndAStaleOneAsks()
+{
+    if (qEnvironmentVariable("KEYWARD_TEST_KEYCHAIN") != QLatin1String("1"))
+        QSKIP("needs a keychain service: run through tests/ui/with_keychain.sh");
+    PgVaultFixture f;
+    VaultSession session(f.clock);
+    PasswordVault keychain;
+    keychain.probe();
+    QTRY_VERIFY_WITH_TIMEOUT(keychain.availability() != PasswordVault::Availability::Unknown,
+                             10000);
+    QVERIFY2(keychain.availability() == PasswordVault::Availability::Available,
+             qPrintable(keychain.unavailableReason()));
+    const auto remember = [&](const QString &password) {
+        bool written = false;
+        keychain.write(aliceServer(f), password, this, [&](const Result<void> &result) {
+            QVERIFY2(result, qPrintable(result.errorMessage()));
+            written = true;
+        });
+        return QTest::qWaitFor([&] { return written; }, 10000);
+    };
+    ServerPasswordFlow flow(session, keychain);
+    QSignalSpy needed(&flow, &ServerPasswordFlow::passwordNeeded);
+    QSignalSpy connected(&flow, &ServerPasswordFlow::connected);
+
+    QVERIFY(remember(kAlicePassword));
+    flow.connectTo(aliceServer(f));
+    QVERIFY(settles(flow));
+    QCOMPARE(needed.size(), 0);
+    QCOMPARE(connected.size(), 1);
+    QVERIFY(session.isUnlocked());
+    QVERIFY(!flow.passwordToRemember()); // nothing typed: nothing new to keep
+    session.close();
+
+    // The password changed on the server since: the keychain's is refused, the user is asked.
+    QVERIFY(remember(QStringLiteral("an-old-password-3391")));
+    flow.connectTo(aliceServer(f));
+    QVERIFY(settles(flow));
+    QCOMPARE(connected.size(), 1);
+    QCOMPARE(needed.size(), 1);
+    const QString asked = needed.first().first().toString();
+    QVERIFY2(asked.contains(QStringLiteral("keychain")), qPrintable(asked));
+    QVERIFY(!asked.contains(QStringLiteral("an-old-password-3391")));
+    QCOMPARE(session.state(), VaultSession::State::Closed);
+    keychain.remove(aliceServer(f));
 }
 
 QTEST_MAIN(TestServerPasswordFlow)
