@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QLabel>
+#include <QVBoxLayout>
 
 namespace Keyward::DetailsLabels {
 
@@ -57,6 +58,16 @@ QString timeWithRelative(qint64 atMs, qint64 nowMs)
 {
     return QCoreApplication::translate("Keyward::KeyDetailsPane", "%1 (%2)")
         .arg(Formatting::absoluteTime(atMs), Formatting::relativeTime(atMs, nowMs));
+}
+
+QVBoxLayout *column(const QString &objectName, int spacing, QWidget *parent, QWidget **box)
+{
+    *box = new QWidget(parent);
+    (*box)->setObjectName(objectName);
+    auto *layout = new QVBoxLayout(*box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(spacing);
+    return layout;
 }
 
 } // namespace Keyward::DetailsLabels

@@ -33,11 +33,8 @@ using namespace DetailsLabels;
 
 QWidget *KeyDetailsPane::buildSecrets(QWidget *parent)
 {
-    auto *box = new QWidget(parent);
-    box->setObjectName(QStringLiteral("keySecrets"));
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
+    QWidget *box = nullptr;
+    QVBoxLayout *layout = column(QStringLiteral("keySecrets"), 4, parent, &box);
     layout->addWidget(heading(m_key.secrets.size() > 1 ? tr("Secrets") : tr("Secret"), box));
     if (QLabel *overdue = buildRotationOverdue(box))
         layout->addWidget(overdue);
@@ -199,11 +196,8 @@ QWidget *KeyDetailsPane::buildSecret(const KeySecret &secret, int index, QWidget
 
 QWidget *KeyDetailsPane::buildHistory(QWidget *parent)
 {
-    auto *box = new QWidget(parent);
-    box->setObjectName(QStringLiteral("keyHistory"));
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
+    QWidget *box = nullptr;
+    QVBoxLayout *layout = column(QStringLiteral("keyHistory"), 6, parent, &box);
     if (m_history.isEmpty())
         layout->addWidget(hintText(tr("No recorded history."), box));
     const qint64 now = m_clock.nowMs();

@@ -18,9 +18,11 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QClipboard>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
@@ -355,6 +357,52 @@ void MainWindow::rebuildRecentMenu()
             m_settings.removeRecentServer(server);
         rebuildRecentMenu();
     });
+}
+
+void MainWindow::runOnSelected(bool (KeyCommands::*command)(const ApiKey &))
+{
+    const std::optional<ApiKey> key = m_keysPage->selectedKey();
+    if (!m_commands || !key)
+        return;
+    // The store reports the change (VaultSession::vaultChanged()), which reloads once.
+    (void)(m_commands.get()->*command)(*key);
+}
+
+void MainWindow::runOnSelection(bool (KeyCommands::*single)(const ApiKey &), BulkKeyAction bulk)
+{
+    const QVector<ApiKey> selection = m_keysPage->selectedKeys();
+    if (selection.size() > 1) {
+        if (m_bulkCommands)
+            (void)m_bulkCommands->apply(bulk, selection);
+        return;
+    }
+    runOnSelected(single);
+}
+
+void MainWindow::toggleSelectedActive()
+{
+    if (m_keysPage->selectedKeys().size() > 1) {
+        if (m_bulkCommands)
+            (void)m_bulkCommands->apply(m_keyActions->toggleActivates() ? BulkKeyAction::Activate
+                                                                        : BulkKeyAction::Deactivate,
+                                        m_keysPage->selectedKeys());
+        return;
+    }
+    const std::optional<ApiKey> key = m_keysPage->selectedKey();
+    if (!m_commands || !key)
+        return;
+    (void)m_commands->setActive(*key, m_keyActions->toggleActivates());
+}
+
+void MainWindow::copySelectedKeyId()
+{
+    const std::optional<ApiKey> key = m_keysPage->selectedKey();
+    if (!key)
+        return;
+    QGuiApplication::clipboard()->setText(QString::number(key->id));
+    showMessage(tr("Copied the ID of “%1” (%2). The key itself is never copied from here.")
+                    .arg(key->name)
+                    .arg(key->id));
 }
 
 } // namespace Keyward

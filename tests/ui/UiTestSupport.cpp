@@ -2,6 +2,7 @@
 
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/PasswordVault.h"
 
 #include <QDir>
 #include <QLabel>
@@ -198,6 +199,18 @@ bool submitLogin(MainWindow &window, const QString &member, const QString &passp
     pass->setText(passphrase);
     QTest::mouseClick(unlock, Qt::LeftButton);
     return true;
+}
+
+bool keychainAvailable(PasswordVault &keychain, QString *why)
+{
+    keychain.probe();
+    const bool answered = QTest::qWaitFor(
+        [&keychain] { return keychain.availability() != PasswordVault::Availability::Unknown; },
+        10000);
+    if (answered && keychain.availability() == PasswordVault::Availability::Available)
+        return true;
+    *why = answered ? keychain.unavailableReason() : QStringLiteral("the keychain did not answer");
+    return false;
 }
 
 namespace {

@@ -17,6 +17,7 @@
 namespace Keyward {
 
 class MainWindow;
+class PasswordVault;
 
 namespace UiTest {
 
@@ -97,6 +98,10 @@ QStringList menuAcceleratorClashes(const QMainWindow &window);
 
 // Fills the window's login dialog and presses Unlock. Returns false if no dialog was shown.
 bool submitLogin(MainWindow &window, const QString &member, const QString &passphrase);
+
+// Asks the keychain service whether it answers and waits for it (at most 10 s): true when a
+// keychain is there to use (tests/ui/with_keychain.sh starts one); otherwise why, in why.
+bool keychainAvailable(PasswordVault &keychain, QString *why);
 
 } // namespace UiTest
 } // namespace Keyward

@@ -227,11 +227,8 @@ void TestServerPasswordFlow::keychainPasswordIsUsedAndAStaleOneAsks()
     PgVaultFixture f;
     VaultSession session(f.clock);
     PasswordVault keychain;
-    keychain.probe();
-    QTRY_VERIFY_WITH_TIMEOUT(keychain.availability() != PasswordVault::Availability::Unknown,
-                             10000);
-    QVERIFY2(keychain.availability() == PasswordVault::Availability::Available,
-             qPrintable(keychain.unavailableReason()));
+    QString noKeychain;
+    QVERIFY2(UiTest::keychainAvailable(keychain, &noKeychain), qPrintable(noKeychain));
     const auto remember = [&](const QString &password) {
         bool written = false;
         keychain.write(aliceServer(f), password, this, [&](const Result<void> &result) {

@@ -318,11 +318,8 @@ void TestTray::serverPasswordFromTheKeychain()
     if (qEnvironmentVariable("KEYWARD_TEST_KEYCHAIN") != QLatin1String("1"))
         QSKIP("needs a keychain service: run through tests/ui/with_keychain.sh");
     PasswordVault keychain;
-    keychain.probe();
-    QTRY_VERIFY_WITH_TIMEOUT(keychain.availability() != PasswordVault::Availability::Unknown,
-                             10000);
-    QVERIFY2(keychain.availability() == PasswordVault::Availability::Available,
-             qPrintable(keychain.unavailableReason()));
+    QString noKeychain;
+    QVERIFY2(UiTest::keychainAvailable(keychain, &noKeychain), qPrintable(noKeychain));
 
     PgVaultFixture f;
     NewKeyRequest request = f.request(QStringLiteral("Keychain webhook"));
