@@ -55,13 +55,12 @@ QWidget *KeyDetailsPane::buildSecrets(QWidget *parent)
 // so in one sentence above the secrets, in the badges' colours.
 QLabel *KeyDetailsPane::buildRotationStatus(QWidget *parent)
 {
-    if (m_key.secrets.size() < 2)
-        return nullptr;
     const qint64 now = m_clock.nowMs();
-    const KeySecret &current = m_key.secrets.constFirst();
-    const KeySecret &previous = m_key.secrets.at(1);
-    if (!previous.isInGracePeriodAt(now))
+    const KeySecret *inGrace = m_key.previousSecretInGraceAt(now);
+    if (!inGrace)
         return nullptr;
+    const KeySecret &current = m_key.secrets.constFirst();
+    const KeySecret &previous = *inGrace;
     const QString deadline = Formatting::relativeTime(*previous.retiresAtMs, now);
     QString text;
     QColor color;
@@ -107,14 +106,12 @@ QLabel *KeyDetailsPane::buildRotationOverdue(QWidget *parent)
 // latest: the integrations that have not switched yet, each with its last time.
 QLabel *KeyDetailsPane::buildPreviousSecretSources(QWidget *parent)
 {
-    if (!m_usage || m_key.secrets.size() < 2)
-        return nullptr;
     const qint64 now = m_clock.nowMs();
-    const KeySecret &current = m_key.secrets.constFirst();
-    const KeySecret &previous = m_key.secrets.at(1);
-    if (!previous.isInGracePeriodAt(now))
+    const KeySecret *previous = m_key.previousSecretInGraceAt(now);
+    if (!m_usage || !previous)
         return nullptr;
-    Result<KeyImpact> impact = m_usage->keyImpact(m_key, now, previous.id);
+    const KeySecret &current = m_key.secrets.constFirst();
+    Result<KeyImpact> impact = m_usage->keyImpact(m_key, now, previous->id);
     if (!impact)
         return valueLabel(impact.errorMessage(), parent, true);
     QStringList lines;

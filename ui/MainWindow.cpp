@@ -128,7 +128,7 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
     connect(&m_session, &VaultSession::stateChanged, this, &MainWindow::onStateChanged);
     // The one change channel: this window's own writes and everyone else's. Reloading also
     // remembers what this computer saw (a restore the user chose is no rewound history).
-    connect(&m_session, &VaultSession::vaultChanged, this, [this] { reloadAll(); });
+    connect(&m_session, &VaultSession::vaultChanged, this, &MainWindow::reloadViews);
     connect(&m_session, &VaultSession::vaultDamaged, this, [this](const QString &message) {
         const QString path = m_session.path();
         closeChildDialogs();
@@ -290,6 +290,13 @@ void MainWindow::reloadAll()
         return;
     // Before reading: a change that lands during the reload is then still news afterwards.
     m_session.acknowledgeChanges();
+    reloadViews();
+}
+
+void MainWindow::reloadViews()
+{
+    if (!m_session.isUnlocked())
+        return;
     (void)m_keysPage->reload();
     m_vaults->rememberVault();
     if (currentPage() == Page::Members)

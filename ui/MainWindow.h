@@ -152,7 +152,10 @@ private:
     void onUnlocked();
     void onLockedOrClosed(VaultSession::State state);
     void closeChildDialogs();
+    // Refresh, sign-in, reconnect: notes the counter, then reloads what the window shows.
     void reloadAll();
+    // The session's vaultChanged(): it has noted the counter already.
+    void reloadViews();
     void updateTitle();
     void updateActions();
     void updateNavigation();

@@ -229,16 +229,21 @@ void VaultSession::close()
 void VaultSession::adoptStore(std::unique_ptr<SqlKeyStore> store)
 {
     m_store = std::move(store);
-    m_store->setChangeObserver([this] { onOwnChange(); });
+    m_store->setChangeObserver([this](const StoreChange &change) { onOwnChange(change); });
 }
 
-void VaultSession::onOwnChange()
+void VaultSession::onOwnChange(const StoreChange &change)
 {
     if (m_state != State::Unlocked || m_connectionLost)
         return;
     // Ours: not news for the watcher. The window reloads from vaultChanged(), as for others'.
-    acknowledgeChanges();
-    refreshMember(RemovedMember::LockLater);
+    if (change.counter >= 0)
+        m_lastCounter = std::max(m_lastCounter, change.counter);
+    else
+        acknowledgeChanges();
+    // A refused write (counter unknown) may have met someone else's change to members.
+    if (change.members || change.counter < 0)
+        refreshMember(RemovedMember::LockLater);
     if (m_state == State::Unlocked)
         Q_EMIT vaultChanged();
 }

@@ -23,6 +23,7 @@ class Clock;
 class IdleWatcher;
 class SecretString;
 class SqlKeyStore;
+struct StoreChange;
 
 // One open vault (a local file or a PostgreSQL database) and who is signed in to it.
 //
@@ -133,6 +134,7 @@ Q_SIGNALS:
     // The vault changed: this window's own write (at once, after its commit, or a write refused
     // because someone else had changed the key) or someone else's (another window, keywardctl;
     // through the ChangeWatcher). The one channel the window reloads from: commands never reload.
+    // The change counter is noted before it is emitted.
     void vaultChanged();
     // Some process (a verifier, keywardctl verify, a service on the server) recorded usage;
     // KeyStore::usageSince() says of which keys.
@@ -167,7 +169,7 @@ private:
     enum class RemovedMember { LockNow, LockLater };
     void refreshMember(RemovedMember removed);
     void adoptStore(std::unique_ptr<SqlKeyStore> store);
-    void onOwnChange();
+    void onOwnChange(const StoreChange &change);
     void markConnectionLost(const QString &message);
     void attemptReconnect();
     void onConnectProbed(const Result<void> &reached);

@@ -55,6 +55,14 @@ struct ApiKey
         }
         return inGrace;
     }
+    // The secret the last regeneration replaced, while it is still accepted at nowMs; nullptr
+    // when there is none or its grace period is over. Points into secrets.
+    const KeySecret *previousSecretInGraceAt(qint64 nowMs) const
+    {
+        if (secrets.size() < 2 || !secrets[1].isInGracePeriodAt(nowMs))
+            return nullptr;
+        return &secrets[1];
+    }
     // The latest successful use over all secrets.
     std::optional<qint64> lastUsedAtMs() const
     {

@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -102,6 +103,16 @@ struct SignedVaultFile
 {
     QString path;
     QByteArray rootKey;
+};
+
+// What the change channel reports (KeyStore::setChangeObserver).
+struct StoreChange
+{
+    // changeCounter() once the change committed; -1 when not known (a write refused because
+    // someone else changed the row first), so whoever needs it reads it.
+    qint64 counter = -1;
+    // Members were added, removed or given another role: the signed-in one may be among them.
+    bool members = false;
 };
 
 // The operations every store offers (SQLite vault, PostgreSQL). Each mutating call:
@@ -210,10 +221,8 @@ public:
     // after a write refused because someone else changed or deleted what it was about
     // (StaleVersion, NotFound), on the thread that wrote, once the transaction has ended. Empty
     // function: none. Windows reload from it, so no command has to.
-    void setChangeObserver(std::function<void()> observer)
-    {
-        m_changeObserver = std::move(observer);
-    }
+    using ChangeObserver = std::function<void(const StoreChange &)>;
+    void setChangeObserver(ChangeObserver observer) { m_changeObserver = std::move(observer); }
     // While one lives, the observer runs at most once, when the last one ends: a loop of writes
     // (dismissing a thousand findings) is one change to show, not a thousand.
     class ChangeBatch
@@ -226,9 +235,10 @@ public:
         }
         ~ChangeBatch()
         {
-            if (--m_store.m_changeBatches == 0 && m_store.m_changePending) {
-                m_store.m_changePending = false;
-                m_store.noteChange();
+            if (--m_store.m_changeBatches == 0 && m_store.m_pendingChange) {
+                const StoreChange change = *m_store.m_pendingChange;
+                m_store.m_pendingChange.reset();
+                m_store.noteChange(change);
             }
         }
         ChangeBatch(const ChangeBatch &) = delete;
@@ -245,19 +255,29 @@ public:
     virtual Result<UsageUpdates> usageSince(qint64 counter) = 0;
 
 protected:
-    // For implementations: a change to report through the observer (or the batch).
-    void noteChange()
+    // For implementations: a change to report through the observer (or the batch, which
+    // reports the newest counter and whether any of its changes touched members).
+    void noteChange(const StoreChange &change)
     {
-        if (m_changeBatches > 0)
-            m_changePending = true;
-        else if (m_changeObserver)
-            m_changeObserver();
+        if (m_changeBatches == 0) {
+            if (m_changeObserver)
+                m_changeObserver(change);
+            return;
+        }
+        if (!m_pendingChange) {
+            m_pendingChange = change;
+            return;
+        }
+        // A counter not known (-1) stays unknown: the observer then reads it.
+        const bool known = m_pendingChange->counter >= 0 && change.counter >= 0;
+        m_pendingChange->counter = known ? std::max(m_pendingChange->counter, change.counter) : -1;
+        m_pendingChange->members = m_pendingChange->members || change.members;
     }
 
 private:
-    std::function<void()> m_changeObserver;
+    ChangeObserver m_changeObserver;
     int m_changeBatches = 0; // live ChangeBatch objects
-    bool m_changePending = false; // a change noted while a batch lived
+    std::optional<StoreChange> m_pendingChange; // noted while a batch lived
 };
 
 } // namespace Keyward

@@ -234,8 +234,8 @@ Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()>
     // A refused write that found someone else's change is news to show as well.
     const bool changed =
         result || result.code() == ErrorCode::StaleVersion || result.code() == ErrorCode::NotFound;
-    if (changeSeq == ChangeSeq::Bump && changed)
-        noteChange();
+    if (changeSeq != ChangeSeq::Keep && changed)
+        noteChange({result ? m_committedCounter : -1, changeSeq == ChangeSeq::BumpMembers});
     return result;
 }
 
@@ -244,6 +244,7 @@ Result<void> SqlKeyStore::runWriteTransaction(const std::function<Result<void>()
 {
     QSqlQuery q(database());
     m_lastAuditHash.clear();
+    m_committedCounter = -1;
     auto failed = [&](Error error) -> Result<void> {
         if (database().isOpen())
             QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
@@ -279,16 +280,22 @@ Result<void> SqlKeyStore::runWriteTransaction(const std::function<Result<void>()
         return failed(result.error());
     if (m_beforeCommitHook)
         m_beforeCommitHook();
-    if (changeSeq == ChangeSeq::Bump) {
+    qint64 counter = -1;
+    if (changeSeq != ChangeSeq::Keep) {
+        // RETURNING: the change channel says the new counter without another round trip.
         if (!q.exec(QStringLiteral("UPDATE vault_meta SET value = CAST(CAST(value AS BIGINT) + 1 "
-                                   "AS TEXT) WHERE name = 'change_seq'")))
+                                   "AS TEXT) WHERE name = 'change_seq' RETURNING value")))
             return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
+        if (q.next())
+            counter = q.value(0).toLongLong();
+        q.finish();
         if (const QString notify = m_dialect.notifyChanged(); !notify.isEmpty() && !q.exec(notify))
             return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
     }
     if (m_dialect.isSqlite()) {
         if (!q.exec(QStringLiteral("COMMIT")))
             return failed(SqlErrors::fromQuery(q, tr("Could not save the change.")));
+        m_committedCounter = counter;
         return {};
     }
     // QSqlDatabase::commit(), not a plain "COMMIT": the driver also notices a COMMIT that the
@@ -300,6 +307,7 @@ Result<void> SqlKeyStore::runWriteTransaction(const std::function<Result<void>()
             return resolveLostCommit();
         return failed(error);
     }
+    m_committedCounter = counter;
     return {};
 }
 

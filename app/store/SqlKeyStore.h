@@ -195,9 +195,14 @@ public:
     // advisory lock on PostgreSQL): commit when it returns success, roll back otherwise. Bumps
     // the change counter and, on PostgreSQL, sends NOTIFY keyward_changed with it, unless the
     // change is one no window or cache shows (ChangeSeq::Keep: a sign-in's audit row).
-    enum class ChangeSeq { Bump, Keep };
+    // BumpMembers: a change to members, which the change channel says (StoreChange::members).
+    enum class ChangeSeq { Bump, BumpMembers, Keep };
     Result<void> inWriteTransaction(const std::function<Result<void>()> &work,
                                     ChangeSeq changeSeq = ChangeSeq::Bump);
+    Result<void> inMembersTransaction(const std::function<Result<void>()> &work)
+    {
+        return inWriteTransaction(work, ChangeSeq::BumpMembers);
+    }
 
     // Whether this process has the vault file open through a store. Plain reads of such a file
     // (another descriptor, closed again) would drop the process's SQLite locks on it.
@@ -347,6 +352,7 @@ private:
     QByteArray m_rootKey; // empty: not signed (yet)
     QString m_serverLogin;
     qint64 m_lastAuditId = 0; // the last audit row of the current write transaction
+    qint64 m_committedCounter = -1; // the change counter the last write transaction set
     QByteArray m_lastAuditHash;
     std::function<void()> m_beforeCommitHook;
     std::unique_ptr<SecretLookup> m_secretLookup; // made at the first findSecret()

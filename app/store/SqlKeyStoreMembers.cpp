@@ -63,7 +63,7 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
         }
     }
     Member added;
-    auto written = inWriteTransaction([&]() -> Result<void> {
+    auto written = inMembersTransaction([&]() -> Result<void> {
         QSqlQuery q(database());
         q.prepare(QStringLiteral("SELECT COUNT(*) FROM members WHERE lower(name) = lower(?)"));
         q.addBindValue(name);
@@ -200,7 +200,7 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
     if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
         return allowed.error();
     Member changed;
-    auto written = inWriteTransaction([&]() -> Result<void> {
+    auto written = inMembersTransaction([&]() -> Result<void> {
         auto current = readCurrentMember(database(), memberId);
         if (!current)
             return current.error();
@@ -294,7 +294,7 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
         return actor.error();
     if (auto allowed = Permissions::mayManageMembers(*actor); !allowed)
         return allowed.error();
-    return inWriteTransaction([&]() -> Result<void> {
+    return inMembersTransaction([&]() -> Result<void> {
         auto current = readCurrentMember(database(), memberId);
         if (!current)
             return current.error();

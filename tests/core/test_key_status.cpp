@@ -1,6 +1,7 @@
 // The effective status (Revoked > Inactive > Expired > Active) and the "expires soon" badge.
 #include "CoreTestSupport.h"
 
+#include "core/ApiKey.h"
 #include "core/Clock.h"
 #include "core/KeyStatus.h"
 
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void expiresSoon_data();
     void expiresSoon();
     void stateIntegers();
+    void previousSecretInGrace();
 };
 
 void TestKeyStatus::effectiveStatus_data()
@@ -131,6 +133,27 @@ void TestKeyStatus::stateIntegers()
     QCOMPARE(keyStateToInt(KeyState::Revoked), 2); // stored in the database: must not move
     QVERIFY(!keyStateFromInt(-1));
     QVERIFY(!keyStateFromInt(3));
+}
+
+// The secret a regeneration replaced counts only while its grace period lasts; the newest secret
+// and older ones never do.
+void TestKeyStatus::previousSecretInGrace()
+{
+    ApiKey key;
+    QVERIFY(!key.previousSecretInGraceAt(kNow));
+    key.secrets.append(KeySecret {1, 1, QByteArray(32, 'a'), QStringLiteral("aaaa"), kNow});
+    QVERIFY(!key.previousSecretInGraceAt(kNow)); // only the current one
+
+    KeySecret previous {2, 1, QByteArray(32, 'b'), QStringLiteral("bbbb"), kNow - 1000};
+    previous.retiresAtMs = kNow + 60'000;
+    KeySecret older {3, 1, QByteArray(32, 'c'), QStringLiteral("cccc"), kNow - 2000};
+    older.retiresAtMs = kNow + 120'000; // still accepted, but not the one last replaced
+    key.secrets << previous << older;
+    QVERIFY(key.previousSecretInGraceAt(kNow));
+    QCOMPARE(key.previousSecretInGraceAt(kNow)->id, 2);
+    QCOMPARE(key.previousSecretInGraceAt(kNow + 59'999)->id, 2);
+    QVERIFY(!key.previousSecretInGraceAt(kNow + 60'000)); // retired at that instant
+    QCOMPARE(key.secretsInGraceAt(kNow + 60'000).size(), 1);
 }
 
 int runKeyStatusTests(int argc, char **argv)

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void wrongPassphraseRefused();
 #endif
     void changeCounterMovesAcrossConnections();
+    void changeChannelSaysCounterAndMembers();
     void changeWatcherSeesOtherConnections();
 };
 
@@ -521,6 +522,61 @@ void TestStore::changeCounterMovesAcrossConnections()
     const qint64 before = *reader->changeCounter();
     QVERIFY(f.store->createKey(f.request(QStringLiteral("k"))));
     QCOMPARE(*reader->changeCounter(), before + 1);
+}
+
+// What the change channel hands the window: the counter the commit set (so the window need not
+// read it again) and whether members changed (so it need not read them otherwise).
+void TestStore::changeChannelSaysCounterAndMembers()
+{
+    StoreFixture f;
+    QVector<StoreChange> changes;
+    f.store->setChangeObserver([&changes](const StoreChange &change) { changes.append(change); });
+
+    auto key = f.store->createKey(f.request(QStringLiteral("k")));
+    QVERIFY(key);
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.last().counter, *f.store->changeCounter());
+    QVERIFY(!changes.last().members);
+
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Viewer, secret("bob-passphrase"));
+    QVERIFY(bob);
+    QCOMPARE(changes.size(), 2);
+    QCOMPARE(changes.last().counter, *f.store->changeCounter());
+    QVERIFY(changes.last().members);
+
+    // A batch says one change: the last counter, and members if any of its writes touched them.
+    {
+        const KeyStore::ChangeBatch batch(*f.store);
+        QVERIFY(f.store->setMemberRole(bob->id, bob->version, Role::Developer));
+        QVERIFY(f.store->createKey(f.request(QStringLiteral("k2"))));
+        QCOMPARE(changes.size(), 2);
+    }
+    QCOMPARE(changes.size(), 3);
+    QCOMPARE(changes.last().counter, *f.store->changeCounter());
+    QVERIFY(changes.last().members);
+
+    // Refused because another connection changed the key first: news, counter not known here.
+    auto other = f.openSecond(QStringLiteral("alice"), kOwnerPassphrase);
+    QVERIFY(other->editKey(
+        key->key.id, key->key.version,
+        {QStringLiteral("theirs"), QString(), key->key.rateLimit, key->key.expiresAtMs}));
+    const qint64 afterTheirs = *f.store->changeCounter();
+    QCOMPARE(
+        f.store
+            ->editKey(key->key.id, key->key.version,
+                      {QStringLiteral("mine"), QString(), key->key.rateLimit, key->key.expiresAtMs})
+            .code(),
+        ErrorCode::StaleVersion);
+    QCOMPARE(changes.size(), 4);
+    QCOMPARE(changes.last().counter, qint64(-1));
+    QCOMPARE(*f.store->changeCounter(), afterTheirs); // the refusal wrote nothing
+
+    // Refused bad input and a sign-in's audit row: nothing to show.
+    QVERIFY(!f.store->createKey(f.request(QStringLiteral("  "))));
+    // (On a server the password was checked at connect: the passphrase is empty.)
+    QVERIFY(f.store->signIn(QStringLiteral("alice"),
+                            kTestingPostgres ? SecretString() : secret(kOwnerPassphrase)));
+    QCOMPARE(changes.size(), 4);
 }
 
 void TestStore::changeWatcherSeesOtherConnections()

@@ -49,7 +49,7 @@ struct Harness
 
     Harness()
     {
-        vault.store->setChangeObserver([this] { ++storeChanges; });
+        vault.store->setChangeObserver([this](const StoreChange &) { ++storeChanges; });
     }
 };
 

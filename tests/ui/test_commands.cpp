@@ -74,10 +74,14 @@ struct Harness
     QSignalSpy messages {&commands, &KeyCommands::message};
     QSignalSpy failures {&commands, &KeyCommands::failed};
     int storeChanges = 0; // what the store's change channel reported (the window reloads)
+    StoreChange lastChange;
 
     Harness()
     {
-        vault.store->setChangeObserver([this] { ++storeChanges; });
+        vault.store->setChangeObserver([this](const StoreChange &change) {
+            ++storeChanges;
+            lastChange = change;
+        });
     }
 };
 
@@ -199,6 +203,9 @@ void TestCommands::generateCreatesKeyEndToEnd()
     QCOMPARE(h.changed.size(), 1);
     QCOMPARE(h.changed.at(0).at(0).toLongLong(), key.id);
     QCOMPARE(h.storeChanges, 1);
+    // A key, not a member, with the counter the commit set.
+    QVERIFY(!h.lastChange.members);
+    QCOMPARE(h.lastChange.counter, *h.vault.store->changeCounter());
     QCOMPARE(h.messages.size(), 1);
     QVERIFY(h.messages.at(0).at(0).toString().contains(QLatin1String("generated")));
     QCOMPARE(h.failures.size(), 0);
@@ -258,7 +265,7 @@ void TestCommands::developerRefusedOnOthersKey()
     QSignalSpy failures(&commands, &KeyCommands::failed);
     QSignalSpy changed(&commands, &KeyCommands::actedOn);
     int storeChanges = 0;
-    daveStore->setChangeObserver([&storeChanges] { ++storeChanges; });
+    daveStore->setChangeObserver([&storeChanges](const StoreChange &) { ++storeChanges; });
     ModalDriver driver;
     driver.on<QDialog>([](QDialog *dialog) { dialog->reject(); }); // no dialog may open
 

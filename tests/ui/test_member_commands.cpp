@@ -59,14 +59,16 @@ struct Wired
         page.show();
         page.setStore(&vault.store(), *vault.store().currentMember());
         page.setCommands(&commands);
-        vault.store().setChangeObserver([this] {
+        vault.store().setChangeObserver([this](const StoreChange &change) {
             ++changes;
+            lastChange = change;
             page.reload();
         });
     }
     MembersPage page;
     MemberCommands commands;
     int changes = 0;
+    StoreChange lastChange;
 };
 
 } // namespace
@@ -125,6 +127,9 @@ void TestMemberCommands::addsThroughAWindowModalDialog()
     QTest::mouseClick(button(dialog, "addMemberButton"), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
     QCOMPARE(wired.changes, 1);
+    // Said as a change to members, with the counter it committed: no second look needed.
+    QVERIFY(wired.lastChange.members);
+    QCOMPARE(wired.lastChange.counter, *vault.store().changeCounter());
     QCOMPARE(messages.size(), 1);
     QCOMPARE(messages.first().first().toString(), QStringLiteral("carol was added to the vault."));
     QCOMPARE(wired.page.list()->topLevelItemCount(), 2);
@@ -225,7 +230,7 @@ void TestMemberCommands::refusesWhoMayNotManageMembers()
     MemberCommands commands(**devStore, &parent);
     QSignalSpy messages(&commands, &MemberCommands::message);
     int changes = 0;
-    (*devStore)->setChangeObserver([&changes] { ++changes; });
+    (*devStore)->setChangeObserver([&changes](const StoreChange &) { ++changes; });
 
     // Called anyway (the page would not offer them): refused before any dialog, and said why.
     commands.addMember();
