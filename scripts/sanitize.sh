@@ -42,7 +42,7 @@ status=0
 # in a test's captured output or in a child whose test only looks at the exit code.
 start=$SECONDS
 ASAN_OPTIONS="$asan:log_path=$reports/asan" UBSAN_OPTIONS="$ubsan:log_path=$reports/ubsan" \
-    ctest --output-on-failure --timeout 900 -LE fuzz || status=1
+    ctest --output-on-failure --timeout 900 -LE fuzz --parallel "$jobs" || status=1
 echo "sanitize.sh: suites $((SECONDS - start)) s"
 start=$SECONDS
 # The fuzzers, two at a time: libFuzzer reports into each one's log, and a finding fails its test.

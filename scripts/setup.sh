@@ -50,7 +50,9 @@ run)
     exec "$build/keyward"
     ;;
 test)
-    (cd "$build" && ctest --output-on-failure --timeout 900)
+    # Two at a time: many suites wait on processes, servers and timers more than they compute.
+    # Suites that must not overlap say so (RESOURCE_LOCK: the real-desktop ones share a display).
+    (cd "$build" && ctest --output-on-failure --timeout 900 --parallel "$(nproc)")
     bash "$here/scripts/package-check.sh" "$build"
     bash "$here/scripts/sanitize.sh"
     ;;
