@@ -490,6 +490,15 @@ void GenerateKeyDialog::accept()
     validate();
     if (!validationMessage().isEmpty())
         return;
+    if (m_submit) {
+        if (const Result<void> done = m_submit(request()); !done) {
+            // The store saw what the form could not (a role taken away meanwhile, a lost
+            // connection): said in place, the input kept, Generate still offered.
+            m_validationLabel->setText(done.errorMessage());
+            m_validationRow->setVisible(true);
+            return;
+        }
+    }
     QDialog::accept();
 }
 

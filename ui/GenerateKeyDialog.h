@@ -9,6 +9,8 @@
 #include <QDialog>
 #include <QVector>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -40,6 +42,12 @@ public:
     NewKeyRequest request() const;
     // Why the input cannot be used yet; empty when it can.
     QString validationMessage() const;
+
+    // What Generate does with a valid form: the command's store call. An error it returns is
+    // shown where the form's own problems are, and the dialog stays open with the input kept;
+    // success closes it. Without one, Generate only closes the dialog.
+    using Submit = std::function<Result<void>(const NewKeyRequest &)>;
+    void setSubmit(Submit submit) { m_submit = std::move(submit); }
 
     void accept() override;
 
@@ -82,6 +90,7 @@ private:
     QLabel *m_validationLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_generateButton = nullptr;
+    Submit m_submit;
 };
 
 } // namespace Keyward

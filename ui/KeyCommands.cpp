@@ -158,21 +158,18 @@ bool KeyCommands::generate(const std::optional<ApiKey> &prefillFrom)
     if (prefillFrom)
         dialog.prefillFrom(*prefillFrom);
     std::optional<IssuedKey> issued;
-    while (!issued) {
-        if (dialog.exec() != QDialog::Accepted)
-            return false;
-        Result<IssuedKey> created = m_store.createKey(dialog.request());
-        if (created) {
-            issued.emplace(std::move(created).value());
-        } else if (created.code() == ErrorCode::InvalidInput) {
-            // The store saw something the form did not (the clock moved past a date, say):
-            // keep the input and let the user fix it.
-            MessageBox::warning(parent, title, created.errorMessage());
-        } else {
-            reportFailure(this, parent, title, created.errorMessage());
-            return false;
+    // The store's refusal is shown in the dialog, which keeps the input: no second dialog.
+    dialog.setSubmit([this, &issued](const NewKeyRequest &request) -> Result<void> {
+        Result<IssuedKey> created = m_store.createKey(request);
+        if (!created) {
+            Q_EMIT failed(created.errorMessage());
+            return created.error();
         }
-    }
+        issued.emplace(std::move(created).value());
+        return {};
+    });
+    if (dialog.exec() != QDialog::Accepted || !issued)
+        return false;
 
     const ApiKey key = issued->key;
     Q_EMIT actedOn(key.id);

@@ -140,6 +140,7 @@ private Q_SLOTS:
     void generateCreatesKeyEndToEnd();
     void generateCancelledChangesNothing();
     void generateNeedsSignIn();
+    void generateShowsStoreRefusalInPlace();
     void developerRefusedOnOthersKey_data();
     void developerRefusedOnOthersKey();
     void developerMayManageOwnKey();
@@ -241,6 +242,48 @@ void TestCommands::generateNeedsSignIn()
     QCOMPARE(driver.stepsRun(), 0);
     QCOMPARE(h.failures.size(), 1);
     QCOMPARE(MessageBox::lastText(), h.failures.at(0).at(0).toString());
+}
+
+// The store's refusal (here: signed out while the form was open) is said in the dialog, which
+// keeps its input; once the cause is gone, the same button generates the key. No message box,
+// no second dialog.
+void TestCommands::generateShowsStoreRefusalInPlace()
+{
+    Harness h;
+    QString token;
+    QString shownWhileRefused;
+    bool stayedOpen = false;
+    bool inputKept = false;
+    ModalDriver driver;
+    driver.on<GenerateKeyDialog>([&](GenerateKeyDialog *dialog) {
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        QTest::keyClicks(name, QStringLiteral("refused first"));
+        h.vault.store->signOut();
+        QTest::mouseClick(button(dialog, "generateButton"), Qt::LeftButton);
+        stayedOpen = dialog->isVisible();
+        inputKept = name->text() == QStringLiteral("refused first");
+        shownWhileRefused = dialog->findChild<QLabel *>(QStringLiteral("validationLabel"))->text();
+        if (!h.vault.store->signIn(QStringLiteral("alice"),
+                                   Testing::secret(Testing::kOwnerPassphrase)))
+            return;
+        QTest::mouseClick(button(dialog, "generateButton"), Qt::LeftButton);
+    });
+    driver.on<RevealKeyDialog>(copyAndClose(&token));
+
+    QVERIFY(h.commands.generate());
+    QCOMPARE(driver.pendingSteps(), 0);
+    QVERIFY(!driver.timedOut());
+    QVERIFY(stayedOpen);
+    QVERIFY(inputKept);
+    QCOMPARE(shownWhileRefused, QStringLiteral("Sign in first."));
+    QCOMPARE(h.failures.size(), 1); // the refusal, for the status bar
+    QCOMPARE(h.failures.at(0).at(0).toString(), shownWhileRefused);
+    auto keys = h.vault.store->listKeys();
+    QVERIFY(keys);
+    QCOMPARE(keys->size(), 1);
+    QCOMPARE(keys->constFirst().name, QStringLiteral("refused first"));
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(h.storeChanges, 1);
 }
 
 void TestCommands::developerRefusedOnOthersKey_data()
