@@ -12,8 +12,10 @@ jobs=$(nproc)
 
 launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+generator=()
+if [ ! -f "$build/CMakeCache.txt" ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
 # -O1 and line tables only: half the compile time of -O2 -g, and reports still name file:line.
-cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER=clang++ \
+cmake -S "$here" -B "$build" "${generator[@]}" -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
     -DKEYWARD_SANITIZE=ON -DKEYWARD_FUZZ=ON -DKEYWARD_BUILD_GUI=OFF -DKEYWARD_BUILD_BENCHMARKS=OFF \
     -DKEYWARD_BUILD_MANPAGES=OFF \

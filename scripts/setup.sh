@@ -13,7 +13,7 @@ build=${KEYWARD_BUILD_DIR:-$here/build}
 sudo_cmd=""
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
 
-packages=(cmake g++ make pkg-config git
+packages=(cmake ninja-build g++ make pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libbotan-2-dev libsqlite3-dev libpq-dev
@@ -42,7 +42,11 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo_cmd apt-get update -qq
 $sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 
-cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# Ninja for a new build directory: it schedules every compile of the project as one graph, so
+# both cores stay busy across targets. A directory configured before keeps its generator.
+generator=()
+if [ ! -f "$build/CMakeCache.txt" ]; then generator=(-G Ninja); fi
+cmake -S "$here" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" --parallel "$(nproc)"
 
 case "$mode" in

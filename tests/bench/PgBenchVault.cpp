@@ -174,7 +174,8 @@ PgBenchVault::~PgBenchVault()
     const QString maintenance = m_server.value(QStringLiteral("dbname")).isEmpty()
         ? QStringLiteral("postgres")
         : m_server.value(QStringLiteral("dbname"));
-    withConnection(m_server, maintenance, [&](QSqlDatabase &db) -> Result<void> {
+    // Best effort: a destructor has nobody to tell, and a leftover database names itself.
+    (void)withConnection(m_server, maintenance, [&](QSqlDatabase &db) -> Result<void> {
         QSqlQuery q(db);
         q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_database));
         for (const char *group : kGroups)

@@ -408,7 +408,9 @@ void TestVaultFile::writeBlockedByAnotherWriterReportsLocked()
     VaultFixture f;
     auto issued = f.store->createKey(f.request(QStringLiteral("k")));
     QVERIFY(issued);
-    auto second = SqlKeyStore::openVault(f.path, f.clock, VaultOptions {150});
+    VaultOptions shortWait;
+    shortWait.busyTimeoutMs = 150;
+    auto second = SqlKeyStore::openVault(f.path, f.clock, shortWait);
     QVERIFY(second);
     QVERIFY(second.value()->signIn(QStringLiteral("alice"), secret(kOwnerPassphrase)));
     RawConnection raw(f.path, QStringLiteral("writer"));
