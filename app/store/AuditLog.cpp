@@ -45,7 +45,7 @@ QByteArray AuditLog::chainHash(const QByteArray &prevHash, const AuditEvent &eve
 
 Result<void> AuditLog::append(QSqlDatabase &db, AuditEvent &event)
 {
-    QSqlQuery query(db);
+    SqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")))
         return SqlErrors::fromQuery(query, tr("Could not read the audit log."));
     if (query.next()) {
@@ -74,7 +74,7 @@ Result<void> AuditLog::append(QSqlDatabase &db, AuditEvent &event)
 
 Result<AuditHead> AuditLog::head(QSqlDatabase &db)
 {
-    QSqlQuery query(db);
+    SqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")))
         return SqlErrors::fromQuery(query, tr("Could not read the audit log."));
     if (!query.next())
@@ -89,7 +89,7 @@ Result<AuditLog::HeadChange> AuditLog::compare(QSqlDatabase &db, const AuditHead
         return current.error();
     if (remembered.id == 0)
         return current->id == 0 ? HeadChange::Same : HeadChange::Grown;
-    QSqlQuery query(db);
+    SqlQuery query(db);
     query.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
     query.addBindValue(remembered.id);
     if (!query.exec())
@@ -103,7 +103,7 @@ Result<AuditLog::HeadChange> AuditLog::compare(QSqlDatabase &db, const AuditHead
 
 Result<AuditVerification> AuditLog::verify(QSqlDatabase &db)
 {
-    QSqlQuery query(db);
+    SqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT id, at, actor, action, key_id, details, prev_hash, hash "
                                    "FROM audit_log ORDER BY id")))

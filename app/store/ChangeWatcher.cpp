@@ -118,7 +118,7 @@ void ChangeWatcher::poll()
         }
     }
     // Also the safety net for a notification that sits unread in the driver.
-    QSqlQuery q(m_listener->database());
+    SqlQuery q(m_listener->database());
     if (!q.exec(QStringLiteral("SELECT name, value FROM vault_meta WHERE name IN "
                                "('change_seq', 'usage_seq')"))) {
         markLost(

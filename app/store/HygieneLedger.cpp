@@ -38,7 +38,7 @@ struct LedgerRow
 Result<QVector<LedgerRow>> readRows(QSqlDatabase &db, const QStringList &actions, bool newestFirst,
                                     bool withSignatures)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.setForwardOnly(true);
     QString placeholders;
     for (int i = 0; i < actions.size(); ++i)

@@ -47,7 +47,7 @@ Result<QVector<ApiKey>> KeyReader::all(bool includeRevoked)
     // result when another query starts.)
     QVector<ApiKey> keys;
     {
-        QSqlQuery count(m_db);
+        SqlQuery count(m_db);
         if (count.exec(QStringLiteral("SELECT COUNT(*) FROM api_keys")) && count.next())
             keys.reserve(count.value(0).toLongLong());
     }
@@ -68,7 +68,7 @@ Result<QVector<ApiKey>> KeyReader::all(bool includeRevoked)
             return secretRows->error(what);
         return keys;
     }
-    QSqlQuery q(m_db);
+    SqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(keysSql))
         return SqlErrors::fromQuery(q, what);
@@ -83,7 +83,7 @@ Result<QVector<ApiKey>> KeyReader::all(bool includeRevoked)
 
 Result<ApiKey> KeyReader::one(qint64 id)
 {
-    QSqlQuery q(m_db);
+    SqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT ") + kKeyColumns + kKeyFrom
               + QStringLiteral(" WHERE k.id = ?"));
     q.addBindValue(id);

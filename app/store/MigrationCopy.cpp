@@ -139,7 +139,7 @@ Result<void> requireKnownColumns(QSqlDatabase &db, const QString &table, const Q
 
 Result<void> readSourceSequences(CopyRun &run)
 {
-    QSqlQuery q(run.from);
+    SqlQuery q(run.from);
     const QString what = VaultMigrator::tr("Cannot read the source's id sequences.");
     if (run.fromEngine == SqlEngine::Sqlite) {
         if (!q.exec(QStringLiteral("SELECT name, seq FROM sqlite_sequence")))
@@ -169,10 +169,10 @@ Result<void> copyVaultMeta(CopyRun &run, const QString &rolePrefix)
                                          {QStringLiteral("name"), QStringLiteral("value")});
         !known)
         return known;
-    QSqlQuery read(run.from);
+    SqlQuery read(run.from);
     if (!read.exec(QStringLiteral("SELECT name, value FROM vault_meta ORDER BY name")))
         return SqlErrors::fromQuery(read, VaultMigrator::tr("Cannot read the vault settings."));
-    QSqlQuery write(run.to);
+    SqlQuery write(run.to);
     // The schema's own rows (usage_seq, from a migration) are already there: take the source's.
     write.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES (?, ?) ON CONFLICT "
                                  "(name) DO UPDATE SET value = excluded.value"));
@@ -213,13 +213,13 @@ Result<void> copyMembers(CopyRun &run, const QString &passphraseMember, const QS
                                           QStringLiteral("removed_at"), QStringLiteral("version")});
         !known)
         return known;
-    QSqlQuery read(run.from);
+    SqlQuery read(run.from);
     read.setForwardOnly(true);
     if (!read.exec(QStringLiteral("SELECT id, name, role, created_at, removed_at, version")
                    + (hashesCopied ? QStringLiteral(", passphrase_hash") : QString())
                    + QStringLiteral(" FROM members ORDER BY id")))
         return SqlErrors::fromQuery(read, VaultMigrator::tr("Cannot read the members."));
-    QSqlQuery write(run.to);
+    SqlQuery write(run.to);
     write.prepare(QStringLiteral("INSERT INTO members (id, name, role, created_at, removed_at, "
                                  "version, passphrase_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     while (read.next()) {
@@ -259,13 +259,13 @@ Result<void> copyTable(CopyRun &run, const Table &table)
     if (auto known = requireKnownColumns(run.from, table.name, names); !known)
         return known;
     const QString list = names.join(QStringLiteral(", "));
-    QSqlQuery read(run.from);
+    SqlQuery read(run.from);
     read.setForwardOnly(true);
     // Every table's first column is (part of) its key, so the order is stable.
     if (!read.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
                        .arg(list, table.name, table.columns.constFirst().name)))
         return SqlErrors::fromQuery(read, VaultMigrator::tr("Cannot read %1.").arg(table.name));
-    QSqlQuery write(run.to);
+    SqlQuery write(run.to);
     write.prepare(
         QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
             .arg(table.name, list,
@@ -305,7 +305,7 @@ Result<void> copyTable(CopyRun &run, const Table &table)
 // copied: a key deleted last keeps its id to itself, in its audit rows.
 Result<void> continueSequences(CopyRun &run)
 {
-    QSqlQuery q(run.to);
+    SqlQuery q(run.to);
     const QString what = VaultMigrator::tr("Cannot set the id sequences.");
     for (const QString &table : identityTables()) {
         const qint64 next =
@@ -361,7 +361,7 @@ Result<Member> signedInOwner(SqlKeyStore &source)
 // One consistent picture of the source, however long the copy takes.
 Result<void> beginSnapshot(QSqlDatabase &db, SqlEngine engine)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     const QString begin = engine == SqlEngine::Sqlite
         ? QStringLiteral("BEGIN")
         : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");

@@ -27,7 +27,7 @@ QString groupOf(const QString &rolePrefix, Role role)
 
 Result<QString> serverText(QSqlDatabase &db, const QString &sql, const QStringList &values)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.prepare(sql);
     for (const QString &value : values)
         q.addBindValue(value);
@@ -39,7 +39,7 @@ Result<QString> serverText(QSqlDatabase &db, const QString &sql, const QStringLi
 Result<ServerRole> lookUp(QSqlDatabase &db, const QString &name, const QString &group,
                           const QString &verifierGroup)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.prepare(QStringLiteral("SELECT rolcanlogin, pg_has_role(rolname, ?, 'MEMBER'), "
                              "pg_has_role(rolname, ?, 'MEMBER') FROM pg_catalog.pg_roles "
                              "WHERE rolname = ?"));
@@ -84,7 +84,7 @@ Result<void> createAndGrant(QSqlDatabase &db, const QString &name, const QString
                             const ServerRole &role, const MigrationOptions &options,
                             MigrationReport &report)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     if (!role.exists) {
         QVariant verifier(QMetaType::fromType<QString>());
         if (!options.loginPassword.isEmpty()) {

@@ -48,7 +48,7 @@ int Migrations::latestVersion()
 
 Result<int> Migrations::currentVersion(QSqlDatabase &db)
 {
-    QSqlQuery query(db);
+    SqlQuery query(db);
     if (!db.tables().contains(QStringLiteral("schema_version")))
         return 0;
     if (!query.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")))
@@ -58,7 +58,7 @@ Result<int> Migrations::currentVersion(QSqlDatabase &db)
 
 Result<void> Migrations::migrate(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs)
 {
-    QSqlQuery query(db);
+    SqlQuery query(db);
     if (!query.exec(dialect.beginWrite()))
         return SqlErrors::fromQuery(query, tr("Could not start the schema upgrade."));
     if (auto applied = applyPending(db, dialect, nowMs); !applied) {
@@ -75,7 +75,7 @@ Result<void> Migrations::migrate(QSqlDatabase &db, const SqlDialect &dialect, qi
 
 Result<void> Migrations::applyPending(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs)
 {
-    QSqlQuery query(db);
+    SqlQuery query(db);
     if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
                                    "PRIMARY KEY, applied_at BIGINT NOT NULL)")))
         return SqlErrors::fromQuery(query, tr("Could not create the schema version table."));

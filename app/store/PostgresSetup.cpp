@@ -51,7 +51,7 @@ QStringList splitStatements(const QString &sql)
 
 Result<QString> scalar(QSqlDatabase &db, const QString &sql, const QString &what)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     if (!q.exec(sql) || !q.next())
         return SqlErrors::fromQuery(q, what);
     return q.value(0).toString();
@@ -145,7 +145,7 @@ Result<qint64> PostgresSetup::addMemberLogin(QSqlDatabase &db, const QString &na
             return computed.error();
         verifier = *computed;
     }
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.prepare(QStringLiteral("SELECT keyward_member_add(?, ?, ?, ?)"));
     q.addBindValue(name);
     q.addBindValue(roleToInt(role));
@@ -168,7 +168,7 @@ Result<void> PostgresSetup::addVerifierLogin(QSqlDatabase &db, const QString &na
             return computed.error();
         verifier = *computed;
     }
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.prepare(QStringLiteral("SELECT keyward_verifier_add(?, ?)"));
     q.addBindValue(name);
     q.addBindValue(verifier);
@@ -262,7 +262,7 @@ Result<PostgresSetupReport> PostgresSetup::run(QSqlDatabase &db,
     else
         report.actions << tr("The schema is current (version %1).").arg(*version);
 
-    QSqlQuery q(db);
+    SqlQuery q(db);
     auto fail = [&](const Error &error) -> Result<PostgresSetupReport> {
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return error;

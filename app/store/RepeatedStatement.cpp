@@ -14,7 +14,7 @@ RepeatedStatement::RepeatedStatement(QSqlDatabase &db, SqlEngine engine, const Q
             return;
         }
     }
-    m_query = QSqlQuery(db);
+    m_query = SqlQuery(db);
     m_query.setForwardOnly(true);
     m_prepared = m_query.prepare(sql);
 }

@@ -3,8 +3,8 @@
 #include "SqlDialect.h"
 #include "core/Result.h"
 
+#include "SqlQuery.h"
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QVariant>
 
 #include <initializer_list>
@@ -37,7 +37,7 @@ public:
 
 private:
     std::unique_ptr<SqliteStatement> m_native;
-    QSqlQuery m_query;
+    SqlQuery m_query;
     bool m_prepared = false;
     bool m_hasRow = false;
     QVariantList m_values; // alive while the native statement may point into them

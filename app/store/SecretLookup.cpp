@@ -47,7 +47,7 @@ Result<void> SecretLookup::prepare()
             return {};
         }
     }
-    m_query = QSqlQuery(m_store.database());
+    m_query = SqlQuery(m_store.database());
     m_query.setForwardOnly(true);
     if (!m_query.prepare(QString::fromLatin1(selectSql(sqlite))))
         return SqlErrors::fromQuery(m_query, tr("Cannot look up the key."));
@@ -74,7 +74,7 @@ void SecretLookup::connectionReplaced()
 {
     if (m_native)
         return;
-    m_query = QSqlQuery();
+    m_query = SqlQuery();
     m_prepared = false;
     m_indexCheck.reset();
     m_keyCheck.reset();
@@ -158,7 +158,7 @@ Result<std::optional<SecretMatch>> SecretLookup::findWithQt(const QByteArray &ha
         const Error error = SqlErrors::fromQuery(m_query, tr("Cannot look up the key."));
         // Prepare again next time: after a reconnect (PostgreSQL) the old statement is gone.
         m_prepared = false;
-        m_query = QSqlQuery();
+        m_query = SqlQuery();
         return error;
     }
     std::optional<SecretMatch> match;

@@ -3,10 +3,10 @@
 #include "KeyStore.h"
 #include "core/Result.h"
 
+#include "SqlQuery.h"
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QSqlQuery>
 
 #include <memory>
 #include <optional>
@@ -63,7 +63,7 @@ private:
     SqlKeyStore &m_store;
     std::unique_ptr<SecretIndexCheck> m_indexCheck; // vault files only
     std::unique_ptr<SqliteStatement> m_native;
-    QSqlQuery m_query;
+    SqlQuery m_query;
     bool m_prepared = false;
     QElapsedTimer m_sinceReconnect;
     std::unique_ptr<SignedKeyCheck> m_keyCheck;

@@ -14,7 +14,7 @@ SharedLimitRepository::SharedLimitRepository(const QSqlDatabase &db, SqlEngine e
 
 Result<void> SharedLimitRepository::begin(const QString &what)
 {
-    QSqlQuery q(m_db);
+    SqlQuery q(m_db);
     if (m_dialect.isSqlite()) {
         // A lease or reservation need not survive a power cut (the bucket would only be a
         // moment younger), so it does not wait for an fsync: with WAL, synchronous = NORMAL
@@ -42,7 +42,7 @@ void SharedLimitRepository::restoreSynchronous()
 
 Result<void> SharedLimitRepository::commit(const QString &what)
 {
-    QSqlQuery q(m_db);
+    SqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const Error error = SqlErrors::fromQuery(q, what);
         rollback();
@@ -70,7 +70,7 @@ Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, const Ra
         return error;
     };
     const qint64 periodMs = TokenBucket::periodOf(limit);
-    QSqlQuery q(m_db);
+    SqlQuery q(m_db);
     // The row first, so that on PostgreSQL two verifiers creating a key's bucket at once both
     // end up locking the same row below (SQLite's BEGIN IMMEDIATE already serialises them).
     q.prepare(
@@ -122,7 +122,7 @@ Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, const Ra
 Result<RateLeaseGrant> SharedLimitRepository::peekTokens(qint64 keyId, const RateLimit &limit,
                                                          qint64 wanted, qint64 nowMs)
 {
-    QSqlQuery q(m_db);
+    SqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "SELECT rate_count, period_ms, units, refilled_at FROM rate_buckets WHERE key_id = ?"));
     q.addBindValue(keyId);
@@ -149,7 +149,7 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
         rollback();
         return error;
     };
-    QSqlQuery q(m_db);
+    SqlQuery q(m_db);
     q.prepare(m_dialect.isSqlite()
                   ? QStringLiteral("SELECT usage_count, usage_limit FROM api_keys WHERE id = ?")
                   : QStringLiteral(
@@ -181,7 +181,7 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
 
 Result<CreditGrant> SharedLimitRepository::peekCredits(qint64 keyId)
 {
-    QSqlQuery q(m_db);
+    SqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT usage_count, usage_limit FROM api_keys WHERE id = ?"));
     q.addBindValue(keyId);
     if (!q.exec())
@@ -199,7 +199,7 @@ Result<void> SharedLimitRepository::returnCredits(qint64 keyId, qint64 credits)
 {
     if (credits <= 0)
         return {};
-    QSqlQuery q(m_db);
+    SqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE api_keys SET usage_count = CASE WHEN usage_count > ? THEN "
                              "usage_count - ? ELSE 0 END WHERE id = ?"));
     q.addBindValue(credits);

@@ -70,7 +70,7 @@ Result<QString> SignedKeyCheck::readChangeSeq(QSqlDatabase &db)
             return m_changeSeq->error(tr("Cannot read the vault."));
         return stamp;
     }
-    QSqlQuery q(db);
+    SqlQuery q(db);
     if (!q.exec(QString::fromLatin1(kChangeSeqSql)))
         return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
     return q.next() ? q.value(0).toString() : QString();
@@ -137,7 +137,7 @@ Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowWithQt(Q
         return fields.error();
     }
     StoredRow row {std::move(fields).value(), 0, {}};
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.prepare(QStringLiteral("SELECT signed_by, signature FROM key_signatures WHERE key_id = ?"));
     q.addBindValue(keyId);
     if (!q.exec())

@@ -99,7 +99,7 @@ Error SqlErrors::fromSqlError(const QSqlError &error, const QString &what)
                      detail.isEmpty() ? what : tr("%1 (%2)").arg(what, detail));
 }
 
-Error SqlErrors::fromQuery(const QSqlQuery &query, const QString &what)
+Error SqlErrors::fromQuery(const SqlQuery &query, const QString &what)
 {
     const QSqlError error = query.lastError();
     if (error.type() == QSqlError::NoError || isConnectionLost(error)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SqlQuery.h"
 #include "core/Result.h"
 
 #include <QCoreApplication>
@@ -17,8 +18,9 @@ class SqlErrors
 public:
     static Error fromSqlError(const QSqlError &error, const QString &what);
     // Also recognises a query that failed because its connection is gone: Qt then reports no
-    // error at all, only "database not open" on the console.
-    static Error fromQuery(const QSqlQuery &query, const QString &what);
+    // error at all, only "database not open" on the console. (An SqlQuery, so that a failed
+    // prepare() is reported as itself.)
+    static Error fromQuery(const SqlQuery &query, const QString &what);
     // For QSqlDatabase::open() of a server: wrong password, no password, unknown login and an
     // unreachable server each get their own message.
     static Error fromConnectError(const QSqlError &error, const QString &where);

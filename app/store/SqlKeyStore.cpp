@@ -139,7 +139,7 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::connectPostgres(const PgConnIn
 
 Result<void> SqlKeyStore::initPostgresSession()
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     // A writer waits at most this long for another writer's lock, then reports "busy".
     // Server NOTICEs would go to stderr through libpq, in the middle of CLI output.
     if (!q.exec(QStringLiteral("SET lock_timeout = '10s'"))
@@ -165,7 +165,7 @@ Result<void> SqlKeyStore::reconnect()
     if (!database().open())
         return SqlErrors::fromConnectError(database().lastError(), m_location);
     if (m_dialect.isSqlite()) {
-        QSqlQuery q(database());
+        SqlQuery q(database());
         if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
             return SqlErrors::fromQuery(q, tr("Cannot open %1.").arg(m_location));
         m_reconnects.fetch_add(1, std::memory_order_relaxed);
@@ -182,7 +182,7 @@ Result<void> SqlKeyStore::reconnect()
 
 Result<void> SqlKeyStore::loadVaultSettings()
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'prefix'")))
         return SqlErrors::fromQuery(q, tr("Cannot read the vault settings."));
     // Every vault has its prefix from the start: a vault without one lost pages (or had pages of
@@ -242,7 +242,7 @@ Result<void> SqlKeyStore::inWriteTransaction(const std::function<Result<void>()>
 Result<void> SqlKeyStore::runWriteTransaction(const std::function<Result<void>()> &work,
                                               ChangeSeq changeSeq)
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     m_lastAuditHash.clear();
     m_committedCounter = -1;
     auto failed = [&](Error error) -> Result<void> {
@@ -322,7 +322,7 @@ Result<void> SqlKeyStore::resolveLostCommit()
         return unknown;
     if (auto reconnected = reconnect(); !reconnected)
         return unknown;
-    QSqlQuery q(database());
+    SqlQuery q(database());
     // By id (the primary key) and hash: another writer may have taken the id meanwhile.
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE id = ? AND hash = ?"));
     q.addBindValue(m_lastAuditId);
@@ -358,7 +358,7 @@ Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint6
         return VaultSigning::notCertifiedError();
     }
     const QByteArray signature = m_signer->sign(VaultSigning::auditMessage(event));
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral(
         "INSERT INTO audit_signatures (audit_id, signed_by, signature) VALUES (?, ?, ?)"));
     q.addBindValue(event.id);
@@ -373,7 +373,7 @@ Result<void> SqlKeyStore::appendAudit(const QString &action, std::optional<qint6
 
 Result<QVector<AuditEvent>> SqlKeyStore::auditEvents(std::optional<qint64> keyId, int limit)
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     QString sql = QStringLiteral("SELECT id, at, actor, action, key_id, details, prev_hash, hash "
                                  "FROM audit_log");
     if (keyId)
@@ -403,7 +403,7 @@ Result<QVector<AuditEvent>> SqlKeyStore::auditEvents(std::optional<qint64> keyId
 
 Result<std::optional<QByteArray>> SqlKeyStore::auditHash(qint64 id)
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
@@ -445,7 +445,7 @@ Result<qint64> SqlKeyStore::usageCounter()
 // prepare per call would cost more than the read.
 Result<qint64> SqlKeyStore::readCounter(const QString &sql)
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     if (!q.exec(sql) || !q.next())
         return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
     return q.value(0).toString().toLongLong();

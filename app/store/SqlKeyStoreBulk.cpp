@@ -96,7 +96,7 @@ Result<std::optional<QString>> SqlKeyStore::changeOneOfMany(const Member &actor,
     case BulkKeyAction::Delete: {
         action = QStringLiteral("key.delete");
         details.insert(QStringLiteral("hint"), before->hint());
-        QSqlQuery q(database());
+        SqlQuery q(database());
         q.prepare(QStringLiteral("DELETE FROM api_keys WHERE id = ? AND version = ?"));
         q.addBindValue(ref.id);
         q.addBindValue(ref.version);

@@ -32,7 +32,7 @@ Result<ApiKey> SqlKeyStore::key(qint64 id)
 
 Result<qint64> SqlKeyStore::insertSecret(qint64 keyId, const SecretString &token)
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO key_secrets (key_id, hash, hint, created_at) VALUES "
                              "(?, ?, ?, ?) RETURNING id"));
     q.addBindValue(keyId);
@@ -69,7 +69,7 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
     if (token.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not generate a key."));
     auto written = inWriteTransaction([&]() -> Result<void> {
-        QSqlQuery q(database());
+        SqlQuery q(database());
         q.prepare(QStringLiteral(
             "INSERT INTO api_keys (name, notes, environment, role, grants, state, expires_at, "
             "rate_count, rate_unit, usage_limit, customer, allowed_ips, created_by, created_at, "
@@ -122,7 +122,7 @@ Result<IssuedKey> SqlKeyStore::createKey(const NewKeyRequest &request)
 Result<void> SqlKeyStore::updateKeyRow(const ApiKey &before, const QString &assignments,
                                        const QVariantList &values)
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(
         QStringLiteral("UPDATE api_keys SET ") + assignments
         + QStringLiteral(", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
@@ -223,7 +223,7 @@ Result<void> SqlKeyStore::deleteKey(qint64 id, qint64 expectedVersion)
         id, expectedVersion, [&](const Member &actor, const ApiKey &before) -> Result<void> {
             if (auto allowed = Permissions::mayActOnKey(actor, before, KeyAction::Delete); !allowed)
                 return allowed;
-            QSqlQuery q(database());
+            SqlQuery q(database());
             q.prepare(QStringLiteral("DELETE FROM api_keys WHERE id = ? AND version = ?"));
             q.addBindValue(id);
             q.addBindValue(expectedVersion);

@@ -17,7 +17,7 @@ using namespace StoreRows;
 
 Result<QVector<Member>> SqlKeyStore::listMembers()
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     if (!q.exec(
             QStringLiteral("SELECT ") + kMemberColumns
             + QStringLiteral(" FROM members WHERE removed_at IS NULL ORDER BY role DESC, name")))
@@ -64,7 +64,7 @@ Result<Member> SqlKeyStore::addMember(const QString &name, Role role,
     }
     Member added;
     auto written = inMembersTransaction([&]() -> Result<void> {
-        QSqlQuery q(database());
+        SqlQuery q(database());
         q.prepare(QStringLiteral("SELECT COUNT(*) FROM members WHERE lower(name) = lower(?)"));
         q.addBindValue(name);
         if (!q.exec() || !q.next())
@@ -142,7 +142,7 @@ Result<void> SqlKeyStore::appendDatabaseOwnerAudit(AuditEvent &event)
 Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optional<Role> ceiling,
                                               const QString &reason, const QSet<qint64> &forged)
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     QString sql =
         QStringLiteral("SELECT id, name FROM api_keys WHERE created_by = ? AND state = 0");
     if (ceiling)
@@ -157,7 +157,7 @@ Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optiona
     while (q.next())
         affected.append({q.value(0).toLongLong(), q.value(1).toString()});
     for (const auto &[keyId, keyName] : affected) {
-        QSqlQuery update(database());
+        SqlQuery update(database());
         update.prepare(QStringLiteral("UPDATE api_keys SET state = 1, flagged = 1, updated_at = ?, "
                                       "version = version + 1 WHERE id = ?"));
         update.addBindValue(m_clock.nowMs());
@@ -182,7 +182,7 @@ namespace {
 
 Result<int> countOwners(QSqlDatabase &db)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     if (!q.exec(
             QStringLiteral("SELECT COUNT(*) FROM members WHERE role = 3 AND removed_at IS NULL"))
         || !q.next())
@@ -225,7 +225,7 @@ Result<Member> SqlKeyStore::setMemberRole(qint64 memberId, qint64 expectedVersio
                                  tr("A vault needs at least one Owner. Make someone else an Owner "
                                     "first."));
         }
-        QSqlQuery q(database());
+        SqlQuery q(database());
         if (m_dialect.isSqlite()) {
             q.prepare(QStringLiteral("UPDATE members SET role = ?, version = version + 1 WHERE "
                                      "id = ? AND version = ?"));
@@ -319,7 +319,7 @@ Result<void> SqlKeyStore::removeMember(qint64 memberId)
             if (auto retired = retireKeysOf(memberId, *forged); !retired)
                 return retired;
         }
-        QSqlQuery q(database());
+        SqlQuery q(database());
         if (m_dialect.isSqlite()) {
             q.prepare(QStringLiteral("UPDATE members SET removed_at = ?, passphrase_hash = NULL, "
                                      "version = version + 1 WHERE id = ?"));

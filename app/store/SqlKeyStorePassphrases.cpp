@@ -18,7 +18,7 @@ namespace {
 // The PHC string sign-in checks against; empty for NULL (a member copied from a server).
 Result<QString> readPassphraseHash(QSqlDatabase &db, qint64 memberId)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.prepare(
         QStringLiteral("SELECT passphrase_hash FROM members WHERE id = ? AND removed_at IS NULL"));
     q.addBindValue(memberId);
@@ -108,7 +108,7 @@ Result<void> SqlKeyStore::changeOwnPassphrase(const SecretString &currentPassphr
         return makeError(ErrorCode::AuthenticationFailed,
                          tr("Wrong current passphrase. Your passphrase was not changed."));
     // The member's key, sealed again with the new passphrase (the same key pair).
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("SELECT id, public_key, sealed_key FROM member_keys WHERE "
                              "member_id = ? AND retired = 0 AND sealed_key IS NOT NULL ORDER BY "
                              "id DESC LIMIT 1"));
@@ -132,7 +132,7 @@ Result<void> SqlKeyStore::changeOwnPassphrase(const SecretString &currentPassphr
                          tr("Could not seal your signing key with the new passphrase. Your "
                             "passphrase was not changed."));
     return writePassphrase(*actor, newPassphrase, *stored, [&]() -> Result<void> {
-        QSqlQuery update(database());
+        SqlQuery update(database());
         update.prepare(QStringLiteral("UPDATE member_keys SET sealed_key = ? WHERE id = ?"));
         update.addBindValue(sealed);
         update.addBindValue(keyId);
@@ -155,7 +155,7 @@ Result<void> SqlKeyStore::writePassphrase(const Member &target, const SecretStri
         auto current = readCurrentMember(database(), target.id);
         if (!current)
             return current.error();
-        QSqlQuery q(database());
+        SqlQuery q(database());
         // With the hash the current passphrase was checked against: an Owner's reset in between
         // is not silently undone by a check against the passphrase it replaced.
         q.prepare(QStringLiteral("UPDATE members SET passphrase_hash = ?, version = version + 1 "

@@ -68,7 +68,7 @@ inline Result<ApiKey> currentKey(Result<ApiKey> loaded, qint64 expectedVersion)
 
 inline Result<Member> readCurrentMember(QSqlDatabase &db, qint64 memberId)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.prepare(QStringLiteral("SELECT ") + kMemberColumns
               + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
     q.addBindValue(memberId);

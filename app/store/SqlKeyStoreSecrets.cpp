@@ -70,7 +70,7 @@ Result<IssuedKey> SqlKeyStore::regenerate(qint64 id, qint64 expectedVersion, qin
 
 Result<void> SqlKeyStore::retireSecretsExcept(qint64 id, qint64 keptSecretId, qint64 retiresAt)
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     // Secrets already in a grace period keep their earlier deadline.
     q.prepare(QStringLiteral("UPDATE key_secrets SET retires_at = ? WHERE key_id = ? AND id <> ? "
                              "AND (retires_at IS NULL OR retires_at > ?)"));

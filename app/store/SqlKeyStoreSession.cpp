@@ -42,7 +42,7 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
 {
     if (!m_dialect.isSqlite())
         return signInPostgres(memberName);
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("SELECT ") + kMemberColumns
               + QStringLiteral(", passphrase_hash FROM members WHERE lower(name) = lower(?) AND "
                                "removed_at IS NULL"));
@@ -119,7 +119,7 @@ Error SqlKeyStore::memberDamaged(qint64 memberId) const
 Result<void> SqlKeyStore::damagedMember() const
 {
     // Members are few: reading them all costs nothing next to the Argon2 check just spent.
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, name, role, passphrase_hash FROM members WHERE "
                                "removed_at IS NULL")))
@@ -143,7 +143,7 @@ Result<Member> SqlKeyStore::signInPostgres(const QString &memberName)
                          tr("You are connected to %1 as \"%2\". On a server vault you act as "
                             "your database login: connect as \"%3\" to act as that member.")
                              .arg(m_location, m_serverLogin, memberName));
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("SELECT ") + kMemberColumns
               + QStringLiteral(" FROM members WHERE name = ? AND removed_at IS NULL"));
     q.addBindValue(m_serverLogin);
@@ -175,15 +175,25 @@ Result<Member> SqlKeyStore::requireMember() const
     if (!m_member)
         return makeError(ErrorCode::PermissionDenied, tr("Sign in first."));
     // Re-read the role: another Owner may have demoted or removed this member meanwhile.
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT ") + kMemberColumns
-              + QStringLiteral(" FROM members WHERE id = ? AND removed_at IS NULL"));
+    // On a server, removal also takes the login's groups and with them USAGE on the schema.
+    // PostgreSQL then drops "public" from the search path whenever it next recomputes it, so an
+    // unqualified "members" would be refused at one moment and "does not exist" at another. The
+    // qualified name is refused every time.
+    const QString members =
+        m_dialect.isSqlite() ? QStringLiteral("members") : QStringLiteral("public.members");
+    const Error removed =
+        makeError(ErrorCode::PermissionDenied, tr("Your membership of this vault was removed."));
+    SqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT ") + kMemberColumns + QStringLiteral(" FROM ") + members
+              + QStringLiteral(" WHERE id = ? AND removed_at IS NULL"));
     q.addBindValue(m_member->id);
-    if (!q.exec())
+    if (!q.exec()) {
+        if (!m_dialect.isSqlite() && SqlErrors::isPermissionDenied(q.lastError()))
+            return removed;
         return SqlErrors::fromQuery(q, tr("Cannot read the members."));
+    }
     if (!q.next())
-        return makeError(ErrorCode::PermissionDenied,
-                         tr("Your membership of this vault was removed."));
+        return removed;
     return memberFromRow(q);
 }
 

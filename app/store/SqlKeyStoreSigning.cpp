@@ -26,7 +26,7 @@ Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
         return fields.error();
     if (auditFollows) {
         // The change's own audit row comes next, in this transaction (which holds the lock).
-        QSqlQuery next(database());
+        SqlQuery next(database());
         if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log"))
             || !next.next())
             return SqlErrors::fromQuery(next, tr("Could not read the audit log."));
@@ -35,7 +35,7 @@ Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
     const QByteArray signature = m_signer->sign(VaultSigning::keyMessage(*fields));
     if (signature.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO key_signatures (key_id, signed_by, signature) VALUES "
                              "(?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET signed_by = "
                              "excluded.signed_by, signature = excluded.signature"));
@@ -50,7 +50,7 @@ Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
 Result<qint64> SqlKeyStore::insertMemberKey(qint64 memberId, Role role, const SigningKey &key,
                                             const QByteArray &sealed, bool certify)
 {
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO member_keys (member_id, public_key, sealed_key, role) "
                              "VALUES (?, ?, ?, ?) RETURNING id"));
     q.addBindValue(memberId);
@@ -77,7 +77,7 @@ Result<void> SqlKeyStore::recertify(const MemberKeyRow &row)
     const QByteArray certificate = m_signer->sign(VaultSigning::certificateMessage(certified));
     if (certificate.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("UPDATE member_keys SET role = ?, retired = ?, certified_by = ?, "
                              "certificate = ? WHERE id = ?"));
     q.addBindValue(roleToInt(row.role));
@@ -102,7 +102,7 @@ Result<void> SqlKeyStore::reanchor(qint64 memberKeyId, const QSet<qint64> &forge
                 return done;
         }
     }
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("SELECT key_id FROM key_signatures WHERE signed_by = ?"));
     q.addBindValue(memberKeyId);
     if (!q.exec())
@@ -130,7 +130,7 @@ Result<QSet<qint64>> SqlKeyStore::forgedKeysOf(qint64 memberId)
     if (!rows)
         return rows.error();
     const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("SELECT k.id FROM api_keys k LEFT JOIN key_signatures s ON s.key_id "
                              "= k.id LEFT JOIN member_keys m ON m.id = s.signed_by WHERE "
                              "k.created_by = ? OR m.member_id = ?"));
@@ -176,7 +176,7 @@ Result<void> SqlKeyStore::refuseRootMember(qint64 memberId, const QString &messa
 {
     if (m_rootKey.isEmpty())
         return {};
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM member_keys WHERE member_id = ? AND "
                              "public_key = ?"));
     q.addBindValue(memberId);
@@ -201,7 +201,7 @@ Result<void> SqlKeyStore::retireKeysOf(qint64 memberId, const QSet<qint64> &forg
             continue;
         if (!trust.key(row.id)) {
             // Never certified: nothing signed by it counts; just keep it from being used.
-            QSqlQuery q(database());
+            SqlQuery q(database());
             q.prepare(QStringLiteral("UPDATE member_keys SET retired = 1 WHERE id = ?"));
             q.addBindValue(row.id);
             if (!q.exec())
@@ -230,7 +230,7 @@ Result<void> SqlKeyStore::signVault(qint64 memberKeyId, SigningKey key)
         m_rootKey = publicKey;
         if (auto certified = recertify(root); !certified)
             return certified;
-        QSqlQuery q(database());
+        SqlQuery q(database());
         q.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES ('root_key', ?)"));
         q.addBindValue(QString::fromLatin1(publicKey.toBase64()));
         if (!q.exec())

@@ -64,7 +64,7 @@ Result<UsageUpdates> SqlKeyStore::usageSince(qint64 counter)
     updates.counter = *current;
     if (*current <= counter)
         return updates;
-    QSqlQuery q(database());
+    SqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT s.key_id, k.usage_count, s.id, s.last_used_at, "
                              "s.last_used_source, s.last_refused_at, s.last_refused_outcome FROM "

@@ -44,7 +44,7 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openSqlite(const QString &path
         return SqlErrors::fromSqlError(store->database().lastError(),
                                        tr("Cannot open %1.").arg(path));
     store->m_openFileKey = OpenVaultFiles::acquire(path);
-    QSqlQuery query(store->database());
+    SqlQuery query(store->database());
     if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         return SqlErrors::fromQuery(query, tr("Cannot open %1.").arg(path));
     return store;
@@ -70,7 +70,7 @@ SqlKeyStore::createVault(const QString &path, const QString &prefix, const QStri
     }
     std::unique_ptr<SqlKeyStore> store = std::move(opened).value();
     auto setUp = [&]() -> Result<void> {
-        QSqlQuery query(store->database());
+        SqlQuery query(store->database());
         // application_id first, while still in rollback mode, so it lands in the main file.
         if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(VaultFile::kApplicationId))
             || !query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
@@ -107,7 +107,7 @@ Result<void> SqlKeyStore::seedNewVault(const QString &prefix, const QString &own
     auto seeded = inWriteTransaction([&]() -> Result<void> {
         if (auto seeded = VaultSeed::write(database(), prefix, catalogue); !seeded)
             return seeded;
-        QSqlQuery q(database());
+        SqlQuery q(database());
         q.prepare(QStringLiteral("INSERT INTO members (name, role, passphrase_hash, created_at) "
                                  "VALUES (?, ?, ?, ?) RETURNING id"));
         q.addBindValue(ownerName);
@@ -155,7 +155,7 @@ Result<void> SqlKeyStore::checkWholeFile(QSqlDatabase &db, const QString &path)
     // proportion to the keys, not to the usage history).
     for (const QString &check : {QStringLiteral("PRAGMA quick_check"),
                                  QStringLiteral("PRAGMA integrity_check(key_secrets)")}) {
-        QSqlQuery query(db);
+        SqlQuery query(db);
         if (!query.exec(check) || !query.next()) {
             const Error error = SqlErrors::fromQuery(query, tr("Cannot read %1.").arg(path));
             if (error.code == ErrorCode::VaultLocked)
@@ -245,7 +245,7 @@ Result<void> SqlKeyStore::checkBeforeOpening(const QString &path, VaultCheck che
     // file (and the WAL), and reports a cut-off file as damage. (QSqlDatabase::tables() below
     // would swallow that error and read as "no tables".)
     {
-        QSqlQuery first(database());
+        SqlQuery first(database());
         if (!first.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_schema")) || !first.next())
             return SqlErrors::fromQuery(first, tr("Cannot read %1.").arg(path));
     }

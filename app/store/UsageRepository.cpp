@@ -69,7 +69,7 @@ Result<void> openWriter(QSqlDatabase &db, SqlEngine engine)
         return SqlErrors::fromSqlError(
             db.lastError(), UsageRepository::tr("Cannot open the vault to record usage."));
     if (engine == SqlEngine::Sqlite) {
-        QSqlQuery q(db);
+        SqlQuery q(db);
         // A write touches the pages of every key used in the interval, spread over the whole
         // secrets table and its indexes: with SQLite's 2 MB default they were read again from
         // the OS on every write (profiled: a third of a busy verifier's system time).
@@ -124,7 +124,7 @@ UsageRepository::write(const UsageBatch &batch, const UsageRetention &retention,
 {
     if (batch.isEmpty())
         return QVector<UsageCountReading>();
-    QSqlQuery q(*m_db);
+    SqlQuery q(*m_db);
     auto failed = [&](const Error &error) -> Result<QVector<UsageCountReading>> {
         if (m_db->isOpen())
             QSqlQuery(*m_db).exec(QStringLiteral("ROLLBACK"));
@@ -159,7 +159,7 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     // The next usage_seq, stamped on every secret this batch touches. Taken first: its row lock
     // makes concurrent writers commit their values in order, so a window that has seen value n
     // finds everything newer with usage_seq > n.
-    QSqlQuery next(*m_db);
+    SqlQuery next(*m_db);
     if (!next.exec(QStringLiteral("UPDATE vault_meta SET value = CAST(CAST(value AS BIGINT) + 1 "
                                   "AS TEXT) WHERE name = 'usage_seq' RETURNING value"))
         || !next.next())
@@ -296,22 +296,22 @@ Result<void> UsageRepository::insertRequestsInChunks(const QVector<const Request
                                      "outcome) VALUES (?, ?, ?, ?, ?)");
         for (int i = 1; i < count; ++i)
             sql += QStringLiteral(", (?, ?, ?, ?, ?)");
-        QSqlQuery q(*m_db);
+        SqlQuery q(*m_db);
         q.prepare(sql);
         return q;
     };
-    QSqlQuery full; // for every complete chunk, prepared once
+    SqlQuery full; // for every complete chunk, prepared once
     bool fullPrepared = false;
     for (qsizetype first = 0; first < rows.size(); first += kRowsPerStatement) {
         const int count = int(qMin<qsizetype>(kRowsPerStatement, rows.size() - first));
-        QSqlQuery tail;
+        SqlQuery tail;
         if (count == kRowsPerStatement && !fullPrepared) {
             full = prepared(count);
             fullPrepared = true;
         } else if (count < kRowsPerStatement) {
             tail = prepared(count);
         }
-        QSqlQuery &q = count == kRowsPerStatement ? full : tail;
+        SqlQuery &q = count == kRowsPerStatement ? full : tail;
         for (int i = 0; i < count; ++i) {
             const RequestLogRow &row = *rows.at(first + i);
             const int base = i * 5;

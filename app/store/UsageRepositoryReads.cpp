@@ -10,7 +10,7 @@ namespace Keyward {
 
 Result<QVector<HourlyUsage>> UsageRepository::hourlyUsage(qint64 keyId, qint64 fromMs, qint64 toMs)
 {
-    QSqlQuery q(*m_db);
+    SqlQuery q(*m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT hour, outcome, count FROM key_usage_hourly "
                              "WHERE key_id = ? AND hour >= ? AND hour < ? ORDER BY hour, outcome"));
@@ -28,7 +28,7 @@ Result<QVector<HourlyUsage>> UsageRepository::hourlyUsage(qint64 keyId, qint64 f
 
 Result<QVector<RequestLogEntry>> UsageRepository::lastRequests(qint64 keyId, int limit)
 {
-    QSqlQuery q(*m_db);
+    SqlQuery q(*m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT r.id, r.at, r.key_id, r.secret_id, COALESCE(s.hint, ''), r.source, r.outcome "
@@ -56,7 +56,7 @@ Result<QVector<RequestLogEntry>> UsageRepository::lastRequests(qint64 keyId, int
 Result<QVector<OutcomeCount>> UsageRepository::outcomeCounts(qint64 keyId, qint64 fromMs,
                                                              qint64 toMs)
 {
-    QSqlQuery q(*m_db);
+    SqlQuery q(*m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT outcome, SUM(count) FROM key_usage_hourly "
                              "WHERE key_id = ? AND hour >= ? AND hour < ? GROUP BY outcome"));
@@ -74,7 +74,7 @@ Result<QVector<OutcomeCount>> UsageRepository::outcomeCounts(qint64 keyId, qint6
 Result<QVector<OutcomeCount>> UsageRepository::loggedOutcomeCounts(qint64 keyId, qint64 secretId,
                                                                    qint64 fromMs)
 {
-    QSqlQuery q(*m_db);
+    SqlQuery q(*m_db);
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT outcome, COUNT(*) FROM request_log WHERE key_id = ? AND at >= ?")
@@ -94,7 +94,7 @@ Result<QVector<OutcomeCount>> UsageRepository::loggedOutcomeCounts(qint64 keyId,
 
 Result<QVector<SourceUse>> UsageRepository::sourcesOf(qint64 keyId)
 {
-    QSqlQuery q(*m_db);
+    SqlQuery q(*m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT source, COALESCE(secret_id, 0), MAX(at) FROM request_log "
                              "WHERE key_id = ? GROUP BY source, secret_id"));

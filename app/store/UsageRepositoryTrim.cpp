@@ -14,7 +14,7 @@ namespace Keyward {
 Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
                                    const UsageRetention &retention, qint64 nowMs)
 {
-    QSqlQuery q(*m_db);
+    SqlQuery q(*m_db);
     if (!q.exec(QStringLiteral("SAVEPOINT keyward_usage_trim")))
         return SqlErrors::fromQuery(q, tr("Could not save the usage."));
     const int keep = qMax(1, retention.requestsPerKey);
@@ -38,7 +38,7 @@ Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
         }
         // AUTOINCREMENT / identity ids only grow, so "the newest N" is an id range: cheap, and
         // it keeps at most N rows (fewer where older rows were already trimmed per key).
-        QSqlQuery total(*m_db);
+        SqlQuery total(*m_db);
         if (!total.exec(QStringLiteral("SELECT MAX(id) FROM request_log")))
             return SqlErrors::fromQuery(total, tr("Could not trim the request log."));
         if (total.next() && !total.value(0).isNull()) {
@@ -50,7 +50,7 @@ Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
         }
         // Old hourly counts: a full scan, so at most once an hour per writer.
         if (nowMs - m_lastHourlyTrimMs >= kHourMs) {
-            QSqlQuery hourly(*m_db);
+            SqlQuery hourly(*m_db);
             hourly.prepare(QStringLiteral("DELETE FROM key_usage_hourly WHERE hour < ?"));
             hourly.addBindValue(nowMs - retention.hourlyKeepMs);
             if (!hourly.exec())

@@ -27,7 +27,7 @@ Result<QVector<VaultProblem>> checkOpen(QSqlDatabase &db, const QString &path)
 {
     const QString cannotRead = VaultIntegrity::tr("Cannot read %1.").arg(path);
     QVector<VaultProblem> problems;
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.setForwardOnly(true);
     auto failed = [&](const QString &check) -> Result<QVector<VaultProblem>> {
         const Error error = SqlErrors::fromQuery(q, cannotRead);

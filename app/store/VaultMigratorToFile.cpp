@@ -30,7 +30,7 @@ void removeVaultFiles(const QString &path)
 Result<void> buildSqliteVault(CopyRun &run, const QString &passphraseMember, const QString &phc,
                               qint64 nowMs)
 {
-    QSqlQuery q(run.to);
+    SqlQuery q(run.to);
     // application_id before anything else, so that it lands in the main file.
     if (!q.exec(QStringLiteral("PRAGMA application_id = %1").arg(VaultFile::kApplicationId))
         || !q.exec(QStringLiteral("PRAGMA journal_mode = WAL"))
@@ -87,7 +87,7 @@ Result<MigrationReport> VaultMigrator::copyToSqlite(SqlKeyStore &source, const Q
                 built = buildSqliteVault(run, owner->name, phc, clock.nowMs());
                 endSnapshot(run.from);
             }
-            QSqlQuery q(db);
+            SqlQuery q(db);
             if (built && !q.exec(QStringLiteral("COMMIT")))
                 built = SqlErrors::fromQuery(q, tr("Could not save %1.").arg(path));
             if (!built)

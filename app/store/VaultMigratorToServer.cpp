@@ -21,7 +21,7 @@ namespace {
 
 Result<void> requireEmptyDatabase(QSqlDatabase &db, const QString &where)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN "
                                "pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE "
                                "n.nspname = 'public'"))
@@ -49,7 +49,7 @@ Result<void> buildPostgresVault(CopyRun &run, const MigrationOptions &options,
     if (auto copied = copyEverything(run, options.rolePrefix, QString(), QString()); !copied)
         return copied;
     describeCopy(run.report);
-    QSqlQuery q(run.to);
+    SqlQuery q(run.to);
     for (const QString &statement : securityStatements) {
         if (!q.exec(statement))
             return SqlErrors::fromQuery(
@@ -97,7 +97,7 @@ Result<MigrationReport> VaultMigrator::copyToPostgres(SqlKeyStore &source, const
         return applied.error();
     if (!db.open())
         return SqlErrors::fromConnectError(db.lastError(), where);
-    QSqlQuery q(db);
+    SqlQuery q(db);
     // Re-applied policies and roles would otherwise print a NOTICE each.
     q.exec(QStringLiteral("SET client_min_messages = warning"));
     if (auto empty = requireEmptyDatabase(db, where); !empty)

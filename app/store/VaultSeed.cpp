@@ -10,7 +10,7 @@ Result<void> VaultSeed::write(QSqlDatabase &db, const QString &prefix,
                               const GrantCatalogue &catalogue,
                               const QList<QPair<QString, QString>> &extraSettings)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO vault_meta (name, value) VALUES (?, ?)"));
     QList<QPair<QString, QString>> meta {{QStringLiteral("prefix"), prefix},
                                          {QStringLiteral("change_seq"), QStringLiteral("0")}};

@@ -122,7 +122,7 @@ Result<void> VaultSigning::checkSignatures(QSqlDatabase &db, AuditVerification &
         result.firstBadId = id;
         result.problem = problem;
     };
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
             "SELECT a.id, a.at, a.actor, a.action, a.key_id, a.details, a.prev_hash, a.hash, "
@@ -179,7 +179,7 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
     if (!trust.isSigned())
         return tampered;
     // readKey()'s fields for every key, merged by key id with every secret (both ordered).
-    QSqlQuery keys(db);
+    SqlQuery keys(db);
     keys.setForwardOnly(true);
     if (!keys.exec(QStringLiteral("SELECT ") + QLatin1String(kSignedKeyColumns)
                    + QStringLiteral(", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE "
@@ -187,7 +187,7 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
                                     "api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id "
                                     "ORDER BY k.id")))
         return SqlErrors::fromQuery(keys, tr("Cannot read the keys."));
-    QSqlQuery secrets(db);
+    SqlQuery secrets(db);
     secrets.setForwardOnly(true);
     if (!secrets.exec(QStringLiteral(
             "SELECT key_id, id, hash, retires_at FROM key_secrets ORDER BY key_id, id")))
@@ -222,7 +222,7 @@ Result<VaultTrust::KeyVerdict> checkStoredKey(QSqlDatabase &db, const VaultTrust
     auto fields = VaultSigning::readKey(db, keyId);
     if (!fields)
         return fields.error();
-    QSqlQuery sig(db);
+    SqlQuery sig(db);
     sig.prepare(QStringLiteral("SELECT signed_by, signature FROM key_signatures WHERE key_id = ?"));
     sig.addBindValue(keyId);
     if (!sig.exec())
@@ -238,7 +238,7 @@ Result<VaultTrust::KeyVerdict> checkStoredKey(QSqlDatabase &db, const VaultTrust
 
 Result<QByteArray> VaultSigning::readRootKey(QSqlDatabase &db)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'root_key'")))
         return SqlErrors::fromQuery(q, tr("Cannot read the vault settings."));
     if (!q.next())
@@ -248,7 +248,7 @@ Result<QByteArray> VaultSigning::readRootKey(QSqlDatabase &db)
 
 Result<SignedKeyFields> VaultSigning::readKey(QSqlDatabase &db, qint64 keyId, AuditId auditId)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + QLatin1String(kSignedKeyColumns)
               + QStringLiteral(" FROM api_keys k WHERE k.id = ?"));
@@ -281,7 +281,7 @@ Result<SignedKeyFields> VaultSigning::readKey(QSqlDatabase &db, qint64 keyId, Au
 
 Result<QVector<MemberKeyRow>> VaultSigning::readMemberKeys(QSqlDatabase &db)
 {
-    QSqlQuery q(db);
+    SqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, member_id, public_key, role, retired, certified_by, "
                                "certificate FROM member_keys ORDER BY id")))
