@@ -36,16 +36,31 @@ BulkKeyCommands::BulkKeyCommands(KeyStore &store, const Clock &clock, QWidget *d
     , m_dialogParent(dialogParent)
 { }
 
-bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys,
+BulkKeyCommands::~BulkKeyCommands()
+{
+    delete m_confirmation.data();
+}
+
+BulkConfirmDialog *BulkKeyCommands::openConfirmation() const
+{
+    return m_confirmation.data();
+}
+
+void BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys,
                             std::optional<qint64> suggestedExpiryMs)
 {
+    if (m_confirmation) {
+        m_confirmation->raise();
+        m_confirmation->activateWindow();
+        return;
+    }
     QWidget *parent = m_dialogParent.data();
-    const QString title = tr("Cannot Change Keys");
     const std::optional<Member> member = m_store.currentMember();
     if (!member) {
-        MessageBox::warning(parent, title, tr("Sign in first."));
+        MessageBox::warning(parent, tr("Cannot Change Keys"), tr("Sign in first."));
         Q_EMIT failed(tr("Sign in first."));
-        return false;
+        Q_EMIT finished(false);
+        return;
     }
     // The core's verdict for each key before the dialog, so it lists exactly what will change.
     const qint64 now = m_clock.nowMs();
@@ -66,21 +81,31 @@ bool BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys,
             + reasons.join(QLatin1Char('\n'));
         MessageBox::information(parent, tr("Nothing to Change"), text);
         Q_EMIT failed(tr("None of the selected keys would change."));
-        return false;
+        Q_EMIT finished(false);
+        return;
     }
 
-    std::optional<qint64> expiresAtMs;
-    {
-        BulkConfirmDialog dialog(action, changing, leftOut, m_clock, parent);
-        if (suggestedExpiryMs)
-            dialog.suggestExpiry(*suggestedExpiryMs);
-        if (dialog.exec() != QDialog::Accepted)
-            return false;
-        expiresAtMs = dialog.expiresAtMs();
-    }
+    auto *dialog = new BulkConfirmDialog(action, changing, leftOut, m_clock, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (suggestedExpiryMs)
+        dialog->suggestExpiry(*suggestedExpiryMs);
+    // (Deleted later by WA_DeleteOnClose: still whole while this runs.)
+    connect(dialog, &QDialog::finished, this, [this, dialog, action, changing](int result) {
+        const std::optional<qint64> expiresAtMs = dialog->expiresAtMs();
+        m_confirmation = nullptr;
+        Q_EMIT finished(result == QDialog::Accepted && commit(action, changing, expiresAtMs));
+    });
+    m_confirmation = dialog;
+    dialog->open();
+}
+
+bool BulkKeyCommands::commit(BulkKeyAction action, const QVector<ApiKey> &changing,
+                             std::optional<qint64> expiresAtMs)
+{
+    QWidget *parent = m_dialogParent.data();
     auto done = m_store.changeKeys(BulkKeyChange::of(action, changing, expiresAtMs));
     if (!done) {
-        MessageBox::warning(parent, title, done.errorMessage());
+        MessageBox::warning(parent, tr("Cannot Change Keys"), done.errorMessage());
         Q_EMIT failed(done.errorMessage());
         return false;
     }

@@ -7,6 +7,8 @@
 #include "core/Clock.h"
 #include "store/KeyStore.h"
 
+#include <utility>
+
 namespace Keyward {
 
 namespace {
@@ -26,10 +28,23 @@ HygieneActions::HygieneActions(const Clock &clock, QWidget *dialogParent)
     , m_dialogParent(dialogParent)
 { }
 
+HygieneActions::~HygieneActions() = default;
+
 void HygieneActions::setStore(KeyStore *store, KeyCommands *commands)
 {
     m_store = store;
     m_commands = commands;
+    // The bulk flow holds the store: a confirmation still open for the previous one closes.
+    m_bulk.reset();
+    if (!store)
+        return;
+    m_bulk = std::make_unique<BulkKeyCommands>(*store, m_clock, m_dialogParent);
+    connect(m_bulk.get(), &BulkKeyCommands::message, this, &HygieneActions::message);
+    connect(m_bulk.get(), &BulkKeyCommands::failed, this, &HygieneActions::message);
+    connect(m_bulk.get(), &BulkKeyCommands::finished, this, [this] {
+        reportRefusals(tr("Fix Findings"), std::exchange(m_missing, {}));
+        Q_EMIT finished();
+    });
 }
 
 void HygieneActions::fix(const QVector<HygieneFinding> &selected)
@@ -105,14 +120,14 @@ void HygieneActions::fixMany(HygieneFinding::Fix fix, const QVector<qint64> &key
     // The key table's own flow: one confirmation that lists the keys (and those left out, with
     // why), the Production count typed when Production keys would stop, one transaction, and a
     // report of the keys refused while the others went through.
-    if (!keys.isEmpty()) {
-        BulkKeyCommands bulk(*m_store, m_clock, m_dialogParent);
-        connect(&bulk, &BulkKeyCommands::message, this, &HygieneActions::message);
-        connect(&bulk, &BulkKeyCommands::failed, this, &HygieneActions::message);
+    // The keys that could not be read are reported when the flow ends.
+    if (!keys.isEmpty() && m_bulk) {
+        m_missing = missing;
         const std::optional<qint64> expiry = action == BulkKeyAction::ShortenExpiry
             ? std::optional<qint64>(m_clock.nowMs() + kFixExpiryMs)
             : std::nullopt;
-        (void)bulk.apply(action, keys, expiry);
+        m_bulk->apply(action, keys, expiry);
+        return;
     }
     reportRefusals(tr("Fix Findings"), missing);
     Q_EMIT finished();

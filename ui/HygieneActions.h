@@ -3,12 +3,16 @@
 #include "core/HygieneReport.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QVector>
+
+#include <memory>
 
 class QWidget;
 
 namespace Keyward {
 
+class BulkKeyCommands;
 class Clock;
 class KeyCommands;
 class KeyStore;
@@ -23,6 +27,7 @@ class HygieneActions : public QObject
 public:
     // dialogParent: the page, for confirmations and warnings.
     HygieneActions(const Clock &clock, QWidget *dialogParent);
+    ~HygieneActions() override;
 
     void setStore(KeyStore *store, KeyCommands *commands);
 
@@ -47,6 +52,8 @@ private:
     QWidget *m_dialogParent;
     KeyStore *m_store = nullptr;
     KeyCommands *m_commands = nullptr;
+    std::unique_ptr<BulkKeyCommands> m_bulk; // with a store
+    QStringList m_missing; // keys of the running bulk fix that could not be read
 };
 
 } // namespace Keyward

@@ -55,7 +55,7 @@ void MainWindow::buildActions()
             [this] { runOnSelection(&KeyCommands::remove, BulkKeyAction::Delete); });
     connect(m_keyActions->shortenExpiry(), &QAction::triggered, this, [this] {
         if (m_bulkCommands)
-            (void)m_bulkCommands->apply(BulkKeyAction::ShortenExpiry, m_keysPage->selectedKeys());
+            m_bulkCommands->apply(BulkKeyAction::ShortenExpiry, m_keysPage->selectedKeys());
     });
     connect(m_keyActions->exportSelected(), &QAction::triggered, this, [this] {
         if (m_bulkCommands)
@@ -373,7 +373,7 @@ void MainWindow::runOnSelection(bool (KeyCommands::*single)(const ApiKey &), Bul
     const QVector<ApiKey> selection = m_keysPage->selectedKeys();
     if (selection.size() > 1) {
         if (m_bulkCommands)
-            (void)m_bulkCommands->apply(bulk, selection);
+            m_bulkCommands->apply(bulk, selection);
         return;
     }
     runOnSelected(single);
@@ -383,9 +383,9 @@ void MainWindow::toggleSelectedActive()
 {
     if (m_keysPage->selectedKeys().size() > 1) {
         if (m_bulkCommands)
-            (void)m_bulkCommands->apply(m_keyActions->toggleActivates() ? BulkKeyAction::Activate
-                                                                        : BulkKeyAction::Deactivate,
-                                        m_keysPage->selectedKeys());
+            m_bulkCommands->apply(m_keyActions->toggleActivates() ? BulkKeyAction::Activate
+                                                                  : BulkKeyAction::Deactivate,
+                                  m_keysPage->selectedKeys());
         return;
     }
     const std::optional<ApiKey> key = m_keysPage->selectedKey();

@@ -40,6 +40,19 @@ QStringList clashingAccelerators(const QWidget *root);
 // object name, in the language installed now. Makes its own vault.
 QStringList passphraseDialogAcceleratorClashes();
 
+// The visible dialog of type T: one a command opened with open() (window-modal, no event loop
+// of its own), so the call that opened it has returned. Null when none is open.
+template<typename T>
+T *openDialog()
+{
+    const QList<QWidget *> windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows) {
+        if (auto *dialog = qobject_cast<T *>(window); dialog && dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
 // Acts on modal dialogs as they appear, in order: on<GenerateKeyDialog>(...) then
 // on<RevealKeyDialog>(...). Each step waits for the active modal widget to be of its type and
 // runs from a fresh event, so a step may itself open (and drive) another modal. Past the

@@ -1,6 +1,6 @@
 // Bulk actions in the key table (issue 16 §3): multi-selection, one confirmation that lists the
 // keys (typed count for Production), one store change, a report of refused keys, and Export
-// Selected. Real SQLite vaults, real dialogs run with exec() and driven as a person would.
+// Selected. Real SQLite vaults, real dialogs opened with open() and driven as a person would.
 #include "UiTestSupport.h"
 #include "UiTestSupportDialogs.h"
 
@@ -45,6 +45,7 @@ struct Harness
     BulkKeyCommands commands {*vault.store, vault.clock, nullptr};
     QSignalSpy messages {&commands, &BulkKeyCommands::message};
     QSignalSpy failures {&commands, &BulkKeyCommands::failed};
+    QSignalSpy finished {&commands, &BulkKeyCommands::finished};
     int storeChanges = 0; // what the store's change channel reported (the window reloads)
 
     Harness()
@@ -97,33 +98,34 @@ void TestBulkUi::revokeListsKeysAndNeedsTheProductionCount()
     ApiKey revoked = createKey(h.vault, QStringLiteral("Old one"));
     revoked = *h.vault.store->revokeKey(revoked.id, revoked.version);
 
-    bool checked = false;
-    ModalDriver driver;
-    driver.on<BulkConfirmDialog>([&](BulkConfirmDialog *dialog) {
-        QCOMPARE(dialog->action(), BulkKeyAction::Revoke);
-        QCOMPARE(column(dialog->keyList(), 0),
-                 (QStringList {QStringLiteral("Payments live"), QStringLiteral("Billing live"),
-                               QStringLiteral("Dev sandbox")}));
-        QVERIFY(dialog->leftOutList());
-        QCOMPARE(column(dialog->leftOutList(), 0), QStringList {QStringLiteral("Old one")});
-        QCOMPARE(column(dialog->leftOutList(), 1), QStringList {QStringLiteral("already revoked")});
-        QCOMPARE(dialog->productionCount(), 2);
-        QCOMPARE(buttonText(dialog->confirmButton()), QStringLiteral("Revoke 3 Keys"));
-        QVERIFY(!dialog->confirmButton()->isEnabled());
-        QTest::keyClicks(dialog->countEdit(), QStringLiteral("3"));
-        QVERIFY(!dialog->confirmButton()->isEnabled());
-        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton); // disabled: nothing
-        QVERIFY(dialog->isVisible());
-        dialog->countEdit()->clear();
-        QTest::keyClicks(dialog->countEdit(), QStringLiteral("2"));
-        QVERIFY(dialog->confirmButton()->isEnabled());
-        checked = true;
-        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
-    });
     const int changesBefore = h.storeChanges;
-    QVERIFY(h.commands.apply(BulkKeyAction::Revoke, {live1, live2, dev, revoked}));
-    QCOMPARE(driver.pendingSteps(), 0);
-    QVERIFY(checked);
+    h.commands.apply(BulkKeyAction::Revoke, {live1, live2, dev, revoked});
+    BulkConfirmDialog *dialog = h.commands.openConfirmation();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(openDialog<BulkConfirmDialog>(), dialog);
+    QVERIFY(h.finished.isEmpty()); // open() returned; nothing changed yet
+    QCOMPARE(dialog->action(), BulkKeyAction::Revoke);
+    QCOMPARE(column(dialog->keyList(), 0),
+             (QStringList {QStringLiteral("Payments live"), QStringLiteral("Billing live"),
+                           QStringLiteral("Dev sandbox")}));
+    QVERIFY(dialog->leftOutList());
+    QCOMPARE(column(dialog->leftOutList(), 0), QStringList {QStringLiteral("Old one")});
+    QCOMPARE(column(dialog->leftOutList(), 1), QStringList {QStringLiteral("already revoked")});
+    QCOMPARE(dialog->productionCount(), 2);
+    QCOMPARE(buttonText(dialog->confirmButton()), QStringLiteral("Revoke 3 Keys"));
+    QVERIFY(!dialog->confirmButton()->isEnabled());
+    QTest::keyClicks(dialog->countEdit(), QStringLiteral("3"));
+    QVERIFY(!dialog->confirmButton()->isEnabled());
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton); // disabled: nothing
+    QVERIFY(dialog->isVisible());
+    dialog->countEdit()->clear();
+    QTest::keyClicks(dialog->countEdit(), QStringLiteral("2"));
+    QVERIFY(dialog->confirmButton()->isEnabled());
+    QCOMPARE(h.storeChanges, changesBefore);
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QCOMPARE(h.finished.size(), 1);
+    QCOMPARE(h.finished.at(0).at(0).toBool(), true);
+    QVERIFY(!h.commands.openConfirmation());
     for (const ApiKey &key : {live1, live2, dev})
         QCOMPARE(h.vault.store->key(key.id)->state, KeyState::Revoked);
     QCOMPARE(h.storeChanges, changesBefore + 1); // one transaction, one reload
@@ -147,19 +149,17 @@ void TestBulkUi::refusedKeysAreReportedWhileOthersGoThrough()
         dave->createKey(vault.request(QStringLiteral("Dave B"), Environment::Development))->key;
     BulkKeyCommands commands(*dave, vault.clock, nullptr);
     QSignalSpy failures(&commands, &BulkKeyCommands::failed);
-    ModalDriver driver;
-    driver.on<BulkConfirmDialog>([&](BulkConfirmDialog *dialog) {
-        QCOMPARE(column(dialog->keyList(), 0),
-                 (QStringList {QStringLiteral("Dave A"), QStringLiteral("Dave B")}));
-        QCOMPARE(column(dialog->leftOutList(), 0), QStringList {QStringLiteral("Alice's key")});
-        QVERIFY(column(dialog->leftOutList(), 1).constFirst().contains(QStringLiteral("created")));
-        // Meanwhile alice deactivates Dave B.
-        QVERIFY(vault.store->setKeyActive(davesB.id, davesB.version, false));
-        MessageBox::setNextAnswer(QMessageBox::Ok);
-        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
-    });
-    QVERIFY(commands.apply(BulkKeyAction::Deactivate, {davesA, alices, davesB}));
-    QCOMPARE(driver.pendingSteps(), 0);
+    commands.apply(BulkKeyAction::Deactivate, {davesA, alices, davesB});
+    BulkConfirmDialog *dialog = commands.openConfirmation();
+    QVERIFY(dialog);
+    QCOMPARE(column(dialog->keyList(), 0),
+             (QStringList {QStringLiteral("Dave A"), QStringLiteral("Dave B")}));
+    QCOMPARE(column(dialog->leftOutList(), 0), QStringList {QStringLiteral("Alice's key")});
+    QVERIFY(column(dialog->leftOutList(), 1).constFirst().contains(QStringLiteral("created")));
+    // Meanwhile alice deactivates Dave B.
+    QVERIFY(vault.store->setKeyActive(davesB.id, davesB.version, false));
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
     QCOMPARE(vault.store->key(davesA.id)->state, KeyState::Inactive);
     QCOMPARE(vault.store->key(alices.id)->state, KeyState::Active);
     QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Dave B")),
@@ -176,18 +176,16 @@ void TestBulkUi::shortenExpiryAsksForTheDate()
         h.vault.request(QStringLiteral("Two days"), Environment::Development);
     soonRequest.expiresAtMs = h.vault.clock.nowMs() + 2 * kDayMs;
     const ApiKey soon = h.vault.store->createKey(soonRequest)->key;
-    std::optional<qint64> chosen;
-    ModalDriver driver;
-    driver.on<BulkConfirmDialog>([&](BulkConfirmDialog *dialog) {
-        QVERIFY(dialog->expiryEdit());
-        QVERIFY(!dialog->countEdit()); // shortening stops nothing today
-        const QDate today = QDateTime::fromMSecsSinceEpoch(h.vault.clock.nowMs()).date();
-        QCOMPARE(dialog->expiryEdit()->minimumDate(), today.addDays(1));
-        dialog->expiryEdit()->setDate(today.addDays(10));
-        chosen = dialog->expiresAtMs();
-        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
-    });
-    QVERIFY(h.commands.apply(BulkKeyAction::ShortenExpiry, {later, soon}));
+    h.commands.apply(BulkKeyAction::ShortenExpiry, {later, soon});
+    BulkConfirmDialog *dialog = h.commands.openConfirmation();
+    QVERIFY(dialog);
+    QVERIFY(dialog->expiryEdit());
+    QVERIFY(!dialog->countEdit()); // shortening stops nothing today
+    const QDate today = QDateTime::fromMSecsSinceEpoch(h.vault.clock.nowMs()).date();
+    QCOMPARE(dialog->expiryEdit()->minimumDate(), today.addDays(1));
+    dialog->expiryEdit()->setDate(today.addDays(10));
+    const std::optional<qint64> chosen = dialog->expiresAtMs();
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
     QVERIFY(chosen);
     QCOMPARE(h.vault.store->key(later.id)->expiresAtMs, chosen);
     QCOMPARE(h.vault.store->key(soon.id)->expiresAtMs, soonRequest.expiresAtMs);
@@ -201,12 +199,13 @@ void TestBulkUi::nothingToChangeOpensNoConfirmation()
     a = *h.vault.store->setKeyActive(a.id, a.version, false);
     ApiKey b = createKey(h.vault, QStringLiteral("Off B"));
     b = *h.vault.store->setKeyActive(b.id, b.version, false);
-    ModalDriver none;
-    none.on<BulkConfirmDialog>([](BulkConfirmDialog *dialog) { dialog->reject(); });
     MessageBox::setNextAnswer(QMessageBox::Ok);
     const int changesBefore = h.storeChanges;
-    QVERIFY(!h.commands.apply(BulkKeyAction::Deactivate, {a, b}));
-    QCOMPARE(none.stepsRun(), 0);
+    h.commands.apply(BulkKeyAction::Deactivate, {a, b});
+    QVERIFY(!h.commands.openConfirmation());
+    QVERIFY(!openDialog<BulkConfirmDialog>());
+    QCOMPARE(h.finished.size(), 1);
+    QCOMPARE(h.finished.at(0).at(0).toBool(), false);
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("already inactive")));
     QCOMPARE(h.storeChanges, changesBefore);
 }
@@ -277,14 +276,15 @@ void TestBulkUi::tableSelectsManyAndActionsFollow()
     QVERIFY(actions->toggleActive()->isEnabled());
     QVERIFY(page->details()->text().contains(QStringLiteral("2 keys selected")));
 
-    ModalDriver driver;
-    driver.on<BulkConfirmDialog>([](BulkConfirmDialog *dialog) {
-        QCOMPARE(column(dialog->keyList(), 0),
-                 (QStringList {QStringLiteral("First"), QStringLiteral("Third")}));
-        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
-    });
     actions->revoke()->trigger();
-    QCOMPARE(driver.pendingSteps(), 0);
+    BulkConfirmDialog *dialog = openDialog<BulkConfirmDialog>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isModal()); // window-modal: the table waits for the answer
+    QCOMPARE(dialog->parentWidget()->window(), &window);
+    QCOMPARE(column(dialog->keyList(), 0),
+             (QStringList {QStringLiteral("First"), QStringLiteral("Third")}));
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QVERIFY(!openDialog<BulkConfirmDialog>());
     auto keys = window.session().store()->listKeys(true);
     QVERIFY(keys);
     for (const ApiKey &key : *keys)

@@ -34,7 +34,7 @@
 
 using namespace Keyward;
 using namespace Keyward::UiTest;
-using Keyward::DialogTest::ModalDriver;
+using Keyward::DialogTest::openDialog;
 
 using Kind = HygieneFinding::Kind;
 
@@ -229,33 +229,23 @@ void TestHygieneUi::fixManyKeysAfterOneConfirmation()
     QVERIFY(!shows(page, c.id, Kind::NoExpiry));
 
     // Cancelled: nothing changes.
-    {
-        ModalDriver driver;
-        driver.on<BulkConfirmDialog>([](BulkConfirmDialog *dialog) {
-            QCOMPARE(dialog->action(), BulkKeyAction::ShortenExpiry);
-            QCOMPARE(dialog->keyList()->topLevelItemCount(), 2);
-            dialog->reject();
-        });
-        page->fixSelected();
-        QCOMPARE(driver.pendingSteps(), 0);
-    }
+    page->fixSelected();
+    BulkConfirmDialog *dialog = openDialog<BulkConfirmDialog>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->action(), BulkKeyAction::ShortenExpiry);
+    QCOMPARE(dialog->keyList()->topLevelItemCount(), 2);
+    dialog->reject();
     QVERIFY(!vault.store().key(a.id)->expiresAtMs);
 
     // The bulk confirmation, its date starting at the page's "90 days".
-    std::optional<qint64> chosen;
-    {
-        ModalDriver driver;
-        driver.on<BulkConfirmDialog>([&](BulkConfirmDialog *dialog) {
-            const QDate in90 =
-                QDateTime::fromMSecsSinceEpoch(vault.clock().nowMs() + 90 * kDayMs).date();
-            QCOMPARE(dialog->expiryEdit()->date(), in90);
-            QVERIFY(!dialog->countEdit()); // nothing stops today
-            chosen = dialog->expiresAtMs();
-            QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
-        });
-        page->fixSelected();
-        QCOMPARE(driver.pendingSteps(), 0);
-    }
+    page->fixSelected();
+    dialog = openDialog<BulkConfirmDialog>();
+    QVERIFY(dialog);
+    const QDate in90 = QDateTime::fromMSecsSinceEpoch(vault.clock().nowMs() + 90 * kDayMs).date();
+    QCOMPARE(dialog->expiryEdit()->date(), in90);
+    QVERIFY(!dialog->countEdit()); // nothing stops today
+    const std::optional<qint64> chosen = dialog->expiresAtMs();
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
     QVERIFY(chosen);
     for (qint64 id : {a.id, b.id}) {
         auto key = vault.store().key(id);
@@ -299,28 +289,23 @@ void TestHygieneUi::revokeManyIncludesProductionKeysWithTheTypedCount()
     QVERIFY(page->selectFinding(dev->key.id, Kind::CreatorRemoved));
     QVERIFY(page->selectFinding(live->key.id, Kind::CreatorRemoved, true));
     QVERIFY(page->fixButton()->text().contains(QStringLiteral("Revoke")));
-    bool checked = false;
-    ModalDriver driver;
-    driver.on<BulkConfirmDialog>([&](BulkConfirmDialog *dialog) {
-        QCOMPARE(dialog->action(), BulkKeyAction::Revoke);
-        QStringList names;
-        for (int i = 0; i < dialog->keyList()->topLevelItemCount(); ++i)
-            names.append(dialog->keyList()->topLevelItem(i)->text(0));
-        names.sort();
-        QCOMPARE(names, (QStringList {QStringLiteral("Bob dev"), QStringLiteral("Bob live")}));
-        QCOMPARE(dialog->productionCount(), 1);
-        QVERIFY(!dialog->confirmButton()->isEnabled());
-        QTest::keyClicks(dialog->countEdit(), QStringLiteral("2"));
-        QVERIFY(!dialog->confirmButton()->isEnabled());
-        dialog->countEdit()->clear();
-        QTest::keyClicks(dialog->countEdit(), QStringLiteral("1"));
-        QVERIFY(dialog->confirmButton()->isEnabled());
-        checked = true;
-        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
-    });
     page->fixSelected();
-    QCOMPARE(driver.pendingSteps(), 0);
-    QVERIFY(checked);
+    BulkConfirmDialog *dialog = openDialog<BulkConfirmDialog>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->action(), BulkKeyAction::Revoke);
+    QStringList names;
+    for (int i = 0; i < dialog->keyList()->topLevelItemCount(); ++i)
+        names.append(dialog->keyList()->topLevelItem(i)->text(0));
+    names.sort();
+    QCOMPARE(names, (QStringList {QStringLiteral("Bob dev"), QStringLiteral("Bob live")}));
+    QCOMPARE(dialog->productionCount(), 1);
+    QVERIFY(!dialog->confirmButton()->isEnabled());
+    QTest::keyClicks(dialog->countEdit(), QStringLiteral("2"));
+    QVERIFY(!dialog->confirmButton()->isEnabled());
+    dialog->countEdit()->clear();
+    QTest::keyClicks(dialog->countEdit(), QStringLiteral("1"));
+    QVERIFY(dialog->confirmButton()->isEnabled());
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
     QCOMPARE(vault.store().key(dev->key.id)->state, KeyState::Revoked);
     QCOMPARE(vault.store().key(live->key.id)->state, KeyState::Revoked);
     QTRY_VERIFY_WITH_TIMEOUT(!shows(page, dev->key.id, Kind::CreatorRemoved)
