@@ -3,6 +3,7 @@
 // and is not blank. docs/screenshots/ comes from scripts/screenshots.sh, which runs this on the
 // xcb platform under Xvfb with a window manager, so the pictures have the sizes a desktop gives.
 #include "UiTestSupport.h"
+#include "UiTestSupportDialogs.h"
 
 #include "core/Translations.h"
 #include "crypto/KeyToken.h"
@@ -297,6 +298,16 @@ void TestScreenshots::keyDialogs()
 
     GenerateKeyDialog generate(catalogue, owner, vault.clock());
     capture(&generate, QStringLiteral("generate-key"));
+    // The store's refusal, said in place, the input kept (a role taken away meanwhile).
+    GenerateKeyDialog refused(catalogue, owner, vault.clock());
+    refused.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Orders"));
+    refused.setSubmit([](const NewKeyRequest &) -> Result<void> {
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("Your membership of this vault was removed."));
+    });
+    refused.accept();
+    QVERIFY(refused.result() != QDialog::Accepted);
+    capture(&refused, QStringLiteral("generate-key-refused"));
 
     ClipboardGuard clipboard(QGuiApplication::clipboard(), vault.clock());
     SecretString token = KeyToken::generate(QStringLiteral("kw"), Environment::Production);
@@ -378,17 +389,12 @@ void TestScreenshots::bulkActions()
          {std::pair {window->keyActions()->revoke(), QStringLiteral("confirm-bulk-revoke")},
           std::pair {window->keyActions()->shortenExpiry(),
                      QStringLiteral("confirm-bulk-shorten")}}) {
-        bool captured = false;
-        QTimer::singleShot(200, this, [&] {
-            auto *dialog = qobject_cast<BulkConfirmDialog *>(QApplication::activeModalWidget());
-            if (dialog) {
-                capture(dialog, name);
-                captured = true;
-                dialog->reject();
-            }
-        });
+        // Opened with open(): the action returns with the confirmation showing.
         action->trigger();
-        QVERIFY2(captured, qPrintable(name));
+        auto *dialog = DialogTest::openDialog<BulkConfirmDialog>();
+        QVERIFY2(dialog, qPrintable(name));
+        capture(dialog, name);
+        dialog->reject();
     }
     window->close();
 }
