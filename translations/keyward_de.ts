@@ -8043,6 +8043,10 @@ Ein Tresor auf einem PostgreSQL-Server (--db) wird wie bei „migrate“ aus ein
         <source>Cannot read the members&apos; keys.</source>
         <translation>Die Schlüssel der Mitglieder können nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>The check of the keys was stopped.</source>
+        <translation>Die Prüfung der Schlüssel wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>VaultTrust</name>

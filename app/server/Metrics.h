@@ -37,6 +37,7 @@ public:
     struct Gauges
     {
         qint64 cacheEntries = 0;
+        qint64 verifiedSignatures = 0;
         qint64 usageBacklog = 0;
         qint64 storeReconnects = 0;
         qint64 threadsWithStore = 0;

@@ -1,8 +1,10 @@
 #include "VerifyService.h"
 
+#include "SignatureWarmup.h"
 #include "VerifyWorker.h"
 #include "store/PgConnInfo.h"
 #include "store/SqlKeyStore.h"
+#include "store/VerifiedSignatures.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
 
@@ -36,10 +38,14 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
     cache.checkIntervalMs = m_settings.cacheCheckIntervalMs;
     m_primary->enableCache(cache);
     m_primary->setRecorder(m_recorder.get());
+    // (A server vault is not signed: its roles keep verifiers from writing keys.)
+    if (m_settings.dbConninfo.isEmpty())
+        m_warmup = std::make_unique<SignatureWarmup>(m_settings.vaultPath, m_store->rootKey());
 }
 
 VerifyService::~VerifyService()
 {
+    m_warmup.reset(); // stops the pass: a shutdown does not wait for it
     if (auto saved = flushUsage(); !saved)
         qWarning("keyward-verifyd: usage could not be saved: %s", qPrintable(saved.errorMessage()));
     // The primary verifier goes last and gives back the usage credits reserved but not spent,
@@ -141,6 +147,7 @@ Metrics::Gauges VerifyService::gauges() const
     Metrics::Gauges gauges;
     if (VerifierCache *cache = m_primary->shared().cache.get())
         gauges.cacheEntries = cache->size();
+    gauges.verifiedSignatures = VerifiedSignatures::ofProcess().size();
     gauges.usageBacklog =
         qMax<qint64>(0, m_recorded.load(std::memory_order_relaxed) - m_recorder->aggregatedCount());
     gauges.storeReconnects = m_reconnectsOfEndedWorkers.load(std::memory_order_relaxed);

@@ -23,6 +23,7 @@ class Verifier;
 
 namespace Keyward::Verifyd {
 
+class SignatureWarmup;
 class VerifyWorker;
 
 // Where the keys are and how verification behaves: fixed for the life of the process (a reload
@@ -79,6 +80,7 @@ private:
     std::unique_ptr<SqlKeyStore> m_store;
     std::unique_ptr<UsageRecorder> m_recorder;
     std::unique_ptr<Verifier> m_primary;
+    std::unique_ptr<SignatureWarmup> m_warmup; // vault files only
     mutable QMutex m_mutex; // guards m_workers; workers come and go with their threads
     QSet<VerifyWorker *> m_workers;
     std::atomic<qint64> m_reconnectsOfEndedWorkers {0};

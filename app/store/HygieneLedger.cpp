@@ -6,7 +6,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMutex>
 #include <QSqlQuery>
 
 namespace Keyward {
@@ -91,18 +90,13 @@ bool signedBy(const LedgerRow &row, const VaultTrust *trust, Role minimumRole)
     // Ed25519 verification is deterministic, so a signature verified good once is good for the
     // life of the process: each refresh of the window then verifies only new rows (1,000
     // dismissals cost ~250 ms of verification the first time).
-    static QMutex mutex;
-    static VerifiedSignatures verified;
+    VerifiedSignatures &verified = VerifiedSignatures::ofProcess();
     const QByteArray digest = VerifiedSignatures::digest(
         signer->publicKey, VaultSigning::auditMessage(row.event), row.signature);
-    {
-        const QMutexLocker lock(&mutex);
-        if (verified.contains(digest))
-            return true;
-    }
+    if (verified.contains(digest))
+        return true;
     if (!trust->checkAudit(row.event, *row.signedBy, row.signature))
         return false;
-    const QMutexLocker lock(&mutex);
     verified.insert(digest);
     return true;
 }

@@ -194,8 +194,10 @@ Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const Se
         && secret->hash == hash && secret->retiresAtMs == match.secret.retiresAtMs;
     if (!same)
         return Outcome::Changed;
-    const VaultTrust::KeyVerdict verdict =
-        m_trust->checkKey(fields, (*stored)->signedBy, (*stored)->signature);
+    // Verified once per process and row (VerifiedSignatures): a cache emptied by a change
+    // elsewhere, or another verifying thread, does not pay for the same row again.
+    const VaultTrust::KeyVerdict verdict = m_trust->checkKey(
+        fields, (*stored)->signedBy, (*stored)->signature, &VerifiedSignatures::ofProcess());
     if (verdict == VaultTrust::KeyVerdict::Good)
         return Outcome::Trusted;
     return tampered(key.id, VaultTrust::describe(verdict));

@@ -163,7 +163,8 @@ Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int bus
 Result<QVector<TamperedKey>> VaultIntegrity::tamperedKeys(const QString &path,
                                                           const QByteArray &acceptedRoot,
                                                           VerifiedSignatures *verified,
-                                                          int busyTimeoutMs)
+                                                          int busyTimeoutMs,
+                                                          const std::atomic<bool> *stop)
 {
     return onReadOnlyConnection<QVector<TamperedKey>>(
         path, busyTimeoutMs, [&](QSqlDatabase &db) -> Result<QVector<TamperedKey>> {
@@ -182,7 +183,8 @@ Result<QVector<TamperedKey>> VaultIntegrity::tamperedKeys(const QString &path,
             if (!rows)
                 return rows.error();
             const QByteArray trusted = acceptedRoot.isEmpty() ? *root : acceptedRoot;
-            return VaultSigning::tamperedKeys(db, VaultTrust::fromRows(trusted, *rows), verified);
+            return VaultSigning::tamperedKeys(db, VaultTrust::fromRows(trusted, *rows), verified,
+                                              stop);
         });
 }
 

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVector>
 
+#include <atomic>
+
 namespace Keyward {
 
 struct TamperedKey;
@@ -37,11 +39,12 @@ public:
     // acceptedRoot: the root key the caller accepted when it opened the vault (pinned, or seen
     // then); a file whose root was replaced since trusts nothing that root certified. Empty:
     // the file's own root. verified: signatures already verified in this process (see
-    // VerifiedSignatures), grown by this check; may be null.
+    // VerifiedSignatures), grown by this check; may be null. stop: see VaultSigning.
     static Result<QVector<TamperedKey>> tamperedKeys(const QString &path,
                                                      const QByteArray &acceptedRoot,
                                                      VerifiedSignatures *verified = nullptr,
-                                                     int busyTimeoutMs = 5000);
+                                                     int busyTimeoutMs = 5000,
+                                                     const std::atomic<bool> *stop = nullptr);
 };
 
 } // namespace Keyward

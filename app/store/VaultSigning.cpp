@@ -173,7 +173,8 @@ Result<void> VaultSigning::checkSignatures(QSqlDatabase &db, AuditVerification &
 }
 
 Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const VaultTrust &trust,
-                                                        VerifiedSignatures *verified)
+                                                        VerifiedSignatures *verified,
+                                                        const std::atomic<bool> *stop)
 {
     QVector<TamperedKey> tampered;
     if (!trust.isSigned())
@@ -194,6 +195,8 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
         return SqlErrors::fromQuery(secrets, tr("Cannot read the keys."));
     bool secretAhead = secrets.next();
     while (keys.next()) {
+        if (stop && stop->load(std::memory_order_relaxed))
+            return makeError(ErrorCode::StorageError, tr("The check of the keys was stopped."));
         SignedKeyFields f = readSignedKeyFields(QueryRow(keys));
         f.auditId = keys.value(kSignedKeyColumnCount).toLongLong();
         // Secrets of keys that no longer exist (none in a sound vault) are passed over.
@@ -366,6 +369,12 @@ const MemberKeyRow *VaultTrust::currentKeyOf(qint64 memberId) const
             return &row;
     }
     return nullptr;
+}
+
+VerifiedSignatures &VerifiedSignatures::ofProcess()
+{
+    static VerifiedSignatures verified;
+    return verified;
 }
 
 QByteArray VerifiedSignatures::digest(const QByteArray &publicKey, const QByteArray &message,

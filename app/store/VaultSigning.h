@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QVector>
 
+#include <atomic>
 #include <optional>
 
 namespace Keyward {
@@ -88,9 +89,11 @@ public:
     static Result<void> checkSignatures(QSqlDatabase &db, AuditVerification &result);
     // Every key row a verifier refuses under trust (unsigned, badly signed, or signed by a key
     // that could not have made it), by id; none on an unsigned vault.
-    // One pass over all keys (two ordered reads, not four statements per key).
+    // One pass over all keys (two ordered reads, not four statements per key). stop: when it
+    // turns true the pass ends early with an error (a server shutting down).
     static Result<QVector<TamperedKey>> tamperedKeys(QSqlDatabase &db, const VaultTrust &trust,
-                                                     VerifiedSignatures *verified = nullptr);
+                                                     VerifiedSignatures *verified = nullptr,
+                                                     const std::atomic<bool> *stop = nullptr);
 
     // The root public key (empty: the vault is not signed yet).
     static Result<QByteArray> readRootKey(QSqlDatabase &db);

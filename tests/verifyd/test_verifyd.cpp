@@ -54,6 +54,17 @@ private:
         return http.request(RawHttp::build("GET", path, headers));
     }
 
+    // A gauge of GET /metrics; -1 when it is missing.
+    qint64 gauge(const QByteArray &name)
+    {
+        const QByteArray text = get("/metrics").body;
+        for (const QByteArray &line : text.split('\n')) {
+            if (line.startsWith(QByteArray(name + ' ')))
+                return line.mid(name.size() + 1).toLongLong();
+        }
+        return -1;
+    }
+
     // The server still answers a good request normally.
     void expectServing()
     {
@@ -86,6 +97,24 @@ private Q_SLOTS:
     {
         if (m_server)
             QCOMPARE(m_server->terminate(), 0);
+    }
+
+    // Every key row's signature is verified once, at start, on a thread of its own, before any
+    // request asks for it: a key's first verification then finds it verified already.
+    void signaturesAreVerifiedOnceAtStart()
+    {
+        const QByteArray name = "keyward_verifyd_verified_signatures";
+        const qint64 keys = qint64(m_store->listKeys()->size());
+        QVERIFY(keys >= 3);
+        QTRY_COMPARE_WITH_TIMEOUT(gauge(name), keys, 10000);
+        QCOMPARE(get("/v1/auth", {bearer(m_developer)}).status, 200);
+        QCOMPARE(gauge(name), keys);
+        // A key made after start is verified at its first look-up, once.
+        const IssuedToken later = issue(*m_store, QStringLiteral("made after start"));
+        QCOMPARE(get("/v1/auth", {bearer(later)}).status, 200);
+        QCOMPARE(gauge(name), keys + 1);
+        QCOMPARE(get("/v1/auth", {bearer(later)}).status, 200);
+        QCOMPARE(gauge(name), keys + 1);
     }
 
     void badConfigurationIsRefusedWithAClearMessage()
@@ -258,8 +287,8 @@ private Q_SLOTS:
         for (const char *name :
              {"keyward_verifyd_requests_total{endpoint=\"forward_auth\",outcome=\"Valid\"} ",
               "keyward_verifyd_request_duration_seconds_bucket{le=\"+Inf\"} ",
-              "keyward_verifyd_cache_entries ", "keyward_verifyd_usage_backlog_events ",
-              "keyward_verifyd_store_reconnects_total "})
+              "keyward_verifyd_cache_entries ", "keyward_verifyd_verified_signatures ",
+              "keyward_verifyd_usage_backlog_events ", "keyward_verifyd_store_reconnects_total "})
             QVERIFY2(text.contains(name), name);
         const qsizetype at = text.indexOf(
             "keyward_verifyd_requests_total{endpoint=\"forward_auth\",outcome=\"Valid\"} ");
