@@ -475,20 +475,20 @@ QString GenerateKeyDialog::validationMessage() const
     return {};
 }
 
-void GenerateKeyDialog::validate()
+bool GenerateKeyDialog::validate()
 {
     const QString problem = validationMessage();
     m_validationLabel->setText(problem);
     m_validationRow->setVisible(!problem.isEmpty());
     m_generateButton->setEnabled(problem.isEmpty());
     m_generateButton->setToolTip(problem);
+    return problem.isEmpty();
 }
 
 void GenerateKeyDialog::accept()
 {
     // The button is disabled while invalid, but Enter in a field and tests can still get here.
-    validate();
-    if (!validationMessage().isEmpty())
+    if (!validate())
         return;
     if (m_submit) {
         if (const Result<void> done = m_submit(request()); !done) {

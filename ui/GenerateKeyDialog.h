@@ -58,7 +58,8 @@ private:
     void resetGrantsForRole();
     void updateExpiryWidgets();
     void updateUsageWidgets();
-    void validate();
+    // Shows the form's first problem (or none) and enables Generate; true when there is none.
+    bool validate();
 
     Role selectedRole() const;
     QStringList selectedGrants() const;
