@@ -38,6 +38,12 @@ asan="detect_leaks=1:strict_string_checks=1:check_initialization_order=1"
 ubsan="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$here/tests/fuzz/lsan.supp:print_suppressions=0"
 
+# Longest first (tests/ctest-costs): a fresh build directory has no durations of its own.
+costs="$build/Testing/Temporary/CTestCostData.txt"
+if [ ! -f "$costs" ]; then
+    mkdir -p "$(dirname "$costs")"
+    cp "$here/tests/ctest-costs/sanitize.txt" "$costs"
+fi
 cd "$build"
 status=0
 # The suites: every process writes its reports to a file of its own (asan.PID), so none is lost
