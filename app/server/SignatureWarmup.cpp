@@ -44,7 +44,6 @@ void SignatureWarmup::run(const QString &vaultPath, const QByteArray &acceptedRo
         qWarning("keyward-verifyd: the key signatures could not be verified ahead: %s",
                  qPrintable(tampered.errorMessage()));
     }
-    m_done.store(true, std::memory_order_release);
 }
 
 } // namespace Keyward::Verifyd

@@ -25,13 +25,10 @@ public:
     SignatureWarmup(const SignatureWarmup &) = delete;
     SignatureWarmup &operator=(const SignatureWarmup &) = delete;
 
-    bool isDone() const { return m_done.load(std::memory_order_acquire); }
-
 private:
     void run(const QString &vaultPath, const QByteArray &acceptedRoot);
 
     std::atomic<bool> m_stop {false};
-    std::atomic<bool> m_done {false};
     std::thread m_thread;
 };
 
