@@ -39,12 +39,9 @@ void TamperedKeysCheck::run()
     m_next.reset();
     m_cancelled = false;
     m_result.reset();
-    if (!m_verified || request.path != m_verifiedPath) {
-        m_verified = std::make_shared<VerifiedSignatures>();
-        m_verifiedPath = request.path;
-    }
-    m_thread = QThread::create([this, request, verified = m_verified] {
-        auto found = VaultIntegrity::tamperedKeys(request.path, request.root, verified.get());
+    m_thread = QThread::create([this, request] {
+        auto found = VaultIntegrity::tamperedKeys(request.path, request.root,
+                                                  &VerifiedSignatures::ofProcess());
         if (!found)
             return;
         QHash<qint64, QString> tampered;

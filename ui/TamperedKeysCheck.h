@@ -5,22 +5,19 @@
 #include <QObject>
 #include <QString>
 
-#include <memory>
 #include <optional>
 
 class QThread;
 
 namespace Keyward {
 
-class VerifiedSignatures;
-
 // Finds the keys of a vault file whose signature does not hold (VaultIntegrity::tamperedKeys)
 // on a thread of its own, through a read-only connection of its own: checking every key's
 // signature takes a while in a large vault, and the window's store stays free meanwhile.
 // A start() while a check runs is remembered and runs once that one has ended, so the last
 // answer always describes the vault as of the last start(). Signatures verified by one check
-// are not verified again by the next (VerifiedSignatures): after a change only the changed rows
-// cost a verification.
+// are not verified again by the next (VerifiedSignatures::ofProcess(), which the window's own
+// look-ups share): after a change only the changed rows cost a verification.
 class TamperedKeysCheck : public QObject
 {
     Q_OBJECT
@@ -53,8 +50,6 @@ private:
     bool m_cancelled = false;
     std::optional<QHash<qint64, QString>> m_result; // written by the thread, read after it
     // Used by one check thread at a time (a start() waits for the running one); for one file.
-    std::shared_ptr<VerifiedSignatures> m_verified;
-    QString m_verifiedPath;
 };
 
 } // namespace Keyward
