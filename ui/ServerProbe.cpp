@@ -6,7 +6,14 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QPointer>
-#include <QThreadPool>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace Keyward {
 
@@ -16,24 +23,89 @@ namespace {
 // quitting application joins its workers) soon.
 constexpr int kDefaultConnectTimeoutSeconds = 5;
 
-// The pool is a child of the application object, so that destroying the application waits for
-// workers still in libpq: they use Qt SQL's connection registry and the QPSQL plugin, which must
-// not go away under them. Not the global pool: a worker may wait seconds and must neither hold
-// up nor queue behind anything else. Touched from the GUI thread only.
-QPointer<QThreadPool> &poolPointer()
+// The probes' worker threads, owned by the application object: destroying the application
+// joins workers still in libpq, which use Qt SQL's connection registry and the QPSQL plugin that
+// must not go away under them. std::threads, not a QThreadPool: Qt 6.4 detaches its threads, so
+// a pool's wait returns before their thread-local destructors have run, and libpq's OpenSSL
+// frees its per-thread state both there and in its exit handler (a double free at exit, which
+// the sanitizers caught in keywardctl's usage writer). join() returns only once a thread is gone.
+// Each attempt gets a thread of its own: abandoned ones may still wait for their timeout, and a
+// new attempt must never queue behind them.
+class ProbeWorkers : public QObject
 {
-    static QPointer<QThreadPool> pool;
-    return pool;
+public:
+    using QObject::QObject;
+    ~ProbeWorkers() override { waitForDone(-1); }
+
+    void start(std::function<void()> work)
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        joinFinished();
+        auto worker = std::make_unique<Worker>();
+        Worker *self = worker.get();
+        worker->thread = std::thread([this, self, work = std::move(work)] {
+            work();
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            self->finished = true;
+            m_changed.notify_all();
+        });
+        m_workers.push_back(std::move(worker));
+    }
+
+    // Waits until every worker has finished (timeoutMs < 0: however long); false on timeout.
+    bool waitForDone(int timeoutMs)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        const auto allFinished = [this] {
+            return std::all_of(m_workers.cbegin(), m_workers.cend(),
+                               [](const auto &worker) { return worker->finished; });
+        };
+        if (timeoutMs < 0)
+            m_changed.wait(lock, allFinished);
+        else if (!m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), allFinished))
+            return false;
+        joinFinished();
+        return true;
+    }
+
+private:
+    struct Worker
+    {
+        std::thread thread;
+        bool finished = false; // guarded by m_mutex
+    };
+
+    // With m_mutex held. A finished worker has only its exit left, so the join is short.
+    void joinFinished()
+    {
+        for (auto it = m_workers.begin(); it != m_workers.end();) {
+            if ((*it)->finished) {
+                (*it)->thread.join();
+                it = m_workers.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<std::unique_ptr<Worker>> m_workers;
+};
+
+// Touched from the GUI thread only.
+QPointer<ProbeWorkers> &workersPointer()
+{
+    static QPointer<ProbeWorkers> workers;
+    return workers;
 }
 
-QThreadPool *probePool()
+ProbeWorkers *probeWorkers()
 {
-    QPointer<QThreadPool> &pool = poolPointer();
-    if (!pool)
-        pool = new QThreadPool(QCoreApplication::instance());
-    // Abandoned attempts may still be waiting for their timeout: a new one never queues.
-    pool->setMaxThreadCount(qMax(pool->maxThreadCount(), pool->activeThreadCount() + 1));
-    return pool;
+    QPointer<ProbeWorkers> &workers = workersPointer();
+    if (!workers)
+        workers = new ProbeWorkers(QCoreApplication::instance());
+    return workers;
 }
 
 } // namespace
@@ -70,7 +142,7 @@ void ServerProbe::start(const PgConnInfo &server)
     m_pending = ticket;
     // As the store connects, so a DBA sees who knocked.
     const PgConnInfo info = withConnectTimeout(server);
-    probePool()->start([ticket, info] {
+    probeWorkers()->start([ticket, info] {
         const Result<void> result = tryServerLogin(info); // a connection of its own, on the worker
         const QMutexLocker locker(&ticket->mutex);
         if (ServerProbe *receiver = ticket->receiver) {
@@ -103,8 +175,8 @@ void ServerProbe::deliver(const std::shared_ptr<Ticket> &ticket, const Result<vo
 
 bool ServerProbe::waitForWorkers(int timeoutMs)
 {
-    QThreadPool *pool = poolPointer();
-    return !pool || pool->waitForDone(timeoutMs);
+    ProbeWorkers *workers = workersPointer();
+    return !workers || workers->waitForDone(timeoutMs);
 }
 
 } // namespace Keyward

@@ -21,7 +21,7 @@ namespace Keyward {
 //
 // finished() arrives on the GUI thread. Cancelling or destroying the probe abandons the attempt:
 // its worker runs to the end of its connect_timeout on its own and its outcome is dropped. The
-// workers belong to a thread pool owned by the application object, whose destruction waits for
+// workers' threads belong to an object owned by the application object, whose destruction joins
 // them, so quitting during an attempt takes at most one connect_timeout and never crashes.
 class ServerProbe : public QObject
 {

@@ -2,7 +2,8 @@
 
 #include <QElapsedTimer>
 #include <QMutexLocker>
-#include <QThread>
+
+#include <pthread.h>
 
 namespace Keyward {
 
@@ -17,9 +18,15 @@ UsageWriter::UsageWriter(const QString &storeConnection, SqlEngine engine, const
     , m_damage(std::move(damage))
     , m_pending(std::move(pending))
 {
-    m_thread.reset(QThread::create([this] { run(); }));
-    m_thread->setObjectName(QStringLiteral("keyward-usage-writer"));
-    m_thread->start();
+    // A std::thread, not a QThread: Qt 6.4 detaches its threads, so QThread::wait() returns
+    // before the thread's thread-local destructors have run. libpq's OpenSSL frees its
+    // per-thread state in one of those, and OpenSSL's exit handler frees it too: a process
+    // exiting right after the wait freed it twice (CI's AddressSanitizer caught keywardctl
+    // doing so). join() returns only once the thread is gone.
+    m_thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "keyward-usage"); // at most 15 characters
+        run();
+    });
 }
 
 UsageWriter::~UsageWriter()
@@ -29,7 +36,7 @@ UsageWriter::~UsageWriter()
         m_stopping = true;
         m_wake.wakeAll();
     }
-    m_thread->wait();
+    m_thread.join();
 }
 
 quint64 UsageWriter::submit(EventBatch &batch, Write write)

@@ -17,9 +17,8 @@
 
 #include <atomic>
 #include <memory>
+#include <thread>
 #include <vector>
-
-class QThread;
 
 namespace Keyward {
 
@@ -119,7 +118,7 @@ private:
     std::atomic<qint64> m_lastWriteMs {0};
     QHash<qint64, qint64> m_savedCredits; // owned by the thread
 
-    std::unique_ptr<QThread> m_thread;
+    std::thread m_thread;
 };
 
 } // namespace Keyward
