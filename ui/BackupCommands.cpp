@@ -18,7 +18,6 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <QThread>
 
 #include <memory>
 #include <optional>
@@ -146,8 +145,8 @@ void BackupCommands::updateActions()
 
 void BackupCommands::runInBackground(std::function<void()> work, std::function<void()> done)
 {
-    m_thread = QThread::create(std::move(work));
-    connect(m_thread, &QThread::finished, this, [this, done = std::move(done)] {
+    m_thread = new BackgroundJob(std::move(work), "keyward-backup");
+    connect(m_thread, &BackgroundJob::finished, this, [this, done = std::move(done)] {
         m_thread->deleteLater();
         m_thread = nullptr;
         updateActions();
@@ -156,7 +155,6 @@ void BackupCommands::runInBackground(std::function<void()> work, std::function<v
     });
     updateActions();
     Q_EMIT busyChanged(true);
-    m_thread->start();
 }
 
 void BackupCommands::backUp()
@@ -173,7 +171,7 @@ void BackupCommands::backUp()
     if (target.isEmpty())
         return;
     Q_EMIT message(tr("Backing up %1…").arg(QDir::toNativeSeparators(target)));
-    // Written by the thread, read after it has finished (QThread::finished orders the two).
+    // Written by the thread, read after it has finished (BackgroundJob::finished orders the two).
     auto result = std::make_shared<std::optional<Result<BackupSummary>>>();
     runInBackground([vault, target, result] { *result = VaultBackup::backup(vault, target); },
                     [this, target, result] {

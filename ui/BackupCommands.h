@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackgroundJob.h"
 #include <QObject>
 #include <QString>
 
@@ -9,7 +10,6 @@
 #include <optional>
 
 class QAction;
-class QThread;
 class QWidget;
 
 namespace Keyward {
@@ -80,7 +80,7 @@ private:
     QWidget *m_window = nullptr;
     FileChooser m_chooser;
     PassphraseAsker m_asker;
-    QThread *m_thread = nullptr;
+    BackgroundJob *m_thread = nullptr;
     QAction *m_backUp = nullptr;
     QAction *m_restore = nullptr;
     QAction *m_calendar = nullptr;

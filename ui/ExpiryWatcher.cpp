@@ -8,7 +8,6 @@
 #include "store/SqlKeyStore.h"
 
 #include <QFileInfo>
-#include <QThread>
 #include <QTimer>
 
 namespace Keyward {
@@ -104,9 +103,9 @@ void ExpiryWatcher::startReading()
 {
     const QVector<Source> sources = std::exchange(m_sources, {});
     const Clock &clock = m_clock;
-    m_thread = QThread::create([this, sources, &clock] { m_result = readVaults(sources, clock); });
-    connect(m_thread, &QThread::finished, this, &ExpiryWatcher::onRead);
-    m_thread->start(QThread::LowPriority);
+    m_thread = new BackgroundJob([this, sources, &clock] { m_result = readVaults(sources, clock); },
+                                 "keyward-expiry");
+    connect(m_thread, &BackgroundJob::finished, this, &ExpiryWatcher::onRead);
 }
 
 QString ExpiryWatcher::fileVaultId(const QString &path)

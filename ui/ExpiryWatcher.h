@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackgroundJob.h"
 #include "core/ExpiryAlerts.h"
 
 #include <QHash>
@@ -8,7 +9,6 @@
 #include <QString>
 #include <QStringList>
 
-class QThread;
 class QTimer;
 
 namespace Keyward {
@@ -97,7 +97,7 @@ private:
     int m_keychainReads = 0; // keychain answers still awaited
     bool m_checking = false;
     QTimer *m_timer = nullptr;
-    QThread *m_thread = nullptr;
+    BackgroundJob *m_thread = nullptr;
     QVector<VaultAlerts> m_result; // written by the thread, read after it finished
     // Notice id → what it opens.
     struct Target

@@ -18,7 +18,6 @@
 #include <QPushButton>
 #include <QSet>
 #include <QTableView>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace Keyward {
@@ -196,13 +195,14 @@ void HygienePage::refresh()
     check->dismissals = *dismissals;
     check->rules.maxSecretAgeMs = policy->maxSecretAgeMs();
     check->nowMs = m_clock.nowMs();
-    m_thread = QThread::create([check] {
-        check->findings =
-            HygieneReport::findings(check->keys, check->members, check->nowMs, check->rules);
-        HygieneReport::markDismissed(check->findings, check->dismissals);
-    });
-    m_thread->setObjectName(QStringLiteral("HygieneCheck"));
-    connect(m_thread, &QThread::finished, this, [this, check] {
+    m_thread = new BackgroundJob(
+        [check] {
+            check->findings =
+                HygieneReport::findings(check->keys, check->members, check->nowMs, check->rules);
+            HygieneReport::markDismissed(check->findings, check->dismissals);
+        },
+        "keyward-hygiene");
+    connect(m_thread, &BackgroundJob::finished, this, [this, check] {
         m_thread->deleteLater();
         m_thread = nullptr;
         if (std::exchange(m_refreshAgain, false)) {
@@ -212,7 +212,6 @@ void HygienePage::refresh()
         showResult(check);
     });
     m_count->setText(tr("Checking…"));
-    m_thread->start();
 }
 
 void HygienePage::showResult(const std::shared_ptr<Check> &check)

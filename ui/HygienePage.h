@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackgroundJob.h"
 #include "core/HygieneReport.h"
 #include "core/Member.h"
 
@@ -14,7 +15,6 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableView;
-class QThread;
 
 namespace Keyward {
 
@@ -99,7 +99,7 @@ private:
     QPushButton *m_fix = nullptr;
     QPushButton *m_dismiss = nullptr;
     QPushButton *m_restore = nullptr;
-    QThread *m_thread = nullptr;
+    BackgroundJob *m_thread = nullptr;
     bool m_refreshAgain = false;
 };
 

@@ -1,15 +1,13 @@
 #include "IntegrityCheckRun.h"
 
-#include <QThread>
-
 namespace Keyward {
 
 IntegrityCheckRun::IntegrityCheckRun(const QString &path, QObject *parent)
     : QObject(parent)
 {
-    m_thread = QThread::create([this, path] { m_result = VaultIntegrity::check(path); });
-    connect(m_thread, &QThread::finished, this, &IntegrityCheckRun::finished);
-    m_thread->start(QThread::LowPriority);
+    m_thread = new BackgroundJob([this, path] { m_result = VaultIntegrity::check(path); },
+                                 "keyward-check");
+    connect(m_thread, &BackgroundJob::finished, this, &IntegrityCheckRun::finished);
 }
 
 IntegrityCheckRun::~IntegrityCheckRun()
@@ -25,7 +23,7 @@ bool IntegrityCheckRun::isFinished() const
 
 Result<QVector<VaultProblem>> IntegrityCheckRun::wait()
 {
-    m_thread->wait(); // QThread::wait() orders the thread's writes before what follows
+    m_thread->wait(); // the join orders the thread's writes before what follows
     return *m_result;
 }
 

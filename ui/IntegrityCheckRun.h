@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackgroundJob.h"
 #include "core/Result.h"
 #include "store/VaultIntegrity.h"
 
@@ -7,8 +8,6 @@
 #include <QString>
 
 #include <optional>
-
-class QThread;
 
 namespace Keyward {
 
@@ -31,7 +30,7 @@ Q_SIGNALS:
     void finished();
 
 private:
-    QThread *m_thread = nullptr;
+    BackgroundJob *m_thread = nullptr;
     std::optional<Result<QVector<VaultProblem>>> m_result; // written by the thread, read after
 };
 

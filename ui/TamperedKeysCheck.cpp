@@ -4,8 +4,6 @@
 #include "store/VaultIntegrity.h"
 #include "store/VerifiedSignatures.h"
 
-#include <QThread>
-
 namespace Keyward {
 
 TamperedKeysCheck::TamperedKeysCheck(QObject *parent)
@@ -39,18 +37,19 @@ void TamperedKeysCheck::run()
     m_next.reset();
     m_cancelled = false;
     m_result.reset();
-    m_thread = QThread::create([this, request] {
-        auto found = VaultIntegrity::tamperedKeys(request.path, request.root,
-                                                  &VerifiedSignatures::ofProcess());
-        if (!found)
-            return;
-        QHash<qint64, QString> tampered;
-        for (const TamperedKey &key : std::as_const(*found))
-            tampered.insert(key.id, key.problem);
-        m_result = tampered;
-    });
-    connect(m_thread, &QThread::finished, this, &TamperedKeysCheck::onThreadFinished);
-    m_thread->start(QThread::LowPriority);
+    m_thread = new BackgroundJob(
+        [this, request] {
+            auto found = VaultIntegrity::tamperedKeys(request.path, request.root,
+                                                      &VerifiedSignatures::ofProcess());
+            if (!found)
+                return;
+            QHash<qint64, QString> tampered;
+            for (const TamperedKey &key : std::as_const(*found))
+                tampered.insert(key.id, key.problem);
+            m_result = tampered;
+        },
+        "keyward-signs");
+    connect(m_thread, &BackgroundJob::finished, this, &TamperedKeysCheck::onThreadFinished);
 }
 
 void TamperedKeysCheck::onThreadFinished()

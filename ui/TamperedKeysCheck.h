@@ -1,13 +1,12 @@
 #pragma once
 
+#include "BackgroundJob.h"
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
 #include <QString>
 
 #include <optional>
-
-class QThread;
 
 namespace Keyward {
 
@@ -45,7 +44,7 @@ private:
         QString path;
         QByteArray root;
     };
-    QThread *m_thread = nullptr;
+    BackgroundJob *m_thread = nullptr;
     std::optional<Request> m_next;
     bool m_cancelled = false;
     std::optional<QHash<qint64, QString>> m_result; // written by the thread, read after it
