@@ -7,6 +7,7 @@
 #include "core/Clock.h"
 #include "store/KeyStore.h"
 
+#include <QDialog>
 #include <utility>
 
 namespace Keyward {
@@ -74,6 +75,13 @@ void HygieneActions::fix(const QVector<HygieneFinding> &selected)
             Q_EMIT message(key.errorMessage());
             return;
         }
+        if (QDialog *open = m_commands->openDialog()) {
+            open->raise(); // a flow is under way: it finishes first
+            return;
+        }
+        // The flow ends when its last dialog closes, not when it starts.
+        connect(m_commands, &KeyCommands::finished, this, &HygieneActions::finished,
+                Qt::SingleShotConnection);
         switch (fix) {
         case HygieneFinding::Fix::Deactivate:
             m_commands->setActive(*key, false);
@@ -87,7 +95,6 @@ void HygieneActions::fix(const QVector<HygieneFinding> &selected)
         default:
             break;
         }
-        Q_EMIT finished();
         return;
     }
     if (fix == HygieneFinding::Fix::Regenerate) {

@@ -18,6 +18,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 namespace Keyward {
 
 namespace {
@@ -102,6 +104,42 @@ KeyCommands::KeyCommands(KeyStore &store, const Clock &clock, ClipboardGuard &cl
     , m_dialogParent(dialogParent)
 { }
 
+KeyCommands::~KeyCommands()
+{
+    delete m_dialog.data();
+}
+
+QDialog *KeyCommands::openDialog() const
+{
+    return m_dialog.data();
+}
+
+bool KeyCommands::raiseOpenDialog()
+{
+    if (!m_dialog)
+        return false;
+    m_dialog->raise();
+    m_dialog->activateWindow();
+    return true;
+}
+
+void KeyCommands::openFlowDialog(QDialog *dialog, std::function<void(int)> then)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // (Deleted later by WA_DeleteOnClose: still whole while then() reads it.)
+    connect(dialog, &QDialog::finished, this, [this, then = std::move(then)](int result) {
+        m_dialog = nullptr;
+        then(result);
+    });
+    m_dialog = dialog;
+    dialog->open();
+}
+
+void KeyCommands::finish(bool changed)
+{
+    Q_EMIT finished(changed);
+}
+
 std::optional<KeyImpact> KeyCommands::impactOf(const ApiKey &key, qint64 secretId) const
 {
     if (!m_usage)
@@ -140,74 +178,82 @@ bool KeyCommands::suggestsRegenerate(const ApiKey &key,
     return member && Permissions::mayActOnKey(*member, key, KeyAction::Regenerate).isOk();
 }
 
-bool KeyCommands::generate(const std::optional<ApiKey> &prefillFrom)
+void KeyCommands::generate(const std::optional<ApiKey> &prefillFrom)
 {
+    if (raiseOpenDialog())
+        return;
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Generate Key");
     const std::optional<Member> member = m_store.currentMember();
     if (!member) {
         reportFailure(this, parent, title, tr("Sign in first."));
-        return false;
+        return finish(false);
     }
     if (!roleAtLeast(member->role, Permissions::minimumRoleFor(KeyAction::Create))) {
         reportFailure(this, parent, title, Permissions::roleNeededMessage(KeyAction::Create));
-        return false;
+        return finish(false);
     }
 
-    GenerateKeyDialog dialog(m_store.grantCatalogue(), *member, m_clock, parent);
+    auto *dialog = new GenerateKeyDialog(m_store.grantCatalogue(), *member, m_clock, parent);
     if (prefillFrom)
-        dialog.prefillFrom(*prefillFrom);
-    std::optional<IssuedKey> issued;
+        dialog->prefillFrom(*prefillFrom);
+    auto issued = std::make_shared<std::optional<IssuedKey>>();
     // The store's refusal is shown in the dialog, which keeps the input: no second dialog.
-    dialog.setSubmit([this, &issued](const NewKeyRequest &request) -> Result<void> {
+    dialog->setSubmit([this, issued](const NewKeyRequest &request) -> Result<void> {
         Result<IssuedKey> created = m_store.createKey(request);
         if (!created) {
             Q_EMIT failed(created.errorMessage());
             return created.error();
         }
-        issued.emplace(std::move(created).value());
+        issued->emplace(std::move(created).value());
         return {};
     });
-    if (dialog.exec() != QDialog::Accepted || !issued)
-        return false;
-
-    const ApiKey key = issued->key;
-    Q_EMIT actedOn(key.id);
-    Q_EMIT message(tr("Key “%1” generated.").arg(shortName(key.name)));
-    RevealKeyDialog reveal(std::move(issued->token), key, RevealKeyDialog::Occasion::Generated,
-                           m_clipboard, m_clock, parent);
-    issued.reset();
-    reveal.exec();
-    return true;
+    openFlowDialog(dialog, [this, issued](int result) {
+        if (result != QDialog::Accepted || !*issued)
+            return finish(false);
+        const ApiKey key = (*issued)->key;
+        SecretString token = std::move((*issued)->token);
+        issued->reset();
+        Q_EMIT actedOn(key.id);
+        Q_EMIT message(tr("Key “%1” generated.").arg(shortName(key.name)));
+        reveal(std::move(token), key, false);
+    });
 }
 
-bool KeyCommands::edit(const ApiKey &key)
+void KeyCommands::reveal(SecretString token, const ApiKey &key, bool regenerated)
 {
+    auto *dialog = new RevealKeyDialog(std::move(token), key,
+                                       regenerated ? RevealKeyDialog::Occasion::Regenerated
+                                                   : RevealKeyDialog::Occasion::Generated,
+                                       m_clipboard, m_clock, m_dialogParent.data());
+    openFlowDialog(dialog, [this](int) { finish(true); });
+}
+
+void KeyCommands::edit(const ApiKey &key)
+{
+    if (raiseOpenDialog())
+        return;
     QWidget *parent = m_dialogParent.data();
-    const QString title = tr("Cannot Edit Key");
-    if (!mayAct(this, m_store, parent, key, KeyAction::Edit, title))
-        return false;
+    if (!mayAct(this, m_store, parent, key, KeyAction::Edit, tr("Cannot Edit Key")))
+        return finish(false);
 
     const std::optional<Member> member = m_store.currentMember();
     const bool mayChangeUsage = member && Permissions::mayChangeUsageLimit(*member, key).isOk();
-    int outcome = QDialog::Rejected;
-    KeyEdit change;
-    std::optional<qint64> usageLimit;
-    bool resetUsage = false;
-    {
-        EditKeyDialog dialog(key, m_store.grantCatalogue(), m_clock, parent,
-                             mayChangeUsage ? EditKeyDialog::UsageLimit::Editable
-                                            : EditKeyDialog::UsageLimit::ReadOnly);
-        outcome = dialog.exec();
-        change = dialog.edit();
-        usageLimit = dialog.usageLimit();
-        resetUsage = dialog.resetUsage();
-    }
-    if (outcome == EditKeyDialog::DuplicateRequested)
-        return duplicate(key);
-    if (outcome != QDialog::Accepted)
-        return false;
+    auto *dialog = new EditKeyDialog(key, m_store.grantCatalogue(), m_clock, parent,
+                                     mayChangeUsage ? EditKeyDialog::UsageLimit::Editable
+                                                    : EditKeyDialog::UsageLimit::ReadOnly);
+    openFlowDialog(dialog, [this, dialog, key](int result) {
+        if (result == EditKeyDialog::DuplicateRequested)
+            return duplicate(key);
+        if (result != QDialog::Accepted)
+            return finish(false);
+        save(key, dialog->edit(), dialog->usageLimit(), dialog->resetUsage());
+    });
+}
 
+void KeyCommands::save(const ApiKey &key, const KeyEdit &change, std::optional<qint64> usageLimit,
+                       bool resetUsage)
+{
     // Each store call checks the version it was given: the next one uses the version the
     // previous one wrote.
     Result<ApiKey> edited = key;
@@ -220,87 +266,88 @@ bool KeyCommands::edit(const ApiKey &key)
     if (edited && resetUsage)
         edited = m_store.resetUsage(key.id, edited->version);
     if (!edited) {
-        reportStoreError(this, parent, title, key, edited.error());
-        return false;
+        reportStoreError(this, m_dialogParent.data(), tr("Cannot Edit Key"), key, edited.error());
+        return finish(false);
     }
     Q_EMIT actedOn(key.id);
     Q_EMIT message(tr("Key “%1” saved.").arg(shortName(edited->name)));
-    return true;
+    finish(true);
 }
 
-bool KeyCommands::regenerate(const ApiKey &shown)
+void KeyCommands::regenerate(const ApiKey &shown)
 {
-    return regenerateWith(shown, std::nullopt);
+    if (raiseOpenDialog())
+        return;
+    regenerateWith(shown, std::nullopt);
 }
 
-bool KeyCommands::regenerateWith(const ApiKey &shown, std::optional<qint64> presetGraceMs)
+void KeyCommands::regenerateWith(const ApiKey &shown, std::optional<qint64> presetGraceMs)
 {
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Regenerate Key");
     const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
     if (!fresh)
-        return false;
+        return finish(false);
     const ApiKey &key = *fresh;
     if (!mayAct(this, m_store, parent, key, KeyAction::Regenerate, title))
-        return false;
+        return finish(false);
     if (const Result<void> allowed = Permissions::mayRegenerateAt(key, m_clock.nowMs()); !allowed) {
         if (MessageBox::confirm(
                 parent, title,
                 tr("%1\n\nDuplicate “%2” now?").arg(allowed.errorMessage(), shortName(key.name)),
                 tr("&Duplicate Key"), tr("Cancel")))
-            return duplicate(key);
+            return generate(key);
         Q_EMIT failed(allowed.errorMessage());
-        return false;
+        return finish(false);
     }
 
-    qint64 graceMs = 0;
-    {
-        RegenerateKeyDialog dialog(key, m_clock, parent);
-        if (presetGraceMs)
-            dialog.setGraceMs(*presetGraceMs);
-        if (dialog.exec() != QDialog::Accepted)
-            return false;
-        graceMs = dialog.graceMs();
-    }
-    Result<IssuedKey> regenerated = m_store.regenerateKey(key.id, key.version, graceMs);
-    if (!regenerated) {
-        reportStoreError(this, parent, title, key, regenerated.error());
-        return false;
-    }
-
-    IssuedKey issued = std::move(regenerated).value();
-    const ApiKey updated = issued.key;
-    Q_EMIT actedOn(key.id);
-    // The same words and the same function as the details pane ("It stops working in 1 day"),
-    // so the status bar and the pane never disagree about the deadline.
-    const qint64 now = m_clock.nowMs();
-    Q_EMIT message(graceMs > 0
-                       ? tr("Key “%1” regenerated. The previous secret stops working %2.")
-                             .arg(shortName(key.name), Formatting::relativeTime(now + graceMs, now))
-                       : tr("Key “%1” regenerated. The previous secret no longer works.")
-                             .arg(shortName(key.name)));
-    RevealKeyDialog reveal(std::move(issued.token), updated, RevealKeyDialog::Occasion::Regenerated,
-                           m_clipboard, m_clock, parent);
-    reveal.exec();
-    return true;
+    auto *dialog = new RegenerateKeyDialog(key, m_clock, parent);
+    if (presetGraceMs)
+        dialog->setGraceMs(*presetGraceMs);
+    openFlowDialog(dialog, [this, dialog, key](int result) {
+        if (result != QDialog::Accepted)
+            return finish(false);
+        const qint64 graceMs = dialog->graceMs();
+        Result<IssuedKey> regenerated = m_store.regenerateKey(key.id, key.version, graceMs);
+        if (!regenerated) {
+            reportStoreError(this, m_dialogParent.data(), tr("Cannot Regenerate Key"), key,
+                             regenerated.error());
+            return finish(false);
+        }
+        IssuedKey issued = std::move(regenerated).value();
+        Q_EMIT actedOn(key.id);
+        // The same words and the same function as the details pane ("It stops working in 1
+        // day"), so the status bar and the pane never disagree about the deadline.
+        const qint64 now = m_clock.nowMs();
+        Q_EMIT message(graceMs > 0 ? tr("Key “%1” regenerated. The previous secret stops working "
+                                        "%2.")
+                                         .arg(shortName(key.name),
+                                              Formatting::relativeTime(now + graceMs, now))
+                                   : tr("Key “%1” regenerated. The previous secret no longer "
+                                        "works.")
+                                         .arg(shortName(key.name)));
+        reveal(std::move(issued.token), issued.key, true);
+    });
 }
 
-bool KeyCommands::duplicate(const ApiKey &key)
+void KeyCommands::duplicate(const ApiKey &key)
 {
-    return generate(key);
+    generate(key);
 }
 
-bool KeyCommands::setActive(const ApiKey &shown, bool active)
+void KeyCommands::setActive(const ApiKey &shown, bool active)
 {
+    if (raiseOpenDialog())
+        return;
     QWidget *parent = m_dialogParent.data();
     const QString title = active ? tr("Cannot Activate Key") : tr("Cannot Deactivate Key");
     const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
     if (!fresh)
-        return false;
+        return finish(false);
     const ApiKey &key = *fresh;
     if (!mayAct(this, m_store, parent, key, active ? KeyAction::Activate : KeyAction::Deactivate,
                 title))
-        return false;
+        return finish(false);
     if (!active) {
         QString text = tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until "
                           "you activate it again.\n\n%2")
@@ -320,72 +367,75 @@ bool KeyCommands::setActive(const ApiKey &shown, bool active)
             case MessageBox::Choice::Alternative:
                 return regenerateWith(key, kSuggestedGraceMs);
             case MessageBox::Choice::Keep:
-                return false;
+                return finish(false);
             }
         } else if (!MessageBox::confirm(parent, tr("Deactivate Key"), text, tr("&Deactivate"),
                                         tr("&Keep Active"))) {
-            return false;
+            return finish(false);
         }
     }
     Result<ApiKey> changed = m_store.setKeyActive(key.id, key.version, active);
     if (!changed) {
         reportStoreError(this, parent, title, key, changed.error());
-        return false;
+        return finish(false);
     }
     Q_EMIT actedOn(key.id);
     Q_EMIT message(active ? tr("Key “%1” activated.").arg(shortName(key.name))
                           : tr("Key “%1” deactivated.").arg(shortName(key.name)));
-    return true;
+    finish(true);
 }
 
-bool KeyCommands::revoke(const ApiKey &shown)
+void KeyCommands::revoke(const ApiKey &shown)
 {
+    if (raiseOpenDialog())
+        return;
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Revoke Key");
     const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
     if (!fresh)
-        return false;
+        return finish(false);
     const ApiKey &key = *fresh;
     if (!mayAct(this, m_store, parent, key, KeyAction::Revoke, title))
-        return false;
-    {
-        const std::optional<KeyImpact> impact = impactOf(key);
-        const bool suggest = suggestsRegenerate(key, impact);
-        ConfirmDestructiveDialog dialog(ConfirmDestructiveDialog::Mode::Revoke, key, m_clock,
-                                        parent, impact ? impactText(*impact) : QString(), suggest);
-        const int answer = dialog.exec();
-        if (answer == ConfirmDestructiveDialog::RegenerateRequested)
+        return finish(false);
+    const std::optional<KeyImpact> impact = impactOf(key);
+    auto *dialog = new ConfirmDestructiveDialog(
+        ConfirmDestructiveDialog::Mode::Revoke, key, m_clock, parent,
+        impact ? impactText(*impact) : QString(), suggestsRegenerate(key, impact));
+    openFlowDialog(dialog, [this, key, title](int result) {
+        if (result == ConfirmDestructiveDialog::RegenerateRequested)
             return regenerateWith(key, kSuggestedGraceMs);
-        if (answer != QDialog::Accepted)
-            return false;
-    }
-    Result<ApiKey> revoked = m_store.revokeKey(key.id, key.version);
-    if (!revoked) {
-        reportStoreError(this, parent, title, key, revoked.error());
-        return false;
-    }
-    Q_EMIT actedOn(key.id);
-    Q_EMIT message(tr("Key “%1” revoked.").arg(shortName(key.name)));
-    return true;
+        if (result != QDialog::Accepted)
+            return finish(false);
+        Result<ApiKey> revoked = m_store.revokeKey(key.id, key.version);
+        if (!revoked) {
+            reportStoreError(this, m_dialogParent.data(), title, key, revoked.error());
+            return finish(false);
+        }
+        Q_EMIT actedOn(key.id);
+        Q_EMIT message(tr("Key “%1” revoked.").arg(shortName(key.name)));
+        finish(true);
+    });
 }
 
-bool KeyCommands::endGracePeriod(const ApiKey &shown)
+void KeyCommands::endGracePeriod(const ApiKey &shown)
 {
+    if (raiseOpenDialog())
+        return;
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot End Grace Period");
     const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
     if (!fresh)
-        return false;
+        return finish(false);
     const ApiKey &key = *fresh;
     const qint64 now = m_clock.nowMs();
     const std::optional<Member> member = m_store.currentMember();
     if (!member) {
         reportFailure(this, parent, title, tr("Sign in first."));
-        return false;
+        return finish(false);
     }
     if (const Result<void> allowed = Permissions::mayEndGracePeriod(*member, key, now); !allowed) {
         reportFailure(this, parent, title, allowed.errorMessage());
-        return false;
+        return finish(false);
     }
     // Per previous secret: its deadline, then the same impact keywardctl key end-grace prints.
     QStringList impact;
@@ -403,45 +453,46 @@ bool KeyCommands::endGracePeriod(const ApiKey &shown)
                                 "working.\n\n%2")
                                  .arg(shortName(key.name), impact.join(QLatin1Char('\n'))),
                              tr("&End Grace Period"), tr("&Keep Until Then")))
-        return false;
+        return finish(false);
     Result<ApiKey> ended = m_store.endGracePeriod(key.id, key.version);
     if (!ended) {
         reportStoreError(this, parent, title, key, ended.error());
-        return false;
+        return finish(false);
     }
     Q_EMIT actedOn(key.id);
     Q_EMIT message(tr("The previous secret of “%1” no longer works.").arg(shortName(key.name)));
-    return true;
+    finish(true);
 }
 
-bool KeyCommands::remove(const ApiKey &shown)
+void KeyCommands::remove(const ApiKey &shown)
 {
+    if (raiseOpenDialog())
+        return;
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Delete Key");
     const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
     if (!fresh)
-        return false;
+        return finish(false);
     const ApiKey &key = *fresh;
     if (!mayAct(this, m_store, parent, key, KeyAction::Delete, title))
-        return false;
-    {
-        const std::optional<KeyImpact> impact = impactOf(key);
-        const bool suggest = suggestsRegenerate(key, impact);
-        ConfirmDestructiveDialog dialog(ConfirmDestructiveDialog::Mode::Delete, key, m_clock,
-                                        parent, impact ? impactText(*impact) : QString(), suggest);
-        const int answer = dialog.exec();
-        if (answer == ConfirmDestructiveDialog::RegenerateRequested)
+        return finish(false);
+    const std::optional<KeyImpact> impact = impactOf(key);
+    auto *dialog = new ConfirmDestructiveDialog(
+        ConfirmDestructiveDialog::Mode::Delete, key, m_clock, parent,
+        impact ? impactText(*impact) : QString(), suggestsRegenerate(key, impact));
+    openFlowDialog(dialog, [this, key, title](int result) {
+        if (result == ConfirmDestructiveDialog::RegenerateRequested)
             return regenerateWith(key, kSuggestedGraceMs);
-        if (answer != QDialog::Accepted)
-            return false;
-    }
-    if (Result<void> deleted = m_store.deleteKey(key.id, key.version); !deleted) {
-        reportStoreError(this, parent, title, key, deleted.error());
-        return false;
-    }
-    Q_EMIT actedOn(key.id);
-    Q_EMIT message(tr("Key “%1” deleted.").arg(shortName(key.name)));
-    return true;
+        if (result != QDialog::Accepted)
+            return finish(false);
+        if (Result<void> deleted = m_store.deleteKey(key.id, key.version); !deleted) {
+            reportStoreError(this, m_dialogParent.data(), title, key, deleted.error());
+            return finish(false);
+        }
+        Q_EMIT actedOn(key.id);
+        Q_EMIT message(tr("Key “%1” deleted.").arg(shortName(key.name)));
+        finish(true);
+    });
 }
 
 } // namespace Keyward

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "core/ApiKey.h"
+#include "crypto/SecretString.h"
 
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
+class QDialog;
 class QWidget;
 
 namespace Keyward {
@@ -15,16 +18,24 @@ class ClipboardGuard;
 class Clock;
 class KeyImpact;
 class KeyStore;
+struct KeyEdit;
 class UsageSource;
 
 // Commands own flows: each user action checks permission in core, runs its dialog(s), calls the
 // store and reports. The window only wires actions to these and enables them.
+//
+// A flow never blocks: its dialogs open window-modal with open() (no event loop of their own),
+// each step runs from the previous dialog's finished(), and finished() ends every flow that was
+// started. While a flow's dialog is open, starting another flow only raises that dialog (the
+// window is blocked anyway; this guards calls from code). Questions and notices still go
+// through MessageBox.
 class KeyCommands : public QObject
 {
     Q_OBJECT
 public:
     KeyCommands(KeyStore &store, const Clock &clock, ClipboardGuard &clipboard,
                 QWidget *dialogParent, QObject *parent = nullptr);
+    ~KeyCommands() override; // closes a flow's open dialog: nothing more of that flow happens
 
     // Where the confirmations of revoke, delete, deactivate and end-grace read the key's impact
     // (KeyImpact) from; without one they say only when the key was last used. Not owned.
@@ -33,21 +44,24 @@ public:
     // The grace period "Regenerate with Grace Period" preselects from a confirmation.
     static constexpr qint64 kSuggestedGraceMs = 24 * 60 * 60 * 1000;
 
-    // Each returns true when the store changed. Refusals and failures are reported through
-    // failed() (and shown to the user), never silently ignored.
-    bool generate(const std::optional<ApiKey> &prefillFrom = std::nullopt);
-    bool edit(const ApiKey &key);
+    // Refusals and failures are reported through failed() (and shown to the user), never
+    // silently ignored.
+    void generate(const std::optional<ApiKey> &prefillFrom = std::nullopt);
+    void edit(const ApiKey &key);
     // An expired key is not regenerated (its new secret would answer Expired): the user is
     // offered Duplicate instead.
-    bool regenerate(const ApiKey &key);
+    void regenerate(const ApiKey &key);
     // Generate, prefilled with the key's configuration (a new key with its own secret).
-    bool duplicate(const ApiKey &key);
-    bool setActive(const ApiKey &key, bool active);
-    bool revoke(const ApiKey &key);
+    void duplicate(const ApiKey &key);
+    void setActive(const ApiKey &key, bool active);
+    void revoke(const ApiKey &key);
     // The previous secret stops now instead of at the end of its grace period; the
     // confirmation says when and from where it was last used.
-    bool endGracePeriod(const ApiKey &key);
-    bool remove(const ApiKey &key);
+    void endGracePeriod(const ApiKey &key);
+    void remove(const ApiKey &key);
+
+    // The dialog of the flow under way, or null.
+    QDialog *openDialog() const;
 
 Q_SIGNALS:
     // A command is done with this key (created, changed or deleted): the window selects it.
@@ -57,9 +71,21 @@ Q_SIGNALS:
     void message(const QString &text);
     // A refusal or error, already shown to the user.
     void failed(const QString &text);
+    // The end of a flow, once per flow started (not for one that only raised an open dialog):
+    // true when the store changed.
+    void finished(bool changed);
 
 private:
-    bool regenerateWith(const ApiKey &shown, std::optional<qint64> presetGraceMs);
+    void regenerateWith(const ApiKey &shown, std::optional<qint64> presetGraceMs);
+    void save(const ApiKey &key, const KeyEdit &change, std::optional<qint64> usageLimit,
+              bool resetUsage);
+    // The new secret, once; the flow ends when the dialog closes.
+    void reveal(SecretString token, const ApiKey &key, bool regenerated);
+    // Opens a flow's dialog window-modal, deleted once closed; then(result) continues the flow.
+    void openFlowDialog(QDialog *dialog, std::function<void(int)> then);
+    // True when a flow's dialog is open (and now raised): no second flow starts.
+    bool raiseOpenDialog();
+    void finish(bool changed);
     // Fresh from the store; nullopt without a usage source or when it cannot be read.
     std::optional<KeyImpact> impactOf(const ApiKey &key, qint64 secretId = 0) const;
     QString impactText(const KeyImpact &impact) const;
@@ -71,6 +97,7 @@ private:
     ClipboardGuard &m_clipboard;
     QPointer<QWidget> m_dialogParent;
     UsageSource *m_usage = nullptr;
+    QPointer<QDialog> m_dialog;
 };
 
 } // namespace Keyward

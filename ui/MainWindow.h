@@ -163,10 +163,10 @@ private:
     void applySettings();
     void saveWindowState();
     void restoreWindowState();
-    void runOnSelected(bool (KeyCommands::*command)(const ApiKey &));
+    void runOnSelected(void (KeyCommands::*command)(const ApiKey &));
     // Revoke, Delete and (de)activate: one key through KeyCommands, several through
     // BulkKeyCommands.
-    void runOnSelection(bool (KeyCommands::*single)(const ApiKey &), BulkKeyAction bulk);
+    void runOnSelection(void (KeyCommands::*single)(const ApiKey &), BulkKeyAction bulk);
     void toggleSelectedActive();
     void copySelectedKeyId();
     void showMessage(const QString &text);

@@ -359,16 +359,16 @@ void MainWindow::rebuildRecentMenu()
     });
 }
 
-void MainWindow::runOnSelected(bool (KeyCommands::*command)(const ApiKey &))
+void MainWindow::runOnSelected(void (KeyCommands::*command)(const ApiKey &))
 {
     const std::optional<ApiKey> key = m_keysPage->selectedKey();
     if (!m_commands || !key)
         return;
     // The store reports the change (VaultSession::vaultChanged()), which reloads once.
-    (void)(m_commands.get()->*command)(*key);
+    (m_commands.get()->*command)(*key);
 }
 
-void MainWindow::runOnSelection(bool (KeyCommands::*single)(const ApiKey &), BulkKeyAction bulk)
+void MainWindow::runOnSelection(void (KeyCommands::*single)(const ApiKey &), BulkKeyAction bulk)
 {
     const QVector<ApiKey> selection = m_keysPage->selectedKeys();
     if (selection.size() > 1) {
@@ -391,7 +391,7 @@ void MainWindow::toggleSelectedActive()
     const std::optional<ApiKey> key = m_keysPage->selectedKey();
     if (!m_commands || !key)
         return;
-    (void)m_commands->setActive(*key, m_keyActions->toggleActivates());
+    m_commands->setActive(*key, m_keyActions->toggleActivates());
 }
 
 void MainWindow::copySelectedKeyId()

@@ -10,6 +10,7 @@
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -126,51 +127,38 @@ QStringList passphraseDialogAcceleratorClashes()
     return clashes;
 }
 
-ModalDriver::ModalDriver(int timeoutMs)
+FlowScript::~FlowScript()
 {
-    m_deadlineMs = QDateTime::currentMSecsSinceEpoch() + timeoutMs;
-    m_timer.setInterval(10);
-    connect(&m_timer, &QTimer::timeout, this, &ModalDriver::poll);
-    m_timer.start();
-}
-
-ModalDriver::~ModalDriver()
-{
-    m_timer.stop();
-}
-
-void ModalDriver::poll()
-{
-    QWidget *modal = QApplication::activeModalWidget();
-    if (QDateTime::currentMSecsSinceEpoch() > m_deadlineMs) {
-        // A step that failed half-way, or a dialog nobody expected: close it so the test fails
-        // on its assertions instead of hanging in exec(). From a fresh event, and answering
-        // "Yes" to any "are you sure", so closing cannot open a modal we would wait on.
-        if (!modal) {
-            m_timer.stop();
-            m_timedOut = m_timedOut || !m_steps.isEmpty();
-            return;
+    // Answering "Yes" to any "are you sure", so closing cannot ask a question of its own.
+    for (QWidget *window : QApplication::topLevelWidgets()) {
+        if (qobject_cast<QDialog *>(window) && window->isVisible()) {
+            MessageBox::setNextAnswer(QMessageBox::Yes);
+            window->close();
         }
-        m_timedOut = true;
-        MessageBox::setNextAnswer(QMessageBox::Yes);
-        QTimer::singleShot(0, modal, [modal]() { modal->close(); });
-        return;
     }
-    if (m_steps.isEmpty() || !modal || !m_steps.constFirst().matches(modal))
-        return;
-    for (const QPointer<QWidget> &handled : std::as_const(m_handled)) {
-        if (handled == modal)
-            return; // a dialog that refused to close after its step; the next step waits
+    MessageBox::clearNextAnswer();
+}
+
+void FlowScript::run(const std::function<void()> &start)
+{
+    start();
+    while (!m_steps.isEmpty()) {
+        QWidget *target = nullptr;
+        for (QWidget *window : QApplication::topLevelWidgets()) {
+            const bool handled = std::any_of(m_handled.cbegin(), m_handled.cend(),
+                                             [window](const auto &seen) { return seen == window; });
+            if (!handled && window->isVisible() && m_steps.constFirst().matches(window)) {
+                target = window;
+                break;
+            }
+        }
+        if (!target)
+            return;
+        const Step step = m_steps.takeFirst();
+        m_handled.append(target);
+        ++m_stepsRun;
+        step.run(target);
     }
-    const Step step = m_steps.takeFirst();
-    m_handled.append(modal);
-    ++m_stepsRun;
-    QPointer<QWidget> target(modal);
-    // From a fresh event: the step may open a nested modal, and a timer does not re-enter.
-    QTimer::singleShot(0, this, [step, target]() {
-        if (target)
-            step.run(target);
-    });
 }
 
 } // namespace Keyward::DialogTest

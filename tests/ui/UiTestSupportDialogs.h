@@ -8,14 +8,13 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 #include <QWidget>
 
 #include <functional>
 
 // Helpers for the dialog, clipboard and command tests, on top of tests/common/VaultFixture.h
 // (a real SQLite vault in a temporary directory on a ManualClock): a second member, keys made
-// directly in the store, and a driver for modal dialogs run with exec().
+// directly in the store, and a driver for the dialogs of a command's flow.
 namespace Keyward::DialogTest {
 
 inline const QString kDeveloperName = QStringLiteral("dave");
@@ -53,15 +52,18 @@ T *openDialog()
     return nullptr;
 }
 
-// Acts on modal dialogs as they appear, in order: on<GenerateKeyDialog>(...) then
-// on<RevealKeyDialog>(...). Each step waits for the active modal widget to be of its type and
-// runs from a fresh event, so a step may itself open (and drive) another modal. Past the
-// timeout, any modal still open is closed so a failing test cannot hang in exec().
-class ModalDriver : public QObject
+// Drives a command's flow. Its dialogs open with open() (window-modal, no event loop of their
+// own), so each is open when the call that opened it returns: on<GenerateKeyDialog>(...) then
+// on<RevealKeyDialog>(...), then run([&] { commands.generate(); }). Each step acts on the dialog
+// of its type open at that moment; closing it may open the next. Nothing polls or waits, so a
+// dialog that did not open leaves its step and the ones after it pending.
+class FlowScript
 {
 public:
-    explicit ModalDriver(int timeoutMs = 5000);
-    ~ModalDriver() override;
+    FlowScript() = default;
+    ~FlowScript(); // closes the dialogs a failed step left open
+    FlowScript(const FlowScript &) = delete;
+    FlowScript &operator=(const FlowScript &) = delete;
 
     template<typename T>
     void on(std::function<void(T *)> action)
@@ -71,9 +73,10 @@ public:
                             action(qobject_cast<T *>(w));
                         }});
     }
+    // Starts the flow, then runs the steps in order while each finds its dialog.
+    void run(const std::function<void()> &start);
     int pendingSteps() const { return int(m_steps.size()); }
     int stepsRun() const { return m_stepsRun; }
-    bool timedOut() const { return m_timedOut; }
 
 private:
     struct Step
@@ -81,14 +84,9 @@ private:
         std::function<bool(QWidget *)> matches;
         std::function<void(QWidget *)> run;
     };
-    void poll();
-
-    QTimer m_timer;
     QList<Step> m_steps;
     QList<QPointer<QWidget>> m_handled;
-    qint64 m_deadlineMs = 0;
     int m_stepsRun = 0;
-    bool m_timedOut = false;
 };
 
 } // namespace Keyward::DialogTest

@@ -1,5 +1,6 @@
-// KeyCommands end to end: permission first, the real dialogs run with exec() and driven as a
-// person would, the real SQLite vault changed (or, when refused, left exactly as it was).
+// KeyCommands end to end: permission first, the real dialogs opened window-modal and driven as a
+// person would (each is open when the call that opened it returns), the real SQLite vault changed
+// (or, when refused, left exactly as it was).
 
 #include "StoreDatabase.h"
 #include "UiTestSupportDialogs.h"
@@ -30,6 +31,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -57,6 +59,15 @@ std::function<void(RevealKeyDialog *)> copyAndClose(QString *token)
     };
 }
 
+// The one flow that ended since the last look: did it change the store? False when none or
+// several ended.
+bool flowEnded(QSignalSpy &ended, bool changed)
+{
+    if (ended.size() != 1)
+        return false;
+    return ended.takeFirst().at(0).toBool() == changed;
+}
+
 qint64 auditCount(KeyStore &store)
 {
     auto events = store.auditEvents();
@@ -73,8 +84,12 @@ struct Harness
     QSignalSpy changed {&commands, &KeyCommands::actedOn};
     QSignalSpy messages {&commands, &KeyCommands::message};
     QSignalSpy failures {&commands, &KeyCommands::failed};
+    QSignalSpy ended {&commands, &KeyCommands::finished};
     int storeChanges = 0; // what the store's change channel reported (the window reloads)
     StoreChange lastChange;
+
+    bool endedChanging() { return flowEnded(ended, true); }
+    bool endedUnchanged() { return flowEnded(ended, false); }
 
     Harness()
     {
@@ -112,7 +127,7 @@ bool recordUsage(Testing::VaultFixture &vault, qint64 keyId, const QVector<Use> 
 }
 
 // Clicks the preselected grace period's Regenerate, then copies and closes the new key.
-void regenerateAsOffered(ModalDriver &driver, qint64 *graceShown, QString *token)
+void regenerateAsOffered(FlowScript &driver, qint64 *graceShown, QString *token)
 {
     driver.on<RegenerateKeyDialog>([graceShown](RegenerateKeyDialog *dialog) {
         *graceShown = dialog->graceMs();
@@ -160,6 +175,7 @@ private Q_SLOTS:
     void deactivateStillInUseOffersRegenerate();
     void endGraceShowsThePreviousSecretsImpact();
     void rotationViewListsEverySourceOfThePreviousSecret();
+    void aFlowReturnsWithItsDialogOpen();
 };
 
 void TestCommands::generateCreatesKeyEndToEnd()
@@ -167,7 +183,7 @@ void TestCommands::generateCreatesKeyEndToEnd()
     Harness h;
     const QString hostile = QStringLiteral("Robert'); DROP TABLE api_keys;-- <b>x</b>");
     QString token;
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<GenerateKeyDialog>([&](GenerateKeyDialog *dialog) {
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), hostile);
         auto *environment = dialog->findChild<QComboBox *>(QStringLiteral("environmentCombo"));
@@ -179,9 +195,9 @@ void TestCommands::generateCreatesKeyEndToEnd()
     });
     driver.on<RevealKeyDialog>(copyAndClose(&token));
 
-    QVERIFY(h.commands.generate());
+    driver.run([&] { h.commands.generate(); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
-    QVERIFY(!driver.timedOut());
 
     auto keys = h.vault.store->listKeys();
     QVERIFY(keys);
@@ -216,13 +232,14 @@ void TestCommands::generateCancelledChangesNothing()
 {
     Harness h;
     const qint64 auditBefore = auditCount(*h.vault.store);
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<GenerateKeyDialog>([](GenerateKeyDialog *dialog) {
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")),
                          QStringLiteral("never mind"));
         QTest::mouseClick(button(dialog, "cancelButton"), Qt::LeftButton);
     });
-    QVERIFY(!h.commands.generate());
+    driver.run([&] { h.commands.generate(); });
+    QVERIFY(h.endedUnchanged());
     QCOMPARE(driver.pendingSteps(), 0);
     QCOMPARE(h.vault.store->listKeys()->size(), 0);
     QCOMPARE(auditCount(*h.vault.store), auditBefore);
@@ -235,10 +252,11 @@ void TestCommands::generateNeedsSignIn()
 {
     Harness h;
     h.vault.store->signOut();
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<QDialog>([](QDialog *dialog) { dialog->reject(); }); // must not be needed
     MessageBox::setNextAnswer(QMessageBox::Ok);
-    QVERIFY(!h.commands.generate());
+    driver.run([&] { h.commands.generate(); });
+    QVERIFY(h.endedUnchanged());
     QCOMPARE(driver.stepsRun(), 0);
     QCOMPARE(h.failures.size(), 1);
     QCOMPARE(MessageBox::lastText(), h.failures.at(0).at(0).toString());
@@ -254,7 +272,7 @@ void TestCommands::generateShowsStoreRefusalInPlace()
     QString shownWhileRefused;
     bool stayedOpen = false;
     bool inputKept = false;
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<GenerateKeyDialog>([&](GenerateKeyDialog *dialog) {
         auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
         QTest::keyClicks(name, QStringLiteral("refused first"));
@@ -270,9 +288,9 @@ void TestCommands::generateShowsStoreRefusalInPlace()
     });
     driver.on<RevealKeyDialog>(copyAndClose(&token));
 
-    QVERIFY(h.commands.generate());
+    driver.run([&] { h.commands.generate(); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
-    QVERIFY(!driver.timedOut());
     QVERIFY(stayedOpen);
     QVERIFY(inputKept);
     QCOMPARE(shownWhileRefused, QStringLiteral("Sign in first."));
@@ -307,25 +325,27 @@ void TestCommands::developerRefusedOnOthersKey()
     KeyCommands commands(*daveStore, vault.clock, guard, nullptr);
     QSignalSpy failures(&commands, &KeyCommands::failed);
     QSignalSpy changed(&commands, &KeyCommands::actedOn);
+    QSignalSpy ended(&commands, &KeyCommands::finished);
     int storeChanges = 0;
     daveStore->setChangeObserver([&storeChanges](const StoreChange &) { ++storeChanges; });
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<QDialog>([](QDialog *dialog) { dialog->reject(); }); // no dialog may open
 
     MessageBox::setNextAnswer(QMessageBox::Ok);
-    bool result = true;
-    if (action == QLatin1String("edit"))
-        result = commands.edit(alicesKey);
-    else if (action == QLatin1String("regenerate"))
-        result = commands.regenerate(alicesKey);
-    else if (action == QLatin1String("deactivate"))
-        result = commands.setActive(alicesKey, false);
-    else if (action == QLatin1String("revoke"))
-        result = commands.revoke(alicesKey);
-    else
-        result = commands.remove(alicesKey);
+    driver.run([&] {
+        if (action == QLatin1String("edit"))
+            commands.edit(alicesKey);
+        else if (action == QLatin1String("regenerate"))
+            commands.regenerate(alicesKey);
+        else if (action == QLatin1String("deactivate"))
+            commands.setActive(alicesKey, false);
+        else if (action == QLatin1String("revoke"))
+            commands.revoke(alicesKey);
+        else
+            commands.remove(alicesKey);
+    });
 
-    QVERIFY(!result);
+    QVERIFY(flowEnded(ended, false));
     QCOMPARE(driver.stepsRun(), 0);
     QCOMPARE(failures.size(), 1);
     const QString refusal = failures.at(0).at(0).toString();
@@ -350,8 +370,9 @@ void TestCommands::developerMayManageOwnKey()
     std::unique_ptr<SqlKeyStore> daveStore = vault.openSecond(kDeveloperName, kDeveloperPassphrase);
     ClipboardGuard guard(QGuiApplication::clipboard(), vault.clock);
     KeyCommands commands(*daveStore, vault.clock, guard, nullptr);
+    QSignalSpy ended(&commands, &KeyCommands::finished);
     QString token;
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<GenerateKeyDialog>([](GenerateKeyDialog *dialog) {
         // The role picker stops at Developer for a Developer.
         QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("roleCombo"))->count(), 2);
@@ -360,15 +381,18 @@ void TestCommands::developerMayManageOwnKey()
         QTest::mouseClick(button(dialog, "generateButton"), Qt::LeftButton);
     });
     driver.on<RevealKeyDialog>(copyAndClose(&token));
-    QVERIFY(commands.generate());
+    driver.run([&] { commands.generate(); });
+    QVERIFY(flowEnded(ended, true));
+    QCOMPARE(driver.pendingSteps(), 0);
     auto keys = daveStore->listKeys();
     QCOMPARE(keys->size(), 1);
 
-    ModalDriver revokeDriver;
+    FlowScript revokeDriver;
     revokeDriver.on<ConfirmDestructiveDialog>([](ConfirmDestructiveDialog *dialog) {
         QTest::mouseClick(button(dialog, "confirmButton"), Qt::LeftButton);
     });
-    QVERIFY(commands.revoke(keys->constFirst()));
+    revokeDriver.run([&] { commands.revoke(keys->constFirst()); });
+    QVERIFY(flowEnded(ended, true));
     QCOMPARE(daveStore->key(keys->constFirst().id)->state, KeyState::Revoked);
 }
 
@@ -376,7 +400,7 @@ void TestCommands::editSaves()
 {
     Harness h;
     const ApiKey key = createKey(h.vault, QStringLiteral("Old name"));
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<EditKeyDialog>([](EditKeyDialog *dialog) {
         auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
         name->clear();
@@ -384,7 +408,8 @@ void TestCommands::editSaves()
         dialog->findChild<QComboBox *>(QStringLiteral("expiryCombo"))->setCurrentIndex(1);
         QTest::mouseClick(button(dialog, "saveButton"), Qt::LeftButton);
     });
-    QVERIFY(h.commands.edit(key));
+    driver.run([&] { h.commands.edit(key); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
     auto after = h.vault.store->key(key.id);
     QCOMPARE(after->name, QStringLiteral("New name"));
@@ -398,7 +423,7 @@ void TestCommands::editDuplicateOpensGeneratePrefilled()
     Harness h;
     const ApiKey key = createKey(h.vault, QStringLiteral("Reporting"), Environment::Production);
     QString token;
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<EditKeyDialog>([](EditKeyDialog *dialog) {
         QTest::mouseClick(button(dialog, "duplicateButton"), Qt::LeftButton);
     });
@@ -410,7 +435,8 @@ void TestCommands::editDuplicateOpensGeneratePrefilled()
         QTest::mouseClick(button(dialog, "generateButton"), Qt::LeftButton);
     });
     driver.on<RevealKeyDialog>(copyAndClose(&token));
-    QVERIFY(h.commands.edit(key));
+    driver.run([&] { h.commands.edit(key); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
     auto keys = h.vault.store->listKeys();
     QCOMPARE(keys->size(), 2);
@@ -430,7 +456,7 @@ void TestCommands::staleEditSaysChangedBySomeoneElse()
                     seen.expiresAtMs};
     QVERIFY(other->editKey(seen.id, seen.version, theirs));
 
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<EditKeyDialog>([](EditKeyDialog *dialog) {
         auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
         name->clear();
@@ -439,7 +465,8 @@ void TestCommands::staleEditSaysChangedBySomeoneElse()
     });
     MessageBox::setNextAnswer(QMessageBox::Ok); // acknowledges the warning
     const int storeChangesBefore = h.storeChanges;
-    QVERIFY(!h.commands.edit(seen));
+    driver.run([&] { h.commands.edit(seen); });
+    QVERIFY(h.endedUnchanged());
     QCOMPARE(driver.pendingSteps(), 0);
 
     QCOMPARE(h.failures.size(), 1);
@@ -470,14 +497,16 @@ void TestCommands::endGracePeriodAfterConfirmation()
     QVERIFY(actions.endGracePeriod()->isEnabled());
 
     MessageBox::setNextAnswer(QMessageBox::No);
-    QVERIFY(!h.commands.endGracePeriod(regenerated->key));
+    h.commands.endGracePeriod(regenerated->key);
+    QVERIFY(h.endedUnchanged());
     QVERIFY2(MessageBox::lastText().contains(key.hint()), qPrintable(MessageBox::lastText()));
     QVERIFY2(MessageBox::lastText().contains(QLatin1String("in 1 day")),
              qPrintable(MessageBox::lastText()));
     QVERIFY(h.vault.store->key(key.id)->secrets.at(1).isInGracePeriodAt(h.vault.clock.nowMs()));
 
     MessageBox::setNextAnswer(QMessageBox::Yes);
-    QVERIFY(h.commands.endGracePeriod(regenerated->key));
+    h.commands.endGracePeriod(regenerated->key);
+    QVERIFY(h.endedChanging());
     auto after = h.vault.store->key(key.id);
     QVERIFY(after);
     QVERIFY(after->secretsInGraceAt(h.vault.clock.nowMs()).isEmpty());
@@ -493,7 +522,7 @@ void TestCommands::regenerateWithGraceKeepsTwoSecrets()
     Harness h;
     const ApiKey key = createKey(h.vault, QStringLiteral("Webhook signer"));
     QString token;
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<RegenerateKeyDialog>([](RegenerateKeyDialog *dialog) {
         QTest::mouseClick(dialog->findChild<QRadioButton *>(QStringLiteral("grace24hRadio")),
                           Qt::LeftButton);
@@ -503,7 +532,8 @@ void TestCommands::regenerateWithGraceKeepsTwoSecrets()
         QCOMPARE(reveal->windowTitle(), QStringLiteral("Regenerated API Key"));
         copyAndClose (&token)(reveal);
     });
-    QVERIFY(h.commands.regenerate(key));
+    driver.run([&] { h.commands.regenerate(key); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
 
     auto after = h.vault.store->key(key.id);
@@ -538,21 +568,23 @@ void TestCommands::regenerateExpiredKeyOffersDuplicate()
     h.vault.clock.advanceMs(91 * kDayMs);
 
     MessageBox::setNextAnswer(QMessageBox::No);
-    QVERIFY(!h.commands.regenerate(key));
+    h.commands.regenerate(key);
+    QVERIFY(h.endedUnchanged());
     QVERIFY2(MessageBox::lastText().contains(QLatin1String("Duplicate")),
              qPrintable(MessageBox::lastText()));
     QCOMPARE(h.failures.size(), 1);
     QCOMPARE(h.vault.store->key(key.id)->secrets.size(), 1);
 
     MessageBox::setNextAnswer(QMessageBox::Yes);
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<GenerateKeyDialog>([](GenerateKeyDialog *dialog) {
         QCOMPARE(dialog->windowTitle(), QStringLiteral("Duplicate API Key"));
         QCOMPARE(dialog->request().name, QStringLiteral("Old partner (copy)"));
         QCOMPARE(dialog->request().environment, Environment::Production);
         dialog->reject();
     });
-    QVERIFY(!h.commands.regenerate(key)); // Duplicate opened, then cancelled
+    driver.run([&] { h.commands.regenerate(key); }); // Duplicate opened, then cancelled
+    QVERIFY(h.endedUnchanged());
     QCOMPARE(driver.pendingSteps(), 0);
     QCOMPARE(h.vault.store->key(key.id)->secrets.size(), 1);
 }
@@ -602,7 +634,7 @@ void TestCommands::editRaisesAndResetsUsageLimit()
     QVERIFY(used.exec(QStringLiteral("UPDATE api_keys SET usage_count = 5 WHERE id = %1").arg(id)));
     const ApiKey key = *h.vault.store->key(id);
 
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<EditKeyDialog>([](EditKeyDialog *dialog) {
         auto *limit = dialog->findChild<QSpinBox *>(QStringLiteral("usageLimitSpin"));
         auto *reset = dialog->findChild<QCheckBox *>(QStringLiteral("resetUsageCheck"));
@@ -613,7 +645,8 @@ void TestCommands::editRaisesAndResetsUsageLimit()
         QTest::mouseClick(reset, Qt::LeftButton);
         QTest::mouseClick(button(dialog, "saveButton"), Qt::LeftButton);
     });
-    QVERIFY(h.commands.edit(key));
+    driver.run([&] { h.commands.edit(key); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
     auto after = h.vault.store->key(id);
     QCOMPARE(after->usageLimit, std::optional<qint64>(50));
@@ -633,18 +666,21 @@ void TestCommands::deactivateAsksFirst()
     Harness h;
     const ApiKey key = createKey(h.vault, QStringLiteral("Nightly export"));
     MessageBox::setNextAnswer(QMessageBox::No);
-    QVERIFY(!h.commands.setActive(key, false));
+    h.commands.setActive(key, false);
+    QVERIFY(h.endedUnchanged());
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("Deactivate “Nightly export”?")));
     QCOMPARE(h.vault.store->key(key.id)->state, KeyState::Active);
     QCOMPARE(h.failures.size(), 0); // declining is not a failure
 
     MessageBox::setNextAnswer(QMessageBox::Yes);
-    QVERIFY(h.commands.setActive(key, false));
+    h.commands.setActive(key, false);
+    QVERIFY(h.endedChanging());
     const ApiKey inactive = *h.vault.store->key(key.id);
     QCOMPARE(inactive.state, KeyState::Inactive);
 
     // Activating takes nothing away: no question.
-    QVERIFY(h.commands.setActive(inactive, true));
+    h.commands.setActive(inactive, true);
+    QVERIFY(h.endedChanging());
     QCOMPARE(h.vault.store->key(key.id)->state, KeyState::Active);
     QCOMPARE(h.changed.size(), 2);
 }
@@ -653,13 +689,14 @@ void TestCommands::revokeKey()
 {
     Harness h;
     const ApiKey key = createKey(h.vault, QStringLiteral("Old integration"));
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<ConfirmDestructiveDialog>([](ConfirmDestructiveDialog *dialog) {
         QCOMPARE(dialog->mode(), ConfirmDestructiveDialog::Mode::Revoke);
         QVERIFY(!dialog->needsTypedName()); // Development key
         QTest::mouseClick(button(dialog, "confirmButton"), Qt::LeftButton);
     });
-    QVERIFY(h.commands.revoke(key));
+    driver.run([&] { h.commands.revoke(key); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
     const ApiKey after = *h.vault.store->key(key.id);
     QCOMPARE(after.state, KeyState::Revoked);
@@ -667,10 +704,11 @@ void TestCommands::revokeKey()
     QCOMPARE(h.messages.at(0).at(0).toString(), QStringLiteral("Key “Old integration” revoked."));
 
     // Revoked is permanent: a second revoke is refused before any dialog.
-    ModalDriver none;
+    FlowScript none;
     none.on<QDialog>([](QDialog *dialog) { dialog->reject(); });
     MessageBox::setNextAnswer(QMessageBox::Ok);
-    QVERIFY(!h.commands.revoke(after));
+    none.run([&] { h.commands.revoke(after); });
+    QVERIFY(h.endedUnchanged());
     QCOMPARE(none.stepsRun(), 0);
     QVERIFY(MessageBox::lastText().contains(QLatin1String("permanent")));
 }
@@ -680,7 +718,7 @@ void TestCommands::deleteProductionKeyNeedsItsName()
     Harness h;
     const ApiKey key = createKey(h.vault, QStringLiteral("Payments live"), Environment::Production);
     bool disabledUntilExact = false;
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<ConfirmDestructiveDialog>([&](ConfirmDestructiveDialog *dialog) {
         QPushButton *confirm = button(dialog, "confirmButton");
         auto *typed = dialog->findChild<QLineEdit *>(QStringLiteral("confirmNameEdit"));
@@ -697,7 +735,8 @@ void TestCommands::deleteProductionKeyNeedsItsName()
         disabledUntilExact = ok;
         QTest::mouseClick(confirm, Qt::LeftButton);
     });
-    QVERIFY(h.commands.remove(key));
+    driver.run([&] { h.commands.remove(key); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
     QVERIFY(disabledUntilExact);
     auto gone = h.vault.store->key(key.id);
@@ -734,7 +773,7 @@ void TestCommands::revokeShowsImpactAndOffersRegenerate()
     bool offered = false;
     qint64 grace = 0;
     QString token;
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<ConfirmDestructiveDialog>([&](ConfirmDestructiveDialog *dialog) {
         auto *label = dialog->findChild<QLabel *>(QStringLiteral("impactLabel"));
         impact = label ? label->text() : QString();
@@ -745,7 +784,8 @@ void TestCommands::revokeShowsImpactAndOffersRegenerate()
         QTest::mouseClick(instead, Qt::LeftButton);
     });
     regenerateAsOffered(driver, &grace, &token);
-    QVERIFY(h.commands.revoke(key));
+    driver.run([&] { h.commands.revoke(key); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
 
     QVERIFY2(impact.contains(QLatin1String(" in the last 7 days: Valid 2, ")), qPrintable(impact));
@@ -777,13 +817,14 @@ void TestCommands::deleteOfUnusedKeyOffersNoRegenerate()
         {{8 * kDayMs, key.secrets.at(0).id, VerifyOutcome::Valid, QStringLiteral("gone")}}));
     QString impact;
     bool offered = true;
-    ModalDriver driver;
+    FlowScript driver;
     driver.on<ConfirmDestructiveDialog>([&](ConfirmDestructiveDialog *dialog) {
         impact = dialog->findChild<QLabel *>(QStringLiteral("impactLabel"))->text();
         offered = button(dialog, "regenerateInsteadButton") != nullptr;
         QTest::mouseClick(button(dialog, "confirmButton"), Qt::LeftButton);
     });
-    QVERIFY(h.commands.remove(key));
+    driver.run([&] { h.commands.remove(key); });
+    QVERIFY(h.endedChanging());
     QVERIFY(!offered);
     // The request of 8 days ago is a source seen, not a request of the last 7 days.
     QVERIFY2(impact.startsWith(QLatin1String("No requests in the last 7 days.")),
@@ -802,7 +843,8 @@ void TestCommands::deactivateStillInUseOffersRegenerate()
         h.vault, key.id,
         {{kHourMs, key.secrets.at(0).id, VerifyOutcome::Valid, QStringLiteral("exporter")}}));
     MessageBox::setNextAnswer(QMessageBox::No);
-    QVERIFY(!h.commands.setActive(key, false));
+    h.commands.setActive(key, false);
+    QVERIFY(h.endedUnchanged());
     QCOMPARE(
         MessageBox::lastButtons(),
         QStringList({QStringLiteral("&Deactivate"), QStringLiteral("Regenerate with &Grace Period"),
@@ -812,10 +854,11 @@ void TestCommands::deactivateStillInUseOffersRegenerate()
 
     qint64 grace = 0;
     QString token;
-    ModalDriver driver;
+    FlowScript driver;
     regenerateAsOffered(driver, &grace, &token);
     MessageBox::setNextAnswer(QMessageBox::Apply);
-    QVERIFY(h.commands.setActive(key, false));
+    driver.run([&] { h.commands.setActive(key, false); });
+    QVERIFY(h.endedChanging());
     QCOMPARE(driver.pendingSteps(), 0);
     const ApiKey after = *h.vault.store->key(key.id);
     QCOMPARE(after.state, KeyState::Active);
@@ -838,7 +881,8 @@ void TestCommands::endGraceShowsThePreviousSecretsImpact()
         {{2 * kHourMs, rotated.secrets.at(1).id, VerifyOutcome::Valid, QStringLiteral("shop")},
          {kHourMs, rotated.secrets.at(0).id, VerifyOutcome::Valid, QStringLiteral("web")}}));
     MessageBox::setNextAnswer(QMessageBox::No);
-    QVERIFY(!h.commands.endGracePeriod(rotated));
+    h.commands.endGracePeriod(rotated);
+    QVERIFY(h.endedUnchanged());
     const QString text = MessageBox::lastText();
     QVERIFY2(text.contains(QLatin1String("would stop working in 1 day")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("1 request presented ") + rotated.secrets.at(1).hint),
@@ -884,6 +928,38 @@ void TestCommands::rotationViewListsEverySourceOfThePreviousSecret()
     QVERIFY2(!text.contains(QLatin1String("web")), qPrintable(text));
     QVERIFY2(!text.contains(QLatin1String("retired-box")), qPrintable(text));
     QVERIFY(text.indexOf(QLatin1String("backup-job")) < text.indexOf(QLatin1String("shop")));
+}
+
+// No flow blocks: the call returns with its dialog open and window-modal, a second command
+// meanwhile only raises it, and commands that go away (the vault closed) take the dialog along
+// and change nothing.
+void TestCommands::aFlowReturnsWithItsDialogOpen()
+{
+    Testing::VaultFixture vault;
+    const ApiKey key = createKey(vault, QStringLiteral("Open flow"));
+    ClipboardGuard guard(QGuiApplication::clipboard(), vault.clock);
+    QWidget window;
+    auto commands = std::make_unique<KeyCommands>(*vault.store, vault.clock, guard, &window);
+    QSignalSpy ended(commands.get(), &KeyCommands::finished);
+
+    commands->revoke(key);
+    QPointer<QDialog> confirm = commands->openDialog();
+    QVERIFY(qobject_cast<ConfirmDestructiveDialog *>(confirm));
+    QVERIFY(confirm->isVisible());
+    QCOMPARE(confirm->windowModality(), Qt::WindowModal);
+    QCOMPARE(confirm->parentWidget(), &window);
+    QCOMPARE(ended.size(), 0);
+
+    commands->edit(key);
+    QCOMPARE(commands->openDialog(), confirm.data());
+    QVERIFY(!openDialog<EditKeyDialog>());
+    QCOMPARE(ended.size(), 0);
+
+    commands.reset();
+    QVERIFY(!confirm);
+    QCOMPARE(ended.size(), 0);
+    QCOMPARE(vault.store->key(key.id)->state, KeyState::Active);
+    QCOMPARE(vault.store->key(key.id)->version, key.version);
 }
 
 QTEST_MAIN(TestCommands)

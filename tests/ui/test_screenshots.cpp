@@ -457,17 +457,12 @@ void TestScreenshots::impactAndRotation()
     QTRY_VERIFY(pane->findChild<QLabel *>(QStringLiteral("previousSecretSources")));
     capture(window.get(), QStringLiteral("rotation-view"));
 
-    bool captured = false;
-    QTimer::singleShot(200, this, [&] {
-        auto *dialog = qobject_cast<ConfirmDestructiveDialog *>(QApplication::activeModalWidget());
-        if (dialog) {
-            captured = dialog->findChild<QPushButton *>(QStringLiteral("regenerateInsteadButton"));
-            capture(dialog, QStringLiteral("confirm-revoke-impact"));
-            dialog->reject();
-        }
-    });
     window->keyActions()->revoke()->trigger();
-    QVERIFY(captured);
+    auto *dialog = DialogTest::openDialog<ConfirmDestructiveDialog>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("regenerateInsteadButton")));
+    capture(dialog, QStringLiteral("confirm-revoke-impact"));
+    dialog->reject();
     QCOMPARE(vault.store().key(billing.id)->state, KeyState::Active); // cancelled
     window->close();
 }

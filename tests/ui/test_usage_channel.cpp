@@ -257,21 +257,23 @@ void TestUsageChannel::confirmationsReadUsageFresh()
     QCOMPARE(lastUsedCell(page, key.key.id), QStringLiteral("Never")); // the table is behind
 
     QString revokeText;
-    DialogTest::ModalDriver revoke;
+    DialogTest::FlowScript revoke;
     revoke.on<ConfirmDestructiveDialog>([&](ConfirmDestructiveDialog *dialog) {
         revokeText = dialog->findChild<QLabel *>(QStringLiteral("lastUsedLabel"))->text();
         dialog->reject();
     });
-    window->keyActions()->revoke()->trigger();
+    revoke.run([&] { window->keyActions()->revoke()->trigger(); });
+    QCOMPARE(revoke.pendingSteps(), 0);
     QVERIFY2(revokeText.startsWith(QLatin1String("Last used just now")), qPrintable(revokeText));
 
     QString regenerateText;
-    DialogTest::ModalDriver regenerate;
+    DialogTest::FlowScript regenerate;
     regenerate.on<RegenerateKeyDialog>([&](RegenerateKeyDialog *dialog) {
         regenerateText = dialog->findChild<QLabel *>(QStringLiteral("currentSecretLabel"))->text();
         dialog->reject();
     });
-    window->keyActions()->regenerate()->trigger();
+    regenerate.run([&] { window->keyActions()->regenerate()->trigger(); });
+    QCOMPARE(regenerate.pendingSteps(), 0);
     QVERIFY2(regenerateText.contains(QLatin1String("was last used just now")),
              qPrintable(regenerateText));
 
@@ -315,14 +317,15 @@ void TestUsageChannel::revokedAndHiddenLeavesNothingSelected()
     QVERIFY(showRevoked && !showRevoked->isChecked());
     page->selectKey(first.id);
 
-    DialogTest::ModalDriver driver;
+    DialogTest::FlowScript driver;
     driver.on<ConfirmDestructiveDialog>([](ConfirmDestructiveDialog *dialog) {
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("confirmNameEdit")),
                          QStringLiteral("Payments live"));
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("confirmButton")),
                           Qt::LeftButton);
     });
-    window->keyActions()->revoke()->trigger();
+    driver.run([&] { window->keyActions()->revoke()->trigger(); });
+    QCOMPARE(driver.pendingSteps(), 0);
     QCOMPARE(vault.store().key(first.id)->state, KeyState::Revoked);
     // Not the other Production key: nothing.
     QVERIFY(!page->selectedKey());
