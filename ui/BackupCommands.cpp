@@ -1,5 +1,6 @@
 #include "BackupCommands.h"
 
+#include "BackgroundJob.h"
 #include "MessageBox.h"
 #include "ServerBackupDialog.h"
 #include "ServerProbe.h"
@@ -53,6 +54,7 @@ BackupCommands::BackupCommands(VaultSession &session, const Clock &clock, QWidge
 
 BackupCommands::~BackupCommands()
 {
+    delete m_passphraseDialog.data();
     // The thread's work refers to nothing of this object's; only its end must be waited for.
     if (m_thread) {
         m_thread->wait();
@@ -81,15 +83,9 @@ QString BackupCommands::suggestedServerBackupPath(const QString &folder, const Q
     return suggestedBackupPath(QDir(folder).filePath(name + QStringLiteral(".keyward")), nowMs);
 }
 
-std::optional<SecretString> BackupCommands::askPassphrase(const QString &member,
-                                                          const QString &target)
+ServerBackupDialog *BackupCommands::passphraseDialog() const
 {
-    if (m_asker)
-        return m_asker(member, target);
-    ServerBackupDialog dialog(member, target, m_window);
-    if (dialog.exec() != QDialog::Accepted)
-        return std::nullopt;
-    return dialog.takePassphrase();
+    return m_passphraseDialog.data();
 }
 
 QString BackupCommands::choose(FileQuestion question, const QString &suggested)
@@ -211,10 +207,28 @@ void BackupCommands::backUpServer()
                                 .arg(QDir::toNativeSeparators(target)));
         return;
     }
-    std::optional<SecretString> typed = askPassphrase(member->name, target);
-    if (!typed)
+    if (m_passphraseDialog) {
+        m_passphraseDialog->raise();
         return;
-    auto passphrase = std::make_shared<SecretString>(std::move(*typed));
+    }
+    // Window-modal, without an event loop of its own: the backup starts from its finished().
+    auto *dialog = new ServerBackupDialog(member->name, target, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, target](int result) {
+        m_passphraseDialog = nullptr;
+        if (result == QDialog::Accepted)
+            startServerBackup(target, dialog->takePassphrase());
+    });
+    m_passphraseDialog = dialog;
+    dialog->open();
+}
+
+void BackupCommands::startServerBackup(const QString &target, SecretString typed)
+{
+    // The vault may have been closed or changed while the question was open.
+    if (isBusy() || !m_session.isUnlocked() || !m_session.isRemote())
+        return;
+    auto passphrase = std::make_shared<SecretString>(std::move(typed));
     // The worker's own connection, named so that the server's activity view tells it apart.
     PgConnInfo login = ServerProbe::withConnectTimeout(m_session.serverLogin());
     login.setValue(QStringLiteral("application_name"), QStringLiteral("keyward-backup"));

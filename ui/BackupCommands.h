@@ -1,7 +1,7 @@
 #pragma once
 
-#include "BackgroundJob.h"
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include "crypto/SecretString.h"
@@ -14,7 +14,9 @@ class QWidget;
 
 namespace Keyward {
 
+class BackgroundJob;
 class Clock;
+class ServerBackupDialog;
 class VaultSession;
 
 // File › Back Up Vault…, Restore from Backup… and Export Expiry Calendar…: the window's side of
@@ -35,19 +37,17 @@ public:
     // Asks for a file (suggested: a full path to start from); empty means cancelled. The
     // default asks with QFileDialog; tests answer without a dialog.
     using FileChooser = std::function<QString(FileQuestion question, const QString &suggested)>;
-    // Asks the Owner for their passphrase in the file copy of a server vault; nullopt means
-    // cancelled. The default asks with ServerBackupDialog; tests answer without a dialog.
-    using PassphraseAsker =
-        std::function<std::optional<SecretString>(const QString &member, const QString &target)>;
 
     BackupCommands(VaultSession &session, const Clock &clock, QWidget *window);
     ~BackupCommands() override; // waits for a backup or restore still running
+
+    // The passphrase question of a server backup while it is open (window-modal), or null.
+    ServerBackupDialog *passphraseDialog() const;
 
     QAction *backUpAction() const { return m_backUp; }
     QAction *restoreAction() const { return m_restore; }
     QAction *exportCalendarAction() const { return m_calendar; }
     void setFileChooser(FileChooser chooser) { m_chooser = std::move(chooser); }
-    void setPassphraseAsker(PassphraseAsker asker) { m_asker = std::move(asker); }
     bool isBusy() const { return m_thread != nullptr; }
 
     void backUp();
@@ -71,15 +71,16 @@ Q_SIGNALS:
 
 private:
     QString choose(FileQuestion question, const QString &suggested);
-    std::optional<SecretString> askPassphrase(const QString &member, const QString &target);
     void backUpServer();
+    // Copies the server's vault into target on a worker thread, with the Owner's passphrase.
+    void startServerBackup(const QString &target, SecretString passphrase);
     void runInBackground(std::function<void()> work, std::function<void()> done);
 
     VaultSession &m_session;
     const Clock &m_clock;
     QWidget *m_window = nullptr;
     FileChooser m_chooser;
-    PassphraseAsker m_asker;
+    QPointer<ServerBackupDialog> m_passphraseDialog;
     BackgroundJob *m_thread = nullptr;
     QAction *m_backUp = nullptr;
     QAction *m_restore = nullptr;

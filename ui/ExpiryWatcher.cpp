@@ -1,5 +1,6 @@
 #include "ExpiryWatcher.h"
 
+#include "BackgroundJob.h"
 #include "Notifier.h"
 #include "PasswordVault.h"
 #include "Settings.h"

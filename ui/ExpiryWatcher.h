@@ -1,6 +1,5 @@
 #pragma once
 
-#include "BackgroundJob.h"
 #include "core/ExpiryAlerts.h"
 
 #include <QHash>
@@ -13,6 +12,7 @@ class QTimer;
 
 namespace Keyward {
 
+class BackgroundJob;
 class Clock;
 class Notifier;
 class PasswordVault;

@@ -1,5 +1,6 @@
 #include "HygienePage.h"
 
+#include "BackgroundJob.h"
 #include "HygieneActions.h"
 #include "HygieneFilterProxyModel.h"
 #include "HygieneModel.h"

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "BackgroundJob.h"
 #include "core/HygieneReport.h"
 #include "core/Member.h"
 
@@ -18,6 +17,7 @@ class QTableView;
 
 namespace Keyward {
 
+class BackgroundJob;
 class Clock;
 class HygieneActions;
 class HygieneFilterProxyModel;

@@ -1,5 +1,7 @@
 #include "IntegrityCheckRun.h"
 
+#include "BackgroundJob.h"
+
 namespace Keyward {
 
 IntegrityCheckRun::IntegrityCheckRun(const QString &path, QObject *parent)

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "BackgroundJob.h"
 #include "core/Result.h"
 #include "store/VaultIntegrity.h"
 
@@ -10,6 +9,8 @@
 #include <optional>
 
 namespace Keyward {
+
+class BackgroundJob;
 
 // VaultIntegrity::check() on a thread of its own: PRAGMA integrity_check reads the whole file,
 // which takes seconds for a large vault, and the window must stay responsive meanwhile. The

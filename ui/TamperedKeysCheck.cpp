@@ -1,5 +1,6 @@
 #include "TamperedKeysCheck.h"
 
+#include "BackgroundJob.h"
 #include "store/KeyStore.h"
 #include "store/VaultIntegrity.h"
 #include "store/VerifiedSignatures.h"

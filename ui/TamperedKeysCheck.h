@@ -1,6 +1,5 @@
 #pragma once
 
-#include "BackgroundJob.h"
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
@@ -9,6 +8,8 @@
 #include <optional>
 
 namespace Keyward {
+
+class BackgroundJob;
 
 // Finds the keys of a vault file whose signature does not hold (VaultIntegrity::tamperedKeys)
 // on a thread of its own, through a read-only connection of its own: checking every key's

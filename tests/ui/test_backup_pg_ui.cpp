@@ -84,6 +84,8 @@ private:
     };
     // Answers the file and passphrase questions; backs up to target and waits for the end.
     bool backUp(Window &window, const QString &target);
+    // Types the file passphrase twice into the open question and clicks Back Up.
+    static bool answerPassphrase(ServerBackupDialog *dialog);
 
     QTemporaryDir m_home;
     int m_asked = 0;
@@ -106,15 +108,25 @@ bool TestBackupPgUi::backUp(Window &window, const QString &target)
     m_asked = 0;
     window.commands.setFileChooser(
         [target](BackupCommands::FileQuestion, const QString &) { return target; });
-    window.commands.setPassphraseAsker(
-        [this](const QString &member, const QString &) -> std::optional<SecretString> {
-            ++m_asked;
-            if (member != QLatin1String("alice"))
-                return std::nullopt;
-            return SecretString::fromQString(kFilePassphrase);
-        });
     window.commands.backUpAction()->trigger();
+    if (ServerBackupDialog *dialog = window.commands.passphraseDialog()) {
+        ++m_asked;
+        if (!dialog->isVisible() || !answerPassphrase(dialog))
+            return false;
+    }
     return QTest::qWaitFor([&] { return !window.commands.isBusy(); }, 30000);
+}
+
+bool TestBackupPgUi::answerPassphrase(ServerBackupDialog *dialog)
+{
+    if (!dialog)
+        return false;
+    QTest::keyClicks(dialog->fields()->passphraseEdit(), kFilePassphrase);
+    QTest::keyClicks(dialog->fields()->repeatEdit(), kFilePassphrase);
+    if (!dialog->backUpButton()->isEnabled())
+        return false;
+    QTest::mouseClick(dialog->backUpButton(), Qt::LeftButton);
+    return !dialog->isVisible();
 }
 
 void TestBackupPgUi::dialogWantsTheSamePassphraseTwice()
@@ -159,11 +171,19 @@ void TestBackupPgUi::backsUpTheServerOnAWorkerThread()
     ticker.start();
     window.commands.setFileChooser(
         [target](BackupCommands::FileQuestion, const QString &) { return target; });
-    window.commands.setPassphraseAsker(
-        [](const QString &, const QString &) -> std::optional<SecretString> {
-            return SecretString::fromQString(kFilePassphrase);
-        });
+    // Cancelling the passphrase question makes nothing.
     window.commands.backUpAction()->trigger();
+    QVERIFY(window.commands.passphraseDialog());
+    window.commands.passphraseDialog()->reject();
+    QVERIFY(!window.commands.passphraseDialog());
+    QVERIFY(!window.commands.isBusy());
+    QVERIFY(!QFileInfo::exists(target));
+    QCOMPARE(busy.size(), 0);
+
+    window.commands.backUpAction()->trigger();
+    QVERIFY(window.commands.passphraseDialog());
+    QCOMPARE(window.commands.passphraseDialog()->windowModality(), Qt::WindowModal);
+    QVERIFY(answerPassphrase(window.commands.passphraseDialog()));
     QVERIFY(window.commands.isBusy());
     QVERIFY(!window.commands.backUpAction()->isEnabled());
     QVERIFY(QTest::qWaitFor([&] { return !window.commands.isBusy(); }, 30000));
@@ -257,12 +277,9 @@ void TestBackupPgUi::droppedConnectionSaysSo()
     const QString target = folder + QStringLiteral("/server.backup");
     window.commands.setFileChooser(
         [target](BackupCommands::FileQuestion, const QString &) { return target; });
-    window.commands.setPassphraseAsker(
-        [](const QString &, const QString &) -> std::optional<SecretString> {
-            return SecretString::fromQString(kFilePassphrase);
-        });
     MessageBox::setNextAnswer(QMessageBox::Ok);
     window.commands.backUpAction()->trigger();
+    QVERIFY(answerPassphrase(window.commands.passphraseDialog()));
     QVERIFY(window.commands.isBusy());
     QTRY_VERIFY_WITH_TIMEOUT(backendWaitingForALock(admin) > 0, 20000);
     QVERIFY(admin.exec(
