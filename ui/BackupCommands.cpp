@@ -54,7 +54,7 @@ BackupCommands::BackupCommands(VaultSession &session, const Clock &clock, QWidge
 
 BackupCommands::~BackupCommands()
 {
-    delete m_passphraseDialog.data();
+    m_passphraseDialog.destroy();
     // The thread's work refers to nothing of this object's; only its end must be waited for.
     if (m_thread) {
         m_thread->wait();
@@ -85,7 +85,7 @@ QString BackupCommands::suggestedServerBackupPath(const QString &folder, const Q
 
 ServerBackupDialog *BackupCommands::passphraseDialog() const
 {
-    return m_passphraseDialog.data();
+    return m_passphraseDialog.get();
 }
 
 QString BackupCommands::choose(FileQuestion question, const QString &suggested)
@@ -207,20 +207,14 @@ void BackupCommands::backUpServer()
                                 .arg(QDir::toNativeSeparators(target)));
         return;
     }
-    if (m_passphraseDialog) {
-        m_passphraseDialog->raise();
+    if (m_passphraseDialog.raise())
         return;
-    }
-    // Window-modal, without an event loop of its own: the backup starts from its finished().
+    // The backup starts from the question's finished().
     auto *dialog = new ServerBackupDialog(member->name, target, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::finished, this, [this, dialog, target](int result) {
-        m_passphraseDialog = nullptr;
+    m_passphraseDialog.open(dialog, this, [this, dialog, target](int result) {
         if (result == QDialog::Accepted)
             startServerBackup(target, dialog->takePassphrase());
     });
-    m_passphraseDialog = dialog;
-    dialog->open();
 }
 
 void BackupCommands::startServerBackup(const QString &target, SecretString typed)

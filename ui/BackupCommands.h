@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QObject>
-#include <QPointer>
-#include <QString>
-
+#include "SingleDialog.h"
 #include "crypto/SecretString.h"
+
+#include <QObject>
+#include <QString>
 
 #include <functional>
 #include <optional>
@@ -80,7 +80,7 @@ private:
     const Clock &m_clock;
     QWidget *m_window = nullptr;
     FileChooser m_chooser;
-    QPointer<ServerBackupDialog> m_passphraseDialog;
+    SingleDialog<ServerBackupDialog> m_passphraseDialog;
     BackgroundJob *m_thread = nullptr;
     QAction *m_backUp = nullptr;
     QAction *m_restore = nullptr;

@@ -38,22 +38,19 @@ BulkKeyCommands::BulkKeyCommands(KeyStore &store, const Clock &clock, QWidget *d
 
 BulkKeyCommands::~BulkKeyCommands()
 {
-    delete m_confirmation.data();
+    m_confirmation.destroy();
 }
 
 BulkConfirmDialog *BulkKeyCommands::openConfirmation() const
 {
-    return m_confirmation.data();
+    return m_confirmation.get();
 }
 
 void BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys,
                             std::optional<qint64> suggestedExpiryMs)
 {
-    if (m_confirmation) {
-        m_confirmation->raise();
-        m_confirmation->activateWindow();
+    if (m_confirmation.raise())
         return;
-    }
     QWidget *parent = m_dialogParent.data();
     const std::optional<Member> member = m_store.currentMember();
     if (!member) {
@@ -86,17 +83,12 @@ void BulkKeyCommands::apply(BulkKeyAction action, const QVector<ApiKey> &keys,
     }
 
     auto *dialog = new BulkConfirmDialog(action, changing, leftOut, m_clock, parent);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (suggestedExpiryMs)
         dialog->suggestExpiry(*suggestedExpiryMs);
-    // (Deleted later by WA_DeleteOnClose: still whole while this runs.)
-    connect(dialog, &QDialog::finished, this, [this, dialog, action, changing](int result) {
-        const std::optional<qint64> expiresAtMs = dialog->expiresAtMs();
-        m_confirmation = nullptr;
-        Q_EMIT finished(result == QDialog::Accepted && commit(action, changing, expiresAtMs));
+    m_confirmation.open(dialog, this, [this, dialog, action, changing](int result) {
+        Q_EMIT finished(result == QDialog::Accepted
+                        && commit(action, changing, dialog->expiresAtMs()));
     });
-    m_confirmation = dialog;
-    dialog->open();
 }
 
 bool BulkKeyCommands::commit(BulkKeyAction action, const QVector<ApiKey> &changing,

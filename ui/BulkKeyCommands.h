@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SingleDialog.h"
 #include "core/ApiKey.h"
 #include "core/BulkKeyChange.h"
 
@@ -65,7 +66,7 @@ private:
     KeyStore &m_store;
     const Clock &m_clock;
     QPointer<QWidget> m_dialogParent;
-    QPointer<BulkConfirmDialog> m_confirmation;
+    SingleDialog<BulkConfirmDialog> m_confirmation;
     FileChooser m_chooser;
 };
 

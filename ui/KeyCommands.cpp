@@ -106,33 +106,12 @@ KeyCommands::KeyCommands(KeyStore &store, const Clock &clock, ClipboardGuard &cl
 
 KeyCommands::~KeyCommands()
 {
-    delete m_dialog.data();
+    m_dialog.destroy();
 }
 
 QDialog *KeyCommands::openDialog() const
 {
-    return m_dialog.data();
-}
-
-bool KeyCommands::raiseOpenDialog()
-{
-    if (!m_dialog)
-        return false;
-    m_dialog->raise();
-    m_dialog->activateWindow();
-    return true;
-}
-
-void KeyCommands::openFlowDialog(QDialog *dialog, std::function<void(int)> then)
-{
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // (Deleted later by WA_DeleteOnClose: still whole while then() reads it.)
-    connect(dialog, &QDialog::finished, this, [this, then = std::move(then)](int result) {
-        m_dialog = nullptr;
-        then(result);
-    });
-    m_dialog = dialog;
-    dialog->open();
+    return m_dialog.get();
 }
 
 void KeyCommands::finish(bool changed)
@@ -180,7 +159,7 @@ bool KeyCommands::suggestsRegenerate(const ApiKey &key,
 
 void KeyCommands::generate(const std::optional<ApiKey> &prefillFrom)
 {
-    if (raiseOpenDialog())
+    if (m_dialog.raise())
         return;
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Generate Key");
@@ -208,7 +187,7 @@ void KeyCommands::generate(const std::optional<ApiKey> &prefillFrom)
         issued->emplace(std::move(created).value());
         return {};
     });
-    openFlowDialog(dialog, [this, issued](int result) {
+    m_dialog.open(dialog, this, [this, issued](int result) {
         if (result != QDialog::Accepted || !*issued)
             return finish(false);
         const ApiKey key = (*issued)->key;
@@ -226,12 +205,12 @@ void KeyCommands::reveal(SecretString token, const ApiKey &key, bool regenerated
                                        regenerated ? RevealKeyDialog::Occasion::Regenerated
                                                    : RevealKeyDialog::Occasion::Generated,
                                        m_clipboard, m_clock, m_dialogParent.data());
-    openFlowDialog(dialog, [this](int) { finish(true); });
+    m_dialog.open(dialog, this, [this](int) { finish(true); });
 }
 
 void KeyCommands::edit(const ApiKey &key)
 {
-    if (raiseOpenDialog())
+    if (m_dialog.raise())
         return;
     QWidget *parent = m_dialogParent.data();
     if (!mayAct(this, m_store, parent, key, KeyAction::Edit, tr("Cannot Edit Key")))
@@ -242,7 +221,7 @@ void KeyCommands::edit(const ApiKey &key)
     auto *dialog = new EditKeyDialog(key, m_store.grantCatalogue(), m_clock, parent,
                                      mayChangeUsage ? EditKeyDialog::UsageLimit::Editable
                                                     : EditKeyDialog::UsageLimit::ReadOnly);
-    openFlowDialog(dialog, [this, dialog, key](int result) {
+    m_dialog.open(dialog, this, [this, dialog, key](int result) {
         if (result == EditKeyDialog::DuplicateRequested)
             return duplicate(key);
         if (result != QDialog::Accepted)
@@ -276,7 +255,7 @@ void KeyCommands::save(const ApiKey &key, const KeyEdit &change, std::optional<q
 
 void KeyCommands::regenerate(const ApiKey &shown)
 {
-    if (raiseOpenDialog())
+    if (m_dialog.raise())
         return;
     regenerateWith(shown, std::nullopt);
 }
@@ -304,7 +283,7 @@ void KeyCommands::regenerateWith(const ApiKey &shown, std::optional<qint64> pres
     auto *dialog = new RegenerateKeyDialog(key, m_clock, parent);
     if (presetGraceMs)
         dialog->setGraceMs(*presetGraceMs);
-    openFlowDialog(dialog, [this, dialog, key](int result) {
+    m_dialog.open(dialog, this, [this, dialog, key](int result) {
         if (result != QDialog::Accepted)
             return finish(false);
         const qint64 graceMs = dialog->graceMs();
@@ -337,7 +316,7 @@ void KeyCommands::duplicate(const ApiKey &key)
 
 void KeyCommands::setActive(const ApiKey &shown, bool active)
 {
-    if (raiseOpenDialog())
+    if (m_dialog.raise())
         return;
     QWidget *parent = m_dialogParent.data();
     const QString title = active ? tr("Cannot Activate Key") : tr("Cannot Deactivate Key");
@@ -387,7 +366,7 @@ void KeyCommands::setActive(const ApiKey &shown, bool active)
 
 void KeyCommands::revoke(const ApiKey &shown)
 {
-    if (raiseOpenDialog())
+    if (m_dialog.raise())
         return;
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Revoke Key");
@@ -401,7 +380,7 @@ void KeyCommands::revoke(const ApiKey &shown)
     auto *dialog = new ConfirmDestructiveDialog(
         ConfirmDestructiveDialog::Mode::Revoke, key, m_clock, parent,
         impact ? impactText(*impact) : QString(), suggestsRegenerate(key, impact));
-    openFlowDialog(dialog, [this, key, title](int result) {
+    m_dialog.open(dialog, this, [this, key, title](int result) {
         if (result == ConfirmDestructiveDialog::RegenerateRequested)
             return regenerateWith(key, kSuggestedGraceMs);
         if (result != QDialog::Accepted)
@@ -419,7 +398,7 @@ void KeyCommands::revoke(const ApiKey &shown)
 
 void KeyCommands::endGracePeriod(const ApiKey &shown)
 {
-    if (raiseOpenDialog())
+    if (m_dialog.raise())
         return;
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot End Grace Period");
@@ -466,7 +445,7 @@ void KeyCommands::endGracePeriod(const ApiKey &shown)
 
 void KeyCommands::remove(const ApiKey &shown)
 {
-    if (raiseOpenDialog())
+    if (m_dialog.raise())
         return;
     QWidget *parent = m_dialogParent.data();
     const QString title = tr("Cannot Delete Key");
@@ -480,7 +459,7 @@ void KeyCommands::remove(const ApiKey &shown)
     auto *dialog = new ConfirmDestructiveDialog(
         ConfirmDestructiveDialog::Mode::Delete, key, m_clock, parent,
         impact ? impactText(*impact) : QString(), suggestsRegenerate(key, impact));
-    openFlowDialog(dialog, [this, key, title](int result) {
+    m_dialog.open(dialog, this, [this, key, title](int result) {
         if (result == ConfirmDestructiveDialog::RegenerateRequested)
             return regenerateWith(key, kSuggestedGraceMs);
         if (result != QDialog::Accepted)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SingleDialog.h"
 #include "core/ApiKey.h"
 #include "crypto/SecretString.h"
 
@@ -9,7 +10,6 @@
 #include <functional>
 #include <optional>
 
-class QDialog;
 class QWidget;
 
 namespace Keyward {
@@ -81,10 +81,6 @@ private:
               bool resetUsage);
     // The new secret, once; the flow ends when the dialog closes.
     void reveal(SecretString token, const ApiKey &key, bool regenerated);
-    // Opens a flow's dialog window-modal, deleted once closed; then(result) continues the flow.
-    void openFlowDialog(QDialog *dialog, std::function<void(int)> then);
-    // True when a flow's dialog is open (and now raised): no second flow starts.
-    bool raiseOpenDialog();
     void finish(bool changed);
     // Fresh from the store; nullopt without a usage source or when it cannot be read.
     std::optional<KeyImpact> impactOf(const ApiKey &key, qint64 secretId = 0) const;
@@ -97,7 +93,7 @@ private:
     ClipboardGuard &m_clipboard;
     QPointer<QWidget> m_dialogParent;
     UsageSource *m_usage = nullptr;
-    QPointer<QDialog> m_dialog;
+    SingleDialog<QDialog> m_dialog; // the open dialog of the flow under way
 };
 
 } // namespace Keyward

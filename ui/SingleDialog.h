@@ -3,10 +3,12 @@
 #include <QDialog>
 #include <QPointer>
 
+#include <utility>
+
 namespace Keyward {
 
-// At most one dialog of a kind: raise() brings an open one forward; track() takes a new one,
-// deleted on close and forgotten as soon as it finishes (deletion is deferred, and a dialog
+// At most one dialog of a kind: raise() brings an open one forward; track() or open() takes a new
+// one, deleted on close and forgotten as soon as it finishes (deletion is deferred, and a dialog
 // that has closed must not be raised again).
 template<typename T>
 class SingleDialog
@@ -25,6 +27,21 @@ public:
         m_dialog->activateWindow();
         return true;
     }
+
+    // Shows dialog window-modal without an event loop of its own (QDialog::open()), tracked:
+    // then(int result) runs from its finished() in context, once it is forgotten here and while
+    // it is still whole (WA_DeleteOnClose deletes it later). Commands continue flows this way.
+    template<typename Then>
+    T *open(T *dialog, QObject *context, Then then)
+    {
+        track(dialog);
+        QObject::connect(dialog, &QDialog::finished, context, std::move(then));
+        dialog->open();
+        return dialog;
+    }
+
+    // Deletes an open dialog: its finished() reaches no one (its owner is going away).
+    void destroy() { delete m_dialog.data(); }
 
     T *track(T *dialog)
     {
