@@ -276,17 +276,25 @@ void BackupCommands::restore()
     if (backup.isEmpty())
         return;
     const QString vaultName = QFileInfo(vault).fileName();
-    if (!MessageBox::confirm(
-            m_window, tr("Restore from Backup"),
-            tr("Replace the content of the vault “%1” with the backup “%2”?\n\n"
-               "Keys created or changed since the backup disappear from the vault, and so do "
-               "the audit entries written since. Nothing is lost: the vault as it is now is kept "
-               "beside it as “%1.before-restore-…”.\n\n"
-               "The backup is checked in full first: a damaged backup, or a backup of another "
-               "vault, changes nothing.")
-                .arg(vaultName, QFileInfo(backup).fileName()),
-            tr("&Restore"), tr("&Cancel")))
-        return;
+    MessageBox::confirm(
+        m_window, tr("Restore from Backup"),
+        tr("Replace the content of the vault “%1” with the backup “%2”?\n\n"
+           "Keys created or changed since the backup disappear from the vault, and so do "
+           "the audit entries written since. Nothing is lost: the vault as it is now is kept "
+           "beside it as “%1.before-restore-…”.\n\n"
+           "The backup is checked in full first: a damaged backup, or a backup of another "
+           "vault, changes nothing.")
+            .arg(vaultName, QFileInfo(backup).fileName()),
+        tr("&Restore"), tr("&Cancel"), this, [this, vault, backup](bool restore) {
+            // The vault may have been closed or changed while the question was open.
+            if (restore && !isBusy() && m_session.isUnlocked() && !m_session.isRemote()
+                && m_session.path() == vault)
+                startRestore(vault, backup);
+        });
+}
+
+void BackupCommands::startRestore(const QString &vault, const QString &backup)
+{
     Q_EMIT message(tr("Restoring the vault from %1…").arg(QDir::toNativeSeparators(backup)));
     const qint64 now = m_clock.nowMs();
     auto result = std::make_shared<std::optional<Result<RestoreSummary>>>();

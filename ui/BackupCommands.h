@@ -74,6 +74,8 @@ private:
     void backUpServer();
     // Copies the server's vault into target on a worker thread, with the Owner's passphrase.
     void startServerBackup(const QString &target, SecretString passphrase);
+    // Replaces vault's content with backup's on a worker thread.
+    void startRestore(const QString &vault, const QString &backup);
     void runInBackground(std::function<void()> work, std::function<void()> done);
 
     VaultSession &m_session;

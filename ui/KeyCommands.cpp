@@ -114,6 +114,12 @@ QDialog *KeyCommands::openDialog() const
     return m_dialog.get();
 }
 
+void KeyCommands::trackQuestion(QMessageBox *box)
+{
+    if (box)
+        m_dialog.track(box);
+}
+
 void KeyCommands::finish(bool changed)
 {
     Q_EMIT finished(changed);
@@ -271,13 +277,17 @@ void KeyCommands::regenerateWith(const ApiKey &shown, std::optional<qint64> pres
     if (!mayAct(this, m_store, parent, key, KeyAction::Regenerate, title))
         return finish(false);
     if (const Result<void> allowed = Permissions::mayRegenerateAt(key, m_clock.nowMs()); !allowed) {
-        if (MessageBox::confirm(
-                parent, title,
-                tr("%1\n\nDuplicate “%2” now?").arg(allowed.errorMessage(), shortName(key.name)),
-                tr("&Duplicate Key"), tr("Cancel")))
-            return generate(key);
-        Q_EMIT failed(allowed.errorMessage());
-        return finish(false);
+        trackQuestion(MessageBox::confirm(
+            parent, title,
+            tr("%1\n\nDuplicate “%2” now?").arg(allowed.errorMessage(), shortName(key.name)),
+            tr("&Duplicate Key"), tr("Cancel"), this,
+            [this, key, refusal = allowed.errorMessage()](bool duplicate) {
+                if (duplicate)
+                    return generate(key);
+                Q_EMIT failed(refusal);
+                finish(false);
+            }));
+        return;
     }
 
     auto *dialog = new RegenerateKeyDialog(key, m_clock, parent);
@@ -327,7 +337,9 @@ void KeyCommands::setActive(const ApiKey &shown, bool active)
     if (!mayAct(this, m_store, parent, key, active ? KeyAction::Activate : KeyAction::Deactivate,
                 title))
         return finish(false);
-    if (!active) {
+    if (active)
+        return commitActive(key, true);
+    {
         QString text = tr("Deactivate “%1”? Integrations that use it get 401 Unauthorized until "
                           "you activate it again.\n\n%2")
                            .arg(shortName(key.name), LastUseText::sentence(key, m_clock.nowMs()));
@@ -338,24 +350,37 @@ void KeyCommands::setActive(const ApiKey &shown, bool active)
             text += QStringLiteral("\n\n")
                 + tr("The key is still in use. To replace its secret without breaking anything, "
                      "regenerate it with a grace period instead.");
-            switch (MessageBox::confirmOrAlternative(
+            trackQuestion(MessageBox::confirmOrAlternative(
                 parent, tr("Deactivate Key"), text, tr("&Deactivate"),
-                tr("Regenerate with &Grace Period"), tr("&Keep Active"))) {
-            case MessageBox::Choice::Action:
-                break;
-            case MessageBox::Choice::Alternative:
-                return regenerateWith(key, kSuggestedGraceMs);
-            case MessageBox::Choice::Keep:
-                return finish(false);
-            }
-        } else if (!MessageBox::confirm(parent, tr("Deactivate Key"), text, tr("&Deactivate"),
-                                        tr("&Keep Active"))) {
-            return finish(false);
+                tr("Regenerate with &Grace Period"), tr("&Keep Active"), this,
+                [this, key](MessageBox::Choice choice) {
+                    switch (choice) {
+                    case MessageBox::Choice::Action:
+                        return commitActive(key, false);
+                    case MessageBox::Choice::Alternative:
+                        return regenerateWith(key, kSuggestedGraceMs);
+                    case MessageBox::Choice::Keep:
+                        return finish(false);
+                    }
+                }));
+            return;
         }
+        trackQuestion(MessageBox::confirm(parent, tr("Deactivate Key"), text, tr("&Deactivate"),
+                                          tr("&Keep Active"), this, [this, key](bool deactivate) {
+                                              if (!deactivate)
+                                                  return finish(false);
+                                              commitActive(key, false);
+                                          }));
     }
+}
+
+void KeyCommands::commitActive(const ApiKey &key, bool active)
+{
     Result<ApiKey> changed = m_store.setKeyActive(key.id, key.version, active);
     if (!changed) {
-        reportStoreError(this, parent, title, key, changed.error());
+        reportStoreError(this, m_dialogParent.data(),
+                         active ? tr("Cannot Activate Key") : tr("Cannot Deactivate Key"), key,
+                         changed.error());
         return finish(false);
     }
     Q_EMIT actedOn(key.id);
@@ -426,21 +451,24 @@ void KeyCommands::endGracePeriod(const ApiKey &shown)
         else
             impact.append(LastUseText::sentence(key, now));
     }
-    if (!MessageBox::confirm(parent, tr("End Grace Period"),
-                             tr("Stop the previous secret of “%1” now? Integrations that still "
-                                "use it get 401 Unauthorized at once; the newest secret keeps "
-                                "working.\n\n%2")
-                                 .arg(shortName(key.name), impact.join(QLatin1Char('\n'))),
-                             tr("&End Grace Period"), tr("&Keep Until Then")))
-        return finish(false);
-    Result<ApiKey> ended = m_store.endGracePeriod(key.id, key.version);
-    if (!ended) {
-        reportStoreError(this, parent, title, key, ended.error());
-        return finish(false);
-    }
-    Q_EMIT actedOn(key.id);
-    Q_EMIT message(tr("The previous secret of “%1” no longer works.").arg(shortName(key.name)));
-    finish(true);
+    trackQuestion(MessageBox::confirm(
+        parent, tr("End Grace Period"),
+        tr("Stop the previous secret of “%1” now? Integrations that still use it get 401 "
+           "Unauthorized at once; the newest secret keeps working.\n\n%2")
+            .arg(shortName(key.name), impact.join(QLatin1Char('\n'))),
+        tr("&End Grace Period"), tr("&Keep Until Then"), this, [this, key, title](bool end) {
+            if (!end)
+                return finish(false);
+            Result<ApiKey> ended = m_store.endGracePeriod(key.id, key.version);
+            if (!ended) {
+                reportStoreError(this, m_dialogParent.data(), title, key, ended.error());
+                return finish(false);
+            }
+            Q_EMIT actedOn(key.id);
+            Q_EMIT message(
+                tr("The previous secret of “%1” no longer works.").arg(shortName(key.name)));
+            finish(true);
+        }));
 }
 
 void KeyCommands::remove(const ApiKey &shown)

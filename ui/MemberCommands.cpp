@@ -62,18 +62,20 @@ void MemberCommands::removeMember(const Member &member)
     if (!mayManageMembers())
         return;
     // A question with two buttons; MessageBox lets tests answer it.
-    if (!MessageBox::confirm(
-            m_dialogParent, tr("Remove Member"),
-            tr("Remove %1 from this vault?\n\nThey can no longer sign in, and the active keys "
-               "they created are deactivated and flagged. The audit log keeps their history.")
-                .arg(member.name),
-            tr("&Remove Member"), tr("&Keep Member")))
-        return;
-    if (auto removed = m_store.removeMember(member.id); !removed) {
-        MessageBox::warning(m_dialogParent, tr("Remove Member"), removed.errorMessage());
-        return;
-    }
-    Q_EMIT message(tr("%1 was removed from the vault.").arg(member.name));
+    MessageBox::confirm(
+        m_dialogParent, tr("Remove Member"),
+        tr("Remove %1 from this vault?\n\nThey can no longer sign in, and the active keys they "
+           "created are deactivated and flagged. The audit log keeps their history.")
+            .arg(member.name),
+        tr("&Remove Member"), tr("&Keep Member"), this, [this, member](bool remove) {
+            if (!remove)
+                return;
+            if (auto removed = m_store.removeMember(member.id); !removed) {
+                MessageBox::warning(m_dialogParent, tr("Remove Member"), removed.errorMessage());
+                return;
+            }
+            Q_EMIT message(tr("%1 was removed from the vault.").arg(member.name));
+        });
 }
 
 void MemberCommands::setPassphrase(const Member &member)

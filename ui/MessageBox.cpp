@@ -19,11 +19,24 @@ std::optional<QMessageBox::StandardButton> takePreparedAnswer()
     return answer;
 }
 
-void prepare(QMessageBox &box)
+// Plain text, deleted once closed, window-modal without an event loop of its own.
+QMessageBox *makeBox(QMessageBox::Icon icon, QWidget *parent, const QString &title,
+                     const QString &text)
 {
-    box.setObjectName(QStringLiteral("keywardMessageBox"));
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::NoButton, parent);
+    box->setObjectName(QStringLiteral("keywardMessageBox"));
     // Key and member names end up in these texts: they are data, never markup.
-    box.setTextFormat(Qt::PlainText);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    return box;
+}
+
+QPushButton *addButton(QMessageBox *box, const QString &text, QMessageBox::ButtonRole role,
+                       const char *objectName)
+{
+    QPushButton *button = box->addButton(text, role);
+    button->setObjectName(QLatin1String(objectName));
+    return button;
 }
 
 void notice(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text)
@@ -31,12 +44,12 @@ void notice(QMessageBox::Icon icon, QWidget *parent, const QString &title, const
     s_lastText = text;
     s_lastButtons.clear();
     // A prepared answer also acknowledges a notice, so a test that expects a refusal can say
-    // setNextAnswer(QMessageBox::Ok) instead of hunting for a modal box.
+    // setNextAnswer(QMessageBox::Ok) instead of hunting for a box.
     if (takePreparedAnswer())
         return;
-    QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
-    prepare(box);
-    box.exec();
+    QMessageBox *box = makeBox(icon, parent, title, text);
+    box->setStandardButtons(QMessageBox::Ok);
+    box->open();
 }
 
 } // namespace
@@ -51,51 +64,62 @@ void MessageBox::clearNextAnswer()
     s_nextAnswer.reset();
 }
 
-bool MessageBox::confirm(QWidget *parent, const QString &title, const QString &text,
-                         const QString &actionText, const QString &keepText)
+QMessageBox *MessageBox::confirm(QWidget *parent, const QString &title, const QString &text,
+                                 const QString &actionText, const QString &keepText,
+                                 QObject *context, std::function<void(bool)> answer)
 {
     s_lastText = text;
     s_lastButtons = {actionText, keepText};
-    if (const auto answer = takePreparedAnswer())
-        return *answer == QMessageBox::Yes;
-    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
-    prepare(box);
-    QPushButton *action = box.addButton(actionText, QMessageBox::AcceptRole);
-    action->setObjectName(QStringLiteral("confirmButton"));
-    QPushButton *keep = box.addButton(keepText, QMessageBox::RejectRole);
-    keep->setObjectName(QStringLiteral("keepButton"));
-    box.setDefaultButton(keep);
-    box.setEscapeButton(keep);
-    box.exec();
-    return box.clickedButton() == action;
+    if (const auto prepared = takePreparedAnswer()) {
+        answer(*prepared == QMessageBox::Yes);
+        return nullptr;
+    }
+    QMessageBox *box = makeBox(QMessageBox::Question, parent, title, text);
+    QPushButton *action = addButton(box, actionText, QMessageBox::AcceptRole, "confirmButton");
+    QPushButton *keep = addButton(box, keepText, QMessageBox::RejectRole, "keepButton");
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    // (Deleted later by WA_DeleteOnClose: still whole while this runs.)
+    QObject::connect(
+        box, &QMessageBox::finished, context,
+        [box, action, answer = std::move(answer)] { answer(box->clickedButton() == action); });
+    box->open();
+    return box;
 }
 
-MessageBox::Choice MessageBox::confirmOrAlternative(QWidget *parent, const QString &title,
-                                                    const QString &text, const QString &actionText,
-                                                    const QString &alternativeText,
-                                                    const QString &keepText)
+QMessageBox *MessageBox::confirmOrAlternative(QWidget *parent, const QString &title,
+                                              const QString &text, const QString &actionText,
+                                              const QString &alternativeText,
+                                              const QString &keepText, QObject *context,
+                                              std::function<void(Choice)> answer)
 {
     s_lastText = text;
     s_lastButtons = {actionText, alternativeText, keepText};
-    if (const auto answer = takePreparedAnswer()) {
-        if (*answer == QMessageBox::Yes)
-            return Choice::Action;
-        return *answer == QMessageBox::Apply ? Choice::Alternative : Choice::Keep;
+    if (const auto prepared = takePreparedAnswer()) {
+        if (*prepared == QMessageBox::Yes)
+            answer(Choice::Action);
+        else
+            answer(*prepared == QMessageBox::Apply ? Choice::Alternative : Choice::Keep);
+        return nullptr;
     }
-    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
-    prepare(box);
-    QPushButton *action = box.addButton(actionText, QMessageBox::AcceptRole);
-    action->setObjectName(QStringLiteral("confirmButton"));
-    QPushButton *alternative = box.addButton(alternativeText, QMessageBox::ApplyRole);
-    alternative->setObjectName(QStringLiteral("alternativeButton"));
-    QPushButton *keep = box.addButton(keepText, QMessageBox::RejectRole);
-    keep->setObjectName(QStringLiteral("keepButton"));
-    box.setDefaultButton(keep);
-    box.setEscapeButton(keep);
-    box.exec();
-    if (box.clickedButton() == action)
-        return Choice::Action;
-    return box.clickedButton() == alternative ? Choice::Alternative : Choice::Keep;
+    QMessageBox *box = makeBox(QMessageBox::Question, parent, title, text);
+    QPushButton *action = addButton(box, actionText, QMessageBox::AcceptRole, "confirmButton");
+    QPushButton *alternative =
+        addButton(box, alternativeText, QMessageBox::ApplyRole, "alternativeButton");
+    QPushButton *keep = addButton(box, keepText, QMessageBox::RejectRole, "keepButton");
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    QObject::connect(box, &QMessageBox::finished, context,
+                     [box, action, alternative, answer = std::move(answer)] {
+                         if (box->clickedButton() == action)
+                             answer(Choice::Action);
+                         else if (box->clickedButton() == alternative)
+                             answer(Choice::Alternative);
+                         else
+                             answer(Choice::Keep);
+                     });
+    box->open();
+    return box;
 }
 
 void MessageBox::warning(QWidget *parent, const QString &title, const QString &text)

@@ -246,11 +246,22 @@ void RevealKeyDialog::showCleared(bool clipboardStillHeldSecret)
 void RevealKeyDialog::done(int result)
 {
     if (!m_copied && !m_token.isEmpty()) {
-        if (!MessageBox::confirm(this, tr("Close Without Copying?"),
-                                 tr("You have not copied the key. Have you stored the key? It "
-                                    "will not be shown again."),
-                                 tr("Close &Without Copying"), tr("&Go Back")))
+        if (m_closeQuestion.raise())
             return;
+        // The dialog stays open until the answer; "Go Back" leaves it as it is.
+        QMessageBox *box = MessageBox::confirm(
+            this, tr("Close Without Copying?"),
+            tr("You have not copied the key. Have you stored the key? It will not be shown "
+               "again."),
+            tr("Close &Without Copying"), tr("&Go Back"), this, [this, result](bool close) {
+                if (!close)
+                    return;
+                wipe();
+                QDialog::done(result);
+            });
+        if (box)
+            m_closeQuestion.track(box);
+        return;
     }
     wipe();
     QDialog::done(result);

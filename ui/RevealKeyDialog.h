@@ -1,11 +1,13 @@
 #pragma once
 
+#include "SingleDialog.h"
 #include "core/ApiKey.h"
 #include "crypto/SecretString.h"
 
 #include <QDialog>
 
 class QLabel;
+class QMessageBox;
 class QLineEdit;
 class QPushButton;
 
@@ -51,6 +53,7 @@ private:
     QPushButton *m_copyButton = nullptr;
     QLabel *m_countdownLabel = nullptr;
     bool m_copied = false;
+    SingleDialog<QMessageBox> m_closeQuestion; // "Close without copying?" while it is open
 };
 
 } // namespace Keyward

@@ -18,10 +18,11 @@ public:
     T *operator->() const { return m_dialog; }
     explicit operator bool() const { return !m_dialog.isNull(); }
 
-    // True, and the dialog raised, when one is open.
+    // True, and the dialog raised, when one is open (not one that has just closed and still
+    // runs its finished()).
     bool raise() const
     {
-        if (!m_dialog)
+        if (!m_dialog || !m_dialog->isVisible())
             return false;
         m_dialog->raise();
         m_dialog->activateWindow();

@@ -652,21 +652,18 @@ void TestRealDesktop::fileMenuAndRestoreConfirmation()
     QVERIFY(VaultBackup::backup(vault.path(), backup));
     window->backupCommands()->setFileChooser(
         [backup](BackupCommands::FileQuestion, const QString &) { return backup; });
-    bool seen = false;
-    QTimer::singleShot(0, this, [this, &seen, &window] {
-        QMessageBox *box = nullptr;
-        QTRY_VERIFY((box = findVisible<QMessageBox>(window.get())) != nullptr);
-        seen = true;
-        checkWindow(box, QStringLiteral("Restore confirmation"));
-        // Whatever the checks found, the box is declined so the test goes on.
-        if (auto *keep = box->findChild<QAbstractButton *>(QStringLiteral("keepButton")))
-            keep->click();
-        else
-            box->reject();
-    });
     const QStringList before = QDir(vault.directory()).entryList(QDir::Files);
     window->backupCommands()->restoreAction()->trigger();
-    QVERIFY(seen);
+    // Opened window-modal: the trigger has returned with it on screen.
+    QMessageBox *box = findVisible<QMessageBox>(window.get());
+    QVERIFY(box);
+    checkWindow(box, QStringLiteral("Restore confirmation"));
+    // Whatever the checks found, the box is declined so the test goes on.
+    if (auto *keep = box->findChild<QAbstractButton *>(QStringLiteral("keepButton")))
+        keep->click();
+    else
+        box->reject();
+    QVERIFY(!box->isVisible());
     QVERIFY(!window->backupCommands()->isBusy());
     QCOMPARE(QDir(vault.directory()).entryList(QDir::Files), before);
 }

@@ -909,8 +909,23 @@ void TestDialogs::revealCloseWithoutCopyAsks()
     dialog.close();
     QVERIFY(dialog.isVisible());
 
-    MessageBox::setNextAnswer(QMessageBox::Yes);
+    // The real question: open over the dialog, which waits for the answer without blocking.
     QTest::mouseClick(close, Qt::LeftButton);
+    auto *question = openDialog<QMessageBox>();
+    QVERIFY(question);
+    QCOMPARE(question->windowModality(), Qt::WindowModal);
+    QVERIFY(dialog.isVisible());
+    QTest::keyClick(&dialog, Qt::Key_Escape); // a second close only raises the question
+    QCOMPARE(openDialog<QMessageBox>(), question);
+    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("keepButton")),
+                      Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.isTokenWiped());
+    QTest::mouseClick(close, Qt::LeftButton);
+    question = openDialog<QMessageBox>();
+    QVERIFY(question);
+    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                      Qt::LeftButton);
     QVERIFY(!dialog.isVisible());
     QVERIFY(dialog.isTokenWiped());
 }

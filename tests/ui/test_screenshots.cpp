@@ -353,17 +353,11 @@ void TestScreenshots::endGracePeriod()
     if (QTest::qWaitForWindowExposed(menu, 1000))
         capture(menu, QStringLiteral("keys-menu-end-grace"));
     menu->hide();
-    bool captured = false;
-    QTimer::singleShot(200, this, [&] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (box) {
-            capture(box, QStringLiteral("confirm-end-grace"));
-            captured = true;
-            box->reject();
-        }
-    });
     window->keyActions()->endGracePeriod()->trigger();
-    QVERIFY(captured);
+    auto *box = DialogTest::openDialog<QMessageBox>();
+    QVERIFY(box);
+    capture(box, QStringLiteral("confirm-end-grace"));
+    box->reject();
     auto after = vault.store().key(billing.id);
     QVERIFY(after);
     QVERIFY(!after->secretsInGraceAt(vault.clock().nowMs()).isEmpty()); // kept: answered No
