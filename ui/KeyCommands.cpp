@@ -391,32 +391,49 @@ void KeyCommands::commitActive(const ApiKey &key, bool active)
 
 void KeyCommands::revoke(const ApiKey &shown)
 {
+    cutAfterConfirmation(shown, ConfirmDestructiveDialog::Mode::Revoke);
+}
+
+void KeyCommands::remove(const ApiKey &shown)
+{
+    cutAfterConfirmation(shown, ConfirmDestructiveDialog::Mode::Delete);
+}
+
+void KeyCommands::cutAfterConfirmation(const ApiKey &shown, ConfirmDestructiveDialog::Mode mode)
+{
     if (m_dialog.raise())
         return;
+    const bool revoking = mode == ConfirmDestructiveDialog::Mode::Revoke;
     QWidget *parent = m_dialogParent.data();
-    const QString title = tr("Cannot Revoke Key");
+    const QString title = revoking ? tr("Cannot Revoke Key") : tr("Cannot Delete Key");
     const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
     if (!fresh)
         return finish(false);
     const ApiKey &key = *fresh;
-    if (!mayAct(this, m_store, parent, key, KeyAction::Revoke, title))
+    if (!mayAct(this, m_store, parent, key, revoking ? KeyAction::Revoke : KeyAction::Delete,
+                title))
         return finish(false);
     const std::optional<KeyImpact> impact = impactOf(key);
-    auto *dialog = new ConfirmDestructiveDialog(
-        ConfirmDestructiveDialog::Mode::Revoke, key, m_clock, parent,
-        impact ? impactText(*impact) : QString(), suggestsRegenerate(key, impact));
-    m_dialog.open(dialog, this, [this, key, title](int result) {
+    auto *dialog = new ConfirmDestructiveDialog(mode, key, m_clock, parent,
+                                                impact ? impactText(*impact) : QString(),
+                                                suggestsRegenerate(key, impact));
+    m_dialog.open(dialog, this, [this, key, title, revoking](int result) {
         if (result == ConfirmDestructiveDialog::RegenerateRequested)
             return regenerateWith(key, kSuggestedGraceMs);
         if (result != QDialog::Accepted)
             return finish(false);
-        Result<ApiKey> revoked = m_store.revokeKey(key.id, key.version);
-        if (!revoked) {
-            reportStoreError(this, m_dialogParent.data(), title, key, revoked.error());
+        Result<void> cut;
+        if (!revoking)
+            cut = m_store.deleteKey(key.id, key.version);
+        else if (Result<ApiKey> revoked = m_store.revokeKey(key.id, key.version); !revoked)
+            cut = revoked.error();
+        if (!cut) {
+            reportStoreError(this, m_dialogParent.data(), title, key, cut.error());
             return finish(false);
         }
         Q_EMIT actedOn(key.id);
-        Q_EMIT message(tr("Key “%1” revoked.").arg(shortName(key.name)));
+        Q_EMIT message(revoking ? tr("Key “%1” revoked.").arg(shortName(key.name))
+                                : tr("Key “%1” deleted.").arg(shortName(key.name)));
         finish(true);
     });
 }
@@ -469,37 +486,6 @@ void KeyCommands::endGracePeriod(const ApiKey &shown)
                 tr("The previous secret of “%1” no longer works.").arg(shortName(key.name)));
             finish(true);
         }));
-}
-
-void KeyCommands::remove(const ApiKey &shown)
-{
-    if (m_dialog.raise())
-        return;
-    QWidget *parent = m_dialogParent.data();
-    const QString title = tr("Cannot Delete Key");
-    const std::optional<ApiKey> fresh = freshKey(this, m_store, parent, shown, title);
-    if (!fresh)
-        return finish(false);
-    const ApiKey &key = *fresh;
-    if (!mayAct(this, m_store, parent, key, KeyAction::Delete, title))
-        return finish(false);
-    const std::optional<KeyImpact> impact = impactOf(key);
-    auto *dialog = new ConfirmDestructiveDialog(
-        ConfirmDestructiveDialog::Mode::Delete, key, m_clock, parent,
-        impact ? impactText(*impact) : QString(), suggestsRegenerate(key, impact));
-    m_dialog.open(dialog, this, [this, key, title](int result) {
-        if (result == ConfirmDestructiveDialog::RegenerateRequested)
-            return regenerateWith(key, kSuggestedGraceMs);
-        if (result != QDialog::Accepted)
-            return finish(false);
-        if (Result<void> deleted = m_store.deleteKey(key.id, key.version); !deleted) {
-            reportStoreError(this, m_dialogParent.data(), title, key, deleted.error());
-            return finish(false);
-        }
-        Q_EMIT actedOn(key.id);
-        Q_EMIT message(tr("Key “%1” deleted.").arg(shortName(key.name)));
-        finish(true);
-    });
 }
 
 } // namespace Keyward

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConfirmDestructiveDialog.h"
 #include "SingleDialog.h"
 #include "core/ApiKey.h"
 #include "crypto/SecretString.h"
@@ -79,6 +80,8 @@ Q_SIGNALS:
 private:
     void regenerateWith(const ApiKey &shown, std::optional<qint64> presetGraceMs);
     void commitActive(const ApiKey &key, bool active);
+    // Revoke or delete, after ConfirmDestructiveDialog (which may offer a regeneration instead).
+    void cutAfterConfirmation(const ApiKey &shown, ConfirmDestructiveDialog::Mode mode);
     void save(const ApiKey &key, const KeyEdit &change, std::optional<qint64> usageLimit,
               bool resetUsage);
     // The new secret, once; the flow ends when the dialog closes.
