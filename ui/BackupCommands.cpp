@@ -187,6 +187,8 @@ void BackupCommands::backUp()
 
 void BackupCommands::backUpServer()
 {
+    if (m_passphraseDialog.raise())
+        return;
     const std::optional<Member> member = m_session.member();
     if (!member || !m_backUp->isEnabled())
         return;
@@ -207,8 +209,6 @@ void BackupCommands::backUpServer()
                                 .arg(QDir::toNativeSeparators(target)));
         return;
     }
-    if (m_passphraseDialog.raise())
-        return;
     // The backup starts from the question's finished().
     auto *dialog = new ServerBackupDialog(member->name, target, m_window);
     m_passphraseDialog.open(dialog, this, [this, dialog, target](int result) {

@@ -80,16 +80,21 @@ void HygieneActions::fix(const QVector<HygieneFinding> &selected)
             return;
         }
         // The flow ends when its last dialog closes, not when it starts.
-        connect(m_commands, &KeyCommands::finished, this, &HygieneActions::finished,
-                Qt::SingleShotConnection);
+        const auto whenDone = [this] {
+            connect(m_commands, &KeyCommands::finished, this, &HygieneActions::finished,
+                    Qt::SingleShotConnection);
+        };
         switch (fix) {
         case HygieneFinding::Fix::Deactivate:
+            whenDone();
             m_commands->setActive(*key, false);
             break;
         case HygieneFinding::Fix::Regenerate:
+            whenDone();
             m_commands->regenerate(*key);
             break;
         case HygieneFinding::Fix::Revoke:
+            whenDone();
             m_commands->revoke(*key);
             break;
         default:

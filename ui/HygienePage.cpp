@@ -210,6 +210,8 @@ void HygienePage::refresh()
             refresh();
             return;
         }
+        if (!m_store)
+            return; // the vault was locked or closed meanwhile: its findings are not shown
         showResult(check);
     });
     m_count->setText(tr("Checking…"));

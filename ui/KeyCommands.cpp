@@ -111,7 +111,9 @@ KeyCommands::~KeyCommands()
 
 QDialog *KeyCommands::openDialog() const
 {
-    return m_dialog.get();
+    // Not one that has closed and is still running its answer (which may start the next step).
+    QDialog *dialog = m_dialog.get();
+    return dialog && dialog->isVisible() ? dialog : nullptr;
 }
 
 void KeyCommands::trackQuestion(QMessageBox *box)

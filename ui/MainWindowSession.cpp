@@ -90,17 +90,21 @@ void MainWindow::onUnlocked()
 
 void MainWindow::onLockedOrClosed(VaultSession::State state)
 {
-    closeChildDialogs();
-    // A copied secret should not outlive the session that revealed it.
-    m_clipboard->clearNow();
+    // In this order: the pages let go of the store (a server vault's is gone already), then the
+    // commands go, taking their open dialogs along without finishing a flow, and only then are
+    // the remaining dialogs closed. A flow finished by closing its dialog would have reached a
+    // page (the hygiene check's refresh) that still read the store.
+    m_hygienePage->setStore(nullptr, std::nullopt, nullptr, nullptr);
+    m_keysPage->setStore(nullptr);
+    m_membersPage->setStore(nullptr, std::nullopt);
+    m_auditPage->setStore(nullptr);
     m_commands.reset();
     m_bulkCommands.reset();
     m_memberCommands.reset();
-    m_keysPage->setStore(nullptr);
     m_usageSource.reset();
-    m_membersPage->setStore(nullptr, std::nullopt);
-    m_auditPage->setStore(nullptr);
-    m_hygienePage->setStore(nullptr, std::nullopt, nullptr, nullptr);
+    closeChildDialogs();
+    // A copied secret should not outlive the session that revealed it.
+    m_clipboard->clearNow();
     m_banner->dismiss();
     if (state == VaultSession::State::Closed)
         m_historyBanner->clear();

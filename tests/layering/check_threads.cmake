@@ -8,7 +8,7 @@ cmake_minimum_required(VERSION 3.25)
 if(NOT SOURCE_DIR)
     message(FATAL_ERROR "SOURCE_DIR is not set")
 endif()
-set(thread_regex "QThread::create|QThreadPool|QtConcurrent|public[ \t]+QThread[ \t]*$|public[ \t]+QThread[ \t]*[{,]")
+set(thread_regex "QThread::create|QThreadPool|QtConcurrent|new[ \t]+QThread|moveToThread|public[ \t]+QThread([^A-Za-z0-9_]|$)")
 set(problems "")
 file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/app/*.h ${SOURCE_DIR}/app/*.cpp
     ${SOURCE_DIR}/ui/*.h ${SOURCE_DIR}/ui/*.cpp)

@@ -31,6 +31,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
@@ -176,6 +177,7 @@ private Q_SLOTS:
     void endGraceShowsThePreviousSecretsImpact();
     void rotationViewListsEverySourceOfThePreviousSecret();
     void aFlowReturnsWithItsDialogOpen();
+    void realQuestionsContinueTheFlow();
 };
 
 void TestCommands::generateCreatesKeyEndToEnd()
@@ -960,6 +962,64 @@ void TestCommands::aFlowReturnsWithItsDialogOpen()
     QCOMPARE(ended.size(), 0);
     QCOMPARE(vault.store->key(key.id)->state, KeyState::Active);
     QCOMPARE(vault.store->key(key.id)->version, key.version);
+}
+
+// Without prepared answers: the real boxes open, the call returns, and the button clicked
+// continues the flow, into the next dialog.
+void TestCommands::realQuestionsContinueTheFlow()
+{
+    Harness h;
+    StoreUsageSource usage(*h.vault.store);
+    h.commands.setUsageSource(&usage);
+    const ApiKey used = createKey(h.vault, QStringLiteral("Nightly export"));
+    QVERIFY(recordUsage(
+        h.vault, used.id,
+        {{kHourMs, used.secrets.at(0).id, VerifyOutcome::Valid, QStringLiteral("exporter")}}));
+
+    // Deactivate a key in use: "Regenerate with Grace Period" leads to the regeneration.
+    h.commands.setActive(used, false);
+    auto *box = qobject_cast<QMessageBox *>(h.commands.openDialog());
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QCOMPARE(h.ended.size(), 0);
+    h.commands.revoke(used); // only raises the open question
+    QCOMPARE(h.commands.openDialog(), box);
+    QTest::mouseClick(button(box, "alternativeButton"), Qt::LeftButton);
+    auto *regenerate = qobject_cast<RegenerateKeyDialog *>(h.commands.openDialog());
+    QVERIFY(regenerate);
+    QCOMPARE(regenerate->graceMs(), KeyCommands::kSuggestedGraceMs);
+    QTest::mouseClick(button(regenerate, "regenerateButton"), Qt::LeftButton);
+    auto *reveal = qobject_cast<RevealKeyDialog *>(h.commands.openDialog());
+    QVERIFY(reveal);
+    QString token;
+    copyAndClose (&token)(reveal);
+    QVERIFY(h.endedChanging());
+    QCOMPARE(h.vault.store->key(used.id)->secrets.size(), 2);
+    QCOMPARE(h.vault.store->key(used.id)->state, KeyState::Active);
+
+    // Regenerate an expired key: "Duplicate Key" opens Generate, prefilled.
+    const ApiKey old = createKey(h.vault, QStringLiteral("Old partner"), Environment::Production);
+    h.vault.clock.advanceMs(91 * kDayMs);
+    h.commands.regenerate(*h.vault.store->key(old.id));
+    box = qobject_cast<QMessageBox *>(h.commands.openDialog());
+    QVERIFY(box);
+    QTest::mouseClick(button(box, "confirmButton"), Qt::LeftButton);
+    auto *generate = qobject_cast<GenerateKeyDialog *>(h.commands.openDialog());
+    QVERIFY(generate);
+    QCOMPARE(generate->request().name, QStringLiteral("Old partner (copy)"));
+    generate->reject();
+    QVERIFY(h.endedUnchanged());
+    QVERIFY(!h.commands.openDialog());
+
+    // End the grace period: Keep changes nothing, and ends the flow.
+    const ApiKey rotated = *h.vault.store->key(used.id);
+    h.vault.clock.advanceMs(-91 * kDayMs); // back inside the grace period
+    h.commands.endGracePeriod(rotated);
+    box = qobject_cast<QMessageBox *>(h.commands.openDialog());
+    QVERIFY(box);
+    QTest::keyClick(box, Qt::Key_Escape);
+    QVERIFY(h.endedUnchanged());
+    QCOMPARE(h.vault.store->key(used.id)->version, rotated.version);
 }
 
 QTEST_MAIN(TestCommands)

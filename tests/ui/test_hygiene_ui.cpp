@@ -8,6 +8,7 @@
 
 #include "ui/ApiKeysPage.h"
 #include "ui/BulkConfirmDialog.h"
+#include "ui/HygieneActions.h"
 #include "ui/HygieneDismissDialog.h"
 #include "ui/HygieneFilterProxyModel.h"
 #include "ui/HygieneModel.h"
@@ -26,7 +27,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void cleanup();
     void pageListsFindingsAndTableBadgesRotation();
     void fixOneKeyThroughKeyCommands();
+    void lockingDuringAFixEndsNothing();
     void fixManyKeysAfterOneConfirmation();
     void revokeManyIncludesProductionKeysWithTheTypedCount();
     void dismissHidesAndRestoreShows();
@@ -184,6 +188,35 @@ void TestHygieneUi::pageListsFindingsAndTableBadgesRotation()
     QVERIFY(!details->findChild<QWidget *>(QStringLiteral("detailsBadges"))
                  ->accessibleName()
                  .contains(QStringLiteral("Rotation overdue")));
+}
+
+// A fix's question is open when the vault locks: it goes with the commands, the fix does not
+// happen, and nothing reads the store that was let go (a server vault's is already gone then).
+void TestHygieneUi::lockingDuringAFixEndsNothing()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    const ApiKey idle = vault.createKey(QStringLiteral("Idle"), Environment::Development);
+    vault.clock().advanceMs(31 * kDayMs);
+    auto window = openWindow(vault);
+    QVERIFY(window);
+    HygienePage *page = showHygiene(*window);
+    QVERIFY(page);
+    auto *actions = page->findChild<HygieneActions *>();
+    QVERIFY(actions);
+    QSignalSpy finished(actions, &HygieneActions::finished);
+    QVERIFY(page->selectFinding(idle.id, Kind::NeverUsed));
+    QTest::mouseClick(page->fixButton(), Qt::LeftButton);
+    QPointer<QMessageBox> question = DialogTest::openDialog<QMessageBox>();
+    QVERIFY(question);
+
+    window->session().lock();
+    QVERIFY(!question);
+    QCOMPARE(finished.size(), 0);
+    QVERIFY(!shows(page, idle.id, Kind::NeverUsed));
+    QTest::qWait(200); // a check still running must not bring the findings back
+    QVERIFY(!shows(page, idle.id, Kind::NeverUsed));
+    QCOMPARE(vault.store().key(idle.id)->state, KeyState::Active);
 }
 
 void TestHygieneUi::fixOneKeyThroughKeyCommands()
