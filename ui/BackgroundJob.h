@@ -2,8 +2,9 @@
 
 #include <QObject>
 
-#include <atomic>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <thread>
 
 namespace Keyward {
@@ -27,16 +28,20 @@ public:
     BackgroundJob(const BackgroundJob &) = delete;
     BackgroundJob &operator=(const BackgroundJob &) = delete;
 
-    bool isFinished() const { return m_finished.load(std::memory_order_acquire); }
+    bool isFinished() const;
     // Waits for the work to end; what it wrote is visible afterwards.
     void wait();
+    // As wait(), for at most timeoutMs (< 0: however long); false when the work is still running.
+    bool waitFor(int timeoutMs);
 
 Q_SIGNALS:
     // On the owner's thread, after the work has returned.
     void finished();
 
 private:
-    std::atomic<bool> m_finished {false};
+    mutable std::mutex m_mutex;
+    std::condition_variable m_done;
+    bool m_finished = false; // guarded by m_mutex
     std::thread m_thread;
 };
 

@@ -1,18 +1,17 @@
 #include "ServerProbe.h"
 
+#include "BackgroundJob.h"
 #include "store/ServerLogin.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QPointer>
 
 #include <algorithm>
-#include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
+#include <memory>
 #include <vector>
 
 namespace Keyward {
@@ -28,8 +27,8 @@ constexpr int kDefaultConnectTimeoutSeconds = 5;
 // must not go away under them. std::threads, not a QThreadPool: Qt 6.4 detaches its threads, so
 // a pool's wait returns before their thread-local destructors have run, and libpq's OpenSSL
 // frees its per-thread state both there and in its exit handler (a double free at exit, which
-// the sanitizers caught in keywardctl's usage writer). join() returns only once a thread is gone.
-// Each attempt gets a thread of its own: abandoned ones may still wait for their timeout, and a
+// the sanitizers caught in keywardctl's usage writer). A BackgroundJob's wait joins its thread.
+// Each attempt gets a job of its own: abandoned ones may still wait for their timeout, and a
 // new attempt must never queue behind them.
 class ProbeWorkers : public QObject
 {
@@ -39,58 +38,27 @@ public:
 
     void start(std::function<void()> work)
     {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        joinFinished();
-        auto worker = std::make_unique<Worker>();
-        Worker *self = worker.get();
-        worker->thread = std::thread([this, self, work = std::move(work)] {
-            work();
-            const std::lock_guard<std::mutex> lock(m_mutex);
-            self->finished = true;
-            m_changed.notify_all();
-        });
-        m_workers.push_back(std::move(worker));
+        // A finished job has only its thread's exit left: dropping it joins at once.
+        m_jobs.erase(std::remove_if(m_jobs.begin(), m_jobs.end(),
+                                    [](const auto &job) { return job->isFinished(); }),
+                     m_jobs.end());
+        m_jobs.push_back(std::make_unique<BackgroundJob>(std::move(work), "keyward-probe"));
     }
 
-    // Waits until every worker has finished (timeoutMs < 0: however long); false on timeout.
+    // Waits until every job has finished (timeoutMs < 0: however long); false on timeout.
     bool waitForDone(int timeoutMs)
     {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        const auto allFinished = [this] {
-            return std::all_of(m_workers.cbegin(), m_workers.cend(),
-                               [](const auto &worker) { return worker->finished; });
-        };
-        if (timeoutMs < 0)
-            m_changed.wait(lock, allFinished);
-        else if (!m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), allFinished))
-            return false;
-        joinFinished();
+        const QDeadlineTimer deadline(timeoutMs < 0 ? QDeadlineTimer::Forever : timeoutMs);
+        for (const auto &job : m_jobs) {
+            if (!job->waitFor(deadline.isForever() ? -1 : int(deadline.remainingTime())))
+                return false;
+        }
+        m_jobs.clear();
         return true;
     }
 
 private:
-    struct Worker
-    {
-        std::thread thread;
-        bool finished = false; // guarded by m_mutex
-    };
-
-    // With m_mutex held. A finished worker has only its exit left, so the join is short.
-    void joinFinished()
-    {
-        for (auto it = m_workers.begin(); it != m_workers.end();) {
-            if ((*it)->finished) {
-                (*it)->thread.join();
-                it = m_workers.erase(it);
-            } else {
-                ++it;
-            }
-        }
-    }
-
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::vector<std::unique_ptr<Worker>> m_workers;
+    std::vector<std::unique_ptr<BackgroundJob>> m_jobs;
 };
 
 // Touched from the GUI thread only.

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void runsOffTheOwnersThreadAndReportsOnIt();
     void waitReturnsOnlyOnceTheThreadIsGone();
     void destroyingAJobWaitsForItsWork();
+    void waitForGivesUpAtItsTimeout();
 };
 
 void TestBackgroundJob::runsOffTheOwnersThreadAndReportsOnIt()
@@ -80,6 +81,22 @@ void TestBackgroundJob::destroyingAJobWaitsForItsWork()
     QVERIFY(done.load());
     // Its queued finished() went with it: nothing reaches a destroyed job.
     QCoreApplication::processEvents();
+}
+
+void TestBackgroundJob::waitForGivesUpAtItsTimeout()
+{
+    std::atomic<bool> release {false};
+    BackgroundJob job([&release] {
+        while (!release.load())
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    });
+    QVERIFY(!job.waitFor(0));
+    QVERIFY(!job.waitFor(50));
+    QVERIFY(!job.isFinished());
+    release = true;
+    QVERIFY(job.waitFor(5000));
+    QVERIFY(job.isFinished());
+    QVERIFY(job.waitFor(0)); // and again, once joined
 }
 
 QTEST_GUILESS_MAIN(TestBackgroundJob)
