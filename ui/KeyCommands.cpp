@@ -116,12 +116,6 @@ QDialog *KeyCommands::openDialog() const
     return dialog && dialog->isVisible() ? dialog : nullptr;
 }
 
-void KeyCommands::trackQuestion(QMessageBox *box)
-{
-    if (box)
-        m_dialog.track(box);
-}
-
 void KeyCommands::finish(bool changed)
 {
     Q_EMIT finished(changed);
@@ -279,7 +273,7 @@ void KeyCommands::regenerateWith(const ApiKey &shown, std::optional<qint64> pres
     if (!mayAct(this, m_store, parent, key, KeyAction::Regenerate, title))
         return finish(false);
     if (const Result<void> allowed = Permissions::mayRegenerateAt(key, m_clock.nowMs()); !allowed) {
-        trackQuestion(MessageBox::confirm(
+        m_dialog.track(MessageBox::confirm(
             parent, title,
             tr("%1\n\nDuplicate “%2” now?").arg(allowed.errorMessage(), shortName(key.name)),
             tr("&Duplicate Key"), tr("Cancel"), this,
@@ -352,7 +346,7 @@ void KeyCommands::setActive(const ApiKey &shown, bool active)
             text += QStringLiteral("\n\n")
                 + tr("The key is still in use. To replace its secret without breaking anything, "
                      "regenerate it with a grace period instead.");
-            trackQuestion(MessageBox::confirmOrAlternative(
+            m_dialog.track(MessageBox::confirmOrAlternative(
                 parent, tr("Deactivate Key"), text, tr("&Deactivate"),
                 tr("Regenerate with &Grace Period"), tr("&Keep Active"), this,
                 [this, key](MessageBox::Choice choice) {
@@ -367,12 +361,12 @@ void KeyCommands::setActive(const ApiKey &shown, bool active)
                 }));
             return;
         }
-        trackQuestion(MessageBox::confirm(parent, tr("Deactivate Key"), text, tr("&Deactivate"),
-                                          tr("&Keep Active"), this, [this, key](bool deactivate) {
-                                              if (!deactivate)
-                                                  return finish(false);
-                                              commitActive(key, false);
-                                          }));
+        m_dialog.track(MessageBox::confirm(parent, tr("Deactivate Key"), text, tr("&Deactivate"),
+                                           tr("&Keep Active"), this, [this, key](bool deactivate) {
+                                               if (!deactivate)
+                                                   return finish(false);
+                                               commitActive(key, false);
+                                           }));
     }
 }
 
@@ -470,7 +464,7 @@ void KeyCommands::endGracePeriod(const ApiKey &shown)
         else
             impact.append(LastUseText::sentence(key, now));
     }
-    trackQuestion(MessageBox::confirm(
+    m_dialog.track(MessageBox::confirm(
         parent, tr("End Grace Period"),
         tr("Stop the previous secret of “%1” now? Integrations that still use it get 401 "
            "Unauthorized at once; the newest secret keeps working.\n\n%2")

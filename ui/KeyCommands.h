@@ -11,7 +11,6 @@
 #include <functional>
 #include <optional>
 
-class QMessageBox;
 class QWidget;
 
 namespace Keyward {
@@ -86,8 +85,6 @@ private:
               bool resetUsage);
     // The new secret, once; the flow ends when the dialog closes.
     void reveal(SecretString token, const ApiKey &key, bool regenerated);
-    // A question of the flow's, open until answered (null: answered at once).
-    void trackQuestion(QMessageBox *box);
     void finish(bool changed);
     // Fresh from the store; nullopt without a usage source or when it cannot be read.
     std::optional<KeyImpact> impactOf(const ApiKey &key, qint64 secretId = 0) const;

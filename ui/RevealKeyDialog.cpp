@@ -249,7 +249,7 @@ void RevealKeyDialog::done(int result)
         if (m_closeQuestion.raise())
             return;
         // The dialog stays open until the answer; "Go Back" leaves it as it is.
-        QMessageBox *box = MessageBox::confirm(
+        m_closeQuestion.track(MessageBox::confirm(
             this, tr("Close Without Copying?"),
             tr("You have not copied the key. Have you stored the key? It will not be shown "
                "again."),
@@ -258,9 +258,7 @@ void RevealKeyDialog::done(int result)
                     return;
                 wipe();
                 QDialog::done(result);
-            });
-        if (box)
-            m_closeQuestion.track(box);
+            }));
         return;
     }
     wipe();

@@ -44,8 +44,11 @@ public:
     // Deletes an open dialog: its finished() reaches no one (its owner is going away).
     void destroy() { delete m_dialog.data(); }
 
+    // Null (a question answered at once, by a test) is ignored.
     T *track(T *dialog)
     {
+        if (!dialog)
+            return nullptr;
         m_dialog = dialog;
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         QObject::connect(dialog, &QDialog::finished, dialog, [this, dialog] {
