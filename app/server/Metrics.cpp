@@ -116,7 +116,8 @@ QByteArray Metrics::render(const Gauges &gauges) const
     gauge("keyward_verifyd_cache_entries", "gauge", "Keys held by the verifier cache.",
           gauges.cacheEntries);
     gauge("keyward_verifyd_verified_signatures", "gauge",
-          "Key row signatures verified good by this process; each is verified once.",
+          "Signatures verified good by this process (key rows not covered by an attestation, and "
+          "attestations); each is verified once.",
           gauges.verifiedSignatures);
     gauge("keyward_verifyd_usage_backlog_events", "gauge",
           "Verifications recorded but not yet taken by the usage writer.", gauges.usageBacklog);

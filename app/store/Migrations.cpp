@@ -12,11 +12,13 @@ namespace {
 
 const QStringList &migrationFiles()
 {
-    static const QStringList files {QStringLiteral(":/keyward/migrations/001_initial.sql"),
-                                    QStringLiteral(":/keyward/migrations/002_usage_feed.sql"),
-                                    QStringLiteral(":/keyward/migrations/003_key_scope.sql"),
-                                    QStringLiteral(":/keyward/migrations/004_shared_limits.sql"),
-                                    QStringLiteral(":/keyward/migrations/005_signatures.sql")};
+    static const QStringList files {
+        QStringLiteral(":/keyward/migrations/001_initial.sql"),
+        QStringLiteral(":/keyward/migrations/002_usage_feed.sql"),
+        QStringLiteral(":/keyward/migrations/003_key_scope.sql"),
+        QStringLiteral(":/keyward/migrations/004_shared_limits.sql"),
+        QStringLiteral(":/keyward/migrations/005_signatures.sql"),
+        QStringLiteral(":/keyward/migrations/006_signature_attestations.sql")};
     return files;
 }
 

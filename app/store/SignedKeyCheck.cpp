@@ -19,6 +19,10 @@ const QByteArray kKeyRowSql = QByteArray("SELECT ") + kSignedKeyColumns
       "g.signature FROM api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id WHERE k.id = ?";
 const char kSecretsSql[] =
     "SELECT id, hash, retires_at FROM key_secrets WHERE key_id = ? ORDER BY id";
+const char kAttestationSql[] =
+    "SELECT signed_by, entries, signature FROM signature_attestations WHERE bucket = ?";
+// Attested rows remembered per check: about 100 bytes each.
+constexpr int kMaxAttestedKeys = 500'000;
 
 // Resets a statement however the read ends (which ends its read transaction).
 class ResetWhenDone
@@ -53,8 +57,11 @@ bool SignedKeyCheck::useNative(QSqlDatabase &db)
     m_changeSeq = SqliteStatement::prepare(connection, kChangeSeqSql, true);
     m_keyRow = SqliteStatement::prepare(connection, kKeyRowSql, true);
     m_secrets = SqliteStatement::prepare(connection, kSecretsSql, true);
+    // Not required: a vault file before schema 6 has no attestations.
+    m_attestation = SqliteStatement::prepare(connection, kAttestationSql, true);
     if (m_changeSeq && m_keyRow && m_secrets)
         return true;
+    m_attestation.reset();
     m_changeSeq.reset();
     m_keyRow.reset();
     m_secrets.reset();
@@ -88,6 +95,8 @@ Result<void> SignedKeyCheck::refresh(QSqlDatabase &db)
         return trust.error();
     m_trust = std::move(trust).value();
     m_stamp = *stamp;
+    m_attested.clear(); // the trust they were checked under has been read again
+    m_attestedBuckets.clear();
     if (m_acceptedRoot.isEmpty())
         m_acceptedRoot = m_trust->rootKey(); // signed since this process opened it
     return {};
@@ -149,6 +158,51 @@ Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowWithQt(Q
     return std::optional<StoredRow>(std::move(row));
 }
 
+Result<void> SignedKeyCheck::loadAttestation(QSqlDatabase &db, qint64 keyId)
+{
+    const qint64 bucket = SignatureAttestations::bucketOf(keyId);
+    if (m_attestedBuckets.contains(bucket))
+        return {};
+    if (m_attested.size() > kMaxAttestedKeys) {
+        m_attested.clear();
+        m_attestedBuckets.clear();
+    }
+    qint64 signedBy = 0;
+    QByteArray entries;
+    QByteArray signature;
+    if (useNative(db)) {
+        if (!m_attestation)
+            return {};
+        ResetWhenDone done(*m_attestation);
+        m_attestation->bindInteger(1, bucket);
+        if (m_attestation->step()) {
+            signedBy = m_attestation->integer(0);
+            entries = m_attestation->blob(1);
+            signature = m_attestation->blob(2);
+        } else if (m_attestation->failed()) {
+            return m_attestation->error(tr("Cannot read the signature attestations."));
+        }
+    } else {
+        if (!db.tables().contains(QStringLiteral("signature_attestations")))
+            return {};
+        SqlQuery q(db);
+        q.prepare(QString::fromLatin1(kAttestationSql));
+        q.addBindValue(bucket);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot read the signature attestations."));
+        if (q.next()) {
+            signedBy = q.value(0).toLongLong();
+            entries = q.value(1).toByteArray();
+            signature = q.value(2).toByteArray();
+        }
+    }
+    m_attestedBuckets.insert(bucket);
+    if (!signature.isEmpty())
+        m_attested.add(*m_trust, bucket, signedBy, entries, signature,
+                       &VerifiedSignatures::ofProcess());
+    return {};
+}
+
 SignedKeyCheck::Outcome SignedKeyCheck::tampered(qint64 keyId, const QString &why)
 {
     if (!m_reported.contains(keyId)) {
@@ -196,8 +250,11 @@ Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const Se
         return Outcome::Changed;
     // Verified once per process and row (VerifiedSignatures): a cache emptied by a change
     // elsewhere, or another verifying thread, does not pay for the same row again.
-    const VaultTrust::KeyVerdict verdict = m_trust->checkKey(
-        fields, (*stored)->signedBy, (*stored)->signature, &VerifiedSignatures::ofProcess());
+    if (auto loaded = loadAttestation(db, key.id); !loaded)
+        return loaded.error();
+    const VaultTrust::KeyVerdict verdict =
+        m_trust->checkKey(fields, (*stored)->signedBy, (*stored)->signature,
+                          &VerifiedSignatures::ofProcess(), &m_attested);
     if (verdict == VaultTrust::KeyVerdict::Good)
         return Outcome::Trusted;
     return tampered(key.id, VaultTrust::describe(verdict));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SignatureAttestations.h"
 #include "VaultSigning.h"
 #include "core/Result.h"
 
@@ -26,7 +27,8 @@ class SqliteStatement;
 // once): the signed fields, the signature and the key's newest audit id in one statement, its
 // secrets in a second run inside the first's read snapshot. Through Qt SQL (readKey() and a
 // signature query, four statements prepared per call) the reads cost more than the Ed25519
-// verification itself.
+// verification itself. The Ed25519 verification itself is paid once per bucket of 256 keys when
+// the vault's signature attestations cover the row (SignatureAttestations), else once per row.
 class SignedKeyCheck
 {
     Q_DECLARE_TR_FUNCTIONS(SignedKeyCheck)
@@ -61,6 +63,8 @@ private:
     // prepared (then Qt SQL reads). Made again when the connection was replaced.
     bool useNative(QSqlDatabase &db);
     Outcome tampered(qint64 keyId, const QString &why);
+    // The signature attestation of keyId's bucket, read once per bucket and change counter.
+    Result<void> loadAttestation(QSqlDatabase &db, qint64 keyId);
 
     QByteArray m_acceptedRoot;
     std::optional<VaultTrust> m_trust;
@@ -68,6 +72,9 @@ private:
     std::unique_ptr<SqliteStatement> m_changeSeq;
     std::unique_ptr<SqliteStatement> m_keyRow;
     std::unique_ptr<SqliteStatement> m_secrets;
+    std::unique_ptr<SqliteStatement> m_attestation; // null: no table (or not SQLite)
+    SignatureAttestations m_attested;
+    QSet<qint64> m_attestedBuckets; // read, whether or not they were good
     QSet<qint64> m_reported;
 };
 

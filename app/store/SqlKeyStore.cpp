@@ -245,6 +245,7 @@ Result<void> SqlKeyStore::runWriteTransaction(const std::function<Result<void>()
     SqlQuery q(database());
     m_lastAuditHash.clear();
     m_committedCounter = -1;
+    m_signedNow.clear();
     auto failed = [&](Error error) -> Result<void> {
         if (database().isOpen())
             QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
@@ -276,6 +277,8 @@ Result<void> SqlKeyStore::runWriteTransaction(const std::function<Result<void>()
         }
     }
     Result<void> result = work();
+    if (result)
+        result = attestSignedKeys();
     if (!result)
         return failed(result.error());
     if (m_beforeCommitHook)

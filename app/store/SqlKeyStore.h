@@ -3,6 +3,7 @@
 #include "DamageFlag.h"
 #include "KeyStore.h"
 #include "PgConnInfo.h"
+#include "SignatureAttestations.h"
 #include "SqlDialect.h"
 #include "VaultFile.h"
 #include "core/Clock.h"
@@ -31,6 +32,7 @@ class SignedKeyCheck;
 class SqlConnection;
 class UsageRepository;
 class VaultMigrator;
+class VaultTrust;
 struct MemberKeyRow;
 
 struct VaultOptions
@@ -307,6 +309,11 @@ private:
     // auditFollows: the change's audit row for the key is appended next (every change); false
     // when the row is signed again as it is (its newest audit row stays the one it names).
     Result<void> signKey(qint64 keyId, bool auditFollows = true);
+    // Before the commit: the buckets of the keys signKey() signed get a new signature attestation
+    // (SignatureAttestations), listing those rows and what of the old list may be carried forward.
+    Result<void> attestSignedKeys();
+    Result<void> attestBucket(qint64 bucket, const SignatureAttestations::Entries &signedNow,
+                              const VaultTrust &trust);
     // One key of a bulk change, inside its transaction: the refusal text when the key is
     // refused (nullopt when it changed or had nothing to change).
     Result<std::optional<QString>> changeOneOfMany(const Member &actor, const KeyVersionRef &ref,
@@ -349,6 +356,7 @@ private:
     std::optional<Member> m_member;
     std::optional<SigningKey> m_signer; // the signed-in member's certified key
     qint64 m_signerKeyId = 0;
+    SignatureAttestations::Entries m_signedNow; // key rows signed in this write transaction
     QByteArray m_rootKey; // empty: not signed (yet)
     QString m_serverLogin;
     qint64 m_lastAuditId = 0; // the last audit row of the current write transaction

@@ -2,8 +2,11 @@
 
 #include "SqlKeyStoreRows.h"
 #include "VaultSigning.h"
+#include "VerifiedSignatures.h"
 
 #include <QSqlQuery>
+
+#include <utility>
 
 // SqlKeyStore's signatures on a vault file (schema 5): signing key rows, certifying member keys,
 // re-anchoring what a retired or demoted key signed, and refusing tampered rows.
@@ -32,15 +35,120 @@ Result<void> SqlKeyStore::signKey(qint64 keyId, bool auditFollows)
             return SqlErrors::fromQuery(next, tr("Could not read the audit log."));
         fields->auditId = next.value(0).toLongLong();
     }
-    const QByteArray signature = m_signer->sign(VaultSigning::keyMessage(*fields));
+    const QByteArray message = VaultSigning::keyMessage(*fields);
+    const QByteArray signature = m_signer->sign(message);
     if (signature.isEmpty())
         return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
+    m_signedNow.insert(keyId,
+                       VerifiedSignatures::digest(m_signer->publicKey(), message, signature));
     SqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO key_signatures (key_id, signed_by, signature) VALUES "
                              "(?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET signed_by = "
                              "excluded.signed_by, signature = excluded.signature"));
     q.addBindValue(keyId);
     q.addBindValue(m_signerKeyId);
+    q.addBindValue(signature);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot sign the key."));
+    return {};
+}
+
+Result<void> SqlKeyStore::attestSignedKeys()
+{
+    if (m_signedNow.isEmpty())
+        return {};
+    const SignatureAttestations::Entries signedNow = std::exchange(m_signedNow, {});
+    if (!m_signer)
+        return {};
+    auto rows = VaultSigning::readMemberKeys(database());
+    if (!rows)
+        return rows.error();
+    const VaultTrust trust = VaultTrust::fromRows(m_rootKey, *rows);
+    const MemberKeyRow *self = trust.key(m_signerKeyId);
+    if (!self || self->retired)
+        return {}; // a member retiring their own key: the rows verify one by one
+    SignatureAttestations::Entries bucket;
+    qint64 current = SignatureAttestations::bucketOf(signedNow.firstKey());
+    for (auto it = signedNow.cbegin(); it != signedNow.cend(); ++it) {
+        if (SignatureAttestations::bucketOf(it.key()) != current) {
+            if (auto done = attestBucket(current, bucket, trust); !done)
+                return done;
+            bucket.clear();
+            current = SignatureAttestations::bucketOf(it.key());
+        }
+        bucket.insert(it.key(), it.value());
+    }
+    return attestBucket(current, bucket, trust);
+}
+
+Result<void> SqlKeyStore::attestBucket(qint64 bucket,
+                                       const SignatureAttestations::Entries &signedNow,
+                                       const VaultTrust &trust)
+{
+    const MemberKeyRow *self = trust.key(m_signerKeyId);
+    SqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT signed_by, entries, signature FROM signature_attestations "
+                             "WHERE bucket = ?"));
+    q.addBindValue(bucket);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the signature attestations."));
+    SignatureAttestations::Entries entries;
+    if (q.next()) {
+        const QByteArray encoded = q.value(1).toByteArray();
+        const std::optional<SignatureAttestations::Entries> old =
+            SignatureAttestations::decode(bucket, encoded);
+        const MemberKeyRow *attester = trust.key(q.value(0).toLongLong());
+        // Carried forward only from an attester who could vouch for all this one can: else this
+        // signature would lend its rank to the other's word. Otherwise only what this process
+        // verified itself stays listed.
+        const bool carry = old && attester && !attester->retired
+            && roleToInt(attester->role) >= roleToInt(self->role)
+            && SignatureAttestations::verifies(*attester, bucket, encoded, q.value(2).toByteArray(),
+                                               &VerifiedSignatures::ofProcess());
+        if (old) {
+            for (auto it = old->cbegin(); it != old->cend(); ++it) {
+                if (carry || VerifiedSignatures::ofProcess().contains(it.value()))
+                    entries.insert(it.key(), it.value());
+            }
+        }
+    }
+    q.finish();
+    // Rows deleted since are dropped from the list.
+    q.prepare(QStringLiteral("SELECT id FROM api_keys WHERE id >= ? AND id < ?"));
+    q.addBindValue(bucket * SignatureAttestations::kKeysPerBucket);
+    q.addBindValue((bucket + 1) * SignatureAttestations::kKeysPerBucket);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
+    QSet<qint64> present;
+    while (q.next())
+        present.insert(q.value(0).toLongLong());
+    q.finish();
+    for (auto it = signedNow.cbegin(); it != signedNow.cend(); ++it)
+        entries.insert(it.key(), it.value());
+    for (auto it = entries.begin(); it != entries.end();) {
+        if (present.contains(it.key()))
+            ++it;
+        else
+            it = entries.erase(it);
+    }
+    if (entries.isEmpty()) {
+        q.prepare(QStringLiteral("DELETE FROM signature_attestations WHERE bucket = ?"));
+        q.addBindValue(bucket);
+        if (!q.exec())
+            return SqlErrors::fromQuery(q, tr("Cannot sign the key."));
+        return {};
+    }
+    const QByteArray encoded = SignatureAttestations::encode(entries);
+    const QByteArray signature = m_signer->sign(SignatureAttestations::message(bucket, encoded));
+    if (signature.isEmpty())
+        return makeError(ErrorCode::CryptoFailure, tr("Could not sign the change."));
+    q.prepare(QStringLiteral("INSERT INTO signature_attestations (bucket, signed_by, entries, "
+                             "signature) VALUES (?, ?, ?, ?) ON CONFLICT (bucket) DO UPDATE SET "
+                             "signed_by = excluded.signed_by, entries = excluded.entries, "
+                             "signature = excluded.signature"));
+    q.addBindValue(bucket);
+    q.addBindValue(m_signerKeyId);
+    q.addBindValue(encoded);
     q.addBindValue(signature);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot sign the key."));

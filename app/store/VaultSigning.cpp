@@ -1,6 +1,7 @@
 #include "VaultSigning.h"
 
 #include "KeyStore.h"
+#include "SignatureAttestations.h"
 #include "SignedKeyRow.h"
 #include "SqlErrors.h"
 #include "core/KeyStatus.h"
@@ -85,6 +86,11 @@ QByteArray VaultSigning::keyMessage(const SignedKeyFields &f)
     for (const SignedSecret &secret : f.secrets)
         out.add(secret.id).add(secret.hash).add(secret.retiresAtMs);
     return out.bytes();
+}
+
+QByteArray VaultSigning::attestationMessage(qint64 bucket, const QByteArray &entries)
+{
+    return Canonical("keyward-attestation-v1").add(bucket).add(entries).bytes();
 }
 
 QByteArray VaultSigning::auditMessage(const AuditEvent &event)
@@ -179,6 +185,13 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
     QVector<TamperedKey> tampered;
     if (!trust.isSigned())
         return tampered;
+    // A check that may take what was verified before may take attestations too (one signature
+    // per bucket instead of one per row); audit verify (verified null) checks every row itself.
+    SignatureAttestations attested;
+    if (verified) {
+        if (auto read = attested.addAll(db, trust, verified); !read)
+            return read.error();
+    }
     // readKey()'s fields for every key, merged by key id with every secret (both ordered).
     SqlQuery keys(db);
     keys.setForwardOnly(true);
@@ -209,7 +222,8 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
         }
         const int signedBy = kSignedKeyColumnCount + 1;
         const VaultTrust::KeyVerdict verdict = trust.checkKey(
-            f, keys.value(signedBy).toLongLong(), keys.value(signedBy + 1).toByteArray(), verified);
+            f, keys.value(signedBy).toLongLong(), keys.value(signedBy + 1).toByteArray(), verified,
+            verified ? &attested : nullptr);
         if (verdict != VaultTrust::KeyVerdict::Good)
             tampered.append(
                 {f.id, keys.value(signedBy + 2).toString(), VaultTrust::describe(verdict)});
@@ -384,26 +398,37 @@ QByteArray VerifiedSignatures::digest(const QByteArray &publicKey, const QByteAr
         Canonical("keyward verified signature").add(publicKey).add(message).add(signature).bytes());
 }
 
+bool VaultTrust::couldHaveMade(const MemberKeyRow &signer, const SignedKeyFields &fields)
+{
+    // Taking power away needs no rank; a key that grants power needs a signer who could have
+    // granted it (Permissions::mayCreateKey, mayActOnKey).
+    return fields.state != keyStateToInt(KeyState::Active)
+        || (roleToInt(signer.role) >= roleToInt(Role::Developer)
+            && roleToInt(signer.role) >= fields.role);
+}
+
 VaultTrust::KeyVerdict VaultTrust::checkKey(const SignedKeyFields &fields, qint64 signedBy,
                                             const QByteArray &signature,
-                                            VerifiedSignatures *verified) const
+                                            VerifiedSignatures *verified,
+                                            const SignatureAttestations *attested) const
 {
     if (signature.isEmpty())
         return KeyVerdict::Unsigned;
     const MemberKeyRow *signer = key(signedBy);
-    if (!signer || signer->retired)
-        return KeyVerdict::UntrustedSigner;
-    // Taking power away needs no rank; a key that grants power needs a signer who could have
-    // granted it (Permissions::mayCreateKey, mayActOnKey).
-    if (fields.state == keyStateToInt(KeyState::Active)
-        && (roleToInt(signer->role) < roleToInt(Role::Developer)
-            || roleToInt(signer->role) < fields.role))
+    if (!signer || signer->retired || !couldHaveMade(*signer, fields))
         return KeyVerdict::UntrustedSigner;
     const QByteArray message = VaultSigning::keyMessage(fields);
     QByteArray digest;
-    if (verified) {
+    if (verified || attested)
         digest = VerifiedSignatures::digest(signer->publicKey, message, signature);
-        if (verified->contains(digest))
+    if (verified && verified->contains(digest))
+        return KeyVerdict::Good;
+    if (attested) {
+        // The attester vouches only for rows it could have signed itself.
+        const SignatureAttestations::Attested *entry = attested->find(fields.id);
+        const MemberKeyRow *attester = entry ? key(entry->attestedBy) : nullptr;
+        if (attester && !attester->retired && entry->digest == digest
+            && couldHaveMade(*attester, fields))
             return KeyVerdict::Good;
     }
     if (!SigningKey::verify(signer->publicKey, message, signature))

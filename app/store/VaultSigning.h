@@ -26,6 +26,7 @@ namespace Keyward {
 // the whole history before it.
 struct AuditVerification;
 struct SecretMatch;
+class SignatureAttestations;
 struct TamperedKey;
 class VaultTrust;
 
@@ -79,6 +80,8 @@ public:
     static QByteArray certificateMessage(const MemberKeyRow &key);
     static QByteArray keyMessage(const SignedKeyFields &fields);
     static QByteArray auditMessage(const AuditEvent &event);
+    // A bucket's signed list of key-row signature digests (SignatureAttestations).
+    static QByteArray attestationMessage(qint64 bucket, const QByteArray &entries);
 
     // Sign-ins and a key made at sign-in change nothing a verifier trusts: a member whose key is
     // not certified yet writes them unsigned.
@@ -89,6 +92,8 @@ public:
     static Result<void> checkSignatures(QSqlDatabase &db, AuditVerification &result);
     // Every key row a verifier refuses under trust (unsigned, badly signed, or signed by a key
     // that could not have made it), by id; none on an unsigned vault.
+    // With verified, the vault's signature attestations count as well; without (audit verify),
+    // every row's own signature is verified.
     // One pass over all keys (two ordered reads, not four statements per key). stop: when it
     // turns true the pass ends early with an error (a server shutting down).
     static Result<QVector<TamperedKey>> tamperedKeys(QSqlDatabase &db, const VaultTrust &trust,
@@ -128,8 +133,14 @@ public:
     // A key row that a verifier may answer from: signed by a trusted, unretired key whose role
     // could have made it (an active key's role at most the signer's, and a Developer at least).
     // verified: signatures already verified good, and where to note new ones (may be null).
+    // attested: signed lists of good signatures, trusted for the rows their attester could have
+    // signed itself (may be null).
     KeyVerdict checkKey(const SignedKeyFields &fields, qint64 signedBy, const QByteArray &signature,
-                        VerifiedSignatures *verified = nullptr) const;
+                        VerifiedSignatures *verified = nullptr,
+                        const SignatureAttestations *attested = nullptr) const;
+    // Whether a member key of signer's role could have made the row: any for a key that grants
+    // nothing, a Developer at least and the key's role at most for an active one.
+    static bool couldHaveMade(const MemberKeyRow &signer, const SignedKeyFields &fields);
     // An audit row: signed by any trusted key, retired or not.
     bool checkAudit(const AuditEvent &event, qint64 signedBy, const QByteArray &signature) const;
 

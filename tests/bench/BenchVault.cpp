@@ -5,7 +5,9 @@
 #include "crypto/SecretString.h"
 #include "crypto/Sha256.h"
 #include "crypto/SigningKey.h"
+#include "store/SignatureAttestations.h"
 #include "store/VaultSigning.h"
+#include "store/VerifiedSignatures.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -23,7 +25,7 @@ const char kPassphrase[] = "benchmark passphrase";
 
 // The vault is signed from its creation, and a verifier answers an unsigned row as tampered:
 // every key row is signed with the Owner's key, as createKey() would have (no audit row names
-// the keys, so each signature binds audit id 0).
+// the keys, so each signature binds audit id 0), and listed in its bucket's attestation.
 Result<void> signEveryKey(QSqlDatabase &db, int keyCount)
 {
     QSqlQuery q(db);
@@ -41,16 +43,44 @@ Result<void> signEveryKey(QSqlDatabase &db, int keyCount)
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO key_signatures (key_id, signed_by, signature) VALUES (?, ?, ?)"));
+    // And the attestations a store writes with them (SqlKeyStore::attestSignedKeys).
+    QSqlQuery attest(db);
+    attest.prepare(QStringLiteral("INSERT INTO signature_attestations (bucket, signed_by, "
+                                  "entries, signature) VALUES (?, ?, ?, ?)"));
+    SignatureAttestations::Entries bucket;
+    const auto writeBucket = [&]() -> Result<void> {
+        const qint64 index = SignatureAttestations::bucketOf(bucket.firstKey());
+        const QByteArray encoded = SignatureAttestations::encode(bucket);
+        attest.addBindValue(index);
+        attest.addBindValue(signerId);
+        attest.addBindValue(encoded);
+        attest.addBindValue(signer->sign(SignatureAttestations::message(index, encoded)));
+        bucket.clear();
+        if (!attest.exec())
+            return sqlError(attest);
+        return {};
+    };
     for (int id = 1; id <= keyCount; ++id) {
         auto fields = VaultSigning::readKey(db, id);
         if (!fields)
             return fields.error();
+        const QByteArray message = VaultSigning::keyMessage(*fields);
+        const QByteArray signature = signer->sign(message);
         insert.addBindValue(id);
         insert.addBindValue(signerId);
-        insert.addBindValue(signer->sign(VaultSigning::keyMessage(*fields)));
+        insert.addBindValue(signature);
         if (!insert.exec())
             return sqlError(insert);
+        if (!bucket.isEmpty()
+            && SignatureAttestations::bucketOf(id)
+                != SignatureAttestations::bucketOf(bucket.firstKey())) {
+            if (auto written = writeBucket(); !written)
+                return written;
+        }
+        bucket.insert(id, VerifiedSignatures::digest(signer->publicKey(), message, signature));
     }
+    if (!bucket.isEmpty())
+        return writeBucket();
     return {};
 }
 

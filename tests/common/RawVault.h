@@ -59,6 +59,7 @@ public:
         const QVariant result = value(sql);
         return result.isValid() ? result.toLongLong() : -1;
     }
+    QSqlDatabase &database() { return m_db; }
 
 private:
     QString m_name;

@@ -7,8 +7,10 @@
 #include "crypto/Sha256.h"
 #include "crypto/SigningKey.h"
 #include "store/AuditLog.h"
+#include "store/SignatureAttestations.h"
 #include "store/VaultIntegrity.h"
 #include "store/VaultSigning.h"
+#include "store/VerifiedSignatures.h"
 #include "verify/Verifier.h"
 
 #include <QSqlError>
@@ -32,6 +34,43 @@ VerifyOutcome verifyWith(SqlKeyStore &store, const Clock &clock, const SecretStr
 
 const char kBobPassphrase[] = "bob's long passphrase";
 
+std::optional<SignatureAttestations::Entries> attestedIn(RawVault &raw, qint64 bucket)
+{
+    const QVariant entries = raw.value(
+        QStringLiteral("SELECT entries FROM signature_attestations WHERE bucket = ?"), {bucket});
+    if (!entries.isValid())
+        return std::nullopt;
+    return SignatureAttestations::decode(bucket, entries.toByteArray());
+}
+
+// The digest a verifier computes for a key row as it is stored now (forged or not).
+QByteArray storedRowDigest(RawVault &raw, qint64 keyId)
+{
+    auto fields = VaultSigning::readKey(raw.database(), keyId);
+    if (!fields)
+        qFatal("readKey: %s", qPrintable(fields.errorMessage()));
+    const QByteArray signature =
+        raw.value(QStringLiteral("SELECT signature FROM key_signatures WHERE key_id = ?"), {keyId})
+            .toByteArray();
+    const QByteArray signer =
+        raw.value(QStringLiteral("SELECT m.public_key FROM key_signatures s JOIN member_keys m ON "
+                                 "m.id = s.signed_by WHERE s.key_id = ?"),
+                  {keyId})
+            .toByteArray();
+    return VerifiedSignatures::digest(signer, VaultSigning::keyMessage(*fields), signature);
+}
+
+// What an attacker holding a member's signing key (and the file) writes: a list of their own.
+void writeAttestation(RawVault &raw, qint64 bucket, const SignatureAttestations::Entries &entries,
+                      qint64 memberKeyId, const SigningKey &key)
+{
+    const QByteArray encoded = SignatureAttestations::encode(entries);
+    QVERIFY(raw.exec(
+        QStringLiteral("INSERT OR REPLACE INTO signature_attestations (bucket, "
+                       "signed_by, entries, signature) VALUES (?, ?, ?, ?)"),
+        {bucket, memberKeyId, encoded, key.sign(SignatureAttestations::message(bucket, encoded))}));
+}
+
 } // namespace
 
 class TestSignedVault : public QObject
@@ -54,6 +93,10 @@ private Q_SLOTS:
     void forgedRowIsNotSignedAgainWhenItsSignerLeaves();
     void rememberedSignaturesStillSeeEveryChange();
     void promotionLeavesForgedRowsAlone();
+    void attestationListsTheSignedRows();
+    void forgedAttestationLendsNothing();
+    void attesterIsHeldToItsRank();
+    void replayedRowWithItsAttestationIsNotFound();
 };
 
 void TestSignedVault::newVaultIsSignedFromTheStart()
@@ -348,10 +391,10 @@ void TestSignedVault::existingVaultIsSignedByItsOwner()
     f.store.reset();
     {
         RawVault raw(f.path);
-        for (const char *sql :
-             {"DROP TABLE key_signatures", "DROP TABLE audit_signatures", "DROP TABLE member_keys",
-              "DELETE FROM vault_meta WHERE name = 'root_key'",
-              "DELETE FROM schema_version WHERE version = 5"})
+        for (const char *sql : {"DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+                                "DROP TABLE audit_signatures", "DROP TABLE member_keys",
+                                "DELETE FROM vault_meta WHERE name = 'root_key'",
+                                "DELETE FROM schema_version WHERE version >= 5"})
             QVERIFY(raw.exec(QString::fromLatin1(sql)));
     }
     auto opened = SqlKeyStore::openVault(f.path, f.clock);
@@ -484,7 +527,7 @@ void TestSignedVault::rememberedSignaturesStillSeeEveryChange()
     auto first = VaultIntegrity::tamperedKeys(f.path, f.store->rootKey(), &verified);
     QVERIFY2(first, qPrintable(first.errorMessage()));
     QVERIFY(first->isEmpty());
-    QCOMPARE(verified.size(), 3);
+    QCOMPARE(verified.size(), 1); // one attestation lists the three rows
     {
         RawVault raw(f.path);
         QVERIFY(raw.exec(
@@ -496,7 +539,8 @@ void TestSignedVault::rememberedSignaturesStillSeeEveryChange()
     QCOMPARE(second->size(), 1);
     QCOMPARE(second->constFirst().id, keys[1].id);
     QCOMPARE(second->constFirst().name, QStringLiteral("two"));
-    QCOMPARE(verified.size(), 4); // the revoked row's new signature; never the forged one
+    QCOMPARE(verified.size(), 2); // the new attestation, listing the revoked row; never the forged
+                                  // one
     // The same answer without remembered signatures.
     auto fresh = VaultIntegrity::tamperedKeys(f.path, f.store->rootKey());
     QVERIFY(fresh);
@@ -533,6 +577,134 @@ void TestSignedVault::promotionLeavesForgedRowsAlone()
     QCOMPARE(verifyWith(*verifier, f.clock, good->token), VerifyOutcome::Valid);
     QCOMPARE(verifyWith(*verifier, f.clock, forged->token), VerifyOutcome::NotFound);
     QCOMPARE(f.store->key(forged->key.id)->state, KeyState::Active); // untouched
+}
+
+// Each change lists the rows it signed in its bucket's attestation, so a verifier checks one
+// signature per 256 keys; a deleted key leaves the list at the next change there.
+void TestSignedVault::attestationListsTheSignedRows()
+{
+    VaultFixture f;
+    std::vector<IssuedKey> issued;
+    for (const char *name : {"one", "two", "three"}) {
+        auto key = f.store->createKey(f.request(QString::fromLatin1(name)));
+        QVERIFY(key);
+        issued.push_back(std::move(key).value());
+    }
+    RawVault raw(f.path);
+    auto listed = attestedIn(raw, 0);
+    QVERIFY(listed);
+    QCOMPARE(listed->keys(), QList<qint64>({issued[0].key.id, issued[1].key.id, issued[2].key.id}));
+    QCOMPARE(listed->value(issued[1].key.id), storedRowDigest(raw, issued[1].key.id));
+    QVERIFY(f.store->deleteKey(issued[1].key.id, issued[1].key.version));
+    auto fourth = f.store->createKey(f.request(QStringLiteral("four")));
+    QVERIFY(fourth);
+    listed = attestedIn(raw, 0);
+    QVERIFY(listed);
+    QCOMPARE(listed->keys(), QList<qint64>({issued[0].key.id, issued[2].key.id, fourth->key.id}));
+    auto verifier = f.openSecond(QString());
+    QCOMPARE(verifyWith(*verifier, f.clock, issued[0].token), VerifyOutcome::Valid);
+    QCOMPARE(verifyWith(*verifier, f.clock, fourth->token), VerifyOutcome::Valid);
+    QCOMPARE(verifyWith(*verifier, f.clock, issued[1].token), VerifyOutcome::NotFound);
+}
+
+// Listing a forged row's digest without the attester's key breaks the list's signature: the
+// verifier then checks each row of the bucket itself.
+void TestSignedVault::forgedAttestationLendsNothing()
+{
+    VaultFixture f;
+    auto forged = f.store->createKey(f.request(QStringLiteral("forged")));
+    QVERIFY(forged);
+    auto honest = f.store->createKey(f.request(QStringLiteral("honest")));
+    QVERIFY(honest);
+    RawVault raw(f.path);
+    QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET usage_limit = NULL, expires_at = NULL "
+                                    "WHERE id = ?"),
+                     {forged->key.id}));
+    auto listed = attestedIn(raw, 0);
+    QVERIFY(listed);
+    listed->insert(forged->key.id, storedRowDigest(raw, forged->key.id));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE signature_attestations SET entries = ?"),
+                     {SignatureAttestations::encode(*listed)}));
+    auto verifier = f.openSecond(QString());
+    QCOMPARE(verifyWith(*verifier, f.clock, forged->token), VerifyOutcome::NotFound);
+    QCOMPARE(verifyWith(*verifier, f.clock, honest->token), VerifyOutcome::Valid);
+    VerifiedSignatures verified;
+    auto tampered = VaultIntegrity::tamperedKeys(f.path, f.store->rootKey(), &verified);
+    QVERIFY(tampered);
+    QCOMPARE(tampered->size(), 1);
+    QCOMPARE(tampered->constFirst().id, forged->key.id);
+}
+
+// An attester vouches only for rows it could have signed itself. Bob (a Developer) lists a
+// forged Developer key in an attestation of his: that passes, as his own signature on the row
+// would have (and shows verifiers take attestations instead of each row's signature). The same
+// for an Admin key he could never have made does not.
+void TestSignedVault::attesterIsHeldToItsRank()
+{
+    VaultFixture f;
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Developer, secret(kBobPassphrase));
+    QVERIFY(bob);
+    QVERIFY(f.openSecond(QStringLiteral("bob"), kBobPassphrase)->canSign()); // his certified key
+    auto developerKey = f.store->createKey(f.request(QStringLiteral("developer")));
+    QVERIFY(developerKey);
+    auto adminKey = f.store->createKey(
+        f.request(QStringLiteral("admin"), Environment::Production, Role::Admin));
+    QVERIFY(adminKey);
+    RawVault raw(f.path);
+    const qint64 bobKeyId =
+        raw.number(QStringLiteral("SELECT id FROM member_keys WHERE member_id = %1").arg(bob->id));
+    auto bobKey =
+        SigningKey::unseal(raw.value(QStringLiteral("SELECT sealed_key FROM member_keys WHERE id "
+                                                    "= ?"),
+                                     {bobKeyId})
+                               .toByteArray(),
+                           secret(kBobPassphrase),
+                           raw.value(QStringLiteral("SELECT public_key FROM member_keys WHERE id "
+                                                    "= ?"),
+                                     {bobKeyId})
+                               .toByteArray());
+    QVERIFY(bobKey);
+    for (qint64 id : {developerKey->key.id, adminKey->key.id})
+        QVERIFY(
+            raw.exec(QStringLiteral("UPDATE api_keys SET expires_at = NULL WHERE id = ?"), {id}));
+    writeAttestation(raw, 0,
+                     {{developerKey->key.id, storedRowDigest(raw, developerKey->key.id)},
+                      {adminKey->key.id, storedRowDigest(raw, adminKey->key.id)}},
+                     bobKeyId, *bobKey);
+    auto verifier = f.openSecond(QString());
+    QCOMPARE(verifyWith(*verifier, f.clock, developerKey->token), VerifyOutcome::Valid);
+    QCOMPARE(verifyWith(*verifier, f.clock, adminKey->token), VerifyOutcome::NotFound);
+    // audit verify checks every row's own signature, and names both.
+    auto audit = f.store->verifyAudit();
+    QVERIFY(audit);
+    QCOMPARE(audit->tamperedKeys.size(), 2);
+}
+
+// Putting back an older row, its signature and the attestation of that time lends nothing: the
+// row's message names the key's newest audit row, so its digest is not the one listed then.
+void TestSignedVault::replayedRowWithItsAttestationIsNotFound()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    RawVault raw(f.path);
+    const QVariant signature = raw.value(
+        QStringLiteral("SELECT signature FROM key_signatures WHERE key_id = ?"), {issued->key.id});
+    const QVariant entries =
+        raw.value(QStringLiteral("SELECT entries FROM signature_attestations WHERE bucket = 0"));
+    const QVariant attestation =
+        raw.value(QStringLiteral("SELECT signature FROM signature_attestations WHERE bucket = 0"));
+    QVERIFY(f.store->revokeKey(issued->key.id, issued->key.version));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET state = 0, revoked_at = NULL, version = "
+                                    "? WHERE id = ?"),
+                     {issued->key.version, issued->key.id}));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE key_signatures SET signature = ? WHERE key_id = ?"),
+                     {signature, issued->key.id}));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE signature_attestations SET entries = ?, signature = ? "
+                                    "WHERE bucket = 0"),
+                     {entries, attestation}));
+    auto verifier = f.openSecond(QString());
+    QCOMPARE(verifyWith(*verifier, f.clock, issued->token), VerifyOutcome::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestSignedVault)

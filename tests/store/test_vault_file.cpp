@@ -144,9 +144,9 @@ void TestVaultFile::versionOneVaultIsUpgraded()
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM vault_meta WHERE name = 'usage_seq'")));
         QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN allowed_ips")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE rate_buckets"))); // schema 4
-        for (const char *sql :
-             {"DROP TABLE key_signatures", "DROP TABLE audit_signatures", "DROP TABLE member_keys",
-              "DELETE FROM vault_meta WHERE name = 'root_key'"})
+        for (const char *sql : {"DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+                                "DROP TABLE audit_signatures", "DROP TABLE member_keys",
+                                "DELETE FROM vault_meta WHERE name = 'root_key'"})
             QVERIFY(raw.exec(QLatin1String(sql))); // schema 5
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
     }
@@ -179,9 +179,9 @@ void TestVaultFile::versionTwoVaultIsUpgraded()
         RawConnection raw(path);
         QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN allowed_ips")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE rate_buckets"))); // schema 4
-        for (const char *sql :
-             {"DROP TABLE key_signatures", "DROP TABLE audit_signatures", "DROP TABLE member_keys",
-              "DELETE FROM vault_meta WHERE name = 'root_key'"})
+        for (const char *sql : {"DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+                                "DROP TABLE audit_signatures", "DROP TABLE member_keys",
+                                "DELETE FROM vault_meta WHERE name = 'root_key'"})
             QVERIFY(raw.exec(QLatin1String(sql))); // schema 5
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version > 2")));
     }
@@ -189,7 +189,7 @@ void TestVaultFile::versionTwoVaultIsUpgraded()
     QVERIFY2(store, qPrintable(store.errorMessage()));
     auto version = Migrations::currentVersion(StoreDatabase::of(**store));
     QVERIFY(version);
-    QCOMPARE(*version, 5);
+    QCOMPARE(*version, 6);
     QCOMPARE(*version, Migrations::latestVersion());
     auto keys = (*store)->listKeys();
     QVERIFY(keys);

@@ -394,8 +394,9 @@ private Q_SLOTS:
             QSqlQuery q(raw);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE rate_buckets")));
             for (const char *sql :
-                 {"DROP TABLE key_signatures", "DROP TABLE audit_signatures",
-                  "DROP TABLE member_keys", "DELETE FROM vault_meta WHERE name = 'root_key'"})
+                 {"DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+                  "DROP TABLE audit_signatures", "DROP TABLE member_keys",
+                  "DELETE FROM vault_meta WHERE name = 'root_key'"})
                 QVERIFY(q.exec(QLatin1String(sql))); // schema 5
             QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 4")));
             raw.close();

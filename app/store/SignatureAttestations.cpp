@@ -1,0 +1,113 @@
+#include "SignatureAttestations.h"
+
+#include "SqlErrors.h"
+#include "SqlQuery.h"
+#include "VaultSigning.h"
+#include "VerifiedSignatures.h"
+#include "crypto/SigningKey.h"
+
+#include <QSqlDatabase>
+#include <QtEndian>
+
+namespace Keyward {
+
+namespace {
+
+constexpr int kIdBytes = 8;
+constexpr int kEntryBytes = kIdBytes + SignatureAttestations::kDigestBytes;
+
+} // namespace
+
+QByteArray SignatureAttestations::encode(const Entries &entries)
+{
+    QByteArray out;
+    out.reserve(int(entries.size()) * kEntryBytes);
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+        char id[kIdBytes];
+        qToBigEndian<qint64>(it.key(), id);
+        out.append(id, kIdBytes);
+        out.append(it.value());
+    }
+    return out;
+}
+
+std::optional<SignatureAttestations::Entries>
+SignatureAttestations::decode(qint64 bucket, const QByteArray &encoded)
+{
+    if (encoded.size() % kEntryBytes != 0)
+        return std::nullopt;
+    Entries entries;
+    qint64 previous = -1;
+    for (int at = 0; at < encoded.size(); at += kEntryBytes) {
+        const qint64 id = qFromBigEndian<qint64>(encoded.constData() + at);
+        if (id <= previous || bucketOf(id) != bucket || id < 0)
+            return std::nullopt;
+        previous = id;
+        entries.insert(id, encoded.mid(at + kIdBytes, kDigestBytes));
+    }
+    return entries;
+}
+
+QByteArray SignatureAttestations::message(qint64 bucket, const QByteArray &encoded)
+{
+    return VaultSigning::attestationMessage(bucket, encoded);
+}
+
+bool SignatureAttestations::verifies(const MemberKeyRow &attester, qint64 bucket,
+                                     const QByteArray &encoded, const QByteArray &signature,
+                                     VerifiedSignatures *verified)
+{
+    const QByteArray signedMessage = message(bucket, encoded);
+    QByteArray digest;
+    if (verified) {
+        digest = VerifiedSignatures::digest(attester.publicKey, signedMessage, signature);
+        if (verified->contains(digest))
+            return true;
+    }
+    if (!SigningKey::verify(attester.publicKey, signedMessage, signature))
+        return false;
+    if (verified)
+        verified->insert(digest);
+    return true;
+}
+
+bool SignatureAttestations::add(const VaultTrust &trust, qint64 bucket, qint64 signedBy,
+                                const QByteArray &encoded, const QByteArray &signature,
+                                VerifiedSignatures *verified)
+{
+    const MemberKeyRow *attester = trust.key(signedBy);
+    if (!attester || attester->retired)
+        return false;
+    const std::optional<Entries> entries = decode(bucket, encoded);
+    if (!entries || !verifies(*attester, bucket, encoded, signature, verified))
+        return false;
+    for (auto it = entries->cbegin(); it != entries->cend(); ++it)
+        m_byKey.insert(it.key(), {signedBy, it.value()});
+    return true;
+}
+
+Result<void> SignatureAttestations::addAll(QSqlDatabase &db, const VaultTrust &trust,
+                                           VerifiedSignatures *verified)
+{
+    if (!db.tables().contains(QStringLiteral("signature_attestations")))
+        return {}; // a vault file read before its upgrade to schema 6
+    SqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT bucket, signed_by, entries, signature FROM signature_attestations")))
+        return SqlErrors::fromQuery(q, tr("Cannot read the signature attestations."));
+    while (q.next())
+        add(trust, q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toByteArray(),
+            q.value(3).toByteArray(), verified);
+    if (q.lastError().isValid())
+        return SqlErrors::fromQuery(q, tr("Cannot read the signature attestations."));
+    return {};
+}
+
+const SignatureAttestations::Attested *SignatureAttestations::find(qint64 keyId) const
+{
+    const auto it = m_byKey.constFind(keyId);
+    return it == m_byKey.cend() ? nullptr : &it.value();
+}
+
+} // namespace Keyward

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QHash>
+#include <QMap>
+
+#include <optional>
+
+class QSqlDatabase;
+
+namespace Keyward {
+
+struct MemberKeyRow;
+class VaultTrust;
+class VerifiedSignatures;
+
+// Signed lists of key-row signatures (schema 6, vault files): one member key's signature over the
+// digests (VerifiedSignatures::digest) of the signatures of the key rows in one bucket of key ids.
+// A verifier that checked the attestation once trusts the listed rows without an Ed25519
+// verification each: a process that sees 100,000 keys for the first time makes ~400 of them, not
+// 100,000 (~16 s of CPU).
+//
+// A digest states a fact that never turns false (this signature over this message verifies with
+// this key), so an old attestation put back replays nothing: a row changed since has another
+// message, hence another digest. What an attestation does not say is whether the attester is
+// honest, so the attester is held to what it could have signed itself (VaultTrust::checkKey): a
+// Developer's key cannot vouch for an Owner-role key's row.
+//
+// Writers (SqlKeyStore) list the rows they sign and carry an old bucket's entries forward only
+// when its attester is trusted, at least their rank, and its signature verifies; otherwise only
+// the entries this process verified itself. Nothing unverified is ever listed.
+class SignatureAttestations
+{
+    Q_DECLARE_TR_FUNCTIONS(SignatureAttestations)
+public:
+    static constexpr qint64 kKeysPerBucket = 256;
+    static constexpr int kDigestBytes = 32;
+
+    // Key id -> digest of its row's signature.
+    using Entries = QMap<qint64, QByteArray>;
+
+    struct Attested
+    {
+        qint64 attestedBy = 0; // the member key that signed the list
+        QByteArray digest;
+    };
+
+    static qint64 bucketOf(qint64 keyId) { return keyId / kKeysPerBucket; }
+    static QByteArray encode(const Entries &entries);
+    // nullopt when malformed: a length that is not whole entries, a digest of the wrong size, ids
+    // out of order or outside the bucket.
+    static std::optional<Entries> decode(qint64 bucket, const QByteArray &encoded);
+    static QByteArray message(qint64 bucket, const QByteArray &encoded);
+
+    // A stored bucket, taken when its signature is good by a trusted, unretired member key.
+    // verified: where attestations checked before are remembered (may be null).
+    bool add(const VaultTrust &trust, qint64 bucket, qint64 signedBy, const QByteArray &encoded,
+             const QByteArray &signature, VerifiedSignatures *verified);
+    // Every bucket of the vault (for the whole-vault checks); none when the table does not exist.
+    Result<void> addAll(QSqlDatabase &db, const VaultTrust &trust, VerifiedSignatures *verified);
+
+    const Attested *find(qint64 keyId) const;
+    int size() const { return int(m_byKey.size()); }
+    void clear() { m_byKey.clear(); }
+
+    // Whether a stored attestation verifies with the given member key (a writer's carry-forward
+    // check).
+    static bool verifies(const MemberKeyRow &attester, qint64 bucket, const QByteArray &encoded,
+                         const QByteArray &signature, VerifiedSignatures *verified);
+
+private:
+    QHash<qint64, Attested> m_byKey;
+};
+
+} // namespace Keyward
