@@ -7091,6 +7091,13 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
+    <name>SignatureAttestations</name>
+    <message>
+        <source>Cannot read the signature attestations.</source>
+        <translation>Die Signaturbestätigungen können nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>SignedKeyCheck</name>
     <message>
         <source>Cannot read the vault.</source>
@@ -7107,6 +7114,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>the vault&apos;s root key (fingerprint) is not the one this process accepted</source>
         <translation>der Wurzelschlüssel (Fingerabdruck) des Tresors ist nicht der, den dieser Prozess akzeptiert hat</translation>
+    </message>
+    <message>
+        <source>Cannot read the signature attestations.</source>
+        <translation>Die Signaturbestätigungen können nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -7520,6 +7531,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>The finding &quot;%1&quot; of key &quot;%2&quot; is not dismissed.</source>
         <translation>Der Befund „%1“ von Schlüssel „%2“ ist nicht ignoriert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the signature attestations.</source>
+        <translation>Die Signaturbestätigungen können nicht gelesen werden.</translation>
     </message>
 </context>
 <context>

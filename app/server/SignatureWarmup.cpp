@@ -36,9 +36,10 @@ void SignatureWarmup::run(const QString &vaultPath, const QByteArray &acceptedRo
     const auto tampered =
         VaultIntegrity::tamperedKeys(vaultPath, acceptedRoot, &verified, 5000, &m_stop);
     if (tampered) {
-        qInfo("keyward-verifyd: %d key signatures verified in %.1f s; %d keys refused until "
-              "their rows are signed again.",
-              verified.size() - before, double(timer.elapsed()) / 1000.0, int(tampered->size()));
+        qInfo("keyward-verifyd: key rows checked in %.1f s (%d signatures verified: "
+              "attestations, and rows none lists); %d keys refused until their rows are signed "
+              "again.",
+              double(timer.elapsed()) / 1000.0, verified.size() - before, int(tampered->size()));
     } else if (!m_stop.load(std::memory_order_relaxed)) {
         // Not fatal: each key is then verified at its first look-up, as without this pass.
         qWarning("keyward-verifyd: the key signatures could not be verified ahead: %s",
