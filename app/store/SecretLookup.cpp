@@ -85,6 +85,8 @@ Result<std::optional<SecretMatch>> SecretLookup::findSigned(const QByteArray &ha
     // Twice at most: a key changed (legitimately) between the look-up and the check's reads is
     // looked up again, once; a second mismatch is treated as tampering.
     for (int attempt = 0; attempt < 2; ++attempt) {
+        // The look-up and the check read one snapshot, under one set of file locks.
+        const SqliteReadTransaction snapshot(sqliteHandle(m_store.database()));
         auto found = findOnce(hash); // may drop m_keyCheck (a replaced connection)
         if (!found || !found->has_value())
             return found;

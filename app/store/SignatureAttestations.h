@@ -29,9 +29,9 @@ class VerifiedSignatures;
 // honest, so the attester is held to what it could have signed itself (VaultTrust::checkKey): a
 // Developer's key cannot vouch for an Owner-role key's row.
 //
-// Writers (SqlKeyStore) list the rows they sign and carry an old bucket's entries forward only
-// when its attester is trusted, at least their rank, and its signature verifies; otherwise only
-// the entries this process verified itself. Nothing unverified is ever listed.
+// Writers (SqlKeyStore) list the signatures they make and every other signature of the bucket
+// they verified themselves; another member's list is never carried forward unread, so a list
+// states only what its attester made or checked.
 class SignatureAttestations
 {
     Q_DECLARE_TR_FUNCTIONS(SignatureAttestations)
@@ -66,8 +66,7 @@ public:
     int size() const { return int(m_byKey.size()); }
     void clear() { m_byKey.clear(); }
 
-    // Whether a stored attestation verifies with the given member key (a writer's carry-forward
-    // check).
+    // Whether a stored attestation verifies with the given member key.
     static bool verifies(const MemberKeyRow &attester, qint64 bucket, const QByteArray &encoded,
                          const QByteArray &signature, VerifiedSignatures *verified);
 

@@ -97,6 +97,9 @@ Result<void> SignedKeyCheck::refresh(QSqlDatabase &db)
     m_stamp = *stamp;
     m_attested.clear(); // the trust they were checked under has been read again
     m_attestedBuckets.clear();
+    // A vault upgraded to schema 6 while this verifier ran has the table now.
+    if (m_keyRow && !m_attestation)
+        m_attestation = SqliteStatement::prepare(m_keyRow->connection(), kAttestationSql, true);
     if (m_acceptedRoot.isEmpty())
         m_acceptedRoot = m_trust->rootKey(); // signed since this process opened it
     return {};
@@ -167,6 +170,7 @@ Result<void> SignedKeyCheck::loadAttestation(QSqlDatabase &db, qint64 keyId)
         m_attested.clear();
         m_attestedBuckets.clear();
     }
+    m_attestedBuckets.insert(bucket); // read once, even when the read fails
     qint64 signedBy = 0;
     QByteArray entries;
     QByteArray signature;
@@ -196,7 +200,6 @@ Result<void> SignedKeyCheck::loadAttestation(QSqlDatabase &db, qint64 keyId)
             signature = q.value(2).toByteArray();
         }
     }
-    m_attestedBuckets.insert(bucket);
     if (!signature.isEmpty())
         m_attested.add(*m_trust, bucket, signedBy, entries, signature,
                        &VerifiedSignatures::ofProcess());
@@ -250,8 +253,12 @@ Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const Se
         return Outcome::Changed;
     // Verified once per process and row (VerifiedSignatures): a cache emptied by a change
     // elsewhere, or another verifying thread, does not pay for the same row again.
-    if (auto loaded = loadAttestation(db, key.id); !loaded)
-        return loaded.error();
+    if (auto loaded = loadAttestation(db, key.id); !loaded && !m_attestationFailed) {
+        // Not fatal: without the list each row's own signature is verified.
+        m_attestationFailed = true;
+        qWarning("Keyward: cannot read the vault's signature attestations: %s",
+                 qPrintable(loaded.errorMessage()));
+    }
     const VaultTrust::KeyVerdict verdict =
         m_trust->checkKey(fields, (*stored)->signedBy, (*stored)->signature,
                           &VerifiedSignatures::ofProcess(), &m_attested);

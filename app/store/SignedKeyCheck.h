@@ -75,6 +75,7 @@ private:
     std::unique_ptr<SqliteStatement> m_attestation; // null: no table (or not SQLite)
     SignatureAttestations m_attested;
     QSet<qint64> m_attestedBuckets; // read, whether or not they were good
+    bool m_attestationFailed = false; // logged once
     QSet<qint64> m_reported;
 };
 

@@ -310,7 +310,8 @@ private:
     // when the row is signed again as it is (its newest audit row stays the one it names).
     Result<void> signKey(qint64 keyId, bool auditFollows = true);
     // Before the commit: the buckets of the keys signKey() signed get a new signature attestation
-    // (SignatureAttestations), listing those rows and what of the old list may be carried forward.
+    // (SignatureAttestations), listing those rows and the bucket's other rows whose signatures
+    // this process verified.
     Result<void> attestSignedKeys();
     Result<void> attestBucket(qint64 bucket, const SignatureAttestations::Entries &signedNow,
                               const VaultTrust &trust);

@@ -6,6 +6,7 @@
 
 #include <QSqlQuery>
 
+#include <limits>
 #include <utility>
 
 // SqlKeyStore's signatures on a vault file (schema 5): signing key rows, certifying member keys,
@@ -85,52 +86,41 @@ Result<void> SqlKeyStore::attestBucket(qint64 bucket,
                                        const SignatureAttestations::Entries &signedNow,
                                        const VaultTrust &trust)
 {
-    const MemberKeyRow *self = trust.key(m_signerKeyId);
-    SqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT signed_by, entries, signature FROM signature_attestations "
-                             "WHERE bucket = ?"));
-    q.addBindValue(bucket);
-    if (!q.exec())
-        return SqlErrors::fromQuery(q, tr("Cannot read the signature attestations."));
+    // The list is made from the bucket's rows as they are: the signatures this change made, and
+    // every other whose own signature this process verified (now, or before). Another member's
+    // list is never carried forward unread: it would lend this member's word to whatever that
+    // one listed. Rows deleted since drop out.
     SignatureAttestations::Entries entries;
-    if (q.next()) {
-        const QByteArray encoded = q.value(1).toByteArray();
-        const std::optional<SignatureAttestations::Entries> old =
-            SignatureAttestations::decode(bucket, encoded);
-        const MemberKeyRow *attester = trust.key(q.value(0).toLongLong());
-        // Carried forward only from an attester who could vouch for all this one can: else this
-        // signature would lend its rank to the other's word. Otherwise only what this process
-        // verified itself stays listed.
-        const bool carry = old && attester && !attester->retired
-            && roleToInt(attester->role) >= roleToInt(self->role)
-            && SignatureAttestations::verifies(*attester, bucket, encoded, q.value(2).toByteArray(),
-                                               &VerifiedSignatures::ofProcess());
-        if (old) {
-            for (auto it = old->cbegin(); it != old->cend(); ++it) {
-                if (carry || VerifiedSignatures::ofProcess().contains(it.value()))
-                    entries.insert(it.key(), it.value());
+    VerifiedSignatures &verified = VerifiedSignatures::ofProcess();
+    const qint64 fromId = bucket * SignatureAttestations::kKeysPerBucket;
+    auto read = VaultSigning::forEachStoredKey(
+        database(),
+        [&](const VaultSigning::StoredKeyRow &row) -> Result<void> {
+            const qint64 id = row.fields.id;
+            if (signedNow.contains(id)) {
+                entries.insert(id, signedNow.value(id));
+                return {};
             }
-        }
-    }
-    q.finish();
-    // Rows deleted since are dropped from the list.
-    q.prepare(QStringLiteral("SELECT id FROM api_keys WHERE id >= ? AND id < ?"));
-    q.addBindValue(bucket * SignatureAttestations::kKeysPerBucket);
-    q.addBindValue((bucket + 1) * SignatureAttestations::kKeysPerBucket);
-    if (!q.exec())
-        return SqlErrors::fromQuery(q, tr("Cannot read the keys."));
-    QSet<qint64> present;
-    while (q.next())
-        present.insert(q.value(0).toLongLong());
-    q.finish();
-    for (auto it = signedNow.cbegin(); it != signedNow.cend(); ++it)
-        entries.insert(it.key(), it.value());
-    for (auto it = entries.begin(); it != entries.end();) {
-        if (present.contains(it.key()))
-            ++it;
-        else
-            it = entries.erase(it);
-    }
+            const MemberKeyRow *signer = trust.key(row.signedBy);
+            if (!signer || row.signature.isEmpty())
+                return {};
+            const QByteArray message = VaultSigning::keyMessage(row.fields);
+            const QByteArray digest =
+                VerifiedSignatures::digest(signer->publicKey, message, row.signature);
+            if (verified.contains(digest)
+                || SigningKey::verify(signer->publicKey, message, row.signature)) {
+                verified.insert(digest);
+                entries.insert(id, digest);
+            }
+            return {};
+        },
+        fromId,
+        fromId > std::numeric_limits<qint64>::max() - SignatureAttestations::kKeysPerBucket
+            ? std::numeric_limits<qint64>::max()
+            : fromId + SignatureAttestations::kKeysPerBucket);
+    if (!read)
+        return read;
+    SqlQuery q(database());
     if (entries.isEmpty()) {
         q.prepare(QStringLiteral("DELETE FROM signature_attestations WHERE bucket = ?"));
         q.addBindValue(bucket);

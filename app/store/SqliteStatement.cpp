@@ -127,4 +127,18 @@ QByteArray SqliteStatement::blob(int column) const
     return QByteArray(static_cast<const char *>(data), sqlite3_column_bytes(m_statement, column));
 }
 
+SqliteReadTransaction::SqliteReadTransaction(sqlite3 *db)
+{
+    if (db && sqlite3_get_autocommit(db)
+        && sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK)
+        m_db = db;
+}
+
+SqliteReadTransaction::~SqliteReadTransaction()
+{
+    // A read transaction commits nothing; should COMMIT fail, ROLLBACK still ends it.
+    if (m_db && sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
 } // namespace Keyward

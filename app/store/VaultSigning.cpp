@@ -192,25 +192,50 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
         if (auto read = attested.addAll(db, trust, verified); !read)
             return read.error();
     }
+    auto visited = forEachStoredKey(db, [&](const StoredKeyRow &row) -> Result<void> {
+        if (stop && stop->load(std::memory_order_relaxed))
+            return makeError(ErrorCode::StorageError, tr("The check of the keys was stopped."));
+        const VaultTrust::KeyVerdict verdict = trust.checkKey(
+            row.fields, row.signedBy, row.signature, verified, verified ? &attested : nullptr);
+        if (verdict != VaultTrust::KeyVerdict::Good)
+            tampered.append({row.fields.id, row.name, VaultTrust::describe(verdict)});
+        return {};
+    });
+    if (!visited)
+        return visited.error();
+    return tampered;
+}
+
+Result<void>
+VaultSigning::forEachStoredKey(QSqlDatabase &db,
+                               const std::function<Result<void>(const StoredKeyRow &)> &visit,
+                               qint64 fromId, qint64 toId)
+{
     // readKey()'s fields for every key, merged by key id with every secret (both ordered).
     SqlQuery keys(db);
     keys.setForwardOnly(true);
-    if (!keys.exec(QStringLiteral("SELECT ") + QLatin1String(kSignedKeyColumns)
-                   + QStringLiteral(", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE "
-                                    "a.key_id = k.id), g.signed_by, g.signature, k.name FROM "
-                                    "api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id "
-                                    "ORDER BY k.id")))
+    keys.prepare(QStringLiteral("SELECT ") + QLatin1String(kSignedKeyColumns)
+                 + QStringLiteral(", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE "
+                                  "a.key_id = k.id), g.signed_by, g.signature, k.name FROM "
+                                  "api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id "
+                                  "WHERE k.id >= ? AND k.id < ? ORDER BY k.id"));
+    keys.addBindValue(fromId);
+    keys.addBindValue(toId);
+    if (!keys.exec())
         return SqlErrors::fromQuery(keys, tr("Cannot read the keys."));
     SqlQuery secrets(db);
     secrets.setForwardOnly(true);
-    if (!secrets.exec(QStringLiteral(
-            "SELECT key_id, id, hash, retires_at FROM key_secrets ORDER BY key_id, id")))
+    secrets.prepare(QStringLiteral("SELECT key_id, id, hash, retires_at FROM key_secrets WHERE "
+                                   "key_id >= ? AND key_id < ? ORDER BY key_id, id"));
+    secrets.addBindValue(fromId);
+    secrets.addBindValue(toId);
+    if (!secrets.exec())
         return SqlErrors::fromQuery(secrets, tr("Cannot read the keys."));
     bool secretAhead = secrets.next();
     while (keys.next()) {
-        if (stop && stop->load(std::memory_order_relaxed))
-            return makeError(ErrorCode::StorageError, tr("The check of the keys was stopped."));
-        SignedKeyFields f = readSignedKeyFields(QueryRow(keys));
+        StoredKeyRow row;
+        SignedKeyFields &f = row.fields;
+        f = readSignedKeyFields(QueryRow(keys));
         f.auditId = keys.value(kSignedKeyColumnCount).toLongLong();
         // Secrets of keys that no longer exist (none in a sound vault) are passed over.
         while (secretAhead && secrets.value(0).toLongLong() < f.id)
@@ -221,16 +246,15 @@ Result<QVector<TamperedKey>> VaultSigning::tamperedKeys(QSqlDatabase &db, const 
             secretAhead = secrets.next();
         }
         const int signedBy = kSignedKeyColumnCount + 1;
-        const VaultTrust::KeyVerdict verdict = trust.checkKey(
-            f, keys.value(signedBy).toLongLong(), keys.value(signedBy + 1).toByteArray(), verified,
-            verified ? &attested : nullptr);
-        if (verdict != VaultTrust::KeyVerdict::Good)
-            tampered.append(
-                {f.id, keys.value(signedBy + 2).toString(), VaultTrust::describe(verdict)});
+        row.signedBy = keys.value(signedBy).toLongLong();
+        row.signature = keys.value(signedBy + 1).toByteArray();
+        row.name = keys.value(signedBy + 2).toString();
+        if (auto visited = visit(row); !visited)
+            return visited;
     }
     if (keys.lastError().isValid())
         return SqlErrors::fromQuery(keys, tr("Cannot read the keys."));
-    return tampered;
+    return {};
 }
 
 Result<VaultTrust::KeyVerdict> checkStoredKey(QSqlDatabase &db, const VaultTrust &trust,

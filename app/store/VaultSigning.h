@@ -13,6 +13,8 @@
 #include <QVector>
 
 #include <atomic>
+#include <functional>
+#include <limits>
 #include <optional>
 
 namespace Keyward {
@@ -99,6 +101,21 @@ public:
     static Result<QVector<TamperedKey>> tamperedKeys(QSqlDatabase &db, const VaultTrust &trust,
                                                      VerifiedSignatures *verified = nullptr,
                                                      const std::atomic<bool> *stop = nullptr);
+
+    // A key row as its signature covers it, with the signature and the key's name.
+    struct StoredKeyRow
+    {
+        SignedKeyFields fields;
+        qint64 signedBy = 0;
+        QByteArray signature;
+        QString name;
+    };
+    // Every key row with an id in [fromId, toId), in id order, in two ordered reads; an error
+    // from visit ends the pass with it.
+    static Result<void>
+    forEachStoredKey(QSqlDatabase &db,
+                     const std::function<Result<void>(const StoredKeyRow &)> &visit,
+                     qint64 fromId = 0, qint64 toId = std::numeric_limits<qint64>::max());
 
     // The root public key (empty: the vault is not signed yet).
     static Result<QByteArray> readRootKey(QSqlDatabase &db);

@@ -60,6 +60,22 @@ QByteArray storedRowDigest(RawVault &raw, qint64 keyId)
     return VerifiedSignatures::digest(signer, VaultSigning::keyMessage(*fields), signature);
 }
 
+// A member's signing key as its holder (or whoever learned the passphrase) has it: id and key.
+std::pair<qint64, std::optional<SigningKey>> memberSigningKey(RawVault &raw, qint64 memberId,
+                                                              const char *passphrase)
+{
+    const qint64 id =
+        raw.number(QStringLiteral("SELECT id FROM member_keys WHERE member_id = %1").arg(memberId));
+    const QVariantList which {id};
+    return {id,
+            SigningKey::unseal(
+                raw.value(QStringLiteral("SELECT sealed_key FROM member_keys WHERE id = ?"), which)
+                    .toByteArray(),
+                secret(passphrase),
+                raw.value(QStringLiteral("SELECT public_key FROM member_keys WHERE id = ?"), which)
+                    .toByteArray())};
+}
+
 // What an attacker holding a member's signing key (and the file) writes: a list of their own.
 void writeAttestation(RawVault &raw, qint64 bucket, const SignatureAttestations::Entries &entries,
                       qint64 memberKeyId, const SigningKey &key)
@@ -97,6 +113,7 @@ private Q_SLOTS:
     void forgedAttestationLendsNothing();
     void attesterIsHeldToItsRank();
     void replayedRowWithItsAttestationIsNotFound();
+    void writersListOnlyWhatTheyVerified();
 };
 
 void TestSignedVault::newVaultIsSignedFromTheStart()
@@ -595,6 +612,10 @@ void TestSignedVault::attestationListsTheSignedRows()
     QVERIFY(listed);
     QCOMPARE(listed->keys(), QList<qint64>({issued[0].key.id, issued[1].key.id, issued[2].key.id}));
     QCOMPARE(listed->value(issued[1].key.id), storedRowDigest(raw, issued[1].key.id));
+    // A list read as another bucket's, or cut short, is no list.
+    const QByteArray encoded = SignatureAttestations::encode(*listed);
+    QVERIFY(!SignatureAttestations::decode(1, encoded));
+    QVERIFY(!SignatureAttestations::decode(0, encoded.chopped(1)));
     QVERIFY(f.store->deleteKey(issued[1].key.id, issued[1].key.version));
     auto fourth = f.store->createKey(f.request(QStringLiteral("four")));
     QVERIFY(fourth);
@@ -651,18 +672,7 @@ void TestSignedVault::attesterIsHeldToItsRank()
         f.request(QStringLiteral("admin"), Environment::Production, Role::Admin));
     QVERIFY(adminKey);
     RawVault raw(f.path);
-    const qint64 bobKeyId =
-        raw.number(QStringLiteral("SELECT id FROM member_keys WHERE member_id = %1").arg(bob->id));
-    auto bobKey =
-        SigningKey::unseal(raw.value(QStringLiteral("SELECT sealed_key FROM member_keys WHERE id "
-                                                    "= ?"),
-                                     {bobKeyId})
-                               .toByteArray(),
-                           secret(kBobPassphrase),
-                           raw.value(QStringLiteral("SELECT public_key FROM member_keys WHERE id "
-                                                    "= ?"),
-                                     {bobKeyId})
-                               .toByteArray());
+    auto [bobKeyId, bobKey] = memberSigningKey(raw, bob->id, kBobPassphrase);
     QVERIFY(bobKey);
     for (qint64 id : {developerKey->key.id, adminKey->key.id})
         QVERIFY(
@@ -705,6 +715,41 @@ void TestSignedVault::replayedRowWithItsAttestationIsNotFound()
                      {entries, attestation}));
     auto verifier = f.openSecond(QString());
     QCOMPARE(verifyWith(*verifier, f.clock, issued->token), VerifyOutcome::NotFound);
+}
+
+// A list is never carried forward unread. Bob (a Developer whose key was stolen) lists a forged
+// Developer key: his list makes it pass, as his own signature on it would have. Carol, an honest
+// Developer, then changes a key of the same bucket: her list holds what she made and what she
+// verified, so the forged key is not found any more.
+void TestSignedVault::writersListOnlyWhatTheyVerified()
+{
+    VaultFixture f;
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Developer, secret(kBobPassphrase));
+    QVERIFY(bob);
+    QVERIFY(f.openSecond(QStringLiteral("bob"), kBobPassphrase)->canSign());
+    const char carolPassphrase[] = "carol's long passphrase";
+    QVERIFY(f.store->addMember(QStringLiteral("carol"), Role::Developer, secret(carolPassphrase)));
+    auto asCarol = f.openSecond(QStringLiteral("carol"), carolPassphrase);
+    QVERIFY(asCarol->canSign());
+    auto forged = f.store->createKey(f.request(QStringLiteral("forged")));
+    QVERIFY(forged);
+    RawVault raw(f.path);
+    auto [bobKeyId, bobKey] = memberSigningKey(raw, bob->id, kBobPassphrase);
+    QVERIFY(bobKey);
+    QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET expires_at = NULL WHERE id = ?"),
+                     {forged->key.id}));
+    writeAttestation(raw, 0, {{forged->key.id, storedRowDigest(raw, forged->key.id)}}, bobKeyId,
+                     *bobKey);
+    QCOMPARE(verifyWith(*f.openSecond(QString()), f.clock, forged->token), VerifyOutcome::Valid);
+    auto carols = asCarol->createKey(makeRequest(*asCarol, f.clock, QStringLiteral("carol's")));
+    QVERIFY2(carols, qPrintable(carols.errorMessage()));
+    auto listed = attestedIn(raw, 0);
+    QVERIFY(listed);
+    QVERIFY(!listed->contains(forged->key.id));
+    QVERIFY(listed->contains(carols->key.id));
+    auto verifier = f.openSecond(QString());
+    QCOMPARE(verifyWith(*verifier, f.clock, forged->token), VerifyOutcome::NotFound);
+    QCOMPARE(verifyWith(*verifier, f.clock, carols->token), VerifyOutcome::Valid);
 }
 
 QTEST_GUILESS_MAIN(TestSignedVault)

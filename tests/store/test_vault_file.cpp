@@ -6,6 +6,7 @@
 #include "crypto/SecureRandom.h"
 #include "crypto/Sha256.h"
 #include "store/Migrations.h"
+#include "store/SqliteStatement.h"
 #include "store/VaultFile.h"
 
 #include <QDir>
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void writeBlockedByAnotherWriterReportsLocked();
     void noSecretsInVaultFiles();
     void defaultPathIsInAppData();
+    void readTransactionReadsOneSnapshot();
 };
 
 void TestVaultFile::newVaultHasSchemaAndPrivateMode()
@@ -472,6 +474,41 @@ void TestVaultFile::defaultPathIsInAppData()
     const QString path = VaultFile::defaultPath();
     QVERIFY(path.endsWith(QStringLiteral("/keyward/vault.keyward")));
     QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)));
+}
+
+// A verifier's look-up and its check of the signed row run in one SqliteReadTransaction: they
+// read one snapshot, whatever another process commits meanwhile, and it ends when it goes. Inside
+// a transaction someone else began it begins and ends nothing.
+void TestVaultFile::readTransactionReadsOneSnapshot()
+{
+    VaultFixture f;
+    QSqlDatabase &db = StoreDatabase::of(*f.store);
+    auto changeSeq = SqliteStatement::prepare(
+        sqliteHandle(db), "SELECT value FROM vault_meta WHERE name = 'change_seq'", false);
+    QVERIFY(changeSeq);
+    const auto read = [&]() {
+        const QString value = changeSeq->step() ? changeSeq->text(0) : QString();
+        changeSeq->reset();
+        return value;
+    };
+    auto other = f.openSecond();
+    QString before;
+    {
+        const SqliteReadTransaction snapshot(sqliteHandle(db));
+        before = read();
+        QVERIFY(other->createKey(makeRequest(*other, f.clock, QStringLiteral("meanwhile"))));
+        QCOMPARE(read(), before); // still the snapshot
+    }
+    QVERIFY(read() != before); // ended: the other process's change is seen
+    QSqlQuery outer(db);
+    QVERIFY(outer.exec(QStringLiteral("BEGIN")));
+    {
+        const SqliteReadTransaction nested(sqliteHandle(db));
+        QVERIFY(!read().isEmpty());
+    }
+    QVERIFY2(outer.exec(QStringLiteral("COMMIT")), qPrintable(outer.lastError().text()));
+    // A null connection (another engine) begins nothing.
+    const SqliteReadTransaction none(nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestVaultFile)
