@@ -33,6 +33,7 @@ struct Command
 {
     QString name;
     QStringList argv;
+    QString input; // stdin of this command; empty: the run's common input
 };
 
 struct Timing
@@ -105,7 +106,8 @@ std::vector<Timing> interleaved(const std::vector<Command> &commands, int runs,
     std::vector<std::vector<double>> cpu(commands.size());
     for (int run = -1; run < runs; ++run) {
         for (std::size_t c = 0; c < commands.size(); ++c) {
-            const Timing timing = timeCommand(commands[c].argv, input, output);
+            const Timing timing = timeCommand(
+                commands[c].argv, commands[c].input.isEmpty() ? input : commands[c].input, output);
             if (timing.wall < 0) {
                 std::fprintf(stderr, "%s could not run\n", qPrintable(commands[c].name));
                 return {};
@@ -218,11 +220,19 @@ int runOneShot(const QTemporaryDir &dir, int bigKeys, int runs)
         auto vault = makeVault(path, keys);
         if (!vault)
             return 1;
-        commands.push_back(
-            {QString::number(keys),
-             {QStringLiteral(KEYWARDCTL_PATH), QStringLiteral("--vault"), path,
-              QStringLiteral("verify"), QStringLiteral("--env"), QStringLiteral("live"),
-              QString::fromStdString(vault->tokens()[std::size_t(keys) / 2])}});
+        // The token on stdin ("verify -"), as the CLI asks people to pass it.
+        const QString tokenFile = dir.filePath(QStringLiteral("oneshot-%1.token").arg(keys));
+        QFile token(tokenFile);
+        if (!token.open(QIODevice::WriteOnly)
+            || token.write(QByteArray::fromStdString(vault->tokens()[std::size_t(keys) / 2]) + '\n')
+                < 0)
+            return 1;
+        token.close();
+        commands.push_back({QString::number(keys),
+                            {QStringLiteral(KEYWARDCTL_PATH), QStringLiteral("--vault"), path,
+                             QStringLiteral("verify"), QStringLiteral("--env"),
+                             QStringLiteral("live"), QStringLiteral("-")},
+                            tokenFile});
     }
     std::fprintf(stderr, "Timing one-shot verify, %d runs each...\n", runs);
     const std::vector<Timing> t =

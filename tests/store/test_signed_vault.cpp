@@ -688,6 +688,10 @@ void TestSignedVault::attesterIsHeldToItsRank()
     auto audit = f.store->verifyAudit();
     QVERIFY(audit);
     QCOMPARE(audit->tamperedKeys.size(), 2);
+    // Bob leaves: his retired key's list vouches for nothing any more.
+    QVERIFY(f.store->removeMember(bob->id));
+    QCOMPARE(verifyWith(*f.openSecond(QString()), f.clock, developerKey->token),
+             VerifyOutcome::NotFound);
 }
 
 // Putting back an older row, its signature and the attestation of that time lends nothing: the
