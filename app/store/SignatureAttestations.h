@@ -30,8 +30,8 @@ class VerifiedSignatures;
 // Developer's key cannot vouch for an Owner-role key's row.
 //
 // Writers (SqlKeyStore) list the signatures they make and every other signature of the bucket
-// they verified themselves; another member's list is never carried forward unread, so a list
-// states only what its attester made or checked.
+// they verified themselves or listed before; another member's list is never carried forward
+// unread, so a list states only what its attester made or checked.
 class SignatureAttestations
 {
     Q_DECLARE_TR_FUNCTIONS(SignatureAttestations)

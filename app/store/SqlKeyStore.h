@@ -315,6 +315,9 @@ private:
     Result<void> attestSignedKeys();
     Result<void> attestBucket(qint64 bucket, const SignatureAttestations::Entries &signedNow,
                               const VaultTrust &trust);
+    // The digests of the signed-in member's own previous list of the bucket, when it verifies
+    // with their key (empty when another member made the last one).
+    Result<QSet<QByteArray>> ownPreviousList(qint64 bucket, const VaultTrust &trust);
     // One key of a bulk change, inside its transaction: the refusal text when the key is
     // refused (nullopt when it changed or had nothing to change).
     Result<std::optional<QString>> changeOneOfMany(const Member &actor, const KeyVersionRef &ref,

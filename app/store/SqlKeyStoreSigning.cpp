@@ -87,11 +87,15 @@ Result<void> SqlKeyStore::attestBucket(qint64 bucket,
                                        const VaultTrust &trust)
 {
     // The list is made from the bucket's rows as they are: the signatures this change made, and
-    // every other whose own signature this process verified (now, or before). Another member's
-    // list is never carried forward unread: it would lend this member's word to whatever that
-    // one listed. Rows deleted since drop out.
+    // every other whose own signature this member made or verified (in this process, or listed
+    // in their own previous list of the bucket). Another member's list is never carried forward
+    // unread: it would lend this member's word to whatever that one listed. Rows deleted since
+    // drop out.
     SignatureAttestations::Entries entries;
     VerifiedSignatures &verified = VerifiedSignatures::ofProcess();
+    auto listedBefore = ownPreviousList(bucket, trust);
+    if (!listedBefore)
+        return listedBefore.error();
     const qint64 fromId = bucket * SignatureAttestations::kKeysPerBucket;
     auto read = VaultSigning::forEachStoredKey(
         database(),
@@ -107,8 +111,9 @@ Result<void> SqlKeyStore::attestBucket(qint64 bucket,
             const QByteArray message = VaultSigning::keyMessage(row.fields);
             const QByteArray digest =
                 VerifiedSignatures::digest(signer->publicKey, message, row.signature);
-            if (verified.contains(digest)
-                || SigningKey::verify(signer->publicKey, message, row.signature)) {
+            if (listedBefore->contains(digest) || verified.contains(digest)) {
+                entries.insert(id, digest);
+            } else if (SigningKey::verify(signer->publicKey, message, row.signature)) {
                 verified.insert(digest);
                 entries.insert(id, digest);
             }
@@ -143,6 +148,31 @@ Result<void> SqlKeyStore::attestBucket(qint64 bucket,
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot sign the key."));
     return {};
+}
+
+Result<QSet<QByteArray>> SqlKeyStore::ownPreviousList(qint64 bucket, const VaultTrust &trust)
+{
+    QSet<QByteArray> digests;
+    SqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT entries, signature FROM signature_attestations WHERE bucket "
+                             "= ? AND signed_by = ?"));
+    q.addBindValue(bucket);
+    q.addBindValue(m_signerKeyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot read the signature attestations."));
+    if (!q.next())
+        return digests;
+    const QByteArray encoded = q.value(0).toByteArray();
+    const auto entries = SignatureAttestations::decode(bucket, encoded);
+    const MemberKeyRow *self = trust.key(m_signerKeyId);
+    // Taken only when it verifies with this member's own key: then it is this member's word.
+    if (entries && self
+        && SignatureAttestations::verifies(*self, bucket, encoded, q.value(1).toByteArray(),
+                                           &VerifiedSignatures::ofProcess())) {
+        for (const QByteArray &digest : *entries)
+            digests.insert(digest);
+    }
+    return digests;
 }
 
 Result<qint64> SqlKeyStore::insertMemberKey(qint64 memberId, Role role, const SigningKey &key,

@@ -622,6 +622,17 @@ void TestSignedVault::attestationListsTheSignedRows()
     listed = attestedIn(raw, 0);
     QVERIFY(listed);
     QCOMPARE(listed->keys(), QList<qint64>({issued[0].key.id, issued[2].key.id, fourth->key.id}));
+    // A member's next change takes their own previous list (once it verifies) instead of
+    // verifying each listed row again.
+    auto again = f.openSecond();
+    auto fifth = again->createKey(makeRequest(*again, f.clock, QStringLiteral("five")));
+    QVERIFY(fifth);
+    for (qint64 id : {issued[0].key.id, issued[2].key.id, fourth->key.id})
+        QVERIFY(!VerifiedSignatures::ofProcess().contains(storedRowDigest(raw, id)));
+    listed = attestedIn(raw, 0);
+    QVERIFY(listed);
+    QCOMPARE(listed->keys(),
+             QList<qint64>({issued[0].key.id, issued[2].key.id, fourth->key.id, fifth->key.id}));
     auto verifier = f.openSecond(QString());
     QCOMPARE(verifyWith(*verifier, f.clock, issued[0].token), VerifyOutcome::Valid);
     QCOMPARE(verifyWith(*verifier, f.clock, fourth->token), VerifyOutcome::Valid);
