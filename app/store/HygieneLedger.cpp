@@ -90,15 +90,8 @@ bool signedBy(const LedgerRow &row, const VaultTrust *trust, Role minimumRole)
     // Ed25519 verification is deterministic, so a signature verified good once is good for the
     // life of the process: each refresh of the window then verifies only new rows (1,000
     // dismissals cost ~250 ms of verification the first time).
-    VerifiedSignatures &verified = VerifiedSignatures::ofProcess();
-    const QByteArray digest = VerifiedSignatures::digest(
+    return VerifiedSignatures::ofProcess().verify(
         signer->publicKey, VaultSigning::auditMessage(row.event), row.signature);
-    if (verified.contains(digest))
-        return true;
-    if (!trust->checkAudit(row.event, *row.signedBy, row.signature))
-        return false;
-    verified.insert(digest);
-    return true;
 }
 
 } // namespace

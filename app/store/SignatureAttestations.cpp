@@ -58,17 +58,8 @@ bool SignatureAttestations::verifies(const MemberKeyRow &attester, qint64 bucket
                                      VerifiedSignatures *verified)
 {
     const QByteArray signedMessage = message(bucket, encoded);
-    QByteArray digest;
-    if (verified) {
-        digest = VerifiedSignatures::digest(attester.publicKey, signedMessage, signature);
-        if (verified->contains(digest))
-            return true;
-    }
-    if (!SigningKey::verify(attester.publicKey, signedMessage, signature))
-        return false;
-    if (verified)
-        verified->insert(digest);
-    return true;
+    return verified ? verified->verify(attester.publicKey, signedMessage, signature)
+                    : SigningKey::verify(attester.publicKey, signedMessage, signature);
 }
 
 bool SignatureAttestations::add(const VaultTrust &trust, qint64 bucket, qint64 signedBy,

@@ -111,12 +111,9 @@ Result<void> SqlKeyStore::attestBucket(qint64 bucket,
             const QByteArray message = VaultSigning::keyMessage(row.fields);
             const QByteArray digest =
                 VerifiedSignatures::digest(signer->publicKey, message, row.signature);
-            if (listedBefore->contains(digest) || verified.contains(digest)) {
+            if (listedBefore->contains(digest)
+                || verified.verify(signer->publicKey, message, row.signature, digest))
                 entries.insert(id, digest);
-            } else if (SigningKey::verify(signer->publicKey, message, row.signature)) {
-                verified.insert(digest);
-                entries.insert(id, digest);
-            }
             return {};
         },
         fromId,

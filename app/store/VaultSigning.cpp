@@ -422,6 +422,17 @@ QByteArray VerifiedSignatures::digest(const QByteArray &publicKey, const QByteAr
         Canonical("keyward verified signature").add(publicKey).add(message).add(signature).bytes());
 }
 
+bool VerifiedSignatures::verify(const QByteArray &publicKey, const QByteArray &message,
+                                const QByteArray &signature, const QByteArray &digest)
+{
+    if (contains(digest))
+        return true;
+    if (!SigningKey::verify(publicKey, message, signature))
+        return false;
+    insert(digest);
+    return true;
+}
+
 bool VaultTrust::couldHaveMade(const MemberKeyRow &signer, const SignedKeyFields &fields)
 {
     // Taking power away needs no rank; a key that grants power needs a signer who could have
@@ -455,11 +466,9 @@ VaultTrust::KeyVerdict VaultTrust::checkKey(const SignedKeyFields &fields, qint6
             && couldHaveMade(*attester, fields))
             return KeyVerdict::Good;
     }
-    if (!SigningKey::verify(signer->publicKey, message, signature))
-        return KeyVerdict::BadSignature;
-    if (verified)
-        verified->insert(digest);
-    return KeyVerdict::Good;
+    const bool good = verified ? verified->verify(signer->publicKey, message, signature, digest)
+                               : SigningKey::verify(signer->publicKey, message, signature);
+    return good ? KeyVerdict::Good : KeyVerdict::BadSignature;
 }
 
 bool VaultTrust::checkAudit(const AuditEvent &event, qint64 signedBy,

@@ -26,6 +26,15 @@ public:
     // The process's own: what SignedKeyCheck (every verifier) and the audit ledger consult.
     static VerifiedSignatures &ofProcess();
 
+    // Whether signature is publicKey's over message: remembered as good (digest: digest() of
+    // the three), or verified now and remembered when it is.
+    bool verify(const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature,
+                const QByteArray &digest);
+    bool verify(const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature)
+    {
+        return verify(publicKey, message, signature, digest(publicKey, message, signature));
+    }
+
     bool contains(const QByteArray &digest) const
     {
         const std::lock_guard lock(m_mutex);
