@@ -3,6 +3,7 @@
 #include "core/ProcessHardening.h"
 #include "core/Translations.h"
 #include "crypto/CryptoSelfTest.h"
+#include "store/SqliteProcess.h"
 #include "store/VaultFile.h"
 #include "ui/Icons.h"
 #include "ui/MainWindow.h"
@@ -36,6 +37,7 @@ int main(int argc, char **argv)
 {
     // Before anything can hold a key: no core dump will contain one.
     ProcessHardening::disableCoreDumps();
+    SqliteProcess::configure(); // before any connection
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Keyward"));
     QApplication::setApplicationName(QStringLiteral("keyward"));

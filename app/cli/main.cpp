@@ -6,6 +6,7 @@
 #include "core/ProcessHardening.h"
 #include "core/Translations.h"
 #include "crypto/CryptoSelfTest.h"
+#include "store/SqliteProcess.h"
 
 #include <QCoreApplication>
 
@@ -13,6 +14,7 @@ int main(int argc, char **argv)
 {
     // Before anything can hold a key: no core dump will contain one.
     Keyward::ProcessHardening::disableCoreDumps();
+    Keyward::SqliteProcess::configure(); // before any connection
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("keywardctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("Keyward"));

@@ -6,6 +6,7 @@
 #include "core/Clock.h"
 #include "core/Translations.h"
 #include "crypto/CryptoSelfTest.h"
+#include "store/SqliteProcess.h"
 
 #include <QCoreApplication>
 
@@ -25,6 +26,7 @@ int main(int argc, char **argv)
 {
     // Before any thread exists: the signal mask is inherited by every thread started later.
     const bool blocked = Keyward::Verifyd::SignalWatcher::blockInThisThread();
+    Keyward::SqliteProcess::configure(); // before any connection
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("keyward-verifyd"));

@@ -6,6 +6,7 @@
 #include "crypto/SecureRandom.h"
 #include "crypto/Sha256.h"
 #include "store/Migrations.h"
+#include "store/SqliteProcess.h"
 #include "store/SqliteStatement.h"
 #include "store/VaultFile.h"
 
@@ -16,6 +17,8 @@
 #include <QStandardPaths>
 #include <QtEndian>
 #include <QtTest>
+
+#include <sqlite3.h>
 
 using namespace Keyward;
 using namespace Keyward::Testing;
@@ -87,7 +90,12 @@ class TestVaultFile : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // As main() does, before this process's first SQLite connection.
+        m_configuredFirst = SqliteProcess::configure();
+    }
     void newVaultHasSchemaAndPrivateMode();
     void reopenKeepsData();
     void createRefusesExistingFileAndBadInput();
@@ -104,6 +112,10 @@ private Q_SLOTS:
     void noSecretsInVaultFiles();
     void defaultPathIsInAppData();
     void readTransactionReadsOneSnapshot();
+    void sqliteKeepsNoMemoryStatistics();
+
+private:
+    bool m_configuredFirst = false;
 };
 
 void TestVaultFile::newVaultHasSchemaAndPrivateMode()
@@ -509,6 +521,18 @@ void TestVaultFile::readTransactionReadsOneSnapshot()
     QVERIFY2(outer.exec(QStringLiteral("COMMIT")), qPrintable(outer.lastError().text()));
     // A null connection (another engine) begins nothing.
     const SqliteReadTransaction none(nullptr);
+}
+
+// The process-wide settings main() makes: memory statistics off (their global mutex was a tenth of
+// a pipeline's CPU), and once SQLite is in use, no later call changes anything.
+void TestVaultFile::sqliteKeepsNoMemoryStatistics()
+{
+    QVERIFY(m_configuredFirst);
+    VaultFixture f;
+    QVERIFY(f.store->createKey(makeRequest(*f.store, f.clock, QStringLiteral("stats"))));
+    QCOMPARE(sqlite3_memory_used(), sqlite3_int64(0)); // counted only with statistics on
+    QVERIFY(!SqliteProcess::configure());
+    QCOMPARE(sqlite3_memory_used(), sqlite3_int64(0));
 }
 
 QTEST_GUILESS_MAIN(TestVaultFile)
