@@ -33,7 +33,7 @@ struct Command
 {
     QString name;
     QStringList argv;
-    QString input; // stdin of this command; empty: the run's common input
+    QString input = {}; // stdin of this command; empty: the run's common input
 };
 
 struct Timing
