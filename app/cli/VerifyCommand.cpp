@@ -117,7 +117,7 @@ ExitCode VerifyCommand::run(CommandContext &context)
         verifier.enableCache();
         store->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
         code = threads > 1 ? verifyLinesOnThreads(context, verifier, request, threads)
-                           : verifyLines(context, verifier, request);
+                           : verifyLines(context, *store, verifier, request);
     } else {
         code = verifyOne(context, verifier, request, parser.positional().constFirst());
     }
@@ -147,16 +147,21 @@ ExitCode VerifyCommand::verifyOne(CommandContext &context, Verifier &verifier,
     return result->isValid() ? ExitCode::Success : ExitCode::Refused;
 }
 
-ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
+ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store, Verifier &verifier,
                                     const Request &request)
 {
     Output &output = context.output();
     const bool json = output.isJson();
     // Answers are held back while more input is ready and written when it pauses: a fast
     // producer gets large writes, a co-process asking one line at a time still gets its answer.
+    // Look-ups share read snapshots likewise, none held while waiting.
     output.setBuffered(true);
+    store.shareReadSnapshots(true);
     TokenLineReader reader(STDIN_FILENO);
-    reader.setWaitHandler([&output] { output.flush(); });
+    reader.setWaitHandler([&output, &store] {
+        store.releaseReadSnapshot();
+        output.flush();
+    });
     bool allValid = true;
     bool storeFailed = false;
     const char *data = nullptr;
@@ -170,6 +175,7 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, Verifier &verifier,
         storeFailed = storeFailed || outcome.storeFailed;
         output.printUtf8(line);
     }
+    store.shareReadSnapshots(false);
     output.setBuffered(false);
     if (reader.hadReadError())
         return context.fail(ExitCode::Usage, tr("Could not read stdin."));

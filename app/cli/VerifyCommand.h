@@ -12,6 +12,7 @@
 #include <optional>
 
 namespace Keyward {
+class SqlKeyStore;
 class Verifier;
 struct VerifyResult;
 } // namespace Keyward
@@ -37,7 +38,7 @@ private:
     using Request = VerifyRequest;
     static ExitCode verifyOne(CommandContext &context, Verifier &verifier, const Request &request,
                               const QString &argument);
-    static ExitCode verifyLines(CommandContext &context, Verifier &verifier,
+    static ExitCode verifyLines(CommandContext &context, SqlKeyStore &store, Verifier &verifier,
                                 const Request &request);
     static ExitCode verifyLinesOnThreads(CommandContext &context, Verifier &verifier,
                                          const Request &request, int threads);

@@ -93,6 +93,7 @@ void VerifyWorkers::work(std::size_t index)
         std::lock_guard lock(m_mutex);
         if (opened) {
             store = std::move(opened).value();
+            store->shareReadSnapshots(true); // released after each slice
             verifier = m_make(*store);
         } else {
             m_openErrors.push_back(opened.error());
@@ -118,6 +119,8 @@ void VerifyWorkers::work(std::size_t index)
             slice.allValid = slice.allValid && outcome.valid;
             slice.storeFailed = slice.storeFailed || outcome.storeFailed;
         }
+        if (store)
+            store->releaseReadSnapshot(); // nothing held while waiting for the next batch
         lock.lock();
         --m_busy;
         lock.unlock();

@@ -85,8 +85,11 @@ Result<std::optional<SecretMatch>> SecretLookup::findSigned(const QByteArray &ha
     // Twice at most: a key changed (legitimately) between the look-up and the check's reads is
     // looked up again, once; a second mismatch is treated as tampering.
     for (int attempt = 0; attempt < 2; ++attempt) {
-        // The look-up and the check read one snapshot, under one set of file locks.
-        const SqliteReadTransaction snapshot(sqliteHandle(m_store.database()));
+        // The look-up and the check read one snapshot, under one set of file locks: the
+        // store's shared one, or one of their own.
+        std::optional<SqliteReadTransaction> snapshot;
+        if (!m_store.enterSharedReadSnapshot())
+            snapshot.emplace(sqliteHandle(m_store.database()));
         auto found = findOnce(hash); // may drop m_keyCheck (a replaced connection)
         if (!found || !found->has_value())
             return found;
@@ -99,6 +102,7 @@ Result<std::optional<SecretMatch>> SecretLookup::findSigned(const QByteArray &ha
             return found;
         if (*outcome == SignedKeyCheck::Outcome::Tampered)
             break;
+        m_store.releaseReadSnapshot(); // changed meanwhile: again on the newest data
     }
     return std::optional<SecretMatch>();
 }

@@ -7,13 +7,17 @@
 
 namespace Keyward {
 
-SharedLimitRepository::SharedLimitRepository(const QSqlDatabase &db, SqlEngine engine)
+SharedLimitRepository::SharedLimitRepository(const QSqlDatabase &db, SqlEngine engine,
+                                             std::function<void()> beforeWrite)
     : m_db(db)
     , m_dialect(engine)
+    , m_beforeWrite(std::move(beforeWrite))
 { }
 
 Result<void> SharedLimitRepository::begin(const QString &what)
 {
+    if (m_beforeWrite)
+        m_beforeWrite();
     SqlQuery q(m_db);
     if (m_dialect.isSqlite()) {
         // A lease or reservation need not survive a power cut (the bucket would only be a

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 
+#include <functional>
 #include <optional>
 
 namespace Keyward {
@@ -38,7 +39,10 @@ class SharedLimitRepository
 {
     Q_DECLARE_TR_FUNCTIONS(SharedLimitRepository)
 public:
-    SharedLimitRepository(const QSqlDatabase &db, SqlEngine engine);
+    // beforeWrite: called before each write transaction; the store's shared read snapshot
+    // (SqlKeyStore::shareReadSnapshots) must end before one can begin.
+    SharedLimitRepository(const QSqlDatabase &db, SqlEngine engine,
+                          std::function<void()> beforeWrite = {});
 
     // Takes up to `wanted` tokens (1 <= wanted <= limit.count) from the key's shared bucket.
     Result<RateLeaseGrant> leaseTokens(qint64 keyId, const RateLimit &limit, qint64 wanted,
@@ -64,6 +68,7 @@ private:
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;
+    std::function<void()> m_beforeWrite;
     QString m_synchronous; // SQLite: the connection's own setting, restored after each lease
 };
 

@@ -7,6 +7,7 @@
 #include "SharedLimitRepository.h"
 #include "SqlConnection.h"
 #include "SqlKeyStoreRows.h"
+#include "SqliteStatement.h"
 #include "UsageRepository.h"
 #include "VaultSigning.h"
 
@@ -52,13 +53,45 @@ std::unique_ptr<UsageRepository> SqlKeyStore::usageRepository()
 
 std::unique_ptr<SharedLimitRepository> SqlKeyStore::sharedLimitRepository()
 {
-    return std::make_unique<SharedLimitRepository>(database(), engine());
+    return std::make_unique<SharedLimitRepository>(database(), engine(),
+                                                   [this] { releaseReadSnapshot(); });
+}
+
+void SqlKeyStore::shareReadSnapshots(bool share)
+{
+    m_shareReadSnapshots = share && m_dialect.isSqlite();
+    if (!m_shareReadSnapshots)
+        releaseReadSnapshot();
+}
+
+bool SqlKeyStore::enterSharedReadSnapshot()
+{
+    if (!m_shareReadSnapshots)
+        return false;
+    if (m_readSnapshot && ++m_snapshotLookups > kLookupsPerSnapshot)
+        releaseReadSnapshot();
+    if (!m_readSnapshot) {
+        m_readSnapshot = std::make_unique<SqliteReadTransaction>(sqliteHandle(database()));
+        m_snapshotLookups = 1;
+    }
+    return true;
+}
+
+void SqlKeyStore::releaseReadSnapshot()
+{
+    if (!m_readSnapshot)
+        return;
+    // The connection it began on was closed meanwhile (and its transaction with it).
+    if (m_readSnapshot->connection() != sqliteHandle(database()))
+        m_readSnapshot->abandon();
+    m_readSnapshot.reset();
 }
 
 SqlKeyStore::~SqlKeyStore()
 {
     if (!m_openFileKey.isEmpty())
         OpenVaultFiles::release(m_openFileKey);
+    releaseReadSnapshot();
     m_secretLookup.reset(); // its statements before their connection
     m_connection.reset();
 }
@@ -256,6 +289,7 @@ Result<void> SqlKeyStore::runWriteTransaction(const std::function<Result<void>()
     // Damage found by a read: writing more into the file could only spread it.
     if (auto damage = m_damage->damage())
         return *damage;
+    releaseReadSnapshot(); // a write begins on the newest data
     if (!q.exec(m_dialect.beginWrite()))
         return failed(SqlErrors::fromQuery(q, tr("Could not start the change.")));
     if (const QString lock = m_dialect.lockWriters(); !lock.isEmpty() && !q.exec(lock))

@@ -27,6 +27,7 @@ namespace Keyward {
 
 class SecretIndexCheck;
 class SecretLookup;
+class SqliteReadTransaction;
 class SharedLimitRepository;
 class SignedKeyCheck;
 class SqlConnection;
@@ -91,6 +92,16 @@ public:
     // Memory grows only with the pages actually read. Nothing on PostgreSQL.
     static constexpr int kVerifierPageCacheKiB = 64 * 1024;
     void setPageCacheKiB(int kib);
+
+    // For a caller answering many look-ups in a row (a pipeline's lines): on a vault file, up to
+    // kLookupsPerSnapshot look-ups then share one read snapshot, under one set of file locks,
+    // where each took and dropped its own (profiled: a sixth of a pipeline's time). Changes by
+    // others are seen from the next snapshot, a few milliseconds later at most. Call
+    // releaseReadSnapshot() before waiting for more work, so that nothing is held while idle; a
+    // write on this store's connection (a change, a shared limit's lease) ends it first.
+    static constexpr int kLookupsPerSnapshot = 256;
+    void shareReadSnapshots(bool share);
+    void releaseReadSnapshot();
 
     // Connection state, for a "connection lost" banner. After an error with
     // ErrorCode::ConnectionLost, isConnected() is false until reconnect() succeeds. A change that
@@ -234,6 +245,8 @@ private:
     // tests/common/StoreDatabase.h). Nothing outside store/ sees a QSqlDatabase.
     friend class SecretLookup;
     friend class VaultMigrator;
+    // For SecretLookup: true when look-ups share snapshots, one being open now.
+    bool enterSharedReadSnapshot();
     friend class StoreDatabase;
     QSqlDatabase &database();
     const QSqlDatabase &database() const;
@@ -368,6 +381,9 @@ private:
     QByteArray m_lastAuditHash;
     std::function<void()> m_beforeCommitHook;
     std::unique_ptr<SecretLookup> m_secretLookup; // made at the first findSecret()
+    bool m_shareReadSnapshots = false;
+    std::unique_ptr<SqliteReadTransaction> m_readSnapshot; // open: shared by the next look-ups
+    int m_snapshotLookups = 0;
     std::shared_ptr<DamageFlag> m_damage = std::make_shared<DamageFlag>(); // see markDamaged()
     std::atomic<qint64> m_reconnects {0};
 };

@@ -81,6 +81,10 @@ public:
     SqliteReadTransaction(const SqliteReadTransaction &) = delete;
     SqliteReadTransaction &operator=(const SqliteReadTransaction &) = delete;
 
+    sqlite3 *connection() const { return m_db; } // null when it began nothing
+    // Its connection was closed (which ended the transaction): end nothing on destruction.
+    void abandon() { m_db = nullptr; }
+
 private:
     sqlite3 *m_db = nullptr; // null: nothing begun
 };

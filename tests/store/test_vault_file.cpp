@@ -113,6 +113,7 @@ private Q_SLOTS:
     void defaultPathIsInAppData();
     void readTransactionReadsOneSnapshot();
     void sqliteKeepsNoMemoryStatistics();
+    void sharedReadSnapshotsSeeChangesOnceReleased();
 
 private:
     bool m_configuredFirst = false;
@@ -521,6 +522,48 @@ void TestVaultFile::readTransactionReadsOneSnapshot()
     QVERIFY2(outer.exec(QStringLiteral("COMMIT")), qPrintable(outer.lastError().text()));
     // A null connection (another engine) begins nothing.
     const SqliteReadTransaction none(nullptr);
+}
+
+// A pipeline's look-ups share read snapshots (SqlKeyStore::shareReadSnapshots). Another process's
+// change is seen once the snapshot is released, by the caller or after kLookupsPerSnapshot
+// look-ups; a write on the sharing store itself ends the snapshot rather than failing in it.
+void TestVaultFile::sharedReadSnapshotsSeeChangesOnceReleased()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(makeRequest(*f.store, f.clock, QStringLiteral("shared")));
+    QVERIFY(issued);
+    const QByteArray hash = Sha256::hash(issued->token);
+    auto verifier = f.openSecond();
+    QVERIFY(verifier);
+    const auto stateSeen = [&]() -> std::optional<KeyState> {
+        auto found = verifier->findSecret(hash);
+        if (!found || !found->has_value())
+            return std::nullopt;
+        return (*found)->key.state;
+    };
+    verifier->shareReadSnapshots(true);
+    QCOMPARE(stateSeen(), std::optional(KeyState::Active));
+    auto inactive = f.store->setKeyActive(issued->key.id, issued->key.version, false);
+    QVERIFY(inactive);
+    QCOMPARE(stateSeen(), std::optional(KeyState::Active)); // the same snapshot
+    verifier->releaseReadSnapshot();
+    QCOMPARE(stateSeen(), std::optional(KeyState::Inactive));
+
+    // Without a release, the snapshot ends after kLookupsPerSnapshot look-ups.
+    QVERIFY(f.store->setKeyActive(issued->key.id, inactive->version, true));
+    int stale = 0;
+    while (stateSeen() == std::optional(KeyState::Inactive))
+        QVERIFY(++stale <= SqlKeyStore::kLookupsPerSnapshot);
+    QVERIFY(stale >= SqlKeyStore::kLookupsPerSnapshot - 1);
+    QCOMPARE(stateSeen(), std::optional(KeyState::Active));
+
+    // Its own change, inside a shared snapshot: written, and then seen.
+    auto current = verifier->key(issued->key.id);
+    QVERIFY(current);
+    auto revoked = verifier->revokeKey(issued->key.id, current->version);
+    QVERIFY2(revoked, qPrintable(revoked.errorMessage()));
+    QCOMPARE(stateSeen(), std::optional(KeyState::Revoked));
+    verifier->shareReadSnapshots(false);
 }
 
 // The process-wide settings main() makes: memory statistics off (their global mutex was a tenth of

@@ -221,6 +221,36 @@ private Q_SLOTS:
                     .contains(QStringLiteral("Retry after 60 s")));
     }
 
+    // A pipeline's look-ups share read snapshots; a lease from the shared bucket (a write on the
+    // same connection) must still be taken in the vault, or the next process would start full.
+    void pipelineLeasesFromTheSharedBucket()
+    {
+        KeyOptions options;
+        options.rateLimit = perMinute(2);
+        const IssuedToken limited = issue(store(), QStringLiteral("Limited"), options);
+        const IssuedToken other = issue(store(), QStringLiteral("Other"));
+        const QByteArray lines = limited.token + '\n' + other.token + '\n' + limited.token + '\n'
+            + other.token + '\n' + limited.token + '\n';
+        const QStringList outcomes = {QStringLiteral("Valid"), QStringLiteral("Valid"),
+                                      QStringLiteral("Valid"), QStringLiteral("Valid"),
+                                      QStringLiteral("RateLimited")};
+        CliRunner::Run run =
+            m_cli->run(args({"--json", "verify", "--stdin", "--env", "live"}), lines);
+        QVector<QJsonObject> objects = run.jsonLines();
+        QCOMPARE(objects.size(), outcomes.size());
+        for (int i = 0; i < outcomes.size(); ++i)
+            QCOMPARE(objects.at(i).value(QStringLiteral("outcome")).toString(), outcomes.at(i));
+        QVERIFY2(!run.err.contains("lease") && !run.err.contains("transaction"),
+                 run.describe().constData());
+        // Another process: the bucket in the vault is empty.
+        run = m_cli->run(args({"--json", "verify", "--stdin", "--env", "live"}),
+                         limited.token + '\n');
+        objects = run.jsonLines();
+        QCOMPARE(objects.size(), 1);
+        QCOMPARE(objects.at(0).value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("RateLimited"));
+    }
+
     void keyUsageShowsHoursAndRequests()
     {
         const IssuedToken live = issue(store(), QStringLiteral("Live"));
