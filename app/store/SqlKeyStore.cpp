@@ -470,6 +470,9 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
 
 Result<qint64> SqlKeyStore::changeCounter()
 {
+    // The poll that tells caches to forget revoked keys: never from a shared snapshot, which
+    // cached answers alone (no look-ups) would otherwise keep open and old.
+    releaseReadSnapshot();
     return readCounter(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'"));
 }
 

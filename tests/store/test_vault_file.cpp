@@ -543,19 +543,30 @@ void TestVaultFile::sharedReadSnapshotsSeeChangesOnceReleased()
     };
     verifier->shareReadSnapshots(true);
     QCOMPARE(stateSeen(), std::optional(KeyState::Active));
-    auto inactive = f.store->setKeyActive(issued->key.id, issued->key.version, false);
-    QVERIFY(inactive);
+    auto changed = f.store->setKeyActive(issued->key.id, issued->key.version, false);
+    QVERIFY(changed);
     QCOMPARE(stateSeen(), std::optional(KeyState::Active)); // the same snapshot
     verifier->releaseReadSnapshot();
     QCOMPARE(stateSeen(), std::optional(KeyState::Inactive));
 
-    // Without a release, the snapshot ends after kLookupsPerSnapshot look-ups.
-    QVERIFY(f.store->setKeyActive(issued->key.id, inactive->version, true));
+    // The change counter, which caches poll to forget changed keys, reads the newest data: with
+    // every answer cached, no look-up would end the snapshot.
+    changed = f.store->setKeyActive(issued->key.id, changed->version, true);
+    QVERIFY(changed);
+    QCOMPARE(stateSeen(), std::optional(KeyState::Inactive));
+    auto counter = verifier->changeCounter();
+    QVERIFY(counter);
+    QCOMPARE(*counter, *f.store->changeCounter());
+    QCOMPARE(stateSeen(), std::optional(KeyState::Active));
+
+    // Without either, the snapshot ends after kLookupsPerSnapshot look-ups.
+    changed = f.store->setKeyActive(issued->key.id, changed->version, false);
+    QVERIFY(changed);
     int stale = 0;
-    while (stateSeen() == std::optional(KeyState::Inactive))
+    while (stateSeen() == std::optional(KeyState::Active))
         QVERIFY(++stale <= SqlKeyStore::kLookupsPerSnapshot);
     QVERIFY(stale >= SqlKeyStore::kLookupsPerSnapshot - 1);
-    QCOMPARE(stateSeen(), std::optional(KeyState::Active));
+    QCOMPARE(stateSeen(), std::optional(KeyState::Inactive));
 
     // Its own change, inside a shared snapshot: written, and then seen.
     auto current = verifier->key(issued->key.id);

@@ -166,11 +166,21 @@ private Q_SLOTS:
     }
 
     // The real thing: keywardctl, a separate process, revokes a key; a running verifier with
-    // the default check interval answers Revoked within a second.
+    // the default check interval answers Revoked within a second. Also when its look-ups share
+    // read snapshots, as a pipeline's do, and every answer comes from the cache.
+    void revocationByAnotherProcessWithinOneSecond_data()
+    {
+        QTest::addColumn<bool>("sharedSnapshots");
+        QTest::newRow("a snapshot per look-up") << false;
+        QTest::newRow("shared snapshots") << true;
+    }
+
     void revocationByAnotherProcessWithinOneSecond()
     {
+        QFETCH(bool, sharedSnapshots);
         const IssuedToken a = issue(store(), QStringLiteral("Revoked elsewhere"));
         const IssuedToken b = issue(store(), QStringLiteral("Deactivated elsewhere"));
+        store().shareReadSnapshots(sharedSnapshots);
         // The fixture's connection is the verifier's, as in a service: one connection in this
         // process.
         Verifier verifier(store(), SystemClock::instance());
