@@ -75,6 +75,16 @@ Result<void> Migrations::migrate(QSqlDatabase &db, const SqlDialect &dialect, qi
     return {};
 }
 
+Result<void> Migrations::migrateIfBehind(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs)
+{
+    auto current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (*current >= latestVersion())
+        return {}; // a newer schema is refused before opening (VaultFile's version check)
+    return migrate(db, dialect, nowMs); // reads the version again, under the write lock
+}
+
 Result<void> Migrations::applyPending(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs)
 {
     SqlQuery query(db);

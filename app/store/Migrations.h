@@ -19,6 +19,10 @@ public:
     static Result<int> currentVersion(QSqlDatabase &db);
     // Brings the schema to latestVersion() in one transaction; the caller holds no transaction.
     static Result<void> migrate(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs);
+    // migrate() only when the schema is behind: a vault already at latestVersion() is opened
+    // without the write lock, so opening it (a one-shot verify, a server starting) does not
+    // wait for, or fail beside, writers such as busy verifiers recording usage.
+    static Result<void> migrateIfBehind(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs);
     // The same steps inside a transaction the caller holds, commits or rolls back: for building
     // a whole vault in one transaction (VaultMigrator).
     static Result<void> applyPending(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs);

@@ -76,7 +76,8 @@ SqlKeyStore::createVault(const QString &path, const QString &prefix, const QStri
             || !query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
             return SqlErrors::fromQuery(query, tr("Cannot prepare the new vault."));
         query.finish(); // a pragma's result row would keep the statement open past COMMIT
-        if (auto migrated = Migrations::migrate(store->database(), store->m_dialect, clock.nowMs());
+        if (auto migrated =
+                Migrations::migrateIfBehind(store->database(), store->m_dialect, clock.nowMs());
             !migrated)
             return migrated;
         return store->seedNewVault(prefix, ownerName, passphrase);
@@ -210,7 +211,8 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
     if (!opened)
         return refused(opened.error());
     std::unique_ptr<SqlKeyStore> store = std::move(opened).value();
-    Result<void> ready = Migrations::migrate(store->database(), store->m_dialect, clock.nowMs());
+    Result<void> ready =
+        Migrations::migrateIfBehind(store->database(), store->m_dialect, clock.nowMs());
     if (ready)
         ready = store->loadVaultSettings();
     if (!ready) {

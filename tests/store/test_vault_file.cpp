@@ -109,6 +109,7 @@ private Q_SLOTS:
     void checkpointCaughtHalfWayIsNotDamage();
     void lockedVaultRefusedOnOpen();
     void writeBlockedByAnotherWriterReportsLocked();
+    void openingACurrentVaultTakesNoWriteLock();
     void noSecretsInVaultFiles();
     void defaultPathIsInAppData();
     void readTransactionReadsOneSnapshot();
@@ -435,6 +436,38 @@ void TestVaultFile::writeBlockedByAnotherWriterReportsLocked()
     QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
     QCOMPARE(f.store->key(issued->key.id)->state, KeyState::Active); // nothing written
     QVERIFY(second.value()->revokeKey(issued->key.id, 1)); // and it works once free
+}
+
+// Opening a vault whose schema is current only reads: while another program holds the write lock
+// (busy verifiers recording usage), it opens and verifies instead of failing as locked.
+void TestVaultFile::openingACurrentVaultTakesNoWriteLock()
+{
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("k")));
+    QVERIFY(issued);
+    VaultOptions shortWait;
+    shortWait.busyTimeoutMs = 150;
+    RawConnection raw(f.path, QStringLiteral("writer"));
+    QVERIFY(raw.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    auto opened = SqlKeyStore::openVault(f.path, f.clock, shortWait);
+    QVERIFY2(opened, qPrintable(opened.errorMessage()));
+    auto found = opened.value()->findSecret(Sha256::hash(issued->token));
+    QVERIFY(found && found->has_value());
+    QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
+
+    // A vault behind the schema still upgrades, under the write lock.
+    QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version = %1")
+                         .arg(Migrations::latestVersion())));
+    QVERIFY(raw.exec(QStringLiteral("DROP TABLE signature_attestations")));
+    opened.value().reset();
+    QVERIFY(raw.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    QCOMPARE(SqlKeyStore::openVault(f.path, f.clock, shortWait).code(), ErrorCode::VaultLocked);
+    QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
+    opened = SqlKeyStore::openVault(f.path, f.clock, shortWait);
+    QVERIFY2(opened, qPrintable(opened.errorMessage()));
+    QSqlDatabase &db = StoreDatabase::of(*opened.value());
+    QCOMPARE(*Migrations::currentVersion(db), Migrations::latestVersion());
+    QVERIFY(db.tables().contains(QStringLiteral("signature_attestations")));
 }
 
 void TestVaultFile::noSecretsInVaultFiles()
