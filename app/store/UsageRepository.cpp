@@ -63,7 +63,7 @@ UsageRepository::~UsageRepository() = default;
 namespace {
 
 // Opens a writer's connection: foreign keys, and a page cache for SQLite.
-Result<void> openWriter(QSqlDatabase &db, SqlEngine engine)
+Result<void> openWriter(QSqlDatabase &db, SqlEngine engine, int busyTimeoutMs = 0)
 {
     if (!db.open())
         return SqlErrors::fromSqlError(
@@ -75,7 +75,9 @@ Result<void> openWriter(QSqlDatabase &db, SqlEngine engine)
         // the OS on every write (profiled: a third of a busy verifier's system time).
         if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
             || !q.exec(
-                QStringLiteral("PRAGMA cache_size = -%1").arg(UsageRepository::kWriterCacheKiB)))
+                QStringLiteral("PRAGMA cache_size = -%1").arg(UsageRepository::kWriterCacheKiB))
+            || (busyTimeoutMs > 0
+                && !q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs))))
             return SqlErrors::fromQuery(
                 q, UsageRepository::tr("Cannot open the vault to record usage."));
     }
@@ -98,11 +100,11 @@ Result<QSqlDatabase> UsageRepository::openConnection(const QString &sourceConnec
     return db;
 }
 
-Result<std::unique_ptr<UsageRepository>> UsageRepository::openOwn(const QString &sourceConnection,
-                                                                  SqlEngine engine)
+Result<std::unique_ptr<UsageRepository>>
+UsageRepository::openOwn(const QString &sourceConnection, SqlEngine engine, int busyTimeoutMs)
 {
     auto connection = SqlConnection::cloneOf(sourceConnection, QStringLiteral("usage"));
-    if (auto opened = openWriter(connection->database(), engine); !opened)
+    if (auto opened = openWriter(connection->database(), engine, busyTimeoutMs); !opened)
         return opened.error();
     auto repository = std::make_unique<UsageRepository>(connection->database(), engine);
     repository->m_ownConnection = std::move(connection);

@@ -89,9 +89,11 @@ public:
     static Result<QSqlDatabase> openConnection(const QString &sourceConnection,
                                                const QString &newConnection, SqlEngine engine);
     static void closeConnection(const QString &connectionName);
-    // A repository on a connection of its own like openConnection()'s, removed with it.
-    static Result<std::unique_ptr<UsageRepository>> openOwn(const QString &sourceConnection,
-                                                            SqlEngine engine);
+    // A repository on a connection of its own like openConnection()'s, removed with it. On a
+    // vault file, a write waits up to busyTimeoutMs for another program's write lock (0: the
+    // source connection's wait).
+    static Result<std::unique_ptr<UsageRepository>>
+    openOwn(const QString &sourceConnection, SqlEngine engine, int busyTimeoutMs = 0);
     ~UsageRepository();
     UsageRepository(const UsageRepository &) = delete;
     UsageRepository &operator=(const UsageRepository &) = delete;

@@ -17,7 +17,7 @@ UsageRecorder::UsageRecorder(SqlKeyStore &store, const Clock &clock, UsageRecord
           store.connectionName(), store.engine(), clock, options.retention,
           UsageBatch(options.maxBufferedRequests, options.requestLogPerSecond,
                      options.validRequestLogPerSecond),
-          options.queuedHandOffs, store.damageFlag()))
+          options.queuedHandOffs, store.damageFlag(), options.writerBusyTimeoutMs))
 {
     m_options.handOffEvents = qMax(1, m_options.handOffEvents);
     m_stageLimit = qMin(kStagedEvents, m_options.handOffEvents);

@@ -37,6 +37,10 @@ struct UsageRecorderOptions
     // Request-log rows of Valid answers per second, all keys together (refusals are not held to
     // it): with thousands of distinct keys in use, logging each was most of the writer's work.
     int validRequestLogPerSecond = UsageBatch::kDefaultValidRowsPerSecond;
+    // How long a write waits for another program's write lock on a vault file. Longer than an
+    // admin's wait: it blocks no verification, and a pipeline's last write giving up lost its
+    // usage (three pipelines and an admin on one vault took turns for over 2 s).
+    int writerBusyTimeoutMs = 15000;
     UsageRetention retention;
 };
 

@@ -9,13 +9,14 @@ namespace Keyward {
 
 UsageWriter::UsageWriter(const QString &storeConnection, SqlEngine engine, const Clock &clock,
                          UsageRetention retention, UsageBatch pending, int maxQueuedBatches,
-                         std::shared_ptr<const DamageFlag> damage)
+                         std::shared_ptr<const DamageFlag> damage, int busyTimeoutMs)
     : m_storeConnection(storeConnection)
     , m_engine(engine)
     , m_clock(clock)
     , m_retention(retention)
     , m_maxQueuedBatches(qMax(1, maxQueuedBatches))
     , m_damage(std::move(damage))
+    , m_busyTimeoutMs(busyTimeoutMs)
     , m_pending(std::move(pending))
 {
     // A std::thread, not a QThread: Qt 6.4 detaches its threads, so QThread::wait() returns
@@ -144,7 +145,8 @@ void UsageWriter::run()
             Result<void> result;
             if (!repository) {
                 // Opened here, lazily: Qt SQL connections belong to the thread that opens them.
-                auto opened = UsageRepository::openOwn(m_storeConnection, m_engine);
+                auto opened =
+                    UsageRepository::openOwn(m_storeConnection, m_engine, m_busyTimeoutMs);
                 if (opened)
                     repository = std::move(*opened);
                 else

@@ -45,9 +45,10 @@ class UsageWriter
 public:
     // pending: an empty batch with the request-log bounds to aggregate into.
     // damage: the store's; once it is set, nothing more is written (the file is damaged).
+    // busyTimeoutMs: how long a write waits for another program's write lock (0: the store's).
     UsageWriter(const QString &storeConnection, SqlEngine engine, const Clock &clock,
                 UsageRetention retention, UsageBatch pending, int maxQueuedBatches,
-                std::shared_ptr<const DamageFlag> damage = nullptr);
+                std::shared_ptr<const DamageFlag> damage = nullptr, int busyTimeoutMs = 0);
     // Writes what is left, then stops the thread.
     ~UsageWriter();
     UsageWriter(const UsageWriter &) = delete;
@@ -94,6 +95,7 @@ private:
     const UsageRetention m_retention;
     const int m_maxQueuedBatches;
     const std::shared_ptr<const DamageFlag> m_damage;
+    const int m_busyTimeoutMs;
     UsageBatch m_pending; // owned by the thread
 
     mutable QMutex m_mutex;

@@ -430,7 +430,9 @@ private Q_SLOTS:
         auto blocker = m_vault->openSecond(QString());
 
         Verifier verifier(*verifierStore, clock());
-        UsageRecorder recorder(*verifierStore, clock(), manualFlush());
+        UsageRecorderOptions options = manualFlush();
+        options.writerBusyTimeoutMs = 50;
+        UsageRecorder recorder(*verifierStore, clock(), options);
         verifier.setRecorder(&recorder);
         for (int i = 0; i < 3; ++i)
             verifyToken(verifier, a.token);
@@ -450,6 +452,32 @@ private Q_SLOTS:
         QVERIFY(recorder.lastError().isEmpty());
     }
 
+    // The writer waits for another program's write lock longer than the store it records for
+    // (an admin's command fails fast; recorded usage must not be lost to a busy vault).
+    void writerOutwaitsTheStoresBusyTimeout()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        VaultOptions quick;
+        quick.busyTimeoutMs = 50;
+        auto opened = SqlKeyStore::openVault(m_vault->path, clock(), quick);
+        QVERIFY(opened);
+        std::unique_ptr<SqlKeyStore> verifierStore = std::move(opened).value();
+        auto blocker = m_vault->openSecond(QString());
+        Verifier verifier(*verifierStore, clock());
+        UsageRecorder recorder(*verifierStore, clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        verifyToken(verifier, a.token);
+
+        QSqlQuery lock(StoreDatabase::of(*blocker));
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        recorder.requestFlush();
+        QTest::qWait(300); // six times the store's wait
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        QTRY_COMPARE(recorder.writeCount(), qint64(1));
+        QVERIFY2(recorder.lastError().isEmpty(), qPrintable(recorder.lastError()));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(1));
+    }
+
     // A write that took long (here: it waited for another process's write lock) keeps the next
     // timed write three times as long away, so the writer's share of a core stays bounded; a
     // flush somebody waits for is not held back.
@@ -464,7 +492,7 @@ private Q_SLOTS:
         auto blocker = m_vault->openSecond(QString());
         QSqlQuery lock(StoreDatabase::of(*blocker));
         QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
-        recorder.requestFlush(); // waits for the lock (the busy timeout is 2 s)
+        recorder.requestFlush(); // waits for the lock
         QTest::qWait(400);
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
         QTRY_COMPARE(recorder.writeCount(), qint64(1));
