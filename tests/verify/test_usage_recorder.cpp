@@ -68,6 +68,15 @@ private:
             {keyId});
     }
 
+    // The vault opened again, as a verifier whose store waits only 50 ms for the write lock.
+    std::unique_ptr<SqlKeyStore> openWaitingBriefly()
+    {
+        VaultOptions quick;
+        quick.busyTimeoutMs = 50;
+        auto opened = SqlKeyStore::openVault(m_vault->path, clock(), quick);
+        return opened ? std::move(opened).value() : nullptr;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -422,11 +431,8 @@ private Q_SLOTS:
     void failedWriteKeepsUsageForTheNextOne()
     {
         const IssuedToken a = issue(store(), QStringLiteral("A"));
-        VaultOptions quick;
-        quick.busyTimeoutMs = 50;
-        auto opened = SqlKeyStore::openVault(m_vault->path, clock(), quick);
-        QVERIFY(opened);
-        std::unique_ptr<SqlKeyStore> verifierStore = std::move(opened).value();
+        std::unique_ptr<SqlKeyStore> verifierStore = openWaitingBriefly();
+        QVERIFY(verifierStore);
         auto blocker = m_vault->openSecond(QString());
 
         Verifier verifier(*verifierStore, clock());
@@ -457,11 +463,8 @@ private Q_SLOTS:
     void writerOutwaitsTheStoresBusyTimeout()
     {
         const IssuedToken a = issue(store(), QStringLiteral("A"));
-        VaultOptions quick;
-        quick.busyTimeoutMs = 50;
-        auto opened = SqlKeyStore::openVault(m_vault->path, clock(), quick);
-        QVERIFY(opened);
-        std::unique_ptr<SqlKeyStore> verifierStore = std::move(opened).value();
+        std::unique_ptr<SqlKeyStore> verifierStore = openWaitingBriefly();
+        QVERIFY(verifierStore);
         auto blocker = m_vault->openSecond(QString());
         Verifier verifier(*verifierStore, clock());
         UsageRecorder recorder(*verifierStore, clock(), manualFlush());
