@@ -130,23 +130,26 @@ measure() {
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 export KEYWARD_TOKENS=$work/tokens
-: >"$work/verifyd" ; : >"$work/static" ; : >"$work/auth" ; : >"$work/p99"
+: >"$work/verifyd" ; : >"$work/static" ; : >"$work/auth" ; : >"$work/p99" ; : >"$work/static_p99"
 for round in $(seq "$rounds"); do
     echo "# round $round of $rounds" >&2
     read -r rps p99 bad < <(KEYWARD_PATH=/v1/auth measure "http://127.0.0.1:$verifyd_port/v1/auth" "$work/keys.lua")
     [ "$bad" = 0 ] || echo "# warning: $bad answers from keyward-verifyd were not 2xx" >&2
     echo "$rps" >>"$work/verifyd"; echo "$p99" >>"$work/p99"
-    read -r rps _ _ < <(measure "http://127.0.0.1:$nginx_port/file.txt")
-    echo "$rps" >>"$work/static"
+    read -r rps p99 _ < <(measure "http://127.0.0.1:$nginx_port/file.txt")
+    echo "$rps" >>"$work/static"; echo "$p99" >>"$work/static_p99"
     read -r rps _ bad < <(KEYWARD_PATH=/api/file.txt measure "http://127.0.0.1:$nginx_port/api/file.txt" "$work/keys.lua")
     [ "$bad" = 0 ] || echo "# warning: $bad answers through auth_request were not 2xx" >&2
     echo "$rps" >>"$work/auth"
 done
 v=$(median <"$work/verifyd"); s=$(median <"$work/static"); a=$(median <"$work/auth"); p=$(median <"$work/p99")
+sp=$(median <"$work/static_p99")
 echo "name value ratio target"
-awk -v v="$v" -v s="$s" -v a="$a" -v p="$p" -v k="$keys" 'BEGIN {
+awk -v v="$v" -v s="$s" -v a="$a" -v p="$p" -v sp="$sp" -v k="$keys" 'BEGIN {
     printf "nginx_static_rps %.0f 1.00 baseline\n", s
     printf "verifyd_rps(%d keys) %.0f %.2f >=0.70\n", k, v, v / s
     printf "verifyd_p99_ms %.3f - <=2.0\n", p
+    # The same wrk load on nginx serving a file: what this machine gives a server that does no work.
+    printf "info_nginx_static_p99_ms %.3f - (baseline)\n", sp
     printf "auth_request_rps %.0f %.2f >=0.50\n", a, a / s
 }'
