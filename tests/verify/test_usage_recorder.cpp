@@ -68,6 +68,7 @@ private:
             {keyId});
     }
 
+#ifndef KEYWARD_TEST_POSTGRES
     // The vault opened again, as a verifier whose store waits only 50 ms for the write lock.
     std::unique_ptr<SqlKeyStore> openWaitingBriefly()
     {
@@ -76,6 +77,7 @@ private:
         auto opened = SqlKeyStore::openVault(m_vault->path, clock(), quick);
         return opened ? std::move(opened).value() : nullptr;
     }
+#endif
 
 private Q_SLOTS:
     void init()
