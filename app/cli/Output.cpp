@@ -83,6 +83,8 @@ void Output::setBuffered(bool buffered)
 
 void Output::flush()
 {
+    if (m_beforeFlush)
+        m_beforeFlush();
     if (!m_pending.isEmpty()) {
         std::fwrite(m_pending.constData(), 1, std::size_t(m_pending.size()), m_out);
         m_pending.clear(); // keeps its capacity for the next lines

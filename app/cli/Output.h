@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <cstdio>
+#include <functional>
 #include <initializer_list>
 
 namespace Keyward {
@@ -40,6 +41,12 @@ public:
     // instead of one write and flush per line. stderr is never held back.
     void setBuffered(bool buffered);
     void flush();
+    // Called before flush() writes, which can block on a slow reader: lets a pipeline let go of
+    // what it must not hold meanwhile (its read snapshot).
+    void setBeforeFlush(std::function<void()> beforeFlush)
+    {
+        m_beforeFlush = std::move(beforeFlush);
+    }
     void message(const QString &line); // stderr
     // The token goes from secure memory straight to stdout, never through a QString or stdio's
     // buffer. False when it could not be written (stdout closed, disk full): then it was not
@@ -58,6 +65,7 @@ public:
     static QString errorCodeName(ExitCode code);
 
 private:
+    std::function<void()> m_beforeFlush;
     void write(std::FILE *stream, const QString &line);
     void writeOut(QByteArrayView bytes, bool addNewline);
     bool writeSecret(std::initializer_list<QByteArrayView> parts);

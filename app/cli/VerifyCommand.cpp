@@ -107,7 +107,12 @@ ExitCode VerifyCommand::run(CommandContext &context)
     if (!store)
         return context.failure();
     Verifier verifier(*store, context.clock());
-    UsageRecorder recorder(*store, context.clock());
+    UsageRecorderOptions recording;
+    // A one-shot verify is often called per request: its exit waits no longer for the lock
+    // than its store would (usage it cannot save is then reported, not waited for).
+    if (!lines)
+        recording.writerBusyTimeoutMs = 0;
+    UsageRecorder recorder(*store, context.clock(), recording);
     verifier.setRecorder(&recorder);
 
     ExitCode code = ExitCode::Success;
@@ -157,11 +162,9 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
     // Look-ups share read snapshots likewise, none held while waiting.
     output.setBuffered(true);
     store.shareReadSnapshots(true);
+    output.setBeforeFlush([&store] { store.releaseReadSnapshot(); }); // a write can block
     TokenLineReader reader(STDIN_FILENO);
-    reader.setWaitHandler([&output, &store] {
-        store.releaseReadSnapshot();
-        output.flush();
-    });
+    reader.setWaitHandler([&output] { output.flush(); });
     bool allValid = true;
     bool storeFailed = false;
     const char *data = nullptr;
@@ -174,8 +177,10 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
         allValid = allValid && outcome.valid;
         storeFailed = storeFailed || outcome.storeFailed;
         output.printUtf8(line);
+        store.releaseReadSnapshotOlderThan(SqlKeyStore::kSnapshotMaxAgeMs);
     }
     store.shareReadSnapshots(false);
+    output.setBeforeFlush({});
     output.setBuffered(false);
     if (reader.hadReadError())
         return context.fail(ExitCode::Usage, tr("Could not read stdin."));

@@ -203,6 +203,8 @@ Result<void> SharedLimitRepository::returnCredits(qint64 keyId, qint64 credits)
 {
     if (credits <= 0)
         return {};
+    if (m_beforeWrite)
+        m_beforeWrite();
     SqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE api_keys SET usage_count = CASE WHEN usage_count > ? THEN "
                              "usage_count - ? ELSE 0 END WHERE id = ?"));

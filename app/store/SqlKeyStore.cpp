@@ -15,6 +15,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <atomic>
+
 // SqlKeyStore's facade: the connection and its write transactions (lost commits included), the
 // audit rows every change appends, and the counters windows and verifiers poll. The rest of the
 // class lives by job in SqlKeyStore*.cpp.
@@ -57,9 +59,31 @@ std::unique_ptr<SharedLimitRepository> SqlKeyStore::sharedLimitRepository()
                                                    [this] { releaseReadSnapshot(); });
 }
 
+namespace {
+
+std::atomic<quint64> &newerDataEpoch()
+{
+    static std::atomic<quint64> epoch {0};
+    return epoch;
+}
+
+} // namespace
+
+void SqlKeyStore::noteNewerData()
+{
+    newerDataEpoch().fetch_add(1, std::memory_order_acq_rel);
+}
+
 void SqlKeyStore::shareReadSnapshots(bool share)
 {
-    m_shareReadSnapshots = share && m_dialect.isSqlite();
+    // Only in WAL mode, where a reader holds up no writer (every vault file is made so).
+    bool wal = false;
+    if (share && m_dialect.isSqlite()) {
+        QSqlQuery q(database());
+        wal = q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next()
+            && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+    }
+    m_shareReadSnapshots = wal;
     if (!m_shareReadSnapshots)
         releaseReadSnapshot();
 }
@@ -68,20 +92,33 @@ bool SqlKeyStore::enterSharedReadSnapshot()
 {
     if (!m_shareReadSnapshots)
         return false;
-    if (m_readSnapshot && ++m_snapshotLookups > kLookupsPerSnapshot)
+    if (m_readSnapshot
+        && (++m_snapshotLookups > kLookupsPerSnapshot
+            || m_snapshotEpoch != newerDataEpoch().load(std::memory_order_acquire)
+            || m_readSnapshot->connection() != sqliteHandle(database())))
         releaseReadSnapshot();
     if (!m_readSnapshot) {
+        // Read before it begins: newer data noted from now on ends it.
+        m_snapshotEpoch = newerDataEpoch().load(std::memory_order_acquire);
         m_readSnapshot = std::make_unique<SqliteReadTransaction>(sqliteHandle(database()));
         m_snapshotLookups = 1;
+        m_snapshotAge.start();
     }
     return true;
+}
+
+void SqlKeyStore::releaseReadSnapshotOlderThan(int ms)
+{
+    if (m_readSnapshot && m_snapshotAge.hasExpired(ms))
+        releaseReadSnapshot();
 }
 
 void SqlKeyStore::releaseReadSnapshot()
 {
     if (!m_readSnapshot)
         return;
-    // The connection it began on was closed meanwhile (and its transaction with it).
+    // The connection it began on was closed meanwhile (and its transaction with it), or it
+    // began nothing (a transaction was open already).
     if (m_readSnapshot->connection() != sqliteHandle(database()))
         m_readSnapshot->abandon();
     m_readSnapshot.reset();
@@ -471,9 +508,13 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
 Result<qint64> SqlKeyStore::changeCounter()
 {
     // The poll that tells caches to forget revoked keys: never from a shared snapshot, which
-    // cached answers alone (no look-ups) would otherwise keep open and old.
+    // cached answers alone (no look-ups) would otherwise keep open and old. Noted before the
+    // caller empties a cache: another thread's older snapshot must not fill it again.
     releaseReadSnapshot();
-    return readCounter(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'"));
+    auto counter =
+        readCounter(QStringLiteral("SELECT value FROM vault_meta WHERE name = 'change_seq'"));
+    noteNewerData();
+    return counter;
 }
 
 Result<qint64> SqlKeyStore::usageCounter()

@@ -11,6 +11,7 @@
 #include "crypto/SigningKey.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSet>
 
 #include <QJsonObject>
@@ -99,9 +100,17 @@ public:
     // others are seen from the next snapshot, a few milliseconds later at most. Call
     // releaseReadSnapshot() before waiting for more work, so that nothing is held while idle; a
     // write on this store's connection (a change, a shared limit's lease) ends it first.
+    // It also ends once older than kSnapshotMaxAgeMs (releaseReadSnapshotOlderThan, called
+    // between answers, since cached answers make no look-ups), and at the next look-up after
+    // anything in this process learnt of newer data (noteNewerData): the change counter's poll,
+    // on any thread or store, or a usage write. So a snapshot one thread opened before another
+    // thread's poll emptied their shared cache is never used to fill it again.
     static constexpr int kLookupsPerSnapshot = 256;
+    static constexpr int kSnapshotMaxAgeMs = 10;
     void shareReadSnapshots(bool share);
     void releaseReadSnapshot();
+    void releaseReadSnapshotOlderThan(int ms);
+    static void noteNewerData();
 
     // Connection state, for a "connection lost" banner. After an error with
     // ErrorCode::ConnectionLost, isConnected() is false until reconnect() succeeds. A change that
@@ -384,6 +393,8 @@ private:
     bool m_shareReadSnapshots = false;
     std::unique_ptr<SqliteReadTransaction> m_readSnapshot; // open: shared by the next look-ups
     int m_snapshotLookups = 0;
+    quint64 m_snapshotEpoch = 0; // noteNewerData()'s count when it began
+    QElapsedTimer m_snapshotAge;
     std::shared_ptr<DamageFlag> m_damage = std::make_shared<DamageFlag>(); // see markDamaged()
     std::atomic<qint64> m_reconnects {0};
 };

@@ -1,5 +1,7 @@
 #include "UsageWriter.h"
 
+#include "store/SqlKeyStore.h"
+
 #include <QElapsedTimer>
 #include <QMutexLocker>
 
@@ -193,6 +195,8 @@ Result<void> UsageWriter::writePending(UsageRepository &repository)
     if (!readings)
         return readings.error(); // m_pending stays and goes out with the next write
     ++m_writes;
+    // Usage counts read back below are newer than a pipeline's shared snapshot may be.
+    SqlKeyStore::noteNewerData();
     QVector<SavedUsage> saved;
     saved.reserve(readings->size());
     for (auto it = m_pending.readBackKeys().constBegin(); it != m_pending.readBackKeys().constEnd();

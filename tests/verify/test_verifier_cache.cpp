@@ -209,6 +209,28 @@ private Q_SLOTS:
                                  1000);
     }
 
+    // verify --threads: each thread's store shares read snapshots, all threads share one cache.
+    // One thread's poll sees a revocation and empties the cache; another thread whose snapshot
+    // began before that poll must not fill the cache again from it.
+    void revocationReachesEveryStoreSharingTheCache()
+    {
+        const IssuedToken x = issue(store(), QStringLiteral("X"));
+        const IssuedToken k = issue(store(), QStringLiteral("K"));
+        auto storeA = m_vault->openSecond(QString());
+        auto storeB = m_vault->openSecond(QString());
+        storeA->shareReadSnapshots(true);
+        storeB->shareReadSnapshots(true);
+        Verifier a(*storeA, SystemClock::instance());
+        a.enableCache();
+        Verifier b(*storeB, SystemClock::instance(), a.shared());
+        QCOMPARE(verifyToken(b, x.token).outcome, VerifyOutcome::Valid); // B's snapshot begins
+        QVERIFY(store().revokeKey(k.key.id, k.key.version)); // another connection
+        QTest::qWait(a.cache()->options().checkIntervalMs + 50);
+        QCOMPARE(verifyToken(a, x.token).outcome, VerifyOutcome::Valid); // A polls, cache emptied
+        QCOMPARE(verifyToken(b, k.token).outcome, VerifyOutcome::Revoked);
+        QCOMPARE(verifyToken(a, k.token).outcome, VerifyOutcome::Revoked);
+    }
+
     // keyward-verifyd and verify --threads: verifiers on several threads, each with its own
     // connection, share one cache, one limiter and one recorder.
     void threadsShareOneCacheAndOneLimit()
