@@ -118,6 +118,8 @@ void VerifyWorkers::work(std::size_t index)
             slice.answers.append('\n');
             slice.allValid = slice.allValid && outcome.valid;
             slice.storeFailed = slice.storeFailed || outcome.storeFailed;
+            if (store)
+                store->releaseReadSnapshotOlderThan(SqlKeyStore::kSnapshotMaxAgeMs);
         }
         if (store)
             store->releaseReadSnapshot(); // nothing held while waiting for the next batch
