@@ -13,10 +13,7 @@ namespace Keyward {
 namespace {
 
 const char kChangeSeqSql[] = "SELECT value FROM vault_meta WHERE name = 'change_seq'";
-// The signed fields, then the newest audit id, then the signature.
-const QByteArray kKeyRowSql = QByteArray("SELECT ") + kSignedKeyColumns
-    + ", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE a.key_id = k.id), g.signed_by, "
-      "g.signature FROM api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id WHERE k.id = ?";
+const QByteArray kKeyRowSql = signedKeyRowSelect() + " WHERE k.id = ?";
 const char kSecretsSql[] =
     "SELECT id, hash, retires_at FROM key_secrets WHERE key_id = ? ORDER BY id";
 const char kAttestationSql[] =

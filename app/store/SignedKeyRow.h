@@ -14,6 +14,18 @@ inline constexpr const char kSignedKeyColumns[] =
     "k.created_by";
 inline constexpr int kSignedKeyColumnCount = 15;
 
+// A key row as its signature covers it: the columns above, then the key's newest audit id, the
+// signer's member key id and the signature (columns kSignedKeyColumnCount to +2), then
+// `extraColumns` (", k.name"), from api_keys k and its signature. The caller adds the WHERE:
+// SignedKeyCheck one key, VaultSigning::forEachStoredKey a range.
+inline QByteArray signedKeyRowSelect(const char *extraColumns = "")
+{
+    return QByteArray("SELECT ") + kSignedKeyColumns
+        + ", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE a.key_id = k.id), "
+          "g.signed_by, g.signature"
+        + extraColumns + " FROM api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id";
+}
+
 // Row: integer(), isNull(), text() (QueryRow over a QSqlQuery, or a SqliteStatement). The
 // secrets and the audit id are read apart.
 template<typename Row>

@@ -214,11 +214,8 @@ VaultSigning::forEachStoredKey(QSqlDatabase &db,
     // readKey()'s fields for every key, merged by key id with every secret (both ordered).
     SqlQuery keys(db);
     keys.setForwardOnly(true);
-    keys.prepare(QStringLiteral("SELECT ") + QLatin1String(kSignedKeyColumns)
-                 + QStringLiteral(", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE "
-                                  "a.key_id = k.id), g.signed_by, g.signature, k.name FROM "
-                                  "api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id "
-                                  "WHERE k.id >= ? AND k.id < ? ORDER BY k.id"));
+    keys.prepare(QString::fromLatin1(signedKeyRowSelect(", k.name")
+                                     + " WHERE k.id >= ? AND k.id < ? ORDER BY k.id"));
     keys.addBindValue(fromId);
     keys.addBindValue(toId);
     if (!keys.exec())
