@@ -3,6 +3,7 @@
 #include "RepeatedStatement.h"
 #include "SqlConnection.h"
 #include "SqlErrors.h"
+#include "SqlKeyStore.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -150,6 +151,8 @@ UsageRepository::write(const UsageBatch &batch, const UsageRetention &retention,
                 : SqlErrors::fromSqlError(m_db->lastError(), tr("Could not save the usage.")));
     }
     m_rowsSinceTrim = std::move(m_pendingRowsSinceTrim);
+    // The counts read back are newer than a pipeline's shared read snapshot may be.
+    SqlKeyStore::noteNewerData();
     return readings;
 }
 

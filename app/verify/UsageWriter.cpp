@@ -1,7 +1,5 @@
 #include "UsageWriter.h"
 
-#include "store/SqlKeyStore.h"
-
 #include <QElapsedTimer>
 #include <QMutexLocker>
 
@@ -195,8 +193,6 @@ Result<void> UsageWriter::writePending(UsageRepository &repository)
     if (!readings)
         return readings.error(); // m_pending stays and goes out with the next write
     ++m_writes;
-    // Usage counts read back below are newer than a pipeline's shared snapshot may be.
-    SqlKeyStore::noteNewerData();
     QVector<SavedUsage> saved;
     saved.reserve(readings->size());
     for (auto it = m_pending.readBackKeys().constBegin(); it != m_pending.readBackKeys().constEnd();
