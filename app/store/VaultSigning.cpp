@@ -13,6 +13,9 @@
 #include <QSqlQuery>
 #include <QtEndian>
 
+#include <charconv>
+#include <cstring>
+
 namespace Keyward {
 
 namespace {
@@ -21,22 +24,34 @@ namespace {
 class Canonical
 {
 public:
-    explicit Canonical(const char *domain) { add(QByteArray(domain)); }
-    Canonical &add(const QByteArray &field)
+    // Reserved: a key's message is some hundred bytes, built for every key a verifier meets.
+    explicit Canonical(const char *domain)
+    {
+        m_out.reserve(512);
+        add(domain, std::strlen(domain));
+    }
+    Canonical &add(const char *field, std::size_t size)
     {
         char length[8];
-        qToBigEndian<quint64>(quint64(field.size()), length);
+        qToBigEndian<quint64>(quint64(size), length);
         m_out.append(length, 8);
-        m_out.append(field);
+        m_out.append(field, qsizetype(size));
         return *this;
     }
-    Canonical &add(qint64 value) { return add(QByteArray::number(value)); }
+    Canonical &add(const QByteArray &field)
+    {
+        return add(field.constData(), std::size_t(field.size()));
+    }
+    // Decimal, as QByteArray::number() writes it, without a buffer of its own.
+    Canonical &add(qint64 value)
+    {
+        char digits[24];
+        const char *end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+        return add(digits, std::size_t(end - digits));
+    }
     Canonical &add(const QString &text) { return add(text.toUtf8()); }
     // "-" for none cannot collide with a number.
-    Canonical &add(const std::optional<qint64> &value)
-    {
-        return add(value ? QByteArray::number(*value) : QByteArray("-"));
-    }
+    Canonical &add(const std::optional<qint64> &value) { return value ? add(*value) : add("-", 1); }
     QByteArray bytes() const { return m_out; }
 
 private:
