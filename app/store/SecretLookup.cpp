@@ -95,7 +95,8 @@ Result<std::optional<SecretMatch>> SecretLookup::findSigned(const QByteArray &ha
             return found;
         if (!m_keyCheck)
             m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
-        auto outcome = m_keyCheck->check(m_store.database(), **found, hash);
+        auto outcome = m_keyCheck->check(m_store.database(), **found, hash,
+                                         m_store.sharedReadSnapshotSerial());
         if (!outcome)
             return outcome.error();
         if (*outcome == SignedKeyCheck::Outcome::Trusted)

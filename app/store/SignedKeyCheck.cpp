@@ -80,18 +80,23 @@ Result<QString> SignedKeyCheck::readChangeSeq(QSqlDatabase &db)
     return q.next() ? q.value(0).toString() : QString();
 }
 
-Result<void> SignedKeyCheck::refresh(QSqlDatabase &db)
+Result<void> SignedKeyCheck::refresh(QSqlDatabase &db, quint64 snapshotSerial)
 {
+    if (m_trust && snapshotSerial != 0 && snapshotSerial == m_stampSnapshot)
+        return {}; // read in this snapshot already: it cannot have moved
     auto stamp = readChangeSeq(db);
     if (!stamp)
         return stamp.error();
-    if (m_trust && *stamp == m_stamp)
+    if (m_trust && *stamp == m_stamp) {
+        m_stampSnapshot = snapshotSerial;
         return {};
+    }
     auto trust = VaultTrust::load(db);
     if (!trust)
         return trust.error();
     m_trust = std::move(trust).value();
     m_stamp = *stamp;
+    m_stampSnapshot = snapshotSerial;
     m_attested.clear(); // the trust they were checked under has been read again
     m_attestedBuckets.clear();
     // A vault upgraded to schema 6 while this verifier ran has the table now.
@@ -215,9 +220,10 @@ SignedKeyCheck::Outcome SignedKeyCheck::tampered(qint64 keyId, const QString &wh
 }
 
 Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const SecretMatch &match,
-                                                      const QByteArray &hash)
+                                                      const QByteArray &hash,
+                                                      quint64 snapshotSerial)
 {
-    if (auto refreshed = refresh(db); !refreshed)
+    if (auto refreshed = refresh(db, snapshotSerial); !refreshed)
         return refreshed.error();
     const ApiKey &key = match.key;
     if (m_trust->rootKey() != m_acceptedRoot)

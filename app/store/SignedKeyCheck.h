@@ -43,7 +43,10 @@ public:
 
     // Changed: the key changed between the reads (look it up again); Tampered was logged, once
     // per key and check (a verifier asked again and again must not flood its log).
-    Result<Outcome> check(QSqlDatabase &db, const SecretMatch &match, const QByteArray &hash);
+    // snapshotSerial: the store's shared read snapshot the check reads in (0: none); within one,
+    // the vault's change counter is read once, not for every key.
+    Result<Outcome> check(QSqlDatabase &db, const SecretMatch &match, const QByteArray &hash,
+                          quint64 snapshotSerial = 0);
 
 private:
     struct StoredRow
@@ -53,7 +56,7 @@ private:
         QByteArray signature;
     };
 
-    Result<void> refresh(QSqlDatabase &db);
+    Result<void> refresh(QSqlDatabase &db, quint64 snapshotSerial);
     Result<QString> readChangeSeq(QSqlDatabase &db);
     // nullopt: the key is gone.
     Result<std::optional<StoredRow>> readRow(QSqlDatabase &db, qint64 keyId);
@@ -69,6 +72,7 @@ private:
     QByteArray m_acceptedRoot;
     std::optional<VaultTrust> m_trust;
     QString m_stamp; // change_seq when m_trust was loaded
+    quint64 m_stampSnapshot = 0; // the shared snapshot m_stamp was last read in
     std::unique_ptr<SqliteStatement> m_changeSeq;
     std::unique_ptr<SqliteStatement> m_keyRow;
     std::unique_ptr<SqliteStatement> m_secrets;

@@ -102,6 +102,7 @@ bool SqlKeyStore::enterSharedReadSnapshot()
         m_snapshotEpoch = newerDataEpoch().load(std::memory_order_acquire);
         m_readSnapshot = std::make_unique<SqliteReadTransaction>(sqliteHandle(database()));
         m_snapshotLookups = 1;
+        ++m_snapshotSerial;
         m_snapshotAge.start();
     }
     return true;

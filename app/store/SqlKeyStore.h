@@ -256,6 +256,9 @@ private:
     friend class VaultMigrator;
     // For SecretLookup: true when look-ups share snapshots, one being open now.
     bool enterSharedReadSnapshot();
+    // Names the shared snapshot open now (0: none), different for each one this store opens:
+    // what a look-up read in it cannot have changed while it is the same.
+    quint64 sharedReadSnapshotSerial() const { return m_readSnapshot ? m_snapshotSerial : 0; }
     friend class StoreDatabase;
     QSqlDatabase &database();
     const QSqlDatabase &database() const;
@@ -393,6 +396,7 @@ private:
     bool m_shareReadSnapshots = false;
     std::unique_ptr<SqliteReadTransaction> m_readSnapshot; // open: shared by the next look-ups
     int m_snapshotLookups = 0;
+    quint64 m_snapshotSerial = 0;
     quint64 m_snapshotEpoch = 0; // noteNewerData()'s count when it began
     QElapsedTimer m_snapshotAge;
     std::shared_ptr<DamageFlag> m_damage = std::make_shared<DamageFlag>(); // see markDamaged()

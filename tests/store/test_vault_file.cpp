@@ -20,6 +20,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 using namespace Keyward;
 using namespace Keyward::Testing;
 
@@ -115,6 +117,7 @@ private Q_SLOTS:
     void readTransactionReadsOneSnapshot();
     void sqliteKeepsNoMemoryStatistics();
     void sharedReadSnapshotsSeeChangesOnceReleased();
+    void aSharedSnapshotReadsTheChangeCounterOnce();
 
 private:
     bool m_configuredFirst = false;
@@ -608,6 +611,83 @@ void TestVaultFile::sharedReadSnapshotsSeeChangesOnceReleased()
     QVERIFY2(revoked, qPrintable(revoked.errorMessage()));
     QCOMPARE(stateSeen(), std::optional(KeyState::Revoked));
     verifier->shareReadSnapshots(false);
+}
+
+namespace {
+
+// Counts the statements a connection runs whose SQL contains `needle` (sqlite3_trace_v2).
+class StatementCounter
+{
+public:
+    StatementCounter(sqlite3 *db, const char *needle)
+        : m_db(db)
+        , m_needle(needle)
+    {
+        sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT, &StatementCounter::onStatement, this);
+    }
+    ~StatementCounter() { sqlite3_trace_v2(m_db, 0, nullptr, nullptr); }
+    int count() const { return m_count; }
+
+private:
+    static int onStatement(unsigned, void *context, void *statement, void *)
+    {
+        auto *self = static_cast<StatementCounter *>(context);
+        if (std::strstr(sqlite3_sql(static_cast<sqlite3_stmt *>(statement)), self->m_needle))
+            ++self->m_count;
+        return 0;
+    }
+
+    sqlite3 *m_db;
+    const char *m_needle;
+    int m_count = 0;
+};
+
+} // namespace
+
+// Every first look-up of a signed vault checks the key's signature under the vault's trust,
+// reloaded when the change counter moved. Within one shared snapshot the counter cannot move, so
+// it is read once per snapshot, not once per key; a new snapshot reads it again, and sees a
+// change another process made.
+void TestVaultFile::aSharedSnapshotReadsTheChangeCounterOnce()
+{
+    VaultFixture f;
+    QVector<QByteArray> hashes;
+    ApiKey last;
+    for (int i = 0; i < 4; ++i) {
+        auto issued =
+            f.store->createKey(makeRequest(*f.store, f.clock, QStringLiteral("key %1").arg(i)));
+        QVERIFY(issued);
+        hashes.append(Sha256::hash(issued->token));
+        last = issued->key;
+    }
+    auto verifier = f.openSecond();
+    QVERIFY(verifier);
+    const StatementCounter counterReads(sqliteHandle(StoreDatabase::of(*verifier)),
+                                        "name = 'change_seq'");
+    const auto found = [&](const QByteArray &hash) {
+        auto match = verifier->findSecret(hash);
+        return match && match->has_value();
+    };
+    verifier->shareReadSnapshots(true);
+    for (const QByteArray &hash : std::as_const(hashes))
+        QVERIFY(found(hash));
+    QCOMPARE(counterReads.count(), 1);
+
+    // Another process revokes the last key: the next snapshot reads the counter again.
+    QVERIFY(f.store->revokeKey(last.id, last.version));
+    verifier->releaseReadSnapshot();
+    QVERIFY(found(hashes.constFirst()));
+    QCOMPARE(counterReads.count(), 2);
+    auto revoked = verifier->findSecret(hashes.constLast());
+    QVERIFY(revoked && revoked->has_value());
+    QCOMPARE((*revoked)->key.state, KeyState::Revoked);
+    QCOMPARE(counterReads.count(), 2);
+
+    // Without shared snapshots, each check reads it (its own snapshot each time).
+    verifier->shareReadSnapshots(false);
+    QVERIFY(found(hashes.at(1)));
+    QVERIFY(found(hashes.at(2)));
+    QCOMPARE(counterReads.count(), 4);
 }
 
 // The process-wide settings main() makes: memory statistics off (their global mutex was a tenth of
