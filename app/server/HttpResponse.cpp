@@ -25,21 +25,62 @@ QByteArray HttpResponse::header(const QByteArray &name) const
     return {};
 }
 
-QByteArray ResponseBuilder::headerValue(const QString &text)
+namespace {
+
+// Appends text's UTF-8 with every byte that is not printable ASCII, and '%', percent-encoded.
+void appendEncoded(QByteArray &out, QStringView text)
 {
+    static const char hex[] = "0123456789ABCDEF";
     const QByteArray utf8 = text.toUtf8();
-    QByteArray out;
-    out.reserve(utf8.size());
+    out.reserve(out.size() + 3 * utf8.size());
     for (const char c : utf8) {
         const auto byte = uchar(c);
         if (byte >= 0x20 && byte < 0x7f && byte != '%') {
             out.append(c);
         } else {
-            static const char hex[] = "0123456789ABCDEF";
-            out.append('%');
-            out.append(hex[byte >> 4]);
-            out.append(hex[byte & 0xf]);
+            const char escaped[3] = {'%', hex[byte >> 4], hex[byte & 0xf]};
+            out.append(escaped, 3);
         }
+    }
+}
+
+// Appends text as headerValue() writes it. Printable ASCII, what names and grants usually are,
+// is narrowed in place; from the first other character on, the rest goes through UTF-8 and
+// percent-encoding. (A byte-by-byte append of every 200's name and grants was a twentieth of
+// the server's time under wrk.)
+void appendHeaderText(QByteArray &out, QStringView text)
+{
+    const qsizetype at = out.size();
+    out.resize(at + text.size());
+    char *to = out.data() + at;
+    const char16_t *units = text.utf16();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t unit = units[i];
+        if (unit < 0x20 || unit >= 0x7f || unit == u'%') {
+            out.truncate(at + i);
+            appendEncoded(out, text.sliced(i)); // starts at an ASCII boundary: no pair is split
+            return;
+        }
+        to[i] = char(unit);
+    }
+}
+
+} // namespace
+
+QByteArray ResponseBuilder::headerValue(const QString &text)
+{
+    QByteArray out;
+    appendHeaderText(out, text);
+    return out;
+}
+
+QByteArray ResponseBuilder::headerList(const QStringList &values)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendHeaderText(out, values.at(i));
     }
     return out;
 }
@@ -59,8 +100,7 @@ HttpResponse ResponseBuilder::forwardAuth(const VerifyResult &result)
     if (result.isValid()) {
         response.addHeader(QByteArrayLiteral("X-Keyward-Key-Id"), QByteArray::number(result.keyId));
         response.addHeader(QByteArrayLiteral("X-Keyward-Key-Name"), headerValue(result.keyName));
-        response.addHeader(QByteArrayLiteral("X-Keyward-Grants"),
-                           headerValue(result.grants.join(QLatin1Char(','))));
+        response.addHeader(QByteArrayLiteral("X-Keyward-Grants"), headerList(result.grants));
         response.addHeader(QByteArrayLiteral("X-Keyward-Customer"), headerValue(result.customer));
         response.addHeader(QByteArrayLiteral("X-Keyward-Environment"),
                            environmentCode(result.environment).toLatin1());

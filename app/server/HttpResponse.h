@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QPair>
+#include <QStringList>
 
 namespace Keyward {
 struct VerifyResult;
@@ -51,6 +52,8 @@ public:
     // everything else (UTF-8, control characters, '%') is percent-encoded, so a name can
     // neither split a header nor be misread.
     static QByteArray headerValue(const QString &text);
+    // The values as headerValue() writes each, joined by ','.
+    static QByteArray headerList(const QStringList &values);
 };
 
 } // namespace Keyward::Verifyd

@@ -1,0 +1,130 @@
+// What keyward-verifyd puts into the headers the upstream reads: key names and grants are chosen
+// by admins and may hold anything, so they are percent-encoded where they are not printable
+// ASCII, and no value can split a header.
+#include "HttpResponse.h"
+#include "verify/VerifyResult.h"
+
+#include <QtTest>
+
+using namespace Keyward;
+using namespace Keyward::Verifyd;
+
+namespace {
+
+// The encoding spelled out byte by byte, as the server wrote it before its fast path.
+QByteArray encodedByteByByte(const QString &text)
+{
+    QByteArray out;
+    for (const char c : text.toUtf8()) {
+        const auto byte = uchar(c);
+        if (byte >= 0x20 && byte < 0x7f && byte != '%')
+            out.append(c);
+        else
+            out.append('%').append(QByteArray::number(byte, 16).toUpper().rightJustified(2, '0'));
+    }
+    return out;
+}
+
+bool safeInAHeader(const QByteArray &value)
+{
+    for (const char c : value) {
+        if (uchar(c) < 0x20 || uchar(c) >= 0x7f)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestVerifydResponses : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void headerValueEncodesWhatIsNotPrintableAscii_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("plain") << QStringLiteral("orders service") << QByteArray("orders service");
+        QTest::newRow("empty") << QString() << QByteArray();
+        QTest::newRow("percent") << QStringLiteral("100% sure") << QByteArray("100%25 sure");
+        QTest::newRow("header injection") << QStringLiteral("svc\r\nX-Keyward-Key-Id: 1")
+                                          << QByteArray("svc%0D%0AX-Keyward-Key-Id: 1");
+        QTest::newRow("tab and delete") << QStringLiteral("a\tb\x7f") << QByteArray("a%09b%7F");
+        QTest::newRow("nul") << QString(QChar(u'x')) + QChar(u'\0') + QChar(u'y')
+                             << QByteArray("x%00y");
+        QTest::newRow("umlaut") << QStringLiteral("Zürich") << QByteArray("Z%C3%BCrich");
+        QTest::newRow("first character") << QStringLiteral("édition") << QByteArray("%C3%A9dition");
+        QTest::newRow("emoji") << QString::fromUtf8("key \xF0\x9F\x94\x91")
+                               << QByteArray("key %F0%9F%94%91");
+        QTest::newRow("line separator")
+            << QString(QStringLiteral("a") + QChar(0x2028) + QStringLiteral("b"))
+            << QByteArray("a%E2%80%A8b");
+        QTest::newRow("lone surrogate")
+            << QString(QStringLiteral("half ") + QChar(0xD83D) + QStringLiteral(" key"))
+            << QByteArray("half ? key"); // half a character is not text: Qt writes '?'
+    }
+
+    void headerValueEncodesWhatIsNotPrintableAscii()
+    {
+        QFETCH(QString, text);
+        QFETCH(QByteArray, expected);
+        const QByteArray value = ResponseBuilder::headerValue(text);
+        QCOMPARE(value, expected);
+        QCOMPARE(value, encodedByteByByte(text));
+        QVERIFY(safeInAHeader(value));
+    }
+
+    // Every character from U+0000 to U+FFFF (and pairs beyond) alone and after plain text: the
+    // fast path and the byte-by-byte encoding agree.
+    void headerValueAgreesWithTheByteByByteEncoding()
+    {
+        for (char32_t code = 0; code < 0x110000; code += (code < 0x3000 ? 1 : 97)) {
+            const QString single = QString::fromUcs4(&code, 1);
+            for (const QString &text :
+                 QStringList {single, QStringLiteral("name ") + single + QStringLiteral("!")}) {
+                const QByteArray value = ResponseBuilder::headerValue(text);
+                if (value != encodedByteByByte(text) || !safeInAHeader(value))
+                    QFAIL(qPrintable(
+                        QStringLiteral("U+%1").arg(quint32(code), 4, 16, QLatin1Char('0'))));
+            }
+        }
+    }
+
+    void headerListJoinsEncodedValues()
+    {
+        QCOMPARE(ResponseBuilder::headerList({}), QByteArray());
+        QCOMPARE(ResponseBuilder::headerList({QStringLiteral("keys:read")}),
+                 QByteArray("keys:read"));
+        const QStringList grants {QStringLiteral("keys:read"), QStringLiteral("billing:write"),
+                                  QStringLiteral("odd\nscope%"), QStringLiteral("größe")};
+        QCOMPARE(ResponseBuilder::headerList(grants),
+                 QByteArray("keys:read,billing:write,odd%0Ascope%25,gr%C3%B6%C3%9Fe"));
+        QCOMPARE(ResponseBuilder::headerList(grants),
+                 ResponseBuilder::headerValue(grants.join(QLatin1Char(','))));
+    }
+
+    void forwardAuthValidCarriesTheKeyForTheUpstream()
+    {
+        VerifyResult result;
+        result.outcome = VerifyOutcome::Valid;
+        result.keyId = 42;
+        result.keyName = QStringLiteral("orders\r\nX-Evil: yes");
+        result.grants = {QStringLiteral("orders:read"), QStringLiteral("orders:write")};
+        result.customer = QStringLiteral("ACME ünd Söhne");
+        result.environment = Environment::Production;
+        const HttpResponse response = ResponseBuilder::forwardAuth(result);
+        QCOMPARE(response.status, 200);
+        QVERIFY(response.body.isEmpty());
+        QCOMPARE(response.header("X-Keyward-Key-Id"), QByteArray("42"));
+        QCOMPARE(response.header("X-Keyward-Key-Name"), QByteArray("orders%0D%0AX-Evil: yes"));
+        QCOMPARE(response.header("X-Keyward-Grants"), QByteArray("orders:read,orders:write"));
+        QCOMPARE(response.header("X-Keyward-Customer"), QByteArray("ACME %C3%BCnd S%C3%B6hne"));
+        QCOMPARE(response.header("X-Keyward-Environment"), QByteArray("live"));
+        for (const auto &header : response.headers)
+            QVERIFY2(safeInAHeader(header.second), header.first.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerifydResponses)
+#include "test_verifyd_responses.moc"
