@@ -7,6 +7,10 @@
 #                      vs nginx serving a small static file (target >= 0.7; p99 <= 2 ms)
 #   auth_request_rps   nginx auth_request to keyward-verifyd (upstream keep-alive) serving the
 #                      file, vs the same nginx serving it without auth (target >= 0.5)
+#   info_*_light       the same two servers under a light load (LIGHT_CONNECTIONS, default 8):
+#                      at 64 connections on two cores p99 is mostly the time a request waits
+#                      for a core, so both servers' p99 at a load the machine is not saturated by
+#                      shows what keyward-verifyd itself adds
 # Needs: wrk, nginx (Debian packages). Not run by ctest: timings are not pass/fail material.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -15,6 +19,7 @@ keys=${2:-100000}
 seconds=${3:-10}
 connections=${4:-64}
 rounds=${5:-3}
+light_connections=${LIGHT_CONNECTIONS:-8}
 wrk_threads=$(nproc)
 verifyd=$build/app/server/keyward-verifyd
 [ -x "$verifyd" ] || verifyd=$(find "$build" -name keyward-verifyd -type f -perm -u+x | head -1)
@@ -116,8 +121,8 @@ LUA
 
 # Runs wrk; prints "requests_per_second p99_ms non2xx".
 measure() {
-    local url=$1 script=${2:-}
-    local args=(-t "$wrk_threads" -c "$connections" -d "${seconds}s" --latency)
+    local url=$1 script=${2:-} load=${3:-$connections}
+    local args=(-t "$wrk_threads" -c "$load" -d "${seconds}s" --latency)
     [ -n "$script" ] && args+=(-s "$script")
     local out
     out=$(wrk "${args[@]}" "$url")
@@ -131,6 +136,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 
 export KEYWARD_TOKENS=$work/tokens
 : >"$work/verifyd" ; : >"$work/static" ; : >"$work/auth" ; : >"$work/p99" ; : >"$work/static_p99"
+: >"$work/light" ; : >"$work/light_p99" ; : >"$work/light_static" ; : >"$work/light_static_p99"
 for round in $(seq "$rounds"); do
     echo "# round $round of $rounds" >&2
     read -r rps p99 bad < <(KEYWARD_PATH=/v1/auth measure "http://127.0.0.1:$verifyd_port/v1/auth" "$work/keys.lua")
@@ -141,15 +147,25 @@ for round in $(seq "$rounds"); do
     read -r rps _ bad < <(KEYWARD_PATH=/api/file.txt measure "http://127.0.0.1:$nginx_port/api/file.txt" "$work/keys.lua")
     [ "$bad" = 0 ] || echo "# warning: $bad answers through auth_request were not 2xx" >&2
     echo "$rps" >>"$work/auth"
+    read -r rps p99 _ < <(KEYWARD_PATH=/v1/auth measure "http://127.0.0.1:$verifyd_port/v1/auth" "$work/keys.lua" "$light_connections")
+    echo "$rps" >>"$work/light"; echo "$p99" >>"$work/light_p99"
+    read -r rps p99 _ < <(measure "http://127.0.0.1:$nginx_port/file.txt" "" "$light_connections")
+    echo "$rps" >>"$work/light_static"; echo "$p99" >>"$work/light_static_p99"
 done
 v=$(median <"$work/verifyd"); s=$(median <"$work/static"); a=$(median <"$work/auth"); p=$(median <"$work/p99")
 sp=$(median <"$work/static_p99")
+lv=$(median <"$work/light"); lp=$(median <"$work/light_p99")
+ls=$(median <"$work/light_static"); lsp=$(median <"$work/light_static_p99")
 echo "name value ratio target"
-awk -v v="$v" -v s="$s" -v a="$a" -v p="$p" -v sp="$sp" -v k="$keys" 'BEGIN {
+awk -v v="$v" -v s="$s" -v a="$a" -v p="$p" -v sp="$sp" -v k="$keys" -v lc="$light_connections" \
+    -v lv="$lv" -v lp="$lp" -v ls="$ls" -v lsp="$lsp" 'BEGIN {
     printf "nginx_static_rps %.0f 1.00 baseline\n", s
     printf "verifyd_rps(%d keys) %.0f %.2f >=0.70\n", k, v, v / s
     printf "verifyd_p99_ms %.3f - <=2.0\n", p
     # The same wrk load on nginx serving a file: what this machine gives a server that does no work.
     printf "info_nginx_static_p99_ms %.3f - (baseline)\n", sp
     printf "auth_request_rps %.0f %.2f >=0.50\n", a, a / s
+    printf "info_verifyd_rps_light(%d connections) %.0f %.2f (vs nginx at the same load)\n", lc, lv, lv / ls
+    printf "info_verifyd_p99_ms_light(%d connections) %.3f - (<=2.0)\n", lc, lp
+    printf "info_nginx_static_p99_ms_light(%d connections) %.3f - (baseline)\n", lc, lsp
 }'
