@@ -65,6 +65,32 @@ void UsageBatch::add(const UsageEvent &event)
         RequestLogRow {event.atMs, event.keyId, event.secretId, event.source, event.outcome});
 }
 
+void UsageBatch::merge(const UsageBatch &newer)
+{
+    m_events += newer.m_events;
+    for (auto it = newer.m_lastUses.cbegin(); it != newer.m_lastUses.cend(); ++it) {
+        LastUse &use = m_lastUses[it.key()];
+        if (it->atMs >= use.atMs)
+            use = *it;
+    }
+    for (auto it = newer.m_lastRefusals.cbegin(); it != newer.m_lastRefusals.cend(); ++it) {
+        LastRefusal &refusal = m_lastRefusals[it.key()];
+        if (it->atMs >= refusal.atMs)
+            refusal = *it;
+    }
+    for (auto it = newer.m_hourly.cbegin(); it != newer.m_hourly.cend(); ++it)
+        m_hourly[it.key()] += it.value();
+    for (auto it = newer.m_credits.cbegin(); it != newer.m_credits.cend(); ++it)
+        m_credits[it.key()] += it.value();
+    for (auto it = newer.m_readBack.cbegin(); it != newer.m_readBack.cend(); ++it)
+        m_readBack[it.key()] += it.value();
+    for (const RequestLogRow &row : newer.m_requests) {
+        if (int(m_requests.size()) >= m_maxRequests)
+            m_requests.pop_front();
+        m_requests.push_back(row);
+    }
+}
+
 bool UsageBatch::takeLogSlot(const UsageEvent &event)
 {
     // A clock step backwards starts a new second too.

@@ -76,6 +76,11 @@ public:
                         int validRowsPerSecond = kDefaultValidRowsPerSecond);
 
     void add(const UsageEvent &event);
+    // Adds a batch aggregated from later events (a busy writer's backlog): counts and credits add
+    // up, the later last use and refusal win, and its request-log rows follow these, within this
+    // batch's cap. Its per-second sampling was its own: a second both batches logged in may hold
+    // up to twice the per-second rows.
+    void merge(const UsageBatch &newer);
     bool isEmpty() const;
     void clear();
 

@@ -91,6 +91,8 @@ public:
     qint64 writeCount() const { return m_writer->writeCount(); }
     qint64 lastWriteMs() const { return m_writer->lastWriteMs(); }
     qint64 aggregatedCount() const { return m_writer->aggregatedCount(); }
+    qsizetype queuedHandOffs() const { return m_writer->queuedBatches(); }
+    qint64 backlogAggregatedCount() const { return m_writer->backlogAggregatedCount(); }
 
 private:
     // Events are staged in a small array that stays in the verifying thread's L1 cache, then

@@ -17,7 +17,8 @@ UsageWriter::UsageWriter(const QString &storeConnection, SqlEngine engine, const
     , m_maxQueuedBatches(qMax(1, maxQueuedBatches))
     , m_damage(std::move(damage))
     , m_busyTimeoutMs(busyTimeoutMs)
-    , m_pending(std::move(pending))
+    , m_pending(pending)
+    , m_backlog(std::move(pending))
 {
     // A std::thread, not a QThread: Qt 6.4 detaches its threads, so QThread::wait() returns
     // before the thread's thread-local destructors have run. libpq's OpenSSL frees its
@@ -40,10 +41,37 @@ UsageWriter::~UsageWriter()
     m_thread.join();
 }
 
+namespace {
+
+void aggregate(const EventBatch &batch, UsageBatch &into)
+{
+    UsageEvent event;
+    for (const RecordedEvent &recorded : batch.events) {
+        event.atMs = recorded.atMs;
+        event.keyId = recorded.keyId;
+        event.secretId = recorded.secretId;
+        event.outcome = recorded.outcome;
+        event.consumesCredit = recorded.consumesCredit;
+        event.readsBackUsage = recorded.readsBackUsage;
+        event.creditReserved = recorded.creditReserved;
+        event.source = batch.sources.value(recorded.sourceIndex);
+        into.add(event);
+    }
+}
+
+} // namespace
+
 quint64 UsageWriter::submit(EventBatch &batch, Write write)
 {
     QMutexLocker lock(&m_mutex);
-    if (!batch.events.isEmpty()) {
+    if (!batch.events.isEmpty()
+        && qsizetype(m_incoming.size()) >= kBacklogFactor * m_maxQueuedBatches) {
+        // The thread is stuck in a write: aggregate here rather than queue without end.
+        aggregate(batch, m_backlog);
+        m_backlogAggregated += batch.events.size();
+        batch.events.clear(); // keeps its capacity
+        batch.sources.clear();
+    } else if (!batch.events.isEmpty()) {
         m_incoming.push_back(std::exchange(batch, EventBatch()));
         // A used buffer back, its memory already allocated and touched: a fresh 128 KB one per
         // hand-off cost the verifying thread page faults worth several percent of a cached
@@ -61,6 +89,12 @@ quint64 UsageWriter::submit(EventBatch &batch, Write write)
     if (write != Write::WithNext || qsizetype(m_incoming.size()) >= m_maxQueuedBatches)
         m_wake.wakeAll();
     return ticket;
+}
+
+qsizetype UsageWriter::queuedBatches() const
+{
+    QMutexLocker lock(&m_mutex);
+    return qsizetype(m_incoming.size());
 }
 
 Result<void> UsageWriter::waitFor(quint64 ticket)
@@ -88,6 +122,7 @@ void UsageWriter::run()
 {
     std::unique_ptr<UsageRepository> repository; // with its own connection
     std::vector<EventBatch> batches;
+    UsageBatch backlog = m_pending; // empty, with the same bounds: swapped with m_backlog
     for (;;) {
         quint64 writeTicket = 0;
         bool stopping = false;
@@ -104,27 +139,22 @@ void UsageWriter::run()
                     m_wake.wait(&m_mutex);
             }
             batches.swap(m_incoming);
+            std::swap(backlog, m_backlog); // newer than every batch taken with it
             stopping = m_stopping;
             // On stop, everything handed over is written.
             writeTicket =
                 stopping ? m_submitted : qMax(m_writeRequested, pacedDue() ? m_pacedRequested : 0);
         }
         // Aggregating here, not in verify(), keeps the verifier's cost at one append.
-        UsageEvent event;
         qint64 aggregated = 0;
         for (const EventBatch &batch : std::as_const(batches)) {
             aggregated += batch.events.size();
-            for (const RecordedEvent &recorded : batch.events) {
-                event.atMs = recorded.atMs;
-                event.keyId = recorded.keyId;
-                event.secretId = recorded.secretId;
-                event.outcome = recorded.outcome;
-                event.consumesCredit = recorded.consumesCredit;
-                event.readsBackUsage = recorded.readsBackUsage;
-                event.creditReserved = recorded.creditReserved;
-                event.source = batch.sources.value(recorded.sourceIndex);
-                m_pending.add(event);
-            }
+            aggregate(batch, m_pending);
+        }
+        if (!backlog.isEmpty()) {
+            aggregated += backlog.eventCount();
+            m_pending.merge(backlog);
+            backlog.clear();
         }
         m_aggregated += aggregated;
         for (EventBatch &batch : batches) {
@@ -169,7 +199,7 @@ void UsageWriter::run()
         }
         if (stopping) {
             QMutexLocker lock(&m_mutex);
-            if (m_incoming.empty())
+            if (m_incoming.empty() && m_backlog.isEmpty())
                 break;
         }
     }

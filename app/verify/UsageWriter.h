@@ -37,9 +37,14 @@ struct SavedUsage
 // one (the batch stays bounded, see UsageBatch).
 //
 // Handed-over batches wait in a queue until a write is asked for, or until maxQueuedBatches of
-// them wait (which bounds memory). So the thread wakes once per write, not every few thousand
-// requests, and a burst of verifications does not share the machine with usage bookkeeping: on
-// a small VM that work on the other vCPU measurably slowed the verifying thread.
+// them wait. So the thread wakes once per write, not every few thousand requests, and a burst of
+// verifications does not share the machine with usage bookkeeping: on a small VM that work on
+// the other vCPU measurably slowed the verifying thread.
+//
+// While the thread is inside a write (waiting up to busyTimeoutMs for another program's lock, or
+// for a slow server), it cannot empty the queue. Once kBacklogFactor times maxQueuedBatches wait,
+// submit() aggregates further batches itself, into a backlog batch bounded like the pending one,
+// which the thread merges after the queue: memory stays bounded, and no count is lost.
 class UsageWriter
 {
 public:
@@ -65,6 +70,7 @@ public:
     // server) fixed intervals made it rewrite the same keys over and over, busy on the core the
     // verifying threads needed.
     static constexpr int kPaceFactor = 3;
+    static constexpr int kBacklogFactor = 4;
 
     // Hands events over (the batch is left empty) and asks for a write of everything handed over
     // so far; the returned ticket can be waited for.
@@ -81,6 +87,10 @@ public:
     qint64 writeCount() const { return m_writes.load(); }
     // Events taken from the queue and aggregated, written or not yet.
     qint64 aggregatedCount() const { return m_aggregated.load(); }
+    // Hand-offs waiting in the queue now, and events submit() aggregated itself because too many
+    // waited (a write was slow).
+    qsizetype queuedBatches() const;
+    qint64 backlogAggregatedCount() const { return m_backlogAggregated.load(); }
     qint64 failureCount() const { return m_failures.load(); }
     // Wall time of the latest write in milliseconds.
     qint64 lastWriteMs() const { return m_lastWriteMs.load(std::memory_order_relaxed); }
@@ -97,6 +107,7 @@ private:
     const std::shared_ptr<const DamageFlag> m_damage;
     const int m_busyTimeoutMs;
     UsageBatch m_pending; // owned by the thread
+    UsageBatch m_backlog; // guarded by m_mutex: aggregated by submit() while the queue is full
 
     mutable QMutex m_mutex;
     QWaitCondition m_wake; // to the thread: work or stop
@@ -117,6 +128,7 @@ private:
     std::atomic<qint64> m_writes {0};
     std::atomic<qint64> m_failures {0};
     std::atomic<qint64> m_aggregated {0};
+    std::atomic<qint64> m_backlogAggregated {0};
     std::atomic<qint64> m_lastWriteMs {0};
     QHash<qint64, qint64> m_savedCredits; // owned by the thread
 

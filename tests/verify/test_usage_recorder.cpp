@@ -483,6 +483,47 @@ private Q_SLOTS:
         QCOMPARE(hourlyTotal(a.key.id), qint64(1));
     }
 
+    // While the writer waits inside a write (here for another program's lock), hand-offs stop
+    // queuing at kBacklogFactor times the queue's bound: the recorder's own thread aggregates
+    // the rest, and once the lock is free every event is written, none twice.
+    void aBusyWriterAggregatesTheBacklogInsteadOfQueuingIt()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        const IssuedToken b = issue(store(), QStringLiteral("B"));
+        std::unique_ptr<SqlKeyStore> verifierStore = openWaitingBriefly();
+        QVERIFY(verifierStore);
+        UsageRecorderOptions options = manualFlush();
+        options.handOffEvents = 1;
+        options.queuedHandOffs = 2;
+        const int limit = UsageWriter::kBacklogFactor * options.queuedHandOffs;
+        Verifier verifier(*verifierStore, clock());
+        UsageRecorder recorder(*verifierStore, clock(), options);
+        verifier.setRecorder(&recorder);
+        verifyToken(verifier, a.token);
+
+        auto blocker = m_vault->openSecond(QString());
+        QSqlQuery lock(StoreDatabase::of(*blocker));
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        recorder.requestFlush(); // the writer takes the first event and waits for the lock
+        QTRY_COMPARE(recorder.aggregatedCount(), qint64(1));
+        const int events = 10 * limit;
+        for (int i = 0; i < events; ++i)
+            verifyToken(verifier, i % 3 == 0 ? b.token : a.token);
+        QCOMPARE(recorder.queuedHandOffs(), qsizetype(limit));
+        QCOMPARE(recorder.backlogAggregatedCount(), qint64(events - limit));
+        QCOMPARE(recorder.writeCount(), qint64(0));
+
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        QVERIFY2(recorder.flush(), qPrintable(recorder.lastError()));
+        QCOMPARE(recorder.aggregatedCount(), qint64(1 + events));
+        const qint64 forB = (events + 2) / 3;
+        QCOMPARE(hourlyTotal(a.key.id), qint64(1 + events - forB));
+        QCOMPARE(hourlyTotal(b.key.id), forB);
+        QCOMPARE(store().key(a.key.id)->usageCount, qint64(1 + events - forB));
+        QCOMPARE(store().key(b.key.id)->usageCount, forB);
+        QCOMPARE(recorder.queuedHandOffs(), qsizetype(0));
+    }
+
     // A write that took long (here: it waited for another process's write lock) keeps the next
     // timed write three times as long away, so the writer's share of a core stays bounded; a
     // flush somebody waits for is not held back.
@@ -544,6 +585,48 @@ private Q_SLOTS:
         verifier.setRecorder(&recorder);
         verifyToken(verifier, a.token);
         QTRY_COMPARE(requestRows(a.key.id), qint64(1));
+    }
+
+    // A busy writer's backlog is merged after the queue it came behind: counts and credits add
+    // up, the later last use and refusal win, request-log rows keep their order and the cap.
+    void batchMergeAddsCountsAndKeepsTheLatest()
+    {
+        const auto event = [](qint64 atMs, qint64 keyId, qint64 secretId, bool valid,
+                              const QString &source) {
+            UsageEvent e;
+            e.atMs = atMs;
+            e.keyId = keyId;
+            e.secretId = secretId;
+            e.outcome = valid ? 0 : 4;
+            e.consumesCredit = valid;
+            e.readsBackUsage = keyId == 2;
+            e.source = source;
+            return e;
+        };
+        UsageBatch older(4);
+        older.add(event(1000, 1, 11, true, QStringLiteral("first")));
+        older.add(event(2000, 2, 21, false, QStringLiteral("x")));
+        older.add(event(5000, 1, 11, true, QStringLiteral("latest")));
+        UsageBatch newer(4);
+        newer.add(event(3000, 1, 11, true, QStringLiteral("earlier"))); // a clock step back
+        newer.add(event(4000, 2, 21, true, QStringLiteral("y")));
+        newer.add(event(4500, 2, 21, false, QStringLiteral("z")));
+        older.merge(newer);
+
+        QCOMPARE(older.eventCount(), qint64(6));
+        QCOMPARE(older.credits().value(1), qint64(3));
+        QCOMPARE(older.credits().value(2), qint64(1));
+        QCOMPARE(older.readBackKeys().value(2), qint64(1));
+        QCOMPARE(older.lastUses().value(11).source, QStringLiteral("latest"));
+        QCOMPARE(older.lastUses().value(21).atMs, qint64(4000));
+        QCOMPARE(older.lastRefusals().value(21).atMs, qint64(4500));
+        const qint64 hour = UsageBatch::hourOf(1000);
+        QCOMPARE(older.hourlyCounts().value(UsageBatch::HourSlot {1, hour, 0}), qint64(3));
+        QCOMPARE(older.hourlyCounts().value(UsageBatch::HourSlot {2, hour, 4}), qint64(2));
+        // Six rows, a cap of four: the two oldest go.
+        QCOMPARE(int(older.requests().size()), 4);
+        QCOMPARE(older.requests().front().atMs, qint64(5000));
+        QCOMPARE(older.requests().back().atMs, qint64(4500));
     }
 
     // Hand-offs wait for the next write, so the writer does not wake every few thousand
