@@ -15,6 +15,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <atomic>
 
 // SqlKeyStore's facade: the connection and its write transactions (lost commits included), the
@@ -106,6 +108,17 @@ bool SqlKeyStore::enterSharedReadSnapshot()
         m_snapshotAge.start();
     }
     return true;
+}
+
+quint64 SqlKeyStore::sharedReadSnapshotSerial() const
+{
+    if (!m_readSnapshot)
+        return 0;
+    // A snapshot that began nothing (a transaction was open already) is no snapshot of its own.
+    sqlite3 *db = sqliteHandle(database());
+    if (m_readSnapshot->connection() != db || sqlite3_get_autocommit(db))
+        return 0;
+    return m_snapshotSerial;
 }
 
 void SqlKeyStore::releaseReadSnapshotOlderThan(int ms)

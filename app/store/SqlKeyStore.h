@@ -258,7 +258,8 @@ private:
     bool enterSharedReadSnapshot();
     // Names the shared snapshot open now (0: none), different for each one this store opens:
     // what a look-up read in it cannot have changed while it is the same.
-    quint64 sharedReadSnapshotSerial() const { return m_readSnapshot ? m_snapshotSerial : 0; }
+    // Only while its read transaction is open (SQLite may end one by itself after an error).
+    quint64 sharedReadSnapshotSerial() const;
     friend class StoreDatabase;
     QSqlDatabase &database();
     const QSqlDatabase &database() const;

@@ -17,6 +17,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <limits>
+
 using namespace Keyward;
 using namespace Keyward::Testing;
 
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void rememberedSignaturesStillSeeEveryChange();
     void promotionLeavesForgedRowsAlone();
     void attestationListsTheSignedRows();
+    void signedMessagesKeepTheirBytes();
     void forgedAttestationLendsNothing();
     void attesterIsHeldToItsRank();
     void replayedRowWithItsAttestationIsNotFound();
@@ -765,6 +768,60 @@ void TestSignedVault::writersListOnlyWhatTheyVerified()
     auto verifier = f.openSecond(QString());
     QCOMPARE(verifyWith(*verifier, f.clock, forged->token), VerifyOutcome::NotFound);
     QCOMPARE(verifyWith(*verifier, f.clock, carols->token), VerifyOutcome::Valid);
+}
+
+// Every signature a vault holds is over these bytes: a build that wrote them differently would
+// refuse every signed key of every existing vault as tampered, while tests that sign and check
+// with the same build still passed. The expected digests come from the format as documented
+// (each field an 8-byte big-endian length and its bytes; numbers in decimal, "-" for none,
+// text in UTF-8), computed apart from this code.
+void TestSignedVault::signedMessagesKeepTheirBytes()
+{
+    const auto sha256Hex = [](const QByteArray &bytes) {
+        return Sha256::hash(bytes).toHex();
+    };
+    SignedKeyFields full;
+    full.id = std::numeric_limits<qint64>::min();
+    full.version = 7;
+    full.environment = 2;
+    full.role = 1;
+    full.grants = QStringLiteral("billing:read keys:write");
+    full.state = 0;
+    full.rateCount = -5;
+    full.rateUnit = 2;
+    full.usageLimit = 1000;
+    full.customer = QStringLiteral("Zürich AG");
+    full.revokedAtMs = std::numeric_limits<qint64>::max();
+    full.flagged = true;
+    full.createdBy = 3;
+    full.secrets = {{10, QByteArray(32, char(0xAB)), std::nullopt},
+                    {11, QByteArray(), qint64(1700000000000)}};
+    const QByteArray message = VaultSigning::keyMessage(full);
+    QCOMPARE(message.size(), 344);
+    QCOMPARE(sha256Hex(message),
+             QByteArray("c04eeaf0b6eb73011ebe84ae286208040d23d8de6aacb3047fba96bff13d63ce"));
+
+    SignedKeyFields bare;
+    bare.id = 42;
+    bare.version = 1;
+    bare.state = 3;
+    bare.expiresAtMs = -1;
+    bare.allowedIps = QStringLiteral("10.0.0.0/8 ::1");
+    bare.auditId = 99;
+    QCOMPARE(sha256Hex(VaultSigning::keyMessage(bare)),
+             QByteArray("d7a921fef03fb0b06db8f835c2339ca1cb5337a829360c9553b8cdd762ddbc6c"));
+
+    QCOMPARE(VaultSigning::attestationMessage(-1, QByteArray("\x00\x01\xff", 3)).toHex(),
+             QByteArray("00000000000000166b6579776172642d6174746573746174696f6e2d7631000000000000"
+                        "00022d3100000000000000030001ff"));
+    AuditEvent event;
+    event.id = 123456789012;
+    for (int i = 0; i < 32; ++i)
+        event.hash.append(char(i));
+    QCOMPARE(sha256Hex(VaultSigning::auditMessage(event)),
+             QByteArray("2551f2884c969266611a8e9cd9781404c7ce3462003b0ae95823eab7e9fa3a28"));
+    QCOMPARE(VerifiedSignatures::digest("pk", "message", "sig").toHex(),
+             QByteArray("82065eaa001f4bded7cb468c6b06745e293966850e85dcc44c63827897a85dc0"));
 }
 
 QTEST_GUILESS_MAIN(TestSignedVault)
