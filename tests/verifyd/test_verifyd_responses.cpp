@@ -75,11 +75,11 @@ private Q_SLOTS:
         QVERIFY(safeInAHeader(value));
     }
 
-    // Every character from U+0000 to U+FFFF (and pairs beyond) alone and after plain text: the
-    // fast path and the byte-by-byte encoding agree.
+    // Every character from U+0000 to U+FFFF and every seventh beyond, alone and after plain text:
+    // the fast path and the byte-by-byte encoding agree.
     void headerValueAgreesWithTheByteByByteEncoding()
     {
-        for (char32_t code = 0; code < 0x110000; code += (code < 0x3000 ? 1 : 97)) {
+        for (char32_t code = 0; code < 0x110000; code += (code < 0x10000 ? 1 : 7)) {
             const QString single = QString::fromUcs4(&code, 1);
             for (const QString &text :
                  QStringList {single, QStringLiteral("name ") + single + QStringLiteral("!")}) {
