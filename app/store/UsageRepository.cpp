@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <tuple>
+#include <vector>
 
 namespace Keyward {
 
@@ -30,6 +32,22 @@ QVector<qint64> sortedKeys(const Map &map)
         keys.append(it.key());
     std::sort(keys.begin(), keys.end());
     return keys;
+}
+
+// In primary-key order, like the keys above, and for the same reason; it also makes the
+// inserts walk key_usage_hourly's pages in order (in hash order they cost a third more).
+std::vector<std::pair<UsageBatch::HourSlot, qint64>>
+sortedSlots(const QHash<UsageBatch::HourSlot, qint64> &counts)
+{
+    std::vector<std::pair<UsageBatch::HourSlot, qint64>> slots;
+    slots.reserve(size_t(counts.size()));
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+        slots.emplace_back(it.key(), it.value());
+    std::sort(slots.begin(), slots.end(), [](const auto &a, const auto &b) {
+        return std::tie(a.first.keyId, a.first.hourMs, a.first.outcome)
+            < std::tie(b.first.keyId, b.first.hourMs, b.first.outcome);
+    });
+    return slots;
 }
 
 // The rows worth writing: per key only the newest `perKey` of the batch, since more would be
@@ -227,9 +245,8 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
                        "BIGINT) WHERE EXISTS (SELECT 1 FROM api_keys WHERE id = ?) ON CONFLICT "
                        "(key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count + "
                        "excluded.count"));
-    for (auto it = batch.hourlyCounts().constBegin(); it != batch.hourlyCounts().constEnd(); ++it) {
-        const qint64 keyId = it.key().keyId;
-        if (!hourly.run({keyId, it.key().hourMs, it.key().outcome, it.value(), keyId}))
+    for (const auto &[slot, count] : sortedSlots(batch.hourlyCounts())) {
+        if (!hourly.run({slot.keyId, slot.hourMs, slot.outcome, count, slot.keyId}))
             return hourly.error(what);
     }
 
