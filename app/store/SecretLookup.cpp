@@ -20,15 +20,23 @@ SecretLookup::~SecretLookup() = default;
 namespace {
 
 // On a vault file, the look-up also reads the hash the table row holds (SecretIndexCheck), as
-// column kSecretRowColumns.
-QByteArray selectSql(bool sqlite)
+// column kSecretRowColumns; through the native statement also what the key's signature covers
+// (SignedKeyCheck::lookupColumns()), from kSignedRowColumn on.
+constexpr int kSignedRowColumn = kSecretRowColumns + 1;
+
+QByteArray selectSql(bool sqlite, bool withSignedRow)
 {
-    QByteArray sql(kSecretRowSelect);
+    QByteArray columns;
     if (sqlite)
-        sql.replace(QByteArray(" FROM key_secrets s "),
-                    QByteArray(", ")
-                        .append(SecretIndexCheck::kTableHashColumn)
-                        .append(" FROM key_secrets s "));
+        columns.append(", ").append(SecretIndexCheck::kTableHashColumn);
+    if (withSignedRow)
+        columns.append(SignedKeyCheck::lookupColumns());
+    QByteArray sql(kSecretRowSelect);
+    sql.replace(QByteArray(" FROM key_secrets s "),
+                QByteArray(columns).append(" FROM key_secrets s "));
+    if (withSignedRow)
+        sql.replace(QByteArray(" WHERE s.hash = "),
+                    QByteArray(SignedKeyCheck::kLookupJoin).append(" WHERE s.hash = "));
     return sql + '?';
 }
 
@@ -40,7 +48,7 @@ Result<void> SecretLookup::prepare()
     if (sqlite) {
         sqlite3 *db = sqliteHandle(m_store.database());
         m_indexCheck = std::make_unique<SecretIndexCheck>(db, m_store.displayName());
-        static const QByteArray sql = selectSql(true);
+        static const QByteArray sql = selectSql(true, true);
         m_native = SqliteStatement::prepare(db, sql, true);
         if (m_native) {
             m_prepared = true;
@@ -49,7 +57,7 @@ Result<void> SecretLookup::prepare()
     }
     m_query = SqlQuery(m_store.database());
     m_query.setForwardOnly(true);
-    if (!m_query.prepare(QString::fromLatin1(selectSql(sqlite))))
+    if (!m_query.prepare(QString::fromLatin1(selectSql(sqlite, false))))
         return SqlErrors::fromQuery(m_query, tr("Cannot look up the key."));
     m_prepared = true;
     return {};
@@ -96,7 +104,7 @@ Result<std::optional<SecretMatch>> SecretLookup::findSigned(const QByteArray &ha
         if (!m_keyCheck)
             m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
         auto outcome = m_keyCheck->check(m_store.database(), **found, hash,
-                                         m_store.sharedReadSnapshotSerial());
+                                         m_store.sharedReadSnapshotSerial(), m_lookedUpRow);
         if (!outcome)
             return outcome.error();
         if (*outcome == SignedKeyCheck::Outcome::Trusted)
@@ -133,9 +141,12 @@ Result<std::optional<SecretMatch>> SecretLookup::findWithSqlite(const QByteArray
     m_native->bindBlob(1, hash);
     std::optional<SecretMatch> match;
     QByteArray tableHash;
+    m_lookedUpRow.reset();
     if (m_native->step()) {
         match = readSecretRow(*m_native);
         tableHash = m_native->blob(kSecretRowColumns);
+        m_lookedUpRow = SignedKeyCheck::fromLookup(*m_native, kSignedRowColumn, match->secret.id,
+                                                   tableHash, match->secret.retiresAtMs);
     }
     const bool failed = m_native->failed();
     const Error error = failed ? m_native->error(tr("Cannot look up the key.")) : Error();
@@ -160,6 +171,7 @@ bool SecretLookup::mayReconnectNow()
 
 Result<std::optional<SecretMatch>> SecretLookup::findWithQt(const QByteArray &hash)
 {
+    m_lookedUpRow.reset();
     m_query.bindValue(0, hash);
     if (!m_query.exec()) {
         const Error error = SqlErrors::fromQuery(m_query, tr("Cannot look up the key."));

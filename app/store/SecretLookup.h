@@ -1,6 +1,7 @@
 #pragma once
 
 #include "KeyStore.h"
+#include "SignedKeyCheck.h"
 #include "core/Result.h"
 
 #include "SqlQuery.h"
@@ -13,7 +14,6 @@
 
 namespace Keyward {
 
-class SignedKeyCheck;
 class SecretIndexCheck;
 class SqlKeyStore;
 class SqliteStatement;
@@ -67,6 +67,9 @@ private:
     bool m_prepared = false;
     QElapsedTimer m_sinceReconnect;
     std::unique_ptr<SignedKeyCheck> m_keyCheck;
+    // What the key's signature covers, as the latest native look-up read it (see
+    // SignedKeyCheck::lookupColumns()); nullopt when the check must read it itself.
+    std::optional<SignedKeyCheck::KeyRow> m_lookedUpRow;
 };
 
 } // namespace Keyward

@@ -38,6 +38,28 @@ private:
 
 } // namespace
 
+QByteArray SignedKeyCheck::lookupColumns()
+{
+    return QByteArray(", ") + kSignedKeyColumns + kSignedKeyAfterColumns
+        + ", (SELECT COUNT(*) FROM key_secrets c WHERE c.key_id = k.id)";
+}
+
+std::optional<SignedKeyCheck::KeyRow> SignedKeyCheck::fromLookup(const SqliteStatement &row,
+                                                                 int first, qint64 secretId,
+                                                                 const QByteArray &tableHash,
+                                                                 std::optional<qint64> retiresAtMs)
+{
+    if (row.integer(first + kSignedKeyColumnCount + 3) != 1)
+        return std::nullopt;
+    KeyRow read;
+    read.fields = readSignedKeyFields(row, first);
+    read.fields.auditId = row.integer(first + kSignedKeyColumnCount);
+    read.signedBy = row.integer(first + kSignedKeyColumnCount + 1);
+    read.signature = row.blob(first + kSignedKeyColumnCount + 2);
+    read.fields.secrets.append({secretId, tableHash, retiresAtMs});
+    return read;
+}
+
 SignedKeyCheck::SignedKeyCheck(QByteArray acceptedRoot)
     : m_acceptedRoot(std::move(acceptedRoot))
 { }
@@ -221,7 +243,8 @@ SignedKeyCheck::Outcome SignedKeyCheck::tampered(qint64 keyId, const QString &wh
 
 Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const SecretMatch &match,
                                                       const QByteArray &hash,
-                                                      quint64 snapshotSerial)
+                                                      quint64 snapshotSerial,
+                                                      const std::optional<KeyRow> &lookedUp)
 {
     if (auto refreshed = refresh(db, snapshotSerial); !refreshed)
         return refreshed.error();
@@ -232,13 +255,20 @@ Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const Se
                            "process accepted"));
     if (!m_trust->isSigned())
         return Outcome::Trusted; // not signed yet: nothing to check against
-    auto stored = readRow(db, key.id);
-    if (!stored)
-        return stored.error();
-    if (!stored->has_value())
-        return Outcome::Changed;
-    const SignedKeyFields &fields = (*stored)->fields;
-    // The verdict comes from the row the look-up read: it must be the row that was signed.
+    const StoredRow *stored = lookedUp ? &*lookedUp : nullptr;
+    Result<std::optional<StoredRow>> read = std::optional<StoredRow>();
+    if (!stored) {
+        read = readRow(db, key.id);
+        if (!read)
+            return read.error();
+        if (!read->has_value())
+            return Outcome::Changed;
+        stored = &**read;
+    }
+    const SignedKeyFields &fields = stored->fields;
+    // The verdict comes from the row the look-up read: it must be the row that was signed. (Read
+    // by the look-up's own statement, it is: the comparison then only holds the two readers of
+    // the stored values to the same answer.)
     const SignedSecret *secret = nullptr;
     for (const SignedSecret &candidate : fields.secrets) {
         if (candidate.id == match.secret.id)
@@ -262,9 +292,8 @@ Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const Se
         qWarning("Keyward: cannot read the vault's signature attestations: %s",
                  qPrintable(loaded.errorMessage()));
     }
-    const VaultTrust::KeyVerdict verdict =
-        m_trust->checkKey(fields, (*stored)->signedBy, (*stored)->signature,
-                          &VerifiedSignatures::ofProcess(), &m_attested);
+    const VaultTrust::KeyVerdict verdict = m_trust->checkKey(
+        fields, stored->signedBy, stored->signature, &VerifiedSignatures::ofProcess(), &m_attested);
     if (verdict == VaultTrust::KeyVerdict::Good)
         return Outcome::Trusted;
     return tampered(key.id, VaultTrust::describe(verdict));

@@ -14,39 +14,44 @@ inline constexpr const char kSignedKeyColumns[] =
     "k.created_by";
 inline constexpr int kSignedKeyColumnCount = 15;
 
+// After the signed columns: the key's newest audit id, the signer's member key id and the
+// signature, from the key's signature joined as g.
+inline constexpr const char kSignedKeyAfterColumns[] =
+    ", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE a.key_id = k.id), g.signed_by, "
+    "g.signature";
+inline constexpr const char kKeySignatureJoin[] = " LEFT JOIN key_signatures g ON g.key_id = k.id";
+
 // A key row as its signature covers it: the columns above, then the key's newest audit id, the
 // signer's member key id and the signature (columns kSignedKeyColumnCount to +2), then
 // `extraColumns` (", k.name"), from api_keys k and its signature. The caller adds the WHERE:
 // SignedKeyCheck one key, VaultSigning::forEachStoredKey a range.
 inline QByteArray signedKeyRowSelect(const char *extraColumns = "")
 {
-    return QByteArray("SELECT ") + kSignedKeyColumns
-        + ", (SELECT COALESCE(MAX(a.id), 0) FROM audit_log a WHERE a.key_id = k.id), "
-          "g.signed_by, g.signature"
-        + extraColumns + " FROM api_keys k LEFT JOIN key_signatures g ON g.key_id = k.id";
+    return QByteArray("SELECT ") + kSignedKeyColumns + kSignedKeyAfterColumns + extraColumns
+        + " FROM api_keys k" + kKeySignatureJoin;
 }
 
-// Row: integer(), isNull(), text() (QueryRow over a QSqlQuery, or a SqliteStatement). The
-// secrets and the audit id are read apart.
+// Row: integer(), isNull(), text() (QueryRow over a QSqlQuery, or a SqliteStatement), the
+// columns from `first` on. The secrets and the audit id are read apart.
 template<typename Row>
-SignedKeyFields readSignedKeyFields(const Row &row)
+SignedKeyFields readSignedKeyFields(const Row &row, int first = 0)
 {
     SignedKeyFields f;
-    f.id = row.integer(0);
-    f.version = row.integer(1);
-    f.environment = int(row.integer(2));
-    f.role = int(row.integer(3));
-    f.grants = row.text(4);
-    f.state = int(row.integer(5));
-    f.expiresAtMs = optionalColumn(row, 6);
-    f.rateCount = int(row.integer(7));
-    f.rateUnit = int(row.integer(8));
-    f.usageLimit = optionalColumn(row, 9);
-    f.customer = row.text(10);
-    f.allowedIps = row.text(11);
-    f.revokedAtMs = optionalColumn(row, 12);
-    f.flagged = row.integer(13) != 0;
-    f.createdBy = row.integer(14);
+    f.id = row.integer(first);
+    f.version = row.integer(first + 1);
+    f.environment = int(row.integer(first + 2));
+    f.role = int(row.integer(first + 3));
+    f.grants = row.text(first + 4);
+    f.state = int(row.integer(first + 5));
+    f.expiresAtMs = optionalColumn(row, first + 6);
+    f.rateCount = int(row.integer(first + 7));
+    f.rateUnit = int(row.integer(first + 8));
+    f.usageLimit = optionalColumn(row, first + 9);
+    f.customer = row.text(first + 10);
+    f.allowedIps = row.text(first + 11);
+    f.revokedAtMs = optionalColumn(row, first + 12);
+    f.flagged = row.integer(first + 13) != 0;
+    f.createdBy = row.integer(first + 14);
     return f;
 }
 

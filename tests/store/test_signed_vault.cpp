@@ -117,6 +117,8 @@ private Q_SLOTS:
     void attesterIsHeldToItsRank();
     void replayedRowWithItsAttestationIsNotFound();
     void writersListOnlyWhatTheyVerified();
+    void everySignedColumnIsCheckedOnBothReads_data();
+    void everySignedColumnIsCheckedOnBothReads();
 };
 
 void TestSignedVault::newVaultIsSignedFromTheStart()
@@ -822,6 +824,73 @@ void TestSignedVault::signedMessagesKeepTheirBytes()
              QByteArray("2551f2884c969266611a8e9cd9781404c7ce3462003b0ae95823eab7e9fa3a28"));
     QCOMPARE(VerifiedSignatures::digest("pk", "message", "sig").toHex(),
              QByteArray("82065eaa001f4bded7cb468c6b06745e293966850e85dcc44c63827897a85dc0"));
+}
+
+// A verifier reads what a key's signature covers with the look-up's own statement when the key
+// has one secret (SecretLookup, SignedKeyCheck::lookupColumns()), and in statements of the
+// check's own when it has more (a regenerated key in its grace period). Every signed column
+// forged behind Keyward's back is refused either way, and the untouched key is valid.
+void TestSignedVault::everySignedColumnIsCheckedOnBothReads_data()
+{
+    QTest::addColumn<QString>("forgery"); // %1: the key's id
+    QTest::addColumn<bool>("twoSecrets");
+    const QList<std::pair<const char *, const char *>> forgeries {
+        {"untouched", ""},
+        {"environment", "UPDATE api_keys SET environment = 1 WHERE id = %1"},
+        {"role", "UPDATE api_keys SET role = (role + 1) % 4 WHERE id = %1"},
+        {"grants", "UPDATE api_keys SET grants = grants || ' zz:write' WHERE id = %1"},
+        {"state", "UPDATE api_keys SET state = 1 WHERE id = %1"},
+        {"expiry", "UPDATE api_keys SET expires_at = expires_at + 1000 WHERE id = %1"},
+        {"rate count", "UPDATE api_keys SET rate_count = rate_count + 7 WHERE id = %1"},
+        {"rate unit", "UPDATE api_keys SET rate_unit = (rate_unit + 1) % 3 WHERE id = %1"},
+        {"usage limit", "UPDATE api_keys SET usage_limit = 5 WHERE id = %1"},
+        {"customer", "UPDATE api_keys SET customer = 'someone else' WHERE id = %1"},
+        {"allowed addresses", "UPDATE api_keys SET allowed_ips = '10.0.0.0/8' WHERE id = %1"},
+        {"revoked at", "UPDATE api_keys SET revoked_at = 1 WHERE id = %1"},
+        {"flagged", "UPDATE api_keys SET flagged = 1 - flagged WHERE id = %1"},
+        {"creator", "UPDATE api_keys SET created_by = created_by + 1 WHERE id = %1"},
+        {"version", "UPDATE api_keys SET version = version + 1 WHERE id = %1"},
+        {"secret retires",
+         "UPDATE key_secrets SET retires_at = 4102444800000 WHERE key_id = %1 AND id = (SELECT "
+         "MAX(id) FROM key_secrets WHERE key_id = %1)"},
+        {"signature", "UPDATE key_signatures SET signature = zeroblob(64) WHERE key_id = %1"},
+        {"no signature", "DELETE FROM key_signatures WHERE key_id = %1"},
+        {"newer audit row",
+         "INSERT INTO audit_log (at, actor, action, key_id, details, prev_hash, hash) VALUES (0, "
+         "'x', 'x', %1, '', x'00', x'00')"},
+    };
+    for (const auto &[name, forgery] : forgeries) {
+        for (const bool twoSecrets : {false, true}) {
+            QTest::addRow("%s, %s", name, twoSecrets ? "two secrets" : "one secret")
+                << QString::fromLatin1(forgery) << twoSecrets;
+        }
+    }
+}
+
+void TestSignedVault::everySignedColumnIsCheckedOnBothReads()
+{
+    QFETCH(QString, forgery);
+    QFETCH(bool, twoSecrets);
+    VaultFixture f;
+    auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
+    QVERIFY(issued);
+    // Created after the key, so the forged one does not sit alone in its attestation bucket.
+    QVERIFY(f.store->createKey(f.request(QStringLiteral("neighbour"))));
+    SecretString token = std::move(issued->token);
+    if (twoSecrets) {
+        auto regenerated = f.store->regenerateKey(issued->key.id, issued->key.version, kDayMs);
+        QVERIFY2(regenerated, qPrintable(regenerated.errorMessage()));
+        QCOMPARE(regenerated->key.secrets.size(), 2);
+        token = std::move(regenerated->token);
+    }
+    if (!forgery.isEmpty()) {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(forgery.arg(issued->key.id)));
+    }
+    auto verifier = f.openSecond(QString());
+    QVERIFY(verifier);
+    QCOMPARE(verifyWith(*verifier, f.clock, token),
+             forgery.isEmpty() ? VerifyOutcome::Valid : VerifyOutcome::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestSignedVault)

@@ -9,6 +9,7 @@
 #include "store/SqliteProcess.h"
 #include "store/SqliteStatement.h"
 #include "store/VaultFile.h"
+#include "verify/Verifier.h"
 
 #include <QDir>
 #include <QSqlDatabase>
@@ -20,6 +21,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace Keyward;
@@ -118,6 +120,7 @@ private Q_SLOTS:
     void sqliteKeepsNoMemoryStatistics();
     void sharedReadSnapshotsSeeChangesOnceReleased();
     void aSharedSnapshotReadsTheChangeCounterOnce();
+    void aOneSecretKeyIsCheckedFromItsLookUp();
 
 private:
     bool m_configuredFirst = false;
@@ -615,31 +618,32 @@ void TestVaultFile::sharedReadSnapshotsSeeChangesOnceReleased()
 
 namespace {
 
-// Counts the statements a connection runs whose SQL contains `needle` (sqlite3_trace_v2).
+// The statements a connection runs (sqlite3_trace_v2), counted by what their SQL contains.
 class StatementCounter
 {
 public:
-    StatementCounter(sqlite3 *db, const char *needle)
+    explicit StatementCounter(sqlite3 *db)
         : m_db(db)
-        , m_needle(needle)
     {
         sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT, &StatementCounter::onStatement, this);
     }
     ~StatementCounter() { sqlite3_trace_v2(m_db, 0, nullptr, nullptr); }
-    int count() const { return m_count; }
+    int count(const char *needle) const
+    {
+        return int(std::count_if(m_statements.cbegin(), m_statements.cend(),
+                                 [needle](const QByteArray &sql) { return sql.contains(needle); }));
+    }
 
 private:
     static int onStatement(unsigned, void *context, void *statement, void *)
     {
         auto *self = static_cast<StatementCounter *>(context);
-        if (std::strstr(sqlite3_sql(static_cast<sqlite3_stmt *>(statement)), self->m_needle))
-            ++self->m_count;
+        self->m_statements.append(QByteArray(sqlite3_sql(static_cast<sqlite3_stmt *>(statement))));
         return 0;
     }
 
     sqlite3 *m_db;
-    const char *m_needle;
-    int m_count = 0;
+    QVector<QByteArray> m_statements;
 };
 
 } // namespace
@@ -662,8 +666,10 @@ void TestVaultFile::aSharedSnapshotReadsTheChangeCounterOnce()
     }
     auto verifier = f.openSecond();
     QVERIFY(verifier);
-    const StatementCounter counterReads(sqliteHandle(StoreDatabase::of(*verifier)),
-                                        "name = 'change_seq'");
+    const StatementCounter statements(sqliteHandle(StoreDatabase::of(*verifier)));
+    const auto counterReads = [&statements] {
+        return statements.count("name = 'change_seq'");
+    };
     const auto found = [&](const QByteArray &hash) {
         auto match = verifier->findSecret(hash);
         return match && match->has_value();
@@ -671,23 +677,58 @@ void TestVaultFile::aSharedSnapshotReadsTheChangeCounterOnce()
     verifier->shareReadSnapshots(true);
     for (const QByteArray &hash : std::as_const(hashes))
         QVERIFY(found(hash));
-    QCOMPARE(counterReads.count(), 1);
+    QCOMPARE(counterReads(), 1);
 
     // Another process revokes the last key: the next snapshot reads the counter again.
     QVERIFY(f.store->revokeKey(last.id, last.version));
     verifier->releaseReadSnapshot();
     QVERIFY(found(hashes.constFirst()));
-    QCOMPARE(counterReads.count(), 2);
+    QCOMPARE(counterReads(), 2);
     auto revoked = verifier->findSecret(hashes.constLast());
     QVERIFY(revoked && revoked->has_value());
     QCOMPARE((*revoked)->key.state, KeyState::Revoked);
-    QCOMPARE(counterReads.count(), 2);
+    QCOMPARE(counterReads(), 2);
 
     // Without shared snapshots, each check reads it (its own snapshot each time).
     verifier->shareReadSnapshots(false);
     QVERIFY(found(hashes.at(1)));
     QVERIFY(found(hashes.at(2)));
-    QCOMPARE(counterReads.count(), 4);
+    QCOMPARE(counterReads(), 4);
+}
+
+// A first verification reads what the key's signature covers in the look-up's own statement
+// when the key has one secret: no statement of the signature check's own for the key row or its
+// secrets. A key with two secrets (regenerated, in its grace period) has them read apart. Both
+// verify.
+void TestVaultFile::aOneSecretKeyIsCheckedFromItsLookUp()
+{
+    VaultFixture f;
+    auto single = f.store->createKey(makeRequest(*f.store, f.clock, QStringLiteral("single")));
+    QVERIFY(single);
+    auto issued = f.store->createKey(makeRequest(*f.store, f.clock, QStringLiteral("double")));
+    QVERIFY(issued);
+    auto regenerated = f.store->regenerateKey(issued->key.id, issued->key.version, kDayMs);
+    QVERIFY(regenerated);
+    auto verifier = f.openSecond();
+    QVERIFY(verifier);
+    const StatementCounter statements(sqliteHandle(StoreDatabase::of(*verifier)));
+    const char keyRow[] = "WHERE k.id = ?";
+    const char secrets[] = "FROM key_secrets WHERE key_id = ?";
+    Verifier verify(*verifier, f.clock);
+    const auto outcome = [&](const SecretString &token) {
+        auto result = verify.verify(token, Environment::Production, {}, QString());
+        return result ? result->outcome : VerifyOutcome::NotFound;
+    };
+    QCOMPARE(outcome(single->token), VerifyOutcome::Valid);
+    QCOMPARE(statements.count("WHERE s.hash = ?"), 1);
+    QCOMPARE(statements.count(keyRow), 0);
+    QCOMPARE(statements.count(secrets), 0);
+
+    QCOMPARE(outcome(regenerated->token), VerifyOutcome::Valid);
+    QCOMPARE(outcome(issued->token), VerifyOutcome::Valid); // the old secret, in its grace period
+    QCOMPARE(statements.count("WHERE s.hash = ?"), 3);
+    QCOMPARE(statements.count(keyRow), 2);
+    QCOMPARE(statements.count(secrets), 2);
 }
 
 // The process-wide settings main() makes: memory statistics off (their global mutex was a tenth of
