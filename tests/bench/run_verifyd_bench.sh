@@ -7,6 +7,11 @@
 #                      vs nginx serving a small static file (target >= 0.7; p99 <= 2 ms)
 #   auth_request_rps   nginx auth_request to keyward-verifyd (upstream keep-alive) serving the
 #                      file, vs the same nginx serving it without auth (target >= 0.5)
+#   The baseline nginx gets the same wrk settings, script included: the same requests, each
+#   with a random key in its Authorization header (which nginx ignores). wrk runs on the same two
+#   cores, and building a request in Lua costs it far more than resending a fixed one, so
+#   without the script nginx got more of the machine than any server measured with it.
+#   info_nginx_static_rps_no_script is that figure, for comparison with earlier runs.
 #   info_*_light       the same two servers under a light load (LIGHT_CONNECTIONS, default 8):
 #                      at 64 connections on two cores p99 is mostly the time a request waits
 #                      for a core, so both servers' p99 at a load the machine is not saturated by
@@ -135,29 +140,32 @@ measure() {
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 export KEYWARD_TOKENS=$work/tokens
-: >"$work/verifyd" ; : >"$work/static" ; : >"$work/auth" ; : >"$work/p99" ; : >"$work/static_p99"
+: >"$work/verifyd" ; : >"$work/static" ; : >"$work/static_plain" ; : >"$work/auth" ; : >"$work/p99" ; : >"$work/static_p99"
 : >"$work/light" ; : >"$work/light_p99" ; : >"$work/light_static" ; : >"$work/light_static_p99"
 for round in $(seq "$rounds"); do
     echo "# round $round of $rounds" >&2
     read -r rps p99 bad < <(KEYWARD_PATH=/v1/auth measure "http://127.0.0.1:$verifyd_port/v1/auth" "$work/keys.lua")
     [ "$bad" = 0 ] || echo "# warning: $bad answers from keyward-verifyd were not 2xx" >&2
     echo "$rps" >>"$work/verifyd"; echo "$p99" >>"$work/p99"
-    read -r rps p99 _ < <(measure "http://127.0.0.1:$nginx_port/file.txt")
+    read -r rps p99 _ < <(KEYWARD_PATH=/file.txt measure "http://127.0.0.1:$nginx_port/file.txt" "$work/keys.lua")
     echo "$rps" >>"$work/static"; echo "$p99" >>"$work/static_p99"
+    read -r rps _ _ < <(measure "http://127.0.0.1:$nginx_port/file.txt")
+    echo "$rps" >>"$work/static_plain"
     read -r rps _ bad < <(KEYWARD_PATH=/api/file.txt measure "http://127.0.0.1:$nginx_port/api/file.txt" "$work/keys.lua")
     [ "$bad" = 0 ] || echo "# warning: $bad answers through auth_request were not 2xx" >&2
     echo "$rps" >>"$work/auth"
     read -r rps p99 _ < <(KEYWARD_PATH=/v1/auth measure "http://127.0.0.1:$verifyd_port/v1/auth" "$work/keys.lua" "$light_connections")
     echo "$rps" >>"$work/light"; echo "$p99" >>"$work/light_p99"
-    read -r rps p99 _ < <(measure "http://127.0.0.1:$nginx_port/file.txt" "" "$light_connections")
+    read -r rps p99 _ < <(KEYWARD_PATH=/file.txt measure "http://127.0.0.1:$nginx_port/file.txt" "$work/keys.lua" "$light_connections")
     echo "$rps" >>"$work/light_static"; echo "$p99" >>"$work/light_static_p99"
 done
 v=$(median <"$work/verifyd"); s=$(median <"$work/static"); a=$(median <"$work/auth"); p=$(median <"$work/p99")
+sn=$(median <"$work/static_plain")
 sp=$(median <"$work/static_p99")
 lv=$(median <"$work/light"); lp=$(median <"$work/light_p99")
 ls=$(median <"$work/light_static"); lsp=$(median <"$work/light_static_p99")
 echo "name value ratio target"
-awk -v v="$v" -v s="$s" -v a="$a" -v p="$p" -v sp="$sp" -v k="$keys" -v lc="$light_connections" \
+awk -v v="$v" -v s="$s" -v sn="$sn" -v a="$a" -v p="$p" -v sp="$sp" -v k="$keys" -v lc="$light_connections" \
     -v lv="$lv" -v lp="$lp" -v ls="$ls" -v lsp="$lsp" 'BEGIN {
     printf "nginx_static_rps %.0f 1.00 baseline\n", s
     printf "verifyd_rps(%d keys) %.0f %.2f >=0.70\n", k, v, v / s
@@ -165,6 +173,7 @@ awk -v v="$v" -v s="$s" -v a="$a" -v p="$p" -v sp="$sp" -v k="$keys" -v lc="$lig
     # The same wrk load on nginx serving a file: what this machine gives a server that does no work.
     printf "info_nginx_static_p99_ms %.3f - (baseline)\n", sp
     printf "auth_request_rps %.0f %.2f >=0.50\n", a, a / s
+    printf "info_nginx_static_rps_no_script %.0f %.2f (verifyd/this; auth_request/this %.2f)\n", sn, v / sn, a / sn
     printf "info_verifyd_rps_light(%d connections) %.0f %.2f (vs nginx at the same load)\n", lc, lv, lv / ls
     printf "info_verifyd_p99_ms_light(%d connections) %.3f - (<=2.0)\n", lc, lp
     printf "info_nginx_static_p99_ms_light(%d connections) %.3f - (baseline)\n", lc, lsp
