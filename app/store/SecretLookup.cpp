@@ -26,6 +26,7 @@ constexpr int kSignedRowColumn = kSecretRowColumns + 1;
 
 QByteArray selectSql(bool sqlite, bool withSignedRow)
 {
+    Q_ASSERT(sqlite || !withSignedRow); // kSignedRowColumn counts the table's hash
     QByteArray columns;
     if (sqlite)
         columns.append(", ").append(SecretIndexCheck::kTableHashColumn);

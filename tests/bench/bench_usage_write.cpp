@@ -1,8 +1,10 @@
 // The usage writer's flush of many distinct keys: what a pipeline's last write (the one its exit
 // waits for) and a busy server's every write cost. Each key of the vault is used once, and
 // UsageRepository::write (the writer thread's call) saves it, against the least SQL that records
-// the same facts through the raw sqlite3 API in one transaction, prepared once, in key order: the
-// secret's last use, +1 on the key's usage count, its hourly count. Each run works on a fresh
+// the counts through the raw sqlite3 API in one transaction, prepared once, in key order: the
+// secret's last use, +1 on the key's usage count, its hourly count. The writer does more: the
+// usage channel's stamp and its index, sampled request-log rows, the guard against deleted keys
+// and foreign keys, a last use that never moves backwards. Each run works on a fresh
 // copy of one seeded vault, ours and the baseline's in turn; the least CPU time of each counts
 // (this thread's: the write is CPU-bound, and CPU time is less sensitive to the neighbours).
 //
@@ -90,8 +92,10 @@ double writeRaw(const QString &path, const std::vector<UsedSecret> &used, qint64
 {
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr)
-        != SQLITE_OK)
+        != SQLITE_OK) {
+        sqlite3_close(db);
         return -1;
+    }
     // The writer's own page cache (UsageRepository::kWriterCacheKiB), so both start equal.
     const QByteArray cache =
         "PRAGMA cache_size = -" + QByteArray::number(UsageRepository::kWriterCacheKiB);
@@ -110,6 +114,9 @@ double writeRaw(const QString &path, const std::vector<UsedSecret> &used, qint64
                        -1, &hourly, nullptr);
     if (!lastUse || !credit || !hourly) {
         std::fprintf(stderr, "%s\n", sqlite3_errmsg(db));
+        for (sqlite3_stmt *statement : {lastUse, credit, hourly})
+            sqlite3_finalize(statement); // harmless on null
+        sqlite3_close(db);
         return -1;
     }
     const auto run = [](sqlite3_stmt *statement) {
@@ -128,6 +135,8 @@ double writeRaw(const QString &path, const std::vector<UsedSecret> &used, qint64
     for (const UsedSecret &secret : used) {
         sqlite3_bind_int64(credit, 1, secret.keyId);
         ok = ok && run(credit);
+    }
+    for (const UsedSecret &secret : used) {
         sqlite3_bind_int64(hourly, 1, secret.keyId);
         sqlite3_bind_int64(hourly, 2, hour);
         ok = ok && run(hourly);

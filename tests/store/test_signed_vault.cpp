@@ -832,7 +832,7 @@ void TestSignedVault::signedMessagesKeepTheirBytes()
 // forged behind Keyward's back is refused either way, and the untouched key is valid.
 void TestSignedVault::everySignedColumnIsCheckedOnBothReads_data()
 {
-    QTest::addColumn<QString>("forgery"); // %1: the key's id
+    QTest::addColumn<QString>("forgery"); // %1: the key's id, %2 its neighbour's; ';' separates
     QTest::addColumn<bool>("twoSecrets");
     const QList<std::pair<const char *, const char *>> forgeries {
         {"untouched", ""},
@@ -855,6 +855,10 @@ void TestSignedVault::everySignedColumnIsCheckedOnBothReads_data()
          "MAX(id) FROM key_secrets WHERE key_id = %1)"},
         {"signature", "UPDATE key_signatures SET signature = zeroblob(64) WHERE key_id = %1"},
         {"no signature", "DELETE FROM key_signatures WHERE key_id = %1"},
+        {"secret id", "UPDATE key_secrets SET id = id + 1000 WHERE key_id = %1"},
+        {"secret moved to another key",
+         "DELETE FROM key_secrets WHERE key_id = %2; UPDATE key_secrets SET key_id = %2 WHERE "
+         "key_id = %1"},
         {"newer audit row",
          "INSERT INTO audit_log (at, actor, action, key_id, details, prev_hash, hash) VALUES (0, "
          "'x', 'x', %1, '', x'00', x'00')"},
@@ -875,7 +879,8 @@ void TestSignedVault::everySignedColumnIsCheckedOnBothReads()
     auto issued = f.store->createKey(f.request(QStringLiteral("svc")));
     QVERIFY(issued);
     // Created after the key, so the forged one does not sit alone in its attestation bucket.
-    QVERIFY(f.store->createKey(f.request(QStringLiteral("neighbour"))));
+    auto neighbour = f.store->createKey(f.request(QStringLiteral("neighbour")));
+    QVERIFY(neighbour);
     SecretString token = std::move(issued->token);
     if (twoSecrets) {
         auto regenerated = f.store->regenerateKey(issued->key.id, issued->key.version, kDayMs);
@@ -885,7 +890,11 @@ void TestSignedVault::everySignedColumnIsCheckedOnBothReads()
     }
     if (!forgery.isEmpty()) {
         RawVault raw(f.path);
-        QVERIFY(raw.exec(forgery.arg(issued->key.id)));
+        const QString sql = QString(forgery)
+                                .replace(QStringLiteral("%1"), QString::number(issued->key.id))
+                                .replace(QStringLiteral("%2"), QString::number(neighbour->key.id));
+        for (const QString &statement : sql.split(QLatin1Char(';')))
+            QVERIFY(raw.exec(statement.trimmed()));
     }
     auto verifier = f.openSecond(QString());
     QVERIFY(verifier);

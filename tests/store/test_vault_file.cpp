@@ -22,7 +22,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstring>
 
 using namespace Keyward;
 using namespace Keyward::Testing;
