@@ -3,6 +3,8 @@
 #include "SqlErrors.h"
 #include "SqliteStatement.h"
 
+#include <sqlite3.h>
+
 namespace Keyward {
 
 RepeatedStatement::RepeatedStatement(QSqlDatabase &db, SqlEngine engine, const QString &sql)
@@ -51,6 +53,13 @@ bool RepeatedStatement::run(std::initializer_list<QVariant> values)
     }
     m_hasRow = m_native->step();
     return !m_native->failed();
+}
+
+qint64 RepeatedStatement::changedRows() const
+{
+    if (m_native)
+        return sqlite3_changes64(m_native->connection());
+    return m_query.numRowsAffected();
 }
 
 qint64 RepeatedStatement::integer(int column) const

@@ -31,6 +31,8 @@ public:
     // error (error() says which).
     bool run(std::initializer_list<QVariant> values);
     bool hasRow() const { return m_hasRow; }
+    // Rows the latest run changed (an UPDATE's matched rows).
+    qint64 changedRows() const;
     qint64 integer(int column) const;
     bool isNull(int column) const;
     Error error(const QString &what) const;

@@ -121,7 +121,9 @@ public:
 
 private:
     Result<void> writeRows(const UsageBatch &batch, const QVector<RequestLogRow> &requests);
-    Result<QSet<qint64>> existingKeys(const QVector<RequestLogRow> &requests);
+    // The keys of these rows that exist: those in present (known to) and those found now.
+    Result<QSet<qint64>> existingKeys(const QVector<RequestLogRow> &requests,
+                                      const QSet<qint64> &present);
     Result<void> insertRequests(const QVector<const RequestLogRow *> &rows);
     Result<void> insertRequestsOneByOne(const QVector<const RequestLogRow *> &rows);
     Result<void> insertRequestsInChunks(const QVector<const RequestLogRow *> &rows);
