@@ -31,7 +31,8 @@ public:
     // error (error() says which).
     bool run(std::initializer_list<QVariant> values);
     bool hasRow() const { return m_hasRow; }
-    // Rows the latest run changed (an UPDATE's matched rows).
+    // Rows changed by the latest run, when it was an INSERT, UPDATE or DELETE that succeeded (an
+    // UPDATE's matched rows); after a query, not meaningful.
     qint64 changedRows() const;
     qint64 integer(int column) const;
     bool isNull(int column) const;

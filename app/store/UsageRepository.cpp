@@ -242,9 +242,11 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     // Keys deleted since their requests are skipped, not a foreign-key error that would lose the
     // whole batch: the counts check in the same statement (one statement per count, not two),
     // the request-log rows once per key, unless the credit above found the key (a pipeline's
-    // last write is mostly such keys, and the check was a seventh of its cost). The transaction
-    // holds the write lock, so no key can go away between a check and its insert. (The casts
-    // give PostgreSQL the parameters' types.)
+    // last write is mostly such keys, and the check was a seventh of its cost). On a vault file
+    // the transaction holds the write lock, so no key can go away between a check and its
+    // insert. On PostgreSQL a plain check locks nothing: a key deleted (and committed) between
+    // them fails the batch with a foreign-key error; it stays pending and the next write, which
+    // no longer finds the key, saves it. (The casts give PostgreSQL the parameters' types.)
     const QString upsert = QStringLiteral(
         " ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count + "
         "excluded.count");

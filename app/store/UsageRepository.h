@@ -121,7 +121,7 @@ public:
 
 private:
     Result<void> writeRows(const UsageBatch &batch, const QVector<RequestLogRow> &requests);
-    // The keys of these rows that exist: those in present (known to) and those found now.
+    // The keys of these rows that exist: those in `present` (known to exist) and those found now.
     Result<QSet<qint64>> existingKeys(const QVector<RequestLogRow> &requests,
                                       const QSet<qint64> &present);
     Result<void> insertRequests(const QVector<const RequestLogRow *> &rows);
