@@ -51,12 +51,18 @@ std::optional<SignedKeyCheck::KeyRow> SignedKeyCheck::fromLookup(const SqliteSta
 {
     if (row.integer(first + kSignedKeyColumnCount + 3) != 1)
         return std::nullopt;
+    KeyRow read = readKeyRow(row, first);
+    read.fields.secrets.append({secretId, tableHash, retiresAtMs});
+    return read;
+}
+
+SignedKeyCheck::KeyRow SignedKeyCheck::readKeyRow(const SqliteStatement &row, int first)
+{
     KeyRow read;
     read.fields = readSignedKeyFields(row, first);
     read.fields.auditId = row.integer(first + kSignedKeyColumnCount);
     read.signedBy = row.integer(first + kSignedKeyColumnCount + 1);
     read.signature = row.blob(first + kSignedKeyColumnCount + 2);
-    read.fields.secrets.append({secretId, tableHash, retiresAtMs});
     return read;
 }
 
@@ -129,13 +135,13 @@ Result<void> SignedKeyCheck::refresh(QSqlDatabase &db, quint64 snapshotSerial)
     return {};
 }
 
-Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRow(QSqlDatabase &db,
-                                                                         qint64 keyId)
+Result<std::optional<SignedKeyCheck::KeyRow>> SignedKeyCheck::readRow(QSqlDatabase &db,
+                                                                      qint64 keyId)
 {
     return useNative(db) ? readRowNative(keyId) : readRowWithQt(db, keyId);
 }
 
-Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowNative(qint64 keyId)
+Result<std::optional<SignedKeyCheck::KeyRow>> SignedKeyCheck::readRowNative(qint64 keyId)
 {
     // The secrets are read while the key row's statement is still open, so both come from
     // one read transaction: a change between them cannot pass for tampering.
@@ -144,15 +150,10 @@ Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowNative(q
     if (!m_keyRow->step()) {
         if (m_keyRow->failed())
             return m_keyRow->error(tr("Cannot read the key."));
-        return std::optional<StoredRow>();
+        return std::optional<KeyRow>();
     }
-    const SqliteStatement &k = *m_keyRow;
-    StoredRow row;
+    KeyRow row = readKeyRow(*m_keyRow, 0);
     SignedKeyFields &f = row.fields;
-    f = readSignedKeyFields(k);
-    f.auditId = k.integer(kSignedKeyColumnCount);
-    row.signedBy = k.integer(kSignedKeyColumnCount + 1);
-    row.signature = k.blob(kSignedKeyColumnCount + 2);
     ResetWhenDone secretsDone(*m_secrets);
     m_secrets->bindInteger(1, keyId);
     while (m_secrets->step())
@@ -160,19 +161,19 @@ Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowNative(q
             {m_secrets->integer(0), m_secrets->blob(1), optionalColumn(*m_secrets, 2)});
     if (m_secrets->failed())
         return m_secrets->error(tr("Cannot read the key."));
-    return std::optional<StoredRow>(std::move(row));
+    return std::optional<KeyRow>(std::move(row));
 }
 
-Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowWithQt(QSqlDatabase &db,
-                                                                               qint64 keyId)
+Result<std::optional<SignedKeyCheck::KeyRow>> SignedKeyCheck::readRowWithQt(QSqlDatabase &db,
+                                                                            qint64 keyId)
 {
     auto fields = VaultSigning::readKey(db, keyId);
     if (!fields) {
         if (fields.error().code == ErrorCode::NotFound)
-            return std::optional<StoredRow>();
+            return std::optional<KeyRow>();
         return fields.error();
     }
-    StoredRow row {std::move(fields).value(), 0, {}};
+    KeyRow row {std::move(fields).value(), 0, {}};
     SqlQuery q(db);
     q.prepare(QStringLiteral("SELECT signed_by, signature FROM key_signatures WHERE key_id = ?"));
     q.addBindValue(keyId);
@@ -182,7 +183,7 @@ Result<std::optional<SignedKeyCheck::StoredRow>> SignedKeyCheck::readRowWithQt(Q
         row.signedBy = q.value(0).toLongLong();
         row.signature = q.value(1).toByteArray();
     }
-    return std::optional<StoredRow>(std::move(row));
+    return std::optional<KeyRow>(std::move(row));
 }
 
 Result<void> SignedKeyCheck::loadAttestation(QSqlDatabase &db, qint64 keyId)
@@ -255,8 +256,8 @@ Result<SignedKeyCheck::Outcome> SignedKeyCheck::check(QSqlDatabase &db, const Se
                            "process accepted"));
     if (!m_trust->isSigned())
         return Outcome::Trusted; // not signed yet: nothing to check against
-    const StoredRow *stored = lookedUp ? &*lookedUp : nullptr;
-    Result<std::optional<StoredRow>> read = std::optional<StoredRow>();
+    const KeyRow *stored = lookedUp ? &*lookedUp : nullptr;
+    Result<std::optional<KeyRow>> read = std::optional<KeyRow>();
     if (!stored) {
         read = readRow(db, key.id);
         if (!read)

@@ -28,10 +28,10 @@ class SqliteStatement;
 // secret comes with the look-up's own row (lookupColumns(), fromLookup()): nothing more is read.
 // Otherwise natively (SqliteStatement, prepared once): the signed fields, the signature and the
 // key's newest audit id in one statement, its secrets in a second run inside the first's read
-// snapshot. Through Qt SQL (readKey() and a
-// signature query, four statements prepared per call) the reads cost more than the Ed25519
-// verification itself. The Ed25519 verification itself is paid once per bucket of 256 keys when
-// the vault's signature attestations cover the row (SignatureAttestations), else once per row.
+// snapshot. Through Qt SQL (readKey() and a signature query, four statements prepared per call)
+// the reads cost more than the Ed25519 verification itself. The Ed25519 verification itself is paid
+// once per bucket of 256 keys when the vault's signature attestations cover the row
+// (SignatureAttestations), else once per row.
 class SignedKeyCheck
 {
     Q_DECLARE_TR_FUNCTIONS(SignedKeyCheck)
@@ -75,14 +75,16 @@ public:
                           const std::optional<KeyRow> &lookedUp = std::nullopt);
 
 private:
-    using StoredRow = KeyRow;
+    // The signed columns from `first` on, then the audit id, the signer and the signature
+    // (signedKeyRowSelect()'s order); the secrets are the caller's.
+    static KeyRow readKeyRow(const SqliteStatement &row, int first);
 
     Result<void> refresh(QSqlDatabase &db, quint64 snapshotSerial);
     Result<QString> readChangeSeq(QSqlDatabase &db);
     // nullopt: the key is gone.
-    Result<std::optional<StoredRow>> readRow(QSqlDatabase &db, qint64 keyId);
-    Result<std::optional<StoredRow>> readRowNative(qint64 keyId);
-    Result<std::optional<StoredRow>> readRowWithQt(QSqlDatabase &db, qint64 keyId);
+    Result<std::optional<KeyRow>> readRow(QSqlDatabase &db, qint64 keyId);
+    Result<std::optional<KeyRow>> readRowNative(qint64 keyId);
+    Result<std::optional<KeyRow>> readRowWithQt(QSqlDatabase &db, qint64 keyId);
     // The native statements on db's connection: false when it is not SQLite or they cannot be
     // prepared (then Qt SQL reads). Made again when the connection was replaced.
     bool useNative(QSqlDatabase &db);
