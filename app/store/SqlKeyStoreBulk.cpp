@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 // SqlKeyStore's bulk changes (issue 16 §3), apart from the single-key code they reuse: one
 // transaction, the same checks and audit rows as one change at a time.
 
@@ -20,10 +22,25 @@ Result<BulkKeyResult> SqlKeyStore::changeKeys(const BulkKeyChange &change)
         return actor.error();
     if (auto valid = BulkKeyRules::validate(change, m_clock.nowMs()); !valid)
         return valid.error();
+    // Keys in the order of their ids, the order the usage writer credits them in: a bulk change
+    // that held one key while waiting for another the writer held, the writer waiting for the
+    // first, was a deadlock PostgreSQL broke by failing one of them. A delete takes all the
+    // keys' secrets first, for the same reason (lockSecretsOfKeys).
+    QVector<KeyVersionRef> keys = change.keys;
+    std::sort(keys.begin(), keys.end(),
+              [](const KeyVersionRef &a, const KeyVersionRef &b) { return a.id < b.id; });
+    QVector<qint64> ids;
+    ids.reserve(keys.size());
+    for (const KeyVersionRef &ref : std::as_const(keys))
+        ids.append(ref.id);
     BulkKeyResult result;
     auto written = inWriteTransaction([&]() -> Result<void> {
         result = {};
-        for (const KeyVersionRef &ref : change.keys) {
+        if (change.action == BulkKeyAction::Delete) {
+            if (auto locked = lockSecretsOfKeys(ids); !locked)
+                return locked;
+        }
+        for (const KeyVersionRef &ref : std::as_const(keys)) {
             auto refusal = changeOneOfMany(*actor, ref, change, int(change.keys.size()), result);
             if (!refusal)
                 return refusal.error();

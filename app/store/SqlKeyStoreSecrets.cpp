@@ -83,6 +83,30 @@ Result<void> SqlKeyStore::retireSecretsExcept(qint64 id, qint64 keptSecretId, qi
     return {};
 }
 
+// A delete takes the key's row and then, through the cascade, its secrets' rows. The usage writer
+// takes secrets before keys (a secret's last use, then the key's counts), and so does a
+// regeneration: a delete in the other order could hold the key while waiting for a secret the
+// writer holds, and the writer wait for that key, which PostgreSQL breaks after a second by
+// failing one of them (the admin's delete, or the whole usage batch). Taking the secrets first,
+// by id as the writer does, the delete just waits for the write. A vault file's writer holds the
+// whole file, so there it changes nothing.
+Result<void> SqlKeyStore::lockSecretsOfKeys(const QVector<qint64> &keyIds)
+{
+    if (m_dialect.isSqlite() || keyIds.isEmpty())
+        return {};
+    QStringList ids;
+    ids.reserve(keyIds.size());
+    for (qint64 id : keyIds)
+        ids.append(QString::number(id));
+    SqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id FROM key_secrets WHERE key_id = ANY (CAST(? AS BIGINT[])) "
+                             "ORDER BY id FOR UPDATE"));
+    q.addBindValue(QString(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')));
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot delete the key."));
+    return {};
+}
+
 Result<ApiKey> SqlKeyStore::retireReplacedSecrets(qint64 id, qint64 keptSecretId, qint64 graceMs)
 {
     if (graceMs < 0 || graceMs > 7 * kDayMs)

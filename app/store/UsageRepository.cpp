@@ -244,9 +244,12 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     // the request-log rows once per key, unless the credit above found the key (a pipeline's
     // last write is mostly such keys, and the check was a seventh of its cost). On a vault file
     // the transaction holds the write lock, so no key can go away between a check and its
-    // insert. On PostgreSQL a plain check locks nothing: a key deleted (and committed) between
-    // them fails the batch with a foreign-key error; it stays pending and the next write, which
-    // no longer finds the key, saves it. (The casts give PostgreSQL the parameters' types.)
+    // insert. On PostgreSQL every event of a key has touched one of its secrets above, and this
+    // transaction holds that row: a delete takes a key's secrets before its row (in id order, as
+    // here: SqlKeyStore::lockSecretsOfKeys), so it either committed before those updates (which
+    // then found nothing, and the check sees the key gone) or waits for this write to commit.
+    // The order also keeps the two from deadlocking. (The casts give PostgreSQL the parameters'
+    // types.)
     const QString upsert = QStringLiteral(
         " ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count + "
         "excluded.count");

@@ -4,6 +4,11 @@
 #include "PgFixture.h"
 #include "StoreDatabase.h"
 
+#include "core/BulkKeyChange.h"
+#include "store/PostgresSetup.h"
+#include "store/UsageBatch.h"
+#include "store/UsageRepository.h"
+
 #include <QtTest>
 
 #include <chrono>
@@ -65,6 +70,89 @@ int countAudit(SqlKeyStore &store, const QString &action)
     return count;
 }
 
+// The usage writer's transaction (UsageRepository::write), on a connection of its own in a thread
+// of its own, as a verifier's writer thread runs it.
+class BackgroundUsageWrite
+{
+public:
+    BackgroundUsageWrite(const QString &storeConnection, UsageBatch batch, qint64 nowMs)
+        : m_thread([this, storeConnection, batch = std::move(batch), nowMs] {
+            auto repository = UsageRepository::openOwn(storeConnection, SqlEngine::Postgres);
+            if (!repository) {
+                m_problem = repository.errorMessage();
+                return;
+            }
+            auto written = (*repository)->write(batch, UsageRetention(), nowMs);
+            m_problem = written ? QString() : written.errorMessage();
+        })
+    { }
+    ~BackgroundUsageWrite()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    // Joins the thread; empty when the write was saved.
+    QString finish()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+        return m_problem;
+    }
+
+private:
+    QString m_problem = QStringLiteral("not run");
+    std::thread m_thread;
+};
+
+// The newest secret of the key.
+qint64 secretOf(const IssuedKey &issued)
+{
+    return issued.key.secrets.constFirst().id;
+}
+
+UsageEvent usageOf(const IssuedKey &issued, qint64 atMs, bool valid)
+{
+    UsageEvent event;
+    event.atMs = atMs;
+    event.keyId = issued.key.id;
+    event.secretId = secretOf(issued);
+    event.outcome = valid ? 0 : 5; // Valid, Revoked (VerifyOutcome's stored numbers)
+    event.consumesCredit = valid;
+    event.source = QStringLiteral("10.0.0.1");
+    return event;
+}
+
+// A store connected as a verifier login of its own, as keyward-verifyd connects: usage is written
+// by verifiers (an Owner's login may not take the next usage_seq).
+std::unique_ptr<SqlKeyStore> verifierStore(PgVaultFixture &f)
+{
+    const QString login = QStringLiteral("kwv_") + randomToken();
+    auto added =
+        PostgresSetup::addVerifierLogin(f.pg.admin().db(), login, secret("verifier password"));
+    if (!added)
+        qFatal("addVerifierLogin failed: %s", qPrintable(added.errorMessage()));
+    auto connected = SqlKeyStore::connectPostgres(
+        f.pg.conninfo(login, QStringLiteral("verifier password")), f.clock);
+    if (!connected)
+        qFatal("connectPostgres as %s failed: %s", qPrintable(login),
+               qPrintable(connected.errorMessage()));
+    return std::move(connected).value();
+}
+
+// Polls until `count` connections of this database wait for a lock (another transaction's row).
+bool waitForLockWaiters(PgTestDatabase &pg, int count)
+{
+    const QString waiting = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                           "'%1' AND wait_event_type = 'Lock'")
+                                .arg(pg.name());
+    for (int i = 0; i < 500; ++i) {
+        if (pg.admin().scalar(waiting).toInt() >= count)
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+}
+
 } // namespace
 
 class TestPgConcurrency : public QObject
@@ -75,6 +163,9 @@ private Q_SLOTS:
     void secondEditorWaitsThenGetsStaleVersion();
     void regenerationsRaceExactlyOneWins();
     void auditChainStaysLinearUnderConcurrentWriters();
+    void usageWriteAndKeyDeleteDoNotDeadlock();
+    void usageWriteAndBulkChangeDoNotDeadlock();
+    void usageWriteAndBulkDeleteDoNotDeadlock();
 };
 
 void TestPgConcurrency::secondEditorWaitsThenGetsStaleVersion()
@@ -218,6 +309,202 @@ void TestPgConcurrency::auditChainStaysLinearUnderConcurrentWriters()
     QCOMPARE(verified->rowsChecked, expectedChanges + signIns);
     QCOMPARE(f.store->listKeys()->size(), kWriters * kKeysEach);
     QCOMPARE(*f.store->changeCounter(), expectedChanges);
+}
+
+// A usage write holds the secrets it touched (their last use) when it comes to their keys' rows
+// (usage counts, hourly counts). A delete that took the key's row first and then waited for its
+// secrets (the cascade) deadlocked with it: PostgreSQL broke the cycle after a second by failing
+// one of them, the admin's delete or the whole usage batch. Here the writer is held between the
+// two (a third connection holds the row of another key it credits), the delete starts, then the
+// writer goes on: both must succeed.
+void TestPgConcurrency::usageWriteAndKeyDeleteDoNotDeadlock()
+{
+    PgVaultFixture f;
+    auto used = f.store->createKey(f.request(QStringLiteral("used")));
+    auto refused = f.store->createKey(f.request(QStringLiteral("revoked, still presented")));
+    QVERIFY(used && refused);
+    auto revoked = f.store->revokeKey(refused->key.id, refused->key.version);
+    QVERIFY(revoked);
+    const qint64 now = f.clock.nowMs();
+    UsageBatch batch;
+    batch.add(usageOf(*used, now, true));
+    batch.add(usageOf(*refused, now, false));
+
+    PgConnection holder(f.pg.conninfo());
+    QVERIFY(holder.exec(QStringLiteral("BEGIN")));
+    QVERIFY(holder.exec(QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE")
+                            .arg(used->key.id)));
+    auto verifier = verifierStore(f);
+    BackgroundUsageWrite writer(verifier->connectionName(), batch, now);
+    // Whatever fails below, the held row is let go before the threads are joined.
+    auto release = qScopeGuard([&] { holder.exec(QStringLiteral("ROLLBACK")); });
+    if (!waitForLockWaiters(f.pg, 1)) {
+        release.dismiss();
+        holder.exec(QStringLiteral("ROLLBACK"));
+        QFAIL(qPrintable(QStringLiteral("the usage write never reached the held key: ")
+                         + writer.finish()));
+    }
+
+    const PgConnInfo info = f.pg.conninfo(QStringLiteral("alice"), QLatin1String(kOwnerPassphrase));
+    QString deleteProblem = QStringLiteral("not run");
+    std::thread deleter([&] {
+        auto store = workerStore(info, f.clock, &deleteProblem);
+        if (!store)
+            return;
+        auto deleted = store->deleteKey(revoked->id, revoked->version);
+        deleteProblem = deleted ? QString() : deleted.errorMessage();
+    });
+    auto joinDeleter = qScopeGuard([&] {
+        holder.exec(QStringLiteral("ROLLBACK"));
+        deleter.join();
+    });
+    const bool deleteWaited = waitForLockWaiters(f.pg, 2);
+    QVERIFY(holder.exec(QStringLiteral("ROLLBACK")));
+    const QString writeProblem = writer.finish();
+    joinDeleter.dismiss();
+    deleter.join();
+    QVERIFY2(deleteWaited, "the delete never waited for the usage write");
+    QVERIFY2(writeProblem.isEmpty(), qPrintable(writeProblem));
+    QVERIFY2(deleteProblem.isEmpty(), qPrintable(deleteProblem));
+
+    QCOMPARE(f.store->key(refused->key.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(f.pg.admin()
+                 .scalar(QStringLiteral("SELECT count(*) FROM key_usage_hourly WHERE key_id = %1")
+                             .arg(refused->key.id))
+                 .toInt(),
+             0);
+    QCOMPARE(f.store->key(used->key.id)->usageCount, qint64(1));
+}
+
+// Keys changed together are taken in one order, the order the usage writer credits them (by id):
+// a bulk change that took them in the order given held one key's row while waiting for the
+// other's, which the writer held while waiting for the first.
+void TestPgConcurrency::usageWriteAndBulkChangeDoNotDeadlock()
+{
+    PgVaultFixture f;
+    auto first = f.store->createKey(f.request(QStringLiteral("first")));
+    auto second = f.store->createKey(f.request(QStringLiteral("second")));
+    QVERIFY(first && second);
+    QVERIFY(first->key.id < second->key.id);
+    const qint64 now = f.clock.nowMs();
+    UsageBatch batch;
+    batch.add(usageOf(*first, now, true));
+    batch.add(usageOf(*second, now, true));
+
+    PgConnection holder(f.pg.conninfo());
+    QVERIFY(holder.exec(QStringLiteral("BEGIN")));
+    QVERIFY(holder.exec(QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE")
+                            .arg(first->key.id)));
+    auto verifier = verifierStore(f);
+    BackgroundUsageWrite writer(verifier->connectionName(), batch, now);
+    // Whatever fails below, the held row is let go before the threads are joined.
+    auto release = qScopeGuard([&] { holder.exec(QStringLiteral("ROLLBACK")); });
+    if (!waitForLockWaiters(f.pg, 1)) {
+        release.dismiss();
+        holder.exec(QStringLiteral("ROLLBACK"));
+        QFAIL(qPrintable(QStringLiteral("the usage write never reached the held key: ")
+                         + writer.finish()));
+    }
+
+    const PgConnInfo info = f.pg.conninfo(QStringLiteral("alice"), QLatin1String(kOwnerPassphrase));
+    QString bulkProblem = QStringLiteral("not run");
+    std::thread bulk([&] {
+        auto store = workerStore(info, f.clock, &bulkProblem);
+        if (!store)
+            return;
+        BulkKeyChange change;
+        change.action = BulkKeyAction::Deactivate;
+        change.keys = {{second->key.id, second->key.version}, {first->key.id, first->key.version}};
+        auto changed = store->changeKeys(change);
+        bulkProblem = !changed           ? changed.errorMessage()
+            : changed->refused.isEmpty() ? QString()
+                                         : changed->refused.constFirst().reason;
+    });
+    auto joinBulk = qScopeGuard([&] {
+        holder.exec(QStringLiteral("ROLLBACK"));
+        bulk.join();
+    });
+    const bool bulkWaited = waitForLockWaiters(f.pg, 2);
+    QVERIFY(holder.exec(QStringLiteral("ROLLBACK")));
+    const QString writeProblem = writer.finish();
+    joinBulk.dismiss();
+    bulk.join();
+    QVERIFY2(bulkWaited, "the bulk change never waited");
+    QVERIFY2(writeProblem.isEmpty(), qPrintable(writeProblem));
+    QVERIFY2(bulkProblem.isEmpty(), qPrintable(bulkProblem));
+    for (const IssuedKey *issued : {&*first, &*second}) {
+        auto key = f.store->key(issued->key.id);
+        QCOMPARE(key->state, KeyState::Inactive);
+        QCOMPARE(key->usageCount, qint64(1));
+    }
+}
+
+// A bulk delete takes the secrets of all its keys first, in the order of their ids, which is the
+// writer's order too. The secrets of a regenerated key are not in the order of the key ids: here
+// the writer holds the second key's secret and waits for a third key's (held by another
+// connection) before the first key's newer secret. Taking each key's secrets in turn, the delete
+// held the first key's and waited for the second's.
+void TestPgConcurrency::usageWriteAndBulkDeleteDoNotDeadlock()
+{
+    PgVaultFixture f;
+    auto first = f.store->createKey(f.request(QStringLiteral("first")));
+    auto second = f.store->createKey(f.request(QStringLiteral("second")));
+    auto third = f.store->createKey(f.request(QStringLiteral("third, held")));
+    QVERIFY(first && second && third);
+    auto renewed = f.store->regenerateKey(first->key.id, first->key.version, 0);
+    QVERIFY(renewed);
+    QVERIFY(secretOf(*second) < secretOf(*third) && secretOf(*third) < secretOf(*renewed));
+    const qint64 now = f.clock.nowMs();
+    UsageBatch batch;
+    batch.add(usageOf(*renewed, now, true));
+    batch.add(usageOf(*second, now, true));
+    batch.add(usageOf(*third, now, true));
+
+    PgConnection holder(f.pg.conninfo());
+    QVERIFY(holder.exec(QStringLiteral("BEGIN")));
+    QVERIFY(holder.exec(QStringLiteral("SELECT 1 FROM key_secrets WHERE id = %1 FOR NO KEY UPDATE")
+                            .arg(secretOf(*third))));
+    auto verifier = verifierStore(f);
+    BackgroundUsageWrite writer(verifier->connectionName(), batch, now);
+    // Whatever fails below, the held row is let go before the threads are joined.
+    auto release = qScopeGuard([&] { holder.exec(QStringLiteral("ROLLBACK")); });
+    if (!waitForLockWaiters(f.pg, 1)) {
+        release.dismiss();
+        holder.exec(QStringLiteral("ROLLBACK"));
+        QFAIL(qPrintable(QStringLiteral("the usage write never reached the held secret: ")
+                         + writer.finish()));
+    }
+
+    const PgConnInfo info = f.pg.conninfo(QStringLiteral("alice"), QLatin1String(kOwnerPassphrase));
+    QString bulkProblem = QStringLiteral("not run");
+    std::thread bulk([&] {
+        auto store = workerStore(info, f.clock, &bulkProblem);
+        if (!store)
+            return;
+        BulkKeyChange change;
+        change.action = BulkKeyAction::Delete;
+        change.keys = {{renewed->key.id, renewed->key.version},
+                       {second->key.id, second->key.version}};
+        auto changed = store->changeKeys(change);
+        bulkProblem = !changed           ? changed.errorMessage()
+            : changed->refused.isEmpty() ? QString()
+                                         : changed->refused.constFirst().reason;
+    });
+    auto joinBulk = qScopeGuard([&] {
+        holder.exec(QStringLiteral("ROLLBACK"));
+        bulk.join();
+    });
+    const bool bulkWaited = waitForLockWaiters(f.pg, 2);
+    QVERIFY(holder.exec(QStringLiteral("ROLLBACK")));
+    const QString writeProblem = writer.finish();
+    joinBulk.dismiss();
+    bulk.join();
+    QVERIFY2(bulkWaited, "the bulk delete never waited");
+    QVERIFY2(writeProblem.isEmpty(), qPrintable(writeProblem));
+    QVERIFY2(bulkProblem.isEmpty(), qPrintable(bulkProblem));
+    QCOMPARE(f.store->key(first->key.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(f.store->key(second->key.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(f.store->key(third->key.id)->usageCount, qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestPgConcurrency)
