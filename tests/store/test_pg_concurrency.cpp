@@ -8,6 +8,7 @@
 #include "store/PostgresSetup.h"
 #include "store/UsageBatch.h"
 #include "store/UsageRepository.h"
+#include "verify/VerifyOutcome.h"
 
 #include <QtTest>
 
@@ -116,7 +117,7 @@ UsageEvent usageOf(const IssuedKey &issued, qint64 atMs, bool valid)
     event.atMs = atMs;
     event.keyId = issued.key.id;
     event.secretId = secretOf(issued);
-    event.outcome = valid ? 0 : 5; // Valid, Revoked (VerifyOutcome's stored numbers)
+    event.outcome = verifyOutcomeToInt(valid ? VerifyOutcome::Valid : VerifyOutcome::Revoked);
     event.consumesCredit = valid;
     event.source = QStringLiteral("10.0.0.1");
     return event;
