@@ -5,6 +5,7 @@
 #include "crypto/SecureRandom.h"
 #include "crypto/Sha256.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <utility>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void base62NeverTruncates();
     void crc32_data();
     void crc32();
+    void crc32MatchesTheBytewiseDefinition();
     void secretStringHoldsBytes();
     void secretStringMoves();
     void secretStringClears();
@@ -142,6 +144,37 @@ void TestPrimitives::crc32()
     QFETCH(QByteArray, input);
     QFETCH(quint32, expected);
     QCOMPARE(KeyToken::crc32(input.constData(), std::size_t(input.size())), expected);
+}
+
+// crc32 folds eight bytes at a time: every length around those steps, at every alignment, against
+// the bytewise definition written out here (reflected 0xEDB88320, as zlib).
+void TestPrimitives::crc32MatchesTheBytewiseDefinition()
+{
+    auto bytewise = [](const char *data, std::size_t size) {
+        quint32 crc = 0xFFFFFFFFu;
+        for (std::size_t i = 0; i < size; ++i) {
+            crc ^= static_cast<unsigned char>(data[i]);
+            for (int bit = 0; bit < 8; ++bit)
+                crc = (crc & 1u) ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+        return crc ^ 0xFFFFFFFFu;
+    };
+    QByteArray buffer(200, Qt::Uninitialized);
+    QRandomGenerator random(20261206);
+    for (char &c : buffer)
+        c = char(random.bounded(256));
+    buffer[3] = '\0';
+    buffer[17] = '\xFF';
+    int checked = 0;
+    for (int offset = 0; offset < 8; ++offset) {
+        for (int length = 0; length <= 72; ++length) {
+            const char *start = buffer.constData() + offset;
+            QCOMPARE(KeyToken::crc32(start, std::size_t(length)),
+                     bytewise(start, std::size_t(length)));
+            ++checked;
+        }
+    }
+    QCOMPARE(checked, 8 * 73);
 }
 
 void TestPrimitives::secretStringHoldsBytes()
