@@ -198,7 +198,7 @@ void HttpServer::drain(int graceMs)
     // Requests already received are answered; idle keep-alive connections are not waited for.
     QElapsedTimer waited;
     waited.start();
-    while (m_inFlight.load() > 0 && waited.elapsed() < graceMs)
+    while (m_inFlight.total() > 0 && waited.elapsed() < graceMs)
         QThread::msleep(10);
     MHD_stop_daemon(m_daemon); // joins the threads: their verifiers save usage as they end
     m_daemon = nullptr;
@@ -212,7 +212,7 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
     if (!*state) {
         auto *request = new RequestState;
         *state = request;
-        self->m_inFlight.fetch_add(1);
+        self->m_inFlight.add(1);
         if (headSize(connection, url) > self->m_headerLimit) {
             request->answered = true;
             return queue(connection, self->m_handler.headerTooLarge(int(self->m_headerLimit)));
@@ -261,12 +261,12 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
 int HttpServer::answer(MHD_Connection *connection, RequestState &state, const char *url,
                        const char *method)
 {
-    const std::shared_ptr<const ServerConfig> config = m_config.get();
+    const ServerConfig &config = m_config.forThisThread();
     const MhdHeaders headers(connection);
     const IncomingRequest request {QByteArrayView(method, qsizetype(std::strlen(method))),
                                    QByteArrayView(url, qsizetype(std::strlen(url))), headers,
                                    QByteArrayView(state.body), peerAddress(connection)};
-    const HttpResponse response = m_handler.handle(request, *config);
+    const HttpResponse response = m_handler.handle(request, config);
     const int queued = queue(connection, response);
     m_handler.observe(std::chrono::duration_cast<std::chrono::nanoseconds>(
                           std::chrono::steady_clock::now() - state.start)
@@ -281,7 +281,7 @@ void HttpServer::completed(void *cls, MHD_Connection *, void **state, int)
         return;
     delete request;
     *state = nullptr;
-    static_cast<HttpServer *>(cls)->m_inFlight.fetch_sub(1);
+    static_cast<HttpServer *>(cls)->m_inFlight.add(-1);
 }
 
 } // namespace Keyward::Verifyd

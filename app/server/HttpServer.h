@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/ThreadShard.h"
 
 #include <QCoreApplication>
 
@@ -57,7 +58,7 @@ private:
     int m_threads = 0;
     int m_bodyLimit = 0;
     std::size_t m_headerLimit = 0;
-    std::atomic<int> m_inFlight {0};
+    ShardedCounter<int> m_inFlight; // requests received and not completed
 };
 
 } // namespace Keyward::Verifyd

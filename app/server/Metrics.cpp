@@ -31,7 +31,7 @@ int Metrics::statusIndex(int status)
 
 void Metrics::countRejected(int status)
 {
-    m_rejected[statusIndex(status)].fetch_add(1, std::memory_order_relaxed);
+    mine().rejected[std::size_t(statusIndex(status))].fetch_add(1, std::memory_order_relaxed);
 }
 
 void Metrics::observeLatency(std::int64_t nanoseconds)
@@ -40,9 +40,10 @@ void Metrics::observeLatency(std::int64_t nanoseconds)
     std::size_t bucket = 0;
     while (bucket < kBuckets.size() && seconds > kBuckets[bucket])
         ++bucket;
-    m_latency[bucket].fetch_add(1, std::memory_order_relaxed);
-    m_latencySumNs.fetch_add(std::uint64_t(qMax<std::int64_t>(0, nanoseconds)),
-                             std::memory_order_relaxed);
+    Shard &shard = mine();
+    shard.latency[bucket].fetch_add(1, std::memory_order_relaxed);
+    shard.latencySumNs.fetch_add(std::uint64_t(qMax<std::int64_t>(0, nanoseconds)),
+                                 std::memory_order_relaxed);
 }
 
 QByteArray Metrics::render(const Gauges &gauges) const
@@ -59,13 +60,17 @@ QByteArray Metrics::render(const Gauges &gauges) const
             out += "\",outcome=\"";
             out += verifyOutcomeCode(kAllVerifyOutcomes[i]).toLatin1();
             out += "\"} ";
-            out += QByteArray::number(quint64(m_verdicts[endpoint][i].load()));
+            out += QByteArray::number(quint64(sum([&](const Shard &s) -> const auto & {
+                return s.verdicts[std::size_t(endpoint)][i];
+            })));
             out += '\n';
         }
         out += "keyward_verifyd_requests_total{endpoint=\"";
         out += endpointName(endpoint);
         out += "\",outcome=\"Error\"} ";
-        out += QByteArray::number(quint64(m_storeErrors[endpoint].load()));
+        out += QByteArray::number(quint64(sum([&](const Shard &s) -> const auto & {
+            return s.storeErrors[std::size_t(endpoint)];
+        })));
         out += '\n';
     }
     out += "# HELP keyward_verifyd_rejected_requests_total Requests refused before any "
@@ -76,7 +81,8 @@ QByteArray Metrics::render(const Gauges &gauges) const
         out += kRejectedStatuses[i] ? QByteArray::number(kRejectedStatuses[i])
                                     : QByteArrayLiteral("other");
         out += "\"} ";
-        out += QByteArray::number(quint64(m_rejected[i].load()));
+        out += QByteArray::number(
+            quint64(sum([&](const Shard &s) -> const auto & { return s.rejected[i]; })));
         out += '\n';
     }
     out += "# HELP keyward_verifyd_request_duration_seconds Time from a request's arrival to "
@@ -84,7 +90,7 @@ QByteArray Metrics::render(const Gauges &gauges) const
            "# TYPE keyward_verifyd_request_duration_seconds histogram\n";
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i <= kBuckets.size(); ++i) {
-        cumulative += m_latency[i].load();
+        cumulative += sum([&](const Shard &s) -> const auto & { return s.latency[i]; });
         out += "keyward_verifyd_request_duration_seconds_bucket{le=\"";
         out += i < kBuckets.size() ? QByteArray::number(kBuckets[i], 'g', 6)
                                    : QByteArrayLiteral("+Inf");
@@ -93,7 +99,8 @@ QByteArray Metrics::render(const Gauges &gauges) const
         out += '\n';
     }
     out += "keyward_verifyd_request_duration_seconds_sum ";
-    out += QByteArray::number(double(m_latencySumNs.load()) / 1e9, 'f', 9);
+    out += QByteArray::number(
+        double(sum([](const Shard &s) -> const auto & { return s.latencySumNs; })) / 1e9, 'f', 9);
     out += "\nkeyward_verifyd_request_duration_seconds_count ";
     out += QByteArray::number(quint64(cumulative));
     out += '\n';

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ThreadShard.h"
 #include "verify/VerifyOutcome.h"
 
 #include <QByteArray>
@@ -22,12 +23,13 @@ public:
 
     void countVerdict(Endpoint endpoint, VerifyOutcome outcome)
     {
-        m_verdicts[int(endpoint)][outcomeIndex(outcome)].fetch_add(1, std::memory_order_relaxed);
+        mine().verdicts[int(endpoint)][outcomeIndex(outcome)].fetch_add(1,
+                                                                        std::memory_order_relaxed);
     }
     // The store could not answer (503).
     void countStoreError(Endpoint endpoint)
     {
-        m_storeErrors[int(endpoint)].fetch_add(1, std::memory_order_relaxed);
+        mine().storeErrors[int(endpoint)].fetch_add(1, std::memory_order_relaxed);
     }
     // A request refused before any verification (400, 404, 405, 413, 401 without a key).
     void countRejected(int status);
@@ -49,12 +51,28 @@ private:
     static int statusIndex(int status);
 
     static constexpr std::array<int, 7> kRejectedStatuses = {400, 401, 404, 405, 413, 431, 0};
-    std::array<std::array<std::atomic<std::uint64_t>, kAllVerifyOutcomes.size()>, kEndpoints>
-        m_verdicts {};
-    std::array<std::atomic<std::uint64_t>, kEndpoints> m_storeErrors {};
-    std::array<std::atomic<std::uint64_t>, kRejectedStatuses.size()> m_rejected {};
-    std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1> m_latency {}; // + Inf
-    std::atomic<std::uint64_t> m_latencySumNs {0};
+    // Every request adds to these: each thread to a shard of its own (core/ThreadShard.h), and
+    // render() sums them.
+    struct alignas(64) Shard
+    {
+        std::array<std::array<std::atomic<std::uint64_t>, kAllVerifyOutcomes.size()>, kEndpoints>
+            verdicts {};
+        std::array<std::atomic<std::uint64_t>, kEndpoints> storeErrors {};
+        std::array<std::atomic<std::uint64_t>, kRejectedStatuses.size()> rejected {};
+        std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1> latency {}; // + Inf
+        std::atomic<std::uint64_t> latencySumNs {0};
+    };
+    static constexpr int kShards = 16;
+    Shard &mine() { return m_shards[std::size_t(threadShard(kShards))]; }
+    template<typename Read>
+    std::uint64_t sum(Read read) const
+    {
+        std::uint64_t total = 0;
+        for (const Shard &shard : m_shards)
+            total += read(shard).load(std::memory_order_relaxed);
+        return total;
+    }
+    std::array<Shard, kShards> m_shards {};
 };
 
 } // namespace Keyward::Verifyd

@@ -116,11 +116,11 @@ Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash, qint64
         std::shared_lock lock(m_mutex);
         generation = m_generation;
         if (const auto it = m_entries.constFind(key); it != m_entries.constEnd()) {
-            m_hits.fetch_add(1, std::memory_order_relaxed);
+            m_hits.add(1);
             return Lookup {*it, false};
         }
         if (m_missing.contains(key)) {
-            m_hits.fetch_add(1, std::memory_order_relaxed);
+            m_hits.add(1);
             return Lookup {nullptr, false};
         }
     }

@@ -2,6 +2,7 @@
 
 #include "ChangeSource.h"
 #include "core/Result.h"
+#include "core/ThreadShard.h"
 #include "store/KeyStore.h"
 
 #include <QByteArray>
@@ -74,7 +75,7 @@ public:
     const VerifierCacheOptions &options() const { return m_options; }
     int size() const;
     int missingSize() const;
-    qint64 hits() const { return m_hits.load(std::memory_order_relaxed); }
+    qint64 hits() const { return m_hits.total(); }
     qint64 storeLookups() const { return m_storeLookups.load(std::memory_order_relaxed); }
     qint64 invalidations() const { return m_invalidations.load(std::memory_order_relaxed); }
 
@@ -107,7 +108,7 @@ private:
     QSet<QString> m_strings;
     // Bumped by every invalidation: a row read from the store before one is not cached after it.
     quint64 m_generation = 0;
-    std::atomic<qint64> m_hits {0};
+    ShardedCounter<qint64> m_hits; // every answer from the cache: per thread (core/ThreadShard.h)
     std::atomic<qint64> m_storeLookups {0};
     std::atomic<qint64> m_invalidations {0};
 };

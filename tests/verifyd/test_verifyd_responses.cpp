@@ -1,10 +1,17 @@
 // What keyward-verifyd puts into the headers the upstream reads: key names and grants are chosen
 // by admins and may hold anything, so they are percent-encoded where they are not printable
 // ASCII, and no value can split a header.
+#include "ConfigHolder.h"
 #include "HttpResponse.h"
+#include "Metrics.h"
+#include "core/ThreadShard.h"
 #include "verify/VerifyResult.h"
 
 #include <QtTest>
+
+#include <optional>
+#include <thread>
+#include <vector>
 
 using namespace Keyward;
 using namespace Keyward::Verifyd;
@@ -123,6 +130,76 @@ private Q_SLOTS:
         QCOMPARE(response.header("X-Keyward-Environment"), QByteArray("live"));
         for (const auto &header : response.headers)
             QVERIFY2(safeInAHeader(header.second), header.first.constData());
+    }
+
+    // Counters kept per thread add up: more threads than shards (two share one), each counting
+    // verdicts, refusals and latencies; /metrics shows the sums.
+    void metricsSumWhatEveryThreadCounted()
+    {
+        constexpr int kThreads = 20;
+        constexpr int kEach = 2000;
+        Metrics metrics;
+        ShardedCounter<int> inFlight;
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&] {
+                for (int i = 0; i < kEach; ++i) {
+                    inFlight.add(1);
+                    metrics.countVerdict(Metrics::Endpoint::ForwardAuth, VerifyOutcome::Valid);
+                    metrics.countRejected(404);
+                    metrics.observeLatency(1'000'000); // 1 ms
+                    inFlight.add(-1);
+                }
+                inFlight.add(1); // one left in flight by each thread
+            });
+        }
+        for (std::thread &thread : threads)
+            thread.join();
+        QCOMPARE(inFlight.total(), kThreads);
+        const QByteArray text = metrics.render({});
+        const QByteArray total = QByteArray::number(kThreads * kEach);
+        auto shows = [&text](const char *name, const QByteArray &value) {
+            return text.contains(QByteArray(QByteArray(name) + ' ' + value + '\n'));
+        };
+        QVERIFY2(
+            shows("keyward_verifyd_requests_total{endpoint=\"forward_auth\",outcome=\"Valid\"}",
+                  total),
+            text.constData());
+        QVERIFY(shows("keyward_verifyd_rejected_requests_total{status=\"404\"}", total));
+        QVERIFY(shows("keyward_verifyd_request_duration_seconds_bucket{le=\"0.001\"}", total));
+        QVERIFY(shows("keyward_verifyd_request_duration_seconds_bucket{le=\"0.0005\"}", "0"));
+        QVERIFY(shows("keyward_verifyd_request_duration_seconds_count", total));
+        QVERIFY(shows("keyward_verifyd_request_duration_seconds_sum", "40.000000000"));
+    }
+
+    // A request thread keeps the configuration it saw until a reload: then its next request
+    // sees the new one. Holders never share a thread's snapshot, even one made where another was.
+    void eachThreadSeesAReloadOnItsNextRequest()
+    {
+        auto configWithPort = [](quint16 port) {
+            ServerConfig config;
+            config.port = port;
+            return config;
+        };
+        std::optional<ConfigHolder> holder(std::in_place, configWithPort(1001));
+        QCOMPARE(holder->forThisThread().port, quint16(1001));
+        quint16 seenByAnother = 0;
+        std::thread([&] { seenByAnother = holder->forThisThread().port; }).join();
+        QCOMPARE(seenByAnother, quint16(1001));
+
+        holder->set(configWithPort(1002));
+        QCOMPARE(holder->forThisThread().port, quint16(1002));
+        std::thread([&] { seenByAnother = holder->forThisThread().port; }).join();
+        QCOMPARE(seenByAnother, quint16(1002));
+
+        ConfigHolder other(configWithPort(2001));
+        QCOMPARE(other.forThisThread().port, quint16(2001));
+        QCOMPARE(holder->forThisThread().port, quint16(1002));
+        QCOMPARE(other.forThisThread().port, quint16(2001));
+
+        holder.reset();
+        holder.emplace(configWithPort(3001)); // likely at the same address as the first
+        QCOMPARE(holder->forThisThread().port, quint16(3001));
     }
 };
 
