@@ -117,7 +117,7 @@ Result<VerifyResult> VerifyService::verify(const char *token, std::size_t size,
         return worker.error();
     auto result = (*worker)->verify(token, size, request);
     if (result)
-        m_recorded.fetch_add(1, std::memory_order_relaxed);
+        m_recorded.add(1);
     return result;
 }
 
@@ -148,8 +148,7 @@ Metrics::Gauges VerifyService::gauges() const
     if (VerifierCache *cache = m_primary->shared().cache.get())
         gauges.cacheEntries = cache->size();
     gauges.verifiedSignatures = VerifiedSignatures::ofProcess().size();
-    gauges.usageBacklog =
-        qMax<qint64>(0, m_recorded.load(std::memory_order_relaxed) - m_recorder->aggregatedCount());
+    gauges.usageBacklog = qMax<qint64>(0, m_recorded.total() - m_recorder->aggregatedCount());
     gauges.storeReconnects = m_reconnectsOfEndedWorkers.load(std::memory_order_relaxed);
     QMutexLocker lock(&m_mutex);
     for (const VerifyWorker *worker : m_workers)

@@ -3,6 +3,7 @@
 #include "Metrics.h"
 #include "core/Clock.h"
 #include "core/Result.h"
+#include "core/ThreadShard.h"
 #include "verify/VerifyRequest.h"
 #include "verify/VerifyResult.h"
 
@@ -84,7 +85,7 @@ private:
     mutable QMutex m_mutex; // guards m_workers; workers come and go with their threads
     QSet<VerifyWorker *> m_workers;
     std::atomic<qint64> m_reconnectsOfEndedWorkers {0};
-    std::atomic<qint64> m_recorded {0};
+    ShardedCounter<qint64> m_recorded; // verifications answered (each one recorded)
 };
 
 } // namespace Keyward::Verifyd
