@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -152,6 +153,61 @@ bool waitForLockWaiters(PgTestDatabase &pg, int count)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     return false;
+}
+
+// What came of an admin's change made while a usage write waited for a row another connection
+// held. Empty problems: both saved.
+struct RaceOutcome
+{
+    QString setup; // the held row could not be taken
+    bool writerWaited = false;
+    bool adminWaited = false;
+    QString writeProblem;
+    QString adminProblem = QStringLiteral("not run");
+};
+
+// Takes the row lock `holdRow` on a connection of its own, starts the usage write of `batch`
+// (as a verifier login) and waits until it waits for that row, then runs `adminChange` on a
+// store of its own (alice, signed in) in another thread and waits until that waits too; then
+// lets go of the row. Returns once both threads are done, whatever happened.
+RaceOutcome raceAgainstHeldUsageWrite(PgVaultFixture &f, const QString &holdRow,
+                                      const UsageBatch &batch, qint64 nowMs,
+                                      const std::function<QString(SqlKeyStore &)> &adminChange)
+{
+    RaceOutcome outcome;
+    PgConnection holder(f.pg.conninfo());
+    if (!holder.exec(QStringLiteral("BEGIN")) || !holder.exec(holdRow)) {
+        outcome.setup = holder.lastError();
+        return outcome;
+    }
+    auto verifier = verifierStore(f);
+    BackgroundUsageWrite writer(verifier->connectionName(), batch, nowMs);
+    outcome.writerWaited = waitForLockWaiters(f.pg, 1);
+    std::thread admin;
+    if (outcome.writerWaited) {
+        const PgConnInfo info =
+            f.pg.conninfo(QStringLiteral("alice"), QLatin1String(kOwnerPassphrase));
+        admin = std::thread([&] {
+            auto store = workerStore(info, f.clock, &outcome.adminProblem);
+            if (store)
+                outcome.adminProblem = adminChange(*store);
+        });
+        outcome.adminWaited = waitForLockWaiters(f.pg, 2);
+    }
+    holder.exec(QStringLiteral("ROLLBACK"));
+    outcome.writeProblem = writer.finish();
+    if (admin.joinable())
+        admin.join();
+    return outcome;
+}
+
+// A bulk change's failure or its first refusal; empty when every key changed.
+QString bulkProblem(SqlKeyStore &store, const BulkKeyChange &change)
+{
+    auto changed = store.changeKeys(change);
+    if (!changed)
+        return changed.errorMessage();
+    return changed->refused.isEmpty() ? QString() : changed->refused.constFirst().reason;
 }
 
 } // namespace
@@ -331,42 +387,18 @@ void TestPgConcurrency::usageWriteAndKeyDeleteDoNotDeadlock()
     batch.add(usageOf(*used, now, true));
     batch.add(usageOf(*refused, now, false));
 
-    PgConnection holder(f.pg.conninfo());
-    QVERIFY(holder.exec(QStringLiteral("BEGIN")));
-    QVERIFY(holder.exec(QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE")
-                            .arg(used->key.id)));
-    auto verifier = verifierStore(f);
-    BackgroundUsageWrite writer(verifier->connectionName(), batch, now);
-    // Whatever fails below, the held row is let go before the threads are joined.
-    auto release = qScopeGuard([&] { holder.exec(QStringLiteral("ROLLBACK")); });
-    if (!waitForLockWaiters(f.pg, 1)) {
-        release.dismiss();
-        holder.exec(QStringLiteral("ROLLBACK"));
-        QFAIL(qPrintable(QStringLiteral("the usage write never reached the held key: ")
-                         + writer.finish()));
-    }
-
-    const PgConnInfo info = f.pg.conninfo(QStringLiteral("alice"), QLatin1String(kOwnerPassphrase));
-    QString deleteProblem = QStringLiteral("not run");
-    std::thread deleter([&] {
-        auto store = workerStore(info, f.clock, &deleteProblem);
-        if (!store)
-            return;
-        auto deleted = store->deleteKey(revoked->id, revoked->version);
-        deleteProblem = deleted ? QString() : deleted.errorMessage();
-    });
-    auto joinDeleter = qScopeGuard([&] {
-        holder.exec(QStringLiteral("ROLLBACK"));
-        deleter.join();
-    });
-    const bool deleteWaited = waitForLockWaiters(f.pg, 2);
-    QVERIFY(holder.exec(QStringLiteral("ROLLBACK")));
-    const QString writeProblem = writer.finish();
-    joinDeleter.dismiss();
-    deleter.join();
-    QVERIFY2(deleteWaited, "the delete never waited for the usage write");
-    QVERIFY2(writeProblem.isEmpty(), qPrintable(writeProblem));
-    QVERIFY2(deleteProblem.isEmpty(), qPrintable(deleteProblem));
+    const RaceOutcome race = raceAgainstHeldUsageWrite(
+        f,
+        QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE").arg(used->key.id),
+        batch, now, [&](SqlKeyStore &store) {
+            auto deleted = store.deleteKey(revoked->id, revoked->version);
+            return deleted ? QString() : deleted.errorMessage();
+        });
+    QVERIFY2(race.setup.isEmpty(), qPrintable(race.setup));
+    QVERIFY2(race.writerWaited, qPrintable(race.writeProblem));
+    QVERIFY2(race.adminWaited, "the delete never waited for the usage write");
+    QVERIFY2(race.writeProblem.isEmpty(), qPrintable(race.writeProblem));
+    QVERIFY2(race.adminProblem.isEmpty(), qPrintable(race.adminProblem));
 
     QCOMPARE(f.store->key(refused->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.pg.admin()
@@ -392,47 +424,18 @@ void TestPgConcurrency::usageWriteAndBulkChangeDoNotDeadlock()
     batch.add(usageOf(*first, now, true));
     batch.add(usageOf(*second, now, true));
 
-    PgConnection holder(f.pg.conninfo());
-    QVERIFY(holder.exec(QStringLiteral("BEGIN")));
-    QVERIFY(holder.exec(QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE")
-                            .arg(first->key.id)));
-    auto verifier = verifierStore(f);
-    BackgroundUsageWrite writer(verifier->connectionName(), batch, now);
-    // Whatever fails below, the held row is let go before the threads are joined.
-    auto release = qScopeGuard([&] { holder.exec(QStringLiteral("ROLLBACK")); });
-    if (!waitForLockWaiters(f.pg, 1)) {
-        release.dismiss();
-        holder.exec(QStringLiteral("ROLLBACK"));
-        QFAIL(qPrintable(QStringLiteral("the usage write never reached the held key: ")
-                         + writer.finish()));
-    }
-
-    const PgConnInfo info = f.pg.conninfo(QStringLiteral("alice"), QLatin1String(kOwnerPassphrase));
-    QString bulkProblem = QStringLiteral("not run");
-    std::thread bulk([&] {
-        auto store = workerStore(info, f.clock, &bulkProblem);
-        if (!store)
-            return;
-        BulkKeyChange change;
-        change.action = BulkKeyAction::Deactivate;
-        change.keys = {{second->key.id, second->key.version}, {first->key.id, first->key.version}};
-        auto changed = store->changeKeys(change);
-        bulkProblem = !changed           ? changed.errorMessage()
-            : changed->refused.isEmpty() ? QString()
-                                         : changed->refused.constFirst().reason;
-    });
-    auto joinBulk = qScopeGuard([&] {
-        holder.exec(QStringLiteral("ROLLBACK"));
-        bulk.join();
-    });
-    const bool bulkWaited = waitForLockWaiters(f.pg, 2);
-    QVERIFY(holder.exec(QStringLiteral("ROLLBACK")));
-    const QString writeProblem = writer.finish();
-    joinBulk.dismiss();
-    bulk.join();
-    QVERIFY2(bulkWaited, "the bulk change never waited");
-    QVERIFY2(writeProblem.isEmpty(), qPrintable(writeProblem));
-    QVERIFY2(bulkProblem.isEmpty(), qPrintable(bulkProblem));
+    BulkKeyChange change;
+    change.action = BulkKeyAction::Deactivate;
+    change.keys = {{second->key.id, second->key.version}, {first->key.id, first->key.version}};
+    const RaceOutcome race = raceAgainstHeldUsageWrite(
+        f,
+        QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE").arg(first->key.id),
+        batch, now, [&](SqlKeyStore &store) { return bulkProblem(store, change); });
+    QVERIFY2(race.setup.isEmpty(), qPrintable(race.setup));
+    QVERIFY2(race.writerWaited, qPrintable(race.writeProblem));
+    QVERIFY2(race.adminWaited, "the bulk change never waited");
+    QVERIFY2(race.writeProblem.isEmpty(), qPrintable(race.writeProblem));
+    QVERIFY2(race.adminProblem.isEmpty(), qPrintable(race.adminProblem));
     for (const IssuedKey *issued : {&*first, &*second}) {
         auto key = f.store->key(issued->key.id);
         QCOMPARE(key->state, KeyState::Inactive);
@@ -461,48 +464,19 @@ void TestPgConcurrency::usageWriteAndBulkDeleteDoNotDeadlock()
     batch.add(usageOf(*second, now, true));
     batch.add(usageOf(*third, now, true));
 
-    PgConnection holder(f.pg.conninfo());
-    QVERIFY(holder.exec(QStringLiteral("BEGIN")));
-    QVERIFY(holder.exec(QStringLiteral("SELECT 1 FROM key_secrets WHERE id = %1 FOR NO KEY UPDATE")
-                            .arg(secretOf(*third))));
-    auto verifier = verifierStore(f);
-    BackgroundUsageWrite writer(verifier->connectionName(), batch, now);
-    // Whatever fails below, the held row is let go before the threads are joined.
-    auto release = qScopeGuard([&] { holder.exec(QStringLiteral("ROLLBACK")); });
-    if (!waitForLockWaiters(f.pg, 1)) {
-        release.dismiss();
-        holder.exec(QStringLiteral("ROLLBACK"));
-        QFAIL(qPrintable(QStringLiteral("the usage write never reached the held secret: ")
-                         + writer.finish()));
-    }
-
-    const PgConnInfo info = f.pg.conninfo(QStringLiteral("alice"), QLatin1String(kOwnerPassphrase));
-    QString bulkProblem = QStringLiteral("not run");
-    std::thread bulk([&] {
-        auto store = workerStore(info, f.clock, &bulkProblem);
-        if (!store)
-            return;
-        BulkKeyChange change;
-        change.action = BulkKeyAction::Delete;
-        change.keys = {{renewed->key.id, renewed->key.version},
-                       {second->key.id, second->key.version}};
-        auto changed = store->changeKeys(change);
-        bulkProblem = !changed           ? changed.errorMessage()
-            : changed->refused.isEmpty() ? QString()
-                                         : changed->refused.constFirst().reason;
-    });
-    auto joinBulk = qScopeGuard([&] {
-        holder.exec(QStringLiteral("ROLLBACK"));
-        bulk.join();
-    });
-    const bool bulkWaited = waitForLockWaiters(f.pg, 2);
-    QVERIFY(holder.exec(QStringLiteral("ROLLBACK")));
-    const QString writeProblem = writer.finish();
-    joinBulk.dismiss();
-    bulk.join();
-    QVERIFY2(bulkWaited, "the bulk delete never waited");
-    QVERIFY2(writeProblem.isEmpty(), qPrintable(writeProblem));
-    QVERIFY2(bulkProblem.isEmpty(), qPrintable(bulkProblem));
+    BulkKeyChange change;
+    change.action = BulkKeyAction::Delete;
+    change.keys = {{renewed->key.id, renewed->key.version}, {second->key.id, second->key.version}};
+    const RaceOutcome race = raceAgainstHeldUsageWrite(
+        f,
+        QStringLiteral("SELECT 1 FROM key_secrets WHERE id = %1 FOR NO KEY UPDATE")
+            .arg(secretOf(*third)),
+        batch, now, [&](SqlKeyStore &store) { return bulkProblem(store, change); });
+    QVERIFY2(race.setup.isEmpty(), qPrintable(race.setup));
+    QVERIFY2(race.writerWaited, qPrintable(race.writeProblem));
+    QVERIFY2(race.adminWaited, "the bulk delete never waited");
+    QVERIFY2(race.writeProblem.isEmpty(), qPrintable(race.writeProblem));
+    QVERIFY2(race.adminProblem.isEmpty(), qPrintable(race.adminProblem));
     QCOMPARE(f.store->key(first->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(second->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(third->key.id)->usageCount, qint64(1));
