@@ -3,12 +3,7 @@
 #include <QElapsedTimer>
 #include <QMutexLocker>
 
-#include <cerrno>
-
 #include <pthread.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 namespace Keyward {
 
@@ -32,14 +27,6 @@ UsageWriter::UsageWriter(const QString &storeConnection, SqlEngine engine, const
     // doing so). join() returns only once the thread is gone.
     m_thread = std::thread([this] {
         pthread_setname_np(pthread_self(), "keyward-usage"); // at most 15 characters
-        // Usage bookkeeping yields to verification: when every core is busy, the scheduler runs
-        // the threads that answer first. On Linux a thread's nice value is its own; raising it
-        // needs no privilege, and failing to is harmless.
-        const auto tid = id_t(syscall(SYS_gettid));
-        errno = 0;
-        const int nice = getpriority(PRIO_PROCESS, tid);
-        if (errno == 0)
-            setpriority(PRIO_PROCESS, tid, writerNice(nice));
         run();
     });
 }

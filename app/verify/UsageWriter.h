@@ -70,12 +70,6 @@ public:
     // server) fixed intervals made it rewrite the same keys over and over, busy on the core the
     // verifying threads needed.
     static constexpr int kPaceFactor = 3;
-    // The writer thread's nice value, from that of the thread that made it: a busy server's
-    // request threads go first.
-    static constexpr int writerNice(int creatorNice)
-    {
-        return creatorNice + 10 < 19 ? creatorNice + 10 : 19;
-    }
     static constexpr int kBacklogFactor = 4;
 
     // Hands events over (the batch is left empty) and asks for a write of everything handed over

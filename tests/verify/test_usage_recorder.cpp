@@ -12,14 +12,8 @@
 #include "verify/UsageRecorder.h"
 #include "verify/UsageReport.h"
 
-#include <QDir>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
-
-#include <cerrno>
-
-#include <sys/resource.h>
 
 using namespace Keyward;
 using namespace Keyward::Testing;
@@ -578,42 +572,6 @@ private Q_SLOTS:
         QCOMPARE(requestRows(gone.key.id), qint64(0));
         QCOMPARE(hourlyTotal(gone.key.id), qint64(0));
         QCOMPARE(requestRows(kept.key.id), qint64(1));
-    }
-
-    // The writer thread runs at a higher nice value than the threads that verify, so a server
-    // whose cores are all busy answers first and writes usage with what is left; what it records
-    // is still written (here, and on a flush at exit).
-    void writerThreadYieldsToVerification()
-    {
-        const IssuedToken a = issue(store(), QStringLiteral("A"));
-        Verifier verifier(service(), clock());
-        UsageRecorder recorder(service(), clock(), manualFlush());
-        verifier.setRecorder(&recorder);
-        verifyToken(verifier, a.token);
-        // Written by the thread, so it has named itself and set its nice value by now.
-        QVERIFY2(recorder.flush(), qPrintable(recorder.lastError()));
-        QCOMPARE(requestRows(a.key.id), qint64(1));
-        int writers = 0;
-        int writerNice = 0;
-        for (const QString &task :
-             QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-            QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
-            QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(task));
-            if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "keyward-usage"
-                || !stat.open(QIODevice::ReadOnly))
-                continue;
-            // Field 19 is the nice value; the name (field 2) is in parentheses and has no spaces.
-            const QList<QByteArray> fields = stat.readAll().split(' ');
-            QVERIFY(fields.size() > 19);
-            writerNice = fields.at(18).toInt();
-            ++writers;
-        }
-        QCOMPARE(writers, 1);
-        errno = 0;
-        const int ownNice = getpriority(PRIO_PROCESS, 0);
-        QCOMPARE(errno, 0);
-        QCOMPARE(writerNice, UsageWriter::writerNice(ownNice));
-        QVERIFY(ownNice == 19 || writerNice > ownNice);
     }
 
     // The timer writes on its own when an event loop runs (the GUI, a server).
