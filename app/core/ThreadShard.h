@@ -11,9 +11,9 @@ namespace Keyward {
 // wrote last waits for that line to move, on every request. Readers sum the shards.
 inline int threadShard(int shards)
 {
-    static std::atomic<int> next {0};
-    thread_local const int mine = next.fetch_add(1, std::memory_order_relaxed);
-    return mine % shards;
+    static std::atomic<unsigned> next {0};
+    thread_local const unsigned mine = next.fetch_add(1, std::memory_order_relaxed);
+    return int(mine % unsigned(shards));
 }
 
 // A counter summed over per-thread shards.
@@ -23,10 +23,16 @@ class ShardedCounter
 public:
     static constexpr int kShards = 16;
 
-    void add(T amount)
+    // Adds to this thread's shard; returns the shard, for taking back from the same one.
+    int add(T amount)
     {
-        m_shards[std::size_t(threadShard(kShards))].value.fetch_add(amount,
-                                                                    std::memory_order_relaxed);
+        const int shard = threadShard(kShards);
+        addTo(shard, amount);
+        return shard;
+    }
+    void addTo(int shard, T amount)
+    {
+        m_shards[std::size_t(shard)].value.fetch_add(amount, std::memory_order_relaxed);
     }
     T total() const
     {

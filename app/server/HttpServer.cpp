@@ -27,6 +27,7 @@ struct HttpServer::RequestState
     QByteArray body;
     std::uint64_t discarded = 0; // body bytes dropped after the limit was passed
     bool answered = false;
+    int inFlightShard = 0; // where it was counted in flight: taken back from the same shard
 
     ~RequestState()
     {
@@ -212,7 +213,7 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
     if (!*state) {
         auto *request = new RequestState;
         *state = request;
-        self->m_inFlight.add(1);
+        request->inFlightShard = self->m_inFlight.add(1);
         if (headSize(connection, url) > self->m_headerLimit) {
             request->answered = true;
             return queue(connection, self->m_handler.headerTooLarge(int(self->m_headerLimit)));
@@ -279,9 +280,12 @@ void HttpServer::completed(void *cls, MHD_Connection *, void **state, int)
     auto *request = static_cast<RequestState *>(*state);
     if (!request)
         return;
+    const int shard = request->inFlightShard;
     delete request;
     *state = nullptr;
-    static_cast<HttpServer *>(cls)->m_inFlight.add(-1);
+    // The same shard, whichever thread this runs on: no shard goes below zero, so while any
+    // request is in flight the sum read shard by shard is never zero.
+    static_cast<HttpServer *>(cls)->m_inFlight.addTo(shard, -1);
 }
 
 } // namespace Keyward::Verifyd

@@ -287,8 +287,9 @@ private:
                                  bool retireOldNow);
     // Sets the deadline of every secret of the key but keptSecretId (earlier ones stay).
     Result<void> retireSecretsExcept(qint64 id, qint64 keptSecretId, qint64 retiresAt);
-    // PostgreSQL: locks the secrets of the keys about to be deleted, in the order of their ids,
-    // before the keys' rows (see UsageRepository::writeRows for the order every writer keeps).
+    // PostgreSQL: locks the secrets of these keys in the order of their ids, before a change
+    // takes the keys' rows (a delete) or several secrets at once (a retirement): the order the
+    // usage writer keeps (UsageRepository::writeRows).
     Result<void> lockSecretsOfKeys(const QVector<qint64> &keyIds);
     Result<void> appendAudit(const QString &action, std::optional<qint64> keyId,
                              const QString &details);

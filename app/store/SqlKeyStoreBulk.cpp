@@ -3,6 +3,7 @@
 #include "SqlKeyStoreRows.h"
 #include "core/BulkKeyChange.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QSqlQuery>
 
@@ -49,6 +50,19 @@ Result<BulkKeyResult> SqlKeyStore::changeKeys(const BulkKeyChange &change)
     });
     if (!written)
         return written.error();
+    // Reported in the order asked for (the audit rows follow the ids).
+    QHash<qint64, qsizetype> asked;
+    for (qsizetype i = 0; i < change.keys.size(); ++i)
+        asked.insert(change.keys.at(i).id, i);
+    const auto byAsked = [&asked](qint64 a, qint64 b) {
+        return asked.value(a) < asked.value(b);
+    };
+    std::stable_sort(result.changed.begin(), result.changed.end(), byAsked);
+    std::stable_sort(result.unchanged.begin(), result.unchanged.end(), byAsked);
+    std::stable_sort(result.refused.begin(), result.refused.end(),
+                     [&byAsked](const BulkKeyRefusal &a, const BulkKeyRefusal &b) {
+                         return byAsked(a.keyId, b.keyId);
+                     });
     return result;
 }
 

@@ -70,6 +70,9 @@ Result<IssuedKey> SqlKeyStore::regenerate(qint64 id, qint64 expectedVersion, qin
 
 Result<void> SqlKeyStore::retireSecretsExcept(qint64 id, qint64 keptSecretId, qint64 retiresAt)
 {
+    // One UPDATE of several rows locks them in the order it finds them, not by id.
+    if (auto locked = lockSecretsOfKeys({id}); !locked)
+        return locked;
     SqlQuery q(database());
     // Secrets already in a grace period keep their earlier deadline.
     q.prepare(QStringLiteral("UPDATE key_secrets SET retires_at = ? WHERE key_id = ? AND id <> ? "
@@ -88,8 +91,9 @@ Result<void> SqlKeyStore::retireSecretsExcept(qint64 id, qint64 keptSecretId, qi
 // regeneration: a delete in the other order could hold the key while waiting for a secret the
 // writer holds, and the writer wait for that key, which PostgreSQL breaks after a second by
 // failing one of them (the admin's delete, or the whole usage batch). Taking the secrets first,
-// by id as the writer does, the delete just waits for the write. A vault file's writer holds the
-// whole file, so there it changes nothing.
+// by id as the writer does, the delete just waits for the write. A retirement updates several
+// secrets in one statement, which locks them in the order it finds them: it takes them by id
+// first too. A vault file's writer holds the whole file, so there it changes nothing.
 Result<void> SqlKeyStore::lockSecretsOfKeys(const QVector<qint64> &keyIds)
 {
     if (m_dialect.isSqlite() || keyIds.isEmpty())
@@ -103,7 +107,7 @@ Result<void> SqlKeyStore::lockSecretsOfKeys(const QVector<qint64> &keyIds)
                              "ORDER BY id FOR UPDATE"));
     q.addBindValue(QString(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')));
     if (!q.exec())
-        return SqlErrors::fromQuery(q, tr("Cannot delete the key."));
+        return SqlErrors::fromQuery(q, tr("Cannot change the key."));
     return {};
 }
 

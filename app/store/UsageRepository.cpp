@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -33,6 +34,18 @@ QVector<qint64> sortedKeys(const Map &map)
         keys.append(it.key());
     std::sort(keys.begin(), keys.end());
     return keys;
+}
+
+// Every secret the batch touches, last use or refusal, once each and in id order.
+QVector<qint64> sortedSecretIds(const UsageBatch &batch)
+{
+    QVector<qint64> ids = sortedKeys(batch.lastUses());
+    const QVector<qint64> refused = sortedKeys(batch.lastRefusals());
+    QVector<qint64> merged;
+    merged.reserve(ids.size() + refused.size());
+    std::set_union(ids.cbegin(), ids.cend(), refused.cbegin(), refused.cend(),
+                   std::back_inserter(merged));
+    return merged;
 }
 
 // In primary-key order, like the keys above, and for the same reason; it also makes the
@@ -207,23 +220,29 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
                        "last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_source END, "
                        "last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? "
                        "ELSE last_used_at END WHERE id = ?"));
-    for (qint64 secretId : sortedKeys(batch.lastUses())) {
-        const UsageBatch::LastUse &use = batch.lastUses().value(secretId);
-        if (!lastUse.run({sequence, use.atMs, use.source.isNull() ? QStringLiteral("") : use.source,
-                          use.atMs, use.atMs, secretId}))
-            return lastUse.error(what);
-    }
     RepeatedStatement lastRefusal(
         *m_db, m_dialect.engine(),
         QStringLiteral("UPDATE key_secrets SET usage_seq = ?, last_refused_outcome = CASE WHEN "
                        "last_refused_at IS NULL OR last_refused_at < ? THEN ? ELSE "
                        "last_refused_outcome END, last_refused_at = CASE WHEN last_refused_at IS "
                        "NULL OR last_refused_at < ? THEN ? ELSE last_refused_at END WHERE id = ?"));
-    for (qint64 secretId : sortedKeys(batch.lastRefusals())) {
-        const UsageBatch::LastRefusal &refusal = batch.lastRefusals().value(secretId);
-        if (!lastRefusal.run(
-                {sequence, refusal.atMs, refusal.outcome, refusal.atMs, refusal.atMs, secretId}))
-            return lastRefusal.error(what);
+    // One pass over the secrets in id order, last use and refusal together: the order every
+    // PostgreSQL transaction that locks secrets keeps (a delete of keys takes theirs by id), so
+    // two passes, each in order, could deadlock with one.
+    for (qint64 secretId : sortedSecretIds(batch)) {
+        if (const auto use = batch.lastUses().constFind(secretId);
+            use != batch.lastUses().constEnd()) {
+            if (!lastUse.run({sequence, use->atMs,
+                              use->source.isNull() ? QStringLiteral("") : use->source, use->atMs,
+                              use->atMs, secretId}))
+                return lastUse.error(what);
+        }
+        if (const auto refusal = batch.lastRefusals().constFind(secretId);
+            refusal != batch.lastRefusals().constEnd()) {
+            if (!lastRefusal.run({sequence, refusal->atMs, refusal->outcome, refusal->atMs,
+                                  refusal->atMs, secretId}))
+                return lastRefusal.error(what);
+        }
     }
 
     // usage_count = usage_count + n: several verifier processes add to it without losing counts.

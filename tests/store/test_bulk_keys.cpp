@@ -45,6 +45,7 @@ private Q_SLOTS:
     void revokesManyInOneChangeWithAnAuditRowEach();
     void refusedKeysDoNotStopTheOthers();
     void keysAlreadyDoneAreLeftAlone();
+    void resultsFollowTheOrderAsked();
     void shortensExpiryButNeverExtends();
     void deletesMany();
     void refusesAnEmptyOrPastRequestAsAWhole();
@@ -141,6 +142,28 @@ void TestBulkKeys::keysAlreadyDoneAreLeftAlone()
     QCOMPARE(activated->refused.size(), 1);
     QCOMPARE(activated->refused[0].keyId, revoked.id);
     QCOMPARE(activated->refused[0].keyName, QStringLiteral("revoked"));
+}
+
+// The store changes keys in the order of their ids (PostgreSQL row locks, in the order the usage
+// writer takes them) but reports them in the order they were asked for.
+void TestBulkKeys::resultsFollowTheOrderAsked()
+{
+    StoreFixture f;
+    const ApiKey first = make(f, *f.store, QStringLiteral("first"));
+    ApiKey second = make(f, *f.store, QStringLiteral("second"));
+    second = *f.store->setKeyActive(second.id, second.version, false);
+    const ApiKey third = make(f, *f.store, QStringLiteral("third"));
+    const ApiKey fourth = make(f, *f.store, QStringLiteral("fourth"));
+    ApiKey stale = *f.store->key(fourth.id);
+    stale.version -= 1; // someone else changed it meanwhile
+
+    auto done = f.store->changeKeys(
+        BulkKeyChange::of(BulkKeyAction::Deactivate, {third, stale, second, first}));
+    QVERIFY2(done, qPrintable(done.errorMessage()));
+    QCOMPARE(done->changed, (QVector<qint64> {third.id, first.id}));
+    QCOMPARE(done->unchanged, QVector<qint64> {second.id});
+    QCOMPARE(done->refused.size(), 1);
+    QCOMPARE(done->refused[0].keyId, fourth.id);
 }
 
 void TestBulkKeys::shortensExpiryButNeverExtends()

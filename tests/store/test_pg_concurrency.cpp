@@ -223,6 +223,7 @@ private Q_SLOTS:
     void usageWriteAndKeyDeleteDoNotDeadlock();
     void usageWriteAndBulkChangeDoNotDeadlock();
     void usageWriteAndBulkDeleteDoNotDeadlock();
+    void usageWriteTakesUsesAndRefusalsInOneOrder();
 };
 
 void TestPgConcurrency::secondEditorWaitsThenGetsStaleVersion()
@@ -480,6 +481,43 @@ void TestPgConcurrency::usageWriteAndBulkDeleteDoNotDeadlock()
     QCOMPARE(f.store->key(first->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(second->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(third->key.id)->usageCount, qint64(1));
+}
+
+// The writer updates a secret's last use or its last refusal in one pass by id. In two passes
+// (uses, then refusals) it held a used secret while waiting for a refused one with a lower id,
+// which a delete of both keys, taking their secrets by id, held while waiting for the used one.
+void TestPgConcurrency::usageWriteTakesUsesAndRefusalsInOneOrder()
+{
+    PgVaultFixture f;
+    auto refused = f.store->createKey(f.request(QStringLiteral("revoked, still presented")));
+    auto used = f.store->createKey(f.request(QStringLiteral("used")));
+    auto held = f.store->createKey(f.request(QStringLiteral("used, held")));
+    QVERIFY(refused && used && held);
+    QVERIFY(secretOf(*refused) < secretOf(*used) && secretOf(*used) < secretOf(*held));
+    auto revoked = f.store->revokeKey(refused->key.id, refused->key.version);
+    QVERIFY(revoked);
+    const qint64 now = f.clock.nowMs();
+    UsageBatch batch;
+    batch.add(usageOf(*used, now, true));
+    batch.add(usageOf(*held, now, true));
+    batch.add(usageOf(*refused, now, false));
+
+    BulkKeyChange change;
+    change.action = BulkKeyAction::Delete;
+    change.keys = {{used->key.id, used->key.version}, {revoked->id, revoked->version}};
+    const RaceOutcome race = raceAgainstHeldUsageWrite(
+        f,
+        QStringLiteral("SELECT 1 FROM key_secrets WHERE id = %1 FOR NO KEY UPDATE")
+            .arg(secretOf(*held)),
+        batch, now, [&](SqlKeyStore &store) { return bulkProblem(store, change); });
+    QVERIFY2(race.setup.isEmpty(), qPrintable(race.setup));
+    QVERIFY2(race.writerWaited, qPrintable(race.writeProblem));
+    QVERIFY2(race.adminWaited, "the bulk delete never waited");
+    QVERIFY2(race.writeProblem.isEmpty(), qPrintable(race.writeProblem));
+    QVERIFY2(race.adminProblem.isEmpty(), qPrintable(race.adminProblem));
+    QCOMPARE(f.store->key(used->key.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(f.store->key(refused->key.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(f.store->key(held->key.id)->usageCount, qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestPgConcurrency)
