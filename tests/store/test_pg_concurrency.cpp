@@ -164,7 +164,34 @@ struct RaceOutcome
     bool adminWaited = false;
     QString writeProblem;
     QString adminProblem = QStringLiteral("not run");
+
+    // Why the race did not end with both saved, after waiting on each other as staged; empty
+    // when it did. adminChange names the admin's side in the message.
+    QString failure(const QString &adminChange) const
+    {
+        if (!setup.isEmpty())
+            return setup;
+        if (!writerWaited)
+            return QStringLiteral("the usage write never reached the held row: ") + writeProblem;
+        if (!adminWaited)
+            return QStringLiteral("the %1 never waited").arg(adminChange);
+        if (!writeProblem.isEmpty())
+            return writeProblem;
+        return adminProblem;
+    }
 };
+
+// Row locks for raceAgainstHeldUsageWrite: a key's row, or a secret's.
+QString holdKeyRow(qint64 keyId)
+{
+    return QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE").arg(keyId);
+}
+
+QString holdSecretRow(qint64 secretId)
+{
+    return QStringLiteral("SELECT 1 FROM key_secrets WHERE id = %1 FOR NO KEY UPDATE")
+        .arg(secretId);
+}
 
 // Takes the row lock `holdRow` on a connection of its own, starts the usage write of `batch`
 // (as a verifier login) and waits until it waits for that row, then runs `adminChange` on a
@@ -388,18 +415,13 @@ void TestPgConcurrency::usageWriteAndKeyDeleteDoNotDeadlock()
     batch.add(usageOf(*used, now, true));
     batch.add(usageOf(*refused, now, false));
 
-    const RaceOutcome race = raceAgainstHeldUsageWrite(
-        f,
-        QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE").arg(used->key.id),
-        batch, now, [&](SqlKeyStore &store) {
+    const RaceOutcome race =
+        raceAgainstHeldUsageWrite(f, holdKeyRow(used->key.id), batch, now, [&](SqlKeyStore &store) {
             auto deleted = store.deleteKey(revoked->id, revoked->version);
             return deleted ? QString() : deleted.errorMessage();
         });
-    QVERIFY2(race.setup.isEmpty(), qPrintable(race.setup));
-    QVERIFY2(race.writerWaited, qPrintable(race.writeProblem));
-    QVERIFY2(race.adminWaited, "the delete never waited for the usage write");
-    QVERIFY2(race.writeProblem.isEmpty(), qPrintable(race.writeProblem));
-    QVERIFY2(race.adminProblem.isEmpty(), qPrintable(race.adminProblem));
+    const QString failed = race.failure(QStringLiteral("delete"));
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
 
     QCOMPARE(f.store->key(refused->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.pg.admin()
@@ -428,15 +450,11 @@ void TestPgConcurrency::usageWriteAndBulkChangeDoNotDeadlock()
     BulkKeyChange change;
     change.action = BulkKeyAction::Deactivate;
     change.keys = {{second->key.id, second->key.version}, {first->key.id, first->key.version}};
-    const RaceOutcome race = raceAgainstHeldUsageWrite(
-        f,
-        QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE").arg(first->key.id),
-        batch, now, [&](SqlKeyStore &store) { return bulkProblem(store, change); });
-    QVERIFY2(race.setup.isEmpty(), qPrintable(race.setup));
-    QVERIFY2(race.writerWaited, qPrintable(race.writeProblem));
-    QVERIFY2(race.adminWaited, "the bulk change never waited");
-    QVERIFY2(race.writeProblem.isEmpty(), qPrintable(race.writeProblem));
-    QVERIFY2(race.adminProblem.isEmpty(), qPrintable(race.adminProblem));
+    const RaceOutcome race =
+        raceAgainstHeldUsageWrite(f, holdKeyRow(first->key.id), batch, now,
+                                  [&](SqlKeyStore &store) { return bulkProblem(store, change); });
+    const QString failed = race.failure(QStringLiteral("bulk change"));
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     for (const IssuedKey *issued : {&*first, &*second}) {
         auto key = f.store->key(issued->key.id);
         QCOMPARE(key->state, KeyState::Inactive);
@@ -468,16 +486,11 @@ void TestPgConcurrency::usageWriteAndBulkDeleteDoNotDeadlock()
     BulkKeyChange change;
     change.action = BulkKeyAction::Delete;
     change.keys = {{renewed->key.id, renewed->key.version}, {second->key.id, second->key.version}};
-    const RaceOutcome race = raceAgainstHeldUsageWrite(
-        f,
-        QStringLiteral("SELECT 1 FROM key_secrets WHERE id = %1 FOR NO KEY UPDATE")
-            .arg(secretOf(*third)),
-        batch, now, [&](SqlKeyStore &store) { return bulkProblem(store, change); });
-    QVERIFY2(race.setup.isEmpty(), qPrintable(race.setup));
-    QVERIFY2(race.writerWaited, qPrintable(race.writeProblem));
-    QVERIFY2(race.adminWaited, "the bulk delete never waited");
-    QVERIFY2(race.writeProblem.isEmpty(), qPrintable(race.writeProblem));
-    QVERIFY2(race.adminProblem.isEmpty(), qPrintable(race.adminProblem));
+    const RaceOutcome race =
+        raceAgainstHeldUsageWrite(f, holdSecretRow(secretOf(*third)), batch, now,
+                                  [&](SqlKeyStore &store) { return bulkProblem(store, change); });
+    const QString failed = race.failure(QStringLiteral("bulk delete"));
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     QCOMPARE(f.store->key(first->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(second->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(third->key.id)->usageCount, qint64(1));
@@ -505,16 +518,11 @@ void TestPgConcurrency::usageWriteTakesUsesAndRefusalsInOneOrder()
     BulkKeyChange change;
     change.action = BulkKeyAction::Delete;
     change.keys = {{used->key.id, used->key.version}, {revoked->id, revoked->version}};
-    const RaceOutcome race = raceAgainstHeldUsageWrite(
-        f,
-        QStringLiteral("SELECT 1 FROM key_secrets WHERE id = %1 FOR NO KEY UPDATE")
-            .arg(secretOf(*held)),
-        batch, now, [&](SqlKeyStore &store) { return bulkProblem(store, change); });
-    QVERIFY2(race.setup.isEmpty(), qPrintable(race.setup));
-    QVERIFY2(race.writerWaited, qPrintable(race.writeProblem));
-    QVERIFY2(race.adminWaited, "the bulk delete never waited");
-    QVERIFY2(race.writeProblem.isEmpty(), qPrintable(race.writeProblem));
-    QVERIFY2(race.adminProblem.isEmpty(), qPrintable(race.adminProblem));
+    const RaceOutcome race =
+        raceAgainstHeldUsageWrite(f, holdSecretRow(secretOf(*held)), batch, now,
+                                  [&](SqlKeyStore &store) { return bulkProblem(store, change); });
+    const QString failed = race.failure(QStringLiteral("bulk delete"));
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     QCOMPARE(f.store->key(used->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(refused->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(held->key.id)->usageCount, qint64(1));
