@@ -163,8 +163,11 @@ bool isPrefixShaped(std::string_view prefix)
 // typing on a command line, but a token has one spelling.
 std::optional<Environment> environmentInToken(std::string_view code)
 {
+    // Compared as Latin-1 in place: this runs for every verification, and converting each
+    // environment's code to bytes first was three allocations a request.
+    const QLatin1String latin1(code.data(), qsizetype(code.size()));
     for (Environment env : kAllEnvironments) {
-        if (environmentCode(env).toLatin1() == QByteArrayView(code.data(), qsizetype(code.size())))
+        if (environmentCode(env) == latin1)
             return env;
     }
     return std::nullopt;
@@ -224,10 +227,14 @@ KeyToken::ParseStatus classify(std::string_view token, const QString &expectedPr
     if (!parts || !isPrefixShaped(parts->prefix) || parts->environment.empty()
         || parts->environment.size() > kMaxEnvironmentLength)
         return Status::Malformed;
-    result.prefix = QString::fromLatin1(parts->prefix.data(), qsizetype(parts->prefix.size()));
+    const QLatin1String prefix(parts->prefix.data(), qsizetype(parts->prefix.size()));
     // Another product's key can have any length: judge its prefix before anything else.
-    if (!expectedPrefix.isEmpty() && result.prefix != expectedPrefix)
+    if (!expectedPrefix.isEmpty() && prefix != expectedPrefix) {
+        result.prefix = prefix;
         return Status::WrongPrefix;
+    }
+    // The expected prefix is shared rather than copied: no allocation on the usual path.
+    result.prefix = expectedPrefix.isEmpty() ? QString(prefix) : expectedPrefix;
     const std::optional<Environment> env = environmentInToken(parts->environment);
     if (!env)
         return parts->tail.size() == kTailLength ? Status::UnknownEnvironment : Status::Malformed;

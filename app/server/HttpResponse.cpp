@@ -14,6 +14,23 @@ const QByteArray kChallenge = QByteArrayLiteral("Bearer realm=\"keyward\"");
 const QByteArray kInvalidToken =
     QByteArrayLiteral("Bearer realm=\"keyward\", error=\"invalid_token\"");
 
+// Static bytes: no allocation for a header every valid answer carries.
+QByteArray environmentHeader(Environment environment)
+{
+    static const QByteArray codes[] = {environmentCode(Environment::Production).toLatin1(),
+                                       environmentCode(Environment::Staging).toLatin1(),
+                                       environmentCode(Environment::Development).toLatin1()};
+    switch (environment) {
+    case Environment::Production:
+        return codes[0];
+    case Environment::Staging:
+        return codes[1];
+    case Environment::Development:
+        return codes[2];
+    }
+    return environmentCode(environment).toLatin1();
+}
+
 } // namespace
 
 QByteArray HttpResponse::header(const QByteArray &name) const
@@ -77,6 +94,11 @@ QByteArray ResponseBuilder::headerValue(const QString &text)
 QByteArray ResponseBuilder::headerList(const QStringList &values)
 {
     QByteArray out;
+    // Room for the usual case (ASCII) at once: growing it value by value reallocated each time.
+    qsizetype size = values.size();
+    for (const QString &value : values)
+        size += value.size();
+    out.reserve(size);
     for (qsizetype i = 0; i < values.size(); ++i) {
         if (i > 0)
             out.append(',');
@@ -103,7 +125,7 @@ HttpResponse ResponseBuilder::forwardAuth(const VerifyResult &result)
         response.addHeader(QByteArrayLiteral("X-Keyward-Grants"), headerList(result.grants));
         response.addHeader(QByteArrayLiteral("X-Keyward-Customer"), headerValue(result.customer));
         response.addHeader(QByteArrayLiteral("X-Keyward-Environment"),
-                           environmentCode(result.environment).toLatin1());
+                           environmentHeader(result.environment));
     } else if (response.status == 401) {
         response.addHeader(QByteArrayLiteral("WWW-Authenticate"), kInvalidToken);
     }

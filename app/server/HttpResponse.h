@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPair>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace Keyward {
 struct VerifyResult;
@@ -16,9 +17,10 @@ namespace Keyward::Verifyd {
 struct HttpResponse
 {
     int status = 200;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    // Inline: a response is built for every request, and none has more than a few headers.
+    QVarLengthArray<QPair<QByteArray, QByteArray>, 8> headers;
     QByteArray body;
-    QByteArray contentType = QByteArrayLiteral("text/plain; charset=utf-8");
+    QByteArray contentType = QByteArrayLiteral("text/plain; charset=utf-8"); // sent with a body
 
     void addHeader(const QByteArray &name, const QByteArray &value)
     {

@@ -14,10 +14,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 namespace Keyward::Verifyd {
 
@@ -59,13 +61,63 @@ private:
     MHD_Connection *m_connection;
 };
 
-QHostAddress peerAddress(MHD_Connection *connection)
+// The peer's address without its port: what the cache below is keyed by.
+struct PeerKey
+{
+    sa_family_t family = AF_UNSPEC;
+    std::array<unsigned char, 20> bytes {}; // an IPv6 address and its scope id
+
+    static std::optional<PeerKey> of(const sockaddr *address)
+    {
+        PeerKey key;
+        key.family = address->sa_family;
+        if (address->sa_family == AF_INET) {
+            const auto *in4 = reinterpret_cast<const sockaddr_in *>(address);
+            std::memcpy(key.bytes.data(), &in4->sin_addr, sizeof in4->sin_addr);
+        } else if (address->sa_family == AF_INET6) {
+            const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(address);
+            std::memcpy(key.bytes.data(), &in6->sin6_addr, sizeof in6->sin6_addr);
+            std::memcpy(key.bytes.data() + sizeof in6->sin6_addr, &in6->sin6_scope_id,
+                        sizeof in6->sin6_scope_id);
+        } else {
+            return std::nullopt;
+        }
+        return key;
+    }
+    bool operator==(const PeerKey &other) const
+    {
+        return family == other.family && bytes == other.bytes;
+    }
+};
+
+struct Peer
+{
+    QHostAddress address;
+    QString text;
+};
+
+// The socket's peer and its text. A gateway's connections all come from one address, so each
+// thread keeps the last one it saw: a request then builds neither a QHostAddress nor its text
+// (two allocations and an address formatted per request otherwise).
+Peer describePeer(MHD_Connection *connection)
 {
     const MHD_ConnectionInfo *info =
         MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (!info || !info->client_addr)
         return {};
-    return RequestCredentials::normalized(QHostAddress(info->client_addr));
+    const std::optional<PeerKey> key = PeerKey::of(info->client_addr);
+    if (!key) {
+        const QHostAddress address =
+            RequestCredentials::normalized(QHostAddress(info->client_addr));
+        return {address, address.toString()};
+    }
+    thread_local std::optional<std::pair<PeerKey, Peer>> last;
+    if (!last || !(last->first == *key)) {
+        const QHostAddress address =
+            RequestCredentials::normalized(QHostAddress(info->client_addr));
+        last.emplace(*key, Peer {address, address.toString()});
+    }
+    return last->second;
 }
 
 int queue(MHD_Connection *connection, const HttpResponse &response)
@@ -75,7 +127,10 @@ int queue(MHD_Connection *connection, const HttpResponse &response)
         MHD_RESPMEM_MUST_COPY);
     if (!mhd)
         return MHD_NO;
-    MHD_add_response_header(mhd, "Content-Type", response.contentType.constData());
+    // Nothing to describe without a body (a valid forward-auth answer): each header costs
+    // libmicrohttpd three allocations, for every request.
+    if (!response.body.isEmpty())
+        MHD_add_response_header(mhd, "Content-Type", response.contentType.constData());
     MHD_add_response_header(mhd, "Cache-Control", "no-store");
     for (const auto &header : response.headers)
         MHD_add_response_header(mhd, header.first.constData(), header.second.constData());
@@ -264,9 +319,13 @@ int HttpServer::answer(MHD_Connection *connection, RequestState &state, const ch
 {
     const ServerConfig &config = m_config.forThisThread();
     const MhdHeaders headers(connection);
+    Peer peer = describePeer(connection);
     const IncomingRequest request {QByteArrayView(method, qsizetype(std::strlen(method))),
-                                   QByteArrayView(url, qsizetype(std::strlen(url))), headers,
-                                   QByteArrayView(state.body), peerAddress(connection)};
+                                   QByteArrayView(url, qsizetype(std::strlen(url))),
+                                   headers,
+                                   QByteArrayView(state.body),
+                                   std::move(peer.address),
+                                   std::move(peer.text)};
     const HttpResponse response = m_handler.handle(request, config);
     const int queued = queue(connection, response);
     m_handler.observe(std::chrono::duration_cast<std::chrono::nanoseconds>(

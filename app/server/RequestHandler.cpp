@@ -16,6 +16,15 @@ namespace Keyward::Verifyd {
 
 namespace {
 
+// The client's address as text for the request log: the peer's text, made once for many
+// requests, unless a trusted proxy named another client.
+QString addressText(const QHostAddress &client, const IncomingRequest &request)
+{
+    if (!request.peerText.isEmpty() && client == request.peer)
+        return request.peerText;
+    return client.toString();
+}
+
 QStringList splitGrants(const QString &text)
 {
     QStringList grants;
@@ -106,9 +115,11 @@ HttpResponse RequestHandler::forwardAuth(const IncomingRequest &request, const Q
         return ResponseBuilder::missingKey();
     }
 
-    VerifyRequest verify;
-    verify.environment = route->environment;
-    verify.requiredGrants = route->grants;
+    // Built whole: a default QHostAddress allocates, and this runs for every request.
+    VerifyRequest verify {
+        route->environment, route->grants, QString(), QString(),
+        RequestCredentials::clientAddress(request.peer, headers.header("X-Forwarded-For"), config)};
+    verify.source = addressText(verify.clientAddress, request);
     if (!route->customerHeader.isEmpty()) {
         const auto customer = headerText(headers.header(route->customerHeader.constData()));
         if (!customer)
@@ -138,9 +149,6 @@ HttpResponse RequestHandler::forwardAuth(const IncomingRequest &request, const Q
             verify.customer = *customer;
         }
     }
-    verify.clientAddress =
-        RequestCredentials::clientAddress(request.peer, headers.header("X-Forwarded-For"), config);
-    verify.source = verify.clientAddress.toString();
 
     auto result = m_service.verify(token.data(), std::size_t(token.size()), verify);
     if (!result) {
@@ -202,7 +210,7 @@ HttpResponse RequestHandler::verifyJson(const IncomingRequest &request, const Se
     verify.clientAddress = RequestCredentials::clientAddress(
         request.peer, request.headers.header("X-Forwarded-For"), config);
     if (verify.source.isEmpty())
-        verify.source = verify.clientAddress.toString();
+        verify.source = addressText(verify.clientAddress, request);
 
     // The key: "key" in the body, else the Authorization or X-API-Key header.
     const QJsonValue keyValue = object.value(QLatin1String("key"));

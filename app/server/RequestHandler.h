@@ -27,6 +27,7 @@ struct IncomingRequest
     const HeaderSource &headers;
     QByteArrayView body;
     QHostAddress peer; // the socket's
+    QString peerText; // peer.toString(), made once for many requests; empty: make it
 };
 
 // Turns one complete request into its answer: routing, reading what it asks for, verifying,

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void anyPrefixParsesWithoutExpectation();
+    void prefixIsReportedAsWritten();
     void generateRefusesBadPrefix_data();
     void generateRefusesBadPrefix();
     void tokensAreUnique();
@@ -89,6 +90,31 @@ void TestKeyToken::anyPrefixParsesWithoutExpectation()
     const KeyToken::Parsed parsed = KeyToken::parse(token);
     QCOMPARE(statusName(parsed.status), statusName(KeyToken::ParseStatus::Ok));
     QCOMPARE(parsed.prefix, QStringLiteral("acme"));
+}
+
+void TestKeyToken::prefixIsReportedAsWritten()
+{
+    // Another product's key: refused for its prefix, which is reported as the token has it.
+    const SecretString acme = KeyToken::generate(QStringLiteral("acme"), Environment::Staging);
+    const KeyToken::Parsed foreign = KeyToken::parse(acme, QStringLiteral("kw"));
+    QCOMPARE(statusName(foreign.status), statusName(KeyToken::ParseStatus::WrongPrefix));
+    QCOMPARE(foreign.prefix, QStringLiteral("acme"));
+    // A prefix is compared whole: one that only starts like the expected one is another.
+    const SecretString longer = KeyToken::generate(QStringLiteral("kwx"), Environment::Staging);
+    QCOMPARE(statusName(KeyToken::parse(longer, QStringLiteral("kw")).status),
+             statusName(KeyToken::ParseStatus::WrongPrefix));
+    QCOMPARE(statusName(KeyToken::parse(acme, QStringLiteral("acm")).status),
+             statusName(KeyToken::ParseStatus::WrongPrefix));
+    // The expected prefix: the same text, and a copy that outlives the expectation.
+    const SecretString own = KeyToken::generate(QStringLiteral("kw"), Environment::Development);
+    KeyToken::Parsed parsed;
+    {
+        const QString expected = QStringLiteral("kw");
+        parsed = KeyToken::parse(own, expected);
+    }
+    QCOMPARE(statusName(parsed.status), statusName(KeyToken::ParseStatus::Ok));
+    QCOMPARE(parsed.prefix, QStringLiteral("kw"));
+    QCOMPARE(parsed.environment, Environment::Development);
 }
 
 void TestKeyToken::generateRefusesBadPrefix_data()

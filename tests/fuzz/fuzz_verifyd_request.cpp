@@ -127,8 +127,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             headers.lines.append({lines[i].left(colon), lines[i].mid(colon + 1).trimmed()});
     }
 
-    const IncomingRequest request {method, path, headers, body,
-                                   QHostAddress(QHostAddress::LocalHost)};
+    const IncomingRequest request {
+        method, path, headers, body, QHostAddress(QHostAddress::LocalHost), QString()};
     const HttpResponse response = v.handler->handle(request, v.config);
 
     static const int known[] = {200, 400, 401, 403, 404, 405, 429, 503};

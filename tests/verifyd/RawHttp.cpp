@@ -5,9 +5,11 @@
 
 namespace Keyward::Testing {
 
-RawHttp::RawHttp(quint16 port)
+RawHttp::RawHttp(quint16 port, const QHostAddress &from)
     : m_socket(std::make_unique<QTcpSocket>())
 {
+    if (!from.isNull())
+        m_socket->bind(from);
     m_socket->connectToHost(QHostAddress(QHostAddress::LocalHost), port);
     m_socket->waitForConnected(5000);
 }

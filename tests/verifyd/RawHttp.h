@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QHostAddress>
 #include <QTcpSocket>
 
 #include <memory>
@@ -22,7 +23,9 @@ struct RawResponse
 class RawHttp
 {
 public:
-    explicit RawHttp(quint16 port);
+    // Connects to the port on 127.0.0.1, from the given local address when one is given
+    // (any 127.x.y.z: a second client address on loopback).
+    explicit RawHttp(quint16 port, const QHostAddress &from = QHostAddress());
     bool isConnected() const { return m_socket->state() == QAbstractSocket::ConnectedState; }
     void send(const QByteArray &bytes);
     // Reads one response (headers, then Content-Length bytes of body); status 0 when the

@@ -181,6 +181,8 @@ private Q_SLOTS:
         // No body, or nginx closes its kept-alive auth_request connection after every check.
         QVERIFY(ok.body.isEmpty());
         QCOMPARE(ok.header("content-length"), QByteArray("0"));
+        QVERIFY(ok.header("content-type").isEmpty()); // nothing to describe
+        QCOMPARE(ok.header("cache-control"), QByteArray("no-store"));
         // X-API-Key works as well as a bearer token.
         QCOMPARE(get("/v1/auth", {"X-API-Key: " + m_developer.token}).status, 200);
         // Envoy appends the original path to the route's prefix: the first segment is the route.
@@ -198,6 +200,8 @@ private Q_SLOTS:
         QCOMPARE(unknown.status, 401);
         QVERIFY(unknown.header("www-authenticate").contains("invalid_token"));
         QVERIFY(!unknown.body.isEmpty());
+        QCOMPARE(unknown.header("content-type"), QByteArray("text/plain; charset=utf-8"));
+        QCOMPARE(unknown.header("cache-control"), QByteArray("no-store"));
 
         const RawResponse forbidden = get("/v1/auth/admin", {bearer(m_developer)});
         QCOMPARE(forbidden.status, 403);
@@ -310,6 +314,32 @@ private Q_SLOTS:
         QCOMPARE(get("/v1/auth", {bearer(m_spoofed), "X-Forwarded-For: 203.0.113.9, 198.51.100.8"})
                      .status,
                  200);
+    }
+
+    // A thread keeps the text of the last peer it served: requests from two addresses taking
+    // turns on one thread each log their own.
+    void eachPeerAddressIsItsOwnSource()
+    {
+        const IssuedToken second = issue(*m_store, QStringLiteral("from two"));
+        const IssuedToken third = issue(*m_store, QStringLiteral("from three"));
+        VerifydProcess single;
+        QVERIFY(single.start({QStringLiteral("--config"), m_configPath, QStringLiteral("--vault"),
+                              m_vaultPath, QStringLiteral("--threads"), QStringLiteral("1")}));
+        for (int round = 0; round < 3; ++round) {
+            for (const auto &[token, from] :
+                 {std::pair {second, "127.0.0.2"}, std::pair {third, "127.0.0.3"}}) {
+                RawHttp http(single.port(), QHostAddress(QString::fromLatin1(from)));
+                QVERIFY(http.isConnected());
+                QCOMPARE(http.request(RawHttp::build("GET", "/v1/auth", {bearer(token)})).status,
+                         200);
+            }
+        }
+        QCOMPARE(single.terminate(), 0);
+        const auto fromTwo = m_store->key(second.id);
+        const auto fromThree = m_store->key(third.id);
+        QVERIFY(fromTwo && fromThree);
+        QCOMPARE(fromTwo->secrets.value(0).lastUsedSource, QStringLiteral("127.0.0.2"));
+        QCOMPARE(fromThree->secrets.value(0).lastUsedSource, QStringLiteral("127.0.0.3"));
     }
 
     void malformedHttpGetsItsStatusAndTheServerKeepsServing()
