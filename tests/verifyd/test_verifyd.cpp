@@ -342,6 +342,40 @@ private Q_SLOTS:
         QCOMPARE(fromThree->secrets.value(0).lastUsedSource, QStringLiteral("127.0.0.3"));
     }
 
+    // Around header_limit_bytes every head gets an answer, never a dropped connection: under
+    // the limit the verdict, over it 431, whether the head is one long header or many short
+    // ones (each of which libmicrohttpd keeps a record of in the connection's memory too).
+    void everyHeadNearTheLimitIsAnswered()
+    {
+        const int limit = 16384;
+        for (const int headerCount : {1, 40, 300}) {
+            for (const int target : {limit - 600, limit - 40, limit + 40, limit + 600,
+                                     2 * limit - 100, 2 * limit + 100}) {
+                QList<QByteArray> lines {bearer(m_developer)};
+                const QByteArray head = RawHttp::build("GET", "/v1/auth", lines);
+                // Filler headers "X-F<i>: aaa...", as many as asked, sharing the rest evenly.
+                const int rest = qMax(0, target - int(head.size()));
+                const int each = rest / headerCount;
+                for (int i = 0; i < headerCount; ++i) {
+                    const QByteArray name = "X-F" + QByteArray::number(i) + ": ";
+                    lines.append(name + QByteArray(qMax(1, each - int(name.size()) - 2), 'a'));
+                }
+                const QByteArray request = RawHttp::build("GET", "/v1/auth", lines);
+                RawHttp http(m_server->port());
+                const RawResponse answer = http.request(request);
+                const QByteArray where = QByteArray::number(headerCount) + " headers, "
+                    + QByteArray::number(request.size()) + " bytes";
+                if (request.size() < limit - 100)
+                    QVERIFY2(answer.status == 200, where.constData());
+                else if (request.size() > limit + 100)
+                    QVERIFY2(answer.status == 431, where.constData());
+                else
+                    QVERIFY2(answer.status == 200 || answer.status == 431, where.constData());
+                expectServing();
+            }
+        }
+    }
+
     void malformedHttpGetsItsStatusAndTheServerKeepsServing()
     {
         // A request head over header_limit_bytes (16 KiB), a little (answered by the server) and
