@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
-#include <QList>
 #include <QPair>
 #include <QStringList>
 #include <QVarLengthArray>

@@ -20,7 +20,9 @@ namespace {
 // requests, unless a trusted proxy named another client.
 QString addressText(const QHostAddress &client, const IncomingRequest &request)
 {
-    if (!request.peerText.isEmpty() && client == request.peer)
+    // QHostAddress's == ignores the scope id, which a forwarded address may add.
+    if (!request.peerText.isEmpty() && client == request.peer
+        && client.scopeId() == request.peer.scopeId())
         return request.peerText;
     return client.toString();
 }
@@ -115,7 +117,8 @@ HttpResponse RequestHandler::forwardAuth(const IncomingRequest &request, const Q
         return ResponseBuilder::missingKey();
     }
 
-    // Built whole: a default QHostAddress allocates, and this runs for every request.
+    // Built whole: a default QHostAddress allocates, and this runs for every request. In
+    // VerifyRequest's order: environment, required grants, customer, source, client address.
     VerifyRequest verify {
         route->environment, route->grants, QString(), QString(),
         RequestCredentials::clientAddress(request.peer, headers.header("X-Forwarded-For"), config)};

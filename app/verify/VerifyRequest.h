@@ -10,6 +10,7 @@ namespace Keyward {
 
 // What a request presenting a key asks for, as the library, keywardctl and keyward-verifyd all
 // describe it. The token itself travels separately, as raw bytes, so it never lives in a QString.
+// keyward-verifyd builds one per request by aggregate initialisation: keep the order.
 struct VerifyRequest
 {
     Environment environment = Environment::Production;

@@ -27,6 +27,7 @@ public:
     // (any 127.x.y.z: a second client address on loopback).
     explicit RawHttp(quint16 port, const QHostAddress &from = QHostAddress());
     bool isConnected() const { return m_socket->state() == QAbstractSocket::ConnectedState; }
+    QHostAddress localAddress() const { return m_socket->localAddress(); }
     void send(const QByteArray &bytes);
     // Reads one response (headers, then Content-Length bytes of body); status 0 when the
     // connection closed first. Waits up to timeoutMs.

@@ -33,6 +33,7 @@ private:
         return "[server]\n"
                "connection_timeout_s = 1\n"
                "trusted_proxies = 127.0.0.1\n"
+               "header_limit_bytes = 16384\n" // everyHeadNearTheLimitIsAnswered
                "[verify]\n"
                "cache_check_interval_ms = 200\n"
                // Long: SIGTERM, not the timer, must be what saves usage.
@@ -325,11 +326,16 @@ private Q_SLOTS:
         VerifydProcess single;
         QVERIFY(single.start({QStringLiteral("--config"), m_configPath, QStringLiteral("--vault"),
                               m_vaultPath, QStringLiteral("--threads"), QStringLiteral("1")}));
+        // Each round: the second key twice from 127.0.0.2 (the thread's last peer again), then
+        // the third from 127.0.0.3 (another peer).
         for (int round = 0; round < 3; ++round) {
             for (const auto &[token, from] :
-                 {std::pair {second, "127.0.0.2"}, std::pair {third, "127.0.0.3"}}) {
-                RawHttp http(single.port(), QHostAddress(QString::fromLatin1(from)));
+                 {std::pair {second, "127.0.0.2"}, std::pair {second, "127.0.0.2"},
+                  std::pair {third, "127.0.0.3"}}) {
+                const QHostAddress address(QString::fromLatin1(from));
+                RawHttp http(single.port(), address);
                 QVERIFY(http.isConnected());
+                QCOMPARE(http.localAddress(), address); // all of 127/8 is loopback on Linux
                 QCOMPARE(http.request(RawHttp::build("GET", "/v1/auth", {bearer(token)})).status,
                          200);
             }
