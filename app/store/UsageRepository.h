@@ -131,6 +131,8 @@ private:
     Result<void> trim(const QVector<RequestLogRow> &requests, const UsageRetention &retention,
                       qint64 nowMs);
     Result<void> trimKey(qint64 keyId, int keep);
+    // How long a trim waits for a row another transaction holds (PostgreSQL), then gives up.
+    static constexpr int kTrimLockTimeoutMs = 100;
 
     std::unique_ptr<SqlConnection> m_ownConnection; // openOwn()'s; goes after m_db
     std::unique_ptr<QSqlDatabase> m_db;

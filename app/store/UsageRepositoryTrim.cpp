@@ -17,6 +17,16 @@ Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
     SqlQuery q(*m_db);
     if (!q.exec(QStringLiteral("SAVEPOINT keyward_usage_trim")))
         return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    // PostgreSQL: a trim waits for a row at most this long, then gives up (rolled back to the
+    // savepoint, which lets go of every row it took). A key deleted meanwhile holds its
+    // request-log rows and hourly counts through the cascade, and a trim that waited for them
+    // while holding rows the delete goes on to take was a deadlock, which PostgreSQL broke after
+    // a second by failing one side, possibly the admin's delete. Giving up first never leaves a
+    // cycle; the rows are trimmed next time. (SKIP LOCKED would need UPDATE privileges the
+    // verifier role does not have.) Until the commit, which follows: nothing waits after this.
+    if (m_dialect.engine() == SqlEngine::Postgres
+        && !q.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'").arg(kTrimLockTimeoutMs)))
+        return SqlErrors::fromQuery(q, tr("Could not save the usage."));
     const int keep = qMax(1, retention.requestsPerKey);
     const int trimEvery = qMax(1, keep / 4);
     // Kept only when the transaction commits; without the trims when they were rolled back.
@@ -60,7 +70,10 @@ Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
         return {};
     };
     if (auto trimmed = trimAll(); !trimmed) {
-        m_trimProblem = trimmed.errorMessage();
+        // Rows held by another transaction (a delete, another writer's trim) are not a problem
+        // to report: they are trimmed next time.
+        m_trimProblem =
+            trimmed.error().code == ErrorCode::VaultLocked ? QString() : trimmed.errorMessage();
         rowsSinceTrim = std::move(counted);
         if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT keyward_usage_trim")))
             return SqlErrors::fromQuery(q, tr("Could not save the usage."));

@@ -77,21 +77,33 @@ int countAudit(SqlKeyStore &store, const QString &action)
 class BackgroundUsageWrite
 {
 public:
-    BackgroundUsageWrite(const QString &storeConnection, UsageBatch batch, qint64 nowMs)
-        : m_thread([this, storeConnection, batch = std::move(batch), nowMs] {
+    BackgroundUsageWrite(const QString &storeConnection, UsageBatch batch, qint64 nowMs,
+                         UsageRetention retention = UsageRetention())
+        : m_thread([this, storeConnection, batch = std::move(batch), nowMs, retention] {
             auto repository = UsageRepository::openOwn(storeConnection, SqlEngine::Postgres);
             if (!repository) {
                 m_problem = repository.errorMessage();
+                m_done = true;
                 return;
             }
-            auto written = (*repository)->write(batch, UsageRetention(), nowMs);
+            auto written = (*repository)->write(batch, retention, nowMs);
             m_problem = written ? QString() : written.errorMessage();
+            m_trimProblem = (*repository)->trimProblem();
+            m_done = true;
         })
     { }
     ~BackgroundUsageWrite()
     {
         if (m_thread.joinable())
             m_thread.join();
+    }
+    // Whether the write ended within timeoutMs (without joining).
+    bool waitDone(int timeoutMs) const
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!m_done && !deadline.hasExpired())
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return m_done;
     }
     // Joins the thread; empty when the write was saved.
     QString finish()
@@ -100,9 +112,13 @@ public:
             m_thread.join();
         return m_problem;
     }
+    // After finish(): what the repository reported about its retention trims.
+    QString trimProblem() const { return m_trimProblem; }
 
 private:
     QString m_problem = QStringLiteral("not run");
+    QString m_trimProblem;
+    std::atomic<bool> m_done {false};
     std::thread m_thread;
 };
 
@@ -251,6 +267,7 @@ private Q_SLOTS:
     void usageWriteAndBulkChangeDoNotDeadlock();
     void usageWriteAndBulkDeleteDoNotDeadlock();
     void usageWriteTakesUsesAndRefusalsInOneOrder();
+    void usageTrimGivesUpOnRowsADeleteHolds();
 };
 
 void TestPgConcurrency::secondEditorWaitsThenGetsStaleVersion()
@@ -526,6 +543,61 @@ void TestPgConcurrency::usageWriteTakesUsesAndRefusalsInOneOrder()
     QCOMPARE(f.store->key(used->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(refused->key.id).error().code, ErrorCode::NotFound);
     QCOMPARE(f.store->key(held->key.id)->usageCount, qint64(1));
+}
+
+// The usage writer trims old request-log rows in its savepoint, after its own rows. A key being
+// deleted holds its request-log rows through the cascade; a trim that waited for them while
+// holding rows the delete goes on to take was a deadlock, which PostgreSQL broke after a second
+// by failing one side, possibly the admin's delete. The trim now gives up on a held row after
+// a moment (lock_timeout), so it never waits long enough to be part of a cycle. Here a third
+// connection holds a key's rows as the cascade would: the write, whose trim covers them, is
+// saved while they are held, reports no problem, and leaves them for next time.
+void TestPgConcurrency::usageTrimGivesUpOnRowsADeleteHolds()
+{
+    PgVaultFixture f;
+    auto doomed = f.store->createKey(f.request(QStringLiteral("being deleted")));
+    auto used = f.store->createKey(f.request(QStringLiteral("used")));
+    QVERIFY(doomed && used);
+    auto verifier = verifierStore(f);
+    const qint64 now = f.clock.nowMs();
+    const QString doomedRows =
+        QStringLiteral("SELECT count(*) FROM request_log WHERE key_id = %1").arg(doomed->key.id);
+    {
+        UsageBatch earlier;
+        for (int i = 0; i < 3; ++i)
+            earlier.add(usageOf(*doomed, now - 1000 + i, true));
+        BackgroundUsageWrite first(verifier->connectionName(), earlier, now);
+        const QString problem = first.finish();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+    QCOMPARE(f.pg.admin().scalar(doomedRows).toInt(), 3);
+
+    PgConnection holder(f.pg.conninfo());
+    QVERIFY(holder.exec(QStringLiteral("BEGIN")));
+    QVERIFY2(holder.exec(
+                 QStringLiteral("DELETE FROM request_log WHERE key_id = %1").arg(doomed->key.id)),
+             qPrintable(holder.lastError()));
+    UsageBatch batch;
+    batch.add(usageOf(*used, now, true));
+    UsageRetention keepOne; // the newest row only: the trim covers the held ones
+    keepOne.requestsTotal = 1;
+    BackgroundUsageWrite writer(verifier->connectionName(), batch, now, keepOne);
+    const bool endedWhileHeld = writer.waitDone(5000);
+    holder.exec(QStringLiteral("ROLLBACK"));
+    const QString problem = writer.finish();
+    QVERIFY2(endedWhileHeld, "the usage write waited for rows another transaction held");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(writer.trimProblem().isEmpty(), qPrintable(writer.trimProblem()));
+    QCOMPARE(f.store->key(used->key.id)->usageCount, qint64(1));
+    QCOMPARE(f.pg.admin().scalar(doomedRows).toInt(), 3); // left for the next trim
+
+    // With nothing held, the next write's trim takes them.
+    UsageBatch later;
+    later.add(usageOf(*used, now + 1, true));
+    BackgroundUsageWrite next(verifier->connectionName(), later, now + 1, keepOne);
+    const QString nextProblem = next.finish();
+    QVERIFY2(nextProblem.isEmpty(), qPrintable(nextProblem));
+    QCOMPARE(f.pg.admin().scalar(doomedRows).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPgConcurrency)
