@@ -5,9 +5,13 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <atomic>
+
 namespace Keyward {
 
 namespace {
+
+std::atomic<int> g_generation {0};
 
 bool installTranslator(QCoreApplication &app, const QLocale &locale, const QString &name,
                        const QString &directory)
@@ -39,7 +43,13 @@ QString Translations::install(QCoreApplication &app, const QString &language)
     installTranslator(app, QLocale(QLocale::English), QStringLiteral("keyward"), i18n);
     if (locale.language() != QLocale::English)
         installTranslator(app, locale, QStringLiteral("keyward"), i18n);
+    g_generation.fetch_add(1, std::memory_order_release);
     return locale.name();
+}
+
+int Translations::generation()
+{
+    return g_generation.load(std::memory_order_acquire);
 }
 
 } // namespace Keyward

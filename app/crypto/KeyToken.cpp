@@ -2,6 +2,7 @@
 
 #include "SecureRandom.h"
 #include "Sha256.h"
+#include "core/Translations.h"
 
 #include <botan/mem_ops.h>
 #include <botan/secmem.h>
@@ -325,6 +326,18 @@ QString KeyToken::redact(const QString &text)
 }
 
 QString KeyToken::describe(ParseStatus status)
+{
+    // Translated once per thread and language: verify --stdin and the server describe every
+    // malformed key they are given.
+    constexpr int kStatuses = int(ParseStatus::Truncated) + 1;
+    thread_local std::array<CachedTranslation, kStatuses> described;
+    const int index = int(status);
+    if (index < 0 || index >= kStatuses)
+        return describeNow(status);
+    return described[std::size_t(index)].get([status] { return describeNow(status); });
+}
+
+QString KeyToken::describeNow(ParseStatus status)
 {
     switch (status) {
     case ParseStatus::Ok:

@@ -62,6 +62,9 @@ public:
     // Exposed for tests and the self-test.
     static QString base62Encode(const QByteArray &bytes, int width);
     static quint32 crc32(const char *data, std::size_t size);
+
+private:
+    static QString describeNow(ParseStatus status); // describe() without its cache
 };
 
 } // namespace Keyward

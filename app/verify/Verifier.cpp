@@ -4,6 +4,7 @@
 #include "UsageRecorder.h"
 #include "core/DisplayNames.h"
 #include "core/KeyStatus.h"
+#include "core/Translations.h"
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
 #include "store/KeyStore.h"
@@ -147,9 +148,10 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
         match = uncached ? &*uncached : nullptr;
     }
     if (!match) {
-        VerifyResult result = refused(VerifyOutcome::NotFound,
-                                      tr("No key matches. It may have been deleted, or it belongs "
-                                         "to another vault."));
+        thread_local CachedTranslation noMatch; // given for every unknown key presented
+        VerifyResult result = refused(VerifyOutcome::NotFound, noMatch.get([] {
+            return tr("No key matches. It may have been deleted, or it belongs to another vault.");
+        }));
         if (mode == Mode::Verify)
             record(result, false, false, now, source);
         return result;

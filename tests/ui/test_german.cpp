@@ -6,6 +6,7 @@
 #include "core/DisplayNames.h"
 #include "core/GrantCatalogue.h"
 #include "core/Translations.h"
+#include "crypto/KeyToken.h"
 #include "store/UsageBatch.h"
 #include "store/UsageRepository.h"
 #include "ui/ApiKeysPage.h"
@@ -30,6 +31,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace Keyward;
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void lastUsedReadsAsGerman();
     void revokeImpactIsGermanWithUniqueAccelerators();
     void serverBackupDialogIsGermanAndFits();
+    void cachedRefusalsFollowTheLanguage();
 
 private:
     QTemporaryDir m_home;
@@ -250,6 +253,40 @@ void TestGerman::serverBackupDialogIsGermanAndFits()
              qPrintable(QStringLiteral("cut off: ") + cut.join(QStringLiteral(" | "))));
     if (const QString dir = qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("server-backup-de.png"))));
+}
+
+// Texts given with every request are translated once per thread and language
+// (CachedTranslation): a language installed later is used from the next call on.
+void TestGerman::cachedRefusalsFollowTheLanguage()
+{
+    const auto malformed = [] {
+        return KeyToken::describe(KeyToken::ParseStatus::Malformed);
+    };
+    QVERIFY2(malformed().startsWith(QStringLiteral("Dies ist kein Keyward-Schlüssel")),
+             qPrintable(malformed()));
+    // Without the German catalogue: the source text (English) from the next install on.
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(translator);
+    Translations::install(*QCoreApplication::instance(), QStringLiteral("en"));
+    QVERIFY2(malformed().startsWith(QStringLiteral("This is not a Keyward key")),
+             qPrintable(malformed()));
+    Translations::install(*QCoreApplication::instance(), QStringLiteral("de"));
+    QVERIFY2(malformed().startsWith(QStringLiteral("Dies ist kein Keyward-Schlüssel")),
+             qPrintable(malformed()));
+
+    // Translated again only after an install.
+    CachedTranslation cached;
+    int made = 0;
+    const auto make = [&made] {
+        ++made;
+        return QStringLiteral("text %1").arg(made);
+    };
+    QCOMPARE(cached.get(make), QStringLiteral("text 1"));
+    QCOMPARE(cached.get(make), QStringLiteral("text 1"));
+    QCOMPARE(made, 1);
+    Translations::install(*QCoreApplication::instance(), QStringLiteral("de"));
+    QCOMPARE(cached.get(make), QStringLiteral("text 2"));
+    QCOMPARE(made, 2);
 }
 
 QTEST_MAIN(TestGerman)
