@@ -2,6 +2,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace Keyward {
 
 namespace {
@@ -38,6 +42,53 @@ void appendUtf8(QByteArray &out, char32_t code)
         bytes[size++] = char(0x80 | (code & 0x3F));
     }
     out.append(bytes, size);
+}
+
+// A unit that needs nothing done: printable ASCII other than the quote and the backslash.
+bool isPlain(char16_t unit)
+{
+    return unit >= 0x20 && unit < 0x80 && unit != u'"' && unit != u'\\';
+}
+
+// How many units from the start are plain.
+qsizetype plainAsciiPrefix(const char16_t *units, qsizetype size)
+{
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i highBits = _mm_set1_epi16(short(0xFF80));
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i space = _mm_set1_epi16(0x20);
+    const __m128i quote = _mm_set1_epi16('"');
+    const __m128i backslash = _mm_set1_epi16('\\');
+    for (; i + 8 <= size; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + i));
+        // Below 0x80 (no bit above the seventh); among those, a signed compare finds controls.
+        const __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(v, highBits), zero);
+        const __m128i special =
+            _mm_or_si128(_mm_cmplt_epi16(v, space),
+                         _mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, backslash)));
+        const unsigned plain = unsigned(_mm_movemask_epi8(_mm_andnot_si128(special, ascii)));
+        if (plain != 0xFFFF)
+            return i + qsizetype(__builtin_ctz(~plain) / 2);
+    }
+#endif
+    while (i < size && isPlain(units[i]))
+        ++i;
+    return i;
+}
+
+// Writes count plain units as bytes.
+void narrow(const char16_t *units, qsizetype count, char *to)
+{
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    for (; i + 8 <= count; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + i));
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(to + i), _mm_packus_epi16(v, v));
+    }
+#endif
+    for (; i < count; ++i)
+        to[i] = char(units[i]);
 }
 
 } // namespace
@@ -114,24 +165,35 @@ void JsonObjectWriter::finish()
 
 void JsonObjectWriter::appendString(QByteArray &out, QStringView text)
 {
-    out.append('"');
     const char16_t *units = text.utf16();
     const qsizetype size = text.size();
+    // The usual case, a string of plain ASCII, is written whole: both quotes and the text in one
+    // resize, the text narrowed eight units at a time. (Unit by unit, with an append for each
+    // quote, this was a third of what verify --stdin did for a malformed line.)
+    const qsizetype plainPrefix = plainAsciiPrefix(units, size);
+    if (plainPrefix == size) {
+        const qsizetype at = out.size();
+        out.resize(at + size + 2);
+        char *to = out.data() + at;
+        to[0] = '"';
+        narrow(units, size, to + 1);
+        to[size + 1] = '"';
+        return;
+    }
+    out.append('"');
     qsizetype plainStart = 0;
-    // Runs of plain ASCII (the usual case) are appended in one go.
+    // Runs of plain ASCII are appended in one go.
     auto flushPlain = [&](qsizetype end) {
         const qsizetype count = end - plainStart;
         if (count <= 0)
             return;
         const qsizetype at = out.size();
         out.resize(at + count); // within the reused capacity, usually
-        char *to = out.data() + at;
-        for (qsizetype j = 0; j < count; ++j)
-            to[j] = char(units[plainStart + j]);
+        narrow(units + plainStart, count, out.data() + at);
     };
-    for (qsizetype i = 0; i < size; ++i) {
+    for (qsizetype i = plainPrefix; i < size; ++i) {
         const char16_t unit = units[i];
-        if (unit >= 0x20 && unit < 0x80 && unit != u'"' && unit != u'\\')
+        if (isPlain(unit))
             continue;
         flushPlain(i);
         plainStart = i + 1;

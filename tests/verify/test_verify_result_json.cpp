@@ -50,6 +50,63 @@ QJsonObject reference(const VerifyResult &result)
 }
 
 // Text as it can be written: half a surrogate pair is not a character and reads back as U+FFFD.
+// By hand: QString::fromUcs4 would take a leading U+FEFF for a byte order mark.
+QByteArray utf8(char32_t code)
+{
+    QByteArray bytes;
+    if (code < 0x80) {
+        bytes += char(code);
+    } else if (code < 0x800) {
+        bytes += char(0xC0 | (code >> 6));
+        bytes += char(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        bytes += char(0xE0 | (code >> 12));
+        bytes += char(0x80 | ((code >> 6) & 0x3F));
+        bytes += char(0x80 | (code & 0x3F));
+    } else {
+        bytes += char(0xF0 | (code >> 18));
+        bytes += char(0x80 | ((code >> 12) & 0x3F));
+        bytes += char(0x80 | ((code >> 6) & 0x3F));
+        bytes += char(0x80 | (code & 0x3F));
+    }
+    return bytes;
+}
+
+// A JSON string literal unit by unit, as JsonObjectWriter documents its escaping: quote,
+// backslash, \n \r \t, other controls and U+2028/U+2029 as \u00XX, a lone surrogate as
+// U+FFFD, everything else UTF-8.
+QByteArray byTheRules(const QString &text)
+{
+    QByteArray out("\"");
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t unit = text.at(i).unicode();
+        char32_t code = unit;
+        if (QChar::isHighSurrogate(unit) && i + 1 < text.size()
+            && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+            code = QChar::surrogateToUcs4(unit, text.at(i + 1).unicode());
+            ++i;
+        } else if (QChar::isSurrogate(unit)) {
+            code = 0xFFFD;
+        }
+        if (code == '"')
+            out += "\\\"";
+        else if (code == '\\')
+            out += "\\\\";
+        else if (code == '\n')
+            out += "\\n";
+        else if (code == '\r')
+            out += "\\r";
+        else if (code == '\t')
+            out += "\\t";
+        else if (code < 0x20 || code == 0x2028 || code == 0x2029)
+            out += QStringLiteral("\\u%1").arg(quint32(code), 4, 16, QLatin1Char('0')).toLatin1();
+        else
+            out += utf8(code);
+    }
+    out += '"';
+    return out;
+}
+
 QString asText(const QString &text)
 {
     QString out;
@@ -182,6 +239,41 @@ private Q_SLOTS:
         QCOMPARE(numbers,
                  QByteArray("{\"min\":-9223372036854775808,\"max\":9223372036854775807,"
                             "\"zero\":0,\"none\":[]}"));
+    }
+
+    // Every UTF-16 unit at every place of a string two blocks long (the writer scans eight
+    // units at a time), and surrogate pairs across a block's edge, against a unit-by-unit
+    // encoder written here from the rules.
+    void everyUnitAtEveryPlaceIsEscapedAsTheRulesSay()
+    {
+        const QString plain = QStringLiteral("abcdefghijklmnopq"); // 17: two blocks and one
+        for (qsizetype at = 0; at <= plain.size(); ++at) {
+            for (char32_t unit = 0; unit <= 0xFFFF; ++unit) {
+                QString text = plain;
+                text.insert(at, QChar(char16_t(unit)));
+                QByteArray out;
+                JsonObjectWriter::appendString(out, text);
+                const QByteArray expected = byTheRules(text);
+                if (out != expected)
+                    QFAIL(qPrintable(QStringLiteral("U+%1 at %2: %3, expected %4")
+                                         .arg(quint32(unit), 4, 16, QLatin1Char('0'))
+                                         .arg(at)
+                                         .arg(QString::fromLatin1(out.toHex()),
+                                              QString::fromLatin1(expected.toHex()))));
+            }
+        }
+        for (qsizetype at = 0; at + 2 <= plain.size(); ++at) {
+            QString text = plain;
+            text.insert(at, QStringLiteral("🔑"));
+            QByteArray out;
+            JsonObjectWriter::appendString(out, text);
+            QCOMPARE(out, byTheRules(text));
+        }
+        // Appended: what was in the buffer stays.
+        QByteArray out("x");
+        JsonObjectWriter::appendString(out, QStringLiteral("plain text"));
+        JsonObjectWriter::appendString(out, QString());
+        QCOMPARE(out, QByteArray("x\"plain text\"\"\""));
     }
 
     void errorObject()
