@@ -32,6 +32,7 @@ public:
         UnknownEnvironment,
         ChecksumMismatch, // shaped right but altered or not copied in full
         Truncated, // right prefix and env, body too short: not copied in full
+        // Last: describe() caches a text per status up to here.
     };
 
     struct Parsed

@@ -21,12 +21,19 @@ Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
     // savepoint, which lets go of every row it took). A key deleted meanwhile holds its
     // request-log rows and hourly counts through the cascade, and a trim that waited for them
     // while holding rows the delete goes on to take was a deadlock, which PostgreSQL broke after
-    // a second by failing one side, possibly the admin's delete. Giving up first never leaves a
-    // cycle; the rows are trimmed next time. (SKIP LOCKED would need UPDATE privileges the
-    // verifier role does not have.) Until the commit, which follows: nothing waits after this.
-    if (m_dialect.engine() == SqlEngine::Postgres
-        && !q.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'").arg(kTrimLockTimeoutMs)))
-        return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    // deadlock_timeout (1 s by default) by failing one side, possibly the admin's delete. Giving
+    // up first never leaves a cycle; the rows are trimmed next time. (SKIP LOCKED would need
+    // UPDATE privileges the verifier role does not have.) The connection's own timeout is put
+    // back before the commit, which may wait for other transactions' notifications.
+    const bool postgres = m_dialect.engine() == SqlEngine::Postgres;
+    QString sessionLockTimeout;
+    if (postgres) {
+        if (!q.exec(QStringLiteral("SELECT current_setting('lock_timeout')")) || !q.next())
+            return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+        sessionLockTimeout = q.value(0).toString();
+        if (!q.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'").arg(kTrimLockTimeoutMs)))
+            return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+    }
     const int keep = qMax(1, retention.requestsPerKey);
     const int trimEvery = qMax(1, keep / 4);
     // Kept only when the transaction commits; without the trims when they were rolled back.
@@ -79,6 +86,13 @@ Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
             return SqlErrors::fromQuery(q, tr("Could not save the usage."));
     } else {
         m_trimProblem.clear();
+        // (The rollback above undid the SET LOCAL itself.)
+        if (postgres) {
+            q.prepare(QStringLiteral("SELECT set_config('lock_timeout', ?, true)"));
+            q.addBindValue(sessionLockTimeout);
+            if (!q.exec())
+                return SqlErrors::fromQuery(q, tr("Could not save the usage."));
+        }
     }
     if (!q.exec(QStringLiteral("RELEASE SAVEPOINT keyward_usage_trim")))
         return SqlErrors::fromQuery(q, tr("Could not save the usage."));

@@ -262,7 +262,7 @@ private Q_SLOTS:
                                               QString::fromLatin1(expected.toHex()))));
             }
         }
-        for (qsizetype at = 0; at + 2 <= plain.size(); ++at) {
+        for (qsizetype at = 0; at <= plain.size(); ++at) {
             QString text = plain;
             text.insert(at, QStringLiteral("🔑"));
             QByteArray out;
