@@ -20,6 +20,9 @@ struct HttpResponse
     QVarLengthArray<QPair<QByteArray, QByteArray>, 8> headers;
     QByteArray body;
     QByteArray contentType = QByteArrayLiteral("text/plain; charset=utf-8"); // sent with a body
+    // Bytes header values may point into (QByteArray::fromRawData), each followed by a NUL:
+    // kept with the response, never written to once sliced (it moves and copies with it).
+    QByteArray headerBytes;
 
     void addHeader(const QByteArray &name, const QByteArray &value)
     {

@@ -128,8 +128,30 @@ private Q_SLOTS:
         QCOMPARE(response.header("X-Keyward-Grants"), QByteArray("orders:read,orders:write"));
         QCOMPARE(response.header("X-Keyward-Customer"), QByteArray("ACME %C3%BCnd S%C3%B6hne"));
         QCOMPARE(response.header("X-Keyward-Environment"), QByteArray("live"));
-        for (const auto &header : response.headers)
+        for (const auto &header : response.headers) {
             QVERIFY2(safeInAHeader(header.second), header.first.constData());
+            // libmicrohttpd reads each value up to its NUL: sliced values must end in one.
+            QVERIFY2(header.second.constData()[header.second.size()] == '\0',
+                     header.first.constData());
+        }
+        // A copy and a moved response keep their values (the slices travel with their bytes),
+        // and a key without a customer sends the header empty, so an upstream can trust it.
+        HttpResponse moved = ResponseBuilder::forwardAuth(result);
+        const HttpResponse copy = moved;
+        const HttpResponse taken = std::move(moved);
+        for (const HttpResponse *kept : {&copy, &taken}) {
+            QCOMPARE(kept->header("X-Keyward-Key-Name"), QByteArray("orders%0D%0AX-Evil: yes"));
+            QCOMPARE(kept->header("X-Keyward-Customer"), QByteArray("ACME %C3%BCnd S%C3%B6hne"));
+        }
+        result.customer.clear();
+        result.grants.clear();
+        const HttpResponse bare = ResponseBuilder::forwardAuth(result);
+        QCOMPARE(bare.header("X-Keyward-Customer"), QByteArray());
+        QCOMPARE(bare.header("X-Keyward-Grants"), QByteArray());
+        QCOMPARE(bare.header("X-Keyward-Key-Id"), QByteArray("42"));
+        QCOMPARE(bare.headers.size(), response.headers.size());
+        for (const auto &header : bare.headers)
+            QVERIFY(header.second.constData()[header.second.size()] == '\0');
     }
 
     // Counters kept per thread add up: more threads than shards (two share one), each counting
