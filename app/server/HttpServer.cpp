@@ -23,17 +23,30 @@
 
 namespace Keyward::Verifyd {
 
+// One per connection, made when it opens and reused by each of its requests in turn (a
+// keep-alive connection carries many): an allocation per request otherwise.
 struct HttpServer::RequestState
 {
-    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point start;
     QByteArray body;
     std::uint64_t discarded = 0; // body bytes dropped after the limit was passed
     bool answered = false;
     int inFlightShard = 0; // where it was counted in flight: taken back from the same shard
 
-    ~RequestState()
+    void begin()
+    {
+        start = std::chrono::steady_clock::now();
+        discarded = 0;
+        answered = false;
+    }
+    void end() { wipeBody(); }
+    ~RequestState() { wipeBody(); }
+
+private:
+    void wipeBody()
     {
         body.fill('\0'); // it may hold a key
+        body.clear();
     }
 };
 
@@ -176,6 +189,13 @@ void onCompleted(void *cls, MHD_Connection *connection, void **state,
     HttpServer::completed(cls, connection, state, int(reason));
 }
 
+void onConnection(void *, MHD_Connection *, void **socketContext,
+                  MHD_ConnectionNotificationCode code)
+{
+    // libmicrohttpd reports a request completed before its connection closes.
+    HttpServer::connectionChanged(socketContext, code == MHD_CONNECTION_NOTIFY_STARTED);
+}
+
 } // namespace
 
 HttpServer::HttpServer(const ConfigHolder &config, RequestHandler &handler)
@@ -231,6 +251,7 @@ Result<void> HttpServer::start()
         {MHD_OPTION_CONNECTION_TIMEOUT, config->connectionTimeoutS, nullptr},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(pool), nullptr},
         {MHD_OPTION_NOTIFY_COMPLETED, intptr_t(&onCompleted), this},
+        {MHD_OPTION_NOTIFY_CONNECTION, intptr_t(&onConnection), this},
         {MHD_OPTION_END, 0, nullptr},
     };
     m_daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &onAccess, this, MHD_OPTION_ARRAY,
@@ -269,7 +290,12 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
 {
     auto *self = static_cast<HttpServer *>(cls);
     if (!*state) {
-        auto *request = new RequestState;
+        const MHD_ConnectionInfo *info =
+            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        auto *request = info ? static_cast<RequestState *>(info->socket_context) : nullptr;
+        if (!request)
+            return MHD_NO; // not a connection onConnection saw open: close it
+        request->begin();
         *state = request;
         request->inFlightShard = self->m_inFlight.add(1);
         if (headSize(connection, url) > self->m_headerLimit) {
@@ -343,11 +369,21 @@ void HttpServer::completed(void *cls, MHD_Connection *, void **state, int)
     if (!request)
         return;
     const int shard = request->inFlightShard;
-    delete request;
+    request->end(); // the connection's: deleted when it closes
     *state = nullptr;
     // The same shard, whichever thread this runs on: no shard goes below zero, so while any
     // request is in flight the sum read shard by shard is never zero.
     static_cast<HttpServer *>(cls)->m_inFlight.addTo(shard, -1);
+}
+
+void HttpServer::connectionChanged(void **socketContext, bool opened)
+{
+    if (opened) {
+        *socketContext = new RequestState;
+        return;
+    }
+    delete static_cast<RequestState *>(*socketContext);
+    *socketContext = nullptr;
 }
 
 } // namespace Keyward::Verifyd

@@ -45,6 +45,8 @@ public:
                       const char *version, const char *uploadData, std::size_t *uploadDataSize,
                       void **state);
     static void completed(void *cls, MHD_Connection *connection, void **state, int reason);
+    // A connection opens (opened) or closes: its request state lives as long as it does.
+    static void connectionChanged(void **socketContext, bool opened);
 
 private:
     struct RequestState;

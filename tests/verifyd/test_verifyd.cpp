@@ -260,6 +260,28 @@ private Q_SLOTS:
         QCOMPARE(verdict.value(QStringLiteral("http")).toInt(), 403);
     }
 
+    // A connection's requests share its request state: each starts clean, whatever the one
+    // before it sent (a longer body, one refused as too large, a key).
+    void requestsOnOneConnectionStartClean()
+    {
+        RawHttp http(m_server->port());
+        const QByteArray longer = "{\"key\":\"" + m_developer.token
+            + "\",\"environment\":\"live\",\"source\":\"" + QByteArray(2000, 's') + "\"}";
+        const QByteArray shorter =
+            "{\"key\":\"" + m_developer.token + "\",\"environment\":\"live\"}";
+        const QList<QByteArray> json {"Content-Type: application/json"};
+        QCOMPARE(http.request(RawHttp::build("POST", "/v1/keys/verify", json, longer)).status, 200);
+        const RawResponse second =
+            http.request(RawHttp::build("POST", "/v1/keys/verify", json, shorter));
+        QVERIFY2(second.status == 200, second.body.constData());
+        QCOMPARE(QJsonDocument::fromJson(second.body).object().value(QStringLiteral("outcome")),
+                 QJsonValue(QStringLiteral("Valid")));
+        QCOMPARE(http.request(RawHttp::build("POST", "/v1/keys/verify", json, "{}")).status, 400);
+        QCOMPARE(http.request(RawHttp::build("GET", "/v1/auth", {bearer(m_developer)})).status,
+                 200);
+        QVERIFY(http.isConnected());
+    }
+
     void jsonApiRefusesBadBodies()
     {
         RawHttp http(m_server->port());
