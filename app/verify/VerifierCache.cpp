@@ -57,9 +57,11 @@ Result<void> VerifierCache::checkForChanges(qint64 nowMs, ChangeSource &changes)
         m_stamp.reset();
         return stamp.error();
     }
+    // Without a stamp to compare with (the first check, or the one after a failed check) the
+    // cache starts over too: what other threads cached meanwhile may predate a change, such as a
+    // revocation, that this stamp already includes.
     if (!m_stamp || *m_stamp != *stamp) {
-        if (m_stamp)
-            invalidate();
+        invalidate();
         m_stamp = *stamp;
     }
     return {};

@@ -5,6 +5,7 @@
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
 #include "verify/UsageRecorder.h"
+#include "verify/VerifierCache.h"
 
 #include <QTest>
 #include <QThread>
@@ -147,6 +148,45 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             verifyToken(verifier, repeated);
         QCOMPARE(verifier.cache()->storeLookups(), lookups);
+    }
+
+    // A failed change check leaves no stamp to compare with. The next check that works must
+    // empty the cache all the same: an entry cached between the two may predate a change (a
+    // revocation) that the new stamp already includes.
+    void aWorkingCheckAfterAFailedOneStartsOver()
+    {
+        struct ScriptedChanges final : ChangeSource
+        {
+            Result<qint64> next = qint64(1);
+            Result<qint64> currentStamp() override { return next; }
+        } changes;
+        int reads = 0;
+        const VerifierCache::FindFunction find =
+            [&reads](const QByteArray &) -> Result<std::optional<SecretMatch>> {
+            ++reads;
+            SecretMatch match;
+            match.key.id = 7;
+            return std::optional<SecretMatch>(match);
+        };
+        VerifierCacheOptions options;
+        options.checkIntervalMs = 1000;
+        VerifierCache cache(options);
+        const VerifierCache::Backend backend {find, changes};
+        const QByteArray hash(32, 'h');
+        QVERIFY(cache.find(hash, 0, backend)); // the first check, a read, then cached
+        QVERIFY(cache.find(hash, 10, backend));
+        QCOMPARE(reads, 1);
+        changes.next = makeError(ErrorCode::ConnectionLost, QStringLiteral("connection lost"));
+        QVERIFY(cache.find(hash, 1000, backend)); // the check fails: read, not kept
+        QCOMPARE(reads, 2);
+        QVERIFY(cache.find(hash, 1010, backend)); // no check due: read and kept
+        QVERIFY(cache.find(hash, 1020, backend));
+        QCOMPARE(reads, 3);
+        changes.next = qint64(2); // the key was revoked meanwhile
+        QVERIFY(cache.find(hash, 2000, backend)); // the check works: nothing kept is trusted
+        QCOMPARE(reads, 4);
+        QVERIFY(cache.find(hash, 2010, backend));
+        QCOMPARE(reads, 4);
     }
 
     void storeFailureIsAnError()
