@@ -271,10 +271,14 @@ void HttpServer::drain(int graceMs)
 {
     if (!m_daemon)
         return;
-    // Stop accepting: the listening socket is ours to close once MHD lets go of it.
+    // Stop accepting. The listening socket becomes ours to close, but only after
+    // MHD_stop_daemon (microhttpd.h): a worker may still be taking it out of its epoll set, and
+    // closed early that fails (libmicrohttpd aborts) or hits a reused descriptor.
     const MHD_socket listening = MHD_quiesce_daemon(m_daemon);
+    // Meanwhile the kernel refuses new connections at once (Linux stops listening on a shut
+    // down socket), so a load balancer moves on instead of queueing them to be reset later.
     if (listening != MHD_INVALID_SOCKET)
-        ::close(listening);
+        ::shutdown(listening, SHUT_RDWR);
     // Requests already received are answered; idle keep-alive connections are not waited for.
     QElapsedTimer waited;
     waited.start();
@@ -282,6 +286,8 @@ void HttpServer::drain(int graceMs)
         QThread::msleep(10);
     MHD_stop_daemon(m_daemon); // joins the threads: their verifiers save usage as they end
     m_daemon = nullptr;
+    if (listening != MHD_INVALID_SOCKET)
+        ::close(listening);
 }
 
 int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, const char *method,
