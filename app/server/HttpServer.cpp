@@ -327,16 +327,15 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
             || request->body.size() + qsizetype(*uploadDataSize) > self->m_bodyLimit) {
             // Chunked, so no Content-Length said so in advance. Answering while the client still
             // sends would make the close a reset that can destroy the answer in flight, so the
-            // rest is read and dropped, up to a point: a client that goes on beyond it is cut
-            // off with the answer sent as the connection closes.
+            // rest is read and dropped and answered 413 at its end, up to a point: a client that
+            // goes on beyond it is cut off. Without an answer: libmicrohttpd cannot queue one
+            // in the middle of a body (0.9.75 refuses in that state).
             request->discarded += *uploadDataSize;
             *uploadDataSize = 0;
             request->body.fill('\0');
             request->body.clear();
-            if (request->discarded > 256 * std::uint64_t(self->m_bodyLimit)) {
-                request->answered = true;
-                return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit));
-            }
+            if (request->discarded > kChunkedDiscardFactor * std::uint64_t(self->m_bodyLimit))
+                return MHD_NO; // closes the connection
             return MHD_YES;
         }
         request->body.append(uploadData, qsizetype(*uploadDataSize));

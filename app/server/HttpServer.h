@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 
 struct MHD_Daemon;
 struct MHD_Connection;
@@ -47,6 +48,10 @@ public:
     static void completed(void *cls, MHD_Connection *connection, void **state, int reason);
     // A connection opens (opened) or closes: its request state lives as long as it does.
     static void connectionChanged(void **socketContext, bool opened);
+
+    // A chunked body over the limit is read and dropped (then answered 413) up to this many
+    // times the limit; beyond, the connection is closed.
+    static constexpr std::uint64_t kChunkedDiscardFactor = 256;
 
 private:
     struct RequestState;

@@ -435,6 +435,24 @@ private Q_SLOTS:
         }
         expectServing();
         {
+            // A chunked body that goes on far beyond the limit (256 times): the connection is
+            // closed, without an answer (none can be sent in the middle of a body), and the
+            // server goes on serving.
+            const QByteArray refused413 = "keyward_verifyd_rejected_requests_total{status=\"413\"}";
+            const qint64 answered413 = gauge(refused413);
+            QVERIFY(answered413 >= 2); // the two above
+            RawHttp http(m_server->port());
+            http.send("POST /v1/keys/verify HTTP/1.1\r\nHost: x\r\n"
+                      "Transfer-Encoding: chunked\r\n\r\n");
+            const QByteArray chunk = "4000\r\n" + QByteArray(0x4000, 'x') + "\r\n";
+            for (int i = 0; i < 300 && http.isConnected(); ++i)
+                http.send(chunk);
+            QVERIFY(http.waitForClose(10000));
+            QCOMPARE(http.read(100).status, 0);
+            QCOMPARE(gauge(refused413), answered413); // no 413 counted that was never sent
+        }
+        expectServing();
+        {
             // Not HTTP at all.
             RawHttp http(m_server->port());
             const RawResponse garbage = http.request("HELLO THERE\r\n\r\n");
