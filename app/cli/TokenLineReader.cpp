@@ -42,7 +42,18 @@ bool TokenLineReader::inputWaiting() const
 {
     pollfd entry {m_fd, POLLIN, 0};
     // Data, end of input and errors all make read() return at once; only "nothing" (0) blocks.
-    return ::poll(&entry, 1, 0) != 0;
+    // A signal is not input: asked again, or held-back answers would wait for the next line.
+    int ready = 0;
+    do {
+        ready = ::poll(&entry, 1, 0);
+    } while (ready < 0 && errno == EINTR);
+    return ready != 0;
+}
+
+void TokenLineReader::waitReadable() const
+{
+    pollfd entry {m_fd, POLLIN, 0};
+    while (::poll(&entry, 1, -1) < 0 && errno == EINTR) { }
 }
 
 bool TokenLineReader::fill()
@@ -55,6 +66,12 @@ bool TokenLineReader::fill()
         const ssize_t got = ::read(m_fd, m_buffer.data(), m_buffer.size());
         if (got < 0 && errno == EINTR)
             continue;
+        // A non-blocking descriptor (stdin can inherit O_NONBLOCK from whoever shares it): no
+        // input yet is not the end of it.
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            waitReadable();
+            continue;
+        }
         if (got <= 0) {
             m_readError = got < 0;
             m_eof = true;

@@ -33,6 +33,7 @@ public:
 private:
     bool fill();
     bool inputWaiting() const;
+    void waitReadable() const; // blocks until read() has something to say
 
     int m_fd;
     std::size_t m_maxLine;

@@ -4,6 +4,8 @@
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -11,6 +13,7 @@
 
 #include <csignal>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Keyward;
@@ -66,9 +69,9 @@ private:
     // keywardctl with stdout a pipe whose reader is gone: the token cannot get out. With
     // SIGPIPE at its default, the write kills the process at that point (as a SIGKILL would);
     // ignored, the write fails and keywardctl must notice.
-    Closed runWithStdoutClosed(const QStringList &arguments, bool sigpipeKills)
+    // keywardctl's environment for a QProcess of a test's own: this test's vault and member.
+    QProcessEnvironment cliEnvironment() const
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("HOME"), m_home.path());
         environment.insert(QStringLiteral("XDG_DATA_HOME"),
@@ -77,7 +80,13 @@ private:
                            m_home.path() + QStringLiteral("/config"));
         environment.insert(QStringLiteral("KEYWARD_MEMBER"), QStringLiteral("alice"));
         environment.insert(QStringLiteral("KEYWARD_PASSPHRASE"), kOwnerPassphrase);
-        process.setProcessEnvironment(environment);
+        return environment;
+    }
+
+    Closed runWithStdoutClosed(const QStringList &arguments, bool sigpipeKills)
+    {
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment());
         process.setChildProcessModifier([sigpipeKills] {
             int fds[2];
             if (::pipe(fds) != 0)
@@ -166,6 +175,48 @@ private Q_SLOTS:
 
     // Typed in the wrong place, a key was echoed whole in usage errors and, as a grant, in the
     // client-facing caller_message. Every message shows it as its hint.
+    // stdin may be non-blocking (O_NONBLOCK is shared with whoever else has the pipe or
+    // terminal): "nothing yet" is waited for, not taken for a read error.
+    void nonBlockingStdinIsWaitedFor_data()
+    {
+        QTest::addColumn<QStringList>("mode");
+        QTest::newRow("--stdin") << args({"--stdin"});
+        QTest::newRow("--stdin --threads 2") << args({"--stdin", "--threads", "2"});
+    }
+
+    void nonBlockingStdinIsWaitedFor()
+    {
+        QFETCH(QStringList, mode);
+        static const QString token = createKey(QStringLiteral("slow input"));
+        QVERIFY(!token.isEmpty());
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment());
+        process.setChildProcessModifier([] {
+            const int flags = ::fcntl(STDIN_FILENO, F_GETFL);
+            if (flags < 0 || ::fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK) != 0)
+                ::_exit(121);
+        });
+        process.start(QStringLiteral(KEYWARDCTL_PATH),
+                      args({"--json", "verify", "--env", "dev"}) + mode);
+        QVERIFY(process.waitForStarted());
+        // Nothing to read for a while, then a line, a pause, another line, the end.
+        QVERIFY(!process.waitForFinished(500));
+        process.write(token.toUtf8() + "\n");
+        QVERIFY(!process.waitForFinished(300));
+        process.write("kw_dev_mistyped\n");
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(60000));
+        const QByteArray err = process.readAllStandardError();
+        QCOMPARE(process.exitCode(), 1); // one line refused
+        const QList<QByteArray> lines = process.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(QJsonDocument::fromJson(lines[0]).object().value(QStringLiteral("outcome")),
+                 QJsonValue(QStringLiteral("Valid")));
+        QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(QStringLiteral("outcome")),
+                 QJsonValue(QStringLiteral("Malformed")));
+        QVERIFY2(!err.contains("Could not read"), err.constData());
+    }
+
     void keysInTheWrongPlaceShowAsHints_data()
     {
         QTest::addColumn<QStringList>("arguments");
