@@ -48,10 +48,19 @@ void Output::writeOut(QByteArrayView bytes, bool addNewline)
             flush();
         return;
     }
-    std::fwrite(bytes.data(), 1, std::size_t(bytes.size()), m_out);
+    writeToOut(bytes);
     if (addNewline)
-        std::fputc('\n', m_out);
-    std::fflush(m_out);
+        writeToOut("\n");
+    if (std::fflush(m_out) != 0)
+        m_outFailed = true;
+}
+
+void Output::writeToOut(QByteArrayView bytes)
+{
+    if (!bytes.isEmpty()
+        && std::fwrite(bytes.data(), 1, std::size_t(bytes.size()), m_out)
+            != std::size_t(bytes.size()))
+        m_outFailed = true;
 }
 
 void Output::print(const QString &line)
@@ -86,10 +95,11 @@ void Output::flush()
     if (m_beforeFlush)
         m_beforeFlush();
     if (!m_pending.isEmpty()) {
-        std::fwrite(m_pending.constData(), 1, std::size_t(m_pending.size()), m_out);
+        writeToOut(m_pending);
         m_pending.clear(); // keeps its capacity for the next lines
     }
-    std::fflush(m_out);
+    if (std::fflush(m_out) != 0)
+        m_outFailed = true;
 }
 
 void Output::message(const QString &line)

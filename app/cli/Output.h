@@ -41,6 +41,9 @@ public:
     // instead of one write and flush per line. stderr is never held back.
     void setBuffered(bool buffered);
     void flush();
+    // Whether anything meant for stdout could not be written (a full disk, a closed pipe with
+    // SIGPIPE ignored). Sticky: answers already lost stay lost.
+    bool outFailed() const { return m_outFailed; }
     // Called before flush() writes, which can block on a slow reader: lets a pipeline let go of
     // what it must not hold meanwhile (its read snapshot).
     void setBeforeFlush(std::function<void()> beforeFlush)
@@ -75,7 +78,9 @@ private:
     std::FILE *m_err;
     bool m_json = false;
     bool m_buffered = false;
+    bool m_outFailed = false;
     QByteArray m_pending; // buffered stdout lines
+    void writeToOut(QByteArrayView bytes);
 };
 
 } // namespace Keyward::Cli

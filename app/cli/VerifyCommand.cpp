@@ -170,7 +170,7 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
     const char *data = nullptr;
     std::size_t size = 0;
     QByteArray line; // reused: its capacity stays across lines
-    while (reader.next(data, size)) {
+    while (!output.outFailed() && reader.next(data, size)) {
         line.resize(0);
         const VerifyWorkers::LineOutcome outcome =
             answerLine(verifier, request, json, data, size, line);
@@ -182,6 +182,16 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
     store.shareReadSnapshots(false);
     output.setBeforeFlush({});
     output.setBuffered(false);
+    return linesOutcome(context, reader, storeFailed, allValid);
+}
+
+ExitCode VerifyCommand::linesOutcome(CommandContext &context, const TokenLineReader &reader,
+                                     bool storeFailed, bool allValid)
+{
+    // Answers that could not be written are not "all valid": a script would miss them.
+    if (context.output().outFailed())
+        return context.fail(ExitCode::VaultError,
+                            tr("Could not write the answers to standard output."));
     if (reader.hadReadError())
         return context.fail(ExitCode::Usage, tr("Could not read stdin."));
     if (storeFailed)
@@ -246,18 +256,14 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
     });
     const char *data = nullptr;
     std::size_t size = 0;
-    while (reader.next(data, size)) {
+    while (!output.outFailed() && reader.next(data, size)) {
         workers.add(data, size);
         if (workers.pending() >= kBatchLines)
             runBatch();
     }
     runBatch();
     output.setBuffered(false);
-    if (reader.hadReadError())
-        return context.fail(ExitCode::Usage, tr("Could not read stdin."));
-    if (workers.storeFailed())
-        return ExitCode::VaultError;
-    return workers.allValid() ? ExitCode::Success : ExitCode::Refused;
+    return linesOutcome(context, reader, workers.storeFailed(), workers.allValid());
 }
 
 VerifyResult VerifyCommand::emptyLineResult()

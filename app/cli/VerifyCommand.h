@@ -20,6 +20,7 @@ struct VerifyResult;
 namespace Keyward::Cli {
 
 class CommandContext;
+class TokenLineReader;
 
 // `keywardctl verify`: what a service runs to check a presented key. No member login.
 // One token (argv or "-"): exit 0 for HTTP 200, 1 for any other outcome.
@@ -47,6 +48,9 @@ private:
                                                  bool json, const char *data, std::size_t size,
                                                  QByteArray &line);
     static VerifyResult emptyLineResult();
+    // How a --stdin run ends once its last answer is out (or could not get out).
+    static ExitCode linesOutcome(CommandContext &context, const TokenLineReader &reader,
+                                 bool storeFailed, bool allValid);
     // One answer line (JSON or text), appended to `line` without its newline.
     static void formatResult(QByteArray &line, bool json, const VerifyResult &result);
     static void formatError(QByteArray &line, bool json, const QString &message);

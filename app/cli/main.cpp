@@ -29,5 +29,13 @@ int main(int argc, char **argv)
         return int(output.error(Keyward::Cli::ExitCode::VaultError, selfTest));
 
     Keyward::Cli::Application cli(output, Keyward::SystemClock::instance());
-    return int(cli.run(QCoreApplication::arguments()));
+    Keyward::Cli::ExitCode code = cli.run(QCoreApplication::arguments());
+    // Results that could not be written (a full disk) are not a success: a script must not take
+    // missing answers for "all valid".
+    output.flush();
+    if (output.outFailed() && code == Keyward::Cli::ExitCode::Success)
+        code = output.error(Keyward::Cli::ExitCode::VaultError,
+                            QCoreApplication::translate(
+                                "keywardctl", "Could not write the results to standard output."));
+    return int(code);
 }

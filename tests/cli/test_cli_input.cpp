@@ -4,6 +4,7 @@
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -215,6 +216,40 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(QStringLiteral("outcome")),
                  QJsonValue(QStringLiteral("Malformed")));
         QVERIFY2(!err.contains("Could not read"), err.constData());
+    }
+
+    // Results that cannot be written (a full disk) are an error, never "all valid": a script
+    // must not take missing answers for good ones.
+    void resultsThatCannotBeWrittenAreAnError_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<bool>("tokenInput");
+        QTest::newRow("verify --stdin") << args({"verify", "--env", "dev", "--stdin"}) << true;
+        QTest::newRow("verify --stdin --threads 2")
+            << args({"verify", "--env", "dev", "--stdin", "--threads", "2"}) << true;
+        QTest::newRow("key list") << args({"key", "list"}) << false;
+    }
+
+    void resultsThatCannotBeWrittenAreAnError()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(bool, tokenInput);
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full here");
+        static const QString token = createKey(QStringLiteral("full disk"));
+        QVERIFY(!token.isEmpty());
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment());
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.start(QStringLiteral(KEYWARDCTL_PATH), command);
+        QVERIFY(process.waitForStarted());
+        if (tokenInput)
+            process.write(token.toUtf8() + "\n" + token.toUtf8() + "\n");
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(60000));
+        const QByteArray err = process.readAllStandardError();
+        QCOMPARE(process.exitCode(), 3); // ExitCode::VaultError
+        QVERIFY2(err.contains("standard output"), err.constData());
     }
 
     void keysInTheWrongPlaceShowAsHints_data()
