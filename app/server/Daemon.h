@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QObject>
+#include <QStringList>
 
 #include <memory>
 
@@ -32,6 +33,10 @@ public:
     Result<void> start();
     void reload();
     void stop();
+
+    // The settings that differ between the two and take effect only with a restart, by their
+    // names in the configuration file ("server/header_limit_bytes", ...).
+    static QStringList restartOnlyChanges(const ServerConfig &running, const ServerConfig &loaded);
 
 Q_SIGNALS:
     void stopped();

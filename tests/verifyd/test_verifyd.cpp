@@ -509,6 +509,27 @@ private Q_SLOTS:
                 QTest::qWait(20);
         }
         QCOMPARE(status, 403);
+
+        // A limit changed with the routes: the routes are taken, and the log names the limit
+        // that needs a restart.
+        QVERIFY(
+            writeFile(m_configPath,
+                      config("[route.later]\nenvironment = live\n"
+                             "grants = admin:full\n")
+                          .replace("header_limit_bytes = 16384", "header_limit_bytes = 32768")));
+        m_server->signal(SIGHUP);
+        waited.restart();
+        QByteArray log;
+        while (!log.contains("header_limit_bytes change only with a restart")
+               && waited.elapsed() < 10000) {
+            QTest::qWait(20);
+            log = m_server->log();
+        }
+        QVERIFY2(log.contains("server/header_limit_bytes change only with a restart"),
+                 log.constData());
+        QVERIFY(!log.contains("server/listen change")); // only what changed is named
+        QCOMPARE(get("/v1/auth/later", {bearer(m_developer)}).status, 403);
+        QVERIFY(writeFile(m_configPath, config()));
     }
 
     // Last: stops the server.
