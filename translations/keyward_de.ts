@@ -8220,6 +8220,10 @@ Ein Tresor auf einem PostgreSQL-Server (--db) wird wie bei „migrate“ aus ein
         <translation>stdin konnte nicht gelesen werden.</translation>
     </message>
     <message>
+        <source>Could not write the answers to standard output.</source>
+        <translation>Die Antworten konnten nicht auf die Standardausgabe geschrieben werden.</translation>
+    </message>
+    <message>
         <source>%1 (%2, retry after %3 s): %4</source>
         <translation>%1 (%2, erneut versuchen nach %3 s): %4</translation>
     </message>
@@ -8270,6 +8274,10 @@ Ein Tresor auf einem PostgreSQL-Server (--db) wird wie bei „migrate“ aus ein
 </context>
 <context>
     <name>main</name>
+    <message>
+        <source>Could not write the results to standard output.</source>
+        <translation>Die Ergebnisse konnten nicht auf die Standardausgabe geschrieben werden.</translation>
+    </message>
     <message>
         <source>Keyward</source>
         <translation>Keyward</translation>

@@ -34,8 +34,8 @@ int main(int argc, char **argv)
     // missing answers for "all valid".
     output.flush();
     if (output.outFailed() && code == Keyward::Cli::ExitCode::Success)
-        code = output.error(Keyward::Cli::ExitCode::VaultError,
-                            QCoreApplication::translate(
-                                "keywardctl", "Could not write the results to standard output."));
+        code = output.error(
+            Keyward::Cli::ExitCode::VaultError,
+            QCoreApplication::translate("main", "Could not write the results to standard output."));
     return int(code);
 }
