@@ -1,5 +1,7 @@
 #include "JsonObjectWriter.h"
 
+#include "DecimalText.h"
+
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -132,18 +134,7 @@ void JsonObjectWriter::add(const char *name, QStringView value)
 void JsonObjectWriter::add(const char *name, qint64 value)
 {
     appendName(name);
-    // Written backwards from the end of the buffer, then appended in one go.
-    char digits[24];
-    char *first = digits + sizeof digits;
-    // Two's complement: the magnitude of the smallest qint64 fits only in an unsigned.
-    quint64 magnitude = value < 0 ? 0 - quint64(value) : quint64(value);
-    do {
-        *--first = char('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude != 0);
-    if (value < 0)
-        *--first = '-';
-    m_out.append(first, qsizetype(digits + sizeof digits - first));
+    appendDecimal(m_out, value);
 }
 
 void JsonObjectWriter::add(const char *name, const QStringList &values)

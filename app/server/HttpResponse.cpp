@@ -1,6 +1,7 @@
 #include "HttpResponse.h"
 
 #include "VerifyJson.h"
+#include "core/DecimalText.h"
 #include "verify/VerifyResult.h"
 
 #include <array>
@@ -113,20 +114,6 @@ qsizetype listSize(const QStringList &values)
     for (const QString &value : values)
         size += value.size();
     return size;
-}
-
-void appendDecimal(QByteArray &out, qint64 value)
-{
-    char digits[24];
-    char *first = digits + sizeof digits;
-    quint64 magnitude = value < 0 ? 0 - quint64(value) : quint64(value);
-    do {
-        *--first = char('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude != 0);
-    if (value < 0)
-        *--first = '-';
-    out.append(first, qsizetype(digits + sizeof digits - first));
 }
 
 } // namespace
