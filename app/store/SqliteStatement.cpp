@@ -90,6 +90,14 @@ bool SqliteStatement::step()
     return false;
 }
 
+Error SqliteStatement::connectionError(sqlite3 *db, const QString &what)
+{
+    const QSqlError error(QString(), QString::fromUtf8(db ? sqlite3_errmsg(db) : ""),
+                          QSqlError::StatementError,
+                          QString::number(db ? sqlite3_extended_errcode(db) : SQLITE_MISUSE));
+    return SqlErrors::fromSqlError(error, what);
+}
+
 Error SqliteStatement::error(const QString &what) const
 {
     const QSqlError error(QString(), m_failedMessage, QSqlError::StatementError,

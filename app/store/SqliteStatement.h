@@ -42,6 +42,8 @@ public:
     // while a statement is open and Qt then lets go of the handle, so the connection (and its
     // file locks) would live on. Finalizes the statement and closes that connection.
     static void closeAbandoned(std::unique_ptr<SqliteStatement> statement);
+    // The connection's latest error (after a prepare() that returned null).
+    static Error connectionError(sqlite3 *db, const QString &what);
     // Valid until the next step()/reset(); the caller keeps `blob` alive until then.
     void bindBlob(int index, const QByteArray &blob);
     void bindInteger(int index, qint64 value);

@@ -4,6 +4,8 @@
 #include "SqlConnection.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
+#include "SqliteChunkedInsert.h"
+#include "SqliteStatement.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -109,6 +111,8 @@ Result<void> openWriter(QSqlDatabase &db, SqlEngine engine, int busyTimeoutMs = 
         if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
             || !q.exec(
                 QStringLiteral("PRAGMA cache_size = -%1").arg(UsageRepository::kWriterCacheKiB))
+            // The set-based write's temporary tables (usage only, never secrets) stay in memory.
+            || !q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"))
             || (busyTimeoutMs > 0
                 && !q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs))))
             return SqlErrors::fromQuery(
@@ -212,6 +216,38 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
         next.finish();
     }
 
+    QSet<qint64> present; // keys known to exist (the request log need not check them again)
+    if (m_dialect.isSqlite() && sqliteHandle(*m_db)) {
+        if (auto written =
+                writeCountsInBulk(batch, sequence, sortedSecretIds(batch),
+                                  sortedKeys(batch.credits()), sortedSlots(batch.hourlyCounts()));
+            !written)
+            return written;
+    } else if (auto written = writeCountsRowByRow(batch, sequence); !written) {
+        return written.error();
+    } else {
+        present = std::move(written).value();
+    }
+
+    auto existing = existingKeys(requests, present);
+    if (!existing)
+        return existing.error();
+
+    QVector<const RequestLogRow *> rows;
+    rows.reserve(requests.size());
+    for (const RequestLogRow &row : requests) {
+        if (row.keyId == 0 || existing->contains(row.keyId))
+            rows.append(&row);
+    }
+    return insertRequests(rows);
+}
+
+// PostgreSQL (or a vault file without the sqlite3 API), one statement per secret, key and hour: the
+// keys the credits found, which exist until the transaction ends.
+Result<QSet<qint64>> UsageRepository::writeCountsRowByRow(const UsageBatch &batch, qint64 sequence)
+{
+    const QString what = tr("Could not save the usage.");
+    QSet<qint64> present;
     // Never moves a last use or refusal backwards: another verifier process may have written a
     // newer one. The sequence moves regardless: the key's counts changed either way.
     RepeatedStatement lastUse(
@@ -247,7 +283,6 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
 
     // usage_count = usage_count + n: several verifier processes add to it without losing counts.
     // A key the update found exists until the transaction ends: the update holds its row.
-    QSet<qint64> present;
     RepeatedStatement credit(
         *m_db, m_dialect.engine(),
         QStringLiteral("UPDATE api_keys SET usage_count = usage_count + ? WHERE id = ?"));
@@ -294,17 +329,7 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
             return statement.error(what);
     }
 
-    auto existing = existingKeys(requests, present);
-    if (!existing)
-        return existing.error();
-
-    QVector<const RequestLogRow *> rows;
-    rows.reserve(requests.size());
-    for (const RequestLogRow &row : requests) {
-        if (row.keyId == 0 || existing->contains(row.keyId))
-            rows.append(&row);
-    }
-    return insertRequests(rows);
+    return present;
 }
 
 Result<QSet<qint64>> UsageRepository::existingKeys(const QVector<RequestLogRow> &requests,
@@ -329,14 +354,36 @@ Result<QSet<qint64>> UsageRepository::existingKeys(const QVector<RequestLogRow> 
 
 Result<void> UsageRepository::insertRequests(const QVector<const RequestLogRow *> &rows)
 {
-    if (m_dialect.isSqlite())
-        return insertRequestsOneByOne(rows);
+    if (m_dialect.isSqlite() && sqliteHandle(*m_db))
+        return insertRequestsNatively(rows);
     return insertRequestsInChunks(rows);
 }
 
-// A vault file: one prepared INSERT run per row through the sqlite3 API (RepeatedStatement).
-// The request log was most of the writer thread's CPU through Qt SQL, and on a two-core
-// machine that thread's work slows the verifying thread too.
+// A vault file: several rows per INSERT through the sqlite3 API (SqliteChunkedInsert).
+Result<void> UsageRepository::insertRequestsNatively(const QVector<const RequestLogRow *> &rows)
+{
+    SqliteChunkedInsert insert(
+        sqliteHandle(*m_db), "INSERT INTO request_log (at, key_id, secret_id, source, outcome)", 5);
+    return insert.insert(
+        rows.size(),
+        [&rows](SqliteStatement &statement, qsizetype index, int first) {
+            const RequestLogRow &row = *rows.at(index);
+            statement.bindInteger(first, row.atMs);
+            if (row.keyId != 0)
+                statement.bindInteger(first + 1, row.keyId);
+            else
+                statement.bindNull(first + 1);
+            if (row.secretId != 0)
+                statement.bindInteger(first + 2, row.secretId);
+            else
+                statement.bindNull(first + 2);
+            statement.bindText(first + 3, row.source.isNull() ? QStringLiteral("") : row.source);
+            statement.bindInteger(first + 4, row.outcome);
+        },
+        tr("Could not save the usage."));
+}
+
+// Row by row (RepeatedStatement): when the statement above cannot be prepared.
 Result<void> UsageRepository::insertRequestsOneByOne(const QVector<const RequestLogRow *> &rows)
 {
     RepeatedStatement insert(*m_db, m_dialect.engine(),

@@ -8,9 +8,12 @@
 #include <QCoreApplication>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 class QSqlDatabase;
 
@@ -97,6 +100,14 @@ public:
     ~UsageRepository();
     UsageRepository(const UsageRepository &) = delete;
     UsageRepository &operator=(const UsageRepository &) = delete;
+    // A vault file's set-based write, for a test of its query plans: the temporary tables, and
+    // the statements that apply them to the vault's tables.
+    struct BulkSql
+    {
+        QStringList tables;
+        QStringList statements;
+    };
+    static BulkSql bulkSqlForTests();
 
     // Writes the batch in one transaction. Returns usage_count for the batch's read-back keys.
     // A key or secret deleted meanwhile is skipped, never an error. Trimming old history runs in
@@ -120,11 +131,20 @@ public:
     Result<QVector<SourceUse>> sourcesOf(qint64 keyId);
 
 private:
+    using HourlyCounts = std::vector<std::pair<UsageBatch::HourSlot, qint64>>;
+
     Result<void> writeRows(const UsageBatch &batch, const QVector<RequestLogRow> &requests);
+    // A vault file (UsageRepositoryBulk.cpp): secrets, credits and hourly counts set-based.
+    Result<void> writeCountsInBulk(const UsageBatch &batch, qint64 sequence,
+                                   const QVector<qint64> &secretIds,
+                                   const QVector<qint64> &creditedKeys, const HourlyCounts &hourly);
+    // Elsewhere a statement per row; returns the keys the credits found.
+    Result<QSet<qint64>> writeCountsRowByRow(const UsageBatch &batch, qint64 sequence);
     // The keys of these rows that exist: those in `present` (known to exist) and those found now.
     Result<QSet<qint64>> existingKeys(const QVector<RequestLogRow> &requests,
                                       const QSet<qint64> &present);
     Result<void> insertRequests(const QVector<const RequestLogRow *> &rows);
+    Result<void> insertRequestsNatively(const QVector<const RequestLogRow *> &rows);
     Result<void> insertRequestsOneByOne(const QVector<const RequestLogRow *> &rows);
     Result<void> insertRequestsInChunks(const QVector<const RequestLogRow *> &rows);
     Result<QVector<UsageCountReading>> readBack(const UsageBatch &batch);

@@ -12,7 +12,9 @@
 #include "verify/UsageRecorder.h"
 #include "verify/UsageReport.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QTest>
 
 using namespace Keyward;
@@ -114,6 +116,39 @@ private Q_SLOTS:
         }
         *opened = QSqlDatabase();
         UsageRepository::closeConnection(name);
+    }
+
+    // The set-based write finds the vault's rows by id from the batch's side: a plan that scans a
+    // vault table makes every write cost the whole table, however few keys it records.
+    void bulkWriteLooksVaultRowsUpByTheirIds()
+    {
+        const UsageRepository::BulkSql sql = UsageRepository::bulkSqlForTests();
+        QSqlQuery q(StoreDatabase::of(store()));
+        for (const QString &table : sql.tables)
+            QVERIFY2(q.exec(table), qPrintable(q.lastError().text()));
+        QCOMPARE(sql.statements.size(), 3);
+        const QRegularExpression scansVaultTable(
+            QStringLiteral("^SCAN (key_secrets|api_keys|key_usage_hourly)\\b"));
+        for (const QString &statement : sql.statements) {
+            QVERIFY(q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + statement));
+            if (statement.contains(QStringLiteral("?1")))
+                q.addBindValue(1); // the usage sequence
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            QStringList steps;
+            while (q.next())
+                steps.append(q.value(3).toString());
+            const QString plan = steps.join(QStringLiteral(" | "));
+            QVERIFY2(!steps.isEmpty(), qPrintable(statement));
+            for (const QString &step : std::as_const(steps))
+                QVERIFY2(!scansVaultTable.match(step).hasMatch(), qPrintable(plan));
+            if (!statement.startsWith(QStringLiteral("INSERT")))
+                QVERIFY2(plan.contains(QStringLiteral("USING INTEGER PRIMARY KEY")),
+                         qPrintable(plan));
+        }
+        for (const QString &table :
+             {QStringLiteral("usage_secrets"), QStringLiteral("usage_credits"),
+              QStringLiteral("usage_hours")})
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE temp.") + table));
     }
 #endif
 
@@ -271,6 +306,111 @@ private Q_SLOTS:
         QVERIFY(recorder.flush());
         QCOMPARE(requestRows(b.key.id), qint64(4));
         QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM request_log")) <= 8);
+    }
+
+    // The log is written several rows per statement: every row keeps its own values, in order,
+    // across whole statements and the last partial one, with and without a key.
+    void everyLoggedRequestKeepsItsOwnValues()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), manualFlushFullLog());
+        verifier.setRecorder(&recorder);
+        struct Expected
+        {
+            qint64 atMs;
+            bool keyed;
+            QString source;
+            int outcome;
+        };
+        std::vector<Expected> expected;
+        const QStringList hostile = {QStringLiteral("'); DROP TABLE request_log; --"),
+                                     QStringLiteral("Zoë \u2603 \U0001F511"), QString(),
+                                     QStringLiteral("a\tb\nc"), QStringLiteral("?, ?")};
+        for (int i = 0; i < 101; ++i) {
+            clock().advanceMs(1000);
+            const QString source = hostile.at(i % hostile.size()) + QString::number(i);
+            if (i % 7 == 3) {
+                verifyToken(verifier, "not a key", Environment::Production, {}, source);
+                expected.push_back(
+                    {clock().nowMs(), false, source, verifyOutcomeToInt(VerifyOutcome::Malformed)});
+            } else {
+                verifyToken(verifier, a.token, Environment::Production, {}, source);
+                expected.push_back(
+                    {clock().nowMs(), true, source, verifyOutcomeToInt(VerifyOutcome::Valid)});
+            }
+        }
+        QVERIFY(recorder.flush());
+        QSqlQuery q(StoreDatabase::of(store()));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT at, key_id, secret_id, source, outcome FROM request_log ORDER BY id")));
+        std::size_t row = 0;
+        for (; q.next(); ++row) {
+            QVERIFY2(row < expected.size(), "more rows than requests");
+            const Expected &want = expected[row];
+            QCOMPARE(q.value(0).toLongLong(), want.atMs);
+            QCOMPARE(q.isNull(1), !want.keyed);
+            QCOMPARE(q.isNull(2), !want.keyed);
+            if (want.keyed) {
+                QCOMPARE(q.value(1).toLongLong(), a.key.id);
+                QCOMPARE(q.value(2).toLongLong(), a.key.secrets.constFirst().id);
+            }
+            QCOMPARE(q.value(3).toString(), want.source);
+            QCOMPARE(q.value(4).toInt(), want.outcome);
+        }
+        QCOMPARE(row, expected.size());
+    }
+
+    // Another verifier (here: a second recorder) may write a newer last use or refusal before an
+    // older one arrives: the older never replaces it, while the counts still add up and the
+    // secret's usage sequence still moves (open windows learn the counts changed).
+    void anOlderLastUseNeverReplacesANewerOne()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        const IssuedToken b = issue(store(), QStringLiteral("B"));
+        const qint64 start = clock().nowMs();
+        Verifier verifier(service(), clock());
+        UsageRecorder first(service(), clock(), manualFlushFullLog());
+        verifier.setRecorder(&first);
+        clock().setNowMs(start + 10 * kSecondMs);
+        verifyToken(verifier, a.token, Environment::Production, {}, QStringLiteral("newer"));
+        verifyToken(verifier, a.token, Environment::Staging, {}, QStringLiteral("newer"));
+        QVERIFY(first.flush());
+        const qint64 sequenceAfterFirst =
+            count(QStringLiteral("SELECT usage_seq FROM key_secrets WHERE key_id = ?"), {a.key.id});
+
+        Verifier late(service(), clock());
+        UsageRecorder second(service(), clock(), manualFlushFullLog());
+        late.setRecorder(&second);
+        clock().setNowMs(start + 5 * kSecondMs); // what a slower verifier saw earlier
+        verifyToken(late, a.token, Environment::Production, {}, QStringLiteral("older"));
+        verifyToken(late, a.token, Environment::Development, {}, QStringLiteral("older"));
+        verifyToken(late, b.token, Environment::Production, {}, QStringLiteral("b's first"));
+        QVERIFY(second.flush());
+
+        const ApiKey keyA = *store().key(a.key.id);
+        const KeySecret &secretA = keyA.secrets.constFirst();
+        QCOMPARE(secretA.lastUsedAtMs, std::optional<qint64>(start + 10 * kSecondMs));
+        QCOMPARE(secretA.lastUsedSource, QStringLiteral("newer"));
+        QCOMPARE(secretA.lastRefusedAtMs, std::optional<qint64>(start + 10 * kSecondMs));
+        QCOMPARE(secretA.lastRefusedOutcome, verifyOutcomeToInt(VerifyOutcome::WrongEnvironment));
+        QCOMPARE(keyA.usageCount, qint64(2));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(4));
+        QVERIFY(
+            count(QStringLiteral("SELECT usage_seq FROM key_secrets WHERE key_id = ?"), {a.key.id})
+            > sequenceAfterFirst);
+        // A key the first recorder never saw takes the older write as it is.
+        const KeySecret secretB = store().key(b.key.id)->secrets.constFirst();
+        QCOMPARE(secretB.lastUsedAtMs, std::optional<qint64>(start + 5 * kSecondMs));
+        QCOMPARE(secretB.lastUsedSource, QStringLiteral("b's first"));
+        QVERIFY(!secretB.lastRefusedAtMs);
+
+        // A newer one replaces both.
+        clock().setNowMs(start + 20 * kSecondMs);
+        verifyToken(late, a.token, Environment::Production, {}, QStringLiteral("newest"));
+        QVERIFY(second.flush());
+        QCOMPARE(store().key(a.key.id)->secrets.constFirst().lastUsedSource,
+                 QStringLiteral("newest"));
     }
 
     void bufferedRequestsAreBoundedWithExactCounts()
