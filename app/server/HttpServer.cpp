@@ -246,7 +246,8 @@ Result<void> HttpServer::start()
     MHD_OptionItem options[] = {
         {MHD_OPTION_EXTERNAL_LOGGER, intptr_t(&logFromLibrary), nullptr}, // first, or unused
         {MHD_OPTION_SOCK_ADDR, 0, &address},
-        {MHD_OPTION_THREAD_POOL_SIZE, m_threads, nullptr},
+        // One thread is the daemon's own (a pool of one is refused with a warning in the log).
+        {MHD_OPTION_THREAD_POOL_SIZE, m_threads > 1 ? m_threads : 0, nullptr},
         {MHD_OPTION_CONNECTION_LIMIT, config->connectionLimit, nullptr},
         {MHD_OPTION_CONNECTION_TIMEOUT, config->connectionTimeoutS, nullptr},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(pool), nullptr},

@@ -79,6 +79,10 @@ Result<std::unique_ptr<SqlKeyStore>> VerifyService::openStore(const StoreSetting
     if (settings.dbConninfo.isEmpty()) {
         VaultOptions options;
         options.pinnedFingerprint = settings.vaultPin;
+        // The header only, as every verifier opens a vault (VaultCheck): each serving thread
+        // opens its own connection at its first request and after a failure, and the whole-file
+        // check (about 0.3 s per 100,000 keys) held that request up every time.
+        options.check = VaultCheck::Header;
         auto vault = SqlKeyStore::openVault(settings.vaultPath, clock, options);
         if (vault)
             (*vault)->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
