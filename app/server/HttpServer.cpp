@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <vector>
 
 namespace Keyward::Verifyd {
 
@@ -243,20 +244,21 @@ Result<void> HttpServer::start()
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (v6)
         flags |= MHD_USE_IPv6;
-    MHD_OptionItem options[] = {
+    std::vector<MHD_OptionItem> options = {
         {MHD_OPTION_EXTERNAL_LOGGER, intptr_t(&logFromLibrary), nullptr}, // first, or unused
         {MHD_OPTION_SOCK_ADDR, 0, &address},
-        // One thread is the daemon's own (a pool of one is refused with a warning in the log).
-        {MHD_OPTION_THREAD_POOL_SIZE, m_threads > 1 ? m_threads : 0, nullptr},
         {MHD_OPTION_CONNECTION_LIMIT, config->connectionLimit, nullptr},
         {MHD_OPTION_CONNECTION_TIMEOUT, config->connectionTimeoutS, nullptr},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(pool), nullptr},
         {MHD_OPTION_NOTIFY_COMPLETED, intptr_t(&onCompleted), this},
         {MHD_OPTION_NOTIFY_CONNECTION, intptr_t(&onConnection), this},
-        {MHD_OPTION_END, 0, nullptr},
     };
+    // One thread is the daemon's own: a pool of one (or zero) is refused with a warning.
+    if (m_threads > 1)
+        options.push_back({MHD_OPTION_THREAD_POOL_SIZE, m_threads, nullptr});
+    options.push_back({MHD_OPTION_END, 0, nullptr});
     m_daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &onAccess, this, MHD_OPTION_ARRAY,
-                                options, MHD_OPTION_END);
+                                options.data(), MHD_OPTION_END);
     if (!m_daemon)
         return makeError(ErrorCode::StorageError,
                          tr("Cannot listen on %1 port %2 (in use, or not an address of this "
