@@ -63,8 +63,31 @@ void SharedLimitRepository::rollback()
     restoreSynchronous();
 }
 
-Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, const RateLimit &limit,
-                                                          qint64 wanted, qint64 nowMs)
+Result<std::optional<RateLimit>> SharedLimitRepository::currentLimit(qint64 keyId,
+                                                                     const QString &what)
+{
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT rate_count, rate_unit FROM api_keys WHERE id = ?"));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return SqlErrors::fromQuery(q, what);
+    if (!q.next())
+        return std::optional<RateLimit>();
+    RateLimit limit;
+    limit.count = q.value(0).toInt();
+    limit.unit = static_cast<RateLimit::Unit>(qBound(0, q.value(1).toInt(), 2));
+    return std::optional<RateLimit>(limit);
+}
+
+qint64 SharedLimitRepository::retryAfter(const TokenBucket &bucket, const RateLimit &limit,
+                                         qint64 wanted, qint64 nowMs)
+{
+    // The bucket may be refilled up to a later time than ours (a verifier whose clock runs
+    // ahead): it gains nothing before then, so that wait comes first.
+    return qMax<qint64>(1, qMax<qint64>(0, bucket.lastMs - nowMs) + bucket.msUntil(limit, wanted));
+}
+
+Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, qint64 wanted, qint64 nowMs)
 {
     const QString what = tr("Could not take rate-limit capacity from the store.");
     if (auto begun = begin(what); !begun)
@@ -73,6 +96,20 @@ Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, const Ra
         rollback();
         return error;
     };
+    // The key's limit as stored, not the caller's: a verifier's cache may still hold one an
+    // admin changed. Two verifiers that each wrote their own view reset the bucket to full on
+    // every lease (a 10/min key passed 150 requests at one instant).
+    const auto stored = currentLimit(keyId, what);
+    if (!stored)
+        return failed(stored.error());
+    if (!*stored) // the key was deleted meanwhile: nothing to lease, nothing to wait for
+        return failed(makeError(ErrorCode::NotFound, what));
+    const RateLimit &limit = **stored;
+    if (limit.isUnlimited()) { // its limit was removed: nothing to count
+        rollback();
+        return RateLeaseGrant {wanted, 0};
+    }
+    wanted = qBound(qint64(1), wanted, qint64(limit.count));
     const qint64 periodMs = TokenBucket::periodOf(limit);
     SqlQuery q(m_db);
     // The row first, so that on PostgreSQL two verifiers creating a key's bucket at once both
@@ -95,7 +132,7 @@ Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, const Ra
     q.addBindValue(keyId);
     if (!q.exec())
         return failed(SqlErrors::fromQuery(q, what));
-    if (!q.next()) // the key was deleted meanwhile: nothing to lease, nothing to wait for
+    if (!q.next())
         return failed(makeError(ErrorCode::NotFound, what));
     TokenBucket bucket {q.value(2).toLongLong(), q.value(3).toLongLong()};
     if (q.value(0).toInt() != limit.count || q.value(1).toLongLong() != periodMs)
@@ -108,7 +145,7 @@ Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, const Ra
     RateLeaseGrant grant;
     grant.tokens = bucket.take(limit, wanted);
     if (grant.tokens == 0)
-        grant.retryAfterMs = qMax<qint64>(1, bucket.msUntil(limit, wanted));
+        grant.retryAfterMs = retryAfter(bucket, limit, wanted, nowMs);
     q.prepare(QStringLiteral("UPDATE rate_buckets SET rate_count = ?, period_ms = ?, units = ?, "
                              "refilled_at = ? WHERE key_id = ?"));
     q.addBindValue(limit.count);
@@ -123,15 +160,24 @@ Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, const Ra
     return grant;
 }
 
-Result<RateLeaseGrant> SharedLimitRepository::peekTokens(qint64 keyId, const RateLimit &limit,
-                                                         qint64 wanted, qint64 nowMs)
+Result<RateLeaseGrant> SharedLimitRepository::peekTokens(qint64 keyId, qint64 wanted, qint64 nowMs)
 {
+    const QString what = tr("Could not read the shared rate limit.");
+    const auto stored = currentLimit(keyId, what); // as in leaseTokens
+    if (!stored)
+        return stored.error();
+    if (!*stored)
+        return makeError(ErrorCode::NotFound, what);
+    const RateLimit &limit = **stored;
+    if (limit.isUnlimited())
+        return RateLeaseGrant {wanted, 0};
+    wanted = qBound(qint64(1), wanted, qint64(limit.count));
     SqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "SELECT rate_count, period_ms, units, refilled_at FROM rate_buckets WHERE key_id = ?"));
     q.addBindValue(keyId);
     if (!q.exec())
-        return SqlErrors::fromQuery(q, tr("Could not read the shared rate limit."));
+        return SqlErrors::fromQuery(q, what);
     TokenBucket bucket = TokenBucket::full(limit, nowMs);
     if (q.next() && q.value(0).toInt() == limit.count
         && q.value(1).toLongLong() == TokenBucket::periodOf(limit))
@@ -140,7 +186,7 @@ Result<RateLeaseGrant> SharedLimitRepository::peekTokens(qint64 keyId, const Rat
     RateLeaseGrant grant;
     grant.tokens = bucket.tokens(limit);
     if (grant.tokens == 0)
-        grant.retryAfterMs = qMax<qint64>(1, bucket.msUntil(limit, wanted));
+        grant.retryAfterMs = retryAfter(bucket, limit, wanted, nowMs);
     return grant;
 }
 

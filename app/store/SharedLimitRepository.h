@@ -12,6 +12,8 @@
 
 namespace Keyward {
 
+struct TokenBucket;
+
 // What the store answered for a rate lease or a look at a key's shared bucket.
 struct RateLeaseGrant
 {
@@ -44,13 +46,12 @@ public:
     SharedLimitRepository(const QSqlDatabase &db, SqlEngine engine,
                           std::function<void()> beforeWrite = {});
 
-    // Takes up to `wanted` tokens (1 <= wanted <= limit.count) from the key's shared bucket.
-    Result<RateLeaseGrant> leaseTokens(qint64 keyId, const RateLimit &limit, qint64 wanted,
-                                       qint64 nowMs);
+    // Takes up to `wanted` tokens (at least 1, at most the limit's count) from the key's shared
+    // bucket, under the key's limit as stored (a verifier's cache may hold an older one).
+    Result<RateLeaseGrant> leaseTokens(qint64 keyId, qint64 wanted, qint64 nowMs);
     // The whole tokens in the key's bucket now (a bucket never used is full), and, when there
     // are none, how long until `wanted` are there. Reads only.
-    Result<RateLeaseGrant> peekTokens(qint64 keyId, const RateLimit &limit, qint64 wanted,
-                                      qint64 nowMs);
+    Result<RateLeaseGrant> peekTokens(qint64 keyId, qint64 wanted, qint64 nowMs);
 
     // Reserves up to `wanted` credits: adds min(wanted, limit - count) to usage_count.
     Result<CreditGrant> reserveCredits(qint64 keyId, qint64 wanted);
@@ -61,6 +62,12 @@ public:
     Result<void> returnCredits(qint64 keyId, qint64 credits);
 
 private:
+    // The key's rate limit as stored now; none when the key is gone.
+    Result<std::optional<RateLimit>> currentLimit(qint64 keyId, const QString &what);
+    // When a refused lease can be granted: never sooner than the bucket's own refill time.
+    static qint64 retryAfter(const TokenBucket &bucket, const RateLimit &limit, qint64 wanted,
+                             qint64 nowMs);
+
     Result<void> begin(const QString &what);
     Result<void> commit(const QString &what);
     void rollback();

@@ -68,12 +68,12 @@ RateLimiter::Admission RateLimiter::acquire(qint64 keyId, const RateLimit &limit
     // Outside the lock: other keys (and other threads) go on meanwhile. Two threads may both
     // lease for one key; they then just hold a little more.
     const qint64 wanted = leaseSize(limit);
-    const Result<RateLeaseGrant> grant = shared->leaseTokens(keyId, limit, wanted, now);
+    const Result<RateLeaseGrant> grant = shared->leaseTokens(keyId, wanted, now);
     QMutexLocker lock(&m_mutex);
     Bucket &bucket = refilled(keyId, limit, now);
     if (!grant) {
         ++m_storeFailures;
-        bucket.storeRetryAtMs = now + kStoreRetryMs;
+        bucket.storeRetryAtMs = storeRetryAt(now, m_clock.nowMs());
         const qint64 wait = localRetryAfter(bucket, limit);
         if (wait == 0)
             bucket.local.take(limit, 1);
@@ -127,7 +127,7 @@ qint64 RateLimiter::retryAfterMs(qint64 keyId, const RateLimit &limit,
         if (now < bucket.nextLeaseAtMs)
             return bucket.nextLeaseAtMs - now;
     }
-    const Result<RateLeaseGrant> peek = shared->peekTokens(keyId, limit, leaseSize(limit), now);
+    const Result<RateLeaseGrant> peek = shared->peekTokens(keyId, leaseSize(limit), now);
     QMutexLocker lock(&m_mutex);
     Bucket &bucket = refilled(keyId, limit, now);
     if (!peek)
@@ -156,7 +156,7 @@ int RateLimiter::remaining(qint64 keyId, const RateLimit &limit, SharedLimitRepo
             return int(bucket.local.tokens(limit));
         leased = hasLease(bucket, now) ? bucket.leased : 0;
     }
-    const Result<RateLeaseGrant> peek = shared->peekTokens(keyId, limit, 1, now);
+    const Result<RateLeaseGrant> peek = shared->peekTokens(keyId, 1, now);
     return int(leased + (peek ? peek->tokens : 0));
 }
 

@@ -25,7 +25,7 @@ class SharedLimitRepository;
 // Tokens leased but not used within leaseTtlMs() are dropped (never returned: see
 // docs/verification.md for the tolerance this gives). While the store cannot be written
 // (unreachable, locked, no privilege), the per-process bucket below decides instead, and the
-// store is tried again after kStoreRetryMs.
+// store is tried again after a pause (storeRetryAt()).
 //
 // Per process (no repository, or as the fallback): buckets in memory only.
 //
@@ -81,6 +81,14 @@ public:
     // keeps tokens from the others.
     static qint64 leaseTtlMs(const RateLimit &limit);
     static constexpr qint64 kStoreRetryMs = 1000;
+    // When to try a store again that failed an attempt begun at `startedMs` and given up at
+    // `failedMs`: after kStoreRetryMs, or as long as the attempt waited (a locked vault makes it
+    // wait the busy timeout, 2 s). Counted from the failure: from the start, the pause could be
+    // over before it began, and every request waited the whole timeout again.
+    static qint64 storeRetryAt(qint64 startedMs, qint64 failedMs)
+    {
+        return failedMs + qMax(kStoreRetryMs, failedMs - startedMs);
+    }
 
 private:
     struct Bucket

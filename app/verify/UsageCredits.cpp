@@ -51,7 +51,7 @@ UsageCredits::Spend UsageCredits::spend(qint64 keyId, qint64 limit, SharedLimitR
     QMutexLocker lock(&m_mutex);
     State &state = m_keys[keyId];
     if (!grant) {
-        state.storeRetryAtMs = now + RateLimiter::kStoreRetryMs;
+        state.storeRetryAtMs = RateLimiter::storeRetryAt(now, m_clock.nowMs());
         if (state.reserved > 0) {
             --state.reserved;
             return {true, true, usedLocked(state)};

@@ -201,8 +201,12 @@ bool Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
     }
     if (!key.usageLimit)
         return false;
+    // A rate decision made without the store (it just failed, or is paused after failing) spares
+    // the credit the same wait: on a locked vault a key with both limits waited the busy timeout
+    // twice per request, each limit's pause running out during the other's wait.
+    const bool storeAnswered = key.rateLimit.isUnlimited() || admission.fromLease;
     const UsageCredits::Spend spend = mode == Mode::Verify
-        ? credits.spend(key.id, *key.usageLimit, shared)
+        ? credits.spend(key.id, *key.usageLimit, storeAnswered ? shared : nullptr)
         : credits.check(key.id, *key.usageLimit, shared);
     result.usageCount = spend.used;
     if (!spend.passed) {

@@ -11,6 +11,7 @@
 #include "verify/UsageRecorder.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -210,6 +211,64 @@ private Q_SLOTS:
         QCOMPARE(valid, 3);
     }
 
+    // An admin lowers a key's limit while one verifier's cache still holds the old one: each
+    // lease is taken under the limit the store holds, so the two verifiers do not reset the
+    // shared bucket to full for each other (they did on every lease: 10/min passed 40 of 40).
+    void aStaleLimitInOneCacheDoesNotRefillTheBucket()
+    {
+        KeyOptions options;
+        options.rateLimit = perMinute(10); // leases of one token
+        const IssuedToken issued = issueKey(options);
+        auto firstStore = openVerifierStore();
+        auto secondStore = openVerifierStore();
+        Verifier stale(*firstStore, clock());
+        stale.enableCache(); // the clock stands still: it never checks for changes
+        QCOMPARE(verifyToken(stale, issued.token).outcome, VerifyOutcome::Valid);
+
+        KeyEdit edit;
+        const ApiKey before = *store().key(issued.key.id);
+        edit.name = before.name;
+        edit.notes = before.notes;
+        edit.expiresAtMs = before.expiresAtMs;
+        edit.rateLimit = perMinute(5);
+        QVERIFY(store().editKey(issued.key.id, before.version, edit));
+        Verifier current(*secondStore, clock());
+        current.enableCache();
+
+        int valid = 0;
+        for (int round = 0; round < 20; ++round) {
+            for (Verifier *verifier : {&stale, &current}) {
+                if (verifyToken(*verifier, issued.token).outcome == VerifyOutcome::Valid)
+                    ++valid;
+            }
+        }
+        QCOMPARE(valid, 5); // the new limit, from a bucket started afresh once
+    }
+
+    // A verifier whose clock ran an hour ahead took the bucket: it refills nothing until then,
+    // so a refusal says to come back in an hour, not in a few seconds.
+    void retryAfterWaitsForABucketRefilledAhead()
+    {
+        KeyOptions options;
+        options.rateLimit = perMinute(60);
+        const IssuedToken issued = issueKey(options);
+        auto service = openVerifierStore();
+        auto repository = service->sharedLimitRepository();
+        const qint64 now = clock().nowMs();
+        auto ahead = repository->leaseTokens(issued.key.id, 60, now + kHourMs);
+        QVERIFY(ahead);
+        QCOMPARE(ahead->tokens, qint64(60));
+        for (const qint64 later : {qint64(0), 3 * kSecondMs, 10 * kMinuteMs}) {
+            auto refused = repository->leaseTokens(issued.key.id, 3, now + later);
+            QVERIFY(refused);
+            QCOMPARE(refused->tokens, qint64(0));
+            QCOMPARE(refused->retryAfterMs, kHourMs - later + 3000); // then 3 tokens at 1/s
+            auto peeked = repository->peekTokens(issued.key.id, 3, now + later);
+            QVERIFY(peeked);
+            QCOMPARE(peeked->retryAfterMs, kHourMs - later + 3000);
+        }
+    }
+
     // explain() reads the shared bucket and the count, and leases or reserves nothing.
     void explainLeasesNothing()
     {
@@ -376,6 +435,54 @@ private Q_SLOTS:
         const qint64 leases = verifier.rateLimiter().leaseCount();
         QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
         QCOMPARE(verifier.rateLimiter().leaseCount(), leases + 1);
+    }
+
+    // The pause after a store failure counts from when the store gave up, and lasts as long as
+    // the attempt waited: from the start of a 2 s wait, the 1 s pause was over before it began,
+    // and every request of a locked vault waited the whole busy timeout again (2, 4, 6 s for
+    // three). A key with both limits waits once, not once per limit.
+    void aLockedVaultIsWaitedForOnceNotPerRequest()
+    {
+        KeyOptions options;
+        options.rateLimit = perMinute(100);
+        options.usageLimit = 1000;
+        const IssuedToken issued = issueKey(options);
+        VaultOptions waiting;
+        waiting.busyTimeoutMs = 1500; // longer than the 1 s pause, like the default 2 s
+        auto opened = SqlKeyStore::openVault(m_vault->path, SystemClock::instance(), waiting);
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        Verifier verifier(**opened, SystemClock::instance());
+        verifier.enableCache();
+        QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid); // cached
+
+        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("shared-limits-pause"));
+        {
+            locker.setDatabaseName(m_vault->path);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QElapsedTimer timer;
+            timer.start();
+            // The lease from the first verification has tokens left: use them up first.
+            qint64 failures = verifier.rateLimiter().storeFailureCount();
+            while (failures == verifier.rateLimiter().storeFailureCount()
+                   && timer.elapsed() < 10000)
+                QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+            QVERIFY(timer.elapsed() >= waiting.busyTimeoutMs - 100); // waited once
+            QVERIFY(timer.elapsed() < 2 * waiting.busyTimeoutMs); // not also for the credit
+            failures = verifier.rateLimiter().storeFailureCount();
+            timer.restart();
+            for (int i = 0; i < 20; ++i)
+                QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+            QVERIFY2(timer.elapsed() < waiting.busyTimeoutMs / 2,
+                     qPrintable(QString::number(timer.elapsed())));
+            QCOMPARE(verifier.rateLimiter().storeFailureCount(), failures);
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            locker.close();
+        }
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("shared-limits-pause"));
     }
 
     // A vault of the previous schema version is upgraded when opened, and its keys' limits are
