@@ -43,6 +43,36 @@ RateLimit perSecond(int count)
     return limit;
 }
 
+// Another program holding the vault file's write lock (BEGIN EXCLUSIVE) while it lives.
+class VaultWriteLock
+{
+public:
+    explicit VaultWriteLock(const QString &path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kName);
+        db.setDatabaseName(path);
+        m_held = db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN EXCLUSIVE"));
+    }
+    ~VaultWriteLock()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(kName, false);
+            if (db.isOpen()) {
+                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(kName);
+    }
+    VaultWriteLock(const VaultWriteLock &) = delete;
+    VaultWriteLock &operator=(const VaultWriteLock &) = delete;
+    bool isHeld() const { return m_held; }
+
+private:
+    static inline const QString kName = QStringLiteral("vault-write-lock");
+    bool m_held = false;
+};
+
 } // namespace
 
 class TestSharedLimits : public QObject
@@ -412,23 +442,15 @@ private Q_SLOTS:
         QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid); // leased
         QCOMPARE(verifier.rateLimiter().leaseCount(), qint64(1));
 
-        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("shared-limits-locker"));
         {
-            locker.setDatabaseName(m_vault->path);
-            QVERIFY(locker.open());
-            QSqlQuery lock(locker);
-            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            const VaultWriteLock lock(m_vault->path);
+            QVERIFY(lock.isHeld());
             // Cached key, no store write possible: the per-process bucket (full) decides.
             for (int i = 0; i < 3; ++i)
                 QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
             QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::RateLimited);
             QVERIFY(verifier.rateLimiter().storeFailureCount() >= 1);
-            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
-            locker.close();
         }
-        locker = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("shared-limits-locker"));
 
         // Back to the shared bucket (2 tokens left in it) after the retry pause.
         clock().advanceMs(RateLimiter::kStoreRetryMs);
@@ -455,34 +477,23 @@ private Q_SLOTS:
         verifier.enableCache();
         QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid); // cached
 
-        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("shared-limits-pause"));
-        {
-            locker.setDatabaseName(m_vault->path);
-            QVERIFY(locker.open());
-            QSqlQuery lock(locker);
-            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
-            QElapsedTimer timer;
-            timer.start();
-            // The lease from the first verification has tokens left: use them up first.
-            qint64 failures = verifier.rateLimiter().storeFailureCount();
-            while (failures == verifier.rateLimiter().storeFailureCount()
-                   && timer.elapsed() < 10000)
-                QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
-            QVERIFY(timer.elapsed() >= waiting.busyTimeoutMs - 100); // waited once
-            QVERIFY(timer.elapsed() < 2 * waiting.busyTimeoutMs); // not also for the credit
-            failures = verifier.rateLimiter().storeFailureCount();
-            timer.restart();
-            for (int i = 0; i < 20; ++i)
-                QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
-            QVERIFY2(timer.elapsed() < waiting.busyTimeoutMs / 2,
-                     qPrintable(QString::number(timer.elapsed())));
-            QCOMPARE(verifier.rateLimiter().storeFailureCount(), failures);
-            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
-            locker.close();
-        }
-        locker = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("shared-limits-pause"));
+        const VaultWriteLock lock(m_vault->path);
+        QVERIFY(lock.isHeld());
+        QElapsedTimer timer;
+        timer.start();
+        // The lease from the first verification has tokens left: use them up first.
+        qint64 failures = verifier.rateLimiter().storeFailureCount();
+        while (failures == verifier.rateLimiter().storeFailureCount() && timer.elapsed() < 10000)
+            QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+        QVERIFY(timer.elapsed() >= waiting.busyTimeoutMs - 100); // waited once
+        QVERIFY(timer.elapsed() < 2 * waiting.busyTimeoutMs); // not also for the credit
+        failures = verifier.rateLimiter().storeFailureCount();
+        timer.restart();
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+        QVERIFY2(timer.elapsed() < waiting.busyTimeoutMs / 2,
+                 qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(verifier.rateLimiter().storeFailureCount(), failures);
     }
 
     // A vault of the previous schema version is upgraded when opened, and its keys' limits are
