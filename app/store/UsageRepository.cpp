@@ -111,7 +111,8 @@ Result<void> openWriter(QSqlDatabase &db, SqlEngine engine, int busyTimeoutMs = 
         if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
             || !q.exec(
                 QStringLiteral("PRAGMA cache_size = -%1").arg(UsageRepository::kWriterCacheKiB))
-            // The set-based write's temporary tables (usage only, never secrets) stay in memory.
+            // The set-based write's temporary tables stay in memory (as on every vault
+            // connection: SqlKeyStore::openSqlite).
             || !q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"))
             || (busyTimeoutMs > 0
                 && !q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs))))
@@ -216,7 +217,9 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
         next.finish();
     }
 
-    QSet<qint64> present; // keys known to exist (the request log need not check them again)
+    // Keys known to exist, which the request log need not check again. The set-based write does
+    // not collect them: its log rows are a sample (UsageBatch), so the checks are few.
+    QSet<qint64> present;
     if (m_dialect.isSqlite() && sqliteHandle(*m_db)) {
         if (auto written =
                 writeCountsInBulk(batch, sequence, sortedSecretIds(batch),
@@ -381,20 +384,6 @@ Result<void> UsageRepository::insertRequestsNatively(const QVector<const Request
             statement.bindInteger(first + 4, row.outcome);
         },
         tr("Could not save the usage."));
-}
-
-// Row by row (RepeatedStatement): when the statement above cannot be prepared.
-Result<void> UsageRepository::insertRequestsOneByOne(const QVector<const RequestLogRow *> &rows)
-{
-    RepeatedStatement insert(*m_db, m_dialect.engine(),
-                             QStringLiteral("INSERT INTO request_log (at, key_id, secret_id, "
-                                            "source, outcome) VALUES (?, ?, ?, ?, ?)"));
-    for (const RequestLogRow *row : rows) {
-        if (!insert.run({row->atMs, nullableId(row->keyId), nullableId(row->secretId),
-                         row->source.isNull() ? QStringLiteral("") : row->source, row->outcome}))
-            return insert.error(tr("Could not save the usage."));
-    }
-    return {};
 }
 
 // A server, through Qt SQL: several rows per statement, since the request log is one row per

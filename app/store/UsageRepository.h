@@ -145,7 +145,6 @@ private:
                                       const QSet<qint64> &present);
     Result<void> insertRequests(const QVector<const RequestLogRow *> &rows);
     Result<void> insertRequestsNatively(const QVector<const RequestLogRow *> &rows);
-    Result<void> insertRequestsOneByOne(const QVector<const RequestLogRow *> &rows);
     Result<void> insertRequestsInChunks(const QVector<const RequestLogRow *> &rows);
     Result<QVector<UsageCountReading>> readBack(const UsageBatch &batch);
     Result<void> trim(const QVector<RequestLogRow> &requests, const UsageRetention &retention,

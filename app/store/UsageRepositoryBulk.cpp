@@ -10,13 +10,15 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace Keyward {
 
 namespace {
 
-// In the writer's own temporary schema (PRAGMA temp_store = MEMORY on its connection: never a
-// file). Emptied before and after each write; a write that fails rolls them back with the rest.
+// In the connection's temporary schema (PRAGMA temp_store = MEMORY on every vault connection:
+// never a file). Emptied before and after each write; a write that fails rolls them back with the
+// rest.
 constexpr const char *kCreateTables[] = {
     "CREATE TEMP TABLE IF NOT EXISTS usage_secrets (id INTEGER PRIMARY KEY, used_at INTEGER, "
     "used_source TEXT, refused_at INTEGER, refused_outcome INTEGER)",
@@ -66,13 +68,14 @@ constexpr const char *kAddHourly =
     "= h.key_id) ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count "
     "+ excluded.count";
 
-Result<void> runOnce(sqlite3 *db, const char *sql, const QString &what, qint64 sequence = 0)
+Result<void> runOnce(sqlite3 *db, const char *sql, const QString &what,
+                     std::optional<qint64> sequence = std::nullopt)
 {
     const auto statement = SqliteStatement::prepare(db, sql, false);
     if (!statement)
         return SqliteStatement::connectionError(db, what);
-    if (sequence != 0)
-        statement->bindInteger(1, sequence);
+    if (sequence)
+        statement->bindInteger(1, *sequence);
     statement->step();
     if (statement->failed())
         return statement->error(what);

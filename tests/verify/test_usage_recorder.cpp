@@ -113,7 +113,13 @@ private Q_SLOTS:
             QSqlQuery q(*opened);
             QVERIFY(q.exec(QStringLiteral("PRAGMA cache_size")) && q.next());
             QCOMPARE(q.value(0).toInt(), -UsageRepository::kWriterCacheKiB);
+            // The set-based write's temporary tables in memory (2), never in a file (1, 0).
+            QVERIFY(q.exec(QStringLiteral("PRAGMA temp_store")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
         }
+        QSqlQuery own(StoreDatabase::of(store())); // usageRepository() writes through this one
+        QVERIFY(own.exec(QStringLiteral("PRAGMA temp_store")) && own.next());
+        QCOMPARE(own.value(0).toInt(), 2);
         *opened = QSqlDatabase();
         UsageRepository::closeConnection(name);
     }
