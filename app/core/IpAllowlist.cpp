@@ -80,6 +80,19 @@ Result<IpAllowlist::Entry> IpAllowlist::parseEntry(const QString &raw, int posit
                            .arg(position)
                            .arg(entry));
     const QString addressText = parts.constFirst();
+    // "010.0.0.1": Qt (like inet_aton) reads a leading zero as octal, 8.0.0.1, where most people
+    // and some tools mean 10.0.0.1. Neither reading is safe to pick for an allowlist.
+    const QString dotted = addressText.mid(addressText.lastIndexOf(QLatin1Char(':')) + 1);
+    if (dotted.contains(QLatin1Char('.'))) {
+        for (const QString &part : dotted.split(QLatin1Char('.'))) {
+            if (part.size() > 1 && part.startsWith(QLatin1Char('0')))
+                return invalid(tr("Allowed address %1 (%2) has a part with a leading zero, which "
+                                  "some programs read as octal: write 10.0.0.1, not "
+                                  "010.0.0.1.")
+                                   .arg(position)
+                                   .arg(entry));
+        }
+    }
     QHostAddress address;
     // IPv4 needs all four parts: Qt would read "10.1" as 10.0.0.1, which nobody means.
     const bool looksV4 = !addressText.contains(QLatin1Char(':'));

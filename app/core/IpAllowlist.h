@@ -27,8 +27,9 @@ public:
     IpAllowlist() = default;
 
     // Entries as typed: each one address or range; surrounding space is forgiven, an empty
-    // entry, a host part past the prefix ("10.1.2.3/8"), a zone ("fe80::1%eth0") or a prefix
-    // too long for its family ("10.0.0.0/33") is an error naming the entry.
+    // entry, a host part past the prefix ("10.1.2.3/8"), a zone ("fe80::1%eth0"), a prefix too
+    // long for its family ("10.0.0.0/33"), an IPv4 address short of four parts ("10.1") or with a
+    // leading zero ("010.0.0.1", octal to some) is an error naming the entry.
     static Result<IpAllowlist> parse(const QStringList &entries);
     // One text of entries separated by commas, spaces or line breaks (a dialog's field, a
     // --allow-ip value). Blank text: the empty list.
@@ -43,7 +44,11 @@ public:
     // Entries separated by a space: the stored form.
     QString toStored() const { return m_entries.join(QLatin1Char(' ')); }
     // Entries separated by ", ": for people.
-    QString toDisplay() const { return m_entries.join(QStringLiteral(", ")); }
+    QString toDisplay() const
+    {
+        return m_entries.join(QStringLiteral(", "));
+    } // The parsed ranges (network, prefix length), IPv4-mapped ones as IPv4.
+    const QVector<QPair<QHostAddress, int>> &ranges() const { return m_subnets; }
 
     // True when the list is empty or one entry contains the address. A null address (unknown)
     // is allowed only by an empty list.

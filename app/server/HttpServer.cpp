@@ -70,6 +70,28 @@ public:
             return {};
         return QByteArrayView(value, qsizetype(size));
     }
+    void forEachLine(const char *name,
+                     const std::function<void(QByteArrayView)> &each) const override
+    {
+        struct Wanted
+        {
+            QByteArrayView name;
+            const std::function<void(QByteArrayView)> &each;
+        } wanted {QByteArrayView(name, qsizetype(std::strlen(name))), each};
+        MHD_get_connection_values_n(
+            m_connection, MHD_HEADER_KIND,
+            [](void *cls, MHD_ValueKind, const char *key, size_t keySize, const char *value,
+               size_t valueSize) -> MHD_Result {
+                const auto *wanted = static_cast<const Wanted *>(cls);
+                if (key && value
+                    && QByteArrayView(key, qsizetype(keySize))
+                            .compare(wanted->name, Qt::CaseInsensitive)
+                        == 0)
+                    wanted->each(QByteArrayView(value, qsizetype(valueSize)));
+                return MHD_YES;
+            },
+            &wanted);
+    }
 
 private:
     MHD_Connection *m_connection;

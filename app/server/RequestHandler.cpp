@@ -119,18 +119,40 @@ HttpResponse RequestHandler::forwardAuth(const IncomingRequest &request, const Q
 
     // Built whole: a default QHostAddress allocates, and this runs for every request. In
     // VerifyRequest's order: environment, required grants, customer, source, client address.
+    const HeaderLines forwardedFor = headers.lines("X-Forwarded-For");
     VerifyRequest verify {
         route->environment, route->grants, QString(), QString(),
-        RequestCredentials::clientAddress(request.peer, headers.header("X-Forwarded-For"), config)};
+        RequestCredentials::clientAddress(request.peer, forwardedFor.text(), config)};
     verify.source = addressText(verify.clientAddress, request);
+    // A header that names one thing must come once: a client's own line ahead of the gateway's
+    // would otherwise be the one read (a customer of the client's choosing).
+    const auto once = [&headers](const char *name) -> std::optional<QByteArrayView> {
+        const HeaderLines lines = headers.lines(name);
+        if (lines.count > 1)
+            return std::nullopt;
+        return lines.first;
+    };
     if (!route->customerHeader.isEmpty()) {
-        const auto customer = headerText(headers.header(route->customerHeader.constData()));
+        const auto line = once(route->customerHeader.constData());
+        if (!line)
+            return rejected(400,
+                            tr("The header %1 appears more than once.")
+                                .arg(QString::fromLatin1(route->customerHeader)),
+                            false);
+        const auto customer = headerText(*line);
         if (!customer)
             return rejected(400, tr("The customer header is not UTF-8."), false);
         verify.customer = *customer;
     }
     if (config.requestHeaders) {
         // Only from a gateway that sets these itself (see ServerConfig::requestHeaders).
+        for (const char *single : {"X-Keyward-Environment", "X-Keyward-Customer"}) {
+            if (!once(single))
+                return rejected(
+                    400,
+                    tr("The header %1 appears more than once.").arg(QString::fromLatin1(single)),
+                    false);
+        }
         if (const QByteArrayView env = headers.header("X-Keyward-Environment"); !env.isEmpty()) {
             const std::optional<Environment> parsed =
                 environmentFromCode(QString::fromLatin1(env).trimmed());
@@ -139,7 +161,8 @@ HttpResponse RequestHandler::forwardAuth(const IncomingRequest &request, const Q
             verify.environment = *parsed;
         }
         // Added to the route's grants: a request can ask for more than the route, never less.
-        if (const QByteArrayView grants = headers.header("X-Keyward-Grants"); !grants.isEmpty()) {
+        const HeaderLines grantLines = headers.lines("X-Keyward-Grants");
+        if (const QByteArrayView grants = grantLines.text(); !grants.isEmpty()) {
             const auto text = headerText(grants);
             if (!text)
                 return rejected(400, tr("X-Keyward-Grants is not UTF-8."), false);
@@ -210,8 +233,9 @@ HttpResponse RequestHandler::verifyJson(const IncomingRequest &request, const Se
     } else if (!grants.isUndefined() && !grants.isNull()) {
         return rejected(400, tr("\"grants\" must be an array of strings."), true);
     }
-    verify.clientAddress = RequestCredentials::clientAddress(
-        request.peer, request.headers.header("X-Forwarded-For"), config);
+    const HeaderLines forwardedFor = request.headers.lines("X-Forwarded-For");
+    verify.clientAddress =
+        RequestCredentials::clientAddress(request.peer, forwardedFor.text(), config);
     if (verify.source.isEmpty())
         verify.source = addressText(verify.clientAddress, request);
 

@@ -6,18 +6,52 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 
+#include <functional>
+
 namespace Keyward::Verifyd {
 
 class Metrics;
 class VerifyService;
 struct ServerConfig;
 
+// Every line of one header in a request, in order.
+struct HeaderLines
+{
+    QByteArrayView first;
+    int count = 0; // 0: absent
+    QByteArray joined; // with more than one line: all of them, ", " between
+
+    // The header's value: repeated lines are one comma-separated list (RFC 9110, 5.3).
+    QByteArrayView text() const { return count > 1 ? QByteArrayView(joined) : first; }
+};
+
 // A request's headers, looked up case-insensitively by the HTTP library.
 class HeaderSource
 {
 public:
     virtual ~HeaderSource() = default;
+    // The first line of the header: for headers whose repetition changes nothing we rely on.
     virtual QByteArrayView header(const char *name) const = 0;
+    // Calls `each` with every line of the header, in order.
+    virtual void forEachLine(const char *name,
+                             const std::function<void(QByteArrayView)> &each) const = 0;
+    // All lines: what a header that proxies append to, or that a client could repeat ahead of
+    // the gateway's own line, must be read from. The first line alone let a client's forged
+    // X-Forwarded-For line win over the one a proxy added after it.
+    HeaderLines lines(const char *name) const
+    {
+        HeaderLines lines;
+        forEachLine(name, [&lines](QByteArrayView value) {
+            if (lines.count++ == 0) {
+                lines.first = value;
+                return;
+            }
+            if (lines.count == 2)
+                lines.joined = lines.first.toByteArray();
+            lines.joined.append(", ").append(value);
+        });
+        return lines;
+    }
 };
 
 struct IncomingRequest

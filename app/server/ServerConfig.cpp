@@ -1,5 +1,6 @@
 #include "ServerConfig.h"
 
+#include "core/IpAllowlist.h"
 #include "crypto/SigningKey.h"
 
 #include <QFileInfo>
@@ -85,20 +86,15 @@ Result<void> ServerConfigLoader::parseListen(const QString &text, ServerConfig &
 
 Result<QList<QPair<QHostAddress, int>>> ServerConfigLoader::parseSubnets(const QString &text)
 {
-    QList<QPair<QHostAddress, int>> subnets;
-    for (const QString &item : splitList(text)) {
-        QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(item);
-        if (subnet.first.isNull()) {
-            // A bare address is a subnet of one.
-            QHostAddress single;
-            if (!single.setAddress(item))
-                return makeError(ErrorCode::InvalidInput,
-                                 tr("\"%1\" is not an IP address or CIDR range.").arg(item));
-            subnet = {single, single.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128};
-        }
-        subnets.append(subnet);
-    }
-    return subnets;
+    // The allowlists' own rules: Qt's parseSubnet() took "127" for 127.0.0.0/8, cleared the host
+    // part of "10.1.2.3/8" without a word, and kept "::ffff:127.0.0.1" as IPv6, which no peer
+    // (compared as IPv4) ever matched.
+    const auto parsed = IpAllowlist::parse(splitList(text));
+    if (!parsed)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("A trusted proxy is not an IP address or CIDR range: %1")
+                             .arg(parsed.errorMessage()));
+    return QList<QPair<QHostAddress, int>>(parsed->ranges().cbegin(), parsed->ranges().cend());
 }
 
 Result<RouteConfig> ServerConfigLoader::parseRoute(const QString &environment,

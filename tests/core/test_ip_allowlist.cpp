@@ -95,6 +95,15 @@ void TestIpAllowlist::refuses_data()
     QTest::newRow("too long") << QString(200, QLatin1Char('1')) << "too long";
     QTest::newRow("mixed mapped range") << "::ffff:0.0.0.0/90"
                                         << "mixes";
+    // Qt read these as octal: 8.0.0.1 allowed, the meant 10.0.0.1 refused.
+    QTest::newRow("leading zero") << "010.0.0.1"
+                                  << "leading zero";
+    QTest::newRow("leading zero, last part") << "192.168.001.010"
+                                             << "leading zero";
+    QTest::newRow("leading zero, range") << "010.0.0.0/8"
+                                         << "leading zero";
+    QTest::newRow("leading zero, mapped") << "::ffff:010.0.0.1"
+                                          << "leading zero";
 }
 
 void TestIpAllowlist::refuses()

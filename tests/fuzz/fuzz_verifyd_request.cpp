@@ -92,6 +92,14 @@ public:
         }
         return {};
     }
+    void forEachLine(const char *name,
+                     const std::function<void(QByteArrayView)> &each) const override
+    {
+        for (const auto &[key, value] : lines) {
+            if (key.compare(QByteArrayView(name), Qt::CaseInsensitive) == 0)
+                each(value);
+        }
+    }
 };
 
 bool hasLineBreakOrNul(const QByteArray &text)

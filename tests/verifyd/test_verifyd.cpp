@@ -2,6 +2,7 @@
 // file, spoken to over real TCP, stopped with real signals.
 #include "VaultDamage.h"
 #include "VerifydTestSupport.h"
+#include "core/IpAllowlist.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -47,6 +48,9 @@ private:
                "[route.admin]\n"
                "environment = live\n"
                "grants = admin:full\n"
+               "[route.tenant]\n"
+               "environment = live\n"
+               "customer_header = X-Tenant\n"
             + extra;
     }
 
@@ -180,10 +184,15 @@ private Q_SLOTS:
         QVERIFY2(refused.second.contains("route.orders") && refused.second.contains("\"qa\""),
                  refused.second.constData());
 
-        QVERIFY(writeFile(bad, "[server]\ntrusted_proxies = 10.0.0.0/33\n"));
-        refused = run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
-        QCOMPARE(refused.first, 2);
-        QVERIFY2(refused.second.contains("trusted_proxies"), refused.second.constData());
+        // Qt's own reading took "127" for 127.0.0.0/8, cleared the host part of "10.1.2.3/8" and
+        // read "010.0.0.1" as 10.0.0.1 where an allowlist reads 8.0.0.1: the allowlists' rules.
+        for (const QByteArray proxies : {"10.0.0.0/33", "127", "10.1.2.3/8", "010.0.0.1"}) {
+            QVERIFY(writeFile(bad, "[server]\ntrusted_proxies = " + proxies + "\n"));
+            refused =
+                run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
+            QCOMPARE(refused.first, 2);
+            QVERIFY2(refused.second.contains("trusted_proxies"), refused.second.constData());
+        }
 
         QVERIFY(writeFile(bad, "[verify]\ncache_check_interval_ms = 5000\n"));
         refused = run({QStringLiteral("--config"), bad, QStringLiteral("--vault"), m_vaultPath});
@@ -382,6 +391,52 @@ private Q_SLOTS:
 
     // A thread keeps the text of the last peer it served: requests from two addresses taking
     // turns on one thread each log their own.
+    // A header sent on several lines is one comma-separated list. A trusted proxy that adds its
+    // own X-Forwarded-For line after the client's (HAProxy's "option forwardfor") is believed,
+    // not the client's line ahead of it, which once passed a key's IP allowlist. A header that
+    // names one customer must come once: a client's line ahead of the gateway's is refused.
+    void repeatedHeadersAreReadWhole()
+    {
+        NewKeyRequest request;
+        request.name = QStringLiteral("allowlisted");
+        request.environment = Environment::Production;
+        request.role = Role::Developer;
+        request.grants = m_store->grantCatalogue().roleGrants(Role::Developer);
+        request.expiresAtMs = SystemClock::instance().nowMs() + 90 * kDayMs;
+        request.allowedIps = *IpAllowlist::parseText(QStringLiteral("198.51.100.50"));
+        auto allowlisted = m_store->createKey(request);
+        QVERIFY2(allowlisted, qPrintable(allowlisted.errorMessage()));
+        const QByteArray allowlistedBearer = "Authorization: Bearer "
+            + QByteArray(allowlisted->token.data(), qsizetype(allowlisted->token.size()));
+        QCOMPARE(get("/v1/auth",
+                     {allowlistedBearer, "X-Forwarded-For: 198.51.100.50",
+                      "X-Forwarded-For: 203.0.113.9"})
+                     .status,
+                 403);
+        QCOMPARE(get("/v1/auth", {allowlistedBearer, "X-Forwarded-For: 203.0.113.9, 198.51.100.50"})
+                     .status,
+                 200);
+        QCOMPARE(get("/v1/auth",
+                     {allowlistedBearer, "X-Forwarded-For: 203.0.113.9",
+                      "X-Forwarded-For: 198.51.100.50"})
+                     .status,
+                 200);
+
+        request.name = QStringLiteral("scoped");
+        request.allowedIps = IpAllowlist();
+        request.customer = QStringLiteral("acme");
+        auto scoped = m_store->createKey(request);
+        QVERIFY2(scoped, qPrintable(scoped.errorMessage()));
+        const QByteArray scopedBearer = "Authorization: Bearer "
+            + QByteArray(scoped->token.data(), qsizetype(scoped->token.size()));
+        QCOMPARE(get("/v1/auth/tenant", {scopedBearer, "X-Tenant: acme"}).status, 200);
+        QCOMPARE(get("/v1/auth/tenant", {scopedBearer, "X-Tenant: globex"}).status, 403);
+        const RawResponse repeated =
+            get("/v1/auth/tenant", {scopedBearer, "X-Tenant: acme", "x-tenant: globex"});
+        QCOMPARE(repeated.status, 400);
+        QVERIFY2(repeated.body.contains("more than once"), repeated.body.constData());
+    }
+
     void eachPeerAddressIsItsOwnSource()
     {
         const IssuedToken second = issue(*m_store, QStringLiteral("from two"));

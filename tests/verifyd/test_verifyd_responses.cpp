@@ -4,6 +4,8 @@
 #include "ConfigHolder.h"
 #include "HttpResponse.h"
 #include "Metrics.h"
+#include "RequestCredentials.h"
+#include "ServerConfig.h"
 #include "core/ThreadShard.h"
 #include "verify/VerifyResult.h"
 
@@ -222,6 +224,24 @@ private Q_SLOTS:
         holder.reset();
         holder.emplace(configWithPort(3001)); // likely at the same address as the first
         QCOMPARE(holder->forThisThread().port, quint16(3001));
+    }
+
+    // A trusted proxy given as an IPv4-mapped address is its IPv4 address, as in allowlists:
+    // peers are compared as IPv4, so the mapped entry trusted no one and every client was taken
+    // for the proxy. The client's address is then the right-most one the proxy vouches for.
+    void aMappedTrustedProxyIsItsIpv4Address()
+    {
+        auto proxies = ServerConfigLoader::parseSubnets(QStringLiteral("::ffff:127.0.0.1"));
+        QVERIFY2(proxies, qPrintable(proxies.errorMessage()));
+        ServerConfig config;
+        config.trustedProxies = *proxies;
+        QVERIFY(config.isTrustedProxy(QHostAddress(QStringLiteral("127.0.0.1"))));
+        for (const QString peer : {QStringLiteral("127.0.0.1"), QStringLiteral("::ffff:127.0.0.1")})
+            QCOMPARE(RequestCredentials::clientAddress(QHostAddress(peer), "198.51.100.7", config),
+                     QHostAddress(QStringLiteral("198.51.100.7")));
+        QCOMPARE(RequestCredentials::clientAddress(QHostAddress(QStringLiteral("10.0.0.5")),
+                                                   "198.51.100.7", config),
+                 QHostAddress(QStringLiteral("10.0.0.5")));
     }
 };
 
