@@ -1615,6 +1615,10 @@ Sein Fingerabdruck ist %4. Hinterlegen Sie ihn überall, wo der Tresor verwendet
         <source>Too many allowed addresses (%1); at most %2 are allowed. Use ranges such as 10.0.0.0/8 to cover many addresses.</source>
         <translation>Zu viele erlaubte Adressen (%1); höchstens %2 sind zulässig. Verwenden Sie Bereiche wie 10.0.0.0/8, um viele Adressen abzudecken.</translation>
     </message>
+    <message>
+        <source>Allowed address %1 (%2) has a part with a leading zero, which some programs read as octal: write 10.0.0.1, not 010.0.0.1.</source>
+        <translation>Erlaubte Adresse %1 (%2) hat einen Teil mit führender Null, den manche Programme oktal lesen: Schreiben Sie 10.0.0.1, nicht 010.0.0.1.</translation>
+    </message>
 </context>
 <context>
     <name>KeyBulkCommands</name>
@@ -6978,6 +6982,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The vault does not answer: %1</source>
         <translation>Der Tresor antwortet nicht: %1</translation>
     </message>
+    <message>
+        <source>The header %1 appears more than once.</source>
+        <translation>Der Header %1 kommt mehr als einmal vor.</translation>
+    </message>
 </context>
 <context>
     <name>SecretIndexCheck</name>
@@ -7002,10 +7010,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Cannot read the listen address &quot;%1&quot;; use ADDRESS:PORT, [IPv6]:PORT or PORT.</source>
         <translation>Die Listen-Adresse „%1“ ist nicht lesbar; verwenden Sie ADDRESS:PORT, [IPv6]:PORT oder PORT.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address or CIDR range.</source>
-        <translation>„%1“ ist weder eine IP-Adresse noch ein CIDR-Bereich.</translation>
     </message>
     <message>
         <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
@@ -7042,6 +7046,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>%1, store/vault_pin: &quot;%2&quot; is not a vault fingerprint (32 hex digits in groups, as keywardctl init prints it).</source>
         <translation>%1, store/vault_pin: „%2“ ist kein Tresor-Fingerabdruck (32 Hexadezimalziffern in Gruppen, wie keywardctl init ihn ausgibt).</translation>
+    </message>
+    <message>
+        <source>A trusted proxy is not an IP address or CIDR range: %1</source>
+        <translation>Ein vertrauenswürdiger Proxy ist keine IP-Adresse und kein CIDR-Bereich: %1</translation>
     </message>
 </context>
 <context>
