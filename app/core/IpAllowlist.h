@@ -44,10 +44,8 @@ public:
     // Entries separated by a space: the stored form.
     QString toStored() const { return m_entries.join(QLatin1Char(' ')); }
     // Entries separated by ", ": for people.
-    QString toDisplay() const
-    {
-        return m_entries.join(QStringLiteral(", "));
-    } // The parsed ranges (network, prefix length), IPv4-mapped ones as IPv4.
+    QString toDisplay() const { return m_entries.join(QStringLiteral(", ")); }
+    // The parsed ranges (network, prefix length), IPv4-mapped ones as IPv4.
     const QVector<QPair<QHostAddress, int>> &ranges() const { return m_subnets; }
 
     // True when the list is empty or one entry contains the address. A null address (unknown)

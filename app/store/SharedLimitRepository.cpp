@@ -96,31 +96,14 @@ Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, qint64 w
         rollback();
         return error;
     };
-    // The key's limit as stored, not the caller's: a verifier's cache may still hold one an
-    // admin changed. Two verifiers that each wrote their own view reset the bucket to full on
-    // every lease (a 10/min key passed 150 requests at one instant).
-    const auto stored = currentLimit(keyId, what);
-    if (!stored)
-        return failed(stored.error());
-    if (!*stored) // the key was deleted meanwhile: nothing to lease, nothing to wait for
-        return failed(makeError(ErrorCode::NotFound, what));
-    const RateLimit &limit = **stored;
-    if (limit.isUnlimited()) { // its limit was removed: nothing to count
-        rollback();
-        return RateLeaseGrant {wanted, 0};
-    }
-    wanted = qBound(qint64(1), wanted, qint64(limit.count));
-    const qint64 periodMs = TokenBucket::periodOf(limit);
     SqlQuery q(m_db);
     // The row first, so that on PostgreSQL two verifiers creating a key's bucket at once both
-    // end up locking the same row below (SQLite's BEGIN IMMEDIATE already serialises them).
+    // end up locking the same row below (SQLite's BEGIN IMMEDIATE already serialises them). A
+    // new row has no limit yet, so it starts full under the key's limit below.
     q.prepare(
         QStringLiteral("INSERT INTO rate_buckets (key_id, rate_count, period_ms, units, "
-                       "refilled_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING"));
+                       "refilled_at) VALUES (?, 0, 0, 0, ?) ON CONFLICT (key_id) DO NOTHING"));
     q.addBindValue(keyId);
-    q.addBindValue(limit.count);
-    q.addBindValue(periodMs);
-    q.addBindValue(TokenBucket::capacityOf(limit));
     q.addBindValue(nowMs);
     if (!q.exec())
         return failed(SqlErrors::fromQuery(q, what));
@@ -132,12 +115,30 @@ Result<RateLeaseGrant> SharedLimitRepository::leaseTokens(qint64 keyId, qint64 w
     q.addBindValue(keyId);
     if (!q.exec())
         return failed(SqlErrors::fromQuery(q, what));
-    if (!q.next())
+    if (!q.next()) // the key was deleted meanwhile: nothing to lease, nothing to wait for
         return failed(makeError(ErrorCode::NotFound, what));
+    // The key's limit as stored, not the caller's: a verifier's cache may still hold one an
+    // admin changed. Two verifiers that each wrote their own view reset the bucket to full on
+    // every lease (a 10/min key passed 150 requests at one instant). Read under the bucket's
+    // lock, so that two leases around a change agree on it.
+    const qint64 storedCount = q.value(0).toLongLong();
+    const qint64 storedPeriodMs = q.value(1).toLongLong();
     TokenBucket bucket {q.value(2).toLongLong(), q.value(3).toLongLong()};
-    if (q.value(0).toInt() != limit.count || q.value(1).toLongLong() != periodMs)
-        bucket = TokenBucket::full(limit, nowMs); // an admin changed the limit
     q.finish();
+    const auto current = currentLimit(keyId, what);
+    if (!current)
+        return failed(current.error());
+    if (!*current)
+        return failed(makeError(ErrorCode::NotFound, what));
+    const RateLimit &limit = **current;
+    if (limit.isUnlimited()) { // its limit was removed: nothing to count
+        rollback();
+        return RateLeaseGrant {wanted, 0};
+    }
+    wanted = qBound(qint64(1), wanted, qint64(limit.count));
+    const qint64 periodMs = TokenBucket::periodOf(limit);
+    if (storedCount != limit.count || storedPeriodMs != periodMs)
+        bucket = TokenBucket::full(limit, nowMs); // new, or an admin changed the limit
     // Never back in time: verifiers read their clocks before waiting for this row, so another
     // one may have refilled it up to a later "now" already. Going back would refill that
     // interval twice.

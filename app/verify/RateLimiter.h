@@ -81,13 +81,15 @@ public:
     // keeps tokens from the others.
     static qint64 leaseTtlMs(const RateLimit &limit);
     static constexpr qint64 kStoreRetryMs = 1000;
+    static constexpr qint64 kMaxStoreRetryMs = 30000;
     // When to try a store again that failed an attempt begun at `startedMs` and given up at
     // `failedMs`: after kStoreRetryMs, or as long as the attempt waited (a locked vault makes it
-    // wait the busy timeout, 2 s). Counted from the failure: from the start, the pause could be
-    // over before it began, and every request waited the whole timeout again.
+    // wait the busy timeout, 2 s), but never more than kMaxStoreRetryMs (a wall clock stepped
+    // forward, a connect timeout of minutes). Counted from the failure: from the start, the
+    // pause could be over before it began, and every request waited the whole timeout again.
     static qint64 storeRetryAt(qint64 startedMs, qint64 failedMs)
     {
-        return failedMs + qMax(kStoreRetryMs, failedMs - startedMs);
+        return failedMs + qBound(kStoreRetryMs, failedMs - startedMs, kMaxStoreRetryMs);
     }
 
 private:

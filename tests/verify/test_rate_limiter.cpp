@@ -139,6 +139,20 @@ private Q_SLOTS:
         clock.advanceMs(10 * kHourMs);
         QCOMPARE(limiter.remaining(1, limit), 1'000'000'000);
     }
+
+    // After a failed store: a pause from the failure, as long as the attempt waited, within
+    // bounds (a wall clock stepped forward by an hour must not pause the shared limits an hour).
+    void storePauseIsBounded()
+    {
+        const qint64 failed = 1'800'000'000'000;
+        QCOMPARE(RateLimiter::storeRetryAt(failed - 5, failed),
+                 failed + RateLimiter::kStoreRetryMs);
+        QCOMPARE(RateLimiter::storeRetryAt(failed - 2000, failed), failed + 2000);
+        QCOMPARE(RateLimiter::storeRetryAt(failed - kHourMs, failed),
+                 failed + RateLimiter::kMaxStoreRetryMs);
+        QCOMPARE(RateLimiter::storeRetryAt(failed + 5000, failed), // the clock stepped back
+                 failed + RateLimiter::kStoreRetryMs);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRateLimiter)
