@@ -132,13 +132,13 @@ HttpResponse RequestHandler::forwardAuth(const IncomingRequest &request, const Q
             return std::nullopt;
         return lines.first;
     };
+    const auto repeated = [this](const QString &name) {
+        return rejected(400, tr("The header %1 appears more than once.").arg(name), false);
+    };
     if (!route->customerHeader.isEmpty()) {
         const auto line = once(route->customerHeader.constData());
         if (!line)
-            return rejected(400,
-                            tr("The header %1 appears more than once.")
-                                .arg(QString::fromLatin1(route->customerHeader)),
-                            false);
+            return repeated(QString::fromLatin1(route->customerHeader));
         const auto customer = headerText(*line);
         if (!customer)
             return rejected(400, tr("The customer header is not UTF-8."), false);
@@ -146,16 +146,15 @@ HttpResponse RequestHandler::forwardAuth(const IncomingRequest &request, const Q
     }
     if (config.requestHeaders) {
         // Only from a gateway that sets these itself (see ServerConfig::requestHeaders).
-        for (const char *single : {"X-Keyward-Environment", "X-Keyward-Customer"}) {
-            if (!once(single))
-                return rejected(
-                    400,
-                    tr("The header %1 appears more than once.").arg(QString::fromLatin1(single)),
-                    false);
-        }
-        if (const QByteArrayView env = headers.header("X-Keyward-Environment"); !env.isEmpty()) {
+        const auto env = once("X-Keyward-Environment");
+        if (!env)
+            return repeated(QStringLiteral("X-Keyward-Environment"));
+        const auto customerLine = once("X-Keyward-Customer");
+        if (!customerLine)
+            return repeated(QStringLiteral("X-Keyward-Customer"));
+        if (!env->isEmpty()) {
             const std::optional<Environment> parsed =
-                environmentFromCode(QString::fromLatin1(env).trimmed());
+                environmentFromCode(QString::fromLatin1(*env).trimmed());
             if (!parsed)
                 return rejected(400, tr("X-Keyward-Environment must be live, stg or dev."), false);
             verify.environment = *parsed;
@@ -169,7 +168,7 @@ HttpResponse RequestHandler::forwardAuth(const IncomingRequest &request, const Q
             verify.requiredGrants += splitGrants(*text);
         }
         if (verify.customer.isEmpty()) {
-            const auto customer = headerText(headers.header("X-Keyward-Customer"));
+            const auto customer = headerText(*customerLine);
             if (!customer)
                 return rejected(400, tr("X-Keyward-Customer is not UTF-8."), false);
             verify.customer = *customer;
