@@ -2,6 +2,7 @@
 
 #include "ServerConnInfo.h"
 #include "Terminal.h"
+#include "crypto/SigningKey.h"
 #include "store/SqlKeyStore.h"
 #include "store/VaultFile.h"
 
@@ -101,6 +102,10 @@ Result<std::unique_ptr<SqlKeyStore>> CommandContext::openAnotherStore(VaultCheck
     VaultOptions options;
     options.check = check;
     options.pinnedFingerprint = pin();
+    // Another connection of this process accepts only the root the first one accepted: a root
+    // replaced in the file meanwhile must not be trusted by the later connections.
+    if (options.pinnedFingerprint.isEmpty() && m_store && !m_store->rootKey().isEmpty())
+        options.pinnedFingerprint = SigningKey::fingerprint(m_store->rootKey());
     return SqlKeyStore::openVault(vaultPath(), m_clock, options);
 }
 

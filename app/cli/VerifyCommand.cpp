@@ -6,6 +6,7 @@
 #include "TokenLineReader.h"
 #include "VerifyWorkers.h"
 #include "store/SqlKeyStore.h"
+#include "verify/CacheFiller.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
 #include "verify/VerifyResultJson.h"
@@ -118,9 +119,20 @@ ExitCode VerifyCommand::run(CommandContext &context)
     ExitCode code = ExitCode::Success;
     if (lines) {
         // Many lines, one process: keep keys in memory, still honouring a revocation made
-        // meanwhile by anyone within the cache's check interval.
-        verifier.enableCache();
+        // meanwhile by anyone within the cache's check interval. Lines that meet many of the
+        // vault's keys have the rest read in one pass.
+        VerifierCacheOptions cache;
+        cache.fillFromStore = true;
+        verifier.enableCache(cache);
         store->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
+        CacheFiller filler(verifier.shared().cache, [&context]() -> std::unique_ptr<KeyStore> {
+            auto opened = context.openAnotherStore(VaultCheck::Header);
+            if (!opened)
+                return nullptr;
+            (*opened)->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
+            return std::move(opened).value();
+        });
+        filler.attach();
         code = threads > 1 ? verifyLinesOnThreads(context, verifier, request, threads)
                            : verifyLines(context, *store, verifier, request);
     } else {

@@ -39,6 +39,7 @@ public:
     struct Gauges
     {
         qint64 cacheEntries = 0;
+        qint64 cacheFills = 0;
         qint64 verifiedSignatures = 0;
         qint64 usageBacklog = 0;
         qint64 storeReconnects = 0;

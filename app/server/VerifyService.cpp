@@ -2,9 +2,11 @@
 
 #include "SignatureWarmup.h"
 #include "VerifyWorker.h"
+#include "crypto/SigningKey.h"
 #include "store/PgConnInfo.h"
 #include "store/SqlKeyStore.h"
 #include "store/VerifiedSignatures.h"
+#include "verify/CacheFiller.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
 
@@ -22,11 +24,21 @@ thread_local std::unique_ptr<VerifyWorker> t_worker;
 thread_local QElapsedTimer t_sinceFailure;
 thread_local Error t_failure;
 
+// The serving threads' connections, opened later, accept only the root the first connection
+// accepted (pinned to it unless pinned already): a root replaced in the file meanwhile must not be
+// trusted by them.
+StoreSettings pinnedToAcceptedRoot(StoreSettings settings, const SqlKeyStore &store)
+{
+    if (settings.dbConninfo.isEmpty() && settings.vaultPin.isEmpty() && !store.rootKey().isEmpty())
+        settings.vaultPin = SigningKey::fingerprint(store.rootKey());
+    return settings;
+}
+
 } // namespace
 
 VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
                              std::unique_ptr<SqlKeyStore> store)
-    : m_settings(std::move(settings))
+    : m_settings(pinnedToAcceptedRoot(std::move(settings), *store))
     , m_clock(clock)
     , m_store(std::move(store))
 {
@@ -36,7 +48,22 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
     m_primary = std::make_unique<Verifier>(*m_store, clock);
     VerifierCacheOptions cache;
     cache.checkIntervalMs = m_settings.cacheCheckIntervalMs;
+    // A server meets most keys of its store sooner or later: once it has met a tenth of them
+    // (after start, or after a change emptied the cache), the rest are read in one pass, at idle
+    // priority, not one first look-up per request.
+    cache.fillFromStore = true;
     m_primary->enableCache(cache);
+    m_filler = std::make_unique<CacheFiller>(
+        m_primary->shared().cache, [settings = m_settings, &clock]() -> std::unique_ptr<KeyStore> {
+            auto opened = openStore(settings, clock);
+            if (!opened) {
+                qWarning("keyward-verifyd: the cache cannot be filled ahead: %s",
+                         qPrintable(opened.errorMessage()));
+                return nullptr;
+            }
+            return std::move(opened).value();
+        });
+    m_filler->attach();
     m_primary->setRecorder(m_recorder.get());
     // (A server vault is not signed: its roles keep verifiers from writing keys.)
     if (m_settings.dbConninfo.isEmpty())
@@ -46,6 +73,7 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
 VerifyService::~VerifyService()
 {
     m_warmup.reset(); // stops the pass: a shutdown does not wait for it
+    m_filler.reset(); // likewise
     if (auto saved = flushUsage(); !saved)
         qWarning("keyward-verifyd: usage could not be saved: %s", qPrintable(saved.errorMessage()));
     // The primary verifier goes last and gives back the usage credits reserved but not spent,
@@ -149,8 +177,10 @@ void VerifyService::detach(VerifyWorker *worker)
 Metrics::Gauges VerifyService::gauges() const
 {
     Metrics::Gauges gauges;
-    if (VerifierCache *cache = m_primary->shared().cache.get())
+    if (VerifierCache *cache = m_primary->shared().cache.get()) {
         gauges.cacheEntries = cache->size();
+        gauges.cacheFills = cache->fills();
+    }
     gauges.verifiedSignatures = VerifiedSignatures::ofProcess().size();
     gauges.usageBacklog = qMax<qint64>(0, m_recorded.total() - m_recorder->aggregatedCount());
     gauges.storeReconnects = m_reconnectsOfEndedWorkers.load(std::memory_order_relaxed);

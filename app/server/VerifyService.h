@@ -17,6 +17,7 @@
 #include <memory>
 
 namespace Keyward {
+class CacheFiller;
 class SqlKeyStore;
 class UsageRecorder;
 class Verifier;
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<UsageRecorder> m_recorder;
     std::unique_ptr<Verifier> m_primary;
     std::unique_ptr<SignatureWarmup> m_warmup; // vault files only
+    std::unique_ptr<CacheFiller> m_filler;
     mutable QMutex m_mutex; // guards m_workers; workers come and go with their threads
     QSet<VerifyWorker *> m_workers;
     std::atomic<qint64> m_reconnectsOfEndedWorkers {0};

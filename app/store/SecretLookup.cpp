@@ -24,12 +24,15 @@ namespace {
 // (SignedKeyCheck::lookupColumns()), from kSignedRowColumn on.
 constexpr int kSignedRowColumn = kSecretRowColumns + 1;
 
-QByteArray selectSql(bool sqlite, bool withSignedRow)
+// withTableHash: the row's own hash as column kSecretRowColumns (a vault file's look-up, which
+// SecretIndexCheck compares, and every scan, whose rows are known by it). byHash: one secret
+// (a look-up), else all of them (a scan, which reads the table's rows themselves).
+QByteArray selectSql(bool withTableHash, bool withSignedRow, bool byHash)
 {
-    Q_ASSERT(sqlite || !withSignedRow); // kSignedRowColumn counts the table's hash
+    Q_ASSERT(withTableHash || !withSignedRow); // kSignedRowColumn counts the table's hash
     QByteArray columns;
-    if (sqlite)
-        columns.append(", ").append(SecretIndexCheck::kTableHashColumn);
+    if (withTableHash)
+        columns.append(", ").append(byHash ? SecretIndexCheck::kTableHashColumn : "s.hash");
     if (withSignedRow)
         columns.append(SignedKeyCheck::lookupColumns());
     QByteArray sql(kSecretRowSelect);
@@ -38,7 +41,10 @@ QByteArray selectSql(bool sqlite, bool withSignedRow)
     if (withSignedRow)
         sql.replace(QByteArray(" WHERE s.hash = "),
                     QByteArray(SignedKeyCheck::kLookupJoin).append(" WHERE s.hash = "));
-    return sql + '?';
+    if (byHash)
+        return sql + '?';
+    sql.truncate(sql.indexOf(" WHERE s.hash = "));
+    return sql;
 }
 
 } // namespace
@@ -49,7 +55,7 @@ Result<void> SecretLookup::prepare()
     if (sqlite) {
         sqlite3 *db = sqliteHandle(m_store.database());
         m_indexCheck = std::make_unique<SecretIndexCheck>(db, m_store.displayName());
-        static const QByteArray sql = selectSql(true, true);
+        static const QByteArray sql = selectSql(true, true, true);
         m_native = SqliteStatement::prepare(db, sql, true);
         if (m_native) {
             m_prepared = true;
@@ -58,7 +64,7 @@ Result<void> SecretLookup::prepare()
     }
     m_query = SqlQuery(m_store.database());
     m_query.setForwardOnly(true);
-    if (!m_query.prepare(QString::fromLatin1(selectSql(sqlite, false))))
+    if (!m_query.prepare(QString::fromLatin1(selectSql(sqlite, false, true))))
         return SqlErrors::fromQuery(m_query, tr("Cannot look up the key."));
     m_prepared = true;
     return {};
@@ -158,6 +164,67 @@ Result<std::optional<SecretMatch>> SecretLookup::findWithSqlite(const QByteArray
     if (auto checked = confirm(match.has_value(), tableHash, hash); !checked)
         return checked.error();
     return match;
+}
+
+Result<void> SecretLookup::scan(const KeyStore::SecretVisitor &visit)
+{
+    if (m_store.engine() == SqlEngine::Sqlite)
+        return scanWithSqlite(visit);
+    return scanWithQt(visit);
+}
+
+Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
+{
+    const QString what = tr("Cannot read the keys.");
+    // A snapshot of its own, begun now: never a shared one that may predate the change check
+    // whose cache this scan fills.
+    const quint64 serial = m_store.serialForOwnSnapshot();
+    sqlite3 *db = sqliteHandle(m_store.database());
+    if (!db)
+        return makeError(ErrorCode::StorageError, what);
+    if (!m_keyCheck)
+        m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
+    const SqliteReadTransaction snapshot(db);
+    // Not kept: a scan runs once per emptied cache at most. Declared after the snapshot, so it
+    // is finished before the snapshot ends.
+    static const QByteArray sql = selectSql(true, true, false);
+    const auto rows = SqliteStatement::prepare(db, sql, false);
+    if (!rows)
+        return SqliteStatement::connectionError(db, what);
+    while (rows->step()) {
+        SecretMatch match = readSecretRow(*rows);
+        const QByteArray hash = rows->blob(kSecretRowColumns);
+        const auto signedRow = SignedKeyCheck::fromLookup(*rows, kSignedRowColumn, match.secret.id,
+                                                          hash, match.secret.retiresAtMs);
+        auto outcome = m_keyCheck->check(m_store.database(), match, hash, serial, signedRow);
+        if (!outcome)
+            return outcome.error();
+        // Tampered was logged and is left out: a look-up of its hash refuses it as well. Within
+        // one snapshot nothing changes between the reads, so Changed cannot pass either.
+        if (*outcome != SignedKeyCheck::Outcome::Trusted)
+            continue;
+        if (!visit(hash, std::move(match)))
+            return {};
+    }
+    if (rows->failed())
+        return rows->error(what);
+    return {};
+}
+
+Result<void> SecretLookup::scanWithQt(const KeyStore::SecretVisitor &visit)
+{
+    SqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    if (!query.exec(QString::fromLatin1(selectSql(true, false, false))))
+        return SqlErrors::fromQuery(query, tr("Cannot read the keys."));
+    while (query.next()) {
+        SecretMatch match = readSecretRow(QueryRow(query));
+        if (!visit(query.value(kSecretRowColumns).toByteArray(), std::move(match)))
+            return {};
+    }
+    if (query.lastError().isValid())
+        return SqlErrors::fromQuery(query, tr("Cannot read the keys."));
+    return {};
 }
 
 bool SecretLookup::mayReconnectNow()

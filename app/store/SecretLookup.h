@@ -40,6 +40,9 @@ public:
     ~SecretLookup();
 
     Result<std::optional<SecretMatch>> find(const QByteArray &hash);
+    // KeyStore::forEachSecret: every secret in one statement and one read snapshot of its own;
+    // on a vault file each row's signature is checked as a look-up checks it.
+    Result<void> scan(const KeyStore::SecretVisitor &visit);
     // The store is about to close and reopen its server connection: the prepared Qt statement
     // dies with it. (A native SQLite statement notices a replaced connection by itself, and
     // must be the one to close the abandoned connection.)
@@ -56,6 +59,8 @@ private:
     Result<std::optional<SecretMatch>> findSigned(const QByteArray &hash);
     Result<std::optional<SecretMatch>> findWithQt(const QByteArray &hash);
     Result<std::optional<SecretMatch>> findWithSqlite(const QByteArray &hash);
+    Result<void> scanWithSqlite(const KeyStore::SecretVisitor &visit);
+    Result<void> scanWithQt(const KeyStore::SecretVisitor &visit);
     bool mayReconnectNow();
     // SecretIndexCheck's verdict on what the look-up found (vault files only).
     Result<void> confirm(bool found, const QByteArray &tableHash, const QByteArray &hash);

@@ -121,6 +121,12 @@ quint64 SqlKeyStore::sharedReadSnapshotSerial() const
     return m_snapshotSerial;
 }
 
+quint64 SqlKeyStore::serialForOwnSnapshot()
+{
+    releaseReadSnapshot();
+    return ++m_snapshotSerial;
+}
+
 void SqlKeyStore::releaseReadSnapshotOlderThan(int ms)
 {
     if (m_readSnapshot && m_snapshotAge.hasExpired(ms))
@@ -517,6 +523,18 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
     if (!m_secretLookup)
         m_secretLookup = std::make_unique<SecretLookup>(*this);
     return m_secretLookup->find(hash);
+}
+
+Result<void> SqlKeyStore::forEachSecret(const SecretVisitor &visit)
+{
+    if (!m_secretLookup)
+        m_secretLookup = std::make_unique<SecretLookup>(*this);
+    return m_secretLookup->scan(visit);
+}
+
+Result<qint64> SqlKeyStore::secretCountBound()
+{
+    return readCounter(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM key_secrets"));
 }
 
 Result<qint64> SqlKeyStore::changeCounter()

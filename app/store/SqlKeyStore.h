@@ -209,6 +209,8 @@ public:
     Result<void> certifyMember(qint64 memberId);
 
     Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) override;
+    Result<void> forEachSecret(const SecretVisitor &visit) override;
+    Result<qint64> secretCountBound() override;
     Result<qint64> changeCounter() override;
     Result<qint64> usageCounter() override;
     Result<UsageUpdates> usageSince(qint64 counter) override;
@@ -260,6 +262,9 @@ private:
     // what a look-up read in it cannot have changed while it is the same.
     // Only while its read transaction is open (SQLite may end one by itself after an error).
     quint64 sharedReadSnapshotSerial() const;
+    // For SecretLookup: ends the shared snapshot and names the one the caller opens itself next,
+    // different from every other (see sharedReadSnapshotSerial()).
+    quint64 serialForOwnSnapshot();
     friend class StoreDatabase;
     QSqlDatabase &database();
     const QSqlDatabase &database() const;

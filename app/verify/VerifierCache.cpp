@@ -28,6 +28,12 @@ int VerifierCache::size() const
     return int(m_entries.size());
 }
 
+quint64 VerifierCache::generation() const
+{
+    std::shared_lock lock(m_mutex);
+    return m_generation;
+}
+
 int VerifierCache::missingSize() const
 {
     std::shared_lock lock(m_mutex);
@@ -78,6 +84,7 @@ void VerifierCache::invalidateLocked()
     if (!m_entries.isEmpty() || !m_missing.isEmpty())
         m_invalidations.fetch_add(1, std::memory_order_relaxed);
     ++m_generation;
+    m_lookupsSinceEmpty.store(0, std::memory_order_relaxed);
     m_entries.clear();
     m_missing.clear();
     m_strings.clear();
@@ -149,13 +156,102 @@ Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash, qint64
         m_entries.clear();
         m_strings.clear();
     }
-    SecretMatch &match = **found;
+    auto shared = insertLocked(key, std::move(**found));
+    lock.unlock();
+    fillIfDue(backend);
+    return Lookup {std::move(shared), true};
+}
+
+std::shared_ptr<const SecretMatch> VerifierCache::insertLocked(const HashKey &key,
+                                                               SecretMatch &&match)
+{
     for (QString &grant : match.key.grants)
         grant = interned(grant);
     match.key.customer = interned(match.key.customer);
     auto shared = std::make_shared<const SecretMatch>(std::move(match));
     m_entries.insert(key, shared);
-    return Lookup {std::move(shared), true};
+    return shared;
+}
+
+void VerifierCache::fillIfDue(const Backend &backend)
+{
+    if (!m_options.fillFromStore || !backend.store)
+        return;
+    const qint64 lookups = m_lookupsSinceEmpty.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (lookups < VerifierCacheOptions::kFillAfterLookups)
+        return;
+    quint64 generation = 0;
+    {
+        std::shared_lock lock(m_mutex);
+        generation = m_generation;
+    }
+    if (m_fillDecidedGeneration.load(std::memory_order_acquire) == generation)
+        return;
+    // Another thread deciding or filling answers for this one, which goes on verifying.
+    std::unique_lock filling(m_fillMutex, std::try_to_lock);
+    if (!filling.owns_lock() || m_fillDecidedGeneration.load() == generation)
+        return;
+    if (m_thresholdGeneration != generation) {
+        const auto bound = backend.store->secretCountBound();
+        if (!bound || *bound > m_options.maxEntries) {
+            m_fillDecidedGeneration.store(generation, std::memory_order_release);
+            return;
+        }
+        m_fillThreshold = std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, *bound / 10);
+        m_thresholdGeneration = generation;
+    }
+    if (lookups < m_fillThreshold)
+        return;
+    m_fillDecidedGeneration.store(generation, std::memory_order_release);
+    if (m_filler)
+        m_filler(generation);
+    else
+        fill(generation, *backend.store);
+}
+
+void VerifierCache::setFiller(Filler filler)
+{
+    const std::lock_guard lock(m_fillMutex);
+    m_filler = std::move(filler);
+}
+
+void VerifierCache::fill(quint64 generation, KeyStore &store,
+                         const std::function<bool()> &keepGoing)
+{
+    m_fills.fetch_add(1, std::memory_order_relaxed);
+    // Added in parts, so that other threads' hits never wait for more than one part, and a
+    // change seen meanwhile ends the pass at the next part.
+    constexpr std::size_t kPart = 1024;
+    std::vector<std::pair<HashKey, SecretMatch>> rows;
+    rows.reserve(kPart);
+    bool going = true;
+    const auto scanned = store.forEachSecret([&](const QByteArray &hash, SecretMatch &&match) {
+        rows.emplace_back(HashKey::of(hash), std::move(match));
+        if (rows.size() >= kPart)
+            going = addFilled(generation, rows) && keepGoing();
+        return going;
+    });
+    // A pass that failed is no error of any request's: the keys it did not add are looked up one
+    // at a time, as without it, and those look-ups report what is wrong.
+    if (scanned && going)
+        addFilled(generation, rows);
+}
+
+bool VerifierCache::addFilled(quint64 generation,
+                              std::vector<std::pair<HashKey, SecretMatch>> &rows)
+{
+    std::unique_lock lock(m_mutex);
+    if (generation != m_generation)
+        return false;
+    for (auto &[key, match] : rows) {
+        if (m_entries.size() >= m_options.maxEntries)
+            return false;
+        // An entry there already stays: read since the pass began, it may be the newer row.
+        if (!m_entries.contains(key))
+            insertLocked(key, std::move(match));
+    }
+    rows.clear();
+    return true;
 }
 
 } // namespace Keyward

@@ -16,6 +16,8 @@
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <utility>
+#include <vector>
 
 namespace Keyward {
 
@@ -29,6 +31,15 @@ struct VerifierCacheOptions
     // Tokens that matched nothing: remembered so a client hammering with an unknown or deleted
     // key costs no query, but never more than this many (garbage cannot grow memory).
     int maxMissingEntries = 10000;
+    // For a process that will meet most of the store's keys (a pipeline, the server): once the
+    // look-ups made since the cache was last emptied reach a tenth of the store's secrets (and
+    // at least kFillAfterLookups), the rest come in one pass over the store
+    // (KeyStore::forEachSecret) instead of a look-up each. The tenth bounds the waste: a process
+    // that stops meeting new keys just then has spent on the pass no more than about what it
+    // spent on look-ups before it (a scanned row costs about a tenth of a look-up). Never for a
+    // store with more secrets than maxEntries.
+    bool fillFromStore = false;
+    static constexpr int kFillAfterLookups = 64;
 };
 
 // Secrets looked up by hash, with their key, so repeated verifications do not touch the
@@ -61,6 +72,7 @@ public:
     {
         const FindFunction &find;
         ChangeSource &changes;
+        KeyStore *store = nullptr; // for fillFromStore; null: look-ups only
     };
 
     explicit VerifierCache(VerifierCacheOptions options = {});
@@ -78,6 +90,20 @@ public:
     qint64 hits() const { return m_hits.total(); }
     qint64 storeLookups() const { return m_storeLookups.load(std::memory_order_relaxed); }
     qint64 invalidations() const { return m_invalidations.load(std::memory_order_relaxed); }
+    // Bumped each time the cache is emptied: what fill() is given to fill.
+    quint64 generation() const;
+    // Passes over the store that filled the cache (fillFromStore), completed or not.
+    qint64 fills() const { return m_fills.load(std::memory_order_relaxed); }
+
+    // fillFromStore's passes: made by the thread whose look-up found them due, or handed to
+    // `filler` (CacheFiller) with the generation to fill; an empty function: made inline again.
+    using Filler = std::function<void(quint64 generation)>;
+    void setFiller(Filler filler);
+    // One pass over `store` into the cache, unless the cache is emptied meanwhile (or keepGoing,
+    // asked between parts, says stop): what it reads then may predate the change.
+    void fill(
+        quint64 generation, KeyStore &store,
+        const std::function<bool()> &keepGoing = [] { return true; });
 
     // The key of the maps: the 32 hash bytes inline (no allocation per entry, one cache line).
     struct HashKey
@@ -93,6 +119,11 @@ private:
     bool isCheckDue(qint64 nowMs) const;
     Result<Lookup> findUncached(const QByteArray &hash, const Backend &backend);
     void invalidateLocked();
+    // After a look-up from the store: fills the cache when fillFromStore says it is time.
+    void fillIfDue(const Backend &backend);
+    // Adds a part of a fill unless the cache was emptied since the fill began; false: stop.
+    bool addFilled(quint64 generation, std::vector<std::pair<HashKey, SecretMatch>> &rows);
+    std::shared_ptr<const SecretMatch> insertLocked(const HashKey &key, SecretMatch &&match);
     const QString &interned(const QString &text);
 
     const VerifierCacheOptions m_options;
@@ -111,6 +142,16 @@ private:
     ShardedCounter<qint64> m_hits; // every answer from the cache: per thread (core/ThreadShard.h)
     std::atomic<qint64> m_storeLookups {0};
     std::atomic<qint64> m_invalidations {0};
+
+    // fillFromStore: look-ups from the store since the cache was last emptied, and whether this
+    // generation's fill is decided (made, begun, or not to be made).
+    std::atomic<qint64> m_lookupsSinceEmpty {0};
+    std::atomic<quint64> m_fillDecidedGeneration {std::numeric_limits<quint64>::max()};
+    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the three below
+    Filler m_filler;
+    quint64 m_thresholdGeneration = std::numeric_limits<quint64>::max();
+    qint64 m_fillThreshold = 0;
+    std::atomic<qint64> m_fills {0};
 };
 
 // SHA-256 output is uniformly distributed and cannot be steered by a client (that would be a

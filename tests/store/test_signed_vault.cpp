@@ -12,11 +12,13 @@
 #include "store/VaultSigning.h"
 #include "store/VerifiedSignatures.h"
 #include "verify/Verifier.h"
+#include "verify/VerifierCache.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
 #include <limits>
 
 using namespace Keyward;
@@ -99,6 +101,7 @@ private Q_SLOTS:
     void newVaultIsSignedFromTheStart();
     void revokedKeyMadeActiveIsNotFound();
     void tamperedKeyIsLoggedOncePerVerifier();
+    void aPassLeavesTamperedRowsOut();
     void forgedAdminKeyIsNotFound();
     void secretAddedToValidKeyIsNotFound();
     void replayedOlderRowIsNotFound();
@@ -188,6 +191,62 @@ void TestSignedVault::tamperedKeyIsLoggedOncePerVerifier()
     }
     qInstallMessageHandler(previous);
     QCOMPARE(tamperedLines.loadRelaxed(), 1);
+}
+
+// The pass that fills a verifier's cache (KeyStore::forEachSecret) checks every row as a
+// look-up does: a row changed behind the vault's back is left out (and logged), the others pass,
+// and a verifier whose cache was filled still refuses the tampered key.
+void TestSignedVault::aPassLeavesTamperedRowsOut()
+{
+    VaultFixture f;
+    auto good = f.store->createKey(f.request(QStringLiteral("good")));
+    QVERIFY(good);
+    auto other = f.store->createKey(f.request(QStringLiteral("other")));
+    QVERIFY(other);
+    auto forged = f.store->createKey(f.request(QStringLiteral("forged")));
+    QVERIFY(forged);
+    {
+        RawVault raw(f.path);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET grants = 'admin:all' WHERE id = %1")
+                             .arg(forged->key.id)));
+    }
+    auto store = f.openSecond(QString());
+    static QAtomicInt tamperedLines;
+    tamperedLines = 0;
+    const QtMessageHandler previous =
+        qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &text) {
+            if (text.contains(QLatin1String("TAMPERED key")))
+                ++tamperedLines;
+        });
+    QList<qint64> passed;
+    const auto pass = store->forEachSecret([&passed](const QByteArray &, SecretMatch &&match) {
+        passed.append(match.key.id);
+        return true;
+    });
+    Verifier verifier(*store, f.clock);
+    VerifierCacheOptions options;
+    options.checkIntervalMs = 3'600'000; // no second change check within the test
+    verifier.enableCache(options);
+    auto first = verifier.verify(good->token, Environment::Production, {}, QString());
+    VerifierCache &cache = *verifier.cache();
+    cache.fill(cache.generation(), *store);
+    const int filled = cache.size();
+    auto fromFill = verifier.verify(other->token, Environment::Production, {}, QString());
+    const qint64 lookupsAfterFill = cache.storeLookups();
+    auto refused = verifier.verify(forged->token, Environment::Production, {}, QString());
+    qInstallMessageHandler(previous);
+
+    QVERIFY2(pass, qPrintable(pass.errorMessage()));
+    std::sort(passed.begin(), passed.end());
+    QCOMPARE(passed, (QList<qint64> {good->key.id, other->key.id}));
+    QVERIFY(tamperedLines.loadRelaxed() >= 1);
+    QCOMPARE(filled, 2);
+    QVERIFY(first && fromFill && refused);
+    QCOMPARE(first->outcome, VerifyOutcome::Valid);
+    QCOMPARE(fromFill->outcome, VerifyOutcome::Valid);
+    QCOMPARE(lookupsAfterFill, qint64(1)); // the first key's only: the other came with the fill
+    QCOMPARE(refused->outcome, VerifyOutcome::NotFound);
+    QCOMPARE(cache.storeLookups(), qint64(2));
 }
 
 void TestSignedVault::forgedAdminKeyIsNotFound()

@@ -115,6 +115,77 @@ private Q_SLOTS:
         QCOMPARE((*old)->key.expiresAtMs, std::nullopt);
     }
 
+    // KeyStore::forEachSecret, the one pass that fills a verifier's cache: every secret (a key
+    // with a retiring secret twice), each as findSecret answers for its hash; it stops when told.
+    void aPassReadsWhatLookUpsRead()
+    {
+        StoreFixture f;
+        NewKeyRequest request = f.request(QStringLiteral("Zahlungsabgleich \u00e9 \u2014 "
+                                                         "O'Brien \"quoted\"; DROP TABLE x"));
+        request.customer = QStringLiteral("kunde-\u00fc-42");
+        request.usageLimit = 1000;
+        request.allowedIps = *IpAllowlist::parseText(QStringLiteral("10.0.0.0/8, 2001:db8::1"));
+        auto limited = f.store->createKey(request);
+        QVERIFY2(limited, qPrintable(limited.errorMessage()));
+        auto open = f.store->createKey(f.request(QStringLiteral("open"), Environment::Staging));
+        QVERIFY2(open, qPrintable(open.errorMessage()));
+        auto regenerated = f.store->regenerateKey(open->key.id, open->key.version, 2 * kHourMs);
+        QVERIFY2(regenerated, qPrintable(regenerated.errorMessage()));
+        auto dead = f.store->createKey(f.request(QStringLiteral("revoked")));
+        QVERIFY2(dead, qPrintable(dead.errorMessage()));
+        QVERIFY(f.store->revokeKey(dead->key.id, dead->key.version));
+
+        QHash<QByteArray, SecretMatch> passed;
+        auto pass = f.store->forEachSecret([&passed](const QByteArray &hash, SecretMatch &&match) {
+            passed.insert(hash, std::move(match));
+            return true;
+        });
+        QVERIFY2(pass, qPrintable(pass.errorMessage()));
+        QCOMPARE(passed.size(), 4);
+        for (const SecretString *token :
+             {&limited->token, &open->token, &regenerated->token, &dead->token})
+            QVERIFY(passed.contains(hashOf(*token)));
+        for (auto it = passed.cbegin(); it != passed.cend(); ++it) {
+            auto found = f.store->findSecret(it.key());
+            QVERIFY2(found, qPrintable(found.errorMessage()));
+            QVERIFY(found->has_value());
+            compareMatches(it.value(), **found);
+            QCOMPARE(it.value().key.allowedIps, (*found)->key.allowedIps);
+        }
+        QVERIFY(passed.value(hashOf(open->token)).secret.retiresAtMs.has_value());
+        QCOMPARE(passed.value(hashOf(dead->token)).key.state, KeyState::Revoked);
+
+        int visited = 0;
+        pass = f.store->forEachSecret(
+            [&visited](const QByteArray &, SecretMatch &&) { return ++visited < 2; });
+        QVERIFY2(pass, qPrintable(pass.errorMessage()));
+        QCOMPARE(visited, 2);
+        const auto bound = f.store->secretCountBound();
+        QVERIFY2(bound, qPrintable(bound.errorMessage()));
+        QVERIFY(*bound >= 4);
+    }
+
+    // A pass that cannot read is an error with a translated message, not a short pass.
+    void aPassThatCannotReadIsAnError()
+    {
+        StoreFixture f;
+        QVERIFY(f.store->createKey(f.request(QStringLiteral("table goes away"))));
+        QSqlQuery q(f.tamperDatabase());
+        QVERIFY2(q.exec(QStringLiteral("ALTER TABLE key_secrets RENAME TO key_secrets_away")),
+                 qPrintable(q.lastError().text()));
+        int visited = 0;
+        const auto pass = f.store->forEachSecret([&visited](const QByteArray &, SecretMatch &&) {
+            ++visited;
+            return true;
+        });
+        QVERIFY(!pass);
+        QVERIFY2(pass.errorMessage().contains(QStringLiteral("Cannot read the keys.")),
+                 qPrintable(pass.errorMessage()));
+        QCOMPARE(visited, 0);
+        QVERIFY2(q.exec(QStringLiteral("ALTER TABLE key_secrets_away RENAME TO key_secrets")),
+                 qPrintable(q.lastError().text()));
+    }
+
     void unknownAndOddHashesFindNothing()
     {
         StoreFixture f;

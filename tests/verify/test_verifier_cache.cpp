@@ -4,6 +4,7 @@
 #include "StoreDatabase.h"
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
+#include "verify/CacheFiller.h"
 #include "verify/UsageRecorder.h"
 #include "verify/VerifierCache.h"
 
@@ -37,6 +38,22 @@ private:
 
     SqlKeyStore &store() { return *m_vault->store; }
     ManualClock &clock() { return m_vault->clock; }
+
+    QList<IssuedToken> issueMany(int count)
+    {
+        QList<IssuedToken> keys;
+        for (int i = 0; i < count; ++i)
+            keys.append(issue(store(), QStringLiteral("K%1").arg(i)));
+        return keys;
+    }
+
+    // No change check after the first (the manual clock stands still anyway).
+    static VerifierCacheOptions quietOptions()
+    {
+        VerifierCacheOptions options;
+        options.checkIntervalMs = 3'600'000;
+        return options;
+    }
 
 private Q_SLOTS:
     void init() { m_vault = std::make_unique<VaultFixture>(); }
@@ -269,6 +286,107 @@ private Q_SLOTS:
         QCOMPARE(verifyToken(a, x.token).outcome, VerifyOutcome::Valid); // A polls, cache emptied
         QCOMPARE(verifyToken(b, k.token).outcome, VerifyOutcome::Revoked);
         QCOMPARE(verifyToken(a, k.token).outcome, VerifyOutcome::Revoked);
+    }
+
+    // fillFromStore: once the look-ups reach a tenth of the store's secrets (at least
+    // kFillAfterLookups), one pass brings the rest, and the keys after that are answered without
+    // a look-up each. Off by default.
+    void manyLookUpsFillTheRest_data()
+    {
+        QTest::addColumn<bool>("fillFromStore");
+        QTest::newRow("fill") << true;
+        QTest::newRow("off") << false;
+    }
+    void manyLookUpsFillTheRest()
+    {
+        QFETCH(bool, fillFromStore);
+        const QList<IssuedToken> keys = issueMany(150);
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = quietOptions();
+        options.fillFromStore = fillFromStore;
+        verifier.enableCache(options);
+        for (const IssuedToken &key : keys)
+            QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
+        const qint64 expectedLookups =
+            fillFromStore ? VerifierCacheOptions::kFillAfterLookups : 150;
+        QCOMPARE(verifier.cache()->storeLookups(), expectedLookups);
+        QCOMPARE(verifier.cache()->fills(), fillFromStore ? qint64(1) : qint64(0));
+        QCOMPARE(verifier.cache()->size(), 150);
+    }
+
+    // A store with more secrets than the cache may hold is never read whole.
+    void noFillBeyondTheCacheBound()
+    {
+        const QList<IssuedToken> keys = issueMany(80);
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = quietOptions();
+        options.fillFromStore = true;
+        options.maxEntries = 79;
+        verifier.enableCache(options);
+        for (const IssuedToken &key : keys)
+            QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(verifier.cache()->fills(), qint64(0));
+    }
+
+    // A pass begun before the cache was emptied (a change seen meanwhile) adds nothing: what it
+    // read may predate the change.
+    void aPassBegunBeforeAChangeAddsNothing()
+    {
+        issueMany(3);
+        Verifier verifier(store(), clock());
+        verifier.enableCache(quietOptions());
+        VerifierCache &cache = *verifier.cache();
+        const quint64 before = cache.generation();
+        cache.invalidate();
+        cache.fill(before, store());
+        QCOMPARE(cache.size(), 0);
+        cache.fill(cache.generation(), store());
+        QCOMPARE(cache.size(), 3);
+        cache.fill(cache.generation(), store(), [] { return false; }); // told to stop: harmless
+        QCOMPARE(cache.size(), 3);
+    }
+
+    // Keys that came with a pass are watched like the others: a revocation made elsewhere after
+    // the pass is honoured.
+    void revocationAfterAPassIsHonoured()
+    {
+        const QList<IssuedToken> keys = issueMany(3);
+        auto verifierStore = m_vault->openSecond(QString());
+        Verifier verifier(*verifierStore, clock());
+        verifier.enableCache(checkAlways());
+        QCOMPARE(verifyToken(verifier, keys[0].token).outcome, VerifyOutcome::Valid);
+        verifier.cache()->fill(verifier.cache()->generation(), *verifierStore);
+        QCOMPARE(verifier.cache()->size(), 3);
+        QVERIFY(store().revokeKey(keys[2].key.id, keys[2].key.version));
+        QCOMPARE(verifyToken(verifier, keys[2].token).outcome, VerifyOutcome::Revoked);
+        QCOMPARE(verifyToken(verifier, keys[1].token).outcome, VerifyOutcome::Valid);
+    }
+
+    // With a CacheFiller the pass runs on the filler's thread and connection: the verifier goes
+    // on meanwhile, and the keys after the pass come from the cache.
+    void aFillerPassesOnItsOwnThread()
+    {
+        const QList<IssuedToken> keys = issueMany(150);
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = quietOptions();
+        options.fillFromStore = true;
+        verifier.enableCache(options);
+        std::atomic<Qt::HANDLE> fillerThread {nullptr};
+        CacheFiller filler(verifier.shared().cache, [this, &fillerThread] {
+            fillerThread = QThread::currentThreadId();
+            std::unique_ptr<KeyStore> own = m_vault->openSecond(QString());
+            return own;
+        });
+        filler.attach();
+        for (int i = 0; i < VerifierCacheOptions::kFillAfterLookups; ++i)
+            QCOMPARE(verifyToken(verifier, keys[i].token).outcome, VerifyOutcome::Valid);
+        QTRY_COMPARE(filler.passes(), 1);
+        QVERIFY(fillerThread.load() != nullptr);
+        QVERIFY(fillerThread.load() != QThread::currentThreadId());
+        QCOMPARE(verifier.cache()->size(), 150);
+        for (const IssuedToken &key : keys)
+            QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(verifier.cache()->storeLookups(), qint64(VerifierCacheOptions::kFillAfterLookups));
     }
 
     // keyward-verifyd and verify --threads: verifiers on several threads, each with its own

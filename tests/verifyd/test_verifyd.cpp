@@ -164,6 +164,82 @@ private Q_SLOTS:
         QCOMPARE(checked.code(), ErrorCode::VaultCorrupt);
     }
 
+    // The serving threads' connections, opened after start, accept only the root key the server
+    // accepted when it started: a vault file replaced by another vault (another root) afterwards
+    // serves none of the other vault's keys.
+    void servingThreadsKeepTheRootTheServerAccepted()
+    {
+        const auto makeVault = [](const QString &path, IssuedToken &key) {
+            auto created = SqlKeyStore::createVault(
+                path, QStringLiteral("kw"), QStringLiteral("alice"),
+                SecretString("correct horse battery", 21), SystemClock::instance());
+            QVERIFY2(created, qPrintable(created.errorMessage()));
+            key = issue(**created, QStringLiteral("resident"));
+        };
+        const QString path = m_dir.filePath(QStringLiteral("accepted.keyward"));
+        const QString otherPath = m_dir.filePath(QStringLiteral("other-root.keyward"));
+        IssuedToken accepted;
+        IssuedToken other;
+        makeVault(path, accepted);
+        makeVault(otherPath, other);
+        if (QTest::currentTestFailed())
+            return;
+
+        const QString configPath = m_dir.filePath(QStringLiteral("accepted.conf"));
+        QVERIFY(writeFile(configPath, "[route.default]\nenvironment = live\n"));
+        VerifydProcess server;
+        QVERIFY(server.start({QStringLiteral("--config"), configPath, QStringLiteral("--vault"),
+                              path, QStringLiteral("--threads"), QStringLiteral("1")}));
+        // Before any request, so the serving thread opens the file now in its place.
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::rename(otherPath, path));
+
+        RawHttp http(server.port());
+        const RawResponse answer = http.request(RawHttp::build("GET", "/v1/auth", {bearer(other)}));
+        QVERIFY2(answer.status == 503, server.log().constData());
+        QTRY_VERIFY2(server.log().contains("cannot open the vault"), server.log().constData());
+        QVERIFY2(server.log().contains("fingerprint"), server.log().constData());
+    }
+
+    // Once the server has met a tenth of the vault's keys (at least 64), the rest come in one
+    // pass on the cache filler's thread, and are answered from the cache from then on.
+    void aServerMeetingManyKeysFillsItsCache()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("many.keyward"));
+        QList<IssuedToken> keys;
+        {
+            auto created = SqlKeyStore::createVault(
+                path, QStringLiteral("kw"), QStringLiteral("alice"),
+                SecretString("correct horse battery", 21), SystemClock::instance());
+            QVERIFY2(created, qPrintable(created.errorMessage()));
+            for (int i = 0; i < 100; ++i)
+                keys.append(issue(**created, QStringLiteral("service %1").arg(i)));
+        }
+        const QString configPath = m_dir.filePath(QStringLiteral("many.conf"));
+        QVERIFY(writeFile(configPath, "[route.default]\nenvironment = live\n"));
+        VerifydProcess server;
+        QVERIFY(server.start({QStringLiteral("--config"), configPath, QStringLiteral("--vault"),
+                              path, QStringLiteral("--threads"), QStringLiteral("2")}));
+        RawHttp http(server.port());
+        const auto metric = [&http](const QByteArray &name) {
+            const QByteArray text = http.request(RawHttp::build("GET", "/metrics", {})).body;
+            for (const QByteArray &line : text.split('\n')) {
+                if (line.startsWith(QByteArray(name + ' ')))
+                    return line.mid(name.size() + 1).toLongLong();
+            }
+            return qint64(-1);
+        };
+        QCOMPARE(metric("keyward_verifyd_cache_fills_total"), qint64(0));
+        for (int i = 0; i < 64; ++i)
+            QCOMPARE(http.request(RawHttp::build("GET", "/v1/auth", {bearer(keys[i])})).status,
+                     200);
+        QTRY_COMPARE(metric("keyward_verifyd_cache_entries"), qint64(100));
+        QCOMPARE(metric("keyward_verifyd_cache_fills_total"), qint64(1));
+        for (const IssuedToken &key : std::as_const(keys))
+            QCOMPARE(http.request(RawHttp::build("GET", "/v1/auth", {bearer(key)})).status, 200);
+        QCOMPARE(metric("keyward_verifyd_cache_entries"), qint64(100));
+    }
+
     void badConfigurationIsRefusedWithAClearMessage()
     {
         auto run = [](const QStringList &arguments) {

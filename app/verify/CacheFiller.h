@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace Keyward {
+
+class KeyStore;
+class VerifierCache;
+
+// Fills a VerifierCache from one pass over the store (KeyStore::forEachSecret) when the cache
+// asks (VerifierCacheOptions::fillFromStore), on a thread and a store connection of its own: the
+// verifying threads go on answering meanwhile, and a key the pass has not reached yet is looked
+// up on its own, as without it. At idle priority (SCHED_IDLE): the pass takes only CPU time no
+// verifier wants. Stops a pass early when destroyed.
+class CacheFiller
+{
+public:
+    // The filler's own connection, opened at its first pass (null: none could be; the cache is
+    // then left to its look-ups).
+    using OpenStore = std::function<std::unique_ptr<KeyStore>()>;
+
+    CacheFiller(std::shared_ptr<VerifierCache> cache, OpenStore openStore);
+    ~CacheFiller();
+    CacheFiller(const CacheFiller &) = delete;
+    CacheFiller &operator=(const CacheFiller &) = delete;
+
+    // Attaches this filler to its cache (VerifierCache::setFiller): from then on the cache's
+    // fills are made here. The filler must outlive the cache's use.
+    void attach();
+    // Passes made, each to the end or to a change that ended it.
+    int passes() const;
+
+private:
+    void request(quint64 generation);
+    void run();
+
+    std::shared_ptr<VerifierCache> m_cache;
+    OpenStore m_openStore;
+    std::unique_ptr<KeyStore> m_store; // the filler thread's only
+    mutable std::mutex m_mutex; // guards the three below
+    std::condition_variable m_wake;
+    std::optional<quint64> m_requested;
+    bool m_stopping = false;
+    int m_passes = 0;
+    std::thread m_thread;
+};
+
+} // namespace Keyward
