@@ -1,5 +1,6 @@
 #include "Output.h"
 
+#include "core/ByteAppend.h"
 #include "crypto/KeyToken.h"
 #include "crypto/SecretString.h"
 
@@ -41,9 +42,9 @@ constexpr qsizetype kBufferLimit = 64 * 1024;
 void Output::writeOut(QByteArrayView bytes, bool addNewline)
 {
     if (m_buffered) {
-        m_pending.append(bytes);
+        appendBytes(m_pending, bytes.data(), bytes.size());
         if (addNewline)
-            m_pending.append('\n');
+            appendByte(m_pending, '\n');
         if (m_pending.size() >= kBufferLimit)
             flush();
         return;

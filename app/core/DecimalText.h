@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ByteAppend.h"
+
 #include <QByteArray>
 
 namespace Keyward {
@@ -19,7 +21,7 @@ inline void appendDecimal(QByteArray &out, qint64 value)
     } while (magnitude != 0);
     if (value < 0)
         *--first = '-';
-    out.append(first, qsizetype(digits + sizeof digits - first));
+    appendBytes(out, first, qsizetype(digits + sizeof digits - first));
 }
 
 } // namespace Keyward
