@@ -122,7 +122,9 @@ ExitCode VerifyCommand::run(CommandContext &context)
         // meanwhile by anyone within the cache's check interval. Lines that meet many of the
         // vault's keys have the rest read in one pass.
         VerifierCacheOptions cache;
-        cache.fillFromStore = true;
+        // Not for a vault file without a root key: a connection opened later could not be held
+        // to the root this one will have accepted once the file is signed.
+        cache.fillFromStore = store->engine() == SqlEngine::Postgres || !store->rootKey().isEmpty();
         verifier.enableCache(cache);
         store->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
         CacheFiller filler(verifier.shared().cache, [&context]() -> std::unique_ptr<KeyStore> {

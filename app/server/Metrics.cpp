@@ -125,6 +125,9 @@ QByteArray Metrics::render(const Gauges &gauges) const
     gauge("keyward_verifyd_cache_fills_total", "counter",
           "Passes over the store that filled the verifier cache ahead of the requests.",
           gauges.cacheFills);
+    gauge("keyward_verifyd_cache_fill_failures_total", "counter",
+          "Of those passes, the ones that could not read the store (tried again later).",
+          gauges.cacheFillFailures);
     gauge("keyward_verifyd_verified_signatures", "gauge",
           "Signatures verified good by this process (key rows not covered by an attestation, and "
           "attestations); each is verified once.",

@@ -40,6 +40,7 @@ public:
     {
         qint64 cacheEntries = 0;
         qint64 cacheFills = 0;
+        qint64 cacheFillFailures = 0;
         qint64 verifiedSignatures = 0;
         qint64 usageBacklog = 0;
         qint64 storeReconnects = 0;

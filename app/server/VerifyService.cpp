@@ -51,7 +51,9 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
     // A server meets most keys of its store sooner or later: once it has met a tenth of them
     // (after start, or after a change emptied the cache), the rest are read in one pass, at idle
     // priority, not one first look-up per request.
-    cache.fillFromStore = true;
+    // Not for a vault file without a root key: the filler's connection, opened later, could not
+    // be held to the root the serving threads accept once the file is signed.
+    cache.fillFromStore = !m_settings.dbConninfo.isEmpty() || !m_store->rootKey().isEmpty();
     m_primary->enableCache(cache);
     m_filler = std::make_unique<CacheFiller>(
         m_primary->shared().cache, [settings = m_settings, &clock]() -> std::unique_ptr<KeyStore> {
@@ -73,7 +75,7 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
 VerifyService::~VerifyService()
 {
     m_warmup.reset(); // stops the pass: a shutdown does not wait for it
-    m_filler.reset(); // likewise
+    m_filler.reset(); // stops its pass at the next part
     if (auto saved = flushUsage(); !saved)
         qWarning("keyward-verifyd: usage could not be saved: %s", qPrintable(saved.errorMessage()));
     // The primary verifier goes last and gives back the usage credits reserved but not spent,
@@ -180,6 +182,7 @@ Metrics::Gauges VerifyService::gauges() const
     if (VerifierCache *cache = m_primary->shared().cache.get()) {
         gauges.cacheEntries = cache->size();
         gauges.cacheFills = cache->fills();
+        gauges.cacheFillFailures = cache->failedFills();
     }
     gauges.verifiedSignatures = VerifiedSignatures::ofProcess().size();
     gauges.usageBacklog = qMax<qint64>(0, m_recorded.total() - m_recorder->aggregatedCount());

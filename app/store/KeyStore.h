@@ -209,12 +209,14 @@ public:
     // not the key's notes, role, creator or other secrets. A tampered row is no match.
     virtual Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) = 0;
     // Every secret with its key, as findSecret() answers for the secret's hash, read in one pass
-    // and one snapshot: a verifier's cache filled at once (VerifierCache). A row findSecret()
-    // would refuse as tampered is left out. visit returns false to stop the pass.
+    // (in order of id, a few thousand rows per read snapshot, so that no snapshot is held long):
+    // a verifier's cache filled at once (VerifierCache). A row findSecret() would refuse as
+    // tampered is left out. visit returns false to stop the pass.
     using SecretVisitor = std::function<bool(const QByteArray &hash, SecretMatch &&match)>;
     virtual Result<void> forEachSecret(const SecretVisitor &visit) = 0;
-    // At least the number of secrets, read without counting them (the highest id).
-    virtual Result<qint64> secretCountBound() = 0;
+    // At least the number of secrets: the highest id, or, when that is above countAbove (ids of
+    // deleted secrets are not reused), the secrets counted.
+    virtual Result<qint64> secretCountBound(qint64 countAbove) = 0;
     // Rate and usage limits shared by every verifier on the store, on this store's connection;
     // nullptr when the store cannot hold them (limits then hold per process).
     virtual std::unique_ptr<SharedLimitRepository> sharedLimitRepository() = 0;

@@ -47,6 +47,12 @@ QByteArray selectSql(bool withTableHash, bool withSignedRow, bool byHash)
     return sql;
 }
 
+// A pass over every secret reads them in ranges, in order of id: those after ?1, ?2 of them.
+QByteArray scanSql(bool sqlite)
+{
+    return selectSql(true, sqlite, false) + " WHERE s.id > ? ORDER BY s.id LIMIT ?";
+}
+
 } // namespace
 
 Result<void> SecretLookup::prepare()
@@ -176,55 +182,75 @@ Result<void> SecretLookup::scan(const KeyStore::SecretVisitor &visit)
 Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
 {
     const QString what = tr("Cannot read the keys.");
-    // A snapshot of its own, begun now: never a shared one that may predate the change check
-    // whose cache this scan fills.
-    const quint64 serial = m_store.serialForOwnSnapshot();
     sqlite3 *db = sqliteHandle(m_store.database());
     if (!db)
         return makeError(ErrorCode::StorageError, what);
-    if (!m_keyCheck)
-        m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
-    const SqliteReadTransaction snapshot(db);
-    // Not kept: a scan runs once per emptied cache at most. Declared after the snapshot, so it
-    // is finished before the snapshot ends.
-    static const QByteArray sql = selectSql(true, true, false);
-    const auto rows = SqliteStatement::prepare(db, sql, false);
+    static const QByteArray sql = scanSql(true);
+    const auto rows = SqliteStatement::prepare(db, sql, false); // once per pass: not kept
     if (!rows)
         return SqliteStatement::connectionError(db, what);
-    while (rows->step()) {
-        SecretMatch match = readSecretRow(*rows);
-        const QByteArray hash = rows->blob(kSecretRowColumns);
-        const auto signedRow = SignedKeyCheck::fromLookup(*rows, kSignedRowColumn, match.secret.id,
-                                                          hash, match.secret.retiresAtMs);
-        auto outcome = m_keyCheck->check(m_store.database(), match, hash, serial, signedRow);
-        if (!outcome)
-            return outcome.error();
-        // Tampered was logged and is left out: a look-up of its hash refuses it as well. Within
-        // one snapshot nothing changes between the reads, so Changed cannot pass either.
-        if (*outcome != SignedKeyCheck::Outcome::Trusted)
-            continue;
-        if (!visit(hash, std::move(match)))
+    if (!m_keyCheck)
+        m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
+    qint64 after = 0;
+    for (;;) {
+        // A snapshot of its own for each range, begun now: never a shared one that may predate
+        // the change check whose cache this pass fills, and never one held for the whole pass
+        // (it would keep the WAL from being checkpointed meanwhile).
+        const quint64 serial = m_store.serialForOwnSnapshot();
+        const SqliteReadTransaction snapshot(db);
+        const ResetWhenDone done(*rows); // before the snapshot ends
+        rows->bindInteger(1, after);
+        rows->bindInteger(2, m_scanRange);
+        int read = 0;
+        while (rows->step()) {
+            ++read;
+            SecretMatch match = readSecretRow(*rows);
+            after = match.secret.id;
+            const QByteArray hash = rows->blob(kSecretRowColumns);
+            const auto signedRow = SignedKeyCheck::fromLookup(
+                *rows, kSignedRowColumn, match.secret.id, hash, match.secret.retiresAtMs);
+            auto outcome = m_keyCheck->check(m_store.database(), match, hash, serial, signedRow);
+            if (!outcome)
+                return outcome.error();
+            // Tampered was logged and is left out: a look-up of its hash refuses it as well.
+            // Within one snapshot nothing changes between the reads, so Changed cannot pass.
+            if (*outcome != SignedKeyCheck::Outcome::Trusted)
+                continue;
+            if (!visit(hash, std::move(match)))
+                return {};
+        }
+        if (rows->failed())
+            return rows->error(what);
+        if (read < m_scanRange)
             return {};
     }
-    if (rows->failed())
-        return rows->error(what);
-    return {};
 }
 
 Result<void> SecretLookup::scanWithQt(const KeyStore::SecretVisitor &visit)
 {
     SqlQuery query(m_store.database());
     query.setForwardOnly(true);
-    if (!query.exec(QString::fromLatin1(selectSql(true, false, false))))
+    if (!query.prepare(QString::fromLatin1(scanSql(false))))
         return SqlErrors::fromQuery(query, tr("Cannot read the keys."));
-    while (query.next()) {
-        SecretMatch match = readSecretRow(QueryRow(query));
-        if (!visit(query.value(kSecretRowColumns).toByteArray(), std::move(match)))
+    qint64 after = 0;
+    for (;;) {
+        query.bindValue(0, after); // each range one statement: one snapshot of its own
+        query.bindValue(1, m_scanRange);
+        if (!query.exec())
+            return SqlErrors::fromQuery(query, tr("Cannot read the keys."));
+        int read = 0;
+        while (query.next()) {
+            ++read;
+            SecretMatch match = readSecretRow(QueryRow(query));
+            after = match.secret.id;
+            if (!visit(query.value(kSecretRowColumns).toByteArray(), std::move(match)))
+                return {};
+        }
+        if (query.lastError().isValid())
+            return SqlErrors::fromQuery(query, tr("Cannot read the keys."));
+        if (read < m_scanRange)
             return {};
     }
-    if (query.lastError().isValid())
-        return SqlErrors::fromQuery(query, tr("Cannot read the keys."));
-    return {};
 }
 
 bool SecretLookup::mayReconnectNow()

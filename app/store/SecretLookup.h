@@ -43,6 +43,10 @@ public:
     // KeyStore::forEachSecret: every secret in one statement and one read snapshot of its own;
     // on a vault file each row's signature is checked as a look-up checks it.
     Result<void> scan(const KeyStore::SecretVisitor &visit);
+    // Rows per range of a scan, each range read in a snapshot of its own (tests: several ranges
+    // over a few rows).
+    static constexpr int kScanRange = 4096;
+    void setScanRange(int rows) { m_scanRange = rows; }
     // The store is about to close and reopen its server connection: the prepared Qt statement
     // dies with it. (A native SQLite statement notices a replaced connection by itself, and
     // must be the one to close the abandoned connection.)
@@ -75,6 +79,7 @@ private:
     // What the key's signature covers, as the latest native look-up read it (see
     // SignedKeyCheck::lookupColumns()); nullopt when the check must read it itself.
     std::optional<SignedKeyCheck::KeyRow> m_lookedUpRow;
+    int m_scanRange = kScanRange;
 };
 
 } // namespace Keyward

@@ -21,21 +21,6 @@ const char kAttestationSql[] =
 // Attested rows remembered per check: about 100 bytes each.
 constexpr int kMaxAttestedKeys = 500'000;
 
-// Resets a statement however the read ends (which ends its read transaction).
-class ResetWhenDone
-{
-public:
-    explicit ResetWhenDone(SqliteStatement &statement)
-        : m_statement(statement)
-    { }
-    ~ResetWhenDone() { m_statement.reset(); }
-    ResetWhenDone(const ResetWhenDone &) = delete;
-    ResetWhenDone &operator=(const ResetWhenDone &) = delete;
-
-private:
-    SqliteStatement &m_statement;
-};
-
 } // namespace
 
 QByteArray SignedKeyCheck::lookupColumns()

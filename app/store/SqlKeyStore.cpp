@@ -532,9 +532,12 @@ Result<void> SqlKeyStore::forEachSecret(const SecretVisitor &visit)
     return m_secretLookup->scan(visit);
 }
 
-Result<qint64> SqlKeyStore::secretCountBound()
+Result<qint64> SqlKeyStore::secretCountBound(qint64 countAbove)
 {
-    return readCounter(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM key_secrets"));
+    auto highest = readCounter(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM key_secrets"));
+    if (!highest || *highest <= countAbove)
+        return highest;
+    return readCounter(QStringLiteral("SELECT COUNT(*) FROM key_secrets"));
 }
 
 Result<qint64> SqlKeyStore::changeCounter()

@@ -71,6 +71,21 @@ private:
     QString m_failedMessage;
 };
 
+// Resets a statement however the read ends (which ends its read transaction).
+class ResetWhenDone
+{
+public:
+    explicit ResetWhenDone(SqliteStatement &statement)
+        : m_statement(statement)
+    { }
+    ~ResetWhenDone() { m_statement.reset(); }
+    ResetWhenDone(const ResetWhenDone &) = delete;
+    ResetWhenDone &operator=(const ResetWhenDone &) = delete;
+
+private:
+    SqliteStatement &m_statement;
+};
+
 // One read transaction for several statements on a vault file's connection: SQLite otherwise
 // takes and releases its file locks (fcntl() system calls) and reads the WAL index for each
 // statement, which profiled at a fifth of a verifier's first look-up of a key. Begins nothing

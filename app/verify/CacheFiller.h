@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -18,7 +19,9 @@ class VerifierCache;
 // asks (VerifierCacheOptions::fillFromStore), on a thread and a store connection of its own: the
 // verifying threads go on answering meanwhile, and a key the pass has not reached yet is looked
 // up on its own, as without it. At idle priority (SCHED_IDLE): the pass takes only CPU time no
-// verifier wants. Stops a pass early when destroyed.
+// verifier wants. A pass that cannot read the store is tried again on a new connection when the
+// cache asks again, a second later at the soonest. Stops a pass at its next part when destroyed
+// (opening its connection, which may wait for a server, is not cut short).
 class CacheFiller
 {
 public:
@@ -34,11 +37,12 @@ public:
     // Attaches this filler to its cache (VerifierCache::setFiller): from then on the cache's
     // fills are made here. The filler must outlive the cache's use.
     void attach();
-    // Passes made, each to the end or to a change that ended it.
+    // Passes made: to the end, to a change that ended them, or failed.
     int passes() const;
 
 private:
     void request(quint64 generation);
+    bool stopping() const;
     void run();
 
     std::shared_ptr<VerifierCache> m_cache;

@@ -177,22 +177,25 @@ void VerifierCache::fillIfDue(const Backend &backend)
 {
     if (!m_options.fillFromStore || !backend.store)
         return;
-    const qint64 lookups = m_lookupsSinceEmpty.fetch_add(1, std::memory_order_relaxed) + 1;
-    if (lookups < VerifierCacheOptions::kFillAfterLookups)
-        return;
+    m_lookupsSinceEmpty.fetch_add(1, std::memory_order_relaxed);
     quint64 generation = 0;
+    qint64 lookups = 0;
     {
+        // Read together: emptying the cache resets the count under the same lock, so the count
+        // is this generation's.
         std::shared_lock lock(m_mutex);
         generation = m_generation;
+        lookups = m_lookupsSinceEmpty.load(std::memory_order_relaxed);
     }
-    if (m_fillDecidedGeneration.load(std::memory_order_acquire) == generation)
+    if (lookups < VerifierCacheOptions::kFillAfterLookups
+        || m_fillDecidedGeneration.load(std::memory_order_acquire) == generation)
         return;
     // Another thread deciding or filling answers for this one, which goes on verifying.
     std::unique_lock filling(m_fillMutex, std::try_to_lock);
-    if (!filling.owns_lock() || m_fillDecidedGeneration.load() == generation)
+    if (!filling.owns_lock() || m_fillsStopped || m_fillDecidedGeneration.load() == generation)
         return;
     if (m_thresholdGeneration != generation) {
-        const auto bound = backend.store->secretCountBound();
+        const auto bound = backend.store->secretCountBound(m_options.maxEntries);
         if (!bound || *bound > m_options.maxEntries) {
             m_fillDecidedGeneration.store(generation, std::memory_order_release);
             return;
@@ -206,7 +209,7 @@ void VerifierCache::fillIfDue(const Backend &backend)
     if (m_filler)
         m_filler(generation);
     else
-        fill(generation, *backend.store);
+        (void)fill(generation, *backend.store); // failed: counted; the look-ups go on
 }
 
 void VerifierCache::setFiller(Filler filler)
@@ -215,42 +218,61 @@ void VerifierCache::setFiller(Filler filler)
     m_filler = std::move(filler);
 }
 
-void VerifierCache::fill(quint64 generation, KeyStore &store,
-                         const std::function<bool()> &keepGoing)
+void VerifierCache::stopFills()
 {
-    m_fills.fetch_add(1, std::memory_order_relaxed);
-    // Added in parts, so that other threads' hits never wait for more than one part, and a
-    // change seen meanwhile ends the pass at the next part.
-    constexpr std::size_t kPart = 1024;
-    std::vector<std::pair<HashKey, SecretMatch>> rows;
-    rows.reserve(kPart);
-    bool going = true;
-    const auto scanned = store.forEachSecret([&](const QByteArray &hash, SecretMatch &&match) {
-        rows.emplace_back(HashKey::of(hash), std::move(match));
-        if (rows.size() >= kPart)
-            going = addFilled(generation, rows) && keepGoing();
-        return going;
-    });
-    // A pass that failed is no error of any request's: the keys it did not add are looked up one
-    // at a time, as without it, and those look-ups report what is wrong.
-    if (scanned && going)
-        addFilled(generation, rows);
+    const std::lock_guard lock(m_fillMutex);
+    m_fillsStopped = true;
+    m_filler = {};
 }
 
-bool VerifierCache::addFilled(quint64 generation,
-                              std::vector<std::pair<HashKey, SecretMatch>> &rows)
+void VerifierCache::fillFailed(quint64 generation)
+{
+    quint64 decided = generation;
+    m_fillDecidedGeneration.compare_exchange_strong(decided, std::numeric_limits<quint64>::max());
+}
+
+Result<void> VerifierCache::fill(quint64 generation, KeyStore &store,
+                                 const std::function<bool(FillPart &)> &addPart)
+{
+    m_fills.fetch_add(1, std::memory_order_relaxed);
+    const auto add = [&](FillPart &part) {
+        return addPart ? addPart(part) : addFilled(generation, part);
+    };
+    // Added in parts, so that other threads' hits never wait for more than one part, and a
+    // change seen meanwhile ends the pass at the next part.
+    FillPart part;
+    part.reserve(kFillPartRows);
+    bool going = true;
+    const auto scanned = store.forEachSecret([&](const QByteArray &hash, SecretMatch &&match) {
+        part.emplace_back(HashKey::of(hash), std::move(match));
+        if (part.size() >= kFillPartRows)
+            going = add(part);
+        return going;
+    });
+    if (!scanned) {
+        // No error of any request's: the keys not added are looked up one at a time, as
+        // without the pass, and those look-ups report what is wrong.
+        m_failedFills.fetch_add(1, std::memory_order_relaxed);
+        return scanned.error();
+    }
+    if (going && !part.empty())
+        add(part);
+    return {};
+}
+
+bool VerifierCache::addFilled(quint64 generation, FillPart &part)
 {
     std::unique_lock lock(m_mutex);
     if (generation != m_generation)
         return false;
-    for (auto &[key, match] : rows) {
+    for (auto &[key, match] : part) {
         if (m_entries.size() >= m_options.maxEntries)
             return false;
         // An entry there already stays: read since the pass began, it may be the newer row.
         if (!m_entries.contains(key))
             insertLocked(key, std::move(match));
     }
-    rows.clear();
+    part.clear();
     return true;
 }
 

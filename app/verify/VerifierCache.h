@@ -90,21 +90,6 @@ public:
     qint64 hits() const { return m_hits.total(); }
     qint64 storeLookups() const { return m_storeLookups.load(std::memory_order_relaxed); }
     qint64 invalidations() const { return m_invalidations.load(std::memory_order_relaxed); }
-    // Bumped each time the cache is emptied: what fill() is given to fill.
-    quint64 generation() const;
-    // Passes over the store that filled the cache (fillFromStore), completed or not.
-    qint64 fills() const { return m_fills.load(std::memory_order_relaxed); }
-
-    // fillFromStore's passes: made by the thread whose look-up found them due, or handed to
-    // `filler` (CacheFiller) with the generation to fill; an empty function: made inline again.
-    using Filler = std::function<void(quint64 generation)>;
-    void setFiller(Filler filler);
-    // One pass over `store` into the cache, unless the cache is emptied meanwhile (or keepGoing,
-    // asked between parts, says stop): what it reads then may predate the change.
-    void fill(
-        quint64 generation, KeyStore &store,
-        const std::function<bool()> &keepGoing = [] { return true; });
-
     // The key of the maps: the 32 hash bytes inline (no allocation per entry, one cache line).
     struct HashKey
     {
@@ -112,6 +97,33 @@ public:
         static HashKey of(const QByteArray &hash);
         bool operator==(const HashKey &other) const;
     };
+
+    // fillFromStore. The generation is bumped each time the cache is emptied; a pass fills the
+    // generation it was asked for, and adds nothing once the cache was emptied after that.
+    quint64 generation() const;
+    // Passes begun, and those that could not read the store.
+    qint64 fills() const { return m_fills.load(std::memory_order_relaxed); }
+    qint64 failedFills() const { return m_failedFills.load(std::memory_order_relaxed); }
+    // Passes are made by the thread whose look-up found one due, or handed to `filler`
+    // (CacheFiller) with the generation to fill.
+    using Filler = std::function<void(quint64 generation)>;
+    void setFiller(Filler filler);
+    // No more passes from now on (the filler is going away): look-ups only.
+    void stopFills();
+    // A pass handed to the filler failed: a later look-up may ask for another.
+    void fillFailed(quint64 generation);
+
+    // Rows of a pass, added a part at a time.
+    using FillPart = std::vector<std::pair<HashKey, SecretMatch>>;
+    // Adds a part of a pass (and empties it) unless the cache was emptied since the pass began:
+    // what the pass read may then predate the change. False: stop the pass (emptied, or full).
+    bool addFilled(quint64 generation, FillPart &part);
+    // One pass over `store` into the cache, kFillPartRows rows at a time through addPart
+    // (addFilled when empty); stops when addPart returns false. An error: the store could not
+    // be read (counted in failedFills()).
+    static constexpr std::size_t kFillPartRows = 256;
+    Result<void> fill(quint64 generation, KeyStore &store,
+                      const std::function<bool(FillPart &)> &addPart = {});
 
 private:
     static constexpr qint64 kNeverChecked = std::numeric_limits<qint64>::min();
@@ -121,8 +133,6 @@ private:
     void invalidateLocked();
     // After a look-up from the store: fills the cache when fillFromStore says it is time.
     void fillIfDue(const Backend &backend);
-    // Adds a part of a fill unless the cache was emptied since the fill began; false: stop.
-    bool addFilled(quint64 generation, std::vector<std::pair<HashKey, SecretMatch>> &rows);
     std::shared_ptr<const SecretMatch> insertLocked(const HashKey &key, SecretMatch &&match);
     const QString &interned(const QString &text);
 
@@ -147,11 +157,13 @@ private:
     // generation's fill is decided (made, begun, or not to be made).
     std::atomic<qint64> m_lookupsSinceEmpty {0};
     std::atomic<quint64> m_fillDecidedGeneration {std::numeric_limits<quint64>::max()};
-    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the three below
+    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the four below
     Filler m_filler;
+    bool m_fillsStopped = false;
     quint64 m_thresholdGeneration = std::numeric_limits<quint64>::max();
     qint64 m_fillThreshold = 0;
     std::atomic<qint64> m_fills {0};
+    std::atomic<qint64> m_failedFills {0};
 };
 
 // SHA-256 output is uniformly distributed and cannot be steered by a client (that would be a

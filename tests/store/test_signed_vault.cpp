@@ -229,7 +229,7 @@ void TestSignedVault::aPassLeavesTamperedRowsOut()
     verifier.enableCache(options);
     auto first = verifier.verify(good->token, Environment::Production, {}, QString());
     VerifierCache &cache = *verifier.cache();
-    cache.fill(cache.generation(), *store);
+    QVERIFY(cache.fill(cache.generation(), *store));
     const int filled = cache.size();
     auto fromFill = verifier.verify(other->token, Environment::Production, {}, QString());
     const qint64 lookupsAfterFill = cache.storeLookups();

@@ -338,12 +338,35 @@ private Q_SLOTS:
         VerifierCache &cache = *verifier.cache();
         const quint64 before = cache.generation();
         cache.invalidate();
-        cache.fill(before, store());
+        QVERIFY(cache.fill(before, store()));
         QCOMPARE(cache.size(), 0);
-        cache.fill(cache.generation(), store());
+        QVERIFY(cache.fill(cache.generation(), store()));
         QCOMPARE(cache.size(), 3);
-        cache.fill(cache.generation(), store(), [] { return false; }); // told to stop: harmless
-        QCOMPARE(cache.size(), 3);
+    }
+
+    // A change seen while a pass runs ends it at its next part: the parts after it add nothing.
+    void aChangeDuringAPassEndsIt()
+    {
+        const int keys = int(VerifierCache::kFillPartRows) + 10;
+        issueMany(keys);
+        Verifier verifier(store(), clock());
+        verifier.enableCache(quietOptions());
+        VerifierCache &cache = *verifier.cache();
+        const quint64 generation = cache.generation();
+        int parts = 0;
+        int added = 0;
+        const auto filled = cache.fill(generation, store(), [&](VerifierCache::FillPart &part) {
+            ++parts;
+            const int rows = int(part.size());
+            const bool going = cache.addFilled(generation, part);
+            added += going ? rows : 0;
+            cache.invalidate(); // as a change check would, after the first part
+            return going;
+        });
+        QVERIFY2(filled, qPrintable(filled.errorMessage()));
+        QCOMPARE(parts, 2);
+        QCOMPARE(added, int(VerifierCache::kFillPartRows));
+        QCOMPARE(cache.size(), 0);
     }
 
     // Keys that came with a pass are watched like the others: a revocation made elsewhere after
@@ -355,7 +378,7 @@ private Q_SLOTS:
         Verifier verifier(*verifierStore, clock());
         verifier.enableCache(checkAlways());
         QCOMPARE(verifyToken(verifier, keys[0].token).outcome, VerifyOutcome::Valid);
-        verifier.cache()->fill(verifier.cache()->generation(), *verifierStore);
+        QVERIFY(verifier.cache()->fill(verifier.cache()->generation(), *verifierStore));
         QCOMPARE(verifier.cache()->size(), 3);
         QVERIFY(store().revokeKey(keys[2].key.id, keys[2].key.version));
         QCOMPARE(verifyToken(verifier, keys[2].token).outcome, VerifyOutcome::Revoked);
@@ -380,13 +403,42 @@ private Q_SLOTS:
         filler.attach();
         for (int i = 0; i < VerifierCacheOptions::kFillAfterLookups; ++i)
             QCOMPARE(verifyToken(verifier, keys[i].token).outcome, VerifyOutcome::Valid);
-        QTRY_COMPARE(filler.passes(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(filler.passes(), 1, 30000); // idle priority: may wait on CI
         QVERIFY(fillerThread.load() != nullptr);
         QVERIFY(fillerThread.load() != QThread::currentThreadId());
         QCOMPARE(verifier.cache()->size(), 150);
         for (const IssuedToken &key : keys)
             QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
         QCOMPARE(verifier.cache()->storeLookups(), qint64(VerifierCacheOptions::kFillAfterLookups));
+    }
+
+    // A pass whose connection could not be opened (or that failed) is asked for again at a later
+    // look-up, a second later at the soonest, on a new connection.
+    void aFailedPassIsTriedAgain()
+    {
+        const QList<IssuedToken> keys = issueMany(100);
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = quietOptions();
+        options.fillFromStore = true;
+        verifier.enableCache(options);
+        std::atomic<int> opens {0};
+        CacheFiller filler(verifier.shared().cache, [this, &opens]() -> std::unique_ptr<KeyStore> {
+            if (opens++ == 0)
+                return nullptr; // as when the server cannot be reached
+            return m_vault->openSecond(QString());
+        });
+        filler.attach();
+        int next = 0;
+        for (; next < VerifierCacheOptions::kFillAfterLookups; ++next)
+            QCOMPARE(verifyToken(verifier, keys[next].token).outcome, VerifyOutcome::Valid);
+        QTRY_COMPARE_WITH_TIMEOUT(filler.passes(), 1, 30000);
+        QCOMPARE(opens.load(), 1);
+        QCOMPARE(verifier.cache()->size(), VerifierCacheOptions::kFillAfterLookups);
+        QTest::qWait(1100); // the filler's pause after a failure
+        QCOMPARE(verifyToken(verifier, keys[next].token).outcome, VerifyOutcome::Valid);
+        QTRY_COMPARE_WITH_TIMEOUT(filler.passes(), 2, 30000);
+        QCOMPARE(opens.load(), 2);
+        QCOMPARE(verifier.cache()->size(), 100);
     }
 
     // keyward-verifyd and verify --threads: verifiers on several threads, each with its own
