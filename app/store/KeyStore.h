@@ -209,7 +209,7 @@ public:
     // not the key's notes, role, creator or other secrets. A tampered row is no match.
     virtual Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) = 0;
     // Every secret with its key, as findSecret() answers for the secret's hash, read in one pass
-    // (in order of id, a few thousand rows per read snapshot, so that no snapshot is held long):
+    // (in order of id, about a thousand rows per read snapshot, so that none is held long):
     // a verifier's cache filled at once (VerifierCache). A row findSecret() would refuse as
     // tampered is left out. visit returns false to stop the pass.
     using SecretVisitor = std::function<bool(const QByteArray &hash, SecretMatch &&match)>;

@@ -45,8 +45,8 @@ public:
     Result<void> scan(const KeyStore::SecretVisitor &visit);
     // Rows per range of a scan, each range read in a snapshot of its own (tests: several ranges
     // over a few rows).
-    static constexpr int kScanRange = 4096;
-    void setScanRange(int rows) { m_scanRange = rows; }
+    static constexpr int kScanRange = 1024;
+    void setScanRange(int rows) { m_scanRange = qMax(1, rows); }
     // The store is about to close and reopen its server connection: the prepared Qt statement
     // dies with it. (A native SQLite statement notices a replaced connection by itself, and
     // must be the one to close the abandoned connection.)

@@ -3,29 +3,20 @@
 #include "VerifierCache.h"
 #include "store/KeyStore.h"
 
-#include <pthread.h>
-#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
 
 namespace Keyward {
 
 namespace {
 
-void setPolicy(int policy)
-{
-    const sched_param none {};
-    (void)pthread_setschedparam(pthread_self(), policy, &none);
-}
-
-// While the filler holds the cache's lock it runs at normal priority: descheduled there at idle
-// priority on a busy machine, it would hold up every verifying thread until a core fell idle.
-class NormalPriority
-{
-public:
-    NormalPriority() { setPolicy(SCHED_OTHER); }
-    ~NormalPriority() { setPolicy(SCHED_IDLE); }
-    NormalPriority(const NormalPriority &) = delete;
-    NormalPriority &operator=(const NormalPriority &) = delete;
-};
+// The lowest priority a thread may take and leave again without privileges is nice 19: it still
+// gets a small share of a busy CPU, so when it is descheduled while adding a part under the
+// cache's lock the verifying threads wait a scheduling period at most. (SCHED_IDLE gets almost
+// none, and leaving it for the lock needs CAP_SYS_NICE, which a service does not have.)
+constexpr int kFillerNice = 19;
 
 } // namespace
 
@@ -74,8 +65,10 @@ bool CacheFiller::stopping() const
 
 void CacheFiller::run()
 {
-    // Only CPU time nobody else wants: under load the verifiers' own look-ups go first.
-    setPolicy(SCHED_IDLE);
+    // Linux applies a nice value per thread (its id), not to the whole process.
+    if (setpriority(PRIO_PROCESS, id_t(gettid()), kFillerNice) != 0)
+        qWarning("Keyward: the cache filler could not lower its priority.");
+    int pauseMs = 0; // after failed passes: 1 s, doubling up to kMaxPauseMs
     for (;;) {
         quint64 generation = 0;
         {
@@ -88,23 +81,28 @@ void CacheFiller::run()
         }
         if (!m_store)
             m_store = m_openStore();
+        const bool opened = m_store != nullptr;
         Result<void> filled = makeError(ErrorCode::StorageError, QString());
-        if (m_store) {
+        if (opened) {
             filled = m_cache->fill(generation, *m_store, [this, generation](auto &part) {
-                if (stopping())
-                    return false;
-                const NormalPriority raised;
-                return m_cache->addFilled(generation, part);
+                return !stopping() && m_cache->addFilled(generation, part);
             });
         }
-        if (!filled) {
+        if (filled) {
+            pauseMs = 0;
+        } else {
             // A new connection next time (the server may have restarted), and not at once: the
-            // cache asks again at a later look-up.
+            // cache asks again at a later look-up, after a pause that grows while passes keep
+            // failing (a server at its connection limit is not hammered).
             m_store.reset();
+            pauseMs = std::clamp(2 * pauseMs, 1000, kMaxPauseMs);
             std::unique_lock lock(m_mutex);
-            m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping; });
-            m_requested.reset();
-            m_cache->fillFailed(generation);
+            m_wake.wait_for(lock, std::chrono::milliseconds(pauseMs),
+                            [this] { return m_stopping; });
+            // A request for a newer generation made meanwhile stands; this one may come again.
+            if (m_requested == generation)
+                m_requested.reset();
+            m_cache->fillFailed(generation, opened);
         }
         const std::lock_guard lock(m_mutex);
         ++m_passes;

@@ -133,8 +133,8 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
     std::shared_ptr<const SecretMatch> cached; // keeps the entry alive while another thread
                                                // may empty the cache
     if (m_shared.cache) {
-        auto found =
-            m_shared.cache->find(parsed.hash, now, VerifierCache::Backend {m_find, *m_changes, &m_store});
+        auto found = m_shared.cache->find(parsed.hash, now,
+                                          VerifierCache::Backend {m_find, *m_changes, &m_store});
         if (!found)
             return found.error();
         cached = std::move(found->match);

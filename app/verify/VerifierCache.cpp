@@ -158,7 +158,7 @@ Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash, qint64
     }
     auto shared = insertLocked(key, std::move(**found));
     lock.unlock();
-    fillIfDue(backend);
+    fillIfDue(backend, nowMs);
     return Lookup {std::move(shared), true};
 }
 
@@ -173,7 +173,7 @@ std::shared_ptr<const SecretMatch> VerifierCache::insertLocked(const HashKey &ke
     return shared;
 }
 
-void VerifierCache::fillIfDue(const Backend &backend)
+void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
 {
     if (!m_options.fillFromStore || !backend.store)
         return;
@@ -195,11 +195,19 @@ void VerifierCache::fillIfDue(const Backend &backend)
     if (!filling.owns_lock() || m_fillsStopped || m_fillDecidedGeneration.load() == generation)
         return;
     if (m_thresholdGeneration != generation) {
-        const auto bound = backend.store->secretCountBound(m_options.maxEntries);
+        // A store too large for the cache stays so for a while: counting it again after every
+        // change (the count may read every secret) would cost some request each time.
+        const bool knownTooLarge =
+            m_tooLargeAtMs && nowMs >= *m_tooLargeAtMs && nowMs - *m_tooLargeAtMs < kTooLargeForMs;
+        const auto bound = knownTooLarge ? Result<qint64>(m_options.maxEntries + 1)
+                                         : backend.store->secretCountBound(m_options.maxEntries);
         if (!bound || *bound > m_options.maxEntries) {
+            if (bound && !knownTooLarge)
+                m_tooLargeAtMs = nowMs;
             m_fillDecidedGeneration.store(generation, std::memory_order_release);
             return;
         }
+        m_tooLargeAtMs.reset();
         m_fillThreshold = std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, *bound / 10);
         m_thresholdGeneration = generation;
     }
@@ -225,8 +233,12 @@ void VerifierCache::stopFills()
     m_filler = {};
 }
 
-void VerifierCache::fillFailed(quint64 generation)
+void VerifierCache::fillFailed(quint64 generation, bool begun)
 {
+    if (!begun) {
+        m_fills.fetch_add(1, std::memory_order_relaxed);
+        m_failedFills.fetch_add(1, std::memory_order_relaxed);
+    }
     quint64 decided = generation;
     m_fillDecidedGeneration.compare_exchange_strong(decided, std::numeric_limits<quint64>::max());
 }
@@ -262,17 +274,27 @@ Result<void> VerifierCache::fill(quint64 generation, KeyStore &store,
 
 bool VerifierCache::addFilled(quint64 generation, FillPart &part)
 {
+    // Allocated before the lock, which then covers only the strings and the map: every
+    // verifying thread waits while it is held.
+    std::vector<std::pair<HashKey, std::shared_ptr<SecretMatch>>> entries;
+    entries.reserve(part.size());
+    for (auto &[key, match] : part)
+        entries.emplace_back(key, std::make_shared<SecretMatch>(std::move(match)));
+    part.clear();
     std::unique_lock lock(m_mutex);
     if (generation != m_generation)
         return false;
-    for (auto &[key, match] : part) {
+    for (auto &[key, match] : entries) {
         if (m_entries.size() >= m_options.maxEntries)
             return false;
         // An entry there already stays: read since the pass began, it may be the newer row.
-        if (!m_entries.contains(key))
-            insertLocked(key, std::move(match));
+        if (m_entries.contains(key))
+            continue;
+        for (QString &grant : match->key.grants)
+            grant = interned(grant);
+        match->key.customer = interned(match->key.customer);
+        m_entries.insert(key, std::move(match));
     }
-    part.clear();
     return true;
 }
 

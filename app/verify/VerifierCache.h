@@ -110,8 +110,9 @@ public:
     void setFiller(Filler filler);
     // No more passes from now on (the filler is going away): look-ups only.
     void stopFills();
-    // A pass handed to the filler failed: a later look-up may ask for another.
-    void fillFailed(quint64 generation);
+    // A pass handed to the filler failed (begun: fill() ran and counted it; else its connection
+    // could not be opened): a later look-up may ask for another.
+    void fillFailed(quint64 generation, bool begun);
 
     // Rows of a pass, added a part at a time.
     using FillPart = std::vector<std::pair<HashKey, SecretMatch>>;
@@ -132,7 +133,7 @@ private:
     Result<Lookup> findUncached(const QByteArray &hash, const Backend &backend);
     void invalidateLocked();
     // After a look-up from the store: fills the cache when fillFromStore says it is time.
-    void fillIfDue(const Backend &backend);
+    void fillIfDue(const Backend &backend, qint64 nowMs);
     std::shared_ptr<const SecretMatch> insertLocked(const HashKey &key, SecretMatch &&match);
     const QString &interned(const QString &text);
 
@@ -157,9 +158,11 @@ private:
     // generation's fill is decided (made, begun, or not to be made).
     std::atomic<qint64> m_lookupsSinceEmpty {0};
     std::atomic<quint64> m_fillDecidedGeneration {std::numeric_limits<quint64>::max()};
-    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the four below
+    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the five below
     Filler m_filler;
     bool m_fillsStopped = false;
+    static constexpr qint64 kTooLargeForMs = 10 * 60 * 1000;
+    std::optional<qint64> m_tooLargeAtMs; // when the store was last found too large to fill
     quint64 m_thresholdGeneration = std::numeric_limits<quint64>::max();
     qint64 m_fillThreshold = 0;
     std::atomic<qint64> m_fills {0};
