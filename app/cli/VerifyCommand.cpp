@@ -127,12 +127,10 @@ ExitCode VerifyCommand::run(CommandContext &context)
         cache.fillFromStore = store->engine() == SqlEngine::Postgres || !store->rootKey().isEmpty();
         verifier.enableCache(cache);
         store->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
+        // The filler reads in order, once: SQLite's default page cache will do.
         CacheFiller filler(verifier.shared().cache, [&context]() -> std::unique_ptr<KeyStore> {
             auto opened = context.openAnotherStore(VaultCheck::Header);
-            if (!opened)
-                return nullptr;
-            (*opened)->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
-            return std::move(opened).value();
+            return opened ? std::move(opened).value() : nullptr;
         });
         filler.attach();
         code = threads > 1 ? verifyLinesOnThreads(context, verifier, request, threads)
