@@ -49,8 +49,8 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
     VerifierCacheOptions cache;
     cache.checkIntervalMs = m_settings.cacheCheckIntervalMs;
     // A server meets most keys of its store sooner or later: once it has met a tenth of them
-    // (after start, or after a change emptied the cache), the rest are read in one pass, at idle
-    // priority, not one first look-up per request.
+    // (after start, or after a change emptied the cache), the rest are read in one pass on a
+    // thread of its own, not one first look-up per request.
     // Not for a vault file without a root key: the filler's connection, opened later, could not
     // be held to the root the serving threads accept once the file is signed.
     cache.fillFromStore = !m_settings.dbConninfo.isEmpty() || !m_store->rootKey().isEmpty();

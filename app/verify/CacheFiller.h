@@ -18,11 +18,10 @@ class VerifierCache;
 // Fills a VerifierCache from one pass over the store (KeyStore::forEachSecret) when the cache
 // asks (VerifierCacheOptions::fillFromStore), on a thread and a store connection of its own: the
 // verifying threads go on answering meanwhile, and a key the pass has not reached yet is looked
-// up on its own, as without it. At the lowest priority (nice 19): the pass takes little CPU time
-// a verifier wants. A pass that cannot read the store is tried again on a new connection when the
-// cache asks again, after a pause of a second that doubles while passes keep failing (at most
-// kMaxPauseMs). Stops a pass at its next part when destroyed (opening its connection, which may
-// wait for a server, is not cut short).
+// up on its own, as without it. At normal priority (see run()). A pass that cannot read the store
+// is tried again on a new connection when the cache asks again, after a pause of a second that
+// doubles while passes keep failing (at most kMaxPauseMs). Stops a pass at its next part when
+// destroyed (opening its connection, which may wait for a server, is not cut short).
 class CacheFiller
 {
 public:

@@ -403,7 +403,7 @@ private Q_SLOTS:
         filler.attach();
         for (int i = 0; i < VerifierCacheOptions::kFillAfterLookups; ++i)
             QCOMPARE(verifyToken(verifier, keys[i].token).outcome, VerifyOutcome::Valid);
-        QTRY_COMPARE_WITH_TIMEOUT(filler.passes(), 1, 30000); // lowest priority: may wait on CI
+        QTRY_COMPARE_WITH_TIMEOUT(filler.passes(), 1, 30000); // another thread: may wait on CI
         QVERIFY(fillerThread.load() != nullptr);
         QVERIFY(fillerThread.load() != QThread::currentThreadId());
         QCOMPARE(verifier.cache()->size(), 150);

@@ -233,7 +233,7 @@ private Q_SLOTS:
         for (int i = 0; i < 64; ++i)
             QCOMPARE(http.request(RawHttp::build("GET", "/v1/auth", {bearer(keys[i])})).status,
                      200);
-        // The pass runs at the lowest priority: on a busy CI machine it may wait a while.
+        // The pass runs on a thread of its own: on a busy CI machine it may take a while.
         QTRY_COMPARE_WITH_TIMEOUT(metric("keyward_verifyd_cache_entries"), qint64(100), 30000);
         QCOMPARE(metric("keyward_verifyd_cache_fills_total"), qint64(1));
         QCOMPARE(metric("keyward_verifyd_cache_fill_failures_total"), qint64(0));
