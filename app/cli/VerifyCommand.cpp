@@ -11,6 +11,8 @@
 #include "verify/Verifier.h"
 #include "verify/VerifyResultJson.h"
 
+#include <optional>
+
 #include <unistd.h>
 
 namespace Keyward::Cli {
@@ -127,12 +129,15 @@ ExitCode VerifyCommand::run(CommandContext &context)
         cache.fillFromStore = store->engine() == SqlEngine::Postgres || !store->rootKey().isEmpty();
         verifier.enableCache(cache);
         store->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
-        // The filler reads in order, once: SQLite's default page cache will do.
-        CacheFiller filler(verifier.shared().cache, [&context]() -> std::unique_ptr<KeyStore> {
-            auto opened = context.openAnotherStore(VaultCheck::Header);
-            return opened ? std::move(opened).value() : nullptr;
-        });
-        filler.attach();
+        std::optional<CacheFiller> filler;
+        if (cache.fillFromStore) {
+            // It reads in order, once: SQLite's default page cache will do.
+            filler.emplace(verifier.shared().cache, [&context]() -> std::unique_ptr<KeyStore> {
+                auto opened = context.openAnotherStore(VaultCheck::Header);
+                return opened ? std::move(opened).value() : nullptr;
+            });
+            filler->attach();
+        }
         code = threads > 1 ? verifyLinesOnThreads(context, verifier, request, threads)
                            : verifyLines(context, *store, verifier, request);
     } else {

@@ -55,17 +55,20 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
     // be held to the root the serving threads accept once the file is signed.
     cache.fillFromStore = !m_settings.dbConninfo.isEmpty() || !m_store->rootKey().isEmpty();
     m_primary->enableCache(cache);
-    m_filler = std::make_unique<CacheFiller>(
-        m_primary->shared().cache, [settings = m_settings, &clock]() -> std::unique_ptr<KeyStore> {
-            auto opened = openStore(settings, clock);
-            if (!opened) {
-                qWarning("keyward-verifyd: the cache cannot be filled ahead: %s",
-                         qPrintable(opened.errorMessage()));
-                return nullptr;
-            }
-            return std::move(opened).value();
-        });
-    m_filler->attach();
+    if (cache.fillFromStore) {
+        m_filler = std::make_unique<CacheFiller>(
+            m_primary->shared().cache,
+            [settings = m_settings, &clock]() -> std::unique_ptr<KeyStore> {
+                auto opened = openStore(settings, clock);
+                if (!opened) {
+                    qWarning("keyward-verifyd: the cache cannot be filled ahead: %s",
+                             qPrintable(opened.errorMessage()));
+                    return nullptr;
+                }
+                return std::move(opened).value();
+            });
+        m_filler->attach();
+    }
     m_primary->setRecorder(m_recorder.get());
     // (A server vault is not signed: its roles keep verifiers from writing keys.)
     if (m_settings.dbConninfo.isEmpty())

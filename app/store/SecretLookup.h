@@ -40,8 +40,9 @@ public:
     ~SecretLookup();
 
     Result<std::optional<SecretMatch>> find(const QByteArray &hash);
-    // KeyStore::forEachSecret: every secret in one statement and one read snapshot of its own;
-    // on a vault file each row's signature is checked as a look-up checks it.
+    // KeyStore::forEachSecret: every secret, in ranges of kScanRange rows by id, each range read
+    // in a snapshot of its own; on a vault file each row's signature is checked as a look-up
+    // checks it.
     Result<void> scan(const KeyStore::SecretVisitor &visit);
     // Rows per range of a scan, each range read in a snapshot of its own (tests: several ranges
     // over a few rows).

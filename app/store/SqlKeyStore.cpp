@@ -537,7 +537,12 @@ Result<qint64> SqlKeyStore::secretCountBound(qint64 countAbove)
     auto highest = readCounter(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM key_secrets"));
     if (!highest || *highest <= countAbove)
         return highest;
-    return readCounter(QStringLiteral("SELECT COUNT(*) FROM key_secrets"));
+    SqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM key_secrets LIMIT ?) s"));
+    q.addBindValue(countAbove + 1);
+    if (!q.exec() || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
+    return q.value(0).toLongLong();
 }
 
 Result<qint64> SqlKeyStore::changeCounter()

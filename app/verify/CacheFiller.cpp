@@ -67,35 +67,34 @@ void CacheFiller::run()
             generation = *m_requested;
             m_requested.reset();
         }
-        if (!m_store)
-            m_store = m_openStore();
-        const bool opened = m_store != nullptr;
+        // Opened for each pass (one per emptied cache at most), on this thread, and closed after
+        // it: a connection idle for hours may be dead by the next pass, and its page cache would
+        // stay for nothing.
+        std::unique_ptr<KeyStore> store = m_openStore();
+        const bool opened = store != nullptr;
         Result<void> filled = makeError(ErrorCode::StorageError, QString());
         if (opened) {
-            filled = m_cache->fill(generation, *m_store, [this, generation](auto &part) {
+            filled = m_cache->fill(generation, *store, [this, generation](auto &part) {
                 return !stopping() && m_cache->addFilled(generation, part);
             });
         }
+        store.reset();
         if (filled) {
             pauseMs = 0;
         } else {
-            // A new connection next time (the server may have restarted), and not at once: the
-            // cache asks again at a later look-up, after a pause that grows while passes keep
-            // failing (a server at its connection limit is not hammered).
-            m_store.reset();
+            if (!opened)
+                m_cache->countFailedOpen();
+            // Not at once: the cache asks again at a later look-up, after a pause that grows
+            // while passes keep failing (a server at its connection limit is not hammered).
             pauseMs = std::clamp(2 * pauseMs, 1000, kMaxPauseMs);
             std::unique_lock lock(m_mutex);
             m_wake.wait_for(lock, std::chrono::milliseconds(pauseMs),
                             [this] { return m_stopping; });
-            // A request for a newer generation made meanwhile stands; this one may come again.
-            if (m_requested == generation)
-                m_requested.reset();
-            m_cache->fillFailed(generation, opened);
+            m_cache->fillFailed(generation);
         }
         const std::lock_guard lock(m_mutex);
         ++m_passes;
     }
-    m_store.reset(); // on the thread that used it
 }
 
 } // namespace Keyward

@@ -25,8 +25,8 @@ class VerifierCache;
 class CacheFiller
 {
 public:
-    // The filler's own connection, opened at its first pass (null: none could be; the cache is
-    // then left to its look-ups).
+    // The filler's own connection, opened on its thread for each pass and closed after it (null:
+    // none could be; the pass counts as failed).
     using OpenStore = std::function<std::unique_ptr<KeyStore>()>;
 
     CacheFiller(std::shared_ptr<VerifierCache> cache, OpenStore openStore);
@@ -49,7 +49,6 @@ private:
 
     std::shared_ptr<VerifierCache> m_cache;
     OpenStore m_openStore;
-    std::unique_ptr<KeyStore> m_store; // the filler thread's only
     mutable std::mutex m_mutex; // guards the three below
     std::condition_variable m_wake;
     std::optional<quint64> m_requested;

@@ -195,20 +195,29 @@ void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
     if (!filling.owns_lock() || m_fillsStopped || m_fillDecidedGeneration.load() == generation)
         return;
     if (m_thresholdGeneration != generation) {
-        // A store too large for the cache stays so for a while: counting it again after every
-        // change (the count may read every secret) would cost some request each time.
-        const bool knownTooLarge =
-            m_tooLargeAtMs && nowMs >= *m_tooLargeAtMs && nowMs - *m_tooLargeAtMs < kTooLargeForMs;
-        const auto bound = knownTooLarge ? Result<qint64>(m_options.maxEntries + 1)
-                                         : backend.store->secretCountBound(m_options.maxEntries);
-        if (!bound || *bound > m_options.maxEntries) {
-            if (bound && !knownTooLarge)
-                m_tooLargeAtMs = nowMs;
+        // The store's size is read at most every kSizeForMs (counting may read up to maxEntries
+        // rows, on this request's thread), and after a failed read not again for a second.
+        const auto within = [nowMs](const std::optional<qint64> &atMs, qint64 forMs) {
+            return atMs && nowMs >= *atMs && nowMs - *atMs < forMs;
+        };
+        if (!within(m_sizedAtMs, kSizeForMs)) {
+            if (within(m_sizingFailedAtMs, 1000))
+                return;
+            const auto count = backend.store->secretCountBound(m_options.maxEntries);
+            if (!count) {
+                m_sizingFailedAtMs = nowMs; // not decided: asked again a second later
+                return;
+            }
+            m_sizingFailedAtMs.reset();
+            m_storeSize = *count;
+            m_sizedAtMs = nowMs;
+        }
+        if (m_storeSize > m_options.maxEntries) {
             m_fillDecidedGeneration.store(generation, std::memory_order_release);
             return;
         }
-        m_tooLargeAtMs.reset();
-        m_fillThreshold = std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, *bound / 10);
+        m_fillThreshold =
+            std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, m_storeSize / 10);
         m_thresholdGeneration = generation;
     }
     if (lookups < m_fillThreshold)
@@ -233,12 +242,14 @@ void VerifierCache::stopFills()
     m_filler = {};
 }
 
-void VerifierCache::fillFailed(quint64 generation, bool begun)
+void VerifierCache::countFailedOpen()
 {
-    if (!begun) {
-        m_fills.fetch_add(1, std::memory_order_relaxed);
-        m_failedFills.fetch_add(1, std::memory_order_relaxed);
-    }
+    m_fills.fetch_add(1, std::memory_order_relaxed);
+    m_failedFills.fetch_add(1, std::memory_order_relaxed);
+}
+
+void VerifierCache::fillFailed(quint64 generation)
+{
     quint64 decided = generation;
     m_fillDecidedGeneration.compare_exchange_strong(decided, std::numeric_limits<quint64>::max());
 }

@@ -34,10 +34,12 @@ struct VerifierCacheOptions
     // For a process that will meet most of the store's keys (a pipeline, the server): once the
     // look-ups made since the cache was last emptied reach a tenth of the store's secrets (and
     // at least kFillAfterLookups), the rest come in one pass over the store
-    // (KeyStore::forEachSecret) instead of a look-up each. The tenth bounds the waste: a process
-    // that stops meeting new keys just then has spent on the pass no more than about what it
-    // spent on look-ups before it (a scanned row costs about a tenth of a look-up). Never for a
-    // store with more secrets than maxEntries.
+    // (KeyStore::forEachSecret) instead of a look-up each. A scanned row costs about half a
+    // look-up (measured: 11-14 against 27 us), so a process that stops meeting new keys just
+    // then has spent on the pass about five times what it spent on look-ups before; one that
+    // goes on to meet most keys spends about half. The pass runs on a thread of its own
+    // (CacheFiller), on a core the verifiers may not be using. Never for a store with more
+    // secrets than maxEntries.
     bool fillFromStore = false;
     static constexpr int kFillAfterLookups = 64;
 };
@@ -110,9 +112,11 @@ public:
     void setFiller(Filler filler);
     // No more passes from now on (the filler is going away): look-ups only.
     void stopFills();
-    // A pass handed to the filler failed (begun: fill() ran and counted it; else its connection
-    // could not be opened): a later look-up may ask for another.
-    void fillFailed(quint64 generation, bool begun);
+    // The filler could not open its connection: counted as a pass that failed (fill() counts
+    // its own failures).
+    void countFailedOpen();
+    // A pass handed to the filler failed: a later look-up may ask for another.
+    void fillFailed(quint64 generation);
 
     // Rows of a pass, added a part at a time.
     using FillPart = std::vector<std::pair<HashKey, SecretMatch>>;
@@ -158,11 +162,13 @@ private:
     // generation's fill is decided (made, begun, or not to be made).
     std::atomic<qint64> m_lookupsSinceEmpty {0};
     std::atomic<quint64> m_fillDecidedGeneration {std::numeric_limits<quint64>::max()};
-    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the five below
+    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the seven below
     Filler m_filler;
     bool m_fillsStopped = false;
-    static constexpr qint64 kTooLargeForMs = 10 * 60 * 1000;
-    std::optional<qint64> m_tooLargeAtMs; // when the store was last found too large to fill
+    static constexpr qint64 kSizeForMs = 10 * 60 * 1000;
+    std::optional<qint64> m_sizedAtMs; // when the store's size was last read
+    std::optional<qint64> m_sizingFailedAtMs;
+    qint64 m_storeSize = 0; // secretCountBound(maxEntries), as read then
     quint64 m_thresholdGeneration = std::numeric_limits<quint64>::max();
     qint64 m_fillThreshold = 0;
     std::atomic<qint64> m_fills {0};

@@ -166,9 +166,12 @@ private Q_SLOTS:
         const auto highest = f.store->secretCountBound(1'000'000);
         QVERIFY2(highest, qPrintable(highest.errorMessage()));
         QVERIFY(*highest >= 4);
-        const auto counted = f.store->secretCountBound(0);
+        const auto counted = f.store->secretCountBound(3); // the highest id, 4, is above 3
         QVERIFY2(counted, qPrintable(counted.errorMessage()));
         QCOMPARE(*counted, qint64(3));
+        const auto capped = f.store->secretCountBound(1); // counted up to one more than 1
+        QVERIFY2(capped, qPrintable(capped.errorMessage()));
+        QCOMPARE(*capped, qint64(2));
     }
 
     // A pass reads its rows in ranges, each in a snapshot of its own: ranges of one, of two and
