@@ -179,6 +179,33 @@ Result<void> SecretLookup::scan(const KeyStore::SecretVisitor &visit)
     return scanWithQt(visit);
 }
 
+namespace {
+
+// What reading one range of a scan came to: the rows read, and whether the visitor asked to stop.
+struct RangeRead
+{
+    int rows = 0;
+    bool stopped = false;
+};
+
+// A scan's ranges in order of id, from the first: readRange(after) reads up to rangeRows rows
+// with ids above `after` and moves it to the last id it read. The scan ends at a short range
+// (none left), an error, or a visitor that asked to stop.
+template<typename ReadRange>
+Result<void> readInRanges(int rangeRows, ReadRange readRange)
+{
+    qint64 after = 0;
+    for (;;) {
+        const Result<RangeRead> read = readRange(after);
+        if (!read)
+            return read.error();
+        if (read->stopped || read->rows < rangeRows)
+            return {};
+    }
+}
+
+} // namespace
+
 Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
 {
     const QString what = tr("Cannot read the keys.");
@@ -191,8 +218,7 @@ Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
         return SqliteStatement::connectionError(db, what);
     if (!m_keyCheck)
         m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
-    qint64 after = 0;
-    for (;;) {
+    return readInRanges(m_scanRange, [&](qint64 &after) -> Result<RangeRead> {
         // A snapshot of its own for each range, begun now: never a shared one that may predate
         // the change check whose cache this pass fills, and never one held for the whole pass
         // (it would keep the WAL from being checkpointed meanwhile).
@@ -201,9 +227,9 @@ Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
         const ResetWhenDone done(*rows); // before the snapshot ends
         rows->bindInteger(1, after);
         rows->bindInteger(2, m_scanRange);
-        int read = 0;
+        RangeRead read;
         while (rows->step()) {
-            ++read;
+            ++read.rows;
             SecretMatch match = readSecretRow(*rows);
             after = match.secret.id;
             const QByteArray hash = rows->blob(kSecretRowColumns);
@@ -217,40 +243,38 @@ Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
             if (*outcome != SignedKeyCheck::Outcome::Trusted)
                 continue;
             if (!visit(hash, std::move(match)))
-                return {};
+                return RangeRead {read.rows, true};
         }
         if (rows->failed())
             return rows->error(what);
-        if (read < m_scanRange)
-            return {};
-    }
+        return read;
+    });
 }
 
 Result<void> SecretLookup::scanWithQt(const KeyStore::SecretVisitor &visit)
 {
+    const QString what = tr("Cannot read the keys.");
     SqlQuery query(m_store.database());
     query.setForwardOnly(true);
     if (!query.prepare(QString::fromLatin1(scanSql(false))))
-        return SqlErrors::fromQuery(query, tr("Cannot read the keys."));
-    qint64 after = 0;
-    for (;;) {
+        return SqlErrors::fromQuery(query, what);
+    return readInRanges(m_scanRange, [&](qint64 &after) -> Result<RangeRead> {
         query.bindValue(0, after); // each range one statement: one snapshot of its own
         query.bindValue(1, m_scanRange);
         if (!query.exec())
-            return SqlErrors::fromQuery(query, tr("Cannot read the keys."));
-        int read = 0;
+            return SqlErrors::fromQuery(query, what);
+        RangeRead read;
         while (query.next()) {
-            ++read;
+            ++read.rows;
             SecretMatch match = readSecretRow(QueryRow(query));
             after = match.secret.id;
             if (!visit(query.value(kSecretRowColumns).toByteArray(), std::move(match)))
-                return {};
+                return RangeRead {read.rows, true};
         }
         if (query.lastError().isValid())
-            return SqlErrors::fromQuery(query, tr("Cannot read the keys."));
-        if (read < m_scanRange)
-            return {};
-    }
+            return SqlErrors::fromQuery(query, what);
+        return read;
+    });
 }
 
 bool SecretLookup::mayReconnectNow()

@@ -40,9 +40,11 @@ int VerifierCache::missingSize() const
     return int(m_missing.size());
 }
 
-const QString &VerifierCache::interned(const QString &text)
+void VerifierCache::internStringsLocked(SecretMatch &match)
 {
-    return *m_strings.insert(text);
+    for (QString &grant : match.key.grants)
+        grant = *m_strings.insert(grant);
+    match.key.customer = *m_strings.insert(match.key.customer);
 }
 
 bool VerifierCache::isCheckDue(qint64 nowMs) const
@@ -165,9 +167,7 @@ Result<VerifierCache::Lookup> VerifierCache::find(const QByteArray &hash, qint64
 std::shared_ptr<const SecretMatch> VerifierCache::insertLocked(const HashKey &key,
                                                                SecretMatch &&match)
 {
-    for (QString &grant : match.key.grants)
-        grant = interned(grant);
-    match.key.customer = interned(match.key.customer);
+    internStringsLocked(match);
     auto shared = std::make_shared<const SecretMatch>(std::move(match));
     m_entries.insert(key, shared);
     return shared;
@@ -194,39 +194,41 @@ void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
     std::unique_lock filling(m_fillMutex, std::try_to_lock);
     if (!filling.owns_lock() || m_fillsStopped || m_fillDecidedGeneration.load() == generation)
         return;
-    if (m_thresholdGeneration != generation) {
-        // The store's size is read at most every kSizeForMs (counting may read up to maxEntries
-        // rows, on this request's thread), and after a failed read not again for a second.
-        const auto within = [nowMs](const std::optional<qint64> &atMs, qint64 forMs) {
-            return atMs && nowMs >= *atMs && nowMs - *atMs < forMs;
-        };
-        if (!within(m_sizedAtMs, kSizeForMs)) {
-            if (within(m_sizingFailedAtMs, 1000))
-                return;
-            const auto count = backend.store->secretCountBound(m_options.maxEntries);
-            if (!count) {
-                m_sizingFailedAtMs = nowMs; // not decided: asked again a second later
-                return;
-            }
-            m_sizingFailedAtMs.reset();
-            m_storeSize = *count;
-            m_sizedAtMs = nowMs;
-        }
-        if (m_storeSize > m_options.maxEntries) {
-            m_fillDecidedGeneration.store(generation, std::memory_order_release);
-            return;
-        }
-        m_fillThreshold =
-            std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, m_storeSize / 10);
-        m_thresholdGeneration = generation;
+    if (!storeSizeKnown(*backend.store, nowMs))
+        return;
+    if (m_storeSize > m_options.maxEntries) {
+        m_fillDecidedGeneration.store(generation, std::memory_order_release);
+        return;
     }
-    if (lookups < m_fillThreshold)
+    if (lookups < std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, m_storeSize / 10))
         return;
     m_fillDecidedGeneration.store(generation, std::memory_order_release);
     if (m_filler)
         m_filler(generation);
     else
         (void)fill(generation, *backend.store); // failed: counted; the look-ups go on
+}
+
+bool VerifierCache::storeSizeKnown(KeyStore &store, qint64 nowMs)
+{
+    // Read at most every kSizeForMs (counting may read up to maxEntries rows, on a request's
+    // thread), and after a failed read not again for a second.
+    const auto within = [nowMs](const std::optional<qint64> &atMs, qint64 forMs) {
+        return atMs && nowMs >= *atMs && nowMs - *atMs < forMs;
+    };
+    if (within(m_sizedAtMs, kSizeForMs))
+        return true;
+    if (within(m_sizingFailedAtMs, 1000))
+        return false;
+    const auto count = store.secretCountBound(m_options.maxEntries);
+    if (!count) {
+        m_sizingFailedAtMs = nowMs;
+        return false;
+    }
+    m_sizingFailedAtMs.reset();
+    m_storeSize = *count;
+    m_sizedAtMs = nowMs;
+    return true;
 }
 
 void VerifierCache::setFiller(Filler filler)
@@ -301,9 +303,7 @@ bool VerifierCache::addFilled(quint64 generation, FillPart &part)
         // An entry there already stays: read since the pass began, it may be the newer row.
         if (m_entries.contains(key))
             continue;
-        for (QString &grant : match->key.grants)
-            grant = interned(grant);
-        match->key.customer = interned(match->key.customer);
+        internStringsLocked(*match);
         m_entries.insert(key, std::move(match));
     }
     return true;

@@ -138,8 +138,12 @@ private:
     void invalidateLocked();
     // After a look-up from the store: fills the cache when fillFromStore says it is time.
     void fillIfDue(const Backend &backend, qint64 nowMs);
+    // The store's size (m_storeSize) as read within kSizeForMs; false: not known now (read
+    // again a second after a failed read). Under m_fillMutex.
+    bool storeSizeKnown(KeyStore &store, qint64 nowMs);
     std::shared_ptr<const SecretMatch> insertLocked(const HashKey &key, SecretMatch &&match);
-    const QString &interned(const QString &text);
+    // Grants and customer replaced by the cache's shared copies (m_strings). Under m_mutex.
+    void internStringsLocked(SecretMatch &match);
 
     const VerifierCacheOptions m_options;
     std::atomic<qint64> m_lastCheckMs {kNeverChecked};
@@ -162,15 +166,13 @@ private:
     // generation's fill is decided (made, begun, or not to be made).
     std::atomic<qint64> m_lookupsSinceEmpty {0};
     std::atomic<quint64> m_fillDecidedGeneration {std::numeric_limits<quint64>::max()};
-    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the seven below
+    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the five below
     Filler m_filler;
     bool m_fillsStopped = false;
     static constexpr qint64 kSizeForMs = 10 * 60 * 1000;
     std::optional<qint64> m_sizedAtMs; // when the store's size was last read
     std::optional<qint64> m_sizingFailedAtMs;
     qint64 m_storeSize = 0; // secretCountBound(maxEntries), as read then
-    quint64 m_thresholdGeneration = std::numeric_limits<quint64>::max();
-    qint64 m_fillThreshold = 0;
     std::atomic<qint64> m_fills {0};
     std::atomic<qint64> m_failedFills {0};
 };
