@@ -87,6 +87,12 @@ void UsageRecorder::restartInterval(qint64 nowMs)
         m_timer.start();
 }
 
+void UsageRecorder::beginFlush()
+{
+    std::lock_guard lock(m_mutex);
+    submitBatch(UsageWriter::Write::Now);
+}
+
 Result<void> UsageRecorder::flush()
 {
     quint64 ticket = 0;

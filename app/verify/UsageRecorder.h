@@ -78,6 +78,9 @@ public:
     Result<void> flush();
     // Starts a write of everything recorded so far without waiting (the timer does this).
     void requestFlush();
+    // Starts writing everything recorded so far at once, without waiting; flush() then waits for
+    // it. For a caller with work of its own to finish meanwhile.
+    void beginFlush();
 
     int flushIntervalMs() const { return m_intervalMs; }
     void setFlushIntervalMs(int ms);

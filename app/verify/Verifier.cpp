@@ -72,6 +72,11 @@ void Verifier::enableCache(VerifierCacheOptions options, std::unique_ptr<ChangeS
         m_shared.cache = std::make_shared<VerifierCache>(options);
 }
 
+void Verifier::disableCache()
+{
+    m_shared.cache.reset();
+}
+
 Result<VerifyResult> Verifier::verify(const SecretString &token, Environment environment,
                                       const QStringList &requiredGrants, const QString &source)
 {

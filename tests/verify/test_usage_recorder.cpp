@@ -843,6 +843,26 @@ private Q_SLOTS:
 
     // An explicit flush is a write: the next timed one is a whole interval later, not due again
     // at the old time (which wrote twice in a row for callers that flush now and then).
+    // beginFlush() writes at once, not at the next interval, and flush() then waits for that
+    // write: the usage is stored and the wait reports it.
+    void beginFlushWritesWithoutWaiting()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        UsageRecorderOptions options;
+        options.flushIntervalMs = 60 * kSecondMs;
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), options);
+        verifier.setRecorder(&recorder);
+        verifyToken(verifier, a.token);
+        verifyToken(verifier, a.token);
+        QCOMPARE(recorder.writeCount(), qint64(0));
+        recorder.beginFlush();
+        QTRY_COMPARE(hourlyTotal(a.key.id), qint64(2));
+        QCOMPARE(recorder.writeCount(), qint64(1));
+        QVERIFY(recorder.flush());
+        QCOMPARE(hourlyTotal(a.key.id), qint64(2));
+    }
+
     void flushRestartsTheInterval()
     {
         const IssuedToken a = issue(store(), QStringLiteral("A"));

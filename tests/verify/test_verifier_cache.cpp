@@ -71,6 +71,23 @@ private Q_SLOTS:
         QCOMPARE(verifier.cache()->size(), 1);
     }
 
+    // The end of a pipeline gives the cache's memory back while the last usage write runs;
+    // a verifier without it still answers, from the store, and sees a revocation at once.
+    void aVerifierWithoutItsCacheStillAnswers()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        Verifier verifier(store(), clock());
+        verifier.enableCache();
+        QCOMPARE(verifyToken(verifier, a.token).outcome, VerifyOutcome::Valid);
+        const std::weak_ptr<VerifierCache> cache = verifier.shared().cache;
+        verifier.disableCache();
+        QVERIFY(cache.expired());
+        QVERIFY(!verifier.cache());
+        QCOMPARE(verifyToken(verifier, a.token).outcome, VerifyOutcome::Valid);
+        QVERIFY(store().revokeKey(a.key.id, a.key.version));
+        QCOMPARE(verifyToken(verifier, a.token).outcome, VerifyOutcome::Revoked);
+    }
+
     void changesThroughTheSameStoreAreHonoured()
     {
         const IssuedToken a = issue(store(), QStringLiteral("A"));
