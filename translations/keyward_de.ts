@@ -7006,6 +7006,49 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     </message>
 </context>
 <context>
+    <name>IniFile</name>
+    <message>
+        <source>Cannot read the configuration %1.</source>
+        <translation>Die Konfiguration %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The configuration %1 is larger than 1 MiB.</source>
+        <translation>Die Konfiguration %1 ist größer als 1 MiB.</translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration %1: %2</source>
+        <translation>Die Konfiguration %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The configuration %1 is not UTF-8 text.</source>
+        <translation>Die Konfiguration %1 ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>a section is written [NAME].</source>
+        <translation>ein Abschnitt wird [NAME] geschrieben.</translation>
+    </message>
+    <message>
+        <source>expected [SECTION], KEY = VALUE or a comment.</source>
+        <translation>erwartet: [ABSCHNITT], SCHLÜSSEL = WERT oder ein Kommentar.</translation>
+    </message>
+    <message>
+        <source>a key is a name without &quot;/&quot; before the &quot;=&quot;.</source>
+        <translation>ein Schlüssel ist ein Name ohne „/“ vor dem „=“.</translation>
+    </message>
+    <message>
+        <source>the quoted value has no closing quote.</source>
+        <translation>dem Wert in Anführungszeichen fehlt das schließende Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>only a comment may follow a quoted value.</source>
+        <translation>auf einen Wert in Anführungszeichen darf nur ein Kommentar folgen.</translation>
+    </message>
+</context>
+<context>
     <name>ServerConfigLoader</name>
     <message>
         <source>Cannot read the listen address &quot;%1&quot;; use ADDRESS:PORT, [IPv6]:PORT or PORT.</source>
@@ -7050,6 +7093,18 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>A trusted proxy is not an IP address or CIDR range: %1</source>
         <translation>Ein vertrauenswürdiger Proxy ist keine IP-Adresse und kein CIDR-Bereich: %1</translation>
+    </message>
+    <message>
+        <source>%1, [%2]: a route needs a name, as in [route.orders].</source>
+        <translation>%1, [%2]: eine Route braucht einen Namen, wie in [route.orders].</translation>
+    </message>
+    <message>
+        <source>%1, [%2]: no such section (docs/verifyd.md lists them).</source>
+        <translation>%1, [%2]: diesen Abschnitt gibt es nicht (docs/verifyd.md führt sie auf).</translation>
+    </message>
+    <message>
+        <source>%1, %2: no such setting (docs/verifyd.md lists them).</source>
+        <translation>%1, %2: diese Einstellung gibt es nicht (docs/verifyd.md führt sie auf).</translation>
     </message>
 </context>
 <context>

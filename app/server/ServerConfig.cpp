@@ -3,22 +3,47 @@
 #include "core/IpAllowlist.h"
 #include "crypto/SigningKey.h"
 
-#include <QFileInfo>
-#include <QSettings>
+#include "IniFile.h"
+
+#include <algorithm>
+#include <iterator>
 
 namespace Keyward::Verifyd {
 
 namespace {
 
-// QSettings turns "a, b" into a string list: join it back so every value reads as written.
-QString text(const QSettings &settings, const QString &key, const QString &fallback = {})
+// Every key the file may hold. Anything else is reported, not ignored: a misspelt vault_pin
+// would have left the vault unpinned without a word.
+constexpr const char *kServerKeys[] = {
+    "server/listen",
+    "server/threads",
+    "server/connection_limit",
+    "server/connection_timeout_s",
+    "server/header_limit_bytes",
+    "server/body_limit_bytes",
+    "server/shutdown_grace_ms",
+    "server/trusted_proxies",
+    "server/request_headers",
+    "store/vault",
+    "store/db",
+    "store/vault_pin",
+    "verify/cache_check_interval_ms",
+    "verify/usage_flush_interval_ms",
+};
+constexpr const char *kSections[] = {"server", "store", "verify"};
+constexpr const char *kRouteKeys[] = {"environment", "grants", "customer_header"};
+const QLatin1String kRoutePrefix("route.");
+
+bool isKnownKey(const QString &key)
 {
-    const QVariant value = settings.value(key);
-    if (!value.isValid())
-        return fallback;
-    if (value.userType() == QMetaType::QStringList)
-        return value.toStringList().join(QLatin1Char(','));
-    return value.toString().trimmed();
+    const qsizetype slash = key.lastIndexOf(QLatin1Char('/'));
+    if (key.startsWith(kRoutePrefix) && slash > kRoutePrefix.size()) {
+        const QStringView name = QStringView(key).mid(slash + 1);
+        return std::any_of(std::begin(kRouteKeys), std::end(kRouteKeys),
+                           [&name](const char *known) { return name == QLatin1String(known); });
+    }
+    return std::any_of(std::begin(kServerKeys), std::end(kServerKeys),
+                       [&key](const char *known) { return key == QLatin1String(known); });
 }
 
 QStringList splitList(const QString &value)
@@ -115,23 +140,50 @@ Result<RouteConfig> ServerConfigLoader::parseRoute(const QString &environment,
     return route;
 }
 
+Result<void> ServerConfigLoader::checkNames(const IniFile &ini, const QString &path)
+{
+    for (const QString &section : ini.sections()) {
+        if (section.startsWith(kRoutePrefix)) {
+            if (section.mid(kRoutePrefix.size()).trimmed().isEmpty())
+                return makeError(
+                    ErrorCode::InvalidInput,
+                    tr("%1, [%2]: a route needs a name, as in [route.orders].").arg(path, section));
+        } else if (!std::any_of(
+                       std::begin(kSections), std::end(kSections),
+                       [&section](const char *known) { return section == QLatin1String(known); })) {
+            return makeError(
+                ErrorCode::InvalidInput,
+                tr("%1, [%2]: no such section (docs/verifyd.md lists them).").arg(path, section));
+        }
+    }
+    for (const QString &key : ini.keys()) {
+        if (!isKnownKey(key))
+            return makeError(
+                ErrorCode::InvalidInput,
+                tr("%1, %2: no such setting (docs/verifyd.md lists them).").arg(path, key));
+    }
+    return {};
+}
+
 Result<ServerConfig> ServerConfigLoader::load(const QString &path)
 {
     ServerConfig config;
     if (path.isEmpty())
         return config;
-    if (!QFileInfo(path).isReadable())
-        return makeError(ErrorCode::NotFound, tr("Cannot read the configuration %1.").arg(path));
-    QSettings settings(path, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError)
-        return makeError(ErrorCode::InvalidInput,
-                         tr("The configuration %1 is not a valid INI file.").arg(path));
+    const auto ini = IniFile::read(path);
+    if (!ini)
+        return ini.error();
+    if (auto named = checkNames(*ini, path); !named)
+        return named.error();
+    const auto text = [&ini](const QString &key, const QString &fallback = {}) {
+        return ini->contains(key) ? ini->value(key) : fallback;
+    };
 
     auto inFile = [&path](const QString &key, const Error &error) {
         return makeError(ErrorCode::InvalidInput, tr("%1, %2: %3").arg(path, key, error.message));
     };
     auto number = [&](const QString &key, int &target, int minimum) -> Result<void> {
-        const QString value = text(settings, key);
+        const QString value = text(key);
         if (value.isEmpty())
             return {};
         bool ok = false;
@@ -145,7 +197,7 @@ Result<ServerConfig> ServerConfigLoader::load(const QString &path)
         return {};
     };
 
-    if (const QString listen = text(settings, QStringLiteral("server/listen")); !listen.isEmpty())
+    if (const QString listen = text(QStringLiteral("server/listen")); !listen.isEmpty())
         if (auto parsed = parseListen(listen, config); !parsed)
             return inFile(QStringLiteral("server/listen"), parsed.error());
     const struct
@@ -173,21 +225,19 @@ Result<ServerConfig> ServerConfigLoader::load(const QString &path)
                          tr("%1, verify/cache_check_interval_ms: at most 1000, so that a "
                             "revocation is honoured within a second.")
                              .arg(path));
-    if (auto proxies = parseSubnets(text(settings, QStringLiteral("server/trusted_proxies")));
-        proxies)
+    if (auto proxies = parseSubnets(text(QStringLiteral("server/trusted_proxies"))); proxies)
         config.trustedProxies = *proxies;
     else
         return inFile(QStringLiteral("server/trusted_proxies"), proxies.error());
-    const QString headers =
-        text(settings, QStringLiteral("server/request_headers"), QStringLiteral("false"));
+    const QString headers = text(QStringLiteral("server/request_headers"), QStringLiteral("false"));
     if (headers != QLatin1String("true") && headers != QLatin1String("false"))
         return makeError(ErrorCode::InvalidInput,
                          tr("%1, server/request_headers: use true or false.").arg(path));
     config.requestHeaders = headers == QLatin1String("true");
 
-    config.vaultPath = text(settings, QStringLiteral("store/vault"));
-    config.dbConninfo = text(settings, QStringLiteral("store/db"));
-    config.vaultPin = text(settings, QStringLiteral("store/vault_pin"));
+    config.vaultPath = text(QStringLiteral("store/vault"));
+    config.dbConninfo = text(QStringLiteral("store/db"));
+    config.vaultPin = text(QStringLiteral("store/vault_pin"));
     if (!config.vaultPin.isEmpty() && SigningKey::normalisedFingerprint(config.vaultPin).isEmpty())
         return makeError(ErrorCode::InvalidInput,
                          tr("%1, store/vault_pin: \"%2\" is not a vault fingerprint (32 hex "
@@ -197,17 +247,16 @@ Result<ServerConfig> ServerConfigLoader::load(const QString &path)
         return makeError(ErrorCode::InvalidInput,
                          tr("%1: give either store/vault or store/db, not both.").arg(path));
 
-    for (const QString &group : settings.childGroups()) {
-        if (!group.startsWith(QLatin1String("route.")))
+    for (const QString &section : ini->sections()) {
+        if (!section.startsWith(kRoutePrefix))
             continue;
-        const QString name = group.mid(6);
-        settings.beginGroup(group);
-        auto route = parseRoute(text(settings, QStringLiteral("environment")),
-                                text(settings, QStringLiteral("grants")),
-                                text(settings, QStringLiteral("customer_header")));
-        settings.endGroup();
+        const QString name = section.mid(kRoutePrefix.size()).trimmed();
+        const QString prefix = section + QLatin1Char('/');
+        auto route = parseRoute(text(prefix + QLatin1String("environment")),
+                                text(prefix + QLatin1String("grants")),
+                                text(prefix + QLatin1String("customer_header")));
         if (!route)
-            return inFile(QStringLiteral("[%1]").arg(group), route.error());
+            return inFile(QStringLiteral("[%1]").arg(section), route.error());
         if (name == QLatin1String("default"))
             config.defaultRoute = *route;
         else

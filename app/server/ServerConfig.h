@@ -13,6 +13,8 @@
 
 namespace Keyward::Verifyd {
 
+class IniFile;
+
 // What a forward-auth route asks of a key: /v1/auth/NAME uses [route.NAME], /v1/auth and
 // /v1/auth/default [route.default] (or these defaults when that section is missing).
 struct RouteConfig
@@ -68,12 +70,17 @@ class ServerConfigLoader
 {
     Q_DECLARE_TR_FUNCTIONS(ServerConfigLoader)
 public:
+    // path: an INI file (IniFile); empty: the defaults.
     static Result<ServerConfig> load(const QString &path);
     // "127.0.0.1:8087", "[::1]:8087", ":8087" (loopback) or "8087".
     static Result<void> parseListen(const QString &text, ServerConfig &config);
     static Result<QList<QPair<QHostAddress, int>>> parseSubnets(const QString &text);
     static Result<RouteConfig> parseRoute(const QString &environment, const QString &grants,
                                           const QString &customerHeader);
+
+private:
+    // Every section and key is one of ours: a misspelt one is an error, never ignored.
+    static Result<void> checkNames(const IniFile &ini, const QString &path);
 };
 
 } // namespace Keyward::Verifyd

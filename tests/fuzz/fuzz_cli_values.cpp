@@ -9,6 +9,7 @@
 #include "core/IpAllowlist.h"
 #include "core/RateLimit.h"
 #include "core/Role.h"
+#include "server/IniFile.h"
 #include "server/ServerConfig.h"
 
 #include <QHostAddress>
@@ -101,6 +102,24 @@ void subnets(const QString &text, const QHostAddress &probe)
     config.isTrustedProxy(probe);
 }
 
+// keyward-verifyd's configuration file: an error or keys that read back as the file gave them.
+void ini(const QByteArray &bytes)
+{
+    const auto parsed = Verifyd::IniFile::parse(bytes, QStringLiteral("fuzz.conf"));
+    if (!parsed) {
+        FUZZ_CHECK(parsed.errorMessage().startsWith(QLatin1String("fuzz.conf")));
+        return;
+    }
+    FUZZ_CHECK(parsed->keys().size()
+               == qsizetype(QSet<QString>(parsed->keys().cbegin(), parsed->keys().cend()).size()));
+    for (const QString &key : parsed->keys()) {
+        FUZZ_CHECK(parsed->contains(key) && !parsed->value(key).isNull());
+        FUZZ_CHECK(!key.isEmpty() && !key.endsWith(QLatin1Char('/')));
+        // A value is one line: it cannot carry a line break into a setting.
+        FUZZ_CHECK(!parsed->value(key).contains(QLatin1Char('\n')));
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
@@ -118,7 +137,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QHostAddress probe(text.section(QLatin1Char(' '), 0, 0));
     if (probe.isNull())
         probe = QHostAddress(QStringLiteral("10.1.2.3"));
-    switch (data[0] % 8) {
+    switch (data[0] % 16) {
     case 0:
         positiveInteger(text);
         break;
@@ -142,6 +161,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case 7:
         subnets(text, probe);
+        break;
+    case 8:
+        ini(QByteArray(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1)));
         break;
     }
     return 0;

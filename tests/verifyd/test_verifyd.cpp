@@ -682,10 +682,8 @@ private Q_SLOTS:
         QCOMPARE(status, 403);
 
         // A limit changed with the routes: the routes are taken, and the log names the limit
-        // that needs a restart. Written a little later: Qt's QSettings keeps a parsed file and
-        // reads it again only when its size or modification time moved, and this file has the
-        // size of the one before (a known limit, docs/verifyd.md "Reloading").
-        QTest::qWait(50);
+        // that needs a restart. At once, the same size as the file before: every reload reads
+        // the file again (QSettings missed such an edit within one time-stamp tick).
         QVERIFY(
             writeFile(m_configPath,
                       config("[route.later]\nenvironment = live\n"
@@ -702,6 +700,20 @@ private Q_SLOTS:
         QVERIFY2(log.contains("server/header_limit_bytes change only with a restart"),
                  log.constData());
         QVERIFY(!log.contains("server/listen change")); // only what changed is named
+        QCOMPARE(get("/v1/auth/later", {bearer(m_developer)}).status, 403);
+
+        // A mistake (a misspelt key) is logged by name and the running configuration stays.
+        QVERIFY(writeFile(m_configPath, config("[route.later]\nenvironment = live\n"
+                                               "grant = admin:full\n")));
+        m_server->signal(SIGHUP);
+        waited.restart();
+        while (!log.contains("reload failed") && waited.elapsed() < 10000) {
+            QTest::qWait(20);
+            log = m_server->log();
+        }
+        QVERIFY2(log.contains("reload failed, keeping the running configuration")
+                     && log.contains("route.later/grant: no such setting"),
+                 log.constData());
         QCOMPARE(get("/v1/auth/later", {bearer(m_developer)}).status, 403);
         QVERIFY(writeFile(m_configPath, config()));
     }

@@ -236,7 +236,7 @@ private Q_SLOTS:
         ServerConfig config;
         config.trustedProxies = *proxies;
         QVERIFY(config.isTrustedProxy(QHostAddress(QStringLiteral("127.0.0.1"))));
-        for (const QString peer : {QStringLiteral("127.0.0.1"), QStringLiteral("::ffff:127.0.0.1")})
+        for (const QString &peer : {QStringLiteral("127.0.0.1"), QStringLiteral("::ffff:127.0.0.1")})
             QCOMPARE(RequestCredentials::clientAddress(QHostAddress(peer), "198.51.100.7", config),
                      QHostAddress(QStringLiteral("198.51.100.7")));
         QCOMPARE(RequestCredentials::clientAddress(QHostAddress(QStringLiteral("10.0.0.5")),

@@ -1,0 +1,172 @@
+// keyward-verifyd's configuration file, read by IniFile and checked by ServerConfigLoader: what
+// the shipped example means, the INI subset's rules, and every mistake refused with the file,
+// the line or the key named.
+#include "IniFile.h"
+#include "ServerConfig.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Keyward;
+using namespace Keyward::Verifyd;
+
+class TestServerConfig : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString write(const QByteArray &text, const QString &name = QStringLiteral("verifyd.conf"))
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || file.write(text) != text.size())
+            return {};
+        return path;
+    }
+
+    // The error message of loading `text`, empty when it loaded.
+    QString refusal(const QByteArray &text)
+    {
+        const auto loaded = ServerConfigLoader::load(write(text));
+        return loaded ? QString() : loaded.errorMessage();
+    }
+
+private Q_SLOTS:
+    void theShippedExampleMeansWhatItSays()
+    {
+        const auto loaded = ServerConfigLoader::load(QStringLiteral(KEYWARD_CONF_EXAMPLE));
+        QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+        QCOMPARE(loaded->listenAddress, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(loaded->port, quint16(8087));
+        QCOMPARE(loaded->vaultPath, QStringLiteral("/var/lib/keyward/vault.keyward"));
+        QVERIFY(loaded->dbConninfo.isEmpty()); // commented out
+        QCOMPARE(loaded->trustedProxies.size(), 2);
+        QVERIFY(loaded->isTrustedProxy(QHostAddress(QStringLiteral("::1"))));
+        QVERIFY(!loaded->isTrustedProxy(QHostAddress(QStringLiteral("10.0.0.1"))));
+        QCOMPARE(loaded->defaultRoute.environment, Environment::Production);
+        const RouteConfig *orders = loaded->route(QStringLiteral("orders"));
+        QVERIFY(orders);
+        QCOMPARE(orders->grants, QStringList {QStringLiteral("orders:read")});
+        QCOMPARE(orders->customerHeader, QByteArray("X-Customer"));
+    }
+
+    void quotesCommentsAndLineEnds()
+    {
+        const QString path =
+            write("\xef\xbb\xbf; a comment\r\n# another\r\n  [store]  \r\n"
+                  "db = \"host=db dbname=keys options='-c a=b;c'\" ; why\r\n"
+                  "vault_pin=  \"  spaced  \"\r\n[route.orders]\ngrants = a, b ; comment\n"
+                  "grants = c\n[server]\n[route.orders]\nenvironment = dev\n");
+        const auto ini = IniFile::read(path);
+        QVERIFY2(ini, qPrintable(ini.errorMessage()));
+        QCOMPARE(ini->value(QStringLiteral("store/db")),
+                 QStringLiteral("host=db dbname=keys options='-c a=b;c'"));
+        QCOMPARE(ini->value(QStringLiteral("store/vault_pin")), QStringLiteral("  spaced  "));
+        QCOMPARE(ini->value(QStringLiteral("route.orders/grants")), QStringLiteral("c")); // last
+        QCOMPARE(ini->keys(),
+                 (QStringList {QStringLiteral("store/db"), QStringLiteral("store/vault_pin"),
+                               QStringLiteral("route.orders/grants"),
+                               QStringLiteral("route.orders/environment")}));
+        QCOMPARE(ini->sections(),
+                 (QStringList {QStringLiteral("store"), QStringLiteral("route.orders"),
+                               QStringLiteral("server")}));
+        QVERIFY(!ini->contains(QStringLiteral("server/listen")));
+        QVERIFY(ini->value(QStringLiteral("server/listen")).isNull());
+    }
+
+    // QSettings kept a parsed copy per path and missed an edit that kept the size within one
+    // time-stamp tick: here the second version even has the first one's time stamp.
+    void everyLoadReadsTheFileAgain()
+    {
+        const QString path = write("[route.a]\ngrants = one\n");
+        const auto first = ServerConfigLoader::load(path);
+        QVERIFY(first);
+        const QDateTime stamp = QFileInfo(path).lastModified();
+        QVERIFY(!write("[route.a]\ngrants = two\n").isEmpty());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(stamp, QFileDevice::FileModificationTime));
+        file.close();
+        const auto second = ServerConfigLoader::load(path);
+        QVERIFY(second);
+        QCOMPARE(first->route(QStringLiteral("a"))->grants, QStringList {QStringLiteral("one")});
+        QCOMPARE(second->route(QStringLiteral("a"))->grants, QStringList {QStringLiteral("two")});
+    }
+
+    // A declared route exists even with every setting left at its default.
+    void aRouteWithoutSettingsExists()
+    {
+        const auto loaded = ServerConfigLoader::load(write("[route.bare]\n"));
+        QVERIFY(loaded);
+        QVERIFY(loaded->route(QStringLiteral("bare")));
+        QCOMPARE(loaded->route(QStringLiteral("bare"))->environment, Environment::Production);
+        QVERIFY(!loaded->route(QStringLiteral("other")));
+    }
+
+    void mistakesAreRefusedByName_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("named");
+        // A misspelt pin must not leave the vault unpinned without a word.
+        QTest::newRow("misspelt key") << QByteArray("[store]\nvalut_pin = 1234\n")
+                                      << QStringLiteral("store/valut_pin: no such setting");
+        QTest::newRow("key in the wrong section")
+            << QByteArray("[verify]\nlisten = 8087\n") << QStringLiteral("verify/listen");
+        QTest::newRow("key before any section")
+            << QByteArray("listen = 8087\n") << QStringLiteral("listen: no such setting");
+        QTest::newRow("unknown route key") << QByteArray("[route.x]\nenvironmnet = dev\n")
+                                           << QStringLiteral("route.x/environmnet");
+        QTest::newRow("unknown section")
+            << QByteArray("[servr]\n") << QStringLiteral("[servr]: no such section");
+        QTest::newRow("route without a name")
+            << QByteArray("[route.]\nenvironment = dev\n") << QStringLiteral("[route.]");
+        QTest::newRow("no equals sign")
+            << QByteArray("[server]\n\nlisten 8087\n") << QStringLiteral("line 3");
+        QTest::newRow("unclosed section") << QByteArray("[server\n") << QStringLiteral("line 1");
+        QTest::newRow("empty section") << QByteArray("[ ]\n") << QStringLiteral("line 1");
+        QTest::newRow("slash in a section")
+            << QByteArray("[route.a/b]\n") << QStringLiteral("line 1");
+        QTest::newRow("empty key") << QByteArray("[server]\n = 1\n") << QStringLiteral("line 2");
+        QTest::newRow("slash in a key")
+            << QByteArray("[store]\nvault/pin = 1\n") << QStringLiteral("line 2");
+        QTest::newRow("unclosed quote")
+            << QByteArray("[store]\ndb = \"host=x\n") << QStringLiteral("line 2");
+        QTest::newRow("text after a quote")
+            << QByteArray("[store]\ndb = \"host=x\" dbname=y\n") << QStringLiteral("line 2");
+        QTest::newRow("not UTF-8")
+            << QByteArray("[route.x]\ngrants = caf\xe9\n") << QStringLiteral("not UTF-8");
+        QTest::newRow("a value's own rules")
+            << QByteArray("[server]\nthreads = many\n") << QStringLiteral("server/threads");
+    }
+
+    void mistakesAreRefusedByName()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, named);
+        const QString message = refusal(text);
+        QVERIFY2(message.contains(named), qPrintable(message));
+        QVERIFY2(message.contains(m_dir.filePath(QStringLiteral("verifyd.conf"))),
+                 qPrintable(message));
+    }
+
+    void unreadableFilesAreRefused()
+    {
+        const auto missing = ServerConfigLoader::load(m_dir.filePath(QStringLiteral("none.conf")));
+        QVERIFY(!missing);
+        QVERIFY(missing.errorMessage().contains(QLatin1String("none.conf")));
+        const auto huge = ServerConfigLoader::load(
+            write(QByteArray(2 * 1024 * 1024, ';'), QStringLiteral("big")));
+        QVERIFY(!huge);
+        QVERIFY2(huge.errorMessage().contains(QLatin1String("1 MiB")),
+                 qPrintable(huge.errorMessage()));
+        // No path: the defaults, nothing read.
+        const auto none = ServerConfigLoader::load(QString());
+        QVERIFY(none);
+        QCOMPARE(none->port, ServerConfig().port);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerConfig)
+#include "test_server_config.moc"
