@@ -7020,10 +7020,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>Die Konfiguration %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The configuration %1 is not UTF-8 text.</source>
-        <translation>Die Konfiguration %1 ist kein UTF-8-Text.</translation>
-    </message>
-    <message>
         <source>%1, line %2: %3</source>
         <translation>%1, Zeile %2: %3</translation>
     </message>
@@ -7044,8 +7040,16 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>dem Wert in Anführungszeichen fehlt das schließende Anführungszeichen.</translation>
     </message>
     <message>
-        <source>only a comment may follow a quoted value.</source>
-        <translation>auf einen Wert in Anführungszeichen darf nur ein Kommentar folgen.</translation>
+        <source>not UTF-8 text.</source>
+        <translation>kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>a control character (U+%1).</source>
+        <translation>ein Steuerzeichen (U+%1).</translation>
+    </message>
+    <message>
+        <source>quote the whole value or none of it; only a comment may follow the closing quote.</source>
+        <translation>setzen Sie den ganzen Wert in Anführungszeichen oder gar nichts; nach dem schließenden Anführungszeichen darf nur ein Kommentar folgen.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
@@ -14,9 +15,11 @@ namespace Keyward::Verifyd {
 // the size within one time-stamp tick reloaded the old values.
 //   [section]        the keys below it are "section/key"; keys before any section are "key"
 //   key = value      key and value trimmed; a key given twice: the last one counts
-//   "quoted value"   keeps its spaces and semicolons (no escapes); the quotes are dropped
-//   ; comment        a line starting with ';' or '#'; after an unquoted value, ';' starts one
-// Anything else is an error naming the file and line, as is text that is not UTF-8.
+//   "quoted value"   the whole value: keeps its spaces and semicolons; the quotes are dropped
+//   ; comment        a line starting with ';' or '#'; after a value or a [section], ';' starts
+//                    one ('#' only there too after a [section]: a value may hold '#')
+// No escapes: a backslash is a backslash. UTF-8, "\n", "\r\n" or "\r" line ends. Anything else
+// (a quote inside a value, a control character) is an error naming the file and line.
 class IniFile
 {
     Q_DECLARE_TR_FUNCTIONS(IniFile)
@@ -33,7 +36,7 @@ public:
     const QStringList &keys() const { return m_keys; }
 
 private:
-    Result<void> parseLine(const QString &line, int number, const QString &path);
+    Result<void> parseLine(QByteArrayView line, int number, const QString &path);
 
     QString m_section;
     QHash<QString, QString> m_values;

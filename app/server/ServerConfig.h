@@ -25,7 +25,7 @@ struct RouteConfig
     QByteArray customerHeader;
 };
 
-// keyward-verifyd's settings: an INI file (--config) read with QSettings, then the command
+// keyward-verifyd's settings: an INI file (--config) read by IniFile, then the command
 // line's overrides. See docs/verifyd.md for every key.
 struct ServerConfig
 {

@@ -65,9 +65,9 @@ quint64 UsageRecorder::submitBatch(UsageWriter::Write write)
         m_batch.events.appendStreaming(m_staged.data(), m_stagedCount);
         m_stagedCount = 0;
     }
-    const quint64 ticket = m_writer->submit(m_batch, write);
+    m_lastTicket = m_writer->submit(m_batch, write);
     m_batch.events.reserve(m_batchCapacity); // a spare from the writer, or new memory
-    return ticket;
+    return m_lastTicket;
 }
 
 void UsageRecorder::requestFlush()
@@ -90,7 +90,7 @@ void UsageRecorder::restartInterval(qint64 nowMs)
 void UsageRecorder::beginFlush()
 {
     std::lock_guard lock(m_mutex);
-    submitBatch(UsageWriter::Write::Now);
+    m_beganFlushTicket = submitBatch(UsageWriter::Write::Now);
 }
 
 Result<void> UsageRecorder::flush()
@@ -99,7 +99,12 @@ Result<void> UsageRecorder::flush()
     {
         std::lock_guard lock(m_mutex);
         m_recordedSinceFlush = false;
-        ticket = submitBatch(UsageWriter::Write::Now);
+        // Nothing handed over since beginFlush(): its write is the one to wait for. A second
+        // write would wait for a locked vault all over again, and count a second failure.
+        const bool nothingSince = m_beganFlushTicket && *m_beganFlushTicket == m_lastTicket
+            && m_stagedCount == 0 && m_batch.events.isEmpty();
+        ticket = nothingSince ? *m_beganFlushTicket : submitBatch(UsageWriter::Write::Now);
+        m_beganFlushTicket.reset();
     }
     // Without the lock: other threads go on recording while this one waits.
     const Result<void> written = m_writer->waitFor(ticket);

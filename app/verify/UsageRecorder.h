@@ -13,6 +13,7 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace Keyward {
 
@@ -79,7 +80,8 @@ public:
     // Starts a write of everything recorded so far without waiting (the timer does this).
     void requestFlush();
     // Starts writing everything recorded so far at once, without waiting; flush() then waits for
-    // it. For a caller with work of its own to finish meanwhile.
+    // that write, unless more was recorded since. For a caller with work of its own to finish
+    // meanwhile.
     void beginFlush();
 
     int flushIntervalMs() const { return m_intervalMs; }
@@ -92,6 +94,7 @@ public:
     // The latest write error ("" when the latest write worked).
     QString lastError() const { return m_writer->lastError(); }
     qint64 writeCount() const { return m_writer->writeCount(); }
+    qint64 failedWriteCount() const { return m_writer->failureCount(); }
     qint64 lastWriteMs() const { return m_writer->lastWriteMs(); }
     qint64 aggregatedCount() const { return m_writer->aggregatedCount(); }
     qsizetype queuedHandOffs() const { return m_writer->queuedBatches(); }
@@ -139,6 +142,8 @@ private:
     int m_stagedCount = 0;
     std::array<RecordedEvent, kStagedEvents> m_staged;
     bool m_recordedSinceFlush = false; // for the destructor: anything flush() has not reported
+    quint64 m_lastTicket = 0; // of the latest hand-over
+    std::optional<quint64> m_beganFlushTicket; // beginFlush()'s, until flush() waits for it
     qint64 m_nextWriteAtMs; // by the recording clock
     QTimer m_timer;
     std::unique_ptr<UsageWriter> m_writer;

@@ -83,7 +83,8 @@ public:
     // that shares a cache already keeps using it (with its own `changes`).
     void enableCache(VerifierCacheOptions options = {}, std::unique_ptr<ChangeSource> changes = {});
     VerifierCache *cache() { return m_shared.cache.get(); }
-    // Verifies without the cache from now on; its memory goes once no one else holds it.
+    // Verifies without the cache from now on; its memory goes once no one else holds it. Like
+    // verify(), from this Verifier's thread only.
     void disableCache();
     // Records every verification (not explain()); nullptr: nothing is recorded. Not owned: the
     // recorder must outlive its use here. Safe to share between threads.

@@ -194,7 +194,7 @@ void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
     std::unique_lock filling(m_fillMutex, std::try_to_lock);
     if (!filling.owns_lock() || m_fillsStopped || m_fillDecidedGeneration.load() == generation)
         return;
-    if (!storeSizeKnown(*backend.store, nowMs))
+    if (!refreshStoreSize(*backend.store, nowMs))
         return;
     if (m_storeSize > m_options.maxEntries) {
         m_fillDecidedGeneration.store(generation, std::memory_order_release);
@@ -209,7 +209,7 @@ void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
         (void)fill(generation, *backend.store); // failed: counted; the look-ups go on
 }
 
-bool VerifierCache::storeSizeKnown(KeyStore &store, qint64 nowMs)
+bool VerifierCache::refreshStoreSize(KeyStore &store, qint64 nowMs)
 {
     // Read at most every kSizeForMs (counting may read up to maxEntries rows, on a request's
     // thread), and after a failed read not again for a second.

@@ -138,9 +138,9 @@ private:
     void invalidateLocked();
     // After a look-up from the store: fills the cache when fillFromStore says it is time.
     void fillIfDue(const Backend &backend, qint64 nowMs);
-    // The store's size (m_storeSize) as read within kSizeForMs; false: not known now (read
-    // again a second after a failed read). Under m_fillMutex.
-    bool storeSizeKnown(KeyStore &store, qint64 nowMs);
+    // Reads the store's size into m_storeSize unless it was read within kSizeForMs. False: it is
+    // not known now (it is read again a second after a failed read). Under m_fillMutex.
+    bool refreshStoreSize(KeyStore &store, qint64 nowMs);
     std::shared_ptr<const SecretMatch> insertLocked(const HashKey &key, SecretMatch &&match);
     // Grants and customer replaced by the cache's shared copies (m_strings). Under m_mutex.
     void internStringsLocked(SecretMatch &match);

@@ -606,6 +606,41 @@ private Q_SLOTS:
         QVERIFY(recorder.lastError().isEmpty());
     }
 
+    // A write begun (beginFlush) that fails on a locked vault is the one flush() reports: not
+    // a second write after it, which would wait for the lock again and count a second failure.
+    // Something recorded after beginFlush() still gets a write of its own.
+    void flushAfterBeginFlushWaitsForThatWrite()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        std::unique_ptr<SqlKeyStore> verifierStore = openWaitingBriefly();
+        QVERIFY(verifierStore);
+        auto blocker = m_vault->openSecond(QString());
+        Verifier verifier(*verifierStore, clock());
+        UsageRecorderOptions options = manualFlush();
+        options.writerBusyTimeoutMs = 50;
+        UsageRecorder recorder(*verifierStore, clock(), options);
+        verifier.setRecorder(&recorder);
+        verifyToken(verifier, a.token);
+
+        QSqlQuery lock(StoreDatabase::of(*blocker));
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        recorder.beginFlush();
+        QVERIFY(!recorder.flush());
+        QCOMPARE(recorder.failedWriteCount(), qint64(1));
+
+        recorder.beginFlush();
+        verifyToken(verifier, a.token); // after it: flush() must write once more
+        QVERIFY(!recorder.flush());
+        QCOMPARE(recorder.failedWriteCount(), qint64(3));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+
+        recorder.beginFlush();
+        QVERIFY(recorder.flush());
+        QCOMPARE(recorder.failedWriteCount(), qint64(3));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(2));
+        QCOMPARE(store().key(a.key.id)->usageCount, qint64(2));
+    }
+
     // The writer waits for another program's write lock longer than the store it records for
     // (an admin's command fails fast; recorded usage must not be lost to a busy vault).
     void writerOutwaitsTheStoresBusyTimeout()
@@ -841,8 +876,6 @@ private Q_SLOTS:
         QCOMPARE(hourlyTotal(a.key.id), qint64(2 * events));
     }
 
-    // An explicit flush is a write: the next timed one is a whole interval later, not due again
-    // at the old time (which wrote twice in a row for callers that flush now and then).
     // beginFlush() writes at once, not at the next interval, and flush() then waits for that
     // write: the usage is stored and the wait reports it.
     void beginFlushWritesWithoutWaiting()
@@ -857,12 +890,15 @@ private Q_SLOTS:
         verifyToken(verifier, a.token);
         QCOMPARE(recorder.writeCount(), qint64(0));
         recorder.beginFlush();
-        QTRY_COMPARE(hourlyTotal(a.key.id), qint64(2));
-        QCOMPARE(recorder.writeCount(), qint64(1));
+        QTRY_COMPARE(recorder.writeCount(), qint64(1));
+        QCOMPARE(hourlyTotal(a.key.id), qint64(2));
         QVERIFY(recorder.flush());
+        QCOMPARE(recorder.writeCount(), qint64(1));
         QCOMPARE(hourlyTotal(a.key.id), qint64(2));
     }
 
+    // An explicit flush is a write: the next timed one is a whole interval later, not due again
+    // at the old time (which wrote twice in a row for callers that flush now and then).
     void flushRestartsTheInterval()
     {
         const IssuedToken a = issue(store(), QStringLiteral("A"));

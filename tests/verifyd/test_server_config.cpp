@@ -76,6 +76,34 @@ private Q_SLOTS:
         QVERIFY(ini->value(QStringLiteral("server/listen")).isNull());
     }
 
+    // Split on "\n" alone, a file with "\r" line ends was one line: its first comment hid every
+    // setting, and a pin after it was dropped without a word.
+    void everyKindOfLineEndEndsALine()
+    {
+        const auto ini = IniFile::parse("; note\r[store]\rvault_pin = ABCD\r\n[route.a] ; why\n"
+                                        "grants = a\rcustomer_header = X-C\r",
+                                        QStringLiteral("cr.conf"));
+        QVERIFY2(ini, qPrintable(ini.errorMessage()));
+        QCOMPARE(ini->value(QStringLiteral("store/vault_pin")), QStringLiteral("ABCD"));
+        QCOMPARE(ini->value(QStringLiteral("route.a/grants")), QStringLiteral("a"));
+        QCOMPARE(ini->value(QStringLiteral("route.a/customer_header")), QStringLiteral("X-C"));
+        const auto numbered = IniFile::parse("[a]\r\nx = 1\r\rbroken\n", QStringLiteral("n"));
+        QVERIFY(!numbered);
+        QVERIFY2(numbered.errorMessage().contains(QLatin1String("line 4")),
+                 qPrintable(numbered.errorMessage()));
+    }
+
+    // No escapes: what is written is what the setting gets (QSettings turned "\\" into "\").
+    void backslashesAndHashesAreKeptAsWritten()
+    {
+        const auto ini = IniFile::parse("[store]\ndb = host=x password=a\\b#c\n"
+                                        "vault = \"C:\\vault\"\n",
+                                        QStringLiteral("b.conf"));
+        QVERIFY2(ini, qPrintable(ini.errorMessage()));
+        QCOMPARE(ini->value(QStringLiteral("store/db")), QStringLiteral("host=x password=a\\b#c"));
+        QCOMPARE(ini->value(QStringLiteral("store/vault")), QStringLiteral("C:\\vault"));
+    }
+
     // QSettings kept a parsed copy per path and missed an edit that kept the size within one
     // time-stamp tick: here the second version even has the first one's time stamp.
     void everyLoadReadsTheFileAgain()
@@ -135,8 +163,21 @@ private Q_SLOTS:
             << QByteArray("[store]\ndb = \"host=x\n") << QStringLiteral("line 2");
         QTest::newRow("text after a quote")
             << QByteArray("[store]\ndb = \"host=x\" dbname=y\n") << QStringLiteral("line 2");
+        // QSettings read quotes anywhere: "a;b" in the middle would now be cut at the ';'.
+        QTest::newRow("quote inside a value")
+            << QByteArray("[store]\ndb = host=x password=\"a;b\"\n") << QStringLiteral("line 2");
+        QTest::newRow("quoted list items")
+            << QByteArray("[server]\ntrusted_proxies = \"::1\", \"10.0.0.1\"\n")
+            << QStringLiteral("line 2");
+        QTest::newRow("text after a section")
+            << QByteArray("[server] listen = 1\n") << QStringLiteral("line 1");
         QTest::newRow("not UTF-8")
-            << QByteArray("[route.x]\ngrants = caf\xe9\n") << QStringLiteral("not UTF-8");
+            << QByteArray("[route.x]\ngrants = caf\xe9\n") << QStringLiteral("line 2: not UTF-8");
+        QTest::newRow("not UTF-8 in a comment") << QByteArray("[route.x]\n\n; Pr\xfc"
+                                                              "fung\n")
+                                                << QStringLiteral("line 3: not UTF-8");
+        QTest::newRow("control character") << QByteArray("[store]\nvault = /a") + '\0'
+                + QByteArray("b\n") << QStringLiteral("line 2: a control character (U+0000)");
         QTest::newRow("a value's own rules")
             << QByteArray("[server]\nthreads = many\n") << QStringLiteral("server/threads");
     }
@@ -161,6 +202,11 @@ private Q_SLOTS:
         QVERIFY(!huge);
         QVERIFY2(huge.errorMessage().contains(QLatin1String("1 MiB")),
                  qPrintable(huge.errorMessage()));
+        // A file name with "%2" in it is named as it is (chained arg() would have replaced it).
+        const auto odd = ServerConfigLoader::load(write("[a\n", QStringLiteral("odd%2.conf")));
+        QVERIFY(!odd);
+        QVERIFY2(odd.errorMessage().contains(QLatin1String("odd%2.conf, line 1")),
+                 qPrintable(odd.errorMessage()));
         // No path: the defaults, nothing read.
         const auto none = ServerConfigLoader::load(QString());
         QVERIFY(none);
