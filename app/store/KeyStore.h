@@ -214,10 +214,9 @@ public:
     // tampered is left out. visit returns false to stop the pass.
     using SecretVisitor = std::function<bool(const QByteArray &hash, SecretMatch &&match)>;
     virtual Result<void> forEachSecret(const SecretVisitor &visit) = 0;
-    // The number of secrets as far as a limit needs it: the highest id when that is at most
-    // countAbove (at least the number: ids of deleted secrets are not reused), else the secrets
-    // counted, up to countAbove + 1 (so a count never reads more rows than that).
-    virtual Result<qint64> secretCountBound(qint64 countAbove) = 0;
+    // The number of secrets, counted up to limit (a count never reads more rows than that).
+    // (The highest id, read instead when it was small enough, overstated it after deletions.)
+    virtual Result<qint64> countSecretsUpTo(qint64 limit) = 0;
     // Rate and usage limits shared by every verifier on the store, on this store's connection;
     // nullptr when the store cannot hold them (limits then hold per process).
     virtual std::unique_ptr<SharedLimitRepository> sharedLimitRepository() = 0;

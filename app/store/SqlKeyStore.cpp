@@ -532,14 +532,11 @@ Result<void> SqlKeyStore::forEachSecret(const SecretVisitor &visit)
     return m_secretLookup->scan(visit);
 }
 
-Result<qint64> SqlKeyStore::secretCountBound(qint64 countAbove)
+Result<qint64> SqlKeyStore::countSecretsUpTo(qint64 limit)
 {
-    auto highest = readCounter(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM key_secrets"));
-    if (!highest || *highest <= countAbove)
-        return highest;
     SqlQuery q(database());
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM key_secrets LIMIT ?) s"));
-    q.addBindValue(countAbove + 1);
+    q.addBindValue(limit);
     if (!q.exec() || !q.next())
         return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
     return q.value(0).toLongLong();

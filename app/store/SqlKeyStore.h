@@ -210,7 +210,7 @@ public:
 
     Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) override;
     Result<void> forEachSecret(const SecretVisitor &visit) override;
-    Result<qint64> secretCountBound(qint64 countAbove) override;
+    Result<qint64> countSecretsUpTo(qint64 limit) override;
     Result<qint64> changeCounter() override;
     Result<qint64> usageCounter() override;
     Result<UsageUpdates> usageSince(qint64 counter) override;

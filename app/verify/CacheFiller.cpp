@@ -74,7 +74,7 @@ void CacheFiller::run()
         const bool opened = store != nullptr;
         Result<void> filled = makeError(ErrorCode::StorageError, QString());
         if (opened) {
-            filled = m_cache->fill(generation, *store, [this, generation](auto &part) {
+            filled = m_cache->passIfDue(generation, *store, [this, generation](auto &part) {
                 return !stopping() && m_cache->addFilled(generation, part);
             });
         }

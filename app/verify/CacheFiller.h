@@ -21,7 +21,9 @@ class VerifierCache;
 // up on its own, as without it. At normal priority (see run()). A pass that cannot read the store
 // is tried again on a new connection when the cache asks again, after a pause of a second that
 // doubles while passes keep failing (at most kMaxPauseMs). Stops a pass at its next part when
-// destroyed (opening its connection, which may wait for a server, is not cut short).
+// destroyed (opening its connection, which may wait for a server, is not cut short). It also
+// reads the store's size when the cache needs it to decide (VerifierCache::passIfDue), so no
+// request's thread counts rows.
 class CacheFiller
 {
 public:

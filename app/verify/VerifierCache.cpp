@@ -194,41 +194,80 @@ void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
     std::unique_lock filling(m_fillMutex, std::try_to_lock);
     if (!filling.owns_lock() || m_fillsStopped || m_fillDecidedGeneration.load() == generation)
         return;
-    if (!refreshStoreSize(*backend.store, nowMs))
-        return;
-    if (m_storeSize > m_options.maxEntries) {
-        m_fillDecidedGeneration.store(generation, std::memory_order_release);
+    if (isSizeCurrent(nowMs)) {
+        if (m_storeSize > m_options.maxEntries || lookups < fillThreshold())
+            return;
+    } else if (within(m_sizingFailedAtMs, nowMs, kSizingRetryMs)) {
         return;
     }
-    if (lookups < std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, m_storeSize / 10))
-        return;
+    // A pass is due, or the store's size must be read to tell: either is passIfDue()'s, on the
+    // filler's thread when there is one (counting reads up to maxEntries rows).
     m_fillDecidedGeneration.store(generation, std::memory_order_release);
-    if (m_filler)
+    m_passAskedAtMs = nowMs;
+    if (m_filler) {
         m_filler(generation);
-    else
-        (void)fill(generation, *backend.store); // failed: counted; the look-ups go on
+        return;
+    }
+    filling.unlock();
+    (void)passIfDue(generation, *backend.store); // failed: counted; the look-ups go on
 }
 
-bool VerifierCache::refreshStoreSize(KeyStore &store, qint64 nowMs)
+bool VerifierCache::within(const std::optional<qint64> &atMs, qint64 nowMs, qint64 forMs)
 {
-    // Read at most every kSizeForMs (counting may read up to maxEntries rows, on a request's
-    // thread), and after a failed read not again for a second.
-    const auto within = [nowMs](const std::optional<qint64> &atMs, qint64 forMs) {
-        return atMs && nowMs >= *atMs && nowMs - *atMs < forMs;
-    };
-    if (within(m_sizedAtMs, kSizeForMs))
-        return true;
-    if (within(m_sizingFailedAtMs, 1000))
-        return false;
-    const auto count = store.secretCountBound(m_options.maxEntries);
-    if (!count) {
-        m_sizingFailedAtMs = nowMs;
-        return false;
+    return atMs && nowMs >= *atMs && nowMs - *atMs < forMs;
+}
+
+bool VerifierCache::isSizeCurrent(qint64 nowMs) const
+{
+    return within(m_sizedAtMs, nowMs, kSizeForMs);
+}
+
+qint64 VerifierCache::fillThreshold() const
+{
+    return std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, m_storeSize / 10);
+}
+
+Result<void> VerifierCache::passIfDue(quint64 generation, KeyStore &store,
+                                      const std::function<bool(FillPart &)> &addPart)
+{
+    {
+        std::lock_guard filling(m_fillMutex);
+        const qint64 nowMs = m_passAskedAtMs;
+        if (!isSizeCurrent(nowMs)) {
+            // Counted up to one more than the cache holds: enough to tell "too many".
+            const auto count = store.countSecretsUpTo(qint64(m_options.maxEntries) + 1);
+            if (!count) {
+                m_sizingFailedAtMs = nowMs;
+                m_fills.fetch_add(1, std::memory_order_relaxed);
+                m_failedFills.fetch_add(1, std::memory_order_relaxed);
+                undecide(generation); // a later look-up asks again, a second later at the soonest
+                return count.error();
+            }
+            m_sizingFailedAtMs.reset();
+            m_storeSize = *count;
+            m_sizedAtMs = nowMs;
+        }
+        if (m_storeSize > m_options.maxEntries)
+            return {}; // decided: no pass for this generation
+        qint64 lookups = 0;
+        {
+            std::shared_lock lock(m_mutex);
+            if (generation != m_generation)
+                return {}; // emptied since: the new generation decides for itself
+            lookups = m_lookupsSinceEmpty.load(std::memory_order_relaxed);
+        }
+        if (lookups < fillThreshold()) {
+            undecide(generation); // the look-up that reaches the threshold asks again
+            return {};
+        }
     }
-    m_sizingFailedAtMs.reset();
-    m_storeSize = *count;
-    m_sizedAtMs = nowMs;
-    return true;
+    return fill(generation, store, addPart);
+}
+
+void VerifierCache::undecide(quint64 generation)
+{
+    quint64 decided = generation;
+    m_fillDecidedGeneration.compare_exchange_strong(decided, std::numeric_limits<quint64>::max());
 }
 
 void VerifierCache::setFiller(Filler filler)
@@ -252,8 +291,7 @@ void VerifierCache::countFailedOpen()
 
 void VerifierCache::fillFailed(quint64 generation)
 {
-    quint64 decided = generation;
-    m_fillDecidedGeneration.compare_exchange_strong(decided, std::numeric_limits<quint64>::max());
+    undecide(generation);
 }
 
 Result<void> VerifierCache::fill(quint64 generation, KeyStore &store,

@@ -107,13 +107,14 @@ public:
     qint64 fills() const { return m_fills.load(std::memory_order_relaxed); }
     qint64 failedFills() const { return m_failedFills.load(std::memory_order_relaxed); }
     // Passes are made by the thread whose look-up found one due, or handed to `filler`
-    // (CacheFiller) with the generation to fill.
+    // (CacheFiller) with the generation to fill, which then calls passIfDue() on its own thread
+    // and connection.
     using Filler = std::function<void(quint64 generation)>;
     void setFiller(Filler filler);
     // No more passes from now on (the filler is going away): look-ups only.
     void stopFills();
-    // The filler could not open its connection: counted as a pass that failed (fill() counts
-    // its own failures).
+    // The filler could not open its connection: counted as a pass that failed (passIfDue()
+    // counts its own failures).
     void countFailedOpen();
     // A pass handed to the filler failed: a later look-up may ask for another.
     void fillFailed(quint64 generation);
@@ -129,6 +130,12 @@ public:
     static constexpr std::size_t kFillPartRows = 256;
     Result<void> fill(quint64 generation, KeyStore &store,
                       const std::function<bool(FillPart &)> &addPart = {});
+    // What a look-up asked for: reads the store's size when it is not current (counting reads up
+    // to maxEntries rows, so not on a request's thread when there is a filler), then fills
+    // `generation` when the look-ups made reach a tenth of it. Not due yet: a later look-up
+    // asks again. An error: the store could not be read (counted in failedFills()).
+    Result<void> passIfDue(quint64 generation, KeyStore &store,
+                           const std::function<bool(FillPart &)> &addPart = {});
 
 private:
     static constexpr qint64 kNeverChecked = std::numeric_limits<qint64>::min();
@@ -138,9 +145,13 @@ private:
     void invalidateLocked();
     // After a look-up from the store: fills the cache when fillFromStore says it is time.
     void fillIfDue(const Backend &backend, qint64 nowMs);
-    // Reads the store's size into m_storeSize unless it was read within kSizeForMs. False: it is
-    // not known now (it is read again a second after a failed read). Under m_fillMutex.
-    bool refreshStoreSize(KeyStore &store, qint64 nowMs);
+    // Under m_fillMutex: whether m_storeSize was read within kSizeForMs, and the look-ups from
+    // the store that make a pass due.
+    bool isSizeCurrent(qint64 nowMs) const;
+    qint64 fillThreshold() const;
+    static bool within(const std::optional<qint64> &atMs, qint64 nowMs, qint64 forMs);
+    // generation's pass is no longer decided (unless a newer one is): a later look-up may ask.
+    void undecide(quint64 generation);
     std::shared_ptr<const SecretMatch> insertLocked(const HashKey &key, SecretMatch &&match);
     // Grants and customer replaced by the cache's shared copies (m_strings). Under m_mutex.
     void internStringsLocked(SecretMatch &match);
@@ -166,13 +177,15 @@ private:
     // generation's fill is decided (made, begun, or not to be made).
     std::atomic<qint64> m_lookupsSinceEmpty {0};
     std::atomic<quint64> m_fillDecidedGeneration {std::numeric_limits<quint64>::max()};
-    std::mutex m_fillMutex; // one fill (or hand-over) at a time; guards the five below
+    std::mutex m_fillMutex; // one decision (or hand-over) at a time; guards the six below
     Filler m_filler;
     bool m_fillsStopped = false;
     static constexpr qint64 kSizeForMs = 10 * 60 * 1000;
+    static constexpr qint64 kSizingRetryMs = 1000;
     std::optional<qint64> m_sizedAtMs; // when the store's size was last read
     std::optional<qint64> m_sizingFailedAtMs;
-    qint64 m_storeSize = 0; // secretCountBound(maxEntries), as read then
+    qint64 m_storeSize = 0; // countSecretsUpTo(maxEntries + 1), as read then
+    qint64 m_passAskedAtMs = 0; // the look-up's time, for passIfDue()
     std::atomic<qint64> m_fills {0};
     std::atomic<qint64> m_failedFills {0};
 };

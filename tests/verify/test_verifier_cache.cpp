@@ -429,6 +429,56 @@ private Q_SLOTS:
         QCOMPARE(verifier.cache()->storeLookups(), qint64(VerifierCacheOptions::kFillAfterLookups));
     }
 
+    // The store's size, which decides when a pass is due, is read by the filler too: no
+    // request's thread counts rows. Here the first hand-over only reads it (64 look-ups are not
+    // yet a tenth of 700), the one at the tenth fills.
+    void theFillerReadsTheStoresSize()
+    {
+        const QList<IssuedToken> keys = issueMany(700);
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = quietOptions();
+        options.fillFromStore = true;
+        verifier.enableCache(options);
+        std::atomic<int> opens {0};
+        CacheFiller filler(verifier.shared().cache, [this, &opens] {
+            ++opens;
+            std::unique_ptr<KeyStore> own = m_vault->openSecond(QString());
+            return own;
+        });
+        filler.attach();
+        int next = 0;
+        for (; next < VerifierCacheOptions::kFillAfterLookups; ++next)
+            QCOMPARE(verifyToken(verifier, keys[next].token).outcome, VerifyOutcome::Valid);
+        QTRY_COMPARE_WITH_TIMEOUT(filler.passes(), 1, 30000);
+        QCOMPARE(verifier.cache()->fills(), qint64(0));
+        for (; next < 69; ++next)
+            QCOMPARE(verifyToken(verifier, keys[next].token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(filler.passes(), 1); // the size is known: nothing to ask before the tenth
+        QCOMPARE(verifyToken(verifier, keys[next].token).outcome, VerifyOutcome::Valid);
+        QTRY_COMPARE_WITH_TIMEOUT(filler.passes(), 2, 30000);
+        QCOMPARE(opens.load(), 2);
+        QCOMPARE(verifier.cache()->fills(), qint64(1));
+        QCOMPARE(verifier.cache()->size(), 700);
+    }
+
+    // The size is the secrets counted: after many deletions the highest id overstated it, and
+    // the tenth it waited for could exceed what was left.
+    void deletedKeysDoNotHoldThePassBack()
+    {
+        QList<IssuedToken> keys = issueMany(700);
+        for (int i = 100; i < keys.size(); ++i)
+            QVERIFY(store().deleteKey(keys[i].key.id, keys[i].key.version));
+        keys = keys.mid(0, 100);
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = quietOptions();
+        options.fillFromStore = true;
+        verifier.enableCache(options);
+        for (int i = 0; i < VerifierCacheOptions::kFillAfterLookups; ++i)
+            QCOMPARE(verifyToken(verifier, keys[i].token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(verifier.cache()->fills(), qint64(1)); // at 64, not at 70 (a tenth of 700)
+        QCOMPARE(verifier.cache()->size(), 100);
+    }
+
     // A pass whose connection could not be opened (or that failed) is asked for again at a later
     // look-up, a second later at the soonest, on a new connection.
     void aFailedPassIsTriedAgain()
