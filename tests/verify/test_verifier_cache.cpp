@@ -55,6 +55,14 @@ private:
         return options;
     }
 
+    // The same, filling from the store once a tenth of its keys were looked up.
+    static VerifierCacheOptions fillingOptions()
+    {
+        VerifierCacheOptions options = quietOptions();
+        options.fillFromStore = true;
+        return options;
+    }
+
 private Q_SLOTS:
     void init() { m_vault = std::make_unique<VaultFixture>(); }
     void cleanup() { m_vault.reset(); }
@@ -408,9 +416,7 @@ private Q_SLOTS:
     {
         const QList<IssuedToken> keys = issueMany(150);
         Verifier verifier(store(), clock());
-        VerifierCacheOptions options = quietOptions();
-        options.fillFromStore = true;
-        verifier.enableCache(options);
+        verifier.enableCache(fillingOptions());
         std::atomic<Qt::HANDLE> fillerThread {nullptr};
         CacheFiller filler(verifier.shared().cache, [this, &fillerThread] {
             fillerThread = QThread::currentThreadId();
@@ -436,9 +442,7 @@ private Q_SLOTS:
     {
         const QList<IssuedToken> keys = issueMany(700);
         Verifier verifier(store(), clock());
-        VerifierCacheOptions options = quietOptions();
-        options.fillFromStore = true;
-        verifier.enableCache(options);
+        verifier.enableCache(fillingOptions());
         std::atomic<int> opens {0};
         CacheFiller filler(verifier.shared().cache, [this, &opens] {
             ++opens;
@@ -470,9 +474,7 @@ private Q_SLOTS:
             QVERIFY(store().deleteKey(keys[i].key.id, keys[i].key.version));
         keys = keys.mid(0, 100);
         Verifier verifier(store(), clock());
-        VerifierCacheOptions options = quietOptions();
-        options.fillFromStore = true;
-        verifier.enableCache(options);
+        verifier.enableCache(fillingOptions());
         for (int i = 0; i < VerifierCacheOptions::kFillAfterLookups; ++i)
             QCOMPARE(verifyToken(verifier, keys[i].token).outcome, VerifyOutcome::Valid);
         QCOMPARE(verifier.cache()->fills(), qint64(1)); // at 64, not at 70 (a tenth of 700)
@@ -485,9 +487,7 @@ private Q_SLOTS:
     {
         const QList<IssuedToken> keys = issueMany(100);
         Verifier verifier(store(), clock());
-        VerifierCacheOptions options = quietOptions();
-        options.fillFromStore = true;
-        verifier.enableCache(options);
+        verifier.enableCache(fillingOptions());
         std::atomic<int> opens {0};
         CacheFiller filler(verifier.shared().cache, [this, &opens]() -> std::unique_ptr<KeyStore> {
             if (opens++ == 0)
