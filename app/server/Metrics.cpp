@@ -126,7 +126,8 @@ QByteArray Metrics::render(const Gauges &gauges) const
           "Passes over the store that filled the verifier cache ahead of the requests.",
           gauges.cacheFills);
     gauge("keyward_verifyd_cache_fill_failures_total", "counter",
-          "Of those passes, the ones that could not read the store (tried again later).",
+          "Of those passes, the ones that could not read the store, or its size (tried again "
+          "later).",
           gauges.cacheFillFailures);
     gauge("keyward_verifyd_verified_signatures", "gauge",
           "Signatures verified good by this process (key rows not covered by an attestation, and "

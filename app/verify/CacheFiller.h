@@ -39,7 +39,8 @@ public:
     // Attaches this filler to its cache (VerifierCache::setFiller): from then on the cache's
     // fills are made here. The filler must outlive the cache's use.
     void attach();
-    // Passes made: to the end, to a change that ended them, or failed.
+    // Requests handled: passes made (to the end, to a change that ended them, or failed), and
+    // reads of the store's size that found no pass due yet.
     int passes() const;
 
     static constexpr int kMaxPauseMs = 300'000;

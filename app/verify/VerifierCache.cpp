@@ -192,10 +192,15 @@ void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
         return;
     // Another thread deciding or filling answers for this one, which goes on verifying.
     std::unique_lock filling(m_fillMutex, std::try_to_lock);
-    if (!filling.owns_lock() || m_fillsStopped || m_fillDecidedGeneration.load() == generation)
+    if (!filling.owns_lock() || m_fillsStopped || m_fillDecidedGeneration.load() == generation
+        || currentGeneration() != generation) // emptied meanwhile: the new one decides
         return;
     if (isSizeCurrent(nowMs)) {
-        if (m_storeSize > m_options.maxEntries || lookups < fillThreshold())
+        if (m_storeSize > m_options.maxEntries) {
+            m_fillDecidedGeneration.store(generation, std::memory_order_release);
+            return;
+        }
+        if (lookups < fillThreshold())
             return;
     } else if (within(m_sizingFailedAtMs, nowMs, kSizingRetryMs)) {
         return;
@@ -209,12 +214,25 @@ void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
         return;
     }
     filling.unlock();
-    (void)passIfDue(generation, *backend.store); // failed: counted; the look-ups go on
+    const auto due = decidePass(generation, *backend.store);
+    if (!due)
+        undecide(generation); // the size could not be read: asked again a second later
+    else if (*due)
+        (void)fillDecided(generation, *backend.store); // failed: counted; look-ups go on
+}
+
+quint64 VerifierCache::currentGeneration() const
+{
+    std::shared_lock lock(m_mutex);
+    return m_generation;
 }
 
 bool VerifierCache::within(const std::optional<qint64> &atMs, qint64 nowMs, qint64 forMs)
 {
-    return atMs && nowMs >= *atMs && nowMs - *atMs < forMs;
+    // A time a little before atMs counts as within: threads read their clocks apart, and one
+    // that read it just before the thread that stamped atMs is not "ten minutes later". Further
+    // back, the clock stepped back: not within.
+    return atMs && nowMs > *atMs - kSizingRetryMs && nowMs - *atMs < forMs;
 }
 
 bool VerifierCache::isSizeCurrent(qint64 nowMs) const
@@ -227,41 +245,84 @@ qint64 VerifierCache::fillThreshold() const
     return std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, m_storeSize / 10);
 }
 
+Result<bool> VerifierCache::decidePass(quint64 generation, KeyStore &store)
+{
+    qint64 askedAtMs = 0;
+    {
+        std::lock_guard filling(m_fillMutex);
+        if (m_fillsStopped)
+            return false;
+        askedAtMs = m_passAskedAtMs;
+    }
+    std::optional<qint64> counted;
+    if (!isSizeCurrentLocked(askedAtMs)) {
+        // Counted without m_fillMutex (a hung server must not hold up stopFills() or the
+        // look-ups' try_lock), up to one more than the cache holds: enough to tell "too many".
+        const auto count = store.countSecretsUpTo(qint64(m_options.maxEntries) + 1);
+        if (!count) {
+            const std::lock_guard filling(m_fillMutex);
+            m_sizingFailedAtMs = askedAtMs;
+            m_fills.fetch_add(1, std::memory_order_relaxed);
+            m_failedFills.fetch_add(1, std::memory_order_relaxed);
+            return count.error();
+        }
+        counted = *count;
+    }
+    const std::lock_guard filling(m_fillMutex);
+    if (counted) {
+        m_sizingFailedAtMs.reset();
+        m_storeSize = *counted;
+        m_sizedAtMs = askedAtMs;
+    }
+    // A generation is filled once: a request for it queued again meanwhile finds it done.
+    if (m_fillsStopped || m_storeSize > m_options.maxEntries || m_passGeneration == generation)
+        return false;
+    qint64 lookups = 0;
+    {
+        std::shared_lock lock(m_mutex);
+        if (generation != m_generation)
+            return false; // emptied since: the new generation decides for itself
+        lookups = m_lookupsSinceEmpty.load(std::memory_order_relaxed);
+    }
+    if (lookups < fillThreshold()) {
+        undecide(generation); // the look-up that reaches the threshold asks again
+        return false;
+    }
+    m_passGeneration = generation;
+    return true;
+}
+
+bool VerifierCache::isSizeCurrentLocked(qint64 nowMs)
+{
+    const std::lock_guard filling(m_fillMutex);
+    return isSizeCurrent(nowMs);
+}
+
 Result<void> VerifierCache::passIfDue(quint64 generation, KeyStore &store,
                                       const std::function<bool(FillPart &)> &addPart)
 {
-    {
-        std::lock_guard filling(m_fillMutex);
-        const qint64 nowMs = m_passAskedAtMs;
-        if (!isSizeCurrent(nowMs)) {
-            // Counted up to one more than the cache holds: enough to tell "too many".
-            const auto count = store.countSecretsUpTo(qint64(m_options.maxEntries) + 1);
-            if (!count) {
-                m_sizingFailedAtMs = nowMs;
-                m_fills.fetch_add(1, std::memory_order_relaxed);
-                m_failedFills.fetch_add(1, std::memory_order_relaxed);
-                undecide(generation); // a later look-up asks again, a second later at the soonest
-                return count.error();
-            }
-            m_sizingFailedAtMs.reset();
-            m_storeSize = *count;
-            m_sizedAtMs = nowMs;
-        }
-        if (m_storeSize > m_options.maxEntries)
-            return {}; // decided: no pass for this generation
-        qint64 lookups = 0;
-        {
-            std::shared_lock lock(m_mutex);
-            if (generation != m_generation)
-                return {}; // emptied since: the new generation decides for itself
-            lookups = m_lookupsSinceEmpty.load(std::memory_order_relaxed);
-        }
-        if (lookups < fillThreshold()) {
-            undecide(generation); // the look-up that reaches the threshold asks again
-            return {};
-        }
+    // An error leaves the generation decided: the filler's pause after a failure ends with
+    // fillFailed(), and only then may a look-up ask again (asked again meanwhile, a second
+    // request could follow the first and pass twice).
+    const auto due = decidePass(generation, store);
+    if (!due)
+        return due.error();
+    if (!*due)
+        return {};
+    return fillDecided(generation, store, addPart);
+}
+
+Result<void> VerifierCache::fillDecided(quint64 generation, KeyStore &store,
+                                        const std::function<bool(FillPart &)> &addPart)
+{
+    auto filled = fill(generation, store, addPart);
+    if (!filled) {
+        // Not made after all: a later request for this generation may pass.
+        const std::lock_guard filling(m_fillMutex);
+        if (m_passGeneration == generation)
+            m_passGeneration = std::numeric_limits<quint64>::max();
     }
-    return fill(generation, store, addPart);
+    return filled;
 }
 
 void VerifierCache::undecide(quint64 generation)

@@ -132,8 +132,10 @@ public:
                       const std::function<bool(FillPart &)> &addPart = {});
     // What a look-up asked for: reads the store's size when it is not current (counting reads up
     // to maxEntries rows, so not on a request's thread when there is a filler), then fills
-    // `generation` when the look-ups made reach a tenth of it. Not due yet: a later look-up
-    // asks again. An error: the store could not be read (counted in failedFills()).
+    // `generation` when the look-ups made reach a tenth of it, once per generation. Not due yet:
+    // a later look-up asks again. An error: the store could not be read (counted in fills()
+    // and failedFills(), a failed read of the size included); the generation stays decided
+    // until fillFailed().
     Result<void> passIfDue(quint64 generation, KeyStore &store,
                            const std::function<bool(FillPart &)> &addPart = {});
 
@@ -148,7 +150,16 @@ private:
     // Under m_fillMutex: whether m_storeSize was read within kSizeForMs, and the look-ups from
     // the store that make a pass due.
     bool isSizeCurrent(qint64 nowMs) const;
+    bool isSizeCurrentLocked(qint64 nowMs); // takes m_fillMutex
     qint64 fillThreshold() const;
+    quint64 currentGeneration() const; // takes m_mutex
+    // passIfDue() without the pass: reads the size if needed, then whether generation's pass is
+    // due now (false: not yet, not at all, or made already). Takes m_fillMutex, but not while
+    // it counts.
+    Result<bool> decidePass(quint64 generation, KeyStore &store);
+    // fill() of a pass decidePass() allowed; one that failed may be made again.
+    Result<void> fillDecided(quint64 generation, KeyStore &store,
+                             const std::function<bool(FillPart &)> &addPart = {});
     static bool within(const std::optional<qint64> &atMs, qint64 nowMs, qint64 forMs);
     // generation's pass is no longer decided (unless a newer one is): a later look-up may ask.
     void undecide(quint64 generation);
@@ -174,10 +185,11 @@ private:
     std::atomic<qint64> m_invalidations {0};
 
     // fillFromStore: look-ups from the store since the cache was last emptied, and whether this
-    // generation's fill is decided (made, begun, or not to be made).
+    // generation's pass is decided (handed over, to read the size or to fill; made; or not to
+    // be made).
     std::atomic<qint64> m_lookupsSinceEmpty {0};
     std::atomic<quint64> m_fillDecidedGeneration {std::numeric_limits<quint64>::max()};
-    std::mutex m_fillMutex; // one decision (or hand-over) at a time; guards the six below
+    std::mutex m_fillMutex; // one decision (or hand-over) at a time; guards the seven below
     Filler m_filler;
     bool m_fillsStopped = false;
     static constexpr qint64 kSizeForMs = 10 * 60 * 1000;
@@ -185,7 +197,8 @@ private:
     std::optional<qint64> m_sizedAtMs; // when the store's size was last read
     std::optional<qint64> m_sizingFailedAtMs;
     qint64 m_storeSize = 0; // countSecretsUpTo(maxEntries + 1), as read then
-    qint64 m_passAskedAtMs = 0; // the look-up's time, for passIfDue()
+    qint64 m_passAskedAtMs = 0; // the asking look-up's time, for passIfDue()
+    quint64 m_passGeneration = std::numeric_limits<quint64>::max(); // the last one filled
     std::atomic<qint64> m_fills {0};
     std::atomic<qint64> m_failedFills {0};
 };
