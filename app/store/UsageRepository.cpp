@@ -220,9 +220,9 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     // Keys known to exist, which the request log need not check again. The set-based write does
     // not collect them: its log rows are a sample (UsageBatch), so the checks are few.
     QSet<qint64> present;
-    if (m_dialect.isSqlite() && sqliteHandle(*m_db)) {
+    if (sqlite3 *db = nativeSqlite()) {
         if (auto written =
-                writeCountsInBulk(batch, sequence, sortedSecretIds(batch),
+                writeCountsInBulk(db, batch, sequence, sortedSecretIds(batch),
                                   sortedKeys(batch.credits()), sortedSlots(batch.hourlyCounts()));
             !written)
             return written;
@@ -357,16 +357,22 @@ Result<QSet<qint64>> UsageRepository::existingKeys(const QVector<RequestLogRow> 
 
 Result<void> UsageRepository::insertRequests(const QVector<const RequestLogRow *> &rows)
 {
-    if (m_dialect.isSqlite() && sqliteHandle(*m_db))
-        return insertRequestsNatively(rows);
+    if (sqlite3 *db = nativeSqlite())
+        return insertRequestsNatively(db, rows);
     return insertRequestsInChunks(rows);
 }
 
+sqlite3 *UsageRepository::nativeSqlite() const
+{
+    return m_dialect.isSqlite() ? sqliteHandle(*m_db) : nullptr;
+}
+
 // A vault file: several rows per INSERT through the sqlite3 API (SqliteChunkedInsert).
-Result<void> UsageRepository::insertRequestsNatively(const QVector<const RequestLogRow *> &rows)
+Result<void> UsageRepository::insertRequestsNatively(sqlite3 *db,
+                                                     const QVector<const RequestLogRow *> &rows)
 {
     SqliteChunkedInsert insert(
-        sqliteHandle(*m_db), "INSERT INTO request_log (at, key_id, secret_id, source, outcome)", 5);
+        db, "INSERT INTO request_log (at, key_id, secret_id, source, outcome)", 5);
     return insert.insert(
         rows.size(),
         [&rows](SqliteStatement &statement, qsizetype index, int first) {

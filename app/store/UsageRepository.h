@@ -17,6 +17,8 @@
 
 class QSqlDatabase;
 
+struct sqlite3;
+
 namespace Keyward {
 
 class SqlConnection;
@@ -135,7 +137,7 @@ private:
 
     Result<void> writeRows(const UsageBatch &batch, const QVector<RequestLogRow> &requests);
     // A vault file (UsageRepositoryBulk.cpp): secrets, credits and hourly counts set-based.
-    Result<void> writeCountsInBulk(const UsageBatch &batch, qint64 sequence,
+    Result<void> writeCountsInBulk(sqlite3 *db, const UsageBatch &batch, qint64 sequence,
                                    const QVector<qint64> &secretIds,
                                    const QVector<qint64> &creditedKeys, const HourlyCounts &hourly);
     // Elsewhere a statement per row; returns the keys the credits found.
@@ -144,7 +146,9 @@ private:
     Result<QSet<qint64>> existingKeys(const QVector<RequestLogRow> &requests,
                                       const QSet<qint64> &present);
     Result<void> insertRequests(const QVector<const RequestLogRow *> &rows);
-    Result<void> insertRequestsNatively(const QVector<const RequestLogRow *> &rows);
+    Result<void> insertRequestsNatively(sqlite3 *db, const QVector<const RequestLogRow *> &rows);
+    // A vault file's connection through the sqlite3 API; null: PostgreSQL, or no such handle.
+    sqlite3 *nativeSqlite() const;
     Result<void> insertRequestsInChunks(const QVector<const RequestLogRow *> &rows);
     Result<QVector<UsageCountReading>> readBack(const UsageBatch &batch);
     Result<void> trim(const QVector<RequestLogRow> &requests, const UsageRetention &retention,

@@ -104,15 +104,12 @@ UsageRepository::BulkSql UsageRepository::bulkSqlForTests()
     return sql;
 }
 
-Result<void> UsageRepository::writeCountsInBulk(const UsageBatch &batch, qint64 sequence,
-                                                const QVector<qint64> &secretIds,
+Result<void> UsageRepository::writeCountsInBulk(sqlite3 *db, const UsageBatch &batch,
+                                                qint64 sequence, const QVector<qint64> &secretIds,
                                                 const QVector<qint64> &creditedKeys,
                                                 const HourlyCounts &hourly)
 {
     const QString what = tr("Could not save the usage.");
-    sqlite3 *db = sqliteHandle(*m_db);
-    if (!db)
-        return makeError(ErrorCode::StorageError, what);
     if (auto ready = runAll(db, kCreateTables, what); !ready)
         return ready;
     if (auto emptied = runAll(db, kEmptyTables, what); !emptied)
