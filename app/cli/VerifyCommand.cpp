@@ -124,20 +124,16 @@ ExitCode VerifyCommand::run(CommandContext &context)
         // meanwhile by anyone within the cache's check interval. Lines that meet many of the
         // vault's keys have the rest read in one pass.
         VerifierCacheOptions cache;
-        // Not for a vault file without a root key: a connection opened later could not be held
-        // to the root this one will have accepted once the file is signed.
-        cache.fillFromStore = store->engine() == SqlEngine::Postgres || !store->rootKey().isEmpty();
+        cache.fillFromStore = true;
         verifier.enableCache(cache);
         store->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
+        // It reads in order, once: SQLite's default page cache will do.
         std::optional<CacheFiller> filler;
-        if (cache.fillFromStore) {
-            // It reads in order, once: SQLite's default page cache will do.
-            filler.emplace(verifier.shared().cache, [&context]() -> std::unique_ptr<KeyStore> {
-                auto opened = context.openAnotherStore(VaultCheck::Header);
-                return opened ? std::move(opened).value() : nullptr;
-            });
-            filler->attach();
-        }
+        filler.emplace(verifier.shared().cache, [&context]() -> std::unique_ptr<KeyStore> {
+            auto opened = context.openAnotherStore(VaultCheck::Header);
+            return opened ? std::move(opened).value() : nullptr;
+        });
+        filler->attach();
         code = threads > 1 ? verifyLinesOnThreads(context, verifier, request, threads)
                            : verifyLines(context, *store, verifier, request);
         // The last usage write begins, and the cache's memory is given back meanwhile: after a

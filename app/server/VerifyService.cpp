@@ -51,24 +51,19 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
     // A server meets most keys of its store sooner or later: once it has met a tenth of them
     // (after start, or after a change emptied the cache), the rest are read in one pass on a
     // thread of its own, not one first look-up per request.
-    // Not for a vault file without a root key: the filler's connection, opened later, could not
-    // be held to the root the serving threads accept once the file is signed.
-    cache.fillFromStore = !m_settings.dbConninfo.isEmpty() || !m_store->rootKey().isEmpty();
+    cache.fillFromStore = true;
     m_primary->enableCache(cache);
-    if (cache.fillFromStore) {
-        m_filler = std::make_unique<CacheFiller>(
-            m_primary->shared().cache,
-            [settings = m_settings, &clock]() -> std::unique_ptr<KeyStore> {
-                auto opened = openStore(settings, clock);
-                if (!opened) {
-                    qWarning("keyward-verifyd: the cache cannot be filled ahead: %s",
-                             qPrintable(opened.errorMessage()));
-                    return nullptr;
-                }
-                return std::move(opened).value();
-            });
-        m_filler->attach();
-    }
+    m_filler = std::make_unique<CacheFiller>(
+        m_primary->shared().cache, [settings = m_settings, &clock]() -> std::unique_ptr<KeyStore> {
+            auto opened = openStore(settings, clock);
+            if (!opened) {
+                qWarning("keyward-verifyd: the cache cannot be filled ahead: %s",
+                         qPrintable(opened.errorMessage()));
+                return nullptr;
+            }
+            return std::move(opened).value();
+        });
+    m_filler->attach();
     m_primary->setRecorder(m_recorder.get());
     // (A server vault is not signed: its roles keep verifiers from writing keys.)
     if (m_settings.dbConninfo.isEmpty())

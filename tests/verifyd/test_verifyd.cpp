@@ -1,5 +1,6 @@
 // keyward-verifyd as a service runs it: the real binary on a free port against a real vault
 // file, spoken to over real TCP, stopped with real signals.
+#include "RawVault.h"
 #include "VaultDamage.h"
 #include "VerifydTestSupport.h"
 #include "core/IpAllowlist.h"
@@ -208,13 +209,31 @@ private Q_SLOTS:
     }
 
     // Once the server has met a tenth of the vault's keys (at least 64), the rest come in one
-    // pass on the cache filler's thread, and are answered from the cache from then on.
+    // pass on the cache filler's thread, and are answered from the cache from then on. Also on
+    // an old vault not yet signed (no root key: no signature is checked by any connection).
+    void aServerMeetingManyKeysFillsItsCache_data()
+    {
+        QTest::addColumn<bool>("oldVault");
+        QTest::newRow("signed") << false;
+        QTest::newRow("unsigned") << true;
+    }
     void aServerMeetingManyKeysFillsItsCache()
     {
-        const QString path = m_dir.filePath(QStringLiteral("many.keyward"));
+        QFETCH(bool, oldVault);
+        const QString path = m_dir.filePath(oldVault ? QStringLiteral("many-unsigned.keyward")
+                                                     : QStringLiteral("many.keyward"));
         const QList<IssuedToken> keys = makeVault(path, 100);
         if (keys.isEmpty())
             return;
+        if (oldVault) {
+            RawVault raw(path); // as a vault from before schema 5
+            for (const char *sql :
+                 {"DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+                  "DROP TABLE audit_signatures", "DROP TABLE member_keys",
+                  "DELETE FROM vault_meta WHERE name = 'root_key'",
+                  "DELETE FROM schema_version WHERE version >= 5"})
+                QVERIFY(raw.exec(QString::fromLatin1(sql)));
+        }
         VerifydProcess server;
         QVERIFY(startOn(server, path, 2));
         RawHttp http(server.port());
@@ -703,8 +722,9 @@ private Q_SLOTS:
         QCOMPARE(get("/v1/auth/later", {bearer(m_developer)}).status, 403);
 
         // A mistake (a misspelt key) is logged by name and the running configuration stays.
-        QVERIFY(writeFile(m_configPath, config("[route.later]\nenvironment = live\n"
-                                               "grant = admin:full\n")));
+        QVERIFY(writeFile(m_configPath,
+                          config("[route.later]\nenvironment = live\n"
+                                 "grant = admin:full\n")));
         m_server->signal(SIGHUP);
         waited.restart();
         while (!log.contains("reload failed") && waited.elapsed() < 10000) {
