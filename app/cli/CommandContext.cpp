@@ -102,10 +102,15 @@ Result<std::unique_ptr<SqlKeyStore>> CommandContext::openAnotherStore(VaultCheck
     VaultOptions options;
     options.check = check;
     options.pinnedFingerprint = pin();
-    // Another connection of this process accepts only the root the first one accepted: a root
-    // replaced in the file meanwhile must not be trusted by the later connections.
-    if (options.pinnedFingerprint.isEmpty() && m_store && !m_store->rootKey().isEmpty())
-        options.pinnedFingerprint = SigningKey::fingerprint(m_store->rootKey());
+    // Another connection of this process accepts only the root the first one accepted (none
+    // included): a root replaced in the file meanwhile must not be trusted by the later
+    // connections.
+    if (options.pinnedFingerprint.isEmpty() && m_store) {
+        if (m_store->rootKey().isEmpty())
+            options.expectUnsigned = true;
+        else
+            options.pinnedFingerprint = SigningKey::fingerprint(m_store->rootKey());
+    }
     return SqlKeyStore::openVault(vaultPath(), m_clock, options);
 }
 

@@ -124,16 +124,20 @@ ExitCode VerifyCommand::run(CommandContext &context)
         // meanwhile by anyone within the cache's check interval. Lines that meet many of the
         // vault's keys have the rest read in one pass.
         VerifierCacheOptions cache;
-        cache.fillFromStore = true;
+        // Not for a vault file without a root key: later connections are held to none
+        // (openAnotherStore), so once an Owner signs the vault the filler could not open it.
+        cache.fillFromStore = store->engine() == SqlEngine::Postgres || !store->rootKey().isEmpty();
         verifier.enableCache(cache);
         store->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);
-        // It reads in order, once: SQLite's default page cache will do.
         std::optional<CacheFiller> filler;
-        filler.emplace(verifier.shared().cache, [&context]() -> std::unique_ptr<KeyStore> {
-            auto opened = context.openAnotherStore(VaultCheck::Header);
-            return opened ? std::move(opened).value() : nullptr;
-        });
-        filler->attach();
+        if (cache.fillFromStore) {
+            // It reads in order, once: SQLite's default page cache will do.
+            filler.emplace(verifier.shared().cache, [&context]() -> std::unique_ptr<KeyStore> {
+                auto opened = context.openAnotherStore(VaultCheck::Header);
+                return opened ? std::move(opened).value() : nullptr;
+            });
+            filler->attach();
+        }
         code = threads > 1 ? verifyLinesOnThreads(context, verifier, request, threads)
                            : verifyLines(context, *store, verifier, request);
         // The last usage write begins, and the cache's memory is given back meanwhile: after a

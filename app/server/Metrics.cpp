@@ -123,7 +123,8 @@ QByteArray Metrics::render(const Gauges &gauges) const
     gauge("keyward_verifyd_cache_entries", "gauge", "Keys held by the verifier cache.",
           gauges.cacheEntries);
     gauge("keyward_verifyd_cache_fills_total", "counter",
-          "Passes over the store that filled the verifier cache ahead of the requests.",
+          "Passes over the store begun to fill the verifier cache ahead of the requests (those "
+          "that failed included).",
           gauges.cacheFills);
     gauge("keyward_verifyd_cache_fill_failures_total", "counter",
           "Of those passes, the ones that could not read the store, or its size (tried again "

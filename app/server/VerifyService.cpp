@@ -25,11 +25,15 @@ thread_local QElapsedTimer t_sinceFailure;
 thread_local Error t_failure;
 
 // The serving threads' connections, opened later, accept only the root the first connection
-// accepted (pinned to it unless pinned already): a root replaced in the file meanwhile must not be
-// trusted by them.
+// accepted (pinned to it unless pinned already), or none if it found none: a root replaced in
+// the file meanwhile must not be trusted by them.
 StoreSettings pinnedToAcceptedRoot(StoreSettings settings, const SqlKeyStore &store)
 {
-    if (settings.dbConninfo.isEmpty() && settings.vaultPin.isEmpty() && !store.rootKey().isEmpty())
+    if (!settings.dbConninfo.isEmpty() || !settings.vaultPin.isEmpty())
+        return settings;
+    if (store.rootKey().isEmpty())
+        settings.vaultExpectUnsigned = true;
+    else
         settings.vaultPin = SigningKey::fingerprint(store.rootKey());
     return settings;
 }
@@ -51,19 +55,24 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
     // A server meets most keys of its store sooner or later: once it has met a tenth of them
     // (after start, or after a change emptied the cache), the rest are read in one pass on a
     // thread of its own, not one first look-up per request.
-    cache.fillFromStore = true;
+    // Not for a vault file without a root key: later connections are held to none
+    // (pinnedToAcceptedRoot), so once an Owner signs the vault the filler could not open it.
+    cache.fillFromStore = !m_settings.dbConninfo.isEmpty() || !m_store->rootKey().isEmpty();
     m_primary->enableCache(cache);
-    m_filler = std::make_unique<CacheFiller>(
-        m_primary->shared().cache, [settings = m_settings, &clock]() -> std::unique_ptr<KeyStore> {
-            auto opened = openStore(settings, clock);
-            if (!opened) {
-                qWarning("keyward-verifyd: the cache cannot be filled ahead: %s",
-                         qPrintable(opened.errorMessage()));
-                return nullptr;
-            }
-            return std::move(opened).value();
-        });
-    m_filler->attach();
+    if (cache.fillFromStore) {
+        m_filler = std::make_unique<CacheFiller>(
+            m_primary->shared().cache,
+            [settings = m_settings, &clock]() -> std::unique_ptr<KeyStore> {
+                auto opened = openStore(settings, clock);
+                if (!opened) {
+                    qWarning("keyward-verifyd: the cache cannot be filled ahead: %s",
+                             qPrintable(opened.errorMessage()));
+                    return nullptr;
+                }
+                return std::move(opened).value();
+            });
+        m_filler->attach();
+    }
     m_primary->setRecorder(m_recorder.get());
     // (A server vault is not signed: its roles keep verifiers from writing keys.)
     if (m_settings.dbConninfo.isEmpty())
@@ -107,6 +116,7 @@ Result<std::unique_ptr<SqlKeyStore>> VerifyService::openStore(const StoreSetting
     if (settings.dbConninfo.isEmpty()) {
         VaultOptions options;
         options.pinnedFingerprint = settings.vaultPin;
+        options.expectUnsigned = settings.vaultExpectUnsigned;
         // The header only, as every verifier opens a vault (VaultCheck): each serving thread
         // opens its own connection at its first request and after a failure, and the whole-file
         // check (about 0.3 s per 100,000 keys) held that request up every time.

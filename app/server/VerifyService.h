@@ -38,6 +38,8 @@ struct StoreSettings
     int usageFlushIntervalMs = 2000;
     // store/vault_pin: the vault file's expected fingerprint (empty: not pinned).
     QString vaultPin;
+    // The first connection found no root key: later ones refuse one (VaultOptions).
+    bool vaultExpectUnsigned = false;
 };
 
 // Verification for the HTTP threads. Qt SQL connections belong to the thread that opened them,

@@ -45,6 +45,10 @@ struct VaultOptions
     // The vault's expected fingerprint (SigningKey::fingerprint of its root key), kept outside
     // the vault: a vault with another root, or none, is refused. Empty: not pinned.
     QString pinnedFingerprint;
+    // Another connection of this process accepted the vault without a root key (an old vault
+    // not yet signed): one found now is refused, as that connection refuses its rows (the file
+    // may have been replaced; a vault signed since is trusted after a restart).
+    bool expectUnsigned = false;
 };
 
 // KeyStore over Qt SQL: an SQLite vault file or a PostgreSQL database. One instance owns one

@@ -241,6 +241,15 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
             return refused(pinned.error());
         }
     }
+    if (options.expectUnsigned && !store->fingerprint().isEmpty()) {
+        const QString fingerprint = store->fingerprint();
+        store.reset();
+        return refused(makeError(ErrorCode::AuthenticationFailed,
+                                 tr("%1 is signed now (fingerprint %2), but this process opened "
+                                    "it unsigned: it may have been replaced. Restart to use its "
+                                    "root key.")
+                                     .arg(path, fingerprint)));
+    }
     return store;
 }
 

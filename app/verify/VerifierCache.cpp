@@ -196,11 +196,9 @@ void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
         || currentGeneration() != generation) // emptied meanwhile: the new one decides
         return;
     if (isSizeCurrent(nowMs)) {
-        if (m_storeSize > m_options.maxEntries) {
-            m_fillDecidedGeneration.store(generation, std::memory_order_release);
-            return;
-        }
-        if (lookups < fillThreshold())
+        // Too large, as counted up to ten minutes ago: asked again once that count is stale
+        // (not marked decided, which would hold this generation even after deletions).
+        if (m_storeSize > m_options.maxEntries || lookups < fillThreshold())
             return;
     } else if (within(m_sizingFailedAtMs, nowMs, kSizingRetryMs)) {
         return;
@@ -275,8 +273,12 @@ Result<bool> VerifierCache::decidePass(quint64 generation, KeyStore &store)
         m_sizedAtMs = askedAtMs;
     }
     // A generation is filled once: a request for it queued again meanwhile finds it done.
-    if (m_fillsStopped || m_storeSize > m_options.maxEntries || m_passGeneration == generation)
+    if (m_fillsStopped || m_passGeneration == generation)
         return false;
+    if (m_storeSize > m_options.maxEntries) {
+        undecide(generation); // asked again when this count is stale
+        return false;
+    }
     qint64 lookups = 0;
     {
         std::shared_lock lock(m_mutex);

@@ -135,7 +135,8 @@ public:
     // `generation` when the look-ups made reach a tenth of it, once per generation. Not due yet:
     // a later look-up asks again. An error: the store could not be read (counted in fills()
     // and failedFills(), a failed read of the size included); the generation stays decided
-    // until fillFailed().
+    // until fillFailed() (a failed pass made inline, without a filler, is not made again for
+    // this generation: each later look-up would pay for another).
     Result<void> passIfDue(quint64 generation, KeyStore &store,
                            const std::function<bool(FillPart &)> &addPart = {});
 

@@ -351,6 +351,19 @@ private Q_SLOTS:
         for (const IssuedToken &key : keys)
             QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
         QCOMPARE(verifier.cache()->fills(), qint64(0));
+
+        // Deletions bring it under the bound. The next generation's look-ups still see the old
+        // count; once it is ten minutes old it is read again, and the pass is made.
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(store().deleteKey(keys[i].key.id, keys[i].key.version));
+        verifier.cache()->invalidate(); // as the change check would
+        for (int i = 2; i < 70; ++i)
+            QCOMPARE(verifyToken(verifier, keys[i].token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(verifier.cache()->fills(), qint64(0));
+        clock().advanceMs(11 * 60 * 1000);
+        QCOMPARE(verifyToken(verifier, keys[70].token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(verifier.cache()->fills(), qint64(1));
+        QCOMPARE(verifier.cache()->size(), 78);
     }
 
     // A pass begun before the cache was emptied (a change seen meanwhile) adds nothing: what it
