@@ -7480,6 +7480,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <translation>%1 hat den Fingerabdruck %2, nicht den hinterlegten %3: Es ist nicht der erwartete Tresor, oder jemand hat seinen Stammschlüssel neu geschrieben. Er wird nicht verwendet.</translation>
     </message>
     <message>
+        <source>%1 is signed now (fingerprint %2), but this process opened it unsigned: it may have been replaced. Restart to use its root key.</source>
+        <translation>%1 ist jetzt signiert (Fingerabdruck %2), aber dieser Prozess hat ihn unsigniert geöffnet: Er könnte ersetzt worden sein. Starten Sie neu, um seinen Stammschlüssel zu verwenden.</translation>
+    </message>
+    <message>
         <source>%1 is damaged: %2.</source>
         <translation>%1 ist beschädigt: %2.</translation>
     </message>

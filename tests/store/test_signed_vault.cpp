@@ -483,6 +483,10 @@ void TestSignedVault::existingVaultIsSignedByItsOwner()
     auto store = std::move(opened).value();
     QVERIFY(!store->isSignedVault());
     QCOMPARE(verifyWith(*store, f.clock, issued->token), VerifyOutcome::Valid);
+    // Later connections of a process that opened it unsigned expect it unsigned.
+    VaultOptions laterConnection;
+    laterConnection.expectUnsigned = true;
+    QVERIFY(SqlKeyStore::openVault(f.path, f.clock, laterConnection));
     // Bob signs in first: he gets a key, but nobody can certify it yet.
     auto asBob = f.openSecond(QStringLiteral("bob"), kBobPassphrase);
     QVERIFY(!asBob->canSign());
@@ -492,6 +496,12 @@ void TestSignedVault::existingVaultIsSignedByItsOwner()
     QVERIFY(store->isSignedVault());
     QVERIFY(store->canSign());
     QCOMPARE(verifyWith(*store, f.clock, issued->token), VerifyOutcome::Valid);
+    // Now they refuse it: from another process's view it may be a replaced file (restart).
+    const auto signedNow = SqlKeyStore::openVault(f.path, f.clock, laterConnection);
+    QVERIFY(!signedNow);
+    QVERIFY2(signedNow.errorMessage().contains(QLatin1String("opened it unsigned"))
+                 && signedNow.errorMessage().contains(store->fingerprint()),
+             qPrintable(signedNow.errorMessage()));
     auto audit = store->verifyAudit();
     QVERIFY(audit);
     QVERIFY2(audit->intact, qPrintable(audit->problem));
