@@ -2,7 +2,6 @@
 
 #include "ServerConnInfo.h"
 #include "Terminal.h"
-#include "crypto/SigningKey.h"
 #include "store/SqlKeyStore.h"
 #include "store/VaultFile.h"
 
@@ -102,15 +101,8 @@ Result<std::unique_ptr<SqlKeyStore>> CommandContext::openAnotherStore(VaultCheck
     VaultOptions options;
     options.check = check;
     options.pinnedFingerprint = pin();
-    // Another connection of this process accepts only the root the first one accepted (none
-    // included): a root replaced in the file meanwhile must not be trusted by the later
-    // connections.
-    if (options.pinnedFingerprint.isEmpty() && m_store) {
-        if (m_store->rootKey().isEmpty())
-            options.expectUnsigned = true;
-        else
-            options.pinnedFingerprint = SigningKey::fingerprint(m_store->rootKey());
-    }
+    if (m_store)
+        options.holdToRoot(m_store->rootKey());
     return SqlKeyStore::openVault(vaultPath(), m_clock, options);
 }
 

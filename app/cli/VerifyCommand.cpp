@@ -125,7 +125,8 @@ ExitCode VerifyCommand::run(CommandContext &context)
         // vault's keys have the rest read in one pass.
         VerifierCacheOptions cache;
         // Not for a vault file without a root key: later connections are held to none
-        // (openAnotherStore), so once an Owner signs the vault the filler could not open it.
+        // (VaultOptions::holdToRoot), so once an Owner signs the vault the filler could not open
+        // it.
         cache.fillFromStore = store->engine() == SqlEngine::Postgres || !store->rootKey().isEmpty();
         verifier.enableCache(cache);
         store->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);

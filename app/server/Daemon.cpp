@@ -16,8 +16,13 @@ namespace {
 
 StoreSettings storeSettings(const ServerConfig &config)
 {
-    return StoreSettings {config.vaultPath, config.dbConninfo, config.cacheCheckIntervalMs,
-                          config.usageFlushIntervalMs, config.vaultPin};
+    StoreSettings settings;
+    settings.vaultPath = config.vaultPath;
+    settings.dbConninfo = config.dbConninfo;
+    settings.cacheCheckIntervalMs = config.cacheCheckIntervalMs;
+    settings.usageFlushIntervalMs = config.usageFlushIntervalMs;
+    settings.vaultPin = config.vaultPin;
+    return settings; // acceptedRoot: set once the first connection is open
 }
 
 QString describe(const ServerConfig &config)

@@ -2,7 +2,6 @@
 
 #include "SignatureWarmup.h"
 #include "VerifyWorker.h"
-#include "crypto/SigningKey.h"
 #include "store/PgConnInfo.h"
 #include "store/SqlKeyStore.h"
 #include "store/VerifiedSignatures.h"
@@ -24,17 +23,11 @@ thread_local std::unique_ptr<VerifyWorker> t_worker;
 thread_local QElapsedTimer t_sinceFailure;
 thread_local Error t_failure;
 
-// The serving threads' connections, opened later, accept only the root the first connection
-// accepted (pinned to it unless pinned already), or none if it found none: a root replaced in
-// the file meanwhile must not be trusted by them.
-StoreSettings pinnedToAcceptedRoot(StoreSettings settings, const SqlKeyStore &store)
+// The serving threads' connections, opened later, are held to the root the first one accepted.
+StoreSettings withAcceptedRoot(StoreSettings settings, const SqlKeyStore &store)
 {
-    if (!settings.dbConninfo.isEmpty() || !settings.vaultPin.isEmpty())
-        return settings;
-    if (store.rootKey().isEmpty())
-        settings.vaultExpectUnsigned = true;
-    else
-        settings.vaultPin = SigningKey::fingerprint(store.rootKey());
+    if (settings.dbConninfo.isEmpty())
+        settings.acceptedRoot = store.rootKey();
     return settings;
 }
 
@@ -42,7 +35,7 @@ StoreSettings pinnedToAcceptedRoot(StoreSettings settings, const SqlKeyStore &st
 
 VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
                              std::unique_ptr<SqlKeyStore> store)
-    : m_settings(pinnedToAcceptedRoot(std::move(settings), *store))
+    : m_settings(withAcceptedRoot(std::move(settings), *store))
     , m_clock(clock)
     , m_store(std::move(store))
 {
@@ -56,7 +49,7 @@ VerifyService::VerifyService(StoreSettings settings, const Clock &clock,
     // (after start, or after a change emptied the cache), the rest are read in one pass on a
     // thread of its own, not one first look-up per request.
     // Not for a vault file without a root key: later connections are held to none
-    // (pinnedToAcceptedRoot), so once an Owner signs the vault the filler could not open it.
+    // (VaultOptions::holdToRoot), so once an Owner signs the vault the filler could not open it.
     cache.fillFromStore = !m_settings.dbConninfo.isEmpty() || !m_store->rootKey().isEmpty();
     m_primary->enableCache(cache);
     if (cache.fillFromStore) {
@@ -116,7 +109,8 @@ Result<std::unique_ptr<SqlKeyStore>> VerifyService::openStore(const StoreSetting
     if (settings.dbConninfo.isEmpty()) {
         VaultOptions options;
         options.pinnedFingerprint = settings.vaultPin;
-        options.expectUnsigned = settings.vaultExpectUnsigned;
+        if (settings.acceptedRoot)
+            options.holdToRoot(*settings.acceptedRoot);
         // The header only, as every verifier opens a vault (VaultCheck): each serving thread
         // opens its own connection at its first request and after a failure, and the whole-file
         // check (about 0.3 s per 100,000 keys) held that request up every time.

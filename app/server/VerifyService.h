@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
+#include <optional>
 
 namespace Keyward {
 class CacheFiller;
@@ -38,8 +39,9 @@ struct StoreSettings
     int usageFlushIntervalMs = 2000;
     // store/vault_pin: the vault file's expected fingerprint (empty: not pinned).
     QString vaultPin;
-    // The first connection found no root key: later ones refuse one (VaultOptions).
-    bool vaultExpectUnsigned = false;
+    // The root key the first connection to a vault file accepted (empty: none); the later ones
+    // are held to it (VaultOptions::holdToRoot). Unset: this is the first.
+    std::optional<QByteArray> acceptedRoot;
 };
 
 // Verification for the HTTP threads. Qt SQL connections belong to the thread that opened them,

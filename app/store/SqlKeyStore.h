@@ -46,9 +46,15 @@ struct VaultOptions
     // the vault: a vault with another root, or none, is refused. Empty: not pinned.
     QString pinnedFingerprint;
     // Another connection of this process accepted the vault without a root key (an old vault
-    // not yet signed): one found now is refused, as that connection refuses its rows (the file
-    // may have been replaced; a vault signed since is trusted after a restart).
+    // not yet signed): one found now is refused (the file may have been replaced; a vault
+    // signed since is trusted after a restart).
     bool expectUnsigned = false;
+
+    // For a connection opened after `acceptedRoot` was accepted by the process's first one
+    // (serving threads, workers, the cache filler): unless pinned already, it accepts only that
+    // root, or none if the first found none. A root replaced in the file meanwhile must not be
+    // trusted by the later connections.
+    void holdToRoot(const QByteArray &acceptedRoot);
 };
 
 // KeyStore over Qt SQL: an SQLite vault file or a PostgreSQL database. One instance owns one

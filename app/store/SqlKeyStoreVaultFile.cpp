@@ -253,6 +253,16 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
     return store;
 }
 
+void VaultOptions::holdToRoot(const QByteArray &acceptedRoot)
+{
+    if (!pinnedFingerprint.isEmpty())
+        return;
+    if (acceptedRoot.isEmpty())
+        expectUnsigned = true;
+    else
+        pinnedFingerprint = SigningKey::fingerprint(acceptedRoot);
+}
+
 Result<void> SqlKeyStore::checkBeforeOpening(const QString &path, VaultCheck check)
 {
     // The first read: where SQLite, under its lock, compares the header's page count with the

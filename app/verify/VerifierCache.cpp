@@ -246,14 +246,16 @@ qint64 VerifierCache::fillThreshold() const
 Result<bool> VerifierCache::decidePass(quint64 generation, KeyStore &store)
 {
     qint64 askedAtMs = 0;
+    bool sizeCurrent = false;
     {
         std::lock_guard filling(m_fillMutex);
         if (m_fillsStopped)
             return false;
         askedAtMs = m_passAskedAtMs;
+        sizeCurrent = isSizeCurrent(askedAtMs);
     }
     std::optional<qint64> counted;
-    if (!isSizeCurrentLocked(askedAtMs)) {
+    if (!sizeCurrent) {
         // Counted without m_fillMutex (a hung server must not hold up stopFills() or the
         // look-ups' try_lock), up to one more than the cache holds: enough to tell "too many".
         const auto count = store.countSecretsUpTo(qint64(m_options.maxEntries) + 1);
@@ -292,12 +294,6 @@ Result<bool> VerifierCache::decidePass(quint64 generation, KeyStore &store)
     }
     m_passGeneration = generation;
     return true;
-}
-
-bool VerifierCache::isSizeCurrentLocked(qint64 nowMs)
-{
-    const std::lock_guard filling(m_fillMutex);
-    return isSizeCurrent(nowMs);
 }
 
 Result<void> VerifierCache::passIfDue(quint64 generation, KeyStore &store,

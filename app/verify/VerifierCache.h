@@ -151,7 +151,6 @@ private:
     // Under m_fillMutex: whether m_storeSize was read within kSizeForMs, and the look-ups from
     // the store that make a pass due.
     bool isSizeCurrent(qint64 nowMs) const;
-    bool isSizeCurrentLocked(qint64 nowMs); // takes m_fillMutex
     qint64 fillThreshold() const;
     quint64 currentGeneration() const; // takes m_mutex
     // passIfDue() without the pass: reads the size if needed, then whether generation's pass is
