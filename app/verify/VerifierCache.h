@@ -42,6 +42,12 @@ struct VerifierCacheOptions
     // secrets than maxEntries.
     bool fillFromStore = false;
     static constexpr int kFillAfterLookups = 64;
+    // With fillFromStore, for a process known to meet many keys (verify --stdin): the pass is
+    // asked for by the first look-up that goes to the store, not at a tenth. Until the pass
+    // reaches a key, a verifying thread looks it up itself, at about twice the cost of the
+    // pass's row, so every look-up made while waiting for the tenth was work the pass would
+    // have done cheaper. The bound stays: a store over maxEntries is still never read whole.
+    bool fillAtOnce = false;
 };
 
 // Secrets looked up by hash, with their key, so repeated verifications do not touch the
@@ -152,6 +158,8 @@ private:
     // the store that make a pass due.
     bool isSizeCurrent(qint64 nowMs) const;
     qint64 fillThreshold() const;
+    // Look-ups from the store before the first one asks (for the size, or the pass).
+    qint64 firstAskAfter() const;
     quint64 currentGeneration() const; // takes m_mutex
     // passIfDue() without the pass: reads the size if needed, then whether generation's pass is
     // due now (false: not yet, not at all, or made already). Takes m_fillMutex, but not while

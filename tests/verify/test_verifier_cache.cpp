@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <optional>
 
 using namespace Keyward;
 using namespace Keyward::Testing;
@@ -476,6 +477,48 @@ private Q_SLOTS:
         QCOMPARE(opens.load(), 2);
         QCOMPARE(verifier.cache()->fills(), qint64(1));
         QCOMPARE(verifier.cache()->size(), 700);
+    }
+
+    // fillAtOnce (verify --stdin on one thread): the first look-up that goes to the store asks
+    // for the size and the pass together, on the filler's thread; inline without a filler. The
+    // bound still holds: a store larger than the cache is never read whole.
+    void fillAtOnceAsksAtTheFirstLookUp_data()
+    {
+        QTest::addColumn<bool>("withFiller");
+        QTest::addColumn<int>("maxEntries");
+        QTest::newRow("filler") << true << 1000;
+        QTest::newRow("inline") << false << 1000;
+        QTest::newRow("filler, store too large") << true << 699;
+        QTest::newRow("inline, store too large") << false << 699;
+    }
+    void fillAtOnceAsksAtTheFirstLookUp()
+    {
+        QFETCH(bool, withFiller);
+        QFETCH(int, maxEntries);
+        const QList<IssuedToken> keys = issueMany(700);
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = fillingOptions();
+        options.fillAtOnce = true;
+        options.maxEntries = maxEntries;
+        verifier.enableCache(options);
+        std::optional<CacheFiller> filler;
+        if (withFiller) {
+            filler.emplace(verifier.shared().cache, [this]() -> std::unique_ptr<KeyStore> {
+                return m_vault->openSecond(QString());
+            });
+            filler->attach();
+        }
+        QCOMPARE(verifyToken(verifier, keys[350].token).outcome, VerifyOutcome::Valid);
+        if (filler)
+            QTRY_COMPARE_WITH_TIMEOUT(filler->passes(), 1, 30000);
+        const bool fits = maxEntries >= 700;
+        QCOMPARE(verifier.cache()->fills(), qint64(fits ? 1 : 0));
+        QCOMPARE(verifier.cache()->size(), fits ? 700 : 1);
+        for (const IssuedToken &key : keys.mid(0, 10))
+            QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(verifier.cache()->storeLookups(), qint64(fits ? 1 : 11));
+        if (filler)
+            QCOMPARE(filler->passes(), 1); // the size read stands: nothing more to ask
     }
 
     // The size is the secrets counted: after many deletions the highest id overstated it, and
