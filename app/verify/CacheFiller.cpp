@@ -35,11 +35,18 @@ int CacheFiller::passes() const
     return m_passes;
 }
 
+int CacheFiller::requests() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_requests;
+}
+
 void CacheFiller::request(quint64 generation)
 {
     {
         const std::lock_guard lock(m_mutex);
         m_requested = generation;
+        ++m_requests;
     }
     m_wake.notify_all();
 }

@@ -42,6 +42,8 @@ public:
     // Requests handled: passes made (to the end, to a change that ended them, or failed), and
     // reads of the store's size that found no pass due yet.
     int passes() const;
+    // Hand-overs from the cache so far (made on the asking look-up's thread, before it returns).
+    int requests() const;
 
     static constexpr int kMaxPauseMs = 300'000;
 
@@ -52,11 +54,12 @@ private:
 
     std::shared_ptr<VerifierCache> m_cache;
     OpenStore m_openStore;
-    mutable std::mutex m_mutex; // guards the three below
+    mutable std::mutex m_mutex; // guards the four below
     std::condition_variable m_wake;
     std::optional<quint64> m_requested;
     bool m_stopping = false;
     int m_passes = 0;
+    int m_requests = 0;
     std::thread m_thread;
 };
 

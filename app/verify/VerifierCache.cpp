@@ -187,7 +187,7 @@ void VerifierCache::fillIfDue(const Backend &backend, qint64 nowMs)
         generation = m_generation;
         lookups = m_lookupsSinceEmpty.load(std::memory_order_relaxed);
     }
-    if (lookups < firstAskAfter()
+    if (lookups < VerifierCacheOptions::kFillAfterLookups
         || m_fillDecidedGeneration.load(std::memory_order_acquire) == generation)
         return;
     // Another thread deciding or filling answers for this one, which goes on verifying.
@@ -238,16 +238,11 @@ bool VerifierCache::isSizeCurrent(qint64 nowMs) const
     return within(m_sizedAtMs, nowMs, kSizeForMs);
 }
 
-qint64 VerifierCache::firstAskAfter() const
-{
-    return m_options.fillAtOnce ? 1 : VerifierCacheOptions::kFillAfterLookups;
-}
-
 qint64 VerifierCache::fillThreshold() const
 {
-    return m_options.fillAtOnce
-        ? 1
-        : std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, m_storeSize / 10);
+    if (m_options.fillAtOnce && !m_passBegun.load(std::memory_order_relaxed))
+        return VerifierCacheOptions::kFillAfterLookups;
+    return std::max<qint64>(VerifierCacheOptions::kFillAfterLookups, m_storeSize / 10);
 }
 
 Result<bool> VerifierCache::decidePass(quint64 generation, KeyStore &store)
@@ -300,6 +295,7 @@ Result<bool> VerifierCache::decidePass(quint64 generation, KeyStore &store)
         return false;
     }
     m_passGeneration = generation;
+    m_passBegun.store(true, std::memory_order_relaxed);
     return true;
 }
 

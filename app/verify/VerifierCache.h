@@ -33,7 +33,7 @@ struct VerifierCacheOptions
     int maxMissingEntries = 10000;
     // For a process that will meet most of the store's keys (a pipeline, the server): once the
     // look-ups made since the cache was last emptied reach a tenth of the store's secrets (and
-    // at least kFillAfterLookups), the rest come in one pass over the store
+    // at least kFillAfterLookups; see fillAtOnce), the rest come in one pass over the store
     // (KeyStore::forEachSecret) instead of a look-up each. A scanned row costs about half a
     // look-up (measured: 11-14 against 27 us), so a process that stops meeting new keys just
     // then has spent on the pass about five times what it spent on look-ups before; one that
@@ -42,11 +42,14 @@ struct VerifierCacheOptions
     // secrets than maxEntries.
     bool fillFromStore = false;
     static constexpr int kFillAfterLookups = 64;
-    // With fillFromStore, for a process known to meet many keys (verify --stdin): the pass is
-    // asked for by the first look-up that goes to the store, not at a tenth. Until the pass
-    // reaches a key, a verifying thread looks it up itself, at about twice the cost of the
-    // pass's row, so every look-up made while waiting for the tenth was work the pass would
-    // have done cheaper. The bound stays: a store over maxEntries is still never read whole.
+    // With fillFromStore, for a process known to meet many keys (verify --stdin): its first
+    // pass comes at kFillAfterLookups look-ups, not at a tenth. Until the pass reaches a key, a
+    // verifying thread looks it up itself, at about twice the cost of the pass's row, so the
+    // look-ups made while waiting for the tenth were work the pass would have done cheaper. A
+    // few lines still never wake the filler. Only the first: after a change empties the cache,
+    // the next pass waits for the tenth again, so changes made every second or two do not keep
+    // a core busy with passes begun and cut short. The bound stays: a store over maxEntries is
+    // never read whole. Without a filler the look-up that asks makes the pass itself.
     bool fillAtOnce = false;
 };
 
@@ -138,7 +141,8 @@ public:
                       const std::function<bool(FillPart &)> &addPart = {});
     // What a look-up asked for: reads the store's size when it is not current (counting reads up
     // to maxEntries rows, so not on a request's thread when there is a filler), then fills
-    // `generation` when the look-ups made reach a tenth of it, once per generation. Not due yet:
+    // `generation` when the look-ups made reach a tenth of it (fillAtOnce: kFillAfterLookups for
+    // the first pass), once per generation. Not due yet:
     // a later look-up asks again. An error: the store could not be read (counted in fills()
     // and failedFills(), a failed read of the size included); the generation stays decided
     // until fillFailed() (a failed pass made inline, without a filler, is not made again for
@@ -158,8 +162,6 @@ private:
     // the store that make a pass due.
     bool isSizeCurrent(qint64 nowMs) const;
     qint64 fillThreshold() const;
-    // Look-ups from the store before the first one asks (for the size, or the pass).
-    qint64 firstAskAfter() const;
     quint64 currentGeneration() const; // takes m_mutex
     // passIfDue() without the pass: reads the size if needed, then whether generation's pass is
     // due now (false: not yet, not at all, or made already). Takes m_fillMutex, but not while
@@ -207,6 +209,7 @@ private:
     qint64 m_storeSize = 0; // countSecretsUpTo(maxEntries + 1), as read then
     qint64 m_passAskedAtMs = 0; // the asking look-up's time, for passIfDue()
     quint64 m_passGeneration = std::numeric_limits<quint64>::max(); // the last one filled
+    std::atomic<bool> m_passBegun {false}; // ever: fillAtOnce is for the first pass only
     std::atomic<qint64> m_fills {0};
     std::atomic<qint64> m_failedFills {0};
 };

@@ -479,23 +479,27 @@ private Q_SLOTS:
         QCOMPARE(verifier.cache()->size(), 700);
     }
 
-    // fillAtOnce (verify --stdin on one thread): the first look-up that goes to the store asks
-    // for the size and the pass together, on the filler's thread; inline without a filler. The
-    // bound still holds: a store larger than the cache is never read whole.
-    void fillAtOnceAsksAtTheFirstLookUp_data()
+    // fillAtOnce (verify --stdin): the first pass comes at kFillAfterLookups look-ups, not at a
+    // tenth of the store (here 100 of 1,000), on the filler's thread or inline; later passes, after
+    // a change emptied the cache, wait for the tenth again. The rows with a store larger than the
+    // cache hold the bound: counted, never read whole (they pass without fillAtOnce too).
+    void fillAtOnceMakesTheFirstPassEarly_data()
     {
         QTest::addColumn<bool>("withFiller");
         QTest::addColumn<int>("maxEntries");
         QTest::newRow("filler") << true << 1000;
         QTest::newRow("inline") << false << 1000;
-        QTest::newRow("filler, store too large") << true << 699;
-        QTest::newRow("inline, store too large") << false << 699;
+        QTest::newRow("filler, store too large") << true << 999;
+        QTest::newRow("inline, store too large") << false << 999;
     }
-    void fillAtOnceAsksAtTheFirstLookUp()
+    void fillAtOnceMakesTheFirstPassEarly()
     {
         QFETCH(bool, withFiller);
         QFETCH(int, maxEntries);
-        const QList<IssuedToken> keys = issueMany(700);
+        constexpr int keyCount = 1000;
+        constexpr int early = VerifierCacheOptions::kFillAfterLookups;
+        static_assert(early < keyCount / 10);
+        const QList<IssuedToken> keys = issueMany(keyCount);
         Verifier verifier(store(), clock());
         VerifierCacheOptions options = fillingOptions();
         options.fillAtOnce = true;
@@ -508,17 +512,41 @@ private Q_SLOTS:
             });
             filler->attach();
         }
-        QCOMPARE(verifyToken(verifier, keys[350].token).outcome, VerifyOutcome::Valid);
+        const auto verifyAll = [&](int from, int to) {
+            for (int i = from; i < to; ++i) {
+                if (verifyToken(verifier, keys[i].token).outcome != VerifyOutcome::Valid)
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(verifyAll(0, early - 1));
+        QCOMPARE(verifier.cache()->fills(), qint64(0)); // a few lines never wake the filler
+        if (filler)
+            QCOMPARE(filler->requests(), 0);
+        QVERIFY(verifyAll(early - 1, early));
         if (filler)
             QTRY_COMPARE_WITH_TIMEOUT(filler->passes(), 1, 30000);
-        const bool fits = maxEntries >= 700;
-        QCOMPARE(verifier.cache()->fills(), qint64(fits ? 1 : 0));
-        QCOMPARE(verifier.cache()->size(), fits ? 700 : 1);
-        for (const IssuedToken &key : keys.mid(0, 10))
-            QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
-        QCOMPARE(verifier.cache()->storeLookups(), qint64(fits ? 1 : 11));
+        if (maxEntries < keyCount) {
+            QCOMPARE(verifier.cache()->fills(), qint64(0));
+            QCOMPARE(verifier.cache()->size(), early);
+            return;
+        }
+        QCOMPARE(verifier.cache()->fills(), qint64(1));
+        QCOMPARE(verifier.cache()->size(), keyCount);
+        QVERIFY(verifyAll(early, keyCount));
+        QCOMPARE(verifier.cache()->storeLookups(), qint64(early));
+
+        // A change empties the cache: the next pass waits for a tenth.
+        verifier.cache()->invalidate();
+        QVERIFY(verifyAll(0, keyCount / 10 - 1));
+        QCOMPARE(verifier.cache()->fills(), qint64(1));
         if (filler)
-            QCOMPARE(filler->passes(), 1); // the size read stands: nothing more to ask
+            QCOMPARE(filler->requests(), 1); // none handed over at 64 this time
+        QVERIFY(verifyAll(keyCount / 10 - 1, keyCount / 10));
+        if (filler)
+            QTRY_COMPARE_WITH_TIMEOUT(filler->passes(), 2, 30000);
+        QCOMPARE(verifier.cache()->fills(), qint64(2));
+        QCOMPARE(verifier.cache()->size(), keyCount);
     }
 
     // The size is the secrets counted: after many deletions the highest id overstated it, and
