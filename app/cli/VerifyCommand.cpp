@@ -272,13 +272,13 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
         return context.fail(started.error());
 
     output.setBuffered(true);
-    const auto runBatch = [&workers, &output] {
-        workers.run([&output](const QByteArray &answers) { output.printLines(answers); });
+    const VerifyWorkers::Emit print = [&output](const QByteArray &answers) {
+        output.printLines(answers);
     };
     TokenLineReader reader(STDIN_FILENO);
     // Before waiting for input: answer what has come so far, and let it out.
-    reader.setWaitHandler([&runBatch, &output] {
-        runBatch();
+    reader.setWaitHandler([&workers, &print, &output] {
+        workers.finish(print);
         output.flush();
     });
     const char *data = nullptr;
@@ -286,9 +286,9 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
     while (!output.outFailed() && reader.next(data, size)) {
         workers.add(data, size);
         if (workers.pending() >= kBatchLines)
-            runBatch();
+            workers.dispatch(print); // verified while the next batch is read
     }
-    runBatch();
+    workers.finish(print);
     output.setBuffered(false);
     return linesOutcome(context, reader, workers.storeFailed(), workers.allValid());
 }

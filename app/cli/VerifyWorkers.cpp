@@ -11,8 +11,10 @@ VerifyWorkers::VerifyWorkers(int threads, OpenStore open, MakeVerifier make, Ans
     : m_open(std::move(open))
     , m_make(std::move(make))
     , m_answer(std::move(answer))
-    , m_slices(std::size_t(std::max(1, threads)))
-{ }
+{
+    for (Batch &batch : m_batches)
+        batch.slices.resize(std::size_t(std::max(1, threads)));
+}
 
 VerifyWorkers::~VerifyWorkers()
 {
@@ -23,17 +25,18 @@ VerifyWorkers::~VerifyWorkers()
     m_wake.notify_all();
     for (std::thread &thread : m_threads)
         thread.join();
-    if (!m_bytes.empty())
-        explicit_bzero(m_bytes.data(), m_bytes.size());
+    for (Batch &batch : m_batches)
+        wipe(batch);
 }
 
 Result<void> VerifyWorkers::start()
 {
+    const std::size_t threads = m_batches[0].slices.size();
     {
         std::lock_guard lock(m_mutex);
-        m_busy = m_slices.size();
+        m_busy = threads;
     }
-    for (std::size_t i = 0; i < m_slices.size(); ++i)
+    for (std::size_t i = 0; i < threads; ++i)
         m_threads.emplace_back([this, i] { work(i); });
     std::unique_lock lock(m_mutex);
     m_done.wait(lock, [this] { return m_busy == 0; });
@@ -44,43 +47,83 @@ Result<void> VerifyWorkers::start()
 
 void VerifyWorkers::add(const char *token, std::size_t size)
 {
-    m_lines.push_back({m_bytes.size(), size});
-    m_bytes.insert(m_bytes.end(), token, token + size);
+    Batch &batch = filling();
+    batch.lines.push_back({batch.bytes.size(), size});
+    batch.bytes.insert(batch.bytes.end(), token, token + size);
 }
 
-void VerifyWorkers::run(const std::function<void(const QByteArray &)> &emit)
+void VerifyWorkers::waitForThreads()
 {
-    if (m_lines.empty())
-        return;
-    // Contiguous slices, so the answers join back in input order.
-    const std::size_t count = m_lines.size();
-    const std::size_t threads = m_slices.size();
+    std::unique_lock lock(m_mutex);
+    m_done.wait(lock, [this] { return m_busy == 0; });
+}
+
+void VerifyWorkers::dispatch(const Emit &emit)
+{
+    waitForThreads();
+    Batch *finished = nullptr;
     {
         std::lock_guard lock(m_mutex);
-        for (std::size_t i = 0; i < threads; ++i) {
-            Slice &slice = m_slices[i];
-            slice.begin = count * i / threads;
-            slice.end = count * (i + 1) / threads;
-            slice.answers.resize(0);
-            slice.allValid = true;
-            slice.storeFailed = false;
+        finished = m_verifying;
+        m_verifying = nullptr;
+    }
+    Batch &next = filling();
+    if (!next.lines.empty()) {
+        // Contiguous slices, so the answers join back in input order.
+        const std::size_t count = next.lines.size();
+        const std::size_t threads = next.slices.size();
+        {
+            std::lock_guard lock(m_mutex);
+            for (std::size_t i = 0; i < threads; ++i) {
+                Slice &slice = next.slices[i];
+                slice.begin = count * i / threads;
+                slice.end = count * (i + 1) / threads;
+                slice.answers.resize(0);
+                slice.allValid = true;
+                slice.storeFailed = false;
+            }
+            m_verifying = &next;
+            m_busy = threads;
+            ++m_generation;
         }
-        m_busy = threads;
-        ++m_generation;
+        m_wake.notify_all();
+        m_fillingIndex = 1 - m_fillingIndex;
     }
-    m_wake.notify_all();
+    // The other batch is free now: the finished one, or (none finished) an empty one.
+    if (finished)
+        emitAndClear(*finished, emit);
+}
+
+void VerifyWorkers::finish(const Emit &emit)
+{
+    dispatch(emit);
+    waitForThreads();
+    Batch *finished = nullptr;
     {
-        std::unique_lock lock(m_mutex);
-        m_done.wait(lock, [this] { return m_busy == 0; });
+        std::lock_guard lock(m_mutex);
+        finished = m_verifying;
+        m_verifying = nullptr;
     }
-    for (const Slice &slice : m_slices) {
+    if (finished)
+        emitAndClear(*finished, emit);
+}
+
+void VerifyWorkers::emitAndClear(Batch &batch, const Emit &emit)
+{
+    for (const Slice &slice : batch.slices) {
         emit(slice.answers);
         m_allValid = m_allValid && slice.allValid;
         m_storeFailed = m_storeFailed || slice.storeFailed;
     }
-    explicit_bzero(m_bytes.data(), m_bytes.size());
-    m_bytes.clear();
-    m_lines.clear();
+    wipe(batch);
+}
+
+void VerifyWorkers::wipe(Batch &batch)
+{
+    if (!batch.bytes.empty())
+        explicit_bzero(batch.bytes.data(), batch.bytes.size());
+    batch.bytes.clear();
+    batch.lines.clear();
 }
 
 void VerifyWorkers::work(std::size_t index)
@@ -108,13 +151,15 @@ void VerifyWorkers::work(std::size_t index)
         if (m_stop)
             break;
         seen = m_generation;
-        Slice &slice = m_slices[index];
+        Batch &batch = *m_verifying;
+        Slice &slice = batch.slices[index];
         lock.unlock();
-        // Only this thread touches its slice until it reports done; the batch is read-only.
+        // Only this thread touches its slice until it reports done; the batch is read-only
+        // (the caller fills the other one meanwhile).
         for (std::size_t i = slice.begin; i < slice.end && verifier; ++i) {
-            const Line &line = m_lines[i];
+            const Line &line = batch.lines[i];
             const LineOutcome outcome =
-                m_answer(*verifier, m_bytes.data() + line.offset, line.size, slice.answers);
+                m_answer(*verifier, batch.bytes.data() + line.offset, line.size, slice.answers);
             slice.answers.append('\n');
             slice.allValid = slice.allValid && outcome.valid;
             slice.storeFailed = slice.storeFailed || outcome.storeFailed;
