@@ -18,6 +18,9 @@ VerifyWorkers::VerifyWorkers(int threads, OpenStore open, MakeVerifier make, Ans
 
 VerifyWorkers::~VerifyWorkers()
 {
+    // A batch in flight (an exception between dispatch() and finish()) is seen through: stopped
+    // halfway, some of its lines would have been verified and counted, others skipped.
+    waitForThreads();
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
@@ -42,11 +45,13 @@ Result<void> VerifyWorkers::start()
     m_done.wait(lock, [this] { return m_busy == 0; });
     if (!m_openErrors.empty())
         return m_openErrors.front();
+    m_started = true;
     return {};
 }
 
 void VerifyWorkers::add(const char *token, std::size_t size)
 {
+    Q_ASSERT(m_started);
     Batch &batch = filling();
     batch.lines.push_back({batch.bytes.size(), size});
     batch.bytes.insert(batch.bytes.end(), token, token + size);

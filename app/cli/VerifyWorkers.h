@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "crypto/WipingAllocator.h"
 
 #include <QByteArray>
 
@@ -24,11 +25,14 @@ namespace Keyward::Cli {
 // opened it); what they share (cache, limits, recorder) comes through the factory.
 //
 // Lines are collected into a batch; dispatch() hands it to the threads, each taking a contiguous
-// slice, and returns at once, so the caller reads the next batch (and writes the previous one's
-// answers) while they verify: two batches, one filling while the other is verified. Waiting for
-// every batch before reading on kept the threads idle while the caller read and wrote, and a two-
-// core machine verified no faster on two threads than on one. A batch's token bytes are wiped
-// once its answers are out.
+// slice, and returns without waiting for it, so the caller reads the next batch (and writes the
+// previous one's answers) while they verify: two batches, one filling while the other is
+// verified. Waiting for every batch before reading on kept the threads idle while the caller read
+// and wrote. A batch's token bytes are wiped once its answers are out, and every buffer they
+// grew out of as it was given back.
+//
+// Use add(), dispatch() and finish() only after start() succeeded: a thread without a store would
+// leave its slice unanswered.
 class VerifyWorkers
 {
 public:
@@ -48,7 +52,9 @@ public:
     using Emit = std::function<void(const QByteArray &answers)>;
 
     VerifyWorkers(int threads, OpenStore open, MakeVerifier make, Answer answer);
-    ~VerifyWorkers(); // stops and joins the threads (their verifiers and stores close there)
+    // Waits for a batch in flight (its lines are verified and counted, even if never emitted),
+    // then stops and joins the threads (their verifiers and stores close there).
+    ~VerifyWorkers();
     VerifyWorkers(const VerifyWorkers &) = delete;
     VerifyWorkers &operator=(const VerifyWorkers &) = delete;
 
@@ -82,7 +88,7 @@ private:
     };
     struct Batch
     {
-        std::vector<char> bytes; // the tokens, back to back (wiped once answered)
+        std::vector<char, WipingAllocator<char>> bytes; // the tokens, back to back
         std::vector<Line> lines;
         std::vector<Slice> slices; // one per thread
     };
@@ -110,6 +116,7 @@ private:
     std::size_t m_busy = 0; // workers still on the current batch (or still starting)
     bool m_stop = false;
     std::vector<Error> m_openErrors;
+    bool m_started = false; // start() succeeded
 
     bool m_allValid = true;
     bool m_storeFailed = false;

@@ -29,8 +29,14 @@ public:
         std::unique_lock lock(m_mutex);
         m_waiting = true;
         m_changed.notify_all();
-        m_changed.wait_for(lock, std::chrono::seconds(30), [this] { return m_open; });
+        if (!m_changed.wait_for(lock, std::chrono::seconds(30), [this] { return m_open; }))
+            m_timedOut = true;
         m_waiting = false;
+    }
+    bool timedOut()
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_timedOut;
     }
     void open()
     {
@@ -54,6 +60,7 @@ private:
     std::condition_variable m_changed;
     bool m_open = false;
     bool m_waiting = false;
+    bool m_timedOut = false;
 };
 
 } // namespace
@@ -136,6 +143,7 @@ private Q_SLOTS:
         workers.add("held", 4);
         workers.add("first", 5);
         workers.dispatch(collect);
+        QVERIFY(!gate.timedOut()); // dispatch() waited for the batch, until the gate gave up
         QVERIFY(gate.waitUntilSomeoneWaits());
         QVERIFY(emitted.isEmpty()); // the batch is not done, and dispatch() did not wait for it
         workers.add("second", 6); // the next batch, collected meanwhile
@@ -143,7 +151,39 @@ private Q_SLOTS:
         QVERIFY(gate.someoneWaits());
         gate.open();
         workers.finish(collect);
+        QVERIFY(!gate.timedOut());
         QCOMPARE(emitted, QByteArray("held:answered\nfirst:answered\nsecond:answered\n"));
+    }
+
+    // The finished batch's answers are written after the next batch was handed over, so the
+    // threads verify while the caller writes.
+    void answersAreWrittenWhileTheNextBatchIsVerified()
+    {
+        Gate gate;
+        VerifyWorkers workers(
+            2, opener(), maker(),
+            [&gate](Verifier &, const char *token, std::size_t size, QByteArray &answer) {
+                if (QByteArrayView(token, qsizetype(size)) == "held")
+                    gate.wait();
+                return echo(token, size, answer);
+            });
+        QVERIFY(workers.start());
+        QByteArray emitted;
+        bool verifyingWhileWriting = false;
+        const VerifyWorkers::Emit collect = [&](const QByteArray &answers) {
+            if (answers.contains("first"))
+                verifyingWhileWriting = gate.waitUntilSomeoneWaits();
+            emitted += answers;
+        };
+        workers.add("first", 5);
+        workers.dispatch(collect);
+        workers.add("held", 4);
+        workers.dispatch(collect); // hands "held" over, then writes "first"
+        QVERIFY(verifyingWhileWriting);
+        gate.open();
+        workers.finish(collect);
+        QVERIFY(!gate.timedOut());
+        QCOMPARE(emitted, QByteArray("first:answered\nheld:answered\n"));
     }
 
     void lineOutcomesAreCombined()
