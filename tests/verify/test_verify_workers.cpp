@@ -90,6 +90,15 @@ private:
         answer.append(":answered");
         return {true, false};
     }
+    // Answers every line with its echo; the line "held" only once the gate is opened.
+    static VerifyWorkers::Answer echoHeldAt(Gate &gate)
+    {
+        return [&gate](Verifier &, const char *token, std::size_t size, QByteArray &answer) {
+            if (QByteArrayView(token, qsizetype(size)) == "held")
+                gate.wait();
+            return echo(token, size, answer);
+        };
+    }
 
 private Q_SLOTS:
     void init() { m_vault = std::make_unique<VaultFixture>(); }
@@ -128,13 +137,7 @@ private Q_SLOTS:
     void aBatchIsVerifiedWhileTheNextIsCollected()
     {
         Gate gate;
-        VerifyWorkers workers(
-            2, opener(), maker(),
-            [&gate](Verifier &, const char *token, std::size_t size, QByteArray &answer) {
-                if (QByteArrayView(token, qsizetype(size)) == "held")
-                    gate.wait();
-                return echo(token, size, answer);
-            });
+        VerifyWorkers workers(2, opener(), maker(), echoHeldAt(gate));
         QVERIFY(workers.start());
         QByteArray emitted;
         const VerifyWorkers::Emit collect = [&emitted](const QByteArray &answers) {
@@ -160,13 +163,7 @@ private Q_SLOTS:
     void answersAreWrittenWhileTheNextBatchIsVerified()
     {
         Gate gate;
-        VerifyWorkers workers(
-            2, opener(), maker(),
-            [&gate](Verifier &, const char *token, std::size_t size, QByteArray &answer) {
-                if (QByteArrayView(token, qsizetype(size)) == "held")
-                    gate.wait();
-                return echo(token, size, answer);
-            });
+        VerifyWorkers workers(2, opener(), maker(), echoHeldAt(gate));
         QVERIFY(workers.start());
         QByteArray emitted;
         bool verifyingWhileWriting = false;
