@@ -2,6 +2,7 @@
 
 #include "VerifyJson.h"
 #include "core/DecimalText.h"
+#include "crypto/KeyToken.h"
 #include "verify/VerifyResult.h"
 
 #include <array>
@@ -206,8 +207,12 @@ HttpResponse ResponseBuilder::storeError(const QString &message, bool json)
     return response;
 }
 
-HttpResponse ResponseBuilder::error(int status, const QString &message, bool json)
+HttpResponse ResponseBuilder::error(int status, const QString &given, bool json)
 {
+    // Refusals quote what the client sent (an unknown route or environment): a key sent there
+    // by mistake goes back only as its hint, as the CLI's errors do (gateways and proxies log
+    // bodies).
+    const QString message = KeyToken::redact(given);
     HttpResponse response;
     response.status = status;
     if (json) {

@@ -363,6 +363,10 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
                 return MHD_NO; // closes the connection
             return MHD_YES;
         }
+        // Room for the whole allowed body at once: grown piece by piece, it would leave
+        // earlier copies (which may hold a key) in freed memory, unwiped.
+        if (request->body.capacity() < self->m_bodyLimit)
+            request->body.reserve(self->m_bodyLimit);
         request->body.append(uploadData, qsizetype(*uploadDataSize));
         *uploadDataSize = 0;
         return MHD_YES;

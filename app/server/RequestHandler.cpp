@@ -242,7 +242,10 @@ HttpResponse RequestHandler::verifyJson(const IncomingRequest &request, const Se
     const QJsonValue keyValue = object.value(QLatin1String("key"));
     if (!keyValue.isUndefined() && !keyValue.isString())
         return rejected(400, tr("\"key\" must be a string."), true);
-    QByteArray token = keyValue.toString().toUtf8();
+    // The UTF-16 copy is wiped too (its own: toString() of a JSON value is not shared).
+    QString text = keyValue.toString();
+    QByteArray token = text.toUtf8();
+    text.fill(QChar(0));
     Result<VerifyResult> result = Error();
     if (!token.isEmpty()) {
         result = m_service.verify(token.constData(), std::size_t(token.size()), verify);

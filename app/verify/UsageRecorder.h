@@ -3,6 +3,7 @@
 #include "UsageWriter.h"
 #include "core/Clock.h"
 #include "core/Result.h"
+#include "crypto/KeyToken.h"
 #include "store/UsageBatch.h"
 #include "store/UsageRepository.h"
 
@@ -125,7 +126,10 @@ private:
                 || last == source)
                 return int(m_batch.sources.size()) - 1;
         }
-        m_batch.sources.append(source);
+        // Saved as the key's last use and in the request log, and shown later: a key given as
+        // the source (a pasting mistake, or a client's header) is kept only as its hint.
+        // Unchanged text is returned shared, so the checks above still match it next time.
+        m_batch.sources.append(KeyToken::redact(source));
         return int(m_batch.sources.size()) - 1;
     }
 

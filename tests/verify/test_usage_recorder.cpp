@@ -390,6 +390,38 @@ private Q_SLOTS:
         QCOMPARE(row, expected.size());
     }
 
+    // A key given as the source (a pasting mistake, a client's header) is saved only as its hint:
+    // in the secret's last use and in the request log, which the window and `key usage` show.
+    void aKeyGivenAsTheSourceIsSavedAsItsHint()
+    {
+        const IssuedToken a = issue(store(), QStringLiteral("A"));
+        const IssuedToken other = issue(store(), QStringLiteral("Other"));
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), manualFlushFullLog());
+        verifier.setRecorder(&recorder);
+        const QString source = QStringLiteral("cron ") + QString::fromUtf8(other.token);
+        verifyToken(verifier, a.token, Environment::Production, {}, source);
+        verifyToken(verifier, "not a key", Environment::Production, {}, source);
+        verifyToken(verifier, a.token, Environment::Production, {}, QStringLiteral("plain_name"));
+        QVERIFY(recorder.flush());
+        const QString secretPart = QString::fromUtf8(other.token.mid(12, 30));
+        QSqlQuery q(StoreDatabase::of(store()));
+        QVERIFY(q.exec(QStringLiteral("SELECT source FROM request_log ORDER BY id")));
+        QStringList logged;
+        while (q.next())
+            logged.append(q.value(0).toString());
+        QCOMPARE(logged.size(), 3);
+        for (const QString &row : logged.mid(0, 2)) {
+            QVERIFY2(!row.contains(secretPart), qPrintable(row));
+            QCOMPARE(row, KeyToken::redact(source));
+        }
+        QCOMPARE(logged.at(2), QStringLiteral("plain_name")); // no key in it: unchanged
+        QVERIFY(q.exec(QStringLiteral("SELECT last_used_source FROM key_secrets")));
+        while (q.next())
+            QVERIFY2(!q.value(0).toString().contains(secretPart),
+                     qPrintable(q.value(0).toString()));
+    }
+
     // Another verifier (here: a second recorder) may write a newer last use or refusal before an
     // older one arrives: the older never replaces it, while the counts still add up and the
     // secret's usage sequence still moves (open windows learn the counts changed).

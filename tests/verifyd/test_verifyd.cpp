@@ -451,6 +451,17 @@ private Q_SLOTS:
         QCOMPARE(post("{\"key\":\"" + m_developer.token + "\",\"environment\":\"qa\"}").status,
                  400);
         QCOMPARE(post("{\"key\":5,\"environment\":\"live\"}").status, 400);
+        // A key sent where the environment goes is quoted back only as its hint.
+        const RawResponse keyAsEnvironment =
+            post("{\"key\":\"x\",\"environment\":\"" + m_developer.token + "\"}");
+        QCOMPARE(keyAsEnvironment.status, 400);
+        QVERIFY(!keyAsEnvironment.body.contains(m_developer.token));
+        QVERIFY(!keyAsEnvironment.body.contains(m_developer.token.mid(12, 30)));
+        QVERIFY(keyAsEnvironment.body.contains("\xe2\x80\xa6")); // the hint's ellipsis
+        const RawResponse keyAsRoute =
+            http.request(RawHttp::build("GET", "/v1/auth/" + m_developer.token));
+        QCOMPARE(keyAsRoute.status, 404);
+        QVERIFY(!keyAsRoute.body.contains(m_developer.token.mid(12, 30)));
         const RawResponse wrongMethod = http.request(RawHttp::build("GET", "/v1/keys/verify"));
         QCOMPARE(wrongMethod.status, 405);
         QCOMPARE(wrongMethod.header("allow"), QByteArray("POST"));
