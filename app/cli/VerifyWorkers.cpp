@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <utility>
+
 namespace Keyward::Cli {
 
 VerifyWorkers::VerifyWorkers(int threads, OpenStore open, MakeVerifier make, Answer answer)
@@ -63,15 +65,16 @@ void VerifyWorkers::waitForThreads()
     m_done.wait(lock, [this] { return m_busy == 0; });
 }
 
+VerifyWorkers::Batch *VerifyWorkers::takeFinished()
+{
+    std::unique_lock lock(m_mutex);
+    m_done.wait(lock, [this] { return m_busy == 0; });
+    return std::exchange(m_verifying, nullptr);
+}
+
 void VerifyWorkers::dispatch(const Emit &emit)
 {
-    waitForThreads();
-    Batch *finished = nullptr;
-    {
-        std::lock_guard lock(m_mutex);
-        finished = m_verifying;
-        m_verifying = nullptr;
-    }
+    Batch *const finished = takeFinished();
     Batch &next = filling();
     if (!next.lines.empty()) {
         // Contiguous slices, so the answers join back in input order.
@@ -102,15 +105,8 @@ void VerifyWorkers::dispatch(const Emit &emit)
 void VerifyWorkers::finish(const Emit &emit)
 {
     dispatch(emit);
-    waitForThreads();
-    Batch *finished = nullptr;
-    {
-        std::lock_guard lock(m_mutex);
-        finished = m_verifying;
-        m_verifying = nullptr;
-    }
-    if (finished)
-        emitAndClear(*finished, emit);
+    if (Batch *const last = takeFinished())
+        emitAndClear(*last, emit);
 }
 
 void VerifyWorkers::emitAndClear(Batch &batch, const Emit &emit)

@@ -94,8 +94,10 @@ private:
     };
     Batch &filling() { return m_batches[m_fillingIndex]; }
     const Batch &filling() const { return m_batches[m_fillingIndex]; }
-    // Waits until no thread works on a batch; then m_verifying, if set, is finished.
+    // Waits until no thread works on a batch.
     void waitForThreads();
+    // Waits likewise, then hands back the batch the threads finished (null: none was out).
+    Batch *takeFinished();
     // Emits a finished batch's answers, takes its outcomes and wipes it.
     void emitAndClear(Batch &batch, const Emit &emit);
     static void wipe(Batch &batch);

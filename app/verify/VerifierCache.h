@@ -142,11 +142,11 @@ public:
     // What a look-up asked for: reads the store's size when it is not current (counting reads up
     // to maxEntries rows, so not on a request's thread when there is a filler), then fills
     // `generation` when the look-ups made reach a tenth of it (fillAtOnce: kFillAfterLookups for
-    // the first pass), once per generation. Not due yet:
-    // a later look-up asks again. An error: the store could not be read (counted in fills()
-    // and failedFills(), a failed read of the size included); the generation stays decided
-    // until fillFailed() (a failed pass made inline, without a filler, is not made again for
-    // this generation: each later look-up would pay for another).
+    // the first pass), once per generation. Not due yet: a later look-up asks again. An error:
+    // the store could not be read (counted in fills() and failedFills(), a failed read of the
+    // size included); the generation stays decided until fillFailed() (a failed pass made
+    // inline, without a filler, is not made again for this generation: each later look-up would
+    // pay for another).
     Result<void> passIfDue(quint64 generation, KeyStore &store,
                            const std::function<bool(FillPart &)> &addPart = {});
 
