@@ -317,11 +317,20 @@ QString KeyToken::redact(const QString &text)
     // fuzz_verifyd_request). Hints ("kw_live_3Zq…Cd") do not match, so they pass.
     static const QRegularExpression keyShaped(QStringLiteral(
         "(_[A-Za-z0-9]{1,12}_[A-Za-z0-9]{3})[A-Za-z0-9]{11,}([A-Za-z0-9]{2})(?![A-Za-z0-9])"));
-    // Cheap test first: most messages have no underscore at all.
-    if (!text.contains(QLatin1Char('_')))
-        return text;
+    // A body without its prefix (pasted from the middle of a key, or its prefix cut off): a
+    // lone run of 40 to 80 letters and digits with upper and lower case and a digit, as base62
+    // randomness has and no word, hex digest or fingerprint does. The look-behind lets a match
+    // start only where a run starts, so a long run is scanned once, not once per position.
+    static const QRegularExpression bodyShaped(QStringLiteral(
+        "(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[0-9])"
+        "([A-Za-z0-9]{3})[A-Za-z0-9]{35,75}([A-Za-z0-9]{2})(?![A-Za-z0-9])"));
+    const QString hinted = QStringLiteral("\\1") + QChar(0x2026) + QStringLiteral("\\2");
     QString result = text;
-    result.replace(keyShaped, QStringLiteral("\\1") + QChar(0x2026) + QStringLiteral("\\2"));
+    // Cheap tests first: most messages have no underscore and no run that long.
+    if (text.contains(QLatin1Char('_')))
+        result.replace(keyShaped, hinted);
+    if (result.size() >= 40)
+        result.replace(bodyShaped, hinted);
     return result;
 }
 

@@ -319,9 +319,22 @@ private Q_SLOTS:
         const QString redacted = KeyToken::redact(glued);
         QVERIFY2(!redacted.contains(token.mid(8, 20)) && !redacted.contains(second.mid(8, 20)),
                  qPrintable(redacted));
+        // The body alone, its prefix cut off: as good as the key to whoever guesses "kw_live_".
+        const QString body = token.mid(token.lastIndexOf(QLatin1Char('_')) + 1);
+        QCOMPARE(body.size(), KeyToken::kBodyLength + KeyToken::kCheckLength);
+        const QString bodyHint = body.left(3) + QChar(0x2026) + body.right(2);
+        QCOMPARE(KeyToken::redact(QStringLiteral("source ") + body + QStringLiteral(".")),
+                 QStringLiteral("source ") + bodyHint + QStringLiteral("."));
+        QCOMPARE(KeyToken::redact(QStringLiteral("x_") + body), QStringLiteral("x_") + bodyHint);
+        QCOMPARE(KeyToken::redact(body.chopped(5)), body.left(3) + QChar(0x2026) + body.mid(42, 2));
         for (const QString &kept :
              {hint, QStringLiteral("licenses:read"), QStringLiteral("kw_live_short"),
-              QStringLiteral("Unknown environment \"prod\"; use live, stg or dev.")})
+              QStringLiteral("Unknown environment \"prod\"; use live, stg or dev."),
+              // A SHA-256 digest, a fingerprint, a long word and a short mixed run: no body.
+              QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+              QStringLiteral("9F86D081884C7D659A2FEAA0C55AD015"),
+              QStringLiteral("pneumonoultramicroscopicsilicovolcanoconiosisxyz"),
+              QStringLiteral("Order4711Ref2026AbcDefGhiJk")})
             QCOMPARE(KeyToken::redact(kept), kept);
     }
 
