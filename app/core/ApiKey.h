@@ -30,6 +30,8 @@ struct ApiKey
     RateLimit rateLimit;
     std::optional<qint64> usageLimit; // total credits; empty: unlimited
     qint64 usageCount = 0;
+    // Moves on at each usage reset: credits reserved in an older epoch are not in the count.
+    qint64 usageEpoch = 0;
     QString customer; // optional customer scope
     IpAllowlist allowedIps; // empty: any address
     qint64 createdById = 0;

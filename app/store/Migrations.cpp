@@ -18,7 +18,8 @@ const QStringList &migrationFiles()
         QStringLiteral(":/keyward/migrations/003_key_scope.sql"),
         QStringLiteral(":/keyward/migrations/004_shared_limits.sql"),
         QStringLiteral(":/keyward/migrations/005_signatures.sql"),
-        QStringLiteral(":/keyward/migrations/006_signature_attestations.sql")};
+        QStringLiteral(":/keyward/migrations/006_signature_attestations.sql"),
+        QStringLiteral(":/keyward/migrations/007_usage_epoch.sql")};
     return files;
 }
 

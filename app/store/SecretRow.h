@@ -13,9 +13,9 @@ namespace Keyward {
 inline constexpr const char kSecretRowSelect[] =
     "SELECT k.id, k.name, k.environment, k.grants, k.state, k.expires_at, k.rate_count, "
     "k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.revoked_at, k.flagged, "
-    "k.version, s.id, s.retires_at, k.allowed_ips FROM key_secrets s JOIN api_keys k ON "
-    "k.id = s.key_id WHERE s.hash = ";
-inline constexpr int kSecretRowColumns = 17;
+    "k.version, s.id, s.retires_at, k.allowed_ips, k.usage_epoch FROM key_secrets s JOIN "
+    "api_keys k ON k.id = s.key_id WHERE s.hash = ";
+inline constexpr int kSecretRowColumns = 18;
 
 // Row: qint64 integer(int column), bool isNull(int column), QString text(int column).
 template<typename Row>
@@ -52,6 +52,7 @@ SecretMatch readSecretRow(const Row &row)
         if (!allowedIps.isEmpty())
             key.allowedIps = IpAllowlist::fromStored(allowedIps);
     }
+    key.usageEpoch = row.integer(17);
     return found;
 }
 

@@ -202,9 +202,10 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
     };
     SqlQuery q(m_db);
     q.prepare(m_dialect.isSqlite()
-                  ? QStringLiteral("SELECT usage_count, usage_limit FROM api_keys WHERE id = ?")
-                  : QStringLiteral(
-                      "SELECT usage_count, usage_limit FROM api_keys WHERE id = ? FOR UPDATE"));
+                  ? QStringLiteral(
+                      "SELECT usage_count, usage_limit, usage_epoch FROM api_keys WHERE id = ?")
+                  : QStringLiteral("SELECT usage_count, usage_limit, usage_epoch FROM api_keys "
+                                   "WHERE id = ? FOR UPDATE"));
     q.addBindValue(keyId);
     if (!q.exec())
         return failed(SqlErrors::fromQuery(q, what));
@@ -214,6 +215,7 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
     grant.usageCount = q.value(0).toLongLong();
     if (!q.value(1).isNull())
         grant.usageLimit = q.value(1).toLongLong();
+    grant.usageEpoch = q.value(2).toLongLong();
     q.finish();
     if (grant.usageLimit)
         grant.credits = qMax<qint64>(0, qMin(wanted, *grant.usageLimit - grant.usageCount));
@@ -233,7 +235,8 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
 Result<CreditGrant> SharedLimitRepository::peekCredits(qint64 keyId)
 {
     SqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT usage_count, usage_limit FROM api_keys WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT usage_count, usage_limit, usage_epoch FROM api_keys WHERE id = ?"));
     q.addBindValue(keyId);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Could not read the key's usage."));
@@ -243,10 +246,11 @@ Result<CreditGrant> SharedLimitRepository::peekCredits(qint64 keyId)
     grant.usageCount = q.value(0).toLongLong();
     if (!q.value(1).isNull())
         grant.usageLimit = q.value(1).toLongLong();
+    grant.usageEpoch = q.value(2).toLongLong();
     return grant;
 }
 
-Result<void> SharedLimitRepository::returnCredits(qint64 keyId, qint64 credits)
+Result<void> SharedLimitRepository::returnCredits(qint64 keyId, qint64 credits, qint64 usageEpoch)
 {
     if (credits <= 0)
         return {};
@@ -254,10 +258,11 @@ Result<void> SharedLimitRepository::returnCredits(qint64 keyId, qint64 credits)
         m_beforeWrite();
     SqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE api_keys SET usage_count = CASE WHEN usage_count > ? THEN "
-                             "usage_count - ? ELSE 0 END WHERE id = ?"));
+                             "usage_count - ? ELSE 0 END WHERE id = ? AND usage_epoch = ?"));
     q.addBindValue(credits);
     q.addBindValue(credits);
     q.addBindValue(keyId);
+    q.addBindValue(usageEpoch);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Could not give back unused usage credits."));
     return {};

@@ -29,6 +29,7 @@ struct CreditGrant
     qint64 usageCount =
         0; // api_keys.usage_count afterwards, reservations of all verifiers included
     std::optional<qint64> usageLimit; // none: the key has no usage limit (any more)
+    qint64 usageEpoch = 0; // api_keys.usage_epoch: moves on at each usage reset
 };
 
 // The SQL behind limits that hold across verifiers (schema 4): leases of rate-limit tokens from
@@ -57,9 +58,9 @@ public:
     Result<CreditGrant> reserveCredits(qint64 keyId, qint64 wanted);
     // usage_count and usage_limit now. Reads only.
     Result<CreditGrant> peekCredits(qint64 keyId);
-    // Gives back reserved credits that were not used (never below 0: an admin may have reset
-    // the count meanwhile).
-    Result<void> returnCredits(qint64 keyId, qint64 credits);
+    // Gives back reserved credits that were not used, if they were reserved in the key's current
+    // usage epoch: a reset since then took them off the count already (and never below 0).
+    Result<void> returnCredits(qint64 keyId, qint64 credits, qint64 usageEpoch);
 
 private:
     // The key's rate limit as stored now; none when the key is gone.

@@ -32,7 +32,9 @@ Result<ApiKey> SqlKeyStore::setUsageLimit(qint64 id, qint64 expectedVersion,
 
 Result<ApiKey> SqlKeyStore::resetUsage(qint64 id, qint64 expectedVersion)
 {
-    return changeUsage(id, expectedVersion, QStringLiteral("usage_count = 0"), {},
+    return changeUsage(id, expectedVersion,
+                       // A new epoch: verifiers drop credits they reserved before the reset.
+                       QStringLiteral("usage_count = 0, usage_epoch = usage_epoch + 1"), {},
                        QStringLiteral("key.usage_reset"), [](const ApiKey &before) {
                            return QJsonObject {{QStringLiteral("name"), before.name},
                                                {QStringLiteral("used"), double(before.usageCount)}};

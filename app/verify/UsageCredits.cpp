@@ -26,6 +26,20 @@ qint64 UsageCredits::usedLocked(const State &state) const
     return state.stored - state.reserved + (state.consumed - state.saved);
 }
 
+bool UsageCredits::enterEpoch(State &state, qint64 epoch)
+{
+    if (epoch < state.epoch)
+        return false;
+    if (epoch > state.epoch) {
+        // Reset since they were reserved: they are not in the count any more. Spending them
+        // would pass requests the count never sees; giving them back would take them off the
+        // use counted since the reset.
+        state.reserved = 0;
+        state.epoch = epoch;
+    }
+    return true;
+}
+
 UsageCredits::Spend UsageCredits::spendLocally(State &state, qint64 limit)
 {
     if (usedLocked(state) >= limit)
@@ -59,6 +73,7 @@ UsageCredits::Spend UsageCredits::spend(qint64 keyId, qint64 limit, SharedLimitR
         return spendLocally(state, limit);
     }
     ++m_reservations;
+    enterEpoch(state, grant->usageEpoch); // a reservation reads the epoch it is made in
     state.stored = grant->usageCount;
     state.reserved += grant->credits;
     if (state.reserved == 0)
@@ -82,7 +97,8 @@ UsageCredits::Spend UsageCredits::check(qint64 keyId, qint64 limit, SharedLimitR
     QMutexLocker lock(&m_mutex);
     State &state = m_keys[keyId];
     if (look) {
-        state.stored = look->usageCount;
+        if (enterEpoch(state, look->usageEpoch))
+            state.stored = look->usageCount;
         if (look->usageLimit)
             limit = *look->usageLimit;
     }
@@ -91,20 +107,26 @@ UsageCredits::Spend UsageCredits::check(qint64 keyId, qint64 limit, SharedLimitR
 
 void UsageCredits::returnUnused(SharedLimitRepository &shared)
 {
-    QVector<std::pair<qint64, qint64>> unused;
+    struct Unused
+    {
+        qint64 keyId;
+        qint64 credits;
+        qint64 epoch;
+    };
+    QVector<Unused> unused;
     {
         QMutexLocker lock(&m_mutex);
         for (auto it = m_keys.begin(); it != m_keys.end(); ++it) {
             if (it->reserved > 0) {
-                unused.append({it.key(), it->reserved});
+                unused.append({it.key(), it->reserved, it->epoch});
                 it->stored -= it->reserved;
                 it->reserved = 0;
             }
         }
     }
     // A failure here (connection lost) leaves them counted as used: never more than the limit.
-    for (const auto &[keyId, credits] : unused)
-        (void)shared.returnCredits(keyId, credits);
+    for (const Unused &credits : unused)
+        (void)shared.returnCredits(credits.keyId, credits.credits, credits.epoch);
 }
 
 qint64 UsageCredits::used(qint64 keyId) const
@@ -120,12 +142,14 @@ bool UsageCredits::isKnown(qint64 keyId) const
     return m_keys.contains(keyId);
 }
 
-void UsageCredits::observeStored(qint64 keyId, qint64 storedCount)
+void UsageCredits::observeStored(qint64 keyId, qint64 storedCount, qint64 usageEpoch)
 {
     QMutexLocker lock(&m_mutex);
     // The row includes the use saved so far. A save that committed but was not yet reported is
     // then counted twice, which errs on the strict side and is corrected by its report.
-    m_keys[keyId].stored = storedCount;
+    State &state = m_keys[keyId];
+    if (enterEpoch(state, usageEpoch))
+        state.stored = storedCount;
 }
 
 void UsageCredits::observeSaved(qint64 keyId, qint64 savedCredits, qint64 storedCount)

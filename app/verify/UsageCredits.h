@@ -17,7 +17,11 @@ class SharedLimitRepository;
 // spends them one Valid answer at a time and reserves again when they run out. Since the count
 // includes every verifier's reservations, N verifiers together never pass more than the limit.
 // Credits reserved but not spent are given back by returnUnused() (the verifier's destructor);
-// a process that dies keeps them counted as used (at most reservationSize() per key).
+// a process that dies keeps them counted as used (at most reservationSize() per key). A usage
+// reset sets the count to 0 and moves the key's usage epoch on: credits reserved before it are
+// no longer in the count, so they are dropped when a reading shows the new epoch (the key's row,
+// read again once the reset has emptied the verifier's cache, or a reservation) and never given
+// back from the new count.
 //
 // Per process (no repository, or while the store cannot be written): the latest usage_count
 // read from the vault plus this process's own use that the reading does not include yet; that
@@ -49,8 +53,8 @@ public:
     qint64 used(qint64 keyId) const;
     bool isKnown(qint64 keyId) const;
 
-    // usage_count as just read with the key's row.
-    void observeStored(qint64 keyId, qint64 storedCount);
+    // usage_count and usage_epoch as just read with the key's row.
+    void observeStored(qint64 keyId, qint64 storedCount, qint64 usageEpoch);
     // The recorder has saved this process's first savedCredits per-process credits for the key;
     // usage_count read in the same transaction was storedCount.
     void observeSaved(qint64 keyId, qint64 savedCredits, qint64 storedCount);
@@ -72,9 +76,13 @@ private:
         qint64 consumed = 0; // our per-process use since start
         qint64 saved = 0; // of which the recorder has saved (as far as we have heard)
         qint64 reserved = 0; // credits reserved in the store and not spent yet
+        qint64 epoch = 0; // the usage epoch of `stored` and `reserved`
         qint64 storeRetryAtMs = 0; // the store failed: per-process until this time
     };
     qint64 usedLocked(const State &state) const;
+    // A reading from `epoch`: false when it is older than what is known (a row read before a
+    // reset, reported after it); a newer one drops the reservations of the older epoch.
+    static bool enterEpoch(State &state, qint64 epoch);
     Spend spendLocally(State &state, qint64 limit);
 
     const Clock &m_clock;

@@ -167,7 +167,7 @@ Result<VerifyResult> Verifier::evaluate(Mode mode, const char *token, std::size_
     if (hasUsageLimit) {
         applySavedUsage();
         if (fromStore || !m_shared.credits->isKnown(key.id))
-            m_shared.credits->observeStored(key.id, key.usageCount);
+            m_shared.credits->observeStored(key.id, key.usageCount, key.usageEpoch);
     }
     VerifyResult result =
         judge(*match, parsed.environment, environment.value_or(parsed.environment),

@@ -472,7 +472,8 @@ void TestSignedVault::existingVaultIsSignedByItsOwner()
     f.store.reset();
     {
         RawVault raw(f.path);
-        for (const char *sql : {"DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+        for (const char *sql : {"ALTER TABLE api_keys DROP COLUMN usage_epoch", // schema 7
+                                "DROP TABLE signature_attestations", "DROP TABLE key_signatures",
                                 "DROP TABLE audit_signatures", "DROP TABLE member_keys",
                                 "DELETE FROM vault_meta WHERE name = 'root_key'",
                                 "DELETE FROM schema_version WHERE version >= 5"})

@@ -15,6 +15,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QtEndian>
 #include <QtTest>
@@ -165,7 +166,8 @@ void TestVaultFile::versionOneVaultIsUpgraded()
         QVERIFY(raw.exec(QStringLiteral("DELETE FROM vault_meta WHERE name = 'usage_seq'")));
         QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN allowed_ips")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE rate_buckets"))); // schema 4
-        for (const char *sql : {"DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+        for (const char *sql : {"ALTER TABLE api_keys DROP COLUMN usage_epoch", // schema 7
+                                "DROP TABLE signature_attestations", "DROP TABLE key_signatures",
                                 "DROP TABLE audit_signatures", "DROP TABLE member_keys",
                                 "DELETE FROM vault_meta WHERE name = 'root_key'"})
             QVERIFY(raw.exec(QLatin1String(sql))); // schema 5
@@ -200,7 +202,8 @@ void TestVaultFile::versionTwoVaultIsUpgraded()
         RawConnection raw(path);
         QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN allowed_ips")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE rate_buckets"))); // schema 4
-        for (const char *sql : {"DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+        for (const char *sql : {"ALTER TABLE api_keys DROP COLUMN usage_epoch", // schema 7
+                                "DROP TABLE signature_attestations", "DROP TABLE key_signatures",
                                 "DROP TABLE audit_signatures", "DROP TABLE member_keys",
                                 "DELETE FROM vault_meta WHERE name = 'root_key'"})
             QVERIFY(raw.exec(QLatin1String(sql))); // schema 5
@@ -210,7 +213,7 @@ void TestVaultFile::versionTwoVaultIsUpgraded()
     QVERIFY2(store, qPrintable(store.errorMessage()));
     auto version = Migrations::currentVersion(StoreDatabase::of(**store));
     QVERIFY(version);
-    QCOMPARE(*version, 6);
+    QCOMPARE(*version, 7);
     QCOMPARE(*version, Migrations::latestVersion());
     auto keys = (*store)->listKeys();
     QVERIFY(keys);
@@ -463,7 +466,7 @@ void TestVaultFile::openingACurrentVaultTakesNoWriteLock()
     // A vault behind the schema still upgrades, under the write lock.
     QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version = %1")
                          .arg(Migrations::latestVersion())));
-    QVERIFY(raw.exec(QStringLiteral("DROP TABLE signature_attestations")));
+    QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN usage_epoch")));
     opened.value().reset();
     QVERIFY(raw.exec(QStringLiteral("BEGIN IMMEDIATE")));
     QCOMPARE(SqlKeyStore::openVault(f.path, f.clock, shortWait).code(), ErrorCode::VaultLocked);
@@ -472,7 +475,7 @@ void TestVaultFile::openingACurrentVaultTakesNoWriteLock()
     QVERIFY2(opened, qPrintable(opened.errorMessage()));
     QSqlDatabase &db = StoreDatabase::of(*opened.value());
     QCOMPARE(*Migrations::currentVersion(db), Migrations::latestVersion());
-    QVERIFY(db.tables().contains(QStringLiteral("signature_attestations")));
+    QVERIFY(db.record(QStringLiteral("api_keys")).contains(QStringLiteral("usage_epoch")));
 }
 
 void TestVaultFile::noSecretsInVaultFiles()

@@ -376,6 +376,60 @@ private Q_SLOTS:
         QCOMPARE(store().key(second.key.id)->usageCount, qint64(2)); // the rest given back
     }
 
+    // A usage reset sets the count to 0, which forgets the credits verifiers had reserved: a
+    // verifier drops those once it reads the key again (here at its next verification: the
+    // reset empties its cache), so they are neither spent uncounted nor given back from the new
+    // count. Before schema 7 it spent them (the count stayed 0) and at exit took the rest off.
+    void aResetVoidsCreditsReservedBeforeIt()
+    {
+        KeyOptions options;
+        options.usageLimit = 1000; // reservations of 10
+        const IssuedToken issued = issueKey(options);
+        {
+            auto service = openVerifierStore();
+            Verifier verifier(*service, clock());
+            VerifierCacheOptions cache;
+            cache.checkIntervalMs = 0;
+            verifier.enableCache(cache);
+            QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+            QCOMPARE(store().key(issued.key.id)->usageCount, qint64(10)); // 9 held
+            const auto before = store().key(issued.key.id);
+            QVERIFY(before);
+            auto reset = store().resetUsage(issued.key.id, before->version);
+            QVERIFY2(reset, qPrintable(reset.errorMessage()));
+            QCOMPARE(store().key(issued.key.id)->usageCount, qint64(0));
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+            // Counted from a reservation made after the reset.
+            QCOMPARE(store().key(issued.key.id)->usageCount, qint64(10));
+        }
+        // The 7 unspent given back: the 3 uses since the reset remain.
+        QCOMPARE(store().key(issued.key.id)->usageCount, qint64(3));
+    }
+
+    // A verifier that held credits when the key was reset and ends before it reads the key again
+    // gives nothing back: they were not in the new count.
+    void creditsFromBeforeAResetAreNotGivenBack()
+    {
+        KeyOptions options;
+        options.usageLimit = 1000;
+        const IssuedToken issued = issueKey(options);
+        {
+            auto service = openVerifierStore();
+            Verifier verifier(*service, clock());
+            QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
+            const auto before = store().key(issued.key.id);
+            QVERIFY(before);
+            QVERIFY(store().resetUsage(issued.key.id, before->version));
+            // Another verifier's use after the reset.
+            auto other = openVerifierStore();
+            Verifier second(*other, clock());
+            QCOMPARE(verifyToken(second, issued.token).outcome, VerifyOutcome::Valid);
+        }
+        // The second gave back its 9; the first's 9 from before the reset were not taken off.
+        QCOMPARE(store().key(issued.key.id)->usageCount, qint64(1));
+    }
+
     // 3 processes hammer a key limited to 50/s for 5 s: together they pass at most what one
     // bucket allows over the time they ran (a full burst of 50 + 50 per second). Zero over.
     void threeProcessesHoldTheRateLimit()
@@ -512,7 +566,8 @@ private Q_SLOTS:
             QSqlQuery q(raw);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE rate_buckets")));
             for (const char *sql :
-                 {"DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+                 {"ALTER TABLE api_keys DROP COLUMN usage_epoch", // schema 7
+                  "DROP TABLE signature_attestations", "DROP TABLE key_signatures",
                   "DROP TABLE audit_signatures", "DROP TABLE member_keys",
                   "DELETE FROM vault_meta WHERE name = 'root_key'"})
                 QVERIFY(q.exec(QLatin1String(sql))); // schema 5

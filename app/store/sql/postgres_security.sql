@@ -95,7 +95,7 @@ GRANT SELECT ON api_keys TO {{P}}_viewer, {{P}}_verifier;
 GRANT INSERT, DELETE ON api_keys TO {{P}}_developer;
 GRANT UPDATE (name, notes, state, expires_at, rate_count, rate_unit, allowed_ips, updated_at,
               revoked_at, flagged, version) ON api_keys TO {{P}}_developer;
-GRANT UPDATE (usage_limit, usage_count) ON api_keys TO {{P}}_admin;
+GRANT UPDATE (usage_limit, usage_count, usage_epoch) ON api_keys TO {{P}}_admin;
 GRANT UPDATE (usage_count) ON api_keys TO {{P}}_verifier;
 ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS keyward_read ON api_keys;
