@@ -3,8 +3,11 @@
 #include "store/SqlKeyStore.h"
 #include "verify/Verifier.h"
 
-#include <string.h>
+#include <QCoreApplication>
 
+#include <optional>
+#include <string.h>
+#include <system_error>
 #include <utility>
 
 namespace Keyward::Cli {
@@ -41,10 +44,28 @@ Result<void> VerifyWorkers::start()
         std::lock_guard lock(m_mutex);
         m_busy = threads;
     }
-    for (std::size_t i = 0; i < threads; ++i)
-        m_threads.emplace_back([this, i] { work(i); });
+    std::optional<Error> notStarted;
+    for (std::size_t i = 0; i < threads && !notStarted; ++i) {
+        try {
+            m_threads.emplace_back([this, i] { work(i); });
+        } catch (const std::system_error &error) {
+            // Out of threads (a process limit of a container or unit): said, not an abort; the
+            // threads that did start are waited for, then stopped by the destructor.
+            std::lock_guard lock(m_mutex);
+            m_busy -= threads - i;
+            notStarted = makeError(
+                ErrorCode::StorageError,
+                QCoreApplication::translate("VerifyWorkers",
+                                            "Could not start %1 verifying threads (%2 started): %3")
+                    .arg(threads)
+                    .arg(i)
+                    .arg(QString::fromLocal8Bit(error.what())));
+        }
+    }
     std::unique_lock lock(m_mutex);
     m_done.wait(lock, [this] { return m_busy == 0; });
+    if (notStarted)
+        return *notStarted;
     if (!m_openErrors.empty())
         return m_openErrors.front();
     m_started = true;

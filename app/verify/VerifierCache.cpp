@@ -317,11 +317,17 @@ Result<void> VerifierCache::fillDecided(quint64 generation, KeyStore &store,
                                         const std::function<bool(FillPart &)> &addPart)
 {
     auto filled = fill(generation, store, addPart);
+    const std::lock_guard filling(m_fillMutex);
     if (!filled) {
         // Not made after all: a later request for this generation may pass.
-        const std::lock_guard filling(m_fillMutex);
         if (m_passGeneration == generation)
             m_passGeneration = std::numeric_limits<quint64>::max();
+        // Nor was the first pass, if this was it: the next one still comes early (fillAtOnce),
+        // not at a tenth of the store.
+        if (!m_passMade)
+            m_passBegun.store(false, std::memory_order_relaxed);
+    } else {
+        m_passMade = true;
     }
     return filled;
 }

@@ -199,7 +199,8 @@ private:
     // be made).
     std::atomic<qint64> m_lookupsSinceEmpty {0};
     std::atomic<quint64> m_fillDecidedGeneration {std::numeric_limits<quint64>::max()};
-    std::mutex m_fillMutex; // one decision (or hand-over) at a time; guards the seven below
+    std::mutex
+        m_fillMutex; // one decision (or hand-over) at a time; guards the seven below and m_passMade
     Filler m_filler;
     bool m_fillsStopped = false;
     static constexpr qint64 kSizeForMs = 10 * 60 * 1000;
@@ -209,7 +210,10 @@ private:
     qint64 m_storeSize = 0; // countSecretsUpTo(maxEntries + 1), as read then
     qint64 m_passAskedAtMs = 0; // the asking look-up's time, for passIfDue()
     quint64 m_passGeneration = std::numeric_limits<quint64>::max(); // the last one filled
-    std::atomic<bool> m_passBegun {false}; // ever: fillAtOnce is for the first pass only
+    // Ever: fillAtOnce is for the first pass only. Begun: decided (cleared again when the first
+    // fails); made: one ended without an error (read to the end, or cut short by a change).
+    std::atomic<bool> m_passBegun {false};
+    bool m_passMade = false;
     std::atomic<qint64> m_fills {0};
     std::atomic<qint64> m_failedFills {0};
 };

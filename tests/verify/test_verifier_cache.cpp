@@ -8,6 +8,8 @@
 #include "verify/UsageRecorder.h"
 #include "verify/VerifierCache.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 
@@ -593,6 +595,44 @@ private Q_SLOTS:
         QCOMPARE(verifier.cache()->fills(), qint64(2));
         QCOMPARE(verifier.cache()->failedFills(), qint64(1));
         QCOMPARE(verifier.cache()->size(), 100);
+    }
+
+    // verify --stdin's first pass comes early (fillAtOnce); one that fails part-way leaves the
+    // next still early, not waiting for a tenth of the store (found by a review).
+    void aFailedFirstPassIsStillEarlyNextTime()
+    {
+        constexpr int keyCount = 1000;
+        constexpr int early = VerifierCacheOptions::kFillAfterLookups;
+        const QList<IssuedToken> keys = issueMany(keyCount);
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = fillingOptions();
+        options.fillAtOnce = true;
+        verifier.enableCache(options);
+        std::atomic<int> opens {0};
+        CacheFiller filler(verifier.shared().cache, [this, &opens]() -> std::unique_ptr<KeyStore> {
+            std::unique_ptr<SqlKeyStore> second = m_vault->openSecond(QString());
+            if (opens++ == 0 && second) {
+                // The first connection counts the secrets but cannot read the keys: a view of its
+                // own hides the table (SQLite resolves TEMP names first), so the pass fails.
+                QSqlQuery hide(StoreDatabase::of(*second));
+                if (!hide.exec(QStringLiteral("CREATE TEMP VIEW api_keys AS SELECT 1 AS id")))
+                    qFatal("cannot hide api_keys: %s", qPrintable(hide.lastError().text()));
+            }
+            return second;
+        });
+        filler.attach();
+        int next = 0;
+        for (; next < early; ++next)
+            QCOMPARE(verifyToken(verifier, keys[next].token).outcome, VerifyOutcome::Valid);
+        QTRY_COMPARE_WITH_TIMEOUT(filler.passes(), 1, 30000);
+        QCOMPARE(verifier.cache()->failedFills(), qint64(1));
+        QCOMPARE(verifier.cache()->size(), early);
+        // The next look-up asks again: 65 look-ups, not the 100 of a tenth.
+        QCOMPARE(verifyToken(verifier, keys[next].token).outcome, VerifyOutcome::Valid);
+        QTRY_COMPARE_WITH_TIMEOUT(filler.passes(), 2, 30000);
+        QCOMPARE(opens.load(), 2);
+        QCOMPARE(verifier.cache()->failedFills(), qint64(1));
+        QCOMPARE(verifier.cache()->size(), keyCount);
     }
 
     // keyward-verifyd and verify --threads: verifiers on several threads, each with its own
