@@ -318,12 +318,16 @@ QString KeyToken::redact(const QString &text)
     static const QRegularExpression keyShaped(QStringLiteral(
         "(_[A-Za-z0-9]{1,12}_[A-Za-z0-9]{3})[A-Za-z0-9]{11,}([A-Za-z0-9]{2})(?![A-Za-z0-9])"));
     // A body without its prefix (pasted from the middle of a key, or its prefix cut off): a
-    // lone run of 40 to 80 letters and digits with upper and lower case and a digit, as base62
-    // randomness has and no word, hex digest or fingerprint does. The look-behind lets a match
-    // start only where a run starts, so a long run is scanned once, not once per position.
+    // run of 40 or more letters and digits with upper and lower case and a digit, as base62
+    // randomness has and words, single-case hex digests and fingerprints do not; no upper
+    // bound, so a body glued to more letters and digits (a second body, a request id) is
+    // hidden too. Not a 0x-prefixed run: a mixed-case hex address (an Ethereum customer id).
+    // Other base64 (an SSH fingerprint, a JWT's middle) may be shortened too: for a message,
+    // erring that way is the safe side. The look-behind lets a match start only where a run
+    // starts, so a long run is scanned once, not once per position.
     static const QRegularExpression bodyShaped(QStringLiteral(
-        "(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[0-9])"
-        "([A-Za-z0-9]{3})[A-Za-z0-9]{35,75}([A-Za-z0-9]{2})(?![A-Za-z0-9])"));
+        "(?<![A-Za-z0-9])(?!0x)(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[0-9])"
+        "([A-Za-z0-9]{3})[A-Za-z0-9]{35,}([A-Za-z0-9]{2})(?![A-Za-z0-9])"));
     const QString hinted = QStringLiteral("\\1") + QChar(0x2026) + QStringLiteral("\\2");
     QString result = text;
     // Cheap tests first: most messages have no underscore and no run that long.

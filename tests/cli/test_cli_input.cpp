@@ -327,6 +327,10 @@ private Q_SLOTS:
                  QStringLiteral("source ") + bodyHint + QStringLiteral("."));
         QCOMPARE(KeyToken::redact(QStringLiteral("x_") + body), QStringLiteral("x_") + bodyHint);
         QCOMPARE(KeyToken::redact(body.chopped(5)), body.left(3) + QChar(0x2026) + body.mid(42, 2));
+        // Glued to a request id, or to a second body: no upper bound on the run.
+        const QString requestId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        const QString glued2 = KeyToken::redact(body + requestId + body);
+        QVERIFY2(!glued2.contains(body.mid(5, 20)), qPrintable(glued2));
         for (const QString &kept :
              {hint, QStringLiteral("licenses:read"), QStringLiteral("kw_live_short"),
               QStringLiteral("Unknown environment \"prod\"; use live, stg or dev."),
@@ -334,7 +338,9 @@ private Q_SLOTS:
               QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
               QStringLiteral("9F86D081884C7D659A2FEAA0C55AD015"),
               QStringLiteral("pneumonoultramicroscopicsilicovolcanoconiosisxyz"),
-              QStringLiteral("Order4711Ref2026AbcDefGhiJk")})
+              QStringLiteral("Order4711Ref2026AbcDefGhiJk"),
+              // A mixed-case hex address, as a customer id.
+              QStringLiteral("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")})
             QCOMPARE(KeyToken::redact(kept), kept);
     }
 
