@@ -225,6 +225,24 @@ bool advanceCounter(sqlite3 *db, const char *name, qint64 atLeast)
     return done;
 }
 
+// The restored usage counts forget the credits running verifiers reserved since the backup, as a
+// reset does: every key's usage epoch moves past any it had (the restore's time is later than
+// every epoch an earlier restore set, and a reset only adds one), so verifiers drop them.
+bool advanceUsageEpochs(sqlite3 *db, qint64 nowMs)
+{
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(db, "UPDATE api_keys SET usage_epoch = MAX(usage_epoch + 1, ?)", -1,
+                           &statement, nullptr)
+        != SQLITE_OK) {
+        // A backup from before schema 7 has no epochs: upgraded when it is next opened.
+        return std::strstr(sqlite3_errmsg(db), "no such column") != nullptr;
+    }
+    sqlite3_bind_int64(statement, 1, nowMs);
+    const bool done = sqlite3_step(statement) == SQLITE_DONE;
+    sqlite3_finalize(statement);
+    return done;
+}
+
 QString freeName(const QString &base)
 {
     QString name = base;
@@ -448,7 +466,8 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
                              tr("Cannot open %1: %2.").arg(vaultPath, live.errorMessage()));
     }
     if (!advanceCounter(live.get(), "change_seq", changeSeq)
-        || !advanceCounter(live.get(), "usage_seq", usageSeq))
+        || !advanceCounter(live.get(), "usage_seq", usageSeq)
+        || !advanceUsageEpochs(live.get(), nowMs))
         return makeError(ErrorCode::StorageError,
                          tr("The backup was restored, but open windows and services may not "
                             "notice until they open %1 again: %2.")

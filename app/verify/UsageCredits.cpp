@@ -48,12 +48,16 @@ UsageCredits::Spend UsageCredits::spendLocally(State &state, qint64 limit)
     return {true, false, usedLocked(state)};
 }
 
-UsageCredits::Spend UsageCredits::spend(qint64 keyId, qint64 limit, SharedLimitRepository *shared)
+UsageCredits::Spend UsageCredits::spend(qint64 keyId, qint64 limit, qint64 usageEpoch,
+                                        SharedLimitRepository *shared)
 {
     const qint64 now = m_clock.nowMs();
     {
         QMutexLocker lock(&m_mutex);
         State &state = m_keys[keyId];
+        // The key's row as the verifier has it, from the store or the cache (a cache pass may
+        // have read it after a reset without this process looking it up): its epoch comes first.
+        enterEpoch(state, usageEpoch);
         if (state.reserved > 0) {
             --state.reserved;
             return {true, true, usedLocked(state)};
@@ -61,33 +65,49 @@ UsageCredits::Spend UsageCredits::spend(qint64 keyId, qint64 limit, SharedLimitR
         if (!shared || now < state.storeRetryAtMs)
             return spendLocally(state, limit);
     }
-    const Result<CreditGrant> grant = shared->reserveCredits(keyId, reservationSize(limit));
-    QMutexLocker lock(&m_mutex);
-    State &state = m_keys[keyId];
-    if (!grant) {
-        state.storeRetryAtMs = RateLimiter::storeRetryAt(now, m_clock.nowMs());
-        if (state.reserved > 0) {
-            --state.reserved;
-            return {true, true, usedLocked(state)};
+    // A grant from an epoch older than one this process has seen since (a reset committed
+    // between the reservation and the return to the lock) is not in the count any more: dropped,
+    // and asked once more.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const Result<CreditGrant> grant = shared->reserveCredits(keyId, reservationSize(limit));
+        QMutexLocker lock(&m_mutex);
+        State &state = m_keys[keyId];
+        if (!grant) {
+            state.storeRetryAtMs = RateLimiter::storeRetryAt(now, m_clock.nowMs());
+            if (state.reserved > 0) {
+                --state.reserved;
+                return {true, true, usedLocked(state)};
+            }
+            return spendLocally(state, limit);
         }
-        return spendLocally(state, limit);
+        ++m_reservations;
+        if (!enterEpoch(state, grant->usageEpoch)) {
+            if (state.reserved > 0) { // another thread's, of the newer epoch
+                --state.reserved;
+                return {true, true, usedLocked(state)};
+            }
+            continue;
+        }
+        state.stored = grant->usageCount;
+        state.reserved += grant->credits;
+        if (state.reserved == 0)
+            return {false, true, usedLocked(state)};
+        --state.reserved;
+        return {true, true, usedLocked(state)};
     }
-    ++m_reservations;
-    enterEpoch(state, grant->usageEpoch); // a reservation reads the epoch it is made in
-    state.stored = grant->usageCount;
-    state.reserved += grant->credits;
-    if (state.reserved == 0)
-        return {false, true, usedLocked(state)};
-    --state.reserved;
-    return {true, true, usedLocked(state)};
+    // The store keeps answering from behind what this process has seen: decided here.
+    QMutexLocker lock(&m_mutex);
+    return spendLocally(m_keys[keyId], limit);
 }
 
-UsageCredits::Spend UsageCredits::check(qint64 keyId, qint64 limit, SharedLimitRepository *shared)
+UsageCredits::Spend UsageCredits::check(qint64 keyId, qint64 limit, qint64 usageEpoch,
+                                        SharedLimitRepository *shared)
 {
     const qint64 now = m_clock.nowMs();
     {
         QMutexLocker lock(&m_mutex);
         State &state = m_keys[keyId];
+        enterEpoch(state, usageEpoch);
         if (state.reserved > 0)
             return {true, true, usedLocked(state)};
         if (!shared || now < state.storeRetryAtMs)

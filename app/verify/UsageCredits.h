@@ -19,9 +19,9 @@ class SharedLimitRepository;
 // Credits reserved but not spent are given back by returnUnused() (the verifier's destructor);
 // a process that dies keeps them counted as used (at most reservationSize() per key). A usage
 // reset sets the count to 0 and moves the key's usage epoch on: credits reserved before it are
-// no longer in the count, so they are dropped when a reading shows the new epoch (the key's row,
-// read again once the reset has emptied the verifier's cache, or a reservation) and never given
-// back from the new count.
+// no longer in the count, so they are dropped when a reading shows the new epoch (the key's row
+// at each spend, read again once the reset has emptied the verifier's cache, or a reservation)
+// and never given back from the new count.
 //
 // Per process (no repository, or while the store cannot be written): the latest usage_count
 // read from the vault plus this process's own use that the reading does not include yet; that
@@ -42,10 +42,11 @@ public:
         bool reserved = false; // spent from a store reservation: already in usage_count
         qint64 used = 0; // use so far as this process knows it, this one included
     };
-    // Spends one credit of a key limited to `limit` if one is left.
-    Spend spend(qint64 keyId, qint64 limit, SharedLimitRepository *shared);
+    // Spends one credit of a key limited to `limit` if one is left. usageEpoch: the key row's,
+    // as the verifier has it (cached or not).
+    Spend spend(qint64 keyId, qint64 limit, qint64 usageEpoch, SharedLimitRepository *shared);
     // What spend() would answer, spending and writing nothing (explain()).
-    Spend check(qint64 keyId, qint64 limit, SharedLimitRepository *shared);
+    Spend check(qint64 keyId, qint64 limit, qint64 usageEpoch, SharedLimitRepository *shared);
     // Gives the unspent reservations back to the store (all keys).
     void returnUnused(SharedLimitRepository &shared);
 

@@ -211,8 +211,8 @@ bool Verifier::applyLimits(VerifyResult &result, const ApiKey &key, Mode mode)
     // twice per request, each limit's pause running out during the other's wait.
     const bool storeAnswered = key.rateLimit.isUnlimited() || admission.fromLease;
     const UsageCredits::Spend spend = mode == Mode::Verify
-        ? credits.spend(key.id, *key.usageLimit, storeAnswered ? shared : nullptr)
-        : credits.check(key.id, *key.usageLimit, shared);
+        ? credits.spend(key.id, *key.usageLimit, key.usageEpoch, storeAnswered ? shared : nullptr)
+        : credits.check(key.id, *key.usageLimit, key.usageEpoch, shared);
     result.usageCount = spend.used;
     if (!spend.passed) {
         if (mode == Mode::Verify)

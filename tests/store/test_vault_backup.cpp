@@ -3,6 +3,7 @@
 #include "VaultFixture.h"
 #include "store/VaultBackup.h"
 #include "verify/Verifier.h"
+#include "verify/VerifierCache.h"
 
 #include <QTest>
 
@@ -55,6 +56,40 @@ private Q_SLOTS:
         auto audit = f.store->verifyAudit();
         QVERIFY(audit);
         QVERIFY2(audit->intact, qPrintable(audit->problem));
+    }
+
+    // A restore brings back the backup's usage counts, which forget the credits running
+    // verifiers reserved since. Like a reset it moves every key's usage epoch on, so those are
+    // neither spent uncounted nor given back from the restored count (found by a review).
+    void aRestoreVoidsCreditsReservedSinceTheBackup()
+    {
+        VaultFixture f;
+        NewKeyRequest request = f.request(QStringLiteral("limited"));
+        request.usageLimit = 1000; // reservations of 10
+        auto limited = f.store->createKey(request);
+        QVERIFY(limited);
+        const qint64 id = limited->key.id;
+        const QString backup = f.dir.filePath(QStringLiteral("backup.keyward"));
+        QVERIFY(VaultBackup::backup(f.path, backup));
+        const auto verify = [&](Verifier &verifier) {
+            return verifier.verify(limited->token, Environment::Production, {}, QString())->outcome;
+        };
+        {
+            auto verifierStore = f.openSecond(QString());
+            Verifier verifier(*verifierStore, f.clock);
+            VerifierCacheOptions cache;
+            cache.checkIntervalMs = 0;
+            verifier.enableCache(cache);
+            QCOMPARE(verify(verifier), VerifyOutcome::Valid);
+            QCOMPARE(f.store->key(id)->usageCount, qint64(10)); // 9 held
+            auto restored = VaultBackup::restore(f.path, backup, f.clock.nowMs());
+            QVERIFY2(restored, qPrintable(restored.errorMessage()));
+            QCOMPARE(f.store->key(id)->usageCount, qint64(0));
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(verify(verifier), VerifyOutcome::Valid);
+            QCOMPARE(f.store->key(id)->usageCount, qint64(10)); // reserved after the restore
+        }
+        QCOMPARE(f.store->key(id)->usageCount, qint64(3));
     }
 };
 

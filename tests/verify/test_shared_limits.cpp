@@ -8,6 +8,7 @@
 #include "VerifyTestSupport.h"
 #include "store/Migrations.h"
 #include "store/SharedLimitRepository.h"
+#include "verify/UsageCredits.h"
 #include "verify/UsageRecorder.h"
 
 #include <QDateTime>
@@ -428,6 +429,59 @@ private Q_SLOTS:
         }
         // The second gave back its 9; the first's 9 from before the reset were not taken off.
         QCOMPARE(store().key(issued.key.id)->usageCount, qint64(1));
+    }
+
+    // keyward-verifyd fills its cache from the store: after a reset, a pass may bring the key's
+    // new row in without this process looking the key up, and every later request is a cache
+    // hit. The cached row's epoch still reaches the credits (found by a review).
+    void aResetReadByACachePassVoidsOldCredits()
+    {
+        KeyOptions options;
+        options.usageLimit = 1000; // reservations of 10
+        const IssuedToken limited = issueKey(options);
+        QList<IssuedToken> others;
+        for (int i = 0; i < VerifierCacheOptions::kFillAfterLookups; ++i)
+            others.append(issueKey(KeyOptions()));
+        {
+            auto service = openVerifierStore();
+            Verifier verifier(*service, clock());
+            VerifierCacheOptions cache;
+            cache.checkIntervalMs = 0;
+            cache.fillFromStore = true; // inline: the 64th look-up makes the pass
+            verifier.enableCache(cache);
+            QCOMPARE(verifyToken(verifier, limited.token).outcome, VerifyOutcome::Valid);
+            const auto before = store().key(limited.key.id);
+            QVERIFY(before);
+            QVERIFY(store().resetUsage(limited.key.id, before->version));
+            for (const IssuedToken &other : std::as_const(others))
+                QCOMPARE(verifyToken(verifier, other.token).outcome, VerifyOutcome::Valid);
+            QCOMPARE(verifier.cache()->fills(), qint64(1));
+            const qint64 lookups = verifier.cache()->storeLookups();
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(verifyToken(verifier, limited.token).outcome, VerifyOutcome::Valid);
+            QCOMPARE(verifier.cache()->storeLookups(), lookups); // answered from the pass's row
+            QCOMPARE(store().key(limited.key.id)->usageCount, qint64(10)); // reserved anew
+        }
+        QCOMPARE(store().key(limited.key.id)->usageCount, qint64(3));
+    }
+
+    // A grant made in an older epoch than one this process has seen since (a reset committed
+    // between a reservation and its thread's return to the lock, another thread having read the
+    // new row meanwhile) is not spent: its credits are not in the count any more.
+    void aGrantFromAnOlderEpochIsNotSpent()
+    {
+        KeyOptions options;
+        options.usageLimit = 1000;
+        const IssuedToken issued = issueKey(options);
+        auto service = openVerifierStore();
+        UsageCredits credits(clock());
+        // Before each reservation: the other thread's report of the key's row in epoch 1.
+        SharedLimitRepository shared(StoreDatabase::of(*service), service->engine(),
+                                     [&] { credits.observeStored(issued.key.id, 0, 1); });
+        const UsageCredits::Spend spend = credits.spend(issued.key.id, 1000, 0, &shared);
+        QVERIFY(spend.passed);
+        QVERIFY(!spend.reserved); // decided in this process, not from the old epoch's grants
+        QCOMPARE(credits.used(issued.key.id), qint64(1));
     }
 
     // 3 processes hammer a key limited to 50/s for 5 s: together they pass at most what one
