@@ -78,7 +78,8 @@ VaultDump dump(QSqlDatabase &db)
                   QStringLiteral("SELECT id, name, notes, environment, role, grants, state, "
                                  "expires_at, rate_count, rate_unit, usage_limit, usage_count, "
                                  "customer, created_by, created_at, updated_at, revoked_at, "
-                                 "flagged, version, allowed_ips FROM api_keys ORDER BY id"));
+                                 "flagged, version, allowed_ips, usage_epoch FROM api_keys ORDER "
+                                 "BY id"));
     d.secrets = rows(db,
                      QStringLiteral("SELECT id, key_id, hash, hint, created_at, retires_at, "
                                     "last_used_at, last_used_source FROM key_secrets ORDER BY "

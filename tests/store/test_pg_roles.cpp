@@ -205,6 +205,8 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "denied");
     row("dev writes usage", "dave", "UPDATE api_keys SET usage_count = 5 WHERE id = $DAVE_KEY",
         "denied");
+    row("dev moves usage epoch", "dave",
+        "UPDATE api_keys SET usage_epoch = usage_epoch + 1 WHERE id = $DAVE_KEY", "denied");
     row("dev raises own usage limit", "dave",
         "UPDATE api_keys SET usage_limit = 1000 WHERE id = $DAVE_KEY", "denied");
     row("dev adds secret to own key", "dave",
@@ -244,7 +246,8 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "UPDATE api_keys SET expires_at = expires_at - 1 WHERE id = $DAVE_KEY", "changed");
     row("admin raises usage limit", "adam",
         "UPDATE api_keys SET usage_limit = 1000 WHERE id = $DAVE_KEY", "changed");
-    row("admin resets usage", "adam", "UPDATE api_keys SET usage_count = 0 WHERE id = $DAVE_KEY",
+    row("admin resets usage", "adam",
+        "UPDATE api_keys SET usage_count = 0, usage_epoch = usage_epoch + 1 WHERE id = $DAVE_KEY",
         "changed");
     row("admin changes grants", "adam",
         "UPDATE api_keys SET grants = 'admin:full' WHERE id = $DAVE_KEY", "denied");
@@ -269,6 +272,10 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "SELECT value FROM vault_meta, grants, role_grants, schema_version", "ok");
     row("verifier counts use", "verifier",
         "UPDATE api_keys SET usage_count = usage_count + 1 WHERE id = $DAVE_KEY", "changed");
+    // The epoch only moves with a reset: a verifier could otherwise make the others drop their
+    // reserved credits.
+    row("verifier moves usage epoch", "verifier",
+        "UPDATE api_keys SET usage_epoch = usage_epoch + 1 WHERE id = $DAVE_KEY", "denied");
     row("verifier records last use", "verifier",
         "UPDATE key_secrets SET last_used_at = 1, last_used_source = 'api' WHERE key_id = "
         "$DAVE_KEY",
