@@ -441,13 +441,14 @@ Result<QVector<UsageCountReading>> UsageRepository::readBack(const UsageBatch &b
     QVector<UsageCountReading> readings;
     if (batch.readBackKeys().isEmpty())
         return readings;
-    RepeatedStatement count(*m_db, m_dialect.engine(),
-                            QStringLiteral("SELECT usage_count FROM api_keys WHERE id = ?"));
+    RepeatedStatement count(
+        *m_db, m_dialect.engine(),
+        QStringLiteral("SELECT usage_count, usage_epoch FROM api_keys WHERE id = ?"));
     for (qint64 keyId : sortedKeys(batch.readBackKeys())) {
         if (!count.run({keyId}))
             return count.error(tr("Could not read the usage count."));
         if (count.hasRow())
-            readings.append(UsageCountReading {keyId, count.integer(0)});
+            readings.append(UsageCountReading {keyId, count.integer(0), count.integer(1)});
     }
     return readings;
 }

@@ -172,12 +172,15 @@ void UsageCredits::observeStored(qint64 keyId, qint64 storedCount, qint64 usageE
         state.stored = storedCount;
 }
 
-void UsageCredits::observeSaved(qint64 keyId, qint64 savedCredits, qint64 storedCount)
+void UsageCredits::observeSaved(qint64 keyId, qint64 savedCredits, qint64 storedCount,
+                                qint64 usageEpoch)
 {
     QMutexLocker lock(&m_mutex);
     State &state = m_keys[keyId];
-    state.saved = savedCredits;
-    state.stored = storedCount;
+    state.saved = savedCredits; // saved whatever the epoch
+    if (enterEpoch(state,
+                   usageEpoch)) // a reading from before a reset reported after it: not the count
+        state.stored = storedCount;
 }
 
 void UsageCredits::consume(qint64 keyId)

@@ -57,8 +57,8 @@ public:
     // usage_count and usage_epoch as just read with the key's row.
     void observeStored(qint64 keyId, qint64 storedCount, qint64 usageEpoch);
     // The recorder has saved this process's first savedCredits per-process credits for the key;
-    // usage_count read in the same transaction was storedCount.
-    void observeSaved(qint64 keyId, qint64 savedCredits, qint64 storedCount);
+    // usage_count read in the same transaction was storedCount, in usageEpoch.
+    void observeSaved(qint64 keyId, qint64 savedCredits, qint64 storedCount, qint64 usageEpoch);
     // One more per-process credit used by a Valid answer.
     void consume(qint64 keyId);
 

@@ -229,8 +229,8 @@ Result<void> UsageWriter::writePending(UsageRepository &repository)
          ++it)
         m_savedCredits[it.key()] += it.value();
     for (const UsageCountReading &reading : std::as_const(*readings))
-        saved.append(
-            SavedUsage {reading.keyId, m_savedCredits.value(reading.keyId), reading.usageCount});
+        saved.append(SavedUsage {reading.keyId, m_savedCredits.value(reading.keyId),
+                                 reading.usageCount, reading.usageEpoch});
     m_pending.clear();
     if (!saved.isEmpty()) {
         QMutexLocker lock(&m_mutex);

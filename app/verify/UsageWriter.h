@@ -29,6 +29,7 @@ struct SavedUsage
     qint64 keyId = 0;
     qint64 savedCredits = 0;
     qint64 storedCount = 0;
+    qint64 usageEpoch = 0; // storedCount's
 };
 
 // The recorder's thread: takes batches of usage events, aggregates them and writes them in one

@@ -251,7 +251,8 @@ void Verifier::applySavedUsage()
         return;
     const QVector<SavedUsage> saved = recorder->takeSavedUsage();
     for (const SavedUsage &usage : saved)
-        m_shared.credits->observeSaved(usage.keyId, usage.savedCredits, usage.storedCount);
+        m_shared.credits->observeSaved(usage.keyId, usage.savedCredits, usage.storedCount,
+                                       usage.usageEpoch);
 }
 
 VerifyResult Verifier::judge(const SecretMatch &match, Environment tokenEnvironment,

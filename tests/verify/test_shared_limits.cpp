@@ -484,6 +484,18 @@ private Q_SLOTS:
         QCOMPARE(credits.used(issued.key.id), qint64(1));
     }
 
+    // The usage writer's read-back of the count (the per-process fallback) carries its epoch: one
+    // read before a reset and reported after the verifier saw the reset is not the count.
+    void aReadBackFromBeforeAResetIsNotTheCount()
+    {
+        UsageCredits credits(clock());
+        credits.observeStored(7, 2, 1); // the key's row after a reset: epoch 1, 2 used
+        credits.observeSaved(7, 0, 50, 0); // a save's read-back from before it
+        QCOMPARE(credits.used(7), qint64(2));
+        credits.observeSaved(7, 0, 3, 1);
+        QCOMPARE(credits.used(7), qint64(3));
+    }
+
     // 3 processes hammer a key limited to 50/s for 5 s: together they pass at most what one
     // bucket allows over the time they ran (a full burst of 50 + 50 per second). Zero over.
     void threeProcessesHoldTheRateLimit()
