@@ -91,6 +91,23 @@ private:
     {
         return issue(store(), QStringLiteral("Shared %1").arg(++m_counter), options);
     }
+
+    IssuedToken issueKeyLimitedTo(qint64 usageLimit)
+    {
+        KeyOptions options;
+        options.usageLimit = usageLimit;
+        return issueKey(options);
+    }
+
+    // An Admin's `key reset-usage`, through the test's own store.
+    void resetUsage(qint64 keyId)
+    {
+        const auto before = store().key(keyId);
+        QVERIFY(before);
+        const auto reset = store().resetUsage(keyId, before->version);
+        QVERIFY2(reset, qPrintable(reset.errorMessage()));
+        QCOMPARE(reset->usageCount, qint64(0));
+    }
     // Another verifier "process" in this one: a connection of its own, as a service would have.
     std::unique_ptr<SqlKeyStore> openVerifierStore()
     {
@@ -383,9 +400,7 @@ private Q_SLOTS:
     // count. Before schema 7 it spent them (the count stayed 0) and at exit took the rest off.
     void aResetVoidsCreditsReservedBeforeIt()
     {
-        KeyOptions options;
-        options.usageLimit = 1000; // reservations of 10
-        const IssuedToken issued = issueKey(options);
+        const IssuedToken issued = issueKeyLimitedTo(1000); // reservations of 10
         {
             auto service = openVerifierStore();
             Verifier verifier(*service, clock());
@@ -394,10 +409,7 @@ private Q_SLOTS:
             verifier.enableCache(cache);
             QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
             QCOMPARE(store().key(issued.key.id)->usageCount, qint64(10)); // 9 held
-            const auto before = store().key(issued.key.id);
-            QVERIFY(before);
-            auto reset = store().resetUsage(issued.key.id, before->version);
-            QVERIFY2(reset, qPrintable(reset.errorMessage()));
+            resetUsage(issued.key.id);
             QCOMPARE(store().key(issued.key.id)->usageCount, qint64(0));
             for (int i = 0; i < 3; ++i)
                 QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
@@ -412,16 +424,12 @@ private Q_SLOTS:
     // gives nothing back: they were not in the new count.
     void creditsFromBeforeAResetAreNotGivenBack()
     {
-        KeyOptions options;
-        options.usageLimit = 1000;
-        const IssuedToken issued = issueKey(options);
+        const IssuedToken issued = issueKeyLimitedTo(1000); // reservations of 10
         {
             auto service = openVerifierStore();
             Verifier verifier(*service, clock());
             QCOMPARE(verifyToken(verifier, issued.token).outcome, VerifyOutcome::Valid);
-            const auto before = store().key(issued.key.id);
-            QVERIFY(before);
-            QVERIFY(store().resetUsage(issued.key.id, before->version));
+            resetUsage(issued.key.id);
             // Another verifier's use after the reset.
             auto other = openVerifierStore();
             Verifier second(*other, clock());
@@ -436,9 +444,7 @@ private Q_SLOTS:
     // hit. The cached row's epoch still reaches the credits (found by a review).
     void aResetReadByACachePassVoidsOldCredits()
     {
-        KeyOptions options;
-        options.usageLimit = 1000; // reservations of 10
-        const IssuedToken limited = issueKey(options);
+        const IssuedToken limited = issueKeyLimitedTo(1000); // reservations of 10
         QList<IssuedToken> others;
         for (int i = 0; i < VerifierCacheOptions::kFillAfterLookups; ++i)
             others.append(issueKey(KeyOptions()));
@@ -450,9 +456,7 @@ private Q_SLOTS:
             cache.fillFromStore = true; // inline: the 64th look-up makes the pass
             verifier.enableCache(cache);
             QCOMPARE(verifyToken(verifier, limited.token).outcome, VerifyOutcome::Valid);
-            const auto before = store().key(limited.key.id);
-            QVERIFY(before);
-            QVERIFY(store().resetUsage(limited.key.id, before->version));
+            resetUsage(limited.key.id);
             for (const IssuedToken &other : std::as_const(others))
                 QCOMPARE(verifyToken(verifier, other.token).outcome, VerifyOutcome::Valid);
             QCOMPARE(verifier.cache()->fills(), qint64(1));
@@ -470,9 +474,7 @@ private Q_SLOTS:
     // new row meanwhile) is not spent: its credits are not in the count any more.
     void aGrantFromAnOlderEpochIsNotSpent()
     {
-        KeyOptions options;
-        options.usageLimit = 1000;
-        const IssuedToken issued = issueKey(options);
+        const IssuedToken issued = issueKeyLimitedTo(1000); // reservations of 10
         auto service = openVerifierStore();
         UsageCredits credits(clock());
         // Before each reservation: the other thread's report of the key's row in epoch 1.
