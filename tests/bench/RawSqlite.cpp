@@ -1,17 +1,16 @@
 #include "RawSqlite.h"
 
+#include "store/SecretRow.h"
+
 #include <sqlite3.h>
 
 namespace Keyward::Bench {
 
 namespace {
 
-// The same statement as store/SecretLookup (what Keyward's verifier runs), so the baseline does
-// the same work minus Qt SQL and Keyward.
-const char *const kByHash =
-    "SELECT k.id, k.name, k.environment, k.grants, k.state, k.expires_at, k.rate_count, "
-    "k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.revoked_at, k.flagged, k.version, "
-    "s.id, s.retires_at FROM key_secrets s JOIN api_keys k ON k.id = s.key_id WHERE s.hash = ?";
+// The statement store/SecretLookup builds on (what Keyward's verifier runs), taken from it so the
+// two cannot drift apart: the baseline does the same work minus Qt SQL and Keyward.
+const QByteArray kByHash = QByteArray(kSecretRowSelect) + '?';
 // The same columns and joins as SqlKeyStore::listKeys().
 const char *const kAllKeys =
     "SELECT k.id, k.name, k.notes, k.environment, k.role, k.grants, k.state, k.expires_at, "
@@ -55,7 +54,7 @@ RawSqlite::RawSqlite(const QString &path)
         m_db = nullptr;
         return;
     }
-    sqlite3_prepare_v2(m_db, kByHash, -1, &m_byHash, nullptr);
+    sqlite3_prepare_v2(m_db, kByHash.constData(), -1, &m_byHash, nullptr);
 }
 
 RawSqlite::~RawSqlite()
