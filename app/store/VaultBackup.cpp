@@ -1,6 +1,7 @@
 #include "VaultBackup.h"
 
 #include "SqlKeyStore.h"
+#include "SqliteStatement.h"
 #include "VaultFile.h"
 #include "VaultIntegrity.h"
 #include "VaultMigrator.h"
@@ -230,17 +231,13 @@ bool advanceCounter(sqlite3 *db, const char *name, qint64 atLeast)
 // every epoch an earlier restore set, and a reset only adds one), so verifiers drop them.
 bool advanceUsageEpochs(sqlite3 *db, qint64 nowMs)
 {
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(db, "UPDATE api_keys SET usage_epoch = MAX(usage_epoch + 1, ?)", -1,
-                           &statement, nullptr)
-        != SQLITE_OK) {
-        // A backup from before schema 7 has no epochs: upgraded when it is next opened.
+    const auto statement = SqliteStatement::prepare(
+        db, "UPDATE api_keys SET usage_epoch = MAX(usage_epoch + 1, ?)", false);
+    if (!statement) // a backup from before schema 7 has no epochs: upgraded when next opened
         return std::strstr(sqlite3_errmsg(db), "no such column") != nullptr;
-    }
-    sqlite3_bind_int64(statement, 1, nowMs);
-    const bool done = sqlite3_step(statement) == SQLITE_DONE;
-    sqlite3_finalize(statement);
-    return done;
+    statement->bindInteger(1, nowMs);
+    statement->step();
+    return !statement->failed();
 }
 
 QString freeName(const QString &base)

@@ -40,6 +40,14 @@ bool UsageCredits::enterEpoch(State &state, qint64 epoch)
     return true;
 }
 
+std::optional<UsageCredits::Spend> UsageCredits::spendReserved(State &state) const
+{
+    if (state.reserved == 0)
+        return std::nullopt;
+    --state.reserved;
+    return Spend {true, true, usedLocked(state)};
+}
+
 UsageCredits::Spend UsageCredits::spendLocally(State &state, qint64 limit)
 {
     if (usedLocked(state) >= limit)
@@ -58,10 +66,8 @@ UsageCredits::Spend UsageCredits::spend(qint64 keyId, qint64 limit, qint64 usage
         // The key's row as the verifier has it, from the store or the cache (a cache pass may
         // have read it after a reset without this process looking it up): its epoch comes first.
         enterEpoch(state, usageEpoch);
-        if (state.reserved > 0) {
-            --state.reserved;
-            return {true, true, usedLocked(state)};
-        }
+        if (auto spent = spendReserved(state))
+            return *spent;
         if (!shared || now < state.storeRetryAtMs)
             return spendLocally(state, limit);
     }
@@ -74,18 +80,14 @@ UsageCredits::Spend UsageCredits::spend(qint64 keyId, qint64 limit, qint64 usage
         State &state = m_keys[keyId];
         if (!grant) {
             state.storeRetryAtMs = RateLimiter::storeRetryAt(now, m_clock.nowMs());
-            if (state.reserved > 0) {
-                --state.reserved;
-                return {true, true, usedLocked(state)};
-            }
+            if (auto spent = spendReserved(state))
+                return *spent;
             return spendLocally(state, limit);
         }
         ++m_reservations;
         if (!enterEpoch(state, grant->usageEpoch)) {
-            if (state.reserved > 0) { // another thread's, of the newer epoch
-                --state.reserved;
-                return {true, true, usedLocked(state)};
-            }
+            if (auto spent = spendReserved(state)) // another thread's, of the newer epoch
+                return *spent;
             continue;
         }
         state.stored = grant->usageCount;
@@ -178,8 +180,8 @@ void UsageCredits::observeSaved(qint64 keyId, qint64 savedCredits, qint64 stored
     QMutexLocker lock(&m_mutex);
     State &state = m_keys[keyId];
     state.saved = savedCredits; // saved whatever the epoch
-    if (enterEpoch(state,
-                   usageEpoch)) // a reading from before a reset reported after it: not the count
+    // A reading from before a reset, reported after it, is not the count.
+    if (enterEpoch(state, usageEpoch))
         state.stored = storedCount;
 }
 

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QMutex>
 
+#include <optional>
+
 namespace Keyward {
 
 class SharedLimitRepository;
@@ -84,6 +86,8 @@ private:
     // A reading from `epoch`: false when it is older than what is known (a row read before a
     // reset, reported after it); a newer one drops the reservations of the older epoch.
     static bool enterEpoch(State &state, qint64 epoch);
+    // One credit of the key's store reservation, if it holds any.
+    std::optional<Spend> spendReserved(State &state) const;
     Spend spendLocally(State &state, qint64 limit);
 
     const Clock &m_clock;
