@@ -1,5 +1,8 @@
 #include "VaultBackup.h"
 
+#include "Migrations.h"
+#include "SqlConnection.h"
+#include "SqlDialect.h"
 #include "SqlKeyStore.h"
 #include "SqliteStatement.h"
 #include "VaultFile.h"
@@ -13,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlError>
 
 #include <sqlite3.h>
 
@@ -47,6 +51,32 @@ private:
     sqlite3 *m_db = nullptr;
 };
 
+void removeWithJournals(const QString &path)
+{
+    for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+// A working copy that restore() removes however it returns.
+class ScratchFile
+{
+public:
+    explicit ScratchFile(QString path)
+        : m_path(std::move(path))
+    { }
+    ~ScratchFile()
+    {
+        if (!m_path.isEmpty())
+            removeWithJournals(m_path);
+    }
+    ScratchFile(const ScratchFile &) = delete;
+    ScratchFile &operator=(const ScratchFile &) = delete;
+    const QString &path() const { return m_path; }
+
+private:
+    QString m_path;
+};
+
 // The copy under a temporary name beside the target, removed unless it is kept.
 class PartialFile
 {
@@ -60,10 +90,8 @@ public:
     }
     ~PartialFile()
     {
-        if (!m_kept) {
-            for (const char *suffix : {"", "-journal", "-wal", "-shm"})
-                QFile::remove(m_path + QLatin1String(suffix));
-        }
+        if (!m_kept)
+            removeWithJournals(m_path);
     }
     // Made here, owner-only: the copy holds the same hashes and audit trail as the vault.
     bool create()
@@ -233,11 +261,105 @@ bool advanceUsageEpochs(sqlite3 *db, qint64 nowMs)
 {
     const auto statement = SqliteStatement::prepare(
         db, "UPDATE api_keys SET usage_epoch = MAX(usage_epoch + 1, ?)", false);
-    if (!statement) // a backup from before schema 7 has no epochs: upgraded when next opened
-        return std::strstr(sqlite3_errmsg(db), "no such column") != nullptr;
+    if (!statement)
+        return false;
     statement->bindInteger(1, nowMs);
     statement->step();
     return !statement->failed();
+}
+
+// The schema version a vault file was written by (0 before versions were recorded).
+int schemaVersionOf(sqlite3 *db)
+{
+    const auto statement =
+        SqliteStatement::prepare(db, "SELECT COALESCE(MAX(version), 0) FROM schema_version", false);
+    if (!statement)
+        return 0;
+    return statement->step() ? int(statement->integer(0)) : 0;
+}
+
+// AUTOINCREMENT's high-water marks (table name, last id given out).
+using Sequences = QList<QPair<QString, qint64>>;
+
+Sequences sequencesOf(sqlite3 *db)
+{
+    Sequences sequences;
+    const auto statement =
+        SqliteStatement::prepare(db, "SELECT name, seq FROM sqlite_sequence", false);
+    while (statement && statement->step())
+        sequences.append({statement->text(0), statement->integer(1)});
+    return sequences;
+}
+
+// The restored vault gives out no id the vault had given out before it: a key, secret, member
+// or request created after the restore would otherwise take a deleted one's id, and with it
+// what running verifiers still hold under that id (credits, cached rows) and the audit rows
+// that name it.
+bool keepSequencesAhead(sqlite3 *db, const Sequences &before)
+{
+    for (const auto &[table, seq] : before) {
+        const auto raise = SqliteStatement::prepare(
+            db, "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", false);
+        if (!raise)
+            return false;
+        raise->bindInteger(1, seq);
+        raise->bindText(2, table);
+        raise->step();
+        if (raise->failed())
+            return false;
+        if (sqlite3_changes(db) > 0)
+            continue;
+        // The backup never gave out an id for this table: its row starts at the vault's.
+        const auto insert = SqliteStatement::prepare(
+            db,
+            "INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE EXISTS "
+            "(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?)",
+            false);
+        if (!insert)
+            return false;
+        insert->bindText(1, table);
+        insert->bindInteger(2, seq);
+        insert->bindText(3, table);
+        insert->step();
+        if (insert->failed())
+            return false;
+    }
+    return true;
+}
+
+// What running processes must see of a restore, in one transaction: the change counters move
+// forward, never back (so caches reload), usage epochs move on, and ids are not given out again.
+// Empty when done, else what SQLite said.
+QString markRestored(sqlite3 *db, qint64 changeSeq, qint64 usageSeq, qint64 nowMs,
+                     const Sequences &sequences)
+{
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return QString::fromUtf8(sqlite3_errmsg(db));
+    if (advanceCounter(db, "change_seq", changeSeq) && advanceCounter(db, "usage_seq", usageSeq)
+        && advanceUsageEpochs(db, nowMs) && keepSequencesAhead(db, sequences)
+        && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK)
+        return {};
+    const QString error = QString::fromUtf8(sqlite3_errmsg(db));
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return error;
+}
+
+// A backup written by an older Keyward is upgraded before it goes in: processes that have the
+// vault open prepared their statements for this schema and would not migrate it again.
+Result<void> upgradeToThisSchema(const QString &path, qint64 nowMs, int busyTimeoutMs)
+{
+    SqlConnection connection(QStringLiteral("QSQLITE"), QStringLiteral("restore"));
+    if (!connection.isValid())
+        return SqlConnection::driverMissing(QStringLiteral("QSQLITE"));
+    QSqlDatabase &db = connection.database();
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    if (!db.open())
+        return makeError(ErrorCode::StorageError,
+                         VaultBackup::tr("Cannot open %1: %2.").arg(path, db.lastError().text()));
+    auto migrated = Migrations::migrate(db, SqlDialect(SqlEngine::Sqlite), nowMs);
+    db.close();
+    return migrated;
 }
 
 QString freeName(const QString &base)
@@ -400,6 +522,7 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
         return makeError(ErrorCode::StorageError,
                          tr("Cannot read %1: %2.").arg(backupPath, backup.errorMessage()));
     const QString backupRoot = metaValue(backup.get(), "root_key");
+    const int backupVersion = schemaVersionOf(backup.get()); // a newer one failed the check
     backup.close();
 
     // What the vault says now, as far as it can (a damaged one may say nothing).
@@ -411,6 +534,7 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
     const QString liveRoot = metaValue(live.get(), "root_key");
     const qint64 changeSeq = metaValue(live.get(), "change_seq").toLongLong();
     const qint64 usageSeq = metaValue(live.get(), "usage_seq").toLongLong();
+    const Sequences sequences = sequencesOf(live.get());
     if (!liveRoot.isEmpty() && !backupRoot.isEmpty() && liveRoot != backupRoot)
         return makeError(
             ErrorCode::InvalidInput,
@@ -419,6 +543,22 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
                 .arg(backupPath,
                      SigningKey::fingerprint(QByteArray::fromBase64(backupRoot.toLatin1())),
                      SigningKey::fingerprint(QByteArray::fromBase64(liveRoot.toLatin1()))));
+
+    // An older backup goes in through an upgraded copy of itself; the backup stays as it was.
+    const ScratchFile upgraded(backupVersion < Migrations::latestVersion()
+                                   ? freeName(vaultPath + QStringLiteral(".upgrading"))
+                                   : QString());
+    QString source = backupPath;
+    if (!upgraded.path().isEmpty()) {
+        if (auto copied = VaultBackup::backup(backupPath, upgraded.path(), busyTimeoutMs); !copied)
+            return copied.error();
+        if (auto done = upgradeToThisSchema(upgraded.path(), nowMs, busyTimeoutMs); !done)
+            return makeError(done.error().code,
+                             tr("Cannot upgrade %1 to this version's schema (%2); nothing was "
+                                "changed.")
+                                 .arg(backupPath, done.errorMessage()));
+        source = upgraded.path();
+    }
 
     // Keep the vault as it is: checked like any backup, or byte for byte when it is damaged.
     RestoreSummary summary;
@@ -440,7 +580,7 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
 
     // In place, through SQLite: processes that have the vault open see a change as from any
     // other writer, and a failure rolls back.
-    auto copied = copyPages(backupPath, live.get(), busyTimeoutMs);
+    auto copied = copyPages(source, live.get(), busyTimeoutMs);
     if (!copied) {
         if (copied.error().code != ErrorCode::VaultCorrupt)
             return copied.error();
@@ -448,7 +588,7 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
         // takes its place (nobody can be using a damaged vault: every Keyward refuses it).
         live.close();
         const QString incoming = freeName(vaultPath + QStringLiteral(".restoring"));
-        if (auto made = VaultBackup::backup(backupPath, incoming, busyTimeoutMs); !made)
+        if (auto made = VaultBackup::backup(source, incoming, busyTimeoutMs); !made)
             return made.error();
         for (const char *suffix : {"-wal", "-shm"})
             QFile::remove(vaultPath + QLatin1String(suffix));
@@ -462,13 +602,12 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
             return makeError(ErrorCode::StorageError,
                              tr("Cannot open %1: %2.").arg(vaultPath, live.errorMessage()));
     }
-    if (!advanceCounter(live.get(), "change_seq", changeSeq)
-        || !advanceCounter(live.get(), "usage_seq", usageSeq)
-        || !advanceUsageEpochs(live.get(), nowMs))
+    if (const QString failed = markRestored(live.get(), changeSeq, usageSeq, nowMs, sequences);
+        !failed.isEmpty())
         return makeError(ErrorCode::StorageError,
                          tr("The backup was restored, but open windows and services may not "
                             "notice until they open %1 again: %2.")
-                             .arg(vaultPath, live.errorMessage()));
+                             .arg(vaultPath, failed));
     return summary;
 }
 

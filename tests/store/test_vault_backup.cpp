@@ -1,10 +1,13 @@
 // VaultBackup with the vault open in this process, as the window and keyward-verifyd have it:
 // a restore is a change they notice (the counters move forward, never back) and then read.
+#include "RawVault.h"
 #include "VaultFixture.h"
+#include "store/Migrations.h"
 #include "store/VaultBackup.h"
 #include "verify/Verifier.h"
 #include "verify/VerifierCache.h"
 
+#include <QDir>
 #include <QTest>
 
 using namespace Keyward;
@@ -90,6 +93,96 @@ private Q_SLOTS:
             QCOMPARE(f.store->key(id)->usageCount, qint64(10)); // reserved after the restore
         }
         QCOMPARE(f.store->key(id)->usageCount, qint64(3));
+    }
+
+    // A backup made before schema 7 (no usage epochs) goes in upgraded: a verifier that has the
+    // vault open prepared its statements for this schema, and kept failing every look-up until
+    // it restarted when the restored file had the older one (found in stop 40). The backup file
+    // itself is left as it was, and nothing is left beside the vault.
+    void anOlderBackupIsUpgradedBeforeItGoesIn()
+    {
+        VaultFixture f;
+        auto early = f.store->createKey(f.request(QStringLiteral("early")));
+        QVERIFY(early);
+        const QString backup = f.dir.filePath(QStringLiteral("backup.keyward"));
+        QVERIFY(VaultBackup::backup(f.path, backup));
+        {
+            RawVault raw(backup);
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN usage_epoch")));
+            QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 7")));
+        }
+        auto verifierStore = f.openSecond(QString());
+        Verifier verifier(*verifierStore, f.clock);
+        QCOMPARE(verifier.verify(early->token, Environment::Production, {}, QString())->outcome,
+                 VerifyOutcome::Valid);
+
+        auto restored = VaultBackup::restore(f.path, backup, f.clock.nowMs());
+        QVERIFY2(restored, qPrintable(restored.errorMessage()));
+        auto again = verifier.verify(early->token, Environment::Production, {}, QString());
+        QVERIFY2(again, qPrintable(again.errorMessage()));
+        QCOMPARE(again->outcome, VerifyOutcome::Valid);
+        QVERIFY2(f.store->key(early->key.id), "the window's store reads the restored key");
+        QCOMPARE(RawVault(f.path).number(QStringLiteral("SELECT MAX(version) FROM schema_version")),
+                 qint64(Migrations::latestVersion()));
+        QCOMPARE(RawVault(backup).number(QStringLiteral("SELECT MAX(version) FROM schema_version")),
+                 qint64(6));
+        const QStringList left =
+            QDir(f.dir.path())
+                .entryList({QStringLiteral("*upgrading*")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+    }
+
+    // A backup written by a newer Keyward is refused (by the backup's check) before anything
+    // is touched: nothing is kept beside the vault, nothing in it changes.
+    void aNewerBackupIsRefused()
+    {
+        VaultFixture f;
+        QVERIFY(f.store->createKey(f.request(QStringLiteral("kept"))));
+        const QString backup = f.dir.filePath(QStringLiteral("backup.keyward"));
+        QVERIFY(VaultBackup::backup(f.path, backup));
+        QVERIFY(RawVault(backup).exec(
+            QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, 0)"),
+            {Migrations::latestVersion() + 1}));
+        QVERIFY(f.store->createKey(f.request(QStringLiteral("later"))));
+
+        auto restored = VaultBackup::restore(f.path, backup, f.clock.nowMs());
+        QCOMPARE(restored.code(), ErrorCode::VaultTooNew);
+        QVERIFY2(restored.errorMessage().contains(QStringLiteral("newer Keyward")),
+                 qPrintable(restored.errorMessage()));
+        QCOMPARE(f.store->listKeys(true)->size(), 2);
+        const QStringList kept =
+            QDir(f.dir.path()).entryList({QStringLiteral("*before-restore*")}, QDir::Files);
+        QVERIFY2(kept.isEmpty(), qPrintable(kept.join(QLatin1Char(' '))));
+    }
+
+    // The restored vault gives out no id the vault had already given out: a key created after
+    // the restore would otherwise take the id of a key the backup lacks, and with it the usage
+    // credits a running verifier still holds under that id (found in stop 40).
+    void idsAreNotGivenOutAgainAfterARestore()
+    {
+        VaultFixture f;
+        QVERIFY(f.store->createKey(f.request(QStringLiteral("early"))));
+        const QString backup = f.dir.filePath(QStringLiteral("backup.keyward"));
+        QVERIFY(VaultBackup::backup(f.path, backup));
+        auto late = f.store->createKey(f.request(QStringLiteral("late")));
+        QVERIFY(late);
+        // A table the backup never gave an id in: its counter starts at the vault's.
+        QVERIFY(RawVault(f.path).exec(QStringLiteral(
+            "INSERT INTO request_log (id, at, key_id, outcome) VALUES (41, 1, NULL, 0)")));
+
+        QVERIFY(VaultBackup::restore(f.path, backup, f.clock.nowMs()));
+        auto after = f.store->createKey(f.request(QStringLiteral("after")));
+        QVERIFY(after);
+        QVERIFY2(after->key.id > late->key.id,
+                 qPrintable(QStringLiteral("%1 after %2").arg(after->key.id).arg(late->key.id)));
+        RawVault raw(f.path);
+        QCOMPARE(raw.number(QStringLiteral("SELECT COUNT(*) FROM request_log")), qint64(0));
+        QCOMPARE(raw.number(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = "
+                                           "'request_log'")),
+                 qint64(41));
+        auto audit = f.store->verifyAudit();
+        QVERIFY(audit);
+        QVERIFY2(audit->intact, qPrintable(audit->problem));
     }
 };
 
