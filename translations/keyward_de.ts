@@ -1525,6 +1525,53 @@
     </message>
 </context>
 <context>
+    <name>IniFile</name>
+    <message>
+        <source>Cannot read the configuration %1.</source>
+        <translation>Die Konfiguration %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The configuration %1 is larger than 1 MiB.</source>
+        <translation>Die Konfiguration %1 ist größer als 1 MiB.</translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration %1: %2</source>
+        <translation>Die Konfiguration %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>a section is written [NAME].</source>
+        <translation>ein Abschnitt wird [NAME] geschrieben.</translation>
+    </message>
+    <message>
+        <source>expected [SECTION], KEY = VALUE or a comment.</source>
+        <translation>erwartet: [ABSCHNITT], SCHLÜSSEL = WERT oder ein Kommentar.</translation>
+    </message>
+    <message>
+        <source>a key is a name without &quot;/&quot; before the &quot;=&quot;.</source>
+        <translation>ein Schlüssel ist ein Name ohne „/“ vor dem „=“.</translation>
+    </message>
+    <message>
+        <source>the quoted value has no closing quote.</source>
+        <translation>dem Wert in Anführungszeichen fehlt das schließende Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text.</source>
+        <translation>kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>a control character (U+%1).</source>
+        <translation>ein Steuerzeichen (U+%1).</translation>
+    </message>
+    <message>
+        <source>quote the whole value or none of it; only a comment may follow the closing quote.</source>
+        <translation>setzen Sie den ganzen Wert in Anführungszeichen oder gar nichts; nach dem schließenden Anführungszeichen darf nur ein Kommentar folgen.</translation>
+    </message>
+</context>
+<context>
     <name>InitCommand</name>
     <message>
         <source>Creates a new vault. The first member is its Owner; the passphrase comes from KEYWARD_PASSPHRASE or is asked for twice.</source>
@@ -7004,52 +7051,9 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>Cannot look up the key.</source>
         <translation>Der Schlüssel kann nicht nachgeschlagen werden.</translation>
     </message>
-</context>
-<context>
-    <name>IniFile</name>
     <message>
-        <source>Cannot read the configuration %1.</source>
-        <translation>Die Konfiguration %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>The configuration %1 is larger than 1 MiB.</source>
-        <translation>Die Konfiguration %1 ist größer als 1 MiB.</translation>
-    </message>
-    <message>
-        <source>Cannot read the configuration %1: %2</source>
-        <translation>Die Konfiguration %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation>%1, Zeile %2: %3</translation>
-    </message>
-    <message>
-        <source>a section is written [NAME].</source>
-        <translation>ein Abschnitt wird [NAME] geschrieben.</translation>
-    </message>
-    <message>
-        <source>expected [SECTION], KEY = VALUE or a comment.</source>
-        <translation>erwartet: [ABSCHNITT], SCHLÜSSEL = WERT oder ein Kommentar.</translation>
-    </message>
-    <message>
-        <source>a key is a name without &quot;/&quot; before the &quot;=&quot;.</source>
-        <translation>ein Schlüssel ist ein Name ohne „/“ vor dem „=“.</translation>
-    </message>
-    <message>
-        <source>the quoted value has no closing quote.</source>
-        <translation>dem Wert in Anführungszeichen fehlt das schließende Anführungszeichen.</translation>
-    </message>
-    <message>
-        <source>not UTF-8 text.</source>
-        <translation>kein UTF-8-Text.</translation>
-    </message>
-    <message>
-        <source>a control character (U+%1).</source>
-        <translation>ein Steuerzeichen (U+%1).</translation>
-    </message>
-    <message>
-        <source>quote the whole value or none of it; only a comment may follow the closing quote.</source>
-        <translation>setzen Sie den ganzen Wert in Anführungszeichen oder gar nichts; nach dem schließenden Anführungszeichen darf nur ein Kommentar folgen.</translation>
+        <source>Cannot read the keys.</source>
+        <translation>Die Schlüssel können nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -7061,14 +7065,6 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Unknown environment &quot;%1&quot;; use live, stg or dev.</source>
         <translation>Unbekannte Umgebung „%1“; verwenden Sie live, stg oder dev.</translation>
-    </message>
-    <message>
-        <source>Cannot read the configuration %1.</source>
-        <translation>Die Konfiguration %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>The configuration %1 is not a valid INI file.</source>
-        <translation>Die Konfiguration %1 ist keine gültige INI-Datei.</translation>
     </message>
     <message>
         <source>%1, %2: %3</source>
@@ -7767,6 +7763,22 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The copy of the server&apos;s vault is not whole (%1: %2), so it was not kept.</source>
         <translation>Die Kopie des Server-Tresors ist nicht vollständig (%1: %2) und wurde daher nicht aufbewahrt.</translation>
     </message>
+    <message>
+        <source>Cannot make a copy of %1 to upgrade (%2); nothing was changed.</source>
+        <translation>Von %1 kann keine Kopie zum Aktualisieren angelegt werden (%2); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade %1 to this version&apos;s schema (%2); nothing was changed.</source>
+        <translation>%1 kann nicht auf das Schema dieser Version aktualisiert werden (%2); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The upgraded copy of %1 changed under this restore; nothing was changed.</source>
+        <translation>Die aktualisierte Kopie von %1 wurde während dieser Wiederherstellung verändert; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 is not signed (it was made before vaults were signed), and this vault is: it cannot be told apart from another vault&apos;s backup, and restoring it would drop this vault&apos;s signatures and fingerprint; nothing was changed. Open the backup as a vault of its own to read it.</source>
+        <translation>%1 ist nicht signiert (sie stammt aus der Zeit vor signierten Tresoren), dieser Tresor aber schon: Sie lässt sich nicht von der Sicherung eines anderen Tresors unterscheiden, und ihre Wiederherstellung würde die Signaturen und den Fingerabdruck dieses Tresors entfernen; es wurde nichts geändert. Öffnen Sie die Sicherung als eigenen Tresor, um sie zu lesen.</translation>
+    </message>
 </context>
 <context>
     <name>VaultBackupCommand</name>
@@ -8341,6 +8353,13 @@ Ein Tresor auf einem PostgreSQL-Server (--db) wird wie bei „migrate“ aus ein
     <message>
         <source>Cannot read the address &quot;%1&quot;; give an IPv4 or IPv6 address.</source>
         <translation>Die Adresse „%1“ ist nicht lesbar; geben Sie eine IPv4- oder IPv6-Adresse an.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWorkers</name>
+    <message>
+        <source>Could not start %1 verifying threads (%2 started): %3</source>
+        <translation>%1 Prüf-Threads konnten nicht gestartet werden (%2 gestartet): %3</translation>
     </message>
 </context>
 <context>

@@ -57,13 +57,12 @@ void removeWithJournals(const QString &path)
         QFile::remove(path + QLatin1String(suffix));
 }
 
-// A working copy that restore() removes however it returns.
+// A working copy that restore() removes however it returns, once it has made it: a name that
+// another restore took first is never removed (adopt() only after the copy is published).
 class ScratchFile
 {
 public:
-    explicit ScratchFile(QString path)
-        : m_path(std::move(path))
-    { }
+    ScratchFile() = default;
     ~ScratchFile()
     {
         if (!m_path.isEmpty())
@@ -71,7 +70,7 @@ public:
     }
     ScratchFile(const ScratchFile &) = delete;
     ScratchFile &operator=(const ScratchFile &) = delete;
-    const QString &path() const { return m_path; }
+    void adopt(const QString &path) { m_path = path; }
 
 private:
     QString m_path;
@@ -370,6 +369,41 @@ QString freeName(const QString &base)
     return name;
 }
 
+// A checked copy of an older backup beside the vault, upgraded to this schema, and read back:
+// it must still be the backup's vault at this schema when it goes in. Its path, or why not.
+Result<QString> upgradedCopy(const QString &backupPath, const QString &vaultPath,
+                             const QString &backupRoot, qint64 nowMs, int busyTimeoutMs)
+{
+    const QFileInfo vault(vaultPath);
+    const QString path =
+        freeName(vault.dir().filePath(QStringLiteral(".%1.upgrading-%2")
+                                          .arg(vault.fileName())
+                                          .arg(QCoreApplication::applicationPid())));
+    if (auto copied = VaultBackup::backup(backupPath, path, busyTimeoutMs); !copied)
+        return makeError(copied.error().code,
+                         VaultBackup::tr("Cannot make a copy of %1 to upgrade (%2); nothing was "
+                                         "changed.")
+                             .arg(backupPath, copied.errorMessage()));
+    ScratchFile owned;
+    owned.adopt(path);
+    if (auto done = upgradeToThisSchema(path, nowMs, busyTimeoutMs); !done)
+        return makeError(done.error().code,
+                         VaultBackup::tr("Cannot upgrade %1 to this version's schema (%2); "
+                                         "nothing was changed.")
+                             .arg(backupPath, done.errorMessage()));
+    Connection check;
+    if (check.open(path, SQLITE_OPEN_READONLY) != SQLITE_OK
+        || schemaVersionOf(check.get()) != Migrations::latestVersion()
+        || metaValue(check.get(), "root_key") != backupRoot)
+        return makeError(ErrorCode::StorageError,
+                         VaultBackup::tr("The upgraded copy of %1 changed under this restore; "
+                                         "nothing was changed.")
+                             .arg(backupPath));
+    check.close();
+    owned.adopt(QString()); // the caller's now
+    return path;
+}
+
 } // namespace
 
 Result<BackupSummary> VaultBackup::backup(const QString &vaultPath, const QString &targetPath,
@@ -534,8 +568,15 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
     const QString liveRoot = metaValue(live.get(), "root_key");
     const qint64 changeSeq = metaValue(live.get(), "change_seq").toLongLong();
     const qint64 usageSeq = metaValue(live.get(), "usage_seq").toLongLong();
-    const Sequences sequences = sequencesOf(live.get());
-    if (!liveRoot.isEmpty() && !backupRoot.isEmpty() && liveRoot != backupRoot)
+    if (!liveRoot.isEmpty() && backupRoot.isEmpty())
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("%1 is not signed (it was made before vaults were signed), and this vault is: it "
+               "cannot be told apart from another vault's backup, and restoring it would drop "
+               "this vault's signatures and fingerprint; nothing was changed. Open the backup "
+               "as a vault of its own to read it.")
+                .arg(backupPath));
+    if (!liveRoot.isEmpty() && liveRoot != backupRoot)
         return makeError(
             ErrorCode::InvalidInput,
             tr("%1 is a backup of another vault (fingerprint %2, this vault's is %3); nothing "
@@ -545,19 +586,14 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
                      SigningKey::fingerprint(QByteArray::fromBase64(liveRoot.toLatin1()))));
 
     // An older backup goes in through an upgraded copy of itself; the backup stays as it was.
-    const ScratchFile upgraded(backupVersion < Migrations::latestVersion()
-                                   ? freeName(vaultPath + QStringLiteral(".upgrading"))
-                                   : QString());
+    ScratchFile scratch;
     QString source = backupPath;
-    if (!upgraded.path().isEmpty()) {
-        if (auto copied = VaultBackup::backup(backupPath, upgraded.path(), busyTimeoutMs); !copied)
-            return copied.error();
-        if (auto done = upgradeToThisSchema(upgraded.path(), nowMs, busyTimeoutMs); !done)
-            return makeError(done.error().code,
-                             tr("Cannot upgrade %1 to this version's schema (%2); nothing was "
-                                "changed.")
-                                 .arg(backupPath, done.errorMessage()));
-        source = upgraded.path();
+    if (backupVersion < Migrations::latestVersion()) {
+        auto upgraded = upgradedCopy(backupPath, vaultPath, backupRoot, nowMs, busyTimeoutMs);
+        if (!upgraded)
+            return upgraded.error();
+        scratch.adopt(*upgraded);
+        source = *upgraded;
     }
 
     // Keep the vault as it is: checked like any backup, or byte for byte when it is damaged.
@@ -580,6 +616,9 @@ Result<RestoreSummary> VaultBackup::restore(const QString &vaultPath, const QStr
 
     // In place, through SQLite: processes that have the vault open see a change as from any
     // other writer, and a failure rolls back.
+    // Read last, just before the copy: ids given out while the backup was checked, upgraded and
+    // the vault kept count too.
+    const Sequences sequences = sequencesOf(live.get());
     auto copied = copyPages(source, live.get(), busyTimeoutMs);
     if (!copied) {
         if (copied.error().code != ErrorCode::VaultCorrupt)

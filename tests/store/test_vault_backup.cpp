@@ -8,6 +8,8 @@
 #include "verify/VerifierCache.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace Keyward;
@@ -130,6 +132,68 @@ private Q_SLOTS:
             QDir(f.dir.path())
                 .entryList({QStringLiteral("*upgrading*")}, QDir::Files | QDir::Hidden);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+    }
+
+    // The upgraded copy is made under a name of its own; a file another restore (or anyone)
+    // made under a name it would have taken is neither used nor removed (found by a review:
+    // two restores at once removed each other's copies, and one put an empty vault in place).
+    void anotherFileUnderTheCopysNameIsLeftAlone()
+    {
+        VaultFixture f;
+        auto early = f.store->createKey(f.request(QStringLiteral("early")));
+        QVERIFY(early);
+        const QString backup = f.dir.filePath(QStringLiteral("backup.keyward"));
+        QVERIFY(VaultBackup::backup(f.path, backup));
+        QVERIFY(
+            RawVault(backup).exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN usage_epoch")));
+        QVERIFY(
+            RawVault(backup).exec(QStringLiteral("DELETE FROM schema_version WHERE version = 7")));
+        const QString taken = f.dir.filePath(
+            QStringLiteral(".vault.keyward.upgrading-%1").arg(QCoreApplication::applicationPid()));
+        QVERIFY(QFileInfo(f.path).fileName() == QStringLiteral("vault.keyward"));
+        {
+            QFile other(taken);
+            QVERIFY(other.open(QIODevice::WriteOnly));
+            other.write("another restore's copy");
+        }
+        auto restored = VaultBackup::restore(f.path, backup, f.clock.nowMs());
+        QVERIFY2(restored, qPrintable(restored.errorMessage()));
+        QCOMPARE(f.store->listKeys(true)->size(), 1);
+        QFile other(taken);
+        QVERIFY(other.open(QIODevice::ReadOnly));
+        QCOMPARE(other.readAll(), QByteArray("another restore's copy"));
+    }
+
+    // A backup from before vaults were signed has no fingerprint to compare, so it cannot be
+    // told from another vault's, and putting it in would drop the vault's signatures and the
+    // fingerprint every pinned verifier checks: refused (found by a review).
+    void anUnsignedBackupOfASignedVaultIsRefused()
+    {
+        VaultFixture f;
+        QVERIFY(f.store->createKey(f.request(QStringLiteral("kept"))));
+        const QString backup = f.dir.filePath(QStringLiteral("backup.keyward"));
+        QVERIFY(VaultBackup::backup(f.path, backup));
+        {
+            RawVault raw(backup);
+            for (const char *sql :
+                 {"ALTER TABLE api_keys DROP COLUMN usage_epoch",
+                  "DROP TABLE signature_attestations", "DROP TABLE key_signatures",
+                  "DROP TABLE audit_signatures", "DROP TABLE member_keys",
+                  "DELETE FROM vault_meta WHERE name = 'root_key'",
+                  "DELETE FROM schema_version WHERE version > 4"})
+                QVERIFY(raw.exec(QLatin1String(sql)));
+        }
+        QVERIFY(f.store->createKey(f.request(QStringLiteral("later"))));
+        auto restored = VaultBackup::restore(f.path, backup, f.clock.nowMs());
+        QCOMPARE(restored.code(), ErrorCode::InvalidInput);
+        QVERIFY2(restored.errorMessage().contains(QStringLiteral("not signed")),
+                 qPrintable(restored.errorMessage()));
+        QCOMPARE(f.store->listKeys(true)->size(), 2);
+        QVERIFY(!RawVault(f.path)
+                     .value(QStringLiteral("SELECT value FROM vault_meta WHERE name = "
+                                           "'root_key'"))
+                     .toString()
+                     .isEmpty());
     }
 
     // A backup written by a newer Keyward is refused (by the backup's check) before anything
