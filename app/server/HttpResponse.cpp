@@ -19,6 +19,18 @@ const QByteArray kChallenge = QByteArrayLiteral("Bearer realm=\"keyward\"");
 const QByteArray kInvalidToken =
     QByteArrayLiteral("Bearer realm=\"keyward\", error=\"invalid_token\"");
 
+// The upstream headers an answer for this result cannot carry, because they would be empty.
+QByteArray absentHeaders(const VerifyResult &result)
+{
+    if (result.customer.isEmpty() && result.grants.isEmpty())
+        return QByteArrayLiteral("x-keyward-grants, x-keyward-customer");
+    if (result.customer.isEmpty())
+        return QByteArrayLiteral("x-keyward-customer");
+    if (result.grants.isEmpty())
+        return QByteArrayLiteral("x-keyward-grants");
+    return {};
+}
+
 // Static bytes: no allocation for a header every valid answer carries.
 QByteArray environmentHeader(Environment environment)
 {
@@ -167,6 +179,12 @@ HttpResponse ResponseBuilder::forwardAuth(const VerifyResult &result)
         response.addHeader(QByteArrayLiteral("X-Keyward-Customer"), slice(3));
         response.addHeader(QByteArrayLiteral("X-Keyward-Environment"),
                            environmentHeader(result.environment));
+        // libmicrohttpd leaves out a header whose value is empty, so an unscoped key (or one
+        // without grants) sends none, and a gateway that only overrides the headers an answer
+        // has (Envoy's allowed_upstream_headers) would pass a client's own copy upstream. Envoy
+        // removes the headers this names; nginx and Traefik are configured to (docs/verifyd.md).
+        if (const QByteArray removed = absentHeaders(result); !removed.isEmpty())
+            response.addHeader(QByteArrayLiteral("X-Envoy-Auth-Headers-To-Remove"), removed);
     } else if (response.status == 401) {
         response.addHeader(QByteArrayLiteral("WWW-Authenticate"), kInvalidToken);
     }

@@ -48,8 +48,27 @@ private Q_SLOTS:
     {
         const RawResponse ok = get("/api/orders", {"Authorization: Bearer " + m_token});
         QCOMPARE(ok.status, 200);
-        QCOMPARE(ok.body, "upstream saw key " + m_keyId + '\n');
+        QCOMPARE(
+            ok.body,
+            "upstream saw key " + m_keyId
+                + "\nname=through nginx\ngrants=licenses:read\ncustomer=\nenvironment=live\n");
         QCOMPARE(get("/api/orders", {"X-API-Key: " + m_token}).status, 200);
+    }
+
+    // A client's own X-Keyward-* headers never reach the upstream: the gateway sets every one
+    // from the verdict, an unscoped key's customer included (found by a review: the customer,
+    // name and environment a client sent were passed through).
+    void headersAClientSendsDoNotReachTheUpstream()
+    {
+        const RawResponse ok = get("/api/orders",
+                                   {"Authorization: Bearer " + m_token, "X-Keyward-Key-Id: 999",
+                                    "X-Keyward-Key-Name: root", "X-Keyward-Grants: admin:full",
+                                    "X-Keyward-Customer: victim", "X-Keyward-Environment: test"});
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(
+            ok.body,
+            "upstream saw key " + m_keyId
+                + "\nname=through nginx\ngrants=licenses:read\ncustomer=\nenvironment=live\n");
     }
 
     void missingOrUnknownKeyIs401WithAChallenge()
