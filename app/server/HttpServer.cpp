@@ -156,7 +156,8 @@ Peer describePeer(MHD_Connection *connection)
     return last->second;
 }
 
-int queue(MHD_Connection *connection, const HttpResponse &response)
+// closeAfter: the connection closes once the answer is sent (a server that is stopping).
+int queue(MHD_Connection *connection, const HttpResponse &response, bool closeAfter)
 {
     MHD_Response *mhd = MHD_create_response_from_buffer(
         std::size_t(response.body.size()), const_cast<char *>(response.body.constData()),
@@ -170,6 +171,8 @@ int queue(MHD_Connection *connection, const HttpResponse &response)
     MHD_add_response_header(mhd, "Cache-Control", "no-store");
     for (const auto &header : response.headers)
         MHD_add_response_header(mhd, header.first.constData(), header.second.constData());
+    if (closeAfter)
+        MHD_add_response_header(mhd, "Connection", "close");
     const int queued = MHD_queue_response(connection, unsigned(response.status), mhd);
     MHD_destroy_response(mhd);
     return queued;
@@ -304,11 +307,23 @@ void HttpServer::drain(int graceMs)
     // down socket), so a load balancer moves on instead of queueing them to be reset later.
     if (listening != MHD_INVALID_SOCKET)
         ::shutdown(listening, SHUT_RDWR);
-    // Requests already received are answered; idle keep-alive connections are not waited for.
+    // Requests already received are answered, and each answer from now on closes its
+    // connection, so a gateway stops sending on it; idle connections are not waited for.
+    m_draining.store(true);
     QElapsedTimer waited;
     waited.start();
-    while (m_inFlight.total() > 0 && waited.elapsed() < graceMs)
-        QThread::msleep(10);
+    const auto waitForRequestsInFlight = [&] {
+        while (m_inFlight.total() > 0 && waited.elapsed() < graceMs)
+            QThread::msleep(10);
+    };
+    waitForRequestsInFlight();
+    // A request may still arrive on a kept-alive connection at any moment: from now on one is
+    // closed before it is verified, and those already past that check are waited for. Without
+    // this, one arriving just before MHD_stop_daemon was verified and recorded, and then cut off
+    // unanswered (sigtermUnderKeepAliveLoadAnswersEveryUseItRecords).
+    m_stopping.store(true);
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    waitForRequestsInFlight();
     MHD_stop_daemon(m_daemon); // joins the threads: their verifiers save usage as they end
     m_daemon = nullptr;
     if (listening != MHD_INVALID_SOCKET)
@@ -329,16 +344,25 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
         request->begin();
         *state = request;
         request->inFlightShard = self->m_inFlight.add(1);
+        // Counted in flight before looking: drain() sets m_stopping before it reads the count,
+        // so either it waits for this request or this request sees it stopping.
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+        if (self->m_stopping.load(std::memory_order_relaxed)) {
+            request->answered = true;
+            return MHD_NO; // closed unanswered, before anything is verified or recorded
+        }
         if (headSize(connection, url) > self->m_headerLimit) {
             request->answered = true;
-            return queue(connection, self->m_handler.headerTooLarge(int(self->m_headerLimit)));
+            return queue(connection, self->m_handler.headerTooLarge(int(self->m_headerLimit)),
+                         self->m_draining.load(std::memory_order_relaxed));
         }
         // A body announced as too large is refused before it is read.
         const char *length =
             MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
         if (length && std::strtoull(length, nullptr, 10) > std::uint64_t(self->m_bodyLimit)) {
             request->answered = true;
-            return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit));
+            return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit),
+                         self->m_draining.load(std::memory_order_relaxed));
         }
         return MHD_YES;
     }
@@ -373,7 +397,8 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
     }
     request->answered = true;
     if (request->discarded > 0)
-        return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit));
+        return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit),
+                     self->m_draining.load(std::memory_order_relaxed));
     return self->answer(connection, *request, url, method);
 }
 
@@ -390,7 +415,7 @@ int HttpServer::answer(MHD_Connection *connection, RequestState &state, const ch
                                    std::move(peer.address),
                                    std::move(peer.text)};
     const HttpResponse response = m_handler.handle(request, config);
-    const int queued = queue(connection, response);
+    const int queued = queue(connection, response, m_draining.load(std::memory_order_relaxed));
     m_handler.observe(std::chrono::duration_cast<std::chrono::nanoseconds>(
                           std::chrono::steady_clock::now() - state.start)
                           .count());

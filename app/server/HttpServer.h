@@ -37,8 +37,11 @@ public:
     quint16 port() const { return m_port; }
     int threadCount() const { return m_threads; }
 
-    // A graceful stop: no new connections, requests already received are answered (up to
-    // graceMs), then the threads end. Safe to call once, from the thread that called start().
+    // A graceful stop: no new connections; requests already received are answered (up to
+    // graceMs), each closing its connection after it; then no request is verified any more
+    // (one still arriving on a kept-alive connection is closed unanswered and unrecorded), so
+    // every use recorded was answered; then the threads end. Safe to call once, from the thread
+    // that called start().
     void drain(int graceMs);
 
     // libmicrohttpd's callbacks (through adapters with its exact signatures).
@@ -66,6 +69,8 @@ private:
     int m_bodyLimit = 0;
     std::size_t m_headerLimit = 0;
     ShardedCounter<int> m_inFlight; // requests received and not completed
+    std::atomic<bool> m_draining {false}; // answers close their connections
+    std::atomic<bool> m_stopping {false}; // requests are no longer verified
 };
 
 } // namespace Keyward::Verifyd
