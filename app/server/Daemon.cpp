@@ -74,32 +74,6 @@ Result<void> Daemon::start()
     return {};
 }
 
-QStringList Daemon::restartOnlyChanges(const ServerConfig &running, const ServerConfig &loaded)
-{
-    // Everything the server, its listening socket, libmicrohttpd or the verification service
-    // took when it started.
-    QStringList changed;
-    const auto check = [&changed](bool differs, const char *setting) {
-        if (differs)
-            changed.append(QString::fromLatin1(setting));
-    };
-    check(loaded.listenAddress != running.listenAddress || loaded.port != running.port,
-          "server/listen");
-    check(loaded.threads != running.threads, "server/threads");
-    check(loaded.connectionLimit != running.connectionLimit, "server/connection_limit");
-    check(loaded.connectionTimeoutS != running.connectionTimeoutS, "server/connection_timeout_s");
-    check(loaded.headerLimitBytes != running.headerLimitBytes, "server/header_limit_bytes");
-    check(loaded.bodyLimitBytes != running.bodyLimitBytes, "server/body_limit_bytes");
-    check(loaded.vaultPath != running.vaultPath, "store/vault");
-    check(loaded.dbConninfo != running.dbConninfo, "store/db");
-    check(loaded.vaultPin != running.vaultPin, "store/vault_pin");
-    check(loaded.cacheCheckIntervalMs != running.cacheCheckIntervalMs,
-          "verify/cache_check_interval_ms");
-    check(loaded.usageFlushIntervalMs != running.usageFlushIntervalMs,
-          "verify/usage_flush_interval_ms");
-    return changed;
-}
-
 void Daemon::reload()
 {
     timespec now {};
@@ -117,7 +91,8 @@ void Daemon::reload()
             qWarning("keyward-verifyd: %s change only with a restart; routes, trusted proxies, "
                      "request headers and the shutdown grace were reloaded",
                      qPrintable(kept.join(QStringLiteral(", "))));
-        m_config.set(*loaded);
+        // What is in effect: the next reload compares with it, not with this file.
+        m_config.set(reloadable(*old, *loaded));
         qInfo("keyward-verifyd: configuration reloaded (%lld routes)",
               qint64(loaded->routes.size()));
     }

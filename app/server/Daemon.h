@@ -34,10 +34,6 @@ public:
     void reload();
     void stop();
 
-    // The settings that differ between the two and take effect only with a restart, by their
-    // names in the configuration file ("server/header_limit_bytes", ...).
-    static QStringList restartOnlyChanges(const ServerConfig &running, const ServerConfig &loaded);
-
 Q_SIGNALS:
     void stopped();
 

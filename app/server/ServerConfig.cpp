@@ -265,4 +265,44 @@ Result<ServerConfig> ServerConfigLoader::load(const QString &path)
     return config;
 }
 
+namespace {
+
+// Visits every setting the server, its listening socket, libmicrohttpd or the verification
+// service took when it started, with its name in the configuration file.
+template<typename Visit>
+void forEachRestartOnlySetting(Visit &&visit)
+{
+    visit(&ServerConfig::listenAddress, "server/listen");
+    visit(&ServerConfig::port, "server/listen");
+    visit(&ServerConfig::threads, "server/threads");
+    visit(&ServerConfig::connectionLimit, "server/connection_limit");
+    visit(&ServerConfig::connectionTimeoutS, "server/connection_timeout_s");
+    visit(&ServerConfig::headerLimitBytes, "server/header_limit_bytes");
+    visit(&ServerConfig::bodyLimitBytes, "server/body_limit_bytes");
+    visit(&ServerConfig::vaultPath, "store/vault");
+    visit(&ServerConfig::dbConninfo, "store/db");
+    visit(&ServerConfig::vaultPin, "store/vault_pin");
+    visit(&ServerConfig::cacheCheckIntervalMs, "verify/cache_check_interval_ms");
+    visit(&ServerConfig::usageFlushIntervalMs, "verify/usage_flush_interval_ms");
+}
+
+} // namespace
+
+QStringList restartOnlyChanges(const ServerConfig &running, const ServerConfig &loaded)
+{
+    QStringList changed;
+    forEachRestartOnlySetting([&](auto member, const char *setting) {
+        const QString name = QString::fromLatin1(setting);
+        if (loaded.*member != running.*member && !changed.contains(name))
+            changed.append(name);
+    });
+    return changed;
+}
+
+ServerConfig reloadable(const ServerConfig &running, ServerConfig loaded)
+{
+    forEachRestartOnlySetting([&](auto member, const char *) { loaded.*member = running.*member; });
+    return loaded;
+}
+
 } // namespace Keyward::Verifyd

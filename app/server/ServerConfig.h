@@ -83,4 +83,10 @@ private:
     static Result<void> checkNames(const IniFile &ini, const QString &path);
 };
 
+// The settings that differ between the two and take effect only with a restart, by their names
+// in the configuration file ("server/header_limit_bytes", ...).
+QStringList restartOnlyChanges(const ServerConfig &running, const ServerConfig &loaded);
+// The loaded configuration with those settings as they are running: what a reload puts in effect.
+ServerConfig reloadable(const ServerConfig &running, ServerConfig loaded);
+
 } // namespace Keyward::Verifyd

@@ -123,6 +123,28 @@ private Q_SLOTS:
         QCOMPARE(second->route(QStringLiteral("a"))->grants, QStringList {QStringLiteral("two")});
     }
 
+    // A reload puts routes in effect and keeps what only a restart changes, and the next reload
+    // compares with what runs, not with the file before (found by a review: a second reload of
+    // the same file said nothing, and going back to the running port warned that it changed).
+    void reloadsCompareWithWhatRuns()
+    {
+        const auto running =
+            ServerConfigLoader::load(write("[server]\nlisten = 127.0.0.1:9001\n[route.a]\n"));
+        const auto edited = ServerConfigLoader::load(
+            write("[server]\nlisten = 127.0.0.1:9002\nheader_limit_bytes = 4096\n[route.b]\n"));
+        QVERIFY(running && edited);
+        const QStringList changes {QStringLiteral("server/listen"),
+                                   QStringLiteral("server/header_limit_bytes")};
+        QCOMPARE(restartOnlyChanges(*running, *edited), changes);
+        const ServerConfig inEffect = reloadable(*running, *edited);
+        QVERIFY(inEffect.route(QStringLiteral("b")));
+        QVERIFY(!inEffect.route(QStringLiteral("a")));
+        QCOMPARE(inEffect.port, running->port);
+        QCOMPARE(inEffect.headerLimitBytes, running->headerLimitBytes);
+        QCOMPARE(restartOnlyChanges(inEffect, *edited), changes); // said again
+        QCOMPARE(restartOnlyChanges(inEffect, *running), QStringList()); // back: nothing
+    }
+
     // A declared route exists even with every setting left at its default.
     void aRouteWithoutSettingsExists()
     {

@@ -798,6 +798,16 @@ private Q_SLOTS:
                  log.constData());
         QVERIFY(!log.contains("server/listen change")); // only what changed is named
         QCOMPARE(get("/v1/auth/later", {bearer(m_developer)}).status, 403);
+        // The same file again: the running limit is still the old one, so it is said again (it
+        // was compared with the file loaded last, and nothing was said).
+        m_server->signal(SIGHUP);
+        waited.restart();
+        while (log.count("header_limit_bytes change only with a restart") < 2
+               && waited.elapsed() < 10000) {
+            QTest::qWait(20);
+            log = m_server->log();
+        }
+        QCOMPARE(log.count("header_limit_bytes change only with a restart"), qsizetype(2));
 
         // A mistake (a misspelt key) is logged by name and the running configuration stays.
         QVERIFY(writeFile(m_configPath,
