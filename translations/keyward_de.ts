@@ -7033,6 +7033,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The header %1 appears more than once.</source>
         <translation>Der Header %1 kommt mehr als einmal vor.</translation>
     </message>
+    <message>
+        <source>The request did not arrive whole within %1 seconds.</source>
+        <translation>Die Anfrage ist nicht innerhalb von %1 Sekunden vollständig angekommen.</translation>
+    </message>
 </context>
 <context>
     <name>SecretIndexCheck</name>

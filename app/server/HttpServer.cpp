@@ -33,6 +33,7 @@ struct HttpServer::RequestState
     std::uint64_t discarded = 0; // body bytes dropped after the limit was passed
     bool answered = false;
     int inFlightShard = 0; // where it was counted in flight: taken back from the same shard
+    RequestDeadlines::Entry deadline;
 
     void begin()
     {
@@ -215,11 +216,31 @@ void onCompleted(void *cls, MHD_Connection *connection, void **state,
     HttpServer::completed(cls, connection, state, int(reason));
 }
 
-void onConnection(void *, MHD_Connection *, void **socketContext,
+void onConnection(void *cls, MHD_Connection *connection, void **socketContext,
                   MHD_ConnectionNotificationCode code)
 {
-    // libmicrohttpd reports a request completed before its connection closes.
-    HttpServer::connectionChanged(socketContext, code == MHD_CONNECTION_NOTIFY_STARTED);
+    // libmicrohttpd reports a request completed before its connection closes, and a
+    // connection closed before it closes the socket.
+    HttpServer::connectionChanged(cls, connection, socketContext,
+                                  code == MHD_CONNECTION_NOTIFY_STARTED);
+}
+
+// A request line arrived: its request's deadline starts. (libmicrohttpd would hand what this
+// returns to the first access() call; nothing, as before.)
+void *onRequestLine(void *cls, const char *, MHD_Connection *connection)
+{
+    HttpServer::requestBegun(cls, connection);
+    return nullptr;
+}
+
+// The 408 written straight to the socket, for a request that never arrived whole.
+QByteArray requestTimeoutAnswer(const HttpResponse &response)
+{
+    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(response.status) + " Request Timeout\r\n";
+    bytes += "Content-Type: " + response.contentType
+        + "\r\nContent-Length: " + QByteArray::number(response.body.size())
+        + "\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n" + response.body;
+    return bytes;
 }
 
 } // namespace
@@ -264,6 +285,11 @@ Result<void> HttpServer::start()
     // zeroes the whole pool after every request, a twentieth of the server's CPU, but a smaller
     // one would drop heads the limit allows. The body never goes there: it is copied out chunk
     // by chunk and bounded separately.
+    m_deadlines = std::make_unique<RequestDeadlines>(
+        config->connectionTimeoutS * 1000, config->requestTimeoutS * 1000,
+        [this, seconds = config->requestTimeoutS] {
+            return requestTimeoutAnswer(m_handler.requestTimedOut(seconds));
+        });
     m_headerLimit = std::size_t(config->headerLimitBytes);
     const std::size_t pool = 2 * m_headerLimit + 4096;
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
@@ -273,7 +299,11 @@ Result<void> HttpServer::start()
         {MHD_OPTION_EXTERNAL_LOGGER, intptr_t(&logFromLibrary), nullptr}, // first, or unused
         {MHD_OPTION_SOCK_ADDR, 0, &address},
         {MHD_OPTION_CONNECTION_LIMIT, config->connectionLimit, nullptr},
-        {MHD_OPTION_CONNECTION_TIMEOUT, config->connectionTimeoutS, nullptr},
+        // A backstop only (a client that does not read its answer): RequestDeadlines ends idle
+        // connections and late requests, this one counts silence alone.
+        {MHD_OPTION_CONNECTION_TIMEOUT, config->connectionTimeoutS + config->requestTimeoutS,
+         nullptr},
+        {MHD_OPTION_URI_LOG_CALLBACK, intptr_t(&onRequestLine), this},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(pool), nullptr},
         {MHD_OPTION_NOTIFY_COMPLETED, intptr_t(&onCompleted), this},
         {MHD_OPTION_NOTIFY_CONNECTION, intptr_t(&onConnection), this},
@@ -292,6 +322,7 @@ Result<void> HttpServer::start()
                              .arg(config->port));
     const MHD_DaemonInfo *info = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_BIND_PORT);
     m_port = info ? info->port : config->port;
+    m_deadlines->start();
     return {};
 }
 
@@ -326,6 +357,7 @@ void HttpServer::drain(int graceMs)
     waitForRequestsInFlight();
     MHD_stop_daemon(m_daemon); // joins the threads: their verifiers save usage as they end
     m_daemon = nullptr;
+    m_deadlines->stop(); // every connection is closed
     if (listening != MHD_INVALID_SOCKET)
         ::close(listening);
 }
@@ -353,6 +385,8 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
         }
         if (headSize(connection, url) > self->m_headerLimit) {
             request->answered = true;
+            if (!self->m_deadlines->claimAnswer(request->deadline))
+                return MHD_NO; // answered 408 meanwhile
             return queue(connection, self->m_handler.headerTooLarge(int(self->m_headerLimit)),
                          self->m_draining.load(std::memory_order_relaxed));
         }
@@ -361,6 +395,8 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
             MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
         if (length && std::strtoull(length, nullptr, 10) > std::uint64_t(self->m_bodyLimit)) {
             request->answered = true;
+            if (!self->m_deadlines->claimAnswer(request->deadline))
+                return MHD_NO;
             return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit),
                          self->m_draining.load(std::memory_order_relaxed));
         }
@@ -396,6 +432,8 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
         return MHD_YES;
     }
     request->answered = true;
+    if (!self->m_deadlines->claimAnswer(request->deadline))
+        return MHD_NO;
     if (request->discarded > 0)
         return queue(connection, self->m_handler.bodyTooLarge(self->m_bodyLimit),
                      self->m_draining.load(std::memory_order_relaxed));
@@ -430,18 +468,37 @@ void HttpServer::completed(void *cls, MHD_Connection *, void **state, int)
     const int shard = request->inFlightShard;
     request->end(); // the connection's: deleted when it closes
     *state = nullptr;
+    static_cast<HttpServer *>(cls)->m_deadlines->answered(request->deadline);
     // The same shard, whichever thread this runs on: no shard goes below zero, so while any
     // request is in flight the sum read shard by shard is never zero.
     static_cast<HttpServer *>(cls)->m_inFlight.addTo(shard, -1);
 }
 
-void HttpServer::connectionChanged(void **socketContext, bool opened)
+void HttpServer::requestBegun(void *cls, MHD_Connection *connection)
 {
+    const MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    if (auto *state = info ? static_cast<RequestState *>(info->socket_context) : nullptr)
+        static_cast<HttpServer *>(cls)->m_deadlines->begun(state->deadline);
+}
+
+void HttpServer::connectionChanged(void *cls, MHD_Connection *connection, void **socketContext,
+                                   bool opened)
+{
+    RequestDeadlines &deadlines = *static_cast<HttpServer *>(cls)->m_deadlines;
     if (opened) {
-        *socketContext = new RequestState;
+        auto *state = new RequestState;
+        const MHD_ConnectionInfo *info =
+            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (info)
+            deadlines.opened(state->deadline, info->connect_fd);
+        *socketContext = state;
         return;
     }
-    delete static_cast<RequestState *>(*socketContext);
+    auto *state = static_cast<RequestState *>(*socketContext);
+    if (state)
+        deadlines.closed(state->deadline);
+    delete state;
     *socketContext = nullptr;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RequestDeadlines.h"
 #include "core/Result.h"
 #include "core/ThreadShard.h"
 
@@ -8,6 +9,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 
 struct MHD_Daemon;
 struct MHD_Connection;
@@ -49,8 +51,11 @@ public:
                       const char *version, const char *uploadData, std::size_t *uploadDataSize,
                       void **state);
     static void completed(void *cls, MHD_Connection *connection, void **state, int reason);
+    // A request line arrived on the connection.
+    static void requestBegun(void *cls, MHD_Connection *connection);
     // A connection opens (opened) or closes: its request state lives as long as it does.
-    static void connectionChanged(void **socketContext, bool opened);
+    static void connectionChanged(void *cls, MHD_Connection *connection, void **socketContext,
+                                  bool opened);
 
     // A chunked body over the limit is read and dropped (then answered 413) up to this many
     // times the limit; beyond, the connection is closed.
@@ -71,6 +76,7 @@ private:
     ShardedCounter<int> m_inFlight; // requests received and not completed
     std::atomic<bool> m_draining {false}; // answers close their connections
     std::atomic<bool> m_stopping {false}; // requests are no longer verified
+    std::unique_ptr<RequestDeadlines> m_deadlines; // after the daemon stops, with no connection
 };
 
 } // namespace Keyward::Verifyd

@@ -60,6 +60,12 @@ HttpResponse RequestHandler::rejected(int status, const QString &message, bool j
     return ResponseBuilder::error(status, message, json);
 }
 
+HttpResponse RequestHandler::requestTimedOut(int seconds)
+{
+    return rejected(408, tr("The request did not arrive whole within %1 seconds.").arg(seconds),
+                    true);
+}
+
 HttpResponse RequestHandler::bodyTooLarge(int limitBytes)
 {
     return rejected(413, tr("The request body is larger than %1 bytes.").arg(limitBytes), true);

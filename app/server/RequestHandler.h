@@ -76,6 +76,7 @@ public:
     // Answers that the server gives before the request is complete.
     HttpResponse bodyTooLarge(int limitBytes);
     HttpResponse headerTooLarge(int limitBytes);
+    HttpResponse requestTimedOut(int seconds);
     // A request's time from arrival to its queued answer, for the latency histogram.
     void observe(qint64 nanoseconds);
 

@@ -19,6 +19,7 @@ constexpr const char *kServerKeys[] = {
     "server/threads",
     "server/connection_limit",
     "server/connection_timeout_s",
+    "server/request_timeout_s",
     "server/header_limit_bytes",
     "server/body_limit_bytes",
     "server/shutdown_grace_ms",
@@ -209,6 +210,7 @@ Result<ServerConfig> ServerConfigLoader::load(const QString &path)
         {"server/threads", &config.threads, 0},
         {"server/connection_limit", &config.connectionLimit, 1},
         {"server/connection_timeout_s", &config.connectionTimeoutS, 1},
+        {"server/request_timeout_s", &config.requestTimeoutS, 1},
         {"server/header_limit_bytes", &config.headerLimitBytes, 1024},
         {"server/body_limit_bytes", &config.bodyLimitBytes, 256},
         {"server/shutdown_grace_ms", &config.shutdownGraceMs, 0},
@@ -277,6 +279,7 @@ void forEachRestartOnlySetting(Visit &&visit)
     visit(&ServerConfig::threads, "server/threads");
     visit(&ServerConfig::connectionLimit, "server/connection_limit");
     visit(&ServerConfig::connectionTimeoutS, "server/connection_timeout_s");
+    visit(&ServerConfig::requestTimeoutS, "server/request_timeout_s");
     visit(&ServerConfig::headerLimitBytes, "server/header_limit_bytes");
     visit(&ServerConfig::bodyLimitBytes, "server/body_limit_bytes");
     visit(&ServerConfig::vaultPath, "store/vault");

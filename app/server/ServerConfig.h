@@ -42,7 +42,8 @@ struct ServerConfig
 
     int threads = 0; // 0: one per core
     int connectionLimit = 1024;
-    int connectionTimeoutS = 10; // idle and unfinished requests are closed after this
+    int connectionTimeoutS = 10; // a connection with no request begun is closed after this
+    int requestTimeoutS = 30; // a request must arrive whole within this of its first line: 408
     int headerLimitBytes = 16384; // the whole request head; more is answered 431
     int bodyLimitBytes = 16384; // more is answered 413
     int shutdownGraceMs = 5000; // SIGTERM: how long in-flight requests may take to finish

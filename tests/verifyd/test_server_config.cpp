@@ -40,6 +40,8 @@ private Q_SLOTS:
         QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
         QCOMPARE(loaded->listenAddress, QHostAddress(QHostAddress::LocalHost));
         QCOMPARE(loaded->port, quint16(8087));
+        QCOMPARE(loaded->connectionTimeoutS, 10);
+        QCOMPARE(loaded->requestTimeoutS, 30);
         QCOMPARE(loaded->vaultPath, QStringLiteral("/var/lib/keyward/vault.keyward"));
         QVERIFY(loaded->dbConninfo.isEmpty()); // commented out
         QCOMPARE(loaded->trustedProxies.size(), 2);

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+namespace Keyward::Verifyd {
+
+// Two deadlines per connection, kept by one thread that looks a few times per deadline:
+// - idle: a connection that has not begun a request (no request line yet) for idleMs since it
+//   opened or answered the one before is closed, silently;
+// - request: a request must arrive whole (head and body) within requestMs of its request line,
+//   or is answered 408 and closed.
+// libmicrohttpd's own timeout counts only silence, so a client sending a header line now and then
+// held its connection for as long as it liked, a thousand such clients took every connection, and
+// a request that stopped half-way was closed without an answer (found by a review). Its timeout
+// stays on as a backstop, longer than both.
+//
+// A connection's thread and this one race for each request: claimAnswer() before an answer is
+// queued is a compare-and-swap on the same phase as the 408, so exactly one of them answers.
+class RequestDeadlines
+{
+public:
+    // One per connection, registered while it is open.
+    struct Entry
+    {
+        std::atomic<int> phase {0};
+        std::atomic<qint64> sinceMs {0}; // when the phase began
+        int fd = -1;
+    };
+
+    // answer: the 408's bytes (a whole HTTP/1.1 response), asked once per request timed out.
+    RequestDeadlines(int idleMs, int requestMs, std::function<QByteArray()> answer);
+    ~RequestDeadlines();
+    RequestDeadlines(const RequestDeadlines &) = delete;
+    RequestDeadlines &operator=(const RequestDeadlines &) = delete;
+
+    void start();
+    void stop();
+
+    // From the connection's thread. closed() must come before the socket is closed (libmicrohttpd
+    // reports a closed connection first), so this thread never touches a reused descriptor.
+    void opened(Entry &entry, int fd);
+    void closed(Entry &entry);
+    // Its request line arrived: the request's deadline starts.
+    void begun(Entry &entry);
+    // The request is complete and about to be answered; false when it timed out already (then
+    // the connection is closing: answer nothing).
+    bool claimAnswer(Entry &entry);
+    // The answer was sent: idle until the next request line.
+    void answered(Entry &entry);
+
+private:
+    enum Phase { Idle = 0, Receiving = 1, Answering = 2, TimedOut = 3 };
+    static qint64 nowMs();
+    void run();
+    // Ends the connection if it is still in phase `from`; with a 408 when it was receiving.
+    void expire(Entry &entry, int from);
+
+    const int m_idleMs;
+    const int m_requestMs;
+    const std::function<QByteArray()> m_answer;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::unordered_set<Entry *> m_entries;
+    std::thread m_thread;
+};
+
+} // namespace Keyward::Verifyd
