@@ -7037,6 +7037,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>The request did not arrive whole within %1 seconds.</source>
         <translation>Die Anfrage ist nicht innerhalb von %1 Sekunden vollständig angekommen.</translation>
     </message>
+    <message>
+        <source>An HTTP/1.1 request needs a Host header.</source>
+        <translation>Eine HTTP/1.1-Anfrage braucht einen Host-Header.</translation>
+    </message>
 </context>
 <context>
     <name>SecretIndexCheck</name>

@@ -363,7 +363,7 @@ void HttpServer::drain(int graceMs)
 }
 
 int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, const char *method,
-                       const char *, const char *uploadData, std::size_t *uploadDataSize,
+                       const char *version, const char *uploadData, std::size_t *uploadDataSize,
                        void **state)
 {
     auto *self = static_cast<HttpServer *>(cls);
@@ -388,6 +388,16 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
             if (!self->m_deadlines->claimAnswer(request->deadline))
                 return MHD_NO; // answered 408 meanwhile
             return queue(connection, self->m_handler.headerTooLarge(int(self->m_headerLimit)),
+                         self->m_draining.load(std::memory_order_relaxed));
+        }
+        // RFC 9112 3.2: a server answers 400 to an HTTP/1.1 request without Host (libmicrohttpd
+        // lets it through).
+        if (std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0
+            && !MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)) {
+            request->answered = true;
+            if (!self->m_deadlines->claimAnswer(request->deadline))
+                return MHD_NO;
+            return queue(connection, self->m_handler.missingHost(),
                          self->m_draining.load(std::memory_order_relaxed));
         }
         // A body announced as too large is refused before it is read.

@@ -71,6 +71,11 @@ HttpResponse RequestHandler::bodyTooLarge(int limitBytes)
     return rejected(413, tr("The request body is larger than %1 bytes.").arg(limitBytes), true);
 }
 
+HttpResponse RequestHandler::missingHost()
+{
+    return rejected(400, tr("An HTTP/1.1 request needs a Host header."), false);
+}
+
 HttpResponse RequestHandler::headerTooLarge(int limitBytes)
 {
     HttpResponse response =

@@ -77,6 +77,7 @@ public:
     HttpResponse bodyTooLarge(int limitBytes);
     HttpResponse headerTooLarge(int limitBytes);
     HttpResponse requestTimedOut(int seconds);
+    HttpResponse missingHost();
     // A request's time from arrival to its queued answer, for the latency histogram.
     void observe(qint64 nanoseconds);
 

@@ -743,6 +743,14 @@ private Q_SLOTS:
         }
         expectServing();
         {
+            // HTTP/1.1 without Host (RFC 9112 3.2: 400; libmicrohttpd answered it).
+            RawHttp http(m_server->port());
+            QCOMPARE(http.request("GET /v1/auth HTTP/1.1\r\nX-API-Key: x\r\n\r\n").status, 400);
+            RawHttp older(m_server->port());
+            QCOMPARE(older.request("GET /healthz HTTP/1.0\r\n\r\n").status, 200); // needs none
+        }
+        expectServing();
+        {
             // A key that is not UTF-8 is just a wrong key.
             const RawResponse binary = get("/v1/auth", {"X-API-Key: kw_live_\xff\xfe\x80"});
             QCOMPARE(binary.status, 401);
