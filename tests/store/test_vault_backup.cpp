@@ -19,6 +19,20 @@ class TestVaultBackup : public QObject
 {
     Q_OBJECT
 
+private:
+    // A backup of f's vault as a Keyward of schema 6 wrote it (no usage epochs).
+    static QString schemaSixBackup(VaultFixture &f)
+    {
+        const QString backup = f.dir.filePath(QStringLiteral("backup.keyward"));
+        if (!VaultBackup::backup(f.path, backup))
+            return {};
+        RawVault raw(backup);
+        if (!raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN usage_epoch"))
+            || !raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 7")))
+            return {};
+        return backup;
+    }
+
 private Q_SLOTS:
     void openStoresSeeTheRestoreAsAChange()
     {
@@ -106,13 +120,8 @@ private Q_SLOTS:
         VaultFixture f;
         auto early = f.store->createKey(f.request(QStringLiteral("early")));
         QVERIFY(early);
-        const QString backup = f.dir.filePath(QStringLiteral("backup.keyward"));
-        QVERIFY(VaultBackup::backup(f.path, backup));
-        {
-            RawVault raw(backup);
-            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN usage_epoch")));
-            QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 7")));
-        }
+        const QString backup = schemaSixBackup(f);
+        QVERIFY(!backup.isEmpty());
         auto verifierStore = f.openSecond(QString());
         Verifier verifier(*verifierStore, f.clock);
         QCOMPARE(verifier.verify(early->token, Environment::Production, {}, QString())->outcome,
@@ -142,12 +151,8 @@ private Q_SLOTS:
         VaultFixture f;
         auto early = f.store->createKey(f.request(QStringLiteral("early")));
         QVERIFY(early);
-        const QString backup = f.dir.filePath(QStringLiteral("backup.keyward"));
-        QVERIFY(VaultBackup::backup(f.path, backup));
-        QVERIFY(
-            RawVault(backup).exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN usage_epoch")));
-        QVERIFY(
-            RawVault(backup).exec(QStringLiteral("DELETE FROM schema_version WHERE version = 7")));
+        const QString backup = schemaSixBackup(f);
+        QVERIFY(!backup.isEmpty());
         const QString taken = f.dir.filePath(
             QStringLiteral(".vault.keyward.upgrading-%1").arg(QCoreApplication::applicationPid()));
         QVERIFY(QFileInfo(f.path).fileName() == QStringLiteral("vault.keyward"));
