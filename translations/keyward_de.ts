@@ -7114,6 +7114,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>%1, %2: no such setting (docs/verifyd.md lists them).</source>
         <translation>%1, %2: diese Einstellung gibt es nicht (docs/verifyd.md führt sie auf).</translation>
     </message>
+    <message>
+        <source>%1, %2: at most %3 (a day).</source>
+        <translation>%1, %2: höchstens %3 (ein Tag).</translation>
+    </message>
 </context>
 <context>
     <name>ServerConnInfo</name>

@@ -52,7 +52,7 @@ private:
     static int outcomeIndex(VerifyOutcome outcome);
     static int statusIndex(int status);
 
-    static constexpr std::array<int, 7> kRejectedStatuses = {400, 401, 404, 405, 413, 431, 0};
+    static constexpr std::array<int, 8> kRejectedStatuses = {400, 401, 404, 405, 408, 413, 431, 0};
     // Every request adds to these: each thread to a shard of its own (core/ThreadShard.h), and
     // render() sums them.
     struct alignas(64) Shard

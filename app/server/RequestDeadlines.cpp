@@ -67,10 +67,23 @@ bool RequestDeadlines::claimAnswer(Entry &entry)
 {
     int phase = entry.phase.load();
     while (phase == Idle || phase == Receiving) {
-        if (entry.phase.compare_exchange_weak(phase, Answering))
+        if (entry.phase.compare_exchange_strong(phase, Answering)) {
+            entry.sinceMs.store(nowMs());
             return true;
+        }
     }
-    return phase == Answering; // claimed already for this request
+    if (phase == Answering)
+        return true; // claimed already for this request
+    // Lost to expire(), which sends the 408 under the lock: once it is out, libmicrohttpd may
+    // close (its shutdown before the 408 was written lost it; found by a review).
+    const std::lock_guard lock(m_mutex);
+    return false;
+}
+
+int RequestDeadlines::backstopSeconds(int idleS, int requestS)
+{
+    const int longest = std::max(idleS, requestS);
+    return longest + longest / 4 + 2;
 }
 
 void RequestDeadlines::answered(Entry &entry)
@@ -106,8 +119,8 @@ void RequestDeadlines::run()
         for (Entry *entry : m_entries) {
             const int phase = entry->phase.load();
             const qint64 waited = now - entry->sinceMs.load();
-            if (phase == Idle && waited > qint64(m_idleMs))
-                expire(*entry, Idle);
+            if ((phase == Idle || phase == Answering) && waited > qint64(m_idleMs))
+                expire(*entry, phase);
             else if (phase == Receiving && waited > qint64(m_requestMs))
                 expire(*entry, Receiving);
         }

@@ -15,11 +15,13 @@ namespace Keyward::Verifyd {
 // - idle: a connection that has not begun a request (no request line yet) for idleMs since it
 //   opened or answered the one before is closed, silently;
 // - request: a request must arrive whole (head and body) within requestMs of its request line,
-//   or is answered 408 and closed.
+//   or is answered 408 and closed;
+// - answer: a connection whose answer is not sent within idleMs (a client that does not read,
+//   with requests pipelined until the socket's buffers are full) is closed, silently.
 // libmicrohttpd's own timeout counts only silence, so a client sending a header line now and then
 // held its connection for as long as it liked, a thousand such clients took every connection, and
 // a request that stopped half-way was closed without an answer (found by a review). Its timeout
-// stays on as a backstop, longer than both.
+// stays on as a backstop (backstopSeconds()), long enough not to come first.
 //
 // A connection's thread and this one race for each request: claimAnswer() before an answer is
 // queued is a compare-and-swap on the same phase as the 408, so exactly one of them answers.
@@ -43,14 +45,18 @@ public:
     void start();
     void stop();
 
+    // libmicrohttpd's own timeout (silence only), in seconds: after every deadline here and
+    // this thread's lateness, so that it never ends a request before its 408.
+    static int backstopSeconds(int idleS, int requestS);
+
     // From the connection's thread. closed() must come before the socket is closed (libmicrohttpd
     // reports a closed connection first), so this thread never touches a reused descriptor.
     void opened(Entry &entry, int fd);
     void closed(Entry &entry);
     // Its request line arrived: the request's deadline starts.
     void begun(Entry &entry);
-    // The request is complete and about to be answered; false when it timed out already (then
-    // the connection is closing: answer nothing).
+    // The request is complete and about to be answered; false when it timed out already: then
+    // the 408 has been sent (this waits for it) and the connection is closing, answer nothing.
     bool claimAnswer(Entry &entry);
     // The answer was sent: idle until the next request line.
     void answered(Entry &entry);

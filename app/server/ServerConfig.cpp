@@ -12,6 +12,8 @@ namespace Keyward::Verifyd {
 
 namespace {
 
+constexpr int kMaxTimeoutS = 86400;
+
 // Every key the file may hold. Anything else is reported, not ignored: a misspelt vault_pin
 // would have left the vault unpinned without a word.
 constexpr const char *kServerKeys[] = {
@@ -220,6 +222,15 @@ Result<ServerConfig> ServerConfigLoader::load(const QString &path)
     for (const auto &entry : numbers) {
         if (auto read = number(QLatin1String(entry.key), *entry.target, entry.minimum); !read)
             return read.error();
+    }
+    // Counted in milliseconds on the server: a day is more than any client should take.
+    for (const auto &[key, seconds] :
+         {std::pair {"server/connection_timeout_s", config.connectionTimeoutS},
+          std::pair {"server/request_timeout_s", config.requestTimeoutS}}) {
+        if (seconds > kMaxTimeoutS)
+            return makeError(
+                ErrorCode::InvalidInput,
+                tr("%1, %2: at most %3 (a day).").arg(path, QLatin1String(key)).arg(kMaxTimeoutS));
     }
     // Revocations must reach a running server within a second.
     if (config.cacheCheckIntervalMs > 1000)

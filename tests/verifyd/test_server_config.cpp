@@ -162,6 +162,14 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("named");
         // A misspelt pin must not leave the vault unpinned without a word.
+        // Counted in milliseconds: a larger one wrapped around, and closed every connection
+        // at once (found by a review).
+        QTest::newRow("timeout too long")
+            << QByteArray("[server]\nconnection_timeout_s = 2200000\n")
+            << QStringLiteral("server/connection_timeout_s: at most 86400");
+        QTest::newRow("request timeout too long")
+            << QByteArray("[server]\nrequest_timeout_s = 2200000\n")
+            << QStringLiteral("server/request_timeout_s: at most 86400");
         QTest::newRow("misspelt key") << QByteArray("[store]\nvalut_pin = 1234\n")
                                       << QStringLiteral("store/valut_pin: no such setting");
         QTest::newRow("key in the wrong section")

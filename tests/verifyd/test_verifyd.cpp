@@ -14,6 +14,7 @@
 #include <atomic>
 #include <csignal>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -746,6 +747,11 @@ private Q_SLOTS:
             // HTTP/1.1 without Host (RFC 9112 3.2: 400; libmicrohttpd answered it).
             RawHttp http(m_server->port());
             QCOMPARE(http.request("GET /v1/auth HTTP/1.1\r\nX-API-Key: x\r\n\r\n").status, 400);
+            RawHttp later(m_server->port());
+            QCOMPARE(later.request("GET /v1/auth HTTP/1.2\r\nX-API-Key: x\r\n\r\n").status, 400);
+            RawHttp twice(m_server->port());
+            QCOMPARE(twice.request("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n").status,
+                     400);
             RawHttp older(m_server->port());
             QCOMPARE(older.request("GET /healthz HTTP/1.0\r\n\r\n").status, 200); // needs none
         }
@@ -766,6 +772,9 @@ private Q_SLOTS:
     // without a word. (1 s and 2 s here.)
     void slowRequestsAre408AndIdleConnectionsClose()
     {
+        const QByteArray timedOut = "keyward_verifyd_rejected_requests_total{status=\"408\"}";
+        const qint64 timedOutBefore = gauge(timedOut);
+        QVERIFY(timedOutBefore >= 0); // a status of its own, not "other" (found by a review)
         {
             RawHttp http(m_server->port());
             QElapsedTimer waited;
@@ -782,6 +791,7 @@ private Q_SLOTS:
             QVERIFY(http.waitForClose(3000));
         }
         expectServing();
+        QCOMPARE(gauge(timedOut), timedOutBefore + 1);
         {
             // In three pieces over 1.2 s, with a key: answered, and the connection kept.
             const QByteArray request = RawHttp::build("GET", "/v1/auth", {bearer(m_developer)});
@@ -800,6 +810,42 @@ private Q_SLOTS:
             QVERIFY(http.waitForClose(5000));
             QVERIFY2(idle.elapsed() >= 900, qPrintable(QString::number(idle.elapsed())));
             QCOMPARE(http.read(100).status, 0);
+        }
+        expectServing();
+        {
+            // A client that sends requests and never reads the answers: once the socket's
+            // buffers are full its answer cannot go out, and it is closed after the idle second
+            // (the silence backstop, four seconds here, came first before).
+            const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+            QVERIFY(fd >= 0);
+            sockaddr_in to {};
+            to.sin_family = AF_INET;
+            to.sin_port = htons(m_server->port());
+            to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            ::connect(fd, reinterpret_cast<sockaddr *>(&to), sizeof to);
+            pollfd writable {fd, POLLOUT, 0};
+            QVERIFY(::poll(&writable, 1, 2000) == 1);
+            const QByteArray request = RawHttp::build("GET", "/healthz");
+            QElapsedTimer stuck;
+            int sent = 0;
+            while (sent < 200000) { // pipelined until nothing more fits
+                if (::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) < 0)
+                    break;
+                ++sent;
+                stuck.start();
+            }
+            QVERIFY2(sent < 200000, "the server went on reading");
+            pollfd closed {fd, POLLRDHUP, 0};
+            int polled = 0;
+            QElapsedTimer waited;
+            waited.start();
+            while (waited.elapsed() < 8000 && !(closed.revents & (POLLERR | POLLHUP | POLLRDHUP))) {
+                closed.revents = 0;
+                polled = ::poll(&closed, 1, 100);
+            }
+            QVERIFY2(polled == 1, "still open");
+            QVERIFY2(stuck.elapsed() < 3000, qPrintable(QString::number(stuck.elapsed())));
+            ::close(fd);
         }
         expectServing();
     }

@@ -48,10 +48,9 @@ private Q_SLOTS:
     {
         const RawResponse ok = get("/api/orders", {"Authorization: Bearer " + m_token});
         QCOMPARE(ok.status, 200);
-        QCOMPARE(
-            ok.body,
-            "upstream saw key " + m_keyId
-                + "\nname=through nginx\ngrants=licenses:read\ncustomer=\nenvironment=live\n");
+        QCOMPARE(ok.body,
+                 "upstream saw key " + m_keyId
+                     + "\nname=through nginx\ngrants=licenses:read\ncustomer=\nenvironment=live\n");
         QCOMPARE(get("/api/orders", {"X-API-Key: " + m_token}).status, 200);
     }
 
@@ -65,10 +64,9 @@ private Q_SLOTS:
                                     "X-Keyward-Key-Name: root", "X-Keyward-Grants: admin:full",
                                     "X-Keyward-Customer: victim", "X-Keyward-Environment: test"});
         QCOMPARE(ok.status, 200);
-        QCOMPARE(
-            ok.body,
-            "upstream saw key " + m_keyId
-                + "\nname=through nginx\ngrants=licenses:read\ncustomer=\nenvironment=live\n");
+        QCOMPARE(ok.body,
+                 "upstream saw key " + m_keyId
+                     + "\nname=through nginx\ngrants=licenses:read\ncustomer=\nenvironment=live\n");
     }
 
     void missingOrUnknownKeyIs401WithAChallenge()
