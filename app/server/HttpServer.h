@@ -18,6 +18,7 @@ namespace Keyward::Verifyd {
 
 class ConfigHolder;
 class RequestHandler;
+struct HttpResponse;
 struct ServerConfig;
 
 // The HTTP side, on libmicrohttpd: a pool of threads, each with its own epoll loop, accepting
@@ -65,6 +66,9 @@ private:
     struct RequestState;
     int answer(MHD_Connection *connection, RequestState &state, const char *url,
                const char *method);
+    // Queues the answer (closing the connection after it while draining) and starts its
+    // sending deadline.
+    int respond(MHD_Connection *connection, RequestState &state, const HttpResponse &response);
 
     const ConfigHolder &m_config;
     RequestHandler &m_handler;

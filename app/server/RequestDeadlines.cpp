@@ -44,8 +44,7 @@ qint64 RequestDeadlines::nowMs()
 void RequestDeadlines::opened(Entry &entry, int fd)
 {
     entry.fd = fd;
-    entry.phase.store(Idle);
-    entry.sinceMs.store(nowMs());
+    entry.state.store(pack(Idle, nowMs()));
     const std::lock_guard lock(m_mutex);
     m_entries.insert(&entry);
 }
@@ -56,23 +55,27 @@ void RequestDeadlines::closed(Entry &entry)
     m_entries.erase(&entry);
 }
 
+quint64 RequestDeadlines::move(Entry &entry, std::initializer_list<Phase> from, Phase to)
+{
+    quint64 state = entry.state.load();
+    while (std::find(from.begin(), from.end(), phaseOf(state)) != from.end()) {
+        if (entry.state.compare_exchange_weak(state, pack(to, nowMs())))
+            return state;
+    }
+    return 0;
+}
+
 void RequestDeadlines::begun(Entry &entry)
 {
-    entry.sinceMs.store(nowMs());
-    int idle = Idle;
-    entry.phase.compare_exchange_strong(idle, Receiving);
+    move(entry, {Idle}, Receiving);
 }
 
 bool RequestDeadlines::claimAnswer(Entry &entry)
 {
-    int phase = entry.phase.load();
-    while (phase == Idle || phase == Receiving) {
-        if (entry.phase.compare_exchange_strong(phase, Answering)) {
-            entry.sinceMs.store(nowMs());
-            return true;
-        }
-    }
-    if (phase == Answering)
+    if (move(entry, {Idle, Receiving}, Answering) != 0)
+        return true;
+    const Phase phase = phaseOf(entry.state.load());
+    if (phase == Answering || phase == Sending)
         return true; // claimed already for this request
     // Lost to expire(), which sends the 408 under the lock: once it is out, libmicrohttpd may
     // close (its shutdown before the 408 was written lost it; found by a review).
@@ -80,32 +83,37 @@ bool RequestDeadlines::claimAnswer(Entry &entry)
     return false;
 }
 
-int RequestDeadlines::backstopSeconds(int idleS, int requestS)
+void RequestDeadlines::queued(Entry &entry)
 {
-    const int longest = std::max(idleS, requestS);
-    return longest + longest / 4 + 2;
+    move(entry, {Answering}, Sending);
 }
 
 void RequestDeadlines::answered(Entry &entry)
 {
-    entry.sinceMs.store(nowMs());
-    int answering = Answering;
-    entry.phase.compare_exchange_strong(answering, Idle);
+    move(entry, {Answering, Sending}, Idle);
 }
 
-void RequestDeadlines::expire(Entry &entry, int from)
+void RequestDeadlines::expire(Entry &entry, quint64 seen)
 {
-    if (!entry.phase.compare_exchange_strong(from, TimedOut))
+    if (!entry.state.compare_exchange_strong(seen, pack(TimedOut, nowMs())))
         return; // it moved on meanwhile
-    // The connection's thread is not writing (it has not claimed an answer, and cannot now):
-    // the 408 goes out whole before the socket is shut, and libmicrohttpd, reading the end of
-    // the stream, closes the connection on its own thread. A client still sending may see the
-    // close as a reset before it reads the 408; the connection is freed either way.
-    if (from == Receiving) {
+    // The connection's thread has not claimed an answer and cannot now. Best effort: the 408 is
+    // written if the socket takes it at once (a client that reads has room for it), then the
+    // socket is shut and libmicrohttpd, reading the end of the stream, closes the connection on
+    // its own thread. A client still sending may see the close as a reset before it reads the
+    // 408; the connection is freed either way. (libmicrohttpd writes on its own only for a
+    // malformed head or a 100 Continue, both at once when the head arrives, not at a deadline.)
+    if (phaseOf(seen) == Receiving) {
         const QByteArray bytes = m_answer();
         ::send(entry.fd, bytes.constData(), std::size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
     }
     ::shutdown(entry.fd, SHUT_RDWR);
+}
+
+int RequestDeadlines::backstopSeconds(int idleS, int requestS)
+{
+    const int longest = std::max(idleS, requestS);
+    return longest + longest / 4 + 2;
 }
 
 void RequestDeadlines::run()
@@ -117,12 +125,12 @@ void RequestDeadlines::run()
     while (!m_wake.wait_for(lock, period, [this] { return m_stopping; })) {
         const qint64 now = nowMs();
         for (Entry *entry : m_entries) {
-            const int phase = entry->phase.load();
-            const qint64 waited = now - entry->sinceMs.load();
-            if ((phase == Idle || phase == Answering) && waited > qint64(m_idleMs))
-                expire(*entry, phase);
-            else if (phase == Receiving && waited > qint64(m_requestMs))
-                expire(*entry, Receiving);
+            const quint64 state = entry->state.load();
+            const qint64 waited = now - sinceOf(state);
+            const Phase phase = phaseOf(state);
+            if (((phase == Idle || phase == Sending) && waited > qint64(m_idleMs))
+                || (phase == Receiving && waited > qint64(m_requestMs)))
+                expire(*entry, state);
         }
     }
 }

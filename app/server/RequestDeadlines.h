@@ -5,34 +5,36 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <initializer_list>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
 
 namespace Keyward::Verifyd {
 
-// Two deadlines per connection, kept by one thread that looks a few times per deadline:
+// Deadlines per connection, kept by one thread that looks a few times per deadline:
 // - idle: a connection that has not begun a request (no request line yet) for idleMs since it
 //   opened or answered the one before is closed, silently;
 // - request: a request must arrive whole (head and body) within requestMs of its request line,
 //   or is answered 408 and closed;
-// - answer: a connection whose answer is not sent within idleMs (a client that does not read,
-//   with requests pipelined until the socket's buffers are full) is closed, silently.
+// - sending: an answer not sent within idleMs of being queued (a client that does not read,
+//   with requests pipelined until the socket's buffers are full) closes the connection, silently.
+// A request being answered (verified) is never cut off: its answer may be on its way.
 // libmicrohttpd's own timeout counts only silence, so a client sending a header line now and then
 // held its connection for as long as it liked, a thousand such clients took every connection, and
 // a request that stopped half-way was closed without an answer (found by a review). Its timeout
 // stays on as a backstop (backstopSeconds()), long enough not to come first.
 //
 // A connection's thread and this one race for each request: claimAnswer() before an answer is
-// queued is a compare-and-swap on the same phase as the 408, so exactly one of them answers.
+// made is a compare-and-swap on the same word as the 408's, phase and time together, so exactly
+// one of them answers, and a deadline read for one request never lands on the next.
 class RequestDeadlines
 {
 public:
     // One per connection, registered while it is open.
     struct Entry
     {
-        std::atomic<int> phase {0};
-        std::atomic<qint64> sinceMs {0}; // when the phase began
+        std::atomic<quint64> state {0}; // the phase, and when it began (pack())
         int fd = -1;
     };
 
@@ -58,15 +60,22 @@ public:
     // The request is complete and about to be answered; false when it timed out already: then
     // the 408 has been sent (this waits for it) and the connection is closing, answer nothing.
     bool claimAnswer(Entry &entry);
+    // The answer is queued: it must be sent within idleMs.
+    void queued(Entry &entry);
     // The answer was sent: idle until the next request line.
     void answered(Entry &entry);
 
 private:
-    enum Phase { Idle = 0, Receiving = 1, Answering = 2, TimedOut = 3 };
+    enum Phase : quint64 { Idle, Receiving, Answering, Sending, TimedOut };
+    static quint64 pack(Phase phase, qint64 sinceMs) { return quint64(sinceMs) << 3 | phase; }
+    static Phase phaseOf(quint64 state) { return Phase(state & 7); }
+    static qint64 sinceOf(quint64 state) { return qint64(state >> 3); }
     static qint64 nowMs();
+    // Moves entry from a phase in `from` to `to` (its time now); the state it left, or 0.
+    static quint64 move(Entry &entry, std::initializer_list<Phase> from, Phase to);
     void run();
-    // Ends the connection if it is still in phase `from`; with a 408 when it was receiving.
-    void expire(Entry &entry, int from);
+    // Ends the connection if it is still as `seen` (with a 408 when it was receiving).
+    void expire(Entry &entry, quint64 seen);
 
     const int m_idleMs;
     const int m_requestMs;

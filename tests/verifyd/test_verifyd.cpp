@@ -850,6 +850,22 @@ private Q_SLOTS:
         expectServing();
     }
 
+    // An answer that takes longer than connection_timeout_s to make (here a usage reservation
+    // waiting for another writer's lock) is still sent: the sending deadline starts once it is
+    // queued. It was counted from the claim, and the request was verified, then cut off
+    // unanswered (found by a review).
+    void aSlowAnswerIsNotCutOff()
+    {
+        const IssuedToken limited = issue(*m_store, QStringLiteral("slow answer"), {}, {}, 1000);
+        RawVault writer(m_vaultPath);
+        QVERIFY(writer.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        RawHttp http(m_server->port());
+        http.send(RawHttp::build("GET", "/v1/auth", {bearer(limited)}));
+        QTest::qWait(2000); // twice the idle second, while the reservation waits
+        QVERIFY(writer.exec(QStringLiteral("ROLLBACK")));
+        QCOMPARE(http.read(10000).status, 200);
+    }
+
     void revocationReachesTheServerWithinOneSecond()
     {
         const IssuedToken doomed = issue(*m_store, QStringLiteral("doomed"));
