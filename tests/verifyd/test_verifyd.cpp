@@ -786,7 +786,7 @@ private Q_SLOTS:
                 answer = http.read(300);
             }
             QCOMPARE(answer.status, 408);
-            QVERIFY2(waited.elapsed() >= 1900 && waited.elapsed() < 4000,
+            QVERIFY2(waited.elapsed() >= 1900 && waited.elapsed() < 6000,
                      qPrintable(QString::number(waited.elapsed())));
             QVERIFY(http.waitForClose(3000));
         }
@@ -812,42 +812,51 @@ private Q_SLOTS:
             QCOMPARE(http.read(100).status, 0);
         }
         expectServing();
-        {
-            // A client that sends requests and never reads the answers: once the socket's
-            // buffers are full its answer cannot go out, and it is closed after the idle second
-            // (the silence backstop, four seconds here, came first before).
-            const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-            QVERIFY(fd >= 0);
-            sockaddr_in to {};
-            to.sin_family = AF_INET;
-            to.sin_port = htons(m_server->port());
-            to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            ::connect(fd, reinterpret_cast<sockaddr *>(&to), sizeof to);
-            pollfd writable {fd, POLLOUT, 0};
-            QVERIFY(::poll(&writable, 1, 2000) == 1);
-            const QByteArray request = RawHttp::build("GET", "/healthz");
-            QElapsedTimer stuck;
-            int sent = 0;
-            while (sent < 200000) { // pipelined until nothing more fits
-                if (::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) < 0)
-                    break;
-                ++sent;
-                stuck.start();
-            }
-            QVERIFY2(sent < 200000, "the server went on reading");
-            pollfd closed {fd, POLLRDHUP, 0};
-            int polled = 0;
-            QElapsedTimer waited;
-            waited.start();
-            while (waited.elapsed() < 8000 && !(closed.revents & (POLLERR | POLLHUP | POLLRDHUP))) {
-                closed.revents = 0;
-                polled = ::poll(&closed, 1, 100);
-            }
-            QVERIFY2(polled == 1, "still open");
-            QVERIFY2(stuck.elapsed() < 3000, qPrintable(QString::number(stuck.elapsed())));
-            ::close(fd);
-        }
         expectServing();
+    }
+
+    // A client that sends requests and never reads the answers: once the sockets' buffers are
+    // full its answer cannot go out, and the connection is closed after connection_timeout_s
+    // (1 s here). It was left to libmicrohttpd's silence timeout, here 27 s (found by a review).
+    // Timed from the client's last send, which comes before the server is stuck by however long
+    // the server takes to work through the requests buffered by then (seconds under sanitizers).
+    void anAnswerNobodyReadsClosesTheConnection()
+    {
+        const QString configPath = m_dir.filePath(QStringLiteral("unread.conf"));
+        QVERIFY(writeFile(configPath,
+                          "[server]\nconnection_timeout_s = 1\nrequest_timeout_s = 20\n"
+                          "[route.default]\nenvironment = live\n"));
+        VerifydProcess server;
+        QVERIFY(server.start({QStringLiteral("--config"), configPath, QStringLiteral("--vault"),
+                              m_vaultPath, QStringLiteral("--threads"), QStringLiteral("1")}));
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in to {};
+        to.sin_family = AF_INET;
+        to.sin_port = htons(server.port());
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::connect(fd, reinterpret_cast<sockaddr *>(&to), sizeof to);
+        pollfd writable {fd, POLLOUT, 0};
+        QVERIFY(::poll(&writable, 1, 2000) == 1);
+        const QByteArray request = RawHttp::build("GET", "/healthz");
+        QElapsedTimer stuck;
+        int sent = 0;
+        while (sent < 400000) { // pipelined until nothing more fits
+            if (::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) < 0)
+                break;
+            ++sent;
+            stuck.start();
+        }
+        QVERIFY2(sent < 400000, "the server went on reading");
+        pollfd closed {fd, POLLRDHUP, 0};
+        while (stuck.elapsed() < 40000 && !(closed.revents & (POLLERR | POLLHUP | POLLRDHUP))) {
+            closed.revents = 0;
+            ::poll(&closed, 1, 100);
+        }
+        ::close(fd);
+        QVERIFY2(closed.revents & (POLLERR | POLLHUP | POLLRDHUP), "still open");
+        QVERIFY2(stuck.elapsed() < 15000, qPrintable(QString::number(stuck.elapsed())));
+        QCOMPARE(server.terminate(), 0);
     }
 
     // An answer that takes longer than connection_timeout_s to make (here a usage reservation
