@@ -44,6 +44,7 @@ qint64 RequestDeadlines::nowMs()
 void RequestDeadlines::opened(Entry &entry, int fd)
 {
     entry.fd = fd;
+    entry.thread = std::this_thread::get_id();
     entry.state.store(pack(Idle, nowMs()));
     const std::lock_guard lock(m_mutex);
     m_entries.insert(&entry);
@@ -72,11 +73,10 @@ void RequestDeadlines::begun(Entry &entry)
 
 bool RequestDeadlines::claimAnswer(Entry &entry)
 {
-    if (move(entry, {Idle, Receiving}, Answering) != 0)
+    // Sending or Answering would be the request before's, if libmicrohttpd ever reported a new
+    // request before the last one's completion: this one's clock starts all the same.
+    if (move(entry, {Idle, Receiving, Sending, Answering}, Answering) != 0)
         return true;
-    const Phase phase = phaseOf(entry.state.load());
-    if (phase == Answering || phase == Sending)
-        return true; // claimed already for this request
     // Lost to expire(), which sends the 408 under the lock: once it is out, libmicrohttpd may
     // close (its shutdown before the 408 was written lost it; found by a review).
     const std::lock_guard lock(m_mutex);
@@ -97,7 +97,7 @@ void RequestDeadlines::expire(Entry &entry, quint64 seen)
 {
     if (!entry.state.compare_exchange_strong(seen, pack(TimedOut, nowMs())))
         return; // it moved on meanwhile
-    // The connection's thread has not claimed an answer and cannot now. Best effort: the 408 is
+    // The connection's thread is not making an answer and cannot start now. Best effort: the 408 is
     // written if the socket takes it at once (a client that reads has room for it), then the
     // socket is shut and libmicrohttpd, reading the end of the stream, closes the connection on
     // its own thread. A client still sending may see the close as a reset before it reads the
@@ -124,15 +124,38 @@ void RequestDeadlines::run()
     std::unique_lock lock(m_mutex);
     while (!m_wake.wait_for(lock, period, [this] { return m_stopping; })) {
         const qint64 now = nowMs();
+        const std::vector<std::thread::id> busy = busyThreads(now);
         for (Entry *entry : m_entries) {
-            const quint64 state = entry->state.load();
-            const qint64 waited = now - sinceOf(state);
+            quint64 state = entry->state.load();
             const Phase phase = phaseOf(state);
+            if (phase == Answering || phase == TimedOut)
+                continue;
+            if (std::find(busy.begin(), busy.end(), entry->thread) != busy.end()) {
+                // Waiting for its thread: the clock starts again once the thread is back.
+                entry->state.compare_exchange_strong(state, pack(phase, now));
+                continue;
+            }
+            const qint64 waited = now - sinceOf(state);
             if (((phase == Idle || phase == Sending) && waited > qint64(m_idleMs))
                 || (phase == Receiving && waited > qint64(m_requestMs)))
                 expire(*entry, state);
         }
     }
+}
+
+std::vector<std::thread::id> RequestDeadlines::busyThreads(qint64 now) const
+{
+    // An answer takes microseconds: one in the making for longer means its thread waits (for a
+    // locked vault, a slow server), and every connection of that thread waits with it.
+    constexpr qint64 kMomentMs = 20;
+    std::vector<std::thread::id> busy;
+    for (const Entry *entry : m_entries) {
+        const quint64 state = entry->state.load();
+        if (phaseOf(state) == Answering && now - sinceOf(state) > kMomentMs
+            && std::find(busy.begin(), busy.end(), entry->thread) == busy.end())
+            busy.push_back(entry->thread);
+    }
+    return busy;
 }
 
 } // namespace Keyward::Verifyd

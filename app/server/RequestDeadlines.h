@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_set>
+#include <vector>
 
 namespace Keyward::Verifyd {
 
@@ -19,7 +20,10 @@ namespace Keyward::Verifyd {
 //   or is answered 408 and closed;
 // - sending: an answer not sent within idleMs of being queued (a client that does not read,
 //   with requests pipelined until the socket's buffers are full) closes the connection, silently.
-// A request being answered (verified) is never cut off: its answer may be on its way.
+// A request being answered (verified) is never cut off: its answer may be on its way. Nor is any
+// other connection of the same thread while that lasts (the thread serves many, one at a time):
+// their clocks stop meanwhile, or a slow verification would cost its neighbours their finished
+// answers (found by a review).
 // libmicrohttpd's own timeout counts only silence, so a client sending a header line now and then
 // held its connection for as long as it liked, a thousand such clients took every connection, and
 // a request that stopped half-way was closed without an answer (found by a review). Its timeout
@@ -36,6 +40,7 @@ public:
     {
         std::atomic<quint64> state {0}; // the phase, and when it began (pack())
         int fd = -1;
+        std::thread::id thread; // the libmicrohttpd thread serving it (the one that opened it)
     };
 
     // answer: the 408's bytes (a whole HTTP/1.1 response), asked once per request timed out.
@@ -58,7 +63,8 @@ public:
     // Its request line arrived: the request's deadline starts.
     void begun(Entry &entry);
     // The request is complete and about to be answered; false when it timed out already: then
-    // the 408 has been sent (this waits for it) and the connection is closing, answer nothing.
+    // the connection is closing (after its 408, if it was receiving; this waits until that is
+    // sent), answer nothing.
     bool claimAnswer(Entry &entry);
     // The answer is queued: it must be sent within idleMs.
     void queued(Entry &entry);
@@ -74,6 +80,8 @@ private:
     // Moves entry from a phase in `from` to `to` (its time now); the state it left, or 0.
     static quint64 move(Entry &entry, std::initializer_list<Phase> from, Phase to);
     void run();
+    // The threads busy making an answer for longer than a moment.
+    std::vector<std::thread::id> busyThreads(qint64 now) const;
     // Ends the connection if it is still as `seen` (with a 408 when it was receiving).
     void expire(Entry &entry, quint64 seen);
 

@@ -875,6 +875,34 @@ private Q_SLOTS:
         QCOMPARE(http.read(10000).status, 200);
     }
 
+    // One thread serves many connections, one at a time: while a slow answer holds it, its other
+    // connections' clocks stop. A neighbour that had begun no request (its request waiting in the
+    // socket) was closed as idle, and one whose answer was queued lost it (found by a review).
+    void aSlowAnswerDoesNotCostItsNeighbours()
+    {
+        const QString configPath = m_dir.filePath(QStringLiteral("one-thread.conf"));
+        QVERIFY(writeFile(configPath,
+                          "[server]\nconnection_timeout_s = 1\nrequest_timeout_s = 2\n"
+                          "[route.default]\nenvironment = live\n"));
+        VerifydProcess server;
+        QVERIFY(server.start({QStringLiteral("--config"), configPath, QStringLiteral("--vault"),
+                              m_vaultPath, QStringLiteral("--threads"), QStringLiteral("1")}));
+        const IssuedToken limited = issue(*m_store, QStringLiteral("slow neighbour"), {}, {}, 1000);
+        RawHttp neighbour(server.port());
+        QTest::qWait(100); // accepted: its idle clock runs
+        RawVault writer(m_vaultPath);
+        QVERIFY(writer.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        RawHttp slow(server.port());
+        slow.send(RawHttp::build("GET", "/v1/auth", {bearer(limited)}));
+        QTest::qWait(200); // its reservation waits for the lock, and holds the only thread
+        neighbour.send(RawHttp::build("GET", "/v1/auth", {bearer(m_developer)}));
+        QTest::qWait(2000);
+        QVERIFY(writer.exec(QStringLiteral("ROLLBACK")));
+        QCOMPARE(slow.read(10000).status, 200);
+        QCOMPARE(neighbour.read(10000).status, 200);
+        QCOMPARE(server.terminate(), 0);
+    }
+
     void revocationReachesTheServerWithinOneSecond()
     {
         const IssuedToken doomed = issue(*m_store, QStringLiteral("doomed"));
