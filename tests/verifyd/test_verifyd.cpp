@@ -178,6 +178,16 @@ private:
         return ok;
     }
 
+    // A one-thread server of its own on the test's vault, with these [server] settings.
+    bool startOneThread(VerifydProcess &server, const QString &name, const QByteArray &settings)
+    {
+        const QString configPath = m_dir.filePath(name + QStringLiteral(".conf"));
+        return writeFile(configPath,
+                         "[server]\n" + settings + "[route.default]\nenvironment = live\n")
+            && server.start({QStringLiteral("--config"), configPath, QStringLiteral("--vault"),
+                             m_vaultPath, QStringLiteral("--threads"), QStringLiteral("1")});
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -822,13 +832,9 @@ private Q_SLOTS:
     // the server takes to work through the requests buffered by then (seconds under sanitizers).
     void anAnswerNobodyReadsClosesTheConnection()
     {
-        const QString configPath = m_dir.filePath(QStringLiteral("unread.conf"));
-        QVERIFY(writeFile(configPath,
-                          "[server]\nconnection_timeout_s = 1\nrequest_timeout_s = 20\n"
-                          "[route.default]\nenvironment = live\n"));
         VerifydProcess server;
-        QVERIFY(server.start({QStringLiteral("--config"), configPath, QStringLiteral("--vault"),
-                              m_vaultPath, QStringLiteral("--threads"), QStringLiteral("1")}));
+        QVERIFY(startOneThread(server, QStringLiteral("unread"),
+                               "connection_timeout_s = 1\nrequest_timeout_s = 20\n"));
         const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
         QVERIFY(fd >= 0);
         sockaddr_in to {};
@@ -880,13 +886,9 @@ private Q_SLOTS:
     // socket) was closed as idle, and one whose answer was queued lost it (found by a review).
     void aSlowAnswerDoesNotCostItsNeighbours()
     {
-        const QString configPath = m_dir.filePath(QStringLiteral("one-thread.conf"));
-        QVERIFY(writeFile(configPath,
-                          "[server]\nconnection_timeout_s = 1\nrequest_timeout_s = 2\n"
-                          "[route.default]\nenvironment = live\n"));
         VerifydProcess server;
-        QVERIFY(server.start({QStringLiteral("--config"), configPath, QStringLiteral("--vault"),
-                              m_vaultPath, QStringLiteral("--threads"), QStringLiteral("1")}));
+        QVERIFY(startOneThread(server, QStringLiteral("one-thread"),
+                               "connection_timeout_s = 1\nrequest_timeout_s = 2\n"));
         const IssuedToken limited = issue(*m_store, QStringLiteral("slow neighbour"), {}, {}, 1000);
         RawHttp neighbour(server.port());
         QTest::qWait(100); // accepted: its idle clock runs
