@@ -406,37 +406,27 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
         request->inFlightShard = self->m_inFlight.add(1);
         // Counted in flight before looking: drain() sets m_stopping before it reads the count,
         // so either it waits for this request or this request sees it stopping.
-        std::atomic_thread_fence(std::memory_order_seq_cst);
-        if (self->m_stopping.load(std::memory_order_relaxed)) {
+        if (self->isStopping()) {
             request->answered = true;
             return MHD_NO; // closed unanswered, before anything is verified or recorded
         }
-        if (headSize(connection, url) > self->m_headerLimit) {
-            request->answered = true;
-            if (!self->m_deadlines->claimAnswer(request->deadline))
-                return MHD_NO; // answered 408 meanwhile
-            return self->respond(connection, *request,
-                                 self->m_handler.headerTooLarge(int(self->m_headerLimit)));
-        }
+        if (headSize(connection, url) > self->m_headerLimit)
+            return self->refuseAtOnce(connection, *request, [self] {
+                return self->m_handler.headerTooLarge(int(self->m_headerLimit));
+            });
         // RFC 9112 3.2: a server answers 400 to an HTTP/1.1 request without exactly one Host
         // (libmicrohttpd lets it through).
         if (std::strncmp(version, "HTTP/1.", 7) == 0 && std::strcmp(version, "HTTP/1.0") != 0
-            && hostHeaders(connection) != 1) {
-            request->answered = true;
-            if (!self->m_deadlines->claimAnswer(request->deadline))
-                return MHD_NO;
-            return self->respond(connection, *request, self->m_handler.missingHost());
-        }
+            && hostHeaders(connection) != 1)
+            return self->refuseAtOnce(connection, *request,
+                                      [self] { return self->m_handler.missingHost(); });
         // A body announced as too large is refused before it is read.
         const char *length =
             MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
-        if (length && std::strtoull(length, nullptr, 10) > std::uint64_t(self->m_bodyLimit)) {
-            request->answered = true;
-            if (!self->m_deadlines->claimAnswer(request->deadline))
-                return MHD_NO;
-            return self->respond(connection, *request,
-                                 self->m_handler.bodyTooLarge(self->m_bodyLimit));
-        }
+        if (length && std::strtoull(length, nullptr, 10) > std::uint64_t(self->m_bodyLimit))
+            return self->refuseAtOnce(connection, *request, [self] {
+                return self->m_handler.bodyTooLarge(self->m_bodyLimit);
+            });
         return MHD_YES;
     }
     auto *request = static_cast<RequestState *>(*state);
@@ -468,15 +458,10 @@ int HttpServer::access(void *cls, MHD_Connection *connection, const char *url, c
         *uploadDataSize = 0;
         return MHD_YES;
     }
+    request->answered = true;
     // Checked again now the request is whole: one whose body was still arriving when the stop
     // began is not verified either (drain() waits only for those already past this).
-    std::atomic_thread_fence(std::memory_order_seq_cst);
-    if (self->m_stopping.load(std::memory_order_relaxed)) {
-        request->answered = true;
-        return MHD_NO;
-    }
-    request->answered = true;
-    if (!self->m_deadlines->claimAnswer(request->deadline))
+    if (self->isStopping() || !self->m_deadlines->claimAnswer(request->deadline))
         return MHD_NO;
     if (request->discarded > 0)
         return self->respond(connection, *request, self->m_handler.bodyTooLarge(self->m_bodyLimit));
@@ -501,6 +486,22 @@ int HttpServer::answer(MHD_Connection *connection, RequestState &state, const ch
                           std::chrono::steady_clock::now() - state.start)
                           .count());
     return queued;
+}
+
+bool HttpServer::isStopping() const
+{
+    // Pairs with drain()'s fence: this request was counted in flight before.
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    return m_stopping.load(std::memory_order_relaxed);
+}
+
+int HttpServer::refuseAtOnce(MHD_Connection *connection, RequestState &state,
+                             const std::function<HttpResponse()> &refusal)
+{
+    state.answered = true;
+    if (!m_deadlines->claimAnswer(state.deadline))
+        return MHD_NO; // answered 408 meanwhile
+    return respond(connection, state, refusal());
 }
 
 int HttpServer::respond(MHD_Connection *connection, RequestState &state,

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 struct MHD_Daemon;
@@ -69,6 +70,12 @@ private:
     // Queues the answer (closing the connection after it while draining) and starts its
     // sending deadline.
     int respond(MHD_Connection *connection, RequestState &state, const HttpResponse &response);
+    // A refusal the head alone decides, answered on the first call (made only once the answer
+    // is claimed: not when the request was answered 408 meanwhile).
+    int refuseAtOnce(MHD_Connection *connection, RequestState &state,
+                     const std::function<HttpResponse()> &refusal);
+    // drain() has begun refusing to verify (seq_cst: see access()).
+    bool isStopping() const;
 
     const ConfigHolder &m_config;
     RequestHandler &m_handler;
