@@ -13,12 +13,17 @@ namespace {
 
 const QString kKeyColumns = QStringLiteral(
     "k.id, k.name, k.notes, k.environment, k.role, k.grants, k.state, k.expires_at, "
-    "k.rate_count, k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.created_by, m.name, "
-    "k.created_at, k.updated_at, k.revoked_at, k.flagged, k.version, k.allowed_ips");
-const QString kKeyFrom = QStringLiteral(" FROM api_keys k JOIN members m ON m.id = k.created_by");
+    "k.rate_count, k.rate_unit, k.usage_limit, COALESCE(u.usage_count, 0), k.customer, "
+    "k.created_by, m.name, k.created_at, k.updated_at, k.revoked_at, k.flagged, k.version, "
+    "k.allowed_ips");
+// A key or secret without a usage row has not been used (schema 8).
+const QString kKeyFrom = QStringLiteral(" FROM api_keys k JOIN members m ON m.id = k.created_by "
+                                        "LEFT JOIN key_usage u ON u.key_id = k.id");
 const QString kSecretColumns =
-    QStringLiteral("s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
-                   "s.last_used_source, s.last_refused_at, s.last_refused_outcome");
+    QStringLiteral("s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, u.last_used_at, "
+                   "COALESCE(u.last_used_source, ''), u.last_refused_at, u.last_refused_outcome");
+const QString kSecretFrom =
+    QStringLiteral(" FROM key_secrets s LEFT JOIN secret_usage u ON u.secret_id = s.id");
 
 ApiKey keyFromRow(QSqlQuery &q)
 {
@@ -38,8 +43,8 @@ Result<QVector<ApiKey>> KeyReader::all(bool includeRevoked)
     if (!includeRevoked)
         keysSql += QStringLiteral(" WHERE k.state <> 2");
     keysSql += QStringLiteral(" ORDER BY k.id");
-    const QString secretsSql = QStringLiteral("SELECT ") + kSecretColumns
-        + QStringLiteral(" FROM key_secrets s ORDER BY s.id DESC");
+    const QString secretsSql = QStringLiteral("SELECT ") + kSecretColumns + kSecretFrom
+        + QStringLiteral(" ORDER BY s.id DESC");
     const QString what = tr("Cannot read the keys.");
 
     // Sized up front: growing a vector of 100,000 keys by doubling briefly holds both copies,
@@ -92,8 +97,8 @@ Result<ApiKey> KeyReader::one(qint64 id)
     if (!q.next())
         return makeError(ErrorCode::NotFound, tr("There is no key with id %1.").arg(id));
     ApiKey key = keyFromRow(q);
-    q.prepare(QStringLiteral("SELECT ") + kSecretColumns
-              + QStringLiteral(" FROM key_secrets s WHERE s.key_id = ? ORDER BY s.id DESC"));
+    q.prepare(QStringLiteral("SELECT ") + kSecretColumns + kSecretFrom
+              + QStringLiteral(" WHERE s.key_id = ? ORDER BY s.id DESC"));
     q.addBindValue(id);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot read the key."));

@@ -19,7 +19,8 @@ const QStringList &migrationFiles()
         QStringLiteral(":/keyward/migrations/004_shared_limits.sql"),
         QStringLiteral(":/keyward/migrations/005_signatures.sql"),
         QStringLiteral(":/keyward/migrations/006_signature_attestations.sql"),
-        QStringLiteral(":/keyward/migrations/007_usage_epoch.sql")};
+        QStringLiteral(":/keyward/migrations/007_usage_epoch.sql"),
+        QStringLiteral(":/keyward/migrations/008_usage_tables.sql")};
     return files;
 }
 

@@ -12,9 +12,10 @@ namespace Keyward {
 // no hash or hint (verifier caches hold many of these).
 inline constexpr const char kSecretRowSelect[] =
     "SELECT k.id, k.name, k.environment, k.grants, k.state, k.expires_at, k.rate_count, "
-    "k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.revoked_at, k.flagged, "
-    "k.version, s.id, s.retires_at, k.allowed_ips, k.usage_epoch FROM key_secrets s JOIN "
-    "api_keys k ON k.id = s.key_id WHERE s.hash = ";
+    "k.rate_unit, k.usage_limit, COALESCE(u.usage_count, 0), k.customer, k.revoked_at, "
+    "k.flagged, k.version, s.id, s.retires_at, k.allowed_ips, COALESCE(u.usage_epoch, 0) FROM "
+    "key_secrets s JOIN api_keys k ON k.id = s.key_id LEFT JOIN key_usage u ON u.key_id = k.id "
+    "WHERE s.hash = ";
 inline constexpr int kSecretRowColumns = 18;
 
 // Row: qint64 integer(int column), bool isNull(int column), QString text(int column).

@@ -201,11 +201,23 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
         return error;
     };
     SqlQuery q(m_db);
+    if (!m_dialect.isSqlite()) {
+        // The key's usage row, locked: reservations by other verifiers and a reset wait for this
+        // one. A row is made first if the key has none (no use yet), since only a row can be
+        // locked. (A vault file's transaction holds the whole file.)
+        q.prepare(QStringLiteral("INSERT INTO key_usage (key_id) SELECT id FROM api_keys WHERE id "
+                                 "= ? ON CONFLICT (key_id) DO NOTHING"));
+        q.addBindValue(keyId);
+        if (!q.exec())
+            return failed(SqlErrors::fromQuery(q, what));
+    }
     q.prepare(m_dialect.isSqlite()
-                  ? QStringLiteral(
-                      "SELECT usage_count, usage_limit, usage_epoch FROM api_keys WHERE id = ?")
-                  : QStringLiteral("SELECT usage_count, usage_limit, usage_epoch FROM api_keys "
-                                   "WHERE id = ? FOR UPDATE"));
+                  ? QStringLiteral("SELECT COALESCE(u.usage_count, 0), k.usage_limit, "
+                                   "COALESCE(u.usage_epoch, 0) FROM api_keys k LEFT JOIN key_usage "
+                                   "u ON u.key_id = k.id WHERE k.id = ?")
+                  : QStringLiteral("SELECT u.usage_count, k.usage_limit, u.usage_epoch FROM "
+                                   "key_usage u JOIN api_keys k ON k.id = u.key_id WHERE u.key_id "
+                                   "= ? FOR UPDATE OF u"));
     q.addBindValue(keyId);
     if (!q.exec())
         return failed(SqlErrors::fromQuery(q, what));
@@ -220,9 +232,11 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
     if (grant.usageLimit)
         grant.credits = qMax<qint64>(0, qMin(wanted, *grant.usageLimit - grant.usageCount));
     if (grant.credits > 0) {
-        q.prepare(QStringLiteral("UPDATE api_keys SET usage_count = usage_count + ? WHERE id = ?"));
-        q.addBindValue(grant.credits);
+        q.prepare(QStringLiteral("INSERT INTO key_usage (key_id, usage_count) VALUES (?, ?) ON "
+                                 "CONFLICT (key_id) DO UPDATE SET usage_count = "
+                                 "key_usage.usage_count + excluded.usage_count"));
         q.addBindValue(keyId);
+        q.addBindValue(grant.credits);
         if (!q.exec())
             return failed(SqlErrors::fromQuery(q, what));
         grant.usageCount += grant.credits;
@@ -235,8 +249,9 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
 Result<CreditGrant> SharedLimitRepository::peekCredits(qint64 keyId)
 {
     SqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("SELECT usage_count, usage_limit, usage_epoch FROM api_keys WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT COALESCE(u.usage_count, 0), k.usage_limit, "
+                             "COALESCE(u.usage_epoch, 0) FROM api_keys k LEFT JOIN key_usage u ON "
+                             "u.key_id = k.id WHERE k.id = ?"));
     q.addBindValue(keyId);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Could not read the key's usage."));
@@ -257,8 +272,8 @@ Result<void> SharedLimitRepository::returnCredits(qint64 keyId, qint64 credits, 
     if (m_beforeWrite)
         m_beforeWrite();
     SqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE api_keys SET usage_count = CASE WHEN usage_count > ? THEN "
-                             "usage_count - ? ELSE 0 END WHERE id = ? AND usage_epoch = ?"));
+    q.prepare(QStringLiteral("UPDATE key_usage SET usage_count = CASE WHEN usage_count > ? THEN "
+                             "usage_count - ? ELSE 0 END WHERE key_id = ? AND usage_epoch = ?"));
     q.addBindValue(credits);
     q.addBindValue(credits);
     q.addBindValue(keyId);

@@ -27,14 +27,14 @@ struct CreditGrant
 {
     qint64 credits = 0; // reserved now (0 for a look)
     qint64 usageCount =
-        0; // api_keys.usage_count afterwards, reservations of all verifiers included
+        0; // key_usage.usage_count afterwards, reservations of all verifiers included
     std::optional<qint64> usageLimit; // none: the key has no usage limit (any more)
-    qint64 usageEpoch = 0; // api_keys.usage_epoch: moves on at each usage reset
+    qint64 usageEpoch = 0; // key_usage.usage_epoch: moves on at each usage reset
 };
 
 // The SQL behind limits that hold across verifiers (schema 4): leases of rate-limit tokens from
 // the shared bucket in rate_buckets, and reservations of usage credits, which are added to
-// api_keys.usage_count up front. Each lease or reservation is one short write transaction
+// key_usage.usage_count up front. Each lease or reservation is one short write transaction
 // (BEGIN IMMEDIATE on SQLite; the bucket's or key's row lock on PostgreSQL, so verifiers only
 // wait for each other on the same key). It never bumps change_seq: no cache or window has to
 // reload for it. Works on whatever connection it is given, from that connection's thread.

@@ -32,6 +32,20 @@ QString SqlDialect::lockWriters() const
     return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriterLockKey);
 }
 
+QString SqlDialect::excludeUsageWriters() const
+{
+    if (isSqlite())
+        return {};
+    return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kUsageLockKey);
+}
+
+QString SqlDialect::shareWithUsageWriters() const
+{
+    if (isSqlite())
+        return {};
+    return QStringLiteral("SELECT pg_advisory_xact_lock_shared(%1)").arg(kUsageLockKey);
+}
+
 QString SqlDialect::notifyChanged() const
 {
     if (isSqlite())

@@ -29,7 +29,17 @@ public:
     // counter moved; delivered only if the transaction commits. Empty on SQLite.
     QString notifyChanged() const;
 
+    // PostgreSQL: key deletes against usage writes (schema 8). A delete cascades into the usage
+    // tables while it holds its keys' and secrets' rows; a usage write holding a usage row of
+    // such a key, then needing the key's row (a new hourly count's foreign key check), would
+    // deadlock with it. A delete takes this advisory lock exclusively, a usage write shared, each
+    // before any row: deletes wait for the writes in flight and hold new ones off until they
+    // commit; usage writes never wait for each other. Empty on SQLite (its write lock does).
+    QString excludeUsageWriters() const;
+    QString shareWithUsageWriters() const;
+
     static constexpr qint64 kWriterLockKey = 0x4B575244; // "KWRD"
+    static constexpr qint64 kUsageLockKey = 0x4B575553; // "KWUS"
 
 private:
     SqlEngine m_engine;

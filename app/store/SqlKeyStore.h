@@ -303,9 +303,12 @@ private:
     // Sets the deadline of every secret of the key but keptSecretId (earlier ones stay).
     Result<void> retireSecretsExcept(qint64 id, qint64 keptSecretId, qint64 retiresAt);
     // PostgreSQL: locks the secrets of these keys in the order of their ids, before a change
-    // takes the keys' rows (a delete) or several secrets at once (a retirement): the order the
-    // usage writer keeps (UsageRepository::writeRows).
+    // takes the keys' rows (a delete) or several secrets at once (a retirement): the order a
+    // regeneration keeps.
     Result<void> lockSecretsOfKeys(const QVector<qint64> &keyIds);
+    // PostgreSQL: before a delete of keys takes any row, waits for the usage writes in flight
+    // and holds new ones off until this transaction ends (SqlDialect::excludeUsageWriters).
+    Result<void> excludeUsageWriters();
     Result<void> appendAudit(const QString &action, std::optional<qint64> keyId,
                              const QString &details);
     // Sign-ins, successful or not, are audited. A failed one names the member only when the
@@ -329,13 +332,15 @@ private:
     Result<void> rewriteKeyRow(const ApiKey &before, const QString &assignments,
                                const QVariantList &values, const QString &auditAction,
                                const QJsonObject &details);
+    // The usage-limit changes: Admin check, row update (and with resetCount the key's usage row:
+    // count 0, a new epoch) and audit row in one transaction.
+    Result<ApiKey> changeUsage(qint64 id, qint64 expectedVersion, const QString &assignments,
+                               const QVariantList &values, bool resetCount,
+                               const QString &auditAction,
+                               const std::function<QJsonObject(const ApiKey &)> &details);
     // A change of state (activate, deactivate, revoke): the signed-in member may take action on
     // the key at expectedVersion, then its row is updated and the change audited under
     // auditAction.
-    // The usage-limit changes: Admin check, row update and audit row in one transaction.
-    Result<ApiKey> changeUsage(qint64 id, qint64 expectedVersion, const QString &assignments,
-                               const QVariantList &values, const QString &auditAction,
-                               const std::function<QJsonObject(const ApiKey &)> &details);
     Result<ApiKey> changeKeyState(qint64 id, qint64 expectedVersion, KeyAction action,
                                   const QString &assignments, const QVariantList &values,
                                   const QString &auditAction);

@@ -23,10 +23,9 @@ Result<BulkKeyResult> SqlKeyStore::changeKeys(const BulkKeyChange &change)
         return actor.error();
     if (auto valid = BulkKeyRules::validate(change, m_clock.nowMs()); !valid)
         return valid.error();
-    // Keys in the order of their ids, the order the usage writer credits them in: a bulk change
-    // that held one key while waiting for another the writer held, the writer waiting for the
-    // first, was a deadlock PostgreSQL broke by failing one of them. A delete takes all the
-    // keys' secrets first, for the same reason (lockSecretsOfKeys).
+    // Keys in the order of their ids, the order every change that locks several keeps. A delete
+    // keeps usage writers out and takes all the keys' secrets first (excludeUsageWriters,
+    // lockSecretsOfKeys).
     QVector<KeyVersionRef> keys = change.keys;
     std::sort(keys.begin(), keys.end(),
               [](const KeyVersionRef &a, const KeyVersionRef &b) { return a.id < b.id; });
@@ -38,6 +37,8 @@ Result<BulkKeyResult> SqlKeyStore::changeKeys(const BulkKeyChange &change)
     auto written = inWriteTransaction([&]() -> Result<void> {
         result = {};
         if (change.action == BulkKeyAction::Delete) {
+            if (auto excluded = excludeUsageWriters(); !excluded)
+                return excluded;
             if (auto locked = lockSecretsOfKeys(ids); !locked)
                 return locked;
         }

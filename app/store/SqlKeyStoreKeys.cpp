@@ -223,6 +223,8 @@ Result<void> SqlKeyStore::deleteKey(qint64 id, qint64 expectedVersion)
         id, expectedVersion, [&](const Member &actor, const ApiKey &before) -> Result<void> {
             if (auto allowed = Permissions::mayActOnKey(actor, before, KeyAction::Delete); !allowed)
                 return allowed;
+            if (auto excluded = excludeUsageWriters(); !excluded)
+                return excluded;
             if (auto locked = lockSecretsOfKeys({id}); !locked)
                 return locked;
             SqlQuery q(database());

@@ -86,14 +86,13 @@ Result<void> SqlKeyStore::retireSecretsExcept(qint64 id, qint64 keptSecretId, qi
     return {};
 }
 
-// A delete takes the key's row and then, through the cascade, its secrets' rows. The usage writer
-// takes secrets before keys (a secret's last use, then the key's counts), and so does a
-// regeneration: a delete in the other order could hold the key while waiting for a secret the
-// writer holds, and the writer wait for that key, which PostgreSQL breaks after a second by
-// failing one of them (the admin's delete, or the whole usage batch). Taking the secrets first,
-// by id as the writer does, the delete just waits for the write. A retirement updates several
-// secrets in one statement, which locks them in the order it finds them: it takes them by id
-// first too. A vault file's writer holds the whole file, so there it changes nothing.
+// A delete takes the key's row and then, through the cascade, its secrets' rows. A regeneration
+// takes secrets before the key: a delete in the other order could hold the key while waiting for
+// a secret the other holds, and the other wait for that key, which PostgreSQL breaks after a
+// second by failing one of them. Taking the secrets first, by id, the delete just waits. A
+// retirement updates several secrets in one statement, which locks them in the order it finds
+// them: it takes them by id first too. (Usage writers are kept apart from deletes by
+// excludeUsageWriters.) A vault file's writer holds the whole file, so there it changes nothing.
 Result<void> SqlKeyStore::lockSecretsOfKeys(const QVector<qint64> &keyIds)
 {
     if (m_dialect.isSqlite() || keyIds.isEmpty())
@@ -107,6 +106,17 @@ Result<void> SqlKeyStore::lockSecretsOfKeys(const QVector<qint64> &keyIds)
                              "ORDER BY id FOR UPDATE"));
     q.addBindValue(QString(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')));
     if (!q.exec())
+        return SqlErrors::fromQuery(q, tr("Cannot change the key."));
+    return {};
+}
+
+Result<void> SqlKeyStore::excludeUsageWriters()
+{
+    const QString lock = m_dialect.excludeUsageWriters();
+    if (lock.isEmpty())
+        return {};
+    SqlQuery q(database());
+    if (!q.exec(lock))
         return SqlErrors::fromQuery(q, tr("Cannot change the key."));
     return {};
 }

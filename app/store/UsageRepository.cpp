@@ -198,6 +198,16 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
 {
     const QString what = tr("Could not save the usage.");
 
+    // PostgreSQL: before any row. A key delete cascades into the usage rows while it holds the
+    // key's and its secrets' rows; a write that held a usage row of that key and then needed the
+    // key's row (a new hourly count's foreign key does) would deadlock with it. Deletes take
+    // this lock exclusively (SqlKeyStore::deleteKey), usage writes share it.
+    if (const QString lock = m_dialect.shareWithUsageWriters(); !lock.isEmpty()) {
+        SqlQuery locked(*m_db);
+        if (!locked.exec(lock))
+            return SqlErrors::fromQuery(locked, what);
+    }
+
     // The next usage_seq, stamped on every secret this batch touches. Taken first: its row lock
     // makes concurrent writers commit their values in order, so a window that has seen value n
     // finds everything newer with usage_seq > n.
@@ -251,46 +261,55 @@ Result<QSet<qint64>> UsageRepository::writeCountsRowByRow(const UsageBatch &batc
 {
     const QString what = tr("Could not save the usage.");
     QSet<qint64> present;
-    // Never moves a last use or refusal backwards: another verifier process may have written a
-    // newer one. The sequence moves regardless: the key's counts changed either way.
+    // Last use and refusal together, into the secret's usage row (schema 8), as the set-based
+    // write does (UsageRepositoryBulk.cpp, which explains the statement). A secret deleted since
+    // is skipped: key deletes wait for usage writes in flight (writeRows), so one the check
+    // finds stays until the transaction ends. In id order, as before.
     RepeatedStatement lastUse(
         *m_db, m_dialect.engine(),
-        QStringLiteral("UPDATE key_secrets SET usage_seq = ?, last_used_source = CASE WHEN "
-                       "last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_source END, "
-                       "last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? "
-                       "ELSE last_used_at END WHERE id = ?"));
-    RepeatedStatement lastRefusal(
-        *m_db, m_dialect.engine(),
-        QStringLiteral("UPDATE key_secrets SET usage_seq = ?, last_refused_outcome = CASE WHEN "
-                       "last_refused_at IS NULL OR last_refused_at < ? THEN ? ELSE "
-                       "last_refused_outcome END, last_refused_at = CASE WHEN last_refused_at IS "
-                       "NULL OR last_refused_at < ? THEN ? ELSE last_refused_at END WHERE id = ?"));
-    // One pass over the secrets in id order, last use and refusal together: the order every
-    // PostgreSQL transaction that locks secrets keeps (a delete of keys takes theirs by id), so
-    // two passes, each in order, could deadlock with one.
+        QStringLiteral(
+            "INSERT INTO secret_usage (secret_id, usage_seq, last_used_at, last_used_source, "
+            "last_refused_at, last_refused_outcome) SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), "
+            "CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS INTEGER) WHERE "
+            "EXISTS (SELECT 1 FROM key_secrets WHERE id = ?) ON CONFLICT (secret_id) DO UPDATE "
+            "SET usage_seq = excluded.usage_seq, last_used_source = CASE WHEN "
+            "excluded.last_used_at IS NOT NULL AND (secret_usage.last_used_at IS NULL OR "
+            "secret_usage.last_used_at < excluded.last_used_at) THEN excluded.last_used_source "
+            "ELSE secret_usage.last_used_source END, last_used_at = CASE WHEN "
+            "excluded.last_used_at IS NOT NULL AND (secret_usage.last_used_at IS NULL OR "
+            "secret_usage.last_used_at < excluded.last_used_at) THEN excluded.last_used_at ELSE "
+            "secret_usage.last_used_at END, last_refused_outcome = CASE WHEN "
+            "excluded.last_refused_at IS NOT NULL AND (secret_usage.last_refused_at IS NULL OR "
+            "secret_usage.last_refused_at < excluded.last_refused_at) THEN "
+            "excluded.last_refused_outcome ELSE secret_usage.last_refused_outcome END, "
+            "last_refused_at = CASE WHEN excluded.last_refused_at IS NOT NULL AND "
+            "(secret_usage.last_refused_at IS NULL OR secret_usage.last_refused_at < "
+            "excluded.last_refused_at) THEN excluded.last_refused_at ELSE "
+            "secret_usage.last_refused_at END"));
     for (qint64 secretId : sortedSecretIds(batch)) {
-        if (const auto use = batch.lastUses().constFind(secretId);
-            use != batch.lastUses().constEnd()) {
-            if (!lastUse.run({sequence, use->atMs,
-                              use->source.isNull() ? QStringLiteral("") : use->source, use->atMs,
-                              use->atMs, secretId}))
-                return lastUse.error(what);
-        }
-        if (const auto refusal = batch.lastRefusals().constFind(secretId);
-            refusal != batch.lastRefusals().constEnd()) {
-            if (!lastRefusal.run({sequence, refusal->atMs, refusal->outcome, refusal->atMs,
-                                  refusal->atMs, secretId}))
-                return lastRefusal.error(what);
-        }
+        const auto use = batch.lastUses().constFind(secretId);
+        const bool used = use != batch.lastUses().constEnd();
+        const auto refusal = batch.lastRefusals().constFind(secretId);
+        const bool refused = refusal != batch.lastRefusals().constEnd();
+        const QVariant noTime(QMetaType::fromType<qint64>());
+        const QVariant noOutcome(QMetaType::fromType<int>());
+        if (!lastUse.run({secretId, sequence, used ? QVariant(use->atMs) : noTime,
+                          used && !use->source.isNull() ? use->source : QStringLiteral(""),
+                          refused ? QVariant(refusal->atMs) : noTime,
+                          refused ? QVariant(refusal->outcome) : noOutcome, secretId}))
+            return lastUse.error(what);
     }
 
     // usage_count = usage_count + n: several verifier processes add to it without losing counts.
-    // A key the update found exists until the transaction ends: the update holds its row.
+    // A key the statement found exists until the transaction ends (as above).
     RepeatedStatement credit(
         *m_db, m_dialect.engine(),
-        QStringLiteral("UPDATE api_keys SET usage_count = usage_count + ? WHERE id = ?"));
+        QStringLiteral("INSERT INTO key_usage (key_id, usage_count) SELECT CAST(? AS BIGINT), "
+                       "CAST(? AS BIGINT) WHERE EXISTS (SELECT 1 FROM api_keys WHERE id = ?) ON "
+                       "CONFLICT (key_id) DO UPDATE SET usage_count = key_usage.usage_count + "
+                       "excluded.usage_count"));
     for (qint64 keyId : sortedKeys(batch.credits())) {
-        if (!credit.run({batch.credits().value(keyId), keyId}))
+        if (!credit.run({keyId, batch.credits().value(keyId), keyId}))
             return credit.error(what);
         if (credit.changedRows() > 0)
             present.insert(keyId);
@@ -301,12 +320,9 @@ Result<QSet<qint64>> UsageRepository::writeCountsRowByRow(const UsageBatch &batc
     // the request-log rows once per key, unless the credit above found the key (a pipeline's
     // last write is mostly such keys, and the check was a seventh of its cost). On a vault file
     // the transaction holds the write lock, so no key can go away between a check and its
-    // insert. On PostgreSQL every event of a key has touched one of its secrets above, and this
-    // transaction holds that row: a delete takes a key's secrets before its row (in id order, as
-    // here: SqlKeyStore::lockSecretsOfKeys), so it either committed before those updates (which
-    // then found nothing, and the check sees the key gone) or waits for this write to commit.
-    // The order also keeps the two from deadlocking. (The casts give PostgreSQL the parameters'
-    // types.)
+    // insert. On PostgreSQL a key delete waits for the usage writes in flight and holds new ones
+    // off until it commits (writeRows), so a key a check finds stays. (The casts give PostgreSQL
+    // the parameters' types.)
     const QString upsert = QStringLiteral(
         " ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count + "
         "excluded.count");
@@ -443,7 +459,8 @@ Result<QVector<UsageCountReading>> UsageRepository::readBack(const UsageBatch &b
         return readings;
     RepeatedStatement count(
         *m_db, m_dialect.engine(),
-        QStringLiteral("SELECT usage_count, usage_epoch FROM api_keys WHERE id = ?"));
+        QStringLiteral("SELECT COALESCE(u.usage_count, 0), COALESCE(u.usage_epoch, 0) FROM "
+                       "api_keys k LEFT JOIN key_usage u ON u.key_id = k.id WHERE k.id = ?"));
     for (qint64 keyId : sortedKeys(batch.readBackKeys())) {
         if (!count.run({keyId}))
             return count.error(tr("Could not read the usage count."));

@@ -28,7 +28,7 @@ struct UsageCountReading
 {
     qint64 keyId = 0;
     qint64 usageCount = 0;
-    qint64 usageEpoch = 0; // the count's epoch (api_keys.usage_epoch): a reset moves it on
+    qint64 usageEpoch = 0; // the count's epoch (key_usage.usage_epoch): a reset moves it on
 };
 
 struct HourlyUsage

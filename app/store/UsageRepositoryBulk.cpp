@@ -34,34 +34,37 @@ constexpr const char *kEmptyTables[] = {
     "DELETE FROM temp.usage_hours",
 };
 
-// Each UPDATE names its rows "id IN (SELECT ... FROM temp...)", which SQLite runs as look-ups by
-// id from the batch's side, and takes the new values from a correlated subquery on the batch's
-// primary key. "UPDATE ... FROM" cost half as much again (it materialises the join first), and
-// its plan scanned the whole vault table when the temporary tables had no statistics (a test
-// holds the plans to look-ups: EXPLAIN QUERY PLAN).
+// Each statement inserts the batch's rows into the usage tables (schema 8), or where a row is
+// there, updates it (a missing row is no use yet). The usage rows are a few numbers each: the
+// wide key and secret rows they came out of cost each write about twice as much.
 //
 // Never moves a last use or refusal backwards: another verifier process may have written a newer
-// one. The sequence moves regardless: the key's counts changed either way. (In an UPDATE every
-// expression sees the row as it was, so the CASEs compare with the old times.)
-constexpr const char *kUpdateSecrets =
-    "UPDATE key_secrets SET (usage_seq, last_used_source, last_used_at, last_refused_outcome, "
-    "last_refused_at) = (SELECT ?1, "
-    "CASE WHEN u.used_at IS NOT NULL AND (last_used_at IS NULL OR last_used_at < u.used_at) THEN "
-    "u.used_source ELSE last_used_source END, "
-    "CASE WHEN u.used_at IS NOT NULL AND (last_used_at IS NULL OR last_used_at < u.used_at) THEN "
-    "u.used_at ELSE last_used_at END, "
-    "CASE WHEN u.refused_at IS NOT NULL AND (last_refused_at IS NULL OR last_refused_at < "
-    "u.refused_at) THEN u.refused_outcome ELSE last_refused_outcome END, "
-    "CASE WHEN u.refused_at IS NOT NULL AND (last_refused_at IS NULL OR last_refused_at < "
-    "u.refused_at) THEN u.refused_at ELSE last_refused_at END "
-    "FROM temp.usage_secrets u WHERE u.id = key_secrets.id) "
-    "WHERE id IN (SELECT id FROM temp.usage_secrets)";
+// one. The sequence moves regardless: the key's counts changed either way. (In DO UPDATE a bare
+// column is the row as it was, "excluded" the batch's.) Secrets and keys deleted since their
+// requests are skipped, not a foreign-key error that would lose the whole batch: the transaction
+// holds the vault's write lock, so none goes away meanwhile.
+constexpr const char *kUpsertSecrets =
+    "INSERT INTO secret_usage (secret_id, usage_seq, last_used_at, last_used_source, "
+    "last_refused_at, last_refused_outcome) SELECT u.id, ?1, u.used_at, COALESCE(u.used_source, "
+    "''), u.refused_at, u.refused_outcome FROM temp.usage_secrets u WHERE EXISTS (SELECT 1 FROM "
+    "key_secrets s WHERE s.id = u.id) ON CONFLICT (secret_id) DO UPDATE SET usage_seq = "
+    "excluded.usage_seq, "
+    "last_used_source = CASE WHEN excluded.last_used_at IS NOT NULL AND (last_used_at IS NULL OR "
+    "last_used_at < excluded.last_used_at) THEN excluded.last_used_source ELSE last_used_source "
+    "END, "
+    "last_used_at = CASE WHEN excluded.last_used_at IS NOT NULL AND (last_used_at IS NULL OR "
+    "last_used_at < excluded.last_used_at) THEN excluded.last_used_at ELSE last_used_at END, "
+    "last_refused_outcome = CASE WHEN excluded.last_refused_at IS NOT NULL AND (last_refused_at IS "
+    "NULL OR last_refused_at < excluded.last_refused_at) THEN excluded.last_refused_outcome ELSE "
+    "last_refused_outcome END, "
+    "last_refused_at = CASE WHEN excluded.last_refused_at IS NOT NULL AND (last_refused_at IS NULL "
+    "OR last_refused_at < excluded.last_refused_at) THEN excluded.last_refused_at ELSE "
+    "last_refused_at END";
 // usage_count = usage_count + n: several verifier processes add to it without losing counts.
-constexpr const char *kUpdateCredits =
-    "UPDATE api_keys SET usage_count = usage_count + (SELECT c.credits FROM temp.usage_credits c "
-    "WHERE c.key_id = api_keys.id) WHERE id IN (SELECT key_id FROM temp.usage_credits)";
-// Keys deleted since their requests are skipped, not a foreign-key error that would lose the
-// whole batch. The transaction holds the vault's write lock: no key goes away meanwhile.
+constexpr const char *kUpsertCredits =
+    "INSERT INTO key_usage (key_id, usage_count) SELECT c.key_id, c.credits FROM "
+    "temp.usage_credits c WHERE EXISTS (SELECT 1 FROM api_keys k WHERE k.id = c.key_id) ON "
+    "CONFLICT (key_id) DO UPDATE SET usage_count = usage_count + excluded.usage_count";
 constexpr const char *kAddHourly =
     "INSERT INTO key_usage_hourly (key_id, hour, outcome, count) SELECT h.key_id, h.hour, "
     "h.outcome, h.count FROM temp.usage_hours h WHERE EXISTS (SELECT 1 FROM api_keys k WHERE k.id "
@@ -99,7 +102,7 @@ UsageRepository::BulkSql UsageRepository::bulkSqlForTests()
     BulkSql sql;
     for (const char *table : kCreateTables)
         sql.tables.append(QString::fromLatin1(table));
-    for (const char *statement : {kUpdateSecrets, kUpdateCredits, kAddHourly})
+    for (const char *statement : {kUpsertSecrets, kUpsertCredits, kAddHourly})
         sql.statements.append(QString::fromLatin1(statement));
     return sql;
 }
@@ -172,9 +175,9 @@ Result<void> UsageRepository::writeCountsInBulk(sqlite3 *db, const UsageBatch &b
     if (!filled)
         return filled;
 
-    if (auto updated = runOnce(db, kUpdateSecrets, what, sequence); !updated)
+    if (auto updated = runOnce(db, kUpsertSecrets, what, sequence); !updated)
         return updated;
-    if (auto credited = runOnce(db, kUpdateCredits, what); !credited)
+    if (auto credited = runOnce(db, kUpsertCredits, what); !credited)
         return credited;
     if (auto counted = runOnce(db, kAddHourly, what); !counted)
         return counted;

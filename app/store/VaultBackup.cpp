@@ -255,11 +255,16 @@ bool advanceCounter(sqlite3 *db, const char *name, qint64 atLeast)
 
 // The restored usage counts forget the credits running verifiers reserved since the backup, as a
 // reset does: every key's usage epoch moves past any it had (the restore's time is later than
-// every epoch an earlier restore set, and a reset only adds one), so verifiers drop them.
+// every epoch an earlier restore set, and a reset only adds one), so verifiers drop them. Every
+// key gets a usage row for it: one without counts as epoch 0, which verifiers may hold credits in.
 bool advanceUsageEpochs(sqlite3 *db, qint64 nowMs)
 {
     const auto statement = SqliteStatement::prepare(
-        db, "UPDATE api_keys SET usage_epoch = MAX(usage_epoch + 1, ?)", false);
+        db,
+        "INSERT INTO key_usage (key_id, usage_epoch) SELECT id, ?1 FROM api_keys WHERE true ON "
+        "CONFLICT (key_id) DO UPDATE SET usage_epoch = MAX(key_usage.usage_epoch + 1, "
+        "excluded.usage_epoch)",
+        false);
     if (!statement)
         return false;
     statement->bindInteger(1, nowMs);

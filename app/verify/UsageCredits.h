@@ -15,7 +15,7 @@ class SharedLimitRepository;
 //
 // Across verifiers (the methods taking a SharedLimitRepository): credits are reserved in the
 // store before they are spent. A reservation adds a few credits (reservationSize()) to
-// api_keys.usage_count in one short transaction, never beyond usage_limit; this process then
+// key_usage.usage_count in one short transaction, never beyond usage_limit; this process then
 // spends them one Valid answer at a time and reserves again when they run out. Since the count
 // includes every verifier's reservations, N verifiers together never pass more than the limit.
 // Credits reserved but not spent are given back by returnUnused() (the verifier's destructor);

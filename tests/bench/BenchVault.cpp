@@ -110,13 +110,12 @@ Result<std::unique_ptr<BenchVault>> BenchVault::create(const QString &path, int 
     QSqlQuery key(db);
     key.prepare(QStringLiteral(
         "INSERT INTO api_keys (id, name, notes, environment, role, grants, state, expires_at, "
-        "rate_count, rate_unit, usage_limit, usage_count, customer, created_by, created_at, "
-        "updated_at, revoked_at, flagged, version) VALUES (?, ?, ?, 0, 1, ?, 0, ?, 0, 1, NULL, 0, "
-        "?, ?, ?, ?, NULL, 0, 1)"));
+        "rate_count, rate_unit, usage_limit, customer, created_by, created_at, updated_at, "
+        "revoked_at, flagged, version) VALUES (?, ?, ?, 0, 1, ?, 0, ?, 0, 1, NULL, ?, ?, ?, ?, "
+        "NULL, 0, 1)"));
     QSqlQuery secret(db);
     secret.prepare(QStringLiteral("INSERT INTO key_secrets (id, key_id, hash, hint, created_at, "
-                                  "retires_at, last_used_at, last_used_source) VALUES (?, ?, ?, ?, "
-                                  "?, NULL, NULL, '')"));
+                                  "retires_at) VALUES (?, ?, ?, ?, ?, NULL)"));
     const qint64 now = clock.nowMs();
     const QString grants = QStringLiteral("customers:read licenses:read telemetry:write");
     for (int i = 1; i <= keyCount; ++i) {

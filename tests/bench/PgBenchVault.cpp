@@ -108,21 +108,20 @@ Result<void> PgBenchVault::seed(int keyCount, const Clock &clock)
             QStringList keyRows;
             QStringList secretRows;
             for (int i = first; i <= last; ++i) {
-                keyRows << QStringLiteral("(?, ?, ?, 0, 1, ?, 0, ?, 0, 1, NULL, 0, ?, ?, ?, ?, "
-                                          "NULL, 0, 1)");
-                secretRows << QStringLiteral("(?, ?, ?, ?, ?, NULL, NULL, '')");
+                keyRows << QStringLiteral("(?, ?, ?, 0, 1, ?, 0, ?, 0, 1, NULL, ?, ?, ?, ?, NULL, "
+                                          "0, 1)");
+                secretRows << QStringLiteral("(?, ?, ?, ?, ?, NULL)");
             }
             QSqlQuery keys(db);
-            keys.prepare(QStringLiteral(
-                             "INSERT INTO api_keys (id, name, notes, environment, role, grants, "
-                             "state, expires_at, rate_count, rate_unit, usage_limit, usage_count, "
-                             "customer, created_by, created_at, updated_at, revoked_at, flagged, "
-                             "version) VALUES ")
-                         + keyRows.join(QLatin1Char(',')));
+            keys.prepare(
+                QStringLiteral("INSERT INTO api_keys (id, name, notes, environment, role, grants, "
+                               "state, expires_at, rate_count, rate_unit, usage_limit, customer, "
+                               "created_by, created_at, updated_at, revoked_at, flagged, version) "
+                               "VALUES ")
+                + keyRows.join(QLatin1Char(',')));
             QSqlQuery secrets(db);
             secrets.prepare(QStringLiteral("INSERT INTO key_secrets (id, key_id, hash, hint, "
-                                           "created_at, retires_at, last_used_at, "
-                                           "last_used_source) VALUES ")
+                                           "created_at, retires_at) VALUES ")
                             + secretRows.join(QLatin1Char(',')));
             for (int i = first; i <= last; ++i) {
                 const SecretString token =

@@ -14,12 +14,14 @@ const QByteArray kByHash = QByteArray(kSecretRowSelect) + '?';
 // The same columns and joins as SqlKeyStore::listKeys().
 const char *const kAllKeys =
     "SELECT k.id, k.name, k.notes, k.environment, k.role, k.grants, k.state, k.expires_at, "
-    "k.rate_count, k.rate_unit, k.usage_limit, k.usage_count, k.customer, k.created_by, m.name, "
-    "k.created_at, k.updated_at, k.revoked_at, k.flagged, k.version FROM api_keys k JOIN members "
-    "m ON m.id = k.created_by ORDER BY k.id";
+    "k.rate_count, k.rate_unit, k.usage_limit, COALESCE(u.usage_count, 0), k.customer, "
+    "k.created_by, m.name, k.created_at, k.updated_at, k.revoked_at, k.flagged, k.version FROM "
+    "api_keys k JOIN members m ON m.id = k.created_by LEFT JOIN key_usage u ON u.key_id = k.id "
+    "ORDER BY k.id";
 const char *const kAllSecrets =
-    "SELECT s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, s.last_used_at, "
-    "s.last_used_source FROM key_secrets s ORDER BY s.id DESC";
+    "SELECT s.id, s.key_id, s.hash, s.hint, s.created_at, s.retires_at, u.last_used_at, "
+    "COALESCE(u.last_used_source, '') FROM key_secrets s LEFT JOIN secret_usage u ON "
+    "u.secret_id = s.id ORDER BY s.id DESC";
 
 // Reads each column the way a consumer would (text and blobs as bytes), so that SQLite cannot
 // skip the work.

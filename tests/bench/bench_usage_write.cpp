@@ -103,10 +103,14 @@ double writeRaw(const QString &path, const std::vector<UsedSecret> &used, qint64
     sqlite3_stmt *lastUse = nullptr;
     sqlite3_stmt *credit = nullptr;
     sqlite3_stmt *hourly = nullptr;
-    sqlite3_prepare_v2(db, "UPDATE key_secrets SET last_used_at = ? WHERE id = ?", -1, &lastUse,
-                       nullptr);
-    sqlite3_prepare_v2(db, "UPDATE api_keys SET usage_count = usage_count + 1 WHERE id = ?", -1,
-                       &credit, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO secret_usage (secret_id, last_used_at) VALUES (?2, ?1) ON "
+                       "CONFLICT (secret_id) DO UPDATE SET last_used_at = excluded.last_used_at",
+                       -1, &lastUse, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO key_usage (key_id, usage_count) VALUES (?, 1) ON CONFLICT "
+                       "(key_id) DO UPDATE SET usage_count = usage_count + 1",
+                       -1, &credit, nullptr);
     sqlite3_prepare_v2(db,
                        "INSERT INTO key_usage_hourly (key_id, hour, outcome, count) VALUES (?, "
                        "?, 0, 1) ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = "

@@ -33,11 +33,12 @@ const QRegularExpression kTokenLine(QStringLiteral("^(kw_(live|stg|dev)_[0-9A-Za
 // engines. Passphrase hashes differ by design (a server keeps none) and are left out.
 struct VaultDump
 {
-    QStringList meta, members, keys, secrets, audit, usage, requests;
+    QStringList meta, members, keys, keyUsage, secrets, secretUsage, audit, usage, requests;
     bool operator==(const VaultDump &other) const
     {
         return meta == other.meta && members == other.members && keys == other.keys
-            && secrets == other.secrets && audit == other.audit && usage == other.usage
+            && keyUsage == other.keyUsage && secrets == other.secrets
+            && secretUsage == other.secretUsage && audit == other.audit && usage == other.usage
             && requests == other.requests;
     }
 };
@@ -76,14 +77,19 @@ VaultDump dump(QSqlDatabase &db)
                                     "FROM members ORDER BY id"));
     d.keys = rows(db,
                   QStringLiteral("SELECT id, name, notes, environment, role, grants, state, "
-                                 "expires_at, rate_count, rate_unit, usage_limit, usage_count, "
-                                 "customer, created_by, created_at, updated_at, revoked_at, "
-                                 "flagged, version, allowed_ips, usage_epoch FROM api_keys ORDER "
-                                 "BY id"));
+                                 "expires_at, rate_count, rate_unit, usage_limit, customer, "
+                                 "created_by, created_at, updated_at, revoked_at, flagged, "
+                                 "version, allowed_ips FROM api_keys ORDER BY id"));
+    d.keyUsage = rows(db,
+                      QStringLiteral("SELECT key_id, usage_count, usage_epoch FROM key_usage "
+                                     "ORDER BY key_id"));
     d.secrets = rows(db,
-                     QStringLiteral("SELECT id, key_id, hash, hint, created_at, retires_at, "
-                                    "last_used_at, last_used_source FROM key_secrets ORDER BY "
-                                    "id"));
+                     QStringLiteral("SELECT id, key_id, hash, hint, created_at, retires_at "
+                                    "FROM key_secrets ORDER BY id"));
+    d.secretUsage = rows(db,
+                         QStringLiteral("SELECT secret_id, usage_seq, last_used_at, "
+                                        "last_used_source, last_refused_at, last_refused_outcome "
+                                        "FROM secret_usage ORDER BY secret_id"));
     d.audit = rows(db,
                    QStringLiteral("SELECT id, at, actor, action, key_id, details, prev_hash, "
                                   "hash FROM audit_log ORDER BY id"));
@@ -125,7 +131,9 @@ QString describe(const VaultDump &a, const VaultDump &b)
     section("meta", a.meta, b.meta);
     section("members", a.members, b.members);
     section("keys", a.keys, b.keys);
+    section("key usage", a.keyUsage, b.keyUsage);
     section("secrets", a.secrets, b.secrets);
+    section("secret usage", a.secretUsage, b.secretUsage);
     section("audit", a.audit, b.audit);
     section("usage", a.usage, b.usage);
     section("requests", a.requests, b.requests);
@@ -274,6 +282,8 @@ private Q_SLOTS:
         QCOMPARE(m_originalDump.keys.size(), 2);
         QCOMPARE(m_originalDump.secrets.size(), 3);
         QVERIFY(!m_originalDump.usage.isEmpty() && !m_originalDump.requests.isEmpty());
+        QCOMPARE(m_originalDump.keyUsage.size(), 1); // key A's count
+        QCOMPARE(m_originalDump.secretUsage.size(), 1); // and its secret's last use
     }
 
     void fileToPostgres()
@@ -407,6 +417,8 @@ private Q_SLOTS:
         VaultDump copy = dumpFile(target);
         QCOMPARE(copy.keys, server.keys);
         QCOMPARE(copy.secrets, server.secrets);
+        QCOMPARE(copy.keyUsage, server.keyUsage);
+        QCOMPARE(copy.secretUsage, server.secretUsage);
         QCOMPARE(copy.members, server.members);
         QCOMPARE(copy.usage, server.usage);
         QCOMPARE(copy.requests, server.requests);

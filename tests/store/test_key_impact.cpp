@@ -244,11 +244,11 @@ void TestKeyImpact::lastUseWithoutLoggedRequestIsALowerBound()
 #else
     QSqlQuery q(StoreDatabase::of(*f.store));
 #endif
-    q.prepare(QStringLiteral(
-        "UPDATE key_secrets SET last_used_at = ?, last_used_source = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("INSERT INTO secret_usage (secret_id, last_used_at, last_used_source) "
+                             "VALUES (?, ?, ?)"));
+    q.addBindValue(previous);
     q.addBindValue(now - kHourMs);
     q.addBindValue(QStringLiteral("10.0.4.12"));
-    q.addBindValue(previous);
     QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
     auto impact = KeyImpact::load(*f.store, *f.store->key(issued->key.id), now, previous);
     QVERIFY(impact);

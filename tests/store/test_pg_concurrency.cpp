@@ -197,15 +197,19 @@ struct RaceOutcome
     }
 };
 
-// Row locks for raceAgainstHeldUsageWrite: a key's row, or a secret's.
-QString holdKeyRow(qint64 keyId)
+// Row locks for raceAgainstHeldUsageWrite: a key's usage row, or a secret's (made if missing,
+// uncommitted: the writer's upsert waits for it just the same).
+QString holdKeyUsage(qint64 keyId)
 {
-    return QStringLiteral("SELECT 1 FROM api_keys WHERE id = %1 FOR NO KEY UPDATE").arg(keyId);
+    return QStringLiteral("INSERT INTO key_usage (key_id) VALUES (%1) ON CONFLICT (key_id) DO "
+                          "UPDATE SET usage_count = key_usage.usage_count")
+        .arg(keyId);
 }
 
-QString holdSecretRow(qint64 secretId)
+QString holdSecretUsage(qint64 secretId)
 {
-    return QStringLiteral("SELECT 1 FROM key_secrets WHERE id = %1 FOR NO KEY UPDATE")
+    return QStringLiteral("INSERT INTO secret_usage (secret_id) VALUES (%1) ON CONFLICT "
+                          "(secret_id) DO UPDATE SET usage_seq = secret_usage.usage_seq")
         .arg(secretId);
 }
 
@@ -413,12 +417,15 @@ void TestPgConcurrency::auditChainStaysLinearUnderConcurrentWriters()
     QCOMPARE(*f.store->changeCounter(), expectedChanges);
 }
 
-// A usage write holds the secrets it touched (their last use) when it comes to their keys' rows
-// (usage counts, hourly counts). A delete that took the key's row first and then waited for its
-// secrets (the cascade) deadlocked with it: PostgreSQL broke the cycle after a second by failing
-// one of them, the admin's delete or the whole usage batch. Here the writer is held between the
-// two (a third connection holds the row of another key it credits), the delete starts, then the
-// writer goes on: both must succeed.
+// A usage write holds the usage rows of the secrets it touched (their last use) when it comes to
+// their keys' counts. A delete cascades into those rows while it holds the key's row, which a new
+// hourly count's foreign key check waits for: without anything between them, the delete waited
+// for the writer's secret row and the writer for the delete's key row, and PostgreSQL broke the
+// cycle after a second by failing one of them, the admin's delete or the whole usage batch. Here
+// the refused key's secret already has its usage row (an earlier write, an hour before), the
+// writer is held between the secrets and the counts (a third connection holds the count of the
+// key it credits), the delete starts, then the writer goes on: both must succeed, because the
+// delete waits for usage writes in flight (SqlDialect::excludeUsageWriters).
 void TestPgConcurrency::usageWriteAndKeyDeleteDoNotDeadlock()
 {
     PgVaultFixture f;
@@ -428,12 +435,20 @@ void TestPgConcurrency::usageWriteAndKeyDeleteDoNotDeadlock()
     auto revoked = f.store->revokeKey(refused->key.id, refused->key.version);
     QVERIFY(revoked);
     const qint64 now = f.clock.nowMs();
+    {
+        UsageBatch earlier;
+        earlier.add(usageOf(*refused, now - kHourMs, false));
+        auto verifier = verifierStore(f);
+        BackgroundUsageWrite first(verifier->connectionName(), earlier, now - kHourMs);
+        const QString problem = first.finish();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
     UsageBatch batch;
     batch.add(usageOf(*used, now, true));
     batch.add(usageOf(*refused, now, false));
 
-    const RaceOutcome race =
-        raceAgainstHeldUsageWrite(f, holdKeyRow(used->key.id), batch, now, [&](SqlKeyStore &store) {
+    const RaceOutcome race = raceAgainstHeldUsageWrite(
+        f, holdKeyUsage(used->key.id), batch, now, [&](SqlKeyStore &store) {
             auto deleted = store.deleteKey(revoked->id, revoked->version);
             return deleted ? QString() : deleted.errorMessage();
         });
@@ -449,9 +464,9 @@ void TestPgConcurrency::usageWriteAndKeyDeleteDoNotDeadlock()
     QCOMPARE(f.store->key(used->key.id)->usageCount, qint64(1));
 }
 
-// Keys changed together are taken in one order, the order the usage writer credits them (by id):
-// a bulk change that took them in the order given held one key's row while waiting for the
-// other's, which the writer held while waiting for the first.
+// A usage write takes no key row (schema 8: counts are in rows of their own), so a bulk change of
+// the keys it counts neither waits for it nor holds it up. (Before, the writer held one key's row
+// while waiting for another's, which a bulk change taking them in the order given held.)
 void TestPgConcurrency::usageWriteAndBulkChangeDoNotDeadlock()
 {
     PgVaultFixture f;
@@ -467,11 +482,25 @@ void TestPgConcurrency::usageWriteAndBulkChangeDoNotDeadlock()
     BulkKeyChange change;
     change.action = BulkKeyAction::Deactivate;
     change.keys = {{second->key.id, second->key.version}, {first->key.id, first->key.version}};
-    const RaceOutcome race =
-        raceAgainstHeldUsageWrite(f, holdKeyRow(first->key.id), batch, now,
-                                  [&](SqlKeyStore &store) { return bulkProblem(store, change); });
-    const QString failed = race.failure(QStringLiteral("bulk change"));
-    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    PgConnection holder(f.pg.conninfo());
+    QVERIFY(holder.exec(QStringLiteral("BEGIN")));
+    QVERIFY2(holder.exec(holdKeyUsage(first->key.id)), qPrintable(holder.lastError()));
+    auto verifier = verifierStore(f);
+    BackgroundUsageWrite writer(verifier->connectionName(), batch, now);
+    const bool writerWaited = waitForLockWaiters(f.pg, 1);
+    QString adminProblem = QStringLiteral("not run");
+    {
+        const PgConnInfo info =
+            f.pg.conninfo(QStringLiteral("alice"), QLatin1String(kOwnerPassphrase));
+        auto store = workerStore(info, f.clock, &adminProblem);
+        if (store)
+            adminProblem = bulkProblem(*store, change); // while the writer waits
+    }
+    holder.exec(QStringLiteral("ROLLBACK"));
+    const QString writeProblem = writer.finish();
+    QVERIFY2(writerWaited, "the usage write never reached the held row");
+    QVERIFY2(adminProblem.isEmpty(), qPrintable(adminProblem));
+    QVERIFY2(writeProblem.isEmpty(), qPrintable(writeProblem));
     for (const IssuedKey *issued : {&*first, &*second}) {
         auto key = f.store->key(issued->key.id);
         QCOMPARE(key->state, KeyState::Inactive);
@@ -479,11 +508,10 @@ void TestPgConcurrency::usageWriteAndBulkChangeDoNotDeadlock()
     }
 }
 
-// A bulk delete takes the secrets of all its keys first, in the order of their ids, which is the
-// writer's order too. The secrets of a regenerated key are not in the order of the key ids: here
-// the writer holds the second key's secret and waits for a third key's (held by another
-// connection) before the first key's newer secret. Taking each key's secrets in turn, the delete
-// held the first key's and waited for the second's.
+// A bulk delete waits for the usage writes in flight before it takes any row. The secrets of a
+// regenerated key are not in the order of the key ids: here the writer holds the second key's
+// secret usage and waits for a third key's (held by another connection) before the first key's
+// newer secret, while the delete of the first two keys starts; both must succeed.
 void TestPgConcurrency::usageWriteAndBulkDeleteDoNotDeadlock()
 {
     PgVaultFixture f;
@@ -504,7 +532,7 @@ void TestPgConcurrency::usageWriteAndBulkDeleteDoNotDeadlock()
     change.action = BulkKeyAction::Delete;
     change.keys = {{renewed->key.id, renewed->key.version}, {second->key.id, second->key.version}};
     const RaceOutcome race =
-        raceAgainstHeldUsageWrite(f, holdSecretRow(secretOf(*third)), batch, now,
+        raceAgainstHeldUsageWrite(f, holdSecretUsage(secretOf(*third)), batch, now,
                                   [&](SqlKeyStore &store) { return bulkProblem(store, change); });
     const QString failed = race.failure(QStringLiteral("bulk delete"));
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
@@ -513,9 +541,10 @@ void TestPgConcurrency::usageWriteAndBulkDeleteDoNotDeadlock()
     QCOMPARE(f.store->key(third->key.id)->usageCount, qint64(1));
 }
 
-// The writer updates a secret's last use or its last refusal in one pass by id. In two passes
-// (uses, then refusals) it held a used secret while waiting for a refused one with a lower id,
-// which a delete of both keys, taking their secrets by id, held while waiting for the used one.
+// The writer records a secret's last use and its last refusal in one statement, in one pass by
+// id. In two passes (uses, then refusals) it held a used secret while waiting for a refused one
+// with a lower id, which a delete of both keys held while waiting for the used one. A delete now
+// waits for the write as a whole; this race stays as the check that both are saved.
 void TestPgConcurrency::usageWriteTakesUsesAndRefusalsInOneOrder()
 {
     PgVaultFixture f;
@@ -536,7 +565,7 @@ void TestPgConcurrency::usageWriteTakesUsesAndRefusalsInOneOrder()
     change.action = BulkKeyAction::Delete;
     change.keys = {{used->key.id, used->key.version}, {revoked->id, revoked->version}};
     const RaceOutcome race =
-        raceAgainstHeldUsageWrite(f, holdSecretRow(secretOf(*held)), batch, now,
+        raceAgainstHeldUsageWrite(f, holdSecretUsage(secretOf(*held)), batch, now,
                                   [&](SqlKeyStore &store) { return bulkProblem(store, change); });
     const QString failed = race.failure(QStringLiteral("bulk delete"));
     QVERIFY2(failed.isEmpty(), qPrintable(failed));

@@ -187,7 +187,10 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "denied");
     row("dev retires other's secret", "dave",
         "UPDATE key_secrets SET retires_at = 1 WHERE key_id = $ALICE_KEY", "nothing");
-    row("dev writes last use", "dave", "UPDATE key_secrets SET last_used_at = 1", "denied");
+    row("dev writes last use", "dave",
+        "INSERT INTO secret_usage (secret_id, last_used_at) SELECT id, 1 FROM key_secrets WHERE "
+        "key_id = $DAVE_KEY",
+        "denied");
     row("dev appends audit as alice", "dave", forged.constData(), "denied");
     row("dev appends audit as self", "dave", ownName.constData(), "changed");
     row("dev edits audit", "dave", "UPDATE audit_log SET actor = 'x'", "denied");
@@ -203,10 +206,11 @@ void TestPgRoles::rawSqlAsEachRole_data()
         "changed");
     row("dev breaks counter", "dave", "UPDATE vault_meta SET value = 'x' WHERE name = 'change_seq'",
         "denied");
-    row("dev writes usage", "dave", "UPDATE api_keys SET usage_count = 5 WHERE id = $DAVE_KEY",
-        "denied");
+    row("dev reads usage", "dave", "SELECT count(*) FROM key_usage, secret_usage", "ok");
+    row("dev writes usage", "dave",
+        "INSERT INTO key_usage (key_id, usage_count) VALUES ($DAVE_KEY, 5)", "denied");
     row("dev moves usage epoch", "dave",
-        "UPDATE api_keys SET usage_epoch = usage_epoch + 1 WHERE id = $DAVE_KEY", "denied");
+        "UPDATE key_usage SET usage_epoch = usage_epoch + 1 WHERE key_id = $DAVE_KEY", "denied");
     row("dev raises own usage limit", "dave",
         "UPDATE api_keys SET usage_limit = 1000 WHERE id = $DAVE_KEY", "denied");
     row("dev adds secret to own key", "dave",
@@ -232,6 +236,9 @@ void TestPgRoles::rawSqlAsEachRole_data()
     row("viewer bumps counter", "vic",
         "UPDATE vault_meta SET value = '1' WHERE name = 'change_seq'", "denied");
     row("viewer retires secret", "vic", "UPDATE key_secrets SET retires_at = 1", "denied");
+    row("viewer reads usage", "vic", "SELECT count(*) FROM key_usage, secret_usage", "ok");
+    row("viewer resets usage", "vic",
+        "INSERT INTO key_usage (key_id, usage_count) VALUES ($DAVE_KEY, 0)", "denied");
 
     // Admin: every key, but the rules that hold for everyone still hold.
     row("admin renames dev's key", "adam", "UPDATE api_keys SET name = 'x' WHERE id = $DAVE_KEY",
@@ -247,8 +254,13 @@ void TestPgRoles::rawSqlAsEachRole_data()
     row("admin raises usage limit", "adam",
         "UPDATE api_keys SET usage_limit = 1000 WHERE id = $DAVE_KEY", "changed");
     row("admin resets usage", "adam",
-        "UPDATE api_keys SET usage_count = 0, usage_epoch = usage_epoch + 1 WHERE id = $DAVE_KEY",
+        "INSERT INTO key_usage (key_id, usage_count, usage_epoch) VALUES ($DAVE_KEY, 0, 1) ON "
+        "CONFLICT (key_id) DO UPDATE SET usage_count = 0, usage_epoch = key_usage.usage_epoch + 1",
         "changed");
+    row("admin records last use", "adam",
+        "INSERT INTO secret_usage (secret_id, last_used_at) SELECT id, 1 FROM key_secrets WHERE "
+        "key_id = $DAVE_KEY",
+        "denied");
     row("admin changes grants", "adam",
         "UPDATE api_keys SET grants = 'admin:full' WHERE id = $DAVE_KEY", "denied");
     row("admin edits audit", "adam", "UPDATE audit_log SET details = ''", "denied");
@@ -271,15 +283,27 @@ void TestPgRoles::rawSqlAsEachRole_data()
     row("verifier reads settings", "verifier",
         "SELECT value FROM vault_meta, grants, role_grants, schema_version", "ok");
     row("verifier counts use", "verifier",
-        "UPDATE api_keys SET usage_count = usage_count + 1 WHERE id = $DAVE_KEY", "changed");
+        "INSERT INTO key_usage (key_id, usage_count) VALUES ($DAVE_KEY, 1) ON CONFLICT (key_id) DO "
+        "UPDATE SET usage_count = key_usage.usage_count + 1",
+        "changed");
+    row("verifier locks a count", "verifier",
+        "SELECT u.usage_count FROM key_usage u JOIN api_keys k ON k.id = u.key_id FOR UPDATE OF u",
+        "ok");
     // The epoch only moves with a reset: a verifier could otherwise make the others drop their
     // reserved credits.
     row("verifier moves usage epoch", "verifier",
-        "UPDATE api_keys SET usage_epoch = usage_epoch + 1 WHERE id = $DAVE_KEY", "denied");
+        "UPDATE key_usage SET usage_epoch = usage_epoch + 1 WHERE key_id = $DAVE_KEY", "denied");
+    row("verifier starts a row with an epoch", "verifier",
+        "INSERT INTO key_usage (key_id, usage_epoch) VALUES ($ALICE_KEY, 7)", "denied");
+    row("verifier writes a key row", "verifier",
+        "UPDATE api_keys SET usage_limit = NULL WHERE id = $DAVE_KEY", "denied");
     row("verifier records last use", "verifier",
-        "UPDATE key_secrets SET last_used_at = 1, last_used_source = 'api' WHERE key_id = "
-        "$DAVE_KEY",
+        "INSERT INTO secret_usage (secret_id, last_used_at, last_used_source) SELECT id, 1, 'api' "
+        "FROM key_secrets WHERE key_id = $DAVE_KEY ON CONFLICT (secret_id) DO UPDATE SET "
+        "last_used_at = excluded.last_used_at, last_used_source = excluded.last_used_source",
         "changed");
+    row("verifier rewrites a secret row", "verifier",
+        "UPDATE key_secrets SET retires_at = 1 WHERE key_id = $DAVE_KEY", "denied");
     row("verifier counts hour", "verifier",
         "INSERT INTO key_usage_hourly (key_id, hour, outcome, count) VALUES ($DAVE_KEY, 1, 0, 1) "
         "ON CONFLICT (key_id, hour, outcome) DO UPDATE SET count = key_usage_hourly.count + 1",

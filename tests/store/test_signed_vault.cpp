@@ -1,6 +1,7 @@
 // A signed vault file: write access alone cannot forge. Each test tampers with the file the way
 // a compromised verifying service could (its own SQL connection, around Keyward) and checks that
 // verifiers answer NotFound and `audit verify` names what was done.
+#include "OlderSchema.h"
 #include "RawVault.h"
 #include "StoreDatabase.h"
 #include "VaultFixture.h"
@@ -472,6 +473,8 @@ void TestSignedVault::existingVaultIsSignedByItsOwner()
     f.store.reset();
     {
         RawVault raw(f.path);
+        for (const char *sql : OlderSchema::kBackToSeven)
+            QVERIFY(raw.exec(QString::fromLatin1(sql)));
         for (const char *sql : {"ALTER TABLE api_keys DROP COLUMN usage_epoch", // schema 7
                                 "DROP TABLE signature_attestations", "DROP TABLE key_signatures",
                                 "DROP TABLE audit_signatures", "DROP TABLE member_keys",

@@ -342,8 +342,10 @@ void TestStore::usageLimitIsForAdmins()
     QVERIFY2(issued, qPrintable(issued.errorMessage()));
     const qint64 id = issued->key.id;
     QSqlQuery used(StoreDatabase::of(*f.store));
-    QVERIFY2(used.exec(QStringLiteral("UPDATE api_keys SET usage_count = 5 WHERE id = %1").arg(id)),
-             qPrintable(used.lastError().text()));
+    QVERIFY2(
+        used.exec(
+            QStringLiteral("INSERT INTO key_usage (key_id, usage_count) VALUES (%1, 5)").arg(id)),
+        qPrintable(used.lastError().text()));
 
     QCOMPARE(dave->setUsageLimit(id, 1, 1000).code(), ErrorCode::PermissionDenied);
     QCOMPARE(dave->resetUsage(id, 1).code(), ErrorCode::PermissionDenied);

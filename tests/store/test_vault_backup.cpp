@@ -1,5 +1,6 @@
 // VaultBackup with the vault open in this process, as the window and keyward-verifyd have it:
 // a restore is a change they notice (the counters move forward, never back) and then read.
+#include "OlderSchema.h"
 #include "RawVault.h"
 #include "VaultFixture.h"
 #include "store/Migrations.h"
@@ -27,6 +28,10 @@ private:
         if (!VaultBackup::backup(f.path, backup))
             return {};
         RawVault raw(backup);
+        for (const char *sql : OlderSchema::kBackToSeven) {
+            if (!raw.exec(QLatin1String(sql)))
+                return {};
+        }
         if (!raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN usage_epoch"))
             || !raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 7")))
             return {};
@@ -180,6 +185,8 @@ private Q_SLOTS:
         QVERIFY(VaultBackup::backup(f.path, backup));
         {
             RawVault raw(backup);
+            for (const char *sql : OlderSchema::kBackToSeven)
+                QVERIFY(raw.exec(QLatin1String(sql)));
             for (const char *sql :
                  {"ALTER TABLE api_keys DROP COLUMN usage_epoch",
                   "DROP TABLE signature_attestations", "DROP TABLE key_signatures",

@@ -1,4 +1,5 @@
 // Opening, refusing and creating vault files: refused files stay byte-identical.
+#include "OlderSchema.h"
 #include "StoreDatabase.h"
 #include "VaultFixture.h"
 
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void newerSchemaRefused();
     void versionOneVaultIsUpgraded();
     void versionTwoVaultIsUpgraded();
+    void versionSevenVaultMovesUseIntoItsOwnTables();
     void truncatedVaultRefused();
     void checkpointCaughtHalfWayIsNotDamage_data();
     void checkpointCaughtHalfWayIsNotDamage();
@@ -157,6 +159,8 @@ void TestVaultFile::versionOneVaultIsUpgraded()
     const QString path = closedVault(dir, clock, 1);
     {
         RawConnection raw(path);
+        for (const char *sql : OlderSchema::kBackToSeven)
+            QVERIFY(raw.exec(QLatin1String(sql)));
         QVERIFY(raw.exec(QStringLiteral("UPDATE key_secrets SET last_used_at = 1700000000000, "
                                         "last_used_source = 'ci'")));
         QVERIFY(raw.exec(QStringLiteral("DROP INDEX key_secrets_usage_seq")));
@@ -200,6 +204,8 @@ void TestVaultFile::versionTwoVaultIsUpgraded()
     const QString path = closedVault(dir, clock, 2);
     {
         RawConnection raw(path);
+        for (const char *sql : OlderSchema::kBackToSeven)
+            QVERIFY(raw.exec(QLatin1String(sql)));
         QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN allowed_ips")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE rate_buckets"))); // schema 4
         for (const char *sql : {"ALTER TABLE api_keys DROP COLUMN usage_epoch", // schema 7
@@ -213,7 +219,7 @@ void TestVaultFile::versionTwoVaultIsUpgraded()
     QVERIFY2(store, qPrintable(store.errorMessage()));
     auto version = Migrations::currentVersion(StoreDatabase::of(**store));
     QVERIFY(version);
-    QCOMPARE(*version, 7);
+    QCOMPARE(*version, 8);
     QCOMPARE(*version, Migrations::latestVersion());
     auto keys = (*store)->listKeys();
     QVERIFY(keys);
@@ -226,6 +232,74 @@ void TestVaultFile::versionTwoVaultIsUpgraded()
     auto edited = (*store)->editKey(key.id, key.version, edit);
     QVERIFY2(edited, qPrintable(edited.errorMessage()));
     QCOMPARE((*store)->key(key.id)->allowedIps.toStored(), QStringLiteral("10.0.0.0/8"));
+}
+
+// Schema 8 moves use out of the key and secret rows into tables of its own: what a schema-7 vault
+// recorded (counts, epochs, last use and refusal, the window's sequence) is all still there, and
+// the old columns and their index are gone.
+void TestVaultFile::versionSevenVaultMovesUseIntoItsOwnTables()
+{
+    QTemporaryDir dir;
+    ManualClock clock(1'800'000'000'000);
+    const QString path = closedVault(dir, clock, 2);
+    {
+        RawConnection raw(path);
+        for (const char *sql : OlderSchema::kBackToSeven)
+            QVERIFY(raw.exec(QLatin1String(sql)));
+        QVERIFY(raw.exec(QStringLiteral("UPDATE api_keys SET usage_count = 4, usage_epoch = 2, "
+                                        "usage_limit = 10 WHERE id = 1")));
+        QVERIFY(raw.exec(QStringLiteral(
+            "UPDATE key_secrets SET last_used_at = 1700000000000, last_used_source = 'ci', "
+            "last_refused_at = 1700000001000, last_refused_outcome = 3, usage_seq = 5 WHERE "
+            "key_id = 1")));
+        QVERIFY(raw.exec(QStringLiteral("UPDATE vault_meta SET value = '5' WHERE name = "
+                                        "'usage_seq'")));
+    }
+    auto store = SqlKeyStore::openVault(path, clock);
+    QVERIFY2(store, qPrintable(store.errorMessage()));
+    QSqlDatabase &db = StoreDatabase::of(**store);
+    QCOMPARE(*Migrations::currentVersion(db), Migrations::latestVersion());
+    for (const char *column : {"usage_count", "usage_epoch"})
+        QVERIFY2(!db.record(QStringLiteral("api_keys")).contains(QLatin1String(column)), column);
+    for (const char *column : {"last_used_at", "last_used_source", "last_refused_at",
+                               "last_refused_outcome", "usage_seq"})
+        QVERIFY2(!db.record(QStringLiteral("key_secrets")).contains(QLatin1String(column)), column);
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_schema WHERE name = "
+                                  "'key_secrets_usage_seq'"))
+            && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    // Only the key that had use has usage rows; the other reads as never used.
+    QVERIFY(q.exec(QStringLiteral("SELECT key_id, usage_count, usage_epoch FROM key_usage"))
+            && q.next());
+    QCOMPARE(q.value(0).toLongLong(), qint64(1));
+    QCOMPARE(q.value(1).toLongLong(), qint64(4));
+    QCOMPARE(q.value(2).toLongLong(), qint64(2));
+    QVERIFY(!q.next());
+    q.finish();
+
+    auto keys = (*store)->listKeys();
+    QVERIFY(keys);
+    QCOMPARE(keys->size(), 2);
+    const ApiKey &used = keys->at(0);
+    QCOMPARE(used.usageCount, qint64(4));
+    const KeySecret &secret = used.secrets.constFirst();
+    QCOMPARE(secret.lastUsedAtMs, std::optional<qint64>(1700000000000));
+    QCOMPARE(secret.lastUsedSource, QStringLiteral("ci"));
+    QCOMPARE(secret.lastRefusedAtMs, std::optional<qint64>(1700000001000));
+    QCOMPARE(secret.lastRefusedOutcome, 3);
+    const ApiKey &unused = keys->at(1);
+    QCOMPARE(unused.usageCount, qint64(0));
+    QVERIFY(!unused.secrets.constFirst().lastUsedAtMs);
+    QCOMPARE(unused.secrets.constFirst().lastUsedSource, QString());
+
+    // The window's feed still finds the key by the sequence it was stamped with.
+    auto since = (*store)->usageSince(4);
+    QVERIFY2(since, qPrintable(since.errorMessage()));
+    QCOMPARE(since->keys.size(), 1);
+    QCOMPARE(since->keys.constFirst().keyId, qint64(1));
+    QCOMPARE(since->keys.constFirst().usageCount, qint64(4));
+    QVERIFY((*store)->usageSince(5)->keys.isEmpty());
 }
 
 void TestVaultFile::reopenKeepsData()
@@ -464,9 +538,8 @@ void TestVaultFile::openingACurrentVaultTakesNoWriteLock()
     QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
 
     // A vault behind the schema still upgrades, under the write lock.
-    QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version = %1")
-                         .arg(Migrations::latestVersion())));
-    QVERIFY(raw.exec(QStringLiteral("ALTER TABLE api_keys DROP COLUMN usage_epoch")));
+    for (const char *sql : OlderSchema::kBackToSeven)
+        QVERIFY(raw.exec(QLatin1String(sql)));
     opened.value().reset();
     QVERIFY(raw.exec(QStringLiteral("BEGIN IMMEDIATE")));
     QCOMPARE(SqlKeyStore::openVault(f.path, f.clock, shortWait).code(), ErrorCode::VaultLocked);
@@ -475,7 +548,7 @@ void TestVaultFile::openingACurrentVaultTakesNoWriteLock()
     QVERIFY2(opened, qPrintable(opened.errorMessage()));
     QSqlDatabase &db = StoreDatabase::of(*opened.value());
     QCOMPARE(*Migrations::currentVersion(db), Migrations::latestVersion());
-    QVERIFY(db.record(QStringLiteral("api_keys")).contains(QStringLiteral("usage_epoch")));
+    QVERIFY(db.record(QStringLiteral("key_usage")).contains(QStringLiteral("usage_epoch")));
 }
 
 void TestVaultFile::noSecretsInVaultFiles()

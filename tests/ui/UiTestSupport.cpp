@@ -93,8 +93,10 @@ Member Vault::addMember(const QString &name, Role role)
 void Vault::setLastUsed(qint64 keyId, qint64 atMs, const QString &source)
 {
     QSqlQuery q(m_fixture.tamperDatabase());
-    q.prepare(QStringLiteral("UPDATE key_secrets SET last_used_at = ?, last_used_source = ? "
-                             "WHERE id = (SELECT MAX(id) FROM key_secrets WHERE key_id = ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO secret_usage (secret_id, last_used_at, last_used_source) SELECT MAX(id), ?, ? "
+        "FROM key_secrets WHERE key_id = ? ON CONFLICT (secret_id) DO UPDATE SET last_used_at = "
+        "excluded.last_used_at, last_used_source = excluded.last_used_source"));
     q.addBindValue(atMs);
     q.addBindValue(source);
     q.addBindValue(keyId);

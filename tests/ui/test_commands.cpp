@@ -633,7 +633,8 @@ void TestCommands::editRaisesAndResetsUsageLimit()
     QVERIFY(issued);
     const qint64 id = issued->key.id;
     QSqlQuery used(StoreDatabase::of(*h.vault.store));
-    QVERIFY(used.exec(QStringLiteral("UPDATE api_keys SET usage_count = 5 WHERE id = %1").arg(id)));
+    QVERIFY(used.exec(
+        QStringLiteral("INSERT INTO key_usage (key_id, usage_count) VALUES (%1, 5)").arg(id)));
     const ApiKey key = *h.vault.store->key(id);
 
     FlowScript driver;

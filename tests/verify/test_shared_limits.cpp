@@ -3,6 +3,7 @@
 // Built twice: on SQLite, and with KEYWARD_TEST_POSTGRES on the PostgreSQL test cluster, where
 // the verifiers use a verifier login (its grants on rate_buckets and usage_count).
 #include "CliRunner.h"
+#include "OlderSchema.h"
 #include "StoreDatabase.h"
 #include "StoreFixture.h"
 #include "VerifyTestSupport.h"
@@ -632,6 +633,8 @@ private Q_SLOTS:
             raw.setDatabaseName(m_vault->path);
             QVERIFY(raw.open());
             QSqlQuery q(raw);
+            for (const char *sql : OlderSchema::kBackToSeven)
+                QVERIFY(q.exec(QLatin1String(sql)));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE rate_buckets")));
             for (const char *sql :
                  {"ALTER TABLE api_keys DROP COLUMN usage_epoch", // schema 7

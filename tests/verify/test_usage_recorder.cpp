@@ -156,8 +156,8 @@ private Q_SLOTS:
         for (const QString &table : sql.tables)
             QVERIFY2(q.exec(table), qPrintable(q.lastError().text()));
         QCOMPARE(sql.statements.size(), 3);
-        const QRegularExpression scansVaultTable(
-            QStringLiteral("^SCAN (key_secrets|api_keys|key_usage_hourly)\\b"));
+        const QRegularExpression scansVaultTable(QStringLiteral(
+            "^SCAN (key_secrets|api_keys|key_usage_hourly|secret_usage|key_usage)\\b"));
         for (const QString &statement : sql.statements) {
             QVERIFY(q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + statement));
             if (statement.contains(QStringLiteral("?1")))
@@ -416,7 +416,7 @@ private Q_SLOTS:
             QCOMPARE(row, KeyToken::redact(source));
         }
         QCOMPARE(logged.at(2), QStringLiteral("plain_name")); // no key in it: unchanged
-        QVERIFY(q.exec(QStringLiteral("SELECT last_used_source FROM key_secrets")));
+        QVERIFY(q.exec(QStringLiteral("SELECT last_used_source FROM secret_usage")));
         while (q.next())
             QVERIFY2(!q.value(0).toString().contains(secretPart),
                      qPrintable(q.value(0).toString()));
@@ -437,8 +437,10 @@ private Q_SLOTS:
         verifyToken(verifier, a.token, Environment::Production, {}, QStringLiteral("newer"));
         verifyToken(verifier, a.token, Environment::Staging, {}, QStringLiteral("newer"));
         QVERIFY(first.flush());
-        const qint64 sequenceAfterFirst =
-            count(QStringLiteral("SELECT usage_seq FROM key_secrets WHERE key_id = ?"), {a.key.id});
+        const qint64 sequenceAfterFirst = count(
+            QStringLiteral("SELECT u.usage_seq FROM secret_usage u JOIN key_secrets s ON s.id = "
+                           "u.secret_id WHERE s.key_id = ?"),
+            {a.key.id});
 
         Verifier late(service(), clock());
         UsageRecorder second(service(), clock(), manualFlushFullLog());
@@ -457,9 +459,11 @@ private Q_SLOTS:
         QCOMPARE(secretA.lastRefusedOutcome, verifyOutcomeToInt(VerifyOutcome::WrongEnvironment));
         QCOMPARE(keyA.usageCount, qint64(2));
         QCOMPARE(hourlyTotal(a.key.id), qint64(4));
-        QVERIFY(
-            count(QStringLiteral("SELECT usage_seq FROM key_secrets WHERE key_id = ?"), {a.key.id})
-            > sequenceAfterFirst);
+        QVERIFY(count(QStringLiteral(
+                          "SELECT u.usage_seq FROM secret_usage u JOIN key_secrets s ON s.id = "
+                          "u.secret_id WHERE s.key_id = ?"),
+                      {a.key.id})
+                > sequenceAfterFirst);
         // A key the first recorder never saw takes the older write as it is.
         const KeySecret secretB = store().key(b.key.id)->secrets.constFirst();
         QCOMPARE(secretB.lastUsedAtMs, std::optional<qint64>(start + 5 * kSecondMs));

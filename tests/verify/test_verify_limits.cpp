@@ -275,7 +275,7 @@ private Q_SLOTS:
             QCOMPARE(verifyToken(first, issued.token).outcome, VerifyOutcome::Valid);
         } // the recorder saves on destruction
         QCOMPARE(scalar(StoreDatabase::of(store()),
-                        QStringLiteral("SELECT usage_count FROM api_keys WHERE id = ?"),
+                        QStringLiteral("SELECT usage_count FROM key_usage WHERE key_id = ?"),
                         {issued.key.id}),
                  qint64(2));
 
@@ -301,7 +301,7 @@ private Q_SLOTS:
         QCOMPARE(exceeded.outcome, VerifyOutcome::UsageExceeded);
         QCOMPARE(exceeded.usageCount, qint64(5));
         QCOMPARE(scalar(StoreDatabase::of(store()),
-                        QStringLiteral("SELECT usage_count FROM api_keys WHERE id = ?"),
+                        QStringLiteral("SELECT usage_count FROM key_usage WHERE key_id = ?"),
                         {issued.key.id}),
                  qint64(5));
     }

@@ -1,5 +1,6 @@
 // keyward-verifyd as a service runs it: the real binary on a free port against a real vault
 // file, spoken to over real TCP, stopped with real signals.
+#include "OlderSchema.h"
 #include "RawVault.h"
 #include "VaultDamage.h"
 #include "VerifydTestSupport.h"
@@ -108,6 +109,10 @@ private:
     static bool makeOld(const QString &path)
     {
         RawVault raw(path);
+        for (const char *sql : OlderSchema::kBackToSeven) {
+            if (!raw.exec(QString::fromLatin1(sql)))
+                return false;
+        }
         for (const char *sql : {"ALTER TABLE api_keys DROP COLUMN usage_epoch", // schema 7
                                 "DROP TABLE signature_attestations", "DROP TABLE key_signatures",
                                 "DROP TABLE audit_signatures", "DROP TABLE member_keys",

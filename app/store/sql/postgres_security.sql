@@ -89,14 +89,14 @@ GRANT SELECT (id, name, role, created_at, removed_at, version) ON members TO {{P
 GRANT SELECT (id, name) ON members TO {{P}}_verifier;
 
 -- Keys. Role, grants, environment, customer and creator are immutable: no column privilege to
--- change them. The IP allowlist is edited like the name and notes. The usage limit and the usage counted against it change only by Admins and
--- Owners (raise, lower or remove a limit; reset the count), and the verifier adds to the count.
+-- change them. The IP allowlist is edited like the name and notes. The usage limit changes only by
+-- Admins and Owners (raise, lower or remove it). The verifier changes no key row: the use it
+-- counts is in key_usage (below).
 GRANT SELECT ON api_keys TO {{P}}_viewer, {{P}}_verifier;
 GRANT INSERT, DELETE ON api_keys TO {{P}}_developer;
 GRANT UPDATE (name, notes, state, expires_at, rate_count, rate_unit, allowed_ips, updated_at,
               revoked_at, flagged, version) ON api_keys TO {{P}}_developer;
-GRANT UPDATE (usage_limit, usage_count, usage_epoch) ON api_keys TO {{P}}_admin;
-GRANT UPDATE (usage_count) ON api_keys TO {{P}}_verifier;
+GRANT UPDATE (usage_limit) ON api_keys TO {{P}}_admin;
 ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS keyward_read ON api_keys;
 CREATE POLICY keyward_read ON api_keys FOR SELECT TO {{P}}_viewer, {{P}}_verifier USING (true);
@@ -110,8 +110,8 @@ CREATE POLICY keyward_change ON api_keys FOR UPDATE TO {{P}}_developer
 DROP POLICY IF EXISTS keyward_remove ON api_keys;
 CREATE POLICY keyward_remove ON api_keys FOR DELETE TO {{P}}_developer
     USING (keyward_may_manage_key(created_by, role));
+-- Before schema 8 the verifier counted use in the key row.
 DROP POLICY IF EXISTS keyward_usage ON api_keys;
-CREATE POLICY keyward_usage ON api_keys FOR UPDATE TO {{P}}_verifier USING (true) WITH CHECK (true);
 
 -- Rules that hold for every role, the table owner included: revocation is permanent and an
 -- expiry can only move earlier.
@@ -160,12 +160,10 @@ CREATE TRIGGER keyward_guard_secret BEFORE INSERT ON key_secrets
     FOR EACH ROW EXECUTE FUNCTION keyward_guard_secret();
 
 -- Secrets: only hashes are stored. A member adds and retires secrets of keys they manage; the
--- verifier records last use.
+-- verifier records last use in secret_usage (below).
 GRANT SELECT ON key_secrets TO {{P}}_viewer, {{P}}_verifier;
 GRANT INSERT ON key_secrets TO {{P}}_developer;
 GRANT UPDATE (retires_at) ON key_secrets TO {{P}}_developer;
-GRANT UPDATE (last_used_at, last_used_source, last_refused_at, last_refused_outcome, usage_seq)
-    ON key_secrets TO {{P}}_verifier;
 ALTER TABLE key_secrets ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS keyward_read ON key_secrets;
 CREATE POLICY keyward_read ON key_secrets FOR SELECT TO {{P}}_viewer, {{P}}_verifier USING (true);
@@ -179,8 +177,45 @@ CREATE POLICY keyward_change ON key_secrets FOR UPDATE TO {{P}}_developer
                    AND keyward_may_manage_key(k.created_by, k.role)))
     WITH CHECK (EXISTS (SELECT 1 FROM api_keys k WHERE k.id = key_secrets.key_id
                         AND keyward_may_manage_key(k.created_by, k.role)));
+-- Before schema 8 the verifier recorded last use in the secret row.
 DROP POLICY IF EXISTS keyward_usage ON key_secrets;
-CREATE POLICY keyward_usage ON key_secrets FOR UPDATE TO {{P}}_verifier USING (true) WITH CHECK (true);
+
+-- Use (schema 8), in rows of its own that go with their key or secret: a key's count against
+-- its usage limit with the count's epoch, a secret's last use and refusal. Members read them.
+-- The verifier adds to counts (starting a key's row when it has none) and records last use; it
+-- cannot set an epoch, which only an Admin's or Owner's reset moves, so a verifier cannot make
+-- the others drop the credits they reserved. Deleting a key removes its rows through the
+-- cascade, as the tables' owner.
+GRANT SELECT ON key_usage, secret_usage TO {{P}}_viewer, {{P}}_verifier;
+GRANT INSERT (key_id, usage_count), UPDATE (usage_count) ON key_usage TO {{P}}_verifier;
+GRANT INSERT (key_id, usage_count, usage_epoch), UPDATE (usage_count, usage_epoch) ON key_usage
+    TO {{P}}_admin;
+GRANT INSERT, UPDATE (usage_seq, last_used_at, last_used_source, last_refused_at,
+                      last_refused_outcome) ON secret_usage TO {{P}}_verifier;
+ALTER TABLE key_usage ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS keyward_read ON key_usage;
+CREATE POLICY keyward_read ON key_usage FOR SELECT TO {{P}}_viewer, {{P}}_verifier USING (true);
+DROP POLICY IF EXISTS keyward_count ON key_usage;
+CREATE POLICY keyward_count ON key_usage FOR INSERT TO {{P}}_verifier WITH CHECK (true);
+DROP POLICY IF EXISTS keyward_usage ON key_usage;
+CREATE POLICY keyward_usage ON key_usage FOR UPDATE TO {{P}}_verifier USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS keyward_reset_row ON key_usage;
+CREATE POLICY keyward_reset_row ON key_usage FOR INSERT TO {{P}}_admin
+    WITH CHECK (EXISTS (SELECT 1 FROM api_keys k WHERE k.id = key_usage.key_id
+                        AND keyward_may_manage_key(k.created_by, k.role)));
+DROP POLICY IF EXISTS keyward_reset ON key_usage;
+CREATE POLICY keyward_reset ON key_usage FOR UPDATE TO {{P}}_admin
+    USING (EXISTS (SELECT 1 FROM api_keys k WHERE k.id = key_usage.key_id
+                   AND keyward_may_manage_key(k.created_by, k.role)))
+    WITH CHECK (EXISTS (SELECT 1 FROM api_keys k WHERE k.id = key_usage.key_id
+                        AND keyward_may_manage_key(k.created_by, k.role)));
+ALTER TABLE secret_usage ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS keyward_read ON secret_usage;
+CREATE POLICY keyward_read ON secret_usage FOR SELECT TO {{P}}_viewer, {{P}}_verifier USING (true);
+DROP POLICY IF EXISTS keyward_record ON secret_usage;
+CREATE POLICY keyward_record ON secret_usage FOR INSERT TO {{P}}_verifier WITH CHECK (true);
+DROP POLICY IF EXISTS keyward_usage ON secret_usage;
+CREATE POLICY keyward_usage ON secret_usage FOR UPDATE TO {{P}}_verifier USING (true) WITH CHECK (true);
 
 -- Usage counters and the request log: written (and trimmed to the retention limits) by the
 -- verifier, read by members. Nothing in them is secret: outcomes, sources, counts.
