@@ -1,8 +1,12 @@
 // The database enforces the roles for anyone who bypasses Keyward: raw SQL as each role, the way
 // psql would send it, against a vault made by PostgresSetup.
+#include "OlderSchema.h"
 #include "PgFixture.h"
 
 #include "crypto/Sha256.h"
+#include "store/UsageBatch.h"
+#include "store/UsageRepository.h"
+#include "verify/VerifyOutcome.h"
 
 #include <QtTest>
 
@@ -34,6 +38,7 @@ private Q_SLOTS:
     void demotionTakesDatabasePowerAway();
     void setupReportsWhatItDid();
     void setupRunsAgainWithoutChangingData();
+    void setupUpgradesASchemaSevenDatabase();
     void setupRefusesBadInput_data();
     void setupRefusesBadInput();
 
@@ -542,6 +547,93 @@ void TestPgRoles::setupRunsAgainWithoutChangingData()
     options.rolePrefix = QStringLiteral("other");
     QCOMPARE(PostgresSetup::run(f.pg.admin().db(), options, SecretString(), f.clock).code(),
              ErrorCode::InvalidInput);
+}
+
+// A database a previous Keyward set up (schema 7: use kept in the key and secret rows, with the
+// verifier's grants on those columns) opens only after the owner runs the setup again. That moves
+// the use into the usage tables, and then the verifier login records use and an Owner resets a
+// count under the new privileges.
+void TestPgRoles::setupUpgradesASchemaSevenDatabase()
+{
+    PgVaultFixture f;
+    NewKeyRequest metered = f.request(QStringLiteral("metered"));
+    metered.usageLimit = 10;
+    auto issued = f.store->createKey(metered);
+    QVERIFY2(issued, qPrintable(issued.errorMessage()));
+    const qint64 id = issued->key.id;
+    f.store.reset();
+    PgConnection &owner = f.pg.admin();
+    for (const char *sql : OlderSchema::kBackToSeven)
+        QVERIFY2(owner.exec(QLatin1String(sql)), qPrintable(owner.lastError()));
+    for (const QString &sql :
+         {QStringLiteral("GRANT UPDATE (usage_count) ON api_keys TO $P_verifier"),
+          QStringLiteral("GRANT UPDATE (last_used_at, last_used_source, last_refused_at, "
+                         "last_refused_outcome, usage_seq) ON key_secrets TO $P_verifier"),
+          QStringLiteral("UPDATE api_keys SET usage_count = 3, usage_epoch = 2 WHERE id = $K"),
+          QStringLiteral("UPDATE key_secrets SET last_used_at = 1700000000000, last_used_source = "
+                         "'ci', usage_seq = 4 WHERE key_id = $K"),
+          QStringLiteral("UPDATE vault_meta SET value = '4' WHERE name = 'usage_seq'")}) {
+        const QString expanded = QString(sql)
+                                     .replace(QLatin1String("$P"), f.pg.rolePrefix())
+                                     .replace(QLatin1String("$K"), QString::number(id));
+        QString state;
+        QVERIFY2(owner.exec(expanded, &state), qPrintable(expanded + QLatin1Char(' ') + state));
+    }
+    const PgConnInfo alice =
+        f.pg.conninfo(QStringLiteral("alice"), QLatin1String(kOwnerPassphrase));
+    QCOMPARE(SqlKeyStore::connectPostgres(alice, f.clock).code(), ErrorCode::VaultTooNew);
+
+    PostgresSetupOptions options;
+    options.rolePrefix = f.pg.rolePrefix();
+    options.owner = QStringLiteral("alice");
+    auto upgraded = PostgresSetup::run(owner.db(), options, SecretString(), f.clock);
+    QVERIFY2(upgraded, qPrintable(upgraded.errorMessage()));
+    QVERIFY2(upgraded->actions.first().contains(QStringLiteral("from version 7 to 8")),
+             qPrintable(upgraded->actions.first()));
+    QCOMPARE(owner
+                 .scalar(QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE "
+                                        "table_name IN ('api_keys', 'key_secrets') AND "
+                                        "column_name IN ('usage_count', 'usage_epoch', "
+                                        "'last_used_at', 'usage_seq')"))
+                 .toInt(),
+             0);
+    f.store = f.openSecond();
+    auto key = f.store->key(id);
+    QVERIFY2(key, qPrintable(key.errorMessage()));
+    QCOMPARE(key->usageCount, qint64(3));
+    QCOMPARE(key->secrets.constFirst().lastUsedAtMs, std::optional<qint64>(1700000000000));
+    QCOMPARE(key->secrets.constFirst().lastUsedSource, QStringLiteral("ci"));
+    QCOMPARE(f.store->usageSince(3)->keys.size(), 1);
+
+    // The verifier login counts a use into the moved row, as a verifier's writer does.
+    const QString service = f.uniqueLogin(QStringLiteral("api"));
+    QVERIFY(f.store->addVerifierLogin(service, secret(kMemberPassword)));
+    auto verifier = f.connect(service, kMemberPassword);
+    UsageEvent event;
+    event.atMs = f.clock.nowMs();
+    event.keyId = id;
+    event.secretId = key->secrets.constFirst().id;
+    event.outcome = verifyOutcomeToInt(VerifyOutcome::Valid);
+    event.consumesCredit = true;
+    event.readsBackUsage = true;
+    UsageBatch batch;
+    batch.add(event);
+    auto written = verifier->usageRepository()->write(batch, UsageRetention(), f.clock.nowMs());
+    QVERIFY2(written, qPrintable(written.errorMessage()));
+    QCOMPARE(written->constFirst().usageCount, qint64(4));
+    QCOMPARE(written->constFirst().usageEpoch, qint64(2));
+    key = f.store->key(id);
+    QCOMPARE(key->usageCount, qint64(4));
+    QCOMPARE(key->secrets.constFirst().lastUsedAtMs, std::optional<qint64>(f.clock.nowMs()));
+
+    // An Owner's reset: count 0, the next epoch.
+    auto reset = f.store->resetUsage(id, key->version);
+    QVERIFY2(reset, qPrintable(reset.errorMessage()));
+    QCOMPARE(reset->usageCount, qint64(0));
+    QCOMPARE(
+        owner.scalar(QStringLiteral("SELECT usage_epoch FROM key_usage WHERE key_id = %1").arg(id))
+            .toLongLong(),
+        qint64(3));
 }
 
 void TestPgRoles::setupRefusesBadInput_data()
