@@ -201,33 +201,50 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
         return error;
     };
     SqlQuery q(m_db);
-    if (!m_dialect.isSqlite()) {
+    CreditGrant grant;
+    if (m_dialect.isSqlite()) {
+        // The transaction holds the whole file.
+        q.prepare(QStringLiteral("SELECT COALESCE(u.usage_count, 0), k.usage_limit, "
+                                 "COALESCE(u.usage_epoch, 0) FROM api_keys k LEFT JOIN key_usage "
+                                 "u ON u.key_id = k.id WHERE k.id = ?"));
+        q.addBindValue(keyId);
+        if (!q.exec())
+            return failed(SqlErrors::fromQuery(q, what));
+        if (!q.next())
+            return failed(makeError(ErrorCode::NotFound, what));
+        grant.usageCount = q.value(0).toLongLong();
+        if (!q.value(1).isNull())
+            grant.usageLimit = q.value(1).toLongLong();
+        grant.usageEpoch = q.value(2).toLongLong();
+    } else {
         // The key's usage row, locked: reservations by other verifiers and a reset wait for this
         // one. A row is made first if the key has none (no use yet), since only a row can be
-        // locked. (A vault file's transaction holds the whole file.)
+        // locked. The limit is read after the lock, in a statement of its own: one statement
+        // that waited for the lock would read the key's row as it was before the wait, and
+        // reserve against a limit an Admin lowered meanwhile.
         q.prepare(QStringLiteral("INSERT INTO key_usage (key_id) SELECT id FROM api_keys WHERE id "
                                  "= ? ON CONFLICT (key_id) DO NOTHING"));
         q.addBindValue(keyId);
         if (!q.exec())
             return failed(SqlErrors::fromQuery(q, what));
+        q.prepare(QStringLiteral(
+            "SELECT usage_count, usage_epoch FROM key_usage WHERE key_id = ? FOR UPDATE"));
+        q.addBindValue(keyId);
+        if (!q.exec())
+            return failed(SqlErrors::fromQuery(q, what));
+        if (!q.next())
+            return failed(makeError(ErrorCode::NotFound, what));
+        grant.usageCount = q.value(0).toLongLong();
+        grant.usageEpoch = q.value(1).toLongLong();
+        q.prepare(QStringLiteral("SELECT usage_limit FROM api_keys WHERE id = ?"));
+        q.addBindValue(keyId);
+        if (!q.exec())
+            return failed(SqlErrors::fromQuery(q, what));
+        if (!q.next())
+            return failed(makeError(ErrorCode::NotFound, what));
+        if (!q.value(0).isNull())
+            grant.usageLimit = q.value(0).toLongLong();
     }
-    q.prepare(m_dialect.isSqlite()
-                  ? QStringLiteral("SELECT COALESCE(u.usage_count, 0), k.usage_limit, "
-                                   "COALESCE(u.usage_epoch, 0) FROM api_keys k LEFT JOIN key_usage "
-                                   "u ON u.key_id = k.id WHERE k.id = ?")
-                  : QStringLiteral("SELECT u.usage_count, k.usage_limit, u.usage_epoch FROM "
-                                   "key_usage u JOIN api_keys k ON k.id = u.key_id WHERE u.key_id "
-                                   "= ? FOR UPDATE OF u"));
-    q.addBindValue(keyId);
-    if (!q.exec())
-        return failed(SqlErrors::fromQuery(q, what));
-    if (!q.next())
-        return failed(makeError(ErrorCode::NotFound, what));
-    CreditGrant grant;
-    grant.usageCount = q.value(0).toLongLong();
-    if (!q.value(1).isNull())
-        grant.usageLimit = q.value(1).toLongLong();
-    grant.usageEpoch = q.value(2).toLongLong();
     q.finish();
     if (grant.usageLimit)
         grant.credits = qMax<qint64>(0, qMin(wanted, *grant.usageLimit - grant.usageCount));

@@ -35,7 +35,7 @@ struct CreditGrant
 // The SQL behind limits that hold across verifiers (schema 4): leases of rate-limit tokens from
 // the shared bucket in rate_buckets, and reservations of usage credits, which are added to
 // key_usage.usage_count up front. Each lease or reservation is one short write transaction
-// (BEGIN IMMEDIATE on SQLite; the bucket's or key's row lock on PostgreSQL, so verifiers only
+// (BEGIN IMMEDIATE on SQLite; the bucket's or key's usage row lock on PostgreSQL, so verifiers only
 // wait for each other on the same key). It never bumps change_seq: no cache or window has to
 // reload for it. Works on whatever connection it is given, from that connection's thread.
 class SharedLimitRepository

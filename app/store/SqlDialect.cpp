@@ -1,5 +1,9 @@
 #include "SqlDialect.h"
 
+#include <QStringList>
+
+#include <bitset>
+
 namespace Keyward {
 
 QString SqlDialect::expandMigration(const QString &sql) const
@@ -32,18 +36,29 @@ QString SqlDialect::lockWriters() const
     return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriterLockKey);
 }
 
-QString SqlDialect::excludeUsageWriters() const
+QString SqlDialect::lockUsageBuckets(bool exclusive) const
 {
     if (isSqlite())
         return {};
-    return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kUsageLockKey);
+    // unnest() returns the (sorted) array's elements in order, so the locks are taken in order.
+    return QStringLiteral("SELECT %1(%2, b) FROM unnest(CAST(? AS INTEGER[])) AS b")
+        .arg(exclusive ? QLatin1String("pg_advisory_xact_lock")
+                       : QLatin1String("pg_advisory_xact_lock_shared"))
+        .arg(kUsageLockKey);
 }
 
-QString SqlDialect::shareWithUsageWriters() const
+QString SqlDialect::usageLockBuckets(const QList<qint64> &keyIds)
 {
-    if (isSqlite())
-        return {};
-    return QStringLiteral("SELECT pg_advisory_xact_lock_shared(%1)").arg(kUsageLockKey);
+    std::bitset<kUsageLockBuckets> buckets;
+    for (qint64 id : keyIds)
+        buckets.set(
+            std::size_t(((id % kUsageLockBuckets) + kUsageLockBuckets) % kUsageLockBuckets));
+    QStringList listed;
+    for (std::size_t bucket = 0; bucket < buckets.size(); ++bucket) {
+        if (buckets.test(bucket))
+            listed.append(QString::number(bucket));
+    }
+    return QLatin1Char('{') + listed.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
 QString SqlDialect::notifyChanged() const

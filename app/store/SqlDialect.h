@@ -30,16 +30,23 @@ public:
     QString notifyChanged() const;
 
     // PostgreSQL: key deletes against usage writes (schema 8). A delete cascades into the usage
-    // tables while it holds its keys' and secrets' rows; a usage write holding a usage row of
-    // such a key, then needing the key's row (a new hourly count's foreign key check), would
-    // deadlock with it. A delete takes this advisory lock exclusively, a usage write shared, each
-    // before any row: deletes wait for the writes in flight and hold new ones off until they
-    // commit; usage writes never wait for each other. Empty on SQLite (its write lock does).
-    QString excludeUsageWriters() const;
-    QString shareWithUsageWriters() const;
+    // tables while it holds its keys' rows; a usage write holding a usage row of such a key, then
+    // needing the key's row (a new hourly count's foreign key check), would deadlock with it. So
+    // both take advisory locks on the buckets of the keys they touch (id modulo
+    // kUsageLockBuckets), before any row and in bucket order: a delete exclusively, a usage write
+    // shared. A delete waits for the writes in flight that touch its buckets and holds new ones
+    // off until it commits; usage writes never wait for each other, nor a delete for a write of
+    // other keys' buckets. The statement's one parameter lists the buckets (usageLockBuckets()).
+    // Empty on SQLite (its write lock does all this).
+    QString lockUsageBuckets(bool exclusive) const;
+    // The buckets of these keys, sorted, as a PostgreSQL array literal ("{1,4,9}").
+    static QString usageLockBuckets(const QList<qint64> &keyIds);
 
     static constexpr qint64 kWriterLockKey = 0x4B575244; // "KWRD"
-    static constexpr qint64 kUsageLockKey = 0x4B575553; // "KWUS"
+    // The first half of the buckets' two-part advisory lock keys (a space of its own: one-part
+    // keys like kWriterLockKey never meet two-part ones).
+    static constexpr int kUsageLockKey = 0x4B575553; // "KWUS"
+    static constexpr int kUsageLockBuckets = 32;
 
 private:
     SqlEngine m_engine;

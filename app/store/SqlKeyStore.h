@@ -302,13 +302,10 @@ private:
                                  bool retireOldNow);
     // Sets the deadline of every secret of the key but keptSecretId (earlier ones stay).
     Result<void> retireSecretsExcept(qint64 id, qint64 keptSecretId, qint64 retiresAt);
-    // PostgreSQL: locks the secrets of these keys in the order of their ids, before a change
-    // takes the keys' rows (a delete) or several secrets at once (a retirement): the order a
-    // regeneration keeps.
-    Result<void> lockSecretsOfKeys(const QVector<qint64> &keyIds);
-    // PostgreSQL: before a delete of keys takes any row, waits for the usage writes in flight
-    // and holds new ones off until this transaction ends (SqlDialect::excludeUsageWriters).
-    Result<void> excludeUsageWriters();
+    // PostgreSQL: before a delete of these keys takes any row, waits for the usage writes in
+    // flight that touch their lock buckets and holds new ones off until this transaction ends
+    // (SqlDialect::lockUsageBuckets).
+    Result<void> excludeUsageWriters(const QList<qint64> &keyIds);
     Result<void> appendAudit(const QString &action, std::optional<qint64> keyId,
                              const QString &details);
     // Sign-ins, successful or not, are audited. A failed one names the member only when the

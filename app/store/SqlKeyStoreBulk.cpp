@@ -23,9 +23,8 @@ Result<BulkKeyResult> SqlKeyStore::changeKeys(const BulkKeyChange &change)
         return actor.error();
     if (auto valid = BulkKeyRules::validate(change, m_clock.nowMs()); !valid)
         return valid.error();
-    // Keys in the order of their ids, the order every change that locks several keeps. A delete
-    // keeps usage writers out and takes all the keys' secrets first (excludeUsageWriters,
-    // lockSecretsOfKeys).
+    // Keys in the order of their ids. A delete first keeps usage writers of these keys out
+    // (excludeUsageWriters).
     QVector<KeyVersionRef> keys = change.keys;
     std::sort(keys.begin(), keys.end(),
               [](const KeyVersionRef &a, const KeyVersionRef &b) { return a.id < b.id; });
@@ -37,10 +36,8 @@ Result<BulkKeyResult> SqlKeyStore::changeKeys(const BulkKeyChange &change)
     auto written = inWriteTransaction([&]() -> Result<void> {
         result = {};
         if (change.action == BulkKeyAction::Delete) {
-            if (auto excluded = excludeUsageWriters(); !excluded)
+            if (auto excluded = excludeUsageWriters(ids); !excluded)
                 return excluded;
-            if (auto locked = lockSecretsOfKeys(ids); !locked)
-                return locked;
         }
         for (const KeyVersionRef &ref : std::as_const(keys)) {
             auto refusal = changeOneOfMany(*actor, ref, change, int(change.keys.size()), result);

@@ -223,10 +223,8 @@ Result<void> SqlKeyStore::deleteKey(qint64 id, qint64 expectedVersion)
         id, expectedVersion, [&](const Member &actor, const ApiKey &before) -> Result<void> {
             if (auto allowed = Permissions::mayActOnKey(actor, before, KeyAction::Delete); !allowed)
                 return allowed;
-            if (auto excluded = excludeUsageWriters(); !excluded)
+            if (auto excluded = excludeUsageWriters({id}); !excluded)
                 return excluded;
-            if (auto locked = lockSecretsOfKeys({id}); !locked)
-                return locked;
             SqlQuery q(database());
             q.prepare(QStringLiteral("DELETE FROM api_keys WHERE id = ? AND version = ?"));
             q.addBindValue(id);

@@ -147,7 +147,7 @@ Result<void> SqlKeyStore::deactivateKeysAbove(const Member &member, std::optiona
         QStringLiteral("SELECT id, name FROM api_keys WHERE created_by = ? AND state = 0");
     if (ceiling)
         sql += QStringLiteral(" AND role > ?");
-    sql += QStringLiteral(" ORDER BY id"); // keys in id order, as the usage writer takes them
+    sql += QStringLiteral(" ORDER BY id"); // keys in id order, as every change of several does
     q.prepare(sql);
     q.addBindValue(member.id);
     if (ceiling)

@@ -70,9 +70,6 @@ Result<IssuedKey> SqlKeyStore::regenerate(qint64 id, qint64 expectedVersion, qin
 
 Result<void> SqlKeyStore::retireSecretsExcept(qint64 id, qint64 keptSecretId, qint64 retiresAt)
 {
-    // One UPDATE of several rows locks them in the order it finds them, not by id.
-    if (auto locked = lockSecretsOfKeys({id}); !locked)
-        return locked;
     SqlQuery q(database());
     // Secrets already in a grace period keep their earlier deadline.
     q.prepare(QStringLiteral("UPDATE key_secrets SET retires_at = ? WHERE key_id = ? AND id <> ? "
@@ -86,37 +83,15 @@ Result<void> SqlKeyStore::retireSecretsExcept(qint64 id, qint64 keptSecretId, qi
     return {};
 }
 
-// A delete takes the key's row and then, through the cascade, its secrets' rows. A regeneration
-// takes secrets before the key: a delete in the other order could hold the key while waiting for
-// a secret the other holds, and the other wait for that key, which PostgreSQL breaks after a
-// second by failing one of them. Taking the secrets first, by id, the delete just waits. A
-// retirement updates several secrets in one statement, which locks them in the order it finds
-// them: it takes them by id first too. (Usage writers are kept apart from deletes by
-// excludeUsageWriters.) A vault file's writer holds the whole file, so there it changes nothing.
-Result<void> SqlKeyStore::lockSecretsOfKeys(const QVector<qint64> &keyIds)
+Result<void> SqlKeyStore::excludeUsageWriters(const QList<qint64> &keyIds)
 {
-    if (m_dialect.isSqlite() || keyIds.isEmpty())
+    const QString lock = m_dialect.lockUsageBuckets(true);
+    if (lock.isEmpty() || keyIds.isEmpty())
         return {};
-    QStringList ids;
-    ids.reserve(keyIds.size());
-    for (qint64 id : keyIds)
-        ids.append(QString::number(id));
     SqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT id FROM key_secrets WHERE key_id = ANY (CAST(? AS BIGINT[])) "
-                             "ORDER BY id FOR UPDATE"));
-    q.addBindValue(QString(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')));
+    q.prepare(lock);
+    q.addBindValue(SqlDialect::usageLockBuckets(keyIds));
     if (!q.exec())
-        return SqlErrors::fromQuery(q, tr("Cannot change the key."));
-    return {};
-}
-
-Result<void> SqlKeyStore::excludeUsageWriters()
-{
-    const QString lock = m_dialect.excludeUsageWriters();
-    if (lock.isEmpty())
-        return {};
-    SqlQuery q(database());
-    if (!q.exec(lock))
         return SqlErrors::fromQuery(q, tr("Cannot change the key."));
     return {};
 }

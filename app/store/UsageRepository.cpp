@@ -198,13 +198,20 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
 {
     const QString what = tr("Could not save the usage.");
 
-    // PostgreSQL: before any row. A key delete cascades into the usage rows while it holds the
-    // key's and its secrets' rows; a write that held a usage row of that key and then needed the
+    // PostgreSQL: before any row, the lock buckets of every key this write touches (each event
+    // of a key is in its hourly counts), shared. A key delete cascades into the usage rows while
+    // it holds the key's row; a write that held a usage row of that key and then needed the
     // key's row (a new hourly count's foreign key does) would deadlock with it. Deletes take
-    // this lock exclusively (SqlKeyStore::deleteKey), usage writes share it.
-    if (const QString lock = m_dialect.shareWithUsageWriters(); !lock.isEmpty()) {
+    // their keys' buckets exclusively (SqlKeyStore::excludeUsageWriters).
+    if (const QString lock = m_dialect.lockUsageBuckets(false); !lock.isEmpty()) {
+        QList<qint64> keyIds;
+        keyIds.reserve(batch.hourlyCounts().size());
+        for (auto it = batch.hourlyCounts().keyBegin(); it != batch.hourlyCounts().keyEnd(); ++it)
+            keyIds.append(it->keyId);
         SqlQuery locked(*m_db);
-        if (!locked.exec(lock))
+        locked.prepare(lock);
+        locked.addBindValue(SqlDialect::usageLockBuckets(keyIds));
+        if (!locked.exec())
             return SqlErrors::fromQuery(locked, what);
     }
 
@@ -263,8 +270,8 @@ Result<QSet<qint64>> UsageRepository::writeCountsRowByRow(const UsageBatch &batc
     QSet<qint64> present;
     // Last use and refusal together, into the secret's usage row (schema 8), as the set-based
     // write does (UsageRepositoryBulk.cpp, which explains the statement). A secret deleted since
-    // is skipped: key deletes wait for usage writes in flight (writeRows), so one the check
-    // finds stays until the transaction ends. In id order, as before.
+    // is skipped: key deletes wait for the usage writes in flight of their keys (writeRows), so one
+    // the check finds stays until the transaction ends. In id order, as before.
     RepeatedStatement lastUse(
         *m_db, m_dialect.engine(),
         QStringLiteral(

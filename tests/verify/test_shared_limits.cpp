@@ -18,6 +18,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <thread>
 
 using namespace Keyward;
 using namespace Keyward::Testing;
@@ -486,6 +489,49 @@ private Q_SLOTS:
         QVERIFY(!spend.reserved); // decided in this process, not from the old epoch's grants
         QCOMPARE(credits.used(issued.key.id), qint64(1));
     }
+
+#ifdef KEYWARD_TEST_POSTGRES
+    // A reservation waits for the key's usage row while another transaction holds it, and an
+    // Admin lowers the limit meanwhile: it reserves against the new limit. (Read in the statement
+    // that waited for the row, the limit was the one from before the wait: 100 credits reserved
+    // against a limit of 5.)
+    void aReservationThatWaitedSeesALimitLoweredMeanwhile()
+    {
+        const IssuedToken issued = issueKeyLimitedTo(1000);
+        const qint64 id = issued.key.id;
+        PgConnection &owner = m_vault->pg.admin();
+        QVERIFY(owner.exec(QStringLiteral("INSERT INTO key_usage (key_id) VALUES (%1)").arg(id)));
+        PgConnection holder(m_vault->pg.conninfo());
+        QVERIFY(holder.exec(QStringLiteral("BEGIN")));
+        QVERIFY(holder.exec(
+            QStringLiteral("SELECT 1 FROM key_usage WHERE key_id = %1 FOR UPDATE").arg(id)));
+        Result<CreditGrant> grant = makeError(ErrorCode::InvalidInput, QStringLiteral("not run"));
+        std::thread reserving([&] {
+            auto service = openVerifierStore();
+            SharedLimitRepository shared(StoreDatabase::of(*service), service->engine());
+            grant = shared.reserveCredits(id, 100);
+        });
+        const QString waiting =
+            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND "
+                           "wait_event_type = 'Lock'")
+                .arg(m_vault->pg.name());
+        bool waited = false;
+        for (int i = 0; i < 500 && !waited; ++i) {
+            waited = owner.scalar(waiting).toInt() >= 1;
+            if (!waited)
+                QThread::msleep(10);
+        }
+        const auto lowered = store().setUsageLimit(id, store().key(id)->version, 5);
+        holder.exec(QStringLiteral("ROLLBACK"));
+        reserving.join();
+        QVERIFY(waited);
+        QVERIFY2(lowered, qPrintable(lowered.errorMessage()));
+        QVERIFY2(grant, qPrintable(grant.errorMessage()));
+        QCOMPARE(grant->usageLimit, std::optional<qint64>(5));
+        QCOMPARE(grant->credits, qint64(5));
+        QCOMPARE(store().key(id)->usageCount, qint64(5));
+    }
+#endif
 
     // The usage writer's read-back of the count (the per-process fallback) carries its epoch: one
     // read before a reset and reported after the verifier saw the reset is not the count.
