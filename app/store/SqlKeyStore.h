@@ -224,6 +224,8 @@ public:
     Result<qint64> changeCounter() override;
     Result<qint64> usageCounter() override;
     Result<UsageUpdates> usageSince(qint64 counter) override;
+    // usageSince()'s statement (one parameter: the counter), for a test of its plan.
+    static QString usageSinceSql();
 
     // Runs work inside one write transaction (BEGIN IMMEDIATE on SQLite; BEGIN plus the writers'
     // advisory lock on PostgreSQL): commit when it returns success, roll back otherwise. Bumps
