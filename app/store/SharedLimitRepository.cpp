@@ -3,6 +3,7 @@
 #include "SqlErrors.h"
 #include "TokenBucket.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace Keyward {
@@ -225,8 +226,12 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
         q.prepare(QStringLiteral("INSERT INTO key_usage (key_id) SELECT id FROM api_keys WHERE id "
                                  "= ? ON CONFLICT (key_id) DO NOTHING"));
         q.addBindValue(keyId);
-        if (!q.exec())
+        if (!q.exec()) {
+            // A key deleted while the insert waited for its row: gone, not a store failure.
+            if (q.lastError().nativeErrorCode() == QLatin1String("23503"))
+                return failed(makeError(ErrorCode::NotFound, what));
             return failed(SqlErrors::fromQuery(q, what));
+        }
         q.prepare(QStringLiteral(
             "SELECT usage_count, usage_epoch FROM key_usage WHERE key_id = ? FOR UPDATE"));
         q.addBindValue(keyId);

@@ -26,7 +26,8 @@ QString SqlDialect::expandMigration(const QString &sql) const
 
 QString SqlDialect::beginWrite() const
 {
-    return isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    return isSqlite() ? QStringLiteral("BEGIN IMMEDIATE")
+                      : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED");
 }
 
 QString SqlDialect::lockWriters() const
@@ -45,6 +46,16 @@ QString SqlDialect::lockUsageBuckets(bool exclusive) const
         .arg(exclusive ? QLatin1String("pg_advisory_xact_lock")
                        : QLatin1String("pg_advisory_xact_lock_shared"))
         .arg(kUsageLockKey);
+}
+
+QString SqlDialect::tryShareAllUsageBuckets() const
+{
+    if (isSqlite())
+        return {};
+    return QStringLiteral("SELECT bool_and(pg_try_advisory_xact_lock_shared(%1, b)) FROM "
+                          "generate_series(0, %2) AS b")
+        .arg(kUsageLockKey)
+        .arg(kUsageLockBuckets - 1);
 }
 
 QString SqlDialect::usageLockBuckets(const QList<qint64> &keyIds)

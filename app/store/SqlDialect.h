@@ -18,7 +18,10 @@ public:
 
     // Fills the {{ID}}, {{BLOB}}, {{BIGINT}} placeholders of a migration.
     QString expandMigration(const QString &sql) const;
-    // Starts a write transaction that takes the write lock at once (no lock upgrades later).
+    // Starts a write transaction that takes the write lock at once (no lock upgrades later). On
+    // PostgreSQL at READ COMMITTED whatever the database's or role's default: writers rely on
+    // each statement seeing what committed before it (a reservation reads the limit after
+    // waiting for the count's row; FOR UPDATE re-reads a row it waited for instead of failing).
     QString beginWrite() const;
     // Run right after beginWrite(): serialises writers. SQLite's BEGIN IMMEDIATE already does;
     // on PostgreSQL a transaction-scoped advisory lock does, so the audit chain head is read and
@@ -35,12 +38,16 @@ public:
     // both take advisory locks on the buckets of the keys they touch (id modulo
     // kUsageLockBuckets), before any row and in bucket order: a delete exclusively, a usage write
     // shared. A delete waits for the writes in flight that touch its buckets and holds new ones
-    // off until it commits; usage writes never wait for each other, nor a delete for a write of
-    // other keys' buckets. The statement's one parameter lists the buckets (usageLockBuckets()).
+    // off until it commits; usage writes never wait for each other, and a delete waits for a
+    // write of other buckets only between its trim (tryShareAllUsageBuckets) and its commit. The
+    // statement's one parameter lists the buckets (usageLockBuckets()).
     // Empty on SQLite (its write lock does all this).
     QString lockUsageBuckets(bool exclusive) const;
     // The buckets of these keys, sorted, as a PostgreSQL array literal ("{1,4,9}").
     static QString usageLockBuckets(const QList<qint64> &keyIds);
+    // Every bucket, shared, without waiting: one row, true when all were taken (a delete holds
+    // or waits for none). For the usage writer's trim, which touches keys of any bucket.
+    QString tryShareAllUsageBuckets() const;
 
     static constexpr qint64 kWriterLockKey = 0x4B575244; // "KWRD"
     // The first half of the buckets' two-part advisory lock keys (a space of its own: one-part

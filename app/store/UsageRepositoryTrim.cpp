@@ -42,6 +42,19 @@ Result<void> UsageRepository::trim(const QVector<RequestLogRow> &requests,
         ++counted[row.keyId];
     QHash<qint64, int> rowsSinceTrim = counted;
     auto trimAll = [&]() -> Result<void> {
+        // PostgreSQL, before any row: the trim touches keys outside this write's lock buckets
+        // (keys of earlier writes, the id range, old hours). Holding every bucket, a delete that
+        // starts now waits for this write on its advisory lock before it takes a row, so none
+        // can be part of a cycle with the trim. A delete that holds or awaits a bucket makes the
+        // try fail, and the trim is left for next time (lock_timeout alone left a window: a trim
+        // that began waiting late in the delete's deadlock_timeout could still fail the delete).
+        if (const QString share = m_dialect.tryShareAllUsageBuckets(); !share.isEmpty()) {
+            SqlQuery buckets(*m_db);
+            if (!buckets.exec(share) || !buckets.next())
+                return SqlErrors::fromQuery(buckets, tr("Could not trim the request log."));
+            if (!buckets.value(0).toBool())
+                return makeError(ErrorCode::VaultLocked, tr("Could not trim the request log."));
+        }
         QVector<qint64> due;
         for (auto it = rowsSinceTrim.constBegin(); it != rowsSinceTrim.constEnd(); ++it) {
             if (it.value() >= trimEvery)

@@ -91,6 +91,10 @@ UsageCredits::Spend UsageCredits::spend(qint64 keyId, qint64 limit, qint64 usage
             continue;
         }
         state.stored = grant->usageCount;
+        // An Admin removed the limit since this process read the key: nothing to count against
+        // (no credits were reserved), where answering "used up" until the cache reloaded was not.
+        if (!grant->usageLimit)
+            return {true, true, usedLocked(state)};
         state.reserved += grant->credits;
         if (state.reserved == 0)
             return {false, true, usedLocked(state)};

@@ -6,6 +6,7 @@
 
 #include "core/BulkKeyChange.h"
 #include "store/PostgresSetup.h"
+#include "store/SqlDialect.h"
 #include "store/UsageBatch.h"
 #include "store/UsageRepository.h"
 #include "verify/VerifyOutcome.h"
@@ -272,6 +273,7 @@ private Q_SLOTS:
     void usageWriteAndBulkDeleteDoNotDeadlock();
     void usageWriteTakesUsesAndRefusalsInOneOrder();
     void usageTrimGivesUpOnRowsADeleteHolds();
+    void usageTrimStandsAsideForADelete();
 };
 
 void TestPgConcurrency::secondEditorWaitsThenGetsStaleVersion()
@@ -425,7 +427,7 @@ void TestPgConcurrency::auditChainStaysLinearUnderConcurrentWriters()
 // the refused key's secret already has its usage row (an earlier write, an hour before), the
 // writer is held between the secrets and the counts (a third connection holds the count of the
 // key it credits), the delete starts, then the writer goes on: both must succeed, because the
-// delete waits for usage writes in flight (SqlDialect::excludeUsageWriters).
+// delete waits for the usage writes in flight of its keys (SqlDialect::lockUsageBuckets).
 void TestPgConcurrency::usageWriteAndKeyDeleteDoNotDeadlock()
 {
     PgVaultFixture f;
@@ -544,7 +546,7 @@ void TestPgConcurrency::usageWriteAndBulkDeleteDoNotDeadlock()
 // The writer records a secret's last use and its last refusal in one statement, in one pass by
 // id. In two passes (uses, then refusals) it held a used secret while waiting for a refused one
 // with a lower id, which a delete of both keys held while waiting for the used one. A delete now
-// waits for the write as a whole; this race stays as the check that both are saved.
+// waits for the writes of its keys' buckets; this race stays as the check that both are saved.
 void TestPgConcurrency::usageWriteTakesUsesAndRefusalsInOneOrder()
 {
     PgVaultFixture f;
@@ -627,6 +629,62 @@ void TestPgConcurrency::usageTrimGivesUpOnRowsADeleteHolds()
     const QString nextProblem = next.finish();
     QVERIFY2(nextProblem.isEmpty(), qPrintable(nextProblem));
     QCOMPARE(f.pg.admin().scalar(doomedRows).toInt(), 0);
+}
+
+// The trim touches keys outside its write's lock buckets. A delete in progress holds its keys'
+// buckets (here a third connection holds the deleted key's, as deleteKey does first), and a write
+// of another bucket's key leaves its trim for next time instead of taking rows the delete's
+// cascade may come to: with none taken, the two cannot end in a cycle PostgreSQL would break by
+// failing one of them.
+void TestPgConcurrency::usageTrimStandsAsideForADelete()
+{
+    PgVaultFixture f;
+    auto doomed = f.store->createKey(f.request(QStringLiteral("being deleted")));
+    auto used = f.store->createKey(f.request(QStringLiteral("used")));
+    QVERIFY(doomed && used);
+    QVERIFY(SqlDialect::usageLockBuckets({doomed->key.id})
+            != SqlDialect::usageLockBuckets({used->key.id}));
+    auto verifier = verifierStore(f);
+    const qint64 now = f.clock.nowMs();
+    const QString usedRows =
+        QStringLiteral("SELECT count(*) FROM request_log WHERE key_id = %1").arg(used->key.id);
+    {
+        UsageBatch earlier;
+        for (int i = 0; i < 3; ++i)
+            earlier.add(usageOf(*used, now - 1000 + i, true));
+        BackgroundUsageWrite first(verifier->connectionName(), earlier, now);
+        const QString problem = first.finish();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+    QCOMPARE(f.pg.admin().scalar(usedRows).toInt(), 3);
+
+    PgConnection deleter(f.pg.conninfo());
+    QVERIFY(deleter.exec(QStringLiteral("BEGIN")));
+    {
+        QSqlQuery lock(deleter.db());
+        QVERIFY(lock.prepare(SqlDialect(SqlEngine::Postgres).lockUsageBuckets(true)));
+        lock.addBindValue(SqlDialect::usageLockBuckets({doomed->key.id}));
+        QVERIFY2(lock.exec(), qPrintable(lock.lastError().text()));
+    }
+    UsageBatch batch;
+    batch.add(usageOf(*used, now, true));
+    UsageRetention keepOne; // the newest row only: the trim would take the three older ones
+    keepOne.requestsTotal = 1;
+    BackgroundUsageWrite writer(verifier->connectionName(), batch, now, keepOne);
+    const bool endedWhileHeld = writer.waitDone(5000);
+    const QString problem = writer.finish();
+    deleter.exec(QStringLiteral("ROLLBACK"));
+    QVERIFY2(endedWhileHeld, "the usage write waited for the delete's lock");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(writer.trimProblem().isEmpty(), qPrintable(writer.trimProblem()));
+    QCOMPARE(f.pg.admin().scalar(usedRows).toInt(), 4); // saved, not trimmed
+
+    UsageBatch later;
+    later.add(usageOf(*used, now + 1, true));
+    BackgroundUsageWrite next(verifier->connectionName(), later, now + 1, keepOne);
+    const QString nextProblem = next.finish();
+    QVERIFY2(nextProblem.isEmpty(), qPrintable(nextProblem));
+    QCOMPARE(f.pg.admin().scalar(usedRows).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPgConcurrency)

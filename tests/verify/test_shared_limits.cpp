@@ -533,6 +533,23 @@ private Q_SLOTS:
     }
 #endif
 
+    // A verifier that read the key with a usage limit the Admin has removed since (its cache not
+    // yet reloaded) asks the store for credits: none are reserved, and the request passes, where
+    // it was answered as over a limit that no longer exists.
+    void aLimitRemovedSinceTheKeyWasReadDoesNotRefuse()
+    {
+        const IssuedToken issued = issueKeyLimitedTo(1000);
+        const qint64 id = issued.key.id;
+        const auto removed = store().setUsageLimit(id, store().key(id)->version, std::nullopt);
+        QVERIFY2(removed, qPrintable(removed.errorMessage()));
+        auto service = openVerifierStore();
+        SharedLimitRepository shared(StoreDatabase::of(*service), service->engine());
+        UsageCredits credits(clock());
+        const UsageCredits::Spend spend = credits.spend(id, 1000, 0, &shared);
+        QVERIFY(spend.passed);
+        QCOMPARE(store().key(id)->usageCount, qint64(0)); // nothing reserved
+    }
+
     // The usage writer's read-back of the count (the per-process fallback) carries its epoch: one
     // read before a reset and reported after the verifier saw the reset is not the count.
     void aReadBackFromBeforeAResetIsNotTheCount()
