@@ -204,19 +204,11 @@ Result<CreditGrant> SharedLimitRepository::reserveCredits(qint64 keyId, qint64 w
     SqlQuery q(m_db);
     CreditGrant grant;
     if (m_dialect.isSqlite()) {
-        // The transaction holds the whole file.
-        q.prepare(QStringLiteral("SELECT COALESCE(u.usage_count, 0), k.usage_limit, "
-                                 "COALESCE(u.usage_epoch, 0) FROM api_keys k LEFT JOIN key_usage "
-                                 "u ON u.key_id = k.id WHERE k.id = ?"));
-        q.addBindValue(keyId);
-        if (!q.exec())
-            return failed(SqlErrors::fromQuery(q, what));
-        if (!q.next())
-            return failed(makeError(ErrorCode::NotFound, what));
-        grant.usageCount = q.value(0).toLongLong();
-        if (!q.value(1).isNull())
-            grant.usageLimit = q.value(1).toLongLong();
-        grant.usageEpoch = q.value(2).toLongLong();
+        // The transaction holds the whole file: a look is as good as a lock.
+        auto read = peekCredits(keyId);
+        if (!read)
+            return failed(read.error());
+        grant = *read;
     } else {
         // The key's usage row, locked: reservations by other verifiers and a reset wait for this
         // one. A row is made first if the key has none (no use yet), since only a row can be
