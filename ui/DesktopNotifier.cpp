@@ -91,6 +91,7 @@ void DesktopNotifier::send(const Notice &notice)
     call << QStringLiteral("Keyward") << uint(0) << QStringLiteral("org.keyward.Keyward")
          << notice.title << body << QStringList {kDefaultAction, tr("Open Key")} << hints
          << int(-1);
+    ++m_notifiesOut;
     auto *watcher =
         new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
@@ -100,17 +101,34 @@ void DesktopNotifier::send(const Notice &notice)
                 if (reply.isError()) {
                     // The service went away since: say it in the tray instead.
                     showInTray(notice);
-                    return;
+                } else {
+                    onShown(reply.value(), notice.id);
                 }
-                m_shown.insert(reply.value(), notice.id);
+                if (--m_notifiesOut == 0) {
+                    // Whatever is left belonged to other applications' notices.
+                    m_earlyActions.clear();
+                    m_earlyClosed.clear();
+                }
             });
+}
+
+void DesktopNotifier::onShown(uint notificationId, const QString &noticeId)
+{
+    const QString action = m_earlyActions.take(notificationId);
+    if (!m_earlyClosed.remove(notificationId))
+        m_shown.insert(notificationId, noticeId);
+    if (action == kDefaultAction)
+        Q_EMIT activated(noticeId);
 }
 
 void DesktopNotifier::onActionInvoked(uint notificationId, const QString &action)
 {
     const auto found = m_shown.constFind(notificationId);
-    if (found == m_shown.cend())
-        return; // another application's notice
+    if (found == m_shown.cend()) {
+        if (m_notifiesOut > 0)
+            m_earlyActions.insert(notificationId, action); // perhaps ours, its id not yet known
+        return; // else another application's notice
+    }
     if (action == kDefaultAction)
         Q_EMIT activated(*found);
 }
@@ -118,7 +136,8 @@ void DesktopNotifier::onActionInvoked(uint notificationId, const QString &action
 void DesktopNotifier::onNotificationClosed(uint notificationId, uint reason)
 {
     Q_UNUSED(reason)
-    m_shown.remove(notificationId);
+    if (!m_shown.remove(notificationId) && m_notifiesOut > 0)
+        m_earlyClosed.insert(notificationId);
 }
 
 void DesktopNotifier::showInTray(const Notice &notice)
