@@ -274,6 +274,7 @@ private Q_SLOTS:
     void usageWriteTakesUsesAndRefusalsInOneOrder();
     void usageTrimGivesUpOnRowsADeleteHolds();
     void usageTrimStandsAsideForADelete();
+    void usageWritesAreReadCommittedWhateverTheDefault();
 };
 
 void TestPgConcurrency::secondEditorWaitsThenGetsStaleVersion()
@@ -685,6 +686,43 @@ void TestPgConcurrency::usageTrimStandsAsideForADelete()
     const QString nextProblem = next.finish();
     QVERIFY2(nextProblem.isEmpty(), qPrintable(nextProblem));
     QCOMPARE(f.pg.admin().scalar(usedRows).toInt(), 1);
+}
+
+// A DBA may make REPEATABLE READ the database's default. A usage write that waited for a row
+// another transaction then committed would fail under it ("could not serialize access due to
+// concurrent update") and drop its whole batch; writes begin at READ COMMITTED themselves, so
+// it adds to the committed row.
+void TestPgConcurrency::usageWritesAreReadCommittedWhateverTheDefault()
+{
+    PgVaultFixture f;
+    auto used = f.store->createKey(f.request(QStringLiteral("used")));
+    QVERIFY(used);
+    QVERIFY(f.pg.admin().exec(
+        QStringLiteral("ALTER DATABASE \"%1\" SET default_transaction_isolation TO "
+                       "'repeatable read'")
+            .arg(f.pg.name())));
+    const qint64 now = f.clock.nowMs();
+    auto verifier = verifierStore(f); // connects after the change: it has the new default
+    {
+        QSqlQuery shown(StoreDatabase::of(*verifier));
+        QVERIFY(shown.exec(QStringLiteral("SHOW default_transaction_isolation")) && shown.next());
+        QCOMPARE(shown.value(0).toString(), QStringLiteral("repeatable read"));
+    }
+    PgConnection holder(f.pg.conninfo());
+    QVERIFY(holder.exec(QStringLiteral("BEGIN")));
+    QVERIFY2(holder.exec(QStringLiteral("INSERT INTO key_usage (key_id, usage_count) VALUES (%1, "
+                                        "5)")
+                             .arg(used->key.id)),
+             qPrintable(holder.lastError()));
+    UsageBatch batch;
+    batch.add(usageOf(*used, now, true));
+    BackgroundUsageWrite writer(verifier->connectionName(), batch, now);
+    const bool waited = waitForLockWaiters(f.pg, 1);
+    QVERIFY(holder.exec(QStringLiteral("COMMIT")));
+    const QString problem = writer.finish();
+    QVERIFY2(waited, "the usage write never reached the held row");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(f.store->key(used->key.id)->usageCount, qint64(6));
 }
 
 QTEST_GUILESS_MAIN(TestPgConcurrency)

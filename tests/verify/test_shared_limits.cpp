@@ -531,7 +531,60 @@ private Q_SLOTS:
         QCOMPARE(grant->credits, qint64(5));
         QCOMPARE(store().key(id)->usageCount, qint64(5));
     }
+
+    // A key deleted while its reservation waited (the delete held the key's row, the reservation
+    // had already seen it): the answer is that the key is gone, not a failing store, which would
+    // send the verifier to its per-process fallback and log a store failure.
+    void aReservationRacingADeleteFindsTheKeyGone()
+    {
+        const IssuedToken issued = issueKeyLimitedTo(1000);
+        const qint64 id = issued.key.id;
+        PgConnection &owner = m_vault->pg.admin();
+        PgConnection deleter(m_vault->pg.conninfo());
+        QVERIFY(deleter.exec(QStringLiteral("BEGIN")));
+        QVERIFY2(deleter.exec(QStringLiteral("DELETE FROM api_keys WHERE id = %1").arg(id)),
+                 qPrintable(deleter.lastError()));
+        Result<CreditGrant> grant = makeError(ErrorCode::InvalidInput, QStringLiteral("not run"));
+        std::thread reserving([&] {
+            auto service = openVerifierStore();
+            SharedLimitRepository shared(StoreDatabase::of(*service), service->engine());
+            grant = shared.reserveCredits(id, 100);
+        });
+        const QString waiting =
+            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND "
+                           "wait_event_type = 'Lock'")
+                .arg(m_vault->pg.name());
+        bool waited = false;
+        for (int i = 0; i < 500 && !waited; ++i) {
+            waited = owner.scalar(waiting).toInt() >= 1;
+            if (!waited)
+                QThread::msleep(10);
+        }
+        QVERIFY(deleter.exec(QStringLiteral("COMMIT")));
+        reserving.join();
+        QVERIFY2(waited, "the reservation never waited for the deleted key's row");
+        QVERIFY(!grant);
+        QCOMPARE(grant.error().code, ErrorCode::NotFound);
+        QCOMPARE(
+            owner.scalar(QStringLiteral("SELECT count(*) FROM key_usage WHERE key_id = %1").arg(id))
+                .toInt(),
+            0);
+    }
 #endif
+
+    // A key deleted before the reservation: gone, on both engines, and nothing is made for it.
+    void aReservationForADeletedKeyFindsItGone()
+    {
+        const IssuedToken issued = issueKeyLimitedTo(1000);
+        const qint64 id = issued.key.id;
+        const auto deleted = store().deleteKey(id, store().key(id)->version);
+        QVERIFY2(deleted, qPrintable(deleted.errorMessage()));
+        auto service = openVerifierStore();
+        SharedLimitRepository shared(StoreDatabase::of(*service), service->engine());
+        const Result<CreditGrant> grant = shared.reserveCredits(id, 100);
+        QVERIFY(!grant);
+        QCOMPARE(grant.error().code, ErrorCode::NotFound);
+    }
 
     // A verifier that read the key with a usage limit the Admin has removed since (its cache not
     // yet reloaded) asks the store for credits: none are reserved, and the request passes, where
