@@ -77,14 +77,31 @@ Result<void> Migrations::migrate(QSqlDatabase &db, const SqlDialect &dialect, qi
     return {};
 }
 
-Result<void> Migrations::migrateIfBehind(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs)
+Result<void> Migrations::migrateIfBehind(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs,
+                                         int upgradeBusyTimeoutMs)
 {
     auto current = currentVersion(db);
     if (!current)
         return current.error();
     if (*current >= latestVersion())
         return {}; // a newer schema is refused before opening (VaultFile's version check)
-    return migrate(db, dialect, nowMs); // reads the version again, under the write lock
+    if (!dialect.isSqlite() || upgradeBusyTimeoutMs <= 0)
+        return migrate(db, dialect, nowMs); // reads the version again, under the write lock
+    SqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA busy_timeout")) || !query.next())
+        return SqlErrors::fromQuery(query, tr("Could not start the schema upgrade."));
+    const int busyTimeoutMs = query.value(0).toInt();
+    query.finish();
+    const auto setBusyTimeout = [&query](int ms) {
+        return query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
+    };
+    if (!setBusyTimeout(qMax(busyTimeoutMs, upgradeBusyTimeoutMs)))
+        return SqlErrors::fromQuery(query, tr("Could not start the schema upgrade."));
+    query.finish();
+    const Result<void> migrated = migrate(db, dialect, nowMs);
+    if (!setBusyTimeout(busyTimeoutMs) && migrated)
+        return SqlErrors::fromQuery(query, tr("Could not finish the schema upgrade."));
+    return migrated;
 }
 
 Result<void> Migrations::applyPending(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs)

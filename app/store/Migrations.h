@@ -21,8 +21,11 @@ public:
     static Result<void> migrate(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs);
     // migrate() only when the schema is behind: a vault already at latestVersion() is opened
     // without the write lock, so opening it (a one-shot verify, a server starting) does not
-    // wait for, or fail beside, writers such as busy verifiers recording usage.
-    static Result<void> migrateIfBehind(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs);
+    // wait for, or fail beside, writers such as busy verifiers recording usage. A vault file
+    // behind waits up to upgradeBusyTimeoutMs for the write lock (0: the connection's busy
+    // timeout), since the holder is most likely another program upgrading it.
+    static Result<void> migrateIfBehind(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs,
+                                        int upgradeBusyTimeoutMs = 0);
     // The same steps inside a transaction the caller holds, commits or rolls back: for building
     // a whole vault in one transaction (VaultMigrator).
     static Result<void> applyPending(QSqlDatabase &db, const SqlDialect &dialect, qint64 nowMs);

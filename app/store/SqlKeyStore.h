@@ -41,6 +41,10 @@ struct VaultOptions
 {
     // How long a write waits for another writer before "locked" is reported.
     int busyTimeoutMs = 2000;
+    // How long opening a vault behind this build's schema waits for the write lock to upgrade
+    // it. Another program is then most likely upgrading it: about 6.5 s for 1,000,000 keys
+    // (schema 8), and every verify started meanwhile failed as "locked" after busyTimeoutMs.
+    int upgradeBusyTimeoutMs = 30000;
     VaultCheck check = VaultCheck::WholeFile;
     // The vault's expected fingerprint (SigningKey::fingerprint of its root key), kept outside
     // the vault: a vault with another root, or none, is refused. Empty: not pinned.

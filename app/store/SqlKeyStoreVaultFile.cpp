@@ -214,8 +214,8 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openVault(const QString &path,
     if (!opened)
         return refused(opened.error());
     std::unique_ptr<SqlKeyStore> store = std::move(opened).value();
-    Result<void> ready =
-        Migrations::migrateIfBehind(store->database(), store->m_dialect, clock.nowMs());
+    Result<void> ready = Migrations::migrateIfBehind(store->database(), store->m_dialect,
+                                                     clock.nowMs(), options.upgradeBusyTimeoutMs);
     if (ready)
         ready = store->loadVaultSettings();
     if (!ready) {
