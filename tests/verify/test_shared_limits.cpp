@@ -171,6 +171,34 @@ private:
         return runs;
     }
 
+#ifdef KEYWARD_TEST_POSTGRES
+    // Reserves `wanted` credits of key `id` as a verifier would, on a connection of its own in a
+    // thread of its own; `grant` has the answer once the thread is joined.
+    std::thread reserveInThread(qint64 id, qint64 wanted, Result<CreditGrant> &grant)
+    {
+        return std::thread([this, id, wanted, &grant] {
+            auto service = openVerifierStore();
+            SharedLimitRepository shared(StoreDatabase::of(*service), service->engine());
+            grant = shared.reserveCredits(id, wanted);
+        });
+    }
+
+    // Polls (up to 5 s) until a connection to the vault's database waits for a lock.
+    bool waitForALockWaiter()
+    {
+        const QString waiting =
+            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND "
+                           "wait_event_type = 'Lock'")
+                .arg(m_vault->pg.name());
+        for (int i = 0; i < 500; ++i) {
+            if (m_vault->pg.admin().scalar(waiting).toInt() >= 1)
+                return true;
+            QThread::msleep(10);
+        }
+        return false;
+    }
+#endif
+
 private Q_SLOTS:
     void init()
     {
@@ -506,21 +534,8 @@ private Q_SLOTS:
         QVERIFY(holder.exec(
             QStringLiteral("SELECT 1 FROM key_usage WHERE key_id = %1 FOR UPDATE").arg(id)));
         Result<CreditGrant> grant = makeError(ErrorCode::InvalidInput, QStringLiteral("not run"));
-        std::thread reserving([&] {
-            auto service = openVerifierStore();
-            SharedLimitRepository shared(StoreDatabase::of(*service), service->engine());
-            grant = shared.reserveCredits(id, 100);
-        });
-        const QString waiting =
-            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND "
-                           "wait_event_type = 'Lock'")
-                .arg(m_vault->pg.name());
-        bool waited = false;
-        for (int i = 0; i < 500 && !waited; ++i) {
-            waited = owner.scalar(waiting).toInt() >= 1;
-            if (!waited)
-                QThread::msleep(10);
-        }
+        std::thread reserving = reserveInThread(id, 100, grant);
+        const bool waited = waitForALockWaiter();
         const auto lowered = store().setUsageLimit(id, store().key(id)->version, 5);
         holder.exec(QStringLiteral("ROLLBACK"));
         reserving.join();
@@ -545,21 +560,8 @@ private Q_SLOTS:
         QVERIFY2(deleter.exec(QStringLiteral("DELETE FROM api_keys WHERE id = %1").arg(id)),
                  qPrintable(deleter.lastError()));
         Result<CreditGrant> grant = makeError(ErrorCode::InvalidInput, QStringLiteral("not run"));
-        std::thread reserving([&] {
-            auto service = openVerifierStore();
-            SharedLimitRepository shared(StoreDatabase::of(*service), service->engine());
-            grant = shared.reserveCredits(id, 100);
-        });
-        const QString waiting =
-            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND "
-                           "wait_event_type = 'Lock'")
-                .arg(m_vault->pg.name());
-        bool waited = false;
-        for (int i = 0; i < 500 && !waited; ++i) {
-            waited = owner.scalar(waiting).toInt() >= 1;
-            if (!waited)
-                QThread::msleep(10);
-        }
+        std::thread reserving = reserveInThread(id, 100, grant);
+        const bool waited = waitForALockWaiter();
         QVERIFY(deleter.exec(QStringLiteral("COMMIT")));
         reserving.join();
         QVERIFY2(waited, "the reservation never waited for the deleted key's row");
