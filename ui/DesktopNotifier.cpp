@@ -98,27 +98,26 @@ void DesktopNotifier::send(const Notice &notice)
             [this, watcher, notice](QDBusPendingCallWatcher *) {
                 watcher->deleteLater();
                 const QDBusPendingReply<uint> reply = *watcher;
-                if (reply.isError()) {
-                    // The service went away since: say it in the tray instead.
-                    showInTray(notice);
-                } else {
-                    onShown(reply.value(), notice.id);
-                }
+                const bool invoked = !reply.isError() && onShown(reply.value(), notice.id);
                 if (--m_notifiesOut == 0) {
                     // Whatever is left belonged to other applications' notices.
                     m_earlyActions.clear();
                     m_earlyClosed.clear();
                 }
+                // Last: a slot may open a dialog with an event loop of its own.
+                if (reply.isError())
+                    showInTray(notice); // the service went away since: the tray says it
+                else if (invoked)
+                    Q_EMIT activated(notice.id);
             });
 }
 
-void DesktopNotifier::onShown(uint notificationId, const QString &noticeId)
+bool DesktopNotifier::onShown(uint notificationId, const QString &noticeId)
 {
     const QString action = m_earlyActions.take(notificationId);
     if (!m_earlyClosed.remove(notificationId))
         m_shown.insert(notificationId, noticeId);
-    if (action == kDefaultAction)
-        Q_EMIT activated(noticeId);
+    return action == kDefaultAction;
 }
 
 void DesktopNotifier::onActionInvoked(uint notificationId, const QString &action)

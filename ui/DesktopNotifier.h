@@ -38,7 +38,8 @@ private Q_SLOTS:
 private:
     void onCapabilities(const QStringList &capabilities, bool present);
     void send(const Notice &notice);
-    void onShown(uint notificationId, const QString &noticeId);
+    // Records a notice's id; true when the user already invoked it (its early action).
+    bool onShown(uint notificationId, const QString &noticeId);
     void showInTray(const Notice &notice);
 
     enum class Service { Unknown, Present, Absent };
@@ -47,9 +48,10 @@ private:
     QVector<Notice> m_waiting;
     bool m_bodyMarkup = false; // the service reads the body as markup: escape it
     QHash<uint, QString> m_shown; // notification id → Notice::id
-    // Qt may deliver the service's signals for a notice before the reply to its Notify call
-    // (the reply takes one more queued hop): what arrives for an unknown id while a call is
-    // out waits here for that reply.
+    // A notice's signals can come before the reply to its Notify call: a service may send them
+    // first, and a reply that is in before its QDBusPendingCallWatcher exists takes one more
+    // queued hop to it. What arrives for an unknown id while a call is out waits here for that
+    // reply.
     int m_notifiesOut = 0;
     QHash<uint, QString> m_earlyActions; // notification id → action key
     QSet<uint> m_earlyClosed;

@@ -151,7 +151,6 @@ QVector<ExpiryWatcher::VaultAlerts> ExpiryWatcher::readVaults(const QVector<Sour
             VaultOptions options;
             options.check = VaultCheck::Header;
             options.pinnedFingerprint = source.pinnedFingerprint;
-            options.upgradeBusyTimeoutMs = options.busyTimeoutMs; // quitting waits for this look
             store = SqlKeyStore::openVault(source.location, clock, options);
         }
         if (*store) {

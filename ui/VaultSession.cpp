@@ -42,9 +42,6 @@ Result<void> VaultSession::open(const QString &path, const QString &pinnedFinger
     close();
     VaultOptions options;
     options.pinnedFingerprint = pinnedFingerprint;
-    // The window opens on the GUI thread: it says "locked" rather than sit out another
-    // program's upgrade of the vault.
-    options.upgradeBusyTimeoutMs = options.busyTimeoutMs;
     auto opened = SqlKeyStore::openVault(path, m_clock, options);
     if (!opened)
         return opened.error();

@@ -85,6 +85,7 @@ SqlKeyStore *CommandContext::openStore(VaultCheck check)
     VaultOptions options;
     options.check = check;
     options.pinnedFingerprint = pin();
+    options.upgradeBusyTimeoutMs = VaultOptions::kUpgradeWaitMs; // another command may upgrade it
     auto opened = SqlKeyStore::openVault(vaultPath(), m_clock, options);
     if (!opened) {
         fail(opened.error());

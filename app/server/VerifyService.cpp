@@ -115,6 +115,7 @@ Result<std::unique_ptr<SqlKeyStore>> VerifyService::openStore(const StoreSetting
         // opens its own connection at its first request and after a failure, and the whole-file
         // check (about 0.3 s per 100,000 keys) held that request up every time.
         options.check = VaultCheck::Header;
+        options.upgradeBusyTimeoutMs = VaultOptions::kUpgradeWaitMs; // another may upgrade it
         auto vault = SqlKeyStore::openVault(settings.vaultPath, clock, options);
         if (vault)
             (*vault)->setPageCacheKiB(SqlKeyStore::kVerifierPageCacheKiB);

@@ -172,10 +172,14 @@ void TestTrayDesktop::noticeReachesTheServiceAndOpensTheKey()
     QVERIFY(!window.isVisible());
     captureCorner(QStringLiteral("tray-notice"));
 
-    // The user invokes the notice's default action ("Open Key").
+    // The user invokes the notice's default action ("Open Key"). Each step is checked on its
+    // own, so a failure says whether the action never came back or the window did not show.
+    QSignalSpy opened(tray.watcher(), &ExpiryWatcher::openKeyRequested);
     bool invoked = false;
     dunstctl({QStringLiteral("action"), QStringLiteral("0")}, &invoked);
     QVERIFY(invoked);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+    QCOMPARE(opened.at(0).at(1).toLongLong(), soon.id);
     QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 10000);
     QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
     QVERIFY(window.session().isUnlocked());

@@ -7,6 +7,7 @@
 #include "crypto/SecureRandom.h"
 #include "crypto/Sha256.h"
 #include "store/Migrations.h"
+#include "store/SqlDialect.h"
 #include "store/SqliteProcess.h"
 #include "store/SqliteStatement.h"
 #include "store/VaultFile.h"
@@ -59,6 +60,7 @@ public:
             qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
         return ok;
     }
+    QSqlDatabase &db() { return m_db; }
 
 private:
     QString m_name;
@@ -555,10 +557,10 @@ void TestVaultFile::openingACurrentVaultTakesNoWriteLock()
     QVERIFY(db.record(QStringLiteral("key_usage")).contains(QStringLiteral("usage_epoch")));
 }
 
-// Opening a vault behind the schema while another program holds the write lock, as one upgrading
-// it does (6.5 s for 1,000,000 keys): the open waits for it, longer than a write's busy timeout,
-// instead of failing every verify started meanwhile as "locked"; afterwards the open finds the
-// upgrade done, or does it, and the busy timeout is the write's again.
+// Opening a vault behind the schema while another program upgrades it (6.5 s for 1,000,000 keys):
+// the open waits for that program's write lock, longer than a write's busy timeout, instead of
+// failing every verify started meanwhile as "locked"; then it finds the upgrade done and does
+// not apply it again, and its busy timeout is the write's again.
 void TestVaultFile::anUpgradeWaitsForAnotherProgramsUpgrade()
 {
     VaultFixture f;
@@ -569,12 +571,17 @@ void TestVaultFile::anUpgradeWaitsForAnotherProgramsUpgrade()
     for (const char *sql : OlderSchema::kBackToSeven)
         QVERIFY(raw.exec(QLatin1String(sql)));
     QVERIFY(raw.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    const qint64 upgradedAt = 12345; // the other program's clock, in schema_version
+    const auto upgraded =
+        Migrations::applyPending(raw.db(), SqlDialect(SqlEngine::Sqlite), upgradedAt);
+    QVERIFY2(upgraded, qPrintable(upgraded.errorMessage()));
     VaultOptions options;
     options.busyTimeoutMs = 150;
     options.upgradeBusyTimeoutMs = 20000;
     // The store is opened, looked at and closed in the thread: a connection belongs to one.
     QString problem = QStringLiteral("not run");
     int version = 0;
+    QVariantList appliedAt;
     int busyTimeoutAfter = 0;
     bool keyFound = false;
     std::atomic<bool> done {false};
@@ -590,6 +597,10 @@ void TestVaultFile::anUpgradeWaitsForAnotherProgramsUpgrade()
         const auto current = Migrations::currentVersion(db);
         version = current ? *current : 0;
         QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT applied_at FROM schema_version WHERE version = %1")
+                   .arg(Migrations::latestVersion()));
+        while (q.next())
+            appliedAt.append(q.value(0));
         busyTimeoutAfter =
             q.exec(QStringLiteral("PRAGMA busy_timeout")) && q.next() ? q.value(0).toInt() : -1;
         q.finish();
@@ -598,11 +609,13 @@ void TestVaultFile::anUpgradeWaitsForAnotherProgramsUpgrade()
     });
     QTest::qWait(600); // four times the busy timeout
     const bool waited = !done;
-    QVERIFY(raw.exec(QStringLiteral("COMMIT")));
-    opening.join();
+    const bool committed = raw.exec(QStringLiteral("COMMIT"));
+    opening.join(); // before any check can return: a joinable thread would end the process
+    QVERIFY(committed);
     QVERIFY2(waited, "the open did not wait for the upgrade");
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(version, Migrations::latestVersion());
+    QCOMPARE(appliedAt, QVariantList({upgradedAt})); // the other program's, once
     QCOMPARE(busyTimeoutAfter, 150);
     QVERIFY(keyFound);
 }

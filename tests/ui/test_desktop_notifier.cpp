@@ -8,6 +8,7 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDBusReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -118,6 +119,13 @@ void TestDesktopNotifier::initTestCase()
     QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
              "Run through ctest: it starts this suite under dbus-run-session.");
     QVERIFY(QDBusConnection::sessionBus().isConnected());
+    // The private session (private-session.conf): nothing installed would stand in for the
+    // suite's own service, nor is this a user's real session with one running.
+    const QDBusReply<QStringList> activatable =
+        QDBusConnection::sessionBus().interface()->activatableServiceNames();
+    QVERIFY(activatable.isValid());
+    QVERIFY2(!activatable.value().contains(kService), "Run through ctest's private D-Bus session.");
+    QVERIFY(!QDBusConnection::sessionBus().interface()->isServiceRegistered(kService));
 }
 
 std::unique_ptr<DesktopNotifier> TestDesktopNotifier::readyNotifier()
@@ -138,6 +146,8 @@ void TestDesktopNotifier::withoutAServiceNothingIsSent()
     QVERIFY(notifier->isReady());
     QVERIFY(!notifier->hasNotificationService());
     notifier->notify(Notice {QStringLiteral("1"), QStringLiteral("Title"), QStringLiteral("Body")});
+    QTest::qWait(200);
+    QVERIFY(m_service->received.isEmpty()); // not asked, though still on the bus by its address
 }
 
 void TestDesktopNotifier::init()
@@ -228,8 +238,10 @@ void TestDesktopNotifier::othersActionsAreIgnored()
     const auto notifier = readyNotifier();
     QVERIFY(notifier);
     QSignalSpy activated(notifier.get(), &Notifier::activated);
-    // Another application's notice, while none of ours is out, and one while ours is.
+    // Another application's notice, while none of ours is out (given the moment to arrive), and
+    // one while ours is.
     m_service->invoke(1000, QStringLiteral("default"));
+    QTest::qWait(100);
     m_service->order = FakeNotificationService::Order::SignalsFirst;
     m_service->invokeNext = QStringLiteral("snooze"); // not the default action
     notifier->notify(Notice {QStringLiteral("1"), QStringLiteral("Title"), QStringLiteral("Body")});

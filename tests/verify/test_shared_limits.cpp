@@ -562,8 +562,9 @@ private Q_SLOTS:
         Result<CreditGrant> grant = makeError(ErrorCode::InvalidInput, QStringLiteral("not run"));
         std::thread reserving = reserveInThread(id, 100, grant);
         const bool waited = waitForALockWaiter();
-        QVERIFY(deleter.exec(QStringLiteral("COMMIT")));
-        reserving.join();
+        const bool committed = deleter.exec(QStringLiteral("COMMIT"));
+        reserving.join(); // before any check can return: a joinable thread ends the process
+        QVERIFY(committed);
         QVERIFY2(waited, "the reservation never waited for the deleted key's row");
         QVERIFY(!grant);
         QCOMPARE(grant.error().code, ErrorCode::NotFound);
@@ -586,6 +587,10 @@ private Q_SLOTS:
         const Result<CreditGrant> grant = shared.reserveCredits(id, 100);
         QVERIFY(!grant);
         QCOMPARE(grant.error().code, ErrorCode::NotFound);
+        QSqlQuery q(StoreDatabase::of(store()));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM key_usage WHERE key_id = %1").arg(id))
+                && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 
     // A verifier that read the key with a usage limit the Admin has removed since (its cache not
