@@ -2,6 +2,8 @@
 // damaged one (bytes flipped in the secret-hash index, pages swapped, cut off) never answers a
 // wrong verdict, is never written, and says so.
 #include "CliRunner.h"
+#include "OlderSchema.h"
+#include "store/Migrations.h"
 
 #include <QAtomicInteger>
 #include <QCryptographicHash>
@@ -179,6 +181,7 @@ private Q_SLOTS:
     void swappedPagesNameTheFileAndTheDamage();
     void damagedMemberRowIsDamageNotWrongPassphrase();
     void truncatedVaultIsDamageAndLeavesNothing();
+    void aVerifyWaitsForAnUpgradeInProgress();
 };
 
 void TestCliDamage::concurrentUseIsNeverCalledDamaged()
@@ -407,4 +410,43 @@ void TestCliDamage::truncatedVaultIsDamageAndLeavesNothing()
 }
 
 QTEST_GUILESS_MAIN(TestCliDamage)
+// Another program upgrading a vault holds its write lock for seconds at a million keys (6.4 s to
+// schema 8). A verify started meanwhile waits for it, longer than a write's 2 s busy timeout, and
+// answers, where it failed as locked. Here a plain connection holds the lock of a schema-7 vault
+// for 3 s; the verify then upgrades the vault itself.
+void TestCliDamage::aVerifyWaitsForAnUpgradeInProgress()
+{
+    QTemporaryDir home;
+    auto cli = newVault(home);
+    const QString token = createKey(*cli, QStringLiteral("probe"));
+    QVERIFY(!token.isEmpty());
+    const QString connection = QStringLiteral("upgrader");
+    CliRunner::Run run;
+    bool held = false;
+    bool committed = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(cli->defaultVaultPath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *sql : Keyward::OlderSchema::kBackToSeven)
+            QVERIFY2(q.exec(QLatin1String(sql)), sql);
+        held = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        std::thread verifying([&] {
+            run = cli->run(QStringList {QStringLiteral("verify"), QStringLiteral("--env"),
+                                        QStringLiteral("live"), QStringLiteral("-")},
+                           token.toUtf8());
+        });
+        QTest::qWait(3000);
+        committed = q.exec(QStringLiteral("COMMIT"));
+        verifying.join(); // before any check can return
+        QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), Keyward::Migrations::latestVersion());
+    }
+    QSqlDatabase::removeDatabase(connection);
+    QVERIFY(held && committed);
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QVERIFY2(run.out.startsWith("Valid (200)"), run.describe().constData());
+}
+
 #include "test_cli_damage.moc"
