@@ -615,7 +615,8 @@ void TestVaultFile::anUpgradeWaitsForAnotherProgramsUpgrade()
     QVERIFY2(waited, "the open did not wait for the upgrade");
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(version, Migrations::latestVersion());
-    QCOMPARE(appliedAt, QVariantList({upgradedAt})); // the other program's, once
+    QCOMPARE(appliedAt.size(), 1); // applied once: by the other program, at its time
+    QCOMPARE(appliedAt.at(0).toLongLong(), upgradedAt);
     QCOMPARE(busyTimeoutAfter, 150);
     QVERIFY(keyFound);
 }
