@@ -45,8 +45,9 @@ Result<std::unique_ptr<SqlKeyStore>> SqlKeyStore::openSqlite(const QString &path
                                        tr("Cannot open %1.").arg(path));
     store->m_openFileKey = OpenVaultFiles::acquire(path);
     SqlQuery query(store->database());
-    // Temporary tables and sorts stay in memory, never in a file beside the vault's (the usage
-    // writer's set-based write fills temporary tables; Debian's SQLite defaults to files).
+    // Temporary tables, sorts and statement journals stay in memory, never in a file beside the
+    // vault's (the usage writer's upserts of many rows each keep a statement journal; Debian's
+    // SQLite defaults to files).
     if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
         || !query.exec(QStringLiteral("PRAGMA temp_store = MEMORY")))
         return SqlErrors::fromQuery(query, tr("Cannot open %1.").arg(path));

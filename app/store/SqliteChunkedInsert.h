@@ -23,11 +23,20 @@ class SqliteChunkedInsert
 public:
     static constexpr int kRowsPerStatement = 32;
 
+    enum class MissingParent {
+        Fail, // a row whose foreign key finds no parent fails the insert
+        // Such rows are skipped: a chunk that fails its foreign key check is inserted again a row
+        // at a time. Only for a connection that enforces foreign keys (PRAGMA foreign_keys).
+        Skip,
+    };
+
     // Binds row `row`'s values from parameter `first` on (1-based), in the columns' order.
     using BindRow = std::function<void(SqliteStatement &statement, qsizetype row, int first)>;
 
-    // head: "INSERT INTO table (a, b, c)"; columns: how many values a row has.
-    SqliteChunkedInsert(sqlite3 *db, QByteArray head, int columns);
+    // head: "INSERT INTO table (a, b, c)"; columns: how many values a row has; tail: what follows
+    // the rows (an "ON CONFLICT ..." clause).
+    SqliteChunkedInsert(sqlite3 *db, QByteArray head, int columns, QByteArray tail = {},
+                        MissingParent missingParent = MissingParent::Fail);
     ~SqliteChunkedInsert();
     SqliteChunkedInsert(const SqliteChunkedInsert &) = delete;
     SqliteChunkedInsert &operator=(const SqliteChunkedInsert &) = delete;
@@ -37,11 +46,16 @@ public:
 
 private:
     std::unique_ptr<SqliteStatement> prepared(int rows) const;
+    Result<void> insertOneByOne(qsizetype first, int rows, const BindRow &bind,
+                                const QString &what);
 
     sqlite3 *m_db;
     QByteArray m_head;
     int m_columns;
+    QByteArray m_tail;
+    MissingParent m_missingParent;
     std::unique_ptr<SqliteStatement> m_full;
+    std::unique_ptr<SqliteStatement> m_single; // MissingParent::Skip's retries
 };
 
 } // namespace Keyward

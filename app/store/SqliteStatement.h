@@ -52,6 +52,8 @@ public:
     // True for a row; false at the end or on an error (then failed() is set).
     bool step();
     bool failed() const { return m_failedCode != 0; }
+    // The failure's extended result code (SQLITE_CONSTRAINT_FOREIGNKEY, ...); 0 when none.
+    int failedCode() const { return m_failedCode; }
     // The failure as a Keyward error ("locked" and the rest as SqlErrors words them).
     Error error(const QString &what) const;
     // Ends the run (and its read transaction) and clears the bindings.

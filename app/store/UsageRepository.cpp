@@ -111,8 +111,8 @@ Result<void> openWriter(QSqlDatabase &db, SqlEngine engine, int busyTimeoutMs = 
         if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
             || !q.exec(
                 QStringLiteral("PRAGMA cache_size = -%1").arg(UsageRepository::kWriterCacheKiB))
-            // The set-based write's temporary tables stay in memory (as on every vault
-            // connection: SqlKeyStore::openSqlite).
+            // The upserts' statement journals stay in memory (as on every vault connection:
+            // SqlKeyStore::openSqlite). Foreign keys are what skips deleted keys' rows there.
             || !q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"))
             || (busyTimeoutMs > 0
                 && !q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs))))
@@ -234,8 +234,8 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
         next.finish();
     }
 
-    // Keys known to exist, which the request log need not check again. The set-based write does
-    // not collect them: its log rows are a sample (UsageBatch), so the checks are few.
+    // Keys known to exist, which the request log need not check again. The bulk write does not
+    // collect them: its log rows are a sample (UsageBatch), so the checks are few.
     QSet<qint64> present;
     if (sqlite3 *db = nativeSqlite()) {
         if (auto written =
@@ -268,8 +268,8 @@ Result<QSet<qint64>> UsageRepository::writeCountsRowByRow(const UsageBatch &batc
 {
     const QString what = tr("Could not save the usage.");
     QSet<qint64> present;
-    // Last use and refusal together, into the secret's usage row (schema 8), as the set-based
-    // write does (UsageRepositoryBulk.cpp, which explains the statement). A secret deleted since
+    // Last use and refusal together, into the secret's usage row (schema 8), as the bulk write
+    // does (UsageRepositoryBulk.cpp, which explains the statement). A secret deleted since
     // is skipped: key deletes wait for the usage writes in flight of their keys (writeRows), so one
     // the check finds stays until the transaction ends. In id order, as before.
     RepeatedStatement lastUse(

@@ -103,15 +103,6 @@ public:
     ~UsageRepository();
     UsageRepository(const UsageRepository &) = delete;
     UsageRepository &operator=(const UsageRepository &) = delete;
-    // A vault file's set-based write, for a test of its query plans: the temporary tables, and
-    // the statements that apply them to the vault's tables.
-    struct BulkSql
-    {
-        QStringList tables;
-        QStringList statements;
-    };
-    static BulkSql bulkSqlForTests();
-
     // Writes the batch in one transaction. Returns usage_count for the batch's read-back keys.
     // A key or secret deleted meanwhile is skipped, never an error. Trimming old history runs in
     // a savepoint: when it fails (a PostgreSQL verifier login may lack DELETE), the usage itself
@@ -137,7 +128,8 @@ private:
     using HourlyCounts = std::vector<std::pair<UsageBatch::HourSlot, qint64>>;
 
     Result<void> writeRows(const UsageBatch &batch, const QVector<RequestLogRow> &requests);
-    // A vault file (UsageRepositoryBulk.cpp): secrets, credits and hourly counts set-based.
+    // A vault file (UsageRepositoryBulk.cpp): secrets, credits and hourly counts, several rows
+    // per upsert.
     Result<void> writeCountsInBulk(sqlite3 *db, const UsageBatch &batch, qint64 sequence,
                                    const QVector<qint64> &secretIds,
                                    const QVector<qint64> &creditedKeys, const HourlyCounts &hourly);

@@ -12,10 +12,11 @@
 #include "verify/UsageRecorder.h"
 #include "verify/UsageReport.h"
 
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QTest>
+
+#include <set>
 
 using namespace Keyward;
 using namespace Keyward::Testing;
@@ -136,48 +137,18 @@ private Q_SLOTS:
             QSqlQuery q(*opened);
             QVERIFY(q.exec(QStringLiteral("PRAGMA cache_size")) && q.next());
             QCOMPARE(q.value(0).toInt(), -UsageRepository::kWriterCacheKiB);
-            // The set-based write's temporary tables in memory (2), never in a file (1, 0).
+            // The upserts' statement journals in memory (2), never in a file (1, 0).
             QVERIFY(q.exec(QStringLiteral("PRAGMA temp_store")) && q.next());
             QCOMPARE(q.value(0).toInt(), 2);
+            // What skips the rows of keys deleted since their requests (bulk write).
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
         }
         QSqlQuery own(StoreDatabase::of(store())); // usageRepository() writes through this one
         QVERIFY(own.exec(QStringLiteral("PRAGMA temp_store")) && own.next());
         QCOMPARE(own.value(0).toInt(), 2);
         *opened = QSqlDatabase();
         UsageRepository::closeConnection(name);
-    }
-
-    // The set-based write finds the vault's rows by id from the batch's side: a plan that scans a
-    // vault table makes every write cost the whole table, however few keys it records.
-    void bulkWriteLooksVaultRowsUpByTheirIds()
-    {
-        const UsageRepository::BulkSql sql = UsageRepository::bulkSqlForTests();
-        QSqlQuery q(StoreDatabase::of(store()));
-        for (const QString &table : sql.tables)
-            QVERIFY2(q.exec(table), qPrintable(q.lastError().text()));
-        QCOMPARE(sql.statements.size(), 3);
-        const QRegularExpression scansVaultTable(QStringLiteral(
-            "^SCAN (key_secrets|api_keys|key_usage_hourly|secret_usage|key_usage)\\b"));
-        for (const QString &statement : sql.statements) {
-            QVERIFY(q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + statement));
-            if (statement.contains(QStringLiteral("?1")))
-                q.addBindValue(1); // the usage sequence
-            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
-            QStringList steps;
-            while (q.next())
-                steps.append(q.value(3).toString());
-            const QString plan = steps.join(QStringLiteral(" | "));
-            QVERIFY2(!steps.isEmpty(), qPrintable(statement));
-            for (const QString &step : std::as_const(steps))
-                QVERIFY2(!scansVaultTable.match(step).hasMatch(), qPrintable(plan));
-            if (!statement.startsWith(QStringLiteral("INSERT")))
-                QVERIFY2(plan.contains(QStringLiteral("USING INTEGER PRIMARY KEY")),
-                         qPrintable(plan));
-        }
-        for (const QString &table :
-             {QStringLiteral("usage_secrets"), QStringLiteral("usage_credits"),
-              QStringLiteral("usage_hours")})
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE temp.") + table));
     }
 
     // The window's feed finds the stamped secrets by scanning the narrow usage table (usage_seq
@@ -840,6 +811,48 @@ private Q_SLOTS:
         QCOMPARE(requestRows(gone.key.id), qint64(0));
         QCOMPARE(hourlyTotal(gone.key.id), qint64(0));
         QCOMPARE(requestRows(kept.key.id), qint64(1));
+    }
+
+    // Keys deleted among many: the bulk write puts several rows in one upsert, and a row whose key
+    // is gone fails its statement's foreign key. That statement's other rows are written one by
+    // one; nothing else is lost, the deleted keys get no row, and the write succeeds.
+    void deletedKeysAmongManyLoseNoOtherKeysUsage()
+    {
+        constexpr int kKeys = 45; // a whole upsert of 32 rows and a shorter last one
+        std::vector<IssuedToken> issued;
+        for (int i = 0; i < kKeys; ++i)
+            issued.push_back(issue(store(), QStringLiteral("Key %1").arg(i)));
+        Verifier verifier(service(), clock());
+        UsageRecorder recorder(service(), clock(), manualFlush());
+        verifier.setRecorder(&recorder);
+        for (const IssuedToken &key : issued) {
+            QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
+            verifyToken(verifier, key.token, Environment::Staging); // a refusal too
+        }
+        const std::set<int> deleted = {3, 31, 40}; // first, last of the whole upsert; the short one
+        for (int i : deleted)
+            QVERIFY(store().deleteKey(issued[i].key.id, issued[i].key.version));
+        QVERIFY2(recorder.flush(), qPrintable(recorder.lastError()));
+        for (int i = 0; i < kKeys; ++i) {
+            const qint64 id = issued[i].key.id;
+            if (deleted.count(i)) {
+                QCOMPARE(hourlyTotal(id), qint64(0));
+                QCOMPARE(
+                    count(QStringLiteral("SELECT COUNT(*) FROM key_usage WHERE key_id = ?"), {id}),
+                    qint64(0));
+                QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM secret_usage WHERE "
+                                              "secret_id = ?"),
+                               {issued[i].key.secrets.constFirst().id}),
+                         qint64(0));
+                continue;
+            }
+            QCOMPARE(hourlyTotal(id), qint64(2));
+            const ApiKey key = *store().key(id);
+            QCOMPARE(key.usageCount, qint64(1));
+            QCOMPARE(key.secrets.constFirst().lastUsedAtMs, std::optional<qint64>(clock().nowMs()));
+            QCOMPARE(key.secrets.constFirst().lastRefusedAtMs,
+                     std::optional<qint64>(clock().nowMs()));
+        }
     }
 
     // The timer writes on its own when an event loop runs (the GUI, a server).
