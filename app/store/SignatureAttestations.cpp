@@ -16,6 +16,11 @@ namespace {
 constexpr int kIdBytes = 8;
 constexpr int kEntryBytes = kIdBytes + SignatureAttestations::kDigestBytes;
 
+qint64 idAt(const QByteArray &encoded, qsizetype entry)
+{
+    return qFromBigEndian<qint64>(encoded.constData() + entry * kEntryBytes);
+}
+
 } // namespace
 
 QByteArray SignatureAttestations::encode(const Entries &entries)
@@ -31,20 +36,29 @@ QByteArray SignatureAttestations::encode(const Entries &entries)
     return out;
 }
 
+bool SignatureAttestations::isWellFormed(qint64 bucket, const QByteArray &encoded)
+{
+    if (encoded.size() % kEntryBytes != 0)
+        return false;
+    qint64 previous = -1;
+    for (qsizetype entry = 0; entry < encoded.size() / kEntryBytes; ++entry) {
+        const qint64 id = idAt(encoded, entry);
+        if (id <= previous || bucketOf(id) != bucket || id < 0)
+            return false;
+        previous = id;
+    }
+    return true;
+}
+
 std::optional<SignatureAttestations::Entries>
 SignatureAttestations::decode(qint64 bucket, const QByteArray &encoded)
 {
-    if (encoded.size() % kEntryBytes != 0)
+    if (!isWellFormed(bucket, encoded))
         return std::nullopt;
     Entries entries;
-    qint64 previous = -1;
-    for (int at = 0; at < encoded.size(); at += kEntryBytes) {
-        const qint64 id = qFromBigEndian<qint64>(encoded.constData() + at);
-        if (id <= previous || bucketOf(id) != bucket || id < 0)
-            return std::nullopt;
-        previous = id;
-        entries.insert(id, encoded.mid(at + kIdBytes, kDigestBytes));
-    }
+    for (qsizetype at = 0; at < encoded.size(); at += kEntryBytes)
+        entries.insert(qFromBigEndian<qint64>(encoded.constData() + at),
+                       encoded.mid(at + kIdBytes, kDigestBytes));
     return entries;
 }
 
@@ -69,11 +83,12 @@ bool SignatureAttestations::add(const VaultTrust &trust, qint64 bucket, qint64 s
     const MemberKeyRow *attester = trust.key(signedBy);
     if (!attester || attester->retired)
         return false;
-    const std::optional<Entries> entries = decode(bucket, encoded);
-    if (!entries || !verifies(*attester, bucket, encoded, signature, verified))
+    if (!isWellFormed(bucket, encoded)
+        || !verifies(*attester, bucket, encoded, signature, verified))
         return false;
-    for (auto it = entries->cbegin(); it != entries->cend(); ++it)
-        m_byKey.insert(it.key(), {signedBy, it.value()});
+    Bucket &stored = m_buckets[bucket];
+    m_keys += (encoded.size() - stored.encoded.size()) / kEntryBytes;
+    stored = {signedBy, encoded};
     return true;
 }
 
@@ -95,10 +110,26 @@ Result<void> SignatureAttestations::addAll(QSqlDatabase &db, const VaultTrust &t
     return {};
 }
 
-const SignatureAttestations::Attested *SignatureAttestations::find(qint64 keyId) const
+std::optional<SignatureAttestations::Attested> SignatureAttestations::find(qint64 keyId) const
 {
-    const auto it = m_byKey.constFind(keyId);
-    return it == m_byKey.cend() ? nullptr : &it.value();
+    const auto bucket = m_buckets.constFind(bucketOf(keyId));
+    if (bucket == m_buckets.cend())
+        return std::nullopt;
+    const QByteArray &encoded = bucket->encoded;
+    qsizetype low = 0; // the ids ascend (isWellFormed())
+    qsizetype high = encoded.size() / kEntryBytes;
+    while (low < high) {
+        const qsizetype middle = low + (high - low) / 2;
+        if (idAt(encoded, middle) < keyId)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (low == encoded.size() / kEntryBytes || idAt(encoded, low) != keyId)
+        return std::nullopt;
+    return Attested {
+        bucket->attestedBy,
+        QByteArrayView(encoded.constData() + low * kEntryBytes + kIdBytes, kDigestBytes)};
 }
 
 } // namespace Keyward

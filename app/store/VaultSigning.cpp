@@ -472,7 +472,7 @@ VaultTrust::KeyVerdict VaultTrust::checkKey(const SignedKeyFields &fields, qint6
         return KeyVerdict::Good;
     if (attested) {
         // The attester vouches only for rows it could have signed itself.
-        const SignatureAttestations::Attested *entry = attested->find(fields.id);
+        const std::optional<SignatureAttestations::Attested> entry = attested->find(fields.id);
         const MemberKeyRow *attester = entry ? key(entry->attestedBy) : nullptr;
         if (attester && !attester->retired && entry->digest == digest
             && couldHaveMade(*attester, fields))

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void rememberedSignaturesStillSeeEveryChange();
     void promotionLeavesForgedRowsAlone();
     void attestationListsTheSignedRows();
+    void attestationsFindExactlyTheListedRows();
     void signedMessagesKeepTheirBytes();
     void forgedAttestationLendsNothing();
     void attesterIsHeldToItsRank();
@@ -749,6 +750,75 @@ void TestSignedVault::forgedAttestationLendsNothing()
 // forged Developer key in an attestation of his: that passes, as his own signature on the row
 // would have (and shows verifiers take attestations instead of each row's signature). The same
 // for an Admin key he could never have made does not.
+// Kept as the stored list and searched (no entry per row): every listed row is found with its
+// digest and attester, in a bucket of one, of two and of a full 256; ids between, before and
+// after the listed ones, and in buckets never added, are not. A list that is replaced counts its
+// rows once.
+void TestSignedVault::attestationsFindExactlyTheListedRows()
+{
+    const auto owner = SigningKey::generate();
+    QVERIFY(owner);
+    MemberKeyRow root;
+    root.id = 7;
+    root.memberId = 1;
+    root.publicKey = owner->publicKey();
+    root.role = Role::Owner;
+    root.certifiedBy = root.id;
+    root.certificate = owner->sign(VaultSigning::certificateMessage(root));
+    const VaultTrust trust = VaultTrust::fromRows(root.publicKey, {root});
+    QVERIFY(trust.key(root.id));
+
+    const auto digestOf = [](qint64 id) {
+        return Sha256::hash(QByteArray::number(id)).left(SignatureAttestations::kDigestBytes);
+    };
+    const auto listOf = [&](const QList<qint64> &ids) {
+        SignatureAttestations::Entries entries;
+        for (qint64 id : ids)
+            entries.insert(id, digestOf(id));
+        return entries;
+    };
+    constexpr qint64 kBucket = SignatureAttestations::kKeysPerBucket;
+    QList<qint64> full;
+    for (qint64 id = 3 * kBucket; id < 4 * kBucket; ++id)
+        full.append(id);
+    const QList<QList<qint64>> lists = {{5}, {kBucket + 1, kBucket + 200}, full};
+    SignatureAttestations attestations;
+    for (const QList<qint64> &ids : lists) {
+        const qint64 bucket = SignatureAttestations::bucketOf(ids.constFirst());
+        const QByteArray encoded = SignatureAttestations::encode(listOf(ids));
+        QVERIFY(attestations.add(trust, bucket, root.id, encoded,
+                                 owner->sign(SignatureAttestations::message(bucket, encoded)),
+                                 nullptr));
+    }
+    QCOMPARE(attestations.size(), qsizetype(1 + 2 + kBucket));
+    for (const QList<qint64> &ids : lists) {
+        for (qint64 id : ids) {
+            const auto found = attestations.find(id);
+            QVERIFY2(found, qPrintable(QString::number(id)));
+            QCOMPARE(found->attestedBy, root.id);
+            QCOMPARE(found->digest.toByteArray(), digestOf(id));
+        }
+    }
+    for (qint64 id : {qint64(0), qint64(4), qint64(6), kBucket - 1, kBucket, kBucket + 2,
+                      kBucket + 199, kBucket + 201, 2 * kBucket, 4 * kBucket, 100 * kBucket})
+        QVERIFY2(!attestations.find(id), qPrintable(QString::number(id)));
+
+    // The second bucket listed again, one row more: its rows are counted once.
+    const QByteArray again =
+        SignatureAttestations::encode(listOf({kBucket + 1, kBucket + 2, kBucket + 200}));
+    QVERIFY(attestations.add(trust, 1, root.id, again,
+                             owner->sign(SignatureAttestations::message(1, again)), nullptr));
+    QCOMPARE(attestations.size(), qsizetype(1 + 3 + kBucket));
+    QVERIFY(attestations.find(kBucket + 2));
+    // A list signed for one bucket but stored as another's is not taken.
+    QVERIFY(!attestations.add(trust, 2, root.id, again,
+                              owner->sign(SignatureAttestations::message(2, again)), nullptr));
+    QVERIFY(!attestations.find(2 * kBucket + 1));
+    attestations.clear();
+    QCOMPARE(attestations.size(), qsizetype(0));
+    QVERIFY(!attestations.find(5));
+}
+
 void TestSignedVault::attesterIsHeldToItsRank()
 {
     VaultFixture f;
