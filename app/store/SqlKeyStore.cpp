@@ -256,7 +256,9 @@ Result<void> SqlKeyStore::reconnect()
         return SqlErrors::fromConnectError(database().lastError(), m_location);
     if (m_dialect.isSqlite()) {
         SqlQuery q(database());
-        if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+        // As the first open set them (openSqlite): they belong to the connection.
+        if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
+            || !q.exec(QStringLiteral("PRAGMA temp_store = MEMORY")))
             return SqlErrors::fromQuery(q, tr("Cannot open %1.").arg(m_location));
         m_reconnects.fetch_add(1, std::memory_order_relaxed);
         return {};

@@ -17,7 +17,8 @@ class SqliteStatement;
 // Many rows into one table through the sqlite3 API, several rows per INSERT: each statement run
 // pays SQLite's own set-up (cursors opened and closed, the program reset, the statement journal,
 // AUTOINCREMENT bookkeeping), which for a row of a few integers costs more than the row itself.
-// The statement for whole chunks is prepared once per object, the last partial chunk's once.
+// The statement for whole chunks is prepared once per object, the last partial chunk's once, and
+// (MissingParent::Skip) a one-row statement when a chunk has to be written again row by row.
 class SqliteChunkedInsert
 {
 public:

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <iterator>
 #include <tuple>
@@ -237,7 +239,9 @@ Result<void> UsageRepository::writeRows(const UsageBatch &batch,
     // Keys known to exist, which the request log need not check again. The bulk write does not
     // collect them: its log rows are a sample (UsageBatch), so the checks are few.
     QSet<qint64> present;
-    if (sqlite3 *db = nativeSqlite()) {
+    // The bulk write leaves deleted keys' rows to the foreign keys (every vault connection turns
+    // them on); a connection without them writes a statement per row, which checks each key.
+    if (sqlite3 *db = nativeSqlite(); db && enforcesForeignKeys(db)) {
         if (auto written =
                 writeCountsInBulk(db, batch, sequence, sortedSecretIds(batch),
                                   sortedKeys(batch.credits()), sortedSlots(batch.hourlyCounts()));
@@ -383,6 +387,13 @@ Result<void> UsageRepository::insertRequests(const QVector<const RequestLogRow *
     if (sqlite3 *db = nativeSqlite())
         return insertRequestsNatively(db, rows);
     return insertRequestsInChunks(rows);
+}
+
+bool UsageRepository::enforcesForeignKeys(sqlite3 *db)
+{
+    int enforced = 0;
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, -1, &enforced) == SQLITE_OK
+        && enforced == 1;
 }
 
 sqlite3 *UsageRepository::nativeSqlite() const

@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QSet>
 #include <QString>
-#include <QStringList>
 #include <QVector>
 
 #include <memory>
@@ -133,6 +132,7 @@ private:
     Result<void> writeCountsInBulk(sqlite3 *db, const UsageBatch &batch, qint64 sequence,
                                    const QVector<qint64> &secretIds,
                                    const QVector<qint64> &creditedKeys, const HourlyCounts &hourly);
+    static bool enforcesForeignKeys(sqlite3 *db);
     // Elsewhere a statement per row; returns the keys the credits found.
     Result<QSet<qint64>> writeCountsRowByRow(const UsageBatch &batch, qint64 sequence);
     // The keys of these rows that exist: those in `present` (known to exist) and those found now.

@@ -10,11 +10,6 @@
 #include "SqliteChunkedInsert.h"
 #include "SqliteStatement.h"
 
-#include <sqlite3.h>
-
-#include <algorithm>
-#include <optional>
-
 namespace Keyward {
 
 namespace {

@@ -746,14 +746,11 @@ void TestSignedVault::forgedAttestationLendsNothing()
     QCOMPARE(tampered->constFirst().id, forged->key.id);
 }
 
-// An attester vouches only for rows it could have signed itself. Bob (a Developer) lists a
-// forged Developer key in an attestation of his: that passes, as his own signature on the row
-// would have (and shows verifiers take attestations instead of each row's signature). The same
-// for an Admin key he could never have made does not.
 // Kept as the stored list and searched (no entry per row): every listed row is found with its
 // digest and attester, in a bucket of one, of two and of a full 256; ids between, before and
-// after the listed ones, and in buckets never added, are not. A list that is replaced counts its
-// rows once.
+// after the listed ones, and in buckets never added, are not. A list stored again replaces the
+// one before (rows it no longer lists are not found) and counts its rows once; a list that is
+// not taken changes nothing.
 void TestSignedVault::attestationsFindExactlyTheListedRows()
 {
     const auto owner = SigningKey::generate();
@@ -803,22 +800,27 @@ void TestSignedVault::attestationsFindExactlyTheListedRows()
                       kBucket + 199, kBucket + 201, 2 * kBucket, 4 * kBucket, 100 * kBucket})
         QVERIFY2(!attestations.find(id), qPrintable(QString::number(id)));
 
-    // The second bucket listed again, one row more: its rows are counted once.
-    const QByteArray again =
-        SignatureAttestations::encode(listOf({kBucket + 1, kBucket + 2, kBucket + 200}));
+    // The second bucket listed again, one row in, one out: the new list replaces the old.
+    const QByteArray again = SignatureAttestations::encode(listOf({kBucket + 1, kBucket + 2}));
     QVERIFY(attestations.add(trust, 1, root.id, again,
                              owner->sign(SignatureAttestations::message(1, again)), nullptr));
-    QCOMPARE(attestations.size(), qsizetype(1 + 3 + kBucket));
+    QCOMPARE(attestations.size(), qsizetype(1 + 2 + kBucket));
     QVERIFY(attestations.find(kBucket + 2));
-    // A list signed for one bucket but stored as another's is not taken.
+    QVERIFY(!attestations.find(kBucket + 200));
+    // A list of bucket 1's rows stored as bucket 2's is not taken, and changes nothing.
     QVERIFY(!attestations.add(trust, 2, root.id, again,
                               owner->sign(SignatureAttestations::message(2, again)), nullptr));
-    QVERIFY(!attestations.find(2 * kBucket + 1));
+    QCOMPARE(attestations.size(), qsizetype(1 + 2 + kBucket));
+    QVERIFY(attestations.find(kBucket + 1));
     attestations.clear();
     QCOMPARE(attestations.size(), qsizetype(0));
     QVERIFY(!attestations.find(5));
 }
 
+// An attester vouches only for rows it could have signed itself. Bob (a Developer) lists a
+// forged Developer key in an attestation of his: that passes, as his own signature on the row
+// would have (and shows verifiers take attestations instead of each row's signature). The same
+// for an Admin key he could never have made does not.
 void TestSignedVault::attesterIsHeldToItsRank()
 {
     VaultFixture f;

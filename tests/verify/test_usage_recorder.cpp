@@ -829,7 +829,8 @@ private Q_SLOTS:
             QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
             verifyToken(verifier, key.token, Environment::Staging); // a refusal too
         }
-        const std::set<int> deleted = {3, 31, 40}; // first, last of the whole upsert; the short one
+        // The first and last secret of the first 32-row upsert, and one in the short last one.
+        const std::set<int> deleted = {0, 31, 40};
         for (int i : deleted)
             QVERIFY(store().deleteKey(issued[i].key.id, issued[i].key.version));
         QVERIFY2(recorder.flush(), qPrintable(recorder.lastError()));
@@ -854,6 +855,48 @@ private Q_SLOTS:
                      std::optional<qint64>(clock().nowMs()));
         }
     }
+
+#ifndef KEYWARD_TEST_POSTGRES
+    // The bulk write leaves a deleted key's rows to the foreign keys; on a connection that does
+    // not enforce them, the write goes a statement per row, which checks each key itself.
+    void aConnectionWithoutForeignKeysStillSkipsDeletedKeys()
+    {
+        const IssuedToken gone = issue(store(), QStringLiteral("Gone"));
+        const IssuedToken kept = issue(store(), QStringLiteral("Kept"));
+        QVERIFY(store().deleteKey(gone.key.id, gone.key.version));
+        const QString name = QStringLiteral("usage-without-foreign-keys");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_vault->path);
+            QVERIFY(db.open());
+            QSqlQuery off(db);
+            QVERIFY(off.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+            UsageBatch batch;
+            for (const IssuedToken *token : {&gone, &kept}) {
+                UsageEvent event;
+                event.atMs = clock().nowMs();
+                event.keyId = token->key.id;
+                event.secretId = token->key.secrets.constFirst().id;
+                event.outcome = verifyOutcomeToInt(VerifyOutcome::Valid);
+                event.consumesCredit = true;
+                batch.add(event);
+            }
+            UsageRepository repository(db, SqlEngine::Sqlite);
+            const auto written = repository.write(batch, UsageRetention(), clock().nowMs());
+            QVERIFY2(written, qPrintable(written.errorMessage()));
+        }
+        QSqlDatabase::removeDatabase(name);
+        QCOMPARE(hourlyTotal(gone.key.id), qint64(0));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM secret_usage WHERE secret_id = ?"),
+                       {gone.key.secrets.constFirst().id}),
+                 qint64(0));
+        QCOMPARE(
+            count(QStringLiteral("SELECT COUNT(*) FROM key_usage WHERE key_id = ?"), {gone.key.id}),
+            qint64(0));
+        QCOMPARE(hourlyTotal(kept.key.id), qint64(1));
+        QCOMPARE(store().key(kept.key.id)->usageCount, qint64(1));
+    }
+#endif
 
     // The timer writes on its own when an event loop runs (the GUI, a server).
     void timerFlushes()
