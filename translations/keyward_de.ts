@@ -5798,6 +5798,14 @@ Das Mitglied kann sich dann nicht mehr anmelden, und die aktiven Schlüssel, die
         <source>&amp;Open Vault…</source>
         <translation>Tresor ö&amp;ffnen…</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>A large vault is checked, and brought up to this version of Keyward if it is older, before it opens. This can take some seconds; you will be asked for your passphrase then.</source>
+        <translation>Ein großer Tresor wird vor dem Öffnen geprüft und, wenn er älter ist, auf diese Version von Keyward gebracht. Das kann einige Sekunden dauern; danach werden Sie nach Ihrer Passphrase gefragt.</translation>
+    </message>
 </context>
 <context>
     <name>Keyward::WelcomeDialog</name>
@@ -6388,6 +6396,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
     <message>
         <source>Could not commit the schema upgrade.</source>
         <translation>Die Schemaaktualisierung konnte nicht festgeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not finish the schema upgrade.</source>
+        <translation>Die Schemaaktualisierung konnte nicht abgeschlossen werden.</translation>
     </message>
 </context>
 <context>

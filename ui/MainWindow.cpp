@@ -94,6 +94,10 @@ MainWindow::MainWindow(Settings &settings, const Clock &clock, QWidget *parent)
         m_statusPage->showNoVault();
         m_rootStack->setCurrentWidget(m_statusPage);
     });
+    connect(m_vaults, &VaultController::opening, this, [this](const QString &path) {
+        m_statusPage->showOpening(path);
+        m_rootStack->setCurrentWidget(m_statusPage);
+    });
     connect(m_vaults, &VaultController::refused, this,
             [this](const QString &path, const QString &message) {
                 m_statusPage->showError(path, message);

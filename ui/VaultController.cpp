@@ -7,6 +7,7 @@
 #include "Settings.h"
 #include "VaultCreatedDialog.h"
 #include "VaultMemory.h"
+#include "VaultOpenCheck.h"
 #include "WelcomeDialog.h"
 #include "store/PgConnInfo.h"
 #include "store/SqlKeyStore.h"
@@ -77,21 +78,68 @@ bool VaultController::openVault(const QString &path)
 {
     Q_EMIT aboutToOpen();
     m_historyBanner.clear();
+    if (m_openCheck) {
+        // One open at a time (an upgrade is never cut short): the newest choice follows it.
+        m_nextOpen = path;
+        Q_EMIT opening(path);
+        return true;
+    }
     const QString pinned = m_settings.pinnedFingerprint(path);
-    auto opened = m_session.open(path, pinned);
+    if (VaultOpenCheck::isLarge(path)) {
+        m_session.close(); // the vault shown so far is not the one being opened
+        m_openCheck = std::make_unique<VaultOpenCheck>(path, pinned, m_session.clock());
+        connect(m_openCheck.get(), &VaultOpenCheck::finished, this,
+                &VaultController::onOpenChecked);
+        Q_EMIT opening(path);
+        return true;
+    }
+    return openChecked(path, pinned, VaultCheck::WholeFile);
+}
+
+bool VaultController::isOpening() const
+{
+    return m_openCheck != nullptr;
+}
+
+void VaultController::onOpenChecked()
+{
+    VaultOpenCheck *check = m_openCheck.release();
+    check->deleteLater(); // its signal is what called this
+    const Result<void> checked = check->wait();
+    const QString next = std::exchange(m_nextOpen, QString());
+    if (!next.isEmpty() && next != check->path()) {
+        openVault(next);
+        return;
+    }
+    if (!checked) {
+        refuse(check->path(), check->pinnedFingerprint(), checked.error());
+        return;
+    }
+    // Checked (and upgraded) just now: the header is enough.
+    openChecked(check->path(), check->pinnedFingerprint(), VaultCheck::Header);
+}
+
+void VaultController::refuse(const QString &path, const QString &pinned, const Error &error)
+{
+    QString message = error.message;
+    if (!pinned.isEmpty() && error.code == ErrorCode::AuthenticationFailed) {
+        // The store names both fingerprints; say what to do about a deliberate re-key.
+        m_pinRefusedPath = QFileInfo(path).absoluteFilePath();
+        message += QStringLiteral("\n\n")
+            + tr("If the vault's Owner re-created it on purpose, compare its new fingerprint "
+                 "with them, then choose Forget Pinned Fingerprint in Settings › Configure "
+                 "Keyward and open it again.");
+    }
+    Q_EMIT refused(path, message);
+    if (error.code == ErrorCode::VaultNotFound)
+        m_settings.removeRecentVault(path);
+}
+
+bool VaultController::openChecked(const QString &path, const QString &pinned, VaultCheck check)
+{
+    auto opened = m_session.open(path, pinned, check);
     if (!opened) {
-        QString message = opened.errorMessage();
-        if (!pinned.isEmpty() && opened.code() == ErrorCode::AuthenticationFailed) {
-            // The store names both fingerprints; say what to do about a deliberate re-key.
-            m_pinRefusedPath = QFileInfo(path).absoluteFilePath();
-            message += QStringLiteral("\n\n")
-                + tr("If the vault's Owner re-created it on purpose, compare its new fingerprint "
-                     "with them, then choose Forget Pinned Fingerprint in Settings › Configure "
-                     "Keyward and open it again.");
-        }
-        Q_EMIT refused(path, message);
-        if (opened.code() == ErrorCode::VaultNotFound)
-            m_settings.removeRecentVault(path);
+        refuse(path, pinned, opened.error());
         return false;
     }
     m_pinRefusedPath.clear();
@@ -187,7 +235,8 @@ void VaultController::showLogin(const QString &reason)
 
 void VaultController::openLastIfClosed()
 {
-    if (m_session.state() != VaultSession::State::Closed || m_login || m_welcome || m_connect)
+    if (m_session.state() != VaultSession::State::Closed || m_login || m_welcome || m_connect
+        || m_openCheck)
         return;
     const QString last = m_settings.lastVault();
     start(!last.isEmpty() && QFileInfo::exists(last) ? last : VaultFile::defaultPath());

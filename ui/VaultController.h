@@ -2,10 +2,12 @@
 
 #include "SingleDialog.h"
 #include "VaultSession.h"
+#include "store/VaultFile.h"
 
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class QWidget;
@@ -19,6 +21,7 @@ class PasswordVault;
 class PgConnInfo;
 class Settings;
 class VaultCreatedDialog;
+class VaultOpenCheck;
 class WelcomeDialog;
 
 // The window's vault flows: open a vault file (its pinned fingerprint, its history), create one
@@ -34,8 +37,13 @@ public:
 
     // Opens the vault at path; when it does not exist yet, offers to create it (first run).
     void start(const QString &vaultPath);
-    // Opens a vault and asks for the passphrase; refused(): why it could not be opened.
+    // Opens a vault and asks for the passphrase; refused(): why it could not be opened. A large
+    // vault file is checked (and upgraded) on a thread first (VaultOpenCheck): opening() says so,
+    // and the passphrase is asked for once it is open; true then means "under way". A vault
+    // chosen meanwhile is opened after it.
     bool openVault(const QString &path);
+    // A large vault is being checked before it opens.
+    bool isOpening() const;
     void newVault();
     void chooseVaultToOpen();
     // "Connect to Server", prefilled with the last server used.
@@ -78,9 +86,14 @@ Q_SIGNALS:
     void noVault();
     // The vault could not be opened; message says why.
     void refused(const QString &path, const QString &message);
+    // A large vault is being checked (and upgraded) before it opens.
+    void opening(const QString &path);
     void message(const QString &text);
 
 private:
+    void onOpenChecked();
+    bool openChecked(const QString &path, const QString &pinned, VaultCheck check);
+    void refuse(const QString &path, const QString &pinned, const Error &error);
     void showWelcome(int mode, const QString &path);
     void showConnectDialog(const PgConnInfo &server, const QString &reason, bool connectAtOnce);
     void showVaultCreated(const QString &path);
@@ -92,6 +105,8 @@ private:
     HistoryBanner &m_historyBanner;
     QWidget *m_window;
     QString m_pinRefusedPath;
+    std::unique_ptr<VaultOpenCheck> m_openCheck; // a large vault's open, under way
+    QString m_nextOpen; // chosen while m_openCheck ran
     std::optional<NoticedKey> m_noticedKey;
     SingleDialog<LoginDialog> m_login;
     SingleDialog<WelcomeDialog> m_welcome;

@@ -37,11 +37,13 @@ VaultSession::~VaultSession()
     resetStore();
 }
 
-Result<void> VaultSession::open(const QString &path, const QString &pinnedFingerprint)
+Result<void> VaultSession::open(const QString &path, const QString &pinnedFingerprint,
+                                VaultCheck check)
 {
     close();
     VaultOptions options;
     options.pinnedFingerprint = pinnedFingerprint;
+    options.check = check;
     auto opened = SqlKeyStore::openVault(path, m_clock, options);
     if (!opened)
         return opened.error();

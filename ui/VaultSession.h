@@ -5,6 +5,7 @@
 #include "core/Result.h"
 #include "crypto/SecretString.h"
 #include "store/PgConnInfo.h"
+#include "store/VaultFile.h"
 
 #include <QObject>
 #include <QPointer>
@@ -54,8 +55,10 @@ public:
 
     // Opens the vault file (state Locked). On failure the session is Closed. pinnedFingerprint:
     // the fingerprint this install pinned for the file (empty: none); a vault with another one,
-    // or none, is refused with AuthenticationFailed, naming both.
-    Result<void> open(const QString &path, const QString &pinnedFingerprint = QString());
+    // or none, is refused with AuthenticationFailed, naming both. check: how much of the file is
+    // read first (VaultCheck::Header for a file VaultOpenCheck checked just now).
+    Result<void> open(const QString &path, const QString &pinnedFingerprint = QString(),
+                      VaultCheck check = VaultCheck::WholeFile);
     // Creates a vault with its first member as Owner, who is signed in (state Unlocked).
     Result<Member> create(const QString &path, const QString &prefix, const QString &owner,
                           const SecretString &passphrase);

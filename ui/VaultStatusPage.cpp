@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -63,11 +64,24 @@ VaultStatusPage::VaultStatusPage(QWidget *parent)
     messageRow->addWidget(m_message);
     messageRow->addStretch(1);
 
+    // Busy, not a percentage: SQLite's check and upgrade say nothing of how far they are.
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("openingProgress"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setFixedWidth(m_message->width() / 2);
+    m_busy->hide();
+    auto *busyRow = new QHBoxLayout;
+    busyRow->addStretch(1);
+    busyRow->addWidget(m_busy);
+    busyRow->addStretch(1);
+
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
     layout->addWidget(m_picture);
     layout->addWidget(m_title);
     layout->addLayout(messageRow);
+    layout->addLayout(busyRow);
     layout->addSpacing(12);
     layout->addLayout(buttons);
     layout->addStretch(2);
@@ -83,6 +97,22 @@ void VaultStatusPage::showLocked(const QString &path)
     m_message->setText(tr("Every key is hidden until a member signs in again."));
     m_openAnother->setText(tr("&Open Another Vault…"));
     m_unlock->show();
+    m_busy->hide();
+    focusPrimary();
+}
+
+void VaultStatusPage::showOpening(const QString &path)
+{
+    m_mode = Mode::Opening;
+    m_picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("locked-large")))
+                             .pixmap(QSize(96, 96), devicePixelRatioF()));
+    m_title->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    m_message->setText(tr("A large vault is checked, and brought up to this version of Keyward "
+                          "if it is older, before it opens. This can take some seconds; you "
+                          "will be asked for your passphrase then."));
+    m_openAnother->setText(tr("&Open Another Vault…"));
+    m_unlock->hide();
+    m_busy->show();
     focusPrimary();
 }
 
@@ -96,6 +126,7 @@ void VaultStatusPage::showError(const QString &path, const QString &message)
                        + tr("The file was not changed. Open another vault, or create a new one."));
     m_openAnother->setText(tr("&Open Another Vault…"));
     m_unlock->hide();
+    m_busy->hide();
     focusPrimary();
 }
 
@@ -109,6 +140,7 @@ void VaultStatusPage::showNoVault()
     // Nothing was open, so there is no other vault to speak of.
     m_openAnother->setText(tr("&Open Vault…"));
     m_unlock->hide();
+    m_busy->hide();
     focusPrimary();
 }
 

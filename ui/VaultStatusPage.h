@@ -3,21 +3,24 @@
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 
 namespace Keyward {
 
 // What the window shows instead of the keys while no member is signed in: the vault is locked
-// (Unlock…), could not be opened (the store's reason, Open Another / New Vault), or none is open.
+// (Unlock…), is being opened (a large one is checked first), could not be opened (the store's
+// reason, Open Another / New Vault), or none is open.
 class VaultStatusPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Mode { Locked, Error, NoVault };
+    enum class Mode { Locked, Opening, Error, NoVault };
 
     explicit VaultStatusPage(QWidget *parent = nullptr);
 
     void showLocked(const QString &path);
+    void showOpening(const QString &path);
     void showError(const QString &path, const QString &message);
     void showNoVault();
 
@@ -43,6 +46,7 @@ private:
     QLabel *m_picture = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_message = nullptr;
+    QProgressBar *m_busy = nullptr; // while Opening
     QPushButton *m_unlock = nullptr;
     QPushButton *m_openAnother = nullptr;
     QPushButton *m_newVault = nullptr;

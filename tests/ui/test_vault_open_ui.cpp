@@ -1,0 +1,257 @@
+// Opening a large vault file from the window: checked and upgraded on a thread of its own
+// (VaultOpenCheck) while the window goes on answering, then signed in to as always.
+#include "OlderSchema.h"
+#include "UiTestSupport.h"
+#include "store/Migrations.h"
+#include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/Settings.h"
+#include "ui/VaultController.h"
+#include "ui/VaultOpenCheck.h"
+#include "ui/VaultStatusPage.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Keyward;
+using namespace Keyward::UiTest;
+
+namespace {
+
+// Another program's write transaction on a vault file, as an older Keyward upgrading it holds
+// one: every writer (and so every upgrade) waits until it ends.
+class WriteLockHolder
+{
+public:
+    explicit WriteLockHolder(const QString &path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kName);
+        db.setDatabaseName(path);
+        QSqlQuery q(db);
+        m_held = db.open() && q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!m_held)
+            qWarning("cannot hold the write lock: %s", qPrintable(q.lastError().text()));
+    }
+    ~WriteLockHolder()
+    {
+        release();
+        QSqlDatabase::removeDatabase(kName);
+    }
+    bool isHeld() const { return m_held; }
+    void release()
+    {
+        if (!m_held)
+            return;
+        QSqlDatabase db = QSqlDatabase::database(kName);
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        db.close();
+        m_held = false;
+    }
+
+private:
+    static inline const QString kName = QStringLiteral("write-lock-holder");
+    bool m_held = false;
+};
+
+// The longest the window's event loop went without running a 20 ms timer, while it lives.
+class EventLoopGaps
+{
+public:
+    EventLoopGaps()
+    {
+        m_sinceTick.start();
+        m_ticker.setInterval(20);
+        QObject::connect(&m_ticker, &QTimer::timeout,
+                         [this] { m_longestMs = qMax(m_longestMs, m_sinceTick.restart()); });
+        m_ticker.start();
+    }
+    qint64 longestMs() const { return qMax(m_longestMs, m_sinceTick.elapsed()); }
+
+private:
+    QTimer m_ticker;
+    QElapsedTimer m_sinceTick;
+    qint64 m_longestMs = 0;
+};
+
+int schemaVersion(const QString &path)
+{
+    const QString name = QStringLiteral("schema-version");
+    int version = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version"))
+            && q.next())
+            version = q.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return version;
+}
+
+// The vault's file taken back to schema 7, as an older Keyward left it.
+bool makeSchemaSeven(const QString &path)
+{
+    for (const char *sql : OlderSchema::kBackToSeven) {
+        if (!rawSql(path, QString::fromLatin1(sql)))
+            return false;
+    }
+    return schemaVersion(path) == 7;
+}
+
+} // namespace
+
+class TestVaultOpenUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void anUpgradeOfALargeVaultKeepsTheWindowAnswering();
+    void aLargeFileThatIsNoVaultIsRefused();
+    void aVaultChosenMeanwhileOpensAfterIt();
+    void aSmallVaultOpensAtOnce();
+
+private:
+    QTemporaryDir m_home;
+    std::unique_ptr<Settings> m_settings;
+};
+
+void TestVaultOpenUi::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    isolateUserDirectories(m_home.path());
+}
+
+void TestVaultOpenUi::init()
+{
+    QFile::remove(m_home.filePath(QStringLiteral("settings.ini")));
+    m_settings = std::make_unique<Settings>(m_home.filePath(QStringLiteral("settings.ini")));
+    VaultOpenCheck::setLargeVaultBytesForTests(1); // every vault file counts as large
+}
+
+void TestVaultOpenUi::cleanup()
+{
+    VaultOpenCheck::setLargeVaultBytesForTests(0);
+    m_settings.reset();
+}
+
+// Another program holds the write lock for 3 s, longer than the window's 2 s wait for it: the
+// upgrade waits as long as it must, on its own thread, and the window keeps answering. Opened on
+// the window's thread (before VaultOpenCheck), the window froze for 2 s and then refused the
+// vault as locked.
+void TestVaultOpenUi::anUpgradeOfALargeVaultKeepsTheWindowAnswering()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.createKey(QStringLiteral("Payments webhook"));
+    vault.closeStore();
+    QVERIFY(makeSchemaSeven(vault.path()));
+    WriteLockHolder holder(vault.path());
+    QVERIFY(holder.isHeld());
+
+    MainWindow window(*m_settings, vault.clock());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    EventLoopGaps gaps;
+    QTimer::singleShot(3000, &window, [&holder] { holder.release(); });
+    QElapsedTimer call;
+    call.start();
+    QVERIFY(window.openVault(vault.path())); // under way
+    QVERIFY2(call.elapsed() < 1000, qPrintable(QString::number(call.elapsed())));
+    QCOMPARE(window.statusPage()->mode(), VaultStatusPage::Mode::Opening);
+    QVERIFY(window.statusPage()->isVisible());
+    QVERIFY(!findVisible<LoginDialog>(&window));
+
+    QTRY_VERIFY_WITH_TIMEOUT(findVisible<LoginDialog>(&window), 30000);
+    QVERIFY2(call.elapsed() >= 2900, "the upgrade did not wait for the lock");
+    QVERIFY2(gaps.longestMs() < 1000,
+             qPrintable(QStringLiteral("the window stood still for %1 ms").arg(gaps.longestMs())));
+    QCOMPARE(schemaVersion(vault.path()), Migrations::latestVersion());
+    QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
+    QTRY_COMPARE(window.session().state(), VaultSession::State::Unlocked);
+    QCOMPARE(window.session().store()->listKeys()->size(), 1);
+}
+
+// What the check refuses is refused as a vault opened at once is: on the status page, the file
+// as it was.
+void TestVaultOpenUi::aLargeFileThatIsNoVaultIsRefused()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.keyward"));
+    QByteArray text;
+    for (int i = 0; i < 4096; ++i)
+        text += "not a vault, just notes\n";
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
+    file.close();
+
+    ManualClock clock;
+    MainWindow window(*m_settings, clock);
+    window.show();
+    QVERIFY(window.openVault(path));
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusPage()->mode(), VaultStatusPage::Mode::Error, 10000);
+    QVERIFY2(window.statusPage()->message().contains(QStringLiteral("notes.keyward")),
+             qPrintable(window.statusPage()->message()));
+    QVERIFY(!findVisible<LoginDialog>(&window));
+    QCOMPARE(window.session().state(), VaultSession::State::Closed);
+    QFile again(path);
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), text);
+}
+
+// A vault chosen while another one's upgrade waits opens after it; the first upgrade is never
+// cut short.
+void TestVaultOpenUi::aVaultChosenMeanwhileOpensAfterIt()
+{
+    Vault first;
+    Vault second;
+    QVERIFY(first.isValid() && second.isValid());
+    first.closeStore();
+    second.closeStore();
+    QVERIFY(makeSchemaSeven(first.path()));
+    WriteLockHolder holder(first.path());
+    QVERIFY(holder.isHeld());
+
+    MainWindow window(*m_settings, first.clock());
+    window.show();
+    QTimer::singleShot(1500, &window, [&holder] { holder.release(); });
+    QVERIFY(window.openVault(first.path()));
+    QVERIFY(window.openVault(second.path()));
+    QCOMPARE(window.statusPage()->mode(), VaultStatusPage::Mode::Opening);
+    QVERIFY2(window.statusPage()->message().contains(QStringLiteral("large vault")),
+             qPrintable(window.statusPage()->message()));
+
+    QTRY_VERIFY_WITH_TIMEOUT(findVisible<LoginDialog>(&window), 30000);
+    QCOMPARE(window.session().path(), QFileInfo(second.path()).absoluteFilePath());
+    QCOMPARE(schemaVersion(first.path()), Migrations::latestVersion());
+}
+
+// Below the threshold nothing changes: the passphrase is asked for before openVault() returns.
+void TestVaultOpenUi::aSmallVaultOpensAtOnce()
+{
+    VaultOpenCheck::setLargeVaultBytesForTests(0);
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.closeStore();
+    QVERIFY(!VaultOpenCheck::isLarge(vault.path()));
+    MainWindow window(*m_settings, vault.clock());
+    window.show();
+    QVERIFY(window.openVault(vault.path()));
+    QVERIFY(findVisible<LoginDialog>(&window));
+    QCOMPARE(window.statusPage()->mode(), VaultStatusPage::Mode::Locked);
+}
+
+QTEST_MAIN(TestVaultOpenUi)
+#include "test_vault_open_ui.moc"
