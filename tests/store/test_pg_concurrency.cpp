@@ -141,6 +141,18 @@ UsageEvent usageOf(const IssuedKey &issued, qint64 atMs, bool valid)
     return event;
 }
 
+// Three of key's requests a second ago, saved by an earlier write on the verifier's connection:
+// request-log rows for a trim to find. Empty when saved, else what went wrong.
+QString logThreeEarlierRequests(const QString &verifierConnection, const IssuedKey &key,
+                                qint64 nowMs)
+{
+    UsageBatch earlier;
+    for (int i = 0; i < 3; ++i)
+        earlier.add(usageOf(key, nowMs - 1000 + i, true));
+    BackgroundUsageWrite write(verifierConnection, earlier, nowMs);
+    return write.finish();
+}
+
 // A store connected as a verifier login of its own, as keyward-verifyd connects: usage is written
 // by verifiers (an Owner's login may not take the next usage_seq).
 std::unique_ptr<SqlKeyStore> verifierStore(PgVaultFixture &f)
@@ -594,14 +606,8 @@ void TestPgConcurrency::usageTrimGivesUpOnRowsADeleteHolds()
     const qint64 now = f.clock.nowMs();
     const QString doomedRows =
         QStringLiteral("SELECT count(*) FROM request_log WHERE key_id = %1").arg(doomed->key.id);
-    {
-        UsageBatch earlier;
-        for (int i = 0; i < 3; ++i)
-            earlier.add(usageOf(*doomed, now - 1000 + i, true));
-        BackgroundUsageWrite first(verifier->connectionName(), earlier, now);
-        const QString problem = first.finish();
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    }
+    const QString logged = logThreeEarlierRequests(verifier->connectionName(), *doomed, now);
+    QVERIFY2(logged.isEmpty(), qPrintable(logged));
     QCOMPARE(f.pg.admin().scalar(doomedRows).toInt(), 3);
 
     PgConnection holder(f.pg.conninfo());
@@ -649,14 +655,8 @@ void TestPgConcurrency::usageTrimStandsAsideForADelete()
     const qint64 now = f.clock.nowMs();
     const QString usedRows =
         QStringLiteral("SELECT count(*) FROM request_log WHERE key_id = %1").arg(used->key.id);
-    {
-        UsageBatch earlier;
-        for (int i = 0; i < 3; ++i)
-            earlier.add(usageOf(*used, now - 1000 + i, true));
-        BackgroundUsageWrite first(verifier->connectionName(), earlier, now);
-        const QString problem = first.finish();
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    }
+    const QString logged = logThreeEarlierRequests(verifier->connectionName(), *used, now);
+    QVERIFY2(logged.isEmpty(), qPrintable(logged));
     QCOMPARE(f.pg.admin().scalar(usedRows).toInt(), 3);
 
     PgConnection deleter(f.pg.conninfo());
