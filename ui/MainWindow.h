@@ -67,6 +67,8 @@ public:
     // Opens the vault at path; when it does not exist yet, offers to create it (first run).
     void start(const QString &vaultPath);
     // Opens a vault and asks for the passphrase; an unreadable vault shows why in the window.
+    // A large vault is opened on a thread first (VaultController::openVault): true then means
+    // under way, and vaults().isOpening() says until when.
     bool openVault(const QString &path);
     void newVault();
     // Opens "Connect to Server" (prefilled with server, if given; connectAtOnce: as if Connect
@@ -89,6 +91,7 @@ public:
     void showPreferences();
 
     VaultSession &session() { return m_session; }
+    VaultController &vaults() const { return *m_vaults; }
     ApiKeysPage *keysPage() const { return m_keysPage; }
     MembersPage *membersPage() const { return m_membersPage; }
     AuditLogPage *auditLogPage() const { return m_auditPage; }

@@ -87,6 +87,8 @@ bool VaultController::openVault(const QString &path)
     const QString pinned = m_settings.pinnedFingerprint(path);
     if (VaultOpenCheck::isLarge(path)) {
         m_session.close(); // the vault shown so far is not the one being opened
+        if (m_login)
+            m_login->reject(); // its sign-in was for that one
         m_openCheck = std::make_unique<VaultOpenCheck>(path, pinned, m_session.clock());
         connect(m_openCheck.get(), &VaultOpenCheck::finished, this,
                 &VaultController::onOpenChecked);
@@ -107,7 +109,11 @@ void VaultController::onOpenChecked()
     check->deleteLater(); // its signal is what called this
     const Result<void> checked = check->wait();
     const QString next = std::exchange(m_nextOpen, QString());
-    if (!next.isEmpty() && next != check->path()) {
+    // The session was closed for this open; anything in it now (a server connected to, a vault
+    // created meanwhile) was chosen later, and stays.
+    if (m_session.state() != VaultSession::State::Closed)
+        return;
+    if (!next.isEmpty() && QFileInfo(next) != QFileInfo(check->path())) {
         openVault(next);
         return;
     }

@@ -52,11 +52,6 @@ VaultOpenCheck::~VaultOpenCheck()
     delete m_job;
 }
 
-bool VaultOpenCheck::isFinished() const
-{
-    return m_job->isFinished();
-}
-
 Result<void> VaultOpenCheck::wait()
 {
     m_job->wait(); // the join orders the thread's writes before what follows

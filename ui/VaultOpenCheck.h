@@ -37,7 +37,6 @@ public:
 
     QString path() const { return m_path; }
     QString pinnedFingerprint() const { return m_pinnedFingerprint; }
-    bool isFinished() const;
     // Blocks until the open has ended, then returns its outcome.
     Result<void> wait();
 

@@ -49,8 +49,9 @@ Result<void> VaultSession::open(const QString &path, const QString &pinnedFinger
         return opened.error();
     adoptStore(std::move(opened).value());
     m_path = QFileInfo(path).absoluteFilePath();
-    // The open ran quick_check, which does not compare indexes with their tables; the full
-    // check runs meanwhile, and signIn() (which writes) waits for its verdict.
+    // The open (or VaultOpenCheck's, just before) ran quick_check, which does not compare indexes
+    // with their tables; the full check runs meanwhile, and signIn() (which writes) waits for
+    // its verdict.
     m_integrity = std::make_unique<IntegrityCheckRun>(m_path);
     connect(m_integrity.get(), &IntegrityCheckRun::finished, this,
             &VaultSession::onIntegrityChecked);

@@ -121,6 +121,7 @@ private Q_SLOTS:
     void anUpgradeOfALargeVaultKeepsTheWindowAnswering();
     void aLargeFileThatIsNoVaultIsRefused();
     void aVaultChosenMeanwhileOpensAfterIt();
+    void aVaultOpenedMeanwhileOtherwiseStays();
     void aSmallVaultOpensAtOnce();
 
 private:
@@ -158,12 +159,12 @@ void TestVaultOpenUi::anUpgradeOfALargeVaultKeepsTheWindowAnswering()
     vault.createKey(QStringLiteral("Payments webhook"));
     vault.closeStore();
     QVERIFY(makeSchemaSeven(vault.path()));
-    WriteLockHolder holder(vault.path());
-    QVERIFY(holder.isHeld());
-
     MainWindow window(*m_settings, vault.clock());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // After the window: destroyed first, so a failed check never leaves the window waiting.
+    WriteLockHolder holder(vault.path());
+    QVERIFY(holder.isHeld());
     EventLoopGaps gaps;
     QTimer::singleShot(3000, &window, [&holder] { holder.release(); });
     QElapsedTimer call;
@@ -176,7 +177,9 @@ void TestVaultOpenUi::anUpgradeOfALargeVaultKeepsTheWindowAnswering()
 
     QTRY_VERIFY_WITH_TIMEOUT(findVisible<LoginDialog>(&window), 30000);
     QVERIFY2(call.elapsed() >= 2900, "the upgrade did not wait for the lock");
-    QVERIFY2(gaps.longestMs() < 1000,
+    // Opened on the window's thread it stood still for 2 s at least (the lock wait); a loaded
+    // machine may hold up a timer now and then.
+    QVERIFY2(gaps.longestMs() < 1500,
              qPrintable(QStringLiteral("the window stood still for %1 ms").arg(gaps.longestMs())));
     QCOMPARE(schemaVersion(vault.path()), Migrations::latestVersion());
     QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
@@ -221,11 +224,11 @@ void TestVaultOpenUi::aVaultChosenMeanwhileOpensAfterIt()
     first.closeStore();
     second.closeStore();
     QVERIFY(makeSchemaSeven(first.path()));
-    WriteLockHolder holder(first.path());
-    QVERIFY(holder.isHeld());
-
     MainWindow window(*m_settings, first.clock());
     window.show();
+    // After the window: destroyed first, so a failed check never leaves the window waiting.
+    WriteLockHolder holder(first.path());
+    QVERIFY(holder.isHeld());
     QTimer::singleShot(1500, &window, [&holder] { holder.release(); });
     QVERIFY(window.openVault(first.path()));
     QVERIFY(window.openVault(second.path()));
@@ -236,6 +239,29 @@ void TestVaultOpenUi::aVaultChosenMeanwhileOpensAfterIt()
     QTRY_VERIFY_WITH_TIMEOUT(findVisible<LoginDialog>(&window), 30000);
     QCOMPARE(window.session().path(), QFileInfo(second.path()).absoluteFilePath());
     QCOMPARE(schemaVersion(first.path()), Migrations::latestVersion());
+}
+
+// Another way into a vault taken while the check runs (a server connected to, a vault created)
+// is the user's later choice: the checked file does not replace it when its check ends.
+void TestVaultOpenUi::aVaultOpenedMeanwhileOtherwiseStays()
+{
+    Vault first;
+    Vault second;
+    QVERIFY(first.isValid() && second.isValid());
+    first.closeStore();
+    second.closeStore();
+    QVERIFY(makeSchemaSeven(first.path()));
+    MainWindow window(*m_settings, first.clock());
+    window.show();
+    // After the window: destroyed first, so a failed check never leaves the window waiting.
+    WriteLockHolder holder(first.path());
+    QVERIFY(holder.isHeld());
+    QVERIFY(window.openVault(first.path()));
+    QVERIFY(window.session().open(second.path())); // as a sign-up or a connection would
+    holder.release();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.vaults().isOpening(), 30000);
+    QCOMPARE(window.session().path(), QFileInfo(second.path()).absoluteFilePath());
+    QCOMPARE(schemaVersion(first.path()), Migrations::latestVersion()); // upgraded all the same
 }
 
 // Below the threshold nothing changes: the passphrase is asked for before openVault() returns.
