@@ -90,57 +90,43 @@ VaultStatusPage::VaultStatusPage(QWidget *parent)
 
 void VaultStatusPage::showLocked(const QString &path)
 {
-    m_mode = Mode::Locked;
-    m_picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("locked-large")))
-                             .pixmap(QSize(96, 96), devicePixelRatioF()));
-    m_title->setText(tr("%1 is locked").arg(QFileInfo(path).fileName()));
-    m_message->setText(tr("Every key is hidden until a member signs in again."));
-    m_openAnother->setText(tr("&Open Another Vault…"));
-    m_unlock->show();
-    m_busy->hide();
-    focusPrimary();
+    present(Mode::Locked, "locked-large", tr("%1 is locked").arg(QFileInfo(path).fileName()),
+            tr("Every key is hidden until a member signs in again."));
 }
 
 void VaultStatusPage::showOpening(const QString &path)
 {
-    m_mode = Mode::Opening;
-    m_picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("locked-large")))
-                             .pixmap(QSize(96, 96), devicePixelRatioF()));
-    m_title->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    m_message->setText(tr("A large vault is checked, and brought up to this version of Keyward "
-                          "if it is older, before it opens. This can take some seconds; you "
-                          "will be asked for your passphrase then."));
-    m_openAnother->setText(tr("&Open Another Vault…"));
-    m_unlock->hide();
-    m_busy->show();
-    focusPrimary();
+    present(Mode::Opening, "locked-large", tr("Opening %1…").arg(QFileInfo(path).fileName()),
+            tr("A large vault is checked, and brought up to this version of Keyward if it is "
+               "older, before it opens. This can take some seconds; you will be asked for your "
+               "passphrase then."));
 }
 
 void VaultStatusPage::showError(const QString &path, const QString &message)
 {
-    m_mode = Mode::Error;
-    m_picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("vault-error")))
-                             .pixmap(QSize(96, 96), devicePixelRatioF()));
-    m_title->setText(tr("Cannot open %1").arg(QFileInfo(path).fileName()));
-    m_message->setText(message + QStringLiteral("\n\n")
-                       + tr("The file was not changed. Open another vault, or create a new one."));
-    m_openAnother->setText(tr("&Open Another Vault…"));
-    m_unlock->hide();
-    m_busy->hide();
-    focusPrimary();
+    present(Mode::Error, "vault-error", tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+            message + QStringLiteral("\n\n")
+                + tr("The file was not changed. Open another vault, or create a new one."));
 }
 
 void VaultStatusPage::showNoVault()
 {
-    m_mode = Mode::NoVault;
-    m_picture->setPixmap(QIcon(Icons::resourcePath(QStringLiteral("locked-large")))
+    present(Mode::NoVault, "locked-large", tr("No vault is open"),
+            tr("Open an existing vault, or create a new one."));
+}
+
+void VaultStatusPage::present(Mode mode, const char *picture, const QString &title,
+                              const QString &message)
+{
+    m_mode = mode;
+    m_picture->setPixmap(QIcon(Icons::resourcePath(QString::fromLatin1(picture)))
                              .pixmap(QSize(96, 96), devicePixelRatioF()));
-    m_title->setText(tr("No vault is open"));
-    m_message->setText(tr("Open an existing vault, or create a new one."));
+    m_title->setText(title);
+    m_message->setText(message);
     // Nothing was open, so there is no other vault to speak of.
-    m_openAnother->setText(tr("&Open Vault…"));
-    m_unlock->hide();
-    m_busy->hide();
+    m_openAnother->setText(mode == Mode::NoVault ? tr("&Open Vault…") : tr("&Open Another Vault…"));
+    m_unlock->setVisible(mode == Mode::Locked);
+    m_busy->setVisible(mode == Mode::Opening);
     focusPrimary();
 }
 

@@ -38,6 +38,9 @@ Q_SIGNALS:
     void newVaultRequested();
 
 private:
+    // The page in one of its modes: the Unlock button only when Locked, the busy bar only while
+    // Opening. picture: an icon name (Icons::resourcePath).
+    void present(Mode mode, const char *picture, const QString &title, const QString &message);
     // The page is driven from the keyboard (Ctrl+L, then Enter): the primary button takes the
     // focus, visibly, so Enter and Space both do what the focused button says.
     void focusPrimary();
