@@ -107,6 +107,23 @@ bool makeSchemaSeven(const QString &path)
     return schemaVersion(path) == 7;
 }
 
+// Two vault files for the window to open, closed: one an older Keyward left at schema 7, and
+// one of this version.
+struct OlderAndCurrentVaults
+{
+    Vault older;
+    Vault current;
+
+    bool prepare()
+    {
+        if (!older.isValid() || !current.isValid())
+            return false;
+        older.closeStore();
+        current.closeStore();
+        return makeSchemaSeven(older.path());
+    }
+};
+
 } // namespace
 
 class TestVaultOpenUi : public QObject
@@ -218,12 +235,10 @@ void TestVaultOpenUi::aLargeFileThatIsNoVaultIsRefused()
 // cut short.
 void TestVaultOpenUi::aVaultChosenMeanwhileOpensAfterIt()
 {
-    Vault first;
-    Vault second;
-    QVERIFY(first.isValid() && second.isValid());
-    first.closeStore();
-    second.closeStore();
-    QVERIFY(makeSchemaSeven(first.path()));
+    OlderAndCurrentVaults vaults;
+    QVERIFY(vaults.prepare());
+    Vault &first = vaults.older;
+    Vault &second = vaults.current;
     MainWindow window(*m_settings, first.clock());
     window.show();
     // After the window: destroyed first, so a failed check never leaves the window waiting.
@@ -245,12 +260,10 @@ void TestVaultOpenUi::aVaultChosenMeanwhileOpensAfterIt()
 // is the user's later choice: the checked file does not replace it when its check ends.
 void TestVaultOpenUi::aVaultOpenedMeanwhileOtherwiseStays()
 {
-    Vault first;
-    Vault second;
-    QVERIFY(first.isValid() && second.isValid());
-    first.closeStore();
-    second.closeStore();
-    QVERIFY(makeSchemaSeven(first.path()));
+    OlderAndCurrentVaults vaults;
+    QVERIFY(vaults.prepare());
+    Vault &first = vaults.older;
+    Vault &second = vaults.current;
     MainWindow window(*m_settings, first.clock());
     window.show();
     // After the window: destroyed first, so a failed check never leaves the window waiting.
