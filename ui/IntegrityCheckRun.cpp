@@ -7,13 +7,14 @@ namespace Keyward {
 IntegrityCheckRun::IntegrityCheckRun(const QString &path, QObject *parent)
     : QObject(parent)
 {
-    m_thread = new BackgroundJob([this, path] { m_result = VaultIntegrity::check(path); },
-                                 "keyward-check");
+    m_thread = new BackgroundJob(
+        [this, path] { m_result = VaultIntegrity::check(path, 5000, &m_stop); }, "keyward-check");
     connect(m_thread, &BackgroundJob::finished, this, &IntegrityCheckRun::finished);
 }
 
 IntegrityCheckRun::~IntegrityCheckRun()
 {
+    m_stop.store(true, std::memory_order_relaxed);
     m_thread->wait();
     delete m_thread;
 }

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <optional>
 
 namespace Keyward {
@@ -20,7 +21,8 @@ class IntegrityCheckRun : public QObject
     Q_OBJECT
 public:
     explicit IntegrityCheckRun(const QString &path, QObject *parent = nullptr);
-    ~IntegrityCheckRun() override; // waits for the check to end
+    // Stops the check (its verdict is no longer wanted) and waits the few milliseconds that takes.
+    ~IntegrityCheckRun() override;
 
     bool isFinished() const;
     // Blocks until the check has ended, then returns its result.
@@ -31,6 +33,7 @@ Q_SIGNALS:
     void finished();
 
 private:
+    std::atomic<bool> m_stop {false};
     BackgroundJob *m_thread = nullptr;
     std::optional<Result<QVector<VaultProblem>>> m_result; // written by the thread, read after
 };

@@ -254,7 +254,7 @@ void VaultSession::onOwnChange(const StoreChange &change)
 void VaultSession::resetStore()
 {
     stopWatching();
-    m_integrity.reset(); // waits for the check; its verdict is of no use now
+    m_integrity.reset(); // stops the check: its verdict is of no use now
     m_store.reset();
 }
 

@@ -6,6 +6,8 @@
 #include "SqlConnection.h"
 #include "SqlErrors.h"
 #include "SqlKeyStore.h"
+#include "SqliteStatement.h"
+#include "SqliteStop.h"
 #include "VaultFile.h"
 #include "VaultSigning.h"
 #include "core/Permissions.h"
@@ -112,10 +114,11 @@ Result<QVector<VaultProblem>> checkOpen(QSqlDatabase &db, const QString &path)
 // Runs `work` on a read-only connection of its own to the vault file, and leaves behind no -wal
 // or -shm that this connection made. A file this process has open through SQLite is not
 // inspected with plain reads (they would drop its locks): it was inspected when it was opened.
-// openHereOut (may be null): which of the two it was.
+// openHereOut (may be null): which of the two it was. stop (may be null): when it turns true,
+// the work's statement running or lock wait ends, and the result is an error saying so.
 template<typename T, typename Work>
 Result<T> onReadOnlyConnection(const QString &path, int busyTimeoutMs, Work work,
-                               bool *openHereOut = nullptr)
+                               const std::atomic<bool> *stop, bool *openHereOut = nullptr)
 {
     const bool openHere = SqlKeyStore::isVaultFileOpen(path);
     if (openHereOut)
@@ -134,11 +137,16 @@ Result<T> onReadOnlyConnection(const QString &path, int busyTimeoutMs, Work work
         db.setDatabaseName(path);
         db.setConnectOptions(
             QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_OPEN_READONLY").arg(busyTimeoutMs));
-        if (!db.open())
+        if (!db.open()) {
             result = SqlErrors::fromSqlError(db.lastError(),
                                              VaultIntegrity::tr("Cannot open %1.").arg(path));
-        else
+        } else {
+            const SqliteStop stopper(sqliteHandle(db), stop, busyTimeoutMs);
             result = work(db);
+            if (stopper.stopped())
+                result = makeError(ErrorCode::StorageError,
+                                   VaultIntegrity::tr("The check of %1 was stopped.").arg(path));
+        }
     }
     // A read-only connection cannot remove its -wal and -shm on close.
     if (!openHere)
@@ -148,11 +156,13 @@ Result<T> onReadOnlyConnection(const QString &path, int busyTimeoutMs, Work work
 
 } // namespace
 
-Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int busyTimeoutMs)
+Result<QVector<VaultProblem>> VaultIntegrity::check(const QString &path, int busyTimeoutMs,
+                                                    const std::atomic<bool> *stop)
 {
     bool openHere = false;
     auto result = onReadOnlyConnection<QVector<VaultProblem>>(
-        path, busyTimeoutMs, [&](QSqlDatabase &db) { return checkOpen(db, path); }, &openHere);
+        path, busyTimeoutMs, [&](QSqlDatabase &db) { return checkOpen(db, path); }, stop,
+        &openHere);
     if (result && !result->isEmpty() && !openHere) {
         if (const QString detail = VaultFile::damageDetail(path); !detail.isEmpty())
             result->prepend({QStringLiteral("integrity"), detail});
@@ -167,7 +177,8 @@ Result<QVector<TamperedKey>> VaultIntegrity::tamperedKeys(const QString &path,
                                                           const std::atomic<bool> *stop)
 {
     return onReadOnlyConnection<QVector<TamperedKey>>(
-        path, busyTimeoutMs, [&](QSqlDatabase &db) -> Result<QVector<TamperedKey>> {
+        path, busyTimeoutMs,
+        [&](QSqlDatabase &db) -> Result<QVector<TamperedKey>> {
             if (!db.transaction())
                 return SqlErrors::fromSqlError(db.lastError(), tr("Cannot read %1.").arg(path));
             // One snapshot: keys, signatures and member keys as of the same moment.
@@ -185,7 +196,8 @@ Result<QVector<TamperedKey>> VaultIntegrity::tamperedKeys(const QString &path,
             const QByteArray trusted = acceptedRoot.isEmpty() ? *root : acceptedRoot;
             return VaultSigning::tamperedKeys(db, VaultTrust::fromRows(trusted, *rows), verified,
                                               stop);
-        });
+        },
+        stop);
 }
 
 } // namespace Keyward

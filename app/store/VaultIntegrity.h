@@ -31,8 +31,11 @@ class VaultIntegrity
     Q_DECLARE_TR_FUNCTIONS(VaultIntegrity)
 public:
     // The problems found (empty: intact), or the error that kept the check from running
-    // (no such file, not a vault, locked, written by a newer Keyward).
-    static Result<QVector<VaultProblem>> check(const QString &path, int busyTimeoutMs = 5000);
+    // (no such file, not a vault, locked, written by a newer Keyward, stopped). stop (may be
+    // null): when it turns true, the check ends within milliseconds, also while it waits for a
+    // lock (a window leaving the vault).
+    static Result<QVector<VaultProblem>> check(const QString &path, int busyTimeoutMs = 5000,
+                                               const std::atomic<bool> *stop = nullptr);
 
     // The keys whose signature does not hold (VaultSigning::tamperedKeys), read the same way:
     // for a window that marks them without reading every key's signature on its own thread.

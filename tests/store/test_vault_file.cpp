@@ -11,6 +11,7 @@
 #include "store/SqliteProcess.h"
 #include "store/SqliteStatement.h"
 #include "store/VaultFile.h"
+#include "store/VaultIntegrity.h"
 #include "verify/Verifier.h"
 
 #include <QDir>
@@ -118,6 +119,8 @@ private Q_SLOTS:
     void checkpointCaughtHalfWayIsNotDamage_data();
     void checkpointCaughtHalfWayIsNotDamage();
     void lockedVaultRefusedOnOpen();
+    void aStoppedCheckEndsItsStatement();
+    void aStoppedCheckEndsItsWaitForALock();
     void writeBlockedByAnotherWriterReportsLocked();
     void openingACurrentVaultTakesNoWriteLock();
     void anUpgradeWaitsForAnotherProgramsUpgrade();
@@ -504,6 +507,83 @@ void TestVaultFile::lockedVaultRefusedOnOpen()
         QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
     }
     QCOMPARE(fileDigest(path), before);
+}
+
+// A window leaving a large vault stops its full check (IntegrityCheckRun) rather than waiting
+// seconds for a verdict nobody wants.
+void TestVaultFile::aStoppedCheckEndsItsStatement()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    const QString path = closedVault(dir, clock, 1);
+    {
+        // Enough rows (and an index to compare them with) for integrity_check to take a while.
+        RawConnection raw(path);
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE ballast (b BLOB)")));
+        QVERIFY(raw.exec(QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) "
+            "INSERT INTO ballast SELECT randomblob(64) FROM n")));
+        QVERIFY(raw.exec(QStringLiteral("CREATE INDEX ballast_b ON ballast (b)")));
+    }
+    const QByteArray before = fileDigest(path);
+    std::atomic<bool> stop {false};
+    QElapsedTimer timer;
+    timer.start();
+    const auto whole = VaultIntegrity::check(path, 5000, &stop);
+    const qint64 wholeMs = timer.elapsed();
+    QVERIFY2(whole, qPrintable(whole.errorMessage()));
+    QVERIFY(whole->isEmpty());
+
+    // Stopped while integrity_check runs (the flag set from another thread, as the window does).
+    std::thread stopper([&stop, wholeMs] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(wholeMs / 10));
+        stop = true;
+    });
+    timer.restart();
+    const auto stopped = VaultIntegrity::check(path, 5000, &stop);
+    const qint64 stoppedMs = timer.elapsed();
+    stopper.join();
+    QVERIFY(!stopped);
+    QCOMPARE(stopped.code(), ErrorCode::StorageError);
+    QVERIFY2(stopped.errorMessage().contains(QStringLiteral("was stopped")),
+             qPrintable(stopped.errorMessage()));
+    // It ended with the statement, not after the rest of the check.
+    QVERIFY2(stoppedMs < wholeMs / 2,
+             qPrintable(QStringLiteral("%1 ms stopped, %2 ms whole").arg(stoppedMs).arg(wholeMs)));
+    QCOMPARE(fileDigest(path), before);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+}
+
+void TestVaultFile::aStoppedCheckEndsItsWaitForALock()
+{
+    QTemporaryDir dir;
+    ManualClock clock;
+    const QString path = closedVault(dir, clock, 1);
+    RawConnection raw(path, QStringLiteral("locker"));
+    QVERIFY(raw.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
+    QVERIFY(raw.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE vault_meta SET value = value WHERE name = 'prefix'")));
+    std::atomic<bool> stop {false};
+    std::thread stopper([&stop] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        stop = true;
+    });
+    QElapsedTimer timer;
+    timer.start();
+    // Without the stop it would wait the whole minute for the lock.
+    const auto checked = VaultIntegrity::check(path, 60000, &stop);
+    stopper.join();
+    QVERIFY(!checked);
+    QVERIFY2(checked.errorMessage().contains(QStringLiteral("was stopped")),
+             qPrintable(checked.errorMessage()));
+    QVERIFY(timer.elapsed() < 30000);
+    QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
+    // Unstopped, a short wait for the same lock still ends as "locked".
+    QVERIFY(raw.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE vault_meta SET value = value WHERE name = 'prefix'")));
+    const auto locked = VaultIntegrity::check(path, 200);
+    QCOMPARE(locked.code(), ErrorCode::VaultLocked);
+    QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
 }
 
 void TestVaultFile::writeBlockedByAnotherWriterReportsLocked()

@@ -3,6 +3,7 @@
 #include "OlderSchema.h"
 #include "UiTestSupport.h"
 #include "store/Migrations.h"
+#include "ui/IntegrityCheckRun.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
@@ -140,6 +141,7 @@ private Q_SLOTS:
     void aVaultChosenMeanwhileOpensAfterIt();
     void aVaultOpenedMeanwhileOtherwiseStays();
     void aSmallVaultOpensAtOnce();
+    void leavingAVaultStopsItsFullCheck();
 
 private:
     QTemporaryDir m_home;
@@ -290,6 +292,48 @@ void TestVaultOpenUi::aSmallVaultOpensAtOnce()
     QVERIFY(window.openVault(vault.path()));
     QVERIFY(findVisible<LoginDialog>(&window));
     QCOMPARE(window.statusPage()->mode(), VaultStatusPage::Mode::Locked);
+}
+
+// The window leaves a vault (another opened, the window closed) while its full check runs: the
+// check is stopped, not waited for. Here it waits for another program's lock (up to 5 s), as it
+// reads a large vault for seconds.
+void TestVaultOpenUi::leavingAVaultStopsItsFullCheck()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.closeStore();
+    const QString name = QStringLiteral("exclusive-holder");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(vault.path());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
+        QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE vault_meta SET value = value WHERE name = 'prefix'")));
+
+        auto check = std::make_unique<IntegrityCheckRun>(vault.path());
+        QTest::qWait(200);
+        QVERIFY(!check->isFinished()); // waiting for the lock
+        QElapsedTimer timer;
+        timer.start();
+        check.reset();
+        QVERIFY2(timer.elapsed() < 2500,
+                 qPrintable(QStringLiteral("the window waited %1 ms").arg(timer.elapsed())));
+
+        // Not stopped, the check gives its answer once the lock is free.
+        IntegrityCheckRun kept(vault.path());
+        QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA locking_mode = NORMAL")));
+        QVERIFY(q.exec(QStringLiteral("SELECT 1"))); // the exclusive lock goes at the next read
+        db.close();
+        QTRY_VERIFY_WITH_TIMEOUT(kept.isFinished(), 10000);
+        const auto verdict = kept.wait();
+        QVERIFY2(verdict, qPrintable(verdict.errorMessage()));
+        QVERIFY(verdict->isEmpty());
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 QTEST_MAIN(TestVaultOpenUi)
