@@ -7627,6 +7627,10 @@ Von PostgreSQL in eine Datei: Ein Server speichert keine Passphrasen, daher erha
         <source>Cannot read the signature attestations.</source>
         <translation>Die Signaturbestätigungen können nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>%1&apos;s membership or passphrase changed while the passphrase was checked. Sign in again.</source>
+        <translation>Die Mitgliedschaft oder die Passphrase von %1 wurde geändert, während die Passphrase geprüft wurde. Melden Sie sich erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>
@@ -7980,6 +7984,10 @@ Ein Tresor auf einem PostgreSQL-Server (--db) wird wie bei „migrate“ aus ein
     <message>
         <source>Cannot open %1.</source>
         <translation>%1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The check of %1 was stopped.</source>
+        <translation>Die Prüfung von %1 wurde abgebrochen.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,5 @@
 #include "LoginDialog.h"
 
-#include "BusyCursor.h"
 #include "DialogButtons.h"
 #include "ErrorLabel.h"
 #include "Icons.h"
@@ -74,6 +73,12 @@ LoginDialog::LoginDialog(VaultSession &session, const QString &memberName, QWidg
     layout->addStretch(1);
     layout->addWidget(buttons.box);
 
+    // A dialog for a vault no longer open (another one opened, the file found damaged) goes,
+    // and a check it was waiting for with it.
+    connect(&m_session, &VaultSession::stateChanged, this, [this](VaultSession::State state) {
+        if (state == VaultSession::State::Closed && isVisible())
+            reject();
+    });
     connect(m_member, &QLineEdit::textChanged, this, &LoginDialog::updateState);
     connect(m_passphrase, &QLineEdit::textChanged, this, &LoginDialog::updateState);
     updateState();
@@ -99,21 +104,48 @@ void LoginDialog::setReason(const QString &reason)
 
 void LoginDialog::updateState()
 {
-    m_unlock->setEnabled(!memberName().isEmpty() && !m_passphrase->text().isEmpty());
+    m_unlock->setEnabled(!m_checking && !memberName().isEmpty() && !m_passphrase->text().isEmpty());
 }
 
 void LoginDialog::accept()
 {
-    if (!m_unlock->isEnabled())
+    if (!m_unlock->isEnabled() || m_checking)
         return;
-    m_unlock->setEnabled(false);
-    m_unlock->setText(tr("Checking…"));
-    Result<Member> signedIn = [&] {
-        BusyCursor busy(this);
-        SecretString passphrase = SecretString::fromQString(m_passphrase->text());
-        return m_session.signIn(memberName(), passphrase);
-    }();
-    m_unlock->setText(tr("&Unlock"));
+    // The passphrase check (Argon2id) and a full check of a large vault take a while: they run
+    // off the window's thread, and the dialog waits without blocking it. Cancel still works.
+    setChecking(true);
+    const SecretString passphrase = SecretString::fromQString(m_passphrase->text());
+    m_session.signInInBackground(memberName(), passphrase, this,
+                                 [this](const Result<Member> &signedIn) { onSignedIn(signedIn); });
+}
+
+void LoginDialog::reject()
+{
+    if (m_checking) {
+        m_session.cancelSignIn();
+        setChecking(false);
+    }
+    QDialog::reject();
+}
+
+void LoginDialog::setChecking(bool checking)
+{
+    m_checking = checking;
+    m_member->setReadOnly(checking);
+    m_passphrase->setReadOnly(checking);
+    m_unlock->setText(checking ? tr("Checking…") : tr("&Unlock"));
+    if (checking) {
+        m_unlock->setEnabled(false);
+        setCursor(Qt::BusyCursor);
+    } else {
+        unsetCursor();
+        updateState();
+    }
+}
+
+void LoginDialog::onSignedIn(const Result<Member> &signedIn)
+{
+    setChecking(false);
     if (!signedIn) {
         ++m_failures;
         m_error->showError(signedIn.code() == ErrorCode::AuthenticationFailed

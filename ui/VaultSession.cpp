@@ -1,5 +1,6 @@
 #include "VaultSession.h"
 
+#include "BackgroundJob.h"
 #include "IdleWatcher.h"
 #include "IntegrityCheckRun.h"
 #include "core/Clock.h"
@@ -18,6 +19,26 @@ namespace {
 const QString kPassword = QStringLiteral("password");
 
 } // namespace
+
+// What the passphrase check's thread works on: shared with it, so that a sign-in dropped
+// while the check runs need not wait for it.
+struct SignInWork
+{
+    SignInChallenge challenge;
+    SignInProof proof; // written by the job, read after it ended
+};
+
+struct VaultSession::PendingSignIn
+{
+    std::shared_ptr<SignInWork> work;
+    std::optional<Error> failed; // refused before any check (no store, no member row read)
+    QPointer<QObject> context;
+    SignInCallback done;
+    QMetaObject::Connection contextGone; // to context's destroyed()
+    std::unique_ptr<BackgroundJob> job; // none when failed
+
+    ~PendingSignIn() { QObject::disconnect(contextGone); }
+};
 
 VaultSession::VaultSession(const Clock &clock, QObject *parent)
     : QObject(parent)
@@ -90,6 +111,8 @@ void VaultSession::onIntegrityChecked()
 {
     if (!m_integrity)
         return; // signIn() took the verdict already
+    if (m_signIn)
+        return continueSignIn(); // the sign-in takes the verdict
     if (auto verdict = takeIntegrityVerdict(); !verdict)
         Q_EMIT vaultDamaged(verdict.errorMessage());
 }
@@ -112,17 +135,119 @@ Result<Member> VaultSession::create(const QString &path, const QString &prefix,
     return *m_member;
 }
 
-Result<Member> VaultSession::signIn(const QString &memberName, const SecretString &passphrase)
+Result<void> VaultSession::checkSignInPossible() const
 {
     if (m_remote && !m_store)
         return makeError(ErrorCode::AuthenticationFailed,
                          tr("Connect to %1 again to unlock it.").arg(displayName()));
     if (!m_store)
         return makeError(ErrorCode::VaultNotFound, tr("No vault is open."));
+    return {};
+}
+
+Result<Member> VaultSession::signIn(const QString &memberName, const SecretString &passphrase)
+{
+    cancelSignIn();
+    if (auto possible = checkSignInPossible(); !possible)
+        return possible.error();
+    // The full check's verdict first: a damaged vault is said to be damaged, whatever else the
+    // sign-in would meet in it.
+    if (auto verdict = takeIntegrityVerdict(); !verdict)
+        return verdict.error();
+    auto challenge = m_store->signInChallenge(memberName);
+    if (!challenge)
+        return challenge.error();
+    return finishSignIn(*challenge, challenge->answer(passphrase));
+}
+
+void VaultSession::signInInBackground(const QString &memberName, const SecretString &passphrase,
+                                      QObject *context, SignInCallback done)
+{
+    cancelSignIn();
+    m_signIn = std::make_unique<PendingSignIn>();
+    PendingSignIn &pending = *m_signIn;
+    pending.context = context;
+    pending.done = std::move(done);
+    // A caller that goes away abandons its sign-in: nobody would hear how it ended. (The
+    // connection goes with this sign-in, so it only ever meets this one.)
+    pending.contextGone = connect(context, &QObject::destroyed, this, [this] { cancelSignIn(); });
+    auto challenge = checkSignInPossible();
+    Result<SignInChallenge> read = challenge ? m_store->signInChallenge(memberName)
+                                             : Result<SignInChallenge>(challenge.error());
+    if (!read) {
+        // Said after the full check's verdict, which comes first (continueSignIn()).
+        pending.failed = read.error();
+        QTimer::singleShot(0, this, &VaultSession::continueSignIn);
+        return;
+    }
+    pending.work = std::make_shared<SignInWork>();
+    pending.work->challenge = std::move(read).value();
+    // A copy the job owns (wiped with it): the caller's may be gone before the job ends.
+    auto secret = std::make_shared<SecretString>(passphrase.data(), passphrase.size());
+    pending.job = std::make_unique<BackgroundJob>(
+        [work = pending.work, secret] { work->proof = work->challenge.answer(*secret); },
+        "keyward-sign-in");
+    connect(pending.job.get(), &BackgroundJob::finished, this, &VaultSession::continueSignIn);
+}
+
+void VaultSession::cancelSignIn()
+{
+    if (!m_signIn)
+        return;
+    dropSignIn();
+    // A full check that ended meanwhile left its verdict for the sign-in: report it now.
+    if (m_integrity && m_integrity->isFinished())
+        QTimer::singleShot(0, this, &VaultSession::onIntegrityChecked);
+}
+
+void VaultSession::dropSignIn()
+{
+    std::unique_ptr<PendingSignIn> pending = std::move(m_signIn);
+    if (!pending || !pending->job)
+        return;
+    // Its passphrase check may still run (up to a second): it ends on its own, and only then is
+    // its thread joined, without the window waiting for it.
+    BackgroundJob *job = pending->job.release();
+    job->disconnect(this);
+    if (job->isFinished()) {
+        delete job;
+        return;
+    }
+    job->setParent(this); // joined at the latest when the session goes
+    connect(job, &BackgroundJob::finished, job, &QObject::deleteLater);
+}
+
+void VaultSession::continueSignIn()
+{
+    if (!m_signIn || (m_signIn->job && !m_signIn->job->isFinished()))
+        return;
+    if (m_integrity && !m_integrity->isFinished())
+        return; // onIntegrityChecked() comes back here
+    std::unique_ptr<PendingSignIn> pending = std::move(m_signIn);
+    if (!pending->context) {
+        // Its caller went without cancelling: nothing is signed in behind its back, and the
+        // full check's verdict is reported as when no sign-in waits for it.
+        if (m_integrity)
+            QTimer::singleShot(0, this, &VaultSession::onIntegrityChecked);
+        return;
+    }
+    Result<Member> result = Error();
+    if (pending->failed) {
+        const Result<void> verdict = takeIntegrityVerdict();
+        result = verdict ? *pending->failed : verdict.error();
+    } else {
+        pending->job->wait(); // orders the job's writes before the reads below
+        result = finishSignIn(pending->work->challenge, std::move(pending->work->proof));
+    }
+    pending->done(result);
+}
+
+Result<Member> VaultSession::finishSignIn(const SignInChallenge &challenge, SignInProof proof)
+{
     // Signing in writes (the audit entry): never into a vault the full check calls damaged.
     if (auto verdict = takeIntegrityVerdict(); !verdict)
         return verdict.error();
-    auto signedIn = m_store->signIn(memberName, passphrase);
+    auto signedIn = m_store->completeSignIn(challenge, std::move(proof));
     if (!signedIn)
         return signedIn;
     m_member = *signedIn;
@@ -254,6 +379,7 @@ void VaultSession::onOwnChange(const StoreChange &change)
 void VaultSession::resetStore()
 {
     stopWatching();
+    dropSignIn(); // its callback is not called: the vault it was for is gone (the dialog goes)
     m_integrity.reset(); // stops the check: its verdict is of no use now
     m_store.reset();
 }

@@ -18,6 +18,8 @@
 namespace Keyward {
 
 class IntegrityCheckRun;
+struct SignInChallenge;
+struct SignInProof;
 
 class ChangeWatcher;
 class Clock;
@@ -62,8 +64,20 @@ public:
     // Creates a vault with its first member as Owner, who is signed in (state Unlocked).
     Result<Member> create(const QString &path, const QString &prefix, const QString &owner,
                           const SecretString &passphrase);
-    // Wrong credentials leave the session Locked so the caller can ask again.
+    // Wrong credentials leave the session Locked so the caller can ask again. Checks the
+    // passphrase (Argon2id, about half a second) and waits for the file's full check on the
+    // calling thread: the window uses signInInBackground().
     Result<Member> signIn(const QString &memberName, const SecretString &passphrase);
+    using SignInCallback = std::function<void(const Result<Member> &result)>;
+    // signIn() without blocking: the passphrase is checked on a thread of its own, and a full
+    // check of the file still running is waited for without blocking. done gets what signIn()
+    // returns, on this thread (also an error found at once); it is dropped when context is
+    // destroyed first, on cancelSignIn(), when another sign-in starts, and when the vault is
+    // closed or left meanwhile.
+    void signInInBackground(const QString &memberName, const SecretString &passphrase,
+                            QObject *context, SignInCallback done);
+    void cancelSignIn();
+    bool isSigningIn() const { return m_signIn != nullptr; }
     // Connects to a PostgreSQL vault and signs its login in (state Unlocked). The session that
     // was open stays as it was when this fails: AuthenticationFailed when the server refused
     // the login (or wants a password that server lacks), PermissionDenied when the login is not
@@ -184,6 +198,13 @@ private:
     // it found damage.
     Result<void> takeIntegrityVerdict();
     void onIntegrityChecked();
+    Result<void> checkSignInPossible() const;
+    // The sign-in's last step on this thread, once the passphrase is checked.
+    Result<Member> finishSignIn(const SignInChallenge &challenge, SignInProof proof);
+    // signInInBackground()'s next step, when both the passphrase check and the full check ended.
+    void continueSignIn();
+    // Forgets the sign-in under way without calling back or waiting for its thread.
+    void dropSignIn();
 
     const Clock &m_clock;
     std::unique_ptr<SqlKeyStore> m_store;
@@ -192,6 +213,9 @@ private:
     std::unique_ptr<IdleWatcher> m_idle;
     // The full check of a vault file, from open() until its verdict is taken.
     std::unique_ptr<IntegrityCheckRun> m_integrity;
+    // signInInBackground(), until its callback runs or it is dropped.
+    struct PendingSignIn;
+    std::unique_ptr<PendingSignIn> m_signIn;
     QString m_path;
     PgConnInfo m_server; // without its password
     SecretString m_serverPassword; // m_server's, for reconnecting

@@ -3,6 +3,7 @@
 #include "DamageFlag.h"
 #include "KeyStore.h"
 #include "PgConnInfo.h"
+#include "SignInChallenge.h"
 #include "SignatureAttestations.h"
 #include "SqlDialect.h"
 #include "VaultFile.h"
@@ -146,6 +147,11 @@ public:
     // must equal the login, the passphrase is ignored, and a login that is not a (current)
     // member is refused with AuthenticationFailed.
     Result<Member> signIn(const QString &memberName, const SecretString &passphrase) override;
+    // signIn() in steps, for a window that checks the passphrase on another thread (see
+    // SignInChallenge): what to check it against (fast; damaged member rows refused here), then
+    // the sign-in with the answer (the audit entry, the member's signing key).
+    Result<SignInChallenge> signInChallenge(const QString &memberName);
+    Result<Member> completeSignIn(const SignInChallenge &challenge, SignInProof proof);
     void signOut() override;
     std::optional<Member> currentMember() const override { return m_member; }
 
@@ -401,8 +407,7 @@ private:
     Result<void> refuseRootMember(qint64 memberId, const QString &message);
     // At sign-in: a member without a key gets one (waiting for an Owner's certificate, or the
     // root when an Owner signs in to an unsigned vault); a member with a certified one may sign.
-    void adoptSigningKey(const Member &member, std::optional<SigningKey> key, qint64 keyId,
-                         const SecretString &passphrase);
+    void adoptSigningKey(const Member &member, SignInProof proof, qint64 keyId);
 
     std::unique_ptr<SqlConnection>
         m_connection; // added by the constructor, opened by the factories

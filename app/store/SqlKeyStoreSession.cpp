@@ -40,8 +40,51 @@ void SqlKeyStore::auditSignIn(bool succeeded, const std::optional<QString> &memb
 
 Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString &passphrase)
 {
-    if (!m_dialect.isSqlite())
-        return signInPostgres(memberName);
+    auto challenge = signInChallenge(memberName);
+    if (!challenge)
+        return challenge.error();
+    return completeSignIn(*challenge, challenge->answer(passphrase));
+}
+
+SignInProof SignInChallenge::answer(const SecretString &passphrase) const
+{
+    SignInProof proof;
+    if (server)
+        return proof;
+    if (!member) {
+        // Spend the same time as a real check so timing does not reveal member names. A fixed
+        // hash with the real parameters: computing one here would cost a second Argon2 run.
+        static const QString dummy =
+            QStringLiteral("$argon2id$v=19$m=65536,t=3,p=1$qko9WguMzSFHcPoQx17WDQ$"
+                           "OVk35LaCYQPRnYVv3r3J3Ert5dWdJ09ZPQOEoQmKVx4");
+        PassphraseHasher::verify(passphrase, dummy);
+        return proof;
+    }
+    // A member with a key proves the passphrase by unsealing it: one Argon2id run.
+    if (keyId != 0) {
+        proof.key = SigningKey::unseal(sealedKey, passphrase, publicKey);
+        proof.passed = proof.key.has_value();
+        return proof;
+    }
+    proof.passed = PassphraseHasher::verify(passphrase, phc);
+    if (proof.passed && makesKey) {
+        // The first sign-in since schema 5: a key pair of their own, sealed with the passphrase.
+        proof.key = SigningKey::generate();
+        proof.sealedNewKey = proof.key ? proof.key->seal(passphrase) : QByteArray();
+        if (proof.sealedNewKey.isEmpty())
+            proof.key.reset(); // a key that cannot be kept is not used
+    }
+    return proof;
+}
+
+Result<SignInChallenge> SqlKeyStore::signInChallenge(const QString &memberName)
+{
+    SignInChallenge challenge;
+    challenge.memberName = memberName;
+    if (!m_dialect.isSqlite()) {
+        challenge.server = true;
+        return challenge;
+    }
     SqlQuery q(database());
     q.prepare(QStringLiteral("SELECT ") + kMemberColumns
               + QStringLiteral(", passphrase_hash FROM members WHERE lower(name) = lower(?) AND "
@@ -49,33 +92,16 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
     q.addBindValue(memberName);
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot read the members."));
-    const Error refused =
-        makeError(ErrorCode::AuthenticationFailed, tr("Wrong member name or passphrase."));
-    if (!q.next()) {
-        // Spend the same time as a real check so timing does not reveal member names. A fixed
-        // hash with the real parameters: computing one here would cost a second Argon2 run.
-        static const QString dummy =
-            QStringLiteral("$argon2id$v=19$m=65536,t=3,p=1$qko9WguMzSFHcPoQx17WDQ$"
-                           "OVk35LaCYQPRnYVv3r3J3Ert5dWdJ09ZPQOEoQmKVx4");
-        PassphraseHasher::verify(passphrase, dummy);
-        q.finish();
-        // A name no member has is usually a typo; but when a member's row is damaged, the
-        // honest answer is that the vault is.
-        if (auto damaged = damagedMember(); !damaged)
-            return damaged.error();
-        auditSignIn(false, std::nullopt);
-        return refused;
-    }
+    if (!q.next())
+        return challenge;
     const Member member = memberFromRow(q);
-    const QString phc = q.value(5).toString();
+    challenge.phc = q.value(5).toString();
     const bool roleKnown = roleFromInt(q.value(2).toInt()).has_value();
     q.finish();
     // (No hash at all is a member who never set a passphrase here, e.g. copied from a server.)
-    if (!roleKnown || (!phc.isEmpty() && !PassphraseHasher::isWellFormed(phc)))
+    if (!roleKnown || (!challenge.phc.isEmpty() && !PassphraseHasher::isWellFormed(challenge.phc)))
         return memberDamaged(member.id);
-    // A member with a key proves the passphrase by unsealing it: one Argon2id run, as before.
-    std::optional<SigningKey> key;
-    qint64 keyId = 0;
+    challenge.member = member;
     q.prepare(QStringLiteral("SELECT id, public_key, sealed_key FROM member_keys WHERE "
                              "member_id = ? AND retired = 0 AND sealed_key IS NOT NULL ORDER BY "
                              "id DESC LIMIT 1"));
@@ -83,27 +109,52 @@ Result<Member> SqlKeyStore::signIn(const QString &memberName, const SecretString
     if (!q.exec())
         return SqlErrors::fromQuery(q, tr("Cannot read the members."));
     if (q.next()) {
-        keyId = q.value(0).toLongLong();
-        const QByteArray publicKey = q.value(1).toByteArray();
-        const QByteArray sealed = q.value(2).toByteArray();
-        q.finish();
-        key = SigningKey::unseal(sealed, passphrase, publicKey);
-        if (!key) {
-            auditSignIn(false, member.name);
-            return refused;
-        }
-    } else {
-        q.finish();
-        if (!PassphraseHasher::verify(passphrase, phc)) {
-            auditSignIn(false, member.name);
-            return refused;
-        }
+        challenge.keyId = q.value(0).toLongLong();
+        challenge.publicKey = q.value(1).toByteArray();
+        challenge.sealedKey = q.value(2).toByteArray();
     }
+    q.finish();
+    challenge.makesKey = challenge.keyId == 0 && m_auditsSignIns;
+    return challenge;
+}
+
+Result<Member> SqlKeyStore::completeSignIn(const SignInChallenge &challenge, SignInProof proof)
+{
+    if (challenge.server)
+        return signInPostgres(challenge.memberName);
+    const Error refused =
+        makeError(ErrorCode::AuthenticationFailed, tr("Wrong member name or passphrase."));
+    if (!challenge.member) {
+        // A name no member has is usually a typo; but when a member's row is damaged, the
+        // honest answer is that the vault is.
+        if (auto damaged = damagedMember(); !damaged)
+            return damaged.error();
+        auditSignIn(false, std::nullopt);
+        return refused;
+    }
+    const Member &member = *challenge.member;
+    if (!proof.passed) {
+        auditSignIn(false, member.name);
+        return refused;
+    }
+    // The passphrase was checked against the row as read before (a window waits seconds for a
+    // large vault's full check meanwhile): a member removed, given another role or passphrase
+    // since is not signed in on the old one.
+    auto current = signInChallenge(challenge.memberName);
+    if (!current)
+        return current.error();
+    if (!current->member || current->member->id != member.id || current->member->role != member.role
+        || current->member->version != member.version || current->phc != challenge.phc
+        || current->keyId != challenge.keyId)
+        return makeError(ErrorCode::StaleVersion,
+                         tr("%1's membership or passphrase changed while the passphrase was "
+                            "checked. Sign in again.")
+                             .arg(member.name));
     m_signer.reset(); // the previous member's, if this connection had one
     m_signerKeyId = 0;
     m_member = member;
     auditSignIn(true, member.name);
-    adoptSigningKey(member, std::move(key), keyId, passphrase);
+    adoptSigningKey(member, std::move(proof), challenge.keyId);
     return member;
 }
 

@@ -382,24 +382,22 @@ Result<void> SqlKeyStore::signVault(qint64 memberKeyId, SigningKey key)
     return written;
 }
 
-void SqlKeyStore::adoptSigningKey(const Member &member, std::optional<SigningKey> key, qint64 keyId,
-                                  const SecretString &passphrase)
+void SqlKeyStore::adoptSigningKey(const Member &member, SignInProof proof, qint64 keyId)
 {
     m_signer.reset();
     m_signerKeyId = 0;
     if (!m_dialect.isSqlite() || !m_auditsSignIns)
         return;
+    std::optional<SigningKey> &key = proof.key;
     if (!key) {
-        // The first sign-in since schema 5: a key pair of their own, sealed with the passphrase.
-        key = SigningKey::generate();
-        const QByteArray sealed = key ? key->seal(passphrase) : QByteArray();
-        if (sealed.isEmpty()) {
-            qWarning("Keyward: could not make a signing key for the member.");
-            return;
-        }
+        qWarning("Keyward: could not make a signing key for the member.");
+        return;
+    }
+    if (!proof.sealedNewKey.isEmpty()) {
+        // Made at this sign-in (SignInChallenge::answer): kept, waiting for a certificate.
         auto inserted = inWriteTransaction(
             [&]() -> Result<void> {
-                auto id = insertMemberKey(member.id, member.role, *key, sealed, false);
+                auto id = insertMemberKey(member.id, member.role, *key, proof.sealedNewKey, false);
                 if (!id)
                     return id.error();
                 keyId = *id;

@@ -464,6 +464,7 @@ void TestRealDesktop::lockScreen()
     login->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))
         ->setText(QStringLiteral("wrong one"));
     login->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!login->isChecking(), 30000);
     QVERIFY(!login->errorText().isEmpty());
     checkWindow(login, QStringLiteral("Login failed"));
     login->reject();

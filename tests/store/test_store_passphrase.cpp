@@ -50,6 +50,8 @@ private Q_SLOTS:
     void ownerResetReplacesTheCurrentOne();
     void badRequestsChangeNothing();
     void migratedMemberCanSignInOnceOwnerSetsOne();
+    void aSignInCheckedAgainstAChangedMemberIsRefused();
+    void anEmptySealedKeyIsNotTakenForNone();
 };
 
 void TestStorePassphrase::ownerSetsAnotherMembersPassphrase()
@@ -281,6 +283,73 @@ void TestStorePassphrase::migratedMemberCanSignInOnceOwnerSetsOne()
     QCOMPARE(signedIn->version, 4);
     QCOMPARE(memberNamed(*f.store, QStringLiteral("carol"))->role, Role::Developer);
     QVERIFY(f.store->verifyAudit()->intact);
+}
+
+// The window checks a passphrase in steps (SignInChallenge), seconds apart on a large vault:
+// what changed in between decides, not the row read first.
+void TestStorePassphrase::aSignInCheckedAgainstAChangedMemberIsRefused()
+{
+    VaultFixture f;
+    auto bob =
+        f.store->addMember(QStringLiteral("bob"), Role::Admin, secret("bob first passphrase"));
+    QVERIFY(bob);
+    auto window = f.openSecond(QString());
+
+    // The passphrase replaced by an Owner while bob's old one is being checked.
+    auto challenge = window->signInChallenge(QStringLiteral("bob"));
+    QVERIFY2(challenge, qPrintable(challenge.errorMessage()));
+    SignInProof proof = challenge->answer(secret("bob first passphrase"));
+    QVERIFY(proof.passed);
+    QVERIFY(f.store->setMemberPassphrase(bob->id, secret("bob second passphrase")));
+    const qint64 auditRows = f.store->auditEvents()->size();
+    auto stale = window->completeSignIn(*challenge, std::move(proof));
+    QCOMPARE(stale.code(), ErrorCode::StaleVersion);
+    QVERIFY2(stale.errorMessage().contains(QStringLiteral("Sign in again")),
+             qPrintable(stale.errorMessage()));
+    QVERIFY(!window->currentMember());
+    QCOMPARE(f.store->auditEvents()->size(), auditRows); // nobody signed in
+
+    // Removed meanwhile: refused likewise.
+    challenge = window->signInChallenge(QStringLiteral("bob"));
+    QVERIFY(challenge);
+    proof = challenge->answer(secret("bob second passphrase"));
+    QVERIFY(proof.passed);
+    QVERIFY(f.store->removeMember(bob->id));
+    QCOMPARE(window->completeSignIn(*challenge, std::move(proof)).code(), ErrorCode::StaleVersion);
+    QVERIFY(!window->currentMember());
+
+    // Unchanged: the steps sign in as signIn() does.
+    challenge = window->signInChallenge(QStringLiteral("alice"));
+    QVERIFY(challenge);
+    auto alice = window->completeSignIn(*challenge, challenge->answer(secret(kOwnerPassphrase)));
+    QVERIFY2(alice, qPrintable(alice.errorMessage()));
+    QCOMPARE(window->currentMember()->name, QStringLiteral("alice"));
+}
+
+// A sealed key that is there but empty (damage, or a hand-edited file) does not count as "no
+// key yet": the passphrase must unseal it, as before the steps; no second key is made.
+void TestStorePassphrase::anEmptySealedKeyIsNotTakenForNone()
+{
+    VaultFixture f;
+    auto bob = f.store->addMember(QStringLiteral("bob"), Role::Admin, secret("bob passphrase"));
+    QVERIFY(bob);
+    QVERIFY(f.openSecond(QStringLiteral("bob"), "bob passphrase")); // bob's key is made
+    QSqlQuery q(StoreDatabase::of(*f.store));
+    q.prepare(QStringLiteral("UPDATE member_keys SET sealed_key = x'' WHERE member_id = ?"));
+    q.addBindValue(bob->id);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    QCOMPARE(q.numRowsAffected(), 1);
+    const auto keyCount = [&] {
+        QSqlQuery count(StoreDatabase::of(*f.store));
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM member_keys WHERE member_id = ?"));
+        count.addBindValue(bob->id);
+        return count.exec() && count.next() ? count.value(0).toInt() : -1;
+    };
+    QCOMPARE(keyCount(), 1);
+    auto window = f.openSecond(QString());
+    QCOMPARE(window->signIn(QStringLiteral("bob"), secret("bob passphrase")).code(),
+             ErrorCode::AuthenticationFailed);
+    QCOMPARE(keyCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestStorePassphrase)

@@ -10,6 +10,7 @@
 #include <QMap>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -200,7 +201,10 @@ bool submitLogin(MainWindow &window, const QString &member, const QString &passp
     name->setText(member);
     pass->setText(passphrase);
     QTest::mouseClick(unlock, Qt::LeftButton);
-    return true;
+    // The passphrase is checked off the window's thread: wait for its answer.
+    return QTest::qWaitFor(
+        [dialog = QPointer<LoginDialog>(dialog)] { return !dialog || !dialog->isChecking(); },
+        30000);
 }
 
 bool keychainAvailable(PasswordVault &keychain, QString *why)

@@ -96,7 +96,8 @@ QStringList cutOffLabels(const QWidget *parent, int *checked = nullptr);
 // with the same letter): "View: R: Show &Revoked Keys, &Refresh".
 QStringList menuAcceleratorClashes(const QMainWindow &window);
 
-// Fills the window's login dialog and presses Unlock. Returns false if no dialog was shown.
+// Fills the window's login dialog, presses Unlock and waits for the answer. Returns false if no
+// dialog was shown (or no answer came).
 bool submitLogin(MainWindow &window, const QString &member, const QString &passphrase);
 
 // Asks the keychain service whether it answers and waits for it (at most 10 s): true when a

@@ -183,6 +183,7 @@ void TestScreenshots::lockScreenAndLogin()
     login->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))
         ->setText(QStringLiteral("wrong one"));
     login->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!login->isChecking(), 30000);
     QVERIFY(!login->errorText().isEmpty());
     capture(login, QStringLiteral("login-failed"));
     LoginDialog fresh(window->session(), QStringLiteral("alice"));

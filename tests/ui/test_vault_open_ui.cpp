@@ -9,10 +9,15 @@
 #include "ui/Settings.h"
 #include "ui/VaultController.h"
 #include "ui/VaultOpenCheck.h"
+#include "ui/VaultSession.h"
 #include "ui/VaultStatusPage.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -142,6 +147,9 @@ private Q_SLOTS:
     void aVaultOpenedMeanwhileOtherwiseStays();
     void aSmallVaultOpensAtOnce();
     void leavingAVaultStopsItsFullCheck();
+    void signingInKeepsTheWindowAnswering();
+    void aSignInCancelledChangesNothing();
+    void anotherVaultOpenedWhileSigningInTakesTheDialogAway();
 
 private:
     QTemporaryDir m_home;
@@ -334,6 +342,131 @@ void TestVaultOpenUi::leavingAVaultStopsItsFullCheck()
         QVERIFY(verdict->isEmpty());
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+// Fills the sign-in dialog and presses Unlock without waiting (submitLogin() waits).
+static LoginDialog *pressUnlock(MainWindow &window, const QString &passphrase)
+{
+    LoginDialog *dialog = window.loginDialog();
+    if (!dialog)
+        return nullptr;
+    dialog->findChild<QLineEdit *>(QStringLiteral("memberNameEdit"))
+        ->setText(QStringLiteral("alice"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))->setText(passphrase);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("unlockButton")),
+                      Qt::LeftButton);
+    return dialog;
+}
+
+// The passphrase check (Argon2id, by design about half a second) runs off the window's thread:
+// the window goes on answering while the dialog says it is checking.
+void TestVaultOpenUi::signingInKeepsTheWindowAnswering()
+{
+    VaultOpenCheck::setLargeVaultBytesForTests(0);
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.closeStore();
+    MainWindow window(*m_settings, vault.clock());
+    window.show();
+    QVERIFY(window.openVault(vault.path()));
+    EventLoopGaps gaps;
+    QElapsedTimer timer;
+    timer.start();
+    QPointer<LoginDialog> dialog = pressUnlock(window, kOwnerPassphrase);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isChecking());
+    QVERIFY(window.session().isSigningIn());
+    auto *unlock = dialog->findChild<QPushButton *>(QStringLiteral("unlockButton"));
+    QVERIFY(!unlock->isEnabled());
+    QCOMPARE(unlock->text(), QStringLiteral("Checking…"));
+    // The gaps while the check runs (what follows it, the audit entry and the key table's
+    // first load, runs on the window's thread as always).
+    qint64 longestGapMs = 0;
+    while (window.session().isSigningIn() && timer.elapsed() < 30000) {
+        longestGapMs = gaps.longestMs();
+        QTest::qWait(5);
+    }
+    const qint64 signInMs = timer.elapsed();
+    QVERIFY(window.session().isUnlocked());
+    QVERIFY(!dialog || !dialog->isVisible());
+    QVERIFY2(longestGapMs < signInMs / 2,
+             qPrintable(QStringLiteral("the window stood still %1 ms of the sign-in's %2 ms")
+                            .arg(longestGapMs)
+                            .arg(signInMs)));
+}
+
+// Cancel while the passphrase is being checked: the dialog closes, the session stays locked,
+// and nothing is signed in (nor audited) when the check ends.
+void TestVaultOpenUi::aSignInCancelledChangesNothing()
+{
+    VaultOpenCheck::setLargeVaultBytesForTests(0);
+    Vault vault;
+    QVERIFY(vault.isValid());
+    vault.closeStore();
+    const auto auditRows = [&vault] {
+        const QString name = QStringLiteral("audit-count");
+        int rows = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(vault.path());
+            QSqlQuery q(db);
+            if (db.open() && q.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log")) && q.next())
+                rows = q.value(0).toInt();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return rows;
+    };
+    const int before = auditRows();
+    QVERIFY(before > 0);
+    MainWindow window(*m_settings, vault.clock());
+    window.show();
+    QVERIFY(window.openVault(vault.path()));
+    QPointer<LoginDialog> dialog = pressUnlock(window, kOwnerPassphrase);
+    QVERIFY(dialog && dialog->isChecking());
+    dialog->reject();
+    QVERIFY(!window.session().isSigningIn());
+    QTest::qWait(1500); // longer than the passphrase check
+    QCOMPARE(window.session().state(), VaultSession::State::Locked);
+    QVERIFY(!window.session().member());
+    QCOMPARE(auditRows(), before);
+
+    // Asked again (the lock screen's Unlock), the sign-in works.
+    QTest::mouseClick(
+        window.statusPage()->findChild<QPushButton *>(QStringLiteral("unlockVaultButton")),
+        Qt::LeftButton);
+    QTRY_VERIFY(window.loginDialog() && window.loginDialog()->isVisible());
+    QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
+    QVERIFY(window.session().isUnlocked());
+}
+
+// Another vault opened while the passphrase for the first is checked: the dialog for the first
+// goes, nothing is signed in to either, and the second asks for its own sign-in.
+void TestVaultOpenUi::anotherVaultOpenedWhileSigningInTakesTheDialogAway()
+{
+    VaultOpenCheck::setLargeVaultBytesForTests(0);
+    Vault vault;
+    Vault second;
+    QVERIFY(vault.isValid() && second.isValid());
+    vault.closeStore();
+    second.closeStore();
+    MainWindow window(*m_settings, vault.clock());
+    window.show();
+    QVERIFY(window.openVault(vault.path()));
+    QPointer<LoginDialog> first = pressUnlock(window, kOwnerPassphrase);
+    QVERIFY(first && first->isChecking());
+
+    QVERIFY(window.openVault(second.path()));
+    QVERIFY(!first || !first->isVisible());
+    QVERIFY(!window.session().isSigningIn());
+    QCOMPARE(window.session().path(), QFileInfo(second.path()).absoluteFilePath());
+    QTest::qWait(1500); // longer than the first passphrase check
+    QCOMPARE(window.session().state(), VaultSession::State::Locked);
+    LoginDialog *next = window.loginDialog();
+    QVERIFY(next && next != first);
+    QTRY_VERIFY(next->isVisible());
+    QVERIFY(!next->isChecking());
+    QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
+    QVERIFY(window.session().isUnlocked());
 }
 
 QTEST_MAIN(TestVaultOpenUi)
