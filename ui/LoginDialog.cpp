@@ -76,7 +76,7 @@ LoginDialog::LoginDialog(VaultSession &session, const QString &memberName, QWidg
     // A dialog for a vault no longer open (another one opened, the file found damaged) goes,
     // and a check it was waiting for with it.
     connect(&m_session, &VaultSession::stateChanged, this, [this](VaultSession::State state) {
-        if (state == VaultSession::State::Closed && isVisible())
+        if (state == VaultSession::State::Closed && (m_checking || isVisible()))
             reject();
     });
     connect(m_member, &QLineEdit::textChanged, this, &LoginDialog::updateState);
@@ -145,6 +145,8 @@ void LoginDialog::setChecking(bool checking)
 
 void LoginDialog::onSignedIn(const Result<Member> &signedIn)
 {
+    if (!m_checking)
+        return; // abandoned meanwhile
     setChecking(false);
     if (!signedIn) {
         ++m_failures;

@@ -239,7 +239,8 @@ void VaultSession::continueSignIn()
         pending->job->wait(); // orders the job's writes before the reads below
         result = finishSignIn(pending->work->challenge, std::move(pending->work->proof));
     }
-    pending->done(result);
+    if (pending->context) // the window's answer to Unlocked may have taken it away
+        pending->done(result);
 }
 
 Result<Member> VaultSession::finishSignIn(const SignInChallenge &challenge, SignInProof proof)

@@ -143,13 +143,18 @@ Result<Member> SqlKeyStore::completeSignIn(const SignInChallenge &challenge, Sig
     auto current = signInChallenge(challenge.memberName);
     if (!current)
         return current.error();
-    if (!current->member || current->member->id != member.id || current->member->role != member.role
-        || current->member->version != member.version || current->phc != challenge.phc
-        || current->keyId != challenge.keyId)
+    if (!current->member || current->member->id != member.id) {
+        auditSignIn(false, member.name); // removed meanwhile: no such member any more
+        return refused;
+    }
+    if (current->member->role != member.role || current->member->version != member.version
+        || current->phc != challenge.phc || current->keyId != challenge.keyId) {
+        auditSignIn(false, member.name);
         return makeError(ErrorCode::StaleVersion,
                          tr("%1's membership or passphrase changed while the passphrase was "
                             "checked. Sign in again.")
                              .arg(member.name));
+    }
     m_signer.reset(); // the previous member's, if this connection had one
     m_signerKeyId = 0;
     m_member = member;

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace Keyward;
 using namespace Keyward::Testing;
 
@@ -294,6 +296,9 @@ void TestStorePassphrase::aSignInCheckedAgainstAChangedMemberIsRefused()
         f.store->addMember(QStringLiteral("bob"), Role::Admin, secret("bob first passphrase"));
     QVERIFY(bob);
     auto window = f.openSecond(QString());
+    const auto lastAudit = [&f] {
+        return f.store->auditEvents()->constFirst();
+    };
 
     // The passphrase replaced by an Owner while bob's old one is being checked.
     auto challenge = window->signInChallenge(QStringLiteral("bob"));
@@ -301,22 +306,37 @@ void TestStorePassphrase::aSignInCheckedAgainstAChangedMemberIsRefused()
     SignInProof proof = challenge->answer(secret("bob first passphrase"));
     QVERIFY(proof.passed);
     QVERIFY(f.store->setMemberPassphrase(bob->id, secret("bob second passphrase")));
-    const qint64 auditRows = f.store->auditEvents()->size();
     auto stale = window->completeSignIn(*challenge, std::move(proof));
     QCOMPARE(stale.code(), ErrorCode::StaleVersion);
     QVERIFY2(stale.errorMessage().contains(QStringLiteral("Sign in again")),
              qPrintable(stale.errorMessage()));
     QVERIFY(!window->currentMember());
-    QCOMPARE(f.store->auditEvents()->size(), auditRows); // nobody signed in
+    QCOMPARE(lastAudit().action, QStringLiteral("member.sign_in_failed")); // the attempt, refused
 
-    // Removed meanwhile: refused likewise.
+    // Given another role meanwhile (the passphrase unchanged): refused likewise.
+    challenge = window->signInChallenge(QStringLiteral("bob"));
+    QVERIFY(challenge);
+    proof = challenge->answer(secret("bob second passphrase"));
+    QVERIFY(proof.passed);
+    auto current = f.store->listMembers();
+    QVERIFY(current);
+    const auto bobNow = std::find_if(current->cbegin(), current->cend(),
+                                     [&](const Member &m) { return m.id == bob->id; });
+    QVERIFY(bobNow != current->cend());
+    QVERIFY(f.store->setMemberRole(bob->id, bobNow->version, Role::Developer));
+    QCOMPARE(window->completeSignIn(*challenge, std::move(proof)).code(), ErrorCode::StaleVersion);
+    QVERIFY(!window->currentMember());
+
+    // Removed meanwhile: no such member any more.
     challenge = window->signInChallenge(QStringLiteral("bob"));
     QVERIFY(challenge);
     proof = challenge->answer(secret("bob second passphrase"));
     QVERIFY(proof.passed);
     QVERIFY(f.store->removeMember(bob->id));
-    QCOMPARE(window->completeSignIn(*challenge, std::move(proof)).code(), ErrorCode::StaleVersion);
+    QCOMPARE(window->completeSignIn(*challenge, std::move(proof)).code(),
+             ErrorCode::AuthenticationFailed);
     QVERIFY(!window->currentMember());
+    QCOMPARE(lastAudit().action, QStringLiteral("member.sign_in_failed"));
 
     // Unchanged: the steps sign in as signIn() does.
     challenge = window->signInChallenge(QStringLiteral("alice"));
@@ -324,6 +344,7 @@ void TestStorePassphrase::aSignInCheckedAgainstAChangedMemberIsRefused()
     auto alice = window->completeSignIn(*challenge, challenge->answer(secret(kOwnerPassphrase)));
     QVERIFY2(alice, qPrintable(alice.errorMessage()));
     QCOMPARE(window->currentMember()->name, QStringLiteral("alice"));
+    QCOMPARE(lastAudit().action, QStringLiteral("member.sign_in"));
 }
 
 // A sealed key that is there but empty (damage, or a hand-edited file) does not count as "no
