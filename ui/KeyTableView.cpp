@@ -42,10 +42,15 @@ void KeyTableView::setDefaultColumnWidths()
         return metrics.horizontalAdvance(sample) + 24;
     };
     QHeaderView *header = horizontalHeader();
-    // The role and grants summary takes what is left; the others fit their typical content.
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(KeyTableModel::RoleColumn, QHeaderView::Stretch);
+    // Each column fits its typical content, the role and grants summary at least its title (as
+    // the column that took what was left, it shrank to a clipped "e and gra" when the others
+    // filled the view); the last column takes what is left.
+    header->setStretchLastSection(true);
     header->setMinimumSectionSize(60);
+    const QString roleTitle =
+        model()->headerData(KeyTableModel::RoleColumn, Qt::Horizontal).toString();
+    header->resizeSection(KeyTableModel::RoleColumn,
+                          header->fontMetrics().horizontalAdvance(roleTitle) + 48); // + sort arrow
     header->resizeSection(KeyTableModel::NameColumn,
                           fit(QStringLiteral("Old partner integration")));
     header->resizeSection(KeyTableModel::KeyColumn,
