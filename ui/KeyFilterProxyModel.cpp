@@ -11,6 +11,7 @@ namespace Keyward {
 
 KeyFilterProxyModel::KeyFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
+    , m_names(m_collator, KeyTableModel::NameColumn)
 {
     setSortRole(KeyTableModel::SortRole);
     setDynamicSortFilter(true);
@@ -27,6 +28,7 @@ void KeyFilterProxyModel::setSourceModel(QAbstractItemModel *model)
 {
     m_keys = qobject_cast<KeyTableModel *>(model);
     Q_ASSERT_X(m_keys || !model, "KeyFilterProxyModel", "the source must be a KeyTableModel");
+    m_names.follow(model); // before the proxy's own connections: see NameSortKeys
     QSortFilterProxyModel::setSourceModel(model);
 }
 
@@ -155,6 +157,13 @@ bool KeyFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
 
 bool KeyFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    // Names (the default sort, and every tie) by their collation keys, made once per row.
+    if (left.column() == KeyTableModel::NameColumn) {
+        if (const int order = m_names.compare(left.row(), right.row()); order != 0)
+            return order < 0;
+        return left.data(KeyTableModel::KeyIdRole).toLongLong()
+            < right.data(KeyTableModel::KeyIdRole).toLongLong();
+    }
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());
     // An expiry of "Never" is simply the farthest future (its sort value is the largest), so it
@@ -180,11 +189,7 @@ bool KeyFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &r
             return order == QPartialOrdering::Less;
     }
     // Stable, predictable ties: by name, then by id.
-    const QModelIndex leftName = left.siblingAtColumn(KeyTableModel::NameColumn);
-    const QModelIndex rightName = right.siblingAtColumn(KeyTableModel::NameColumn);
-    const QString ln = leftName.data(KeyTableModel::SortRole).toString();
-    const QString rn = rightName.data(KeyTableModel::SortRole).toString();
-    if (const int order = m_collator.compare(ln, rn); order != 0)
+    if (const int order = m_names.compare(left.row(), right.row()); order != 0)
         return order < 0;
     return left.data(KeyTableModel::KeyIdRole).toLongLong()
         < right.data(KeyTableModel::KeyIdRole).toLongLong();

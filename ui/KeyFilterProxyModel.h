@@ -1,5 +1,6 @@
 #pragma once
 
+#include "NameSortKeys.h"
 #include "core/Environment.h"
 
 #include <QByteArray>
@@ -58,6 +59,7 @@ private:
 
     KeyTableModel *m_keys = nullptr;
     QCollator m_collator; // numeric and case-insensitive: names as people count them
+    NameSortKeys m_names; // KeyTableModel::NameColumn's, by source row
     QString m_search;
     QByteArray m_searchTokenHash; // set when the search text is a whole, valid token
     std::optional<Environment> m_environment;

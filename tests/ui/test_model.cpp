@@ -51,6 +51,7 @@ private Q_SLOTS:
     void proxySortsTimesAsTimesWithNeverLast();
     void proxySortsNeverExpiringAsFarthestFuture();
     void proxySortsNamesNaturally();
+    void proxyKeepsNamesSortedThroughChanges();
     void updatesInPlaceUnderTester();
     void clearEmptiesTheModel();
     void revokedHiddenByDefault();
@@ -322,6 +323,60 @@ void TestModel::proxySortsNamesNaturally()
     QStringList reversed = natural;
     std::reverse(reversed.begin(), reversed.end());
     QCOMPARE(proxyNames(proxy), reversed);
+}
+
+// Names sort by collation keys made once per row (NameSortKeys): renames, new and deleted keys
+// and a reload must each leave the order right, sorted by name and as the tie of another column.
+void TestModel::proxyKeepsNamesSortedThroughChanges()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    const ApiKey delta = vault.createKey(QStringLiteral("delta 10"));
+    const ApiKey bravo = vault.createKey(QStringLiteral("Bravo"));
+    vault.createKey(QStringLiteral("delta 9"));
+    KeyTableModel model(vault.clock());
+    const auto reload = [&] {
+        model.setKeys(*vault.store().listKeys(), vault.store().grantCatalogue());
+    };
+    reload();
+    KeyFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(KeyTableModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(proxyNames(proxy),
+             (QStringList {QStringLiteral("Bravo"), QStringLiteral("delta 9"),
+                           QStringLiteral("delta 10")}));
+
+    // A rename (dataChanged of its row), a new key (rowsInserted), a deleted one (rowsRemoved).
+    KeyEdit edit {QStringLiteral("alpha"), QString(), delta.rateLimit, delta.expiresAtMs};
+    QVERIFY(vault.store().editKey(delta.id, delta.version, edit));
+    vault.createKey(QStringLiteral("Charlie"));
+    reload();
+    QCOMPARE(proxyNames(proxy),
+             (QStringList {QStringLiteral("alpha"), QStringLiteral("Bravo"),
+                           QStringLiteral("Charlie"), QStringLiteral("delta 9")}));
+    QVERIFY(vault.store().deleteKey(bravo.id, bravo.version));
+    vault.createKey(QStringLiteral("delta 100"));
+    reload();
+    QCOMPARE(proxyNames(proxy),
+             (QStringList {QStringLiteral("alpha"), QStringLiteral("Charlie"),
+                           QStringLiteral("delta 9"), QStringLiteral("delta 100")}));
+
+    // Sorted by environment (all the same here), the names break the tie.
+    proxy.sort(KeyTableModel::EnvironmentColumn, Qt::AscendingOrder);
+    QCOMPARE(proxyNames(proxy),
+             (QStringList {QStringLiteral("alpha"), QStringLiteral("Charlie"),
+                           QStringLiteral("delta 9"), QStringLiteral("delta 100")}));
+
+    // Another set of keys altogether (a reset).
+    model.clear();
+    vault.createKey(QStringLiteral("echo"));
+    reload();
+    proxy.sort(KeyTableModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(proxyNames(proxy),
+             (QStringList {QStringLiteral("echo"), QStringLiteral("delta 100"),
+                           QStringLiteral("delta 9"), QStringLiteral("Charlie"),
+                           QStringLiteral("alpha")}));
 }
 
 void TestModel::updatesInPlaceUnderTester()
