@@ -6,9 +6,11 @@
 #include "ui/Formatting.h"
 #include "ui/KeyFilterProxyModel.h"
 #include "ui/KeyTableModel.h"
+#include "ui/NameSortKeys.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTest>
 
 #include <algorithm>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void proxySortsNeverExpiringAsFarthestFuture();
     void proxySortsNamesNaturally();
     void proxyKeepsNamesSortedThroughChanges();
+    void nameSortKeysFollowTheModel();
     void updatesInPlaceUnderTester();
     void clearEmptiesTheModel();
     void revokedHiddenByDefault();
@@ -377,6 +380,34 @@ void TestModel::proxyKeepsNamesSortedThroughChanges()
              (QStringList {QStringLiteral("echo"), QStringLiteral("delta 100"),
                            QStringLiteral("delta 9"), QStringLiteral("Charlie"),
                            QStringLiteral("alpha")}));
+}
+
+// NameSortKeys on its own, over a plain model whose changes come one signal at a time.
+void TestModel::nameSortKeysFollowTheModel()
+{
+    QCollator collator(QLocale(QLocale::English, QLocale::UnitedStates));
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    QStandardItemModel model;
+    for (const char *name : {"b", "A 10", "a 9"})
+        model.appendRow(new QStandardItem(QString::fromLatin1(name)));
+    NameSortKeys keys(collator, 0);
+    keys.follow(&model);
+    QVERIFY(keys.compare(2, 1) < 0); // "a 9" < "A 10": numeric, case ignored
+    QVERIFY(keys.compare(0, 1) > 0);
+    QCOMPARE(keys.compare(1, 1), 0);
+
+    model.removeRow(0); // "A 10", "a 9"
+    QVERIFY(keys.compare(0, 1) > 0);
+    model.insertRow(0, new QStandardItem(QStringLiteral("c"))); // "c", "A 10", "a 9"
+    QVERIFY(keys.compare(0, 1) > 0);
+    QVERIFY(keys.compare(2, 1) < 0);
+    model.item(2)->setText(QStringLiteral("d")); // "c", "A 10", "d"
+    QVERIFY(keys.compare(2, 0) > 0);
+    QVERIFY(keys.compare(1, 2) < 0);
+    QCOMPARE(keys.compare(0, 7), 0); // a row the model does not have
+    model.clear();
+    QCOMPARE(keys.compare(0, 1), 0);
 }
 
 void TestModel::updatesInPlaceUnderTester()
