@@ -86,9 +86,8 @@ bool VaultController::openVault(const QString &path)
     }
     const QString pinned = m_settings.pinnedFingerprint(path);
     if (VaultOpenCheck::isLarge(path)) {
-        m_session.close(); // the vault shown so far is not the one being opened
-        if (m_login)
-            m_login->reject(); // its sign-in was for that one
+        // The vault shown so far is not the one being opened (its sign-in dialog goes with it).
+        m_session.close();
         m_openCheck = std::make_unique<VaultOpenCheck>(path, pinned, m_session.clock());
         connect(m_openCheck.get(), &VaultOpenCheck::finished, this,
                 &VaultController::onOpenChecked);

@@ -151,6 +151,7 @@ private Q_SLOTS:
     void signingInKeepsTheWindowAnswering();
     void aSignInCancelledChangesNothing();
     void anotherVaultOpenedWhileSigningInTakesTheDialogAway();
+    void aLargeVaultOpenedTakesTheLastOnesDialogAway();
 
 private:
     QTemporaryDir m_home;
@@ -471,6 +472,30 @@ void TestVaultOpenUi::anotherVaultOpenedWhileSigningInTakesTheDialogAway()
     QVERIFY(!next->isChecking());
     QVERIFY(submitLogin(window, QStringLiteral("alice"), kOwnerPassphrase));
     QVERIFY(window.session().isUnlocked());
+}
+
+// The sign-in dialog of the vault shown goes as soon as a large one starts opening (the session
+// is closed for it), not when that one is open.
+void TestVaultOpenUi::aLargeVaultOpenedTakesTheLastOnesDialogAway()
+{
+    VaultOpenCheck::setLargeVaultBytesForTests(0);
+    Vault vault;
+    Vault large;
+    QVERIFY(vault.isValid() && large.isValid());
+    vault.closeStore();
+    large.closeStore();
+    MainWindow window(*m_settings, vault.clock());
+    window.show();
+    QVERIFY(window.openVault(vault.path()));
+    QPointer<LoginDialog> first = window.loginDialog();
+    QVERIFY(first && first->isVisible());
+
+    VaultOpenCheck::setLargeVaultBytesForTests(1);
+    QVERIFY(window.openVault(large.path()));
+    QVERIFY(window.vaults().isOpening());
+    QVERIFY(!first || !first->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(findVisible<LoginDialog>(&window), 30000);
+    QCOMPARE(window.session().path(), QFileInfo(large.path()).absoluteFilePath());
 }
 
 QTEST_MAIN(TestVaultOpenUi)
