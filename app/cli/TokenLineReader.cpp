@@ -6,6 +6,8 @@
 
 #include <poll.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace Keyward::Cli {
@@ -48,6 +50,22 @@ bool TokenLineReader::inputWaiting() const
         ready = ::poll(&entry, 1, 0);
     } while (ready < 0 && errno == EINTR);
     return ready != 0;
+}
+
+std::size_t TokenLineReader::bytesAhead() const
+{
+    std::size_t ahead = m_end - m_begin;
+    struct stat status
+    {
+    };
+    if (::fstat(m_fd, &status) == 0 && S_ISREG(status.st_mode)) {
+        const off_t at = ::lseek(m_fd, 0, SEEK_CUR);
+        if (at >= 0 && status.st_size > at)
+            ahead += std::size_t(status.st_size - at);
+    } else if (int queued = 0; ::ioctl(m_fd, FIONREAD, &queued) == 0 && queued > 0) {
+        ahead += std::size_t(queued);
+    }
+    return ahead;
 }
 
 void TokenLineReader::waitReadable() const

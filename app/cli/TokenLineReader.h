@@ -25,6 +25,9 @@ public:
     // valid until the next call. A last line without a newline still counts.
     bool next(const char *&data, std::size_t &size);
     bool hadReadError() const { return m_readError; }
+    // Bytes of input known to be waiting: buffered here, left in a regular file, or queued in a
+    // pipe (only what its buffer holds: a producer's pace is unknown).
+    std::size_t bytesAhead() const;
     // Called before a read that would wait because no input is available right now: the moment
     // to write out answers held back, so that a co-process sending one line and waiting for its
     // answer gets it while a fast producer still gets large writes.

@@ -9,8 +9,10 @@
 #include "verify/CacheFiller.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
+#include "verify/VerifierCache.h"
 #include "verify/VerifyResultJson.h"
 
+#include <algorithm>
 #include <optional>
 
 #include <unistd.h>
@@ -29,6 +31,43 @@ const QString kThreads = QStringLiteral("threads");
 constexpr int kMaxThreads = 64;
 // Lines verified together by --threads; smaller batches when the input pauses.
 constexpr std::size_t kBatchLines = 512;
+
+// verify --stdin's share in its cache's pass (VerifierCache::helpFill). A key the pass has not
+// reached is looked up on its own at about three times the cost of a scanned row, so with more
+// lines waiting than keys left to read, this thread reads ranges of the pass too (the filler
+// reads the others meanwhile) before it answers on. Without that much input known to be waiting
+// (a co-process, a pipe that holds only its buffer's worth) it answers at once, as before.
+class PassHelp
+{
+public:
+    PassHelp(Verifier &verifier, SqlKeyStore &store, const TokenLineReader &reader)
+        : m_cache(verifier.shared().cache.get())
+        , m_store(store)
+        , m_reader(reader)
+    { }
+
+    void afterLine()
+    {
+        if (!m_cache || ++m_lines < m_nextCheck || !m_cache->wantsFillHelp())
+            return;
+        m_nextCheck = m_lines + kCheckEveryLines; // the checks below are system calls
+        const qint64 linesAhead = qint64(m_reader.bytesAhead() / kLineBytes);
+        if (linesAhead < std::max<qint64>(m_cache->secretsNotCached(), kCheckEveryLines))
+            return;
+        m_store.releaseReadSnapshot(); // each range is read in a snapshot of its own
+        // Failed: the keys not read are looked up one at a time, and those look-ups say why.
+        (void)m_cache->helpFill(m_store);
+    }
+
+private:
+    static constexpr qint64 kCheckEveryLines = 4096;
+    static constexpr std::size_t kLineBytes = 64; // a key and its newline, with room to spare
+    VerifierCache *m_cache;
+    SqlKeyStore &m_store;
+    const TokenLineReader &m_reader;
+    qint64 m_lines = 0;
+    qint64 m_nextCheck = 0;
+};
 
 QStringList splitGrants(const QStringList &values)
 {
@@ -197,6 +236,7 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
     const char *data = nullptr;
     std::size_t size = 0;
     QByteArray line; // reused: its capacity stays across lines
+    PassHelp help(verifier, store, reader);
     while (!output.outFailed() && reader.next(data, size)) {
         line.resize(0);
         const VerifyWorkers::LineOutcome outcome =
@@ -205,6 +245,7 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
         storeFailed = storeFailed || outcome.storeFailed;
         output.printUtf8(line);
         store.releaseReadSnapshotOlderThan(SqlKeyStore::kSnapshotMaxAgeMs);
+        help.afterLine();
     }
     store.shareReadSnapshots(false);
     output.setBeforeFlush({});

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -76,6 +77,21 @@ struct AuditVerification
 };
 
 // A secret found by its hash, with its key, for verification.
+// Secret ids in (after, upTo]: a part of a pass over the secrets that threads share
+// (VerifierCache), or the whole of it.
+struct SecretIdRange
+{
+    qint64 after = 0;
+    qint64 upTo = std::numeric_limits<qint64>::max();
+};
+
+// The lowest and highest secret id, when there are secrets.
+struct SecretIdBounds
+{
+    qint64 lowest = 0;
+    qint64 highest = 0;
+};
+
 struct SecretMatch
 {
     ApiKey key;
@@ -213,7 +229,11 @@ public:
     // a verifier's cache filled at once (VerifierCache). A row findSecret() would refuse as
     // tampered is left out. visit returns false to stop the pass.
     using SecretVisitor = std::function<bool(const QByteArray &hash, SecretMatch &&match)>;
-    virtual Result<void> forEachSecret(const SecretVisitor &visit) = 0;
+    Result<void> forEachSecret(const SecretVisitor &visit) { return forEachSecretIn({}, visit); }
+    // The same for the secrets whose ids are in range only.
+    virtual Result<void> forEachSecretIn(SecretIdRange range, const SecretVisitor &visit) = 0;
+    // nullopt: no secrets.
+    virtual Result<std::optional<SecretIdBounds>> secretIdBounds() = 0;
     // The number of secrets, counted up to limit (a count never reads more rows than that).
     // (The highest id, read instead when it was small enough, overstated it after deletions.)
     virtual Result<qint64> countSecretsUpTo(qint64 limit) = 0;

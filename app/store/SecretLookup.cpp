@@ -47,10 +47,10 @@ QByteArray selectSql(bool withTableHash, bool withSignedRow, bool byHash)
     return sql;
 }
 
-// A pass over every secret reads them in ranges, in order of id: those after ?1, ?2 of them.
+// A pass reads the secrets in ranges, in order of id: those after ?1 up to ?2, ?3 of them.
 QByteArray scanSql(bool sqlite)
 {
-    return selectSql(true, sqlite, false) + " WHERE s.id > ? ORDER BY s.id LIMIT ?";
+    return selectSql(true, sqlite, false) + " WHERE s.id > ? AND s.id <= ? ORDER BY s.id LIMIT ?";
 }
 
 } // namespace
@@ -172,11 +172,13 @@ Result<std::optional<SecretMatch>> SecretLookup::findWithSqlite(const QByteArray
     return match;
 }
 
-Result<void> SecretLookup::scan(const KeyStore::SecretVisitor &visit)
+Result<void> SecretLookup::scan(SecretIdRange range, const KeyStore::SecretVisitor &visit)
 {
+    if (range.upTo <= range.after)
+        return {};
     if (m_store.engine() == SqlEngine::Sqlite)
-        return scanWithSqlite(visit);
-    return scanWithQt(visit);
+        return scanWithSqlite(range, visit);
+    return scanWithQt(range, visit);
 }
 
 namespace {
@@ -188,13 +190,13 @@ struct RangeRead
     bool stopped = false;
 };
 
-// A scan's ranges in order of id, from the first: readRange(after) reads up to rangeRows rows
-// with ids above `after` and moves it to the last id it read. The scan ends at a short range
-// (none left), an error, or a visitor that asked to stop.
+// A scan's reads in order of id, from range.after: readRange(after) reads up to rangeRows rows
+// with ids above `after` (up to range.upTo) and moves it to the last id it read. The scan ends
+// at a short read (none left), an error, or a visitor that asked to stop.
 template<typename ReadRange>
-Result<void> readInRanges(int rangeRows, ReadRange readRange)
+Result<void> readInRanges(SecretIdRange range, int rangeRows, ReadRange readRange)
 {
-    qint64 after = 0;
+    qint64 after = range.after;
     for (;;) {
         const Result<RangeRead> read = readRange(after);
         if (!read)
@@ -206,7 +208,7 @@ Result<void> readInRanges(int rangeRows, ReadRange readRange)
 
 } // namespace
 
-Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
+Result<void> SecretLookup::scanWithSqlite(SecretIdRange range, const KeyStore::SecretVisitor &visit)
 {
     const QString what = tr("Cannot read the keys.");
     sqlite3 *db = sqliteHandle(m_store.database());
@@ -218,7 +220,7 @@ Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
         return SqliteStatement::connectionError(db, what);
     if (!m_keyCheck)
         m_keyCheck = std::make_unique<SignedKeyCheck>(m_store.rootKey());
-    return readInRanges(m_scanRange, [&](qint64 &after) -> Result<RangeRead> {
+    return readInRanges(range, m_scanRange, [&](qint64 &after) -> Result<RangeRead> {
         // A snapshot of its own for each range, begun now: never a shared one that may predate
         // the change check whose cache this pass fills, and never one held for the whole pass
         // (it would keep the WAL from being checkpointed meanwhile).
@@ -226,7 +228,8 @@ Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
         const SqliteReadTransaction snapshot(db);
         const ResetWhenDone done(*rows); // before the snapshot ends
         rows->bindInteger(1, after);
-        rows->bindInteger(2, m_scanRange);
+        rows->bindInteger(2, range.upTo);
+        rows->bindInteger(3, m_scanRange);
         RangeRead read;
         while (rows->step()) {
             ++read.rows;
@@ -251,16 +254,17 @@ Result<void> SecretLookup::scanWithSqlite(const KeyStore::SecretVisitor &visit)
     });
 }
 
-Result<void> SecretLookup::scanWithQt(const KeyStore::SecretVisitor &visit)
+Result<void> SecretLookup::scanWithQt(SecretIdRange range, const KeyStore::SecretVisitor &visit)
 {
     const QString what = tr("Cannot read the keys.");
     SqlQuery query(m_store.database());
     query.setForwardOnly(true);
     if (!query.prepare(QString::fromLatin1(scanSql(false))))
         return SqlErrors::fromQuery(query, what);
-    return readInRanges(m_scanRange, [&](qint64 &after) -> Result<RangeRead> {
+    return readInRanges(range, m_scanRange, [&](qint64 &after) -> Result<RangeRead> {
         query.bindValue(0, after); // each range one statement: one snapshot of its own
-        query.bindValue(1, m_scanRange);
+        query.bindValue(1, range.upTo);
+        query.bindValue(2, m_scanRange);
         if (!query.exec())
             return SqlErrors::fromQuery(query, what);
         RangeRead read;

@@ -40,10 +40,10 @@ public:
     ~SecretLookup();
 
     Result<std::optional<SecretMatch>> find(const QByteArray &hash);
-    // KeyStore::forEachSecret: every secret, in ranges of kScanRange rows by id, each range read
-    // in a snapshot of its own; on a vault file each row's signature is checked as a look-up
-    // checks it.
-    Result<void> scan(const KeyStore::SecretVisitor &visit);
+    // KeyStore::forEachSecretIn: every secret in range, in reads of kScanRange rows by id, each
+    // read in a snapshot of its own; on a vault file each row's signature is checked as a
+    // look-up checks it.
+    Result<void> scan(SecretIdRange range, const KeyStore::SecretVisitor &visit);
     // Rows per range of a scan, each range read in a snapshot of its own (tests: several ranges
     // over a few rows).
     static constexpr int kScanRange = 1024;
@@ -64,8 +64,8 @@ private:
     Result<std::optional<SecretMatch>> findSigned(const QByteArray &hash);
     Result<std::optional<SecretMatch>> findWithQt(const QByteArray &hash);
     Result<std::optional<SecretMatch>> findWithSqlite(const QByteArray &hash);
-    Result<void> scanWithSqlite(const KeyStore::SecretVisitor &visit);
-    Result<void> scanWithQt(const KeyStore::SecretVisitor &visit);
+    Result<void> scanWithSqlite(SecretIdRange range, const KeyStore::SecretVisitor &visit);
+    Result<void> scanWithQt(SecretIdRange range, const KeyStore::SecretVisitor &visit);
     bool mayReconnectNow();
     // SecretIndexCheck's verdict on what the look-up found (vault files only).
     Result<void> confirm(bool found, const QByteArray &tableHash, const QByteArray &hash);

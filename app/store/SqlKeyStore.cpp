@@ -527,11 +527,26 @@ Result<std::optional<SecretMatch>> SqlKeyStore::findSecret(const QByteArray &has
     return m_secretLookup->find(hash);
 }
 
-Result<void> SqlKeyStore::forEachSecret(const SecretVisitor &visit)
+Result<void> SqlKeyStore::forEachSecretIn(SecretIdRange range, const SecretVisitor &visit)
 {
     if (!m_secretLookup)
         m_secretLookup = std::make_unique<SecretLookup>(*this);
-    return m_secretLookup->scan(visit);
+    return m_secretLookup->scan(range, visit);
+}
+
+Result<std::optional<SecretIdBounds>> SqlKeyStore::secretIdBounds()
+{
+    // Two subqueries: each reads one end of the primary key, where MIN and MAX together in one
+    // SELECT make SQLite read the whole table.
+    SqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT (SELECT MIN(id) FROM key_secrets), (SELECT MAX(id) FROM "
+                               "key_secrets)"))
+        || !q.next())
+        return SqlErrors::fromQuery(q, tr("Cannot read the vault."));
+    if (q.value(0).isNull())
+        return std::optional<SecretIdBounds>();
+    return std::optional<SecretIdBounds>(
+        SecretIdBounds {q.value(0).toLongLong(), q.value(1).toLongLong()});
 }
 
 Result<qint64> SqlKeyStore::countSecretsUpTo(qint64 limit)

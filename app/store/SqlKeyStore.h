@@ -232,7 +232,8 @@ public:
     Result<void> certifyMember(qint64 memberId);
 
     Result<std::optional<SecretMatch>> findSecret(const QByteArray &hash) override;
-    Result<void> forEachSecret(const SecretVisitor &visit) override;
+    Result<void> forEachSecretIn(SecretIdRange range, const SecretVisitor &visit) override;
+    Result<std::optional<SecretIdBounds>> secretIdBounds() override;
     Result<qint64> countSecretsUpTo(qint64 limit) override;
     Result<qint64> changeCounter() override;
     Result<qint64> usageCounter() override;

@@ -18,7 +18,8 @@ class VerifierCache;
 // Fills a VerifierCache from one pass over the store (KeyStore::forEachSecret) when the cache
 // asks (VerifierCacheOptions::fillFromStore), on a thread and a store connection of its own: the
 // verifying threads go on answering meanwhile, and a key the pass has not reached yet is looked
-// up on its own, as without it. At normal priority (see run()). A pass that cannot read the store
+// up on its own, as without it (or a verifying thread with much input waiting reads ranges of
+// the pass itself: VerifierCache::helpFill). At normal priority (see run()). A pass that cannot read the store
 // is tried again on a new connection when the cache asks again, after a pause of a second that
 // doubles while passes keep failing (at most kMaxPauseMs). Stops a pass at its next part when
 // destroyed (opening its connection, which may wait for a server, is not cut short). It also

@@ -1,5 +1,7 @@
 #include "VerifierCache.h"
 
+#include "PassChunks.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -366,29 +368,114 @@ Result<void> VerifierCache::fill(quint64 generation, KeyStore &store,
                                  const std::function<bool(FillPart &)> &addPart)
 {
     m_fills.fetch_add(1, std::memory_order_relaxed);
-    const auto add = [&](FillPart &part) {
-        return addPart ? addPart(part) : addFilled(generation, part);
+    // No error of any request's: the keys not added are looked up one at a time, as without
+    // the pass, and those look-ups report what is wrong.
+    const auto failed = [this](const Error &error) -> Result<void> {
+        m_failedFills.fetch_add(1, std::memory_order_relaxed);
+        return error;
     };
+    const auto bounds = store.secretIdBounds();
+    if (!bounds)
+        return failed(bounds.error());
+    if (!*bounds)
+        return {}; // no secrets
+    qint64 counted = 0;
+    {
+        const std::lock_guard filling(m_fillMutex);
+        counted = m_storeSize;
+    }
+    // Ranges a sixteenth of the pass, so that a small store is shared too, within the bounds.
+    const qint64 rows = std::min<qint64>(
+        m_options.fillChunkRows, std::max<qint64>(kMinFillChunkRows, counted / kFillChunksPerPass));
+    const auto chunks = std::make_shared<PassChunks>(
+        generation, **bounds, PassChunks::idsPerChunk(**bounds, counted, rows));
+    shareChunks(chunks);
+    const auto scanned = scanChunks(*chunks, store, [&](FillPart &part) {
+        return addPart ? addPart(part) : addFilled(generation, part);
+    });
+    unshareChunks(chunks);
+    if (!scanned)
+        return failed(scanned.error());
+    return {};
+}
+
+Result<void> VerifierCache::scanChunks(PassChunks &chunks, KeyStore &store,
+                                       const std::function<bool(FillPart &)> &add)
+{
     // Added in parts, so that other threads' hits never wait for more than one part, and a
     // change seen meanwhile ends the pass at the next part.
     FillPart part;
     part.reserve(kFillPartRows);
     bool going = true;
-    const auto scanned = store.forEachSecret([&](const QByteArray &hash, SecretMatch &&match) {
-        part.emplace_back(HashKey::of(hash), std::move(match));
-        if (part.size() >= kFillPartRows)
+    while (going) {
+        const std::optional<SecretIdRange> range = chunks.claim();
+        if (!range)
+            break;
+        const auto scanned =
+            store.forEachSecretIn(*range, [&](const QByteArray &hash, SecretMatch &&match) {
+                part.emplace_back(HashKey::of(hash), std::move(match));
+                if (part.size() >= kFillPartRows)
+                    going = add(part);
+                return going;
+            });
+        if (!scanned) {
+            chunks.stop();
+            return scanned.error();
+        }
+        if (going && !part.empty())
             going = add(part);
-        return going;
-    });
-    if (!scanned) {
-        // No error of any request's: the keys not added are looked up one at a time, as
-        // without the pass, and those look-ups report what is wrong.
-        m_failedFills.fetch_add(1, std::memory_order_relaxed);
-        return scanned.error();
     }
-    if (going && !part.empty())
-        add(part);
+    if (!going)
+        chunks.stop();
     return {};
+}
+
+void VerifierCache::shareChunks(std::shared_ptr<PassChunks> chunks)
+{
+    const std::lock_guard lock(m_chunksMutex);
+    m_chunks = std::move(chunks);
+    m_chunksShared.store(true, std::memory_order_relaxed);
+}
+
+void VerifierCache::unshareChunks(const std::shared_ptr<PassChunks> &chunks)
+{
+    const std::lock_guard lock(m_chunksMutex);
+    if (m_chunks == chunks) {
+        m_chunks.reset();
+        m_chunksShared.store(false, std::memory_order_relaxed);
+    }
+}
+
+bool VerifierCache::wantsFillHelp() const
+{
+    if (!m_chunksShared.load(std::memory_order_relaxed))
+        return false;
+    const std::lock_guard lock(m_chunksMutex);
+    return m_chunks && m_chunks->hasUnclaimed();
+}
+
+Result<void> VerifierCache::helpFill(KeyStore &store)
+{
+    std::shared_ptr<PassChunks> chunks;
+    {
+        const std::lock_guard lock(m_chunksMutex);
+        chunks = m_chunks;
+    }
+    if (!chunks)
+        return {};
+    const quint64 generation = chunks->generation();
+    return scanChunks(*chunks, store,
+                      [this, generation](FillPart &part) { return addFilled(generation, part); });
+}
+
+qint64 VerifierCache::secretsNotCached() const
+{
+    qint64 counted = 0;
+    {
+        const std::lock_guard filling(m_fillMutex);
+        counted = m_storeSize;
+    }
+    return std::max<qint64>(0, counted - size());
 }
 
 bool VerifierCache::addFilled(quint64 generation, FillPart &part)

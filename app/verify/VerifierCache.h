@@ -21,6 +21,8 @@
 
 namespace Keyward {
 
+class PassChunks;
+
 struct VerifierCacheOptions
 {
     // How often a lookup asks the ChangeSource whether anything changed; a revocation in another
@@ -51,6 +53,10 @@ struct VerifierCacheOptions
     // a core busy with passes begun and cut short. The bound stays: a store over maxEntries is
     // never read whole. Without a filler the look-up that asks makes the pass itself.
     bool fillAtOnce = false;
+    // The most rows (on average, by id) in each range of a pass that a thread claims at a time
+    // (VerifierCache::helpFill): a sixteenth of the store, at least 64 (fewer only when this is
+    // less). Each range's rows are added when it is read.
+    int fillChunkRows = 1024;
 };
 
 // Secrets looked up by hash, with their key, so repeated verifications do not touch the
@@ -150,6 +156,21 @@ public:
     Result<void> passIfDue(quint64 generation, KeyStore &store,
                            const std::function<bool(FillPart &)> &addPart = {});
 
+    // A pass in progress is read in ranges (PassChunks) that any thread may claim: its filler's,
+    // and a verifying thread that has more input waiting than keys left to read (verify --stdin
+    // from a file), which then reads a scanned row for about a third of what looking its key up
+    // alone costs. Whether a pass has ranges nobody claimed yet (an atomic load while none runs).
+    bool wantsFillHelp() const;
+    // Reads unclaimed ranges of the pass in progress into the cache on the caller's connection
+    // (its read snapshot released first: each range is read in one of its own) until none is
+    // left. Nothing when no pass runs. An error: the store could not be read; the rows not read
+    // are looked up one at a time, as without a pass.
+    Result<void> helpFill(KeyStore &store);
+    static constexpr qint64 kFillChunksPerPass = 16;
+    static constexpr qint64 kMinFillChunkRows = 64;
+    // The store's secrets (as last counted for a pass) not in the cache now.
+    qint64 secretsNotCached() const;
+
 private:
     static constexpr qint64 kNeverChecked = std::numeric_limits<qint64>::min();
 
@@ -173,6 +194,13 @@ private:
     static bool within(const std::optional<qint64> &atMs, qint64 nowMs, qint64 forMs);
     // generation's pass is no longer decided (unless a newer one is): a later look-up may ask.
     void undecide(quint64 generation);
+    // Claims ranges of chunks and reads them, through add a part at a time (kFillPartRows, and
+    // what is left at the end of each range), until none is left or add returns false (then no
+    // thread claims more).
+    Result<void> scanChunks(PassChunks &chunks, KeyStore &store,
+                            const std::function<bool(FillPart &)> &add);
+    void shareChunks(std::shared_ptr<PassChunks> chunks);
+    void unshareChunks(const std::shared_ptr<PassChunks> &chunks);
     std::shared_ptr<const SecretMatch> insertLocked(const HashKey &key, SecretMatch &&match);
     // Grants and customer replaced by the cache's shared copies (m_strings). Under m_mutex.
     void internStringsLocked(SecretMatch &match);
@@ -199,7 +227,7 @@ private:
     // be made).
     std::atomic<qint64> m_lookupsSinceEmpty {0};
     std::atomic<quint64> m_fillDecidedGeneration {std::numeric_limits<quint64>::max()};
-    std::mutex
+    mutable std::mutex
         m_fillMutex; // one decision (or hand-over) at a time; guards the seven below and m_passMade
     Filler m_filler;
     bool m_fillsStopped = false;
@@ -216,6 +244,10 @@ private:
     bool m_passMade = false;
     std::atomic<qint64> m_fills {0};
     std::atomic<qint64> m_failedFills {0};
+    // The ranges of the pass in progress, for helpFill(); null when none runs.
+    mutable std::mutex m_chunksMutex;
+    std::shared_ptr<PassChunks> m_chunks;
+    std::atomic<bool> m_chunksShared {false};
 };
 
 // SHA-256 output is uniformly distributed and cannot be steered by a client (that would be a

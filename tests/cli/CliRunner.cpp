@@ -89,6 +89,23 @@ CliRunner::Run CliRunner::run(const QStringList &arguments, const QByteArray &in
     process.setProcessEnvironment(environment);
     process.setWorkingDirectory(m_home);
     process.start(QStringLiteral(KEYWARDCTL_PATH), arguments);
+    return finish(process, input);
+}
+
+CliRunner::Run CliRunner::runFromFile(const QStringList &arguments, const QString &inputFile) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    apply(environment, m_environment);
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(m_home);
+    process.setStandardInputFile(inputFile);
+    process.start(QStringLiteral(KEYWARDCTL_PATH), arguments);
+    return finish(process, {});
+}
+
+CliRunner::Run CliRunner::finish(QProcess &process, const QByteArray &input) const
+{
     Run result;
     if (!process.waitForStarted(10000))
         return result;

@@ -11,6 +11,8 @@
 #include <initializer_list>
 #include <memory>
 
+class QProcess;
+
 // Runs the built keywardctl in a private HOME, like a script would.
 class CliRunner
 {
@@ -46,9 +48,13 @@ public:
     Run run(const QStringList &arguments, const QByteArray &input = {},
             const QHash<QString, QString> &overrides = {}) const;
 
+    // The same with stdin read from a file, as `keywardctl ... < file` gives it.
+    Run runFromFile(const QStringList &arguments, const QString &inputFile) const;
+
     QString defaultVaultPath() const;
 
 private:
+    Run finish(QProcess &process, const QByteArray &input) const;
     static void apply(QProcessEnvironment &environment, const QHash<QString, QString> &values);
 
     QString m_home;

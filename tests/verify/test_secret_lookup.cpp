@@ -11,6 +11,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Keyward;
 using namespace Keyward::Testing;
 
@@ -193,13 +196,66 @@ private Q_SLOTS:
         SecretLookup lookup(*f.store);
         lookup.setScanRange(range);
         QList<QByteArray> passed;
-        const auto pass = lookup.scan([&passed](const QByteArray &hash, SecretMatch &&) {
+        const auto pass = lookup.scan({}, [&passed](const QByteArray &hash, SecretMatch &&) {
             passed.append(hash);
             return true;
         });
         QVERIFY2(pass, qPrintable(pass.errorMessage()));
         QCOMPARE(passed.size(), 5);
         QCOMPARE(QSet<QByteArray>(passed.cbegin(), passed.cend()), issued);
+    }
+
+    // A part of a pass (the ranges threads share, VerifierCache::helpFill) reads the secrets
+    // whose ids are after its start and up to its end, whatever the reads' size; the bounds are
+    // the lowest and highest id there is, and none for a store without secrets.
+    void aPassReadsAnIdRange_data()
+    {
+        QTest::addColumn<int>("reads");
+        QTest::newRow("reads of 1") << 1;
+        QTest::newRow("reads of 2") << 2;
+        QTest::newRow("reads of 1024") << 1024;
+    }
+    void aPassReadsAnIdRange()
+    {
+        QFETCH(int, reads);
+        StoreFixture f;
+        const auto none = f.store->secretIdBounds();
+        QVERIFY2(none, qPrintable(none.errorMessage()));
+        QVERIFY(!none->has_value());
+        QList<qint64> ids;
+        for (int i = 0; i < 6; ++i) {
+            auto key = f.store->createKey(f.request(QStringLiteral("part %1").arg(i)));
+            QVERIFY2(key, qPrintable(key.errorMessage()));
+            auto found = f.store->findSecret(hashOf(key->token));
+            QVERIFY(found && found->has_value());
+            ids.append((*found)->secret.id);
+        }
+        std::sort(ids.begin(), ids.end());
+        const auto bounds = f.store->secretIdBounds();
+        QVERIFY2(bounds && bounds->has_value(), qPrintable(bounds.errorMessage()));
+        QCOMPARE((*bounds)->lowest, ids.first());
+        QCOMPARE((*bounds)->highest, ids.last());
+
+        SecretLookup lookup(*f.store);
+        lookup.setScanRange(reads);
+        const auto idsIn = [&lookup](SecretIdRange range) {
+            QList<qint64> read;
+            const auto pass = lookup.scan(range, [&read](const QByteArray &, SecretMatch &&match) {
+                read.append(match.secret.id);
+                return true;
+            });
+            return pass ? read : QList<qint64> {-1};
+        };
+        QCOMPARE(idsIn({ids[1], ids[4]}), ids.mid(2, 3)); // after the second, up to the fifth
+        QCOMPARE(idsIn({ids[0] - 1, ids[0]}), ids.mid(0, 1));
+        QCOMPARE(idsIn({ids[5], ids[5] + 100}), QList<qint64>());
+        QCOMPARE(idsIn({ids[3], ids[3]}), QList<qint64>()); // empty
+        QCOMPARE(idsIn({ids[4], ids[2]}), QList<qint64>()); // backwards
+        QCOMPARE(idsIn({}), ids);
+        // Split anywhere, the parts read every row once.
+        QList<qint64> joined = idsIn({0, ids[2]});
+        joined += idsIn({ids[2], std::numeric_limits<qint64>::max()});
+        QCOMPARE(joined, ids);
     }
 
     // A pass that cannot read is an error with a translated message, not a short pass.

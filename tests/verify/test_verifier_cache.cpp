@@ -5,6 +5,7 @@
 #include "VerifyTestSupport.h"
 #include "crypto/KeyToken.h"
 #include "verify/CacheFiller.h"
+#include "verify/PassChunks.h"
 #include "verify/UsageRecorder.h"
 #include "verify/VerifierCache.h"
 
@@ -13,8 +14,12 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
+#include <limits>
 #include <optional>
+#include <thread>
+#include <vector>
 
 using namespace Keyward;
 using namespace Keyward::Testing;
@@ -406,7 +411,11 @@ private Q_SLOTS:
         });
         QVERIFY2(filled, qPrintable(filled.errorMessage()));
         QCOMPARE(parts, 2); // the second was refused, and the pass ended there
-        QCOMPARE(added, int(VerifierCache::kFillPartRows));
+        // A part is kFillPartRows rows or what is left of a range (a sixteenth of the store, 64
+        // rows at least).
+        QVERIFY2(added >= int(VerifierCache::kMinFillChunkRows)
+                     && added <= int(VerifierCache::kFillPartRows),
+                 QByteArray::number(added).constData());
         QCOMPARE(cache.size(), 0);
     }
 
@@ -424,6 +433,150 @@ private Q_SLOTS:
         QVERIFY(store().revokeKey(keys[2].key.id, keys[2].key.version));
         QCOMPARE(verifyToken(verifier, keys[2].token).outcome, VerifyOutcome::Revoked);
         QCOMPARE(verifyToken(verifier, keys[1].token).outcome, VerifyOutcome::Valid);
+    }
+
+    // A pass in progress shares its ranges: a verifying thread with input to spare reads those
+    // nobody claimed (helpFill) on its own connection, and the pass's thread reads no more.
+    // Every key comes in, and each is then answered from the cache.
+    void aPassSharesItsRangesWithAHelper()
+    {
+        const QList<IssuedToken> keys = issueMany(40);
+        auto helperStore = m_vault->openSecond(QString());
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = quietOptions();
+        options.fillChunkRows = 4; // ten ranges
+        verifier.enableCache(options);
+        VerifierCache &cache = *verifier.cache();
+        // The first look-up makes the first change check, which empties the cache.
+        QCOMPARE(verifyToken(verifier, keys[0].token).outcome, VerifyOutcome::Valid);
+        QVERIFY(!cache.wantsFillHelp());
+        QVERIFY(cache.helpFill(*helperStore)); // no pass: nothing to do
+        QCOMPARE(cache.size(), 1);
+
+        const quint64 generation = cache.generation();
+        int parts = 0;
+        int ownRows = 0;
+        bool wantedDuring = false;
+        bool wantedAfterHelp = true;
+        int helperRows = -1;
+        const auto filled = cache.fill(generation, store(), [&](VerifierCache::FillPart &part) {
+            ++parts;
+            const int before = cache.size();
+            const bool going = cache.addFilled(generation, part);
+            ownRows += cache.size() - before;
+            if (parts == 1) { // after the pass's first range: the helper takes the rest
+                wantedDuring = cache.wantsFillHelp();
+                const int before = cache.size();
+                helperRows = cache.helpFill(*helperStore) ? cache.size() - before : -1;
+                wantedAfterHelp = cache.wantsFillHelp();
+            }
+            return going;
+        });
+        QVERIFY2(filled, qPrintable(filled.errorMessage()));
+        QVERIFY(wantedDuring);
+        QVERIFY(!wantedAfterHelp);
+        QCOMPARE(parts, 1); // the pass's thread claimed nothing after the helper
+        QVERIFY2(ownRows >= 1 && ownRows < 39, QByteArray::number(ownRows).constData());
+        QCOMPARE(helperRows, 39 - ownRows);
+        QCOMPARE(cache.size(), 40);
+        QVERIFY(!cache.wantsFillHelp());
+        for (const IssuedToken &key : keys)
+            QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(cache.storeLookups(), qint64(1));
+    }
+
+    // A change seen while threads share a pass ends it for all of them: the helper adds nothing
+    // after it and claims no more, and neither does the pass's own thread.
+    void aChangeEndsASharedPassForEveryThread()
+    {
+        issueMany(40);
+        auto helperStore = m_vault->openSecond(QString());
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = quietOptions();
+        options.fillChunkRows = 4;
+        verifier.enableCache(options);
+        VerifierCache &cache = *verifier.cache();
+        const quint64 generation = cache.generation();
+        int parts = 0;
+        bool helped = false;
+        const auto filled = cache.fill(generation, store(), [&](VerifierCache::FillPart &part) {
+            ++parts;
+            const bool going = cache.addFilled(generation, part);
+            cache.invalidate(); // as a change check would
+            helped = bool(cache.helpFill(*helperStore));
+            return going;
+        });
+        QVERIFY2(filled, qPrintable(filled.errorMessage()));
+        QVERIFY(helped);
+        QCOMPARE(parts, 1);
+        QCOMPARE(cache.size(), 0);
+        QVERIFY(!cache.wantsFillHelp());
+    }
+
+    // PassChunks hands out every id of a pass once, to whichever thread claims first, in
+    // ranges of the size asked for, and none after stop() or past the highest id, even at the
+    // ends of the id space.
+    void passChunksHandOutEveryIdOnce()
+    {
+        {
+            PassChunks chunks(7, SecretIdBounds {1, 10'000}, 7);
+            constexpr int kThreads = 4;
+            std::vector<std::vector<SecretIdRange>> claimed(kThreads);
+            std::vector<std::thread> threads;
+            for (int t = 0; t < kThreads; ++t) {
+                threads.emplace_back([&chunks, &claimed, t] {
+                    while (const auto range = chunks.claim())
+                        claimed[std::size_t(t)].push_back(*range);
+                });
+            }
+            for (std::thread &thread : threads)
+                thread.join();
+            std::vector<SecretIdRange> all;
+            for (const auto &ranges : claimed)
+                all.insert(all.end(), ranges.begin(), ranges.end());
+            std::sort(all.begin(), all.end(), [](const SecretIdRange &a, const SecretIdRange &b) {
+                return a.after < b.after;
+            });
+            QCOMPARE(all.size(), std::size_t(1429)); // 10,000 ids in sevens
+            qint64 next = 0;
+            for (const SecretIdRange &range : all) {
+                QCOMPARE(range.after, next);
+                QVERIFY(range.upTo - range.after <= 7);
+                next = range.upTo;
+            }
+            QCOMPARE(next, qint64(10'000));
+            QCOMPARE(chunks.generation(), quint64(7));
+            QVERIFY(!chunks.hasUnclaimed());
+        }
+        {
+            PassChunks chunks(1, SecretIdBounds {5, 100}, 10);
+            QVERIFY(chunks.hasUnclaimed());
+            const auto first = chunks.claim();
+            QVERIFY(first);
+            QCOMPARE(first->after, qint64(4));
+            QCOMPARE(first->upTo, qint64(14));
+            chunks.stop();
+            QVERIFY(!chunks.hasUnclaimed());
+            QVERIFY(!chunks.claim());
+        }
+        {
+            constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+            constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+            PassChunks top(1, SecretIdBounds {kMax - 5, kMax}, 4);
+            QList<qint64> ends;
+            while (const auto range = top.claim())
+                ends.append(range->upTo);
+            QCOMPARE(ends, (QList<qint64> {kMax - 2, kMax}));
+            PassChunks wide(1, SecretIdBounds {kMin + 1, kMax}, kMax / 2);
+            int claims = 0;
+            while (wide.claim() && claims < 10)
+                ++claims;
+            QCOMPARE(claims, 5); // the whole span in halves of the positive range, no overflow
+            QCOMPARE(PassChunks::idsPerChunk(SecretIdBounds {1, 1000}, 100, 10), qint64(100));
+            QCOMPARE(PassChunks::idsPerChunk(SecretIdBounds {1, 1000}, 0, 10), qint64(10));
+            QCOMPARE(PassChunks::idsPerChunk(SecretIdBounds {1, 1000}, 5000, 10), qint64(10));
+            QVERIFY(PassChunks::idsPerChunk(SecretIdBounds {kMin + 1, kMax}, 2, 1024) > 0);
+        }
     }
 
     // With a CacheFiller the pass runs on the filler's thread and connection: the verifier goes

@@ -12,6 +12,7 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSqlError>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Keyward;
@@ -278,6 +279,53 @@ private Q_SLOTS:
             valid += object.value(QStringLiteral("outcome")).toString() == QLatin1String("Valid");
         QCOMPARE(valid, 2000 - 4 * meteredLines);
         QCOMPARE(store().key(metered.key.id)->usageCount, qint64(2000));
+    }
+
+    // From a file, whose size tells how many lines wait, the verifying thread reads ranges of
+    // its cache's pass itself (VerifyCommand's PassHelp) instead of looking each key up: the
+    // answers are exactly those of the same lines through a pipe, where it does not, and every
+    // use is recorded once.
+    void aFileOnStdinAnswersAsAPipe()
+    {
+        QList<IssuedToken> keys;
+        for (int i = 0; i < 300; ++i)
+            keys.append(issue(store(), QStringLiteral("Key %1 \"q\" \u00e9").arg(i)));
+        for (int i = 0; i < 300; i += 50)
+            QVERIFY(store().revokeKey(keys[i].key.id, keys[i].key.version));
+        QByteArray input;
+        int valid = 0;
+        quint32 seed = 12345;
+        for (int line = 0; line < 12000; ++line) {
+            seed = seed * 1103515245u + 12345u;
+            const int pick = int((seed >> 8) % 300);
+            if (line % 5 == 4) {
+                input += keys[pick].token.chopped(2) + "zz"; // mistyped: its check fails
+            } else {
+                input += keys[pick].token;
+                valid += pick % 50 != 0;
+            }
+            input += '\n';
+        }
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        QCOMPARE(file.write(input), qint64(input.size()));
+        QVERIFY(file.flush());
+        const QStringList verify = args({"--json", "verify", "--stdin", "--env", "live"});
+        const CliRunner::Run fromFile = m_cli->runFromFile(verify, file.fileName());
+        const CliRunner::Run piped = m_cli->run(verify, input);
+        QVERIFY2(fromFile.exitCode == 1 && !fromFile.crashed, fromFile.describe().constData());
+        QVERIFY2(piped.exitCode == 1 && !piped.crashed, piped.describe().constData());
+        QCOMPARE(fromFile.out.count('\n'), qsizetype(12000));
+        const QList<QByteArray> a = fromFile.out.split('\n');
+        const QList<QByteArray> b = piped.out.split('\n');
+        QCOMPARE(a.size(), b.size());
+        for (qsizetype i = 0; i < a.size(); ++i)
+            QCOMPARE(a.at(i), b.at(i));
+        QCOMPARE(fromFile.out.count("\"outcome\":\"Valid\""), qsizetype(valid));
+        QCOMPARE(scalar(m_vault->tamperDatabase(),
+                        QStringLiteral("SELECT COALESCE(SUM(count), 0) FROM key_usage_hourly "
+                                       "WHERE outcome = 0")),
+                 qint64(2 * valid));
     }
 
     void threadsBadValues_data()
