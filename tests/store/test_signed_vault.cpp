@@ -958,6 +958,22 @@ void TestSignedVault::signedMessagesKeepTheirBytes()
     QCOMPARE(sha256Hex(VaultSigning::keyMessage(bare)),
              QByteArray("d7a921fef03fb0b06db8f835c2339ca1cb5337a829360c9553b8cdd762ddbc6c"));
 
+    // Longer than the builder's own buffer, with ASCII (narrowed in place) and other text.
+    SignedKeyFields longer;
+    longer.id = 5;
+    longer.version = 2;
+    longer.environment = 1;
+    longer.grants = QStringLiteral("scope:") + QString(900, QLatin1Char('x'));
+    longer.state = 1;
+    longer.rateCount = 10;
+    longer.customer = QStringLiteral("\u00dcn\u00efc\u00f6d\u00e9 ").repeated(10);
+    longer.secrets = {{1, QByteArray(32, char(0xCD)), std::nullopt},
+                      {2, QByteArray(32, char(0xEF)), qint64(1800000000000)}};
+    const QByteArray longMessage = VaultSigning::keyMessage(longer);
+    QCOMPARE(longMessage.size(), 1327);
+    QCOMPARE(sha256Hex(longMessage),
+             QByteArray("8361a4fb8fe85016d8f3d6246eba78099728d3ee5c25400bcb13fa7260ec748a"));
+
     QCOMPARE(VaultSigning::attestationMessage(-1, QByteArray("\x00\x01\xff", 3)).toHex(),
              QByteArray("00000000000000166b6579776172642d6174746573746174696f6e2d7631000000000000"
                         "00022d3100000000000000030001ff"));
