@@ -62,7 +62,8 @@ std::size_t TokenLineReader::bytesAhead() const
         const off_t at = ::lseek(m_fd, 0, SEEK_CUR);
         if (at >= 0 && status.st_size > at)
             ahead += std::size_t(status.st_size - at);
-    } else if (int queued = 0; ::ioctl(m_fd, FIONREAD, &queued) == 0 && queued > 0) {
+    } else if (int queued = 0; ::fstat(m_fd, &status) == 0 && S_ISFIFO(status.st_mode)
+               && ::ioctl(m_fd, FIONREAD, &queued) == 0 && queued > 0) {
         ahead += std::size_t(queued);
     }
     return ahead;

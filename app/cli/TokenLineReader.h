@@ -26,7 +26,8 @@ public:
     bool next(const char *&data, std::size_t &size);
     bool hadReadError() const { return m_readError; }
     // Bytes of input known to be waiting: buffered here, left in a regular file, or queued in a
-    // pipe (only what its buffer holds: a producer's pace is unknown).
+    // pipe (only what its buffer holds: a producer's pace is unknown). Nothing more for a
+    // socket or a terminal: a client there waits for each answer.
     std::size_t bytesAhead() const;
     // Called before a read that would wait because no input is available right now: the moment
     // to write out answers held back, so that a co-process sending one line and waiting for its

@@ -40,10 +40,11 @@ constexpr std::size_t kBatchLines = 512;
 class PassHelp
 {
 public:
-    PassHelp(Verifier &verifier, SqlKeyStore &store, const TokenLineReader &reader)
+    PassHelp(Verifier &verifier, SqlKeyStore &store, const TokenLineReader &reader, Output &output)
         : m_cache(verifier.shared().cache.get())
         , m_store(store)
         , m_reader(reader)
+        , m_output(output)
     { }
 
     void afterLine()
@@ -54,6 +55,7 @@ public:
         const qint64 linesAhead = qint64(m_reader.bytesAhead() / kLineBytes);
         if (linesAhead < std::max<qint64>(m_cache->secretsNotCached(), kCheckEveryLines))
             return;
+        m_output.flush(); // the answers so far do not wait for the pass
         m_store.releaseReadSnapshot(); // each range is read in a snapshot of its own
         // Failed: the keys not read are looked up one at a time, and those look-ups say why.
         (void)m_cache->helpFill(m_store);
@@ -65,6 +67,7 @@ private:
     VerifierCache *m_cache;
     SqlKeyStore &m_store;
     const TokenLineReader &m_reader;
+    Output &m_output;
     qint64 m_lines = 0;
     qint64 m_nextCheck = 0;
 };
@@ -236,7 +239,7 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
     const char *data = nullptr;
     std::size_t size = 0;
     QByteArray line; // reused: its capacity stays across lines
-    PassHelp help(verifier, store, reader);
+    PassHelp help(verifier, store, reader, output);
     while (!output.outFailed() && reader.next(data, size)) {
         line.resize(0);
         const VerifyWorkers::LineOutcome outcome =

@@ -76,12 +76,11 @@ struct AuditVerification
     QString fingerprint; // signed vaults: the root key's fingerprint
 };
 
-// A secret found by its hash, with its key, for verification.
 // Secret ids in (after, upTo]: a part of a pass over the secrets that threads share
 // (VerifierCache), or the whole of it.
 struct SecretIdRange
 {
-    qint64 after = 0;
+    qint64 after = std::numeric_limits<qint64>::min();
     qint64 upTo = std::numeric_limits<qint64>::max();
 };
 
@@ -92,6 +91,7 @@ struct SecretIdBounds
     qint64 highest = 0;
 };
 
+// A secret found by its hash, with its key, for verification.
 struct SecretMatch
 {
     ApiKey key;

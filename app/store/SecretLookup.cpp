@@ -215,7 +215,7 @@ Result<void> SecretLookup::scanWithSqlite(SecretIdRange range, const KeyStore::S
     if (!db)
         return makeError(ErrorCode::StorageError, what);
     static const QByteArray sql = scanSql(true);
-    const auto rows = SqliteStatement::prepare(db, sql, false); // once per pass: not kept
+    const auto rows = SqliteStatement::prepare(db, sql, false); // once per range: not kept
     if (!rows)
         return SqliteStatement::connectionError(db, what);
     if (!m_keyCheck)

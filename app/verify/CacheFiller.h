@@ -19,11 +19,11 @@ class VerifierCache;
 // asks (VerifierCacheOptions::fillFromStore), on a thread and a store connection of its own: the
 // verifying threads go on answering meanwhile, and a key the pass has not reached yet is looked
 // up on its own, as without it (or a verifying thread with much input waiting reads ranges of
-// the pass itself: VerifierCache::helpFill). At normal priority (see run()). A pass that cannot read the store
-// is tried again on a new connection when the cache asks again, after a pause of a second that
-// doubles while passes keep failing (at most kMaxPauseMs). Stops a pass at its next part when
-// destroyed (opening its connection, which may wait for a server, is not cut short). It also
-// reads the store's size when the cache needs it to decide (VerifierCache::passIfDue), so no
+// the pass itself: VerifierCache::helpFill). At normal priority (see run()). A pass that cannot
+// read the store is tried again on a new connection when the cache asks again, after a pause of a
+// second that doubles while passes keep failing (at most kMaxPauseMs). Stops a pass at its next
+// part when destroyed (opening its connection, which may wait for a server, is not cut short). It
+// also reads the store's size when the cache needs it to decide (VerifierCache::passIfDue), so no
 // request's thread counts rows.
 class CacheFiller
 {

@@ -11,7 +11,7 @@ namespace Keyward {
 
 // The id ranges of one pass over a store's secrets, handed out one at a time to the threads
 // that share the pass (VerifierCache: its filler, and a verifying thread with input to spare),
-// so that each row is read by one of them. Lock-free: a claim is one atomic add.
+// so that each row is read by one of them. Lock-free: a claim is one compare-exchange.
 class PassChunks
 {
 public:

@@ -418,10 +418,10 @@ Result<void> VerifierCache::scanChunks(PassChunks &chunks, KeyStore &store,
                     going = add(part);
                 return going;
             });
-        if (!scanned) {
-            chunks.stop();
+        // The others go on: the rows of this range are looked up one at a time instead, and a
+        // helper's connection that failed (a dropped server) does not end the filler's pass.
+        if (!scanned)
             return scanned.error();
-        }
         if (going && !part.empty())
             going = add(part);
     }

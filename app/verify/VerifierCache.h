@@ -163,8 +163,10 @@ public:
     bool wantsFillHelp() const;
     // Reads unclaimed ranges of the pass in progress into the cache on the caller's connection
     // (its read snapshot released first: each range is read in one of its own) until none is
-    // left. Nothing when no pass runs. An error: the store could not be read; the rows not read
-    // are looked up one at a time, as without a pass.
+    // left, through addFilled() (the pass's own addPart sees only its own thread's rows).
+    // Nothing when no pass runs. An error: the store could not be read; the pass's thread reads
+    // on, and the rows of the range that failed are looked up one at a time. verify --stdin
+    // only, on one thread (VerifyCommand's PassHelp): it answers no line meanwhile.
     Result<void> helpFill(KeyStore &store);
     static constexpr qint64 kFillChunksPerPass = 16;
     static constexpr qint64 kMinFillChunkRows = 64;
@@ -196,7 +198,7 @@ private:
     void undecide(quint64 generation);
     // Claims ranges of chunks and reads them, through add a part at a time (kFillPartRows, and
     // what is left at the end of each range), until none is left or add returns false (then no
-    // thread claims more).
+    // thread claims more). A range that cannot be read ends this thread's part only.
     Result<void> scanChunks(PassChunks &chunks, KeyStore &store,
                             const std::function<bool(FillPart &)> &add);
     void shareChunks(std::shared_ptr<PassChunks> chunks);

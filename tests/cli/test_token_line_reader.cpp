@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace Keyward::Cli;
@@ -77,7 +78,8 @@ private Q_SLOTS:
         ::close(fds[0]);
     }
 
-    // A terminal or /dev/null: nothing known to wait, never an error.
+    // A socket (a client that may wait for each answer) or /dev/null: nothing known to wait
+    // beyond what is buffered, never an error.
     void otherInputCountsNothing()
     {
         const int fd = ::open("/dev/null", O_RDONLY);
@@ -88,6 +90,18 @@ private Q_SLOTS:
         std::size_t size = 0;
         QVERIFY(!reader.next(data, size));
         ::close(fd);
+
+        int pair[2];
+        QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0);
+        const QByteArray text = linesOf(100, 58);
+        QCOMPARE(::write(pair[1], text.constData(), std::size_t(text.size())),
+                 ssize_t(text.size()));
+        TokenLineReader fromSocket(pair[0]);
+        QCOMPARE(fromSocket.bytesAhead(), std::size_t(0));
+        QVERIFY(fromSocket.next(data, size));
+        QCOMPARE(fromSocket.bytesAhead(), std::size_t(text.size() - 58)); // what it buffered
+        ::close(pair[0]);
+        ::close(pair[1]);
     }
 };
 

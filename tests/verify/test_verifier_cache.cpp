@@ -513,6 +513,47 @@ private Q_SLOTS:
         QVERIFY(!cache.wantsFillHelp());
     }
 
+    // A helper that cannot read its range (a dropped connection) gives up its own part only:
+    // the pass's thread reads every other range, and the failed range's keys are looked up one
+    // at a time when they come.
+    void aHelperThatCannotReadLeavesThePassToTheFiller()
+    {
+        const QList<IssuedToken> keys = issueMany(40);
+        VaultFixture broken;
+        QSqlQuery tamper(broken.tamperDatabase());
+        QVERIFY2(tamper.exec(QStringLiteral("ALTER TABLE key_secrets RENAME TO elsewhere")),
+                 qPrintable(tamper.lastError().text()));
+        Verifier verifier(store(), clock());
+        VerifierCacheOptions options = quietOptions();
+        options.fillChunkRows = 4;
+        verifier.enableCache(options);
+        VerifierCache &cache = *verifier.cache();
+        QCOMPARE(verifyToken(verifier, keys[0].token).outcome, VerifyOutcome::Valid);
+        const quint64 generation = cache.generation();
+        int parts = 0;
+        QString helperError;
+        bool wantedAfter = false;
+        const auto filled = cache.fill(generation, store(), [&](VerifierCache::FillPart &part) {
+            if (++parts == 1) {
+                const auto helped = cache.helpFill(*broken.store);
+                helperError = helped ? QString() : helped.errorMessage();
+                wantedAfter = cache.wantsFillHelp();
+            }
+            return cache.addFilled(generation, part);
+        });
+        QVERIFY2(filled, qPrintable(filled.errorMessage()));
+        QVERIFY2(helperError.contains(QStringLiteral("Cannot read the keys.")),
+                 qPrintable(helperError));
+        QVERIFY(wantedAfter); // the ranges after the failed one were left for the pass
+        QVERIFY(parts > 2);
+        // One range of four ids lost, the key looked up before the pass kept.
+        QVERIFY2(cache.size() >= 36 && cache.size() < 40,
+                 QByteArray::number(cache.size()).constData());
+        for (const IssuedToken &key : keys)
+            QCOMPARE(verifyToken(verifier, key.token).outcome, VerifyOutcome::Valid);
+        QCOMPARE(cache.size(), 40);
+    }
+
     // PassChunks hands out every id of a pass once, to whichever thread claims first, in
     // ranges of the size asked for, and none after stop() or past the highest id, even at the
     // ends of the id space.
