@@ -299,7 +299,9 @@ private Q_SLOTS:
             seed = seed * 1103515245u + 12345u;
             const int pick = int((seed >> 8) % 300);
             if (line % 5 == 4) {
-                input += keys[pick].token.chopped(2) + "zz"; // mistyped: its check fails
+                // Mistyped: its last character changed, so its check fails.
+                const QByteArray &token = keys[pick].token;
+                input += token.chopped(1) + (token.endsWith('a') ? 'b' : 'a');
             } else {
                 input += keys[pick].token;
                 valid += pick % 50 != 0;
