@@ -33,42 +33,42 @@ constexpr int kMaxThreads = 64;
 constexpr std::size_t kBatchLines = 512;
 
 // verify --stdin's share in its cache's pass (VerifierCache::helpFill). A key the pass has not
-// reached is looked up on its own at about three times the cost of a scanned row, so with more
-// lines waiting than keys left to read, this thread reads ranges of the pass too (the filler
-// reads the others meanwhile) before it answers on. Without that much input known to be waiting
-// (a co-process, a pipe that holds only its buffer's worth) it answers at once, as before.
+// reached is looked up on its own at two to three times the cost of a scanned row, so with more
+// lines waiting than keys left to read, the verifying threads read ranges of the pass too (the
+// filler reads the others meanwhile) before they answer on. Without that much input known to be
+// waiting (a co-process, a pipe that holds only its buffer's worth) they answer at once.
 class PassHelp
 {
 public:
-    PassHelp(Verifier &verifier, SqlKeyStore &store, const TokenLineReader &reader, Output &output)
+    PassHelp(const Verifier &verifier, const TokenLineReader &reader)
         : m_cache(verifier.shared().cache.get())
-        , m_store(store)
         , m_reader(reader)
-        , m_output(output)
     { }
 
-    void afterLine()
+    // After `lines` lines in all: whether to read ranges of the pass now.
+    bool due(qint64 lines)
     {
-        if (!m_cache || ++m_lines < m_nextCheck || !m_cache->wantsFillHelp())
-            return;
-        m_nextCheck = m_lines + kCheckEveryLines; // the checks below are system calls
+        if (!m_cache || lines < m_nextCheck || !m_cache->wantsFillHelp())
+            return false;
+        m_nextCheck = lines + kCheckEveryLines; // the checks below are system calls
         const qint64 linesAhead = qint64(m_reader.bytesAhead() / kLineBytes);
-        if (linesAhead < std::max<qint64>(m_cache->secretsNotCached(), kCheckEveryLines))
-            return;
-        m_output.flush(); // the answers so far do not wait for the pass
-        m_store.releaseReadSnapshot(); // each range is read in a snapshot of its own
+        return linesAhead >= std::max<qint64>(m_cache->secretsNotCached(), kCheckEveryLines);
+    }
+
+    // Reads ranges of the pass on a verifying thread's connection (any thread's: the cache is
+    // shared).
+    void help(SqlKeyStore &store) const
+    {
+        store.releaseReadSnapshot(); // each range is read in a snapshot of its own
         // Failed: the keys not read are looked up one at a time, and those look-ups say why.
-        (void)m_cache->helpFill(m_store);
+        (void)m_cache->helpFill(store);
     }
 
 private:
     static constexpr qint64 kCheckEveryLines = 4096;
     static constexpr std::size_t kLineBytes = 64; // a key and its newline, with room to spare
     VerifierCache *m_cache;
-    SqlKeyStore &m_store;
     const TokenLineReader &m_reader;
-    Output &m_output;
-    qint64 m_lines = 0;
     qint64 m_nextCheck = 0;
 };
 
@@ -239,7 +239,8 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
     const char *data = nullptr;
     std::size_t size = 0;
     QByteArray line; // reused: its capacity stays across lines
-    PassHelp help(verifier, store, reader, output);
+    PassHelp pass(verifier, reader);
+    qint64 lines = 0;
     while (!output.outFailed() && reader.next(data, size)) {
         line.resize(0);
         const VerifyWorkers::LineOutcome outcome =
@@ -248,7 +249,10 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
         storeFailed = storeFailed || outcome.storeFailed;
         output.printUtf8(line);
         store.releaseReadSnapshotOlderThan(SqlKeyStore::kSnapshotMaxAgeMs);
-        help.afterLine();
+        if (pass.due(++lines)) {
+            output.flush(); // the answers so far do not wait for the pass
+            pass.help(store);
+        }
     }
     store.shareReadSnapshots(false);
     output.setBeforeFlush({});
@@ -298,6 +302,8 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
     const Clock &clock = context.clock();
     // Each thread its own connection and Verifier; the cache, limits and recorder are shared.
     const VerifierShared shared = verifier.shared();
+    TokenLineReader reader(STDIN_FILENO);
+    PassHelp pass(verifier, reader);
     VerifyWorkers workers(
         threads,
         [&context] {
@@ -311,15 +317,16 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
         },
         [&request, json](Verifier &own, const char *data, std::size_t size, QByteArray &line) {
             return answerLine(own, request, json, data, size, line);
-        });
+        },
+        [&pass](SqlKeyStore &own) { pass.help(own); });
     if (auto started = workers.start(); !started)
         return context.fail(started.error());
 
     output.setBuffered(true);
+    qint64 lines = 0;
     const VerifyWorkers::Emit print = [&output](const QByteArray &answers) {
         output.printLines(answers);
     };
-    TokenLineReader reader(STDIN_FILENO);
     // Before waiting for input: answer what has come so far, and let it out.
     reader.setWaitHandler([&workers, &print, &output] {
         workers.finish(print);
@@ -329,8 +336,8 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
     std::size_t size = 0;
     while (!output.outFailed() && reader.next(data, size)) {
         workers.add(data, size);
-        if (workers.pending() >= kBatchLines)
-            workers.dispatch(print); // verified while the next batch is read
+        if (workers.pending() >= kBatchLines) // verified while the next batch is read
+            workers.dispatch(print, pass.due(lines += qint64(workers.pending())));
     }
     workers.finish(print);
     output.setBuffered(false);

@@ -12,10 +12,12 @@
 
 namespace Keyward::Cli {
 
-VerifyWorkers::VerifyWorkers(int threads, OpenStore open, MakeVerifier make, Answer answer)
+VerifyWorkers::VerifyWorkers(int threads, OpenStore open, MakeVerifier make, Answer answer,
+                             Help help)
     : m_open(std::move(open))
     , m_make(std::move(make))
     , m_answer(std::move(answer))
+    , m_help(std::move(help))
 {
     for (Batch &batch : m_batches)
         batch.slices.resize(std::size_t(std::max(1, threads)));
@@ -93,7 +95,7 @@ VerifyWorkers::Batch *VerifyWorkers::takeFinished()
     return std::exchange(m_verifying, nullptr);
 }
 
-void VerifyWorkers::dispatch(const Emit &emit)
+void VerifyWorkers::dispatch(const Emit &emit, bool help)
 {
     Batch *const finished = takeFinished();
     Batch &next = filling();
@@ -111,6 +113,7 @@ void VerifyWorkers::dispatch(const Emit &emit)
                 slice.allValid = true;
                 slice.storeFailed = false;
             }
+            next.help = help;
             m_verifying = &next;
             m_busy = threads;
             ++m_generation;
@@ -176,6 +179,8 @@ void VerifyWorkers::work(std::size_t index)
         Batch &batch = *m_verifying;
         Slice &slice = batch.slices[index];
         lock.unlock();
+        if (batch.help && m_help && store)
+            m_help(*store);
         // Only this thread touches its slice until it reports done; the batch is read-only
         // (the caller fills the other one meanwhile).
         for (std::size_t i = slice.begin; i < slice.end && verifier; ++i) {

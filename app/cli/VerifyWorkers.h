@@ -50,8 +50,11 @@ public:
         std::function<LineOutcome(Verifier &, const char *token, std::size_t size, QByteArray &)>;
     // Receives answers: newline-terminated lines, in input order.
     using Emit = std::function<void(const QByteArray &answers)>;
+    // Called on each worker thread with its connection, before its slice of a batch dispatched
+    // with help (verify --stdin: reading ranges of the cache's pass).
+    using Help = std::function<void(SqlKeyStore &)>;
 
-    VerifyWorkers(int threads, OpenStore open, MakeVerifier make, Answer answer);
+    VerifyWorkers(int threads, OpenStore open, MakeVerifier make, Answer answer, Help help = {});
     // Waits for a batch in flight (its lines are verified and counted, even if never emitted),
     // then stops and joins the threads (their verifiers and stores close there).
     ~VerifyWorkers();
@@ -64,8 +67,9 @@ public:
     void add(const char *token, std::size_t size);
     std::size_t pending() const { return filling().lines.size(); }
     // Waits for the batch being verified, hands the threads the one collected since (if any),
-    // then emits the finished one's answers while they work.
-    void dispatch(const Emit &emit);
+    // then emits the finished one's answers while they work. help: each thread calls Help
+    // before its slice of this batch.
+    void dispatch(const Emit &emit, bool help = false);
     // Every line added so far verified and emitted (the input pauses or ends).
     void finish(const Emit &emit);
 
@@ -91,6 +95,7 @@ private:
         std::vector<char, WipingAllocator<char>> bytes; // the tokens, back to back
         std::vector<Line> lines;
         std::vector<Slice> slices; // one per thread
+        bool help = false;
     };
     Batch &filling() { return m_batches[m_fillingIndex]; }
     const Batch &filling() const { return m_batches[m_fillingIndex]; }
@@ -106,6 +111,7 @@ private:
     OpenStore m_open;
     MakeVerifier m_make;
     Answer m_answer;
+    Help m_help;
     std::vector<std::thread> m_threads;
     Batch m_batches[2];
     std::size_t m_fillingIndex = 0; // the caller's; the other one may be with the threads

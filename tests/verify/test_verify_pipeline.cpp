@@ -281,10 +281,10 @@ private Q_SLOTS:
         QCOMPARE(store().key(metered.key.id)->usageCount, qint64(2000));
     }
 
-    // From a file, whose size tells how many lines wait, the verifying thread reads ranges of
-    // its cache's pass itself (VerifyCommand's PassHelp) instead of looking each key up: the
-    // answers are exactly those of the same lines through a pipe, where it does not, and every
-    // use is recorded once.
+    // From a file, whose size tells how many lines wait, the verifying threads read ranges of
+    // their cache's pass themselves (VerifyCommand's PassHelp) instead of looking each key up:
+    // the answers are exactly those of the same lines through a pipe, where they do not, and
+    // every use is recorded once.
     void aFileOnStdinAnswersAsAPipe()
     {
         QList<IssuedToken> keys;
@@ -323,11 +323,17 @@ private Q_SLOTS:
         QCOMPARE(a.size(), b.size());
         for (qsizetype i = 0; i < a.size(); ++i)
             QCOMPARE(a.at(i), b.at(i));
+        // --threads from a file: its threads help the pass too, and answer the same.
+        const CliRunner::Run threads = m_cli->runFromFile(
+            verify + QStringList {QStringLiteral("--threads"), QStringLiteral("3")},
+            file.fileName());
+        QVERIFY2(threads.exitCode == 1 && !threads.crashed, threads.describe().constData());
+        QCOMPARE(threads.out, fromFile.out);
         QCOMPARE(fromFile.out.count("\"outcome\":\"Valid\""), qsizetype(valid));
         QCOMPARE(scalar(m_vault->tamperDatabase(),
                         QStringLiteral("SELECT COALESCE(SUM(count), 0) FROM key_usage_hourly "
                                        "WHERE outcome = 0")),
-                 qint64(2 * valid));
+                 qint64(3 * valid));
     }
 
     void threadsBadValues_data()

@@ -13,6 +13,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <set>
+#include <thread>
 
 using namespace Keyward;
 using namespace Keyward::Testing;
@@ -130,6 +132,62 @@ private Q_SLOTS:
         QVERIFY(!workers.storeFailed());
         workers.finish(collect); // nothing left: nothing more
         QCOMPARE(emitted, expected);
+    }
+
+    // A batch dispatched with help has each thread call Help with its own connection before its
+    // slice (verify --stdin: reading ranges of the cache's pass), and only such a batch; every
+    // line is still answered once, in order.
+    void helpComesBeforeTheSlicesOfItsBatch()
+    {
+        std::mutex mutex;
+        std::set<SqlKeyStore *> helpedStores;
+        std::set<std::thread::id> helpingThreads;
+        int helps = 0;
+        std::atomic<int> answeredBeforeHelp {0};
+        std::atomic<int> answered {0};
+        VerifyWorkers workers(
+            3, opener(), maker(),
+            [&](Verifier &, const char *token, std::size_t size, QByteArray &answer) {
+                ++answered;
+                return echo(token, size, answer);
+            },
+            [&](SqlKeyStore &store) {
+                const std::lock_guard lock(mutex);
+                ++helps;
+                helpedStores.insert(&store);
+                helpingThreads.insert(std::this_thread::get_id());
+                answeredBeforeHelp = answered.load();
+            });
+        QVERIFY(workers.start());
+        QByteArray emitted;
+        const VerifyWorkers::Emit collect = [&emitted](const QByteArray &answers) {
+            emitted += answers;
+        };
+        QByteArray expected;
+        const auto addBatch = [&](int first) {
+            for (int i = first; i < first + 300; ++i) {
+                const QByteArray token = "line-" + QByteArray::number(i);
+                workers.add(token.constData(), std::size_t(token.size()));
+                expected += token + ":answered\n";
+            }
+        };
+        addBatch(0);
+        workers.dispatch(collect); // without help
+        addBatch(300);
+        workers.dispatch(collect, true);
+        addBatch(600);
+        workers.finish(collect); // without help
+        QCOMPARE(emitted, expected);
+        const std::lock_guard lock(mutex);
+        QCOMPARE(helps, 3); // each thread once, for the one batch
+        QCOMPARE(int(helpedStores.size()), 3); // each with its own connection
+        QCOMPARE(int(helpingThreads.size()), 3);
+        QVERIFY(helpingThreads.count(std::this_thread::get_id()) == 0);
+        // The first batch was answered before; no line of the helped batch before its help:
+        // the threads help before their slices, and the last of them helped with at most the
+        // other two threads' slices of it answered.
+        QVERIFY2(answeredBeforeHelp >= 300 && answeredBeforeHelp <= 500,
+                 QByteArray::number(answeredBeforeHelp.load()).constData());
     }
 
     // dispatch() returns while the threads verify: the caller reads on meanwhile. Waiting for
