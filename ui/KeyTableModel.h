@@ -65,7 +65,8 @@ public:
     std::optional<qint64> maxSecretAge() const { return m_maxSecretAgeMs; }
     // Every key as last set (the hygiene report reads them instead of the store again).
     const QVector<ApiKey> &keys() const { return m_keys; }
-    // Relative times and statuses change with the clock alone.
+    // Relative times and statuses change with the clock alone: dataChanged() over the columns
+    // from StatusColumn to LastUsedColumn, every row.
     void refreshTimes();
     // Usage recorded since the last look (KeyStore::usageSince): updates last use, refusals and
     // usage counts of those rows only. Returns the ids of the keys whose row changed.

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void nameSortKeysFollowTheModel();
     void updatesInPlaceUnderTester();
     void clearEmptiesTheModel();
+    void timeRefreshChangesOnlyTheTimes();
     void revokedHiddenByDefault();
     void searchMatchesNameHintNotesCustomer_data();
     void searchMatchesNameHintNotesCustomer();
@@ -451,6 +452,43 @@ void TestModel::updatesInPlaceUnderTester()
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(proxy.rowCount(), 0);
+}
+
+// The 30 s refresh: statuses and relative times move with the clock, through a filtering proxy
+// too, and only the columns that read the clock are announced (over every column, a proxy
+// sorted by name made every row's name again).
+void TestModel::timeRefreshChangesOnlyTheTimes()
+{
+    Vault vault;
+    QVERIFY(vault.isValid());
+    const ApiKey soon = vault.createKey(QStringLiteral("Soon"), Environment::Production,
+                                        Role::Developer, {}, kHourMs);
+    vault.createKey(QStringLiteral("Later"));
+    KeyTableModel model(vault.clock());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setKeys(*vault.store().listKeys(), vault.store().grantCatalogue());
+    KeyFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(KeyTableModel::NameColumn);
+    proxy.setStatusFilter(KeyFilterProxyModel::StatusFilter::Expired);
+    QCOMPARE(proxy.rowCount(), 0);
+    const int row = model.rowForId(soon.id);
+    const QString before = model.index(row, KeyTableModel::StatusColumn).data().toString();
+    const QString expiresBefore = model.index(row, KeyTableModel::ExpiresColumn).data().toString();
+
+    vault.clock().advanceMs(2 * kHourMs);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.refreshTimes();
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex topLeft = changed.at(0).at(0).toModelIndex();
+    const QModelIndex bottomRight = changed.at(0).at(1).toModelIndex();
+    QCOMPARE(topLeft, model.index(0, KeyTableModel::StatusColumn));
+    QCOMPARE(bottomRight, model.index(model.rowCount() - 1, KeyTableModel::LastUsedColumn));
+    const QString after = model.index(row, KeyTableModel::StatusColumn).data().toString();
+    QVERIFY2(after != before, qPrintable(after));
+    QCOMPARE(after, DisplayNames::status(KeyStatus::Expired));
+    QVERIFY(model.index(row, KeyTableModel::ExpiresColumn).data().toString() != expiresBefore);
+    QCOMPARE(proxyNames(proxy), QStringList {QStringLiteral("Soon")});
 }
 
 void TestModel::clearEmptiesTheModel()
