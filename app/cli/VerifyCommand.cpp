@@ -2,6 +2,7 @@
 
 #include "CommandContext.h"
 #include "CommandParser.h"
+#include "PassHelp.h"
 #include "Terminal.h"
 #include "TokenLineReader.h"
 #include "VerifyWorkers.h"
@@ -31,46 +32,6 @@ const QString kThreads = QStringLiteral("threads");
 constexpr int kMaxThreads = 64;
 // Lines verified together by --threads; smaller batches when the input pauses.
 constexpr std::size_t kBatchLines = 512;
-
-// verify --stdin's share in its cache's pass (VerifierCache::helpFill). A key the pass has not
-// reached is looked up on its own at two to three times the cost of a scanned row, so with more
-// lines waiting than keys left to read, the verifying threads read ranges of the pass too (the
-// filler reads the others meanwhile) before they answer on. Without that much input known to be
-// waiting (a co-process, a pipe that holds only its buffer's worth) they answer at once.
-class PassHelp
-{
-public:
-    PassHelp(const Verifier &verifier, const TokenLineReader &reader)
-        : m_cache(verifier.shared().cache.get())
-        , m_reader(reader)
-    { }
-
-    // After `lines` lines in all: whether to read ranges of the pass now.
-    bool due(qint64 lines)
-    {
-        if (!m_cache || lines < m_nextCheck || !m_cache->wantsFillHelp())
-            return false;
-        m_nextCheck = lines + kCheckEveryLines; // the checks below are system calls
-        const qint64 linesAhead = qint64(m_reader.bytesAhead() / kLineBytes);
-        return linesAhead >= std::max<qint64>(m_cache->secretsNotCached(), kCheckEveryLines);
-    }
-
-    // Reads ranges of the pass on a verifying thread's connection (any thread's: the cache is
-    // shared).
-    void help(SqlKeyStore &store) const
-    {
-        store.releaseReadSnapshot(); // each range is read in a snapshot of its own
-        // Failed: the keys not read are looked up one at a time, and those look-ups say why.
-        (void)m_cache->helpFill(store);
-    }
-
-private:
-    static constexpr qint64 kCheckEveryLines = 4096;
-    static constexpr std::size_t kLineBytes = 64; // a key and its newline, with room to spare
-    VerifierCache *m_cache;
-    const TokenLineReader &m_reader;
-    qint64 m_nextCheck = 0;
-};
 
 QStringList splitGrants(const QStringList &values)
 {
@@ -239,7 +200,7 @@ ExitCode VerifyCommand::verifyLines(CommandContext &context, SqlKeyStore &store,
     const char *data = nullptr;
     std::size_t size = 0;
     QByteArray line; // reused: its capacity stays across lines
-    PassHelp pass(verifier, reader);
+    PassHelp pass(verifier.shared().cache.get(), reader);
     qint64 lines = 0;
     while (!output.outFailed() && reader.next(data, size)) {
         line.resize(0);
@@ -303,7 +264,7 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
     // Each thread its own connection and Verifier; the cache, limits and recorder are shared.
     const VerifierShared shared = verifier.shared();
     TokenLineReader reader(STDIN_FILENO);
-    PassHelp pass(verifier, reader);
+    PassHelp pass(verifier.shared().cache.get(), reader);
     VerifyWorkers workers(
         threads,
         [&context] {
@@ -336,8 +297,13 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
     std::size_t size = 0;
     while (!output.outFailed() && reader.next(data, size)) {
         workers.add(data, size);
-        if (workers.pending() >= kBatchLines) // verified while the next batch is read
-            workers.dispatch(print, pass.due(lines += qint64(workers.pending())));
+        if (workers.pending() >= kBatchLines) { // verified while the next batch is read
+            lines += qint64(workers.pending());
+            const bool help = pass.due(lines);
+            workers.dispatch(print, help);
+            if (help)
+                output.flush(); // the answers so far do not wait for the pass
+        }
     }
     workers.finish(print);
     output.setBuffered(false);

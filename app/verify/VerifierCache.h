@@ -46,7 +46,7 @@ struct VerifierCacheOptions
     static constexpr int kFillAfterLookups = 64;
     // With fillFromStore, for a process known to meet many keys (verify --stdin): its first
     // pass comes at kFillAfterLookups look-ups, not at a tenth. Until the pass reaches a key, a
-    // verifying thread looks it up itself, at about twice the cost of the pass's row, so the
+    // verifying thread looks it up itself, at two to three times the cost of the pass's row, so the
     // look-ups made while waiting for the tenth were work the pass would have done cheaper. A
     // few lines still never wake the filler. Only the first: after a change empties the cache,
     // the next pass waits for the tenth again, so changes made every second or two do not keep
@@ -157,16 +157,19 @@ public:
                            const std::function<bool(FillPart &)> &addPart = {});
 
     // A pass in progress is read in ranges (PassChunks) that any thread may claim: its filler's,
-    // and a verifying thread that has more input waiting than keys left to read (verify --stdin
-    // from a file), which then reads a scanned row for about a third of what looking its key up
-    // alone costs. Whether a pass has ranges nobody claimed yet (an atomic load while none runs).
+    // and verifying threads that have more input waiting than keys left to read (verify --stdin
+    // from a file, on one thread or several), which then read a scanned row for a third to a
+    // half of what looking its key up alone costs. Whether a pass has ranges nobody claimed yet
+    // (an atomic load while none runs).
     bool wantsFillHelp() const;
     // Reads unclaimed ranges of the pass in progress into the cache on the caller's connection
     // (its read snapshot released first: each range is read in one of its own) until none is
     // left, through addFilled() (the pass's own addPart sees only its own thread's rows).
     // Nothing when no pass runs. An error: the store could not be read; the pass's thread reads
-    // on, and the rows of the range that failed are looked up one at a time. verify --stdin
-    // only, on one thread (VerifyCommand's PassHelp): it answers no line meanwhile.
+    // on, and the rows of the range that failed are looked up one at a time. verify --stdin's
+    // threads only (VerifyCommand's PassHelp). Several threads may help at once, and one that
+    // finds nothing left to claim answers on while others still read: a change it finds empties
+    // the cache, and their parts are then refused (addFilled) and no more ranges claimed.
     Result<void> helpFill(KeyStore &store);
     static constexpr qint64 kFillChunksPerPass = 16;
     static constexpr qint64 kMinFillChunkRows = 64;
