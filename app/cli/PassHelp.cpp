@@ -24,8 +24,9 @@ bool PassHelp::due(qint64 lines)
 
 void PassHelp::help(SqlKeyStore &store) const
 {
-    store.releaseReadSnapshot(); // each range is read in a snapshot of its own
-    // Failed: the keys not read are looked up one at a time, and those look-ups say why.
+    // Each range is read in a snapshot of its own, the store's shared one released first
+    // (SqlKeyStore::serialForOwnSnapshot). Failed: the keys not read are looked up one at a time,
+    // and those look-ups say why.
     (void)m_cache->helpFill(store);
 }
 

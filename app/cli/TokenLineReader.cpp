@@ -58,12 +58,14 @@ std::size_t TokenLineReader::bytesAhead() const
     struct stat status
     {
     };
-    if (::fstat(m_fd, &status) == 0 && S_ISREG(status.st_mode)) {
+    if (::fstat(m_fd, &status) != 0)
+        return ahead;
+    if (S_ISREG(status.st_mode)) {
         const off_t at = ::lseek(m_fd, 0, SEEK_CUR);
         if (at >= 0 && status.st_size > at)
             ahead += std::size_t(status.st_size - at);
-    } else if (int queued = 0; ::fstat(m_fd, &status) == 0 && S_ISFIFO(status.st_mode)
-               && ::ioctl(m_fd, FIONREAD, &queued) == 0 && queued > 0) {
+    } else if (int queued = 0;
+               S_ISFIFO(status.st_mode) && ::ioctl(m_fd, FIONREAD, &queued) == 0 && queued > 0) {
         ahead += std::size_t(queued);
     }
     return ahead;

@@ -13,7 +13,6 @@
 #include "verify/VerifierCache.h"
 #include "verify/VerifyResultJson.h"
 
-#include <algorithm>
 #include <optional>
 
 #include <unistd.h>
@@ -264,7 +263,7 @@ ExitCode VerifyCommand::verifyLinesOnThreads(CommandContext &context, Verifier &
     // Each thread its own connection and Verifier; the cache, limits and recorder are shared.
     const VerifierShared shared = verifier.shared();
     TokenLineReader reader(STDIN_FILENO);
-    PassHelp pass(verifier.shared().cache.get(), reader);
+    PassHelp pass(shared.cache.get(), reader);
     VerifyWorkers workers(
         threads,
         [&context] {

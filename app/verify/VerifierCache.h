@@ -163,7 +163,7 @@ public:
     // (an atomic load while none runs).
     bool wantsFillHelp() const;
     // Reads unclaimed ranges of the pass in progress into the cache on the caller's connection
-    // (its read snapshot released first: each range is read in one of its own) until none is
+    // (each range in a read snapshot of its own, as KeyStore::forEachSecretIn reads) until none is
     // left, through addFilled() (the pass's own addPart sees only its own thread's rows).
     // Nothing when no pass runs. An error: the store could not be read; the pass's thread reads
     // on, and the rows of the range that failed are looked up one at a time. verify --stdin's
